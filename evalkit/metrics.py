@@ -1,0 +1,334 @@
+"""Meta-evaluation metrics: agreement of metric scores with human labels, with bootstrap CIs.
+
+Pure, deterministic functions over sequences or numpy arrays; no file I/O. A metric that is
+undefined on its input (one class absent, a constant side, too few items, NaN inputs) returns
+``NaN``, never a made-up 0.0 or 1.0. Malformed input (length mismatch, labels other than 0/1)
+is a programming error and raises ``ValueError``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy import stats
+
+FloatArray = NDArray[np.float64]
+Correlation = Callable[[ArrayLike, ArrayLike], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A metric's point value with its bootstrap interval and the number of items behind it."""
+
+    name: str
+    value: float
+    low: float
+    high: float
+    n: int
+
+
+# --- input helpers ---------------------------------------------------------------------------
+
+
+def _vector(values: ArrayLike, name: str) -> FloatArray:
+    """A 1-D float array, or ValueError naming the argument."""
+    arr = np.asarray(values, dtype=np.float64)
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional, got shape {arr.shape}")
+    return arr
+
+
+def _binary(values: ArrayLike, name: str) -> NDArray[np.bool_]:
+    """A 1-D boolean array from 0/1 (or bool) values; anything else is a ValueError."""
+    arr = _vector(values, name)
+    bad = ~np.isin(arr, (0.0, 1.0))
+    if bad.any():
+        raise ValueError(f"{name} must be 0 or 1, got {arr[bad][0].item():g}")
+    return arr == 1.0
+
+
+def _same_length(a: NDArray[Any], b: NDArray[Any], names: str) -> None:
+    """Paired inputs must have equal length."""
+    if a.shape[0] != b.shape[0]:
+        raise ValueError(f"{names} differ in length: {a.shape[0]} != {b.shape[0]}")
+
+
+# --- classification --------------------------------------------------------------------------
+
+
+def roc_auc(labels: ArrayLike, scores: ArrayLike) -> float:
+    """ROC AUC of ``scores`` for ``labels`` == 1 (Mann-Whitney U; a tied pair counts 0.5).
+
+    NaN when either class is absent or any score is NaN.
+    """
+    y = _binary(labels, "labels")
+    s = _vector(scores, "scores")
+    _same_length(y, s, "labels and scores")
+    n_pos = int(y.sum())
+    n_neg = y.shape[0] - n_pos
+    if n_pos == 0 or n_neg == 0 or np.isnan(s).any():
+        return math.nan
+    ranks = stats.rankdata(s)  # average ranks: ties contribute half a win
+    u = float(ranks[y].sum()) - n_pos * (n_pos + 1) / 2
+    return u / (n_pos * n_neg)
+
+
+def _confusion(labels: ArrayLike, predicted: ArrayLike) -> tuple[int, int, int, int]:
+    """(tp, fp, tn, fn) with positive class 1."""
+    y = _binary(labels, "labels")
+    p = _binary(predicted, "predicted")
+    _same_length(y, p, "labels and predicted")
+    tp = int(np.sum(y & p))
+    fp = int(np.sum(~y & p))
+    tn = int(np.sum(~y & ~p))
+    fn = int(np.sum(y & ~p))
+    return tp, fp, tn, fn
+
+
+def accuracy(labels: ArrayLike, predicted: ArrayLike) -> float:
+    """Share of items whose prediction equals the label; NaN on empty input."""
+    tp, fp, tn, fn = _confusion(labels, predicted)
+    total = tp + fp + tn + fn
+    return (tp + tn) / total if total else math.nan
+
+
+def balanced_accuracy(labels: ArrayLike, predicted: ArrayLike) -> float:
+    """Mean of recall on class 1 and recall on class 0; NaN when either class is absent."""
+    tp, fp, tn, fn = _confusion(labels, predicted)
+    if tp + fn == 0 or tn + fp == 0:
+        return math.nan
+    return (tp / (tp + fn) + tn / (tn + fp)) / 2
+
+
+def precision(labels: ArrayLike, predicted: ArrayLike) -> float:
+    """Precision for class 1; NaN when nothing is predicted positive."""
+    tp, fp, _, _ = _confusion(labels, predicted)
+    return tp / (tp + fp) if tp + fp else math.nan
+
+
+def recall(labels: ArrayLike, predicted: ArrayLike) -> float:
+    """Recall for class 1; NaN when no label is positive."""
+    tp, _, _, fn = _confusion(labels, predicted)
+    return tp / (tp + fn) if tp + fn else math.nan
+
+
+def f1(labels: ArrayLike, predicted: ArrayLike) -> float:
+    """F1 for class 1 (2TP / (2TP + FP + FN)); NaN when neither labels nor predictions are 1."""
+    tp, fp, _, fn = _confusion(labels, predicted)
+    denom = 2 * tp + fp + fn
+    return 2 * tp / denom if denom else math.nan
+
+
+def best_threshold(labels: ArrayLike, scores: ArrayLike) -> float:
+    """Threshold t maximising balanced accuracy of ``score >= t``, for tuning on dev only.
+
+    Candidates are the lowest score (everything predicted 1) and the midpoints between
+    consecutive distinct scores; ties go to the lowest threshold. NaN when either class is
+    absent or any score is NaN.
+    """
+    y = _binary(labels, "labels")
+    s = _vector(scores, "scores")
+    _same_length(y, s, "labels and scores")
+    n_pos = int(y.sum())
+    n_neg = y.shape[0] - n_pos
+    if n_pos == 0 or n_neg == 0 or np.isnan(s).any():
+        return math.nan
+    cuts = np.unique(s)  # sorted distinct scores; candidate j predicts 1 for s >= cuts[j]
+    pos = np.sort(s[y])
+    neg = np.sort(s[~y])
+    tp = n_pos - np.searchsorted(pos, cuts, side="left")
+    tn = np.searchsorted(neg, cuts, side="left")
+    # 2 * n_pos * n_neg * balanced accuracy, in integers so equal values tie exactly.
+    gain = tp.astype(np.int64) * n_neg + tn.astype(np.int64) * n_pos
+    j = int(np.argmax(gain))  # first maximum = lowest threshold
+    if j == 0:
+        return float(cuts[0])
+    lo, hi = float(cuts[j - 1]), float(cuts[j])
+    mid = lo + (hi - lo) / 2
+    # Adjacent floats can round the midpoint onto `lo`, which would flip that item's prediction.
+    return mid if mid > lo else hi
+
+
+# --- correlation -----------------------------------------------------------------------------
+
+
+def _paired(x: ArrayLike, y: ArrayLike) -> tuple[FloatArray, FloatArray] | None:
+    """Both sides as float arrays, or None when a correlation is undefined for them."""
+    a = _vector(x, "x")
+    b = _vector(y, "y")
+    _same_length(a, b, "x and y")
+    if a.shape[0] < 2 or np.isnan(a).any() or np.isnan(b).any():
+        return None
+    if np.all(a == a[0]) or np.all(b == b[0]):
+        return None
+    return a, b
+
+
+def _pearson_arrays(a: FloatArray, b: FloatArray) -> float:
+    """Pearson r of two validated, non-constant arrays, clipped to [-1, 1]."""
+    da = a - a.mean()
+    db = b - b.mean()
+    r = float(np.dot(da, db) / math.sqrt(float(np.dot(da, da)) * float(np.dot(db, db))))
+    return max(-1.0, min(1.0, r))
+
+
+def pearson(x: ArrayLike, y: ArrayLike) -> float:
+    """Pearson correlation; NaN with fewer than 2 items, a constant side or NaN inputs."""
+    pair = _paired(x, y)
+    return math.nan if pair is None else _pearson_arrays(*pair)
+
+
+def spearman(x: ArrayLike, y: ArrayLike) -> float:
+    """Spearman rank correlation (Pearson of average ranks); NaN as for ``pearson``."""
+    pair = _paired(x, y)
+    if pair is None:
+        return math.nan
+    a, b = pair
+    return _pearson_arrays(stats.rankdata(a), stats.rankdata(b))
+
+
+def kendall_tau_b(x: ArrayLike, y: ArrayLike) -> float:
+    """Kendall's tau-b (tie-corrected); NaN as for ``pearson``."""
+    pair = _paired(x, y)
+    if pair is None:
+        return math.nan
+    return float(stats.kendalltau(pair[0], pair[1], variant="b").statistic)
+
+
+def group_correlations(
+    groups: ArrayLike, x: ArrayLike, y: ArrayLike, fn: Correlation
+) -> dict[Any, float]:
+    """``fn`` within each group, keyed by group, omitting groups where a side is constant.
+
+    Groups with fewer than 2 items are omitted too, as no correlation exists there.
+    """
+    g = np.asarray(groups)
+    a = _vector(x, "x")
+    b = _vector(y, "y")
+    _same_length(g, a, "groups and x")
+    _same_length(a, b, "x and y")
+    out: dict[Any, float] = {}
+    for key in np.unique(g):  # sorted: a deterministic order for the mean below
+        mask = g == key
+        ga, gb = a[mask], b[mask]
+        if ga.shape[0] < 2 or np.all(ga == ga[0]) or np.all(gb == gb[0]):
+            continue
+        out[key.item()] = float(fn(ga, gb))
+    return out
+
+
+def per_group_mean_correlation(
+    groups: ArrayLike, x: ArrayLike, y: ArrayLike, fn: Correlation
+) -> float:
+    """Mean over groups of the within-group correlation (the Pyramid-literature convention).
+
+    Groups where either side is constant are skipped; NaN when no group is left.
+    """
+    values = list(group_correlations(groups, x, y, fn).values())
+    return float(np.mean(values)) if values else math.nan
+
+
+# --- bootstrap -------------------------------------------------------------------------------
+
+
+def bootstrap_ci(
+    fn: Callable[..., float],
+    *arrays: ArrayLike,
+    n: int = 1000,
+    seed: int = 0,
+    alpha: float = 0.05,
+    groups: ArrayLike | None = None,
+) -> tuple[float, float]:
+    """Percentile bootstrap interval of ``fn(*arrays)`` from ``n`` seeded resamples.
+
+    Items are resampled with replacement, or whole groups (e.g. documents) when ``groups`` is
+    given, so items of one group stay together. With groups, every drawn group gets a fresh id
+    and any argument in ``arrays`` that *is* the ``groups`` object is replaced by those ids, so a
+    per-group statistic counts a group drawn twice as two groups. Resamples where ``fn`` returns
+    NaN are skipped; (NaN, NaN) when all are.
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    if not 0.0 < alpha < 1.0:
+        raise ValueError(f"alpha must be in (0, 1), got {alpha}")
+    if not arrays:
+        raise ValueError("bootstrap_ci needs at least one array")
+    data = [np.asarray(arr) for arr in arrays]
+    size = data[0].shape[0]
+    for i, arr in enumerate(data):
+        if arr.ndim == 0 or arr.shape[0] != size:
+            raise ValueError(f"arrays[{i}] has length {len(arr) if arr.ndim else 0}, not {size}")
+    rng = np.random.default_rng(seed)
+    values: list[float] = []
+    if groups is None:
+        if size == 0:
+            return math.nan, math.nan
+        for _ in range(n):
+            picks = rng.integers(0, size, size)
+            _keep(values, fn(*(arr[picks] for arr in data)))
+    else:
+        g = np.asarray(groups)
+        if g.ndim != 1 or g.shape[0] != size:
+            raise ValueError(f"groups must be one-dimensional with length {size}")
+        is_groups = [arr is groups for arr in arrays]
+        _, inverse = np.unique(g, return_inverse=True)
+        members = [np.flatnonzero(inverse == k) for k in range(int(inverse.max(initial=-1)) + 1)]
+        if not members:
+            return math.nan, math.nan
+        for _ in range(n):
+            drawn = rng.integers(0, len(members), len(members))
+            idx = np.concatenate([members[k] for k in drawn.tolist()])
+            fresh = np.repeat(np.arange(len(drawn)), [members[k].shape[0] for k in drawn.tolist()])
+            args = [fresh if swap else arr[idx] for arr, swap in zip(data, is_groups, strict=True)]
+            _keep(values, fn(*args))
+    if not values:
+        return math.nan, math.nan
+    low, high = np.quantile(np.asarray(values), [alpha / 2, 1 - alpha / 2])
+    return float(low), float(high)
+
+
+def _keep(values: list[float], value: float) -> None:
+    """Append a resample's statistic unless it is NaN (undefined on that resample)."""
+    v = float(value)
+    if not math.isnan(v):
+        values.append(v)
+
+
+def estimate(
+    name: str,
+    fn: Callable[..., float],
+    *arrays: ArrayLike,
+    n_boot: int = 1000,
+    seed: int = 0,
+    alpha: float = 0.05,
+    groups: ArrayLike | None = None,
+) -> Metric:
+    """``fn(*arrays)`` with its bootstrap interval, as a ``Metric`` (n = number of items)."""
+    value = float(fn(*arrays))
+    low, high = bootstrap_ci(fn, *arrays, n=n_boot, seed=seed, alpha=alpha, groups=groups)
+    size = int(np.asarray(arrays[0]).shape[0]) if arrays else 0
+    return Metric(name=name, value=value, low=low, high=high, n=size)
+
+
+__all__ = [
+    "Metric",
+    "accuracy",
+    "balanced_accuracy",
+    "best_threshold",
+    "bootstrap_ci",
+    "estimate",
+    "f1",
+    "group_correlations",
+    "kendall_tau_b",
+    "pearson",
+    "per_group_mean_correlation",
+    "precision",
+    "recall",
+    "roc_auc",
+    "spearman",
+]

@@ -1,0 +1,194 @@
+"""Frozen records passed between pipeline stages; each carries the ids that trace it to its text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["source", "candidate"]
+Verdict = Literal["supported", "unsupported", "contradicted"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input text as read: a source article or a candidate summary."""
+
+    doc_id: str
+    role: Role
+    text: str
+    origin: str  # file path or "file.jsonl:line" the text came from
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Sources and extra candidates that report one event."""
+
+    event_id: str
+    sources: tuple[Document, ...]
+    candidates: tuple[Document, ...]
+    origin: str
+    key_facts: tuple[tuple[str, str], ...] = ()  # hand-written (text, "file:line"), if any
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line the cleaner dropped, with the reason a user can check."""
+
+    doc_id: str
+    line_no: int  # 1-based line number in the raw text
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeptLine:
+    """A line the cleaner kept, with its character offset in the raw text."""
+
+    line_no: int
+    start: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CleanDocument:
+    """A document after boilerplate removal; kept lines keep their raw offsets."""
+
+    doc: Document
+    kept: tuple[KeptLine, ...]
+    removed: tuple[RemovedLine, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.kept)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its span [start, end) in the raw text of its document."""
+
+    doc_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    heading: bool = False  # a title line: counts as a claim, never as a key fact
+
+    @property
+    def sid(self) -> str:
+        return f"{self.doc_id}#{self.index}"
+
+
+@dataclass(frozen=True, slots=True)
+class Segmented:
+    """A clean document and its sentences."""
+
+    clean: CleanDocument
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def doc_id(self) -> str:
+        return self.clean.doc.doc_id
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceChoice:
+    """Which source is the reference, and the content counts that decided it."""
+
+    doc_id: str
+    reason: str
+    content: tuple[tuple[str, int], ...]  # (source id, distinct event terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A key fact of the reference, weighted by how many sources report it."""
+
+    fact_id: str
+    text: str
+    weight: int
+    origin: str  # reference sentence id, or the hand-written file and line
+    reported_by: tuple[str, ...]  # source ids that carry it (the reference included)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A candidate sentence checked against the sources."""
+
+    candidate: str
+    claim_id: str
+    sentence: Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """A claim's verdict with its best evidence and the signals behind the support score."""
+
+    claim: Claim
+    verdict: Verdict
+    support: float
+    evidence: Sentence | None
+    similarity: float
+    token_precision: float
+    novel: tuple[str, ...]  # names, numbers, dates found in no source
+    conflict: str  # what the nearest evidence disagrees on, "" if nothing
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactMatch:
+    """Whether one candidate covers one key fact, and by which sentence."""
+
+    fact: Fact
+    candidate: str
+    weight: int  # the fact's weight without this candidate's own vote
+    covered: bool
+    score: float
+    match: Sentence | None
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateScore:
+    """One row of the summary table; NaN fields come with a reason."""
+
+    candidate: str
+    claims: int
+    coverage: float
+    coverage_weighted: float
+    support_rate: float
+    supported: int
+    unsupported: int
+    contradicted: int
+    rouge1: float
+    rouge2: float
+    rougeL: float
+    score: float
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """One row of the sources table."""
+
+    source: str
+    is_reference: bool
+    is_candidate: bool
+    chars_raw: int
+    chars_clean: int
+    sentences: int
+    removed_lines: int
+    event_terms: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventResult:
+    """Everything one event produced, ready for the report stage."""
+
+    event_id: str
+    reference: ReferenceChoice
+    facts_origin: str
+    sources: tuple[SourceInfo, ...]
+    removed: tuple[RemovedLine, ...]
+    facts: tuple[Fact, ...]
+    alignments: tuple[Alignment, ...]
+    matches: tuple[FactMatch, ...]
+    scores: tuple[CandidateScore, ...]  # sorted by score, best first

@@ -1,0 +1,139 @@
+"""Clean stage: drop scraped boilerplate by what a line is, not by which site it came from.
+
+A line goes when its form is not prose (no words, navigation, URL sign-offs, `Key: value`
+page fields, fragments too short to be a sentence) or when it is unrelated to what the other
+articles of the event report (its best cosine to any line of another source is low: job ads,
+"Related" link lists). Every removed line is recorded with its reason. Candidate summaries
+that are not sources are only split into lines: their text is what is being judged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from evalkit.config import CleanConfig
+from evalkit.embed import Embedder
+from evalkit.records import CleanDocument, Document, KeptLine, RemovedLine
+from evalkit.text import is_sentence_end, tokens
+
+_URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
+_NAV = re.compile(r"\S\s*(?:>|›|»|/)\s*\S.*(?:>|›|»)|^\s*(?:home|current)\s*[:>›»]", re.I)
+_FIELD = re.compile(r"^\s*[A-Za-z][\w ]{0,24}:\s*\S")
+_BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d+[.)])\s+")
+# "Headline | Site Name": the site name after a title separator is page furniture.
+_SITE_SUFFIX = re.compile(r"\s+[|]\s+(?P<site>[^|.!?]{1,40})$")
+
+
+def _form_reason(line: str, cfg: CleanConfig) -> str | None:
+    """Why a line is not prose by its form alone, or None."""
+    words = tokens(line)
+    if not any(ch.isalpha() for ch in line):
+        return "no words: separator, counter or number-only line"
+    if _NAV.search(line):
+        return "breadcrumb or navigation path"
+    if _URL.search(line):
+        return "link or sign-off with a URL"
+    if _FIELD.match(line) and len(words) <= 8 and not is_sentence_end(line):
+        return "page metadata field (Key: value)"
+    if len(words) < cfg.min_words and not is_sentence_end(line):
+        return f"fragment of {len(words)} word(s), not a sentence (widget, label or counter)"
+    return None
+
+
+def _strip_site(number: int, start: int, line: str, doc_id: str,
+                removed: list[RemovedLine]) -> tuple[int, int, str]:
+    """Cut a trailing "| Site Name" off a title line, recording what was cut."""
+    match = _SITE_SUFFIX.search(line)
+    if match is None or len(tokens(match.group("site"))) > 4:
+        return number, start, line
+    removed.append(RemovedLine(doc_id, number, line[match.start():].strip(),
+                               "site name after a title separator (kept the title)"))
+    return number, start, line[: match.start()].rstrip()
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(1-based line number, start offset, stripped text) of every non-blank line."""
+    out, offset = [], 0
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if stripped:
+            out.append((number, offset + line.index(stripped), stripped))
+        offset += len(line) + 1
+    return out
+
+
+def clean_documents(
+    sources: Sequence[Document],
+    candidates: Sequence[Document],
+    cfg: CleanConfig,
+    embedder: Embedder,
+) -> tuple[tuple[CleanDocument, ...], tuple[CleanDocument, ...]]:
+    """Clean the sources of one event against each other; split candidates into lines."""
+    kept: dict[str, list[tuple[int, int, str]]] = {}
+    removed: dict[str, list[RemovedLine]] = {d.doc_id: [] for d in sources}
+    for doc in sources:
+        kept[doc.doc_id] = []
+        for number, start, line in _lines(doc.text):
+            reason = _form_reason(line, cfg)
+            if reason:
+                removed[doc.doc_id].append(RemovedLine(doc.doc_id, number, line, reason))
+            else:
+                kept[doc.doc_id].append(
+                    _strip_site(number, start, line, doc.doc_id, removed[doc.doc_id])
+                )
+    if len(sources) > 1:
+        _drop_unrelated(sources, kept, removed, cfg, embedder)
+    cleaned = tuple(
+        CleanDocument(
+            doc,
+            tuple(KeptLine(n, s, t) for n, s, t in kept[doc.doc_id]),
+            tuple(sorted(removed[doc.doc_id], key=lambda r: r.line_no)),
+        )
+        for doc in sources
+    )
+    split = tuple(
+        CleanDocument(doc, tuple(KeptLine(n, s, t) for n, s, t in _lines(doc.text)), ())
+        for doc in candidates
+    )
+    return cleaned, split
+
+
+def _drop_unrelated(
+    sources: Sequence[Document],
+    kept: dict[str, list[tuple[int, int, str]]],
+    removed: dict[str, list[RemovedLine]],
+    cfg: CleanConfig,
+    embedder: Embedder,
+) -> None:
+    """Move lines whose best cosine to every other source's lines is low into `removed`."""
+    owners = [doc.doc_id for doc in sources for _ in kept[doc.doc_id]]
+    texts = [line for doc in sources for _, _, line in kept[doc.doc_id]]
+    if not texts:
+        return
+    vectors = embedder.encode(texts)
+    sims = vectors @ vectors.T
+    owner = np.array(owners)
+    sims[owner[:, None] == owner[None, :]] = -1.0  # a line never vouches for its own article
+    best = sims.max(axis=1)
+    row = 0
+    for doc in sources:
+        survivors = []
+        for number, start, line in kept[doc.doc_id]:
+            score = float(best[row])
+            row += 1
+            # A bulleted line is a link list unless it clearly reports the event.
+            bullet = _BULLET.match(line) is not None
+            if score < cfg.min_relevance or (bullet and score < cfg.min_list_relevance):
+                what = "list item" if bullet else "line"
+                limit = cfg.min_list_relevance if bullet else cfg.min_relevance
+                reason = (
+                    f"{what} unrelated to the other articles (best similarity {score:.2f} < "
+                    f"{limit})"
+                )
+                removed[doc.doc_id].append(RemovedLine(doc.doc_id, number, line, reason))
+            else:
+                survivors.append((number, start, line))
+        kept[doc.doc_id] = survivors

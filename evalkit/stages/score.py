@@ -1,0 +1,76 @@
+"""Score stage: per-candidate coverage, support and ROUGE, and the final score.
+
+score = coverage_weight * coverage_weighted
+        - unsupported_penalty * unsupported - contradicted_penalty * contradicted
+Every claim that no source supports costs the same, however long the summary. A candidate
+that cannot be scored gets NaN with the reason, never 0.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from rouge_score.rouge_scorer import RougeScorer
+
+from evalkit.config import ScoringConfig
+from evalkit.records import Alignment, CandidateScore, FactMatch
+
+NAN = math.nan
+
+
+def score_candidate(
+    candidate: str,
+    text: str,
+    reference_text: str,
+    alignments: Sequence[Alignment],
+    matches: Sequence[FactMatch],
+    cfg: ScoringConfig,
+    rouge: RougeScorer,
+) -> CandidateScore:
+    """One summary-table row, traceable to its claims and fact matches."""
+    if not alignments:
+        return CandidateScore(candidate, 0, NAN, NAN, NAN, 0, 0, 0, NAN, NAN, NAN, NAN,
+                              note="no sentences to score: the candidate text is empty")
+    verdicts = [a.verdict for a in alignments]
+    supported = verdicts.count("supported")
+    unsupported = verdicts.count("unsupported")
+    contradicted = verdicts.count("contradicted")
+    if matches:
+        coverage = sum(m.covered for m in matches) / len(matches)
+        coverage_weighted = sum(m.weight * m.covered for m in matches) / sum(
+            m.weight for m in matches
+        )
+        note = ""
+    else:
+        coverage = coverage_weighted = NAN
+        note = "no key facts: the reference has no sentences"
+    rouge_scores = rouge.score(reference_text, text)
+    final = (
+        cfg.coverage_weight * coverage_weighted
+        - cfg.unsupported_penalty * unsupported
+        - cfg.contradicted_penalty * contradicted
+    )
+    return CandidateScore(
+        candidate=candidate,
+        claims=len(alignments),
+        coverage=coverage,
+        coverage_weighted=coverage_weighted,
+        support_rate=supported / len(alignments),
+        supported=supported,
+        unsupported=unsupported,
+        contradicted=contradicted,
+        rouge1=rouge_scores["rouge1"].fmeasure,
+        rouge2=rouge_scores["rouge2"].fmeasure,
+        rougeL=rouge_scores["rougeL"].fmeasure,
+        score=final,
+        note=note,
+    )
+
+
+def rank(scores: Sequence[CandidateScore]) -> tuple[CandidateScore, ...]:
+    """Best score first; NaN scores last; ties broken by candidate id."""
+    return tuple(
+        sorted(scores, key=lambda s: (math.isnan(s.score), -s.score if not math.isnan(s.score)
+                                      else 0.0, s.candidate))
+    )

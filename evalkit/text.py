@@ -1,0 +1,159 @@
+"""Shared lexical helpers: tokens, content words, and the names, numbers and dates of a text.
+
+These are the checks an embedding misses: a paraphrase-tuned model scores an invented figure
+inside a familiar sentence as similar, so names, numbers and dates are compared as tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say saying told according its it's s t mr mrs ms dr""".split()
+)
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot non".split())
+# Verbs that deny what follows: "denied that X" and "confirmed that X" disagree on X.
+DENIALS = frozenset(
+    """deny denies denied denying refute refutes refuted refuting dismiss dismisses dismissed
+    dismissing reject rejects rejected rejecting""".split()
+)
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50",
+}
+
+_ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
+_TOKEN = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[\w]")
+# Function words that are capitalised only because they open a sentence or clause.
+_NOT_NAMES = frozenset(w.capitalize() for w in STOPWORDS) | {
+    "However", "Meanwhile", "Although", "Since", "While", "Earlier", "Later", "Last", "Next",
+    "In", "On", "At", "The", "A", "An", "It", "This", "That", "These", "Those", "Both",
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents and curly quotes so spelling variants compare equal."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("’", "'").replace("‘", "'").lower()
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case word tokens; hyphens and apostrophes split (Yo-jong -> yo, jong)."""
+    folded = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", "") + " ", fold(text))
+    found = _TOKEN.findall(folded)
+    return tuple(t.replace(",", "") if t[0].isdigit() else t for t in found)
+
+
+def content_tokens(text: str) -> tuple[str, ...]:
+    """Tokens that carry content: no stopwords, no one-letter tokens."""
+    return tuple(t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
+
+
+def numbers(text: str) -> frozenset[str]:
+    """Numbers written with digits or common number words, normalised (7,000 -> 7000)."""
+    found = {m.group().replace(",", "") for m in _NUMBER.finditer(text)}
+    found |= {NUMBER_WORDS[t] for t in tokens(text) if t in NUMBER_WORDS}
+    return frozenset(found)
+
+
+def dates(text: str) -> frozenset[str]:
+    """Month and weekday names and four-digit years."""
+    toks = tokens(text)
+    found = {t for t in toks if t in MONTHS or t in WEEKDAYS}
+    found |= {t for t in toks if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")}
+    return frozenset(found)
+
+
+def stem(token: str) -> str:
+    """A crude prefix stem, so export / exported / exports compare equal."""
+    return token[:6] if not token.isdigit() else token
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content tokens of a text, for overlap measures."""
+    return frozenset(stem(t) for t in content_tokens(text))
+
+
+_NAME_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ns", "n", "s", "a", "e")
+
+
+def roots(token: str) -> frozenset[str]:
+    """A name token and its forms without a demonym ending (Korean -> Korea, Ukrainian)."""
+    return frozenset(
+        {token}
+        | {token[: -len(s)] for s in _NAME_SUFFIXES if token.endswith(s) and len(token) - len(s) >= 4}
+    )
+
+
+def known(token: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a token, or a demonym/plural form of it, occurs in a vocabulary."""
+    return not roots(token).isdisjoint(vocabulary)
+
+
+def vocabulary(texts: list[str]) -> frozenset[str]:
+    """All tokens of some texts and their roots, for `known`."""
+    words = {t for text in texts for t in tokens(text)}
+    return frozenset().union(*(roots(t) for t in words)) if words else frozenset()
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalised words that look like names, as folded tokens.
+
+    A capitalised word opening the text or following sentence punctuation is kept only when
+    the next word is capitalised too (a multi-word name), so ordinary sentence openers are
+    not mistaken for names.
+    """
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if words and sum(w[0].isupper() for w in words) / len(words) > 0.6:
+        return frozenset()  # Title Case headline: capitals say nothing about names
+    found: set[str] = set()
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if word in _NOT_NAMES or word.lower() in MONTHS or word.lower() in WEEKDAYS:
+            continue
+        before = text[: match.start()].rstrip()
+        opens = not before or before[-1] in ".!?:;\"“”'‘’—-(\n"
+        if opens:
+            after = text[match.end():].lstrip()
+            if not after[:1].isupper():
+                continue
+        parts = re.split(r"[-'’]", word)  # Russian-held: only the capitalised part is a name
+        found.update(
+            t
+            for part in parts
+            if part[:1].isupper()
+            for t in tokens(part)
+            if not t.isdigit() and t not in STOPWORDS
+        )
+    return frozenset(found)
+
+
+def negated(text: str) -> bool:
+    """Whether the text carries an explicit negation (not, never, n't, no ...)."""
+    folded = fold(text)
+    return "n't" in folded or any(t in NEGATIONS or t in DENIALS for t in tokens(text))
+
+
+def is_sentence_end(text: str) -> bool:
+    """Whether a line ends the way prose sentences end."""
+    return text.rstrip().rstrip("”\"’')]").endswith((".", "!", "?", "…"))
