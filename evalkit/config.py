@@ -100,10 +100,20 @@ class ScoringConfig:
 
 
 @dataclass
-class ReportConfig:
-    """What the report stage prints."""
+class BenchConfig:
+    """Meta-evaluation against human labels (`meta` and `calibrate` verbs)."""
 
-    print_table: bool = True
+    path: str | None = None  # a benchmark JSONL file (format: shared bench README)
+    bootstrap: int = 1000  # resamples for the 95% intervals
+    seed: int = 0
+
+
+@dataclass
+class ReportConfig:
+    """Extra outputs of a run beside the tables."""
+
+    html: bool = True  # report.html in the run folder
+    plots: bool = True  # PNG plots beside it
 
 
 @dataclass
@@ -116,7 +126,10 @@ class Config:
     verifier: VerifierConfig = field(default_factory=VerifierConfig)
     coverage: CoverageConfig = field(default_factory=CoverageConfig)
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
+    bench: BenchConfig = field(default_factory=BenchConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
+    # Write into a run folder that already holds a finished run.
+    overwrite: bool = False
 
 
 def register() -> None:

@@ -88,8 +88,11 @@ def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
     reference_text = " ".join(s.text for s in reference.sentences)
     for cand in candidates:
         if not cand.sentences:
-            log.warning("%s: candidate '%s' has no sentences; its scores are NaN",
-                        cand.clean.doc.origin, cand.doc_id)
+            log.warning(
+                "%s: candidate '%s' has no sentences; its scores are NaN",
+                cand.clean.doc.origin,
+                cand.doc_id,
+            )
         claims = [Claim(cand.doc_id, f"C{i + 1}", s) for i, s in enumerate(cand.sentences)]
         evidence = [s for s in sources if s.doc_id != cand.doc_id]  # never its own evidence
         with t.stage("align"):
@@ -97,8 +100,11 @@ def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
             matched = match_facts(facts, cand, cfg.coverage, emb)
         with t.stage("score"):
             text = " ".join(s.text for s in cand.sentences)
-            scores.append(score_candidate(cand.doc_id, text, reference_text, aligned, matched,
-                                          cfg.scoring, res.rouge))
+            scores.append(
+                score_candidate(
+                    cand.doc_id, text, reference_text, aligned, matched, cfg.scoring, res.rouge
+                )
+            )
         alignments.extend(aligned)
         matches.extend(matched)
     is_candidate = {c.doc_id for c in candidates}

@@ -33,9 +33,22 @@ DENIALS = frozenset(
     dismissing reject rejects rejected rejecting""".split()
 )
 NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
-    "thirty": "30", "forty": "40", "fifty": "50",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
 }
 
 _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
@@ -44,8 +57,27 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[\w]")
 # Function words that are capitalised only because they open a sentence or clause.
 _NOT_NAMES = frozenset(w.capitalize() for w in STOPWORDS) | {
-    "However", "Meanwhile", "Although", "Since", "While", "Earlier", "Later", "Last", "Next",
-    "In", "On", "At", "The", "A", "An", "It", "This", "That", "These", "Those", "Both",
+    "However",
+    "Meanwhile",
+    "Although",
+    "Since",
+    "While",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "In",
+    "On",
+    "At",
+    "The",
+    "A",
+    "An",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Both",
 }
 
 
@@ -101,7 +133,11 @@ def roots(token: str) -> frozenset[str]:
     """A name token and its forms without a demonym ending (Korean -> Korea, Ukrainian)."""
     return frozenset(
         {token}
-        | {token[: -len(s)] for s in _NAME_SUFFIXES if token.endswith(s) and len(token) - len(s) >= 4}
+        | {
+            token[: -len(s)]
+            for s in _NAME_SUFFIXES
+            if token.endswith(s) and len(token) - len(s) >= 4
+        }
     )
 
 
@@ -134,7 +170,7 @@ def names(text: str) -> frozenset[str]:
         before = text[: match.start()].rstrip()
         opens = not before or before[-1] in ".!?:;\"“”'‘’—-(\n"
         if opens:
-            after = text[match.end():].lstrip()
+            after = text[match.end() :].lstrip()
             if not after[:1].isupper():
                 continue
         parts = re.split(r"[-'’]", word)  # Russian-held: only the capitalised part is a name

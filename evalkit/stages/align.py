@@ -32,8 +32,13 @@ def evidence_units(docs: Sequence[Segmented], window: int) -> list[Sentence]:
             for i in range(len(sents) - size + 1):
                 run = sents[i : i + size]
                 units.append(
-                    Sentence(run[0].doc_id, run[0].index, " ".join(s.text for s in run),
-                             run[0].start, run[-1].end)
+                    Sentence(
+                        run[0].doc_id,
+                        run[0].index,
+                        " ".join(s.text for s in run),
+                        run[0].start,
+                        run[-1].end,
+                    )
                 )
     return units
 
@@ -65,8 +70,10 @@ def _compare(
     for kind, extract in (("number", numbers), ("date", dates), ("name", names)):
         mine, theirs = extract(claim), extract(unit)
         if novel & mine and theirs - mine:
-            return "conflict", (f"{kind} {', '.join(sorted(novel & mine))} where the source has "
-                                f"{', '.join(sorted(theirs - mine))}")
+            return "conflict", (
+                f"{kind} {', '.join(sorted(novel & mine))} where the source has "
+                f"{', '.join(sorted(theirs - mine))}"
+            )
     if negated(claim) != negated(unit):
         side = "claim" if negated(claim) else "source"
         return "conflict", f"negation: only the {side} denies or negates it"
@@ -101,8 +108,19 @@ def align_claims(
             | {n for n in names(text) if not known(n, vocab)}
         )
         if not units:
-            out.append(Alignment(claim, "unsupported", 0.0, None, 0.0, 0.0, tuple(novel), "",
-                                 "no source sentence to check it against"))
+            out.append(
+                Alignment(
+                    claim,
+                    "unsupported",
+                    0.0,
+                    None,
+                    0.0,
+                    0.0,
+                    tuple(novel),
+                    "",
+                    "no source sentence to check it against",
+                )
+            )
             continue
         picks = [units[j] for j in best[row]]
         scores = [float(sims[row, j]) for j in best[row]]
@@ -121,8 +139,19 @@ def align_claims(
         conflict = conflicts[0] if conflicts and not agrees else ""
         signals = ClaimSignals(scores[0], precision, tuple(novel), conflict)
         verdict, support, reason = verifier.judge(signals)
-        out.append(Alignment(claim, verdict, support, picks[0], scores[0], precision,
-                             tuple(novel), conflict, reason))
+        out.append(
+            Alignment(
+                claim,
+                verdict,
+                support,
+                picks[0],
+                scores[0],
+                precision,
+                tuple(novel),
+                conflict,
+                reason,
+            )
+        )
     return tuple(out)
 
 
@@ -136,8 +165,10 @@ def match_facts(
     if not facts:
         return ()
     if not candidate.sentences:
-        return tuple(FactMatch(f, candidate.doc_id, _weight(f, candidate.doc_id), False, math.nan,
-                               None) for f in facts)
+        return tuple(
+            FactMatch(f, candidate.doc_id, _weight(f, candidate.doc_id), False, math.nan, None)
+            for f in facts
+        )
     sents = candidate.sentences
     sims = embedder.encode([f.text for f in facts]) @ embedder.encode([s.text for s in sents]).T
     best = sims.argmax(axis=1)
@@ -146,10 +177,19 @@ def match_facts(
     for row, fact in enumerate(facts):
         stems = content_stems(fact.text)
         recall = len(stems & words) / len(stems) if stems else 0.0
-        score = sigmoid(cfg.bias + cfg.w_similarity * float(sims[row, best[row]])
-                        + cfg.w_token_recall * recall)
-        out.append(FactMatch(fact, candidate.doc_id, _weight(fact, candidate.doc_id),
-                             score >= cfg.threshold, score, sents[int(best[row])]))
+        score = sigmoid(
+            cfg.bias + cfg.w_similarity * float(sims[row, best[row]]) + cfg.w_token_recall * recall
+        )
+        out.append(
+            FactMatch(
+                fact,
+                candidate.doc_id,
+                _weight(fact, candidate.doc_id),
+                score >= cfg.threshold,
+                score,
+                sents[int(best[row])],
+            )
+        )
     return tuple(out)
 
 

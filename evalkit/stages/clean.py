@@ -43,14 +43,21 @@ def _form_reason(line: str, cfg: CleanConfig) -> str | None:
     return None
 
 
-def _strip_site(number: int, start: int, line: str, doc_id: str,
-                removed: list[RemovedLine]) -> tuple[int, int, str]:
+def _strip_site(
+    number: int, start: int, line: str, doc_id: str, removed: list[RemovedLine]
+) -> tuple[int, int, str]:
     """Cut a trailing "| Site Name" off a title line, recording what was cut."""
     match = _SITE_SUFFIX.search(line)
     if match is None or len(tokens(match.group("site"))) > 4:
         return number, start, line
-    removed.append(RemovedLine(doc_id, number, line[match.start():].strip(),
-                               "site name after a title separator (kept the title)"))
+    removed.append(
+        RemovedLine(
+            doc_id,
+            number,
+            line[match.start() :].strip(),
+            "site name after a title separator (kept the title)",
+        )
+    )
     return number, start, line[: match.start()].rstrip()
 
 

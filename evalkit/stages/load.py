@@ -60,7 +60,9 @@ def normalise(text: str) -> str:
 def _text_files(folder: Path, what: str) -> list[Path]:
     """The .txt files directly inside a folder, sorted, refusing links that leave it."""
     if not folder.exists():
-        raise InputError(f"{what}: {folder} does not exist; pass a folder of .txt files or a .jsonl")
+        raise InputError(
+            f"{what}: {folder} does not exist; pass a folder of .txt files or a .jsonl"
+        )
     if not folder.is_dir():
         raise InputError(f"{what}: {folder} is not a folder or a .jsonl file")
     root = folder.resolve()
@@ -124,7 +126,7 @@ def _jsonl(path: Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def _record_docs(items: Any, role: Role, where: str) -> list[Document]:
     if not isinstance(items, list):
-        raise InputError(f"{where}: '{role}s' must be a list of {{\"id\", \"text\"}} objects")
+        raise InputError(f'{where}: \'{role}s\' must be a list of {{"id", "text"}} objects')
     docs = []
     for item in items:
         if not isinstance(item, dict):
@@ -224,7 +226,10 @@ def _extra_candidates(cfg: DataConfig, sources: Path) -> list[tuple[str | None, 
         where = f"{path} line {number}"
         doc_id = str(_field(record, "id", where, str))
         event_id = record.get("event_id")
-        found.append((str(event_id) if event_id is not None else None,
-                      Document(doc_id, "candidate", normalise(_field(record, "text", where, str)),
-                               where)))
+        found.append(
+            (
+                str(event_id) if event_id is not None else None,
+                Document(doc_id, "candidate", normalise(_field(record, "text", where, str)), where),
+            )
+        )
     return found

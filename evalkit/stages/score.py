@@ -30,8 +30,21 @@ def score_candidate(
 ) -> CandidateScore:
     """One summary-table row, traceable to its claims and fact matches."""
     if not alignments:
-        return CandidateScore(candidate, 0, NAN, NAN, NAN, 0, 0, 0, NAN, NAN, NAN, NAN,
-                              note="no sentences to score: the candidate text is empty")
+        return CandidateScore(
+            candidate,
+            0,
+            NAN,
+            NAN,
+            NAN,
+            0,
+            0,
+            0,
+            NAN,
+            NAN,
+            NAN,
+            NAN,
+            note="no sentences to score: the candidate text is empty",
+        )
     verdicts = [a.verdict for a in alignments]
     supported = verdicts.count("supported")
     unsupported = verdicts.count("unsupported")
@@ -71,6 +84,12 @@ def score_candidate(
 def rank(scores: Sequence[CandidateScore]) -> tuple[CandidateScore, ...]:
     """Best score first; NaN scores last; ties broken by candidate id."""
     return tuple(
-        sorted(scores, key=lambda s: (math.isnan(s.score), -s.score if not math.isnan(s.score)
-                                      else 0.0, s.candidate))
+        sorted(
+            scores,
+            key=lambda s: (
+                math.isnan(s.score),
+                -s.score if not math.isnan(s.score) else 0.0,
+                s.candidate,
+            ),
+        )
     )

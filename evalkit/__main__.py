@@ -1,0 +1,42 @@
+"""`python -m evalkit VERB [overrides]`: thin verb dispatch; the work is in evalkit.cli."""
+
+from __future__ import annotations
+
+import sys
+
+USAGE = """usage: python -m evalkit VERB [key=value ...]
+
+verbs:
+  run        score candidate summaries of the events in data.sources (default: seeds/)
+
+Overrides are Hydra's: python -m evalkit run data.sources=my_articles/ verifier.threshold=0.6
+Add --help after a Hydra verb for the full configuration."""
+
+# Verbs that take a plain argument list instead of Hydra overrides: name -> "module:function".
+PLAIN_VERBS: dict[str, str] = {}
+
+
+def main() -> None:
+    from evalkit.cli import VERBS
+
+    if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
+        print(USAGE)
+        sys.exit(0 if len(sys.argv) >= 2 else 2)
+    verb = sys.argv[1]
+    if verb in PLAIN_VERBS:
+        import importlib
+
+        module, _, name = PLAIN_VERBS[verb].partition(":")
+        sys.exit(getattr(importlib.import_module(module), name)(sys.argv[2:]))
+    if verb not in VERBS:
+        known = ", ".join(sorted([*VERBS, *PLAIN_VERBS]))
+        print(f"error: unknown verb '{verb}'; choose from: {known}", file=sys.stderr)
+        sys.exit(2)
+    sys.argv = [f"evalkit {verb}"] + sys.argv[2:]
+    from evalkit.cli import main as cli_main
+
+    cli_main(verb)
+
+
+if __name__ == "__main__":
+    main()
