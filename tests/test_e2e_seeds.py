@@ -1,0 +1,139 @@
+"""End to end on the bundled seeds with the real all-MiniLM-L6-v2: the designed outcomes."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evalkit.config import Config
+from evalkit.pipeline import Resources, run_event
+from evalkit.records import EventResult
+from evalkit.stages.load import iter_events
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def seeds_result(real_resources: Resources) -> EventResult:
+    cfg = Config()
+    cfg.data.sources = str(ROOT / "seeds")
+    cfg.data.references = str(ROOT / "references")
+    return run_event(next(iter_events(cfg.data)), cfg, real_resources)
+
+
+def verdicts(result: EventResult, candidate: str) -> list[str]:
+    return [a.verdict for a in result.alignments if a.claim.candidate == candidate]
+
+
+def test_reference_is_fullest_after_cleaning_not_longest_file(seeds_result: EventResult) -> None:
+    assert seeds_result.reference.doc_id == "001_9b7c197e9a8d7ef4"
+    longest = max((ROOT / "seeds").glob("*.txt"), key=lambda p: p.stat().st_size)
+    assert longest.stem == "004_801f3bdbcad29a5e"  # the longest file is not the reference
+
+
+def test_faithful_candidates_are_fully_supported(seeds_result: EventResult) -> None:
+    assert set(verdicts(seeds_result, "faithful_complete")) == {"supported"}
+    assert set(verdicts(seeds_result, "faithful_partial")) == {"supported"}
+
+
+def test_invented_details_are_unsupported(seeds_result: EventResult) -> None:
+    # invented.txt: sentences 1, 2, 7 are faithful; 3-6 invent a person, a meeting,
+    # a figure and a date (seeds/candidates/README.md).
+    assert verdicts(seeds_result, "invented") == [
+        "supported",
+        "supported",
+        "unsupported",
+        "unsupported",
+        "unsupported",
+        "unsupported",
+        "supported",
+    ]
+
+
+def test_wrong_numbers_dates_and_negations_are_contradicted(seeds_result: EventResult) -> None:
+    assert verdicts(seeds_result, "contradicting") == ["contradicted"] * 5
+
+
+def test_rewrite_with_invented_details_is_flagged(seeds_result: EventResult) -> None:
+    by_text = {
+        a.claim.sentence.text: a
+        for a in seeds_result.alignments
+        if a.claim.candidate == "000_68530903c0620690"
+    }
+    putin = next(a for t, a in by_text.items() if t.startswith("Russian President Vladimir"))
+    barrels = next(a for t, a in by_text.items() if "500,000 barrels" in t)
+    assert putin.verdict == "unsupported" and "september" in putin.novel
+    assert barrels.verdict == "unsupported" and "500000" in barrels.novel
+
+
+def test_no_boilerplate_line_becomes_a_claim(seeds_result: EventResult) -> None:
+    claims = [a.claim.sentence.text for a in seeds_result.alignments]
+    for junk in (
+        "Job title:",
+        "Recent Posts",
+        "Related",
+        "veryGood!",
+        "https://",
+        "Share",
+        "Current:Home",
+        "Reading Time",
+        "12 months ago",
+        "Taylor Swift",
+    ):
+        assert not any(junk in c for c in claims), junk
+    removed = {r.text for r in seeds_result.removed}
+    assert "Salesforce Developer" in removed and "Ranking" in removed
+
+
+def test_no_event_sentence_is_removed(seeds_result: EventResult) -> None:
+    removed = " ".join(r.text for r in seeds_result.removed)
+    for event_text in ("Putin", "Kim Yo", "Belbek", "Shin Wonsik", "Unification Ministry"):
+        assert event_text not in removed
+
+
+def test_ranking_puts_faithful_complete_first_and_contrasts(seeds_result: EventResult) -> None:
+    order = [s.candidate for s in seeds_result.scores]
+    assert order[0] == "faithful_complete"
+    score = {s.candidate: s for s in seeds_result.scores}
+    assert score["faithful_complete"].coverage > score["faithful_partial"].coverage
+    assert score["faithful_partial"].score > score["invented"].score
+    assert score["invented"].score > score["contradicting"].score
+    assert score["contradicting"].contradicted == 5
+
+
+def test_cli_run_writes_every_table(tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"
+    done = subprocess.run(
+        [sys.executable, "-m", "evalkit", "run", f"hydra.run.dir={run_dir}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "faithful_complete" in done.stdout
+    for name in (
+        "summary.csv",
+        "summary.md",
+        "claims.csv",
+        "facts.csv",
+        "sources.csv",
+        "removed.csv",
+        "run.json",
+    ):
+        assert (run_dir / name).is_file(), name
+    with (run_dir / "summary.csv").open(encoding="utf-8") as handle:
+        summary = list(csv.DictReader(handle))
+    assert summary[0]["candidate"] == "faithful_complete" and summary[0]["rank"] == "1"
+    assert len(summary) == 8  # 4 non-reference sources + 4 hand-written candidates
+    manifest = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    assert manifest["model"]["name"] == "all-MiniLM-L6-v2"
+    assert len(manifest["model"]["weights_sha256"]) == 64
+    assert not math.isnan(float(summary[0]["score"]))
