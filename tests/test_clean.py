@@ -1,0 +1,66 @@
+"""Cleaning removes boilerplate by form and by relatedness, records why, keeps the event."""
+
+from __future__ import annotations
+
+from evalkit.config import CleanConfig
+from evalkit.embed import HashedEmbedder
+from evalkit.records import Document
+from evalkit.stages.clean import clean_documents
+
+STORY = "Kim Yo Jong denied that North Korea exported weapons to Russia on Friday."
+OTHER = "North Korea exported no weapons to Russia, Kim Yo Jong said on Friday."
+
+
+def doc(doc_id: str, text: str) -> Document:
+    return Document(doc_id, "source", text, f"{doc_id}.txt")
+
+
+def clean(*texts: str) -> tuple:
+    docs = [doc(f"d{i}", t) for i, t in enumerate(texts)]
+    cleaned, _ = clean_documents(docs, [], CleanConfig(), HashedEmbedder())
+    return cleaned
+
+
+def test_form_rules_remove_widgets_urls_fields_and_breadcrumbs() -> None:
+    text = "\n".join([
+        "Home > World > Asia", STORY, "Share", "Date:2025-04-19 04:49:57", "___",
+        "Follow us at https://example.com/news", "12 months ago",
+    ])
+    first, _ = clean(text, OTHER)
+    assert [k.text for k in first.kept] == [STORY]
+    reasons = {r.text: r.reason for r in first.removed}
+    assert reasons["Home > World > Asia"].startswith("breadcrumb")
+    assert reasons["Share"].startswith("fragment")
+    assert reasons["Date:2025-04-19 04:49:57"].startswith("page metadata")
+    assert reasons["___"].startswith("no words")
+    assert "URL" in reasons["Follow us at https://example.com/news"]
+    assert [r.line_no for r in first.removed] == [1, 3, 4, 5, 6, 7]
+
+
+def test_unrelated_lines_are_removed_with_their_similarity() -> None:
+    ad = "Job title: Senior Java Developer Company: Acme Staffing Job description: apex code"
+    first, _ = clean(f"{STORY}\n{ad}", OTHER)
+    assert [k.text for k in first.kept] == [STORY]
+    assert first.removed[0].reason.startswith("line unrelated to the other articles")
+
+
+def test_site_name_after_title_separator_is_cut_not_the_title() -> None:
+    title = "Kim Yo Jong denied North Korea exported weapons to Russia"
+    first, _ = clean(f"{title} | Global News\n{STORY}", OTHER)
+    assert first.kept[0].text == title
+    assert first.removed[0].text == "| Global News"
+
+
+def test_kept_lines_keep_raw_offsets() -> None:
+    raw = f"Share\n\n  {STORY}"
+    first, _ = clean(raw, OTHER)
+    line = first.kept[0]
+    assert raw[line.start : line.start + len(line.text)] == STORY
+
+
+def test_single_source_is_cleaned_by_form_only_and_candidates_untouched() -> None:
+    cand = Document("c", "candidate", "Short.\nKim denied it.", "c.txt")
+    cleaned, split = clean_documents([doc("d0", STORY)], [cand], CleanConfig(), HashedEmbedder())
+    assert [k.text for k in cleaned[0].kept] == [STORY]
+    assert [k.text for k in split[0].kept] == ["Short.", "Kim denied it."]
+    assert split[0].removed == ()

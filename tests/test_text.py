@@ -1,0 +1,48 @@
+"""Lexical helpers: tokens, names, numbers, dates, negation, demonym-aware vocabulary."""
+
+from __future__ import annotations
+
+from evalkit.text import (
+    content_tokens, dates, is_sentence_end, known, names, negated, numbers, tokens, vocabulary,
+)
+
+
+def test_tokens_fold_case_accents_abbreviations_and_thousands() -> None:
+    assert tokens("The U.S. paid 7,000 to Zoë") == ("the", "us", "paid", "7000", "to", "zoe")
+
+
+def test_content_tokens_drop_stopwords() -> None:
+    assert content_tokens("She said that the ministry is ready") == ("ministry", "ready")
+
+
+def test_numbers_normalise_digits_and_words() -> None:
+    assert numbers("about 7,000 containers, a five-year plan, 2.5 tonnes") == {"7000", "5", "2.5"}
+
+
+def test_dates_are_months_weekdays_and_years() -> None:
+    assert dates("On Friday, 17 May 2024, not in 123") == {"friday", "may", "2024"}
+
+
+def test_names_skip_sentence_openers_but_keep_multiword_names() -> None:
+    found = names("Foreign experts met Lee Sung-hoon in Vladivostok. However, Kim Jong Un left.")
+    assert {"lee", "sung", "hoon", "vladivostok", "kim", "jong", "un"} <= found
+    assert "foreign" not in found and "however" not in found
+
+
+def test_title_case_headlines_yield_no_names() -> None:
+    assert names("Kim Yo Jong Denies Allegations Of Weapon Exports To Russia") == frozenset()
+
+
+def test_negation_includes_denial_verbs() -> None:
+    assert negated("She denied it") and negated("a non-permanent member") and negated("don't")
+    assert not negated("She confirmed it")
+
+
+def test_known_matches_demonyms_but_not_other_names() -> None:
+    vocab = vocabulary(["North Korea and Ukraine met Vladimir"])
+    assert known("korean", vocab) and known("ukrainian", vocab)
+    assert not known("vladivostok", vocab)
+
+
+def test_sentence_end_sees_through_closing_quotes() -> None:
+    assert is_sentence_end("He said “no.”") and not is_sentence_end("Related")
