@@ -1,0 +1,161 @@
+"""Loading: folders and JSONL events, candidates, hand-written facts, and every bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evalkit.config import DataConfig
+from evalkit.errors import InputError
+from evalkit.stages.load import iter_events
+
+ARTICLE = "Kim Yo Jong denied that North Korea exported weapons to Russia.\n"
+
+
+def folder(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    root = tmp_path / "event"
+    root.mkdir(exist_ok=True)
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def load(sources: Path, **kw: object) -> list:
+    cfg = DataConfig(sources=str(sources), references=None)
+    for key, value in kw.items():
+        setattr(cfg, key, value)
+    return list(iter_events(cfg))
+
+
+def test_folder_is_one_event_with_auto_candidates(tmp_path: Path) -> None:
+    root = folder(
+        tmp_path,
+        {
+            "b.txt": ARTICLE,
+            "a.txt": ARTICLE,
+            "notes.md": "ignored",
+            "candidates/c1.txt": "Kim denied it.",
+        },
+    )
+    (event,) = load(root)
+    assert event.event_id == "event"
+    assert [d.doc_id for d in event.sources] == ["a", "b"]  # sorted, .txt only
+    assert [d.doc_id for d in event.candidates] == ["c1"]
+
+
+def test_bom_crlf_and_control_characters_are_normalised(tmp_path: Path) -> None:
+    root = folder(tmp_path, {"a.txt": b"\xef\xbb\xbfFirst line.\r\nSecond\x07 line.\r\n"})
+    (event,) = load(root)
+    assert event.sources[0].text == "First line.\nSecond line.\n"
+
+
+def test_jsonl_events_with_inline_key_facts(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    lines = [
+        {
+            "event_id": "e1",
+            "articles": [{"id": "a", "text": ARTICLE}],
+            "candidates": [{"id": "c", "text": "Kim denied it."}],
+            "key_facts": ["Kim denied."],
+        },
+        {"event_id": "e2", "articles": [{"id": "a", "text": ARTICLE}]},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
+    events = load(path)
+    assert [e.event_id for e in events] == ["e1", "e2"]
+    assert events[0].key_facts[0][0] == "Kim denied."
+    assert events[1].candidates == ()
+
+
+def test_hand_written_facts_skip_comments(tmp_path: Path) -> None:
+    root = folder(tmp_path, {"a.txt": ARTICLE})
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    (refs / "event.txt").write_text("# comment\n\nFact one.\n  Fact two.\n", encoding="utf-8")
+    cfg = DataConfig(sources=str(root), references=str(refs))
+    (event,) = iter_events(cfg)
+    assert [t for t, _ in event.key_facts] == ["Fact one.", "Fact two."]
+    assert event.key_facts[0][1].endswith("event.txt:3")
+
+
+def test_empty_candidate_is_kept_for_a_nan_row(tmp_path: Path) -> None:
+    root = folder(tmp_path, {"a.txt": ARTICLE, "candidates/empty.txt": ""})
+    (event,) = load(root)
+    assert event.candidates[0].text == ""
+
+
+@pytest.mark.parametrize(
+    ("files", "pattern"),
+    [
+        ({}, "holds no .txt files"),
+        ({"a.txt": ""}, r"a\.txt: the file is empty"),
+        ({"a.txt": "  \n\n"}, r"a\.txt: the file is empty"),
+        ({"a.txt": b"\x00\x01binary\x00"}, r"a\.txt: looks like a binary file"),
+        ({"a.txt": b"caf\xe9 au lait"}, r"a\.txt: not valid UTF-8 \(byte 3\)"),
+        ({"a.txt": ARTICLE, "A.txt": ARTICLE}, "differ by more than case"),
+        ({"a.txt": ARTICLE, "candidates/a.txt": ARTICLE}, "clash"),
+    ],
+)
+def test_bad_folders_fail_with_one_line(tmp_path: Path, files: dict, pattern: str) -> None:
+    root = folder(tmp_path, files)
+    with pytest.raises(InputError, match=pattern) as err:
+        load(root)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_source_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="data.sources: .* does not exist"):
+        load(tmp_path / "nope")
+
+
+def test_non_utf8_can_be_decoded_with_replacement(tmp_path: Path) -> None:
+    root = folder(tmp_path, {"a.txt": b"caf\xe9 au lait, said Kim on Friday."})
+    (event,) = load(root, decode_errors="replace")
+    assert "\ufffd" in event.sources[0].text
+
+
+def test_oversized_file_is_refused(tmp_path: Path) -> None:
+    root = folder(tmp_path, {"a.txt": ARTICLE * 10})
+    with pytest.raises(InputError, match="over data.max_bytes=100"):
+        load(root, max_bytes=100)
+
+
+def test_symlink_leaving_the_folder_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text(ARTICLE, encoding="utf-8")
+    root = folder(tmp_path, {"a.txt": ARTICLE})
+    (root / "b.txt").symlink_to(outside)
+    with pytest.raises(InputError, match="a link to a file outside"):
+        load(root)
+
+
+@pytest.mark.parametrize(
+    ("line", "pattern"),
+    [
+        ("{not json", r"line 1: not valid JSON"),
+        ("[1, 2]", r"line 1: expected a JSON object"),
+        ('{"articles": []}', r"line 1: missing field 'event_id'"),
+        ('{"event_id": "e", "articles": "x"}', r"line 1: field 'articles' must be"),
+        ('{"event_id": "e", "articles": [{"id": "a"}]}', r"line 1: missing field 'text'"),
+        ('{"event_id": "e", "articles": [{"id": "a", "text": "  "}]}', "source 'a' is empty"),
+    ],
+)
+def test_bad_jsonl_lines_name_the_line(tmp_path: Path, line: str, pattern: str) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=pattern):
+        load(path)
+
+
+def test_empty_jsonl_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="holds no events"):
+        load(path)
