@@ -17,7 +17,16 @@ from rouge_score.rouge_scorer import RougeScorer
 
 from evalkit.config import Config
 from evalkit.embed import EmbeddingCache, build_embedder
-from evalkit.records import Claim, Event, EventResult, Segmented, SourceInfo
+from evalkit.records import (
+    Alignment,
+    CandidateScore,
+    Claim,
+    Event,
+    EventResult,
+    FactMatch,
+    Segmented,
+    SourceInfo,
+)
 from evalkit.stages.align import align_claims, match_facts
 from evalkit.stages.clean import clean_documents
 from evalkit.stages.facts import extract_facts
@@ -84,7 +93,9 @@ def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
     candidates: list[Segmented] = extra[:]
     if cfg.data.sources_as_candidates:
         candidates = [s for s in sources if s.doc_id != choice.doc_id] + candidates
-    alignments, matches, scores = [], [], []
+    alignments: list[Alignment] = []
+    matches: list[FactMatch] = []
+    scores: list[CandidateScore] = []
     reference_text = " ".join(s.text for s in reference.sentences)
     for cand in candidates:
         if not cand.sentences:

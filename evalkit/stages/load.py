@@ -99,7 +99,8 @@ def _field(record: dict[str, Any], key: str, where: str, kind: type) -> Any:
     if key not in record:
         raise InputError(f"{where}: missing field '{key}'")
     value = record[key]
-    if not isinstance(value, kind) or (kind is str and not value.strip() and key != "text"):
+    blank = isinstance(value, str) and not value.strip() and key != "text"
+    if not isinstance(value, kind) or blank:
         raise InputError(f"{where}: field '{key}' must be a non-empty {kind.__name__}")
     return value
 
