@@ -159,3 +159,24 @@ def test_empty_jsonl_is_refused(tmp_path: Path) -> None:
     path.write_text("\n", encoding="utf-8")
     with pytest.raises(InputError, match="holds no events"):
         load(path)
+
+
+def test_repeated_event_ids_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    line = {"event_id": "E", "articles": [{"id": "a", "text": ARTICLE}]}
+    path.write_text(
+        json.dumps(line) + "\n" + json.dumps({**line, "event_id": "e"}) + "\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=r"line 2: event_id 'e' repeats line 1"):
+        load(path)
+
+
+def test_event_id_cannot_escape_the_references_folder(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "secret.txt").write_text("Not a fact file.\n", encoding="utf-8")
+    line = {"event_id": "../secret", "articles": [{"id": "a", "text": ARTICLE}]}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    cfg = DataConfig(sources=str(path), references=str(tmp_path / "refs"))
+    with pytest.raises(InputError, match="cannot name a key-facts file"):
+        list(iter_events(cfg))

@@ -165,3 +165,23 @@ def test_alignment_never_fails_and_keeps_every_claim(source: str, summary: str) 
     assert len(aligned) == len(claims)
     assert all(0.0 <= a.support <= 1.0 for a in aligned)
     assert all(a.verdict in ("supported", "unsupported", "contradicted") for a in aligned)
+
+
+@FUZZ
+@given(raw=st.binary(max_size=300))
+def test_loading_arbitrary_bytes_gives_text_or_one_line_error(raw: bytes) -> None:
+    import tempfile
+
+    from evalkit.config import DataConfig
+    from evalkit.errors import InputError
+    from evalkit.stages.load import read_text
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.txt"
+        path.write_bytes(raw)
+        try:
+            text = read_text(path, DataConfig())
+        except InputError as err:
+            assert "\n" not in str(err) and str(path) in str(err)
+        else:
+            assert text.strip() and "\r" not in text and "\ufeff" not in text

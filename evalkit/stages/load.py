@@ -147,18 +147,23 @@ def iter_events(cfg: DataConfig) -> Iterator[Event]:
                 f"data.candidates: {cfg.candidates}: with events JSONL sources every candidate "
                 "line needs an 'event_id'"
             )
-        found = False
+        seen: dict[str, int] = {}
         for number, record in _jsonl(sources, "data.sources"):
-            found = True
             where = f"{sources} line {number}"
             event_id = str(_field(record, "event_id", where, str))
+            if event_id.casefold() in seen:
+                raise InputError(
+                    f"{where}: event_id '{event_id}' repeats line {seen[event_id.casefold()]} "
+                    "(ids must differ by more than case); give each event its own id"
+                )
+            seen[event_id.casefold()] = number
             articles = _record_docs(_field(record, "articles", where, list), "source", where)
             candidates = _record_docs(record.get("candidates", []), "candidate", where)
             candidates += [d for eid, d in extra if eid == event_id]
             facts = record.get("key_facts")
             written = _inline_facts(facts, where) if facts else _written_facts(cfg, event_id)
             yield _event(event_id, articles, candidates, where, written)
-        if not found:
+        if not seen:
             raise InputError(f"data.sources: {sources} holds no events; add JSONL lines")
         return
     articles = _folder_docs(sources, "source", cfg, "data.sources")
@@ -177,7 +182,13 @@ def _written_facts(cfg: DataConfig, event_id: str) -> tuple[tuple[str, str], ...
     """Hand-written key facts from `<references>/<event_id>.txt`, one per line, # comments."""
     if cfg.references is None:
         return ()
-    path = Path(cfg.references).expanduser() / f"{event_id}.txt"
+    folder = Path(cfg.references).expanduser()
+    path = folder / f"{event_id}.txt"
+    if not path.resolve().is_relative_to(folder.resolve()) or "/" in event_id:
+        raise InputError(
+            f"event id '{event_id}' cannot name a key-facts file in {folder}; "
+            "use an id without path separators"
+        )
     if not path.exists():
         return ()
     facts = tuple(
