@@ -22,10 +22,17 @@ def clean(*texts: str) -> tuple:
 
 
 def test_form_rules_remove_widgets_urls_fields_and_breadcrumbs() -> None:
-    text = "\n".join([
-        "Home > World > Asia", STORY, "Share", "Date:2025-04-19 04:49:57", "___",
-        "Follow us at https://example.com/news", "12 months ago",
-    ])
+    text = "\n".join(
+        [
+            "Home > World > Asia",
+            STORY,
+            "Share",
+            "Date:2025-04-19 04:49:57",
+            "___",
+            "Follow us at https://example.com/news",
+            "12 months ago",
+        ]
+    )
     first, _ = clean(text, OTHER)
     assert [k.text for k in first.kept] == [STORY]
     reasons = {r.text: r.reason for r in first.removed}

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from evalkit.text import (
-    content_tokens, dates, is_sentence_end, known, names, negated, numbers, tokens, vocabulary,
+    content_tokens,
+    dates,
+    is_sentence_end,
+    known,
+    names,
+    negated,
+    numbers,
+    tokens,
+    vocabulary,
 )
 
 
