@@ -8,12 +8,13 @@ USAGE = """usage: python -m evalkit VERB [key=value ...]
 
 verbs:
   run        score candidate summaries of the events in data.sources (default: seeds/)
+  report     rebuild report.html and plots of a finished run: python -m evalkit report RUN_DIR
 
 Overrides are Hydra's: python -m evalkit run data.sources=my_articles/ verifier.threshold=0.6
 Add --help after a Hydra verb for the full configuration."""
 
 # Verbs that take a plain argument list instead of Hydra overrides: name -> "module:function".
-PLAIN_VERBS: dict[str, str] = {}
+PLAIN_VERBS: dict[str, str] = {"report": "evalkit.html_report:main"}
 
 
 def main() -> None:

@@ -184,6 +184,10 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
     except BaseException:
         writer.abort()
         raise
+    if cfg.report.html or cfg.report.plots:  # built from the tables just written
+        from evalkit.html_report import build_report
+
+        build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
     print(terminal_table(writer.summary))
     print(
         f"\n{counts['candidates']} candidates over {counts['events']} event(s) "
