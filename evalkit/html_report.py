@@ -90,19 +90,18 @@ class Run:
     events: list[EventTables]
 
 
-def _tables_help(run_dir: Path) -> str:
-    return f"pass the folder `python -m evalkit run` wrote (its hydra.run.dir), not {run_dir}"
+HELP = "pass a run folder written by `python -m evalkit run` (its hydra.run.dir)"
 
 
 def load_run(run_dir: Path) -> Run:
     """Read a finished run's tables and run.json, grouped by event in summary order."""
     if not run_dir.is_dir():
-        raise InputError(f"{run_dir}: no such run folder; {_tables_help(run_dir)}")
+        raise InputError(f"{run_dir}: no such folder; {HELP}")
     if (run_dir / MARKER).exists():
         raise InputError(f"{run_dir}: the run did not finish ({MARKER} is there); re-run it first")
     missing = [n for n in (*TABLES, "run.json") if not (run_dir / n).is_file()]
     if missing:
-        raise InputError(f"{run_dir}: missing {', '.join(missing)}; {_tables_help(run_dir)}")
+        raise InputError(f"{run_dir}: not a finished run (no {', '.join(missing)}); {HELP}")
     try:
         manifest = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
@@ -280,7 +279,8 @@ def candidate_sections(
         else:
             body = f'<p class="placeholder">No claims to check. {esc(line["note"])}</p>'
         counts = " ".join(
-            f'<span class="badge {v}"><b aria-hidden="true">{VERDICTS[v][0]}</b> '
+            f'<span class="badge {v}{" zero" if line[v] == "0" else ""}">'
+            f'<b aria-hidden="true">{VERDICTS[v][0]}</b> '
             f"{number(line, v)} {v}</span>"
             for v in ("supported", "unsupported", "contradicted")
         )
@@ -329,15 +329,15 @@ def coverage_grid(
             f'<td class="n">{number(first, "weight")}</td>',
         ]
         for name in order:
-            line = row.get(name)
-            if line is None:
+            match = row.get(name)
+            if match is None:
                 tds.append('<td class="cell none">—</td>')
                 continue
-            covered = line["covered"] == "1"
+            covered = match["covered"] == "1"
             state, icon = ("covered", "✓") if covered else ("missed", "✗")
-            claim = _covering_claim(line, claims.get(name, []))
+            claim = _covering_claim(match, claims.get(name, []))
             dom_id = ids.get((name, claim["claim_id"])) if claim else None
-            inner = f'<b aria-hidden="true">{icon}</b> {state}<br>{number(line, "score")}'
+            inner = f'<b aria-hidden="true">{icon}</b> {state}<br>{number(match, "score")}'
             if dom_id:
                 what = "covered by" if covered else "closest sentence (below the threshold):"
                 inner = (
@@ -345,8 +345,8 @@ def coverage_grid(
                     f'{esc(claim["claim_id"]) if claim else ""}">{inner}</a>'
                 )
             tds.append(
-                f'<td class="cell {state}" data-covered="{esc(line["covered"])}" '
-                f"{cell(line, 'covered')}>{inner}</td>"
+                f'<td class="cell {state}" data-t="facts" data-r="{match.n}" '
+                f'data-covered="{esc(match["covered"])}">{inner}</td>'
             )
         body.append(f"<tr>{''.join(tds)}</tr>")
     return (
@@ -704,7 +704,7 @@ border:1px solid currentColor;white-space:nowrap}
 .badge.supported{color:var(--ok);background:var(--ok-bg)}
 .badge.unsupported{color:var(--un);background:var(--un-bg);border-style:dashed}
 .badge.contradicted{color:var(--co);background:var(--co-bg);border-style:double;border-width:3px}
-.badge.ref{color:#5a3e99;background:#efe9fb}
+.badge.ref{color:#5a3e99;background:#efe9fb}.badge.zero{opacity:.6}
 .cand{border-top:1px solid var(--line);padding:8px 0 12px}
 .cand h3{margin:6px 0 2px;overflow-wrap:anywhere}.rank{color:var(--mute)}
 .score{font-weight:400;color:var(--mute);font-size:14px;margin-left:8px}
@@ -743,8 +743,8 @@ details{margin:6px 0}summary{cursor:pointer}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:4px 24px}
 table.kv{font-size:12.5px}table.kv th{font-weight:400;color:var(--mute);width:45%}
 table.kv td{overflow-wrap:anywhere}
-.plots{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;max-width:100%}
-figure img{max-width:100%;height:auto;border:1px solid var(--line);border-radius:4px}
+.plots{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;flex:1 1 420px;max-width:720px}
+figure img{width:100%;height:auto;border:1px solid var(--line);border-radius:4px}
 figcaption{color:var(--mute);font-size:13px}
 #filter{width:100%;max-width:420px;padding:6px 10px;margin-bottom:8px;font:inherit;
 border:1px solid var(--line);border-radius:6px}

@@ -24,6 +24,8 @@ MAX_LABELS = 30
 # A candidate name gets its own box in the score distribution from this many events on.
 MIN_BOX_EVENTS = 5
 MAX_BOXES = 20
+# Vertical offsets (points) tried in turn for a label that would cover another.
+NUDGES = (2, -11, 13, -22, 24, -33, 35, -44, 46, -55, 57)
 
 Row = Mapping[str, str]
 
@@ -54,13 +56,17 @@ def _save(fig: Figure, path: Path) -> None:
 
 def _label(ax: Any, points: Mapping[str, tuple[float, float]]) -> None:
     """Name each point, nudging a label up or down until it clears the ones already placed."""
-    placed: list[tuple[float, float, float, float]] = []  # label boxes in points
     scale = 72 / ax.figure.dpi
+    centres = [tuple(v * scale for v in ax.transData.transform(xy)) for xy in points.values()]
+    # boxes (in points) a label must not cover: the markers, then the labels already placed
+    placed = [(cx - 4, cy - 4, cx + 4, cy + 4) for cx, cy in centres]
     for name, (x, y) in sorted(points.items(), key=lambda kv: (-kv[1][1], kv[1][0])):
         px, py = (v * scale for v in ax.transData.transform((x, y)))
         width, height = 4.9 * len(name) + 4, 10.0
-        left = x > 0.7  # labels of points on the right go to their left
-        for dy in (2, -12, 12, -22, 22, -32, 32, -42, 42):
+        # labels of points on the right go to their left; then try further up and down
+        sides = (True, False) if x > 0.7 else (False, True)
+        tries = [(left, dy) for dy in NUDGES for left in sides]
+        for left, dy in tries:
             x0 = px - 6 - width if left else px + 6
             box = (x0, py + dy, x0 + width, py + dy + height)
             if not any(_overlap(box, other) for other in placed):
@@ -130,15 +136,16 @@ def coverage_support(summary: Sequence[Row], path: Path) -> Plot:
     dropped = len(summary) - len(points)
     if dropped:
         ax.text(
-            0.01,
+            0.99,
             0.01,
             f"{dropped} unscorable candidate(s) not shown",
             transform=ax.transAxes,
+            ha="right",
             fontsize=8,
             color="#555",
         )
     if events > 1:
-        ax.legend(loc="lower left", fontsize=8, frameon=False, bbox_to_anchor=(0, 0.04))
+        ax.legend(loc="upper left", fontsize=8, frameon=False)
     fig.tight_layout()
     if labelled:
         _label(ax, means)  # after the layout: placement works in final positions
@@ -159,7 +166,9 @@ def score_distribution(summary: Sequence[Row], path: Path) -> Plot:
     ax = fig.add_subplot()
     if boxes:
         names = sorted(boxes, key=lambda n: sorted(boxes[n])[len(boxes[n]) // 2])[-MAX_BOXES:]
-        ax.boxplot([boxes[n] for n in names], vert=False, tick_labels=names, showfliers=False)
+        ax.boxplot(
+            [boxes[n] for n in names], orientation="horizontal", tick_labels=names, showfliers=False
+        )
         ax.set_xlabel("score")
         title = f"Score over {events} events, per candidate (median order)"
     else:
