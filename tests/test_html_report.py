@@ -1,0 +1,388 @@
+"""The HTML report: numbers equal the tables, text is escaped, the verb rebuilds, switches work.
+
+Runs use the hashed fake embedder and go through `cli.evaluate`, so the hook in `run` is
+exercised too. The browser test drives Debian's /usr/bin/chromium through playwright and is
+skipped where neither is installed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evalkit.cli import evaluate
+from evalkit.config import Config
+from evalkit.errors import InputError
+from evalkit.html_report import build_report, main, page_names
+from evalkit.report import MARKER, TABLES
+
+from .conftest import ROOT
+
+VOID = {"br", "wbr", "img", "input", "meta", "link", "hr"}
+HOSTILE = "<script>alert(1)</script>"
+BOLD = "<b>html</b>"
+ARTICLES = {
+    "a1.txt": (
+        "The council of Riverton voted on Monday to close the old Mill Street bridge for repairs. "
+        f"The mayor said {HOSTILE} the bridge will reopen in June after the work is done. "
+        f"Engineers found cracks in two {BOLD} support beams last winter."
+    ),
+    "a2.txt": (
+        "Riverton's council voted Monday to shut the Mill Street bridge so it can be repaired. "
+        "Engineers had found cracks in two support beams during an inspection last winter. "
+        "The mayor said the bridge should reopen in June.\n"
+        "<img src=x onerror=alert(2)>\n"
+    ),
+    "a3.txt": (
+        "The Mill Street bridge in Riverton will close for repairs after a council vote on Monday. "
+        "Cracks were found in two of its support beams. Traffic will use the Oak Avenue bridge."
+    ),
+}
+CANDIDATE = (
+    f"Riverton closed the Mill Street bridge {HOSTILE} after cracks were found in its beams. "
+    f"The mayor promised {BOLD} it would reopen in March with a new toll of five dollars."
+)
+
+
+def fast_config(sources: Path | str, references: Path | str | None) -> Config:
+    """Default config on the hashed embedder over the given sources."""
+    cfg = Config()
+    cfg.embedder.name = "hashed"
+    cfg.data.sources = str(sources)
+    cfg.data.references = None if references is None else str(references)
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    run_dir = tmp_path_factory.mktemp("seeds") / "run"
+    evaluate(fast_config(ROOT / "seeds", ROOT / "references"), run_dir)
+    return run_dir
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("hostile")
+    sources = base / "bridge <i>&amp; co"  # the folder name is the event id
+    (sources / "candidates").mkdir(parents=True)
+    for name, text in ARTICLES.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    (sources / "candidates" / "evil <b>.txt").write_text(CANDIDATE, encoding="utf-8")
+    evaluate(fast_config(sources, None), base / "run")
+    return base / "run"
+
+
+@pytest.fixture(scope="module")
+def many_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Six events built from the seed articles, one with an id unfit for a file name."""
+    base = tmp_path_factory.mktemp("many")
+    articles = [
+        {"id": p.stem, "text": p.read_text(encoding="utf-8")}
+        for p in sorted((ROOT / "seeds").glob("*.txt"))
+    ]
+    candidates = [
+        {"id": p.stem, "text": p.read_text(encoding="utf-8")}
+        for p in sorted((ROOT / "seeds" / "candidates").glob("*.txt"))
+    ]
+    ids = ["e1", "e2", "e3", "e4", "e5", "../odd <b>id</b> & co"]
+    lines = [
+        json.dumps({"event_id": e, "articles": articles[: 3 + i % 3], "candidates": candidates})
+        for i, e in enumerate(ids)
+    ]
+    (base / "events.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cfg = fast_config(base / "events.jsonl", None)
+    evaluate(cfg, base / "run")
+    return base / "run"
+
+
+class Tagged(HTMLParser):
+    """Every element that names a table row (data-t, data-r): its attributes and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str] | None]] = []
+        self.open: list[dict[str, str]] = []
+        self.found: list[dict[str, str]] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.scripts += tag == "script"
+        if tag in VOID:
+            return
+        record = None
+        found = {k: v or "" for k, v in attrs}
+        if "data-t" in found and "data-r" in found:
+            record = dict(found, tag=tag, text="")
+            self.open.append(record)
+        self.stack.append((tag, record))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        opened, record = self.stack.pop()
+        assert opened == tag, f"</{tag}> closes <{opened}>: the HTML is not well formed"
+        if record is not None:
+            self.open.remove(record)
+            self.found.append(record)
+
+    def handle_data(self, data: str) -> None:
+        for record in self.open:
+            record["text"] += data
+
+
+def parse(path: Path) -> Tagged:
+    parser = Tagged()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    assert not parser.stack, "unclosed elements"
+    return parser
+
+
+def tables(run_dir: Path) -> dict[str, list[dict[str, str]]]:
+    out = {}
+    for name in TABLES:
+        with (run_dir / name).open(encoding="utf-8", newline="") as handle:
+            out[name.removesuffix(".csv")] = list(csv.DictReader(handle))
+    return out
+
+
+def pages(run_dir: Path) -> list[Path]:
+    return [run_dir / "report.html", *sorted((run_dir / "report").glob("*.html"))]
+
+
+def check_numbers(run_dir: Path) -> dict[str, set[tuple[int, str]]]:
+    """Assert every tagged number equals its CSV cell; return the cells shown, per table."""
+    data = tables(run_dir)
+    shown: dict[str, set[tuple[int, str]]] = {name: set() for name in data}
+    for path in pages(run_dir):
+        for el in parse(path).found:
+            row = data[el["data-t"]][int(el["data-r"])]
+            if "data-c" in el:
+                assert el["text"].strip() == row[el["data-c"]], (path.name, el)
+                shown[el["data-t"]].add((int(el["data-r"]), el["data-c"]))
+            elif "data-covered" in el:
+                assert el["data-covered"] == row["covered"]
+                assert ("covered" if row["covered"] == "1" else "missed") in el["text"]
+            elif el["data-t"] == "claims":  # a claim span: its text and its verdict
+                assert el["text"].endswith(row["claim"])
+                assert row["verdict"] in el["class"].split()
+    return shown
+
+
+def test_run_writes_a_single_page_report_and_plot(seeds_run: Path) -> None:
+    assert (seeds_run / "report.html").is_file()
+    assert (seeds_run / "coverage_support.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not (seeds_run / "score_distribution.png").exists()  # one event: no distribution
+    assert not (seeds_run / "report").exists()
+    assert not list(seeds_run.glob(".*.tmp"))
+
+
+def test_every_number_equals_the_tables(seeds_run: Path) -> None:
+    shown = check_numbers(seeds_run)
+    data = tables(seeds_run)
+    numeric = [c for c in TABLES["summary.csv"] if c not in ("event", "candidate", "note")]
+    assert shown["summary"] >= {(i, c) for i in range(len(data["summary"])) for c in numeric}
+    assert shown["claims"] >= {(i, "support") for i in range(len(data["claims"]))}
+    assert shown["facts"] >= {(i, "score") for i in range(len(data["facts"]))}
+    assert shown["sources"] >= {(i, "chars_clean") for i in range(len(data["sources"]))}
+    assert shown["removed"] >= {(i, "line_no") for i in range(len(data["removed"]))}
+
+
+def test_no_number_in_the_page_that_the_tables_lack(seeds_run: Path) -> None:
+    text = (seeds_run / "report.html").read_text(encoding="utf-8")
+    body = re.sub(r"<[^>]+>", " ", text.split('<section id="run">')[0])  # tables, not run.json
+    cells = {v for rows in tables(seeds_run).values() for row in rows for v in row.values()}
+    for value in re.findall(r"(?<![\w.])-?\d+\.\d{4}(?![\d])", body):
+        assert value in cells or any(value in c for c in cells), value
+
+
+def test_the_page_is_self_contained(seeds_run: Path) -> None:
+    text = (seeds_run / "report.html").read_text(encoding="utf-8")
+    for attr in re.findall(r'(?:src|href)="([^"]*)"', text):
+        assert attr.startswith(("#", "data:image/png;base64,")) or attr.endswith(".png"), attr
+    assert "<link" not in text and "<script src" not in text and "@import" not in text
+    assert "config" in text and "versions" in text.lower()
+
+
+def test_article_text_is_escaped(hostile_run: Path) -> None:
+    text = (hostile_run / "report.html").read_text(encoding="utf-8")
+    assert "alert(" in text  # the hostile text is there, as text
+    assert HOSTILE not in text and BOLD not in text and "<img src=x" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "&lt;b&gt;html&lt;/b&gt;" in text
+    assert parse(hostile_run / "report.html").scripts == 1  # only the report's own script
+    check_numbers(hostile_run)
+
+
+def test_many_events_get_an_index_and_pages(many_run: Path) -> None:
+    index = (many_run / "report.html").read_text(encoding="utf-8")
+    data = tables(many_run)
+    events = list(dict.fromkeys(row["event"] for row in data["summary"]))
+    links = re.findall(r'href="(report/[^"#]+)"', index)
+    assert len(links) == len(events) == 6
+    assert all((many_run / link).is_file() for link in links)
+    names = [p.name for p in (many_run / "report").iterdir()]
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+\.html", n) for n in names), names
+    assert "&lt;b&gt;id&lt;/b&gt;" in index and "<b>id</b>" not in index
+    assert (many_run / "score_distribution.png").is_file()
+    assert index.count("data:image/png;base64,") == 2
+    counts = re.findall(r'data-count="candidates">(\d+)<', index)
+    per_event = [sum(r["event"] == e for r in data["summary"]) for e in events]
+    assert [int(c) for c in counts] == per_event
+    check_numbers(many_run)
+    for page in pages(many_run):
+        assert page.stat().st_size < 3_000_000
+
+
+def test_page_names_are_safe_and_distinct() -> None:
+    events = ["ev1", "a b", "a_b", "A_B", "../etc", "", "x" * 300, "ünï"]
+    names = page_names(events)
+    assert names["ev1"] == "ev1.html" and names["a_b"] == "a_b.html"
+    assert len({n.lower() for n in names.values()}) == len(events)
+    assert all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}\.html", n) for n in names.values())
+
+
+def test_report_verb_rebuilds_from_the_tables(seeds_run: Path, tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"  # the folder name is in the title
+    shutil.copytree(seeds_run, run_dir)
+    before = {n: (run_dir / n).read_bytes() for n in (*TABLES, "run.json")}
+    original = (run_dir / "report.html").read_text(encoding="utf-8")
+    (run_dir / "report.html").unlink()
+    (run_dir / "coverage_support.png").unlink()
+    assert main([str(run_dir)]) == 0
+    assert (run_dir / "report.html").read_text(encoding="utf-8") == original
+    assert (run_dir / "coverage_support.png").is_file()
+    assert {n: (run_dir / n).read_bytes() for n in before} == before  # nothing recomputed
+    (run_dir / "coverage_support.png").unlink()
+    assert main([str(run_dir), "--no-plots"]) == 0
+    assert not (run_dir / "coverage_support.png").exists()
+
+
+def test_report_verb_on_a_missing_folder_is_one_line_exit_2(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    done = subprocess.run(
+        [sys.executable, "-m", "evalkit", "report", str(missing)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ") and str(missing) in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("breakage", "message"),
+    [
+        ("empty", "not a finished run .no summary.csv"),
+        ("marker", "did not finish"),
+        ("column", "lacks column.s. support"),
+        ("json", "run.json: not valid JSON"),
+    ],
+)
+def test_report_errors_name_the_problem(
+    seeds_run: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    breakage: str,
+    message: str,
+) -> None:
+    run_dir = tmp_path / "broken"
+    if breakage == "empty":
+        run_dir.mkdir()
+    else:
+        shutil.copytree(seeds_run, run_dir)
+    if breakage == "marker":
+        (run_dir / MARKER).write_text("unfinished\n", encoding="utf-8")
+    if breakage == "column":
+        claims = run_dir / "claims.csv"
+        claims.write_text(claims.read_text(encoding="utf-8").replace(",support,", ",sup,", 1))
+    if breakage == "json":
+        (run_dir / "run.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        build_report(run_dir)
+    assert main([str(run_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {run_dir}") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("html", "plots"), [(False, True), (True, False), (False, False)])
+def test_switches(tmp_path: Path, html: bool, plots: bool) -> None:
+    cfg = fast_config(ROOT / "seeds", ROOT / "references")
+    cfg.report.html, cfg.report.plots = html, plots
+    evaluate(cfg, tmp_path / "run")
+    assert (tmp_path / "run" / "summary.csv").is_file()
+    assert (tmp_path / "run" / "report.html").exists() == html
+    assert (tmp_path / "run" / "coverage_support.png").exists() == plots
+    if html:
+        assert "data:image/png" not in (tmp_path / "run" / "report.html").read_text()
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def test_in_a_browser(seeds_run: Path, hostile_run: Path, many_run: Path) -> None:
+    """Loads without console errors; clicking an unsupported claim shows its nearest sentence."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    browser_path = _chromium()
+    if browser_path is None:
+        pytest.skip("no chromium on PATH (apt-get install chromium)")
+    claims = tables(seeds_run)["claims"]
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=browser_path, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        errors: list[str] = []
+        dialogs: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+
+        def on_dialog(dialog: Any) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+
+        page.goto((seeds_run / "report.html").as_uri())
+        claim = page.locator(".claim.unsupported").first
+        row = claims[int(claim.get_attribute("data-r") or "")]
+        assert row["verdict"] == "unsupported" and row["evidence"]
+        claim.click()
+        detail = page.locator(".detail:visible")
+        assert detail.count() == 1
+        shown = detail.inner_text()
+        assert row["evidence"][:60] in shown and row["support"] in shown and row["reason"] in shown
+        other = page.locator(".claim.supported").first
+        other.hover()  # hover previews another claim's evidence
+        assert page.locator(".detail:visible").first.inner_text() != shown
+        page.locator("#ranking th", has_text="score").click()
+        scores = page.locator("table.summary tbody td[data-c=score]").all_inner_texts()
+        assert [float(s) for s in scores] == sorted(float(s) for s in scores)
+        wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        assert not wide, "the page overflows horizontally at 1400 px"
+
+        page.goto((hostile_run / "report.html").as_uri())
+        page.locator(".claim").first.click()
+        body = page.locator("body").inner_text()
+        assert HOSTILE in body and BOLD in body
+        assert page.evaluate(
+            "[...document.querySelectorAll('b')].every(b => b.textContent !== 'html')"
+        )
+
+        page.goto((many_run / "report.html").as_uri())
+        page.locator("table.events a").first.click()
+        page.locator(".claim").first.click()
+        assert page.locator(".detail:visible").count() == 1
+        browser.close()
+    assert errors == [] and dialogs == []
