@@ -277,7 +277,8 @@ def candidate_sections(
                 f"support score and the reason.</p>{''.join(details)}</div>"
             )
         else:
-            body = f'<p class="placeholder">No claims to check. {esc(line["note"])}</p>'
+            note = f" ({esc(line['note'])})" if line["note"] else ""
+            body = f'<p class="placeholder">No claims to check{note}.</p>'
         counts = " ".join(
             f'<span class="badge {v}{" zero" if line[v] == "0" else ""}">'
             f'<b aria-hidden="true">{VERDICTS[v][0]}</b> '
@@ -690,7 +691,7 @@ table{border-collapse:collapse;width:100%;font-size:13.5px}
 th,td{padding:5px 7px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{background:#f6f8fa;font-weight:600;vertical-align:bottom}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.name,td.note,td.line,td.src{overflow-wrap:anywhere}td.name{font-weight:600;min-width:13em}
+td.name,td.note,td.line,td.src{overflow-wrap:anywhere}td.name{font-weight:600;min-width:15em}
 td.role{white-space:nowrap}
 td.src{min-width:13em}
 th[data-sort]{cursor:pointer;user-select:none}
@@ -710,7 +711,8 @@ border:1px solid currentColor;white-space:nowrap}
 .score{font-weight:400;color:var(--mute);font-size:14px;margin-left:8px}
 .counts{margin:2px 0 8px}.counts .badge{margin-right:6px}
 .text{line-height:2;margin:6px 0;max-width:1100px}
-.claim{padding:2px 3px;border-radius:3px;cursor:pointer;box-decoration-break:clone;
+.claim{padding:2px 3px;border-radius:3px;cursor:pointer;scroll-margin-top:90px;
+box-decoration-break:clone;
 -webkit-box-decoration-break:clone}
 .claim.supported{background:#f0f9f2;border-bottom:1px solid var(--ok)}
 .claim.unsupported{background:var(--un-bg);border-bottom:2px dashed var(--un)}

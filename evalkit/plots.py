@@ -57,6 +57,7 @@ def _save(fig: Figure, path: Path) -> None:
 def _label(ax: Any, points: Mapping[str, tuple[float, float]]) -> None:
     """Name each point, nudging a label up or down until it clears the ones already placed."""
     scale = 72 / ax.figure.dpi
+    right, top = (v * 72 for v in ax.figure.get_size_inches())
     centres = [tuple(v * scale for v in ax.transData.transform(xy)) for xy in points.values()]
     # boxes (in points) a label must not cover: the markers, then the labels already placed
     placed = [(cx - 4, cy - 4, cx + 4, cy + 4) for cx, cy in centres]
@@ -69,7 +70,8 @@ def _label(ax: Any, points: Mapping[str, tuple[float, float]]) -> None:
         for left, dy in tries:
             x0 = px - 6 - width if left else px + 6
             box = (x0, py + dy, x0 + width, py + dy + height)
-            if not any(_overlap(box, other) for other in placed):
+            inside = box[0] >= 0 and box[2] <= right and box[1] >= 0 and box[3] <= top
+            if inside and not any(_overlap(box, other) for other in placed):
                 break
         placed.append(box)
         ax.annotate(
