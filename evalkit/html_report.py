@@ -184,18 +184,21 @@ def _int(text: str) -> int | None:
 
 def summary_table(ev: EventTables, anchors: bool) -> str:
     """The ranked summary table, sortable, with coverage and support as bars."""
+    has_note = any(line["note"] for line in ev.summary)  # the note column only when used
+    shown = [(c, h) for c, h in SUMMARY_SHOWN if c != "note" or has_note]
     head = "".join(
         f'<th data-sort scope="col"{" aria-sort=ascending" if c == "rank" else ""}>{esc(h)}</th>'
-        for c, h in SUMMARY_SHOWN
+        for c, h in shown
     )
     body = []
     for i, line in enumerate(ev.summary):
         tds = []
-        for column, _ in SUMMARY_SHOWN:
+        for column, _ in shown:
             if column == "candidate":
                 name = esc(line[column])
                 link = f'<a href="#cand-{i}">{name}</a>' if anchors else name
-                tds.append(f"<td class=name>{link}</td>")
+                short = " short" if len(line[column]) <= 24 else ""  # short names never wrap
+                tds.append(f'<td class="name{short}">{link}</td>')
             elif column == "note":
                 tds.append(f"<td class=note>{esc(line[column])}</td>")
             else:
@@ -691,13 +694,13 @@ table{border-collapse:collapse;width:100%;font-size:13.5px}
 th,td{padding:5px 7px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{background:#f6f8fa;font-weight:600;vertical-align:bottom}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.name,td.note,td.line,td.src{overflow-wrap:anywhere}td.name{font-weight:600;min-width:15em}
+td.name,td.note,td.line,td.src{overflow-wrap:anywhere}td.name{font-weight:600;min-width:10em}td.short{white-space:nowrap}td.note{min-width:10em}
 td.role{white-space:nowrap}
 td.src{min-width:13em}
 th[data-sort]{cursor:pointer;user-select:none}
 th[data-sort]:hover{background:#e8eef5}
 th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
-.bar{display:inline-block;width:56px;height:9px;background:#e3e8ed;border-radius:5px;
+.bar{display:inline-block;width:46px;height:9px;background:#e3e8ed;border-radius:5px;
 margin-right:6px;vertical-align:middle;overflow:hidden}
 .bar>i{display:block;height:100%;background:var(--accent)}
 .badge{display:inline-block;padding:0 7px;border-radius:10px;font-size:12.5px;font-weight:600;
