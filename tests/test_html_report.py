@@ -1,8 +1,8 @@
 """The HTML report: numbers equal the tables, text is escaped, the verb rebuilds, switches work.
 
 Runs use the hashed fake embedder and go through `cli.evaluate`, so the hook in `run` is
-exercised too. The browser test drives Debian's /usr/bin/chromium through playwright and is
-skipped where neither is installed.
+exercised too. The browser test drives Debian's chromium through playwright (both installed by
+the README's test command); it fails, rather than skips, when either is missing.
 """
 
 from __future__ import annotations
@@ -333,10 +333,10 @@ def _chromium() -> str | None:
 
 def test_in_a_browser(seeds_run: Path, hostile_run: Path, many_run: Path) -> None:
     """Loads without console errors; clicking an unsupported claim shows its nearest sentence."""
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
     browser_path = _chromium()
-    if browser_path is None:
-        pytest.skip("no chromium on PATH (apt-get install chromium)")
+    assert browser_path, "no chromium on PATH: run the README's test command (installs it)"
     claims = tables(seeds_run)["claims"]
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(
