@@ -61,16 +61,23 @@ def _same_length(a: NDArray[Any], b: NDArray[Any], names: str) -> None:
 # --- classification --------------------------------------------------------------------------
 
 
+def _scored_classes(
+    labels: ArrayLike, scores: ArrayLike
+) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """Validated boolean labels, float scores, and the counts of positives and negatives."""
+    y = _binary(labels, "labels")
+    s = _vector(scores, "scores")
+    _same_length(y, s, "labels and scores")
+    n_pos = int(y.sum())
+    return y, s, n_pos, y.shape[0] - n_pos
+
+
 def roc_auc(labels: ArrayLike, scores: ArrayLike) -> float:
     """ROC AUC of ``scores`` for ``labels`` == 1 (Mann-Whitney U; a tied pair counts 0.5).
 
     NaN when either class is absent or any score is NaN.
     """
-    y = _binary(labels, "labels")
-    s = _vector(scores, "scores")
-    _same_length(y, s, "labels and scores")
-    n_pos = int(y.sum())
-    n_neg = y.shape[0] - n_pos
+    y, s, n_pos, n_neg = _scored_classes(labels, scores)
     if n_pos == 0 or n_neg == 0 or np.isnan(s).any():
         return math.nan
     ranks = stats.rankdata(s)  # average ranks: ties contribute half a win
@@ -131,11 +138,7 @@ def best_threshold(labels: ArrayLike, scores: ArrayLike) -> float:
     consecutive distinct scores; ties go to the lowest threshold. NaN when either class is
     absent or any score is NaN.
     """
-    y = _binary(labels, "labels")
-    s = _vector(scores, "scores")
-    _same_length(y, s, "labels and scores")
-    n_pos = int(y.sum())
-    n_neg = y.shape[0] - n_pos
+    y, s, n_pos, n_neg = _scored_classes(labels, scores)
     if n_pos == 0 or n_neg == 0 or np.isnan(s).any():
         return math.nan
     cuts = np.unique(s)  # sorted distinct scores; candidate j predicts 1 for s >= cuts[j]
