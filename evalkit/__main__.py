@@ -9,6 +9,8 @@ USAGE = """usage: python -m evalkit VERB [key=value ...]
 verbs:
   run        score candidate summaries of the events in data.sources (default: seeds/)
   report     rebuild report.html and plots of a finished run: python -m evalkit report RUN_DIR
+  meta       agreement with human judgements on a benchmark file: bench.path=FILE.jsonl
+  calibrate  fit the verifier and coverage parameters on benchmark files: bench.path=FILE|DIR
 
 Overrides are Hydra's: python -m evalkit run data.sources=my_articles/ verifier.threshold=0.6
 Add --help after a Hydra verb for the full configuration."""

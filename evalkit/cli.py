@@ -213,7 +213,11 @@ def _app(verb: Callable[[Config, Path], None]) -> Callable[[], None]:
 
 
 # Hydra verbs: name -> "module:function" taking (Config, run folder); imported on use.
-VERBS = {"run": "evalkit.cli:evaluate"}
+VERBS = {
+    "run": "evalkit.cli:evaluate",
+    "meta": "evalkit.meta:run_meta",
+    "calibrate": "evalkit.calibrate:run_calibrate",
+}
 
 
 def main(verb: str) -> None:

@@ -59,16 +59,26 @@ class EmbedderConfig:
 
 @dataclass
 class VerifierConfig:
-    """Claim verification: a logistic model over the claim's signals, plus entity checks."""
+    """Claim verification: a logistic model over the claim's signals, plus entity checks.
+
+    The weights and thresholds are fitted by `python -m evalkit calibrate` on human labels;
+    the shipped values (conf/calibration.yaml, with provenance) are these defaults.
+    """
 
     name: str = "embedding"  # registry key: embedding | cosine
     top_k: int = 3
-    # Support = sigmoid(bias + w_sim * cosine + w_tok * token precision + w_novel * novel items)
-    bias: float = -9.0
-    w_similarity: float = 8.0
-    w_token_precision: float = 5.0
-    w_novel: float = -2.0
-    threshold: float = 0.5
+    # Support = sigmoid(bias + w_similarity * best sentence cosine
+    #   + w_token_precision * share of content words in the top-k evidence
+    #   + w_source_precision * share of content words anywhere in the sources
+    #   + w_novel_number / w_novel_date / w_novel_name * numbers, dates, names in no source)
+    bias: float = -3.6371
+    w_similarity: float = 3.0578
+    w_token_precision: float = 0.0
+    w_source_precision: float = 2.9981
+    w_novel_number: float = -2.4141
+    w_novel_date: float = -0.7323
+    w_novel_name: float = -1.0321
+    threshold: float = 0.4555
     # Nearest evidence at least this similar that disagrees on a number, date, name or negation
     # makes the claim contradicted.
     contradiction_similarity: float = 0.6
@@ -76,18 +86,42 @@ class VerifierConfig:
     contradiction_overlap: float = 0.6
     # Evidence units also include windows of this many neighbouring sentences (1 = none).
     window: int = 2
+    # Evidence longer than this many words is also matched as overlapping pieces of this size,
+    # so nothing is cut off at the model's input limit (256 word pieces for MiniLM).
+    max_words: int = 100
+    # Baselines reported beside evalkit by `meta`, with thresholds fitted by `calibrate`:
+    # a summary is faithful when this share of its content words occurs in the source
+    # (lexical), or when every claim's best sentence cosine reaches cosine_threshold.
+    lexical_threshold: float = 0.7735
+    cosine_threshold: float = 0.6294
 
 
 @dataclass
 class CoverageConfig:
-    """Key-fact coverage: a logistic model over cosine and token recall."""
+    """Key-fact coverage: a logistic model over cosine and weighted token recall.
 
-    bias: float = -8.0
-    w_similarity: float = 7.0
-    w_token_recall: float = 5.0
-    threshold: float = 0.5
+    Fitted by `python -m evalkit calibrate` like the verifier (see conf/calibration.yaml).
+    """
+
+    # Match probability = sigmoid(bias + w_similarity * best sentence cosine
+    #   + w_token_recall * share of the fact's content words in the candidate, each word
+    #   weighted by how specific it is to this fact among the event's facts)
+    bias: float = -2.7595
+    w_similarity: float = 1.3348
+    w_token_recall: float = 4.0131
+    threshold: float = 0.4489
+    # A fact's coverage credit (facts.csv `score`; a candidate's coverage is the mean credit):
+    # sigmoid(sharpness * (logit(probability) - logit(threshold))), 0.5 at the threshold.
+    # 1 keeps the model's uncertainty, large values approach counting 0/1 verdicts; 2 keeps
+    # most of the soft score's agreement with people while a paraphrase of every fact still
+    # beats a verbatim copy of most of them (see the README's meta-evaluation section).
+    sharpness: float = 2.0
     # Facts reported by another source: best cosine to that source's sentences at least this.
     report_similarity: float = 0.6
+    # Baselines reported beside evalkit by `meta`: a fact is covered when the plain recall of
+    # its content words in the summary (lexical) or its best sentence cosine reaches these.
+    lexical_threshold: float = 0.5857
+    cosine_threshold: float = 0.5017
 
 
 @dataclass
@@ -106,6 +140,9 @@ class BenchConfig:
     path: str | None = None  # a benchmark JSONL file (format: shared bench README)
     bootstrap: int = 1000  # resamples for the 95% intervals
     seed: int = 0
+    # Where `calibrate` writes the fitted parameters; null = conf/calibration.yaml, the
+    # calibration every run uses by default.
+    calibration: str | None = None
 
 
 @dataclass

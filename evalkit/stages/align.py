@@ -3,12 +3,16 @@ candidate sentence, as matrix products with top-k by partial sort.
 
 A claim's evidence never includes its own article. Evidence units are single sentences plus
 windows of neighbouring sentences, so a claim that merges two adjacent sentences finds them.
+A sentence too long for the model's input (a whole lower-cased article can come out of the
+segmenter as one "sentence") is also matched as overlapping pieces, so nothing is cut off.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -18,18 +22,55 @@ from evalkit.records import Alignment, Claim, Fact, FactMatch, Segmented, Senten
 from evalkit.text import content_stems, dates, known, names, negated, numbers, stem, vocabulary
 from evalkit.verifiers import ClaimSignals, Verifier, sigmoid
 
+_WORD = re.compile(r"\S+")
+# Clause boundaries for the negation check: punctuation and the conjunctions that join clauses.
+_CLAUSE = re.compile(
+    r"[,;:()\"“”—]|\b(?:but|while|although|though|whereas|and|as|after|because|since)\b",
+    re.IGNORECASE,
+)
 
-def evidence_units(docs: Sequence[Segmented], window: int) -> list[Sentence]:
-    """Each sentence, then each run of up to `window` neighbouring sentences in one document.
 
-    Runs share the index of their first sentence and span to the end of their last; the
-    single sentences come first, so `units[:n_sentences]` are exactly the sentences.
+def pieces(sentence: Sentence, max_words: int) -> list[Sentence]:
+    """The sentence itself, or overlapping runs of `max_words` words (half a run apart)."""
+    words = list(_WORD.finditer(sentence.text))
+    if len(words) <= max_words:
+        return [sentence]
+    step = max(1, max_words // 2)
+    out = []
+    for i in range(0, len(words) - max_words + step, step):
+        run = words[i : i + max_words]
+        first, last = run[0].start(), run[-1].end()
+        out.append(
+            Sentence(
+                sentence.doc_id,
+                sentence.index,
+                sentence.text[first:last],
+                sentence.start + first,
+                sentence.start + last,
+                sentence.heading,
+            )
+        )
+    return out
+
+
+def evidence_units(
+    docs: Sequence[Segmented], window: int, max_words: int = 100
+) -> tuple[list[Sentence], int]:
+    """Single sentences (long ones as pieces), then windows of up to `window` neighbours.
+
+    Returns the units and how many of them come first as single sentences or pieces; only
+    those can contradict a claim. Windows share the index of their first sentence, span to
+    the end of their last and are built only while they fit in `max_words` words.
     """
-    units: list[Sentence] = [s for doc in docs for s in doc.sentences]
+    units: list[Sentence] = [p for doc in docs for s in doc.sentences for p in pieces(s, max_words)]
+    singles = len(units)
     for doc in docs:
         sents = [s for s in doc.sentences if not s.heading]
+        sizes = [len(_WORD.findall(s.text)) for s in sents]
         for size in range(2, window + 1):
             for i in range(len(sents) - size + 1):
+                if sum(sizes[i : i + size]) > max_words:
+                    continue
                 run = sents[i : i + size]
                 units.append(
                     Sentence(
@@ -40,7 +81,7 @@ def evidence_units(docs: Sequence[Segmented], window: int) -> list[Sentence]:
                         run[-1].end,
                     )
                 )
-    return units
+    return units, singles
 
 
 def top_k(sims: np.ndarray, k: int) -> np.ndarray:
@@ -74,10 +115,100 @@ def _compare(
                 f"{kind} {', '.join(sorted(novel & mine))} where the source has "
                 f"{', '.join(sorted(theirs - mine))}"
             )
-    if negated(claim) != negated(unit):
-        side = "claim" if negated(claim) else "source"
+    side = _negation_conflict(claim, unit, min_overlap)
+    if side:
         return "conflict", f"negation: only the {side} denies or negates it"
     return ("neutral", "") if novel else ("agree", "")
+
+
+def _negation_conflict(claim: str, unit: str, min_overlap: float) -> str:
+    """Which side negates ("claim" or "source") where a claim clause and the source clause
+    saying the same thing differ in negation; "" when none do.
+
+    Clause by clause, so a long source sentence negating something else ("scored, but it
+    wasn't enough") does not contradict a claim that repeats only its first half.
+    """
+    theirs = [c for c in _CLAUSE.split(unit) if content_stems(c)]
+    for mine in _CLAUSE.split(claim):
+        stems = content_stems(mine)
+        if not stems or not theirs:
+            continue
+        best = max(theirs, key=lambda c: len(stems & content_stems(c)))
+        if len(stems & content_stems(best)) / len(stems) < min_overlap:
+            continue
+        if negated(mine) != negated(best):
+            return "claim" if negated(mine) else "source"
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """One claim's signals with its best evidence unit and that unit's cosine."""
+
+    signals: ClaimSignals
+    evidence: Sentence | None
+    evidence_similarity: float
+
+
+def measure_claims(
+    claims: Sequence[Claim],
+    evidence: Sequence[Segmented],
+    cfg: VerifierConfig,
+    embedder: Embedder,
+) -> list[Measured]:
+    """The signals every verifier judges: similarity, overlap, novel items and conflicts.
+
+    `calibrate` fits the verifier on exactly these, so the fitted model sees what `run` sees.
+    """
+    if not claims:
+        return []
+    units, singles = evidence_units(evidence, cfg.window, cfg.max_words)
+    texts = [s.text for doc in evidence for s in doc.sentences]
+    vocab = vocabulary(texts)
+    all_numbers = frozenset().union(*(numbers(t) for t in texts))
+    all_stems = frozenset().union(*(content_stems(t) for t in texts))
+    claim_vecs = embedder.encode([c.sentence.text for c in claims])
+    if units:
+        sims = claim_vecs @ embedder.encode([u.text for u in units]).T
+        best = top_k(sims, cfg.top_k)
+        best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
+    out = []
+    for row, claim in enumerate(claims):
+        text = claim.sentence.text
+        novel_numbers = tuple(sorted(n for n in numbers(text) if n not in all_numbers))
+        novel_dates = tuple(sorted(d for d in dates(text) if not known(d, vocab)))
+        novel_names = tuple(sorted(n for n in names(text) if not known(n, vocab)))
+        stems = content_stems(text)
+        source_precision = len(stems & all_stems) / len(stems) if stems else 0.0
+        if not units:
+            signals = ClaimSignals(0.0, 0.0, 0.0, novel_numbers, novel_dates, novel_names, "")
+            out.append(Measured(signals, None, 0.0))
+            continue
+        picks = [units[j] for j in best[row]]
+        found = frozenset().union(*(content_stems(u.text) for u in picks))
+        precision = len(stems & found) / len(stems) if stems else 0.0
+        novel = set(novel_numbers) | set(novel_dates) | set(novel_names)
+        # Contradicted: some close, comparable unit disagrees and none agrees (a window that
+        # joins the sentence a claim merged in counts as agreeing).
+        compared = [
+            _compare(text, units[j].text, j < singles, novel, cfg.contradiction_overlap)
+            for j in best[row]
+            if sims[row, j] >= cfg.contradiction_similarity
+        ]
+        conflicts = [what for kind, what in compared if kind == "conflict"]
+        agrees = any(kind == "agree" for kind, _ in compared)
+        conflict = conflicts[0] if conflicts and not agrees else ""
+        signals = ClaimSignals(
+            float(best_single[row]),
+            precision,
+            source_precision,
+            novel_numbers,
+            novel_dates,
+            novel_names,
+            conflict,
+        )
+        out.append(Measured(signals, picks[0], float(sims[row, best[row][0]])))
+    return out
 
 
 def align_claims(
@@ -88,71 +219,94 @@ def align_claims(
     embedder: Embedder,
 ) -> tuple[Alignment, ...]:
     """Best evidence, signals and verdict for each claim of one candidate."""
-    units = evidence_units(evidence, cfg.window)
-    if not claims:
-        return ()
-    texts = [s.text for doc in evidence for s in doc.sentences]
-    singles = len(texts)  # units[:singles] are single sentences, the rest windows
-    vocab = vocabulary(texts)
-    all_numbers = frozenset().union(*(numbers(t) for t in texts))
-    claim_vecs = embedder.encode([c.sentence.text for c in claims])
-    if units:
-        sims = claim_vecs @ embedder.encode([u.text for u in units]).T
-        best = top_k(sims, cfg.top_k)
     out = []
-    for row, claim in enumerate(claims):
-        text = claim.sentence.text
-        novel = sorted(
-            {n for n in numbers(text) if n not in all_numbers}
-            | {d for d in dates(text) if not known(d, vocab)}
-            | {n for n in names(text) if not known(n, vocab)}
-        )
-        if not units:
-            out.append(
-                Alignment(
-                    claim,
-                    "unsupported",
-                    0.0,
-                    None,
-                    0.0,
-                    0.0,
-                    tuple(novel),
-                    "",
-                    "no source sentence to check it against",
-                )
-            )
-            continue
-        picks = [units[j] for j in best[row]]
-        scores = [float(sims[row, j]) for j in best[row]]
-        stems = content_stems(text)
-        found = frozenset().union(*(content_stems(u.text) for u in picks))
-        precision = len(stems & found) / len(stems) if stems else 0.0
-        # Contradicted: some close, comparable unit disagrees and none agrees (a window that
-        # joins the sentence a claim merged in counts as agreeing).
-        compared = [
-            _compare(text, units[j].text, j < singles, set(novel), cfg.contradiction_overlap)
-            for j in best[row]
-            if sims[row, j] >= cfg.contradiction_similarity
-        ]
-        conflicts = [what for kind, what in compared if kind == "conflict"]
-        agrees = any(kind == "agree" for kind, _ in compared)
-        conflict = conflicts[0] if conflicts and not agrees else ""
-        signals = ClaimSignals(scores[0], precision, tuple(novel), conflict)
-        verdict, support, reason = verifier.judge(signals)
+    for claim, m in zip(claims, measure_claims(claims, evidence, cfg, embedder), strict=True):
+        s = m.signals
+        if m.evidence is None:
+            verdict, support, reason = "unsupported", 0.0, "no source sentence to check it against"
+        else:
+            verdict, support, reason = verifier.judge(s)
         out.append(
             Alignment(
                 claim,
                 verdict,
                 support,
-                picks[0],
-                scores[0],
-                precision,
-                tuple(novel),
-                conflict,
+                m.evidence,
+                m.evidence_similarity,
+                s.token_precision,
+                s.novel,
+                s.conflict,
                 reason,
             )
         )
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class FactSignals:
+    """What the align stage measured about one key fact against one candidate."""
+
+    similarity: float  # best cosine to a candidate sentence
+    recall: float  # specificity-weighted share of the fact's content words in the candidate
+    plain_recall: float  # unweighted share (the lexical baseline)
+    match: Sentence  # the candidate sentence with the best cosine
+
+
+def fact_word_weights(facts: Sequence[Fact]) -> list[dict[str, float]]:
+    """Per fact, a weight per content stem: log(1 + facts / facts using the stem).
+
+    A word every fact of the event shares (the subject, "Pair" in "Pair met ...", "Pair won
+    ...") says little about whether this particular fact is covered; words specific to the
+    fact say most. With one fact every word weighs the same.
+    """
+    stems = [content_stems(f.text) for f in facts]
+    used: dict[str, int] = {}
+    for group in stems:
+        for t in group:
+            used[t] = used.get(t, 0) + 1
+    return [{t: math.log(1 + len(facts) / used[t]) for t in group} for group in stems]
+
+
+def measure_facts(
+    facts: Sequence[Fact], candidate: Segmented, embedder: Embedder
+) -> list[FactSignals] | None:
+    """Signals of every fact against one candidate; None when the candidate has no sentences.
+
+    `calibrate` fits the coverage model on exactly these.
+    """
+    sents = candidate.sentences
+    if not sents:
+        return None
+    if not facts:
+        return []
+    sims = embedder.encode([f.text for f in facts]) @ embedder.encode([s.text for s in sents]).T
+    best = sims.argmax(axis=1)
+    words = frozenset().union(*(content_stems(s.text) for s in sents))
+    out = []
+    for row, weights in enumerate(fact_word_weights(facts)):
+        total = sum(weights.values())
+        found = [t for t in weights if t in words]
+        out.append(
+            FactSignals(
+                float(sims[row, best[row]]),
+                sum(weights[t] for t in found) / total if total else 0.0,
+                len(found) / len(weights) if weights else 0.0,
+                sents[int(best[row])],
+            )
+        )
+    return out
+
+
+def fact_probability(s: FactSignals, cfg: CoverageConfig) -> float:
+    """Calibrated probability that the candidate covers the fact."""
+    return sigmoid(cfg.bias + cfg.w_similarity * s.similarity + cfg.w_token_recall * s.recall)
+
+
+def fact_credit(probability: float, cfg: CoverageConfig) -> float:
+    """Coverage credit: the probability re-centred on the threshold (0.5 there), sharpened."""
+    p = min(max(probability, 1e-12), 1 - 1e-12)
+    t = min(max(cfg.threshold, 1e-12), 1 - 1e-12)
+    return sigmoid(cfg.sharpness * (math.log(p / (1 - p)) - math.log(t / (1 - t))))
 
 
 def match_facts(
@@ -161,35 +315,21 @@ def match_facts(
     cfg: CoverageConfig,
     embedder: Embedder,
 ) -> tuple[FactMatch, ...]:
-    """Whether the candidate covers each fact: logistic over best cosine and token recall."""
-    if not facts:
-        return ()
-    if not candidate.sentences:
+    """Whether the candidate covers each fact (calibrated probability >= threshold), and the
+    fact's coverage credit (see `fact_credit`), from best cosine and weighted recall."""
+    measured = measure_facts(facts, candidate, embedder)
+    if measured is None:
         return tuple(
             FactMatch(f, candidate.doc_id, _weight(f, candidate.doc_id), False, math.nan, None)
             for f in facts
         )
-    sents = candidate.sentences
-    sims = embedder.encode([f.text for f in facts]) @ embedder.encode([s.text for s in sents]).T
-    best = sims.argmax(axis=1)
-    words = frozenset().union(*(content_stems(s.text) for s in sents))
     out = []
-    for row, fact in enumerate(facts):
-        stems = content_stems(fact.text)
-        recall = len(stems & words) / len(stems) if stems else 0.0
-        score = sigmoid(
-            cfg.bias + cfg.w_similarity * float(sims[row, best[row]]) + cfg.w_token_recall * recall
-        )
-        out.append(
-            FactMatch(
-                fact,
-                candidate.doc_id,
-                _weight(fact, candidate.doc_id),
-                score >= cfg.threshold,
-                score,
-                sents[int(best[row])],
-            )
-        )
+    for fact, signals in zip(facts, measured, strict=True):
+        probability = fact_probability(signals, cfg)
+        covered = probability >= cfg.threshold
+        credit = fact_credit(probability, cfg)
+        weight = _weight(fact, candidate.doc_id)
+        out.append(FactMatch(fact, candidate.doc_id, weight, covered, credit, signals.match))
     return tuple(out)
 
 

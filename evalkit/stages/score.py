@@ -2,8 +2,13 @@
 
 score = coverage_weight * coverage_weighted
         - unsupported_penalty * unsupported - contradicted_penalty * contradicted
-Every claim that no source supports costs the same, however long the summary. A candidate
-that cannot be scored gets NaN with the reason, never 0.
+Coverage is soft: the mean of the facts' coverage credits (a fact's calibrated match
+probability re-centred on the decision threshold, so a fact at the threshold earns half;
+facts.csv has each credit and the 0/1 verdict). Against human coverage judgements the soft
+mean correlates better than counting 0/1 verdicts (see the README, "How well does it agree
+with people"). Every claim that no source supports
+costs the same, however long the summary. A candidate that cannot be scored gets NaN with
+the reason, never 0.
 """
 
 from __future__ import annotations
@@ -50,8 +55,8 @@ def score_candidate(
     unsupported = verdicts.count("unsupported")
     contradicted = verdicts.count("contradicted")
     if matches:
-        coverage = sum(m.covered for m in matches) / len(matches)
-        coverage_weighted = sum(m.weight * m.covered for m in matches) / sum(
+        coverage = sum(m.score for m in matches) / len(matches)
+        coverage_weighted = sum(m.weight * m.score for m in matches) / sum(
             m.weight for m in matches
         )
         note = ""

@@ -1,0 +1,153 @@
+"""`calibrate`: fits on tiny fixtures, writes a config with provenance, and the shipped one."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from hydra import compose, initialize_config_dir
+
+from evalkit.bench import load_benchmark
+from evalkit.calibrate import balanced_weights, bench_files, best_shared_threshold, run_calibrate
+from evalkit.cli import CONF, to_config
+from evalkit.config import Config, CoverageConfig, VerifierConfig, register
+from evalkit.errors import InputError
+from evalkit.meta import coverage_event, faith_events, measure_event
+from evalkit.pipeline import Resources, run_event
+
+from .conftest import DATA
+
+SHIPPED = Path(CONF) / "calibration.yaml"
+
+
+def tiny_cfg(out: Path, path: str) -> Config:
+    cfg = Config()
+    cfg.embedder.name = "hashed"
+    cfg.bench.path = path
+    cfg.bench.calibration = str(out)
+    return cfg
+
+
+def test_calibrate_writes_a_config_with_provenance(tmp_path: Path) -> None:
+    out = tmp_path / "calibration.yaml"
+    faith, cover = DATA / "bench_faith_meta.jsonl", DATA / "bench_coverage_tiny.jsonl"
+    run_calibrate(tiny_cfg(out, f"{faith},{cover}"), tmp_path / "run")
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# @package _global_\n")
+    assert load_benchmark(faith).sha256 in text and load_benchmark(cover).sha256 in text
+    assert "ROC AUC" in text and "per-doc Pearson" in text
+    values = yaml.safe_load(text)
+    assert set(values) == {"verifier", "coverage"}
+    fitted = VerifierConfig(**values["verifier"])
+    assert 0 < fitted.threshold < 1 and fitted.w_token_precision == 0.0
+    CoverageConfig(**values["coverage"])  # every key is a real field
+    assert (tmp_path / "run" / "calibration.yaml").read_text(encoding="utf-8") == text
+    assert (tmp_path / "run" / "calibration.json").is_file()
+    assert SHIPPED.read_text(encoding="utf-8") != text  # the shipped file is untouched
+
+
+def test_calibrate_only_faithfulness_carries_coverage_over(tmp_path: Path) -> None:
+    out = tmp_path / "c.yaml"
+    run_calibrate(tiny_cfg(out, str(DATA / "bench_faith_meta.jsonl")), tmp_path / "run")
+    text = out.read_text(encoding="utf-8")
+    assert "coverage: not refitted" in text
+    assert yaml.safe_load(text)["coverage"]["bias"] == Config().coverage.bias
+
+
+def test_calibrate_refuses_summary_level_only_labels(tmp_path: Path) -> None:
+    cfg = tiny_cfg(tmp_path / "c.yaml", str(DATA / "bench_coverage_acu.jsonl"))
+    with pytest.raises(InputError, match="calibrate needs one 0/1 label per key fact"):
+        run_calibrate(cfg, tmp_path / "run")
+    assert not (tmp_path / "c.yaml").exists()
+
+
+def test_calibrate_bad_paths(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        run_calibrate(tiny_cfg(tmp_path / "c.yaml", str(tmp_path / "nope.jsonl")), tmp_path / "r")
+    with pytest.raises(InputError, match="holds no .jsonl"):
+        run_calibrate(tiny_cfg(tmp_path / "c.yaml", str(tmp_path)), tmp_path / "r")
+    cfg = tiny_cfg(tmp_path / "missing" / "c.yaml", str(DATA / "bench_faith_meta.jsonl"))
+    with pytest.raises(InputError, match="bench.calibration"):
+        run_calibrate(cfg, tmp_path / "r")
+
+
+def test_bench_files_accepts_file_folder_and_list(tmp_path: Path) -> None:
+    (tmp_path / "b.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    assert bench_files(str(tmp_path)) == [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
+    assert bench_files(f"{tmp_path / 'b.jsonl'}, {tmp_path / 'a.jsonl'}") == [
+        tmp_path / "b.jsonl",
+        tmp_path / "a.jsonl",
+    ]
+
+
+def test_shared_threshold_by_hand() -> None:
+    # File 0: positives 0.9, 0.6; negatives 0.5, 0.2. File 1: positive 0.4; negative 0.3.
+    files = np.array([0, 0, 0, 0, 1, 1])
+    labels = np.array([1, 1, 0, 0, 1, 0])
+    scores = np.array([0.9, 0.6, 0.5, 0.2, 0.4, 0.3])
+    # t = 0.35 (midway between 0.3 and 0.4) separates both files; 0.55 would miss file 1.
+    assert best_shared_threshold(files, labels, scores) == pytest.approx(0.35)
+    # A hard check that marks item 0 negative whatever its score costs it its recall.
+    allowed = np.array([False, True, True, True, True, True])
+    assert best_shared_threshold(files, labels, scores, allowed) == pytest.approx(0.35)
+
+
+def test_balanced_weights_make_files_and_classes_equal() -> None:
+    files = np.array([0, 0, 0, 0, 1, 1])
+    labels = np.array([1, 0, 0, 0, 1, 0])
+    w = balanced_weights(files, labels)
+    for f in (0, 1):
+        for c in (0, 1):
+            assert w[(files == f) & (labels == c)].sum() == pytest.approx(len(labels) / 4)
+
+
+def test_calibration_signals_are_what_run_event_sees(fast_cfg: Config) -> None:
+    res = Resources.build(fast_cfg)
+    bench = load_benchmark(DATA / "bench_faith_meta.jsonl")
+    for event in faith_events(bench.faith, bench.path):
+        result = run_event(event, fast_cfg, res)
+        signals = measure_event(event, fast_cfg, res)
+        for cand in event.candidates:
+            supports = [a.support for a in result.alignments if a.claim.candidate == cand.doc_id]
+            judged = [res.verifier.judge(m.signals)[1] for m in signals.claims[cand.doc_id]]
+            assert judged == pytest.approx(supports)
+    cover = load_benchmark(DATA / "bench_coverage_tiny.jsonl")
+    from evalkit.stages.align import fact_credit, fact_probability
+
+    for doc in cover.coverage:
+        event = coverage_event(doc, cover.path)
+        result = run_event(event, fast_cfg, res)
+        signals = measure_event(event, fast_cfg, res)
+        for summ in doc.summaries:
+            scores = [m.score for m in result.matches if m.candidate == summ.system]
+            measured = signals.matches[summ.system] or []
+            cov = fast_cfg.coverage
+            probs = [fact_credit(fact_probability(s, cov), cov) for s in measured]
+            assert probs == pytest.approx(scores)
+
+
+def test_shipped_calibration_is_the_dataclass_default() -> None:
+    """conf/calibration.yaml (what Hydra runs use) and the dataclass defaults (what code and
+    tests building Config() use) must be the same numbers."""
+    values = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    for section, default in (("verifier", VerifierConfig()), ("coverage", CoverageConfig())):
+        for key, value in values[section].items():
+            assert getattr(default, key) == pytest.approx(value, abs=0), (section, key)
+    text = SHIPPED.read_text(encoding="utf-8")
+    assert "sha256" in text and "faithfulness_xsumfaith_dev" in text
+
+
+def test_shipped_calibration_composes_and_a_verifier_option_still_wins() -> None:
+    register()
+    with initialize_config_dir(config_dir=CONF, version_base="1.3"):
+        cfg = to_config(compose(config_name="config"))
+        cosine = to_config(compose(config_name="config", overrides=["verifier=cosine"]))
+    assert dataclasses.asdict(cfg.verifier) == dataclasses.asdict(VerifierConfig())
+    assert cosine.verifier.name == "cosine" and cosine.verifier.threshold == 0.6
+    assert not math.isnan(cfg.coverage.threshold)
