@@ -30,6 +30,9 @@ class DataConfig:
     max_bytes: int = 5_000_000
     # Non-UTF-8 text: "strict" refuses the file, "replace" decodes with U+FFFD and warns.
     decode_errors: str = "strict"
+    # A malformed line of an events JSONL: "stop" the run (finished events are kept for
+    # resume=true) or "skip" it with a NaN row and the reason in summary.csv.
+    bad_events: str = "stop"
 
 
 @dataclass
@@ -54,6 +57,8 @@ class EmbedderConfig:
     model: str = "bundled"
     batch_size: int = 64
     device: str = "auto"  # auto | cpu | cuda
+    # Events scored together so the texts they need are encoded in shared, full batches.
+    event_batch: int = 32
     dim: int = 384  # only used by the hashed embedder
 
 
@@ -154,6 +159,19 @@ class ReportConfig:
 
 
 @dataclass
+class CacheConfig:
+    """On-disk embedding cache shared by every run, verb and sweep job of this user."""
+
+    enabled: bool = True
+    # Per user, outside any run folder, so runs, `meta` and every job of a sweep share it.
+    dir: str = "~/.cache/evalkit"
+    # Least recently used entries are removed after a run that grows it past this size.
+    max_mb: int = 2048
+    # Vectors kept in memory during a run (about 1.5 kB each at 384 dimensions).
+    memory_items: int = 50_000
+
+
+@dataclass
 class Config:
     """The whole run configuration."""
 
@@ -165,8 +183,15 @@ class Config:
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
     bench: BenchConfig = field(default_factory=BenchConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
+    cache: CacheConfig = field(default_factory=CacheConfig)
     # Write into a run folder that already holds a finished run.
     overwrite: bool = False
+    # Continue an interrupted run in the same hydra.run.dir, skipping its finished events.
+    resume: bool = False
+    # Score only events shard, shard + num_shards, ... of data.sources (one job per shard);
+    # `python -m evalkit merge` joins the shard folders into the single-run tables.
+    shard: int = 0
+    num_shards: int = 1
 
 
 def register() -> None:

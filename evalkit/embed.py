@@ -1,7 +1,10 @@
 """Sentence embedders: a small protocol, the real sentence-transformers model and a hashed fake.
 
-Every embedder returns L2-normalised rows, so a cosine is a dot product. `EmbeddingCache` wraps
-any embedder so each distinct text is encoded once per run, keyed by its content hash.
+Every embedder returns L2-normalised rows, so a cosine is a dot product, and each row depends
+only on its own text, never on what else is in the batch: that is what lets a cache, a shard or
+a resumed run reuse a vector without changing a digit. `EmbeddingCache` wraps any embedder so
+each distinct text is encoded once, kept in memory and (optionally) on disk, and lets several
+events share one encode call.
 """
 
 from __future__ import annotations
@@ -9,14 +12,24 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Sequence
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import groupby
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
-from evalkit.config import EmbedderConfig
+from evalkit.cache import DiskCache, text_key
+from evalkit.config import CacheConfig, EmbedderConfig
 from evalkit.errors import InputError
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Embedder(Protocol):
@@ -26,7 +39,7 @@ class Embedder(Protocol):
     fingerprint: str  # weights hash (or a stand-in for fakes)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Return an (n, d) float32 array of unit vectors."""
+        """Return an (n, d) float32 array of unit vectors; row i depends on texts[i] alone."""
         ...
 
 
@@ -71,8 +84,14 @@ def weights_sha256(folder: Path) -> str:
     return digest.hexdigest()
 
 
+# Token lengths are padded up to a multiple of this. A row's floats depend on the padded length
+# the model sees (not on the other rows: checked bit for bit on CPU), so padding each text to
+# a length set by the text alone makes its vector the same in any batch.
+PAD = 8
+
+
 class SentenceTransformerEmbedder:
-    """A local sentence-transformers model, on the GPU when one is present."""
+    """A local sentence-transformers model, on the GPU when one is present; loaded on first use."""
 
     def __init__(self, model: str = "bundled", batch_size: int = 64, device: str = "auto") -> None:
         os.environ["HF_HUB_OFFLINE"] = "1"  # never reach for a hub: weights are local
@@ -84,65 +103,234 @@ class SentenceTransformerEmbedder:
                 "pass a local model folder or 'bundled'"
             )
         import torch
-        import transformers
-        from sentence_transformers import SentenceTransformer
 
-        transformers.utils.logging.disable_progress_bar()  # keep the terminal for results
         if device == "auto":
             device = "cuda" if torch.cuda.is_available() else "cpu"
         elif device not in ("cpu", "cuda"):
             raise InputError(f"embedder.device: '{device}' is not one of auto, cpu, cuda")
         elif device == "cuda" and not torch.cuda.is_available():
             raise InputError("embedder.device=cuda but no GPU is visible; use auto or cpu")
-        self.model = SentenceTransformer(str(folder), device=device)
+        self.folder = folder
         self.batch_size = batch_size
         self.device = device
         self.name = "all-MiniLM-L6-v2" if model == "bundled" else folder.name
         self.fingerprint = weights_sha256(folder)
+        # Floats also depend on the device and the torch kernels: never mix them in a cache.
+        self.variant = f"{device}-torch{torch.__version__}-pad{PAD}"
+        self.load_seconds = 0.0  # set when the model loads
+
+    @cached_property
+    def model(self) -> Any:
+        """The model, loaded when the first text is not in any cache."""
+        import transformers
+        from sentence_transformers import SentenceTransformer
+
+        transformers.utils.logging.disable_progress_bar()  # keep the terminal for results
+        start = time.perf_counter()
+        model = SentenceTransformer(str(self.folder), device=self.device).eval()
+        self.load_seconds = time.perf_counter() - start
+        return model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import torch
+
+        model = self.model
         if not texts:
-            return np.zeros((0, self.model.get_sentence_embedding_dimension() or 0), np.float32)
-        vectors = self.model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.asarray(vectors, dtype=np.float32)
+            return np.zeros((0, model.get_sentence_embedding_dimension() or 0), np.float32)
+        texts = list(texts)
+        lengths = model.preprocess(texts)["attention_mask"].sum(dim=1).tolist()
+        limit = model.max_seq_length or 1 << 20
+        padded = [min(-(-n // PAD) * PAD, limit) for n in lengths]
+        order = sorted(range(len(texts)), key=lambda i: (padded[i], lengths[i], i))
+        out = np.empty((len(texts), 0), np.float32)
+        for size, group in groupby(order, key=padded.__getitem__):
+            rows = list(group)
+            for start in range(0, len(rows), self.batch_size):
+                chunk = rows[start : start + self.batch_size]
+                features = model.preprocess(
+                    [texts[i] for i in chunk],
+                    processing_kwargs={"text": {"padding": "max_length", "max_length": size}},
+                )
+                features = {
+                    k: v.to(self.device) if isinstance(v, torch.Tensor) else v
+                    for k, v in features.items()
+                }
+                with torch.inference_mode():
+                    vectors = model(features)["sentence_embedding"].float().cpu().numpy()
+                if not out.shape[1]:
+                    out = np.empty((len(texts), vectors.shape[1]), np.float32)
+                out[chunk] = vectors
+        return _normalise(out)
+
+
+@dataclass
+class _Request:
+    """Texts one waiting event needs, and what came back for them."""
+
+    texts: dict[bytes, str]
+    vectors: dict[bytes, np.ndarray] = field(default_factory=dict)
+    error: BaseException | None = None
+    done: bool = False
+
+
+class _Turns:
+    """Threads that run one at a time and wait together for the encoder."""
+
+    def __init__(self, workers: int) -> None:
+        self.baton = threading.Lock()  # held by the one thread running pipeline code
+        self.cond = threading.Condition()
+        self.running = workers  # threads that have not finished
+        self.pending: list[_Request] = []  # one per thread waiting for vectors
+
+
+_local = threading.local()
+
+
+def off_stage_seconds() -> float:
+    """Seconds this thread spent encoding or waiting for others' encodes (not stage work)."""
+    return getattr(_local, "off_stage", 0.0)
+
+
+def _add_off_stage(seconds: float) -> None:
+    _local.off_stage = off_stage_seconds() + seconds
 
 
 class EmbeddingCache:
-    """Encodes each distinct text once per run; lookups are by content hash."""
+    """Encodes each distinct text once: memory (bounded, least recently used) over disk.
 
-    def __init__(self, embedder: Embedder) -> None:
+    `pooled` scores several events at once, one thread each, taking turns: when every event is
+    waiting for vectors, one call to the model encodes what they all need, so batches stay full
+    even though each event asks for a few texts at a time.
+    """
+
+    def __init__(
+        self, embedder: Embedder, disk: DiskCache | None = None, memory_items: int = 50_000
+    ) -> None:
         self.embedder = embedder
         self.name = embedder.name
         self.fingerprint = embedder.fingerprint
-        self._vectors: dict[bytes, np.ndarray] = {}
+        self.disk = disk
+        self.memory_items = memory_items
+        self._vectors: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._turns: _Turns | None = None
         self.encoded = 0  # distinct texts sent to the model
+        self.from_disk = 0  # texts read from the disk cache
+        self.seconds = {"encode": 0.0, "cache_read": 0.0}
 
-    @staticmethod
-    def _key(text: str) -> bytes:
-        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    def _remember(self, key: bytes, vector: np.ndarray) -> None:
+        self._vectors[key] = vector
+        if len(self._vectors) > self.memory_items:
+            self._vectors.popitem(last=False)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        keys = [self._key(t) for t in texts]
+        keys = [text_key(t) for t in texts]
+        found: dict[bytes, np.ndarray] = {}
         missing: dict[bytes, str] = {}
         for key, text in zip(keys, texts, strict=True):
-            if key not in self._vectors and key not in missing:
+            vector = self._vectors.get(key)
+            if vector is not None:
+                self._vectors.move_to_end(key)
+                found[key] = vector
+            elif key not in missing:
                 missing[key] = text
+        if missing and self.disk is not None:
+            start = time.perf_counter()
+            for key in list(missing):
+                vector = self.disk.get(key)
+                if vector is not None:
+                    found[key] = vector
+                    del missing[key]
+                    self.from_disk += 1
+            self.seconds["cache_read"] += time.perf_counter() - start
+            _add_off_stage(time.perf_counter() - start)
         if missing:
-            # Sort by length so batches pad little; the order does not change any vector.
-            todo = sorted(missing.items(), key=lambda kv: (len(kv[1]), kv[0]))
-            vectors = self.embedder.encode([text for _, text in todo])
-            for (key, _), vector in zip(todo, vectors, strict=True):
-                self._vectors[key] = vector
-            self.encoded += len(todo)
+            start = time.perf_counter()
+            turns = self._turns
+            found.update(self._wait(turns, missing) if turns else self._encode(missing))
+            _add_off_stage(time.perf_counter() - start)
+        for key, vector in found.items():
+            self._remember(key, vector)
         if not keys:
             return np.zeros((0, 0), np.float32)
-        return np.stack([self._vectors[k] for k in keys])
+        return np.stack([found[k] for k in keys])
+
+    def _encode(self, texts: dict[bytes, str]) -> dict[bytes, np.ndarray]:
+        """Run the model on these texts and store the vectors on disk."""
+        start = time.perf_counter()
+        vectors = dict(zip(texts, self.embedder.encode(list(texts.values())), strict=True))
+        self.encoded += len(texts)
+        for key, vector in vectors.items():
+            self._remember(key, vector)
+        if self.disk is not None:
+            self.disk.put(vectors.items())
+        self.seconds["encode"] += time.perf_counter() - start
+        return vectors
+
+    def _wait(self, turns: _Turns, texts: dict[bytes, str]) -> dict[bytes, np.ndarray]:
+        """Hand the turn on and wait until every event waits; then one encode serves all."""
+        request = _Request(texts)
+        with turns.cond:
+            turns.pending.append(request)
+        turns.baton.release()
+        try:
+            with turns.cond:
+                while not request.done:
+                    if len(turns.pending) == turns.running:
+                        self._serve(turns.pending)
+                        turns.pending = []
+                        turns.cond.notify_all()
+                    else:
+                        turns.cond.wait()
+        finally:
+            turns.baton.acquire()
+        if request.error is not None:
+            raise request.error
+        return request.vectors
+
+    def _serve(self, requests: list[_Request]) -> None:
+        union = {k: t for r in requests for k, t in r.texts.items()}
+        try:
+            vectors = self._encode(union)
+        except BaseException as err:  # every waiting event fails the same way
+            vectors = {}
+            for r in requests:
+                r.error = err
+        for r in requests:
+            r.vectors = {k: vectors[k] for k in r.texts if k in vectors}
+            r.done = True
+
+    def pooled(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        """fn(item) for each item, in order; the items' encodes share batches."""
+        if len(items) < 2:
+            yield from (fn(item) for item in items)
+            return
+        turns = self._turns = _Turns(len(items))
+        results: list[Any] = [None] * len(items)
+        errors: list[BaseException | None] = [None] * len(items)
+
+        def work(i: int) -> None:
+            with turns.baton:
+                try:
+                    results[i] = fn(items[i])
+                except BaseException as err:
+                    errors[i] = err
+                finally:
+                    with turns.cond:
+                        turns.running -= 1
+                        turns.cond.notify_all()
+
+        threads = [threading.Thread(target=work, args=(i,), daemon=True) for i in range(len(items))]
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            self._turns = None
+        for result, error in zip(results, errors, strict=True):
+            if error is not None:
+                raise error
+            yield result
 
 
 EMBEDDERS: dict[str, Callable[[EmbedderConfig], Embedder]] = {
@@ -151,12 +339,24 @@ EMBEDDERS: dict[str, Callable[[EmbedderConfig], Embedder]] = {
 }
 
 
-def build_embedder(cfg: EmbedderConfig) -> EmbeddingCache:
-    """Build the configured embedder once per run, wrapped in the per-run cache."""
+def build_embedder(cfg: EmbedderConfig, cache: CacheConfig | None = None) -> EmbeddingCache:
+    """Build the configured embedder once per run, behind the memory and disk caches."""
     if cfg.name not in EMBEDDERS:
         raise InputError(
             f"unknown embedder '{cfg.name}'; choose from: {', '.join(sorted(EMBEDDERS))}"
         )
     if cfg.batch_size < 1:
         raise InputError(f"embedder.batch_size: {cfg.batch_size} must be at least 1")
-    return EmbeddingCache(EMBEDDERS[cfg.name](cfg))
+    if cfg.event_batch < 1:
+        raise InputError(f"embedder.event_batch: {cfg.event_batch} must be at least 1")
+    cache = cache or CacheConfig(enabled=False)
+    if cache.max_mb < 0 or cache.memory_items < 1:
+        raise InputError("cache.max_mb must be at least 0 and cache.memory_items at least 1")
+    embedder = EMBEDDERS[cfg.name](cfg)
+    disk = None
+    if cache.enabled:
+        variant = getattr(embedder, "variant", "")
+        parts = dict.fromkeys((embedder.name, embedder.fingerprint[:16], variant))
+        namespace = "-".join(p for p in parts if p)
+        disk = DiskCache(Path(cache.dir), namespace, cache.max_mb * 1024 * 1024)
+    return EmbeddingCache(embedder, disk, cache.memory_items)

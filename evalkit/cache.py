@@ -1,0 +1,118 @@
+"""On-disk embedding cache: one small checksummed file per text, shared by runs and jobs.
+
+An entry lives at `<dir>/<namespace>/<ab>/<key>.vec`, where the namespace names the model
+(weights hash) and how it was run, and the key hashes the text. Each entry is written to a
+temporary name and renamed, so jobs writing at once never see half an entry; a checksum over
+the key and the vector catches a corrupt or truncated file, which is reported and recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger("evalkit")
+
+MAGIC = b"EKV1"
+DIGEST = 16
+_HEAD = len(MAGIC) + 4  # magic, then the dimension as a little-endian uint32
+
+
+def text_key(text: str) -> bytes:
+    """The cache key of a text: a 128-bit hash of its UTF-8 bytes."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _checksum(key: bytes, body: bytes) -> bytes:
+    return hashlib.blake2b(body, key=key, digest_size=DIGEST).digest()
+
+
+class DiskCache:
+    """Vectors of one model on disk, safe for several processes reading and writing at once."""
+
+    def __init__(self, root: Path, namespace: str, max_bytes: int) -> None:
+        self.root = root.expanduser()
+        self.folder = self.root / re.sub(r"[^\w.+-]", "_", namespace)
+        self.max_bytes = max_bytes
+        self.written = 0  # entries this process added
+
+    def _path(self, key: bytes) -> Path:
+        name = key.hex()
+        return self.folder / name[:2] / f"{name}.vec"
+
+    def get(self, key: bytes) -> np.ndarray | None:
+        """The stored vector, or None when absent, unreadable or corrupt (with a warning)."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            os.utime(path)  # recently used: pruned last
+        except OSError:
+            pass  # pruned by another job since: the bytes read are still good
+        body, digest = data[:-DIGEST], data[-DIGEST:]
+        dim = int.from_bytes(body[4:_HEAD], "little") if len(body) >= _HEAD else -1
+        if body[:4] != MAGIC or len(body) != _HEAD + 4 * dim or _checksum(key, body) != digest:
+            log.warning("embedding cache: %s is corrupt or truncated; recomputing it", path)
+            return None
+        return np.frombuffer(body, dtype="<f4", offset=_HEAD).astype(np.float32)
+
+    def put(self, items: Iterable[tuple[bytes, np.ndarray]]) -> None:
+        """Store vectors; each file appears whole or not at all (write, then rename)."""
+        tag = f"{os.getpid()}.{threading.get_ident()}"
+        for key, vector in items:
+            path = self._path(key)
+            vec = np.ascontiguousarray(vector, dtype="<f4")
+            body = MAGIC + vec.size.to_bytes(4, "little") + vec.tobytes()
+            tmp = path.with_name(f".{path.name}.{tag}.tmp")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp.write_bytes(body + _checksum(key, body))
+                os.replace(tmp, path)
+            except OSError as err:  # a full or read-only disk costs speed, never a result
+                log.warning("embedding cache: cannot write %s (%s); going on without", path, err)
+                tmp.unlink(missing_ok=True)
+                return
+            self.written += 1
+
+    def prune(self) -> int:
+        """Delete least recently used entries until the cache is under its size limit."""
+        entries = []
+        for sub in _scandir(self.root):
+            for shard in _scandir(Path(sub.path)):
+                for entry in _scandir(Path(shard.path)):
+                    try:
+                        st = entry.stat()
+                    except OSError:
+                        continue
+                    entries.append((st.st_mtime, st.st_blocks * 512 or st.st_size, entry.path))
+        total = sum(size for _, size, _ in entries)
+        removed = 0
+        for _, size, path in sorted(entries):
+            if total <= self.max_bytes:
+                break
+            try:
+                os.unlink(path)
+            except OSError:
+                continue  # another job removed it first
+            total -= size
+            removed += 1
+        if removed:
+            log.info("embedding cache: removed %d old entries to stay under %s", removed, self.root)
+        return removed
+
+
+def _scandir(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as it:
+            return [e for e in it if not e.name.startswith(".") or e.name.endswith(".tmp")]
+    except OSError:
+        return []

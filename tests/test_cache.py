@@ -1,0 +1,210 @@
+"""The on-disk embedding cache, the canonical encoding it relies on, pooled encoding, ROUGE."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rouge_score.rouge_scorer import RougeScorer
+
+from evalkit.cache import DiskCache, text_key
+from evalkit.config import CacheConfig, Config, EmbedderConfig
+from evalkit.embed import EmbeddingCache, HashedEmbedder, build_embedder
+from evalkit.errors import InputError
+from evalkit.pipeline import Resources, run_event
+from evalkit.rouge import FastRouge, lcs_length
+from evalkit.stages.load import iter_events
+
+from .conftest import ROOT
+
+TEXTS = ["The mayor resigned on Friday.", "Rain closed the port.", "Talks resume in May."]
+
+
+class Counting(HashedEmbedder):
+    """The hashed fake, counting the texts and calls it gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self.calls = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts += list(texts)
+        self.calls += 1
+        return super().encode(texts)
+
+
+def disk(tmp_path: Path, max_bytes: int = 1 << 30) -> DiskCache:
+    return DiskCache(tmp_path / "cache", "hashed-bow-384", max_bytes)
+
+
+def test_round_trip_is_exact(tmp_path: Path) -> None:
+    store = disk(tmp_path)
+    vectors = HashedEmbedder().encode(TEXTS)
+    store.put((text_key(t), v) for t, v in zip(TEXTS, vectors, strict=True))
+    for text, vector in zip(TEXTS, vectors, strict=True):
+        got = store.get(text_key(text))
+        assert got is not None and got.dtype == np.float32 and np.array_equal(got, vector)
+    assert store.get(text_key("never stored")) is None
+
+
+def test_a_second_run_encodes_nothing_it_has_seen(tmp_path: Path) -> None:
+    first, second = Counting(), Counting()
+    EmbeddingCache(first, disk(tmp_path)).encode(TEXTS + TEXTS[:1])
+    again = EmbeddingCache(second, disk(tmp_path))
+    vectors = again.encode(TEXTS)
+    assert sorted(first.texts) == sorted(TEXTS)  # deduplicated within the run
+    assert second.texts == [] and again.from_disk == 3
+    assert np.array_equal(vectors, HashedEmbedder().encode(TEXTS))
+    again.encode(TEXTS[:2] + ["A new sentence."])
+    assert second.texts == ["A new sentence."]
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "empty"])
+def test_corrupt_entry_is_recomputed_with_a_warning(
+    tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    EmbeddingCache(HashedEmbedder(), disk(tmp_path)).encode(TEXTS)
+    path = disk(tmp_path)._path(text_key(TEXTS[0]))
+    data = bytearray(path.read_bytes())
+    if damage == "flip":
+        data[20] ^= 0x01  # one bit of one float
+    path.write_bytes({"flip": bytes(data), "truncate": bytes(data[:-7]), "empty": b""}[damage])
+    embedder = Counting()
+    with caplog.at_level(logging.WARNING, logger="evalkit"):
+        vectors = EmbeddingCache(embedder, disk(tmp_path)).encode(TEXTS)
+    assert "corrupt or truncated; recomputing" in caplog.text
+    assert embedder.texts == [TEXTS[0]]  # only the damaged one
+    assert np.array_equal(vectors, HashedEmbedder().encode(TEXTS))
+    assert disk(tmp_path).get(text_key(TEXTS[0])) is not None  # rewritten whole
+
+
+def _writer(root: str, seed: int) -> None:
+    texts = [f"sentence number {i}" for i in range(200)]
+    random.Random(seed).shuffle(texts)
+    cache = EmbeddingCache(HashedEmbedder(), DiskCache(Path(root), "hashed-bow-384", 1 << 30))
+    for start in range(0, 200, 20):
+        cache.encode(texts[start : start + 20])
+
+
+def test_jobs_writing_at_once_leave_only_whole_entries(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    jobs = [ctx.Process(target=_writer, args=(str(tmp_path / "cache"), s)) for s in range(4)]
+    for job in jobs:
+        job.start()
+    for job in jobs:
+        job.join(timeout=120)
+        assert job.exitcode == 0
+    store = disk(tmp_path)
+    texts = [f"sentence number {i}" for i in range(200)]
+    expected = HashedEmbedder().encode(texts)
+    for text, vector in zip(texts, expected, strict=True):
+        got = store.get(text_key(text))
+        assert got is not None and np.array_equal(got, vector)
+    leftovers = [p for p in store.folder.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_prune_keeps_the_most_recently_used_under_the_limit(tmp_path: Path) -> None:
+    store = disk(tmp_path)
+    texts = [f"text {i}" for i in range(30)]
+    store.put((text_key(t), v) for t, v in zip(texts, HashedEmbedder().encode(texts), strict=True))
+    for i, text in enumerate(texts):  # text i last used at time i
+        os.utime(store._path(text_key(text)), (1_000_000 + i, 1_000_000 + i))
+    size = sum(p.stat().st_blocks * 512 or p.stat().st_size for p in store.folder.rglob("*.vec"))
+    store.max_bytes = size // 3
+    assert store.prune() > 0
+    kept = [t for t in texts if store._path(text_key(t)).exists()]
+    assert kept and kept == texts[-len(kept) :]  # the newest survive
+    left = sum(p.stat().st_blocks * 512 or p.stat().st_size for p in store.folder.rglob("*.vec"))
+    assert left <= store.max_bytes
+
+
+def test_cache_config_builds_namespaced_store_or_none(tmp_path: Path) -> None:
+    cfg = EmbedderConfig(name="hashed")
+    assert build_embedder(cfg, CacheConfig(enabled=False)).disk is None
+    store = build_embedder(cfg, CacheConfig(dir=str(tmp_path))).disk
+    assert store is not None and store.folder == tmp_path / "hashed-bow-384"
+    with pytest.raises(InputError, match="cache.max_mb"):
+        build_embedder(cfg, CacheConfig(max_mb=-1))
+
+
+def test_tables_are_identical_with_and_without_the_cache(fast_cfg: Config, tmp_path: Path) -> None:
+    fast_cfg.cache.enabled = False
+    plain = run_event(next(iter_events(fast_cfg.data)), fast_cfg, Resources.build(fast_cfg))
+    fast_cfg.cache.enabled, fast_cfg.cache.dir = True, str(tmp_path)
+    for _ in range(2):  # cold, then every vector from disk
+        res = Resources.build(fast_cfg)
+        cached = run_event(next(iter_events(fast_cfg.data)), fast_cfg, res)
+        assert cached == plain
+    assert res.embedder.encoded == 0 and res.embedder.from_disk > 0
+
+
+def test_real_model_vector_does_not_depend_on_the_batch(real_resources: Resources) -> None:
+    model = real_resources.embedder.embedder
+    others = [
+        "A much longer sentence about the flooding that closed three roads near the harbour.",
+        "Short.",
+        "Officials said the bridge would reopen after engineers had inspected its supports.",
+    ]
+    alone = np.stack([model.encode([t])[0] for t in TEXTS])
+    mixed = model.encode(others + TEXTS + others[:1])[len(others) : len(others) + len(TEXTS)]
+    assert np.array_equal(alone, mixed)  # bit for bit: what makes cached == uncached
+
+
+def test_pooled_events_share_encode_calls_and_keep_order(fast_cfg: Config) -> None:
+    items = [["one two", "three four"], ["five six"], ["one two", "seven"], []]
+    counting = Counting()
+    cache = EmbeddingCache(counting)
+    out = list(cache.pooled(lambda texts: cache.encode(texts).shape[0], items))
+    assert out == [2, 1, 2, 0]
+    assert counting.calls == 1 and sorted(counting.texts) == sorted(
+        {"one two", "three four", "five six", "seven"}
+    )
+
+
+def test_pooled_errors_come_after_the_results_before_them() -> None:
+    cache = EmbeddingCache(HashedEmbedder())
+
+    def work(i: int) -> int:
+        cache.encode([f"text {i}"])
+        if i == 2:
+            raise ValueError("event 2 failed")
+        return i
+
+    results = cache.pooled(work, [0, 1, 2, 3])
+    assert [next(results), next(results)] == [0, 1]
+    with pytest.raises(ValueError, match="event 2 failed"):
+        next(results)
+
+
+WORDS = st.lists(st.sampled_from(["the", "cat", "sat", "on", "mat", "cats", "sitting", "7"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(a=WORDS, b=WORDS)
+def test_bit_parallel_lcs_matches_the_table(a: list[str], b: list[str]) -> None:
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            left, up = table[i + 1][j], table[i][j + 1]
+            table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(left, up)
+    assert lcs_length(a, b) == table[-1][-1]
+
+
+def test_fast_rouge_equals_rouge_score_exactly() -> None:
+    reference = RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    fast = FastRouge()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").rglob("*.txt"))]
+    texts += ["", "!!!", "Running runners ran."]
+    for target in texts[:4] + [""]:
+        for prediction in texts:
+            assert fast.score(target, prediction) == reference.score(target, prediction)
