@@ -267,12 +267,9 @@ def fit_verifier(
     files = np.array([c.file for c in claims])
     _two_classes(y, "claim")
     bias, coefs = fit_logistic(x, y, balanced_weights(files, y))
-    fitted = replace(
-        cfg,
-        bias=_round(bias),
-        w_token_precision=0.0,
-        **{k: _round(v) for k, v in zip(VERIFIER_WEIGHTS, coefs, strict=True)},
-    )
+    fitted = replace(cfg, bias=_round(bias), w_token_precision=0.0)
+    for key, coef in zip(VERIFIER_WEIGHTS, coefs, strict=True):
+        setattr(fitted, key, _round(coef))
     ev = _summary_view(claims, summaries, fitted)
     threshold = best_shared_threshold(ev["file"], ev["label"], ev["score"], ev["allowed"])
     lex_t = best_shared_threshold(ev["file"], ev["label"], ev["lexical"])
@@ -393,11 +390,9 @@ def fit_coverage(facts: Sequence[FactData], names: Sequence[str], cfg: CoverageC
     files = np.array([f.file for f in facts])
     _two_classes(y, "key fact")
     bias, coefs = fit_logistic(x, y, balanced_weights(files, y))
-    fitted = replace(
-        cfg,
-        bias=_round(bias),
-        **{k: _round(v) for k, v in zip(COVERAGE_WEIGHTS, coefs, strict=True)},
-    )
+    fitted = replace(cfg, bias=_round(bias))
+    for key, coef in zip(COVERAGE_WEIGHTS, coefs, strict=True):
+        setattr(fitted, key, _round(coef))
     prob = np.array([fact_probability(f.signals, fitted) for f in facts])
     lexical = np.array([f.signals.plain_recall for f in facts])
     cosine = np.array([f.signals.similarity for f in facts])
@@ -532,9 +527,9 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
     facts: list[FactData] = []
     with timings.stage("calibrate_measure"):
         for i, bench in enumerate(faith):
-            c, s = collect_faith(i, bench, cfg, res)
-            claims += c
-            summaries += s
+            more_claims, more_summaries = collect_faith(i, bench, cfg, res)
+            claims += more_claims
+            summaries += more_summaries
         for i, bench in enumerate(cover):
             facts += collect_coverage(i, bench, cfg, res)
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -577,7 +572,7 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
             )
         if cover:
             names = [Path(b.path).stem for b in cover]
-            c = fit_coverage(facts, names, cfg.coverage)
+            cv_fit = fit_coverage(facts, names, cfg.coverage)
             header.append("# coverage fitted on:")
             header += [
                 _file_line(
@@ -588,9 +583,9 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
             header.append(
                 "# dev figures (coverage = mean fact credit per summary, as `run` reports):"
             )
-            header += c.report
-            coverage_values = c.values
-            details["coverage"] = {"values": c.values, "dev": c.details}
+            header += cv_fit.report
+            coverage_values = cv_fit.values
+            details["coverage"] = {"values": cv_fit.values, "dev": cv_fit.details}
         else:
             header.append("# coverage: not refitted (no coverage file); values carried over")
             coverage_values = _section(

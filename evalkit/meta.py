@@ -507,14 +507,15 @@ def coverage_metrics(
             pred = np.array([getattr(s, attr) for s in subset], dtype=float)
             ok = ~(np.isnan(pred) | np.isnan(human))
             x, h, g, sy = pred[ok], human[ok], docs[ok], systems[ok]
-            for name, fn, args in (
+            summary_level: tuple[tuple[str, Callable[..., float], tuple[np.ndarray, ...]], ...] = (
                 ("summary_pearson", pearson, (x, h)),
                 ("summary_spearman", spearman, (x, h)),
                 ("summary_pearson_per_doc", _per_doc(pearson), (g, x, h)),
                 ("summary_spearman_per_doc", _per_doc(spearman), (g, x, h)),
                 ("system_pearson", _system(pearson), (sy, x, h)),
                 ("system_kendall_tau", _system(kendall_tau_b), (sy, x, h)),
-            ):
+            )
+            for name, fn, args in summary_level:
                 out.append(_est(scope, method, name, fn, args, g, n_boot, seed))
     return out
 

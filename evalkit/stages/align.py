@@ -18,7 +18,7 @@ import numpy as np
 
 from evalkit.config import CoverageConfig, VerifierConfig
 from evalkit.embed import Embedder
-from evalkit.records import Alignment, Claim, Fact, FactMatch, Segmented, Sentence
+from evalkit.records import Alignment, Claim, Fact, FactMatch, Segmented, Sentence, Verdict
 from evalkit.text import content_stems, dates, known, names, negated, numbers, stem, vocabulary
 from evalkit.verifiers import ClaimSignals, Verifier, sigmoid
 
@@ -222,6 +222,7 @@ def align_claims(
     out = []
     for claim, m in zip(claims, measure_claims(claims, evidence, cfg, embedder), strict=True):
         s = m.signals
+        verdict: Verdict
         if m.evidence is None:
             verdict, support, reason = "unsupported", 0.0, "no source sentence to check it against"
         else:
