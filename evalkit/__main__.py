@@ -9,6 +9,7 @@ USAGE = """usage: python -m evalkit VERB [key=value ...]
 verbs:
   run        score candidate summaries of the events in data.sources (default: seeds/)
   report     rebuild report.html and plots of a finished run: python -m evalkit report RUN_DIR
+  merge      join shard runs (shard=i num_shards=k) into one: python -m evalkit merge DIR...
   meta       agreement with human judgements on a benchmark file: bench.path=FILE.jsonl
   calibrate  fit the verifier and coverage parameters on benchmark files: bench.path=FILE|DIR
 
@@ -16,7 +17,10 @@ Overrides are Hydra's: python -m evalkit run data.sources=my_articles/ verifier.
 Add --help after a Hydra verb for the full configuration."""
 
 # Verbs that take a plain argument list instead of Hydra overrides: name -> "module:function".
-PLAIN_VERBS: dict[str, str] = {"report": "evalkit.html_report:main"}
+PLAIN_VERBS: dict[str, str] = {
+    "report": "evalkit.html_report:main",
+    "merge": "evalkit.merge:main",
+}
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import hydra
 from hydra.core.hydra_config import HydraConfig
@@ -29,10 +29,20 @@ from evalkit import __version__
 from evalkit.config import Config, register
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, Timings, run_event
-from evalkit.report import MARKER, RunWriter, terminal_table
-from evalkit.stages.load import iter_events
+from evalkit.records import EventResult
+from evalkit.report import (
+    JOURNAL,
+    MARKER,
+    RunWriter,
+    event_line,
+    result_settings,
+    run_counts,
+    terminal_table,
+)
+from evalkit.stages.load import BadEvent, read_events
 
 log = logging.getLogger("evalkit")
+T = TypeVar("T")
 CONF = str(Path(__file__).resolve().parents[1] / "conf")
 PACKAGES = (
     "torch",
@@ -84,7 +94,14 @@ def guarded(run_dir: Path) -> Iterator[None]:
         sys.exit(2)
     except KeyboardInterrupt:
         _remove_if_empty(run_dir)
-        print(f"interrupted: no results written to {run_dir}", file=sys.stderr)
+        if (run_dir / JOURNAL).exists():
+            print(
+                f"interrupted: finished events kept in {run_dir}; continue with "
+                f"resume=true hydra.run.dir={run_dir}",
+                file=sys.stderr,
+            )
+        else:
+            print(f"interrupted: no results written to {run_dir}", file=sys.stderr)
         sys.exit(130)
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -124,12 +141,17 @@ def git_commit() -> str:
     return done.stdout.strip() if done.returncode == 0 else "unknown"
 
 
-def check_run_dir(run_dir: Path, overwrite: bool) -> None:
-    """Refuse to overwrite a finished run unless told to."""
+def check_run_dir(run_dir: Path, overwrite: bool, resume: bool = False) -> None:
+    """Refuse to overwrite a finished run, or to restart an unfinished one, unless told to."""
     if (run_dir / "run.json").exists() and not overwrite:
         raise InputError(
             f"hydra.run.dir: {run_dir} already holds a finished run; choose another folder "
             "or pass overwrite=true"
+        )
+    if (run_dir / JOURNAL).exists() and not resume and not overwrite:
+        raise InputError(
+            f"hydra.run.dir: {run_dir} holds an unfinished run; pass resume=true to continue "
+            "it or overwrite=true to start again"
         )
 
 
@@ -145,59 +167,146 @@ def manifest(cfg: Config, res: Resources, timings: Timings, extra: dict[str, Any
             "weights_sha256": res.embedder.fingerprint,
             "device": getattr(embedder, "device", "cpu"),
             "distinct_texts_encoded": res.embedder.encoded,
+            "read_from_disk_cache": res.embedder.from_disk,
+            "disk_cache": str(res.embedder.disk.folder) if res.embedder.disk else None,
         },
-        "timings_seconds": {k: round(v, 3) for k, v in sorted(timings.seconds.items())},
+        "timings_seconds": {k: round(v, 3) for k, v in sorted(_seconds(res, timings).items())},
         **extra,
     }
 
 
+def _seconds(res: Resources, timings: Timings) -> dict[str, float]:
+    """Stage timings plus encoding; loading the model (on first use) is split out of encode."""
+    out = dict(timings.seconds)
+    loading = getattr(res.embedder.embedder, "load_seconds", 0.0)
+    out["load_model"] = out.get("load_model", 0.0) + loading
+    out["encode"] = res.embedder.seconds["encode"] - loading
+    out["cache_read"] = res.embedder.seconds["cache_read"]
+    return out
+
+
 def evaluate(cfg: Config, run_dir: Path) -> None:
-    """The `run` verb: score every event and write the tables."""
-    check_run_dir(run_dir, cfg.overwrite)
+    """The `run` verb: stream the events through the pipeline and append their rows."""
+    check_run_dir(run_dir, cfg.overwrite, cfg.resume)
     started = time.perf_counter()
     timings = Timings()
-    events = iter_events(cfg.data)
-    first = next(events)  # input errors surface before the model loads
+    events = read_events(cfg.data, cfg.shard, cfg.num_shards)
+    first = next(events, None)  # input errors surface before any work
     res = Resources.build(cfg, timings)
-    writer = RunWriter(run_dir)
-    counts = {"events": 0, "sources": 0, "candidates": 0, "scored": 0, "unscored": 0}
-    summaries: list[dict[str, Any]] = []
+    settings = result_settings(dataclasses.asdict(cfg))
+    writer = RunWriter(run_dir, {"config": settings}, resume=cfg.resume)
+    done = {entry["position"] for entry in writer.done}
+    if done:
+        log.info("resume: %d finished events kept in %s", len(done), run_dir)
+    todo = (e for e in _chain(first, events) if e[0] not in done) if first else iter(())
     try:
-        for event in _chain(first, events):
-            result = run_event(event, cfg, res)
-            writer.add(result)
-            counts["events"] += 1
-            counts["sources"] += len(result.sources)
-            counts["candidates"] += len(result.scores)
-            counts["unscored"] += sum(1 for s in result.scores if s.note.startswith("no sent"))
-            summaries.append(
-                {
-                    "event": result.event_id,
-                    "reference": result.reference.doc_id,
-                    "reason": result.reference.reason,
-                    "facts": result.facts_origin,
-                }
-            )
-        counts["scored"] = counts["candidates"] - counts["unscored"]
+        with _progress(cfg, len(done)) as bar:
+            for batch in _batches(todo, cfg.embedder.event_batch):
+                good = [event for _, event in batch if not isinstance(event, BadEvent)]
+                results = res.embedder.pooled(lambda e: run_event(e, cfg, res), good)
+                for position, event in batch:
+                    if isinstance(event, BadEvent):
+                        writer.skip(event.event_id, f"skipped: {event.reason}", position)
+                    else:
+                        writer.add(result := next(results), position, _event_info(result))
+                    bar.update()
+        counts = run_counts(writer.done)
         timings.seconds["total"] = time.perf_counter() - started
-        writer.finish(manifest(cfg, res, timings, {"counts": counts, "events": summaries}))
+        extra = {
+            "counts": counts,
+            "resumed_events": len(done),
+            "events": [event_line(e) for e in writer.done],
+        }
+        writer.finish(manifest(cfg, res, timings, extra))
     except BaseException:
-        writer.abort()
+        if writer.abort():
+            log.warning(
+                "%d finished events kept in %s; continue with resume=true",
+                len(writer.done),
+                run_dir,
+            )
         raise
+    _prune(res)
     if cfg.report.html or cfg.report.plots:  # built from the tables just written
         from evalkit.html_report import build_report
 
         build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
     print(terminal_table(writer.summary))
+    skipped = f", {counts['skipped_events']} event(s) skipped" if counts["skipped_events"] else ""
     print(
         f"\n{counts['candidates']} candidates over {counts['events']} event(s) "
-        f"({counts['unscored']} unscorable); tables in {run_dir}"
+        f"({counts['unscored']} unscorable{skipped}); tables in {run_dir}"
     )
 
 
 def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
     yield first
     yield from rest
+
+
+def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    """Lists of up to `size` items; items read before an input error still come out first."""
+    batch: list[T] = []
+    try:
+        for item in items:
+            batch.append(item)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    except InputError:
+        if batch:
+            yield batch
+        raise
+    if batch:
+        yield batch
+
+
+def _event_info(result: EventResult) -> dict[str, Any]:
+    """What run.json and the counts keep of one scored event."""
+    return {
+        "reference": result.reference.doc_id,
+        "reason": result.reference.reason,
+        "facts": result.facts_origin,
+        "sources": len(result.sources),
+        "candidates": len(result.scores),
+        "unscored": sum(1 for s in result.scores if s.note.startswith("no sent")),
+        "claims": len(result.alignments),
+    }
+
+
+class _Bar(Protocol):
+    def update(self, n: int = 1) -> Any: ...
+
+
+@contextmanager
+def _progress(cfg: Config, done: int) -> Iterator[_Bar]:
+    """A progress bar with events/s on stderr when it is a terminal; silent otherwise."""
+    from tqdm import tqdm
+
+    quiet = not sys.stderr.isatty()
+    total = None if quiet else _count_events(cfg)
+    with tqdm(total=total, initial=done, unit="event", disable=quiet, file=sys.stderr) as bar:
+        yield bar
+
+
+def _count_events(cfg: Config) -> int | None:
+    """Events in this shard, counted cheaply (non-blank lines), for the bar's total."""
+    path = Path(cfg.data.sources).expanduser()
+    if path.suffix != ".jsonl":
+        return 1 if cfg.shard == 0 else 0
+    with path.open("rb") as handle:
+        lines = sum(1 for line in handle if line.strip())
+    return len(range(cfg.shard, lines, cfg.num_shards))
+
+
+def _prune(res: Resources) -> None:
+    """Keep the disk cache under its size limit once a run has added to it."""
+    disk = res.embedder.disk
+    if disk is not None and disk.written:
+        try:
+            disk.prune()
+        except OSError as err:
+            log.warning("embedding cache: could not prune %s (%s)", disk.root, err)
 
 
 def _app(verb: Callable[[Config, Path], None]) -> Callable[[], None]:

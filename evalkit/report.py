@@ -15,9 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from evalkit.errors import InputError
 from evalkit.records import CandidateScore, EventResult
 
 MARKER = "INCOMPLETE"
+JOURNAL = ".progress.jsonl"  # finished events of a run in progress
+INDEX = "events.jsonl"  # the same, for a finished run
 
 SUMMARY_COLUMNS = (
     "event",
@@ -187,52 +190,180 @@ def rows(result: EventResult) -> dict[str, list[tuple[Any, ...]]]:
 
 
 class RunWriter:
-    """Streams tables into a run folder; `finish` makes them visible, `abort` removes them."""
+    """Streams tables into a run folder; `finish` makes them visible, `abort` keeps or removes.
 
-    def __init__(self, run_dir: Path) -> None:
+    After each event its rows are flushed and a line appended to a journal (`.progress.jsonl`)
+    saying where each table ends. A run that stops (Ctrl-C, SIGTERM, a bad input line, a kill)
+    keeps its finished events; `resume=True` cuts any half-written event off the tables and
+    appends after the last finished one. The journal becomes `events.jsonl` when the run
+    finishes: one line per event with its input position and where its rows end in each table,
+    which is how `merge` joins shards.
+    """
+
+    def __init__(self, run_dir: Path, header: dict[str, Any] | None = None, resume: bool = False):
         self.run_dir = run_dir
+        self.header = header or {}
+        self.done: list[dict[str, Any]] = []  # journal entries of the finished events
+        self.summary: list[tuple[str, ...]] = []  # filled by finish, for the terminal
         run_dir.mkdir(parents=True, exist_ok=True)
+        kept = self._load_journal() if resume else None
         (run_dir / MARKER).write_text(
-            "This run did not finish: its tables are missing or partial. Re-run it.\n",
+            "This run did not finish: its tables are missing or partial. Continue it with "
+            "resume=true and the same hydra.run.dir, or run it again.\n",
             encoding="utf-8",
         )
         self._handles: dict[str, TextIO] = {}
         self._writers: dict[str, Any] = {}
-        for name, header in TABLES.items():
-            handle = (run_dir / f".{name}.tmp").open("w", encoding="utf-8", newline="")
+        for name, header_row in TABLES.items():
+            path = self._tmp(name)
+            if kept is not None:
+                with path.open("r+b") as raw:
+                    raw.truncate(kept[name])  # drop rows of an event that did not finish
+            handle = path.open("a" if kept is not None else "w", encoding="utf-8", newline="")
             self._handles[name] = handle
             self._writers[name] = csv.writer(handle, lineterminator="\n")
-            self._writers[name].writerow(header)
-        self.summary: list[tuple[str, ...]] = []  # kept for summary.md and the terminal
+            if kept is None:
+                self._writers[name].writerow(header_row)
+        self._sizes = self._flush()
+        if kept is None:
+            self._journal = (run_dir / JOURNAL).open("w", encoding="utf-8")
+            self._log({"header": self.header, "sizes": self._sizes})
+        else:
+            self._journal = (run_dir / JOURNAL).open("a", encoding="utf-8")
 
-    def add(self, result: EventResult) -> None:
+    def _tmp(self, name: str) -> Path:
+        return self.run_dir / f".{name}.tmp"
+
+    def _load_journal(self) -> dict[str, int] | None:
+        """Finished events of an unfinished run here, and where its tables end; None if none."""
+        path = self.run_dir / JOURNAL
+        if not path.exists() or not all(self._tmp(n).exists() for n in TABLES):
+            return None
+        entries = []
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    entries.append(json.loads(line))
+                except json.JSONDecodeError:
+                    break  # a line cut short by a kill: that event did not finish
+        if not entries or "header" not in entries[0]:
+            return None
+        differ = _differences(entries[0]["header"], self.header)
+        if differ:
+            raise InputError(
+                f"resume=true: {self.run_dir} was started with other settings "
+                f"({', '.join(differ[:5])}); resume with the same settings or pass "
+                "overwrite=true to start again"
+            )
+        self.done = entries[1:]
+        # Rewrite the journal without a torn last line before appending to it.
+        _atomic_write(path, "".join(json.dumps(e, sort_keys=True) + "\n" for e in entries))
+        sizes: dict[str, int] = entries[-1]["sizes"]
+        return sizes
+
+    def _flush(self) -> dict[str, int]:
+        sizes = {}
+        for name, handle in self._handles.items():
+            handle.flush()
+            sizes[name] = handle.tell()
+        return sizes
+
+    def _log(self, entry: dict[str, Any]) -> None:
+        self._journal.write(json.dumps(entry, sort_keys=True) + "\n")
+        self._journal.flush()
+
+    def _commit(self, entry: dict[str, Any]) -> None:
+        """The event's rows are on disk: record where the tables end now."""
+        entry["sizes"] = self._sizes = self._flush()
+        self._log(entry)
+        self.done.append(entry)
+
+    def add(
+        self, result: EventResult, position: int = 0, info: dict[str, Any] | None = None
+    ) -> None:
         """Append one event's rows to every table."""
         for name, table_rows in rows(result).items():
-            formatted = [tuple(fmt(v) for v in row) for row in table_rows]
-            self._writers[name].writerows(formatted)
-            if name == "summary.csv":
-                self.summary.extend(formatted)
+            self._writers[name].writerows(tuple(fmt(v) for v in row) for row in table_rows)
+        self._commit({"position": position, "event": result.event_id, **(info or {})})
+
+    def skip(self, event_id: str, reason: str, position: int = 0) -> None:
+        """A NaN summary row with the reason for an event that could not be read."""
+        nan = math.nan
+        row = (event_id, "", nan, nan, nan, nan, nan, nan, nan, nan, nan, "", nan, nan, reason)
+        self._writers["summary.csv"].writerow(tuple(fmt(v) for v in row))
+        self._commit({"position": position, "event": event_id, "skipped": reason})
 
     def _close(self) -> None:
-        for handle in self._handles.values():
+        for handle in [*self._handles.values(), self._journal]:
             if not handle.closed:
                 handle.close()
 
     def finish(self, manifest: dict[str, Any]) -> None:
         """Write summary.md and run.json, then rename every table into place."""
         self._close()
+        with self._tmp("summary.csv").open(encoding="utf-8", newline="") as handle:
+            self.summary = [tuple(r) for r in list(csv.reader(handle))[1:]]
         _atomic_write(self.run_dir / "summary.md", markdown(self.summary, manifest))
         for name in TABLES:
-            os.replace(self.run_dir / f".{name}.tmp", self.run_dir / name)
+            os.replace(self._tmp(name), self.run_dir / name)
+        os.replace(self.run_dir / JOURNAL, self.run_dir / INDEX)
         _atomic_write(self.run_dir / "run.json", json.dumps(manifest, indent=2, sort_keys=True))
         (self.run_dir / MARKER).unlink()
 
-    def abort(self) -> None:
-        """Remove everything this writer created."""
+    def abort(self) -> int:
+        """Keep finished events for resume=true, or remove everything when there are none."""
         self._close()
+        if self.done:
+            return len(self.done)
         for name in TABLES:
-            (self.run_dir / f".{name}.tmp").unlink(missing_ok=True)
+            self._tmp(name).unlink(missing_ok=True)
+        (self.run_dir / JOURNAL).unlink(missing_ok=True)
         (self.run_dir / MARKER).unlink(missing_ok=True)
+        return 0
+
+
+# Settings that cannot change a number in the tables: a run may be resumed, and shards
+# merged, with other values of these.
+NEUTRAL = ("resume", "overwrite", "report", "cache", "embedder.event_batch", "embedder.batch_size")
+
+
+def result_settings(config: dict[str, Any]) -> dict[str, Any]:
+    """The resolved config minus the NEUTRAL settings: what a resumed run must repeat."""
+    out = json.loads(json.dumps(config))
+    for dotted in NEUTRAL:
+        *parents, key = dotted.split(".")
+        node = out
+        for part in parents:
+            node = node.get(part, {})
+        node.pop(key, None)
+    return out
+
+
+def event_line(entry: dict[str, Any]) -> dict[str, Any]:
+    """An event of the journal as run.json lists it."""
+    if "skipped" in entry:
+        return {"event": entry["event"], "skipped": entry["skipped"]}
+    return {k: entry[k] for k in ("event", "reference", "reason", "facts")}
+
+
+def run_counts(entries: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """run.json's counts from the journal entries of a run's events."""
+    skipped = sum(1 for e in entries if "skipped" in e)
+    counts = {"events": len(entries) - skipped, "skipped_events": skipped}
+    for key in ("sources", "candidates", "unscored"):
+        counts[key] = sum(e.get(key, 0) for e in entries)
+    counts["scored"] = counts["candidates"] - counts["unscored"]
+    return counts
+
+
+def _differences(old: Any, new: Any, path: str = "") -> list[str]:
+    """Dotted keys whose values differ between two JSON-like trees."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out = []
+        for key in sorted(set(old) | set(new)):
+            out += _differences(old.get(key), new.get(key), f"{path}.{key}" if path else key)
+        return out
+    return [] if old == new else [path or "(all)"]
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -271,6 +402,9 @@ def markdown(summary: Sequence[tuple[str, ...]], manifest: dict[str, Any]) -> st
     events = manifest.get("events", [])
     head = ["# evalkit summary", ""]
     for ev in events[:20]:
+        if "skipped" in ev:
+            head.append(f"- event `{ev['event']}`: not scored: {ev['skipped']}")
+            continue
         head.append(
             f"- event `{ev['event']}`: reference `{ev['reference']}` ({ev['reason']}); "
             f"key facts {ev['facts']}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -137,39 +138,129 @@ def _record_docs(items: Any, role: Role, where: str) -> list[Document]:
     return docs
 
 
+@dataclass(frozen=True, slots=True)
+class BadEvent:
+    """An events JSONL line that could not be read: reported as a NaN row (bad_events=skip)."""
+
+    event_id: str  # the line's event_id when it has one, else "line N"
+    origin: str
+    reason: str
+
+
 def iter_events(cfg: DataConfig) -> Iterator[Event]:
-    """Yield the events named by the data config, one at a time."""
+    """Yield the events named by the data config, one at a time (skipped lines are logged)."""
+    for _, event in read_events(cfg):
+        if isinstance(event, BadEvent):
+            log.warning("%s; skipped (data.bad_events=skip)", event.reason)
+        else:
+            yield event
+
+
+def read_events(
+    cfg: DataConfig, shard: int = 0, num_shards: int = 1
+) -> Iterator[tuple[int, Event | BadEvent]]:
+    """(position, event) for the events of one shard, streamed.
+
+    Position counts events (non-blank JSONL lines) from 0, and shard i takes positions i,
+    i + num_shards, ... Every line's id is still checked for repeats, so a shard fails where
+    the whole run would. A bad line stops the run, or with data.bad_events=skip comes back as
+    a BadEvent with its line number and reason.
+    """
+    if cfg.bad_events not in ("stop", "skip"):
+        raise InputError(f"data.bad_events: '{cfg.bad_events}' is not one of stop, skip")
+    if num_shards < 1 or not 0 <= shard < num_shards:
+        raise InputError(
+            f"shard={shard} num_shards={num_shards}: need num_shards >= 1 and "
+            "0 <= shard < num_shards"
+        )
     sources = Path(cfg.sources).expanduser()
     extra = _extra_candidates(cfg, sources)
-    if sources.suffix == ".jsonl":
-        if any(eid is None for eid, _ in extra):
-            raise InputError(
-                f"data.candidates: {cfg.candidates}: with events JSONL sources every candidate "
-                "line needs an 'event_id'"
-            )
-        seen: dict[str, int] = {}
-        for number, record in _jsonl(sources, "data.sources"):
-            where = f"{sources} line {number}"
+    if sources.suffix != ".jsonl":
+        articles = _folder_docs(sources, "source", cfg, "data.sources")
+        event_id = sources.resolve().name
+        candidates = [d for eid, d in extra if eid in (None, event_id)]
+        if shard == 0:
+            written = _written_facts(cfg, event_id)
+            yield 0, _event(event_id, articles, candidates, str(sources), written)
+        return
+    if any(eid is None for eid, _ in extra):
+        raise InputError(
+            f"data.candidates: {cfg.candidates}: with events JSONL sources every candidate "
+            "line needs an 'event_id'"
+        )
+    seen: dict[str, int] = {}
+    position = -1
+    for number, raw in _raw_lines(sources):
+        position += 1
+        mine = position % num_shards == shard
+        where = f"{sources} line {number}"
+        try:
+            record = _parse(raw, where)
             event_id = str(_field(record, "event_id", where, str))
-            if event_id.casefold() in seen:
+            first = seen.setdefault(event_id.casefold(), number)
+            if first != number:
                 raise InputError(
-                    f"{where}: event_id '{event_id}' repeats line {seen[event_id.casefold()]} "
+                    f"{where}: event_id '{event_id}' repeats line {first} "
                     "(ids must differ by more than case); give each event its own id"
                 )
-            seen[event_id.casefold()] = number
-            articles = _record_docs(_field(record, "articles", where, list), "source", where)
-            candidates = _record_docs(record.get("candidates", []), "candidate", where)
-            candidates += [d for eid, d in extra if eid == event_id]
-            facts = record.get("key_facts")
-            written = _inline_facts(facts, where) if facts else _written_facts(cfg, event_id)
-            yield _event(event_id, articles, candidates, where, written)
-        if not seen:
-            raise InputError(f"data.sources: {sources} holds no events; add JSONL lines")
-        return
-    articles = _folder_docs(sources, "source", cfg, "data.sources")
-    event_id = sources.resolve().name
-    candidates = [d for eid, d in extra if eid in (None, event_id)]
-    yield _event(event_id, articles, candidates, str(sources), _written_facts(cfg, event_id))
+            if mine:
+                yield position, _record_event(record, event_id, where, extra, cfg)
+        except InputError as err:
+            if not mine:
+                continue  # its own shard reports it
+            if cfg.bad_events == "stop":
+                raise
+            yield position, BadEvent(_id_of(raw, number), where, str(err))
+    if position < 0:
+        raise InputError(f"data.sources: {sources} holds no events; add JSONL lines")
+
+
+def _raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes) of each non-blank line, decoded later: one bad line, one bad event."""
+    if not path.is_file():
+        raise InputError(
+            f"data.sources: {path} does not exist; pass a folder of .txt files or a .jsonl"
+        )
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if raw.strip():
+                yield number, raw
+
+
+def _parse(raw: bytes, where: str) -> dict[str, Any]:
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise InputError(f"{where}: not valid UTF-8 (byte {err.start}); convert it") from None
+    except json.JSONDecodeError as err:
+        raise InputError(f"{where}: not valid JSON ({err.msg})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object")
+    return record
+
+
+def _id_of(raw: bytes, number: int) -> str:
+    """The event_id of a bad line when it has a usable one, else "line N"."""
+    try:
+        event_id = json.loads(raw.decode("utf-8")).get("event_id")
+    except (ValueError, AttributeError):
+        event_id = None
+    return event_id if isinstance(event_id, str) and event_id.strip() else f"line {number}"
+
+
+def _record_event(
+    record: dict[str, Any],
+    event_id: str,
+    where: str,
+    extra: list[tuple[str | None, Document]],
+    cfg: DataConfig,
+) -> Event:
+    articles = _record_docs(_field(record, "articles", where, list), "source", where)
+    candidates = _record_docs(record.get("candidates", []), "candidate", where)
+    candidates += [d for eid, d in extra if eid == event_id]
+    facts = record.get("key_facts")
+    written = _inline_facts(facts, where) if facts else _written_facts(cfg, event_id)
+    return _event(event_id, articles, candidates, where, written)
 
 
 def _inline_facts(facts: Any, where: str) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,248 @@
+"""Streaming runs: bad lines, resume, shards and merge, and the sharded path through Hydra."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hydra import compose, initialize_config_dir
+
+from evalkit.cli import CONF, evaluate, to_config
+from evalkit.config import Config, register
+from evalkit.errors import InputError
+from evalkit.merge import main as merge_main
+from evalkit.merge import merge, shard_folders
+from evalkit.report import INDEX, JOURNAL, MARKER, TABLES
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Nine synthetic events built from the seed articles (no benchmark data needed)."""
+    out = tmp_path_factory.mktemp("corpus") / "events.jsonl"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "--events", "9"]
+        + ["--out", str(out), "--bench-dir", str(out.parent / "none")],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+@pytest.fixture(scope="module")
+def single(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference: one uninterrupted run over the whole corpus."""
+    run_dir = tmp_path_factory.mktemp("single")
+    evaluate(config(corpus), run_dir)
+    return run_dir
+
+
+def config(sources: Path, **top: object) -> Config:
+    cfg = Config()
+    cfg.embedder.name = "hashed"
+    cfg.embedder.event_batch = 4
+    cfg.data.sources = str(sources)
+    cfg.data.references = None
+    cfg.report.html = cfg.report.plots = False
+    cfg.cache.enabled = False
+    for key, value in top.items():
+        setattr(cfg, key, value)
+    return cfg
+
+
+def same_outputs(a: Path, b: Path, header: bool = True) -> bool:
+    """Tables, summary.md and the event index byte for byte (the index's settings line only
+    when both runs read the same file)."""
+    index = [(p / INDEX).read_text().splitlines()[0 if header else 1 :] for p in (a, b)]
+    names = (*TABLES, "summary.md")
+    return index[0] == index[1] and all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
+
+
+def with_line(corpus: Path, tmp_path: Path, index: int, line: str, replace: bool) -> Path:
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[index : index + int(replace)] = [line + "\n"]
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_run_streams_rows_and_indexes_every_event(single: Path) -> None:
+    entries = [json.loads(line) for line in (single / INDEX).read_text().splitlines()]
+    assert [e["position"] for e in entries[1:]] == list(range(9))
+    ends = [e["sizes"]["summary.csv"] for e in entries]
+    assert ends == sorted(ends) and ends[-1] == (single / "summary.csv").stat().st_size
+    manifest = json.loads((single / "run.json").read_text())
+    assert manifest["counts"]["events"] == 9 and manifest["resumed_events"] == 0
+    assert {"encode", "align", "score"} <= set(manifest["timings_seconds"])
+    assert not (single / MARKER).exists() and not (single / JOURNAL).exists()
+
+
+def test_bad_line_stops_keeping_finished_events_then_resume_completes(
+    corpus: Path, single: Path, tmp_path: Path
+) -> None:
+    good = corpus.read_text(encoding="utf-8")
+    broken = with_line(corpus, tmp_path, 5, "{broken", replace=True)
+    run_dir = tmp_path / "run"
+    with pytest.raises(InputError, match=r"line 6: not valid JSON"):
+        evaluate(config(broken), run_dir)
+    assert (run_dir / MARKER).exists() and not (run_dir / "summary.csv").exists()
+    assert len((run_dir / JOURNAL).read_text().splitlines()) == 1 + 5  # header, events 0-4
+    with pytest.raises(InputError, match="holds an unfinished run; pass resume=true"):
+        evaluate(config(broken), run_dir)
+    # A kill while writing the next event: half a row, half a journal line.
+    with (run_dir / ".claims.csv.tmp").open("a") as handle:
+        handle.write("ev000005,a1,C1,half a ro")
+    with (run_dir / JOURNAL).open("a") as handle:
+        handle.write('{"position": 5, "ev')
+    broken.write_text(good, encoding="utf-8")  # the user fixes the line
+    evaluate(config(broken, resume=True), run_dir)
+    assert same_outputs(single, run_dir, header=False)  # another file name, same events
+    assert json.loads((run_dir / "run.json").read_text())["resumed_events"] == 5
+
+
+def test_resume_refuses_other_settings(corpus: Path, tmp_path: Path) -> None:
+    broken = with_line(corpus, tmp_path, 2, "[]", replace=True)
+    run_dir = tmp_path / "run"
+    with pytest.raises(InputError, match="expected a JSON object"):
+        evaluate(config(broken), run_dir)
+    changed = config(broken, resume=True)
+    changed.verifier.threshold = 0.9
+    with pytest.raises(InputError, match=r"other settings \(config.verifier.threshold\)"):
+        evaluate(changed, run_dir)
+
+
+def test_skipped_line_is_a_nan_row_with_its_reason(
+    corpus: Path, single: Path, tmp_path: Path
+) -> None:
+    noisy = with_line(corpus, tmp_path, 3, '{"event_id": "x", "articles": 5}', replace=False)
+    cfg = config(noisy)
+    cfg.data.bad_events = "skip"
+    evaluate(cfg, tmp_path / "run")
+    rows = (tmp_path / "run" / "summary.csv").read_text().splitlines()
+    skipped = [r for r in rows if r.startswith("x,")]
+    assert len(skipped) == 1 and "NaN" in skipped[0]
+    assert "skipped:" in skipped[0] and "line 4: field 'articles' must be" in skipped[0]
+    assert [r for r in rows if not r.startswith("x,")] == (
+        (single / "summary.csv").read_text().splitlines()
+    )
+    for name in ("claims.csv", "facts.csv"):  # every real event scored as before
+        assert (tmp_path / "run" / name).read_bytes() == (single / name).read_bytes()
+    manifest = json.loads((tmp_path / "run" / "run.json").read_text())
+    assert manifest["counts"]["skipped_events"] == 1 and manifest["counts"]["events"] == 9
+
+
+@pytest.mark.parametrize("num_shards", [3, 12])  # 12: more shards than events, some empty
+def test_shards_merge_into_the_single_run(
+    corpus: Path, single: Path, tmp_path: Path, num_shards: int
+) -> None:
+    for shard in range(num_shards):
+        evaluate(config(corpus, shard=shard, num_shards=num_shards), tmp_path / str(shard))
+    assert merge_main([str(tmp_path), "--out", str(tmp_path / "merged")]) == 0
+    assert same_outputs(single, tmp_path / "merged")
+    merged = json.loads((tmp_path / "merged" / "run.json").read_text())
+    assert merged["config"]["num_shards"] == 1 and len(merged["merged_from"]) == num_shards
+    assert len(shard_folders([tmp_path])) == num_shards  # the merged run is not a shard
+
+
+def test_merge_refuses_missing_or_mismatched_shards(corpus: Path, tmp_path: Path) -> None:
+    for shard in (0, 2):
+        evaluate(config(corpus, shard=shard, num_shards=3), tmp_path / str(shard))
+    with pytest.raises(InputError, match=r"missing \[1\]"):
+        merge(shard_folders([tmp_path]), tmp_path / "m")
+    other = config(corpus, shard=1, num_shards=3)
+    other.scoring.unsupported_penalty = 0.5
+    evaluate(other, tmp_path / "1")
+    with pytest.raises(InputError, match="other settings"):
+        merge(shard_folders([tmp_path]), tmp_path / "m")
+
+
+def test_bad_shard_settings_fail_before_work(corpus: Path, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="0 <= shard < num_shards"):
+        evaluate(config(corpus, shard=2, num_shards=2), tmp_path / "run")
+    cfg = config(corpus)
+    cfg.data.bad_events = "ignore"
+    with pytest.raises(InputError, match="data.bad_events: 'ignore' is not one of stop, skip"):
+        evaluate(cfg, tmp_path / "run")
+
+
+def test_new_options_compose() -> None:
+    register()
+    overrides = ["cache.enabled=false", "shard=1", "num_shards=4", "resume=true"]
+    overrides += ["data.bad_events=skip", "embedder.event_batch=8"]
+    with initialize_config_dir(config_dir=CONF, version_base="1.3"):
+        cfg = to_config(compose(config_name="config", overrides=overrides))
+        launcher = compose(
+            config_name="config", overrides=["hydra/launcher=slurm"], return_hydra_config=True
+        ).hydra.launcher
+    assert (cfg.shard, cfg.num_shards, cfg.resume, cfg.cache.enabled) == (1, 4, True, False)
+    assert cfg.data.bad_events == "skip" and cfg.embedder.event_batch == 8
+    assert "SlurmLauncher" in launcher._target_ and launcher.cpus_per_task == 8
+
+
+def cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "evalkit", *args]
+
+
+RUN = ["embedder=hashed", "data.references=null", "report.html=false", "report.plots=false"]
+
+
+def test_submitit_local_shards_merge_byte_identical(
+    corpus: Path, single: Path, tmp_path: Path
+) -> None:
+    sweep = tmp_path / "sweep"
+    shards = ["-m", "shard=0,1,2,3", "num_shards=4", "hydra/launcher=submitit_local"]
+    args = [*shards, *RUN, "embedder.event_batch=4", "cache.enabled=false"]
+    done = subprocess.run(
+        cli("run", *args, f"data.sources={corpus}", f"hydra.sweep.dir={sweep}"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    done = subprocess.run(
+        cli("merge", str(sweep)), cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert same_outputs(single, sweep / "merged")
+
+
+def test_sigterm_then_resume_gives_the_single_run(
+    corpus: Path, single: Path, tmp_path: Path
+) -> None:
+    run_dir = tmp_path / "run"
+    args = [*RUN, "embedder.event_batch=1", "cache.enabled=false", f"data.sources={corpus}"]
+    proc = subprocess.Popen(
+        cli("run", *args, f"hydra.run.dir={run_dir}"),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    journal = run_dir / JOURNAL
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        if journal.exists() and len(journal.read_text().splitlines()) >= 3:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert "Traceback" not in err
+    if proc.returncode != 0:  # stopped part way: finished events were kept
+        assert "resume=true" in err and (run_dir / MARKER).exists()
+        done = subprocess.run(
+            cli("run", *args, f"hydra.run.dir={run_dir}", "resume=true"),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    assert same_outputs(single, run_dir)
