@@ -27,6 +27,7 @@ import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ from evalkit.meta import (
     faith_events,
     lexical_precision,
     measure_event,
-    progress,
+    pooled,
     write_all,
 )
 from evalkit.metrics import (
@@ -134,8 +135,9 @@ def collect_faith(
     items = {it.id: it for it in bench.faith}
     claims: list[ClaimData] = []
     summaries: list[SummaryData] = []
-    for event in progress(faith_events(bench.faith, bench.path), Path(bench.path).name):
-        signals = measure_event(event, cfg, res)
+    events = faith_events(bench.faith, bench.path)
+    measure = partial(measure_event, cfg=cfg, res=res)
+    for event, signals in pooled(measure, events, res, cfg.embedder.event_batch, _name(bench)):
         source_tokens = frozenset(content_tokens(event.sources[0].text))
         for cand in event.candidates:
             item = items[cand.doc_id]
@@ -153,8 +155,10 @@ def collect_faith(
 def collect_coverage(index: int, bench: Benchmark, cfg: Config, res: Resources) -> list[FactData]:
     """Fact signals and labels of one coverage file (needs per-fact labels)."""
     out: list[FactData] = []
-    for doc in progress(bench.coverage, Path(bench.path).name):
-        signals = measure_event(coverage_event(doc, bench.path), cfg, res)
+    events = [coverage_event(doc, bench.path) for doc in bench.coverage]
+    measure = partial(measure_event, cfg=cfg, res=res)
+    results = pooled(measure, events, res, cfg.embedder.event_batch, _name(bench))
+    for doc, (_, signals) in zip(bench.coverage, results, strict=True):
         for summ in doc.summaries:
             if summ.labels is None:
                 raise InputError(
@@ -167,6 +171,10 @@ def collect_coverage(index: int, bench: Benchmark, cfg: Config, res: Resources) 
             for sig, label in zip(measured, summ.labels, strict=True):
                 out.append(FactData(index, doc.doc_id, summ.system, sig, label))
     return out
+
+
+def _name(bench: Benchmark) -> str:
+    return Path(bench.path).name
 
 
 # --- fitting -----------------------------------------------------------------------------------

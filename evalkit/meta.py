@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -57,6 +57,8 @@ from evalkit.text import content_tokens
 from evalkit.verifiers import CosineVerifier
 
 log = logging.getLogger("evalkit")
+T = TypeVar("T")
+R = TypeVar("R")
 
 EVALKIT = "evalkit"
 
@@ -152,13 +154,37 @@ def measure_event(event: Event, cfg: Config, res: Resources) -> EventSignals:
     return EventSignals(facts, claims, matches, spans)
 
 
-def progress(items: Sequence[Any], what: str) -> Iterable[Any]:
-    """A progress bar on stderr when it is a terminal; the plain sequence otherwise."""
+def progress(items: Iterable[T], total: int, what: str) -> Iterable[T]:
+    """A progress bar on stderr when it is a terminal; the plain items otherwise."""
     if not sys.stderr.isatty():
         return items
     from tqdm import tqdm  # a dependency of sentence-transformers
 
-    return tqdm(items, desc=what, unit="doc", file=sys.stderr, dynamic_ncols=True, leave=False)
+    return tqdm(items, total=total, desc=what, unit="doc", file=sys.stderr, leave=False)
+
+
+def pooled(
+    fn: Callable[[Event], R], events: Sequence[Event], res: Resources, batch: int, what: str
+) -> Iterator[tuple[Event, R]]:
+    """(event, fn(event)) in order; up to `batch` events at a time share the model's batches."""
+
+    def chunks() -> Iterator[tuple[Event, R]]:
+        for start in range(0, len(events), max(1, batch)):
+            part = events[start : start + max(1, batch)]
+            yield from zip(part, res.embedder.pooled(fn, part), strict=True)
+
+    return iter(progress(chunks(), len(events), what))
+
+
+def judged(
+    events: Sequence[Event], cfg: Config, res: Resources
+) -> Iterator[tuple[Event, tuple[EventResult, EventSignals]]]:
+    """Each event through `run_event` (evalkit's verdicts) and `measure_event` (baselines)."""
+
+    def both(event: Event) -> tuple[EventResult, EventSignals]:
+        return run_event(event, cfg, res), measure_event(event, cfg, res)
+
+    return pooled(both, events, res, cfg.embedder.event_batch, "meta")
 
 
 def lexical_precision(summary: str, source_tokens: frozenset[str]) -> float:
@@ -248,9 +274,7 @@ def score_faithfulness(
     rows: dict[str, FaithRow] = {}
     claim_rows: dict[str, list[tuple[Any, ...]]] = {}
     events = faith_events(bench.faith, bench.path)
-    for event in progress(events, "meta"):
-        result = run_event(event, cfg, res)
-        signals = measure_event(event, cfg, res)
+    for event, (result, signals) in judged(events, cfg, res):
         source = event.sources[0].text
         source_tokens = frozenset(content_tokens(source))
         by_candidate = _alignments(result)
@@ -423,10 +447,10 @@ def score_coverage(
     cov = cfg.coverage
     fact_rows: list[FactRow] = []
     summary_rows: list[SummaryRow] = []
-    for doc in progress(bench.coverage, "meta"):
-        event = coverage_event(doc, bench.path)
-        result = run_event(event, cfg, res)
-        signals = measure_event(event, cfg, res)
+    docs = {doc.doc_id: doc for doc in bench.coverage}
+    events = [coverage_event(doc, bench.path) for doc in bench.coverage]
+    for event, (result, signals) in judged(events, cfg, res):
+        doc = docs[event.event_id]
         scores = {s.candidate: s for s in result.scores}
         matched: dict[str, dict[int, Any]] = defaultdict(dict)
         for m in result.matches:
