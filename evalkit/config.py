@@ -91,8 +91,8 @@ class VerifierConfig:
     contradiction_overlap: float = 0.6
     # Evidence units also include windows of this many neighbouring sentences (1 = none).
     window: int = 2
-    # Evidence longer than this many words is also matched as overlapping pieces of this size,
-    # so nothing is cut off at the model's input limit (256 word pieces for MiniLM).
+    # A source sentence longer than this many words is matched as overlapping pieces of this
+    # size instead, so nothing is cut off at the model's input limit (256 word pieces, MiniLM).
     max_words: int = 100
     # Baselines reported beside evalkit by `meta`, with thresholds fitted by `calibrate`:
     # a summary is faithful when this share of its content words occurs in the source

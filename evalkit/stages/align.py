@@ -4,7 +4,7 @@ candidate sentence, as matrix products with top-k by partial sort.
 A claim's evidence never includes its own article. Evidence units are single sentences plus
 windows of neighbouring sentences, so a claim that merges two adjacent sentences finds them.
 A sentence too long for the model's input (a whole lower-cased article can come out of the
-segmenter as one "sentence") is also matched as overlapping pieces, so nothing is cut off.
+segmenter as one "sentence") is matched as overlapping pieces instead, so nothing is cut off.
 """
 
 from __future__ import annotations
