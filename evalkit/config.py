@@ -42,6 +42,8 @@ class CleanConfig:
     # Lines with fewer words than this are fragments unless they end like a sentence and
     # relate to the event.
     min_words: int = 4
+    # A line with a URL is a link or sign-off only up to this many words; longer is prose.
+    max_link_words: int = 20
     # A line whose best cosine to any other source's line is below this is unrelated.
     min_relevance: float = 0.4
     # Bulleted lines ("- headline") are link lists unless at least this related.

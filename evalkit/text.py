@@ -32,8 +32,8 @@ DENIALS = frozenset(
     """deny denies denied denying refute refutes refuted refuting dismiss dismisses dismissed
     dismissing reject rejects rejected rejecting""".split()
 )
+# "one" is left out: "one of the ..." is not a figure.
 NUMBER_WORDS = {
-    "one": "1",
     "two": "2",
     "three": "3",
     "four": "4",

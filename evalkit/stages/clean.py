@@ -34,7 +34,7 @@ def _form_reason(line: str, cfg: CleanConfig) -> str | None:
         return "no words: separator, counter or number-only line"
     if _NAV.search(line):
         return "breadcrumb or navigation path"
-    if _URL.search(line):
+    if _URL.search(line) and len(words) <= cfg.max_link_words:
         return "link or sign-off with a URL"
     if _FIELD.match(line) and len(words) <= 8 and not is_sentence_end(line):
         return "page metadata field (Key: value)"
