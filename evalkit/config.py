@@ -170,7 +170,7 @@ class CacheConfig:
     # Least recently used entries are removed after a run that grows it past this size.
     max_mb: int = 2048
     # Vectors kept in memory during a run (about 1.5 kB each at 384 dimensions).
-    memory_items: int = 50_000
+    memory_items: int = 20_000
 
 
 @dataclass

