@@ -87,7 +87,10 @@ def weights_sha256(folder: Path) -> str:
 # Token lengths are padded up to a multiple of this. A row's floats depend on the padded length
 # the model sees (not on the other rows: checked bit for bit on CPU), so padding each text to
 # a length set by the text alone makes its vector the same in any batch.
-PAD = 8
+# 32, not 8: each new padded shape costs the CPU kernels a set-up, and with PAD = 8 the seeds
+# run spent 4.7x the encode floor on those (measured: run_event 47 s at 8, 18 s at 32, 16 s
+# with plain sentence-transformers batching, same machine and load).
+PAD = 32
 
 
 class SentenceTransformerEmbedder:
