@@ -32,3 +32,17 @@ def fast_resources(fast_cfg: Config) -> Resources:
 def real_resources() -> Resources:
     """The bundled all-MiniLM-L6-v2, loaded once for every end-to-end test."""
     return Resources.build(Config())
+
+
+def event_dir(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    """Write `files` (name -> text or bytes) under tmp_path/event and return that folder."""
+    root = tmp_path / "event"
+    root.mkdir(exist_ok=True)
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, event_dir
 
 ARTICLE = (
     "Kim Yo Jong denied that North Korea exported weapons to Russia on Friday.\n"
@@ -40,19 +40,6 @@ def run(tmp_path: Path, *overrides: str) -> subprocess.CompletedProcess[str]:
         timeout=300,
         check=False,
     )
-
-
-def event_dir(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
-    root = tmp_path / "event"
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    root.mkdir(exist_ok=True)
-    return root
 
 
 def test_run_on_own_folder_with_empty_candidate(tmp_path: Path) -> None:

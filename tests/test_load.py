@@ -11,20 +11,9 @@ from evalkit.config import DataConfig
 from evalkit.errors import InputError
 from evalkit.stages.load import iter_events
 
+from .conftest import event_dir
+
 ARTICLE = "Kim Yo Jong denied that North Korea exported weapons to Russia.\n"
-
-
-def folder(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
-    root = tmp_path / "event"
-    root.mkdir(exist_ok=True)
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
 
 
 def load(sources: Path, **kw: object) -> list:
@@ -35,7 +24,7 @@ def load(sources: Path, **kw: object) -> list:
 
 
 def test_folder_is_one_event_with_auto_candidates(tmp_path: Path) -> None:
-    root = folder(
+    root = event_dir(
         tmp_path,
         {
             "b.txt": ARTICLE,
@@ -51,7 +40,7 @@ def test_folder_is_one_event_with_auto_candidates(tmp_path: Path) -> None:
 
 
 def test_bom_crlf_and_control_characters_are_normalised(tmp_path: Path) -> None:
-    root = folder(tmp_path, {"a.txt": b"\xef\xbb\xbfFirst line.\r\nSecond\x07 line.\r\n"})
+    root = event_dir(tmp_path, {"a.txt": b"\xef\xbb\xbfFirst line.\r\nSecond\x07 line.\r\n"})
     (event,) = load(root)
     assert event.sources[0].text == "First line.\nSecond line.\n"
 
@@ -75,7 +64,7 @@ def test_jsonl_events_with_inline_key_facts(tmp_path: Path) -> None:
 
 
 def test_hand_written_facts_skip_comments(tmp_path: Path) -> None:
-    root = folder(tmp_path, {"a.txt": ARTICLE})
+    root = event_dir(tmp_path, {"a.txt": ARTICLE})
     refs = tmp_path / "refs"
     refs.mkdir()
     (refs / "event.txt").write_text("# comment\n\nFact one.\n  Fact two.\n", encoding="utf-8")
@@ -86,7 +75,7 @@ def test_hand_written_facts_skip_comments(tmp_path: Path) -> None:
 
 
 def test_empty_candidate_is_kept_for_a_nan_row(tmp_path: Path) -> None:
-    root = folder(tmp_path, {"a.txt": ARTICLE, "candidates/empty.txt": ""})
+    root = event_dir(tmp_path, {"a.txt": ARTICLE, "candidates/empty.txt": ""})
     (event,) = load(root)
     assert event.candidates[0].text == ""
 
@@ -104,7 +93,7 @@ def test_empty_candidate_is_kept_for_a_nan_row(tmp_path: Path) -> None:
     ],
 )
 def test_bad_folders_fail_with_one_line(tmp_path: Path, files: dict, pattern: str) -> None:
-    root = folder(tmp_path, files)
+    root = event_dir(tmp_path, files)
     with pytest.raises(InputError, match=pattern) as err:
         load(root)
     assert "\n" not in str(err.value)
@@ -116,13 +105,13 @@ def test_missing_source_folder(tmp_path: Path) -> None:
 
 
 def test_non_utf8_can_be_decoded_with_replacement(tmp_path: Path) -> None:
-    root = folder(tmp_path, {"a.txt": b"caf\xe9 au lait, said Kim on Friday."})
+    root = event_dir(tmp_path, {"a.txt": b"caf\xe9 au lait, said Kim on Friday."})
     (event,) = load(root, decode_errors="replace")
     assert "\ufffd" in event.sources[0].text
 
 
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
-    root = folder(tmp_path, {"a.txt": ARTICLE * 10})
+    root = event_dir(tmp_path, {"a.txt": ARTICLE * 10})
     with pytest.raises(InputError, match="over data.max_bytes=100"):
         load(root, max_bytes=100)
 
@@ -130,7 +119,7 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
 def test_symlink_leaving_the_folder_is_refused(tmp_path: Path) -> None:
     outside = tmp_path / "secret.txt"
     outside.write_text(ARTICLE, encoding="utf-8")
-    root = folder(tmp_path, {"a.txt": ARTICLE})
+    root = event_dir(tmp_path, {"a.txt": ARTICLE})
     (root / "b.txt").symlink_to(outside)
     with pytest.raises(InputError, match="a link to a file outside"):
         load(root)
