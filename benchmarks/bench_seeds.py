@@ -1,8 +1,9 @@
 """Time `python -m evalkit run` on the seeds against the floor: load the model, encode once.
 
 The run is timed cold (`cache.enabled=false`: nothing reused from an earlier run; a warm
-cache makes it faster than this floor). The floor is what no implementation can avoid: start Python, load all-MiniLM-L6-v2 and encode
-each distinct sentence of the inputs once (same batch size). Both are timed as fresh
+cache makes it faster than this floor). The floor is what no implementation can avoid:
+start Python, load all-MiniLM-L6-v2 and encode each distinct sentence of the inputs once
+(same batch size). Both are timed as fresh
 processes, alternating, and the ratio of medians is printed.
 
     python benchmarks/bench_seeds.py [--repeat 3] [-- extra overrides for run]

@@ -29,7 +29,7 @@ from evalkit import __version__
 from evalkit.config import Config, register
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, Timings, run_event
-from evalkit.records import EventResult
+from evalkit.records import Event, EventResult
 from evalkit.report import (
     JOURNAL,
     MARKER,
@@ -198,7 +198,9 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
     done = {entry["position"] for entry in writer.done}
     if done:
         log.info("resume: %d finished events kept in %s", len(done), run_dir)
-    todo = (e for e in _chain(first, events) if e[0] not in done) if first else iter(())
+    todo: Iterator[tuple[int, Event | BadEvent]] = iter(())
+    if first is not None:
+        todo = (e for e in _chain(first, events) if e[0] not in done)
     try:
         with _progress(cfg, len(done)) as bar:
             for batch in _batches(todo, cfg.embedder.event_batch):
@@ -239,7 +241,7 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
     )
 
 
-def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+def _chain(first: T, rest: Iterator[T]) -> Iterator[T]:
     yield first
     yield from rest
 
