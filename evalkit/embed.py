@@ -87,10 +87,11 @@ def weights_sha256(folder: Path) -> str:
 # Token lengths are padded up to a multiple of this. A row's floats depend on the padded length
 # the model sees (not on the other rows: checked bit for bit on CPU), so padding each text to
 # a length set by the text alone makes its vector the same in any batch.
-# 32, not 8: each new padded shape costs the CPU kernels a set-up, and with PAD = 8 the seeds
-# run spent 4.7x the encode floor on those (measured: run_event 47 s at 8, 18 s at 32, 16 s
-# with plain sentence-transformers batching, same machine and load).
-PAD = 32
+# 8, not 32: measured alternately in fresh processes on this 2-core CPU, a cold 100-event run
+# took 54.5/55.2 s at 8 and 60.9/63.1 s at 32 (the longer padding costs more than the fewer
+# shapes save; a new shape costs nothing measurable), and the seeds run 5.0/5.1 s versus
+# 5.2/5.5 s. The value is part of the cache namespace: changing it re-encodes everything.
+PAD = 8
 
 
 class SentenceTransformerEmbedder:
