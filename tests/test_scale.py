@@ -218,7 +218,7 @@ def test_sigterm_then_resume_gives_the_single_run(
     corpus: Path, single: Path, tmp_path: Path
 ) -> None:
     run_dir = tmp_path / "run"
-    args = [*RUN, "embedder.event_batch=1", "cache.enabled=false", f"data.sources={corpus}"]
+    args = [*RUN, "embedder.event_batch=2", "cache.enabled=false", f"data.sources={corpus}"]
     proc = subprocess.Popen(
         cli("run", *args, f"hydra.run.dir={run_dir}"),
         cwd=ROOT,
