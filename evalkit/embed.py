@@ -48,6 +48,29 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return (vectors / np.where(norms == 0, 1.0, norms)).astype(np.float32)
 
 
+def encode_joined(embedder: Embedder, groups: Sequence[Sequence[str]]) -> np.ndarray:
+    """Vectors of texts made of several sentences (a line, a window), from the sentences' own
+    vectors: their mean weighted by word count, normalised.
+
+    The model mean-pools its token vectors, so this is close to encoding the joined text, and
+    it encodes nothing the run does not already need: every sentence is encoded once anyway.
+    (Encoding lines and windows as well more than tripled the text a run encoded.)
+    """
+    parts = [p for group in groups for p in group]
+    if not parts:
+        return np.zeros((len(groups), 0), dtype=np.float32)
+    vectors = embedder.encode(parts)
+    weights = np.array([max(1, len(p.split())) for p in parts], dtype=np.float32)
+    owner = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+    joined = np.zeros((len(groups), vectors.shape[1]), dtype=np.float32)
+    np.add.at(joined, owner, vectors * weights[:, None])
+    joined = _normalise(joined)
+    sizes = np.array([len(g) for g in groups])
+    single = sizes == 1  # a one-sentence text keeps its own vector, bit for bit
+    joined[single] = vectors[np.cumsum(sizes)[single] - 1]
+    return joined
+
+
 class HashedEmbedder:
     """Deterministic bag-of-words embedder for fast tests: token hashes into signed buckets."""
 

@@ -17,7 +17,7 @@ from rouge_score.rouge_scorer import RougeScorer
 
 from evalkit.cache import DiskCache, text_key
 from evalkit.config import CacheConfig, Config, EmbedderConfig
-from evalkit.embed import EmbeddingCache, HashedEmbedder, build_embedder
+from evalkit.embed import EmbeddingCache, HashedEmbedder, build_embedder, encode_joined
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, run_event
 from evalkit.rouge import FastRouge, lcs_length
@@ -158,6 +158,19 @@ def test_real_model_vector_does_not_depend_on_the_batch(real_resources: Resource
     alone = np.stack([model.encode([t])[0] for t in TEXTS])
     mixed = model.encode(others + TEXTS + others[:1])[len(others) : len(others) + len(TEXTS)]
     assert np.array_equal(alone, mixed)  # bit for bit: what makes cached == uncached
+
+
+def test_joined_vectors_come_from_the_sentences_alone() -> None:
+    fake = Counting()
+    one, two = TEXTS[0], TEXTS[1]  # 5 and 4 words
+    joined = encode_joined(fake, [[one, two], [two], []])
+    assert set(fake.texts) == {one, two}  # the joined text itself is never encoded
+    v1, v2 = HashedEmbedder().encode([one, two])
+    expected = 5 * v1 + 4 * v2
+    assert np.allclose(joined[0], expected / np.linalg.norm(expected), atol=1e-6)
+    assert np.array_equal(joined[1], v2)  # one sentence: its own vector, bit for bit
+    assert not joined[2].any()  # nothing to join: a zero vector, similar to nothing
+    assert abs(float(np.linalg.norm(joined[0])) - 1.0) < 1e-6
 
 
 def test_pooled_events_share_encode_calls_and_keep_order(fast_cfg: Config) -> None:

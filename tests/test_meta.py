@@ -228,7 +228,7 @@ def test_windows_never_exceed_the_word_limit(fast_cfg: Config) -> None:
     doc = Document("d", "source", text, "x")
     sents = tuple(Sentence("d", i, text[a:b], a, b) for i, (a, b) in enumerate(split_line(text)))
     seg = Segmented(CleanDocument(doc, (KeptLine(1, 0, text),), ()), sents)
-    units, singles = evidence_units([seg], window=2, max_words=100)
+    units, singles, _ = evidence_units([seg], window=2, max_words=100)
     assert singles == 3
     assert all(len(u.text.split()) <= 100 for u in units)
 

@@ -2,7 +2,8 @@
 candidate sentence, as matrix products with top-k by partial sort.
 
 A claim's evidence never includes its own article. Evidence units are single sentences plus
-windows of neighbouring sentences, so a claim that merges two adjacent sentences finds them.
+windows of neighbouring sentences, so a claim that merges two adjacent sentences finds them
+(a window's vector is joined from its sentences', so windows cost no encoding).
 A sentence too long for the model's input (a whole lower-cased article can come out of the
 segmenter as one "sentence") is matched as overlapping pieces instead, so nothing is cut off.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from evalkit.config import CoverageConfig, VerifierConfig
-from evalkit.embed import Embedder
+from evalkit.embed import Embedder, encode_joined
 from evalkit.records import Alignment, Claim, Fact, FactMatch, Segmented, Sentence, Verdict
 from evalkit.text import content_stems, dates, known, names, negated, numbers, stem, vocabulary
 from evalkit.verifiers import ClaimSignals, Verifier, sigmoid
@@ -55,15 +56,17 @@ def pieces(sentence: Sentence, max_words: int) -> list[Sentence]:
 
 def evidence_units(
     docs: Sequence[Segmented], window: int, max_words: int = 100
-) -> tuple[list[Sentence], int]:
+) -> tuple[list[Sentence], int, list[tuple[str, ...]]]:
     """Single sentences (long ones as pieces), then windows of up to `window` neighbours.
 
-    Returns the units and how many of them come first as single sentences or pieces; only
-    those can contradict a claim. Windows share the index of their first sentence, span to
-    the end of their last and are built only while they fit in `max_words` words.
+    Returns the units, how many of them come first as single sentences or pieces (only
+    those can contradict a claim), and each unit's parts: the texts its vector is joined
+    from (see `encode_joined`). Windows share the index of their first sentence, span to the
+    end of their last and are built only while they fit in `max_words` words.
     """
     units: list[Sentence] = [p for doc in docs for s in doc.sentences for p in pieces(s, max_words)]
     singles = len(units)
+    parts: list[tuple[str, ...]] = [(u.text,) for u in units]
     for doc in docs:
         sents = [s for s in doc.sentences if not s.heading]
         sizes = [len(_WORD.findall(s.text)) for s in sents]
@@ -72,6 +75,7 @@ def evidence_units(
                 if sum(sizes[i : i + size]) > max_words:
                     continue
                 run = sents[i : i + size]
+                parts.append(tuple(s.text for s in run))
                 units.append(
                     Sentence(
                         run[0].doc_id,
@@ -81,7 +85,7 @@ def evidence_units(
                         run[-1].end,
                     )
                 )
-    return units, singles
+    return units, singles, parts
 
 
 def top_k(sims: np.ndarray, k: int) -> np.ndarray:
@@ -162,14 +166,14 @@ def measure_claims(
     """
     if not claims:
         return []
-    units, singles = evidence_units(evidence, cfg.window, cfg.max_words)
+    units, singles, parts = evidence_units(evidence, cfg.window, cfg.max_words)
     texts = [s.text for doc in evidence for s in doc.sentences]
     vocab = vocabulary(texts)
     all_numbers = frozenset().union(*(numbers(t) for t in texts))
     all_stems = frozenset().union(*(content_stems(t) for t in texts))
     claim_vecs = embedder.encode([c.sentence.text for c in claims])
     if units:
-        sims = claim_vecs @ embedder.encode([u.text for u in units]).T
+        sims = claim_vecs @ encode_joined(embedder, parts).T
         best = top_k(sims, cfg.top_k)
         best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
     out = []

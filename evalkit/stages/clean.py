@@ -15,8 +15,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from evalkit.config import CleanConfig
-from evalkit.embed import Embedder
+from evalkit.embed import Embedder, encode_joined
 from evalkit.records import CleanDocument, Document, KeptLine, RemovedLine
+from evalkit.stages.segment import split_line
 from evalkit.text import is_sentence_end, tokens
 
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
@@ -115,12 +116,16 @@ def _drop_unrelated(
     cfg: CleanConfig,
     embedder: Embedder,
 ) -> None:
-    """Move lines whose best cosine to every other source's lines is low into `removed`."""
+    """Move lines whose best cosine to every other source's lines is low into `removed`.
+
+    A line's vector is joined from its sentences' (see `encode_joined`), the same sentences
+    the later stages encode, so cleaning encodes nothing of its own.
+    """
     owners = [doc.doc_id for doc in sources for _ in kept[doc.doc_id]]
     texts = [line for doc in sources for _, _, line in kept[doc.doc_id]]
     if not texts:
         return
-    vectors = embedder.encode(texts)
+    vectors = encode_joined(embedder, [[t[a:b] for a, b in split_line(t)] for t in texts])
     sims = vectors @ vectors.T
     owner = np.array(owners)
     sims[owner[:, None] == owner[None, :]] = -1.0  # a line never vouches for its own article
