@@ -21,7 +21,9 @@ from evalkit.embed import EmbeddingCache, HashedEmbedder, build_embedder, encode
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, run_event
 from evalkit.rouge import FastRouge, lcs_length
+from evalkit.stages.clean import clean_documents
 from evalkit.stages.load import iter_events
+from evalkit.stages.segment import split_line
 
 from .conftest import ROOT
 
@@ -171,6 +173,24 @@ def test_joined_vectors_come_from_the_sentences_alone() -> None:
     assert np.array_equal(joined[1], v2)  # one sentence: its own vector, bit for bit
     assert not joined[2].any()  # nothing to join: a zero vector, similar to nothing
     assert abs(float(np.linalg.norm(joined[0])) - 1.0) < 1e-6
+
+
+def test_a_run_encodes_sentences_and_facts_only(fast_cfg: Config) -> None:
+    """Lines and evidence windows are joined from sentence vectors, never encoded themselves:
+    what makes a cold run cost little more than encoding each sentence once."""
+    fast_cfg.cache.enabled = False
+    res = Resources.build(fast_cfg)
+    counting = Counting()
+    res.embedder.embedder = counting
+    event = next(iter_events(fast_cfg.data))
+    result = run_event(event, fast_cfg, res)
+    cleaned = clean_documents(event.sources, event.candidates, fast_cfg.clean, HashedEmbedder())
+    lines = [line for doc in event.sources + event.candidates for line in doc.text.splitlines()]
+    lines += [kept.text for doc in cleaned[0] + cleaned[1] for kept in doc.kept]  # site-stripped
+    sentences = {line[a:b] for line in lines for a, b in split_line(line)}
+    facts = {f.text for f in result.facts}
+    assert counting.texts and set(counting.texts) <= sentences | facts
+    assert len(counting.texts) == len(set(counting.texts))  # each one once
 
 
 def test_pooled_events_share_encode_calls_and_keep_order(fast_cfg: Config) -> None:
