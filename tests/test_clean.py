@@ -74,7 +74,9 @@ def test_single_source_is_cleaned_by_form_only_and_candidates_untouched() -> Non
 
 
 def test_a_long_prose_line_with_a_url_is_kept() -> None:
-    line = (f"{STORY} The ministry published the statement at https://example.org/statement "
-            "and said it would brief reporters in Seoul on Saturday morning about the exports.")
+    line = (
+        f"{STORY} The ministry published the statement at https://example.org/statement "
+        "and said it would brief reporters in Seoul on Saturday morning about the exports."
+    )
     first, _ = clean(line, OTHER)
     assert [k.text for k in first.kept] == [line]
