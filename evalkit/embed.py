@@ -61,13 +61,14 @@ def encode_joined(embedder: Embedder, groups: Sequence[Sequence[str]]) -> np.nda
         return np.zeros((len(groups), 0), dtype=np.float32)
     vectors = embedder.encode(parts)
     weights = np.array([max(1, len(p.split())) for p in parts], dtype=np.float32)
-    owner = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
-    joined = np.zeros((len(groups), vectors.shape[1]), dtype=np.float32)
-    np.add.at(joined, owner, vectors * weights[:, None])
-    joined = _normalise(joined)
     sizes = np.array([len(g) for g in groups])
+    ends = np.cumsum(sizes)
+    joined = np.zeros((len(groups), vectors.shape[1]), dtype=np.float32)
+    some = sizes > 0
+    joined[some] = np.add.reduceat(vectors * weights[:, None], (ends - sizes)[some], axis=0)
+    joined = _normalise(joined)
     single = sizes == 1  # a one-sentence text keeps its own vector, bit for bit
-    joined[single] = vectors[np.cumsum(sizes)[single] - 1]
+    joined[single] = vectors[ends[single] - 1]
     return joined
 
 

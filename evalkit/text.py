@@ -2,6 +2,8 @@
 
 These are the checks an embedding misses: a paraphrase-tuned model scores an invented figure
 inside a familiar sentence as similar, so names, numbers and dates are compared as tokens.
+The per-text helpers are memoised: every claim of every candidate is checked against the
+same evidence sentences.
 """
 
 from __future__ import annotations
@@ -101,6 +103,7 @@ def content_tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
 
 
+@lru_cache(maxsize=65536)
 def numbers(text: str) -> frozenset[str]:
     """Numbers written with digits or common number words, normalised (7,000 -> 7000)."""
     found = {m.group().replace(",", "") for m in _NUMBER.finditer(text)}
@@ -108,6 +111,7 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def dates(text: str) -> frozenset[str]:
     """Month and weekday names and four-digit years."""
     toks = tokens(text)
@@ -121,6 +125,7 @@ def stem(token: str) -> str:
     return token[:6] if not token.isdigit() else token
 
 
+@lru_cache(maxsize=65536)
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content tokens of a text, for overlap measures."""
     return frozenset(stem(t) for t in content_tokens(text))
@@ -129,6 +134,7 @@ def content_stems(text: str) -> frozenset[str]:
 _NAME_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ns", "n", "s", "a", "e")
 
 
+@lru_cache(maxsize=65536)
 def roots(token: str) -> frozenset[str]:
     """A name token and its forms without a demonym ending (Korean -> Korea, Ukrainian)."""
     return frozenset(
@@ -152,6 +158,7 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset().union(*(roots(t) for t in words)) if words else frozenset()
 
 
+@lru_cache(maxsize=65536)
 def names(text: str) -> frozenset[str]:
     """Capitalised words that look like names, as folded tokens.
 
@@ -187,6 +194,7 @@ def names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def negated(text: str) -> bool:
     """Whether the text carries an explicit negation (not, never, n't, no ...)."""
     folded = fold(text)
