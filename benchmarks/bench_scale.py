@@ -44,6 +44,7 @@ register()
 with initialize_config_dir(config_dir=CONF, version_base="1.3"):
     cfg = to_config(compose(config_name="config", overrides=sys.argv[2:]))
 res = Resources.build(cfg)
+res.measures = None  # measure every event again: record each text the run asks for
 seen, encode = {}, res.embedder.encode
 def record(texts):
     seen.update(dict.fromkeys(texts))

@@ -1,4 +1,5 @@
-"""On-disk embedding cache: one small checksummed file per text, shared by runs and jobs.
+"""On-disk caches: one small checksummed file per text vector (or per measured event),
+shared by runs and jobs.
 
 An entry lives at `<dir>/<namespace>/<ab>/<key>.vec`, where the namespace names the model
 (weights hash) and how it was run, and the key hashes the text. Each entry is written to a
@@ -11,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import pickle
 import re
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -49,6 +52,25 @@ class DiskCache:
 
     def get(self, key: bytes) -> np.ndarray | None:
         """The stored vector, or None when absent, unreadable or corrupt (with a warning)."""
+        body = self.read(key)
+        if body is None:
+            return None
+        dim = int.from_bytes(body[4:_HEAD], "little") if len(body) >= _HEAD else -1
+        if body[:4] != MAGIC or len(body) != _HEAD + 4 * dim:
+            self._corrupt(key)
+            return None
+        return np.frombuffer(body, dtype="<f4", offset=_HEAD).astype(np.float32)
+
+    def put(self, items: Iterable[tuple[bytes, np.ndarray]]) -> None:
+        """Store vectors; each file appears whole or not at all (write, then rename)."""
+        for key, vector in items:
+            vec = np.ascontiguousarray(vector, dtype="<f4")
+            if not self.write(key, MAGIC + vec.size.to_bytes(4, "little") + vec.tobytes()):
+                return
+
+    def read(self, key: bytes) -> bytes | None:
+        """The bytes stored under a key, or None when absent, unreadable or failing their
+        checksum (with a warning)."""
         path = self._path(key)
         try:
             data = path.read_bytes()
@@ -59,29 +81,28 @@ class DiskCache:
         except OSError:
             pass  # pruned by another job since: the bytes read are still good
         body, digest = data[:-DIGEST], data[-DIGEST:]
-        dim = int.from_bytes(body[4:_HEAD], "little") if len(body) >= _HEAD else -1
-        if body[:4] != MAGIC or len(body) != _HEAD + 4 * dim or _checksum(key, body) != digest:
-            log.warning("embedding cache: %s is corrupt or truncated; recomputing it", path)
+        if len(data) < DIGEST or _checksum(key, body) != digest:
+            self._corrupt(key)
             return None
-        return np.frombuffer(body, dtype="<f4", offset=_HEAD).astype(np.float32)
+        return body
 
-    def put(self, items: Iterable[tuple[bytes, np.ndarray]]) -> None:
-        """Store vectors; each file appears whole or not at all (write, then rename)."""
-        tag = f"{os.getpid()}.{threading.get_ident()}"
-        for key, vector in items:
-            path = self._path(key)
-            vec = np.ascontiguousarray(vector, dtype="<f4")
-            body = MAGIC + vec.size.to_bytes(4, "little") + vec.tobytes()
-            tmp = path.with_name(f".{path.name}.{tag}.tmp")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp.write_bytes(body + _checksum(key, body))
-                os.replace(tmp, path)
-            except OSError as err:  # a full or read-only disk costs speed, never a result
-                log.warning("embedding cache: cannot write %s (%s); going on without", path, err)
-                tmp.unlink(missing_ok=True)
-                return
-            self.written += 1
+    def write(self, key: bytes, body: bytes) -> bool:
+        """Store bytes under a key, whole or not at all; False when the disk refused."""
+        path = self._path(key)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(body + _checksum(key, body))
+            os.replace(tmp, path)
+        except OSError as err:  # a full or read-only disk costs speed, never a result
+            log.warning("cache: cannot write %s (%s); going on without", path, err)
+            tmp.unlink(missing_ok=True)
+            return False
+        self.written += 1
+        return True
+
+    def _corrupt(self, key: bytes) -> None:
+        log.warning("cache: %s is corrupt or truncated; recomputing it", self._path(key))
 
     def prune(self) -> int:
         """Delete least recently used entries until the cache is under its size limit."""
@@ -108,6 +129,32 @@ class DiskCache:
         if removed:
             log.info("embedding cache: removed %d old entries to stay under %s", removed, self.root)
         return removed
+
+
+class MeasureStore:
+    """Measured events (`pipeline.EventMeasure`), pickled into a DiskCache namespace of their
+    own. The key covers the event, every setting that measuring reads, the model and
+    evalkit's own code, so an entry is only ever reused where measuring again would give the
+    same bytes; thresholds, weights and penalties are applied after, and stay out of it."""
+
+    def __init__(self, disk: DiskCache) -> None:
+        self.disk = disk
+        self.hits = 0
+
+    def get(self, key: bytes) -> Any | None:
+        body = self.disk.read(key)
+        if body is None:
+            return None
+        try:
+            value = pickle.loads(body)
+        except Exception:  # checksummed, so only an entry of another evalkit gets here
+            self.disk._corrupt(key)
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: bytes, value: Any) -> None:
+        self.disk.write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _scandir(folder: Path) -> list[os.DirEntry[str]]:

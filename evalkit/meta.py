@@ -46,13 +46,11 @@ from evalkit.metrics import (
     roc_auc,
     spearman,
 )
-from evalkit.pipeline import Resources, Timings, run_event
-from evalkit.records import Claim, Document, Event, EventResult, Fact, Segmented
+from evalkit.pipeline import EventMeasure, Resources, Timings, judge_event, measured
+from evalkit.records import Document, Event, EventResult, Fact
 from evalkit.report import fmt
-from evalkit.stages.align import FactSignals, Measured, measure_claims, measure_facts
-from evalkit.stages.clean import clean_documents
-from evalkit.stages.facts import extract_facts
-from evalkit.stages.segment import segment, split_line
+from evalkit.stages.align import FactSignals, Measured
+from evalkit.stages.segment import split_line
 from evalkit.text import content_tokens
 from evalkit.verifiers import CosineVerifier
 
@@ -130,28 +128,19 @@ class EventSignals:
 
 
 def measure_event(event: Event, cfg: Config, res: Resources) -> EventSignals:
-    """The same stages as `run_event` up to the signals, for calibration and the baselines.
+    """The signals `run_event` judges (the pipeline's own measurement, from the disk cache
+    when an earlier run measured the event), for calibration and the baselines."""
+    return signals_of(measured(event, cfg, res))
 
-    Mirrors run_event: clean, segment, facts, then every candidate's claims against the other
-    sources and the facts against the candidate. tests/test_calibrate.py checks that the
-    verifier applied to these signals gives exactly run_event's supports.
-    """
-    emb = res.embedder
-    clean_sources, clean_extra = clean_documents(event.sources, event.candidates, cfg.clean, emb)
-    sources = [segment(c) for c in clean_sources]
-    candidates: list[Segmented] = [segment(c) for c in clean_extra]
-    reference = sources[0]  # benchmark events have exactly one source
-    facts = extract_facts(reference, sources, event.key_facts, cfg.coverage, emb)
-    claims: dict[str, list[Measured]] = {}
-    matches: dict[str, list[FactSignals] | None] = {}
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for cand in candidates:
-        cl = [Claim(cand.doc_id, f"C{i + 1}", s) for i, s in enumerate(cand.sentences)]
-        evidence = [s for s in sources if s.doc_id != cand.doc_id]
-        claims[cand.doc_id] = measure_claims(cl, evidence, cfg.verifier, emb)
-        matches[cand.doc_id] = measure_facts(facts, cand, emb)
-        spans[cand.doc_id] = [(s.start, s.end) for s in cand.sentences]
-    return EventSignals(facts, claims, matches, spans)
+
+def signals_of(m: EventMeasure) -> EventSignals:
+    cands = m.candidates
+    return EventSignals(
+        m.facts,
+        {c.candidate: list(c.measured) for c in cands},
+        {c.candidate: None if c.facts is None else list(c.facts) for c in cands},
+        {c.candidate: [(cl.sentence.start, cl.sentence.end) for cl in c.claims] for c in cands},
+    )
 
 
 def progress(items: Iterable[T], total: int, what: str) -> Iterable[T]:
@@ -182,7 +171,8 @@ def judged(
     """Each event through `run_event` (evalkit's verdicts) and `measure_event` (baselines)."""
 
     def both(event: Event) -> tuple[EventResult, EventSignals]:
-        return run_event(event, cfg, res), measure_event(event, cfg, res)
+        m = measured(event, cfg, res)  # measured once, judged as `run` judges it
+        return judge_event(m, cfg, res), signals_of(m)
 
     return pooled(both, events, res, cfg.embedder.event_batch, "meta")
 

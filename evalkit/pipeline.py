@@ -6,17 +6,22 @@ ROUGE scorer, the verifier) are built once in `Resources` and injected.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
 
 from rouge_score.rouge_scorer import RougeScorer
 from threadpoolctl import threadpool_limits
 
-from evalkit.config import Config
+from evalkit.cache import DiskCache, MeasureStore
+from evalkit.config import CleanConfig, Config
 from evalkit.embed import EmbeddingCache, build_embedder, off_stage_seconds
 from evalkit.records import (
     Alignment,
@@ -24,20 +29,31 @@ from evalkit.records import (
     Claim,
     Event,
     EventResult,
+    Fact,
     FactMatch,
+    ReferenceChoice,
+    RemovedLine,
     Segmented,
     SourceInfo,
 )
 from evalkit.rouge import FastRouge
-from evalkit.stages.align import align_claims, match_facts
+from evalkit.stages.align import (
+    FactSignals,
+    Measured,
+    decide_facts,
+    judge_claims,
+    measure_claims,
+    measure_facts,
+)
 from evalkit.stages.clean import clean_documents
 from evalkit.stages.facts import extract_facts
 from evalkit.stages.reference import pick_reference
-from evalkit.stages.score import rank, score_candidate
+from evalkit.stages.score import rank, rouge_f1, score_candidate
 from evalkit.stages.segment import segment
 from evalkit.verifiers import Verifier, build_verifier
 
 log = logging.getLogger("evalkit")
+NAN = float("nan")
 
 
 @dataclass
@@ -68,6 +84,7 @@ class Resources:
     verifier: Verifier
     rouge: RougeScorer
     timings: Timings
+    measures: MeasuredEvents | None = None  # None: the cache is off
 
     @classmethod
     def build(cls, cfg: Config, timings: Timings | None = None) -> Resources:
@@ -79,12 +96,110 @@ class Resources:
         verifier = build_verifier(cfg.verifier)  # cheap checks before the model loads
         with timings.stage("load_model"):
             embedder = build_embedder(cfg.embedder, cfg.cache)
-        return cls(embedder, verifier, FastRouge(), timings)
+        measures = None
+        if embedder.disk is not None:
+            disk = embedder.disk
+            events = DiskCache(disk.root, f"events-{disk.folder.name}", disk.max_bytes)
+            measures = MeasuredEvents(MeasureStore(events))
+        return cls(embedder, verifier, FastRouge(), timings, measures)
+
+
+# What measuring an event reads from the config; everything else (thresholds, weights,
+# penalties, outputs) is applied after, so changing it reuses stored measurements.
+MEASURED_BY = {
+    "clean": tuple(f.name for f in fields(CleanConfig)),
+    "data": ("reference", "sources_as_candidates"),
+    "verifier": (
+        "top_k",
+        "window",
+        "max_words",
+        "contradiction_similarity",
+        "contradiction_overlap",
+    ),
+    "coverage": ("report_similarity",),
+}
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> bytes:
+    """A hash of evalkit's own source: a changed stage never reuses an old measurement."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+class MeasuredEvents:
+    """Events measured by an earlier run or sweep job, on disk (see `EventMeasure`)."""
+
+    def __init__(self, store: MeasureStore) -> None:
+        self.store = store
+
+    @staticmethod
+    def key(event: Event, cfg: Config) -> bytes:
+        settings = {
+            section: {name: getattr(getattr(cfg, section), name) for name in names}
+            for section, names in MEASURED_BY.items()
+        }
+        digest = hashlib.blake2b(code_digest(), digest_size=16)
+        digest.update(json.dumps(settings, sort_keys=True).encode())
+        digest.update(repr(event).encode())
+        return digest.digest()
+
+    def get(self, event: Event, cfg: Config) -> EventMeasure | None:
+        found = self.store.get(self.key(event, cfg))
+        return found if isinstance(found, EventMeasure) else None
+
+    def put(self, event: Event, cfg: Config, measured: EventMeasure) -> None:
+        self.store.put(self.key(event, cfg), measured)
 
 
 def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
     """Score every candidate of one event against its sources."""
+    return judge_event(measured(event, cfg, res), cfg, res)
+
+
+def measured(event: Event, cfg: Config, res: Resources) -> EventMeasure:
+    """The event's measurement from the disk cache, or measured now (and stored)."""
+    found = res.measures.get(event, cfg) if res.measures else None
+    if found is None:
+        found = measure_event(event, cfg, res)
+        if res.measures:
+            res.measures.put(event, cfg, found)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateMeasure:
+    """One candidate's claims and signals: everything its verdicts and scores come from."""
+
+    candidate: str
+    claims: tuple[Claim, ...]
+    measured: tuple[Measured, ...]  # one per claim
+    facts: tuple[FactSignals, ...] | None  # one per key fact; None when it has no sentences
+    rouge: tuple[float, float, float]  # ROUGE-1/2/L F1 against the reference
+
+
+@dataclass(frozen=True, slots=True)
+class EventMeasure:
+    """An event up to the signals. No threshold, weight or penalty has been applied, so a
+    rerun that changes only those (a sweep) judges a stored one instead of measuring again."""
+
+    event_id: str
+    reference: ReferenceChoice
+    facts_origin: str
+    sources: tuple[SourceInfo, ...]
+    removed: tuple[RemovedLine, ...]
+    facts: tuple[Fact, ...]
+    candidates: tuple[CandidateMeasure, ...]
+    warnings: tuple[str, ...]  # logged whenever the event is judged
+
+
+def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
+    """Clean, segment, pick the reference, extract facts, and measure every candidate."""
     t, emb = res.timings, res.embedder
+    warnings: list[str] = []
     with t.stage("clean"):
         clean_sources, clean_extra = clean_documents(
             event.sources, event.candidates, cfg.clean, emb
@@ -94,7 +209,7 @@ def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
         extra = [segment(c) for c in clean_extra]
     for s in sources:
         if not s.sentences:
-            log.warning("%s: no sentences left after cleaning", s.clean.doc.origin)
+            warnings.append(f"{s.clean.doc.origin}: no sentences left after cleaning")
     with t.stage("reference"):
         choice = pick_reference(sources, cfg.data.reference)
         reference = next(s for s in sources if s.doc_id == choice.doc_id)
@@ -103,31 +218,24 @@ def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
     candidates: list[Segmented] = extra[:]
     if cfg.data.sources_as_candidates:
         candidates = [s for s in sources if s.doc_id != choice.doc_id] + candidates
-    alignments: list[Alignment] = []
-    matches: list[FactMatch] = []
-    scores: list[CandidateScore] = []
     reference_text = " ".join(s.text for s in reference.sentences)
+    measures = []
     for cand in candidates:
         if not cand.sentences:
-            log.warning(
-                "%s: candidate '%s' has no sentences; its scores are NaN",
-                cand.clean.doc.origin,
-                cand.doc_id,
+            warnings.append(
+                f"{cand.clean.doc.origin}: candidate '{cand.doc_id}' has no sentences; "
+                "its scores are NaN"
             )
-        claims = [Claim(cand.doc_id, f"C{i + 1}", s) for i, s in enumerate(cand.sentences)]
+        claims = tuple(Claim(cand.doc_id, f"C{i + 1}", s) for i, s in enumerate(cand.sentences))
         evidence = [s for s in sources if s.doc_id != cand.doc_id]  # never its own evidence
         with t.stage("align"):
-            aligned = align_claims(claims, evidence, res.verifier, cfg.verifier, emb)
-            matched = match_facts(facts, cand, cfg.coverage, emb)
+            measured = tuple(measure_claims(claims, evidence, cfg.verifier, emb))
+            matched = measure_facts(facts, cand, emb)
         with t.stage("score"):
             text = " ".join(s.text for s in cand.sentences)
-            scores.append(
-                score_candidate(
-                    cand.doc_id, text, reference_text, aligned, matched, cfg.scoring, res.rouge
-                )
-            )
-        alignments.extend(aligned)
-        matches.extend(matched)
+            rouge = rouge_f1(res.rouge, reference_text, text) if claims else (NAN, NAN, NAN)
+        signals = None if matched is None else tuple(matched)
+        measures.append(CandidateMeasure(cand.doc_id, claims, measured, signals, rouge))
     is_candidate = {c.doc_id for c in candidates}
     infos = tuple(
         SourceInfo(
@@ -142,13 +250,40 @@ def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
         )
         for s in sources
     )
-    return EventResult(
+    return EventMeasure(
         event_id=event.event_id,
         reference=choice,
         facts_origin="hand-written" if event.key_facts else f"extracted from {choice.doc_id}",
         sources=infos,
         removed=tuple(r for s in sources for r in s.clean.removed),
         facts=facts,
+        candidates=tuple(measures),
+        warnings=tuple(warnings),
+    )
+
+
+def judge_event(m: EventMeasure, cfg: Config, res: Resources) -> EventResult:
+    """Verdicts, coverage and scores from an event's signals: the thresholds, weights and
+    penalties of `cfg` apply here and nowhere earlier."""
+    for warning in m.warnings:
+        log.warning("%s", warning)
+    alignments: list[Alignment] = []
+    matches: list[FactMatch] = []
+    scores: list[CandidateScore] = []
+    with res.timings.stage("score"):
+        for c in m.candidates:
+            aligned = judge_claims(c.claims, c.measured, res.verifier)
+            matched = decide_facts(m.facts, c.candidate, c.facts, cfg.coverage)
+            scores.append(score_candidate(c.candidate, aligned, matched, c.rouge, cfg.scoring))
+            alignments.extend(aligned)
+            matches.extend(matched)
+    return EventResult(
+        event_id=m.event_id,
+        reference=m.reference,
+        facts_origin=m.facts_origin,
+        sources=m.sources,
+        removed=m.removed,
+        facts=m.facts,
         alignments=tuple(alignments),
         matches=tuple(matches),
         scores=rank(scores),

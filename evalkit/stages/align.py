@@ -223,8 +223,15 @@ def align_claims(
     embedder: Embedder,
 ) -> tuple[Alignment, ...]:
     """Best evidence, signals and verdict for each claim of one candidate."""
+    return judge_claims(claims, measure_claims(claims, evidence, cfg, embedder), verifier)
+
+
+def judge_claims(
+    claims: Sequence[Claim], measured: Sequence[Measured], verifier: Verifier
+) -> tuple[Alignment, ...]:
+    """Each claim's verdict from its measured signals (thresholds and weights apply here)."""
     out = []
-    for claim, m in zip(claims, measure_claims(claims, evidence, cfg, embedder), strict=True):
+    for claim, m in zip(claims, measured, strict=True):
         s = m.signals
         verdict: Verdict
         if m.evidence is None:
@@ -322,19 +329,27 @@ def match_facts(
 ) -> tuple[FactMatch, ...]:
     """Whether the candidate covers each fact (calibrated probability >= threshold), and the
     fact's coverage credit (see `fact_credit`), from best cosine and weighted recall."""
-    measured = measure_facts(facts, candidate, embedder)
+    return decide_facts(facts, candidate.doc_id, measure_facts(facts, candidate, embedder), cfg)
+
+
+def decide_facts(
+    facts: Sequence[Fact],
+    candidate: str,
+    measured: Sequence[FactSignals] | None,
+    cfg: CoverageConfig,
+) -> tuple[FactMatch, ...]:
+    """Each fact's coverage verdict and credit from its measured signals (None: no text)."""
     if measured is None:
         return tuple(
-            FactMatch(f, candidate.doc_id, _weight(f, candidate.doc_id), False, math.nan, None)
-            for f in facts
+            FactMatch(f, candidate, _weight(f, candidate), False, math.nan, None) for f in facts
         )
     out = []
     for fact, signals in zip(facts, measured, strict=True):
         probability = fact_probability(signals, cfg)
         covered = probability >= cfg.threshold
         credit = fact_credit(probability, cfg)
-        weight = _weight(fact, candidate.doc_id)
-        out.append(FactMatch(fact, candidate.doc_id, weight, covered, credit, signals.match))
+        weight = _weight(fact, candidate)
+        out.append(FactMatch(fact, candidate, weight, covered, credit, signals.match))
     return tuple(out)
 
 

@@ -24,16 +24,20 @@ from evalkit.records import Alignment, CandidateScore, FactMatch
 NAN = math.nan
 
 
+def rouge_f1(rouge: RougeScorer, reference_text: str, text: str) -> tuple[float, float, float]:
+    """ROUGE-1, ROUGE-2 and ROUGE-L F1 of a candidate's text against the reference's."""
+    scores = rouge.score(reference_text, text)
+    return scores["rouge1"].fmeasure, scores["rouge2"].fmeasure, scores["rougeL"].fmeasure
+
+
 def score_candidate(
     candidate: str,
-    text: str,
-    reference_text: str,
     alignments: Sequence[Alignment],
     matches: Sequence[FactMatch],
+    rouge: tuple[float, float, float],
     cfg: ScoringConfig,
-    rouge: RougeScorer,
 ) -> CandidateScore:
-    """One summary-table row, traceable to its claims and fact matches."""
+    """One summary-table row, traceable to its claims and fact matches (rouge: `rouge_f1`)."""
     if not alignments:
         return CandidateScore(
             candidate,
@@ -63,7 +67,6 @@ def score_candidate(
     else:
         coverage = coverage_weighted = NAN
         note = "no key facts: the reference has no sentences"
-    rouge_scores = rouge.score(reference_text, text)
     final = (
         cfg.coverage_weight * coverage_weighted
         - cfg.unsupported_penalty * unsupported
@@ -78,9 +81,9 @@ def score_candidate(
         supported=supported,
         unsupported=unsupported,
         contradicted=contradicted,
-        rouge1=rouge_scores["rouge1"].fmeasure,
-        rouge2=rouge_scores["rouge2"].fmeasure,
-        rougeL=rouge_scores["rougeL"].fmeasure,
+        rouge1=rouge[0],
+        rouge2=rouge[1],
+        rougeL=rouge[2],
         score=final,
         note=note,
     )
