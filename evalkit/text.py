@@ -12,6 +12,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Texts remembered per helper: enough for the events that share the model's batches (a few
+# hundred sentences and windows each), small enough that memory stays flat over a long run.
+MEMO = 16_384
+
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
@@ -90,7 +94,7 @@ def fold(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").lower()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO)
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-case word tokens; hyphens and apostrophes split (Yo-jong -> yo, jong)."""
     folded = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", "") + " ", fold(text))
@@ -103,7 +107,7 @@ def content_tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO)
 def numbers(text: str) -> frozenset[str]:
     """Numbers written with digits or common number words, normalised (7,000 -> 7000)."""
     found = {m.group().replace(",", "") for m in _NUMBER.finditer(text)}
@@ -111,7 +115,7 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO)
 def dates(text: str) -> frozenset[str]:
     """Month and weekday names and four-digit years."""
     toks = tokens(text)
@@ -125,7 +129,7 @@ def stem(token: str) -> str:
     return token[:6] if not token.isdigit() else token
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO)
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content tokens of a text, for overlap measures."""
     return frozenset(stem(t) for t in content_tokens(text))
@@ -134,7 +138,7 @@ def content_stems(text: str) -> frozenset[str]:
 _NAME_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ns", "n", "s", "a", "e")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO)
 def roots(token: str) -> frozenset[str]:
     """A name token and its forms without a demonym ending (Korean -> Korea, Ukrainian)."""
     return frozenset(
@@ -158,7 +162,7 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset().union(*(roots(t) for t in words)) if words else frozenset()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO)
 def names(text: str) -> frozenset[str]:
     """Capitalised words that look like names, as folded tokens.
 
@@ -194,7 +198,7 @@ def names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO)
 def negated(text: str) -> bool:
     """Whether the text carries an explicit negation (not, never, n't, no ...)."""
     folded = fold(text)
