@@ -78,14 +78,14 @@ class VerifierConfig:
     #   + w_token_precision * share of content words in the top-k evidence
     #   + w_source_precision * share of content words anywhere in the sources
     #   + w_novel_number / w_novel_date / w_novel_name * numbers, dates, names in no source)
-    bias: float = -3.6371
-    w_similarity: float = 3.0578
+    bias: float = -3.6853
+    w_similarity: float = 3.0676
     w_token_precision: float = 0.0
-    w_source_precision: float = 2.9981
-    w_novel_number: float = -2.4141
-    w_novel_date: float = -0.7323
-    w_novel_name: float = -1.0321
-    threshold: float = 0.4555
+    w_source_precision: float = 3.0417
+    w_novel_number: float = -2.3613
+    w_novel_date: float = -0.7215
+    w_novel_name: float = -1.0394
+    threshold: float = 0.4559
     # Nearest evidence at least this similar that disagrees on a number, date, name or negation
     # makes the claim contradicted.
     contradiction_similarity: float = 0.6
