@@ -66,6 +66,19 @@ VERIFIER_WEIGHTS = (
     "w_novel_name",
 )
 COVERAGE_WEIGHTS = ("w_similarity", "w_token_recall")
+# What calibration.yaml holds per section: the fitted model and the thresholds.
+_THRESHOLDS = ("threshold", "lexical_threshold", "cosine_threshold")
+VERIFIER_KEYS = (
+    "bias",
+    "w_similarity",
+    "w_token_precision",  # not fitted (kept at 0): written so the file states every weight
+    "w_source_precision",
+    "w_novel_number",
+    "w_novel_date",
+    "w_novel_name",
+    *_THRESHOLDS,
+)
+COVERAGE_KEYS = ("bias", *COVERAGE_WEIGHTS, *_THRESHOLDS)
 FOLDS = 5
 DECIMALS = 4
 
@@ -313,21 +326,7 @@ def fit_verifier(
             f"lexical AUC {row['lexical_roc_auc']:.3f}, "
             f"plain cosine AUC {row['cosine_roc_auc']:.3f}"
         )
-    values = {
-        k: getattr(fitted, k)
-        for k in (
-            "bias",
-            "w_similarity",
-            "w_token_precision",
-            "w_source_precision",
-            "w_novel_number",
-            "w_novel_date",
-            "w_novel_name",
-            "threshold",
-            "lexical_threshold",
-            "cosine_threshold",
-        )
-    }
+    values = _section(fitted, VERIFIER_KEYS)
     return Fitted(values, report, details)
 
 
@@ -439,17 +438,7 @@ def fit_coverage(facts: Sequence[FactData], names: Sequence[str], cfg: CoverageC
             f"(CV {row['cv_system_kendall_tau']:.3f}); lexical {row['lexical_per_doc_pearson']:.3f}"
             f" / {row['lexical_system_kendall_tau']:.3f}"
         )
-    values = {
-        k: getattr(fitted, k)
-        for k in (
-            "bias",
-            "w_similarity",
-            "w_token_recall",
-            "threshold",
-            "lexical_threshold",
-            "cosine_threshold",
-        )
-    }
+    values = _section(fitted, COVERAGE_KEYS)
     return Fitted(values, report, details)
 
 
@@ -563,21 +552,7 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
             details["verifier"] = {"values": v.values, "dev": v.details}
         else:
             header.append("# verifier: not refitted (no faithfulness file); values carried over")
-            verifier_values = _section(
-                cfg.verifier,
-                (
-                    "bias",
-                    "w_similarity",
-                    "w_token_precision",
-                    "w_source_precision",
-                    "w_novel_number",
-                    "w_novel_date",
-                    "w_novel_name",
-                    "threshold",
-                    "lexical_threshold",
-                    "cosine_threshold",
-                ),
-            )
+            verifier_values = _section(cfg.verifier, VERIFIER_KEYS)
         if cover:
             names = [Path(b.path).stem for b in cover]
             cv_fit = fit_coverage(facts, names, cfg.coverage)
@@ -596,17 +571,7 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
             details["coverage"] = {"values": cv_fit.values, "dev": cv_fit.details}
         else:
             header.append("# coverage: not refitted (no coverage file); values carried over")
-            coverage_values = _section(
-                cfg.coverage,
-                (
-                    "bias",
-                    "w_similarity",
-                    "w_token_recall",
-                    "threshold",
-                    "lexical_threshold",
-                    "cosine_threshold",
-                ),
-            )
+            coverage_values = _section(cfg.coverage, COVERAGE_KEYS)
     for b in benches:
         details["files"][b.path] = {"sha256": b.sha256, "kind": b.kind}
     text = calibration_yaml(verifier_values, coverage_values, header)
