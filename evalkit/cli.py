@@ -170,7 +170,7 @@ def manifest(cfg: Config, res: Resources, timings: Timings, extra: dict[str, Any
             "read_from_disk_cache": res.embedder.from_disk,
             "disk_cache": str(res.embedder.disk.folder) if res.embedder.disk else None,
             # events whose signals an earlier run measured: only judged and scored here
-            "events_measured_before": res.measures.store.hits if res.measures else 0,
+            "events_measured_before": res.measures.hits if res.measures else 0,
         },
         "timings_seconds": {k: round(v, 3) for k, v in sorted(_seconds(res, timings).items())},
         **extra,
@@ -306,7 +306,7 @@ def _count_events(cfg: Config) -> int | None:
 def _prune(res: Resources) -> None:
     """Keep the disk cache under its size limit once a run has added to it."""
     disk = res.embedder.disk
-    events = res.measures.store.disk.written if res.measures else 0
+    events = res.measures.disk.written if res.measures else 0
     if disk is not None and (disk.written or events):
         try:
             disk.prune()

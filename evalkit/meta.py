@@ -168,10 +168,11 @@ def pooled(
 def judged(
     events: Sequence[Event], cfg: Config, res: Resources
 ) -> Iterator[tuple[Event, tuple[EventResult, EventSignals]]]:
-    """Each event through `run_event` (evalkit's verdicts) and `measure_event` (baselines)."""
+    """Each event measured once, then judged as `run` judges it (evalkit's verdicts) and
+    viewed as signals (the baselines)."""
 
     def both(event: Event) -> tuple[EventResult, EventSignals]:
-        m = measured(event, cfg, res)  # measured once, judged as `run` judges it
+        m = measured(event, cfg, res)
         return judge_event(m, cfg, res), signals_of(m)
 
     return pooled(both, events, res, cfg.embedder.event_batch, "meta")

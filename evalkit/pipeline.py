@@ -84,7 +84,7 @@ class Resources:
     verifier: Verifier
     rouge: RougeScorer
     timings: Timings
-    measures: MeasuredEvents | None = None  # None: the cache is off
+    measures: MeasureStore | None = None  # measured events on disk; None: the cache is off
 
     @classmethod
     def build(cls, cfg: Config, timings: Timings | None = None) -> Resources:
@@ -100,7 +100,7 @@ class Resources:
         if embedder.disk is not None:
             disk = embedder.disk
             events = DiskCache(disk.root, f"events-{disk.folder.name}", disk.max_bytes)
-            measures = MeasuredEvents(MeasureStore(events))
+            measures = MeasureStore(events)
         return cls(embedder, verifier, FastRouge(), timings, measures)
 
 
@@ -130,29 +130,17 @@ def code_digest() -> bytes:
     return digest.digest()
 
 
-class MeasuredEvents:
-    """Events measured by an earlier run or sweep job, on disk (see `EventMeasure`)."""
-
-    def __init__(self, store: MeasureStore) -> None:
-        self.store = store
-
-    @staticmethod
-    def key(event: Event, cfg: Config) -> bytes:
-        settings = {
-            section: {name: getattr(getattr(cfg, section), name) for name in names}
-            for section, names in MEASURED_BY.items()
-        }
-        digest = hashlib.blake2b(code_digest(), digest_size=16)
-        digest.update(json.dumps(settings, sort_keys=True).encode())
-        digest.update(repr(event).encode())
-        return digest.digest()
-
-    def get(self, event: Event, cfg: Config) -> EventMeasure | None:
-        found = self.store.get(self.key(event, cfg))
-        return found if isinstance(found, EventMeasure) else None
-
-    def put(self, event: Event, cfg: Config, measured: EventMeasure) -> None:
-        self.store.put(self.key(event, cfg), measured)
+def measure_key(event: Event, cfg: Config) -> bytes:
+    """Where an event's measurement is stored: the event, every setting measuring reads, and
+    evalkit's code (the model is in the store's namespace)."""
+    settings = {
+        section: {name: getattr(getattr(cfg, section), name) for name in names}
+        for section, names in MEASURED_BY.items()
+    }
+    digest = hashlib.blake2b(code_digest(), digest_size=16)
+    digest.update(json.dumps(settings, sort_keys=True).encode())
+    digest.update(repr(event).encode())
+    return digest.digest()
 
 
 def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
@@ -162,11 +150,13 @@ def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
 
 def measured(event: Event, cfg: Config, res: Resources) -> EventMeasure:
     """The event's measurement from the disk cache, or measured now (and stored)."""
-    found = res.measures.get(event, cfg) if res.measures else None
-    if found is None:
+    if res.measures is None:
+        return measure_event(event, cfg, res)
+    key = measure_key(event, cfg)
+    found = res.measures.get(key)
+    if not isinstance(found, EventMeasure):
         found = measure_event(event, cfg, res)
-        if res.measures:
-            res.measures.put(event, cfg, found)
+        res.measures.put(key, found)
     return found
 
 

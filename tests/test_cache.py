@@ -147,7 +147,7 @@ def test_tables_are_identical_with_and_without_the_cache(fast_cfg: Config, tmp_p
         res = Resources.build(fast_cfg)
         cached = run_event(next(iter_events(fast_cfg.data)), fast_cfg, res)
         assert cached == plain
-    assert res.measures is not None and res.measures.store.hits == 1
+    assert res.measures is not None and res.measures.hits == 1
     assert res.embedder.encoded == 0 and res.embedder.from_disk == 0
     res = Resources.build(fast_cfg)
     res.measures = None  # measure again: every vector from disk
@@ -165,14 +165,14 @@ def test_a_threshold_sweep_reuses_measurements_and_matches_a_fresh_run(
     fast_cfg.verifier.w_similarity, fast_cfg.scoring.unsupported_penalty = 5.0, 0.3
     warm = Resources.build(fast_cfg)
     swept = run_event(event, fast_cfg, warm)
-    assert warm.measures is not None and warm.measures.store.hits == 1
+    assert warm.measures is not None and warm.measures.hits == 1
     assert warm.embedder.encoded == warm.embedder.from_disk == 0  # nothing re-measured
     fast_cfg.cache.enabled = False
     assert swept == run_event(event, fast_cfg, Resources.build(fast_cfg))
     fast_cfg.cache.enabled, fast_cfg.verifier.window = True, 3  # changes what is measured
     again = Resources.build(fast_cfg)
     run_event(event, fast_cfg, again)
-    assert again.measures is not None and again.measures.store.hits == 0
+    assert again.measures is not None and again.measures.hits == 0
 
 
 def test_real_model_vector_does_not_depend_on_the_batch(real_resources: Resources) -> None:

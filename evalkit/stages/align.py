@@ -215,17 +215,6 @@ def measure_claims(
     return out
 
 
-def align_claims(
-    claims: Sequence[Claim],
-    evidence: Sequence[Segmented],
-    verifier: Verifier,
-    cfg: VerifierConfig,
-    embedder: Embedder,
-) -> tuple[Alignment, ...]:
-    """Best evidence, signals and verdict for each claim of one candidate."""
-    return judge_claims(claims, measure_claims(claims, evidence, cfg, embedder), verifier)
-
-
 def judge_claims(
     claims: Sequence[Claim], measured: Sequence[Measured], verifier: Verifier
 ) -> tuple[Alignment, ...]:
@@ -321,24 +310,14 @@ def fact_credit(probability: float, cfg: CoverageConfig) -> float:
     return sigmoid(cfg.sharpness * (math.log(p / (1 - p)) - math.log(t / (1 - t))))
 
 
-def match_facts(
-    facts: Sequence[Fact],
-    candidate: Segmented,
-    cfg: CoverageConfig,
-    embedder: Embedder,
-) -> tuple[FactMatch, ...]:
-    """Whether the candidate covers each fact (calibrated probability >= threshold), and the
-    fact's coverage credit (see `fact_credit`), from best cosine and weighted recall."""
-    return decide_facts(facts, candidate.doc_id, measure_facts(facts, candidate, embedder), cfg)
-
-
 def decide_facts(
     facts: Sequence[Fact],
     candidate: str,
     measured: Sequence[FactSignals] | None,
     cfg: CoverageConfig,
 ) -> tuple[FactMatch, ...]:
-    """Each fact's coverage verdict and credit from its measured signals (None: no text)."""
+    """Whether the candidate covers each fact (calibrated probability >= threshold) and the
+    fact's coverage credit (see `fact_credit`), from its measured signals (None: no text)."""
     if measured is None:
         return tuple(
             FactMatch(f, candidate, _weight(f, candidate), False, math.nan, None) for f in facts
