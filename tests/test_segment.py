@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pysbd
+
 from evalkit.records import CleanDocument, Document, KeptLine
 from evalkit.stages.segment import segment, split_line
+from tests.conftest import ROOT
 
 
 def test_abbreviations_quotes_and_datelines() -> None:
@@ -38,3 +41,26 @@ def test_spans_point_into_the_raw_text_and_headings_are_marked() -> None:
     assert all(raw[s.start : s.end] == s.text for s in sentences)
     assert [s.heading for s in sentences] == [True, False, False]
     assert [s.sid for s in sentences] == ["d#0", "d#1", "d#2"]
+
+
+def test_spans_match_pysbds_own_char_spans_on_repeats_and_seeds() -> None:
+    """split_line locates pysbd's sentences by plain search: the same spans pysbd finds."""
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    lines = [
+        "He left. He left. He left.",  # the same sentence thrice: each occurrence once
+        "Yes.  Yes. No!   No? Yes.",
+        "It rose 3.5% in the U.S. on Jan. 5. Then it fell... to 2.1%. “Why?” he asked.",
+        "he left . `` he left . '' he left .",
+    ]
+    for path in sorted((ROOT / "seeds").rglob("*.txt")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for line in (ln for ln in lines if ln.strip()):
+        expected = []
+        for piece in segmenter.segment(line):
+            text = piece.sent
+            start = piece.start + len(text) - len(text.lstrip())
+            end = piece.start + len(text.rstrip())
+            if end > start:
+                expected.append((start, end))
+        got = [(s, e) for s, e in split_line(line)]
+        assert got == (expected or [(0, len(line))]), line

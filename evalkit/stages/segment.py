@@ -26,13 +26,33 @@ def _segmenter() -> pysbd.Segmenter:
 def split_line(line: str) -> tuple[tuple[int, int], ...]:
     """[start, end) spans of the sentences of one line, trimmed of surrounding space."""
     spans = []
-    for piece in _segmenter().segment(line):
-        text = piece.sent
-        start = piece.start + (len(text) - len(text.lstrip()))
-        end = piece.start + len(text.rstrip())
+    for start, end in _locate(line, _segmenter().processor(line).process()):
+        text = line[start:end]
+        start, end = start + len(text) - len(text.lstrip()), start + len(text.rstrip())
         if end > start and tokens(line[start:end]):
             spans.append((start, end))
     return tuple(spans) or ((0, len(line)),)
+
+
+def _locate(line: str, sentences: list[str]) -> list[tuple[int, int]]:
+    """Where pysbd's sentences lie in the line, as `Segmenter.segment(char_span=True)` finds
+    them (the first occurrence, with its trailing space, that ends past the previous one),
+    by plain search: pysbd compiles a regular expression per sentence, a quarter of its time.
+    """
+    out: list[tuple[int, int]] = []
+    prior = 0
+    for sentence in sentences:
+        at = line.find(sentence)
+        while at >= 0:
+            end = at + len(sentence)
+            while end < len(line) and line[end].isspace():
+                end += 1
+            if end > prior:
+                out.append((at, end))
+                prior = end
+                break
+            at = line.find(sentence, max(end, at + 1))
+    return out
 
 
 def segment(clean: CleanDocument) -> Segmented:
