@@ -89,6 +89,8 @@ _NOT_NAMES = frozenset(w.capitalize() for w in STOPWORDS) | {
 
 def fold(text: str) -> str:
     """Lower-case and strip accents and curly quotes so spelling variants compare equal."""
+    if text.isascii():  # nothing to strip: most text, and per-character work is slow
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("’", "'").replace("‘", "'").lower()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from evalkit.errors import InputError
 from evalkit.records import Document, Event, Role
 
 TEXT_SUFFIX = ".txt"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters but tab and newline
 log = logging.getLogger("evalkit")
 
 
@@ -55,7 +57,7 @@ def read_text(path: Path, cfg: DataConfig, *, allow_empty: bool = False) -> str:
 def normalise(text: str) -> str:
     """Drop a byte-order mark, unify line endings and remove control characters."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or ch >= " " and ch != "\x7f")
+    return _CONTROL.sub("", text)
 
 
 def _text_files(folder: Path, what: str) -> list[Path]:
