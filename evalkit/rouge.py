@@ -10,6 +10,7 @@ compares them).
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from nltk.stem import porter
@@ -49,16 +50,14 @@ class FastRouge(RougeScorer):
 
     def __init__(self) -> None:
         super().__init__(["rouge1", "rouge2", "rougeL"], tokenizer=_Tokenizer())
-        self._last: tuple[str, list[str]] = ("", [])
+        self._last: tuple[str, list[str], list[Counter[tuple[str, ...]]]] = ("", [], [])
 
     def score(self, target: str, prediction: str) -> dict[str, scoring.Score]:
         if self._last[0] != target or not self._last[1]:
-            self._last = (target, self._tokenizer.tokenize(target))
-        ref, hyp = self._last[1], self._tokenizer.tokenize(prediction)
-        out = {
-            f"rouge{n}": _score_ngrams(_create_ngrams(ref, n), _create_ngrams(hyp, n))
-            for n in (1, 2)
-        }
+            ref = self._tokenizer.tokenize(target)
+            self._last = (target, ref, [_create_ngrams(ref, n) for n in (1, 2)])
+        ref, grams, hyp = self._last[1], self._last[2], self._tokenizer.tokenize(prediction)
+        out = {f"rouge{n}": _score_ngrams(grams[n - 1], _create_ngrams(hyp, n)) for n in (1, 2)}
         if ref and hyp:
             lcs = lcs_length(ref, hyp)
             precision, recall = lcs / len(hyp), lcs / len(ref)
