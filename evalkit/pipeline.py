@@ -41,6 +41,8 @@ from evalkit.stages.align import (
     FactSignals,
     Measured,
     decide_facts,
+    document_evidence,
+    joined_evidence,
     judge_claims,
     measure_claims,
     measure_facts,
@@ -209,6 +211,8 @@ def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
     if cfg.data.sources_as_candidates:
         candidates = [s for s in sources if s.doc_id != choice.doc_id] + candidates
     reference_text = " ".join(s.text for s in reference.sentences)
+    with t.stage("align"):
+        evidence = [(s.doc_id, document_evidence(s, cfg.verifier, emb)) for s in sources]
     measures = []
     for cand in candidates:
         if not cand.sentences:
@@ -217,9 +221,10 @@ def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
                 "its scores are NaN"
             )
         claims = tuple(Claim(cand.doc_id, f"C{i + 1}", s) for i, s in enumerate(cand.sentences))
-        evidence = [s for s in sources if s.doc_id != cand.doc_id]  # never its own evidence
         with t.stage("align"):
-            measured = tuple(measure_claims(claims, evidence, cfg.verifier, emb))
+            others = [e for doc_id, e in evidence if doc_id != cand.doc_id]
+            checked = joined_evidence(others)  # never its own evidence
+            measured = tuple(measure_claims(claims, checked, cfg.verifier, emb))
             matched = measure_facts(facts, cand, emb)
         with t.stage("score"):
             text = " ".join(s.text for s in cand.sentences)

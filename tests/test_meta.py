@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from evalkit.config import Config
+from evalkit.config import Config, VerifierConfig
+from evalkit.embed import HashedEmbedder
 from evalkit.errors import InputError
 from evalkit.meta import (
     FaithRow,
@@ -24,7 +25,7 @@ from evalkit.meta import (
 )
 from evalkit.metrics import roc_auc
 from evalkit.records import Sentence
-from evalkit.stages.align import evidence_units, pieces
+from evalkit.stages.align import document_evidence, pieces
 from evalkit.stages.segment import split_line
 
 from .conftest import DATA, ROOT
@@ -228,9 +229,9 @@ def test_windows_never_exceed_the_word_limit(fast_cfg: Config) -> None:
     doc = Document("d", "source", text, "x")
     sents = tuple(Sentence("d", i, text[a:b], a, b) for i, (a, b) in enumerate(split_line(text)))
     seg = Segmented(CleanDocument(doc, (KeptLine(1, 0, text),), ()), sents)
-    units, singles, _ = evidence_units([seg], window=2, max_words=100)
-    assert singles == 3
-    assert all(len(u.text.split()) <= 100 for u in units)
+    evidence = document_evidence(seg, VerifierConfig(window=2, max_words=100), HashedEmbedder())
+    assert len(evidence.singles) == 3
+    assert all(len(u.text.split()) <= 100 for u in evidence.units)
 
 
 # --- bad input -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from evalkit.embed import HashedEmbedder
 from evalkit.pipeline import Resources, run_event
 from evalkit.records import Claim, Document
 from evalkit.report import MARKER, TABLES, RunWriter
-from evalkit.stages.align import judge_claims, measure_claims
+from evalkit.stages.align import document_evidence, judge_claims, measure_claims
 from evalkit.stages.clean import clean_documents
 from evalkit.stages.load import iter_events, normalise
 from evalkit.stages.segment import segment
@@ -161,7 +161,8 @@ def test_alignment_never_fails_and_keeps_every_claim(source: str, summary: str) 
     (clean_src,), (clean_cand,) = clean_documents([src], [cand], CleanConfig(), embedder)
     claims = [Claim("c", f"C{i}", s) for i, s in enumerate(segment(clean_cand).sentences)]
     cfg = VerifierConfig()
-    measured = measure_claims(claims, [segment(clean_src)], cfg, embedder)
+    evidence = document_evidence(segment(clean_src), cfg, embedder)
+    measured = measure_claims(claims, evidence, cfg, embedder)
     aligned = judge_claims(claims, measured, build_verifier(cfg))
     assert len(aligned) == len(claims)
     assert all(0.0 <= a.support <= 1.0 for a in aligned)

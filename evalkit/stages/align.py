@@ -54,38 +54,67 @@ def pieces(sentence: Sentence, max_words: int) -> list[Sentence]:
     return out
 
 
-def evidence_units(
-    docs: Sequence[Segmented], window: int, max_words: int = 100
-) -> tuple[list[Sentence], int, list[tuple[str, ...]]]:
-    """Single sentences (long ones as pieces), then windows of up to `window` neighbours.
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What claims are checked against: evidence units with their vectors and word sets.
 
-    Returns the units, how many of them come first as single sentences or pieces (only
-    those can contradict a claim), and each unit's parts: the texts its vector is joined
-    from (see `encode_joined`). Windows share the index of their first sentence, span to the
-    end of their last and are built only while they fit in `max_words` words.
+    Units are single sentences (long ones as pieces), which alone can contradict a claim, and
+    windows of up to `window` neighbouring sentences. A window shares the index of its first
+    sentence, spans to the end of its last, is built only while it fits in `max_words` words,
+    and its vector is joined from its sentences' (see `encode_joined`). Built once per source
+    document (`document_evidence`) and joined per candidate (`joined_evidence`).
     """
-    units: list[Sentence] = [p for doc in docs for s in doc.sentences for p in pieces(s, max_words)]
-    singles = len(units)
-    parts: list[tuple[str, ...]] = [(u.text,) for u in units]
-    for doc in docs:
-        sents = [s for s in doc.sentences if not s.heading]
-        sizes = [len(_WORD.findall(s.text)) for s in sents]
-        for size in range(2, window + 1):
-            for i in range(len(sents) - size + 1):
-                if sum(sizes[i : i + size]) > max_words:
-                    continue
-                run = sents[i : i + size]
-                parts.append(tuple(s.text for s in run))
-                units.append(
-                    Sentence(
-                        run[0].doc_id,
-                        run[0].index,
-                        " ".join(s.text for s in run),
-                        run[0].start,
-                        run[-1].end,
-                    )
-                )
-    return units, singles, parts
+
+    singles: tuple[Sentence, ...]
+    windows: tuple[Sentence, ...]
+    vectors: np.ndarray  # one row per unit: the singles', then the windows'
+    vocab: frozenset[str]  # see `vocabulary`
+    numbers: frozenset[str]
+    stems: frozenset[str]
+
+    @property
+    def units(self) -> tuple[Sentence, ...]:
+        return self.singles + self.windows
+
+
+def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -> Evidence:
+    """The evidence units of one source document."""
+    singles = tuple(p for s in doc.sentences for p in pieces(s, cfg.max_words))
+    windows: list[Sentence] = []
+    parts: list[tuple[str, ...]] = [(u.text,) for u in singles]
+    sents = [s for s in doc.sentences if not s.heading]
+    sizes = [len(_WORD.findall(s.text)) for s in sents]
+    for size in range(2, cfg.window + 1):
+        for i in range(len(sents) - size + 1):
+            if sum(sizes[i : i + size]) > cfg.max_words:
+                continue
+            run = sents[i : i + size]
+            parts.append(tuple(s.text for s in run))
+            text = " ".join(s.text for s in run)
+            windows.append(Sentence(run[0].doc_id, run[0].index, text, run[0].start, run[-1].end))
+    texts = [s.text for s in doc.sentences]
+    return Evidence(
+        singles,
+        tuple(windows),
+        encode_joined(embedder, parts),
+        vocabulary(texts),
+        frozenset().union(*(numbers(t) for t in texts)),
+        frozenset().union(*(content_stems(t) for t in texts)),
+    )
+
+
+def joined_evidence(docs: Sequence[Evidence]) -> Evidence:
+    """The evidence of several documents: every single first, then every window."""
+    vectors = [v for d in docs for v in (d.vectors[: len(d.singles)],) if len(v)]
+    vectors += [v for d in docs for v in (d.vectors[len(d.singles) :],) if len(v)]
+    return Evidence(
+        tuple(u for d in docs for u in d.singles),
+        tuple(u for d in docs for u in d.windows),
+        np.concatenate(vectors) if vectors else np.zeros((0, 0), np.float32),
+        frozenset().union(*(d.vocab for d in docs)),
+        frozenset().union(*(d.numbers for d in docs)),
+        frozenset().union(*(d.stems for d in docs)),
+    )
 
 
 def top_k(sims: np.ndarray, k: int) -> np.ndarray:
@@ -156,7 +185,7 @@ class Measured:
 
 def measure_claims(
     claims: Sequence[Claim],
-    evidence: Sequence[Segmented],
+    evidence: Evidence,
     cfg: VerifierConfig,
     embedder: Embedder,
 ) -> list[Measured]:
@@ -166,14 +195,11 @@ def measure_claims(
     """
     if not claims:
         return []
-    units, singles, parts = evidence_units(evidence, cfg.window, cfg.max_words)
-    texts = [s.text for doc in evidence for s in doc.sentences]
-    vocab = vocabulary(texts)
-    all_numbers = frozenset().union(*(numbers(t) for t in texts))
-    all_stems = frozenset().union(*(content_stems(t) for t in texts))
+    units, singles = evidence.units, len(evidence.singles)
+    vocab, all_numbers, all_stems = evidence.vocab, evidence.numbers, evidence.stems
     claim_vecs = embedder.encode([c.sentence.text for c in claims])
     if units:
-        sims = claim_vecs @ encode_joined(embedder, parts).T
+        sims = claim_vecs @ evidence.vectors.T
         best = top_k(sims, cfg.top_k)
         best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
     out = []
