@@ -4,11 +4,10 @@ For each size it generates a corpus (benchmarks/make_corpus.py) and times fresh 
 
 - cold: `python -m evalkit run` with an empty embedding cache;
 - warm: the same run again with only thresholds and weights changed (every vector cached);
-- floor: start Python, load the model and encode each distinct text once with plain
-  sentence-transformers at the same batch size. Two floors: the distinct sentences of the
-  inputs (as benchmarks/bench_seeds.py counts them) and the distinct texts the run itself
-  needs (sentences plus the cleaner's lines and the verifier's sentence windows), recorded by
-  a warm in-process pass.
+- floor: start Python, load the model and encode each distinct sentence of the inputs once
+  (as benchmarks/bench_seeds.py counts them) with plain sentence-transformers at the same
+  batch size. The run encodes those sentences, the key facts and the pieces of over-long
+  sentences (its "encoded" count), each once.
 
 Peak memory is the child's maximum resident set size (os.wait4). Every figure of a row comes
 from the same invocation, so ratios hold on a noisy machine even when absolute times do not.
@@ -32,28 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 QUIET = ["report.html=false", "report.plots=false"]
 # Only thresholds and weights differ in the warm run: every text it needs is in the cache.
 SWEEP = ["verifier.threshold=0.6", "scoring.unsupported_penalty=0.2", "coverage.threshold=0.4"]
-
-RECORD = """
-import json, sys
-from hydra import compose, initialize_config_dir
-from evalkit.cli import CONF, to_config
-from evalkit.config import register
-from evalkit.pipeline import Resources, run_event
-from evalkit.stages.load import iter_events
-register()
-with initialize_config_dir(config_dir=CONF, version_base="1.3"):
-    cfg = to_config(compose(config_name="config", overrides=sys.argv[2:]))
-res = Resources.build(cfg)
-res.measures = None  # measure every event again: record each text the run asks for
-seen, encode = {}, res.embedder.encode
-def record(texts):
-    seen.update(dict.fromkeys(texts))
-    return encode(texts)
-res.embedder.encode = record
-for event in iter_events(cfg.data):
-    run_event(event, cfg, res)
-json.dump(list(seen), open(sys.argv[1], "w"))
-"""
 
 SENTENCES = """
 import json, sys
@@ -131,15 +108,12 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
             for n in ("summary.csv", "claims.csv", "facts.csv", "sources.csv", "removed.csv")
         )
     if not args.no_floor and args.embedder == "sentence_transformer":
-        texts, sentences = work / f"texts{size}.json", work / f"sentences{size}.json"
-        overrides = [f"data.sources={corpus}", f"cache.dir={cache}", *QUIET]
-        subprocess.run([sys.executable, "-c", RECORD, str(texts), *overrides], check=True)
+        sentences = work / f"sentences{size}.json"
         subprocess.run([sys.executable, "-c", SENTENCES, str(sentences), str(corpus)], check=True)
-        for name, path in (("floor_texts", texts), ("floor_sentences", sentences)):
-            row[f"{name}_n"] = len(json.loads(path.read_text()))
-            row[f"{name}_s"], row[f"{name}_cpu"], _ = timed(
-                [sys.executable, "-c", FLOOR, str(path), "64"]
-            )
+        row["floor_n"] = len(json.loads(sentences.read_text()))
+        row["floor_s"], row["floor_cpu"], _ = timed(
+            [sys.executable, "-c", FLOOR, str(sentences), "64"]
+        )
     return row
 
 
@@ -156,21 +130,15 @@ def report(rows: list[dict[str, Any]]) -> None:
             f"{r['warm_s'] / r['cold_s']:8.1%} ({r['warm_cpu'] / r['cold_cpu']:6.1%})  "
             f"{r['encoded']:9d}/{r['warm_encoded']}"
         )
-    if any("floor_texts_s" in r for r in rows):
-        print(
-            "\nevents  floor: texts  n       s (cpu)         cold/floor wall (cpu)   "
-            "floor: sentences  n     s (cpu)       cold/floor wall (cpu)"
-        )
+    if any("floor_s" in r for r in rows):
+        print("\nevents  floor: sentences  s (cpu)         cold/floor wall (cpu)")
     for r in rows:
-        if "floor_texts_s" in r:
-            parts = [f"{r['events']:6d}"]
-            for name in ("floor_texts", "floor_sentences"):
-                wall, cpu = r[name + "_s"], r[name + "_cpu"]
-                parts.append(
-                    f"{r[name + '_n']:18d}  {wall:6.1f} ({cpu:6.1f})  "
-                    f"{r['cold_s'] / wall:9.2f}x ({r['cold_cpu'] / cpu:.2f}x)"
-                )
-            print("  ".join(parts))
+        if "floor_s" in r:
+            print(
+                f"{r['events']:6d}  {r['floor_n']:16d}  "
+                f"{r['floor_s']:6.1f} ({r['floor_cpu']:6.1f})  "
+                f"{r['cold_s'] / r['floor_s']:9.2f}x ({r['cold_cpu'] / r['floor_cpu']:.2f}x)"
+            )
     print()
     for r in rows:
         extra = f"; cached == uncached tables: {r['identical']}" if "identical" in r else ""
@@ -186,7 +154,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--embedder", default="sentence_transformer")
-    parser.add_argument("--no-floor", action="store_true", help="skip the encode floors")
+    parser.add_argument("--no-floor", action="store_true", help="skip the encode floor")
     parser.add_argument("--identity", action="store_true", help="also run without the cache")
     parser.add_argument("--work", type=Path, help="keep corpora and runs here (default: temp)")
     args = parser.parse_args()
