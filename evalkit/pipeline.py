@@ -210,7 +210,7 @@ def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
     candidates: list[Segmented] = extra[:]
     if cfg.data.sources_as_candidates:
         candidates = [s for s in sources if s.doc_id != choice.doc_id] + candidates
-    reference_text = " ".join(s.text for s in reference.sentences)
+    reference_texts = [s.text for s in reference.sentences]
     with t.stage("align"):
         evidence = [(s.doc_id, document_evidence(s, cfg.verifier, emb)) for s in sources]
     measures = []
@@ -227,8 +227,8 @@ def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
             measured = tuple(measure_claims(claims, checked, cfg.verifier, emb))
             matched = measure_facts(facts, cand, emb)
         with t.stage("score"):
-            text = " ".join(s.text for s in cand.sentences)
-            rouge = rouge_f1(res.rouge, reference_text, text) if claims else (NAN, NAN, NAN)
+            texts = [s.text for s in cand.sentences]
+            rouge = rouge_f1(res.rouge, reference_texts, texts) if claims else (NAN, NAN, NAN)
         signals = None if matched is None else tuple(matched)
         measures.append(CandidateMeasure(cand.doc_id, claims, measured, signals, rouge))
     is_candidate = {c.doc_id for c in candidates}

@@ -266,3 +266,9 @@ def test_fast_rouge_equals_rouge_score_exactly() -> None:
     for target in texts[:4] + [""]:
         for prediction in texts:
             assert fast.score(target, prediction) == reference.score(target, prediction)
+    # By sentences (tokenised once each, memoised): the scores of the joined texts.
+    split = [[line[a:b] for line in t.splitlines() for a, b in split_line(line)] for t in texts]
+    for target in split[:4] + [[]]:
+        for prediction in split:
+            expected = reference.score(" ".join(target), " ".join(prediction))
+            assert fast.score_sentences(target, prediction) == expected

@@ -16,17 +16,19 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from rouge_score.rouge_scorer import RougeScorer
-
 from evalkit.config import ScoringConfig
 from evalkit.records import Alignment, CandidateScore, FactMatch
+from evalkit.rouge import FastRouge
 
 NAN = math.nan
 
 
-def rouge_f1(rouge: RougeScorer, reference_text: str, text: str) -> tuple[float, float, float]:
-    """ROUGE-1, ROUGE-2 and ROUGE-L F1 of a candidate's text against the reference's."""
-    scores = rouge.score(reference_text, text)
+def rouge_f1(
+    rouge: FastRouge, reference: Sequence[str], sentences: Sequence[str]
+) -> tuple[float, float, float]:
+    """ROUGE-1, ROUGE-2 and ROUGE-L F1 of a candidate's sentences, joined by spaces, against
+    the reference's."""
+    scores = rouge.score_sentences(reference, sentences)
     return scores["rouge1"].fmeasure, scores["rouge2"].fmeasure, scores["rougeL"].fmeasure
 
 
