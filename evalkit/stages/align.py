@@ -14,13 +14,24 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from evalkit.config import CoverageConfig, VerifierConfig
 from evalkit.embed import Embedder, encode_joined
 from evalkit.records import Alignment, Claim, Fact, FactMatch, Segmented, Sentence, Verdict
-from evalkit.text import content_stems, dates, known, names, negated, numbers, stem, vocabulary
+from evalkit.text import (
+    MEMO,
+    content_stems,
+    dates,
+    known,
+    names,
+    negated,
+    numbers,
+    stem,
+    vocabulary,
+)
 from evalkit.verifiers import ClaimSignals, Verifier, sigmoid
 
 _WORD = re.compile(r"\S+")
@@ -125,8 +136,9 @@ def top_k(sims: np.ndarray, k: int) -> np.ndarray:
     return np.take_along_axis(part, order, axis=1)
 
 
+@lru_cache(maxsize=MEMO)  # the same claim meets the same sentence in many candidates and events
 def _compare(
-    claim: str, unit: str, single: bool, novel: set[str], min_overlap: float
+    claim: str, unit: str, single: bool, novel: frozenset[str], min_overlap: float
 ) -> tuple[str, str]:
     """("conflict", what) | ("agree", "") | ("neutral", "") for one evidence unit.
 
@@ -217,7 +229,7 @@ def measure_claims(
         picks = [units[j] for j in best[row]]
         found = frozenset().union(*(content_stems(u.text) for u in picks))
         precision = len(stems & found) / len(stems) if stems else 0.0
-        novel = set(novel_numbers) | set(novel_dates) | set(novel_names)
+        novel = frozenset(novel_numbers + novel_dates + novel_names)
         # Contradicted: some close, comparable unit disagrees and none agrees (a window that
         # joins the sentence a claim merged in counts as agreeing).
         compared = [
