@@ -58,16 +58,28 @@ def main() -> None:
             floor, out = timed([sys.executable, "-c", FLOOR])
             floors.append(floor)
             run_dir = Path(tmp) / f"run{i}"
-            cmd = [sys.executable, "-m", "evalkit", "run", f"hydra.run.dir={run_dir}",
-                   "report.html=false", "report.plots=false", "cache.enabled=false",
-                   *args.overrides]
+            cmd = [
+                sys.executable,
+                "-m",
+                "evalkit",
+                "run",
+                f"hydra.run.dir={run_dir}",
+                "report.html=false",
+                "report.plots=false",
+                "cache.enabled=false",
+                *args.overrides,
+            ]
             run, _ = timed(cmd)
             runs.append(run)
-            print(f"repeat {i + 1}: floor {floor:.2f} s ({out.strip()} distinct sentences), "
-                  f"run {run:.2f} s")
+            print(
+                f"repeat {i + 1}: floor {floor:.2f} s ({out.strip()} distinct sentences), "
+                f"run {run:.2f} s"
+            )
     floor, run = statistics.median(floors), statistics.median(runs)
-    print(f"median floor {floor:.2f} s, median run {run:.2f} s, ratio {run / floor:.2f}x "
-          "(target < 1.5x)")
+    print(
+        f"median floor {floor:.2f} s, median run {run:.2f} s, ratio {run / floor:.2f}x "
+        "(target < 1.5x)"
+    )
 
 
 if __name__ == "__main__":
