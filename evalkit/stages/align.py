@@ -291,19 +291,20 @@ class FactSignals:
     match: Sentence  # the candidate sentence with the best cosine
 
 
-def fact_word_weights(facts: Sequence[Fact]) -> list[dict[str, float]]:
-    """Per fact, a weight per content stem: log(1 + facts / facts using the stem).
+@lru_cache(maxsize=64)  # one event's facts, met again by each of its candidates
+def fact_word_weights(facts: tuple[str, ...]) -> tuple[dict[str, float], ...]:
+    """Per fact text, a weight per content stem: log(1 + facts / facts using the stem).
 
     A word every fact of the event shares (the subject, "Pair" in "Pair met ...", "Pair won
     ...") says little about whether this particular fact is covered; words specific to the
     fact say most. With one fact every word weighs the same.
     """
-    stems = [content_stems(f.text) for f in facts]
+    stems = [content_stems(f) for f in facts]
     used: dict[str, int] = {}
     for group in stems:
         for t in group:
             used[t] = used.get(t, 0) + 1
-    return [{t: math.log(1 + len(facts) / used[t]) for t in group} for group in stems]
+    return tuple({t: math.log(1 + len(facts) / used[t]) for t in group} for group in stems)
 
 
 def measure_facts(
@@ -318,11 +319,12 @@ def measure_facts(
         return None
     if not facts:
         return []
-    sims = embedder.encode([f.text for f in facts]) @ embedder.encode([s.text for s in sents]).T
+    texts = tuple(f.text for f in facts)
+    sims = embedder.encode(texts) @ embedder.encode([s.text for s in sents]).T
     best = sims.argmax(axis=1)
     words = frozenset().union(*(content_stems(s.text) for s in sents))
     out = []
-    for row, weights in enumerate(fact_word_weights(facts)):
+    for row, weights in enumerate(fact_word_weights(texts)):
         total = sum(weights.values())
         found = [t for t in weights if t in words]
         out.append(
