@@ -68,6 +68,10 @@ class DiskCache:
             if not self.write(key, MAGIC + vec.size.to_bytes(4, "little") + vec.tobytes()):
                 return
 
+    def has(self, key: bytes) -> bool:
+        """Whether an entry is stored under the key (not checked: `read` does that)."""
+        return self._path(key).is_file()
+
     def read(self, key: bytes) -> bytes | None:
         """The bytes stored under a key, or None when absent, unreadable or failing their
         checksum (with a warning)."""

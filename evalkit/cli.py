@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -28,7 +28,7 @@ from omegaconf import DictConfig, OmegaConf
 from evalkit import __version__
 from evalkit.config import Config, register
 from evalkit.errors import InputError
-from evalkit.pipeline import Resources, Timings, run_event
+from evalkit.pipeline import Resources, Timings, is_stored, run_event
 from evalkit.records import Event, EventResult
 from evalkit.report import (
     JOURNAL,
@@ -40,6 +40,7 @@ from evalkit.report import (
     terminal_table,
 )
 from evalkit.stages.load import BadEvent, read_events
+from evalkit.stages.segment import Prefetch
 
 log = logging.getLogger("evalkit")
 T = TypeVar("T")
@@ -204,9 +205,13 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
     if first is not None:
         todo = (e for e in _chain(first, events) if e[0] not in done)
     try:
-        with _progress(cfg, len(done)) as bar:
-            for batch in _batches(todo, cfg.embedder.event_batch):
+        with _progress(cfg, len(done)) as bar, closing(Prefetch()) as ahead:
+            for batch, following in _ahead(_batches(todo, cfg.embedder.event_batch)):
                 good = [event for _, event in batch if not isinstance(event, BadEvent)]
+                ahead.collect()  # this batch's lines, segmented while the last one ran
+                ahead.submit(
+                    [e for _, e in following if isinstance(e, Event) and not is_stored(e, cfg, res)]
+                )
                 results = res.embedder.pooled(lambda e: run_event(e, cfg, res), good)
                 for position, event in batch:
                     if isinstance(event, BadEvent):
@@ -263,6 +268,20 @@ def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
         raise
     if batch:
         yield batch
+
+
+def _ahead(batches: Iterator[list[T]]) -> Iterator[tuple[list[T], list[T]]]:
+    """Each batch with the one after it (empty at the end). An error reading the next one
+    comes after this one is handed out, so events read before it are still scored."""
+    current = next(batches, None)
+    while current is not None:
+        try:
+            following = next(batches, None)
+        except BaseException:
+            yield current, []
+            raise
+        yield current, following or []
+        current = following
 
 
 def _event_info(result: EventResult) -> dict[str, Any]:

@@ -150,6 +150,11 @@ def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
     return judge_event(measured(event, cfg, res), cfg, res)
 
 
+def is_stored(event: Event, cfg: Config, res: Resources) -> bool:
+    """Whether the event's measurement is (probably: unchecked) in the disk cache."""
+    return res.measures is not None and res.measures.disk.has(measure_key(event, cfg))
+
+
 def measured(event: Event, cfg: Config, res: Resources) -> EventMeasure:
     """The event's measurement from the disk cache, or measured now (and stored)."""
     if res.measures is None:

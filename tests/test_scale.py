@@ -17,6 +17,7 @@ from evalkit.config import Config, register
 from evalkit.errors import InputError
 from evalkit.merge import main as merge_main
 from evalkit.merge import merge, shard_folders
+from evalkit.records import Event
 from evalkit.report import INDEX, JOURNAL, MARKER, TABLES
 
 from .conftest import ROOT
@@ -246,3 +247,29 @@ def test_sigterm_then_resume_gives_the_single_run(
         )
         assert done.returncode == 0, done.stderr
     assert same_outputs(single, run_dir)
+
+
+def test_lines_are_segmented_ahead_only_for_events_not_yet_measured(
+    corpus: Path, single: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evalkit.stages.segment import Prefetch
+
+    submitted: list[list[str]] = []
+    submit = Prefetch.submit
+
+    def record(self: Prefetch, events: list[Event]) -> None:
+        submitted.append([e.event_id for e in events])
+        submit(self, events)
+
+    monkeypatch.setattr(Prefetch, "submit", record)
+    cold, warm = (config(corpus, overwrite=True) for _ in range(2))
+    for cfg in (cold, warm):
+        cfg.cache.enabled, cfg.cache.dir = True, str(tmp_path / "cache")
+    evaluate(cold, tmp_path / "cold")
+    # Batches of 4: the second and third batch are segmented ahead, the first here.
+    assert submitted == [[f"ev{i:06d}" for i in range(4, 8)], ["ev000008"], []]
+    assert same_outputs(single, tmp_path / "cold")
+    submitted.clear()
+    evaluate(warm, tmp_path / "warm")
+    assert submitted == [[], [], []]  # every event's measurement is stored: nothing to segment
+    assert same_outputs(single, tmp_path / "warm")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import pysbd
+from concurrent.futures import Future
 
-from evalkit.records import CleanDocument, Document, KeptLine
-from evalkit.stages.segment import segment, split_line
+import pysbd
+import pytest
+
+from evalkit.records import CleanDocument, Document, Event, KeptLine
+from evalkit.stages.segment import Prefetch, Spans, _primed, segment, split_line
 from tests.conftest import ROOT
 
 
@@ -64,3 +67,25 @@ def test_spans_match_pysbds_own_char_spans_on_repeats_and_seeds() -> None:
                 expected.append((start, end))
         got = [(s, e) for s, e in split_line(line)]
         assert got == (expected or [(0, len(line))]), line
+
+
+def test_prefetch_hands_split_line_the_spans_it_would_compute(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    text = "He left. She stayed.\n\n  It rose 3.5% in the U.S. on Jan. 5. Then it fell.  \nEnd"
+    event = Event("e", (Document("a", "source", text, "x"),), (), "x")
+    lines = ["He left. She stayed.", "It rose 3.5% in the U.S. on Jan. 5. Then it fell.", "End"]
+    ahead = Prefetch()
+    try:
+        ahead.submit([event])
+        ahead.collect()
+        assert _primed == {line: split_line.__wrapped__(line) for line in lines}
+        # A lost worker costs time only: a warning, nothing primed, split_line works as before.
+        failed: Future[list[Spans]] = Future()
+        failed.set_exception(RuntimeError("worker lost"))
+        ahead._next, ahead._lines = failed, lines
+        ahead.collect()
+        assert "segmenting ahead failed (worker lost)" in caplog.text and not _primed
+    finally:
+        ahead.close()
+    assert not _primed

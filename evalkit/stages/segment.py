@@ -7,12 +7,22 @@ break and every span maps back into the raw file.
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
+import signal
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 
 import pysbd
 
-from evalkit.records import CleanDocument, Segmented, Sentence
+from evalkit.records import CleanDocument, Event, Segmented, Sentence
 from evalkit.text import is_sentence_end, tokens
+
+log = logging.getLogger("evalkit")
+Spans = tuple[tuple[int, int], ...]
+_primed: dict[str, Spans] = {}  # the current events' lines, segmented ahead (see `Prefetch`)
 
 
 @lru_cache(maxsize=1)
@@ -23,8 +33,11 @@ def _segmenter() -> pysbd.Segmenter:
 # Lines recur across the events of one file (a shared lead, a wire copy); 65,536 of them
 # cost about 40 MB, while pysbd takes 1-2 ms per line.
 @lru_cache(maxsize=65_536)
-def split_line(line: str) -> tuple[tuple[int, int], ...]:
+def split_line(line: str) -> Spans:
     """[start, end) spans of the sentences of one line, trimmed of surrounding space."""
+    primed = _primed.get(line)
+    if primed is not None:
+        return primed
     spans = []
     for start, end in _locate(line, _segmenter().processor(line).process()):
         text = line[start:end]
@@ -73,3 +86,68 @@ def segment(clean: CleanDocument) -> Segmented:
                 )
             )
     return Segmented(clean, tuple(sentences))
+
+
+def _split_lines(lines: list[str]) -> list[Spans]:
+    return [split_line(line) for line in lines]
+
+
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while a worker starts: cut short, it would print a traceback."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _quiet_worker() -> None:
+    """The run answers Ctrl-C and stops its worker; a SIGTERM (scancel) ends it silently."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
+
+
+class Prefetch:
+    """Segments the lines of the next events in a worker process while this one scores the
+    current events, which mostly means waiting for the model: pysbd is half of a run's own
+    work, and this hides part of it on the core the model leaves. The spans are split_line's
+    own (same code, pure function), so only the time changes.
+    """
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._next: Future[list[Spans]] | None = None
+        self._lines: list[str] = []
+
+    def submit(self, events: Sequence[Event]) -> None:
+        """Start segmenting these events' lines (as the cleaner will see them)."""
+        docs = [d for e in events for d in (*e.sources, *e.candidates)]
+        stripped = (ln.strip() for d in docs for ln in d.text.split("\n"))
+        lines = list(dict.fromkeys(ln for ln in stripped if ln))
+        if not lines:
+            return
+        with _signals_held():  # a Ctrl-C or SIGTERM lands after the worker has started
+            if self._pool is None:  # started on first use: a one-batch run never pays for it
+                context = multiprocessing.get_context("spawn")  # no copy of our threads
+                self._pool = ProcessPoolExecutor(1, context, initializer=_quiet_worker)
+            self._lines, self._next = lines, self._pool.submit(_split_lines, lines)
+
+    def collect(self) -> None:
+        """Hand split_line the spans of the lines submitted last (waiting for them)."""
+        _primed.clear()
+        if self._next is None:
+            return
+        try:
+            _primed.update(zip(self._lines, self._next.result(), strict=True))
+        except Exception as err:  # a lost worker costs time, never a result
+            log.warning("segmenting ahead failed (%s); segmenting here instead", err)
+        self._next = None
+
+    def close(self) -> None:
+        _primed.clear()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
