@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
-from rouge_score.rouge_scorer import RougeScorer
 from threadpoolctl import threadpool_limits
 
 from evalkit.cache import DiskCache, MeasureStore
@@ -84,7 +83,7 @@ class Resources:
 
     embedder: EmbeddingCache
     verifier: Verifier
-    rouge: RougeScorer
+    rouge: FastRouge
     timings: Timings
     measures: MeasureStore | None = None  # measured events on disk; None: the cache is off
 
