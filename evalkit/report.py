@@ -92,6 +92,11 @@ TABLES: dict[str, tuple[str, ...]] = {
 
 def fmt(value: Any) -> str:
     """One text form for every cell: 4 decimals, NaN spelt NaN, booleans as 0/1."""
+    kind = type(value)  # the common cases first: millions of cells in a large run
+    if kind is str:
+        return value
+    if kind is float:
+        return f"{value:.4f}" if value == value else "NaN"
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):
@@ -283,7 +288,7 @@ class RunWriter:
     ) -> None:
         """Append one event's rows to every table."""
         for name, table_rows in rows(result).items():
-            self._writers[name].writerows(tuple(fmt(v) for v in row) for row in table_rows)
+            self._writers[name].writerows([list(map(fmt, row)) for row in table_rows])
         self._commit({"position": position, "event": result.event_id, **(info or {})})
 
     def skip(self, event_id: str, reason: str, position: int = 0) -> None:
