@@ -193,12 +193,15 @@ def cli(*args: str) -> list[str]:
 RUN = ["embedder=hashed", "data.references=null", "report.html=false", "report.plots=false"]
 
 
-def test_submitit_local_shards_merge_byte_identical(
-    corpus: Path, single: Path, tmp_path: Path
+@pytest.mark.parametrize("launcher", ["submitit_local", "joblib"])
+def test_launched_shards_merge_byte_identical(
+    corpus: Path, single: Path, tmp_path: Path, launcher: str
 ) -> None:
+    """Four shard jobs through a Hydra launcher, each job several batches (one event each),
+    so each job segments ahead in a worker of its own where it can (not in loky's workers)."""
     sweep = tmp_path / "sweep"
-    shards = ["-m", "shard=0,1,2,3", "num_shards=4", "hydra/launcher=submitit_local"]
-    args = [*shards, *RUN, "embedder.event_batch=4", "cache.enabled=false"]
+    shards = ["-m", "shard=0,1,2,3", "num_shards=4", f"hydra/launcher={launcher}"]
+    args = [*shards, *RUN, "embedder.event_batch=1", "cache.enabled=false"]
     done = subprocess.run(
         cli("run", *args, f"data.sources={corpus}", f"hydra.sweep.dir={sweep}"),
         cwd=ROOT,
@@ -208,6 +211,8 @@ def test_submitit_local_shards_merge_byte_identical(
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    logs = done.stderr + "".join(p.read_text() for p in sweep.glob(".submitit/*/*_log.err"))
+    assert "Traceback" not in logs and "segmenting ahead failed" not in logs
     done = subprocess.run(
         cli("merge", str(sweep)), cwd=ROOT, capture_output=True, text=True, check=False
     )

@@ -93,6 +93,7 @@ def _split_lines(lines: list[str]) -> list[Spans]:
 
 
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_METHODS = (None, "fork", "spawn", "forkserver")  # multiprocessing's own start methods
 
 
 @contextmanager
@@ -115,26 +116,33 @@ class Prefetch:
     """Segments the lines of the next events in a worker process while this one scores the
     current events, which mostly means waiting for the model: pysbd is half of a run's own
     work, and this hides part of it on the core the model leaves. The spans are split_line's
-    own (same code, pure function), so only the time changes.
+    own (same code, pure function), so only the time changes. Where no worker can start (a
+    job inside joblib's loky workers) or one is lost, the run segments in-process as before.
     """
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._next: Future[list[Spans]] | None = None
         self._lines: list[str] = []
+        # A spawned child must start the way this process's multiprocessing does; a loky
+        # worker's "loky" method is unknown to it, and the child dies at once.
+        self._off = multiprocessing.get_start_method(allow_none=True) not in _METHODS
 
     def submit(self, events: Sequence[Event]) -> None:
         """Start segmenting these events' lines (as the cleaner will see them)."""
         docs = [d for e in events for d in (*e.sources, *e.candidates)]
         stripped = (ln.strip() for d in docs for ln in d.text.split("\n"))
         lines = list(dict.fromkeys(ln for ln in stripped if ln))
-        if not lines:
+        if self._off or not lines:
             return
-        with _signals_held():  # a Ctrl-C or SIGTERM lands after the worker has started
-            if self._pool is None:  # started on first use: a one-batch run never pays for it
-                context = multiprocessing.get_context("spawn")  # no copy of our threads
-                self._pool = ProcessPoolExecutor(1, context, initializer=_quiet_worker)
-            self._lines, self._next = lines, self._pool.submit(_split_lines, lines)
+        try:
+            with _signals_held():  # a Ctrl-C or SIGTERM lands after the worker has started
+                if self._pool is None:  # started on first use: one batch never pays for it
+                    context = multiprocessing.get_context("spawn")  # no copy of our threads
+                    self._pool = ProcessPoolExecutor(1, context, initializer=_quiet_worker)
+                self._lines, self._next = lines, self._pool.submit(_split_lines, lines)
+        except Exception as err:
+            self._give_up(err)
 
     def collect(self) -> None:
         """Hand split_line the spans of the lines submitted last (waiting for them)."""
@@ -143,9 +151,14 @@ class Prefetch:
             return
         try:
             _primed.update(zip(self._lines, self._next.result(), strict=True))
-        except Exception as err:  # a lost worker costs time, never a result
-            log.warning("segmenting ahead failed (%s); segmenting here instead", err)
+        except Exception as err:
+            self._give_up(err)
         self._next = None
+
+    def _give_up(self, err: Exception) -> None:
+        """A worker that failed once is not tried again: it costs time, never a result."""
+        log.warning("segmenting ahead failed (%s); segmenting here instead", err)
+        self._off = True
 
     def close(self) -> None:
         _primed.clear()
