@@ -116,8 +116,9 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
 
 def joined_evidence(docs: Sequence[Evidence]) -> Evidence:
     """The evidence of several documents: every single first, then every window."""
-    vectors = [v for d in docs for v in (d.vectors[: len(d.singles)],) if len(v)]
-    vectors += [v for d in docs for v in (d.vectors[len(d.singles) :],) if len(v)]
+    singles = [d.vectors[: len(d.singles)] for d in docs]
+    windows = [d.vectors[len(d.singles) :] for d in docs]
+    vectors = [v for v in singles + windows if len(v)]
     return Evidence(
         tuple(u for d in docs for u in d.singles),
         tuple(u for d in docs for u in d.windows),
