@@ -27,7 +27,7 @@ _primed: dict[str, Spans] = {}  # the current events' lines, segmented ahead (se
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return pysbd.Segmenter(language="en", clean=False)  # spans: `_locate`
 
 
 # Lines recur across the events of one file (a shared lead, a wire copy); 65,536 of them
@@ -130,10 +130,12 @@ class Prefetch:
 
     def submit(self, events: Sequence[Event]) -> None:
         """Start segmenting these events' lines (as the cleaner will see them)."""
+        if self._off:
+            return
         docs = [d for e in events for d in (*e.sources, *e.candidates)]
         stripped = (ln.strip() for d in docs for ln in d.text.split("\n"))
         lines = list(dict.fromkeys(ln for ln in stripped if ln))
-        if self._off or not lines:
+        if not lines:
             return
         try:
             with _signals_held():  # a Ctrl-C or SIGTERM lands after the worker has started
