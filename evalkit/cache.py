@@ -160,6 +160,9 @@ class MeasureStore:
     def put(self, key: bytes, value: Any) -> None:
         self.disk.write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def has(self, key: bytes) -> bool:
+        return self.disk.has(key)
+
 
 def _scandir(folder: Path) -> list[os.DirEntry[str]]:
     try:

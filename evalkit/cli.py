@@ -277,7 +277,7 @@ def _ahead(batches: Iterator[list[T]]) -> Iterator[tuple[list[T], list[T]]]:
     while current is not None:
         try:
             following = next(batches, None)
-        except BaseException:
+        except Exception:  # a bad line; a Ctrl-C is not held back behind this batch
             yield current, []
             raise
         yield current, following or []

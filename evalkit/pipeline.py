@@ -154,7 +154,7 @@ def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
 
 def is_stored(event: Event, cfg: Config, res: Resources) -> bool:
     """Whether the event's measurement is (probably: unchecked) in the disk cache."""
-    return res.measures is not None and res.measures.disk.has(measure_key(event, cfg))
+    return res.measures is not None and res.measures.has(measure_key(event, cfg))
 
 
 def measured(event: Event, cfg: Config, res: Resources) -> EventMeasure:
