@@ -9,9 +9,11 @@ fitted on exactly what `run` and `meta` see. Two small logistic models (scikit-l
   that in an unfaithful summary with marked spans a claim outside every span counts as
   faithful. Each file weighs the same and, within a file, each class weighs the same, so a
   file that is 9% faithful and one that is 60% faithful pull equally.
-* coverage: fact covered ~ best sentence cosine + specificity-weighted token recall, classes
-  balanced. (coverage.sharpness, how soft a summary's coverage is, is a design choice, not
-  fitted: see evalkit/config.py.)
+* coverage: fact covered ~ soft recall of its content words (see `align.measure_facts`),
+  classes balanced. Adding the best sentence cosine or exact word recall was tried: both lower
+  the system-level agreement on REALSumm dev, and the cosine gets a negative weight.
+  (coverage.sharpness, how soft a summary's coverage is, is a design choice, not fitted: see
+  evalkit/config.py.)
 
 Thresholds maximise balanced accuracy on the dev files (averaged over files): the verifier's at
 the summary level, as `meta` predicts (faithful when every claim is supported, with names,
@@ -65,7 +67,7 @@ VERIFIER_WEIGHTS = (
     "w_novel_date",
     "w_novel_name",
 )
-COVERAGE_WEIGHTS = ("w_similarity", "w_token_recall")
+COVERAGE_WEIGHTS = ("w_recall",)
 # What calibration.yaml holds per section: the fitted model and the thresholds.
 _THRESHOLDS = ("threshold", "lexical_threshold", "cosine_threshold")
 VERIFIER_KEYS = (
@@ -204,7 +206,7 @@ def claim_features(s: ClaimSignals) -> list[float]:
 
 
 def fact_features(s: FactSignals) -> list[float]:
-    return [s.similarity, s.recall]
+    return [s.recall]
 
 
 def balanced_weights(files: np.ndarray, labels: np.ndarray) -> np.ndarray:

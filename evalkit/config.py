@@ -105,18 +105,17 @@ class VerifierConfig:
 
 @dataclass
 class CoverageConfig:
-    """Key-fact coverage: a logistic model over cosine and weighted token recall.
+    """Key-fact coverage: a logistic model over the soft recall of the fact's words.
 
     Fitted by `python -m evalkit calibrate` like the verifier (see conf/calibration.yaml).
     """
 
-    # Match probability = sigmoid(bias + w_similarity * best sentence cosine
-    #   + w_token_recall * share of the fact's content words in the candidate, each word
+    # Match probability = sigmoid(bias + w_recall * soft recall of the fact's content words in
+    #   the candidate: each word present as far as its best token cosine in context says, each
     #   weighted by how specific it is to this fact among the event's facts)
-    bias: float = -2.7595
-    w_similarity: float = 1.3348
-    w_token_recall: float = 4.0131
-    threshold: float = 0.4489
+    bias: float = -6.6411
+    w_recall: float = 9.6249
+    threshold: float = 0.4971
     # A fact's coverage credit (facts.csv `score`; a candidate's coverage is the mean credit):
     # sigmoid(sharpness * (logit(probability) - logit(threshold))), 0.5 at the threshold.
     # 1 keeps the model's uncertainty, large values approach counting 0/1 verdicts; 2 keeps

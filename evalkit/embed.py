@@ -32,6 +32,20 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """A text's words as the model reads them in context: one unit vector per model token.
+
+    `spans[i]` is the [start, end) of token i in the text and `words[i]` the index of the word
+    it belongs to (a word split into several model tokens shares one index; punctuation is a
+    word of its own). Special tokens are left out.
+    """
+
+    vectors: np.ndarray  # (n, d) float32
+    spans: tuple[tuple[int, int], ...]
+    words: tuple[int, ...]
+
+
 class Embedder(Protocol):
     """Anything that turns a batch of texts into normalised vectors."""
 
@@ -40,6 +54,10 @@ class Embedder(Protocol):
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return an (n, d) float32 array of unit vectors; row i depends on texts[i] alone."""
+        ...
+
+    def tokens(self, texts: Sequence[str]) -> list[Tokens]:
+        """Each text's contextual token vectors; text i's depend on texts[i] alone."""
         ...
 
 
@@ -81,6 +99,9 @@ class HashedEmbedder:
         self.fingerprint = f"hashed-bow-{dim}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self._hashed(texts)
+
+    def _hashed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             for token in re.findall(r"\w+", text.lower()):
@@ -88,6 +109,16 @@ class HashedEmbedder:
                 bucket = int.from_bytes(digest[:4], "little") % self.dim
                 out[row, bucket] += 1.0 if digest[4] % 2 else -1.0
         return _normalise(out)
+
+    def tokens(self, texts: Sequence[str]) -> list[Tokens]:
+        """Every word is one token whose vector is its own hashed vector: no context."""
+        out = []
+        for text in texts:
+            found = list(re.finditer(r"\w+", text))
+            vectors = self._hashed([m.group() for m in found])
+            spans = tuple(m.span() for m in found)
+            out.append(Tokens(vectors, spans, tuple(range(len(found)))))
+        return out
 
 
 def bundled_model_path() -> Path:
@@ -190,6 +221,56 @@ class SentenceTransformerEmbedder:
                 out[chunk] = vectors
         return _normalise(out)
 
+    def tokens(self, texts: Sequence[str]) -> list[Tokens]:
+        """The second-to-last layer's token vectors (token matching works better there than on
+        the last, which is trained for mean pooling). A text longer than the model's input is
+        read as consecutive windows, so no token is cut off."""
+        import torch
+
+        model = self.model
+        tokenizer = model.tokenizer
+        limit = (model.max_seq_length or 512) - 2  # room for [CLS] and [SEP]
+        encoded = tokenizer(
+            list(texts), add_special_tokens=False, return_offsets_mapping=True, verbose=False
+        )
+        windows = []  # (text, first token, token ids)
+        for i, ids in enumerate(encoded["input_ids"]):
+            windows += [(i, at, ids[at : at + limit]) for at in range(0, len(ids), limit)]
+        padded = [-(-(len(w[2]) + 2) // PAD) * PAD for w in windows]
+        parts: list[dict[int, np.ndarray]] = [{} for _ in texts]
+        order = sorted(range(len(windows)), key=lambda j: (padded[j], j))
+        for size, group in groupby(order, key=padded.__getitem__):
+            rows = list(group)
+            for start in range(0, len(rows), self.batch_size):
+                chunk = [windows[j] for j in rows[start : start + self.batch_size]]
+                ids = torch.zeros((len(chunk), size), dtype=torch.long)
+                mask = torch.zeros_like(ids)
+                for r, (_, _, piece) in enumerate(chunk):
+                    row = [tokenizer.cls_token_id, *piece, tokenizer.sep_token_id]
+                    ids[r, : len(row)] = torch.tensor(row)
+                    mask[r, : len(row)] = 1
+                with torch.inference_mode():
+                    out = model[0].auto_model(
+                        input_ids=ids.to(self.device),
+                        attention_mask=mask.to(self.device),
+                        output_hidden_states=True,
+                    )
+                layer = out.hidden_states[-2].float().cpu().numpy()
+                for r, (i, at, piece) in enumerate(chunk):
+                    parts[i][at] = layer[r, 1 : 1 + len(piece)]
+        dim = model[0].auto_model.config.hidden_size
+        result = []
+        for i, found in enumerate(parts):
+            vectors = np.concatenate([found[at] for at in sorted(found)]) if found else None
+            result.append(
+                Tokens(
+                    _normalise(vectors if vectors is not None else np.zeros((0, dim))),
+                    tuple(map(tuple, encoded["offset_mapping"][i])),
+                    tuple(encoded.word_ids(i)),
+                )
+            )
+        return result
+
 
 @dataclass
 class _Request:
@@ -281,6 +362,19 @@ class EmbeddingCache:
         if not keys:
             return np.zeros((0, 0), np.float32)
         return np.stack([found[k] for k in keys])
+
+    def tokens(self, texts: Sequence[str]) -> list[Tokens]:
+        """The model's token vectors, never cached: they are big, and each event's candidates
+        and facts are read once (what they measure is stored with the event's measurement).
+        An event thread calls the model itself; in `pooled` it holds the turn meanwhile, so it
+        never runs beside the shared encode."""
+        start = time.perf_counter()
+        try:
+            return self.embedder.tokens(texts)
+        finally:
+            spent = time.perf_counter() - start
+            self.seconds["encode"] += spent
+            _add_off_stage(spent)
 
     def _encode(self, texts: dict[bytes, str]) -> dict[bytes, np.ndarray]:
         """Run the model on these texts and store the vectors on disk."""

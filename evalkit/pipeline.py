@@ -220,6 +220,7 @@ def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
     reference_texts = [s.text for s in reference.sentences]
     with t.stage("align"):
         evidence = [(s.doc_id, document_evidence(s, cfg.verifier, emb)) for s in sources]
+        matches = measure_facts(facts, candidates, emb)
     measures = []
     for cand in candidates:
         if not cand.sentences:
@@ -232,10 +233,10 @@ def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
             others = [e for doc_id, e in evidence if doc_id != cand.doc_id]
             checked = joined_evidence(others)  # never its own evidence
             measured = tuple(measure_claims(claims, checked, cfg.verifier, emb))
-            matched = measure_facts(facts, cand, emb)
         with t.stage("score"):
             texts = [s.text for s in cand.sentences]
             rouge = rouge_f1(res.rouge, reference_texts, texts) if claims else (NAN, NAN, NAN)
+        matched = matches[cand.doc_id]
         signals = None if matched is None else tuple(matched)
         measures.append(CandidateMeasure(cand.doc_id, claims, measured, signals, rouge))
     is_candidate = {c.doc_id for c in candidates}

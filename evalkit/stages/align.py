@@ -19,12 +19,14 @@ from functools import lru_cache
 import numpy as np
 
 from evalkit.config import CoverageConfig, VerifierConfig
-from evalkit.embed import Embedder, encode_joined
+from evalkit.embed import Embedder, Tokens, encode_joined
 from evalkit.records import Alignment, Claim, Fact, FactMatch, Segmented, Sentence, Verdict
 from evalkit.text import (
     MEMO,
+    STOPWORDS,
     content_stems,
     dates,
+    fold,
     known,
     names,
     negated,
@@ -286,62 +288,102 @@ def judge_claims(
 class FactSignals:
     """What the align stage measured about one key fact against one candidate."""
 
-    similarity: float  # best cosine to a candidate sentence
-    recall: float  # specificity-weighted share of the fact's content words in the candidate
-    plain_recall: float  # unweighted share (the lexical baseline)
-    match: Sentence  # the candidate sentence with the best cosine
+    similarity: float  # best cosine to a candidate sentence (the cosine baseline)
+    recall: float  # soft recall of the fact's content words in the candidate (see measure_facts)
+    plain_recall: float  # share of the fact's content words in the candidate (lexical baseline)
+    match: Sentence  # the candidate sentence that recalls most of the fact
 
 
 @lru_cache(maxsize=64)  # one event's facts, met again by each of its candidates
-def fact_word_weights(facts: tuple[str, ...]) -> tuple[dict[str, float], ...]:
-    """Per fact text, a weight per content stem: log(1 + facts / facts using the stem).
+def fact_word_weights(facts: tuple[frozenset[str], ...]) -> tuple[dict[str, float], ...]:
+    """Per fact (its content stems), a weight per stem: log(1 + facts / facts using the stem).
 
     A word every fact of the event shares (the subject, "Pair" in "Pair met ...", "Pair won
     ...") says little about whether this particular fact is covered; words specific to the
     fact say most. With one fact every word weighs the same.
     """
-    stems = [content_stems(f) for f in facts]
     used: dict[str, int] = {}
-    for group in stems:
+    for group in facts:
         for t in group:
             used[t] = used.get(t, 0) + 1
-    return tuple({t: math.log(1 + len(facts) / used[t]) for t in group} for group in stems)
+    return tuple({t: math.log(1 + len(facts) / used[t]) for t in group} for group in facts)
+
+
+def word_tokens(text: str, tokens: Tokens) -> dict[str, list[list[int]]]:
+    """The text's content words as the model split them: stem -> each occurrence's model
+    tokens. Stopwords, punctuation and single letters are left out."""
+    spans: dict[int, list[int]] = {}
+    for i, word in enumerate(tokens.words):
+        spans.setdefault(word, []).append(i)
+    out: dict[str, list[list[int]]] = {}
+    for idx in spans.values():
+        token = fold(text[tokens.spans[idx[0]][0] : tokens.spans[idx[-1]][1]])
+        if token in STOPWORDS or not (len(token) > 1 or token.isdigit()):
+            continue
+        if any(ch.isalnum() for ch in token):
+            out.setdefault(stem(token), []).append(idx)
+    return out
 
 
 def measure_facts(
-    facts: Sequence[Fact], candidate: Segmented, embedder: Embedder
-) -> list[FactSignals] | None:
-    """Signals of every fact against one candidate; None when the candidate has no sentences.
+    facts: Sequence[Fact], candidates: Sequence[Segmented], embedder: Embedder
+) -> dict[str, list[FactSignals] | None]:
+    """Signals of every fact against each candidate (None: the candidate has no sentences).
 
-    `calibrate` fits the coverage model on exactly these.
+    The main one, `recall`, is soft: BERTScore-style recall of the fact's content words, each
+    word present as far as the best cosine of its model tokens to the candidate's tokens says
+    (the candidate is read whole, so its tokens are in context), each weighted by how specific
+    it is to this fact (`fact_word_weights`). A paraphrase counts ("died" for "killed"); the
+    same word in another sense counts less. The fact's match is the candidate sentence whose
+    tokens alone recall most of it. `calibrate` fits the coverage model on exactly these.
     """
-    sents = candidate.sentences
-    if not sents:
-        return None
-    if not facts:
-        return []
+    out: dict[str, list[FactSignals] | None] = {c.doc_id: None for c in candidates}
+    readable = [c for c in candidates if c.sentences]
     texts = tuple(f.text for f in facts)
-    sims = embedder.encode(texts) @ embedder.encode([s.text for s in sents]).T
-    best = sims.argmax(axis=1)
-    words = frozenset().union(*(content_stems(s.text) for s in sents))
-    out = []
-    for row, weights in enumerate(fact_word_weights(texts)):
-        total = sum(weights.values())
-        found = [t for t in weights if t in words]
-        out.append(
-            FactSignals(
-                float(sims[row, best[row]]),
-                sum(weights[t] for t in found) / total if total else 0.0,
-                len(found) / len(weights) if weights else 0.0,
-                sents[int(best[row])],
-            )
-        )
+    if not texts:
+        return out | {c.doc_id: [] for c in readable}
+    joined = [" ".join(s.text for s in c.sentences) for c in readable]
+    read = embedder.tokens([*texts, *joined])
+    fact_tokens = read[: len(texts)]
+    words = [word_tokens(text, tok) for text, tok in zip(texts, fact_tokens, strict=True)]
+    weights = fact_word_weights(tuple(frozenset(w) for w in words))
+    offsets = np.cumsum([0] + [len(t.spans) for t in fact_tokens])
+    all_fact_tokens = np.concatenate([t.vectors for t in fact_tokens])
+    fact_vecs = embedder.encode(texts)
+    for cand, tokens in zip(readable, read[len(texts) :], strict=True):
+        sents = cand.sentences
+        sims = fact_vecs @ embedder.encode([s.text for s in sents]).T
+        present = frozenset().union(*(content_stems(s.text) for s in sents))
+        # Best cosine of each fact token to any candidate token (column 0) and to the tokens
+        # of each candidate sentence (columns 1..), the sentences joined by one space.
+        ends = np.cumsum([len(s.text) + 1 for s in sents])
+        sentence_of = np.searchsorted(ends, [a for a, _ in tokens.spans], side="right")
+        best = np.full((len(all_fact_tokens), 1 + len(sents)), -1.0, np.float32)
+        if len(tokens.spans):
+            cos = all_fact_tokens @ tokens.vectors.T
+            best[:, 0] = cos.max(axis=1)
+            for j in np.unique(sentence_of):
+                best[:, 1 + j] = cos[:, sentence_of == j].max(axis=1)
+        signals = []
+        for row, (fact, weight) in enumerate(zip(texts, weights, strict=True)):
+            stems = content_stems(fact)
+            plain = len(stems & present) / len(stems) if stems else 0.0
+            mine = best[offsets[row] : offsets[row + 1]]
+            total = sum(weight.values())
+            recall = np.zeros(1 + len(sents))
+            for t, occurrences in words[row].items():
+                recall += weight[t] * np.max([mine[idx].mean(axis=0) for idx in occurrences], 0)
+            recall = recall / total if total else recall
+            read_any = total and len(tokens.spans)
+            top = int(recall[1:].argmax()) if read_any else int(sims[row].argmax())
+            signals.append(FactSignals(float(sims[row].max()), float(recall[0]), plain, sents[top]))
+        out[cand.doc_id] = signals
     return out
 
 
 def fact_probability(s: FactSignals, cfg: CoverageConfig) -> float:
     """Calibrated probability that the candidate covers the fact."""
-    return sigmoid(cfg.bias + cfg.w_similarity * s.similarity + cfg.w_token_recall * s.recall)
+    return sigmoid(cfg.bias + cfg.w_recall * s.recall)
 
 
 def fact_credit(probability: float, cfg: CoverageConfig) -> float:

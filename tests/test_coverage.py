@@ -1,0 +1,89 @@
+"""The coverage matcher: soft recall of a fact's words in the candidate, read in context."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from evalkit.embed import HashedEmbedder
+from evalkit.pipeline import Resources
+from evalkit.records import Fact
+from evalkit.stages.align import measure_facts
+
+from .test_reference_facts import seg
+
+
+def facts(*texts: str) -> list[Fact]:
+    return [Fact(f"F{i + 1}", t, 1, "test", ()) for i, t in enumerate(texts)]
+
+
+def test_recall_weighs_each_word_by_how_specific_it_is_to_the_fact() -> None:
+    # Hashed word vectors have no context: a word is present or not, so the soft recall is
+    # the weighted share of the fact's words found. "pair" is in both facts: log(1 + 2/2);
+    # "won" and "cup" in one: log(1 + 2/1) each.
+    cand = seg("c", "The pair met in Paris.")
+    got = measure_facts(facts("Pair met in Paris", "Pair won the cup"), [cand], HashedEmbedder())
+    met, won = got["c"] or []
+    assert met.recall == pytest.approx(1.0)
+    assert won.recall == pytest.approx(math.log(2) / (math.log(2) + 2 * math.log(3)), abs=1e-6)
+    assert won.plain_recall == pytest.approx(1 / 3)
+
+
+def test_match_is_the_sentence_that_recalls_most_of_the_fact() -> None:
+    cand = seg("c", "The old bridge stood for years.", "Repairs finished and it reopened in May.")
+    (signals,) = (
+        measure_facts(facts("The bridge reopened in May after repairs."), [cand], HashedEmbedder())[
+            "c"
+        ]
+        or []
+    )
+    assert signals.match == cand.sentences[1]
+    assert signals.recall == pytest.approx(1.0)  # words from both sentences count
+
+
+def test_a_candidate_without_sentences_has_no_signals_and_no_facts_none() -> None:
+    empty, cand = seg("e"), seg("c", "Something happened.")
+    got = measure_facts(facts("Something happened."), [empty, cand], HashedEmbedder())
+    assert got["e"] is None and got["c"] is not None
+    assert measure_facts([], [empty, cand], HashedEmbedder()) == {"e": None, "c": []}
+
+
+def test_real_model_credits_a_paraphrase_over_an_unrelated_sentence(
+    real_resources: Resources,
+) -> None:
+    fact = facts("Police arrested the gunman on Tuesday.")
+    paraphrase = seg("p", "Officers detained the shooter on Tuesday.")
+    unrelated = seg("u", "Heavy rain flooded the city centre on Tuesday.")
+    got = measure_facts(fact, [paraphrase, unrelated], real_resources.embedder)
+    (para,), (other,) = got["p"] or [], got["u"] or []
+    assert para.plain_recall == other.plain_recall == pytest.approx(0.25)  # only "tuesday"
+    assert para.recall > other.recall + 0.1
+
+
+def test_real_model_reads_a_candidate_longer_than_its_input_whole(
+    real_resources: Resources,
+) -> None:
+    filler = [f"Item {i} of the long list was read aloud at the meeting." for i in range(40)]
+    last = "The zoo's oldest tortoise celebrated its birthday with a cake."
+    cand = seg("c", *filler, last)
+    emb = real_resources.embedder
+    assert len(emb.tokens([" ".join(s.text for s in cand.sentences)])[0].spans) > 400
+    (signals,) = (
+        measure_facts(facts("The oldest tortoise had a birthday cake."), [cand], emb)["c"] or []
+    )
+    assert signals.match == cand.sentences[-1]
+    assert signals.recall > 0.9
+
+
+def test_real_model_tokens_do_not_depend_on_the_batch(real_resources: Resources) -> None:
+    emb = real_resources.embedder
+    text = "Kim Yo-jong denied that 7,000 containers were shipped."
+    alone = emb.tokens([text])[0]
+    batched = emb.tokens(
+        ["A much longer text that pads the batch well beyond the first. " * 3, text]
+    )[1]
+    assert alone.spans == batched.spans and alone.words == batched.words
+    assert np.array_equal(alone.vectors, batched.vectors)
+    assert [text[a:b] for a, b in alone.spans][:4] == ["Kim", "Yo", "-", "jong"]
