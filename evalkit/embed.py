@@ -221,10 +221,27 @@ class SentenceTransformerEmbedder:
                 out[chunk] = vectors
         return _normalise(out)
 
+    @cached_property
+    def reader(self) -> Any:
+        """The model's transformer without its last layer (sharing the weights): its output is
+        the second-to-last layer, where tokens match better than on the last, which is trained
+        for mean pooling. Stopping there saves a sixth of the reading."""
+        import copy
+
+        import torch
+
+        bert = self.model[0].auto_model
+        encoder = copy.copy(bert.encoder)
+        encoder._modules = dict(bert.encoder._modules)
+        encoder.layer = torch.nn.ModuleList(list(bert.encoder.layer)[:-1])
+        reader = copy.copy(bert)
+        reader._modules = dict(bert._modules)
+        reader.encoder = encoder
+        return reader
+
     def tokens(self, texts: Sequence[str]) -> list[Tokens]:
-        """The second-to-last layer's token vectors (token matching works better there than on
-        the last, which is trained for mean pooling). A text longer than the model's input is
-        read as consecutive windows, so no token is cut off."""
+        """Token vectors of the second-to-last layer (see `reader`). A text longer than the
+        model's input is read as consecutive windows, so no token is cut off."""
         import torch
 
         model = self.model
@@ -250,12 +267,10 @@ class SentenceTransformerEmbedder:
                     ids[r, : len(row)] = torch.tensor(row)
                     mask[r, : len(row)] = 1
                 with torch.inference_mode():
-                    out = model[0].auto_model(
-                        input_ids=ids.to(self.device),
-                        attention_mask=mask.to(self.device),
-                        output_hidden_states=True,
+                    out = self.reader(
+                        input_ids=ids.to(self.device), attention_mask=mask.to(self.device)
                     )
-                layer = out.hidden_states[-2].float().cpu().numpy()
+                layer = out.last_hidden_state.float().cpu().numpy()
                 for r, (i, at, piece) in enumerate(chunk):
                     parts[i][at] = layer[r, 1 : 1 + len(piece)]
         dim = model[0].auto_model.config.hidden_size
@@ -370,7 +385,9 @@ class EmbeddingCache:
         never runs beside the shared encode."""
         start = time.perf_counter()
         try:
-            return self.embedder.tokens(texts)
+            distinct = list(dict.fromkeys(texts))
+            read = dict(zip(distinct, self.embedder.tokens(distinct), strict=True))
+            return [read[t] for t in texts]
         finally:
             spent = time.perf_counter() - start
             self.seconds["encode"] += spent

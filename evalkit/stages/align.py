@@ -1,5 +1,5 @@
-"""Align stage: every claim against every source sentence, every key fact against every
-candidate sentence, as matrix products with top-k by partial sort.
+"""Align stage: every claim against every source sentence, as matrix products with top-k by
+partial sort, and every key fact's words against every candidate's words, read in context.
 
 A claim's evidence never includes its own article. Evidence units are single sentences plus
 windows of neighbouring sentences, so a claim that merges two adjacent sentences finds them
@@ -294,7 +294,6 @@ class FactSignals:
     match: Sentence  # the candidate sentence that recalls most of the fact
 
 
-@lru_cache(maxsize=64)  # one event's facts, met again by each of its candidates
 def fact_word_weights(facts: tuple[frozenset[str], ...]) -> tuple[dict[str, float], ...]:
     """Per fact (its content stems), a weight per stem: log(1 + facts / facts using the stem).
 
