@@ -113,9 +113,9 @@ class CoverageConfig:
     # Match probability = sigmoid(bias + w_recall * soft recall of the fact's content words in
     #   the candidate: each word present as far as its best token cosine in context says, each
     #   weighted by how specific it is to this fact among the event's facts)
-    bias: float = -6.6411
-    w_recall: float = 9.6249
-    threshold: float = 0.4971
+    bias: float = -5.7717
+    w_recall: float = 8.7927
+    threshold: float = 0.5094
     # A fact's coverage credit (facts.csv `score`; a candidate's coverage is the mean credit):
     # sigmoid(sharpness * (logit(probability) - logit(threshold))), 0.5 at the threshold.
     # 1 keeps the model's uncertainty, large values approach counting 0/1 verdicts; 2 keeps

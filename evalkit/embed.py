@@ -148,6 +148,13 @@ def weights_sha256(folder: Path) -> str:
 # 5.2/5.5 s. The value is part of the cache namespace: changing it re-encodes everything.
 PAD = 8
 
+# How deep the model reads text token by token (coverage's soft recall, `tokens`): the first
+# two of all-MiniLM-L6-v2's six layers. On REALSumm dev every depth from 2 to 5 layers gave
+# the same agreement with people (system Kendall tau 0.80-0.81, per-document Pearson 0.59-0.60;
+# one layer 0.77, all six 0.78), and reading costs what its layers cost: two layers read three
+# times as fast as six. (Five layers match facts slightly more often: 78.1% vs 76.9%.)
+READ_LAYERS = 2
+
 
 class SentenceTransformerEmbedder:
     """A local sentence-transformers model, on the GPU when one is present; loaded on first use."""
@@ -223,9 +230,8 @@ class SentenceTransformerEmbedder:
 
     @cached_property
     def reader(self) -> Any:
-        """The model's transformer without its last layer (sharing the weights): its output is
-        the second-to-last layer, where tokens match better than on the last, which is trained
-        for mean pooling. Stopping there saves a sixth of the reading."""
+        """The model's first READ_LAYERS transformer layers (sharing its weights), for reading
+        text token by token in context (see `tokens`)."""
         import copy
 
         import torch
@@ -233,15 +239,17 @@ class SentenceTransformerEmbedder:
         bert = self.model[0].auto_model
         encoder = copy.copy(bert.encoder)
         encoder._modules = dict(bert.encoder._modules)
-        encoder.layer = torch.nn.ModuleList(list(bert.encoder.layer)[:-1])
+        encoder.layer = torch.nn.ModuleList(list(bert.encoder.layer)[:READ_LAYERS])
         reader = copy.copy(bert)
         reader._modules = dict(bert._modules)
         reader.encoder = encoder
         return reader
 
     def tokens(self, texts: Sequence[str]) -> list[Tokens]:
-        """Token vectors of the second-to-last layer (see `reader`). A text longer than the
-        model's input is read as consecutive windows, so no token is cut off."""
+        """Token vectors after the model's first READ_LAYERS layers. A text longer than the
+        model's input is read as consecutive windows, so no token is cut off. A batch holds
+        about as many tokens as `batch_size` sentences: windows run to 256 tokens, and memory
+        grows with a batch's tokens."""
         import torch
 
         model = self.model
@@ -258,8 +266,9 @@ class SentenceTransformerEmbedder:
         order = sorted(range(len(windows)), key=lambda j: (padded[j], j))
         for size, group in groupby(order, key=padded.__getitem__):
             rows = list(group)
-            for start in range(0, len(rows), self.batch_size):
-                chunk = [windows[j] for j in rows[start : start + self.batch_size]]
+            per_batch = max(1, self.batch_size * 32 // size)
+            for start in range(0, len(rows), per_batch):
+                chunk = [windows[j] for j in rows[start : start + per_batch]]
                 ids = torch.zeros((len(chunk), size), dtype=torch.long)
                 mask = torch.zeros_like(ids)
                 for r, (_, _, piece) in enumerate(chunk):
