@@ -184,6 +184,7 @@ def _seconds(res: Resources, timings: Timings) -> dict[str, float]:
     loading = getattr(res.embedder.embedder, "load_seconds", 0.0)
     out["load_model"] = out.get("load_model", 0.0) + loading
     out["encode"] = res.embedder.seconds["encode"] - loading
+    out["read"] = res.embedder.seconds["read"]  # candidates and facts read token by token
     out["cache_read"] = res.embedder.seconds["cache_read"]
     return out
 

@@ -300,8 +300,10 @@ class SentenceTransformerEmbedder:
 class _Request:
     """Texts one waiting event needs, and what came back for them."""
 
-    texts: dict[bytes, str]
+    texts: dict[bytes, str]  # to encode into sentence vectors
+    reads: list[str] = field(default_factory=list)  # to read token by token
     vectors: dict[bytes, np.ndarray] = field(default_factory=dict)
+    tokens: dict[str, Tokens] = field(default_factory=dict)
     error: BaseException | None = None
     done: bool = False
 
@@ -348,7 +350,7 @@ class EmbeddingCache:
         self._turns: _Turns | None = None
         self.encoded = 0  # distinct texts sent to the model
         self.from_disk = 0  # texts read from the disk cache
-        self.seconds = {"encode": 0.0, "cache_read": 0.0}
+        self.seconds = {"encode": 0.0, "read": 0.0, "cache_read": 0.0}
 
     def _remember(self, key: bytes, vector: np.ndarray) -> None:
         self._vectors[key] = vector
@@ -379,7 +381,9 @@ class EmbeddingCache:
         if missing:
             start = time.perf_counter()
             turns = self._turns
-            found.update(self._wait(turns, missing) if turns else self._encode(missing))
+            found.update(
+                self._wait(turns, _Request(missing)).vectors if turns else self._encode(missing)
+            )
             _add_off_stage(time.perf_counter() - start)
         for key, vector in found.items():
             self._remember(key, vector)
@@ -390,17 +394,19 @@ class EmbeddingCache:
     def tokens(self, texts: Sequence[str]) -> list[Tokens]:
         """The model's token vectors, never cached: they are big, and each event's candidates
         and facts are read once (what they measure is stored with the event's measurement).
-        An event thread calls the model itself; in `pooled` it holds the turn meanwhile, so it
-        never runs beside the shared encode."""
+        In `pooled` the waiting events' texts are read together, by the encoding thread."""
         start = time.perf_counter()
-        try:
-            distinct = list(dict.fromkeys(texts))
-            read = dict(zip(distinct, self.embedder.tokens(distinct), strict=True))
-            return [read[t] for t in texts]
-        finally:
-            spent = time.perf_counter() - start
-            self.seconds["encode"] += spent
-            _add_off_stage(spent)
+        distinct = list(dict.fromkeys(texts))
+        turns = self._turns
+        read = self._wait(turns, _Request({}, distinct)).tokens if turns else self._read(distinct)
+        _add_off_stage(time.perf_counter() - start)
+        return [read[t] for t in texts]
+
+    def _read(self, texts: list[str]) -> dict[str, Tokens]:
+        start = time.perf_counter()
+        read = dict(zip(texts, self.embedder.tokens(texts), strict=True))
+        self.seconds["read"] += time.perf_counter() - start
+        return read
 
     def _encode(self, texts: dict[bytes, str]) -> dict[bytes, np.ndarray]:
         """Run the model on these texts and store the vectors on disk."""
@@ -416,9 +422,9 @@ class EmbeddingCache:
         self.seconds["encode"] += time.perf_counter() - start
         return vectors
 
-    def _wait(self, turns: _Turns, texts: dict[bytes, str]) -> dict[bytes, np.ndarray]:
-        """Hand the turn on and wait for the vectors: the calling thread encodes for everyone."""
-        request = _Request(texts)
+    def _wait(self, turns: _Turns, request: _Request) -> _Request:
+        """Hand the turn on and wait for the request to be served: the calling thread runs the
+        model for everyone."""
         turns.baton.release()
         try:
             with turns.cond:
@@ -430,18 +436,22 @@ class EmbeddingCache:
             turns.baton.acquire()
         if request.error is not None:
             raise request.error
-        return request.vectors
+        return request
 
     def _serve(self, requests: list[_Request]) -> None:
         union = {k: t for r in requests for k, t in r.texts.items()}
+        reads = list(dict.fromkeys(t for r in requests for t in r.reads))
+        vectors: dict[bytes, np.ndarray] = {}
+        tokens: dict[str, Tokens] = {}
         try:
-            vectors = self._encode(union)
+            vectors = self._encode(union) if union else {}
+            tokens = self._read(reads) if reads else {}
         except BaseException as err:  # every waiting event fails the same way
-            vectors = {}
             for r in requests:
                 r.error = err
         for r in requests:
             r.vectors = {k: vectors[k] for k in r.texts if k in vectors}
+            r.tokens = {t: tokens[t] for t in r.reads if t in tokens}
             r.done = True
 
     def pooled(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:

@@ -341,6 +341,8 @@ def measure_facts(
     texts = tuple(f.text for f in facts)
     if not texts:
         return out | {c.doc_id: [] for c in readable}
+    # every vector first, in one call each: an event waits for the model as little as it can
+    vectors = embedder.encode([*texts, *(s.text for c in readable for s in c.sentences)])
     joined = [" ".join(s.text for s in c.sentences) for c in readable]
     read = embedder.tokens([*texts, *joined])
     fact_tokens = read[: len(texts)]
@@ -348,10 +350,11 @@ def measure_facts(
     weights = fact_word_weights(tuple(frozenset(w) for w in words))
     offsets = np.cumsum([0] + [len(t.spans) for t in fact_tokens])
     all_fact_tokens = np.concatenate([t.vectors for t in fact_tokens])
-    fact_vecs = embedder.encode(texts)
+    fact_vecs, at = vectors[: len(texts)], len(texts)
     for cand, tokens in zip(readable, read[len(texts) :], strict=True):
         sents = cand.sentences
-        sims = fact_vecs @ embedder.encode([s.text for s in sents]).T
+        sims = fact_vecs @ vectors[at : at + len(sents)].T
+        at += len(sents)
         present = frozenset().union(*(content_stems(s.text) for s in sents))
         # Best cosine of each fact token to any candidate token (column 0) and to the tokens
         # of each candidate sentence (columns 1..), the sentences joined by one space.
