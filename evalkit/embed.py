@@ -17,7 +17,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -90,6 +90,13 @@ def encode_joined(embedder: Embedder, groups: Sequence[Sequence[str]]) -> np.nda
     return joined
 
 
+@lru_cache(maxsize=1 << 16)
+def _hashed(token: str, dim: int) -> tuple[int, float]:
+    """A token's bucket and sign in the hashed embedder."""
+    digest = hashlib.sha1(token.encode()).digest()
+    return int.from_bytes(digest[:4], "little") % dim, 1.0 if digest[4] % 2 else -1.0
+
+
 class HashedEmbedder:
     """Deterministic bag-of-words embedder for fast tests: token hashes into signed buckets."""
 
@@ -99,15 +106,11 @@ class HashedEmbedder:
         self.fingerprint = f"hashed-bow-{dim}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return self._hashed(texts)
-
-    def _hashed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             for token in re.findall(r"\w+", text.lower()):
-                digest = hashlib.sha1(token.encode()).digest()
-                bucket = int.from_bytes(digest[:4], "little") % self.dim
-                out[row, bucket] += 1.0 if digest[4] % 2 else -1.0
+                bucket, sign = _hashed(token, self.dim)
+                out[row, bucket] += sign
         return _normalise(out)
 
     def tokens(self, texts: Sequence[str]) -> list[Tokens]:
@@ -115,7 +118,10 @@ class HashedEmbedder:
         out = []
         for text in texts:
             found = list(re.finditer(r"\w+", text))
-            vectors = self._hashed([m.group() for m in found])
+            vectors = np.zeros((len(found), self.dim), dtype=np.float32)
+            for row, match in enumerate(found):
+                bucket, sign = _hashed(match.group().lower(), self.dim)
+                vectors[row, bucket] = sign
             spans = tuple(m.span() for m in found)
             out.append(Tokens(vectors, spans, tuple(range(len(found)))))
         return out
@@ -252,6 +258,8 @@ class SentenceTransformerEmbedder:
         grows with a batch's tokens."""
         import torch
 
+        if not texts:
+            return []
         model = self.model
         tokenizer = model.tokenizer
         limit = (model.max_seq_length or 512) - 2  # room for [CLS] and [SEP]

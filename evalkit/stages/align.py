@@ -324,6 +324,69 @@ def word_tokens(text: str, tokens: Tokens) -> dict[str, list[list[int]]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class FactReading:
+    """An event's facts as the model read them, laid out so that one candidate's soft recall
+    of every fact is a few reductions (`recall`). Sums run in a fixed order, never through a
+    matrix product, whose rounding can depend on memory alignment: the same inputs give the
+    same digits in any process."""
+
+    vectors: np.ndarray  # every fact token, fact after fact
+    picks: np.ndarray  # the tokens of every occurrence of every content word, in order
+    occurrences: np.ndarray  # where each occurrence starts in picks
+    sizes: np.ndarray  # how many tokens each occurrence has
+    words: np.ndarray  # where each fact's word (stem) starts among the occurrences
+    weights: np.ndarray  # each word's weight over its fact's total weight
+    facts: np.ndarray  # where each fact that has words starts among the words
+    worded: np.ndarray  # which facts have words (the others' recall is 0)
+
+    @classmethod
+    def of(cls, texts: Sequence[str], tokens: Sequence[Tokens]) -> FactReading:
+        found = [word_tokens(text, tok) for text, tok in zip(texts, tokens, strict=True)]
+        offsets = np.cumsum([0] + [len(t.spans) for t in tokens])
+        picks: list[int] = []
+        occurrences: list[int] = []
+        sizes: list[int] = []
+        words: list[int] = []
+        weights: list[float] = []
+        facts: list[int] = []
+        worded: list[int] = []
+        for f, (mine, weight) in enumerate(
+            zip(found, fact_word_weights(tuple(frozenset(w) for w in found)), strict=True)
+        ):
+            if mine:
+                facts.append(len(words))
+                worded.append(f)
+            total = sum(weight.values())
+            for t, spelled in mine.items():
+                words.append(len(occurrences))
+                weights.append(weight[t] / total)
+                for idx in spelled:
+                    occurrences.append(len(picks))
+                    sizes.append(len(idx))
+                    picks += [int(offsets[f]) + i for i in idx]
+        return cls(
+            np.concatenate([t.vectors for t in tokens]),
+            np.array(picks, dtype=np.intp),
+            np.array(occurrences, dtype=np.intp),
+            np.array(sizes, dtype=np.intp),
+            np.array(words, dtype=np.intp),
+            np.array(weights),
+            np.array(facts, dtype=np.intp),
+            np.array(worded, dtype=np.intp),
+        )
+
+    def recall(self, best: np.ndarray) -> np.ndarray:
+        """Soft recall of each fact that has words (`worded`, rows) in each column of `best`,
+        the best cosine of each fact token: a word occurrence scores the mean over its tokens,
+        a word its best occurrence, a fact the weighted sum of its words."""
+        if not len(self.worded):
+            return np.zeros((0, best.shape[1]))
+        mean = np.add.reduceat(best[self.picks], self.occurrences, axis=0) / self.sizes[:, None]
+        word = np.maximum.reduceat(mean, self.words, axis=0) * self.weights[:, None]
+        return np.add.reduceat(word, self.facts, axis=0)
+
+
 def measure_facts(
     facts: Sequence[Fact], candidates: Sequence[Segmented], embedder: Embedder
 ) -> dict[str, list[FactSignals] | None]:
@@ -345,40 +408,34 @@ def measure_facts(
     vectors = embedder.encode([*texts, *(s.text for c in readable for s in c.sentences)])
     joined = [" ".join(s.text for s in c.sentences) for c in readable]
     read = embedder.tokens([*texts, *joined])
-    fact_tokens = read[: len(texts)]
-    words = [word_tokens(text, tok) for text, tok in zip(texts, fact_tokens, strict=True)]
-    weights = fact_word_weights(tuple(frozenset(w) for w in words))
-    offsets = np.cumsum([0] + [len(t.spans) for t in fact_tokens])
-    all_fact_tokens = np.concatenate([t.vectors for t in fact_tokens])
+    reading = FactReading.of(texts, read[: len(texts)])
     fact_vecs, at = vectors[: len(texts)], len(texts)
     for cand, tokens in zip(readable, read[len(texts) :], strict=True):
         sents = cand.sentences
         sims = fact_vecs @ vectors[at : at + len(sents)].T
         at += len(sents)
         present = frozenset().union(*(content_stems(s.text) for s in sents))
-        # Best cosine of each fact token to any candidate token (column 0) and to the tokens
-        # of each candidate sentence (columns 1..), the sentences joined by one space.
-        ends = np.cumsum([len(s.text) + 1 for s in sents])
-        sentence_of = np.searchsorted(ends, [a for a, _ in tokens.spans], side="right")
-        best = np.full((len(all_fact_tokens), 1 + len(sents)), -1.0, np.float32)
+        # Soft recall against the whole candidate (column 0) and against each of its
+        # sentences alone (columns 1..; the sentences were joined by one space to be read).
+        recall = np.zeros((len(texts), 1 + len(sents)))
         if len(tokens.spans):
-            cos = all_fact_tokens @ tokens.vectors.T
+            cos = reading.vectors @ tokens.vectors.T
+            ends = np.cumsum([len(s.text) + 1 for s in sents])
+            sentence_of = np.searchsorted(ends, [a for a, _ in tokens.spans], side="right")
+            first = np.flatnonzero(np.r_[True, sentence_of[1:] != sentence_of[:-1]])
+            best = np.full((len(cos), 1 + len(sents)), -1.0, np.float32)
             best[:, 0] = cos.max(axis=1)
-            for j in np.unique(sentence_of):
-                best[:, 1 + j] = cos[:, sentence_of == j].max(axis=1)
+            best[:, 1 + sentence_of[first]] = np.maximum.reduceat(cos, first, axis=1)
+            recall[reading.worded] = reading.recall(best)
         signals = []
-        for row, (fact, weight) in enumerate(zip(texts, weights, strict=True)):
+        for row, fact in enumerate(texts):
             stems = content_stems(fact)
             plain = len(stems & present) / len(stems) if stems else 0.0
-            mine = best[offsets[row] : offsets[row + 1]]
-            total = sum(weight.values())
-            recall = np.zeros(1 + len(sents))
-            for t, occurrences in words[row].items():
-                recall += weight[t] * np.max([mine[idx].mean(axis=0) for idx in occurrences], 0)
-            recall = recall / total if total else recall
-            read_any = total and len(tokens.spans)
-            top = int(recall[1:].argmax()) if read_any else int(sims[row].argmax())
-            signals.append(FactSignals(float(sims[row].max()), float(recall[0]), plain, sents[top]))
+            read_any = len(tokens.spans) and row in reading.worded
+            top = int(recall[row, 1:].argmax()) if read_any else int(sims[row].argmax())
+            signals.append(
+                FactSignals(float(sims[row].max()), float(recall[row, 0]), plain, sents[top])
+            )
         out[cand.doc_id] = signals
     return out
 
