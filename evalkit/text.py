@@ -104,9 +104,14 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(t.replace(",", "") if t[0].isdigit() else t for t in found)
 
 
+def is_content(token: str) -> bool:
+    """Whether a lower-case token carries content: no stopword, no single letter."""
+    return token not in STOPWORDS and (len(token) > 1 or token.isdigit())
+
+
 def content_tokens(text: str) -> tuple[str, ...]:
     """Tokens that carry content: no stopwords, no one-letter tokens."""
-    return tuple(t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
+    return tuple(t for t in tokens(text) if is_content(t))
 
 
 @lru_cache(maxsize=MEMO)

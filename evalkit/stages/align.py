@@ -23,10 +23,10 @@ from evalkit.embed import Embedder, Tokens, encode_joined
 from evalkit.records import Alignment, Claim, Fact, FactMatch, Segmented, Sentence, Verdict
 from evalkit.text import (
     MEMO,
-    STOPWORDS,
     content_stems,
     dates,
     fold,
+    is_content,
     known,
     names,
     negated,
@@ -317,9 +317,7 @@ def word_tokens(text: str, tokens: Tokens) -> dict[str, list[list[int]]]:
     out: dict[str, list[list[int]]] = {}
     for idx in spans.values():
         token = fold(text[tokens.spans[idx[0]][0] : tokens.spans[idx[-1]][1]])
-        if token in STOPWORDS or not (len(token) > 1 or token.isdigit()):
-            continue
-        if any(ch.isalnum() for ch in token):
+        if is_content(token) and any(ch.isalnum() for ch in token):
             out.setdefault(stem(token), []).append(idx)
     return out
 
@@ -409,6 +407,9 @@ def measure_facts(
     joined = [" ".join(s.text for s in c.sentences) for c in readable]
     read = embedder.tokens([*texts, *joined])
     reading = FactReading.of(texts, read[: len(texts)])
+    worded = np.zeros(len(texts), bool)
+    worded[reading.worded] = True
+    stems = [content_stems(t) for t in texts]
     fact_vecs, at = vectors[: len(texts)], len(texts)
     for cand, tokens in zip(readable, read[len(texts) :], strict=True):
         sents = cand.sentences
@@ -428,10 +429,9 @@ def measure_facts(
             best[:, 1 + sentence_of[first]] = np.maximum.reduceat(cos, first, axis=1)
             recall[reading.worded] = reading.recall(best)
         signals = []
-        for row, fact in enumerate(texts):
-            stems = content_stems(fact)
-            plain = len(stems & present) / len(stems) if stems else 0.0
-            read_any = len(tokens.spans) and row in reading.worded
+        for row, mine in enumerate(stems):
+            plain = len(mine & present) / len(mine) if mine else 0.0
+            read_any = len(tokens.spans) and worded[row]
             top = int(recall[row, 1:].argmax()) if read_any else int(sims[row].argmax())
             signals.append(
                 FactSignals(float(sims[row].max()), float(recall[row, 0]), plain, sents[top])
