@@ -162,6 +162,20 @@ PAD = 8
 READ_LAYERS = 2
 
 
+def _padded_batches(
+    lengths: Sequence[int], limit: int, rows: Callable[[int], int]
+) -> Iterator[tuple[int, list[int]]]:
+    """Indices of texts in batches of one padded length (`lengths` rounded up to a multiple
+    of PAD, at most `limit`), `rows(length)` at a time, shortest first."""
+    padded = [min(-(-n // PAD) * PAD, limit) for n in lengths]
+    order = sorted(range(len(lengths)), key=lambda i: (padded[i], lengths[i], i))
+    for size, group in groupby(order, key=padded.__getitem__):
+        same = list(group)
+        step = rows(size)
+        for start in range(0, len(same), step):
+            yield size, same[start : start + step]
+
+
 class SentenceTransformerEmbedder:
     """A local sentence-transformers model, on the GPU when one is present; loaded on first use."""
 
@@ -212,26 +226,21 @@ class SentenceTransformerEmbedder:
         texts = list(texts)
         lengths = model.preprocess(texts)["attention_mask"].sum(dim=1).tolist()
         limit = model.max_seq_length or 1 << 20
-        padded = [min(-(-n // PAD) * PAD, limit) for n in lengths]
-        order = sorted(range(len(texts)), key=lambda i: (padded[i], lengths[i], i))
         out = np.empty((len(texts), 0), np.float32)
-        for size, group in groupby(order, key=padded.__getitem__):
-            rows = list(group)
-            for start in range(0, len(rows), self.batch_size):
-                chunk = rows[start : start + self.batch_size]
-                features = model.preprocess(
-                    [texts[i] for i in chunk],
-                    processing_kwargs={"text": {"padding": "max_length", "max_length": size}},
-                )
-                features = {
-                    k: v.to(self.device) if isinstance(v, torch.Tensor) else v
-                    for k, v in features.items()
-                }
-                with torch.inference_mode():
-                    vectors = model(features)["sentence_embedding"].float().cpu().numpy()
-                if not out.shape[1]:
-                    out = np.empty((len(texts), vectors.shape[1]), np.float32)
-                out[chunk] = vectors
+        for size, chunk in _padded_batches(lengths, limit, lambda _: self.batch_size):
+            features = model.preprocess(
+                [texts[i] for i in chunk],
+                processing_kwargs={"text": {"padding": "max_length", "max_length": size}},
+            )
+            features = {
+                k: v.to(self.device) if isinstance(v, torch.Tensor) else v
+                for k, v in features.items()
+            }
+            with torch.inference_mode():
+                vectors = model(features)["sentence_embedding"].float().cpu().numpy()
+            if not out.shape[1]:
+                out = np.empty((len(texts), vectors.shape[1]), np.float32)
+            out[chunk] = vectors
         return _normalise(out)
 
     @cached_property
@@ -269,39 +278,35 @@ class SentenceTransformerEmbedder:
         windows = []  # (text, first token, token ids)
         for i, ids in enumerate(encoded["input_ids"]):
             windows += [(i, at, ids[at : at + limit]) for at in range(0, len(ids), limit)]
-        padded = [-(-(len(w[2]) + 2) // PAD) * PAD for w in windows]
         parts: list[dict[int, np.ndarray]] = [{} for _ in texts]
-        order = sorted(range(len(windows)), key=lambda j: (padded[j], j))
-        for size, group in groupby(order, key=padded.__getitem__):
-            rows = list(group)
-            per_batch = max(1, self.batch_size * 32 // size)
-            for start in range(0, len(rows), per_batch):
-                chunk = [windows[j] for j in rows[start : start + per_batch]]
-                ids = torch.zeros((len(chunk), size), dtype=torch.long)
-                mask = torch.zeros_like(ids)
-                for r, (_, _, piece) in enumerate(chunk):
-                    row = [tokenizer.cls_token_id, *piece, tokenizer.sep_token_id]
-                    ids[r, : len(row)] = torch.tensor(row)
-                    mask[r, : len(row)] = 1
-                with torch.inference_mode():
-                    out = self.reader(
-                        input_ids=ids.to(self.device), attention_mask=mask.to(self.device)
-                    )
-                layer = out.last_hidden_state.float().cpu().numpy()
-                for r, (i, at, piece) in enumerate(chunk):
-                    parts[i][at] = layer[r, 1 : 1 + len(piece)]
-        dim = model[0].auto_model.config.hidden_size
-        result = []
-        for i, found in enumerate(parts):
-            vectors = np.concatenate([found[at] for at in sorted(found)]) if found else None
-            result.append(
-                Tokens(
-                    _normalise(vectors if vectors is not None else np.zeros((0, dim))),
-                    tuple(map(tuple, encoded["offset_mapping"][i])),
-                    tuple(encoded.word_ids(i)),
+        lengths = [len(piece) + 2 for _, _, piece in windows]
+        batches = _padded_batches(
+            lengths, limit + 2, lambda size: max(1, self.batch_size * 32 // size)
+        )
+        for size, rows in batches:
+            chunk = [windows[j] for j in rows]
+            ids = torch.zeros((len(chunk), size), dtype=torch.long)
+            mask = torch.zeros_like(ids)
+            for r, (_, _, piece) in enumerate(chunk):
+                row = [tokenizer.cls_token_id, *piece, tokenizer.sep_token_id]
+                ids[r, : len(row)] = torch.tensor(row)
+                mask[r, : len(row)] = 1
+            with torch.inference_mode():
+                out = self.reader(
+                    input_ids=ids.to(self.device), attention_mask=mask.to(self.device)
                 )
+            layer = out.last_hidden_state.float().cpu().numpy()
+            for r, (i, at, piece) in enumerate(chunk):
+                parts[i][at] = layer[r, 1 : 1 + len(piece)]
+        empty = np.zeros((0, model[0].auto_model.config.hidden_size), np.float32)
+        return [
+            Tokens(
+                _normalise(np.concatenate([found[at] for at in sorted(found)]) if found else empty),
+                tuple(map(tuple, encoded["offset_mapping"][i])),
+                tuple(encoded.word_ids(i)),
             )
-        return result
+            for i, found in enumerate(parts)
+        ]
 
 
 @dataclass
