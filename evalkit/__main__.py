@@ -1,13 +1,14 @@
-"""`python -m evalkit VERB [overrides]`: thin verb dispatch; the work is in evalkit.cli."""
+"""`evalkit VERB [overrides]` (or `python -m evalkit`): thin verb dispatch; the work is in
+evalkit.cli."""
 
 from __future__ import annotations
 
 import sys
 
-USAGE = """usage: python -m evalkit VERB [key=value ...]
+USAGE = """usage: evalkit VERB [key=value ...]   (the same as python -m evalkit VERB ...)
 
 verbs:
-  run        score candidate summaries of the events in data.sources (default: seeds/)
+  run        score candidate summaries of the events in data.sources (default: bundled seeds)
   report     rebuild report.html and plots of a finished run: python -m evalkit report RUN_DIR
   merge      join shard runs (shard=i num_shards=k) into one: python -m evalkit merge DIR...
   meta       agreement with human judgements on a benchmark file: bench.path=FILE.jsonl

@@ -35,16 +35,17 @@ from evalkit.report import (
     MARKER,
     RunWriter,
     event_line,
+    facts_lines,
     result_settings,
     run_counts,
     terminal_table,
 )
-from evalkit.stages.load import BadEvent, read_events
+from evalkit.stages.load import BadEvent, bundled, read_events, sources_path
 from evalkit.stages.segment import Prefetch
 
 log = logging.getLogger("evalkit")
 T = TypeVar("T")
-CONF = str(Path(__file__).resolve().parents[1] / "conf")
+CONF = str(bundled("conf"))  # Hydra's primary config folder, wherever evalkit is installed
 PACKAGES = (
     "torch",
     "sentence-transformers",
@@ -242,9 +243,10 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
 
         build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
     print(terminal_table(writer.summary))
+    print("", *facts_lines(writer.done), sep="\n")
     skipped = f", {counts['skipped_events']} event(s) skipped" if counts["skipped_events"] else ""
     print(
-        f"\n{counts['candidates']} candidates over {counts['events']} event(s) "
+        f"{counts['candidates']} candidates over {counts['events']} event(s) "
         f"({counts['unscored']} unscorable{skipped}); tables in {run_dir}"
     )
 
@@ -315,7 +317,7 @@ def _progress(cfg: Config, done: int) -> Iterator[_Bar]:
 
 def _count_events(cfg: Config) -> int | None:
     """Events in this shard, counted cheaply (non-blank lines), for the bar's total."""
-    path = Path(cfg.data.sources).expanduser()
+    path = sources_path(cfg.data)
     if path.suffix != ".jsonl":
         return 1 if cfg.shard == 0 else 0
     with path.open("rb") as handle:

@@ -15,8 +15,9 @@ from hydra.core.config_store import ConfigStore
 class DataConfig:
     """Where the event's texts come from."""
 
-    # A folder of .txt articles (one event) or a JSONL file of events.
-    sources: str = "seeds"
+    # A folder of .txt articles (one event) or a JSONL file of events, from the working folder;
+    # "bundled" = the seed event shipped with evalkit.
+    sources: str = "bundled"
     # Extra candidate summaries: a folder of .txt files or a JSONL of {"id", "text"[, "event_id"]};
     # "auto" = the `candidates/` folder inside the sources folder, when there is one; null = none.
     candidates: str | None = "auto"
@@ -24,8 +25,10 @@ class DataConfig:
     sources_as_candidates: bool = True
     # Source id to use as the reference; null = the fullest article.
     reference: str | None = None
-    # Folder of hand-written key facts, one `<event_id>.txt` per event; null = always extract.
-    references: str | None = "references"
+    # Folder of hand-written key facts, one `<event_id>.txt` per event (it must exist); "auto" =
+    # the `references/` folder beside the sources when there is one (for "bundled", the seed
+    # event's shipped key facts); null = always extract.
+    references: str | None = "auto"
     # Files larger than this are refused (protects against pointing at the wrong file).
     max_bytes: int = 5_000_000
     # Non-UTF-8 text: "strict" refuses the file, "replace" decodes with U+FFFD and warns.

@@ -114,6 +114,7 @@ def coverage_event(doc: CoverageDoc, origin: str) -> Event:
         key_facts=tuple(
             (fact, f"{origin}:{doc.doc_id} key_facts[{i}]") for i, fact in enumerate(doc.key_facts)
         ),
+        key_facts_from=f"{origin}:{doc.doc_id}",
     )
 
 

@@ -256,7 +256,11 @@ def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
     return EventMeasure(
         event_id=event.event_id,
         reference=choice,
-        facts_origin="hand-written" if event.key_facts else f"extracted from {choice.doc_id}",
+        facts_origin=(
+            f"hand-written in {event.key_facts_from}"
+            if event.key_facts
+            else f"extracted from the reference article {choice.doc_id}"
+        ),
         sources=infos,
         removed=tuple(r for s in sources for r in s.clean.removed),
         facts=facts,

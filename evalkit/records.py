@@ -28,6 +28,7 @@ class Event:
     candidates: tuple[Document, ...]
     origin: str
     key_facts: tuple[tuple[str, str], ...] = ()  # hand-written (text, "file:line"), if any
+    key_facts_from: str = ""  # where the hand-written key facts are: a file, a JSONL line
 
 
 @dataclass(frozen=True, slots=True)

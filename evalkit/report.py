@@ -351,6 +351,15 @@ def event_line(entry: dict[str, Any]) -> dict[str, Any]:
     return {k: entry[k] for k in ("event", "reference", "reason", "facts")}
 
 
+def facts_lines(events: Sequence[dict[str, Any]], limit: int = 20) -> list[str]:
+    """Which key facts each scored event used (its journal entries), for the terminal."""
+    scored = [ev for ev in events if "facts" in ev]
+    lines = [f"event {ev['event']}: key facts {ev['facts']}" for ev in scored[:limit]]
+    if len(scored) > limit:
+        lines.append(f"... and {len(scored) - limit} more events (see run.json)")
+    return lines
+
+
 def run_counts(entries: Sequence[dict[str, Any]]) -> dict[str, int]:
     """run.json's counts from the journal entries of a run's events."""
     skipped = sum(1 for e in entries if "skipped" in e)

@@ -31,7 +31,7 @@ def hydra_conf():
 def test_default_composes_to_the_typed_config() -> None:
     cfg = to_config(compose(config_name="config"))
     assert isinstance(cfg, Config)
-    assert cfg.embedder.model == "bundled" and cfg.data.sources == "seeds"
+    assert cfg.embedder.model == "bundled" and cfg.data.sources == "bundled"
 
 
 @pytest.mark.parametrize(("group", "option"), options())

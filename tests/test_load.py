@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from evalkit.config import DataConfig
 from evalkit.errors import InputError
 from evalkit.stages.load import iter_events
 
-from .conftest import event_dir
+from .conftest import ROOT, event_dir
 
 ARTICLE = "Kim Yo Jong denied that North Korea exported weapons to Russia.\n"
 
@@ -169,3 +170,71 @@ def test_event_id_cannot_escape_the_references_folder(tmp_path: Path) -> None:
     cfg = DataConfig(sources=str(path), references=str(tmp_path / "refs"))
     with pytest.raises(InputError, match="cannot name a key-facts file"):
         list(iter_events(cfg))
+
+
+def test_defaults_find_the_bundled_seeds_and_their_key_facts_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # an empty folder: no seeds/ or references/ here
+    (event,) = iter_events(DataConfig())
+    assert event.event_id == "seeds" and len(event.sources) == 5 and len(event.candidates) == 4
+    assert Path(event.key_facts_from) == ROOT / "references" / "seeds.txt"
+    assert len(event.key_facts) == 14
+
+
+def test_auto_references_are_the_folder_beside_the_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reported bug: from another folder, the seeds' hand-written facts were not found."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "copy" / "seeds")
+    shutil.copytree(ROOT / "references", tmp_path / "copy" / "references")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    (event,) = iter_events(DataConfig(sources=str(tmp_path / "copy" / "seeds")))
+    assert event.key_facts_from == str(tmp_path / "copy" / "references" / "seeds.txt")
+    assert len(event.key_facts) == 14
+
+
+def test_auto_references_without_a_folder_beside_extract_facts(tmp_path: Path) -> None:
+    root = event_dir(tmp_path, {"a.txt": ARTICLE})
+    (event,) = iter_events(DataConfig(sources=str(root)))
+    assert event.key_facts == () and event.key_facts_from == ""
+
+
+def test_auto_references_beside_an_events_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_text(json.dumps({"event_id": "e1", "articles": [{"id": "a", "text": ARTICLE}]}))
+    (tmp_path / "references").mkdir()
+    (tmp_path / "references" / "e1.txt").write_text("Kim denied.\n", encoding="utf-8")
+    (event,) = iter_events(DataConfig(sources=str(path)))
+    assert event.key_facts == (("Kim denied.", f"{tmp_path / 'references' / 'e1.txt'}:1"),)
+
+
+def test_relative_paths_resolve_against_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    event_dir(tmp_path, {"a.txt": ARTICLE})
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "event.txt").write_text("Kim denied.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (event,) = iter_events(DataConfig(sources="event", references="facts"))
+    assert event.sources[0].origin == str(Path("event") / "a.txt")
+    assert event.key_facts_from == str(Path("facts") / "event.txt")
+
+
+@pytest.mark.parametrize("references", ["/nowhere", "missing_folder", "event/a.txt"])
+def test_a_key_facts_folder_that_does_not_exist_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, references: str
+) -> None:
+    event_dir(tmp_path, {"a.txt": ARTICLE})
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match=f"^data.references: {references} is not a folder; "):
+        list(iter_events(DataConfig(sources="event", references=references)))
+
+
+def test_inline_key_facts_say_which_line_they_come_from(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    line = {"event_id": "e1", "articles": [{"id": "a", "text": ARTICLE}], "key_facts": ["K."]}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (event,) = iter_events(DataConfig(sources=str(path)))
+    assert event.key_facts_from == f"{path} line 1 key_facts"

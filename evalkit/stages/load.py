@@ -1,13 +1,15 @@
 """Load stage: read source articles and candidate summaries into Events, validating at the edge.
 
-Inputs are a folder of .txt articles (one event, id = folder name) or a JSONL file of events.
-Candidates come from `<sources>/candidates/` (when present), a folder or JSONL given by
-`data.candidates`, and the events themselves. Every problem a user can fix is an InputError
-naming the file (and line) and what to do.
+Inputs are a folder of .txt articles (one event, id = folder name) or a JSONL file of events;
+"bundled" is the seed event evalkit ships. Candidates come from `<sources>/candidates/` (when
+present), a folder or JSONL given by `data.candidates`, and the events themselves; hand-written
+key facts from `data.references`. Paths a user gives resolve against the working folder. Every
+problem a user can fix is an InputError naming the file (and line) and what to do.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 import logging
 import re
@@ -21,8 +23,41 @@ from evalkit.errors import InputError
 from evalkit.records import Document, Event, Role
 
 TEXT_SUFFIX = ".txt"
+BUNDLED = "bundled"  # data.sources: the seed event evalkit ships
+AUTO = "auto"  # data.references: the `references/` folder beside the sources, if any
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters but tab and newline
 log = logging.getLogger("evalkit")
+
+
+def bundled(name: str) -> Path:
+    """A folder evalkit ships: conf, seeds or references. An installed wheel holds it as package
+    data, evalkit/<name> (pyproject.toml maps the top-level folder there); a source checkout,
+    editable install included, has only the top-level folder, the one copy there is."""
+    packaged = Path(str(importlib.resources.files("evalkit") / name))
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / name
+
+
+def sources_path(cfg: DataConfig) -> Path:
+    """data.sources as a path: "bundled" = the shipped seed event, else from the working folder."""
+    return bundled("seeds") if cfg.sources == BUNDLED else Path(cfg.sources).expanduser()
+
+
+def references_path(cfg: DataConfig, sources: Path) -> Path | None:
+    """The folder of hand-written key facts, or None to extract them. "auto" = `references/`
+    beside the sources when it exists (for the bundled seeds, the key facts shipped with them);
+    a folder the user names must exist."""
+    if cfg.references is None:
+        return None
+    if cfg.references == AUTO:
+        beside = sources.resolve().parent / "references"
+        return beside if beside.is_dir() else None
+    folder = Path(cfg.references).expanduser()
+    if not folder.is_dir():
+        raise InputError(
+            f"data.references: {folder} is not a folder; pass the folder of hand-written key "
+            "facts (<event_id>.txt), data.references=auto or data.references=null to extract them"
+        )
+    return folder
 
 
 def read_text(path: Path, cfg: DataConfig, *, allow_empty: bool = False) -> str:
@@ -175,14 +210,15 @@ def read_events(
             f"shard={shard} num_shards={num_shards}: need num_shards >= 1 and "
             "0 <= shard < num_shards"
         )
-    sources = Path(cfg.sources).expanduser()
+    sources = sources_path(cfg)
+    references = references_path(cfg, sources)
     extra = _extra_candidates(cfg, sources)
     if sources.suffix != ".jsonl":
         articles = _folder_docs(sources, "source", cfg, "data.sources")
         event_id = sources.resolve().name
         candidates = [d for eid, d in extra if eid in (None, event_id)]
         if shard == 0:
-            written = _written_facts(cfg, event_id)
+            written = _written_facts(references, event_id, cfg)
             yield 0, _event(event_id, articles, candidates, str(sources), written)
         return
     if any(eid is None for eid, _ in extra):
@@ -206,7 +242,7 @@ def read_events(
                     "(ids must differ by more than case); give each event its own id"
                 )
             if mine:
-                yield position, _record_event(record, event_id, where, extra, cfg)
+                yield position, _record_event(record, event_id, where, extra, references, cfg)
         except InputError as err:
             if not mine:
                 continue  # its own shard reports it
@@ -255,27 +291,34 @@ def _record_event(
     event_id: str,
     where: str,
     extra: list[tuple[str | None, Document]],
+    references: Path | None,
     cfg: DataConfig,
 ) -> Event:
     articles = _record_docs(_field(record, "articles", where, list), "source", where)
     candidates = _record_docs(record.get("candidates", []), "candidate", where)
     candidates += [d for eid, d in extra if eid == event_id]
     facts = record.get("key_facts")
-    written = _inline_facts(facts, where) if facts else _written_facts(cfg, event_id)
+    written = _inline_facts(facts, where) if facts else _written_facts(references, event_id, cfg)
     return _event(event_id, articles, candidates, where, written)
 
 
-def _inline_facts(facts: Any, where: str) -> tuple[tuple[str, str], ...]:
+# Hand-written key facts: where they are written (a file, or a JSONL line), and the facts as
+# (text, origin of the line); ("", ()) when the event has none.
+Written = tuple[str, tuple[tuple[str, str], ...]]
+
+
+def _inline_facts(facts: Any, where: str) -> Written:
     if not isinstance(facts, list) or not all(isinstance(f, str) and f.strip() for f in facts):
         raise InputError(f"{where}: 'key_facts' must be a list of non-empty strings")
-    return tuple((f.strip(), f"{where} key_facts[{i}]") for i, f in enumerate(facts))
+    return f"{where} key_facts", tuple(
+        (f.strip(), f"{where} key_facts[{i}]") for i, f in enumerate(facts)
+    )
 
 
-def _written_facts(cfg: DataConfig, event_id: str) -> tuple[tuple[str, str], ...]:
+def _written_facts(folder: Path | None, event_id: str, cfg: DataConfig) -> Written:
     """Hand-written key facts from `<references>/<event_id>.txt`, one per line, # comments."""
-    if cfg.references is None:
-        return ()
-    folder = Path(cfg.references).expanduser()
+    if folder is None:
+        return "", ()
     path = folder / f"{event_id}.txt"
     if not path.resolve().is_relative_to(folder.resolve()) or "/" in event_id:
         raise InputError(
@@ -283,7 +326,7 @@ def _written_facts(cfg: DataConfig, event_id: str) -> tuple[tuple[str, str], ...
             "use an id without path separators"
         )
     if not path.exists():
-        return ()
+        return "", ()
     facts = tuple(
         (line.strip(), f"{path}:{number}")
         for number, line in enumerate(read_text(path, cfg).split("\n"), 1)
@@ -291,7 +334,7 @@ def _written_facts(cfg: DataConfig, event_id: str) -> tuple[tuple[str, str], ...
     )
     if not facts:
         raise InputError(f"{path}: holds no key facts (only comments); add facts or delete it")
-    return facts
+    return str(path), facts
 
 
 def _event(
@@ -299,14 +342,14 @@ def _event(
     articles: list[Document],
     candidates: list[Document],
     where: str,
-    written: tuple[tuple[str, str], ...],
+    written: Written,
 ) -> Event:
     for doc in articles:
         if not doc.text.strip():
             raise InputError(f"{doc.origin}: source '{doc.doc_id}' is empty; remove or fill it")
     _check_ids(articles, where)
     _check_ids(articles + candidates, where)
-    return Event(event_id, tuple(articles), tuple(candidates), where, written)
+    return Event(event_id, tuple(articles), tuple(candidates), where, written[1], written[0])
 
 
 def _extra_candidates(cfg: DataConfig, sources: Path) -> list[tuple[str | None, Document]]:
