@@ -23,8 +23,6 @@ from evalkit.errors import InputError
 from evalkit.records import Document, Event, Role
 
 TEXT_SUFFIX = ".txt"
-BUNDLED = "bundled"  # data.sources: the seed event evalkit ships
-AUTO = "auto"  # data.references: the `references/` folder beside the sources, if any
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters but tab and newline
 log = logging.getLogger("evalkit")
 
@@ -39,7 +37,7 @@ def bundled(name: str) -> Path:
 
 def sources_path(cfg: DataConfig) -> Path:
     """data.sources as a path: "bundled" = the shipped seed event, else from the working folder."""
-    return bundled("seeds") if cfg.sources == BUNDLED else Path(cfg.sources).expanduser()
+    return bundled("seeds") if cfg.sources == "bundled" else Path(cfg.sources).expanduser()
 
 
 def references_path(cfg: DataConfig, sources: Path) -> Path | None:
@@ -48,7 +46,7 @@ def references_path(cfg: DataConfig, sources: Path) -> Path | None:
     a folder the user names must exist."""
     if cfg.references is None:
         return None
-    if cfg.references == AUTO:
+    if cfg.references == "auto":
         beside = sources.resolve().parent / "references"
         return beside if beside.is_dir() else None
     folder = Path(cfg.references).expanduser()
@@ -349,7 +347,8 @@ def _event(
             raise InputError(f"{doc.origin}: source '{doc.doc_id}' is empty; remove or fill it")
     _check_ids(articles, where)
     _check_ids(articles + candidates, where)
-    return Event(event_id, tuple(articles), tuple(candidates), where, written[1], written[0])
+    facts_from, facts = written
+    return Event(event_id, tuple(articles), tuple(candidates), where, facts, facts_from)
 
 
 def _extra_candidates(cfg: DataConfig, sources: Path) -> list[tuple[str | None, Document]]:
