@@ -518,7 +518,7 @@ def main(verb: str) -> None:
         app()
     except Exception as err:  # a mistake check_args cannot see, found by Hydra
         config = isinstance(err, (HydraException, OmegaConfBaseException))
-        if isinstance(err, OSError) or started.is_set() and not config:
+        if not config and (started.is_set() or isinstance(err, OSError)):
             raise  # a failure of the run itself, not of its command line
         print(f"error: {one_line(err)}", file=sys.stderr)
         sys.exit(2)
