@@ -18,7 +18,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -480,12 +479,11 @@ def _prune(res: Resources) -> None:
             log.warning("embedding cache: could not prune %s (%s)", disk.root, err)
 
 
-def _app(verb: Callable[[Config, Path], None], started: threading.Event) -> Callable[[], None]:
+def _app(verb: Callable[[Config, Path], None]) -> Callable[[], None]:
     """Wrap a verb as a Hydra app over conf/config.yaml."""
 
     @hydra.main(config_path=CONF, config_name="config", version_base="1.3")
     def app(dcfg: DictConfig) -> None:
-        started.set()
         run_dir = Path(HydraConfig.get().runtime.output_dir)
         with guarded(run_dir):
             verb(to_config(dcfg), run_dir)
@@ -511,14 +509,22 @@ def main(verb: str) -> None:
         print(f"error: {err}", file=sys.stderr)
         sys.exit(2)
     module, _, name = VERBS[verb].partition(":")
-    started = threading.Event()
-    app = _app(getattr(importlib.import_module(module), name), started)
+    app = _app(getattr(importlib.import_module(module), name))
     os.environ["HYDRA_FULL_ERROR"] = "1"  # Hydra raises its errors here instead of printing them
     try:
         app()
-    except Exception as err:  # a mistake check_args cannot see, found by Hydra
-        config = isinstance(err, (HydraException, OmegaConfBaseException))
-        if not config and (started.is_set() or isinstance(err, OSError)):
+    except Exception as err:
+        if not _hydras(err):
             raise  # a failure of the run itself, not of its command line
-        print(f"error: {one_line(err)}", file=sys.stderr)
+        print(f"error: {one_line(err)}", file=sys.stderr)  # a mistake check_args cannot see
         sys.exit(2)
+
+
+def _hydras(err: Exception) -> bool:
+    """Whether Hydra (or OmegaConf) raised `err` over the command line or the config."""
+    if isinstance(err, (HydraException, OmegaConfBaseException)):
+        return True
+    tb = err.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_globals.get("__name__", "").startswith("hydra.")

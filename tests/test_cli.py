@@ -173,6 +173,7 @@ MISTAKES = [
     (["--frobnicate"], "error: unrecognized arguments: --frobnicate"),
     # found by Hydra or by the check of the composed config, still one line
     (["hydra/launcher=nope"], "Could not find 'hydra/launcher/nope'"),
+    (["--resolve"], "error: The --resolve flag can only be used in conjunction with --cfg"),
     (["verifier.threshold=${oc.decode:'2'}"], "error: verifier.threshold: 2.0 must be between"),
 ]
 
