@@ -1,7 +1,10 @@
 """Command line: the only module that imports Hydra. DictConfig stops here.
 
 Each verb is a Hydra app over the same config tree. User errors print one line and exit 2
-with no traceback, and a run that fails leaves no half-written folder behind.
+with no traceback, and a run that fails leaves no half-written folder behind. One concern,
+the command line, in three parts: `check_args` refuses a config mistake (and `--help` lists
+the options) before Hydra starts, `main` runs a verb as a Hydra app, and `evaluate` is the
+`run` verb.
 """
 
 from __future__ import annotations
