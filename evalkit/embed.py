@@ -192,8 +192,6 @@ class SentenceTransformerEmbedder:
 
         if device == "auto":
             device = "cuda" if torch.cuda.is_available() else "cpu"
-        elif device not in ("cpu", "cuda"):
-            raise InputError(f"embedder.device: '{device}' is not one of auto, cpu, cuda")
         elif device == "cuda" and not torch.cuda.is_available():
             raise InputError("embedder.device=cuda but no GPU is visible; use auto or cpu")
         self.folder = folder
@@ -522,13 +520,7 @@ def build_embedder(cfg: EmbedderConfig, cache: CacheConfig | None = None) -> Emb
         raise InputError(
             f"unknown embedder '{cfg.name}'; choose from: {', '.join(sorted(EMBEDDERS))}"
         )
-    if cfg.batch_size < 1:
-        raise InputError(f"embedder.batch_size: {cfg.batch_size} must be at least 1")
-    if cfg.event_batch < 1:
-        raise InputError(f"embedder.event_batch: {cfg.event_batch} must be at least 1")
     cache = cache or CacheConfig(enabled=False)
-    if cache.max_mb < 0 or cache.memory_items < 1:
-        raise InputError("cache.max_mb must be at least 0 and cache.memory_items at least 1")
     embedder = EMBEDDERS[cfg.name](cfg)
     disk = None
     if cache.enabled:

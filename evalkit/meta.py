@@ -762,8 +762,6 @@ def load_bench_path(cfg: Config) -> Benchmark:
             "bench.path: not set; pass a benchmark JSONL file, e.g. "
             "python -m evalkit meta bench.path=bench/faithfulness_xsumfaith_dev.jsonl"
         )
-    if cfg.bench.bootstrap < 1:
-        raise InputError(f"bench.bootstrap: {cfg.bench.bootstrap} must be at least 1")
     return load_benchmark(Path(cfg.bench.path).expanduser())
 
 

@@ -104,6 +104,4 @@ def build_verifier(cfg: VerifierConfig) -> Verifier:
         raise InputError(
             f"unknown verifier '{cfg.name}'; choose from: {', '.join(sorted(VERIFIERS))}"
         )
-    if cfg.top_k < 1 or cfg.window < 1:
-        raise InputError("verifier.top_k and verifier.window must be at least 1")
     return VERIFIERS[cfg.name](cfg)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from evalkit.config import options
+
 from .conftest import ROOT, event_dir
 
 ARTICLE = (
@@ -92,12 +94,6 @@ def test_user_errors_are_one_line_with_no_folder(
     assert not (tmp_path / "run").exists()
 
 
-def test_unknown_key_fails_at_startup(tmp_path: Path) -> None:
-    done = run(tmp_path, "verifier.treshold=0.5")
-    assert done.returncode != 0 and "treshold" in done.stderr
-    assert "Traceback" not in done.stderr
-
-
 def test_finished_run_is_not_overwritten(tmp_path: Path) -> None:
     root = event_dir(tmp_path, {"a.txt": ARTICLE, "b.txt": OTHER})
     assert run(tmp_path, f"data.sources={root}").returncode == 0
@@ -116,3 +112,138 @@ def test_unknown_verb() -> None:
         check=False,
     )
     assert done.returncode == 2 and "unknown verb 'frobnicate'" in done.stderr
+
+
+def evalkit(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "evalkit", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+# Each mistake fails before any model loads: the default (real) embedder is left in place.
+MISTAKES = [
+    (
+        ["scoring.unsuported_penalty=1"],
+        "error: unknown option 'scoring.unsuported_penalty'; did you mean "
+        "scoring.unsupported_penalty?",
+    ),
+    (
+        ["+scoring.unsuported_penalty=1"],
+        "error: unknown option 'scoring.unsuported_penalty'; did you mean "
+        "scoring.unsupported_penalty?",
+    ),
+    (["embeder=hashed"], "error: unknown option 'embeder'; did you mean embedder?"),
+    (["+scoring.unsupported_penalty=1"], "scoring.unsupported_penalty is already an option"),
+    (["~verifier.top_k"], "verifier.top_k cannot be removed"),
+    (["verifier.top_k=abc"], "error: verifier.top_k: expected an integer, got 'abc'"),
+    (["verifier.top_k=null"], "error: verifier.top_k: expected an integer, got null"),
+    (["report.html=maybe"], "error: report.html: expected true or false, got 'maybe'"),
+    (["scoring.coverage_weight=high"], "scoring.coverage_weight: expected a number, got 'high'"),
+    (["verifier.threshold=2"], "error: verifier.threshold: 2.0 must be between 0 and 1"),
+    (["coverage.threshold=-0.1"], "coverage.threshold: -0.1 must be between 0 and 1"),
+    (["verifier.cosine_threshold=1.5"], "verifier.cosine_threshold: 1.5 must be between 0 and 1"),
+    (["clean.min_relevance=3"], "clean.min_relevance: 3.0 must be between 0 and 1"),
+    (["verifier.contradiction_overlap=-1"], "verifier.contradiction_overlap: -1.0 must be"),
+    (["scoring.unsupported_penalty=-1"], "scoring.unsupported_penalty: -1.0 must be at least 0"),
+    (["scoring.contradicted_penalty=-0.5"], "scoring.contradicted_penalty: -0.5 must be at"),
+    (["verifier.top_k=0"], "error: verifier.top_k: 0 must be at least 1"),
+    (["verifier.max_words=0"], "error: verifier.max_words: 0 must be at least 1"),
+    (["verifier.window=0"], "error: verifier.window: 0 must be at least 1"),
+    (["coverage.sharpness=0"], "error: coverage.sharpness: 0.0 must be above 0"),
+    (["embedder.batch_size=0"], "error: embedder.batch_size: 0 must be at least 1"),
+    (["embedder.event_batch=-3"], "error: embedder.event_batch: -3 must be at least 1"),
+    (["cache.max_mb=-1"], "error: cache.max_mb: -1 must be at least 0"),
+    (["bench.bootstrap=0"], "error: bench.bootstrap: 0 must be at least 1"),
+    (["verifier.bias=nan"], "error: verifier.bias: nan must be a finite number"),
+    (["shard=2", "num_shards=2"], "error: shard=2 num_shards=2: need 0 <= shard < num_shards"),
+    (["shard=-1"], "error: shard: -1 must be at least 0"),
+    (["data.decode_errors=bogus"], "data.decode_errors: 'bogus' is not one of strict, replace"),
+    (["data.bad_events=ignore"], "error: data.bad_events: 'ignore' is not one of stop, skip"),
+    (["embedder.device=gpu"], "error: embedder.device: 'gpu' is not one of auto, cpu, cuda"),
+    (["data.sources="], "error: data.sources is empty; give a value"),
+    (["data.references="], "error: data.references is empty; give a value or null"),
+    (["embedder=foo"], "error: unknown embedder 'foo'; choose from: hashed, sentence_transformer"),
+    (["verifier=nil"], "error: unknown verifier 'nil'; choose from: cosine, embedding"),
+    (["a=["], "error: cannot read 'a=['"),
+    (["--frobnicate"], "error: unrecognized arguments: --frobnicate"),
+    # found by Hydra or by the check of the composed config, still one line
+    (["hydra/launcher=nope"], "Could not find 'hydra/launcher/nope'"),
+    (["--resolve"], "error: The --resolve flag can only be used in conjunction with --cfg"),
+    (["verifier.threshold=${oc.decode:'2'}"], "error: verifier.threshold: 2.0 must be between"),
+]
+
+
+def assert_one_line(done: subprocess.CompletedProcess[str], message: str) -> None:
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("error: ") and message in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+@pytest.mark.parametrize(("mistake", "message"), MISTAKES)
+def test_config_mistakes_are_one_line_before_any_work(
+    tmp_path: Path, mistake: list[str], message: str
+) -> None:
+    done = evalkit("run", f"hydra.run.dir={tmp_path / 'run'}", *mistake)
+    assert_one_line(done, message)
+    assert not (tmp_path / "run").exists()
+
+
+@pytest.mark.parametrize("verb", ["meta", "calibrate"])
+@pytest.mark.parametrize(("mistake", "message"), [MISTAKES[0], MISTAKES[5], MISTAKES[9]])
+def test_every_hydra_verb_checks_the_config(
+    tmp_path: Path, verb: str, mistake: list[str], message: str
+) -> None:
+    bench = ROOT / "tests" / "data" / "bench_faith_tiny.jsonl"
+    done = evalkit(verb, f"bench.path={bench}", f"hydra.run.dir={tmp_path / 'run'}", *mistake)
+    assert_one_line(done, message)
+    assert not (tmp_path / "run").exists()
+
+
+def test_group_options_are_checked_in_multirun_sweeps(tmp_path: Path) -> None:
+    done = evalkit("run", "-m", f"hydra.sweep.dir={tmp_path / 'sweep'}", "embedder=hashed,foo")
+    assert_one_line(done, "unknown embedder 'foo'")
+    assert not (tmp_path / "sweep").exists()
+
+
+@pytest.mark.parametrize(
+    ("sweep", "message"),
+    [
+        (["verifier.threshold=0.5,2"], "verifier.threshold: 2.0 must be between 0 and 1"),
+        (["verifier.top_k=range(0,3)"], "verifier.top_k: 0 must be at least 1"),
+        (["shard=0,1,2", "num_shards=2,3"], "shard=2 num_shards=2: need 0 <= shard"),
+    ],
+)
+def test_every_value_of_a_sweep_is_checked(tmp_path: Path, sweep: list[str], message: str) -> None:
+    done = evalkit("run", "-m", f"hydra.sweep.dir={tmp_path / 'sweep'}", *sweep)
+    assert_one_line(done, message)
+    assert not (tmp_path / "sweep").exists()
+
+
+def test_hydra_flags_and_overrides_still_work() -> None:
+    done = evalkit("run", "--cfg", "hydra", "hydra/launcher=joblib", "hydra.run.dir=x")
+    assert done.returncode == 0, done.stderr
+    assert "joblib" in done.stdout and "dir: x" in done.stdout
+    done = evalkit("run", "--cfg", "job", "++scoring.unsupported_penalty=0.3", "verifier=cosine")
+    assert done.returncode == 0, done.stderr
+    assert "unsupported_penalty: 0.3" in done.stdout and "name: cosine" in done.stdout
+
+
+@pytest.mark.parametrize("verb", ["run", "meta", "calibrate"])
+def test_help_lists_every_option_with_its_default_and_description(verb: str) -> None:
+    done = evalkit(verb, "--help")
+    assert done.returncode == 0 and done.stderr == ""
+    lines = done.stdout.splitlines()
+    penalty = next(line for line in lines if "scoring.unsupported_penalty=" in line)
+    assert penalty.split() == [
+        "scoring.unsupported_penalty=0.1",
+        *"subtracted per unsupported claim [>= 0]".split(),
+    ]
+    for option in options():
+        assert any(line.strip().startswith(f"{option.key}=") for line in lines), option.key
+    assert "embedder=sentence_transformer" in done.stdout and "hashed" in done.stdout
+    assert "data.decode_errors=strict" in done.stdout and "[strict | replace]" in done.stdout

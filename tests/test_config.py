@@ -1,4 +1,5 @@
-"""Every config option composes; unknown keys and wrong types fail at start-up."""
+"""Every config option composes and is declared with its help and accepted values; unknown
+keys, wrong types and out-of-range values fail at start-up."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from hydra import compose, initialize_config_dir
 from hydra.errors import ConfigCompositionException
 
 from evalkit.cli import CONF, to_config
-from evalkit.config import Config, register
+from evalkit.config import Config, Option, register, validate, value_at
+from evalkit.config import options as declared
 from evalkit.embed import EMBEDDERS
 from evalkit.errors import InputError
 from evalkit.verifiers import VERIFIERS, build_verifier
@@ -76,3 +78,97 @@ def test_unknown_verifier_name_lists_choices() -> None:
     cfg.verifier.name = "nil"
     with pytest.raises(InputError, match="unknown verifier 'nil'; choose from: cosine, embedding"):
         build_verifier(cfg.verifier)
+
+
+def test_hydra_launcher_options_compose() -> None:
+    for path in sorted((Path(CONF) / "hydra" / "launcher").glob("*.yaml")):
+        overrides = [f"hydra/launcher={path.stem}"]
+        cfg = compose(config_name="config", overrides=overrides, return_hydra_config=True)
+        assert cfg.hydra.launcher._target_  # the launcher's own config was found and merged
+
+
+def test_every_option_is_declared_with_one_line_of_help() -> None:
+    keys = [o.key for o in declared()]
+    assert len(set(keys)) == len(keys) > 50
+    for option in declared():
+        assert option.help and "\n" not in option.help, option.key
+        assert option.kind, option.key  # a type the help and the errors can name
+    validate(Config())  # the defaults are valid
+
+
+def _set(cfg: Config, key: str, value: object) -> Config:
+    parent, _, name = key.rpartition(".")
+    setattr(value_at(cfg, parent) if parent else cfg, name, value)
+    return cfg
+
+
+def _outside(option: Option) -> object:
+    """A value of the option's type just outside what it accepts."""
+    if option.choices:
+        return "bogus"
+    step = 0.5 if float in option.types else 1
+    if option.at_least is not None:
+        return option.at_least - step
+    return option.above
+
+
+@pytest.mark.parametrize("option", [o for o in declared() if o.accepts], ids=lambda o: o.key)
+def test_validate_refuses_every_value_outside_the_declaration(option: Option) -> None:
+    with pytest.raises(InputError, match=rf"^{option.key}: "):
+        validate(_set(Config(), option.key, _outside(option)))
+    if option.at_most is not None:
+        with pytest.raises(InputError, match=rf"^{option.key}: .* must be between"):
+            validate(_set(Config(), option.key, option.at_most + 0.5))
+
+
+@pytest.mark.parametrize(
+    ("key", "accepts"),
+    [
+        *[(k, "0 to 1") for k in ["verifier.threshold", "coverage.threshold"]],
+        *[
+            (f"{s}.{k}_threshold", "0 to 1")
+            for s in ("verifier", "coverage")
+            for k in ("lexical", "cosine")
+        ],
+        ("verifier.contradiction_similarity", "0 to 1"),
+        ("verifier.contradiction_overlap", "0 to 1"),
+        ("clean.min_relevance", "0 to 1"),
+        ("clean.min_list_relevance", "0 to 1"),
+        ("coverage.report_similarity", "0 to 1"),
+        *[(k, ">= 0") for k in ["scoring.coverage_weight", "scoring.unsupported_penalty"]],
+        ("scoring.contradicted_penalty", ">= 0"),
+        ("cache.max_mb", ">= 0"),
+        ("shard", ">= 0"),
+        *[(f"verifier.{k}", ">= 1") for k in ["top_k", "max_words", "window"]],
+        *[(f"embedder.{k}", ">= 1") for k in ["batch_size", "event_batch"]],
+        ("bench.bootstrap", ">= 1"),
+        ("num_shards", ">= 1"),
+        ("coverage.sharpness", "> 0"),
+        ("data.decode_errors", "strict | replace"),
+        ("data.bad_events", "stop | skip"),
+        ("embedder.device", "auto | cpu | cuda"),
+    ],
+)
+def test_options_accept_what_the_issue_asks(key: str, accepts: str) -> None:
+    assert {o.key: o for o in declared()}[key].accepts == accepts
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("data.sources", "", "data.sources is empty; give a value"),
+        ("data.reference", "", "data.reference is empty; give a value or null"),
+        ("verifier.bias", float("inf"), "verifier.bias: inf must be a finite number"),
+        ("shard", 3, "shard=3 num_shards=1: need 0 <= shard < num_shards"),
+    ],
+)
+def test_validate_refuses_empty_infinite_and_out_of_shard(
+    key: str, value: object, message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        validate(_set(Config(), key, value))
+
+
+def test_to_config_validates_what_hydra_composed() -> None:
+    with pytest.raises(InputError, match="coverage.sharpness: 0.0 must be above 0"):
+        to_config(compose(config_name="config", overrides=["coverage.sharpness=0"]))

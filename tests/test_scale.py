@@ -13,7 +13,7 @@ import pytest
 from hydra import compose, initialize_config_dir
 
 from evalkit.cli import CONF, evaluate, to_config
-from evalkit.config import Config, register
+from evalkit.config import Config, register, validate
 from evalkit.errors import InputError
 from evalkit.merge import main as merge_main
 from evalkit.merge import merge, shard_folders
@@ -163,13 +163,13 @@ def test_merge_refuses_missing_or_mismatched_shards(corpus: Path, tmp_path: Path
         merge(shard_folders([tmp_path]), tmp_path / "m")
 
 
-def test_bad_shard_settings_fail_before_work(corpus: Path, tmp_path: Path) -> None:
+def test_bad_shard_settings_fail_before_work(corpus: Path) -> None:
     with pytest.raises(InputError, match="0 <= shard < num_shards"):
-        evaluate(config(corpus, shard=2, num_shards=2), tmp_path / "run")
+        validate(config(corpus, shard=2, num_shards=2))
     cfg = config(corpus)
     cfg.data.bad_events = "ignore"
     with pytest.raises(InputError, match="data.bad_events: 'ignore' is not one of stop, skip"):
-        evaluate(cfg, tmp_path / "run")
+        validate(cfg)
 
 
 def test_new_options_compose() -> None:

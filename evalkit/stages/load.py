@@ -201,13 +201,6 @@ def read_events(
     the whole run would. A bad line stops the run, or with data.bad_events=skip comes back as
     a BadEvent with its line number and reason.
     """
-    if cfg.bad_events not in ("stop", "skip"):
-        raise InputError(f"data.bad_events: '{cfg.bad_events}' is not one of stop, skip")
-    if num_shards < 1 or not 0 <= shard < num_shards:
-        raise InputError(
-            f"shard={shard} num_shards={num_shards}: need num_shards >= 1 and "
-            "0 <= shard < num_shards"
-        )
     sources = sources_path(cfg)
     references = references_path(cfg, sources)
     extra = _extra_candidates(cfg, sources)
