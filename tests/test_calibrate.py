@@ -18,6 +18,7 @@ from evalkit.config import Config, CoverageConfig, VerifierConfig, register
 from evalkit.errors import InputError
 from evalkit.meta import coverage_event, faith_events, measure_event
 from evalkit.pipeline import Resources, run_event
+from evalkit.verifiers import ClaimSignals, build_verifier
 
 from .conftest import DATA
 
@@ -149,5 +150,13 @@ def test_shipped_calibration_composes_and_a_verifier_option_still_wins() -> None
         cfg = to_config(compose(config_name="config"))
         cosine = to_config(compose(config_name="config", overrides=["verifier=cosine"]))
     assert dataclasses.asdict(cfg.verifier) == dataclasses.asdict(VerifierConfig())
-    assert cosine.verifier.name == "cosine" and cosine.verifier.threshold == 0.6
+    assert cosine.verifier.name == "cosine"
+    # One cosine baseline: `run verifier=cosine` judges with the calibrated threshold that
+    # `meta` reports for it (0.6294), not a second, hand-set one.
+    shipped = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))["verifier"]["cosine_threshold"]
+    assert cosine.verifier.cosine_threshold == shipped
+    verifier = build_verifier(cosine.verifier)
+    near = ClaimSignals(shipped - 0.01, 1.0, 1.0, (), (), (), "")
+    assert verifier.judge(near)[0] == "unsupported"
+    assert verifier.judge(dataclasses.replace(near, similarity=shipped))[0] == "supported"
     assert not math.isnan(cfg.coverage.threshold)
