@@ -146,8 +146,8 @@ class BenchConfig:
     path: str | None = None  # a benchmark JSONL file (format: shared bench README)
     bootstrap: int = 1000  # resamples for the 95% intervals
     seed: int = 0
-    # Where `calibrate` writes the fitted parameters; null = conf/calibration.yaml, the
-    # calibration every run uses by default.
+    # Where `calibrate` also writes the fitted parameters; null = only into its run folder.
+    # conf/calibration.yaml is the calibration every run uses: name it to replace it.
     calibration: str | None = None
 
 

@@ -51,6 +51,26 @@ def test_calibrate_writes_a_config_with_provenance(tmp_path: Path) -> None:
     assert SHIPPED.read_text(encoding="utf-8") != text  # the shipped file is untouched
 
 
+def test_calibrate_leaves_the_shipped_calibration_alone_unless_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """By default the fit lands in the run folder only, with how to apply it printed."""
+    conf = tmp_path / "conf"
+    conf.mkdir()
+    shipped = conf / "calibration.yaml"
+    shipped.write_bytes(SHIPPED.read_bytes())
+    monkeypatch.setattr("evalkit.cli.CONF", str(conf))  # where `calibrate` finds the shipped one
+    cfg = tiny_cfg(tmp_path / "unused.yaml", str(DATA / "bench_faith_meta.jsonl"))
+    cfg.bench.calibration = None
+    run_calibrate(cfg, tmp_path / "run")
+    assert shipped.read_bytes() == SHIPPED.read_bytes()
+    copy = tmp_path / "run" / "calibration.yaml"
+    assert "verifier fitted on" in copy.read_text(encoding="utf-8")
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert f"calibration written to {copy}" in last
+    assert f"cp {copy} {shipped}" in last and f"bench.calibration={shipped}" in last
+
+
 def test_calibrate_only_faithfulness_carries_coverage_over(tmp_path: Path) -> None:
     out = tmp_path / "c.yaml"
     run_calibrate(tiny_cfg(out, str(DATA / "bench_faith_meta.jsonl")), tmp_path / "run")
