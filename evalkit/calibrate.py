@@ -1,5 +1,6 @@
 """The `calibrate` verb: fit the verifier's and the coverage matcher's decision parameters on
-human labels and write them, with provenance, as the config file every run then uses.
+human labels and write them, with provenance, as a config file: into the run folder, and over
+the calibration every run uses (conf/calibration.yaml) only when bench.calibration names it.
 
 The signals are measured by the pipeline's own stages (`meta.measure_event`), so the model is
 fitted on exactly what `run` and `meta` see. Two small logistic models (scikit-learn):
@@ -503,7 +504,9 @@ def _file_line(path: str, sha256: str, what: str) -> str:
 
 
 def run_calibrate(cfg: Config, run_dir: Path) -> None:
-    """The `calibrate` verb: fit on every benchmark file named by bench.path, write the config."""
+    """The `calibrate` verb: fit on every benchmark file named by bench.path and write the
+    config into the run folder, and to bench.calibration when given: the shipped calibration
+    every run reads changes only when asked."""
     from evalkit import __version__
     from evalkit.cli import CONF as CONF_DIR
     from evalkit.cli import check_run_dir, git_commit, manifest
@@ -511,8 +514,8 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
     check_run_dir(run_dir, cfg.overwrite)
     started = time.perf_counter()
     benches = [load_benchmark(p) for p in bench_files(cfg.bench.path)]  # errors before the model
-    out_path = Path(cfg.bench.calibration or Path(CONF_DIR) / "calibration.yaml").expanduser()
-    if not out_path.parent.is_dir():
+    out_path = Path(cfg.bench.calibration).expanduser() if cfg.bench.calibration else None
+    if out_path is not None and not out_path.parent.is_dir():
         raise InputError(
             f"bench.calibration: folder {out_path.parent} does not exist; create it or pass "
             "another path"
@@ -578,7 +581,8 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
         details["files"][b.path] = {"sha256": b.sha256, "kind": b.kind}
     text = calibration_yaml(verifier_values, coverage_values, header)
     timings.seconds["total"] = time.perf_counter() - started
-    extra = {"calibration": _plain(details), "written_to": str(out_path)}
+    copy = run_dir / "calibration.yaml"
+    extra = {"calibration": _plain(details), "written_to": str(out_path or copy)}
     write_all(
         run_dir,
         {
@@ -587,9 +591,18 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
             "run.json": json.dumps(manifest(cfg, res, timings, extra), indent=2, sort_keys=True),
         },
     )
-    write_all(out_path.parent, {out_path.name: text})
+    shipped = Path(CONF_DIR) / "calibration.yaml"
+    if out_path is not None:
+        write_all(out_path.parent, {out_path.name: text})
+        where = f"calibration written to {out_path} (copy and figures in {run_dir})"
+    else:
+        where = (
+            f"calibration written to {copy} (figures beside it); runs still use {shipped}. "
+            f"To apply it, copy it there (cp {copy} {shipped}) or calibrate with "
+            f"bench.calibration={shipped}"
+        )
     print(text)
-    print(f"calibration written to {out_path} (copy and figures in {run_dir})")
+    print(where)
 
 
 def _plain(value: Any) -> Any:

@@ -443,7 +443,7 @@ def _event_info(result: EventResult) -> dict[str, Any]:
         "facts": result.facts_origin,
         "sources": len(result.sources),
         "candidates": len(result.scores),
-        "unscored": sum(1 for s in result.scores if s.note.startswith("no sent")),
+        "unscored": sum(1 for s in result.scores if s.unscorable is not None),
         "claims": len(result.alignments),
     }
 

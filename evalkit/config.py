@@ -217,7 +217,9 @@ class BenchConfig:
     bootstrap: int = opt(1000, "bootstrap resamples for the 95% intervals", at_least=1)
     seed: int = opt(0, "random seed of the bootstrap", at_least=0)
     calibration: str | None = opt(
-        None, "where calibrate writes its fit; null = conf/calibration.yaml, used by every run"
+        None,
+        "where calibrate also writes its fit (always into its run folder); name the shipped "
+        "conf/calibration.yaml to replace the calibration every run uses",
     )
 
 

@@ -26,7 +26,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -262,7 +262,7 @@ def score_faithfulness(
 ) -> tuple[list[FaithRow], list[tuple[Any, ...]]]:
     """Every summary's row and every claim's row, in file order."""
     items = {it.id: it for it in bench.faith}
-    cosine = CosineVerifier(replace(cfg.verifier, threshold=cfg.verifier.cosine_threshold))
+    cosine = CosineVerifier(cfg.verifier)  # the verdicts `run verifier=cosine` gives
     rows: dict[str, FaithRow] = {}
     claim_rows: dict[str, list[tuple[Any, ...]]] = {}
     events = faith_events(bench.faith, bench.path)

@@ -37,6 +37,7 @@ from evalkit.records import (
     Segmented,
     Sentence,
     SourceInfo,
+    Unscorable,
 )
 from evalkit.rouge import FastRouge
 from evalkit.stages.align import (
@@ -52,7 +53,7 @@ from evalkit.stages.align import (
 from evalkit.stages.clean import clean_documents
 from evalkit.stages.facts import extract_facts
 from evalkit.stages.reference import pick_reference
-from evalkit.stages.score import rank, rouge_f1, score_candidate
+from evalkit.stages.score import rank, rouge_f1, score_candidate, unreadable
 from evalkit.stages.segment import segment
 from evalkit.verifiers import ClaimSignals, Verifier, build_verifier
 
@@ -178,6 +179,7 @@ class CandidateMeasure:
     measured: tuple[Measured, ...]  # one per claim
     facts: tuple[FactSignals, ...] | None  # one per key fact; None when it has no sentences
     rouge: tuple[float, float, float]  # ROUGE-1/2/L F1 against the reference
+    no_sentences: Unscorable | None  # why it has no sentences; None when it has some
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,9 +225,10 @@ def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
         matches = measure_facts(facts, candidates, emb)
     measures = []
     for cand in candidates:
-        if not cand.sentences:
+        no_sentences = unreadable(cand)
+        if no_sentences is not None:
             warnings.append(
-                f"{cand.clean.doc.origin}: candidate '{cand.doc_id}' has no sentences; "
+                f"{cand.clean.doc.origin}: candidate '{cand.doc_id}' has {no_sentences}; "
                 "its scores are NaN"
             )
         claims = tuple(Claim(cand.doc_id, f"C{i + 1}", s) for i, s in enumerate(cand.sentences))
@@ -235,10 +238,14 @@ def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
             measured = tuple(measure_claims(claims, checked, cfg.verifier, emb))
         with t.stage("score"):
             texts = [s.text for s in cand.sentences]
-            rouge = rouge_f1(res.rouge, reference_texts, texts) if claims else (NAN, NAN, NAN)
+            # ROUGE needs both texts: none when every source line was cleaned away.
+            readable = claims and reference_texts
+            rouge = rouge_f1(res.rouge, reference_texts, texts) if readable else (NAN, NAN, NAN)
         matched = matches[cand.doc_id]
         signals = None if matched is None else tuple(matched)
-        measures.append(CandidateMeasure(cand.doc_id, claims, measured, signals, rouge))
+        measures.append(
+            CandidateMeasure(cand.doc_id, claims, measured, signals, rouge, no_sentences)
+        )
     is_candidate = {c.doc_id for c in candidates}
     infos = tuple(
         SourceInfo(
@@ -303,7 +310,9 @@ def judge_event(m: EventMeasure, cfg: Config, res: Resources) -> EventResult:
         for c in m.candidates:
             aligned = judge_claims(c.claims, c.measured, res.verifier)
             matched = decide_facts(m.facts, c.candidate, c.facts, cfg.coverage)
-            scores.append(score_candidate(c.candidate, aligned, matched, c.rouge, cfg.scoring))
+            scores.append(
+                score_candidate(c.candidate, aligned, matched, c.rouge, cfg.scoring, c.no_sentences)
+            )
             alignments.extend(aligned)
             matches.extend(matched)
     return EventResult(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal
 
 Role = Literal["source", "candidate"]
@@ -147,9 +148,17 @@ class FactMatch:
     match: Sentence | None
 
 
+class Unscorable(StrEnum):
+    """Why a candidate's score is NaN; the value is the note its summary row shows."""
+
+    EMPTY = "no sentences to score: the candidate text is empty"
+    CLEANED = "no sentences to score: cleaning removed every line (see removed.csv)"
+    NO_FACTS = "no key facts: the reference has no sentences (a title is never a key fact)"
+
+
 @dataclass(frozen=True, slots=True)
 class CandidateScore:
-    """One row of the summary table; NaN fields come with a reason."""
+    """One row of the summary table; a NaN score comes with the reason it is unscorable."""
 
     candidate: str
     claims: int
@@ -163,7 +172,12 @@ class CandidateScore:
     rouge2: float
     rougeL: float
     score: float
-    note: str = ""
+    unscorable: Unscorable | None = None
+
+    @property
+    def note(self) -> str:
+        """The summary's note column: why the score is NaN, "" when it is not."""
+        return self.unscorable.value if self.unscorable else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,5 +110,5 @@ class FastRouge:
             precision, recall = lcs / len(hyp), lcs / len(ref)
             out["rougeL"] = scoring.Score(precision, recall, scoring.fmeasure(precision, recall))
         else:
-            out["rougeL"] = scoring.Score(precision=0, recall=0, fmeasure=0)
+            out["rougeL"] = scoring.Score(precision=0.0, recall=0.0, fmeasure=0.0)  # a float
         return out

@@ -31,6 +31,17 @@ MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+# Month words that are also ordinary words or names ("talks may resume", "the march on",
+# "an august body", "Jan Smith", "to mar"): a date only in a date's context (see `dates`).
+AMBIGUOUS_MONTHS = frozenset(
+    "may march august jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Words that put a month in a date's place: "in May", "since March", "early May", "17th of May".
+_DATE_CUES = frozenset(
+    """in on since until till by from through during before after of early late mid last
+    next""".split()
+)
+_DAY_OR_YEAR = re.compile(r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?|(?:19|20)[0-9]{2}")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot non".split())
 # Verbs that deny what follows: "denied that X" and "confirmed that X" disagree on X.
@@ -124,10 +135,26 @@ def numbers(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=MEMO)
 def dates(text: str) -> frozenset[str]:
-    """Month and weekday names and four-digit years."""
+    """Month and weekday names and four-digit years, as folded tokens.
+
+    An ambiguous month word counts only written with a capital and in a date's context: next
+    to a day or a year ("May 17", "17 May", "May 2024") or after a word that introduces a
+    date ("in May", "early March"). "They may", "talks May resume" and "the March on
+    Washington" name no date.
+    """
     toks = tokens(text)
-    found = {t for t in toks if t in MONTHS or t in WEEKDAYS}
+    found = {t for t in toks if t in WEEKDAYS or (t in MONTHS and t not in AMBIGUOUS_MONTHS)}
     found |= {t for t in toks if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")}
+    words = _TOKEN.findall(text)
+    for i, word in enumerate(words):
+        month = word.lower()
+        if month in AMBIGUOUS_MONTHS and word[0].isupper():
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if before.lower() in _DATE_CUES or any(
+                _DAY_OR_YEAR.fullmatch(w) for w in (before, after)
+            ):
+                found.add(month)
     return frozenset(found)
 
 

@@ -80,14 +80,16 @@ class EmbeddingVerifier:
 
 
 class CosineVerifier:
-    """Baseline: supported when the best cosine reaches the threshold; no other checks."""
+    """Baseline: supported when the best cosine reaches `cosine_threshold` (calibrated, the
+    one `meta` reports for this baseline); no other checks."""
 
     def __init__(self, cfg: VerifierConfig) -> None:
         self.cfg = cfg
 
     def judge(self, s: ClaimSignals) -> tuple[Verdict, float, str]:
-        detail = f"similarity {s.similarity:.2f} vs threshold {self.cfg.threshold:.2f}"
-        if s.similarity >= self.cfg.threshold:
+        threshold = self.cfg.cosine_threshold
+        detail = f"similarity {s.similarity:.2f} vs threshold {threshold:.2f}"
+        if s.similarity >= threshold:
             return "supported", s.similarity, detail
         return "unsupported", s.similarity, detail
 

@@ -18,6 +18,7 @@ from evalkit.config import Config, CoverageConfig, VerifierConfig, register
 from evalkit.errors import InputError
 from evalkit.meta import coverage_event, faith_events, measure_event
 from evalkit.pipeline import Resources, run_event
+from evalkit.verifiers import ClaimSignals, build_verifier
 
 from .conftest import DATA
 
@@ -48,6 +49,26 @@ def test_calibrate_writes_a_config_with_provenance(tmp_path: Path) -> None:
     assert (tmp_path / "run" / "calibration.yaml").read_text(encoding="utf-8") == text
     assert (tmp_path / "run" / "calibration.json").is_file()
     assert SHIPPED.read_text(encoding="utf-8") != text  # the shipped file is untouched
+
+
+def test_calibrate_leaves_the_shipped_calibration_alone_unless_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """By default the fit lands in the run folder only, with how to apply it printed."""
+    conf = tmp_path / "conf"
+    conf.mkdir()
+    shipped = conf / "calibration.yaml"
+    shipped.write_bytes(SHIPPED.read_bytes())
+    monkeypatch.setattr("evalkit.cli.CONF", str(conf))  # where `calibrate` finds the shipped one
+    cfg = tiny_cfg(tmp_path / "unused.yaml", str(DATA / "bench_faith_meta.jsonl"))
+    cfg.bench.calibration = None
+    run_calibrate(cfg, tmp_path / "run")
+    assert shipped.read_bytes() == SHIPPED.read_bytes()
+    copy = tmp_path / "run" / "calibration.yaml"
+    assert "verifier fitted on" in copy.read_text(encoding="utf-8")
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert f"calibration written to {copy}" in last
+    assert f"cp {copy} {shipped}" in last and f"bench.calibration={shipped}" in last
 
 
 def test_calibrate_only_faithfulness_carries_coverage_over(tmp_path: Path) -> None:
@@ -149,5 +170,13 @@ def test_shipped_calibration_composes_and_a_verifier_option_still_wins() -> None
         cfg = to_config(compose(config_name="config"))
         cosine = to_config(compose(config_name="config", overrides=["verifier=cosine"]))
     assert dataclasses.asdict(cfg.verifier) == dataclasses.asdict(VerifierConfig())
-    assert cosine.verifier.name == "cosine" and cosine.verifier.threshold == 0.6
+    assert cosine.verifier.name == "cosine"
+    # One cosine baseline: `run verifier=cosine` judges with the calibrated threshold that
+    # `meta` reports for it (0.6294), not a second, hand-set one.
+    shipped = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))["verifier"]["cosine_threshold"]
+    assert cosine.verifier.cosine_threshold == shipped
+    verifier = build_verifier(cosine.verifier)
+    near = ClaimSignals(shipped - 0.01, 1.0, 1.0, (), (), (), "")
+    assert verifier.judge(near)[0] == "unsupported"
+    assert verifier.judge(dataclasses.replace(near, similarity=shipped))[0] == "supported"
     assert not math.isnan(cfg.coverage.threshold)

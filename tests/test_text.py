@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from evalkit.config import CleanConfig, VerifierConfig
+from evalkit.embed import HashedEmbedder
+from evalkit.records import Claim, Document
+from evalkit.stages.align import document_evidence, judge_claims, measure_claims
+from evalkit.stages.clean import clean_documents
+from evalkit.stages.segment import segment
 from evalkit.text import (
     content_tokens,
     dates,
@@ -13,6 +19,7 @@ from evalkit.text import (
     tokens,
     vocabulary,
 )
+from evalkit.verifiers import build_verifier
 
 
 def test_tokens_fold_case_accents_abbreviations_and_thousands() -> None:
@@ -29,6 +36,29 @@ def test_numbers_normalise_digits_and_words() -> None:
 
 def test_dates_are_months_weekdays_and_years() -> None:
     assert dates("On Friday, 17 May 2024, not in 123") == {"friday", "may", "2024"}
+
+
+def test_may_and_march_are_dates_only_in_a_dates_context() -> None:
+    for text in ("on May 17", "in May 2024", "May 2024", "17 May", "early May", "the 17th of May"):
+        assert dates(text) == {"may"} | ({"2024"} if "2024" in text else set()), text
+    for text in ("talks may resume next week", "they may", "Talks May Resume", "May I ask?"):
+        assert dates(text) == frozenset(), text
+    assert dates("since March, they march on Sundays") == {"march"}
+    assert dates("the March on Washington") == frozenset()
+    assert dates("an august body met Jan Smith") == frozenset()
+    assert dates("Jan. 5 and in August") == {"jan", "august"}
+
+
+def test_a_modal_may_does_not_contradict_a_dated_source() -> None:
+    """The claim check as `run` does it: "may" was read as a date against "Friday"."""
+    embedder, cfg = HashedEmbedder(), VerifierConfig()
+    source = Document("s", "source", "The talks will resume next week on Friday in Geneva.", "s")
+    summary = Document("c", "candidate", "The talks may resume next week in Geneva.", "c")
+    (src,), (cand,) = clean_documents([source], [summary], CleanConfig(), embedder)
+    claims = [Claim("c", "C1", s) for s in segment(cand).sentences]
+    measured = measure_claims(claims, document_evidence(segment(src), cfg, embedder), cfg, embedder)
+    (aligned,) = judge_claims(claims, measured, build_verifier(cfg))
+    assert (aligned.verdict, aligned.novel, aligned.conflict) == ("supported", (), "")
 
 
 def test_names_skip_sentence_openers_but_keep_multiword_names() -> None:

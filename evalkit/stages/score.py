@@ -17,7 +17,7 @@ import math
 from collections.abc import Sequence
 
 from evalkit.config import ScoringConfig
-from evalkit.records import Alignment, CandidateScore, FactMatch
+from evalkit.records import Alignment, CandidateScore, FactMatch, Segmented, Unscorable
 from evalkit.rouge import FastRouge
 
 NAN = math.nan
@@ -32,15 +32,25 @@ def rouge_f1(
     return scores["rouge1"].fmeasure, scores["rouge2"].fmeasure, scores["rougeL"].fmeasure
 
 
+def unreadable(candidate: Segmented) -> Unscorable | None:
+    """Why a candidate has no sentences to score (its text is empty, or cleaning removed every
+    line of a source read as a candidate); None when it has some."""
+    if candidate.sentences:
+        return None
+    return Unscorable.CLEANED if candidate.clean.doc.text.strip() else Unscorable.EMPTY
+
+
 def score_candidate(
     candidate: str,
     alignments: Sequence[Alignment],
     matches: Sequence[FactMatch],
     rouge: tuple[float, float, float],
     cfg: ScoringConfig,
+    no_sentences: Unscorable | None,
 ) -> CandidateScore:
-    """One summary-table row, traceable to its claims and fact matches (rouge: `rouge_f1`)."""
-    if not alignments:
+    """One summary-table row, traceable to its claims and fact matches (rouge: `rouge_f1`;
+    no_sentences: why the candidate has none, from `unreadable`; None when it has some)."""
+    if no_sentences is not None:
         return CandidateScore(
             candidate,
             0,
@@ -54,7 +64,7 @@ def score_candidate(
             NAN,
             NAN,
             NAN,
-            note="no sentences to score: the candidate text is empty",
+            unscorable=no_sentences,
         )
     verdicts = [a.verdict for a in alignments]
     supported = verdicts.count("supported")
@@ -65,10 +75,8 @@ def score_candidate(
         coverage_weighted = sum(m.weight * m.score for m in matches) / sum(
             m.weight for m in matches
         )
-        note = ""
     else:
         coverage = coverage_weighted = NAN
-        note = "no key facts: the reference has no sentences"
     final = (
         cfg.coverage_weight * coverage_weighted
         - cfg.unsupported_penalty * unsupported
@@ -87,7 +95,7 @@ def score_candidate(
         rouge2=rouge[1],
         rougeL=rouge[2],
         score=final,
-        note=note,
+        unscorable=None if matches else Unscorable.NO_FACTS,
     )
 
 
