@@ -25,6 +25,13 @@ PLAIN_VERBS: dict[str, str] = {
 
 
 def main() -> None:
+    from evalkit.errors import boundary
+
+    boundary(dispatch)
+
+
+def dispatch() -> int | None:
+    """Run the verb named on the command line; its exit code."""
     from evalkit.cli import VERBS
 
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
@@ -35,7 +42,8 @@ def main() -> None:
         import importlib
 
         module, _, name = PLAIN_VERBS[verb].partition(":")
-        sys.exit(getattr(importlib.import_module(module), name)(sys.argv[2:]))
+        code: int = getattr(importlib.import_module(module), name)(sys.argv[2:])
+        return code
     if verb not in VERBS:
         known = ", ".join(sorted([*VERBS, *PLAIN_VERBS]))
         print(f"error: unknown verb '{verb}'; choose from: {known}", file=sys.stderr)
@@ -44,6 +52,7 @@ def main() -> None:
     from evalkit.cli import main as cli_main
 
     cli_main(verb)
+    return 0
 
 
 if __name__ == "__main__":

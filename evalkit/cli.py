@@ -38,7 +38,7 @@ from omegaconf.errors import OmegaConfBaseException
 
 from evalkit import __version__
 from evalkit.config import Config, Option, options, register, validate, value_at
-from evalkit.errors import InputError
+from evalkit.errors import InputError, fail
 from evalkit.pipeline import Resources, Timings, is_stored, run_event
 from evalkit.records import Event, EventResult
 from evalkit.report import (
@@ -97,17 +97,20 @@ def _remove_if_empty(run_dir: Path) -> None:
 
 @contextmanager
 def guarded(run_dir: Path) -> Iterator[None]:
-    """Turn user errors and interrupts into one line and an exit code, cleaning up the run."""
+    """Turn any failure or interrupt into one line and an exit code (see evalkit.errors),
+    removing a run folder that holds nothing yet."""
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         yield
-    except InputError as err:
-        _remove_if_empty(run_dir)
-        print(f"error: {err}", file=sys.stderr)
-        sys.exit(2)
     except KeyboardInterrupt:
         _remove_if_empty(run_dir)
-        if (run_dir / JOURNAL).exists():
+        if (run_dir / "run.json").exists():
+            print(
+                f"interrupted while writing the report: the tables in {run_dir} are complete; "
+                f"rebuild the report with `evalkit report {run_dir}`",
+                file=sys.stderr,
+            )
+        elif (run_dir / JOURNAL).exists():
             print(
                 f"interrupted: finished events kept in {run_dir}; continue with "
                 f"resume=true hydra.run.dir={run_dir}",
@@ -116,6 +119,17 @@ def guarded(run_dir: Path) -> Iterator[None]:
         else:
             print(f"interrupted: no results written to {run_dir}", file=sys.stderr)
         sys.exit(130)
+    except Exception as err:
+        _remove_if_empty(run_dir)
+        if (run_dir / "run.json").exists():
+            fail(
+                err,
+                f"the tables in {run_dir} are complete; rebuild the report with "
+                f"`evalkit report {run_dir}`",
+            )
+        if (run_dir / JOURNAL).exists():
+            fail(err, f"finished events kept in {run_dir}; continue with resume=true")
+        fail(err)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -529,6 +543,8 @@ def _hydras(err: Exception) -> bool:
     """Whether Hydra (or OmegaConf) raised `err` over the command line or the config."""
     if isinstance(err, (HydraException, OmegaConfBaseException)):
         return True
+    if isinstance(err, OSError):  # a folder Hydra could not write: the boundary says which
+        return False
     tb = err.__traceback__
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next

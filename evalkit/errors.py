@@ -1,5 +1,114 @@
-"""The one exception type for problems a user can fix; the CLI prints it as a single line."""
+"""How evalkit fails: every error ends as one line on stderr and a documented exit code.
+
+| code | meaning |
+|---|---|
+| 0 | done |
+| 1 | an internal error (a bug in evalkit): one line, and the full trace saved to a file |
+| 2 | a mistake the user can fix: a bad option, input file or path |
+| 3 | the environment failed: disk full, out of memory, an I/O error |
+| 130 | interrupted (Ctrl-C, SIGTERM) |
+
+`InputError` is raised for user mistakes; `boundary` is the one place that turns any exception
+into its line and code, so no verb ever prints a Python traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from typing import NoReturn
+
+USER, INTERNAL, ENVIRONMENT = 2, 1, 3
+
+# errno -> what the user can do about it. Errors of the machine, not of a path the user chose.
+_ENVIRONMENT = {
+    errno.ENOSPC: "free disk space or choose a folder on another disk",
+    errno.EDQUOT: "free space within your disk quota or choose another folder",
+    errno.EIO: "the disk reported an I/O error; check it or choose another folder",
+    errno.ENOMEM: "free memory or run fewer events at once (embedder.event_batch)",
+    errno.EMFILE: "too many open files; raise the limit (ulimit -n) and run again",
+    errno.ENFILE: "too many open files on this machine; close programs and run again",
+}
+# A path the user gave (or its parent) that cannot be used as evalkit needs it.
+_PATH = {
+    errno.EACCES: "no permission; choose a folder you can write to or fix its permissions",
+    errno.EPERM: "not permitted; choose a folder you can write to or fix its permissions",
+    errno.EROFS: "the disk is read-only; choose a writable folder",
+    errno.ENOTDIR: "a file stands where a folder is needed; choose another path",
+    errno.EEXIST: "a file stands where a folder is needed; choose another path",
+    errno.EISDIR: "a folder stands where a file is needed; choose another path",
+    errno.ENOENT: "it does not exist; check the path",
+    errno.ENAMETOOLONG: "the name is too long for this file system; choose a shorter path",
+    errno.ELOOP: "too many symbolic links; choose another path",
+}
 
 
 class InputError(Exception):
     """Bad input or option: the message names the file or option and what to do."""
+
+
+def explain(err: BaseException) -> tuple[int, str]:
+    """The exit code and the one line that tell a user what went wrong and what to do."""
+    if isinstance(err, InputError):
+        return USER, _flat(str(err))
+    if isinstance(err, MemoryError):
+        return ENVIRONMENT, f"out of memory; {_ENVIRONMENT[errno.ENOMEM]}"
+    if isinstance(err, OSError) and err.errno in _ENVIRONMENT:
+        return ENVIRONMENT, f"{_where(err)}{err.strerror}; {_ENVIRONMENT[err.errno]}"
+    if isinstance(err, OSError) and err.errno in _PATH:
+        return USER, f"{_where(err)}{err.strerror}; {_PATH[err.errno]}"
+    if isinstance(err, OSError):
+        return ENVIRONMENT, f"{_where(err)}{err.strerror or err}; check the path and the disk"
+    return INTERNAL, f"internal error ({type(err).__name__}: {_flat(str(err))[:200]})"
+
+
+def _where(err: OSError) -> str:
+    return f"{_flat(str(err.filename))}: " if err.filename else ""
+
+
+def _flat(text: str) -> str:
+    """One line: newlines and runs of spaces in a message become single spaces."""
+    return " ".join(text.split())
+
+
+def fail(err: BaseException, kept: str = "") -> NoReturn:
+    """Print `err` as one line (an internal error with where its trace went, then what was
+    `kept` of the run) and exit with its code."""
+    code, line = explain(err)
+    line += f"; {kept}" if kept else ""
+    if code == INTERNAL:
+        line += f"; please report it with the trace saved in {_save_trace(err)}"
+    print(f"error: {line}", file=sys.stderr)
+    sys.exit(code)
+
+
+def _save_trace(err: BaseException) -> str:
+    """Write the full traceback to a file in the temp folder; its path, or why not."""
+    text = "".join(traceback.format_exception(err))
+    name = f"evalkit-error-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+    try:
+        path = os.path.join(tempfile.gettempdir(), name)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as write_err:
+        return f"(nowhere: {write_err.strerror})"
+    return path
+
+
+def boundary(verb: Callable[[], int | None]) -> NoReturn:
+    """Run a verb and exit with its code; any exception becomes one line and its exit code."""
+    try:
+        code = verb()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BaseException as err:  # noqa: BLE001 - the one place every failure is reported
+        fail(err)
+    sys.exit(code or 0)

@@ -1,0 +1,147 @@
+"""The one boundary: every failure is one line and a documented exit code, never a traceback."""
+
+from __future__ import annotations
+
+import errno
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evalkit import cli
+from evalkit.config import Config
+from evalkit.errors import ENVIRONMENT, INTERNAL, USER, InputError, boundary, explain
+from evalkit.report import JOURNAL, MARKER, RunWriter
+
+ARTICLES = [
+    {"id": "a", "text": "The mayor of Springfield resigned on Friday. She denied wrongdoing."},
+    {"id": "b", "text": "Springfield's mayor quit on Friday. The council meets next week."},
+]
+FAST = ["embedder=hashed", "cache.enabled=false", "report.html=false", "report.plots=false"]
+
+
+def events_file(tmp_path: Path, n: int = 2) -> Path:
+    path = tmp_path / "events.jsonl"
+    lines = [json.dumps({"event_id": f"e{i}", "articles": ARTICLES}) for i in range(n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def cli_run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "evalkit", "run", *FAST, *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize(
+    ("err", "code", "says"),
+    [
+        (InputError("data.sources: x does not exist"), USER, "data.sources: x does not exist"),
+        (OSError(errno.ENOSPC, "No space left on device", "/r/t.csv"), ENVIRONMENT, "/r/t.csv"),
+        (OSError(errno.EEXIST, "File exists", "/r"), USER, "a file stands where a folder"),
+        (PermissionError(errno.EACCES, "Permission denied", "/r"), USER, "no permission"),
+        (MemoryError(), ENVIRONMENT, "out of memory"),
+        (RecursionError("too deep\nreally"), INTERNAL, "internal error (RecursionError"),
+    ],
+)
+def test_every_exception_has_one_line_and_its_code(
+    err: BaseException, code: int, says: str
+) -> None:
+    got, line = explain(err)
+    assert got == code and says in line and "\n" not in line
+
+
+def test_an_internal_error_saves_its_trace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+
+    def broken() -> int:
+        raise ValueError("a bug")
+
+    with pytest.raises(SystemExit) as exit_info:
+        boundary(broken)
+    assert exit_info.value.code == INTERNAL
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error (ValueError: a bug)" in err
+    (trace,) = tmp_path.glob("evalkit-error-*.txt")
+    assert str(trace) in err and "Traceback" in trace.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["file", "under_file", "proc"])
+def test_an_unusable_run_folder_is_one_line(tmp_path: Path, where: str) -> None:
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x", encoding="utf-8")
+    run_dir = {
+        "file": blocker,
+        "under_file": blocker / "run",
+        "proc": Path("/proc/evalkit-run"),  # no one may create folders here, root included
+    }[where]
+    done = cli_run(f"data.sources={events_file(tmp_path)}", f"hydra.run.dir={run_dir}")
+    assert done.returncode == USER, done.stderr
+    assert done.stderr.count("\n") == 1 and str(run_dir) in done.stderr
+    assert "Traceback" not in done.stderr and blocker.read_text(encoding="utf-8") == "x"
+
+
+def _disk_full_after(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
+    """RunWriter.add fails with ENOSPC from its `calls`-th call on, as on a full disk."""
+    real = RunWriter.add
+    seen = []
+
+    def add(self: RunWriter, *args: object, **kwargs: object) -> None:
+        seen.append(1)
+        if len(seen) >= calls:
+            raise OSError(errno.ENOSPC, "No space left on device", str(self.run_dir))
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RunWriter, "add", add)
+
+
+@pytest.mark.parametrize("calls", [1, 2])
+def test_a_full_disk_during_the_tables_is_one_line_and_marks_the_run(
+    fast_cfg: Config,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    calls: int,
+) -> None:
+    fast_cfg.data.sources = str(events_file(tmp_path))
+    fast_cfg.report.html = fast_cfg.report.plots = False
+    _disk_full_after(monkeypatch, calls)
+    run_dir = tmp_path / "run"
+    with pytest.raises(SystemExit) as exit_info, cli.guarded(run_dir):
+        cli.evaluate(fast_cfg, run_dir)
+    assert exit_info.value.code == ENVIRONMENT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No space left on device" in err and "free disk" in err
+    if calls == 1:  # nothing finished: no folder left behind
+        assert not run_dir.exists()
+    else:  # one event finished: kept for resume, and the folder says it is incomplete
+        assert (run_dir / MARKER).exists() and (run_dir / JOURNAL).exists()
+        assert not (run_dir / "summary.csv").exists() and "resume=true" in err
+
+
+def test_a_full_disk_while_writing_the_report_keeps_the_tables(
+    fast_cfg: Config,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fast_cfg.data.sources = str(events_file(tmp_path, 1))
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", "report.html")
+
+    monkeypatch.setattr("evalkit.html_report.build_report", full)
+    run_dir = tmp_path / "run"
+    with pytest.raises(SystemExit) as exit_info, cli.guarded(run_dir):
+        cli.evaluate(fast_cfg, run_dir)
+    assert exit_info.value.code == ENVIRONMENT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"evalkit report {run_dir}" in err
+    assert (run_dir / "summary.csv").exists() and not (run_dir / MARKER).exists()
