@@ -261,10 +261,15 @@ def _write_tables(
 
 
 def _read(handle: BinaryIO, start: int, end: int) -> bytes:
+    """Whole rows of a shard's table, as the shard's journal says where they lie."""
     handle.seek(start)
     data = handle.read(end - start)
-    if len(data) != end - start:
-        raise _damaged(Path(handle.name), f"shorter than its {INDEX} says")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _damaged(Path(handle.name), f"bytes {start}-{end} are not valid UTF-8") from None
+    if len(data) != end - start or data and not data.endswith(b"\n"):
+        raise _damaged(Path(handle.name), f"its rows do not end where {INDEX} says")
     return data
 
 

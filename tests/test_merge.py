@@ -23,8 +23,10 @@ from evalkit.report import INDEX, TABLES
 from .conftest import ROOT
 
 ARTICLES = [
-    "A fire broke out at the Marlow Bay warehouse on Tuesday night. Crews fought it for six hours.",
-    "Firefighters battled a warehouse fire in Marlow Bay overnight. No one was hurt, police said.",
+    "A fire broke out at the Marlow Bay warehouse on Tuesday night. Crews fought the fire for "
+    "six hours and no one was hurt.",
+    "A fire broke out at a warehouse in Marlow Bay on Tuesday night. Fire crews fought it for "
+    "six hours; police said no one was hurt.",
 ]
 CANDIDATE = "A warehouse fire in Marlow Bay burned for six hours on Tuesday; nobody was hurt."
 
@@ -72,6 +74,11 @@ def _last_line_torn(path: Path) -> None:
     _truncate(path, len(path.read_bytes()) - 9)
 
 
+def _bad_byte(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[:-20] + b"\xff" + data[-19:])
+
+
 def _last_line_gone(path: Path) -> None:
     path.write_text("".join(path.read_text().splitlines(keepends=True)[:-1]))
 
@@ -88,6 +95,7 @@ DAMAGES: dict[str, tuple[str, Callable[[Path], None], str]] = {
     "run.json shape": ("run.json", lambda p: p.write_text('{"config": 1}'), "not the run.json"),
     "table deleted": ("claims.csv", Path.unlink, "cannot be read"),
     "table cut short": ("facts.csv", lambda p: _truncate(p, 100), "100 bytes where"),
+    "table not UTF-8": ("sources.csv", _bad_byte, r"bytes \d+-\d+ are not valid UTF-8"),
 }
 
 
@@ -180,3 +188,4 @@ def test_merged_equals_the_single_run(shards: Path, tmp_path: Path) -> None:
     assert main([str(shards), "--out", str(tmp_path / "merged")]) == 0
     for name in (*TABLES, "summary.md"):
         assert (tmp_path / "merged" / name).read_bytes() == (single / name).read_bytes()
+    assert "NaN" not in (single / "summary.csv").read_text(encoding="utf-8")  # real scores
