@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 import re
+import signal
 import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -702,11 +703,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("run_dir", type=Path, help="a folder written by `python -m evalkit run`")
     parser.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
     args = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # as Ctrl-C
     try:
         path = build_report(args.run_dir, plots=not args.no_plots)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"interrupted: the report in {args.run_dir} is not rebuilt", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print(f"report: {path}")
     return 0
 

@@ -372,6 +372,26 @@ def test_a_full_disk_or_read_only_folder_is_one_line_exit_2(
     assert {p.name: p.read_bytes() for p in run_dir.iterdir() if p.is_file()} == before
 
 
+def test_an_interrupted_report_is_one_line_and_leaves_the_old_page(
+    seeds_run: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    run_dir = tmp_path / "run"
+    shutil.copytree(seeds_run, run_dir)
+    before = {p.name: p.read_bytes() for p in run_dir.iterdir() if p.is_file()}
+
+    def interrupt(*args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupt)
+    assert main([str(run_dir)]) == 130
+    err = capsys.readouterr().err
+    assert err == f"interrupted: the report in {run_dir} is not rebuilt\n"
+    assert {p.name: p.read_bytes() for p in run_dir.iterdir() if p.is_file()} == before
+
+
 @pytest.mark.parametrize(("html", "plots"), [(False, True), (True, False), (False, False)])
 def test_switches(tmp_path: Path, html: bool, plots: bool) -> None:
     cfg = fast_config(ROOT / "seeds", ROOT / "references")
