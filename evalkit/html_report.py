@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import argparse
 import base64
-import csv
 import hashlib
 import json
 import math
-import os
 import re
+import signal
 import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from evalkit.errors import InputError
+from evalkit.files import atomic_write, read_rows
 from evalkit.report import MARKER, TABLES
 
 REPORT = "report.html"
@@ -91,45 +91,76 @@ class Run:
 
 
 HELP = "pass a run folder written by `python -m evalkit run` (its hydra.run.dir)"
+DAMAGED = "the run is damaged: run it again"
+# run.json entries the report reads, and the JSON type each must have.
+MANIFEST = {
+    "config": dict,
+    "model": dict,
+    "counts": dict,
+    "versions": dict,
+    "timings_seconds": dict,
+    "events": list,
+}
 
 
 def load_run(run_dir: Path) -> Run:
     """Read a finished run's tables and run.json, grouped by event in summary order."""
     if not run_dir.is_dir():
-        raise InputError(f"{run_dir}: no such folder; {HELP}")
+        what = "not a folder" if run_dir.exists() else "no such folder"
+        raise InputError(f"{run_dir}: {what}; {HELP}")
     if (run_dir / MARKER).exists():
         raise InputError(f"{run_dir}: the run did not finish ({MARKER} is there); re-run it first")
     missing = [n for n in (*TABLES, "run.json") if not (run_dir / n).is_file()]
     if missing:
         raise InputError(f"{run_dir}: not a finished run (no {', '.join(missing)}); {HELP}")
-    try:
-        manifest = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        where = run_dir / "run.json"
-        raise InputError(f"{where}: not valid JSON ({err}); re-run the run") from None
+    manifest = _manifest(run_dir / "run.json")
     events: dict[str, EventTables] = {}
     for name, columns in TABLES.items():
         stem = name.removesuffix(".csv")
         for line in _read(run_dir / name, stem, columns):
             event = events.setdefault(line["event"], EventTables(line["event"]))
             getattr(event, stem).append(line)
-    return Run(run_dir, manifest if isinstance(manifest, dict) else {}, list(events.values()))
+    return Run(run_dir, manifest, list(events.values()))
 
 
-def _read(path: Path, stem: str, columns: Sequence[str]) -> Iterator[Line]:
+def _manifest(path: Path) -> dict[str, Any]:
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            lacking = [c for c in columns if c not in (reader.fieldnames or ())]
-            if lacking:
-                raise InputError(
-                    f"{path}: lacks column(s) {', '.join(lacking)}; was it written by evalkit? "
-                    "Re-run the run to rewrite its tables"
-                )
-            for n, row in enumerate(reader):
-                yield Line(stem, n, {k: v or "" for k, v in row.items() if k is not None})
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror}); {DAMAGED}") from None
+    except (ValueError, RecursionError) as err:  # bad JSON or UTF-8, absurd nesting or digits
+        raise InputError(f"{path}: not valid JSON ({_short(err)}); {DAMAGED}") from None
+    if not isinstance(manifest, dict):
+        raise InputError(f"{path}: not a JSON object; {DAMAGED}")
+    wrong = [k for k, kind in MANIFEST.items() if not isinstance(manifest.get(k, kind()), kind)]
+    if wrong:
+        raise InputError(f"{path}: {', '.join(wrong)} has the wrong type; {DAMAGED}")
+    return manifest
+
+
+def _short(err: BaseException) -> str:
+    """An exception's message cut to one short line."""
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if len(text) <= 200 else text[:200] + "..."
+
+
+def _read(path: Path, stem: str, columns: Sequence[str]) -> list[Line]:
+    try:
+        rows = read_rows(path)
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror}); {DAMAGED}") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}: not valid UTF-8; re-run the run to rewrite it") from None
+    header = rows[0] if rows else []
+    lacking = [c for c in columns if c not in header]
+    if lacking:
+        raise InputError(
+            f"{path}: lacks column(s) {', '.join(lacking)}; was it written by evalkit? "
+            "Re-run the run to rewrite its tables"
+        )
+    width = len(header)
+    rows = [row + [""] * (width - len(row)) for row in rows[1:] if row]  # as csv.DictReader
+    return [Line(stem, n, dict(zip(header, row, strict=False))) for n, row in enumerate(rows)]
 
 
 # ---------------------------------------------------------------- small HTML helpers
@@ -581,12 +612,6 @@ def _facts_origin(manifest: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def _title(run: Run) -> str:
     return f"evalkit report — {run.run_dir.resolve().name}"
 
@@ -633,6 +658,18 @@ def many_events(run: Run, plots: Sequence[Any], pages: dict[str, str]) -> str:
 def build_report(run_dir: Path, html: bool = True, plots: bool = True) -> Path | None:
     """Write report.html (and per-event pages, plots) into a finished run folder."""
     run = load_run(run_dir)
+    try:
+        return _write_report(run, html, plots)
+    except OSError as err:  # a full disk, a read-only folder: the tables are fine
+        raise InputError(
+            f"{run_dir}: cannot write the report ({err.strerror or _short(err)}); the run's tables "
+            f"are complete: free space or make {run_dir} writable, then rebuild the report with "
+            f"`python -m evalkit report {run_dir}`"
+        ) from None
+
+
+def _write_report(run: Run, html: bool, plots: bool) -> Path | None:
+    run_dir = run.run_dir
     drawn: list[Any] = []
     if plots and run.events:
         from evalkit.plots import draw  # matplotlib loads only when plots are wanted
@@ -647,12 +684,13 @@ def build_report(run_dir: Path, html: bool = True, plots: bool = True) -> Path |
         folder = run_dir / PAGES
         folder.mkdir(exist_ok=True)
         for i, ev in enumerate(run.events):
-            _atomic_write(folder / pages[ev.event], event_page(run, i, pages))
+            atomic_write(folder / pages[ev.event], event_page(run, i, pages))
+        names = set(pages.values())
         for old in folder.glob("*.html"):  # pages of events this run no longer has
-            if old.name not in set(pages.values()):
+            if old.name not in names:
                 old.unlink()
         text = many_events(run, drawn, pages)
-    _atomic_write(run_dir / REPORT, text)
+    atomic_write(run_dir / REPORT, text)
     return run_dir / REPORT
 
 
@@ -665,11 +703,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("run_dir", type=Path, help="a folder written by `python -m evalkit run`")
     parser.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
     args = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # as Ctrl-C
     try:
         path = build_report(args.run_dir, plots=not args.no_plots)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"interrupted: the report in {args.run_dir} is not rebuilt", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print(f"report: {path}")
     return 0
 

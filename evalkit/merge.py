@@ -8,16 +8,20 @@ back in input order: the same bytes a single run over the whole file writes.
 from __future__ import annotations
 
 import argparse
-import csv
+import contextlib
 import json
 import os
+import shutil
+import signal
 import sys
 from collections import defaultdict
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from evalkit.errors import InputError
+from evalkit.files import atomic_write, read_rows
 from evalkit.report import (
     INDEX,
     MARKER,
@@ -27,6 +31,19 @@ from evalkit.report import (
     result_settings,
     run_counts,
 )
+
+REDO = "the shard is damaged: run that shard again (same settings) into a new hydra.run.dir"
+COUNTS = ("sources", "candidates", "unscored")  # per-event counts a journal entry may carry
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """A finished shard run as merge reads it, every part checked before anything is written."""
+
+    folder: Path
+    manifest: dict[str, Any]
+    head: dict[str, Any]  # the journal's first line: settings and where each table header ends
+    entries: list[dict[str, Any]]  # one per event: its input position and where its rows end
 
 
 def shard_folders(paths: list[Path]) -> list[Path]:
@@ -48,28 +65,109 @@ def shard_folders(paths: list[Path]) -> list[Path]:
     return found
 
 
+def _damaged(path: Path, what: str) -> InputError:
+    return InputError(f"merge: {path}: {what}; {REDO}")
+
+
+def _json(path: Path, text: str, where: str = "") -> Any:
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as err:  # bad JSON, absurd nesting or digits
+        reason = " ".join(str(err).split())[:120] or type(err).__name__
+        raise _damaged(path, f"{where}not valid JSON ({reason})") from None
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise _damaged(path, f"cannot be read ({err.strerror})") from None
+    except UnicodeDecodeError:
+        raise _damaged(path, "not valid UTF-8") from None
+
+
+def _count(value: Any) -> bool:
+    return type(value) is int and value >= 0
+
+
 def _manifest(folder: Path) -> dict[str, Any]:
-    manifest: dict[str, Any] = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    """run.json, with the config, shard numbers, events and timings merge relies on."""
+    path = folder / "run.json"
+    manifest = _json(path, _text(path))
+    config = manifest.get("config") if isinstance(manifest, dict) else None
+    if not (
+        isinstance(config, dict)
+        and _count(config.get("shard"))
+        and _count(config.get("num_shards"))
+        and isinstance(manifest.get("events", []), list)
+        and isinstance(timings := manifest.get("timings_seconds", {}), dict)
+        and all(type(v) in (int, float) for v in timings.values())
+    ):
+        raise _damaged(path, "not the run.json of an evalkit run")
     return manifest
 
 
-def _index(folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The shard's journal header (settings, where each table's header ends) and its events."""
-    lines = (folder / INDEX).read_text(encoding="utf-8").splitlines()
-    entries = [json.loads(line) for line in lines]
-    return entries[0], entries[1:]
+def _sizes(entry: Any) -> bool:
+    sizes = entry.get("sizes") if isinstance(entry, dict) else None
+    return isinstance(sizes, dict) and all(_count(sizes.get(name)) for name in TABLES)
+
+
+def _event(entry: Any) -> bool:
+    """A journal line of one finished (or skipped) event, with every key merge reads."""
+    if not _sizes(entry) or not isinstance(entry.get("event"), str):
+        return False
+    keys = ("skipped",) if "skipped" in entry else ("reference", "reason", "facts")
+    counts = [entry.get("position"), *(entry.get(k, 0) for k in COUNTS)]
+    return all(k in entry for k in keys) and all(_count(v) for v in counts)
+
+
+def read_shard(folder: Path) -> Shard:
+    """A shard's run.json, journal and tables, or a one-line error naming what is damaged."""
+    manifest = _manifest(folder)
+    path = folder / INDEX
+    lines = _text(path).splitlines()
+    if not lines:
+        raise _damaged(path, "is empty")
+    entries = [_json(path, line, f"line {n}: ") for n, line in enumerate(lines, 1)]
+    head = entries[0]
+    if not (_sizes(head) and isinstance(head.get("header"), dict)):
+        raise _damaged(path, "line 1: not the header of an evalkit journal")
+    for n, (before, entry) in enumerate(zip(entries, entries[1:], strict=False), 2):
+        if not _event(entry):
+            raise _damaged(path, f"line {n}: not an event of a finished run")
+        if any(entry["sizes"][t] < before["sizes"][t] for t in TABLES):
+            raise _damaged(path, f"line {n}: its tables end before the previous event's")
+    listed = [e.get("event") if isinstance(e, dict) else e for e in manifest.get("events", [])]
+    if listed != [e["event"] for e in entries[1:]]:
+        raise _damaged(path, f"lists {len(entries) - 1} event(s), run.json {len(listed)}")
+    for name in TABLES:
+        try:
+            size = (folder / name).stat().st_size
+        except OSError as err:
+            raise _damaged(folder / name, f"cannot be read ({err.strerror})") from None
+        if size != entries[-1]["sizes"][name]:
+            raise _damaged(
+                folder / name,
+                f"{size} bytes where {INDEX} says its rows end at {entries[-1]['sizes'][name]}",
+            )
+    return Shard(folder, manifest, head, entries[1:])
 
 
 def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, Any]:
-    """Write the merged tables, events.jsonl, summary.md and run.json into `out`."""
-    manifests = [_manifest(f) for f in folders]
-    configs = [m["config"] for m in manifests]
+    """Write the merged tables, events.jsonl, summary.md and run.json into `out`.
+
+    Every shard is checked first; the output is written under temporary names and renamed
+    into place at the end, so a failure leaves no merged folder (or, with --overwrite, the
+    run that was there) behind.
+    """
+    shards = [read_shard(f) for f in folders]
+    configs = [s.manifest["config"] for s in shards]
     total = configs[0]["num_shards"]
-    shards = sorted(c["shard"] for c in configs)
-    if shards != list(range(total)):
-        missing = sorted(set(range(total)) - set(shards))
+    numbers = sorted(c["shard"] for c in configs)
+    if numbers != list(range(total)):
+        missing = sorted(set(range(total)) - set(numbers))
         raise InputError(
-            f"merge: need shards 0..{total - 1} of one run exactly once; got {shards}"
+            f"merge: need shards 0..{total - 1} of one run exactly once; got {numbers}"
             + (f" (missing {missing})" if missing else "")
         )
     same = [{**result_settings(c), "shard": 0} for c in configs]
@@ -79,29 +177,75 @@ def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, 
     if (out / "run.json").exists() and not overwrite:
         raise InputError(f"merge: {out} already holds a run; choose another --out or --overwrite")
 
-    heads, order = {}, []
-    for i, folder in enumerate(folders):
-        head, entries = _index(folder)
-        heads[i] = head["sizes"]
-        start = dict(heads[i])
-        if i == 0:  # the header a single run over the whole file would have written
-            header = head["header"]
-            if "config" in header:
-                header["config"].update(shard=0, num_shards=1)
-        for entry in entries:
+    order = []
+    for i, shard in enumerate(shards):
+        start = shard.head["sizes"]
+        for entry in shard.entries:
             order.append((entry["position"], i, start, entry))
             start = entry["sizes"]
     order.sort(key=lambda item: item[0])
-    out.mkdir(parents=True, exist_ok=True)
-    sizes = dict(heads[0])
-    index = [{"header": header, "sizes": dict(sizes)}]
+    header = shards[0].head["header"]  # the header a single run over the whole file writes
+    if isinstance(header.get("config"), dict):
+        header["config"].update(shard=0, num_shards=1)
+    entries = [e for _, _, _, e in order]
+    config = {**configs[0], "shard": 0, "num_shards": 1}
+    timings: dict[str, float] = defaultdict(float)
+    for shard in shards:
+        for key, value in shard.manifest.get("timings_seconds", {}).items():
+            timings[key] += value
+    manifest = {
+        **shards[0].manifest,
+        "config": config,
+        "counts": run_counts(entries),
+        "events": [event_line(e) for e in entries],
+        "timings_seconds": {k: round(v, 3) for k, v in sorted(timings.items())},
+        "merged_from": [str(f) for f in folders],
+    }
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        index = _write_tables(shards, order, out)
+        summary = [tuple(row) for row in read_rows(_tmp(out, "summary.csv"))[1:]]
+        (out / MARKER).write_text("This merge did not finish: merge the shards again.\n", "utf-8")
+        atomic_write(out / "summary.md", markdown(summary, manifest))
+        for name in TABLES:
+            os.replace(_tmp(out, name), out / name)
+        atomic_write(out / INDEX, "".join(json.dumps(e, sort_keys=True) + "\n" for e in index))
+        atomic_write(out / "run.json", json.dumps(manifest, indent=2, sort_keys=True))
+        (out / MARKER).unlink()
+    except BaseException as err:
+        if created:
+            shutil.rmtree(out, ignore_errors=True)
+        else:
+            for name in TABLES:
+                with contextlib.suppress(OSError):
+                    _tmp(out, name).unlink(missing_ok=True)
+        if isinstance(err, OSError):  # a full disk, a read-only or odd --out
+            raise InputError(
+                f"merge: cannot write {out} ({err.strerror or err}); free space or choose "
+                "another --out, then merge again"
+            ) from None
+        raise
+    return manifest
+
+
+def _tmp(out: Path, name: str) -> Path:
+    return out / f".{name}.tmp"
+
+
+def _write_tables(
+    shards: list[Shard], order: list[tuple[int, int, dict[str, int], dict[str, Any]]], out: Path
+) -> list[dict[str, Any]]:
+    """Lay the shards' rows out in input order under temporary names; the merged journal."""
+    sizes = dict(shards[0].head["sizes"])
+    index = [{"header": shards[0].head["header"], "sizes": dict(sizes)}]
     with ExitStack() as stack:
         tables = {
-            (i, name): stack.enter_context((folder / name).open("rb"))
-            for i, folder in enumerate(folders)
+            (i, name): stack.enter_context((shard.folder / name).open("rb"))
+            for i, shard in enumerate(shards)
             for name in TABLES
         }
-        outputs = {name: stack.enter_context((out / f".{name}.tmp").open("wb")) for name in TABLES}
+        outputs = {name: stack.enter_context(_tmp(out, name).open("wb")) for name in TABLES}
         for name, handle in outputs.items():
             handle.write(_read(tables[0, name], 0, sizes[name]))
         for _, i, start, entry in order:
@@ -110,47 +254,23 @@ def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, 
                 handle.write(chunk)
                 sizes[name] += len(chunk)
             index.append({**entry, "sizes": dict(sizes)})
-
-    entries = [e for _, _, _, e in order]
-    config = {**configs[0], "shard": 0, "num_shards": 1}
-    timings: dict[str, float] = defaultdict(float)
-    for m in manifests:
-        for key, value in m.get("timings_seconds", {}).items():
-            timings[key] += value
-    manifest = {
-        **manifests[0],
-        "config": config,
-        "counts": run_counts(entries),
-        "events": [event_line(e) for e in entries],
-        "timings_seconds": {k: round(v, 3) for k, v in sorted(timings.items())},
-        "merged_from": [str(f) for f in folders],
-    }
-    summary = _summary_rows(out / ".summary.csv.tmp")
-    _write(out / "summary.md", markdown(summary, manifest))
-    for name in TABLES:
-        os.replace(out / f".{name}.tmp", out / name)
-    _write(out / INDEX, "".join(json.dumps(e, sort_keys=True) + "\n" for e in index))
-    _write(out / "run.json", json.dumps(manifest, indent=2, sort_keys=True))
-    return manifest
+        for handle in outputs.values():
+            handle.flush()
+            os.fsync(handle.fileno())
+    return index
 
 
 def _read(handle: BinaryIO, start: int, end: int) -> bytes:
+    """Whole rows of a shard's table, as the shard's journal says where they lie."""
     handle.seek(start)
     data = handle.read(end - start)
-    if len(data) != end - start:
-        raise InputError(f"merge: {handle.name} is shorter than its {INDEX} says")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _damaged(Path(handle.name), f"bytes {start}-{end} are not valid UTF-8") from None
+    if len(data) != end - start or data and not data.endswith(b"\n"):
+        raise _damaged(Path(handle.name), f"its rows do not end where {INDEX} says")
     return data
-
-
-def _summary_rows(path: Path) -> list[tuple[str, ...]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [tuple(row) for row in list(csv.reader(handle))[1:]]
-
-
-def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def main(argv: list[str]) -> int:
@@ -163,18 +283,28 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, help="merged run folder (default: <parent>/merged)")
     parser.add_argument("--overwrite", action="store_true", help="replace a run in --out")
     args = parser.parse_args(argv)
+    out, manifest = None, None
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # cleans up as Ctrl-C
     try:
         folders = shard_folders(args.dirs)
         out = args.out or folders[0].parent / "merged"
         manifest = merge(folders, out, args.overwrite)
-        html = manifest["config"].get("report", {})
-        if html.get("html") or html.get("plots"):
+        report = manifest["config"].get("report")
+        report = report if isinstance(report, dict) else {}
+        html, plots = bool(report.get("html")), bool(report.get("plots"))
+        if html or plots:
             from evalkit.html_report import build_report
 
-            build_report(out, html=bool(html.get("html")), plots=bool(html.get("plots")))
+            build_report(out, html=html, plots=plots)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        done = f"the merged tables in {out} are complete" if manifest else "nothing merged"
+        print(f"interrupted: {done}", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     counts = manifest["counts"]
     print(f"merged {len(folders)} shards: {counts['events']} events into {out}")
     return 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from matplotlib.figure import Figure
+
+from evalkit.files import atomic_write
 
 # Score distributions need several events to say anything.
 MANY_EVENTS = 5
@@ -40,18 +41,18 @@ class Plot:
 
 
 def _num(text: str) -> float:
+    """A cell as a number to plot; NaN for text, blanks and infinities (nothing to draw)."""
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         return math.nan
+    return value if math.isfinite(value) else math.nan
 
 
 def _save(fig: Figure, path: Path) -> None:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=100, metadata={"Software": None})
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(buf.getvalue())
-    os.replace(tmp, path)
+    atomic_write(path, buf.getvalue())
 
 
 def _label(ax: Any, points: Mapping[str, tuple[float, float]]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from evalkit.errors import InputError
+from evalkit.files import atomic_write as _atomic_write
 from evalkit.records import CandidateScore, EventResult
 
 MARKER = "INCOMPLETE"
@@ -378,12 +379,6 @@ def _differences(old: Any, new: Any, path: str = "") -> list[str]:
             out += _differences(old.get(key), new.get(key), f"{path}.{key}" if path else key)
         return out
     return [] if old == new else [path or "(all)"]
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 SHOWN = (

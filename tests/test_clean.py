@@ -80,3 +80,43 @@ def test_a_long_prose_line_with_a_url_is_kept() -> None:
     )
     first, _ = clean(line, OTHER)
     assert [k.text for k in first.kept] == [line]
+
+
+def test_a_one_line_article_with_a_guillemet_and_24_7_is_prose_not_navigation() -> None:
+    article = (
+        "A fire broke out at the Marlow Bay warehouse on Tuesday night, and crews worked 24/7 "
+        "to contain it. The owner said the building » stored paint and timber « for the port. "
+        "No one was hurt, police said on Wednesday."
+    )
+    first, _ = clean(f"Home » World » Asia\n{article}", article.replace("24/7", "all week"))
+    assert [k.text for k in first.kept] == [article]
+    assert [(r.text, r.reason) for r in first.removed] == [
+        ("Home » World » Asia", "breadcrumb or navigation path")
+    ]
+
+
+def test_breadcrumbs_end_with_a_headline_but_prose_never_is_one() -> None:
+    crumbs = [
+        "Home » World » Asia",
+        "News / World › Kim Yo Jong denies North Korea sent weapons to Russia",
+        "Current:Home > Kim's sister denies North Korea has supplied weapons to Russia",
+    ]
+    prose = [
+        f"{STORY} Open 24/7 » the ministry said it would answer questions from reporters.",
+        "Prices rose » sharply » in Seoul and Pyongyang after officials from both countries "
+        "met on Friday to discuss trade, exports, weapons and the border crossings between them",
+    ]
+    (first,) = clean("\n".join(crumbs + prose))
+    reasons = {r.text: r.reason for r in first.removed}
+    assert all(reasons.get(c) == "breadcrumb or navigation path" for c in crumbs), reasons
+    assert [k.text for k in first.kept] == prose
+
+
+def test_a_headline_with_a_colon_is_not_a_page_field() -> None:
+    headline = "Marlow Bay warehouse fire: what we know"
+    fields = ["Date: 2025-04-19", "Reading Time: 3 minutes", "By: Jane Doe", "Updated: May 4"]
+    (first,) = clean("\n".join([headline, *fields]))
+    assert [k.text for k in first.kept] == [headline]
+    assert {r.text: r.reason for r in first.removed} == {
+        f: "page metadata field (Key: value)" for f in fields
+    }

@@ -8,7 +8,9 @@ the README's test command); it fails, rather than skips, when either is missing.
 from __future__ import annotations
 
 import csv
+import errno
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -47,10 +49,12 @@ ARTICLES = {
         "Cracks were found in two of its support beams. Traffic will use the Oak Avenue bridge."
     ),
 }
+SEED_ARTICLES = sorted((ROOT / "seeds").glob("*.txt"))
 CANDIDATE = (
     f"Riverton closed the Mill Street bridge {HOSTILE} after cracks were found in its beams. "
     f"The mayor promised {BOLD} it would reopen in March with a new toll of five dollars."
 )
+CANDIDATE_RECORD = {"id": "cand", "text": CANDIDATE}
 
 
 def fast_config(sources: Path | str, references: Path | str | None) -> Config:
@@ -287,6 +291,9 @@ def test_report_verb_on_a_missing_folder_is_one_line_exit_2(tmp_path: Path) -> N
         ("marker", "did not finish"),
         ("column", "lacks column.s. support"),
         ("json", "run.json: not valid JSON"),
+        ("nested", "run.json: not valid JSON"),
+        ("shape", "run.json: model has the wrong type"),
+        ("file", "summary.csv: not a folder"),
     ],
 )
 def test_report_errors_name_the_problem(
@@ -308,11 +315,81 @@ def test_report_errors_name_the_problem(
         claims.write_text(claims.read_text(encoding="utf-8").replace(",support,", ",sup,", 1))
     if breakage == "json":
         (run_dir / "run.json").write_text("{not json", encoding="utf-8")
+    if breakage == "nested":
+        (run_dir / "run.json").write_text("[" * 100_000, encoding="utf-8")
+    if breakage == "shape":
+        manifest = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+        (run_dir / "run.json").write_text(json.dumps({**manifest, "model": 3}), encoding="utf-8")
+    if breakage == "file":
+        run_dir = tmp_path / "summary.csv"
+        run_dir.write_text("event,candidate\n", encoding="utf-8")
     with pytest.raises(InputError, match=message):
         build_report(run_dir)
     assert main([str(run_dir)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: {run_dir}") and len(err.strip().splitlines()) == 1
+
+
+def test_cells_over_the_csv_field_limit_are_read_back(tmp_path: Path) -> None:
+    """A removed line of 150,000 characters (over the csv module's default limit of 131,072)."""
+    articles = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in SEED_ARTICLES]
+    articles[0]["text"] += "\n" + "=" * 150_000 + "\n"
+    line = {"event_id": "e1", "articles": articles[:3], "candidates": [CANDIDATE_RECORD]}
+    (tmp_path / "events.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    evaluate(fast_config(tmp_path / "events.jsonl", None), tmp_path / "run")
+    assert "=" * 150_000 in (tmp_path / "run" / "report.html").read_text(encoding="utf-8")
+    assert main([str(tmp_path / "run"), "--no-plots"]) == 0
+
+
+def _refuse(errno_code: int) -> Any:
+    def refuse(*args: Any) -> None:
+        raise OSError(errno_code, os.strerror(errno_code))
+
+    return refuse
+
+
+@pytest.mark.parametrize(
+    ("errno_code", "message"),
+    [(errno.ENOSPC, "No space left"), (errno.EROFS, "Read-only"), (errno.EACCES, "Permission")],
+)
+def test_a_full_disk_or_read_only_folder_is_one_line_exit_2(
+    seeds_run: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    errno_code: int,
+    message: str,
+) -> None:
+    """The disk refuses the report (the tests run as root, so chmod cannot make it refuse)."""
+    run_dir = tmp_path / "run"
+    shutil.copytree(seeds_run, run_dir)
+    before = {p.name: p.read_bytes() for p in run_dir.iterdir() if p.is_file()}
+    monkeypatch.setattr(os, "replace", _refuse(errno_code))
+    assert main([str(run_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {run_dir}: cannot write the report ({message}")
+    assert "tables are complete" in err and len(err.strip().splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in run_dir.iterdir() if p.is_file()} == before
+
+
+def test_an_interrupted_report_is_one_line_and_leaves_the_old_page(
+    seeds_run: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    run_dir = tmp_path / "run"
+    shutil.copytree(seeds_run, run_dir)
+    before = {p.name: p.read_bytes() for p in run_dir.iterdir() if p.is_file()}
+
+    def interrupt(*args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupt)
+    assert main([str(run_dir)]) == 130
+    err = capsys.readouterr().err
+    assert err == f"interrupted: the report in {run_dir} is not rebuilt\n"
+    assert {p.name: p.read_bytes() for p in run_dir.iterdir() if p.is_file()} == before
 
 
 @pytest.mark.parametrize(("html", "plots"), [(False, True), (True, False), (False, False)])

@@ -21,8 +21,16 @@ from evalkit.stages.segment import split_line
 from evalkit.text import is_sentence_end, tokens
 
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
-_NAV = re.compile(r"\S\s*(?:>|›|»|/)\s*\S.*(?:>|›|»)|^\s*(?:home|current)\s*[:>›»]", re.I)
-_FIELD = re.compile(r"^\s*[A-Za-z][\w ]{0,24}:\s*\S")
+# A breadcrumb is a short line of path segments, "Home » World » Asia", whose last segment may
+# be the headline; prose that happens to hold a "»" (or a "24/7") is not one.
+_CRUMB_SPLIT = re.compile(r"\s*[>›»]\s*|\s+/\s+")
+_CRUMB_HOME = re.compile(r"^\s*(?:home|current)\s*[:>›»]", re.I)  # "Home > ...", "Current:Home"
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+\S")  # a sentence ends and another starts
+CRUMB_WORDS = 25  # a whole breadcrumb, headline included
+CRUMB_SEGMENT_WORDS = 4  # "Home", "World News", "Asia Pacific"
+# A page field has a label of one or two words: "Date:", "Reading Time:", "By:", "Updated:".
+# "Marlow Bay warehouse fire: what we know" is a headline, not a field.
+_FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
 _BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d+[.)])\s+")
 # "Headline | Site Name": the site name after a title separator is page furniture.
 _SITE_SUFFIX = re.compile(r"\s+[|]\s+(?P<site>[^|.!?]{1,40})$")
@@ -33,7 +41,7 @@ def _form_reason(line: str, cfg: CleanConfig) -> str | None:
     words = tokens(line)
     if not any(ch.isalpha() for ch in line):
         return "no words: separator, counter or number-only line"
-    if _NAV.search(line):
+    if _is_breadcrumb(line, len(words)):
         return "breadcrumb or navigation path"
     if _URL.search(line) and len(words) <= cfg.max_link_words:
         return "link or sign-off with a URL"
@@ -42,6 +50,17 @@ def _form_reason(line: str, cfg: CleanConfig) -> str | None:
     if len(words) < cfg.min_words and not is_sentence_end(line):
         return f"fragment of {len(words)} word(s), not a sentence (widget, label or counter)"
     return None
+
+
+def _is_breadcrumb(line: str, words: int) -> bool:
+    """Two or more path separators (or "Home >" first), short segments before the last, and
+    at most one sentence: a long or many-sentence line is prose, whatever it holds."""
+    if words > CRUMB_WORDS or _SENTENCE_BREAK.search(line):
+        return False
+    *path, _ = _CRUMB_SPLIT.split(line)
+    if len(path) < (1 if _CRUMB_HOME.match(line) else 2):
+        return False
+    return all(len(tokens(segment)) <= CRUMB_SEGMENT_WORDS for segment in path)
 
 
 def _strip_site(

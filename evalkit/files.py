@@ -1,0 +1,43 @@
+"""Result files on disk: written whole or not at all, and read back whatever their size.
+
+`atomic_write` is the one writer of every result file but the streamed tables; `read_rows` is
+the one reader of evalkit's own CSV tables (a cell holds any text a user gave, so the csv
+module's 128 KiB field limit is lifted here, and only here).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import sys
+import threading
+from pathlib import Path
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Replace `path` with `data`: a temporary file beside it, fsynced, then renamed over it.
+
+    On any failure (a full disk, an interrupt) the temporary file is removed and the previous
+    `path`, if any, is left as it was.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        with open(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """Every row of a CSV table evalkit wrote, header first."""
+    csv.field_size_limit(sys.maxsize)  # the limit is process-wide; raising it is harmless
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
