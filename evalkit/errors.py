@@ -49,13 +49,26 @@ _PATH = {
 
 
 class InputError(Exception):
-    """Bad input or option: the message names the file or option and what to do."""
+    """Bad input or option: the message names the file or option and what to do.
+
+    `code` is USER, or ENVIRONMENT for a place that failed (see `cannot`)."""
+
+    def __init__(self, message: str, code: int = USER) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def cannot(err: OSError, message: str) -> InputError:
+    """`message` (what could not be done, and what to do) for an OSError, with the exit code
+    its errno calls for: a full disk is the environment's failure, a bad path the user's."""
+    code = ENVIRONMENT if err.errno in _ENVIRONMENT or err.errno not in _PATH else USER
+    return InputError(message, code)
 
 
 def explain(err: BaseException) -> tuple[int, str]:
     """The exit code and the one line that tell a user what went wrong and what to do."""
     if isinstance(err, InputError):
-        return USER, _flat(str(err))
+        return err.code, _flat(str(err))
     if isinstance(err, MemoryError):
         return ENVIRONMENT, f"out of memory; {_ENVIRONMENT[errno.ENOMEM]}"
     if isinstance(err, OSError) and err.errno in _ENVIRONMENT:
@@ -76,15 +89,20 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def fail(err: BaseException, kept: str = "") -> NoReturn:
+def report_error(err: BaseException, kept: str = "") -> int:
     """Print `err` as one line (an internal error with where its trace went, then what was
-    `kept` of the run) and exit with its code."""
+    `kept` of the run); its exit code."""
     code, line = explain(err)
     line += f"; {kept}" if kept else ""
     if code == INTERNAL:
         line += f"; please report it with the trace saved in {_save_trace(err)}"
     print(f"error: {line}", file=sys.stderr)
-    sys.exit(code)
+    return code
+
+
+def fail(err: BaseException, kept: str = "") -> NoReturn:
+    """`report_error` the error and exit with its code."""
+    sys.exit(report_error(err, kept))
 
 
 def _save_trace(err: BaseException) -> str:

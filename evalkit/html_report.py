@@ -24,7 +24,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from evalkit.errors import InputError
+from evalkit.errors import InputError, cannot, report_error
 from evalkit.files import atomic_write, read_rows
 from evalkit.report import MARKER, TABLES
 
@@ -661,10 +661,11 @@ def build_report(run_dir: Path, html: bool = True, plots: bool = True) -> Path |
     try:
         return _write_report(run, html, plots)
     except OSError as err:  # a full disk, a read-only folder: the tables are fine
-        raise InputError(
+        raise cannot(
+            err,
             f"{run_dir}: cannot write the report ({err.strerror or _short(err)}); the run's tables "
             f"are complete: free space or make {run_dir} writable, then rebuild the report with "
-            f"`python -m evalkit report {run_dir}`"
+            f"`python -m evalkit report {run_dir}`",
         ) from None
 
 
@@ -707,8 +708,7 @@ def main(argv: list[str]) -> int:
     try:
         path = build_report(args.run_dir, plots=not args.no_plots)
     except InputError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        return report_error(err)
     except KeyboardInterrupt:
         print(f"interrupted: the report in {args.run_dir} is not rebuilt", file=sys.stderr)
         return 130

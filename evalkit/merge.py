@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from evalkit.errors import InputError
+from evalkit.errors import InputError, cannot, report_error
 from evalkit.files import atomic_write, read_rows
 from evalkit.report import (
     INDEX,
@@ -221,9 +221,10 @@ def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, 
                 with contextlib.suppress(OSError):
                     _tmp(out, name).unlink(missing_ok=True)
         if isinstance(err, OSError):  # a full disk, a read-only or odd --out
-            raise InputError(
+            raise cannot(
+                err,
                 f"merge: cannot write {out} ({err.strerror or err}); free space or choose "
-                "another --out, then merge again"
+                "another --out, then merge again",
             ) from None
         raise
     return manifest
@@ -297,8 +298,7 @@ def main(argv: list[str]) -> int:
 
             build_report(out, html=html, plots=plots)
     except InputError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        return report_error(err)
     except KeyboardInterrupt:
         done = f"the merged tables in {out} are complete" if manifest else "nothing merged"
         print(f"interrupted: {done}", file=sys.stderr)

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from evalkit.errors import InputError
 from evalkit.files import atomic_write as _atomic_write
+from evalkit.files import read_rows
 from evalkit.records import CandidateScore, EventResult
 
 MARKER = "INCOMPLETE"
@@ -307,8 +308,7 @@ class RunWriter:
     def finish(self, manifest: dict[str, Any]) -> None:
         """Write summary.md and run.json, then rename every table into place."""
         self._close()
-        with self._tmp("summary.csv").open(encoding="utf-8", newline="") as handle:
-            self.summary = [tuple(r) for r in list(csv.reader(handle))[1:]]
+        self.summary = [tuple(r) for r in read_rows(self._tmp("summary.csv"))[1:]]
         _atomic_write(self.run_dir / "summary.md", markdown(self.summary, manifest))
         for name in TABLES:
             os.replace(self._tmp(name), self.run_dir / name)

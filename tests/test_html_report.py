@@ -23,7 +23,7 @@ import pytest
 
 from evalkit.cli import evaluate
 from evalkit.config import Config
-from evalkit.errors import InputError
+from evalkit.errors import ENVIRONMENT, USER, InputError
 from evalkit.html_report import build_report, main, page_names
 from evalkit.report import MARKER, TABLES
 
@@ -349,23 +349,28 @@ def _refuse(errno_code: int) -> Any:
 
 
 @pytest.mark.parametrize(
-    ("errno_code", "message"),
-    [(errno.ENOSPC, "No space left"), (errno.EROFS, "Read-only"), (errno.EACCES, "Permission")],
+    ("errno_code", "message", "code"),
+    [
+        (errno.ENOSPC, "No space left", ENVIRONMENT),
+        (errno.EROFS, "Read-only", USER),
+        (errno.EACCES, "Permission", USER),
+    ],
 )
-def test_a_full_disk_or_read_only_folder_is_one_line_exit_2(
+def test_a_full_disk_or_read_only_folder_is_one_line(
     seeds_run: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     errno_code: int,
     message: str,
+    code: int,
 ) -> None:
     """The disk refuses the report (the tests run as root, so chmod cannot make it refuse)."""
     run_dir = tmp_path / "run"
     shutil.copytree(seeds_run, run_dir)
     before = {p.name: p.read_bytes() for p in run_dir.iterdir() if p.is_file()}
     monkeypatch.setattr(os, "replace", _refuse(errno_code))
-    assert main([str(run_dir)]) == 2
+    assert main([str(run_dir)]) == code
     err = capsys.readouterr().err
     assert err.startswith(f"error: {run_dir}: cannot write the report ({message}")
     assert "tables are complete" in err and len(err.strip().splitlines()) == 1

@@ -17,6 +17,7 @@ import pytest
 
 from evalkit.cli import evaluate
 from evalkit.config import Config
+from evalkit.errors import ENVIRONMENT
 from evalkit.merge import main
 from evalkit.report import INDEX, TABLES
 
@@ -152,7 +153,7 @@ def test_a_full_disk_leaves_no_merged_folder(
 ) -> None:
     out = tmp_path / "merged"
     monkeypatch.setattr(os, step, _refuse(errno.ENOSPC))
-    assert main([str(shards / "0"), str(shards / "1"), "--out", str(out)]) == 2
+    assert main([str(shards / "0"), str(shards / "1"), "--out", str(out)]) == ENVIRONMENT
     monkeypatch.undo()
     err = capsys.readouterr().err
     assert err.startswith(f"error: merge: cannot write {out} (No space left on device)")
@@ -166,7 +167,10 @@ def test_a_failed_overwrite_keeps_the_run_that_was_there(
     assert main([str(shards / "0"), str(shards / "1"), "--out", str(out)]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     monkeypatch.setattr(os, "fsync", _refuse(errno.ENOSPC))
-    assert main([str(shards / "0"), str(shards / "1"), "--out", str(out), "--overwrite"]) == 2
+    assert (
+        main([str(shards / "0"), str(shards / "1"), "--out", str(out), "--overwrite"])
+        == ENVIRONMENT
+    )
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
