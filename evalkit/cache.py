@@ -9,6 +9,7 @@ the key and the vector catches a corrupt or truncated file, which is reported an
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from evalkit.errors import InputError
 
 log = logging.getLogger("evalkit")
 
@@ -42,9 +45,15 @@ class DiskCache:
 
     def __init__(self, root: Path, namespace: str, max_bytes: int) -> None:
         self.root = root.expanduser()
+        if self.root.exists() and not self.root.is_dir():
+            raise InputError(
+                f"cache.dir: {self.root} is a file, not a folder; point cache.dir at a folder "
+                "or pass cache.enabled=false"
+            )
         self.folder = self.root / re.sub(r"[^\w.+-]", "_", namespace)
         self.max_bytes = max_bytes
         self.written = 0  # entries this process added
+        self.refused = False  # the disk refused a write: warned once, not written to again
 
     def _path(self, key: bytes) -> Path:
         name = key.hex()
@@ -91,16 +100,25 @@ class DiskCache:
         return body
 
     def write(self, key: bytes, body: bytes) -> bool:
-        """Store bytes under a key, whole or not at all; False when the disk refused."""
+        """Store bytes under a key, whole or not at all; False when the disk refused (then
+        this cache writes nothing more: a full or read-only disk costs speed, never a result)."""
+        if self.refused:
+            return False
         path = self._path(key)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(body + _checksum(key, body))
             os.replace(tmp, path)
-        except OSError as err:  # a full or read-only disk costs speed, never a result
-            log.warning("cache: cannot write %s (%s); going on without", path, err)
-            tmp.unlink(missing_ok=True)
+        except OSError as err:
+            log.warning(
+                "cache: cannot write under %s (%s); going on without writing to the cache",
+                self.root,
+                err.strerror or err,
+            )
+            self.refused = True
+            with contextlib.suppress(OSError):  # the folder itself may be what failed
+                tmp.unlink(missing_ok=True)
             return False
         self.written += 1
         return True

@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from evalkit import cli
+from evalkit.cache import DiskCache
 from evalkit.config import Config
 from evalkit.errors import ENVIRONMENT, INTERNAL, USER, InputError, boundary, explain
 from evalkit.report import JOURNAL, MARKER, RunWriter
@@ -145,3 +147,31 @@ def test_a_full_disk_while_writing_the_report_keeps_the_tables(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"evalkit report {run_dir}" in err
     assert (run_dir / "summary.csv").exists() and not (run_dir / MARKER).exists()
+
+
+def test_a_cache_dir_that_is_a_file_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x", encoding="utf-8")
+    run_dir = tmp_path / "run"
+    done = cli_run(
+        f"data.sources={events_file(tmp_path)}",
+        "cache.enabled=true",
+        f"cache.dir={blocker}",
+        f"hydra.run.dir={run_dir}",
+    )
+    assert done.returncode == USER and done.stderr.count("\n") == 1, done.stderr
+    assert f"cache.dir: {blocker} is a file" in done.stderr and not run_dir.exists()
+
+
+def test_a_cache_the_disk_refuses_warns_once_and_costs_no_result(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = DiskCache(tmp_path / "cache", "hashed", 1 << 20)
+    store.folder.parent.mkdir(parents=True)
+    store.folder.write_text("in the way", encoding="utf-8")  # every write now fails
+    vectors = np.eye(3, dtype=np.float32)
+    store.put((bytes([i]) * 16, vectors[i]) for i in range(3))
+    store.put([(b"k" * 16, vectors[0])])
+    assert store.written == 0 and store.get(b"k" * 16) is None
+    assert len([r for r in caplog.records if "cannot write" in r.message]) == 1
+    assert [p.name for p in store.folder.parent.iterdir()] == [store.folder.name]  # no temp
