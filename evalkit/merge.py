@@ -176,5 +176,5 @@ def main(argv: list[str]) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     counts = manifest["counts"]
-    print(f"merged {len(folders)} shards: {counts['events']} events into {out}")
+    print(f"merged {len(folders)} shards: {counts['events']['read']} events into {out}")
     return 0
