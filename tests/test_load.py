@@ -415,6 +415,18 @@ def test_event_ids_that_cannot_be_printed_are_refused(tmp_path: Path, event_id: 
     assert bad.event_id == "line 1"  # never the raw id in a table
 
 
+@pytest.mark.parametrize("name", ["new\nline.txt", "bell\x07.md", "caf\udce9.txt"])
+def test_file_names_that_cannot_be_printed_are_refused(tmp_path: Path, name: str) -> None:
+    root = event_dir(tmp_path, {"a.txt": ARTICLE})
+    (root / "candidates").mkdir()
+    (root / "candidates" / name).write_text("Kim denied it.", encoding="utf-8")
+    for unmatched in ("stop", "report"):
+        with pytest.raises(InputError, match=r"the file name .* cannot be printed") as err:
+            read(root, unmatched=unmatched)
+        assert "\n" not in str(err.value)
+        str(err.value).encode("utf-8")  # escaped, so it can be printed
+
+
 def test_a_long_event_id_never_becomes_a_file_name(tmp_path: Path) -> None:
     (tmp_path / "refs").mkdir()
     long_id = "e" * 300

@@ -11,6 +11,7 @@ everywhere; an id that cannot be printed on one line is refused, and no id ever 
 name (key-facts files are found by listing their folder). No candidate is dropped without a
 word: one that names no event, or a file in an input folder that is not a .txt, stops the run
 or, with data.unmatched=report, comes back as a BadEvent: a NaN row with its reason.
+Over 400 lines, one concern: turning what a user hands over into records or one-line errors.
 """
 
 from __future__ import annotations
@@ -80,17 +81,17 @@ def shown(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
-def _id(value: str, where: str) -> str:
+def _id(value: str, where: str, what: str = "the id") -> str:
     """An id as stored: NFC, so ids that print the same are one id; refused when blank or
     when it holds a character that cannot be printed on one line."""
     text = unicodedata.normalize("NFC", value)
     if not text.strip():
-        raise InputError(f"{where}: an id is blank; give it a name")
+        raise InputError(f"{where}: {what} is blank; give it a name")
     for char in text:
         if unicodedata.category(char) in _UNPRINTABLE:
             raise InputError(
-                f"{where}: the id {shown(text)} holds U+{ord(char):04X}, a control or "
-                "line-break character; remove it from the id"
+                f"{where}: {what} {shown(text)} cannot be printed on one line (U+{ord(char):04X}: "
+                "a control or line-break character, or a byte that is not UTF-8); change it"
             )
     return text
 
@@ -157,6 +158,8 @@ def _folder_files(folder: Path, what: str) -> tuple[list[Path], list[Path]]:
         files = sorted(p for p in folder.iterdir() if _is_doc(p) and not p.is_dir())
     except OSError as err:
         raise InputError(f"{what}: cannot list {folder} ({err.strerror or err})") from None
+    for path in files:  # a file's name is its id, or is shown in a row
+        _id(path.name, f"{what}: {folder}", "the file name")
     texts = [p for p in files if p.suffix.lower() == TEXT_SUFFIX]
     root = folder.resolve()
     for path in texts:
