@@ -158,9 +158,15 @@ def _parse_lines(p: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
         try:
             value = json.loads(raw)
         except json.JSONDecodeError as exc:
+            problem = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
             raise InputError(
-                f"{p} line {number}: not valid JSON ({exc.msg}); fix or remove the line"
-            ) from exc
+                f"{p} line {number}: not valid JSON ({problem}); fix or remove the line"
+            ) from None
+        except RecursionError:
+            raise InputError(f"{p} line {number}: JSON nested too deeply to read") from None
+        except ValueError as exc:  # an integer of thousands of digits
+            reason = str(exc).split(";")[0]
+            raise InputError(f"{p} line {number}: not valid JSON ({reason})") from None
         if not isinstance(value, dict):
             raise InputError(
                 f"{p} line {number}: expected a JSON object, got {_type_name(value)}; "
@@ -401,5 +407,8 @@ def _describe(value: Any) -> str:
 
 def _short(value: Any) -> str:
     """The value as JSON, cut to 60 characters so messages stay one short line."""
-    text = json.dumps(value, ensure_ascii=True)
+    try:
+        text = json.dumps(value, ensure_ascii=True)
+    except RecursionError:  # read at the limit, one level deeper here
+        return "a deeply nested value"
     return text if len(text) <= 60 else text[:57] + "..."

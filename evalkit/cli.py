@@ -45,6 +45,7 @@ from evalkit.report import (
     JOURNAL,
     MARKER,
     RunWriter,
+    counts_line,
     event_line,
     facts_lines,
     result_settings,
@@ -379,7 +380,7 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
                 results = res.embedder.pooled(lambda e: run_event(e, cfg, res), good)
                 for position, event in batch:
                     if isinstance(event, BadEvent):
-                        writer.skip(event.event_id, f"skipped: {event.reason}", position)
+                        writer.skip(event.event_id, event.note, position, event.candidate)
                     else:
                         writer.add(result := next(results), position, _event_info(result))
                     bar.update()
@@ -406,11 +407,7 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
         build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
     print(terminal_table(writer.summary))
     print("", *facts_lines(writer.done), sep="\n")
-    skipped = f", {counts['skipped_events']} event(s) skipped" if counts["skipped_events"] else ""
-    print(
-        f"{counts['candidates']} candidates over {counts['events']} event(s) "
-        f"({counts['unscored']} unscorable{skipped}); tables in {run_dir}"
-    )
+    print(f"{counts_line(counts)}; tables in {run_dir}")
 
 
 def _chain(first: T, rest: Iterator[T]) -> Iterator[T]:

@@ -65,7 +65,9 @@ class DataConfig:
         "event's shipped key facts); null = always extract",
     )
     # Protects against pointing at the wrong file.
-    max_bytes: int = opt(5_000_000, "files larger than this many bytes are refused", at_least=1)
+    max_bytes: int = opt(
+        5_000_000, "files and JSONL lines larger than this many bytes are refused", at_least=1
+    )
     decode_errors: str = opt(
         "strict",
         "non-UTF-8 text: strict refuses the file, replace decodes it with U+FFFD and warns",
@@ -76,6 +78,12 @@ class DataConfig:
         "stop",
         "a malformed events JSONL line: stop the run, or skip it with a NaN row and its reason",
         choices=("stop", "skip"),
+    )
+    unmatched: str = opt(
+        "stop",
+        "a candidate naming no event of data.sources, or a file in a sources or candidates "
+        "folder that is not a .txt: stop the run, or report it as a NaN row with the reason",
+        choices=("stop", "report"),
     )
 
 

@@ -306,5 +306,5 @@ def main(argv: list[str]) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
     counts = manifest["counts"]
-    print(f"merged {len(folders)} shards: {counts['events']} events into {out}")
+    print(f"merged {len(folders)} shards: {counts['events']['read']} events into {out}")
     return 0

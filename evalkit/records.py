@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
 Role = Literal["source", "candidate"]
 Verdict = Literal["supported", "unsupported", "contradicted"]
+
+
+def id_key(doc_id: str) -> str:
+    """What ids are compared by, everywhere: Unicode NFC, case folded. `E1` names the event
+    `e1`, and an id typed precomposed (é) is the one typed with a combining accent (é)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", doc_id).casefold())
 
 
 @dataclass(frozen=True, slots=True)

@@ -293,12 +293,14 @@ class RunWriter:
             self._writers[name].writerows([list(map(fmt, row)) for row in table_rows])
         self._commit({"position": position, "event": result.event_id, **(info or {})})
 
-    def skip(self, event_id: str, reason: str, position: int = 0) -> None:
-        """A NaN summary row with the reason for an event that could not be read."""
+    def skip(self, event_id: str, reason: str, position: int = 0, candidate: str = "") -> None:
+        """A NaN summary row with the reason for an event that could not be read, or for a
+        candidate that is not scored (it names no event, or is not a text)."""
         nan = math.nan
-        row = (event_id, "", nan, nan, nan, nan, nan, nan, nan, nan, nan, "", nan, nan, reason)
+        row = (event_id, candidate, *[nan] * 9, "", nan, nan, reason)
         self._writers["summary.csv"].writerow(tuple(fmt(v) for v in row))
-        self._commit({"position": position, "event": event_id, "skipped": reason})
+        entry = {"position": position, "event": event_id, "skipped": reason}
+        self._commit({**entry, "candidate": candidate} if candidate else entry)
 
     def _close(self) -> None:
         for handle in [*self._handles.values(), self._journal]:
@@ -348,7 +350,7 @@ def result_settings(config: dict[str, Any]) -> dict[str, Any]:
 def event_line(entry: dict[str, Any]) -> dict[str, Any]:
     """An event of the journal as run.json lists it."""
     if "skipped" in entry:
-        return {"event": entry["event"], "skipped": entry["skipped"]}
+        return {k: entry[k] for k in ("event", "candidate", "skipped") if k in entry}
     return {k: entry[k] for k in ("event", "reference", "reason", "facts")}
 
 
@@ -361,14 +363,39 @@ def facts_lines(events: Sequence[dict[str, Any]], limit: int = 20) -> list[str]:
     return lines
 
 
-def run_counts(entries: Sequence[dict[str, Any]]) -> dict[str, int]:
-    """run.json's counts from the journal entries of a run's events."""
-    skipped = sum(1 for e in entries if "skipped" in e)
-    counts = {"events": len(entries) - skipped, "skipped_events": skipped}
-    for key in ("sources", "candidates", "unscored"):
-        counts[key] = sum(e.get(key, 0) for e in entries)
-    counts["scored"] = counts["candidates"] - counts["unscored"]
-    return counts
+def run_counts(entries: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """run.json's counts from the journal entries of a run: per kind (events, candidates) how
+    many were read, scored, unscorable (NaN with a reason) and refused (a skipped event line,
+    a candidate naming no event or not a text). An event is unscorable when none of its
+    candidates has a score."""
+    events = [e for e in entries if "candidate" not in e]
+    kept = [e for e in events if "skipped" not in e]
+    candidates = sum(e.get("candidates", 0) for e in kept)
+    unscored = sum(e.get("unscored", 0) for e in kept)
+    empty = sum(1 for e in kept if e.get("candidates", 0) == e.get("unscored", 0))
+    refused = len(entries) - len(events)
+    return {
+        "events": _kinds(len(events), len(kept) - empty, empty),
+        "candidates": _kinds(candidates + refused, candidates - unscored, unscored),
+        "sources": sum(e.get("sources", 0) for e in kept),
+    }
+
+
+def _kinds(read: int, scored: int, unscorable: int) -> dict[str, int]:
+    refused = read - scored - unscorable
+    return {"read": read, "scored": scored, "unscorable": unscorable, "refused": refused}
+
+
+def counts_line(counts: dict[str, Any]) -> str:
+    """The counts in a few words for the terminal: what was scored, of how many, and what not."""
+    parts = []
+    for kind in ("candidates", "events"):
+        c = counts[kind]
+        lost = [f"{c[k]} {k}" for k in ("unscorable", "refused") if c[k]]
+        parts.append(
+            f"{c['scored']} of {c['read']} {kind}" + (f" ({', '.join(lost)})" if lost else "")
+        )
+    return "scored " + " over ".join(parts)
 
 
 def _differences(old: Any, new: Any, path: str = "") -> list[str]:
@@ -412,7 +439,8 @@ def markdown(summary: Sequence[tuple[str, ...]], manifest: dict[str, Any]) -> st
     head = ["# evalkit summary", ""]
     for ev in events[:20]:
         if "skipped" in ev:
-            head.append(f"- event `{ev['event']}`: not scored: {ev['skipped']}")
+            candidate = f" candidate `{ev['candidate']}`" if "candidate" in ev else ""
+            head.append(f"- event `{ev['event']}`{candidate}: {ev['skipped']}")
             continue
         head.append(
             f"- event `{ev['event']}`: reference `{ev['reference']}` ({ev['reason']}); "

@@ -10,7 +10,7 @@ import pytest
 
 from evalkit.config import DataConfig
 from evalkit.errors import InputError
-from evalkit.stages.load import iter_events
+from evalkit.stages.load import iter_events, read_events
 
 from .conftest import ROOT, event_dir
 
@@ -30,13 +30,14 @@ def test_folder_is_one_event_with_auto_candidates(tmp_path: Path) -> None:
         {
             "b.txt": ARTICLE,
             "a.txt": ARTICLE,
-            "notes.md": "ignored",
+            "README.md": "documentation",
+            ".hidden": "ignored",
             "candidates/c1.txt": "Kim denied it.",
         },
     )
     (event,) = load(root)
     assert event.event_id == "event"
-    assert [d.doc_id for d in event.sources] == ["a", "b"]  # sorted, .txt only
+    assert [d.doc_id for d in event.sources] == ["a", "b"]  # sorted, texts only
     assert [d.doc_id for d in event.candidates] == ["c1"]
 
 
@@ -168,8 +169,8 @@ def test_event_id_cannot_escape_the_references_folder(tmp_path: Path) -> None:
     line = {"event_id": "../secret", "articles": [{"id": "a", "text": ARTICLE}]}
     path.write_text(json.dumps(line) + "\n", encoding="utf-8")
     cfg = DataConfig(sources=str(path), references=str(tmp_path / "refs"))
-    with pytest.raises(InputError, match="cannot name a key-facts file"):
-        list(iter_events(cfg))
+    (event,) = iter_events(cfg)  # key-facts files are listed, never named by an id
+    assert event.key_facts == ()
 
 
 def test_defaults_find_the_bundled_seeds_and_their_key_facts_from_any_folder(
@@ -238,3 +239,254 @@ def test_inline_key_facts_say_which_line_they_come_from(tmp_path: Path) -> None:
     path.write_text(json.dumps(line) + "\n", encoding="utf-8")
     (event,) = iter_events(DataConfig(sources=str(path)))
     assert event.key_facts_from == f"{path} line 1 key_facts"
+
+
+# ------------------------------------------------ every candidate is scored or accounted for
+
+
+def events_file(tmp_path: Path, *events: dict | str, name: str = "events.jsonl") -> Path:
+    """An events (or candidates) JSONL with one line per event: a dict, or a raw line."""
+    path = tmp_path / name
+    lines = [e if isinstance(e, str) else json.dumps(e) for e in events]
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def one(event_id: str = "e1") -> dict:
+    return {"event_id": event_id, "articles": [{"id": "a", "text": ARTICLE}]}
+
+
+def read(sources: Path, **kw: object) -> list:
+    """Every item the loader yields (events and BadEvents), positions dropped."""
+    cfg = DataConfig(sources=str(sources), references=None)
+    for key, value in kw.items():
+        setattr(cfg, key, value)
+    return [item for _, item in read_events(cfg)]
+
+
+def test_a_candidate_naming_no_event_stops_the_run_naming_line_and_id(tmp_path: Path) -> None:
+    sources = events_file(tmp_path, one("e1"))
+    cands = events_file(
+        tmp_path,
+        {"id": "c1", "text": "Kim denied it.", "event_id": "e1"},
+        {"id": "c2", "text": "Kim denied it.", "event_id": "nope"},
+        name="cands.jsonl",
+    )
+    pattern = r"cands\.jsonl line 2: candidate 'c2' names event 'nope', which is not in .*"
+    with pytest.raises(InputError, match=pattern + r"data\.unmatched=report") as err:
+        read(sources, candidates=str(cands))
+    assert "\n" not in str(err.value)
+
+
+def test_a_candidate_naming_no_event_is_a_row_with_its_reason_when_reported(
+    tmp_path: Path,
+) -> None:
+    sources = events_file(tmp_path, one("e1"), one("e2"))
+    cands = events_file(
+        tmp_path,
+        {"id": "c2", "text": "Kim denied it.", "event_id": "nope"},
+        name="cands.jsonl",
+    )
+    cfg = DataConfig(sources=str(sources), references=None, candidates=str(cands))
+    cfg.unmatched = "report"
+    items = list(read_events(cfg))
+    assert [(p, type(i).__name__) for p, i in items] == [
+        (0, "Event"),
+        (1, "Event"),
+        (2, "BadEvent"),
+    ]
+    bad = items[2][1]
+    assert (bad.event_id, bad.candidate) == ("nope", "c2")
+    assert "event 'nope' is not in data.sources" in bad.reason and "line 1" in bad.reason
+    assert bad.note.startswith("not scored: ")
+
+
+def test_candidate_event_ids_match_ignoring_case_and_normalisation(tmp_path: Path) -> None:
+    sources = events_file(tmp_path, one("e1"), one("caf\u00e9"))
+    cands = events_file(
+        tmp_path,
+        {"id": "c1", "text": "Kim denied it.", "event_id": "E1"},
+        {"id": "c2", "text": "Kim denied it.", "event_id": "CAFE\u0301"},  # NFD, upper case
+        name="cands.jsonl",
+    )
+    first, second = read(sources, candidates=str(cands))
+    assert [d.doc_id for d in first.candidates] == ["c1"]
+    assert [d.doc_id for d in second.candidates] == ["c2"]
+
+
+def test_a_candidate_line_for_another_event_than_the_folder_is_not_dropped(
+    tmp_path: Path,
+) -> None:
+    root = event_dir(tmp_path, {"a.txt": ARTICLE})
+    cands = events_file(
+        tmp_path,
+        {"id": "c1", "text": "Kim denied it.", "event_id": "EVENT"},
+        {"id": "c2", "text": "Kim denied it.", "event_id": "other"},
+        {"id": "c3", "text": "Kim denied it."},
+        name="cands.jsonl",
+    )
+    with pytest.raises(InputError, match=r"line 2: candidate 'c2' names event 'other'"):
+        read(root, candidates=str(cands))
+    event, bad = read(root, candidates=str(cands), unmatched="report")
+    assert [d.doc_id for d in event.candidates] == ["c1", "c3"]
+    assert (bad.event_id, bad.candidate) == ("other", "c2")
+
+
+def test_candidate_files_that_are_not_txt_are_not_dropped(tmp_path: Path) -> None:
+    root = event_dir(
+        tmp_path,
+        {
+            "a.txt": ARTICLE,
+            "README.md": "about these articles",
+            ".DS_Store": b"\x00\x01",
+            "candidates/c1.txt": "Kim denied it.",
+            "candidates/upper.TXT": "Kim denied it again.",
+            "candidates/notes.md": "Kim denied it.",
+            "candidates/plain": "Kim denied it.",
+            "candidates/readme.TXT": "how these were written",
+        },
+    )
+    with pytest.raises(InputError, match=r"candidates/notes\.md: not a \.txt file; .*unmatched"):
+        read(root)
+    event, *bad = read(root, unmatched="report")
+    assert [d.doc_id for d in event.candidates] == ["c1", "upper"]
+    assert [(b.event_id, b.candidate) for b in bad] == [("event", "notes.md"), ("event", "plain")]
+    assert "notes.md is not a .txt file" in bad[0].reason
+
+
+def test_ids_differing_only_in_unicode_normalisation_are_one_id(tmp_path: Path) -> None:
+    nfc, nfd = "caf\u00e9", "cafe\u0301"
+    with pytest.raises(InputError, match="repeats line 1"):
+        read(events_file(tmp_path, one(nfc), one(nfd)))
+    line = {
+        "event_id": nfd,
+        "articles": [{"id": nfc, "text": ARTICLE}, {"id": nfd, "text": ARTICLE}],
+    }
+    with pytest.raises(InputError, match="clash"):
+        read(events_file(tmp_path, line))
+    (event,) = read(events_file(tmp_path, one(nfd)))
+    assert event.event_id == nfc  # stored NFC
+
+
+def test_key_facts_files_are_found_by_the_same_id_rule(tmp_path: Path) -> None:
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "caf\u00e9.txt").write_text("Kim denied.\n", encoding="utf-8")
+    (tmp_path / "refs" / "README.md").write_text("notes\n", encoding="utf-8")
+    path = events_file(tmp_path, one("CAFE\u0301"))
+    (event,) = iter_events(DataConfig(sources=str(path), references=str(tmp_path / "refs")))
+    assert [t for t, _ in event.key_facts] == ["Kim denied."]
+
+
+# ------------------------------------------------ hostile inputs end in one line, never a crash
+
+
+def test_an_event_without_articles_is_an_input_error(tmp_path: Path) -> None:
+    path = events_file(tmp_path, {"event_id": "e1", "articles": []}, one("e2"))
+    with pytest.raises(InputError, match=r"line 1: .*articles.* empty"):
+        read(path)
+    bad, event = read(path, bad_events="skip")
+    assert bad.event_id == "e1" and event.event_id == "e2"
+
+
+@pytest.mark.parametrize("where", ["events", "candidates"])
+def test_deeply_nested_json_is_an_input_error(tmp_path: Path, where: str) -> None:
+    deep = '{"event_id": "e1", "articles": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    if where == "events":
+        path = events_file(tmp_path, deep, one("e2"))
+        with pytest.raises(InputError, match=r"line 1: .*nested too deeply"):
+            read(path)
+        bad, event = read(path, bad_events="skip")
+        assert (bad.event_id, event.event_id) == ("line 1", "e2")
+    else:
+        cands = events_file(tmp_path, deep.replace("articles", "text"), name="cands.jsonl")
+        with pytest.raises(InputError, match=r"cands\.jsonl line 1: .*nested too deeply"):
+            read(events_file(tmp_path, one("e1")), candidates=str(cands))
+
+
+@pytest.mark.parametrize(
+    "event_id", ["e\x001", "e\x1b[31m", "line\nbreak", "e\u2028", "\ud800", "  "]
+)
+def test_event_ids_that_cannot_be_printed_are_refused(tmp_path: Path, event_id: str) -> None:
+    path = events_file(tmp_path, one(event_id), one("e2"))
+    with pytest.raises(InputError, match=r"line 1: ") as err:
+        read(path)
+    assert "\n" not in str(err.value) and "\x00" not in str(err.value)
+    bad, _ = read(path, bad_events="skip")
+    assert bad.event_id == "line 1"  # never the raw id in a table
+
+
+@pytest.mark.parametrize("name", ["new\nline.txt", "bell\x07.md", "caf\udce9.txt"])
+def test_file_names_that_cannot_be_printed_are_refused(tmp_path: Path, name: str) -> None:
+    root = event_dir(tmp_path, {"a.txt": ARTICLE})
+    (root / "candidates").mkdir()
+    (root / "candidates" / name).write_text("Kim denied it.", encoding="utf-8")
+    for unmatched in ("stop", "report"):
+        with pytest.raises(InputError, match=r"the file name .* cannot be printed") as err:
+            read(root, unmatched=unmatched)
+        assert "\n" not in str(err.value)
+        str(err.value).encode("utf-8")  # escaped, so it can be printed
+
+
+def test_a_long_event_id_never_becomes_a_file_name(tmp_path: Path) -> None:
+    (tmp_path / "refs").mkdir()
+    long_id = "e" * 300
+    path = events_file(tmp_path, one(long_id), one("../secret"), one("a/b\\c:d"))
+    (tmp_path / "secret.txt").write_text("Not a fact file.\n", encoding="utf-8")
+    events = list(iter_events(DataConfig(sources=str(path), references=str(tmp_path / "refs"))))
+    assert [e.event_id for e in events] == [long_id, "../secret", "a/b\\c:d"]
+    assert all(e.key_facts == () for e in events)
+
+
+def test_a_line_over_max_bytes_is_refused_naming_it(tmp_path: Path) -> None:
+    big = {"event_id": "big", "articles": [{"id": "a", "text": ARTICLE * 1000}]}
+    path = events_file(tmp_path, one("e1"), big, one("e3"))
+    with pytest.raises(InputError, match=r"line 2: over data\.max_bytes=10000 bytes"):
+        read(path, max_bytes=10_000)
+    first, bad, third = read(path, max_bytes=10_000, bad_events="skip")
+    assert (first.event_id, bad.event_id, third.event_id) == ("e1", "line 2", "e3")
+    cands = events_file(tmp_path, {"id": "c", "text": "x" * 20_000}, name="c.jsonl")
+    with pytest.raises(InputError, match=r"c\.jsonl line 1: over data\.max_bytes"):
+        read(event_dir(tmp_path, {"a.txt": ARTICLE}), candidates=str(cands), max_bytes=10_000)
+
+
+def test_invalid_json_names_line_and_column(tmp_path: Path) -> None:
+    path = events_file(tmp_path, one("e1"), '{"event_id": "e\x01"}')
+    with pytest.raises(
+        InputError, match=r"line 2: not valid JSON \(Invalid control character at column 16\)"
+    ):
+        read(path)
+
+
+def test_a_folder_named_jsonl_is_reported_as_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "x.jsonl").mkdir()
+    with pytest.raises(InputError, match=r"x\.jsonl is a folder"):
+        read(tmp_path / "x.jsonl")
+
+
+def test_a_byte_order_mark_in_a_jsonl_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(
+        b"\xef\xbb\xbf"
+        + json.dumps(one("e1")).encode()
+        + b"\n"
+        + b"\xef\xbb\xbf"
+        + json.dumps(one("e2")).encode()
+        + b"\r\n"
+    )
+    assert [e.event_id for e in read(path)] == ["e1", "e2"]
+
+
+def test_stray_nul_bytes_in_a_text_are_normalised_but_binary_is_refused(tmp_path: Path) -> None:
+    root = event_dir(tmp_path, {"a.txt": b"Kim Yo Jong\x00 denied it on Friday.\x00\n"})
+    (event,) = load(root)
+    assert event.sources[0].text == "Kim Yo Jong denied it on Friday.\n"
+    for raw in ("Kim".encode("utf-16-le") * 20, b"\x00\xff\xfe binary \x00 data"):
+        (root / "a.txt").write_bytes(raw)
+        with pytest.raises(InputError, match="looks like a binary file"):
+            load(root)
+
+
+def test_lone_surrogate_escapes_in_texts_are_replaced(tmp_path: Path) -> None:
+    line = '{"event_id": "e1", "articles": [{"id": "a", "text": "Kim \\ud800 denied it."}]}'
+    (event,) = read(events_file(tmp_path, line))
+    assert event.sources[0].text == "Kim \ufffd denied it."

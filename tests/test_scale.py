@@ -79,7 +79,7 @@ def test_run_streams_rows_and_indexes_every_event(single: Path) -> None:
     ends = [e["sizes"]["summary.csv"] for e in entries]
     assert ends == sorted(ends) and ends[-1] == (single / "summary.csv").stat().st_size
     manifest = json.loads((single / "run.json").read_text())
-    assert manifest["counts"]["events"] == 9 and manifest["resumed_events"] == 0
+    assert manifest["counts"]["events"]["read"] == 9 and manifest["resumed_events"] == 0
     assert {"encode", "align", "score"} <= set(manifest["timings_seconds"])
     assert not (single / MARKER).exists() and not (single / JOURNAL).exists()
 
@@ -135,7 +135,7 @@ def test_skipped_line_is_a_nan_row_with_its_reason(
     for name in ("claims.csv", "facts.csv"):  # every real event scored as before
         assert (tmp_path / "run" / name).read_bytes() == (single / name).read_bytes()
     manifest = json.loads((tmp_path / "run" / "run.json").read_text())
-    assert manifest["counts"]["skipped_events"] == 1 and manifest["counts"]["events"] == 9
+    assert manifest["counts"]["events"] == {"read": 10, "scored": 9, "unscorable": 0, "refused": 1}
 
 
 @pytest.mark.parametrize("num_shards", [3, 12])  # 12: more shards than events, some empty
