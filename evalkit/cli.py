@@ -52,7 +52,7 @@ from evalkit.report import (
     run_counts,
     terminal_table,
 )
-from evalkit.stages.load import BadEvent, bundled, read_events, sources_path
+from evalkit.stages.load import BadEvent, bundled, is_jsonl, read_events, sources_path
 from evalkit.stages.segment import Prefetch
 
 log = logging.getLogger("evalkit")
@@ -477,7 +477,7 @@ def _progress(cfg: Config, done: int) -> Iterator[_Bar]:
 def _count_events(cfg: Config) -> int | None:
     """Events in this shard, counted cheaply (non-blank lines), for the bar's total."""
     path = sources_path(cfg.data)
-    if path.suffix != ".jsonl":
+    if not is_jsonl(path):
         return 1 if cfg.shard == 0 else 0
     with path.open("rb") as handle:
         lines = sum(1 for line in handle if line.strip())

@@ -66,3 +66,10 @@ def test_hand_written_facts_replace_extraction() -> None:
     assert [f.origin for f in facts] == ["refs/e.txt:1", "refs/e.txt:2"]
     assert facts[0].weight == 2
     assert facts[1].reported_by == () and facts[1].weight == 1  # never zero
+
+
+def test_requested_reference_is_matched_like_every_id() -> None:
+    """data.reference follows the id rule (Unicode NFC, case folded) used everywhere."""
+    cafe = seg("Café", SHARED, "The ministry demanded a halt.")
+    assert pick_reference([cafe, FULL], "FULL").doc_id == "full"
+    assert pick_reference([cafe, FULL], "cafe\u0301").doc_id == "Café"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from evalkit.errors import InputError
-from evalkit.records import ReferenceChoice, Segmented
+from evalkit.records import ReferenceChoice, Segmented, id_key
 from evalkit.text import content_stems
 
 
@@ -32,12 +32,13 @@ def pick_reference(sources: Sequence[Segmented], requested: str | None) -> Refer
     counts = event_terms(sources)
     content = tuple(sorted(counts.items()))
     if requested is not None:
-        if requested not in counts:
+        named = [doc_id for doc_id in counts if id_key(doc_id) == id_key(requested)]
+        if not named:
             raise InputError(
                 f"data.reference: unknown source id '{requested}'; choose from: "
                 f"{', '.join(sorted(counts))}"
             )
-        return ReferenceChoice(requested, "chosen by data.reference", content)
+        return ReferenceChoice(named[0], "chosen by data.reference", content)
     # Most terms first; ties go to the smaller id so the choice is deterministic.
     best = min(counts, key=lambda doc_id: (-counts[doc_id], doc_id))
     runner_up = max((v for k, v in counts.items() if k != best), default=0)
