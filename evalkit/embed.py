@@ -1,10 +1,13 @@
 """Sentence embedders: a small protocol, the real sentence-transformers model and a hashed fake.
 
-Every embedder returns L2-normalised rows, so a cosine is a dot product, and each row depends
-only on its own text, never on what else is in the batch: that is what lets a cache, a shard or
-a resumed run reuse a vector without changing a digit. `EmbeddingCache` wraps any embedder so
-each distinct text is encoded once, kept in memory and (optionally) on disk, and lets several
-events share one encode call.
+Every embedder returns L2-normalised float32 rows, so a cosine is a dot product (`cosines`),
+and each row depends only on its own text, never on what else is in the batch or which CPU ran
+it: that is what lets a cache, a shard or a resumed run reuse a vector without changing a digit.
+The real model cannot promise that in float32 (the kernels a batch shape or a CPU picks round
+differently, by ~1e-7), so it runs in float64, where those differences are ~1e-16, and rounds to
+float32 at the end, which removes them. `EmbeddingCache` wraps any embedder so each distinct
+text is encoded once, kept in memory and (optionally) on disk, and lets several events share
+one encode call.
 """
 
 from __future__ import annotations
@@ -53,17 +56,26 @@ class Embedder(Protocol):
     fingerprint: str  # weights hash (or a stand-in for fakes)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Return an (n, d) float32 array of unit vectors; row i depends on texts[i] alone."""
+        """Return an (n, d) float32 array of unit vectors; row i depends on texts[i] alone,
+        bit for bit, whatever the batch or the CPU."""
         ...
 
     def tokens(self, texts: Sequence[str]) -> list[Tokens]:
-        """Each text's contextual token vectors; text i's depend on texts[i] alone."""
+        """Each text's contextual token vectors (float32); text i's depend on texts[i] alone."""
         ...
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:
+    """Unit rows as float32 (a float64 input is normalised first, then rounded once)."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Cosine of every unit row of `a` with every unit row of `b`, as float32, the same on any
+    CPU: the sums run in float64 and are rounded once. (A float32 matrix product sums in an
+    order the BLAS kernel picks for the CPU and the shapes, and moves the last digit.)"""
+    return (a.astype(np.float64) @ b.astype(np.float64).T).astype(np.float32)
 
 
 def encode_joined(embedder: Embedder, groups: Sequence[Sequence[str]]) -> np.ndarray:
@@ -145,9 +157,10 @@ def weights_sha256(folder: Path) -> str:
     return digest.hexdigest()
 
 
-# Token lengths are padded up to a multiple of this. A row's floats depend on the padded length
-# the model sees (not on the other rows: checked bit for bit on CPU), so padding each text to
-# a length set by the text alone makes its vector the same in any batch.
+# Token lengths are padded up to a multiple of this, so texts of about one length share a batch
+# and a text's padded length is set by the text alone. (In float32 a row's floats depend on the
+# padded length and, on some CPUs, on the other rows in its batch; in float64 both move them by
+# ~1e-16, which the rounding to float32 removes.)
 # 8, not 32: measured alternately in fresh processes on this 2-core CPU, a cold 100-event run
 # took 54.5/55.2 s at 8 and 60.9/63.1 s at 32 (the longer padding costs more than the fewer
 # shapes save; a new shape costs nothing measurable), and the seeds run 5.0/5.1 s versus
@@ -199,8 +212,9 @@ class SentenceTransformerEmbedder:
         self.device = device
         self.name = "all-MiniLM-L6-v2" if model == "bundled" else folder.name
         self.fingerprint = weights_sha256(folder)
-        # Floats also depend on the device and the torch kernels: never mix them in a cache.
-        self.variant = f"{device}-torch{torch.__version__}-pad{PAD}"
+        # Floats also depend on the device, the torch kernels and the precision the model ran
+        # in: never mix them in a cache.
+        self.variant = f"{device}-torch{torch.__version__}-pad{PAD}-f64"
         self.load_seconds = 0.0  # set when the model loads
 
     @cached_property
@@ -211,7 +225,8 @@ class SentenceTransformerEmbedder:
 
         transformers.utils.logging.disable_progress_bar()  # keep the terminal for results
         start = time.perf_counter()
-        model = SentenceTransformer(str(self.folder), device=self.device).eval()
+        # float64: see the module docstring. It costs about twice the float32 time on CPU.
+        model = SentenceTransformer(str(self.folder), device=self.device).eval().double()
         self.load_seconds = time.perf_counter() - start
         return model
 
@@ -224,7 +239,7 @@ class SentenceTransformerEmbedder:
         texts = list(texts)
         lengths = model.preprocess(texts)["attention_mask"].sum(dim=1).tolist()
         limit = model.max_seq_length or 1 << 20
-        out = np.empty((len(texts), 0), np.float32)
+        out = np.empty((len(texts), 0), np.float64)
         for size, chunk in _padded_batches(lengths, limit, lambda _: self.batch_size):
             features = model.preprocess(
                 [texts[i] for i in chunk],
@@ -235,9 +250,9 @@ class SentenceTransformerEmbedder:
                 for k, v in features.items()
             }
             with torch.inference_mode():
-                vectors = model(features)["sentence_embedding"].float().cpu().numpy()
+                vectors = model(features)["sentence_embedding"].cpu().numpy()
             if not out.shape[1]:
-                out = np.empty((len(texts), vectors.shape[1]), np.float32)
+                out = np.empty((len(texts), vectors.shape[1]), np.float64)
             out[chunk] = vectors
         return _normalise(out)
 
@@ -293,7 +308,7 @@ class SentenceTransformerEmbedder:
                 out = self.reader(
                     input_ids=ids.to(self.device), attention_mask=mask.to(self.device)
                 )
-            layer = out.last_hidden_state.float().cpu().numpy()
+            layer = out.last_hidden_state.cpu().numpy()  # float64 until `_normalise`
             for r, (i, at, piece) in enumerate(chunk):
                 parts[i][at] = layer[r, 1 : 1 + len(piece)]
         empty = np.zeros((0, model[0].auto_model.config.hidden_size), np.float32)

@@ -1,16 +1,51 @@
-"""Shared fixtures: a fast config on the hashed fake embedder, and the real model once."""
+"""Shared fixtures: a fast config on the hashed fake embedder, the real model once, and a home
+of their own for every test."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from evalkit.config import Config
 from evalkit.pipeline import Resources
+from evalkit.report import JOURNAL
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
+RESULTS = ROOT / "results"  # where a run without hydra.run.dir would write
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test, nor any run it starts, reads or writes the user's home: HOME (the disk cache's
+    default folder, ~/.cache/evalkit) and matplotlib's cache point into this session's tmp
+    folder, from before the session-wide fixtures below are built."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+        patch.setenv("MPLCONFIGDIR", str(tmp_path_factory.mktemp("matplotlib")))
+        yield
+
+
+def _results() -> set[Path]:
+    return set(RESULTS.glob("*")) | set(RESULTS.glob("multirun/*"))
+
+
+@pytest.fixture(autouse=True)
+def own_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Each test gets an empty HOME, so a disk cache it uses starts cold in every run of the
+    suite; and it must leave ./results as it found it."""
+    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+    before = _results()
+    yield
+    assert _results() == before, "the test wrote into ./results; give its run hydra.run.dir"
 
 
 @pytest.fixture
@@ -46,3 +81,25 @@ def event_dir(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(content, encoding="utf-8")
     return root
+
+
+def stop_midway(proc: subprocess.Popen, run_dir: Path, events: int) -> None:
+    """SIGTERM a `run` once at least `events` events are finished, and before it finishes:
+    the run is frozen (SIGSTOP) whenever its progress is looked at, so the signal always
+    lands mid-run, whatever the machine's speed."""
+    journal = run_dir / JOURNAL
+    deadline = time.monotonic() + 120
+    while True:
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        assert time.monotonic() < deadline, "the run made no progress in 120 s"
+        os.kill(proc.pid, signal.SIGSTOP)
+        _, status = os.waitpid(proc.pid, os.WUNTRACED)  # stopped for sure: files hold still
+        assert os.WIFSTOPPED(status), "the run ended before it could be interrupted"
+        done = journal.read_text().count("\n") - 1 if journal.exists() else 0
+        if done >= events:
+            break
+        os.kill(proc.pid, signal.SIGCONT)
+        time.sleep(0.01)
+    assert not (run_dir / "run.json").exists()
+    os.kill(proc.pid, signal.SIGTERM)  # held while stopped, raised once it runs again
+    os.kill(proc.pid, signal.SIGCONT)

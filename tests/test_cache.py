@@ -172,18 +172,6 @@ def test_a_threshold_sweep_reuses_measurements_and_matches_a_fresh_run(
     assert again.measures is not None and again.measures.hits == 0
 
 
-def test_real_model_vector_does_not_depend_on_the_batch(real_resources: Resources) -> None:
-    model = real_resources.embedder.embedder
-    others = [
-        "A much longer sentence about the flooding that closed three roads near the harbour.",
-        "Short.",
-        "Officials said the bridge would reopen after engineers had inspected its supports.",
-    ]
-    alone = np.stack([model.encode([t])[0] for t in TEXTS])
-    mixed = model.encode(others + TEXTS + others[:1])[len(others) : len(others) + len(TEXTS)]
-    assert np.array_equal(alone, mixed)  # bit for bit: what makes cached == uncached
-
-
 def test_joined_vectors_come_from_the_sentences_alone() -> None:
     fake = Counting()
     one, two = TEXTS[0], TEXTS[1]  # 5 and 4 words

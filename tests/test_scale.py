@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ from evalkit.merge import merge, shard_folders
 from evalkit.records import Event
 from evalkit.report import INDEX, JOURNAL, MARKER, TABLES
 
-from .conftest import ROOT
+from .conftest import ROOT, stop_midway
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +103,16 @@ def test_bad_line_stops_keeping_finished_events_then_resume_completes(
     evaluate(config(broken, resume=True), run_dir)
     assert same_outputs(single, run_dir, header=False)  # another file name, same events
     assert json.loads((run_dir / "run.json").read_text())["resumed_events"] == 5
+
+
+@pytest.mark.parametrize("event_batch", [1, 3, 32])
+def test_event_batching_does_not_change_the_tables(
+    corpus: Path, single: Path, tmp_path: Path, event_batch: int
+) -> None:
+    cfg = config(corpus)
+    cfg.embedder.event_batch = event_batch
+    evaluate(cfg, tmp_path / "run")
+    assert same_outputs(single, tmp_path / "run")
 
 
 def test_resume_refuses_other_settings(corpus: Path, tmp_path: Path) -> None:
@@ -232,25 +240,20 @@ def test_sigterm_then_resume_gives_the_single_run(
         stderr=subprocess.PIPE,
         text=True,
     )
-    journal = run_dir / JOURNAL
-    deadline = time.time() + 120
-    while time.time() < deadline and proc.poll() is None:
-        if journal.exists() and len(journal.read_text().splitlines()) >= 3:
-            break
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGTERM)
+    stop_midway(proc, run_dir, events=2)
     _, err = proc.communicate(timeout=120)
-    assert "Traceback" not in err
-    if proc.returncode != 0:  # stopped part way: finished events were kept
-        assert "resume=true" in err and (run_dir / MARKER).exists()
-        done = subprocess.run(
-            cli("run", *args, f"hydra.run.dir={run_dir}", "resume=true"),
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
+    assert proc.returncode == 130 and "Traceback" not in err
+    assert "resume=true" in err
+    assert (run_dir / MARKER).exists() and not (run_dir / "summary.csv").exists()
+    done = subprocess.run(
+        cli("run", *args, f"hydra.run.dir={run_dir}", "resume=true"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert 0 < json.loads((run_dir / "run.json").read_text())["resumed_events"] < 9
     assert same_outputs(single, run_dir)
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 
 from evalkit.config import CoverageConfig, VerifierConfig
-from evalkit.embed import Embedder, Tokens, encode_joined
+from evalkit.embed import Embedder, Tokens, cosines, encode_joined
 from evalkit.records import Alignment, Claim, Fact, FactMatch, Segmented, Sentence, Verdict
 from evalkit.text import (
     MEMO,
@@ -214,7 +214,7 @@ def measure_claims(
     vocab, all_numbers, all_stems = evidence.vocab, evidence.numbers, evidence.stems
     claim_vecs = embedder.encode([c.sentence.text for c in claims])
     if units:
-        sims = claim_vecs @ evidence.vectors.T
+        sims = cosines(claim_vecs, evidence.vectors)
         best = top_k(sims, cfg.top_k)
         best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
     out = []
@@ -413,14 +413,14 @@ def measure_facts(
     fact_vecs, at = vectors[: len(texts)], len(texts)
     for cand, tokens in zip(readable, read[len(texts) :], strict=True):
         sents = cand.sentences
-        sims = fact_vecs @ vectors[at : at + len(sents)].T
+        sims = cosines(fact_vecs, vectors[at : at + len(sents)])
         at += len(sents)
         present = frozenset().union(*(content_stems(s.text) for s in sents))
         # Soft recall against the whole candidate (column 0) and against each of its
         # sentences alone (columns 1..; the sentences were joined by one space to be read).
         recall = np.zeros((len(texts), 1 + len(sents)))
         if len(tokens.spans):
-            cos = reading.vectors @ tokens.vectors.T
+            cos = cosines(reading.vectors, tokens.vectors)
             ends = np.cumsum([len(s.text) + 1 for s in sents])
             sentence_of = np.searchsorted(ends, [a for a, _ in tokens.spans], side="right")
             first = np.flatnonzero(np.r_[True, sentence_of[1:] != sentence_of[:-1]])

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from evalkit.config import CleanConfig
-from evalkit.embed import Embedder, encode_joined
+from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.records import CleanDocument, Document, KeptLine, RemovedLine
 from evalkit.stages.segment import split_line
 from evalkit.text import is_sentence_end, tokens
@@ -145,7 +145,7 @@ def _drop_unrelated(
     if not texts:
         return
     vectors = encode_joined(embedder, [[t[a:b] for a, b in split_line(t)] for t in texts])
-    sims = vectors @ vectors.T
+    sims = cosines(vectors, vectors)
     owner = np.array(owners)
     sims[owner[:, None] == owner[None, :]] = -1.0  # a line never vouches for its own article
     best = sims.max(axis=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from evalkit.config import CoverageConfig
-from evalkit.embed import Embedder
+from evalkit.embed import Embedder, cosines
 from evalkit.records import Fact, Segmented
 
 
@@ -37,7 +37,7 @@ def extract_facts(
             for row in reporters:
                 row.append(source.doc_id)  # each extracted fact is the reference's own sentence
             continue
-        sims = fact_vecs @ embedder.encode([s.text for s in source.sentences]).T
+        sims = cosines(fact_vecs, embedder.encode([s.text for s in source.sentences]))
         for row, best in zip(reporters, sims.max(axis=1), strict=True):
             if best >= cfg.report_similarity:
                 row.append(source.doc_id)

@@ -1,0 +1,144 @@
+"""Byte-identical tables with the real model whatever the CPU's kernels, the event batching,
+the cache's history, an interruption or the sharding (the hashed-embedder versions of these
+runs are in test_scale.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from evalkit.cli import evaluate
+from evalkit.config import Config
+from evalkit.embed import cosines
+from evalkit.errors import InputError
+from evalkit.merge import main as merge_main
+
+from .conftest import ROOT
+from .test_scale import config, same_outputs, with_line
+
+# Kernels another x86-64 CPU would run, chosen on this one: torch's scalar (non-AVX) kernels
+# and OpenBLAS's SSE3 ones, both safe on any x86-64.
+OTHER_CPU = {"ATEN_CPU_CAPABILITY": "default", "OPENBLAS_CORETYPE": "Prescott"}
+
+
+@pytest.fixture(scope="module")
+def events(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three small synthetic events. In ev000013 a claim is as close to a source sentence as
+    to the window that repeats it, so the last bit of a cosine picks its evidence: with the
+    model in float32, the kernels of OTHER_CPU changed that row of claims.csv."""
+    folder = tmp_path_factory.mktemp("events")
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "--events", "14"]
+        + ["--out", str(folder / "all.jsonl"), "--bench-dir", str(folder / "none")],
+        check=True,
+        capture_output=True,
+    )
+    lines = (folder / "all.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    out = folder / "events.jsonl"
+    out.write_text("".join(lines[i] for i in (1, 5, 13)), encoding="utf-8")
+    return out
+
+
+def real(sources: Path, event_batch: int = 32, **top: object) -> Config:
+    cfg = config(sources, **top)
+    cfg.embedder.name, cfg.embedder.event_batch = "sentence_transformer", event_batch
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def single(events: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference: one uninterrupted run, every event in one batch, no cache."""
+    run_dir = tmp_path_factory.mktemp("single")
+    evaluate(real(events), run_dir)
+    return run_dir
+
+
+UNIT_ROWS = """
+import numpy as np
+rng = np.random.default_rng(0)
+a, b = (rng.standard_normal((n, 384)).astype(np.float32) for n in (37, 53))
+a /= np.linalg.norm(a, axis=1, keepdims=True)
+b /= np.linalg.norm(b, axis=1, keepdims=True)
+"""
+
+
+def test_cosines_are_the_same_with_other_kernels_and_shapes() -> None:
+    """The same rows give the same cosines with another CPU's BLAS kernels, and inside a bigger
+    product (float32 products differed here in 81 of these 1,961 cells with OTHER_CPU's
+    kernels, and in hundreds inside a bigger product with two threads)."""
+    scope: dict = {}
+    exec(UNIT_ROWS, scope)
+    a, b = scope["a"], scope["b"]
+    here = cosines(a, b)
+    assert here.dtype == np.float32 and here.shape == (37, 53)
+    assert np.allclose(here, a @ b.T, atol=1e-6)
+    assert np.array_equal(here, cosines(np.vstack([a, b]), np.vstack([b, a]))[:37, :53])
+    show = "from evalkit.embed import cosines; print(cosines(a, b).tobytes().hex())"
+    other = subprocess.run(
+        [sys.executable, "-c", UNIT_ROWS + show],
+        cwd=ROOT,
+        env={**os.environ, **OTHER_CPU},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert other.stdout.strip() == here.tobytes().hex()
+
+
+def test_event_batching_does_not_change_the_tables(
+    events: Path, single: Path, tmp_path: Path
+) -> None:
+    """Each event encoded alone, not with the others (batches of two: see the resume test)."""
+    evaluate(real(events, event_batch=1), tmp_path / "run")
+    assert same_outputs(single, tmp_path / "run")
+
+
+def test_other_cpu_kernels_and_their_cache_give_the_same_tables(
+    events: Path, single: Path, tmp_path: Path
+) -> None:
+    """A run on another CPU with a cold cache, then a run here reading what it cached (a cache
+    shared by the nodes of a cluster): the tables of the run with no cache, byte for byte."""
+    cache = tmp_path / "cache"
+    done = subprocess.run(
+        [sys.executable, "-m", "evalkit", "run", f"data.sources={events}"]
+        + ["data.references=null", "report.html=false", "report.plots=false"]
+        + ["embedder.event_batch=1", f"cache.dir={cache}", f"hydra.run.dir={tmp_path / 'cold'}"],
+        cwd=ROOT,
+        env={**os.environ, **OTHER_CPU},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert same_outputs(single, tmp_path / "cold")
+    warm = real(events, 2)
+    warm.cache.enabled, warm.cache.dir = True, str(cache)
+    evaluate(warm, tmp_path / "warm")
+    assert same_outputs(single, tmp_path / "warm")
+
+
+def test_interrupted_and_resumed_gives_the_single_run(
+    events: Path, single: Path, tmp_path: Path
+) -> None:
+    """Stopped by a bad third line after the first batch of two, then resumed: the third event
+    is scored in a batch of its own."""
+    good = events.read_text(encoding="utf-8")
+    broken = with_line(events, tmp_path, 2, "{broken", replace=True)
+    with pytest.raises(InputError, match="line 3: not valid JSON"):
+        evaluate(real(broken, 2), tmp_path / "run")
+    broken.write_text(good, encoding="utf-8")
+    evaluate(real(broken, 2, resume=True), tmp_path / "run")
+    assert same_outputs(single, tmp_path / "run", header=False)  # another file, same events
+
+
+def test_shards_merge_into_the_single_run(events: Path, single: Path, tmp_path: Path) -> None:
+    for shard in range(2):
+        evaluate(real(events, shard=shard, num_shards=2), tmp_path / str(shard))
+    assert merge_main([str(tmp_path), "--out", str(tmp_path / "merged")]) == 0
+    assert same_outputs(single, tmp_path / "merged")
