@@ -74,7 +74,7 @@ HYDRA_FILES = {".hydra", MARKER}
 
 
 def _setup_logging() -> None:
-    for noisy in ("sentence_transformers", "transformers", "huggingface_hub", "absl"):
+    for noisy in ("sentence_transformers", "transformers", "huggingface_hub", "absl", "matplotlib"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
