@@ -11,12 +11,12 @@ import pytest
 import yaml
 from hydra import compose, initialize_config_dir
 
-from evalkit.bench import load_benchmark
-from evalkit.calibrate import balanced_weights, bench_files, best_shared_threshold, run_calibrate
+from evalkit.bench.coverage import coverage_event, faith_events, measure_event
+from evalkit.bench.fit import balanced_weights, bench_files, best_shared_threshold, run_calibrate
+from evalkit.bench.load import load_benchmark
 from evalkit.cli import CONF, to_config
 from evalkit.config import Config, CoverageConfig, VerifierConfig, register
 from evalkit.errors import InputError
-from evalkit.meta import coverage_event, faith_events, measure_event
 from evalkit.pipeline import Resources, run_event
 from evalkit.verifiers import ClaimSignals, build_verifier
 

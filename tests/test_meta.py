@@ -12,10 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from evalkit.config import Config, VerifierConfig
-from evalkit.embed import HashedEmbedder
-from evalkit.errors import InputError
-from evalkit.meta import (
+from evalkit.bench.coverage import (
     FaithRow,
     SummaryRow,
     coverage_metrics,
@@ -23,6 +20,9 @@ from evalkit.meta import (
     one_sentence_per_line,
     run_meta,
 )
+from evalkit.config import Config, VerifierConfig
+from evalkit.embed import HashedEmbedder
+from evalkit.errors import InputError
 from evalkit.metrics import roc_auc
 from evalkit.records import Sentence
 from evalkit.stages.align import document_evidence, pieces
@@ -291,7 +291,7 @@ def test_cli_bad_input_exits_2_with_one_line_and_no_folder(tmp_path: Path) -> No
 
 
 def test_fast_per_document_correlation_matches_the_metrics_module() -> None:
-    from evalkit.meta import mean_group_correlation
+    from evalkit.bench.coverage import mean_group_correlation
     from evalkit.metrics import pearson, per_group_mean_correlation, spearman
 
     rng = np.random.default_rng(3)

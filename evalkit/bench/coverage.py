@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from evalkit.bench import Benchmark, CoverageDoc, FaithItem, load_benchmark
+from evalkit.bench.load import Benchmark, CoverageDoc, FaithItem, load_benchmark
 from evalkit.config import Config
 from evalkit.errors import InputError
 from evalkit.metrics import (

@@ -36,10 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from evalkit.bench import Benchmark, load_benchmark
-from evalkit.config import Config, CoverageConfig, VerifierConfig
-from evalkit.errors import InputError
-from evalkit.meta import (
+from evalkit.bench.coverage import (
     coverage_event,
     faith_events,
     lexical_precision,
@@ -47,6 +44,9 @@ from evalkit.meta import (
     pooled,
     write_all,
 )
+from evalkit.bench.load import Benchmark, load_benchmark
+from evalkit.config import Config, CoverageConfig, VerifierConfig
+from evalkit.errors import InputError
 from evalkit.metrics import (
     balanced_accuracy,
     kendall_tau_b,

@@ -1,0 +1,1 @@
+"""Meta-evaluation: evalkit's verdicts against human-labelled benchmark files."""
