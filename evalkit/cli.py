@@ -513,8 +513,8 @@ def _app(verb: Callable[[Config, Path], None]) -> Callable[[], None]:
 # Hydra verbs: name -> "module:function" taking (Config, run folder); imported on use.
 VERBS = {
     "run": "evalkit.cli:evaluate",
-    "meta": "evalkit.bench.coverage:run_meta",
-    "calibrate": "evalkit.bench.fit:run_calibrate",
+    "meta": "evalkit.bench.meta:run_meta",
+    "calibrate": "evalkit.bench.calibrate:run_calibrate",
 }
 
 
