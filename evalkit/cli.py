@@ -510,8 +510,8 @@ def _app(verb: Callable[[Config, Path], None]) -> Callable[[], None]:
 # Hydra verbs: name -> "module:function" taking (Config, run folder); imported on use.
 VERBS = {
     "run": "evalkit.cli:evaluate",
-    "meta": "evalkit.meta:run_meta",
-    "calibrate": "evalkit.calibrate:run_calibrate",
+    "meta": "evalkit.bench.meta:run_meta",
+    "calibrate": "evalkit.bench.calibrate:run_calibrate",
 }
 
 

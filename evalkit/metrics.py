@@ -112,18 +112,6 @@ def balanced_accuracy(labels: ArrayLike, predicted: ArrayLike) -> float:
     return (tp / (tp + fn) + tn / (tn + fp)) / 2
 
 
-def precision(labels: ArrayLike, predicted: ArrayLike) -> float:
-    """Precision for class 1; NaN when nothing is predicted positive."""
-    tp, fp, _, _ = _confusion(labels, predicted)
-    return tp / (tp + fp) if tp + fp else math.nan
-
-
-def recall(labels: ArrayLike, predicted: ArrayLike) -> float:
-    """Recall for class 1; NaN when no label is positive."""
-    tp, _, _, fn = _confusion(labels, predicted)
-    return tp / (tp + fn) if tp + fn else math.nan
-
-
 def f1(labels: ArrayLike, predicted: ArrayLike) -> float:
     """F1 for class 1 (2TP / (2TP + FP + FN)); NaN when neither labels nor predictions are 1."""
     tp, fp, _, fn = _confusion(labels, predicted)
@@ -131,30 +119,28 @@ def f1(labels: ArrayLike, predicted: ArrayLike) -> float:
     return 2 * tp / denom if denom else math.nan
 
 
-def best_threshold(labels: ArrayLike, scores: ArrayLike) -> float:
-    """Threshold t maximising balanced accuracy of ``score >= t``, for tuning on dev only.
+def best_shared_threshold(
+    files: np.ndarray, labels: np.ndarray, scores: np.ndarray, allowed: np.ndarray | None = None
+) -> float:
+    """Threshold t maximising the mean over files of the balanced accuracy of
+    `allowed & score >= t` (allowed: items a hard check did not already mark negative).
 
-    Candidates are the lowest score (everything predicted 1) and the midpoints between
-    consecutive distinct scores; ties go to the lowest threshold. NaN when either class is
-    absent or any score is NaN.
+    Candidates are the lowest score, the midpoints between consecutive distinct scores and a
+    cut above the highest; ties go to the lowest. NaN scores are left out; NaN when none is left.
     """
-    y, s, n_pos, n_neg = _scored_classes(labels, scores)
-    if n_pos == 0 or n_neg == 0 or np.isnan(s).any():
+    allowed = np.ones(len(scores), bool) if allowed is None else allowed
+    values = np.unique(scores[~np.isnan(scores)])
+    if len(values) == 0:
         return math.nan
-    cuts = np.unique(s)  # sorted distinct scores; candidate j predicts 1 for s >= cuts[j]
-    pos = np.sort(s[y])
-    neg = np.sort(s[~y])
-    tp = n_pos - np.searchsorted(pos, cuts, side="left")
-    tn = np.searchsorted(neg, cuts, side="left")
-    # 2 * n_pos * n_neg * balanced accuracy, in integers so equal values tie exactly.
-    gain = tp.astype(np.int64) * n_neg + tn.astype(np.int64) * n_pos
-    j = int(np.argmax(gain))  # first maximum = lowest threshold
-    if j == 0:
-        return float(cuts[0])
-    lo, hi = float(cuts[j - 1]), float(cuts[j])
-    mid = lo + (hi - lo) / 2
-    # Adjacent floats can round the midpoint onto `lo`, which would flip that item's prediction.
-    return mid if mid > lo else hi
+    cuts = np.concatenate(([values[0]], (values[:-1] + values[1:]) / 2, [values[-1] + 1e-9]))
+    total = np.zeros(len(cuts))
+    for f in np.unique(files):
+        m = (files == f) & ~np.isnan(scores)
+        s, y, ok = scores[m], labels[m] == 1, allowed[m]
+        pos, neg = max(1, y.sum()), max(1, (~y).sum())
+        pred = ok[None, :] & (s[None, :] >= cuts[:, None])
+        total += ((pred & y).sum(1) / pos + (~pred & ~y).sum(1) / neg) / 2
+    return float(cuts[int(np.argmax(total))])
 
 
 # --- correlation -----------------------------------------------------------------------------
@@ -203,37 +189,72 @@ def kendall_tau_b(x: ArrayLike, y: ArrayLike) -> float:
     return float(stats.kendalltau(pair[0], pair[1], variant="b").statistic)
 
 
-def group_correlations(
-    groups: ArrayLike, x: ArrayLike, y: ArrayLike, fn: Correlation
-) -> dict[Any, float]:
-    """``fn`` within each group, keyed by group, omitting groups where a side is constant.
-
-    Groups with fewer than 2 items are omitted too, as no correlation exists there.
-    """
-    g = np.asarray(groups)
-    a = _vector(x, "x")
-    b = _vector(y, "y")
-    _same_length(g, a, "groups and x")
-    _same_length(a, b, "x and y")
-    out: dict[Any, float] = {}
-    for key in np.unique(g):  # sorted: a deterministic order for the mean below
-        mask = g == key
-        ga, gb = a[mask], b[mask]
-        if ga.shape[0] < 2 or np.all(ga == ga[0]) or np.all(gb == gb[0]):
-            continue
-        out[key.item()] = float(fn(ga, gb))
-    return out
-
-
-def per_group_mean_correlation(
-    groups: ArrayLike, x: ArrayLike, y: ArrayLike, fn: Correlation
+def mean_group_correlation(
+    groups: np.ndarray, x: np.ndarray, y: np.ndarray, ranked: bool = False
 ) -> float:
-    """Mean over groups of the within-group correlation (the Pyramid-literature convention).
+    """Mean over groups of the within-group Pearson (Spearman if `ranked`) correlation: the
+    per-document correlation of the Pyramid literature, with documents as groups.
 
-    Groups where either side is constant are skipped; NaN when no group is left.
+    Groups with fewer than 2 items or a constant side are skipped; NaN when none is left or
+    any value is NaN. A few array passes for all groups at once: the bootstrap calls it
+    thousands of times.
     """
-    values = list(group_correlations(groups, x, y, fn).values())
-    return float(np.mean(values)) if values else math.nan
+    _, g = np.unique(groups, return_inverse=True)
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if len(g) < 2 or np.isnan(x).any() or np.isnan(y).any():
+        return math.nan
+    count = np.bincount(g).astype(float)
+    varies = (_group_spread(g, x) > 0) & (_group_spread(g, y) > 0) & (count >= 2)
+    if ranked:
+        x, y = _group_ranks(g, x), _group_ranks(g, y)
+    dx = x - (np.bincount(g, x) / count)[g]
+    dy = y - (np.bincount(g, y) / count)[g]
+    sxy, sxx, syy = np.bincount(g, dx * dy), np.bincount(g, dx * dx), np.bincount(g, dy * dy)
+    keep = varies & (sxx > 0) & (syy > 0)
+    if not keep.any():
+        return math.nan
+    r = np.clip(sxy[keep] / np.sqrt(sxx[keep] * syy[keep]), -1.0, 1.0)
+    return float(r.mean())
+
+
+def _group_spread(g: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """max - min of v within each group."""
+    n = int(g.max()) + 1
+    high = np.full(n, -np.inf)
+    low = np.full(n, np.inf)
+    np.maximum.at(high, g, v)
+    np.minimum.at(low, g, v)
+    return high - low
+
+
+def _group_ranks(g: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """1-based ranks of v within each group, ties sharing their average rank."""
+    order = np.lexsort((v, g))
+    gs, vs = g[order], v[order]
+    pos = np.arange(len(v), dtype=float)
+    new_run = np.ones(len(v), bool)
+    new_run[1:] = (gs[1:] != gs[:-1]) | (vs[1:] != vs[:-1])
+    run = np.cumsum(new_run) - 1
+    run_mean = np.bincount(run, pos) / np.bincount(run)
+    new_group = np.ones(len(v), bool)
+    new_group[1:] = gs[1:] != gs[:-1]
+    start = np.maximum.accumulate(np.where(new_group, pos, 0.0))
+    ranks = np.empty(len(v))
+    ranks[order] = run_mean[run] - start + 1
+    return ranks
+
+
+def system_correlation(systems: ArrayLike, x: ArrayLike, y: ArrayLike, fn: Correlation) -> float:
+    """``fn`` between the per-system means of x and y (system-level agreement).
+
+    NaN with fewer than 2 systems.
+    """
+    names, inverse = np.unique(systems, return_inverse=True)
+    if len(names) < 2:
+        return math.nan
+    counts = np.bincount(inverse)
+    return fn(np.bincount(inverse, x) / counts, np.bincount(inverse, y) / counts)
 
 
 # --- bootstrap -------------------------------------------------------------------------------
@@ -322,16 +343,14 @@ __all__ = [
     "Metric",
     "accuracy",
     "balanced_accuracy",
-    "best_threshold",
+    "best_shared_threshold",
     "bootstrap_ci",
     "estimate",
     "f1",
-    "group_correlations",
     "kendall_tau_b",
     "pearson",
-    "per_group_mean_correlation",
-    "precision",
-    "recall",
+    "mean_group_correlation",
     "roc_auc",
     "spearman",
+    "system_correlation",
 ]

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from evalkit.bench import (
+from evalkit.bench.load import (
     Benchmark,
     CoverageDoc,
     CoverageSummary,

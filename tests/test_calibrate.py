@@ -11,12 +11,13 @@ import pytest
 import yaml
 from hydra import compose, initialize_config_dir
 
-from evalkit.bench import load_benchmark
-from evalkit.calibrate import balanced_weights, bench_files, best_shared_threshold, run_calibrate
+from evalkit.bench.calibrate import bench_files, run_calibrate
+from evalkit.bench.events import coverage_event, faith_events, measure_signals
+from evalkit.bench.fit import balanced_weights
+from evalkit.bench.load import load_benchmark
 from evalkit.cli import CONF, to_config
 from evalkit.config import Config, CoverageConfig, VerifierConfig, register
 from evalkit.errors import InputError
-from evalkit.meta import coverage_event, faith_events, measure_event
 from evalkit.pipeline import Resources, run_event
 from evalkit.verifiers import ClaimSignals, build_verifier
 
@@ -107,18 +108,6 @@ def test_bench_files_accepts_file_folder_and_list(tmp_path: Path) -> None:
     ]
 
 
-def test_shared_threshold_by_hand() -> None:
-    # File 0: positives 0.9, 0.6; negatives 0.5, 0.2. File 1: positive 0.4; negative 0.3.
-    files = np.array([0, 0, 0, 0, 1, 1])
-    labels = np.array([1, 1, 0, 0, 1, 0])
-    scores = np.array([0.9, 0.6, 0.5, 0.2, 0.4, 0.3])
-    # t = 0.35 (midway between 0.3 and 0.4) separates both files; 0.55 would miss file 1.
-    assert best_shared_threshold(files, labels, scores) == pytest.approx(0.35)
-    # A hard check that marks item 0 negative whatever its score costs it its recall.
-    allowed = np.array([False, True, True, True, True, True])
-    assert best_shared_threshold(files, labels, scores, allowed) == pytest.approx(0.35)
-
-
 def test_balanced_weights_make_files_and_classes_equal() -> None:
     files = np.array([0, 0, 0, 0, 1, 1])
     labels = np.array([1, 0, 0, 0, 1, 0])
@@ -133,7 +122,7 @@ def test_calibration_signals_are_what_run_event_sees(fast_cfg: Config) -> None:
     bench = load_benchmark(DATA / "bench_faith_meta.jsonl")
     for event in faith_events(bench.faith, bench.path):
         result = run_event(event, fast_cfg, res)
-        signals = measure_event(event, fast_cfg, res)
+        signals = measure_signals(event, fast_cfg, res)
         for cand in event.candidates:
             supports = [a.support for a in result.alignments if a.claim.candidate == cand.doc_id]
             judged = [res.verifier.judge(m.signals)[1] for m in signals.claims[cand.doc_id]]
@@ -144,7 +133,7 @@ def test_calibration_signals_are_what_run_event_sees(fast_cfg: Config) -> None:
     for doc in cover.coverage:
         event = coverage_event(doc, cover.path)
         result = run_event(event, fast_cfg, res)
-        signals = measure_event(event, fast_cfg, res)
+        signals = measure_signals(event, fast_cfg, res)
         for summ in doc.summaries:
             scores = [m.score for m in result.matches if m.candidate == summ.system]
             measured = signals.matches[summ.system] or []

@@ -12,17 +12,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from evalkit.bench.coverage import SummaryRow, coverage_metrics
+from evalkit.bench.events import one_sentence_per_line
+from evalkit.bench.faithfulness import FaithRow, faith_metrics
+from evalkit.bench.meta import run_meta
 from evalkit.config import Config, VerifierConfig
 from evalkit.embed import HashedEmbedder
 from evalkit.errors import InputError
-from evalkit.meta import (
-    FaithRow,
-    SummaryRow,
-    coverage_metrics,
-    faith_metrics,
-    one_sentence_per_line,
-    run_meta,
-)
 from evalkit.metrics import roc_auc
 from evalkit.records import Sentence
 from evalkit.stages.align import document_evidence, pieces
@@ -288,19 +284,3 @@ def test_cli_bad_input_exits_2_with_one_line_and_no_folder(tmp_path: Path) -> No
     assert len(lines) == 1 and lines[0].startswith("error: ") and "line 2" in lines[0]
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "run").exists()
-
-
-def test_fast_per_document_correlation_matches_the_metrics_module() -> None:
-    from evalkit.meta import mean_group_correlation
-    from evalkit.metrics import pearson, per_group_mean_correlation, spearman
-
-    rng = np.random.default_rng(3)
-    for trial in range(60):
-        n = int(rng.integers(2, 40))
-        groups = rng.integers(0, int(rng.integers(1, 6)), n)
-        x = rng.integers(0, 4, n) / 3 if trial % 2 else rng.random(n)  # ties, and none
-        y = rng.integers(0, 3, n) * 0.5
-        for fn, ranked in ((pearson, False), (spearman, True)):
-            want = per_group_mean_correlation(groups, x, y, fn)
-            got = mean_group_correlation(groups, x, y, ranked)
-            assert (math.isnan(want) and math.isnan(got)) or got == pytest.approx(want, abs=1e-9)

@@ -18,18 +18,16 @@ from evalkit.metrics import (
     Metric,
     accuracy,
     balanced_accuracy,
-    best_threshold,
+    best_shared_threshold,
     bootstrap_ci,
     estimate,
     f1,
-    group_correlations,
     kendall_tau_b,
+    mean_group_correlation,
     pearson,
-    per_group_mean_correlation,
-    precision,
-    recall,
     roc_auc,
     spearman,
+    system_correlation,
 )
 
 # --- ROC AUC -----------------------------------------------------------------------------------
@@ -95,8 +93,6 @@ def test_confusion_metrics_by_hand() -> None:
     # TP=2, FN=1, TN=1, FP=0.
     assert accuracy(labels, predicted) == pytest.approx(3 / 4)
     assert balanced_accuracy(labels, predicted) == pytest.approx((2 / 3 + 1 / 1) / 2)  # 5/6
-    assert precision(labels, predicted) == pytest.approx(1.0)
-    assert recall(labels, predicted) == pytest.approx(2 / 3)
     assert f1(labels, predicted) == pytest.approx(2 * 2 / (2 * 2 + 0 + 1))  # 0.8
 
 
@@ -111,8 +107,6 @@ def test_undefined_classification_metrics_are_nan() -> None:
     assert math.isnan(balanced_accuracy([1, 1], [1, 0]))  # no negatives
     assert math.isnan(f1([0, 0], [0, 0]))  # no positives anywhere
     assert f1([0, 0], [1, 0]) == 0.0  # a false positive is a real 0, not undefined
-    assert math.isnan(precision([1, 0], [0, 0]))
-    assert math.isnan(recall([0, 0], [1, 0]))
     assert math.isnan(accuracy([], []))
 
 
@@ -124,6 +118,13 @@ def test_predictions_must_be_binary() -> None:
 # --- best threshold ----------------------------------------------------------------------------
 
 
+def _one_file(labels: list[int], scores: list[float]) -> float:
+    """best_shared_threshold over a single file: plain balanced accuracy of score >= t."""
+    return best_shared_threshold(
+        np.zeros(len(labels), int), np.array(labels), np.array(scores, dtype=float)
+    )
+
+
 def test_best_threshold_by_hand_with_tie() -> None:
     labels = [0, 0, 1, 1]
     scores = [0.1, 0.4, 0.35, 0.8]
@@ -132,54 +133,60 @@ def test_best_threshold_by_hand_with_tie() -> None:
     #   t=0.225 {0.35, 0.4, 0.8} are 1     -> (2/2 + 1/2) / 2 = 0.75
     #   t=0.375 {0.4, 0.8} are 1           -> (1/2 + 1/2) / 2 = 0.5
     #   t=0.6   {0.8} is 1                 -> (1/2 + 2/2) / 2 = 0.75
+    #   above 0.8, all 0                   -> (0 + 1) / 2     = 0.5
     # Tie between 0.225 and 0.6: the lowest threshold wins.
-    t = best_threshold(labels, scores)
+    t = _one_file(labels, scores)
     assert t == pytest.approx(0.225)
     predicted = [int(s >= t) for s in scores]
     assert balanced_accuracy(labels, predicted) == pytest.approx(0.75)
 
 
 def test_best_threshold_separable() -> None:
-    t = best_threshold([0, 0, 1, 1], [0.2, 0.3, 0.7, 0.9])
-    assert t == pytest.approx(0.5)
+    assert _one_file([0, 0, 1, 1], [0.2, 0.3, 0.7, 0.9]) == pytest.approx(0.5)
+    # Higher scores for the negatives: nothing beats predicting all 1 or all 0; all 1 is lower.
+    assert _one_file([1, 1, 0, 0], [0.2, 0.3, 0.7, 0.9]) == pytest.approx(0.2)
 
 
 def test_best_threshold_ties_in_scores() -> None:
     # Tied scores must get one prediction: the threshold never splits them.
     labels = [0, 1, 0, 1, 1]
     scores = [0.2, 0.5, 0.5, 0.5, 0.9]
-    t = best_threshold(labels, scores)
     # >= 0.35 -> (3/3 + 1/2)/2 = 0.75 beats >= 0.7 -> (1/3 + 2/2)/2 = 0.667 and all-1 (0.5).
-    assert t == pytest.approx(0.35)
+    assert _one_file(labels, scores) == pytest.approx(0.35)
 
 
-def test_best_threshold_nan_when_undefined() -> None:
-    assert math.isnan(best_threshold([1, 1], [0.1, 0.2]))
-    assert math.isnan(best_threshold([0, 1], [0.1, float("nan")]))
+def test_best_threshold_leaves_nan_scores_out() -> None:
+    # The NaN item counts for no cut; without it 0.5 separates the rest.
+    assert _one_file([0, 1, 1, 0], [0.2, float("nan"), 0.8, 0.3]) == pytest.approx(0.55)
+    assert math.isnan(_one_file([0, 1], [float("nan"), float("nan")]))
 
 
-def test_best_threshold_adjacent_floats() -> None:
-    lo = 1.0
-    hi = math.nextafter(1.0, 2.0)
-    t = best_threshold([0, 1], [lo, hi])
-    assert lo < t <= hi
+def test_shared_threshold_by_hand() -> None:
+    # File 0: positives 0.9, 0.6; negatives 0.5, 0.2. File 1: positive 0.4; negative 0.3.
+    files = np.array([0, 0, 0, 0, 1, 1])
+    labels = np.array([1, 1, 0, 0, 1, 0])
+    scores = np.array([0.9, 0.6, 0.5, 0.2, 0.4, 0.3])
+    # t = 0.35 (midway between 0.3 and 0.4) separates both files; 0.55 would miss file 1.
+    assert best_shared_threshold(files, labels, scores) == pytest.approx(0.35)
+    # A hard check that marks item 0 negative whatever its score costs it its recall.
+    allowed = np.array([False, True, True, True, True, True])
+    assert best_shared_threshold(files, labels, scores, allowed) == pytest.approx(0.35)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 8)), min_size=2, max_size=30))
 def test_best_threshold_is_optimal_and_deterministic(pairs: list[tuple[int, int]]) -> None:
-    labels = np.array([label for label, _ in pairs])
+    labels = [label for label, _ in pairs]
     scores = np.array([score / 4 for _, score in pairs])
-    if len(set(labels.tolist())) < 2:
-        assert math.isnan(best_threshold(labels, scores))
-        return
-    t = best_threshold(labels, scores)
+    if len(set(labels)) < 2:
+        return  # balanced accuracy needs both classes
+    t = _one_file(labels, scores.tolist())
     achieved = balanced_accuracy(labels, (scores >= t).astype(int))
     # Brute force over every distinct score as a cut, plus "everything 0".
     cuts = [*np.unique(scores).tolist(), math.inf]
     best = max(balanced_accuracy(labels, (scores >= c).astype(int)) for c in cuts)
     assert achieved == pytest.approx(best)
-    assert best_threshold(labels, scores) == t
+    assert _one_file(labels, scores.tolist()) == t
 
 
 # --- correlations ------------------------------------------------------------------------------
@@ -227,31 +234,59 @@ def test_correlations_match_scipy(pairs: list[tuple[int, int]]) -> None:
     assert kendall_tau_b(x, y) == pytest.approx(stats.kendalltau(x, y).statistic, abs=1e-9)
 
 
-def test_per_group_mean_correlation_skips_constant_groups() -> None:
+def test_mean_group_correlation_skips_constant_groups() -> None:
     groups = ["a", "a", "a", "b", "b", "b", "c", "c", "c", "d"]
     x = [1, 2, 3, 1, 2, 3, 1, 2, 3, 9]
     y = [1, 2, 4, 3, 2, 1, 5, 5, 5, 1]
     # a rises (spearman 1), b falls (-1), c is constant in y, d has a single item.
-    assert group_correlations(groups, x, y, spearman) == {"a": 1.0, "b": -1.0}
-    assert per_group_mean_correlation(groups, x, y, spearman) == pytest.approx(0.0)
+    assert mean_group_correlation(groups, x, y, ranked=True) == pytest.approx(0.0)
     # c is constant in y and d has one item: both skipped, not counted as 0.
     y2 = [1, 2, 4, 1, 3, 2, 5, 5, 5, 1]
     # b: x = [1,2,3], y = [1,3,2] -> spearman 1 - 6*2/(3*8) = 0.5; mean (1 + 0.5) / 2 = 0.75.
-    assert per_group_mean_correlation(groups, x, y2, spearman) == pytest.approx(0.75)
+    assert mean_group_correlation(groups, x, y2, ranked=True) == pytest.approx(0.75)
 
 
-def test_per_group_mean_correlation_nan_when_no_group_left() -> None:
-    assert math.isnan(per_group_mean_correlation([1, 1, 2], [1, 2, 3], [4, 4, 5], pearson))
+def test_mean_group_correlation_nan_when_no_group_left() -> None:
+    assert math.isnan(mean_group_correlation([1, 1, 2], [1, 2, 3], [4, 4, 5]))
+    assert math.isnan(mean_group_correlation([1, 1, 2], [1, 2, 3], [4, 5, float("nan")]))
 
 
-def test_per_group_mean_correlation_numeric_groups() -> None:
+def test_mean_group_correlation_numeric_groups() -> None:
     groups = np.array([2, 2, 2, 1, 1, 1])
     x = np.array([1.0, 2.0, 3.0, 1.0, 2.0, 3.0])
     y = np.array([1.0, 2.0, 3.0, 3.0, 2.0, 2.5])
-    result = group_correlations(groups, x, y, pearson)
-    assert list(result) == [1, 2]  # sorted keys, plain Python ints
-    assert result[2] == pytest.approx(1.0)
-    assert result[1] == pytest.approx(pearson([1, 2, 3], [3, 2, 2.5]))
+    want = (1.0 + pearson([1, 2, 3], [3, 2, 2.5])) / 2
+    assert mean_group_correlation(groups, x, y) == pytest.approx(want)
+
+
+def test_mean_group_correlation_is_the_mean_of_each_group_correlation() -> None:
+    # The array passes give what pearson / spearman give group by group, averaged.
+    rng = np.random.default_rng(3)
+    for trial in range(60):
+        n = int(rng.integers(2, 40))
+        groups = rng.integers(0, int(rng.integers(1, 6)), n)
+        x = rng.integers(0, 4, n) / 3 if trial % 2 else rng.random(n)  # ties, and none
+        y = rng.integers(0, 3, n) * 0.5
+        for fn, ranked in ((pearson, False), (spearman, True)):
+            each = [fn(x[groups == k], y[groups == k]) for k in np.unique(groups)]
+            each = [r for r in each if not math.isnan(r)]
+            got = mean_group_correlation(groups, x, y, ranked)
+            if not each:
+                assert math.isnan(got)
+            else:
+                assert got == pytest.approx(float(np.mean(each)), abs=1e-9)
+
+
+def test_system_correlation_by_hand() -> None:
+    systems = ["a", "a", "b", "b", "c", "c"]
+    x = np.array([1.0, 3.0, 2.0, 2.0, 5.0, 7.0])  # means: a 2, b 2, c 6
+    y = np.array([0.0, 2.0, 1.0, 3.0, 4.0, 4.0])  # means: a 1, b 2, c 4
+    assert system_correlation(systems, x, y, pearson) == pytest.approx(
+        pearson([2, 2, 6], [1, 2, 4])
+    )
+    # Concordant pairs (a,c), (b,c); (a,b) tied in x only -> tau_b = 2 / sqrt(2 * 3).
+    assert system_correlation(systems, x, y, kendall_tau_b) == pytest.approx(2 / math.sqrt(6))
+    assert math.isnan(system_correlation(["a", "a"], [1.0, 2.0], [2.0, 1.0], pearson))
 
 
 # --- bootstrap ---------------------------------------------------------------------------------
@@ -328,7 +363,7 @@ def test_bootstrap_gives_fresh_ids_to_repeated_groups() -> None:
 
     def per_doc(g: NDArray[np.int64], xs: NDArray[np.float64], ys: NDArray[np.float64]) -> float:
         sizes.append(len(np.unique(g)))
-        return per_group_mean_correlation(g, xs, ys, pearson)
+        return mean_group_correlation(g, xs, ys)
 
     low, high = bootstrap_ci(per_doc, groups, x, y, n=300, groups=groups)
     # Each resample has 3 drawn groups, so 3 distinct ids even when a document repeats.

@@ -3,7 +3,8 @@
 The format is described in the benchmark README: a faithfulness file has one summary per line
 (fields ``summary``, ``label``, ``spans``); a coverage file has one source document per line
 (fields ``key_facts``, ``summaries``). Every problem a user can fix raises ``InputError`` with a
-one-line message naming the file, the line and what to do.
+one-line message naming the file, the line and what to do. (One concern, the format and its
+checks, so it may run past 400 lines: most of it is those messages.)
 """
 
 from __future__ import annotations

@@ -1,0 +1,190 @@
+"""The `calibrate` verb: fit the verifier's and the coverage matcher's decision parameters on
+human labels and write them, with provenance, as a config file: into the run folder, and over
+the calibration every run uses (conf/calibration.yaml) only when bench.calibration names it.
+
+The labelled signals are collected by `labelled.py` and the models fitted by `fit.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from evalkit.bench.fit import (
+    COVERAGE_KEYS,
+    VERIFIER_KEYS,
+    fit_coverage,
+    fit_verifier,
+    section,
+)
+from evalkit.bench.labelled import (
+    ClaimData,
+    FactData,
+    SummaryData,
+    collect_coverage,
+    collect_faith,
+)
+from evalkit.bench.load import load_benchmark
+from evalkit.bench.tables import write_all
+from evalkit.config import Config
+from evalkit.errors import InputError
+from evalkit.pipeline import Resources, Timings
+
+
+def bench_files(path: str | None) -> list[Path]:
+    """A file, every *.jsonl in a folder, or a comma-separated list of files."""
+    if not path:
+        raise InputError(
+            "bench.path: not set; pass a benchmark JSONL file, a folder of them or a quoted "
+            "comma-separated list, e.g. python -m evalkit calibrate bench.path=bench/"
+        )
+    out: list[Path] = []
+    for part in (p.strip() for p in path.split(",")):
+        if not part:
+            continue
+        p = Path(part).expanduser()
+        if p.is_dir():
+            found = sorted(p.glob("*.jsonl"))
+            if not found:
+                raise InputError(f"bench.path: {p} holds no .jsonl files; pass benchmark files")
+            out.extend(found)
+        else:
+            out.append(p)  # load_benchmark reports a missing file
+    return out
+
+
+def calibration_yaml(
+    verifier: dict[str, float], coverage: dict[str, float], header: Sequence[str]
+) -> str:
+    """The config file: provenance as comments, then the fitted values."""
+    lines = ["# @package _global_", *header, "verifier:"]
+    lines += [f"  {k}: {v!r}" for k, v in verifier.items()]
+    lines.append("coverage:")
+    lines += [f"  {k}: {v!r}" for k, v in coverage.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _file_line(path: str, sha256: str, what: str) -> str:
+    return f"#   {path}  sha256 {sha256}  ({what})"
+
+
+def run_calibrate(cfg: Config, run_dir: Path) -> None:
+    """The `calibrate` verb: fit on every benchmark file named by bench.path and write the
+    config into the run folder, and to bench.calibration when given: the shipped calibration
+    every run reads changes only when asked."""
+    from evalkit import __version__
+    from evalkit.cli import CONF as CONF_DIR
+    from evalkit.cli import check_run_dir, git_commit, manifest
+
+    check_run_dir(run_dir, cfg.overwrite)
+    started = time.perf_counter()
+    benches = [load_benchmark(p) for p in bench_files(cfg.bench.path)]  # errors before the model
+    out_path = Path(cfg.bench.calibration).expanduser() if cfg.bench.calibration else None
+    if out_path is not None and not out_path.parent.is_dir():
+        raise InputError(
+            f"bench.calibration: folder {out_path.parent} does not exist; create it or pass "
+            "another path"
+        )
+    timings = Timings()
+    res = Resources.build(cfg, timings)
+    faith = [b for b in benches if b.kind == "faithfulness"]
+    cover = [b for b in benches if b.kind == "coverage"]
+    claims: list[ClaimData] = []
+    summaries: list[SummaryData] = []
+    facts: list[FactData] = []
+    with timings.stage("calibrate_measure"):
+        for i, bench in enumerate(faith):
+            more_claims, more_summaries = collect_faith(i, bench, cfg, res)
+            claims += more_claims
+            summaries += more_summaries
+        for i, bench in enumerate(cover):
+            facts += collect_coverage(i, bench, cfg, res)
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    header = [
+        f"# evalkit calibration, written by `python -m evalkit calibrate` on {now}",
+        f"# evalkit {__version__}, git {git_commit()}, model {res.embedder.name} "
+        f"(weights sha256 {res.embedder.fingerprint[:16]}…)",
+        f"# signals measured with verifier.window={cfg.verifier.window}, "
+        f"top_k={cfg.verifier.top_k}, max_words={cfg.verifier.max_words}, "
+        f"contradiction_similarity={cfg.verifier.contradiction_similarity}, "
+        f"contradiction_overlap={cfg.verifier.contradiction_overlap}",
+    ]
+    details: dict[str, Any] = {"written": now, "files": {}}
+    with timings.stage("calibrate_fit"):
+        if faith:
+            names = [Path(b.path).stem for b in faith]
+            v = fit_verifier(claims, summaries, names, cfg.verifier)
+            header.append("# verifier fitted on:")
+            header += [_file_line(b.path, b.sha256, f"{len(b.faith)} summaries") for b in faith]
+            header.append("# dev figures (summary level; threshold shared by the files):")
+            header += v.report
+            verifier_values = v.values
+            details["verifier"] = {"values": v.values, "dev": v.details}
+        else:
+            header.append("# verifier: not refitted (no faithfulness file); values carried over")
+            verifier_values = section(cfg.verifier, VERIFIER_KEYS)
+        if cover:
+            names = [Path(b.path).stem for b in cover]
+            cv_fit = fit_coverage(facts, names, cfg.coverage)
+            header.append("# coverage fitted on:")
+            header += [
+                _file_line(
+                    b.path, b.sha256, f"{sum(len(d.summaries) for d in b.coverage)} summaries"
+                )
+                for b in cover
+            ]
+            header.append(
+                "# dev figures (coverage = mean fact credit per summary, as `run` reports):"
+            )
+            header += cv_fit.report
+            coverage_values = cv_fit.values
+            details["coverage"] = {"values": cv_fit.values, "dev": cv_fit.details}
+        else:
+            header.append("# coverage: not refitted (no coverage file); values carried over")
+            coverage_values = section(cfg.coverage, COVERAGE_KEYS)
+    for b in benches:
+        details["files"][b.path] = {"sha256": b.sha256, "kind": b.kind}
+    text = calibration_yaml(verifier_values, coverage_values, header)
+    timings.seconds["total"] = time.perf_counter() - started
+    copy = run_dir / "calibration.yaml"
+    extra = {"calibration": _plain(details), "written_to": str(out_path or copy)}
+    write_all(
+        run_dir,
+        {
+            "calibration.yaml": text,
+            "calibration.json": json.dumps(_plain(details), indent=2, sort_keys=True),
+            "run.json": json.dumps(manifest(cfg, res, timings, extra), indent=2, sort_keys=True),
+        },
+    )
+    shipped = Path(CONF_DIR) / "calibration.yaml"
+    if out_path is not None:
+        write_all(out_path.parent, {out_path.name: text})
+        where = f"calibration written to {out_path} (copy and figures in {run_dir})"
+    else:
+        where = (
+            f"calibration written to {copy} (figures beside it); runs still use {shipped}. "
+            f"To apply it, copy it there (cp {copy} {shipped}) or calibrate with "
+            f"bench.calibration={shipped}"
+        )
+    print(text)
+    print(where)
+
+
+def _plain(value: Any) -> Any:
+    """JSON-safe copy: NaN becomes null, numpy numbers become Python numbers."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
