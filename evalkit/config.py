@@ -192,7 +192,7 @@ class CoverageConfig:
     # sigmoid(sharpness * (logit(probability) - logit(threshold))), 0.5 at the threshold.
     # 1 keeps the model's uncertainty, large values approach counting 0/1 verdicts; 2 keeps
     # most of the soft score's agreement with people while a paraphrase of every fact still
-    # beats a verbatim copy of most of them (see the README's meta-evaluation section).
+    # beats a verbatim copy of most of them (see docs/meta-evaluation.md).
     sharpness: float = opt(
         2.0, "how close a fact's credit comes to a 0/1 verdict (1 = the probability)", above=0
     )

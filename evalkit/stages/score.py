@@ -5,10 +5,9 @@ score = coverage_weight * coverage_weighted
 Coverage is soft: the mean of the facts' coverage credits (a fact's calibrated match
 probability re-centred on the decision threshold, so a fact at the threshold earns half;
 facts.csv has each credit and the 0/1 verdict). Against human coverage judgements the soft
-mean correlates better than counting 0/1 verdicts (see the README, "How well does it agree
-with people"). Every claim that no source supports
-costs the same, however long the summary. A candidate that cannot be scored gets NaN with
-the reason, never 0.
+mean correlates better than counting 0/1 verdicts (see docs/meta-evaluation.md). Every claim
+that no source supports costs the same, however long the summary. A candidate that cannot be
+scored gets NaN with the reason, never 0.
 """
 
 from __future__ import annotations
