@@ -165,4 +165,7 @@ class Prefetch:
     def close(self) -> None:
         _primed.clear()
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            # Wait: a pool left shutting down races Python 3.11's exit hook, which then prints
+            # "Exception ignored ... Bad file descriptor" after a Ctrl-C or SIGTERM. It costs
+            # nothing measurable: that hook waits for the pool's work as well.
+            self._pool.shutdown(wait=True, cancel_futures=True)
