@@ -90,19 +90,12 @@ def test_cosines_are_the_same_with_other_kernels_and_shapes() -> None:
     assert other.stdout.strip() == here.tobytes().hex()
 
 
-def test_event_batching_does_not_change_the_tables(
-    events: Path, single: Path, tmp_path: Path
-) -> None:
-    """Each event encoded alone, not with the others (batches of two: see the resume test)."""
-    evaluate(real(events, event_batch=1), tmp_path / "run")
-    assert same_outputs(single, tmp_path / "run")
-
-
 def test_other_cpu_kernels_and_their_cache_give_the_same_tables(
     events: Path, single: Path, tmp_path: Path
 ) -> None:
-    """A run on another CPU with a cold cache, then a run here reading what it cached (a cache
-    shared by the nodes of a cluster): the tables of the run with no cache, byte for byte."""
+    """A run on another CPU with a cold cache and each event encoded alone, then a run here in
+    batches of two reading what it cached (a cache shared by the nodes of a cluster): the
+    tables of the run with no cache and every event in one batch, byte for byte."""
     cache = tmp_path / "cache"
     done = subprocess.run(
         [sys.executable, "-m", "evalkit", "run", f"data.sources={events}"]
