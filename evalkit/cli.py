@@ -393,12 +393,7 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
         }
         writer.finish(manifest(cfg, res, timings, extra))
     except BaseException:
-        if writer.abort():
-            log.warning(
-                "%d finished events kept in %s; continue with resume=true",
-                len(writer.done),
-                run_dir,
-            )
+        writer.abort()  # `guarded` says what was kept
         raise
     _prune(res)
     if cfg.report.html or cfg.report.plots:  # built from the tables just written

@@ -7,6 +7,7 @@ killed run never leaves a table that looks complete but is not.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import math
@@ -319,14 +320,21 @@ class RunWriter:
         (self.run_dir / MARKER).unlink()
 
     def abort(self) -> int:
-        """Keep finished events for resume=true, or remove everything when there are none."""
-        self._close()
+        """Keep finished events for resume=true, or remove everything when there are none.
+
+        Runs while another error is on its way out (a full disk, say), so it never raises one
+        of its own: rows a failed close leaves torn are cut off by resume, which trusts only
+        the journal's sizes, and what cannot be removed stays behind the INCOMPLETE marker."""
+        for handle in [*self._handles.values(), self._journal]:
+            with contextlib.suppress(OSError):
+                handle.close()
         if self.done:
             return len(self.done)
-        for name in TABLES:
-            self._tmp(name).unlink(missing_ok=True)
-        (self.run_dir / JOURNAL).unlink(missing_ok=True)
-        (self.run_dir / MARKER).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            for name in TABLES:
+                self._tmp(name).unlink(missing_ok=True)
+            (self.run_dir / JOURNAL).unlink(missing_ok=True)
+            (self.run_dir / MARKER).unlink()
         return 0
 
 

@@ -175,3 +175,37 @@ def test_a_cache_the_disk_refuses_warns_once_and_costs_no_result(
     assert store.written == 0 and store.get(b"k" * 16) is None
     assert len([r for r in caplog.records if "cannot write" in r.message]) == 1
     assert [p.name for p in store.folder.parent.iterdir()] == [store.folder.name]  # no temp
+
+
+@pytest.mark.parametrize("calls", [1, 2])
+def test_a_full_disk_inside_the_abort_path_is_still_one_line(
+    fast_cfg: Config,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    calls: int,
+) -> None:
+    """The disk is full when the tables fail and again when abort closes them."""
+    fast_cfg.data.sources = str(events_file(tmp_path))
+    fast_cfg.report.html = fast_cfg.report.plots = False
+    _disk_full_after(monkeypatch, calls)
+    real_init = RunWriter.__init__
+
+    def init(self: RunWriter, *args: object, **kwargs: object) -> None:
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+        for handle in [*self._handles.values(), self._journal]:
+            full = OSError(errno.ENOSPC, "No space left on device")
+            monkeypatch.setattr(handle, "close", lambda full=full: (_ for _ in ()).throw(full))
+
+    monkeypatch.setattr(RunWriter, "__init__", init)
+    run_dir = tmp_path / "run"
+    with pytest.raises(SystemExit) as exit_info, cli.guarded(run_dir):
+        cli.evaluate(fast_cfg, run_dir)
+    assert exit_info.value.code == ENVIRONMENT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No space left on device" in err
+    if calls == 1:  # nothing finished: the folder goes, and no resume is offered
+        assert not run_dir.exists() and "resume" not in err
+    else:
+        assert "resume=true" in err and (run_dir / MARKER).exists()
+        assert (run_dir / JOURNAL).exists()
