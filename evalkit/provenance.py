@@ -29,6 +29,7 @@ PACKAGES = (
 
 
 def versions() -> dict[str, str]:
+    """Python's, evalkit's and each package's version in PACKAGES ("not installed" if absent)."""
     out = {"python": platform.python_version(), "evalkit": __version__}
     for name in PACKAGES:
         try:

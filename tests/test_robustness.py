@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evalkit.bench import load_benchmark
+from evalkit.bench.load import load_benchmark
 from evalkit.config import CleanConfig, Config, DataConfig, VerifierConfig
 from evalkit.embed import HashedEmbedder
 from evalkit.errors import InputError
