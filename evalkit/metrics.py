@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import stats
 
 FloatArray = NDArray[np.float64]
 Correlation = Callable[[ArrayLike, ArrayLike], float]
@@ -80,6 +79,8 @@ def roc_auc(labels: ArrayLike, scores: ArrayLike) -> float:
     y, s, n_pos, n_neg = _scored_classes(labels, scores)
     if n_pos == 0 or n_neg == 0 or np.isnan(s).any():
         return math.nan
+    from scipy import stats  # imported on use: half a second that `run` need not pay
+
     ranks = stats.rankdata(s)  # average ranks: ties contribute half a win
     u = float(ranks[y].sum()) - n_pos * (n_pos + 1) / 2
     return u / (n_pos * n_neg)
@@ -177,6 +178,8 @@ def spearman(x: ArrayLike, y: ArrayLike) -> float:
     pair = _paired(x, y)
     if pair is None:
         return math.nan
+    from scipy import stats
+
     a, b = pair
     return _pearson_arrays(stats.rankdata(a), stats.rankdata(b))
 
@@ -186,6 +189,8 @@ def kendall_tau_b(x: ArrayLike, y: ArrayLike) -> float:
     pair = _paired(x, y)
     if pair is None:
         return math.nan
+    from scipy import stats
+
     return float(stats.kendalltau(pair[0], pair[1], variant="b").statistic)
 
 

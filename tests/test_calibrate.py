@@ -60,7 +60,7 @@ def test_calibrate_leaves_the_shipped_calibration_alone_unless_asked(
     conf.mkdir()
     shipped = conf / "calibration.yaml"
     shipped.write_bytes(SHIPPED.read_bytes())
-    monkeypatch.setattr("evalkit.cli.CONF", str(conf))  # where `calibrate` finds the shipped one
+    monkeypatch.setattr("evalkit.bench.calibrate.SHIPPED", shipped)  # the one runs read
     cfg = tiny_cfg(tmp_path / "unused.yaml", str(DATA / "bench_faith_meta.jsonl"))
     cfg.bench.calibration = None
     run_calibrate(cfg, tmp_path / "run")

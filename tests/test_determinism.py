@@ -12,11 +12,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from evalkit.cli import evaluate
 from evalkit.config import Config
 from evalkit.embed import cosines
 from evalkit.errors import InputError
 from evalkit.merge import main as merge_main
+from evalkit.run import evaluate
 
 from .conftest import ROOT
 from .test_scale import config, same_outputs, with_line

@@ -11,11 +11,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from evalkit import cli
 from evalkit.cache import DiskCache
 from evalkit.config import Config
 from evalkit.errors import ENVIRONMENT, INTERNAL, USER, InputError, boundary, explain
 from evalkit.report import JOURNAL, MARKER, RunWriter
+from evalkit.run import evaluate
+from evalkit.run_dir import guarded
 
 ARTICLES = [
     {"id": "a", "text": "The mayor of Springfield resigned on Friday. She denied wrongdoing."},
@@ -116,8 +117,8 @@ def test_a_full_disk_during_the_tables_is_one_line_and_marks_the_run(
     fast_cfg.report.html = fast_cfg.report.plots = False
     _disk_full_after(monkeypatch, calls)
     run_dir = tmp_path / "run"
-    with pytest.raises(SystemExit) as exit_info, cli.guarded(run_dir):
-        cli.evaluate(fast_cfg, run_dir)
+    with pytest.raises(SystemExit) as exit_info, guarded(run_dir):
+        evaluate(fast_cfg, run_dir)
     assert exit_info.value.code == ENVIRONMENT
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "No space left on device" in err and "free disk" in err
@@ -141,8 +142,8 @@ def test_a_full_disk_while_writing_the_report_keeps_the_tables(
 
     monkeypatch.setattr("evalkit.html_report.build_report", full)
     run_dir = tmp_path / "run"
-    with pytest.raises(SystemExit) as exit_info, cli.guarded(run_dir):
-        cli.evaluate(fast_cfg, run_dir)
+    with pytest.raises(SystemExit) as exit_info, guarded(run_dir):
+        evaluate(fast_cfg, run_dir)
     assert exit_info.value.code == ENVIRONMENT
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"evalkit report {run_dir}" in err
@@ -199,8 +200,8 @@ def test_a_full_disk_inside_the_abort_path_is_still_one_line(
 
     monkeypatch.setattr(RunWriter, "__init__", init)
     run_dir = tmp_path / "run"
-    with pytest.raises(SystemExit) as exit_info, cli.guarded(run_dir):
-        cli.evaluate(fast_cfg, run_dir)
+    with pytest.raises(SystemExit) as exit_info, guarded(run_dir):
+        evaluate(fast_cfg, run_dir)
     assert exit_info.value.code == ENVIRONMENT
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "No space left on device" in err

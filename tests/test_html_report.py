@@ -1,6 +1,6 @@
 """The HTML report: numbers equal the tables, text is escaped, the verb rebuilds, switches work.
 
-Runs use the hashed fake embedder and go through `cli.evaluate`, so the hook in `run` is
+Runs use the hashed fake embedder and go through `run.evaluate`, so the hook in `run` is
 exercised too. The browser test drives Debian's chromium through playwright (both installed by
 the README's test command); it fails, rather than skips, when either is missing.
 """
@@ -21,11 +21,11 @@ from typing import Any
 
 import pytest
 
-from evalkit.cli import evaluate
 from evalkit.config import Config
 from evalkit.errors import ENVIRONMENT, USER, InputError
 from evalkit.html_report import build_report, main, page_names
 from evalkit.report import MARKER, TABLES
+from evalkit.run import evaluate
 
 from .conftest import ROOT
 

@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from evalkit.cli import evaluate
 from evalkit.config import Config
 from evalkit.errors import ENVIRONMENT
 from evalkit.merge import main
 from evalkit.report import INDEX, TABLES
+from evalkit.run import evaluate
 
 from .conftest import ROOT
 

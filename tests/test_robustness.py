@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evalkit.bench.load import load_benchmark
-from evalkit.cli import evaluate
 from evalkit.config import CleanConfig, Config, DataConfig, VerifierConfig
 from evalkit.embed import HashedEmbedder
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, run_event
 from evalkit.records import Claim, Document, Event
 from evalkit.report import MARKER, TABLES, RunWriter
+from evalkit.run import evaluate
 from evalkit.stages.align import document_evidence, judge_claims, measure_claims
 from evalkit.stages.clean import clean_documents
 from evalkit.stages.load import BadEvent, iter_events, normalise, read_events

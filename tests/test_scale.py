@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from hydra import compose, initialize_config_dir
 
-from evalkit.cli import CONF, evaluate, to_config
+from evalkit.cli import CONF, to_config
 from evalkit.config import Config, register, validate
 from evalkit.errors import InputError
 from evalkit.merge import main as merge_main
 from evalkit.merge import merge, shard_folders
 from evalkit.records import Event
 from evalkit.report import INDEX, JOURNAL, MARKER, TABLES
+from evalkit.run import evaluate
 
 from .conftest import ROOT, stop_midway
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from evalkit.cli import _event_info
 from evalkit.config import Config
 from evalkit.pipeline import Resources, run_event
 from evalkit.records import Document, Event, EventResult, Unscorable
 from evalkit.report import SUMMARY_COLUMNS, fmt, rows
 from evalkit.rouge import FastRouge
+from evalkit.run import _event_info
 
 ARTICLE = (
     "Kim Yo Jong denied that North Korea exported weapons to Russia on Friday.\n"

@@ -36,6 +36,11 @@ from evalkit.bench.tables import write_all
 from evalkit.config import Config
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, Timings
+from evalkit.provenance import git_commit, manifest
+from evalkit.run_dir import check_run_dir
+from evalkit.stages.load import bundled
+
+SHIPPED = bundled("conf") / "calibration.yaml"  # the calibration every run reads
 
 
 def bench_files(path: str | None) -> list[Path]:
@@ -80,8 +85,6 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
     config into the run folder, and to bench.calibration when given: the shipped calibration
     every run reads changes only when asked."""
     from evalkit import __version__
-    from evalkit.cli import CONF as CONF_DIR
-    from evalkit.cli import check_run_dir, git_commit, manifest
 
     check_run_dir(run_dir, cfg.overwrite)
     started = time.perf_counter()
@@ -163,15 +166,14 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
             "run.json": json.dumps(manifest(cfg, res, timings, extra), indent=2, sort_keys=True),
         },
     )
-    shipped = Path(CONF_DIR) / "calibration.yaml"
     if out_path is not None:
         write_all(out_path.parent, {out_path.name: text})
         where = f"calibration written to {out_path} (copy and figures in {run_dir})"
     else:
         where = (
-            f"calibration written to {copy} (figures beside it); runs still use {shipped}. "
-            f"To apply it, copy it there (cp {copy} {shipped}) or calibrate with "
-            f"bench.calibration={shipped}"
+            f"calibration written to {copy} (figures beside it); runs still use {SHIPPED}. "
+            f"To apply it, copy it there (cp {copy} {SHIPPED}) or calibrate with "
+            f"bench.calibration={SHIPPED}"
         )
     print(text)
     print(where)

@@ -38,6 +38,8 @@ from evalkit.bench.tables import (
 from evalkit.config import Config
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, Timings
+from evalkit.provenance import manifest
+from evalkit.run_dir import check_run_dir
 
 log = logging.getLogger("evalkit")
 
@@ -54,8 +56,6 @@ def load_bench_path(cfg: Config) -> Benchmark:
 
 def run_meta(cfg: Config, run_dir: Path) -> None:
     """The `meta` verb: score a benchmark file and write predictions and agreement metrics."""
-    from evalkit.cli import check_run_dir, manifest
-
     check_run_dir(run_dir, cfg.overwrite)
     started = time.perf_counter()
     bench = load_bench_path(cfg)  # input errors surface before the model loads

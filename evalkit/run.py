@@ -1,0 +1,171 @@
+"""The `run` verb: stream the events through the pipeline in batches, append each event's rows
+as it finishes, then write run.json and print the summary."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from evalkit.config import Config
+from evalkit.errors import InputError
+from evalkit.pipeline import Resources, Timings, is_stored, run_event
+from evalkit.provenance import manifest
+from evalkit.records import Event, EventResult
+from evalkit.report import (
+    RunWriter,
+    counts_line,
+    event_line,
+    facts_lines,
+    result_settings,
+    run_counts,
+    terminal_table,
+)
+from evalkit.run_dir import check_run_dir
+from evalkit.stages.load import BadEvent, is_jsonl, read_events, sources_path
+from evalkit.stages.segment import Prefetch
+
+log = logging.getLogger("evalkit")
+T = TypeVar("T")
+
+
+def evaluate(cfg: Config, run_dir: Path) -> None:
+    """The `run` verb: stream the events through the pipeline and append their rows."""
+    check_run_dir(run_dir, cfg.overwrite, cfg.resume)
+    started = time.perf_counter()
+    timings = Timings()
+    events = read_events(cfg.data, cfg.shard, cfg.num_shards)
+    first = next(events, None)  # input errors surface before any work
+    res = Resources.build(cfg, timings)
+    settings = result_settings(dataclasses.asdict(cfg))
+    writer = RunWriter(run_dir, {"config": settings}, resume=cfg.resume)
+    done = {entry["position"] for entry in writer.done}
+    if done:
+        log.info("resume: %d finished events kept in %s", len(done), run_dir)
+    todo: Iterator[tuple[int, Event | BadEvent]] = iter(())
+    if first is not None:
+        todo = (e for e in _chain(first, events) if e[0] not in done)
+    try:
+        with _progress(cfg, len(done)) as bar, closing(Prefetch()) as ahead:
+            for batch, following in _ahead(_batches(todo, cfg.embedder.event_batch)):
+                good = [event for _, event in batch if not isinstance(event, BadEvent)]
+                ahead.collect()  # this batch's lines, segmented while the last one ran
+                ahead.submit(
+                    [e for _, e in following if isinstance(e, Event) and not is_stored(e, cfg, res)]
+                )
+                results = res.embedder.pooled(lambda e: run_event(e, cfg, res), good)
+                for position, event in batch:
+                    if isinstance(event, BadEvent):
+                        writer.skip(event.event_id, event.note, position, event.candidate)
+                    else:
+                        writer.add(result := next(results), position, _event_info(result))
+                    bar.update()
+        counts = run_counts(writer.done)
+        timings.seconds["total"] = time.perf_counter() - started
+        extra = {
+            "counts": counts,
+            "resumed_events": len(done),
+            "events": [event_line(e) for e in writer.done],
+        }
+        writer.finish(manifest(cfg, res, timings, extra))
+    except BaseException:
+        writer.abort()  # `guarded` says what was kept
+        raise
+    _prune(res)
+    if cfg.report.html or cfg.report.plots:  # built from the tables just written
+        from evalkit.html_report import build_report
+
+        build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
+    print(terminal_table(writer.summary))
+    print("", *facts_lines(writer.done), sep="\n")
+    print(f"{counts_line(counts)}; tables in {run_dir}")
+
+
+def _chain(first: T, rest: Iterator[T]) -> Iterator[T]:
+    yield first
+    yield from rest
+
+
+def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    """Lists of up to `size` items; items read before an input error still come out first."""
+    batch: list[T] = []
+    try:
+        for item in items:
+            batch.append(item)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    except InputError:
+        if batch:
+            yield batch
+        raise
+    if batch:
+        yield batch
+
+
+def _ahead(batches: Iterator[list[T]]) -> Iterator[tuple[list[T], list[T]]]:
+    """Each batch with the one after it (empty at the end). An error reading the next one
+    comes after this one is handed out, so events read before it are still scored."""
+    current = next(batches, None)
+    while current is not None:
+        try:
+            following = next(batches, None)
+        except Exception:  # a bad line; a Ctrl-C is not held back behind this batch
+            yield current, []
+            raise
+        yield current, following or []
+        current = following
+
+
+def _event_info(result: EventResult) -> dict[str, Any]:
+    """What run.json and the counts keep of one scored event."""
+    return {
+        "reference": result.reference.doc_id,
+        "reason": result.reference.reason,
+        "facts": result.facts_origin,
+        "sources": len(result.sources),
+        "candidates": len(result.scores),
+        "unscored": sum(1 for s in result.scores if s.unscorable is not None),
+        "claims": len(result.alignments),
+    }
+
+
+class _Bar(Protocol):
+    def update(self, n: int = 1) -> Any: ...
+
+
+@contextmanager
+def _progress(cfg: Config, done: int) -> Iterator[_Bar]:
+    """A progress bar with events/s on stderr when it is a terminal; silent otherwise."""
+    from tqdm import tqdm
+
+    quiet = not sys.stderr.isatty()
+    total = None if quiet else _count_events(cfg)
+    with tqdm(total=total, initial=done, unit="event", disable=quiet, file=sys.stderr) as bar:
+        yield bar
+
+
+def _count_events(cfg: Config) -> int | None:
+    """Events in this shard, counted cheaply (non-blank lines), for the bar's total."""
+    path = sources_path(cfg.data)
+    if not is_jsonl(path):
+        return 1 if cfg.shard == 0 else 0
+    with path.open("rb") as handle:
+        lines = sum(1 for line in handle if line.strip())
+    return len(range(cfg.shard, lines, cfg.num_shards))
+
+
+def _prune(res: Resources) -> None:
+    """Keep the disk cache under its size limit once a run has added to it."""
+    disk = res.embedder.disk
+    events = res.measures.disk.written if res.measures else 0
+    if disk is not None and (disk.written or events):
+        try:
+            disk.prune()
+        except OSError as err:
+            log.warning("embedding cache: could not prune %s (%s)", disk.root, err)
