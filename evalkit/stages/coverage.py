@@ -1,0 +1,479 @@
+"""Align stage: every claim against every source sentence, as matrix products with top-k by
+partial sort, and every key fact's words against every candidate's words, read in context.
+
+A claim's evidence never includes its own article. Evidence units are single sentences plus
+windows of neighbouring sentences, so a claim that merges two adjacent sentences finds them
+(a window's vector is joined from its sentences', so windows cost no encoding).
+A sentence too long for the model's input (a whole lower-cased article can come out of the
+segmenter as one "sentence") is matched as overlapping pieces instead, so nothing is cut off.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from evalkit.config import CoverageConfig, VerifierConfig
+from evalkit.embed import Embedder, Tokens, cosines, encode_joined
+from evalkit.records import Alignment, Claim, Fact, FactMatch, Segmented, Sentence, Verdict
+from evalkit.text import (
+    MEMO,
+    content_stems,
+    dates,
+    fold,
+    is_content,
+    known,
+    names,
+    negated,
+    numbers,
+    stem,
+    vocabulary,
+)
+from evalkit.verifiers import ClaimSignals, Verifier, sigmoid
+
+_WORD = re.compile(r"\S+")
+# Clause boundaries for the negation check: punctuation and the conjunctions that join clauses.
+_CLAUSE = re.compile(
+    r"[,;:()\"“”—]|\b(?:but|while|although|though|whereas|and|as|after|because|since)\b",
+    re.IGNORECASE,
+)
+
+
+def pieces(sentence: Sentence, max_words: int) -> list[Sentence]:
+    """The sentence itself, or overlapping runs of `max_words` words (half a run apart)."""
+    words = list(_WORD.finditer(sentence.text))
+    if len(words) <= max_words:
+        return [sentence]
+    step = max(1, max_words // 2)
+    out = []
+    for i in range(0, len(words) - max_words + step, step):
+        run = words[i : i + max_words]
+        first, last = run[0].start(), run[-1].end()
+        out.append(
+            Sentence(
+                sentence.doc_id,
+                sentence.index,
+                sentence.text[first:last],
+                sentence.start + first,
+                sentence.start + last,
+                sentence.heading,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What claims are checked against: evidence units with their vectors and word sets.
+
+    Units are single sentences (long ones as pieces), which alone can contradict a claim, and
+    windows of up to `window` neighbouring sentences. A window shares the index of its first
+    sentence, spans to the end of its last, is built only while it fits in `max_words` words,
+    and its vector is joined from its sentences' (see `encode_joined`). Built once per source
+    document (`document_evidence`) and joined per candidate (`joined_evidence`).
+    """
+
+    singles: tuple[Sentence, ...]
+    windows: tuple[Sentence, ...]
+    vectors: np.ndarray  # one row per unit: the singles', then the windows'
+    vocab: frozenset[str]  # see `vocabulary`
+    numbers: frozenset[str]
+    stems: frozenset[str]
+
+    @property
+    def units(self) -> tuple[Sentence, ...]:
+        return self.singles + self.windows
+
+
+def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -> Evidence:
+    """The evidence units of one source document."""
+    singles = tuple(p for s in doc.sentences for p in pieces(s, cfg.max_words))
+    windows: list[Sentence] = []
+    parts: list[tuple[str, ...]] = [(u.text,) for u in singles]
+    sents = [s for s in doc.sentences if not s.heading]
+    sizes = [len(_WORD.findall(s.text)) for s in sents]
+    for size in range(2, cfg.window + 1):
+        for i in range(len(sents) - size + 1):
+            if sum(sizes[i : i + size]) > cfg.max_words:
+                continue
+            run = sents[i : i + size]
+            parts.append(tuple(s.text for s in run))
+            text = " ".join(s.text for s in run)
+            windows.append(Sentence(run[0].doc_id, run[0].index, text, run[0].start, run[-1].end))
+    texts = [s.text for s in doc.sentences]
+    return Evidence(
+        singles,
+        tuple(windows),
+        encode_joined(embedder, parts),
+        vocabulary(texts),
+        frozenset().union(*(numbers(t) for t in texts)),
+        frozenset().union(*(content_stems(t) for t in texts)),
+    )
+
+
+def joined_evidence(docs: Sequence[Evidence]) -> Evidence:
+    """The evidence of several documents: every single first, then every window."""
+    singles = [d.vectors[: len(d.singles)] for d in docs]
+    windows = [d.vectors[len(d.singles) :] for d in docs]
+    vectors = [v for v in singles + windows if len(v)]
+    return Evidence(
+        tuple(u for d in docs for u in d.singles),
+        tuple(u for d in docs for u in d.windows),
+        np.concatenate(vectors) if vectors else np.zeros((0, 0), np.float32),
+        frozenset().union(*(d.vocab for d in docs)),
+        frozenset().union(*(d.numbers for d in docs)),
+        frozenset().union(*(d.stems for d in docs)),
+    )
+
+
+def top_k(sims: np.ndarray, k: int) -> np.ndarray:
+    """Column indices of the k largest values per row, best first (ties: lower index)."""
+    k = min(k, sims.shape[1])
+    part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+    order = np.lexsort((part, -np.take_along_axis(sims, part, axis=1)), axis=1)
+    return np.take_along_axis(part, order, axis=1)
+
+
+@lru_cache(maxsize=MEMO)  # the same claim meets the same sentence in many candidates and events
+def _compare(
+    claim: str, unit: str, single: bool, novel: frozenset[str], min_overlap: float
+) -> tuple[str, str]:
+    """("conflict", what) | ("agree", "") | ("neutral", "") for one evidence unit.
+
+    Only a unit that otherwise says the same thing can contradict: most of the claim's other
+    content words must be in it, else it is neutral. A claim that adds an invented detail to
+    a different sentence is unsupported, not contradicted. A window of sentences never
+    conflicts (its neighbour brings other numbers and negations) but can agree, which covers
+    a claim that merges two adjacent sentences.
+    """
+    stems = content_stems(claim) - {stem(t) for t in novel}
+    if not stems or len(stems & content_stems(unit)) / len(stems) < min_overlap:
+        return "neutral", ""
+    if not single:
+        return ("agree", "") if not novel and negated(claim) == negated(unit) else ("neutral", "")
+    for kind, extract in (("number", numbers), ("date", dates), ("name", names)):
+        mine, theirs = extract(claim), extract(unit)
+        if novel & mine and theirs - mine:
+            return "conflict", (
+                f"{kind} {', '.join(sorted(novel & mine))} where the source has "
+                f"{', '.join(sorted(theirs - mine))}"
+            )
+    side = _negation_conflict(claim, unit, min_overlap)
+    if side:
+        return "conflict", f"negation: only the {side} denies or negates it"
+    return ("neutral", "") if novel else ("agree", "")
+
+
+def _negation_conflict(claim: str, unit: str, min_overlap: float) -> str:
+    """Which side negates ("claim" or "source") where a claim clause and the source clause
+    saying the same thing differ in negation; "" when none do.
+
+    Clause by clause, so a long source sentence negating something else ("scored, but it
+    wasn't enough") does not contradict a claim that repeats only its first half.
+    """
+    theirs = [c for c in _CLAUSE.split(unit) if content_stems(c)]
+    for mine in _CLAUSE.split(claim):
+        stems = content_stems(mine)
+        if not stems or not theirs:
+            continue
+        best = max(theirs, key=lambda c: len(stems & content_stems(c)))
+        if len(stems & content_stems(best)) / len(stems) < min_overlap:
+            continue
+        if negated(mine) != negated(best):
+            return "claim" if negated(mine) else "source"
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """One claim's signals with its best evidence unit and that unit's cosine."""
+
+    signals: ClaimSignals
+    evidence: Sentence | None
+    evidence_similarity: float
+
+
+def measure_claims(
+    claims: Sequence[Claim],
+    evidence: Evidence,
+    cfg: VerifierConfig,
+    embedder: Embedder,
+) -> list[Measured]:
+    """The signals every verifier judges: similarity, overlap, novel items and conflicts.
+
+    `calibrate` fits the verifier on exactly these, so the fitted model sees what `run` sees.
+    """
+    if not claims:
+        return []
+    units, singles = evidence.units, len(evidence.singles)
+    vocab, all_numbers, all_stems = evidence.vocab, evidence.numbers, evidence.stems
+    claim_vecs = embedder.encode([c.sentence.text for c in claims])
+    if units:
+        sims = cosines(claim_vecs, evidence.vectors)
+        best = top_k(sims, cfg.top_k)
+        best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
+    out = []
+    for row, claim in enumerate(claims):
+        text = claim.sentence.text
+        novel_numbers = tuple(sorted(n for n in numbers(text) if n not in all_numbers))
+        novel_dates = tuple(sorted(d for d in dates(text) if not known(d, vocab)))
+        novel_names = tuple(sorted(n for n in names(text) if not known(n, vocab)))
+        stems = content_stems(text)
+        source_precision = len(stems & all_stems) / len(stems) if stems else 0.0
+        if not units:
+            signals = ClaimSignals(0.0, 0.0, 0.0, novel_numbers, novel_dates, novel_names, "")
+            out.append(Measured(signals, None, 0.0))
+            continue
+        picks = [units[j] for j in best[row]]
+        found = frozenset().union(*(content_stems(u.text) for u in picks))
+        precision = len(stems & found) / len(stems) if stems else 0.0
+        novel = frozenset(novel_numbers + novel_dates + novel_names)
+        # Contradicted: some close, comparable unit disagrees and none agrees (a window that
+        # joins the sentence a claim merged in counts as agreeing).
+        compared = [
+            _compare(text, units[j].text, j < singles, novel, cfg.contradiction_overlap)
+            for j in best[row]
+            if sims[row, j] >= cfg.contradiction_similarity
+        ]
+        conflicts = [what for kind, what in compared if kind == "conflict"]
+        agrees = any(kind == "agree" for kind, _ in compared)
+        conflict = conflicts[0] if conflicts and not agrees else ""
+        signals = ClaimSignals(
+            float(best_single[row]),
+            precision,
+            source_precision,
+            novel_numbers,
+            novel_dates,
+            novel_names,
+            conflict,
+        )
+        out.append(Measured(signals, picks[0], float(sims[row, best[row][0]])))
+    return out
+
+
+def judge_claims(
+    claims: Sequence[Claim], measured: Sequence[Measured], verifier: Verifier
+) -> tuple[Alignment, ...]:
+    """Each claim's verdict from its measured signals (thresholds and weights apply here)."""
+    out = []
+    for claim, m in zip(claims, measured, strict=True):
+        s = m.signals
+        verdict: Verdict
+        if m.evidence is None:
+            verdict, support, reason = "unsupported", 0.0, "no source sentence to check it against"
+        else:
+            verdict, support, reason = verifier.judge(s)
+        out.append(
+            Alignment(
+                claim,
+                verdict,
+                support,
+                m.evidence,
+                m.evidence_similarity,
+                s.token_precision,
+                s.novel,
+                s.conflict,
+                reason,
+            )
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class FactSignals:
+    """What the align stage measured about one key fact against one candidate."""
+
+    similarity: float  # best cosine to a candidate sentence (the cosine baseline)
+    recall: float  # soft recall of the fact's content words in the candidate (see measure_facts)
+    plain_recall: float  # share of the fact's content words in the candidate (lexical baseline)
+    match: Sentence  # the candidate sentence that recalls most of the fact
+
+
+def fact_word_weights(facts: tuple[frozenset[str], ...]) -> tuple[dict[str, float], ...]:
+    """Per fact (its content stems), a weight per stem: log(1 + facts / facts using the stem).
+
+    A word every fact of the event shares (the subject, "Pair" in "Pair met ...", "Pair won
+    ...") says little about whether this particular fact is covered; words specific to the
+    fact say most. With one fact every word weighs the same.
+    """
+    used: dict[str, int] = {}
+    for group in facts:
+        for t in group:
+            used[t] = used.get(t, 0) + 1
+    return tuple({t: math.log(1 + len(facts) / used[t]) for t in group} for group in facts)
+
+
+def word_tokens(text: str, tokens: Tokens) -> dict[str, list[list[int]]]:
+    """The text's content words as the model split them: stem -> each occurrence's model
+    tokens. Stopwords, punctuation and single letters are left out."""
+    spans: dict[int, list[int]] = {}
+    for i, word in enumerate(tokens.words):
+        spans.setdefault(word, []).append(i)
+    out: dict[str, list[list[int]]] = {}
+    for idx in spans.values():
+        token = fold(text[tokens.spans[idx[0]][0] : tokens.spans[idx[-1]][1]])
+        if is_content(token) and any(ch.isalnum() for ch in token):
+            out.setdefault(stem(token), []).append(idx)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class FactReading:
+    """An event's facts as the model read them, laid out so that one candidate's soft recall
+    of every fact is a few reductions (`recall`). Sums run in a fixed order, never through a
+    matrix product, whose rounding can depend on memory alignment: the same inputs give the
+    same digits in any process."""
+
+    vectors: np.ndarray  # every fact token, fact after fact
+    picks: np.ndarray  # the tokens of every occurrence of every content word, in order
+    occurrences: np.ndarray  # where each occurrence starts in picks
+    sizes: np.ndarray  # how many tokens each occurrence has
+    words: np.ndarray  # where each fact's word (stem) starts among the occurrences
+    weights: np.ndarray  # each word's weight over its fact's total weight
+    facts: np.ndarray  # where each fact that has words starts among the words
+    worded: np.ndarray  # which facts have words (the others' recall is 0)
+
+    @classmethod
+    def of(cls, texts: Sequence[str], tokens: Sequence[Tokens]) -> FactReading:
+        found = [word_tokens(text, tok) for text, tok in zip(texts, tokens, strict=True)]
+        offsets = np.cumsum([0] + [len(t.spans) for t in tokens])
+        picks: list[int] = []
+        occurrences: list[int] = []
+        sizes: list[int] = []
+        words: list[int] = []
+        weights: list[float] = []
+        facts: list[int] = []
+        worded: list[int] = []
+        for f, (mine, weight) in enumerate(
+            zip(found, fact_word_weights(tuple(frozenset(w) for w in found)), strict=True)
+        ):
+            if mine:
+                facts.append(len(words))
+                worded.append(f)
+            total = sum(weight.values())
+            for t, spelled in mine.items():
+                words.append(len(occurrences))
+                weights.append(weight[t] / total)
+                for idx in spelled:
+                    occurrences.append(len(picks))
+                    sizes.append(len(idx))
+                    picks += [int(offsets[f]) + i for i in idx]
+        return cls(
+            np.concatenate([t.vectors for t in tokens]),
+            np.array(picks, dtype=np.intp),
+            np.array(occurrences, dtype=np.intp),
+            np.array(sizes, dtype=np.intp),
+            np.array(words, dtype=np.intp),
+            np.array(weights),
+            np.array(facts, dtype=np.intp),
+            np.array(worded, dtype=np.intp),
+        )
+
+    def recall(self, best: np.ndarray) -> np.ndarray:
+        """Soft recall of each fact that has words (`worded`, rows) in each column of `best`,
+        the best cosine of each fact token: a word occurrence scores the mean over its tokens,
+        a word its best occurrence, a fact the weighted sum of its words."""
+        if not len(self.worded):
+            return np.zeros((0, best.shape[1]))
+        mean = np.add.reduceat(best[self.picks], self.occurrences, axis=0) / self.sizes[:, None]
+        word = np.maximum.reduceat(mean, self.words, axis=0) * self.weights[:, None]
+        return np.add.reduceat(word, self.facts, axis=0)
+
+
+def measure_facts(
+    facts: Sequence[Fact], candidates: Sequence[Segmented], embedder: Embedder
+) -> dict[str, list[FactSignals] | None]:
+    """Signals of every fact against each candidate (None: the candidate has no sentences).
+
+    The main one, `recall`, is soft: BERTScore-style recall of the fact's content words, each
+    word present as far as the best cosine of its model tokens to the candidate's tokens says
+    (the candidate is read whole, so its tokens are in context), each weighted by how specific
+    it is to this fact (`fact_word_weights`). A paraphrase counts ("died" for "killed"); the
+    same word in another sense counts less. The fact's match is the candidate sentence whose
+    tokens alone recall most of it. `calibrate` fits the coverage model on exactly these.
+    """
+    out: dict[str, list[FactSignals] | None] = {c.doc_id: None for c in candidates}
+    readable = [c for c in candidates if c.sentences]
+    texts = tuple(f.text for f in facts)
+    if not texts:
+        return out | {c.doc_id: [] for c in readable}
+    # every vector first, in one call each: an event waits for the model as little as it can
+    vectors = embedder.encode([*texts, *(s.text for c in readable for s in c.sentences)])
+    joined = [" ".join(s.text for s in c.sentences) for c in readable]
+    read = embedder.tokens([*texts, *joined])
+    reading = FactReading.of(texts, read[: len(texts)])
+    worded = np.zeros(len(texts), bool)
+    worded[reading.worded] = True
+    stems = [content_stems(t) for t in texts]
+    fact_vecs, at = vectors[: len(texts)], len(texts)
+    for cand, tokens in zip(readable, read[len(texts) :], strict=True):
+        sents = cand.sentences
+        sims = cosines(fact_vecs, vectors[at : at + len(sents)])
+        at += len(sents)
+        present = frozenset().union(*(content_stems(s.text) for s in sents))
+        # Soft recall against the whole candidate (column 0) and against each of its
+        # sentences alone (columns 1..; the sentences were joined by one space to be read).
+        recall = np.zeros((len(texts), 1 + len(sents)))
+        if len(tokens.spans):
+            cos = cosines(reading.vectors, tokens.vectors)
+            ends = np.cumsum([len(s.text) + 1 for s in sents])
+            sentence_of = np.searchsorted(ends, [a for a, _ in tokens.spans], side="right")
+            first = np.flatnonzero(np.r_[True, sentence_of[1:] != sentence_of[:-1]])
+            best = np.full((len(cos), 1 + len(sents)), -1.0, np.float32)
+            best[:, 0] = cos.max(axis=1)
+            best[:, 1 + sentence_of[first]] = np.maximum.reduceat(cos, first, axis=1)
+            recall[reading.worded] = reading.recall(best)
+        signals = []
+        for row, mine in enumerate(stems):
+            plain = len(mine & present) / len(mine) if mine else 0.0
+            read_any = len(tokens.spans) and worded[row]
+            top = int(recall[row, 1:].argmax()) if read_any else int(sims[row].argmax())
+            signals.append(
+                FactSignals(float(sims[row].max()), float(recall[row, 0]), plain, sents[top])
+            )
+        out[cand.doc_id] = signals
+    return out
+
+
+def fact_probability(s: FactSignals, cfg: CoverageConfig) -> float:
+    """Calibrated probability that the candidate covers the fact."""
+    return sigmoid(cfg.bias + cfg.w_recall * s.recall)
+
+
+def fact_credit(probability: float, cfg: CoverageConfig) -> float:
+    """Coverage credit: the probability re-centred on the threshold (0.5 there), sharpened."""
+    p = min(max(probability, 1e-12), 1 - 1e-12)
+    t = min(max(cfg.threshold, 1e-12), 1 - 1e-12)
+    return sigmoid(cfg.sharpness * (math.log(p / (1 - p)) - math.log(t / (1 - t))))
+
+
+def decide_facts(
+    facts: Sequence[Fact],
+    candidate: str,
+    measured: Sequence[FactSignals] | None,
+    cfg: CoverageConfig,
+) -> tuple[FactMatch, ...]:
+    """Whether the candidate covers each fact (calibrated probability >= threshold) and the
+    fact's coverage credit (see `fact_credit`), from its measured signals (None: no text)."""
+    if measured is None:
+        return tuple(
+            FactMatch(f, candidate, _weight(f, candidate), False, math.nan, None) for f in facts
+        )
+    out = []
+    for fact, signals in zip(facts, measured, strict=True):
+        probability = fact_probability(signals, cfg)
+        covered = probability >= cfg.threshold
+        credit = fact_credit(probability, cfg)
+        weight = _weight(fact, candidate)
+        out.append(FactMatch(fact, candidate, weight, covered, credit, signals.match))
+    return tuple(out)
+
+
+def _weight(fact: Fact, candidate: str) -> int:
+    """The fact's weight without the candidate's own vote: a source never boosts itself."""
+    return max(1, len([who for who in fact.reported_by if who != candidate]))
