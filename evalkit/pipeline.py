@@ -1,4 +1,4 @@
-"""The pipeline: load -> clean -> segment -> reference -> key facts -> align -> score.
+"""The pipeline: load -> clean -> segment -> reference -> facts -> claims -> coverage -> score.
 
 `run_event` is pure over records: no file I/O, no globals. Heavy objects (the embedder, the
 ROUGE scorer, the verifier) are built once in `Resources` and injected.
@@ -40,17 +40,15 @@ from evalkit.records import (
     Unscorable,
 )
 from evalkit.rouge import FastRouge
-from evalkit.stages.align import (
-    FactSignals,
+from evalkit.stages.claims import (
     Measured,
-    decide_facts,
     document_evidence,
     joined_evidence,
     judge_claims,
     measure_claims,
-    measure_facts,
 )
 from evalkit.stages.clean import clean_documents
+from evalkit.stages.coverage import FactSignals, decide_facts, measure_facts
 from evalkit.stages.facts import extract_facts
 from evalkit.stages.reference import pick_reference
 from evalkit.stages.score import rank, rouge_f1, score_candidate, unreadable

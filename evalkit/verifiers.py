@@ -19,7 +19,7 @@ from evalkit.records import Verdict
 
 @dataclass(frozen=True, slots=True)
 class ClaimSignals:
-    """What the align stage measured about one claim against the sources."""
+    """What the claims stage measured about one claim against the sources."""
 
     similarity: float  # best cosine to a single source sentence (or a piece of a long one)
     token_precision: float  # share of the claim's content words found in its top-k evidence

@@ -128,7 +128,7 @@ def test_calibration_signals_are_what_run_event_sees(fast_cfg: Config) -> None:
             judged = [res.verifier.judge(m.signals)[1] for m in signals.claims[cand.doc_id]]
             assert judged == pytest.approx(supports)
     cover = load_benchmark(DATA / "bench_coverage_tiny.jsonl")
-    from evalkit.stages.align import fact_credit, fact_probability
+    from evalkit.stages.coverage import fact_credit, fact_probability
 
     for doc in cover.coverage:
         event = coverage_event(doc, cover.path)

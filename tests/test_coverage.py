@@ -10,7 +10,7 @@ import pytest
 from evalkit.embed import HashedEmbedder
 from evalkit.pipeline import Resources
 from evalkit.records import Fact
-from evalkit.stages.align import measure_facts
+from evalkit.stages.coverage import measure_facts
 
 from .test_reference_facts import seg
 

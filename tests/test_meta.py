@@ -21,7 +21,7 @@ from evalkit.embed import HashedEmbedder
 from evalkit.errors import InputError
 from evalkit.metrics import roc_auc
 from evalkit.records import Sentence
-from evalkit.stages.align import document_evidence, pieces
+from evalkit.stages.claims import document_evidence, pieces
 from evalkit.stages.segment import split_line
 
 from .conftest import DATA, ROOT

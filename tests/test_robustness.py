@@ -23,7 +23,7 @@ from evalkit.pipeline import Resources, run_event
 from evalkit.records import Claim, Document, Event
 from evalkit.report import MARKER, TABLES, RunWriter
 from evalkit.run import evaluate
-from evalkit.stages.align import document_evidence, judge_claims, measure_claims
+from evalkit.stages.claims import document_evidence, judge_claims, measure_claims
 from evalkit.stages.clean import clean_documents
 from evalkit.stages.load import BadEvent, iter_events, normalise, read_events
 from evalkit.stages.segment import segment

@@ -5,7 +5,7 @@ from __future__ import annotations
 from evalkit.config import CleanConfig, VerifierConfig
 from evalkit.embed import HashedEmbedder
 from evalkit.records import Claim, Document
-from evalkit.stages.align import document_evidence, judge_claims, measure_claims
+from evalkit.stages.claims import document_evidence, judge_claims, measure_claims
 from evalkit.stages.clean import clean_documents
 from evalkit.stages.segment import segment
 from evalkit.text import (

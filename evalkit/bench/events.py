@@ -20,7 +20,8 @@ from evalkit.bench.load import CoverageDoc, FaithItem
 from evalkit.config import Config
 from evalkit.pipeline import EventMeasure, Resources, judge_event, measured
 from evalkit.records import Document, Event, EventResult
-from evalkit.stages.align import FactSignals, Measured
+from evalkit.stages.claims import Measured
+from evalkit.stages.coverage import FactSignals
 from evalkit.stages.segment import split_line
 from evalkit.text import content_tokens
 

@@ -7,7 +7,7 @@ Two small logistic models (scikit-learn):
   that in an unfaithful summary with marked spans a claim outside every span counts as
   faithful. Each file weighs the same and, within a file, each class weighs the same, so a
   file that is 9% faithful and one that is 60% faithful pull equally.
-* coverage: fact covered ~ soft recall of its content words (see `align.measure_facts`),
+* coverage: fact covered ~ soft recall of its content words (see `coverage.measure_facts`),
   classes balanced. Adding the best sentence cosine or exact word recall was tried: both lower
   the system-level agreement on REALSumm dev, and the cosine gets a negative weight.
   (coverage.sharpness, how soft a summary's coverage is, is a design choice, not fitted: see
@@ -38,7 +38,7 @@ from evalkit.metrics import (
     roc_auc,
     system_correlation,
 )
-from evalkit.stages.align import FactSignals, fact_credit, fact_probability
+from evalkit.stages.coverage import FactSignals, fact_credit, fact_probability
 from evalkit.verifiers import ClaimSignals, EmbeddingVerifier
 
 VERIFIER_WEIGHTS = (

@@ -23,7 +23,7 @@ from evalkit.bench.load import Benchmark
 from evalkit.config import Config
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources
-from evalkit.stages.align import FactSignals
+from evalkit.stages.coverage import FactSignals
 from evalkit.text import content_tokens
 from evalkit.verifiers import ClaimSignals
 

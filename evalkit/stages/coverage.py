@@ -1,0 +1,212 @@
+"""Coverage stage: every key fact's words against every candidate's words, read in context
+(measure), then whether each candidate covers each fact and its credit (decide).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from evalkit.config import CoverageConfig
+from evalkit.embed import Embedder, Tokens, cosines
+from evalkit.records import Fact, FactMatch, Segmented, Sentence
+from evalkit.text import content_stems, fold, is_content, stem
+from evalkit.verifiers import sigmoid
+
+
+@dataclass(frozen=True, slots=True)
+class FactSignals:
+    """What the coverage stage measured about one key fact against one candidate."""
+
+    similarity: float  # best cosine to a candidate sentence (the cosine baseline)
+    recall: float  # soft recall of the fact's content words in the candidate (see measure_facts)
+    plain_recall: float  # share of the fact's content words in the candidate (lexical baseline)
+    match: Sentence  # the candidate sentence that recalls most of the fact
+
+
+def fact_word_weights(facts: tuple[frozenset[str], ...]) -> tuple[dict[str, float], ...]:
+    """Per fact (its content stems), a weight per stem: log(1 + facts / facts using the stem).
+
+    A word every fact of the event shares (the subject, "Pair" in "Pair met ...", "Pair won
+    ...") says little about whether this particular fact is covered; words specific to the
+    fact say most. With one fact every word weighs the same.
+    """
+    used: dict[str, int] = {}
+    for group in facts:
+        for t in group:
+            used[t] = used.get(t, 0) + 1
+    return tuple({t: math.log(1 + len(facts) / used[t]) for t in group} for group in facts)
+
+
+def word_tokens(text: str, tokens: Tokens) -> dict[str, list[list[int]]]:
+    """The text's content words as the model split them: stem -> each occurrence's model
+    tokens. Stopwords, punctuation and single letters are left out."""
+    spans: dict[int, list[int]] = {}
+    for i, word in enumerate(tokens.words):
+        spans.setdefault(word, []).append(i)
+    out: dict[str, list[list[int]]] = {}
+    for idx in spans.values():
+        token = fold(text[tokens.spans[idx[0]][0] : tokens.spans[idx[-1]][1]])
+        if is_content(token) and any(ch.isalnum() for ch in token):
+            out.setdefault(stem(token), []).append(idx)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class FactReading:
+    """An event's facts as the model read them, laid out so that one candidate's soft recall
+    of every fact is a few reductions (`recall`). Sums run in a fixed order, never through a
+    matrix product, whose rounding can depend on memory alignment: the same inputs give the
+    same digits in any process."""
+
+    vectors: np.ndarray  # every fact token, fact after fact
+    picks: np.ndarray  # the tokens of every occurrence of every content word, in order
+    occurrences: np.ndarray  # where each occurrence starts in picks
+    sizes: np.ndarray  # how many tokens each occurrence has
+    words: np.ndarray  # where each fact's word (stem) starts among the occurrences
+    weights: np.ndarray  # each word's weight over its fact's total weight
+    facts: np.ndarray  # where each fact that has words starts among the words
+    worded: np.ndarray  # which facts have words (the others' recall is 0)
+
+    @classmethod
+    def of(cls, texts: Sequence[str], tokens: Sequence[Tokens]) -> FactReading:
+        found = [word_tokens(text, tok) for text, tok in zip(texts, tokens, strict=True)]
+        offsets = np.cumsum([0] + [len(t.spans) for t in tokens])
+        picks: list[int] = []
+        occurrences: list[int] = []
+        sizes: list[int] = []
+        words: list[int] = []
+        weights: list[float] = []
+        facts: list[int] = []
+        worded: list[int] = []
+        for f, (mine, weight) in enumerate(
+            zip(found, fact_word_weights(tuple(frozenset(w) for w in found)), strict=True)
+        ):
+            if mine:
+                facts.append(len(words))
+                worded.append(f)
+            total = sum(weight.values())
+            for t, spelled in mine.items():
+                words.append(len(occurrences))
+                weights.append(weight[t] / total)
+                for idx in spelled:
+                    occurrences.append(len(picks))
+                    sizes.append(len(idx))
+                    picks += [int(offsets[f]) + i for i in idx]
+        return cls(
+            np.concatenate([t.vectors for t in tokens]),
+            np.array(picks, dtype=np.intp),
+            np.array(occurrences, dtype=np.intp),
+            np.array(sizes, dtype=np.intp),
+            np.array(words, dtype=np.intp),
+            np.array(weights),
+            np.array(facts, dtype=np.intp),
+            np.array(worded, dtype=np.intp),
+        )
+
+    def recall(self, best: np.ndarray) -> np.ndarray:
+        """Soft recall of each fact that has words (`worded`, rows) in each column of `best`,
+        the best cosine of each fact token: a word occurrence scores the mean over its tokens,
+        a word its best occurrence, a fact the weighted sum of its words."""
+        if not len(self.worded):
+            return np.zeros((0, best.shape[1]))
+        mean = np.add.reduceat(best[self.picks], self.occurrences, axis=0) / self.sizes[:, None]
+        word = np.maximum.reduceat(mean, self.words, axis=0) * self.weights[:, None]
+        return np.add.reduceat(word, self.facts, axis=0)
+
+
+def measure_facts(
+    facts: Sequence[Fact], candidates: Sequence[Segmented], embedder: Embedder
+) -> dict[str, list[FactSignals] | None]:
+    """Signals of every fact against each candidate (None: the candidate has no sentences).
+
+    The main one, `recall`, is soft: BERTScore-style recall of the fact's content words, each
+    word present as far as the best cosine of its model tokens to the candidate's tokens says
+    (the candidate is read whole, so its tokens are in context), each weighted by how specific
+    it is to this fact (`fact_word_weights`). A paraphrase counts ("died" for "killed"); the
+    same word in another sense counts less. The fact's match is the candidate sentence whose
+    tokens alone recall most of it. `calibrate` fits the coverage model on exactly these.
+    """
+    out: dict[str, list[FactSignals] | None] = {c.doc_id: None for c in candidates}
+    readable = [c for c in candidates if c.sentences]
+    texts = tuple(f.text for f in facts)
+    if not texts:
+        return out | {c.doc_id: [] for c in readable}
+    # every vector first, in one call each: an event waits for the model as little as it can
+    vectors = embedder.encode([*texts, *(s.text for c in readable for s in c.sentences)])
+    joined = [" ".join(s.text for s in c.sentences) for c in readable]
+    read = embedder.tokens([*texts, *joined])
+    reading = FactReading.of(texts, read[: len(texts)])
+    worded = np.zeros(len(texts), bool)
+    worded[reading.worded] = True
+    stems = [content_stems(t) for t in texts]
+    fact_vecs, at = vectors[: len(texts)], len(texts)
+    for cand, tokens in zip(readable, read[len(texts) :], strict=True):
+        sents = cand.sentences
+        sims = cosines(fact_vecs, vectors[at : at + len(sents)])
+        at += len(sents)
+        present = frozenset().union(*(content_stems(s.text) for s in sents))
+        # Soft recall against the whole candidate (column 0) and against each of its
+        # sentences alone (columns 1..; the sentences were joined by one space to be read).
+        recall = np.zeros((len(texts), 1 + len(sents)))
+        if len(tokens.spans):
+            cos = cosines(reading.vectors, tokens.vectors)
+            ends = np.cumsum([len(s.text) + 1 for s in sents])
+            sentence_of = np.searchsorted(ends, [a for a, _ in tokens.spans], side="right")
+            first = np.flatnonzero(np.r_[True, sentence_of[1:] != sentence_of[:-1]])
+            best = np.full((len(cos), 1 + len(sents)), -1.0, np.float32)
+            best[:, 0] = cos.max(axis=1)
+            best[:, 1 + sentence_of[first]] = np.maximum.reduceat(cos, first, axis=1)
+            recall[reading.worded] = reading.recall(best)
+        signals = []
+        for row, mine in enumerate(stems):
+            plain = len(mine & present) / len(mine) if mine else 0.0
+            read_any = len(tokens.spans) and worded[row]
+            top = int(recall[row, 1:].argmax()) if read_any else int(sims[row].argmax())
+            signals.append(
+                FactSignals(float(sims[row].max()), float(recall[row, 0]), plain, sents[top])
+            )
+        out[cand.doc_id] = signals
+    return out
+
+
+def fact_probability(s: FactSignals, cfg: CoverageConfig) -> float:
+    """Calibrated probability that the candidate covers the fact."""
+    return sigmoid(cfg.bias + cfg.w_recall * s.recall)
+
+
+def fact_credit(probability: float, cfg: CoverageConfig) -> float:
+    """Coverage credit: the probability re-centred on the threshold (0.5 there), sharpened."""
+    p = min(max(probability, 1e-12), 1 - 1e-12)
+    t = min(max(cfg.threshold, 1e-12), 1 - 1e-12)
+    return sigmoid(cfg.sharpness * (math.log(p / (1 - p)) - math.log(t / (1 - t))))
+
+
+def decide_facts(
+    facts: Sequence[Fact],
+    candidate: str,
+    measured: Sequence[FactSignals] | None,
+    cfg: CoverageConfig,
+) -> tuple[FactMatch, ...]:
+    """Whether the candidate covers each fact (calibrated probability >= threshold) and the
+    fact's coverage credit (see `fact_credit`), from its measured signals (None: no text)."""
+    if measured is None:
+        return tuple(
+            FactMatch(f, candidate, _weight(f, candidate), False, math.nan, None) for f in facts
+        )
+    out = []
+    for fact, signals in zip(facts, measured, strict=True):
+        probability = fact_probability(signals, cfg)
+        covered = probability >= cfg.threshold
+        credit = fact_credit(probability, cfg)
+        weight = _weight(fact, candidate)
+        out.append(FactMatch(fact, candidate, weight, covered, credit, signals.match))
+    return tuple(out)
+
+
+def _weight(fact: Fact, candidate: str) -> int:
+    """The fact's weight without the candidate's own vote: a source never boosts itself."""
+    return max(1, len([who for who in fact.reported_by if who != candidate]))
