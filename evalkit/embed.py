@@ -13,6 +13,7 @@ one encode call.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import re
 import threading
@@ -212,9 +213,10 @@ class SentenceTransformerEmbedder:
         self.device = device
         self.name = "all-MiniLM-L6-v2" if model == "bundled" else folder.name
         self.fingerprint = weights_sha256(folder)
-        # Floats also depend on the device, the torch kernels and the precision the model ran
-        # in: never mix them in a cache.
-        self.variant = f"{device}-torch{torch.__version__}-pad{PAD}-f64"
+        # Floats also depend on the device, the torch and transformers code and the precision
+        # the model ran in: never mix them in a cache.
+        transformers = importlib.metadata.version("transformers")
+        self.variant = f"{device}-torch{torch.__version__}-transformers{transformers}-pad{PAD}-f64"
         self.load_seconds = 0.0  # set when the model loads
 
     @cached_property

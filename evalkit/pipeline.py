@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import copyreg
 import hashlib
+import importlib.metadata
 import json
 import logging
 import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 from threadpoolctl import threadpool_limits
 
 from evalkit.cache import DiskCache, MeasureStore
-from evalkit.config import CleanConfig, Config
+from evalkit.config import Config, measurement
 from evalkit.embed import EmbeddingCache, build_embedder, off_stage_seconds
 from evalkit.records import (
     Alignment,
@@ -107,41 +108,40 @@ class Resources:
         return cls(embedder, verifier, FastRouge(), timings, measures)
 
 
-# What measuring an event reads from the config; everything else (thresholds, weights,
-# penalties, outputs) is applied after, so changing it reuses stored measurements.
-MEASURED_BY = {
-    "clean": tuple(f.name for f in fields(CleanConfig)),
-    "data": ("reference", "sources_as_candidates"),
-    "verifier": (
-        "top_k",
-        "window",
-        "max_words",
-        "contradiction_similarity",
-        "contradiction_overlap",
-    ),
-    "coverage": ("report_similarity",),
-}
+# Packages whose code shapes a measurement: sentence splitting, words, ROUGE, the model's numbers.
+MEASURING_PACKAGES = (
+    "pysbd",
+    "nltk",
+    "rouge-score",
+    "numpy",
+    "torch",
+    "transformers",
+    "sentence-transformers",
+)
 
 
 @lru_cache(maxsize=1)
 def code_digest() -> bytes:
-    """A hash of evalkit's own source: a changed stage never reuses an old measurement."""
+    """A hash of evalkit's own source and of the versions of the packages that shape a
+    measurement: a changed stage or an upgraded package never reuses an old measurement."""
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(path.relative_to(Path(__file__).parent).as_posix().encode())
         digest.update(path.read_bytes())
+    for name in MEASURING_PACKAGES:
+        try:
+            digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name} not installed".encode())
     return digest.digest()
 
 
 def measure_key(event: Event, cfg: Config) -> bytes:
-    """Where an event's measurement is stored: the event, every setting measuring reads, and
-    evalkit's code (the model is in the store's namespace)."""
-    settings = {
-        section: {name: getattr(getattr(cfg, section), name) for name in names}
-        for section, names in MEASURED_BY.items()
-    }
+    """Where an event's measurement is stored: the event, every setting measuring reads (the
+    config's measurement sections), evalkit's code and the packages it measures with (the
+    model is in the store's namespace)."""
     digest = hashlib.blake2b(code_digest(), digest_size=16)
-    digest.update(json.dumps(settings, sort_keys=True).encode())
+    digest.update(json.dumps(measurement(cfg), sort_keys=True).encode())
     digest.update(repr(event).encode())
     return digest.digest()
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from evalkit.config import options
 from evalkit.errors import InputError
 from evalkit.files import atomic_write as _atomic_write
 from evalkit.files import read_rows
@@ -338,20 +339,19 @@ class RunWriter:
         return 0
 
 
-# Settings that cannot change a number in the tables: a run may be resumed, and shards
-# merged, with other values of these.
-NEUTRAL = ("resume", "overwrite", "report", "cache", "embedder.event_batch", "embedder.batch_size")
-
-
 def result_settings(config: dict[str, Any]) -> dict[str, Any]:
-    """The resolved config minus the NEUTRAL settings: what a resumed run must repeat."""
+    """The resolved config minus its neutral settings (see `opt`): what a resumed run must
+    repeat, and shards merged must share."""
     out = json.loads(json.dumps(config))
-    for dotted in NEUTRAL:
-        *parents, key = dotted.split(".")
-        node = out
-        for part in parents:
-            node = node.get(part, {})
-        node.pop(key, None)
+    for option in options():
+        if option.neutral:
+            *parents, key = option.key.split(".")
+            node = out
+            for part in parents:
+                node = node.get(part, {})
+            node.pop(key, None)
+            if parents and not node:
+                out.pop(parents[0], None)  # a section with nothing left, as if never there
     return out
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+import importlib.metadata
 import logging
 import multiprocessing
 import os
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import fields
 from pathlib import Path
+from typing import Any, get_type_hints
 
 import numpy as np
 import pytest
@@ -16,13 +20,14 @@ from hypothesis import strategies as st
 from rouge_score.rouge_scorer import RougeScorer
 
 from evalkit.cache import DiskCache, text_key
-from evalkit.config import CacheConfig, Config, EmbedderConfig
+from evalkit.config import CacheConfig, Config, EmbedderConfig, Measure, Option, options, value_at
 from evalkit.embed import EmbeddingCache, HashedEmbedder, build_embedder, encode_joined
-from evalkit.pipeline import Resources, run_event
+from evalkit.pipeline import MEASURING_PACKAGES, Resources, code_digest, measure_key, run_event
 from evalkit.rouge import FastRouge, lcs_length
 from evalkit.stages.clean import clean_documents
 from evalkit.stages.load import iter_events
 from evalkit.stages.segment import split_line
+from evalkit.verifiers import VERIFIERS
 
 from .conftest import ROOT
 
@@ -170,6 +175,116 @@ def test_a_threshold_sweep_reuses_measurements_and_matches_a_fresh_run(
     again = Resources.build(fast_cfg)
     run_event(event, fast_cfg, again)
     assert again.measures is not None and again.measures.hits == 0
+
+
+def other_value(option: Option) -> Any:
+    """A value of the option other than its default (within its range where it has one)."""
+    value = option.default
+    if option.key == "verifier.name":
+        return next(name for name in VERIFIERS if name != value)
+    if option.choices:
+        return next(c for c in option.choices if c != value)
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int | float):
+        return 1 - value if option.at_most == 1 and value != 0.5 else value + 1
+    return "other" if value is None else f"{value}-other"
+
+
+def changed(cfg: Config, option: Option) -> Config:
+    """A copy of cfg with this option set to another value."""
+    cfg = copy.deepcopy(cfg)
+    *parents, name = option.key.split(".")
+    setattr(value_at(cfg, ".".join(parents)) if parents else cfg, name, other_value(option))
+    return cfg
+
+
+# Every field of every measurement dataclass, as a dotted key: generated, so a new one is tested.
+MEASURED = {
+    f"{section.name}.{f.name}"
+    for section in fields(Config)
+    for kind in Measure.__subclasses__()
+    if issubclass(get_type_hints(Config)[section.name], kind)
+    for f in fields(kind)
+}
+
+
+def test_the_measurement_dataclasses_hold_the_measured_settings() -> None:
+    assert {"clean.min_words", "verifier.top_k", "coverage.report_similarity"} <= MEASURED
+    assert {"verifier.threshold", "verifier.name", "data.sources"}.isdisjoint(MEASURED)
+
+
+@pytest.mark.parametrize("option", options(), ids=lambda o: o.key)
+def test_a_measurement_setting_changes_the_key_and_nothing_else_does(
+    fast_cfg: Config, option: Option
+) -> None:
+    event = next(iter_events(fast_cfg.data))
+    moved = measure_key(event, changed(fast_cfg, option)) != measure_key(event, fast_cfg)
+    assert moved == (option.key in MEASURED)
+
+
+def fast_config() -> Config:
+    """The fast_cfg fixture's config, for a module-scoped fixture."""
+    cfg = Config()
+    cfg.embedder.name = "hashed"
+    cfg.data.sources, cfg.data.references = str(ROOT / "seeds"), str(ROOT / "references")
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding the seed event measured with the default settings."""
+    cfg = fast_config()
+    cfg.cache.dir = str(tmp_path_factory.mktemp("stored"))
+    run_event(next(iter_events(cfg.data)), cfg, Resources.build(cfg))
+    return Path(cfg.cache.dir)
+
+
+JUDGED = [o for o in options() if o.key.split(".")[0] in ("verifier", "coverage", "scoring")]
+
+
+@pytest.mark.parametrize(
+    "option", [o for o in JUDGED if o.key not in MEASURED], ids=lambda o: o.key
+)
+def test_a_judgement_setting_reuses_the_stored_measurement(stored: Path, option: Option) -> None:
+    cfg = changed(fast_config(), option)
+    cfg.cache.dir = str(stored)
+    warm = Resources.build(cfg)
+    event = next(iter_events(cfg.data))
+    reused = run_event(event, cfg, warm)
+    assert warm.measures is not None and warm.measures.hits == 1
+    cfg.cache.enabled = False
+    assert reused == run_event(event, cfg, Resources.build(cfg))
+
+
+@pytest.mark.parametrize("option", [o for o in JUDGED if o.key in MEASURED], ids=lambda o: o.key)
+def test_a_measurement_setting_measures_again(stored: Path, option: Option) -> None:
+    cfg = changed(fast_config(), option)
+    cfg.cache.dir = str(stored)
+    cold = Resources.build(cfg)
+    run_event(next(iter_events(cfg.data)), cfg, cold)
+    assert cold.measures is not None and cold.measures.hits == 0
+
+
+@pytest.fixture
+def fresh_digest() -> Iterator[None]:
+    code_digest.cache_clear()
+    yield
+    code_digest.cache_clear()
+
+
+@pytest.mark.parametrize("package", MEASURING_PACKAGES)
+def test_the_key_changes_with_a_measuring_package_version(
+    fast_cfg: Config, package: str, monkeypatch: pytest.MonkeyPatch, fresh_digest: None
+) -> None:
+    event = next(iter_events(fast_cfg.data))
+    before = measure_key(event, fast_cfg)
+    real = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: "99.0" if name == package else real(name)
+    )
+    code_digest.cache_clear()
+    assert measure_key(event, fast_cfg) != before
 
 
 def test_joined_vectors_come_from_the_sentences_alone() -> None:

@@ -3,6 +3,7 @@ keys, wrong types and out-of-range values fail at start-up."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from evalkit.config import Config, Option, register, validate, value_at
 from evalkit.config import options as declared
 from evalkit.embed import EMBEDDERS
 from evalkit.errors import InputError
+from evalkit.report import result_settings
 from evalkit.verifiers import VERIFIERS, build_verifier
 
 GROUPS = sorted(p.name for p in Path(CONF).iterdir() if p.is_dir())
@@ -94,6 +96,16 @@ def test_every_option_is_declared_with_one_line_of_help() -> None:
         assert option.help and "\n" not in option.help, option.key
         assert option.kind, option.key  # a type the help and the errors can name
     validate(Config())  # the defaults are valid
+
+
+def test_a_resumed_run_repeats_every_setting_but_the_neutral_ones() -> None:
+    kept = result_settings(dataclasses.asdict(Config()))
+    for option in declared():
+        parent, _, name = option.key.rpartition(".")
+        assert (name in kept.get(parent, {}) if parent else name in kept) != option.neutral
+    neutral = {o.key for o in declared() if o.neutral}
+    assert {"resume", "cache.dir", "embedder.batch_size", "report.html"} <= neutral
+    assert "report" not in kept and "cache" not in kept  # sections with nothing left go
 
 
 def _set(cfg: Config, key: str, value: object) -> Config:
