@@ -31,7 +31,7 @@ from evalkit.bench.meta import run_meta
 from evalkit.config import Config, Option, options, register, validate, value_at
 from evalkit.errors import InputError
 from evalkit.run import evaluate
-from evalkit.run_dir import guarded
+from evalkit.run_dir import guarded, missing_folders
 from evalkit.stages.load import bundled
 
 log = logging.getLogger("evalkit")
@@ -193,13 +193,13 @@ def _columns(rows: list[tuple[str, str]]) -> list[str]:
     return [f"  {left:<40} {right}" for left, right in rows]
 
 
-def _app(verb: Callable[[Config, Path], None]) -> Callable[[], None]:
-    """Wrap a verb as a Hydra app over conf/config.yaml."""
+def _app(verb: Callable[[Config, Path], None], made: list[Path]) -> Callable[[], None]:
+    """Wrap a verb as a Hydra app over conf/config.yaml; `made`: folders the run folder adds."""
 
     @hydra.main(config_path=CONF, config_name="config", version_base="1.3")
     def app(dcfg: DictConfig) -> None:
         run_dir = Path(HydraConfig.get().runtime.output_dir)
-        with guarded(run_dir):
+        with guarded(run_dir, made):
             verb(to_config(dcfg), run_dir)
 
     return app
@@ -222,7 +222,7 @@ def main(verb: str) -> None:
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         sys.exit(2)
-    app = _app(VERBS[verb])
+    app = _app(VERBS[verb], missing_folders(sys.argv[1:]))
     os.environ["HYDRA_FULL_ERROR"] = "1"  # Hydra raises its errors here instead of printing them
     try:
         app()

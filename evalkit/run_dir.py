@@ -3,10 +3,11 @@ interrupt leave it complete, resumable or gone, never half-written."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -35,24 +36,38 @@ def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
 
-def _remove_if_empty(run_dir: Path) -> None:
-    """Remove a run folder that holds nothing but what Hydra and a failed run put there."""
+def _remove_if_empty(run_dir: Path, made: Sequence[Path] = ()) -> None:
+    """Remove a run folder that holds nothing but what Hydra and a failed run put there, and
+    the folders above it that this command `made` (such as `results/`) if that left them empty."""
     if run_dir.is_dir() and all(
         p.name in HYDRA_FILES or p.name.startswith(".") and p.name.endswith(".tmp")
         for p in run_dir.iterdir()
     ):
         shutil.rmtree(run_dir, ignore_errors=True)
+    for folder in sorted(made, key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):  # not empty, or gone: leave it
+            folder.rmdir()
+
+
+def missing_folders(argv: Sequence[str]) -> list[Path]:
+    """The folders a run's output folder would add above it (absent now), from the command
+    line's `hydra.run.dir` / `hydra.sweep.dir` or the default `results/...`."""
+    keys = ("hydra.run.dir=", "hydra.sweep.dir=")
+    chosen = [a.split("=", 1)[1] for a in argv if a.startswith(keys)]
+    fixed = Path(chosen[-1].split("$", 1)[0] if chosen else "results/")
+    return [p.absolute() for p in (fixed, *fixed.parents) if str(p) != "." and not p.exists()]
 
 
 @contextmanager
-def guarded(run_dir: Path) -> Iterator[None]:
+def guarded(run_dir: Path, made: Sequence[Path] = ()) -> Iterator[None]:
     """Turn any failure or interrupt into one line and an exit code (see evalkit.errors),
-    removing a run folder that holds nothing yet."""
+    removing a run folder that holds nothing yet (and the empty folders above it that this
+    command `made`)."""
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         yield
     except KeyboardInterrupt:
-        _remove_if_empty(run_dir)
+        _remove_if_empty(run_dir, made)
         if (run_dir / "run.json").exists():
             print(
                 f"interrupted while writing the report: the tables in {run_dir} are complete; "
@@ -69,7 +84,7 @@ def guarded(run_dir: Path) -> Iterator[None]:
             print(f"interrupted: no results written to {run_dir}", file=sys.stderr)
         sys.exit(130)
     except Exception as err:
-        _remove_if_empty(run_dir)
+        _remove_if_empty(run_dir, made)
         if (run_dir / "run.json").exists():
             fail(
                 err,

@@ -210,3 +210,19 @@ def test_a_full_disk_inside_the_abort_path_is_still_one_line(
     else:
         assert "resume=true" in err and (run_dir / MARKER).exists()
         assert (run_dir / JOURNAL).exists()
+
+
+@pytest.mark.parametrize("given", [[], ["hydra.run.dir=out/a/b"]])
+def test_a_refused_run_leaves_no_folder_it_made(tmp_path: Path, given: list[str]) -> None:
+    """Not the run folder, and not `results/` (or the other folders above it) either."""
+    work = tmp_path / "work"
+    (work / "mine").mkdir(parents=True)  # the user's own empty folder stays
+    done = subprocess.run(
+        [sys.executable, "-m", "evalkit", "run", *FAST, "data.references=/nowhere", *given],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=work,
+    )
+    assert done.returncode == USER and "data.references" in done.stderr
+    assert [p.name for p in work.iterdir()] == ["mine"]
