@@ -4,7 +4,8 @@ Reads only the CSV tables and run.json of a finished run, so `python -m evalkit 
 and the end of `run` share one code path. Numbers are shown exactly as the CSV spells them and
 every number-bearing element names its cell (`data-t` table, `data-r` row, `data-c` column);
 all article text goes through `html.escape`. One self-contained file per page: inline CSS, a
-little vanilla JS, plots as data URIs; nothing is fetched from the network.
+little vanilla JS (both from evalkit/assets/), plots as data URIs; nothing is fetched from the
+network.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -581,13 +583,22 @@ def events_index(run: Run, pages: dict[str, str]) -> str:
 # ---------------------------------------------------------------- pages and files
 
 
+ASSETS = Path(__file__).parent / "assets"
+
+
+@cache
+def asset(name: str) -> str:
+    """One of the report's files in evalkit/assets (its CSS and JS), read once."""
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
 def page(title: str, body: str) -> str:
     """A whole self-contained HTML document."""
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{CSS}</style></head><body><main>{body}</main>"
-        f"<script>{JS}</script></body></html>\n"
+        f"<title>{esc(title)}</title><style>{asset('report.css')}</style></head>"
+        f"<body><main>{body}</main><script>{asset('report.js')}</script></body></html>\n"
     )
 
 
@@ -716,139 +727,3 @@ def main(argv: list[str]) -> int:
         signal.signal(signal.SIGTERM, previous)
     print(f"report: {path}")
     return 0
-
-
-CSS = """
-:root{--ok:#1b6e31;--ok-bg:#dff3e4;--un:#8a4b00;--un-bg:#ffefc7;--co:#b3261e;--co-bg:#fde2df;
---ink:#1d232a;--mute:#59636e;--line:#d8dee4;--accent:#1f5fa8}
-*{box-sizing:border-box}[hidden]{display:none!important}
-body{margin:0;background:#f4f6f8;color:var(--ink);
-font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
-main{max-width:1280px;margin:0 auto;padding:20px 24px 48px}
-h1{font-size:24px;margin:0 0 2px}h2{font-size:19px;margin:0 0 10px}
-h3{font-size:16px;margin:14px 0 6px}
-a{color:var(--accent)}nav{font-size:14px;margin-bottom:6px}
-.sub,.hint,.legend{color:var(--mute);margin:4px 0 10px}
-section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 20px;
-margin:16px 0;min-width:0}
-code{font:12.5px/1.4 "DejaVu Sans Mono",Menlo,monospace;background:#eef1f4;padding:1px 4px;
-border-radius:4px;overflow-wrap:anywhere}
-.scroll{overflow-x:auto;max-width:100%}
-table{border-collapse:collapse;width:100%;font-size:13.5px}
-th,td{padding:5px 7px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{background:#f6f8fa;font-weight:600;vertical-align:bottom}
-td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.name,td.note,td.line,td.src{overflow-wrap:anywhere}td.name{font-weight:600;min-width:10em}td.short{white-space:nowrap}td.note{min-width:10em}
-td.role{white-space:nowrap}
-td.src{min-width:13em}
-th[data-sort]{cursor:pointer;user-select:none}
-th[data-sort]:hover{background:#e8eef5}
-th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
-.bar{display:inline-block;width:46px;height:9px;background:#e3e8ed;border-radius:5px;
-margin-right:6px;vertical-align:middle;overflow:hidden}
-.bar>i{display:block;height:100%;background:var(--accent)}
-.badge{display:inline-block;padding:0 7px;border-radius:10px;font-size:12.5px;font-weight:600;
-border:1px solid currentColor;white-space:nowrap}
-.badge.supported{color:var(--ok);background:var(--ok-bg)}
-.badge.unsupported{color:var(--un);background:var(--un-bg);border-style:dashed}
-.badge.contradicted{color:var(--co);background:var(--co-bg);border-style:double;border-width:3px}
-.badge.ref{color:#5a3e99;background:#efe9fb}.badge.zero{opacity:.6}
-.cand{border-top:1px solid var(--line);padding:8px 0 12px}
-.cand h3{margin:6px 0 2px;overflow-wrap:anywhere}.rank{color:var(--mute)}
-.score{font-weight:400;color:var(--mute);font-size:14px;margin-left:8px}
-.counts{margin:2px 0 8px}.counts .badge{margin-right:6px}
-.text{line-height:2;margin:6px 0;max-width:1100px}
-.claim{padding:2px 3px;border-radius:3px;cursor:pointer;scroll-margin-top:90px;
-box-decoration-break:clone;
--webkit-box-decoration-break:clone}
-.claim.supported{background:#f0f9f2;border-bottom:1px solid var(--ok)}
-.claim.unsupported{background:var(--un-bg);border-bottom:2px dashed var(--un)}
-.claim.contradicted{background:var(--co-bg);border-bottom:3px double var(--co)}
-.claim:hover,.claim.active{outline:2px solid var(--ink);outline-offset:1px}
-.claim:focus-visible{outline:3px solid var(--accent)}
-.claim:target{outline:3px solid var(--accent)}
-.ico{display:inline-block;min-width:1.3em;text-align:center;font-size:.78em;line-height:1.45;
-border-radius:3px;color:#fff;margin-right:4px;vertical-align:1px}
-.supported>.ico{background:var(--ok)}.unsupported>.ico{background:var(--un)}
-.contradicted>.ico{background:var(--co)}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.details{background:#f7f9fb;border:1px solid var(--line);border-radius:6px;padding:8px 12px;
-max-width:1100px}
-.details p{margin:4px 0}.placeholder{color:var(--mute);font-style:italic}
-.evidence{margin:6px 0;padding:6px 12px;border-left:4px solid var(--accent);background:#fff;
-overflow-wrap:anywhere}
-.where{color:var(--mute);font-size:13.5px}
-table.grid th.fact{font-weight:400;min-width:260px;max-width:460px}
-table.grid th.cand-col{overflow-wrap:anywhere;min-width:76px;font-size:12px}
-.origin{display:block;color:var(--mute);font-size:12px}
-td.cell{white-space:nowrap;font-size:12.5px;line-height:1.35}
-td.cell a{text-decoration:none;color:inherit}
-td.cell a:hover{text-decoration:underline}
-td.covered{background:var(--ok-bg);color:var(--ok)}
-td.missed{background:#f1f2f4;color:var(--mute)}
-td.missed b{color:var(--co)}
-.why{background:#efe9fb;border-radius:6px;padding:6px 10px}
-details{margin:6px 0}summary{cursor:pointer}
-.cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:4px 24px}
-table.kv{font-size:12.5px}table.kv th{font-weight:400;color:var(--mute);width:45%}
-table.kv td{overflow-wrap:anywhere}
-.plots{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;flex:1 1 420px;max-width:720px}
-figure img{width:100%;height:auto;border:1px solid var(--line);border-radius:4px}
-figcaption{color:var(--mute);font-size:13px}
-#filter{width:100%;max-width:420px;padding:6px 10px;margin-bottom:8px;font:inherit;
-border:1px solid var(--line);border-radius:6px}
-"""
-
-JS = """
-(function(){
-function show(id,pin){
-  var d=document.getElementById('d-'+id),c=document.getElementById(id);if(!d||!c)return;
-  var box=d.parentNode,art=box.closest('article');
-  box.querySelectorAll('.detail,.placeholder').forEach(function(x){x.hidden=x!==d;});
-  art.querySelectorAll('.claim.active').forEach(function(x){x.classList.remove('active');});
-  c.classList.add('active');
-  if(pin){art.querySelectorAll('.claim.pinned').forEach(function(x){
-    x.classList.remove('pinned');});c.classList.add('pinned');}
-}
-function key(td){
-  var s=td.getAttribute('data-sort');if(s===null)s=td.textContent.trim();
-  var n=Number(s);return s!==''&&!isNaN(n)?n:s;
-}
-function sort(th){
-  var tb=th.closest('table').tBodies[0],i=Array.prototype.indexOf.call(th.parentNode.children,th);
-  var asc=th.getAttribute('aria-sort')!=='ascending';
-  th.parentNode.querySelectorAll('th').forEach(function(x){x.removeAttribute('aria-sort');});
-  th.setAttribute('aria-sort',asc?'ascending':'descending');
-  var rows=Array.prototype.slice.call(tb.rows);
-  rows.sort(function(a,b){
-    var x=key(a.children[i]),y=key(b.children[i]),nx=typeof x==='number',ny=typeof y==='number';
-    if(nx!==ny)return nx?-1:1;  /* text (NaN, blank) after numbers either way */
-    var r=nx?x-y:String(x).localeCompare(String(y));return asc?r:-r;
-  });
-  rows.forEach(function(r){tb.appendChild(r);});
-}
-document.addEventListener('click',function(e){
-  var t=e.target.closest('[data-claim]');if(t)show(t.getAttribute('data-claim'),true);
-  var h=e.target.closest('th[data-sort]');if(h)sort(h);
-});
-document.addEventListener('keydown',function(e){
-  var t=e.target;if((e.key==='Enter'||e.key===' ')&&t.classList&&t.classList.contains('claim')){
-    e.preventDefault();show(t.id,true);}
-});
-document.addEventListener('mouseover',function(e){
-  var c=e.target.closest('.claim');if(c)show(c.id,false);
-});
-document.addEventListener('mouseout',function(e){
-  var p=e.target.closest('.text');if(!p||p.contains(e.relatedTarget))return;
-  var k=p.querySelector('.claim.pinned');if(k)show(k.id,false);
-});
-var f=document.getElementById('filter');
-if(f)f.addEventListener('input',function(){
-  var q=f.value.toLowerCase();
-  document.querySelectorAll('table.events tbody tr').forEach(function(r){
-    r.hidden=q!==''&&r.textContent.toLowerCase().indexOf(q)<0;});
-});
-if(location.hash.length>1&&document.getElementById('d-'+location.hash.slice(1)))
-  show(location.hash.slice(1),true);
-})();
-"""

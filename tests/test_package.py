@@ -62,7 +62,7 @@ def test_built_wheel_installs_and_runs_the_bundled_event_from_an_empty_folder(
     env = _env(tmp_path)
     wheel = _build_wheel(tmp_path, env)
     names = set(zipfile.ZipFile(wheel).namelist())
-    expected = {f"evalkit/{f}" for f in _files(ROOT / "evalkit") if f.endswith(".py")}
+    expected = {f"evalkit/{f}" for f in _files(ROOT / "evalkit")}  # modules and assets
     expected |= {f"evalkit/{top}/{f}" for top in PACKAGE_DATA for f in _files(ROOT / top)}
     assert expected - names == set()  # every module, config, seed and key-facts file
 
