@@ -13,7 +13,7 @@ import json
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,7 +53,7 @@ from evalkit.stages.coverage import FactSignals, decide_facts, measure_facts
 from evalkit.stages.facts import extract_facts
 from evalkit.stages.reference import pick_reference
 from evalkit.stages.score import rank, rouge_f1, score_candidate, unreadable
-from evalkit.stages.segment import segment
+from evalkit.stages.segment import Spans, segment
 from evalkit.verifiers import ClaimSignals, Verifier, build_verifier
 
 log = logging.getLogger("evalkit")
@@ -146,9 +146,12 @@ def measure_key(event: Event, cfg: Config) -> bytes:
     return digest.digest()
 
 
-def run_event(event: Event, cfg: Config, res: Resources) -> EventResult:
-    """Score every candidate of one event against its sources."""
-    return judge_event(measured(event, cfg, res), cfg, res)
+def run_event(
+    event: Event, cfg: Config, res: Resources, known: Mapping[str, Spans] = {}
+) -> EventResult:
+    """Score every candidate of one event against its sources; `known`: lines' sentence
+    spans found ahead (`Prefetch`), so only the time changes."""
+    return judge_event(measured(event, cfg, res, known), cfg, res)
 
 
 def is_stored(event: Event, cfg: Config, res: Resources) -> bool:
@@ -156,14 +159,16 @@ def is_stored(event: Event, cfg: Config, res: Resources) -> bool:
     return res.measures is not None and res.measures.has(measure_key(event, cfg))
 
 
-def measured(event: Event, cfg: Config, res: Resources) -> EventMeasure:
+def measured(
+    event: Event, cfg: Config, res: Resources, known: Mapping[str, Spans] = {}
+) -> EventMeasure:
     """The event's measurement from the disk cache, or measured now (and stored)."""
     if res.measures is None:
-        return measure_event(event, cfg, res)
+        return measure_event(event, cfg, res, known)
     key = measure_key(event, cfg)
     found = res.measures.get(key)
     if not isinstance(found, EventMeasure):
-        found = measure_event(event, cfg, res)
+        found = measure_event(event, cfg, res, known)
         res.measures.put(key, found)
     return found
 
@@ -195,17 +200,19 @@ class EventMeasure:
     warnings: tuple[str, ...]  # logged whenever the event is judged
 
 
-def measure_event(event: Event, cfg: Config, res: Resources) -> EventMeasure:
+def measure_event(
+    event: Event, cfg: Config, res: Resources, known: Mapping[str, Spans] = {}
+) -> EventMeasure:
     """Clean, segment, pick the reference, extract facts, and measure every candidate."""
     t, emb = res.timings, res.embedder
     warnings: list[str] = []
     with t.stage("clean"):
         clean_sources, clean_extra = clean_documents(
-            event.sources, event.candidates, cfg.clean, emb
+            event.sources, event.candidates, cfg.clean, emb, known
         )
     with t.stage("segment"):
-        sources = [segment(c) for c in clean_sources]
-        extra = [segment(c) for c in clean_extra]
+        sources = [segment(c, known) for c in clean_sources]
+        extra = [segment(c, known) for c in clean_extra]
     for s in sources:
         if not s.sentences:
             warnings.append(f"{s.clean.doc.origin}: no sentences left after cleaning")

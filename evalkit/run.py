@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -54,11 +55,13 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
         with _progress(cfg, len(done)) as bar, closing(Prefetch()) as ahead:
             for batch, following in _ahead(_batches(todo, cfg.embedder.event_batch)):
                 good = [event for _, event in batch if not isinstance(event, BadEvent)]
-                ahead.collect()  # this batch's lines, segmented while the last one ran
+                known = ahead.collect()  # this batch's lines, segmented while the last one ran
                 ahead.submit(
                     [e for _, e in following if isinstance(e, Event) and not is_stored(e, cfg, res)]
                 )
-                results = res.embedder.pooled(lambda e: run_event(e, cfg, res), good)
+                results = res.embedder.pooled(
+                    partial(run_event, cfg=cfg, res=res, known=known), good
+                )
                 for position, event in batch:
                     if isinstance(event, BadEvent):
                         writer.skip(event.event_id, event.note, position, event.candidate)

@@ -8,7 +8,7 @@ import pysbd
 import pytest
 
 from evalkit.records import CleanDocument, Document, Event, KeptLine
-from evalkit.stages.segment import Prefetch, Spans, _primed, segment, split_line
+from evalkit.stages.segment import Prefetch, Spans, segment, split_line
 from tests.conftest import ROOT
 
 
@@ -69,7 +69,7 @@ def test_spans_match_pysbds_own_char_spans_on_repeats_and_seeds() -> None:
         assert got == (expected or [(0, len(line))]), line
 
 
-def test_prefetch_hands_split_line_the_spans_it_would_compute(
+def test_prefetch_returns_the_spans_split_line_would_compute(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     text = "He left. She stayed.\n\n  It rose 3.5% in the U.S. on Jan. 5. Then it fell.  \nEnd"
@@ -77,15 +77,25 @@ def test_prefetch_hands_split_line_the_spans_it_would_compute(
     lines = ["He left. She stayed.", "It rose 3.5% in the U.S. on Jan. 5. Then it fell.", "End"]
     ahead = Prefetch()
     try:
+        assert ahead.collect() == {}  # nothing submitted yet
         ahead.submit([event])
-        ahead.collect()
-        assert _primed == {line: split_line.__wrapped__(line) for line in lines}
-        # A lost worker costs time only: a warning, nothing primed, split_line works as before.
+        assert ahead.collect() == {line: split_line.__wrapped__(line) for line in lines}
+        assert ahead.collect() == {}  # each batch's spans are handed out once
+        # A lost worker costs time only: a warning, nothing known, split_line works as before.
         failed: Future[list[Spans]] = Future()
         failed.set_exception(RuntimeError("worker lost"))
         ahead._next, ahead._lines = failed, lines
-        ahead.collect()
-        assert "segmenting ahead failed (worker lost)" in caplog.text and not _primed
+        assert ahead.collect() == {}
+        assert "segmenting ahead failed (worker lost)" in caplog.text
     finally:
         ahead.close()
-    assert not _primed
+
+
+def test_segment_takes_known_spans_and_split_line_reads_no_state() -> None:
+    line = "He left. She stayed."
+    doc = Document("d", "source", line, "d")
+    clean = CleanDocument(doc, (KeptLine(0, 0, line),), ())
+    whole: Spans = ((0, len(line)),)
+    assert [s.text for s in segment(clean, {line: whole}).sentences] == [line]
+    assert [s.text for s in segment(clean).sentences] == ["He left.", "She stayed."]
+    assert split_line(line) == ((0, 8), (9, 20))

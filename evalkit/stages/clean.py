@@ -10,14 +10,14 @@ that are not sources are only split into lines: their text is what is being judg
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from evalkit.config import CleanConfig
 from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.records import CleanDocument, Document, KeptLine, RemovedLine
-from evalkit.stages.segment import split_line
+from evalkit.stages.segment import Spans, line_spans
 from evalkit.text import is_sentence_end, tokens
 
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
@@ -97,6 +97,7 @@ def clean_documents(
     candidates: Sequence[Document],
     cfg: CleanConfig,
     embedder: Embedder,
+    known: Mapping[str, Spans] = {},
 ) -> tuple[tuple[CleanDocument, ...], tuple[CleanDocument, ...]]:
     """Clean the sources of one event against each other; split candidates into lines."""
     kept: dict[str, list[tuple[int, int, str]]] = {}
@@ -112,7 +113,7 @@ def clean_documents(
                     _strip_site(number, start, line, doc.doc_id, removed[doc.doc_id])
                 )
     if len(sources) > 1:
-        _drop_unrelated(sources, kept, removed, cfg, embedder)
+        _drop_unrelated(sources, kept, removed, cfg, embedder, known)
     cleaned = tuple(
         CleanDocument(
             doc,
@@ -134,6 +135,7 @@ def _drop_unrelated(
     removed: dict[str, list[RemovedLine]],
     cfg: CleanConfig,
     embedder: Embedder,
+    known: Mapping[str, Spans],
 ) -> None:
     """Move lines whose best cosine to every other source's lines is low into `removed`.
 
@@ -144,7 +146,7 @@ def _drop_unrelated(
     texts = [line for doc in sources for _, _, line in kept[doc.doc_id]]
     if not texts:
         return
-    vectors = encode_joined(embedder, [[t[a:b] for a, b in split_line(t)] for t in texts])
+    vectors = encode_joined(embedder, [[t[a:b] for a, b in line_spans(t, known)] for t in texts])
     sims = cosines(vectors, vectors)
     owner = np.array(owners)
     sims[owner[:, None] == owner[None, :]] = -1.0  # a line never vouches for its own article

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
@@ -22,7 +22,6 @@ from evalkit.text import is_sentence_end, tokens
 
 log = logging.getLogger("evalkit")
 Spans = tuple[tuple[int, int], ...]
-_primed: dict[str, Spans] = {}  # the current events' lines, segmented ahead (see `Prefetch`)
 
 
 @lru_cache(maxsize=1)
@@ -35,9 +34,6 @@ def _segmenter() -> pysbd.Segmenter:
 @lru_cache(maxsize=65_536)
 def split_line(line: str) -> Spans:
     """[start, end) spans of the sentences of one line, trimmed of surrounding space."""
-    primed = _primed.get(line)
-    if primed is not None:
-        return primed
     spans = []
     for start, end in _locate(line, _segmenter().processor(line).process()):
         text = line[start:end]
@@ -68,11 +64,17 @@ def _locate(line: str, sentences: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def segment(clean: CleanDocument) -> Segmented:
-    """Sentences of a clean document; a line that does not end like a sentence is a heading."""
+def line_spans(line: str, known: Mapping[str, Spans]) -> Spans:
+    """split_line's spans of one line, taken from `known` (segmented ahead) when there."""
+    return known.get(line) or split_line(line)
+
+
+def segment(clean: CleanDocument, known: Mapping[str, Spans] = {}) -> Segmented:
+    """Sentences of a clean document; a line that does not end like a sentence is a heading.
+    `known` holds spans already found for some lines (see `Prefetch`)."""
     sentences: list[Sentence] = []
     for line in clean.kept:
-        spans = split_line(line.text)
+        spans = line_spans(line.text, known)
         heading = len(spans) == 1 and not is_sentence_end(line.text)
         for start, end in spans:
             sentences.append(
@@ -146,16 +148,17 @@ class Prefetch:
         except Exception as err:
             self._give_up(err)
 
-    def collect(self) -> None:
-        """Hand split_line the spans of the lines submitted last (waiting for them)."""
-        _primed.clear()
+    def collect(self) -> dict[str, Spans]:
+        """The spans of the lines submitted last (waiting for them); empty when there are none."""
+        known: dict[str, Spans] = {}
         if self._next is None:
-            return
+            return known
         try:
-            _primed.update(zip(self._lines, self._next.result(), strict=True))
+            known = dict(zip(self._lines, self._next.result(), strict=True))
         except Exception as err:
             self._give_up(err)
         self._next = None
+        return known
 
     def _give_up(self, err: Exception) -> None:
         """A worker that failed once is not tried again: it costs time, never a result."""
@@ -163,7 +166,6 @@ class Prefetch:
         self._off = True
 
     def close(self) -> None:
-        _primed.clear()
         if self._pool is not None:
             # Wait: a pool left shutting down races Python 3.11's exit hook, which then prints
             # "Exception ignored ... Bad file descriptor" after a Ctrl-C or SIGTERM. It costs
