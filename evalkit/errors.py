@@ -61,8 +61,7 @@ class InputError(Exception):
 def cannot(err: OSError, message: str) -> InputError:
     """`message` (what could not be done, and what to do) for an OSError, with the exit code
     its errno calls for: a full disk is the environment's failure, a bad path the user's."""
-    code = ENVIRONMENT if err.errno in _ENVIRONMENT or err.errno not in _PATH else USER
-    return InputError(message, code)
+    return InputError(message, USER if err.errno in _PATH else ENVIRONMENT)
 
 
 def explain(err: BaseException) -> tuple[int, str]:

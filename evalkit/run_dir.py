@@ -58,6 +58,20 @@ def missing_folders(argv: Sequence[str]) -> list[Path]:
     return [p.absolute() for p in (fixed, *fixed.parents) if str(p) != "." and not p.exists()]
 
 
+def _kept(run_dir: Path) -> str:
+    """What a run that stopped early leaves in its folder, and what to do with it ("" if none)."""
+    if (run_dir / "run.json").exists():
+        return (
+            f"the tables in {run_dir} are complete; rebuild the report with "
+            f"`evalkit report {run_dir}`"
+        )
+    if (run_dir / JOURNAL).exists():
+        return (
+            f"finished events kept in {run_dir}; continue with resume=true hydra.run.dir={run_dir}"
+        )
+    return ""
+
+
 @contextmanager
 def guarded(run_dir: Path, made: Sequence[Path] = ()) -> Iterator[None]:
     """Turn any failure or interrupt into one line and an exit code (see evalkit.errors),
@@ -68,31 +82,12 @@ def guarded(run_dir: Path, made: Sequence[Path] = ()) -> Iterator[None]:
         yield
     except KeyboardInterrupt:
         _remove_if_empty(run_dir, made)
-        if (run_dir / "run.json").exists():
-            print(
-                f"interrupted while writing the report: the tables in {run_dir} are complete; "
-                f"rebuild the report with `evalkit report {run_dir}`",
-                file=sys.stderr,
-            )
-        elif (run_dir / JOURNAL).exists():
-            print(
-                f"interrupted: finished events kept in {run_dir}; continue with "
-                f"resume=true hydra.run.dir={run_dir}",
-                file=sys.stderr,
-            )
-        else:
-            print(f"interrupted: no results written to {run_dir}", file=sys.stderr)
+        print(
+            f"interrupted: {_kept(run_dir) or f'no results written to {run_dir}'}", file=sys.stderr
+        )
         sys.exit(130)
     except Exception as err:
         _remove_if_empty(run_dir, made)
-        if (run_dir / "run.json").exists():
-            fail(
-                err,
-                f"the tables in {run_dir} are complete; rebuild the report with "
-                f"`evalkit report {run_dir}`",
-            )
-        if (run_dir / JOURNAL).exists():
-            fail(err, f"finished events kept in {run_dir}; continue with resume=true")
-        fail(err)
+        fail(err, _kept(run_dir))
     finally:
         signal.signal(signal.SIGTERM, previous)
