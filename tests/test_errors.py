@@ -105,6 +105,18 @@ def _disk_full_after(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
     monkeypatch.setattr(RunWriter, "add", add)
 
 
+def _run_two_events(
+    cfg: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, int | str | None, str]:
+    """Run two events inside the CLI's boundary: the run folder, exit code and stderr."""
+    cfg.data.sources = str(events_file(tmp_path))
+    cfg.report.html = cfg.report.plots = False
+    run_dir = tmp_path / "run"
+    with pytest.raises(SystemExit) as exit_info, guarded(run_dir):
+        evaluate(cfg, run_dir)
+    return run_dir, exit_info.value.code, capsys.readouterr().err
+
+
 @pytest.mark.parametrize("calls", [1, 2])
 def test_a_full_disk_during_the_tables_is_one_line_and_marks_the_run(
     fast_cfg: Config,
@@ -113,14 +125,9 @@ def test_a_full_disk_during_the_tables_is_one_line_and_marks_the_run(
     capsys: pytest.CaptureFixture[str],
     calls: int,
 ) -> None:
-    fast_cfg.data.sources = str(events_file(tmp_path))
-    fast_cfg.report.html = fast_cfg.report.plots = False
     _disk_full_after(monkeypatch, calls)
-    run_dir = tmp_path / "run"
-    with pytest.raises(SystemExit) as exit_info, guarded(run_dir):
-        evaluate(fast_cfg, run_dir)
-    assert exit_info.value.code == ENVIRONMENT
-    err = capsys.readouterr().err
+    run_dir, code, err = _run_two_events(fast_cfg, tmp_path, capsys)
+    assert code == ENVIRONMENT
     assert err.count("\n") == 1 and "No space left on device" in err and "free disk" in err
     if calls == 1:  # nothing finished: no folder left behind
         assert not run_dir.exists()
@@ -187,8 +194,6 @@ def test_a_full_disk_inside_the_abort_path_is_still_one_line(
     calls: int,
 ) -> None:
     """The disk is full when the tables fail and again when abort closes them."""
-    fast_cfg.data.sources = str(events_file(tmp_path))
-    fast_cfg.report.html = fast_cfg.report.plots = False
     _disk_full_after(monkeypatch, calls)
     real_init = RunWriter.__init__
 
@@ -199,11 +204,8 @@ def test_a_full_disk_inside_the_abort_path_is_still_one_line(
             monkeypatch.setattr(handle, "close", lambda full=full: (_ for _ in ()).throw(full))
 
     monkeypatch.setattr(RunWriter, "__init__", init)
-    run_dir = tmp_path / "run"
-    with pytest.raises(SystemExit) as exit_info, guarded(run_dir):
-        evaluate(fast_cfg, run_dir)
-    assert exit_info.value.code == ENVIRONMENT
-    err = capsys.readouterr().err
+    run_dir, code, err = _run_two_events(fast_cfg, tmp_path, capsys)
+    assert code == ENVIRONMENT
     assert err.count("\n") == 1 and "No space left on device" in err
     if calls == 1:  # nothing finished: the folder goes, and no resume is offered
         assert not run_dir.exists() and "resume" not in err
