@@ -268,6 +268,29 @@ class BenchConfig:
 
 
 @dataclass
+class TrainConfig:
+    """Training evalkit's entailment model (`train` verb)."""
+
+    data: str | None = opt(
+        None, "folder of NLI training files (DocNLI *.txt, WiCE *.jsonl), e.g. ../shared/train"
+    )
+    articles: str | None = opt(
+        None,
+        "where synthetic pairs come from: benchmark JSONL files or folders of .txt articles, "
+        "comma-separated",
+    )
+    epochs: float = opt(1.0, "passes over the training pairs", above=0)
+    batch_size: int = opt(16, "pairs per step", at_least=1)
+    lr: float = opt(4e-5, "peak learning rate (linear warm-up, then linear decay)", above=0)
+    frozen_layers: int = opt(2, "lower transformer layers kept as bundled", at_least=0, at_most=6)
+    max_tokens: int = opt(192, "tokens per training pair; longer evidence is cut", at_least=32)
+    held_out: float = share(0.03, "share of pairs (by premise) held back to report accuracy")
+    seed: int = opt(0, "seed of the data order, the synthetic pairs and the head", at_least=0)
+    threads: int = opt(0, "CPU threads for torch (0 = torch's default)", at_least=0)
+    save_every: int = opt(500, "steps between checkpoints written to the output", at_least=1)
+
+
+@dataclass
 class ReportConfig:
     """Extra outputs of a run beside the tables."""
 
@@ -304,6 +327,7 @@ class Config:
     coverage: CoverageConfig = field(default_factory=CoverageConfig)
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
     bench: BenchConfig = field(default_factory=BenchConfig)
+    train: TrainConfig = field(default_factory=TrainConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
     cache: CacheConfig = field(default_factory=CacheConfig)
     overwrite: bool = opt(

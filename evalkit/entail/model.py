@@ -1,0 +1,129 @@
+"""evalkit's entailment model: the bundled all-MiniLM-L6-v2 read as a cross-encoder.
+
+A pair (evidence, claim) goes through the bundled BERT as one input, `[CLS] evidence [SEP]
+claim [SEP]`; the mean of its last layer's token vectors goes through one linear layer to three
+classes: entailment, neutral, contradiction. Training (`evalkit train`) changes only the upper
+layers and the head, so a trained model is stored as those weights alone, in float16 (about
+14 MB against the full model's 88 MB); everything below them is read from the bundled model.
+The model runs in float64 and its probabilities are rounded to float32, like the vectors, so
+the same pair gets the same probabilities on any CPU.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+LABELS = ("entailment", "neutral", "contradiction")
+MAX_TOKENS = 256  # an evidence unit and a claim fit; a longer evidence text is cut, never the claim
+
+
+def _torch() -> Any:
+    import torch
+
+    return torch
+
+
+class CrossEncoder(_torch().nn.Module):  # type: ignore[misc]
+    """BERT, mean pooling, one linear layer to the three labels."""
+
+    def __init__(self, bert: Any, frozen_layers: int) -> None:
+        torch = _torch()
+        super().__init__()
+        self.bert = bert
+        self.frozen_layers = frozen_layers
+        self.head = torch.nn.Linear(bert.config.hidden_size, len(LABELS))
+        self.dropout = torch.nn.Dropout(0.1)
+
+    def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+        """Logits, one row per pair."""
+        out = self.bert(
+            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+        ).last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(out.dtype)
+        pooled = (out * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1)
+        return self.head(self.dropout(pooled))
+
+    def trained(self) -> dict[str, Any]:
+        """The parameters training changes (and a model file stores): the head and the layers
+        above the frozen ones."""
+        keep = tuple(
+            f"bert.encoder.layer.{i}."
+            for i in range(self.frozen_layers, self.bert.config.num_hidden_layers)
+        )
+        return {
+            name: p
+            for name, p in self.named_parameters()
+            if name.startswith(("head.", "bert.pooler.", *keep))
+        }
+
+
+def fresh(folder: Path, frozen_layers: int, seed: int) -> tuple[CrossEncoder, Any]:
+    """A cross-encoder on the weights in `folder` (a BERT model folder), with a new head."""
+    import transformers
+
+    torch = _torch()
+    transformers.utils.logging.disable_progress_bar()
+    transformers.utils.logging.set_verbosity_error()
+    torch.manual_seed(seed)
+    bert = transformers.AutoModel.from_pretrained(str(folder), add_pooling_layer=False)
+    tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder))
+    model = CrossEncoder(bert, frozen_layers)
+    trained = model.trained()
+    for name, p in model.named_parameters():
+        p.requires_grad = name in trained
+    return model, tokenizer
+
+
+def save(model: CrossEncoder, path: Path, card: dict[str, Any]) -> None:
+    """The trained weights in float16 (`path`, safetensors) and the model card beside it."""
+    from safetensors.torch import save_file
+
+    weights = {k: v.detach().to(_torch().float16).contiguous() for k, v in model.trained().items()}
+    meta = {"frozen_layers": str(model.frozen_layers), "labels": ",".join(LABELS)}
+    save_file(weights, str(path), metadata=meta)
+    path.with_suffix(".json").write_text(json.dumps(card, indent=2, sort_keys=True) + "\n")
+
+
+def load(path: Path, base: Path, device: str) -> tuple[CrossEncoder, Any]:
+    """A trained cross-encoder: the bundled weights below, `path`'s above, in float64."""
+    from safetensors import safe_open
+
+    with safe_open(str(path), framework="pt") as f:
+        frozen = int((f.metadata() or {}).get("frozen_layers", "0"))
+        weights = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118 (safe_open has no iter)
+    model, tokenizer = fresh(base, frozen, seed=0)
+    missing = set(model.trained()) - set(weights)
+    if missing:
+        raise ValueError(f"{path} lacks {len(missing)} weights, e.g. {sorted(missing)[0]}")
+    model.load_state_dict({k: v.double() for k, v in weights.items()}, strict=False)
+    return model.double().to(device).eval(), tokenizer
+
+
+def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_tokens: int) -> Any:
+    """Token ids for pairs, the evidence cut first when a pair is too long."""
+    return tokenizer(
+        [p for p, _ in pairs],
+        [h for _, h in pairs],
+        truncation="only_first" if max_tokens else False,
+        max_length=max_tokens,
+        padding=True,
+        return_tensors="pt",
+    )
+
+
+def probabilities(model: CrossEncoder, tokenizer: Any, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    """float32 [n, 3] label probabilities for pairs, computed in the model's precision."""
+    torch = _torch()
+    if not pairs:
+        return np.zeros((0, len(LABELS)), np.float32)
+    device = next(model.parameters()).device
+    batch = encode_pairs(tokenizer, pairs, MAX_TOKENS)
+    with torch.inference_mode():
+        logits = model(**{k: v.to(device) for k, v in batch.items()})
+        probs = torch.softmax(logits, dim=-1).cpu().numpy()
+    return probs.astype(np.float32)
