@@ -13,6 +13,7 @@ verbs:
   merge      join shard runs (shard=i num_shards=k) into one: python -m evalkit merge DIR...
   meta       agreement with human judgements on a benchmark file: bench.path=FILE.jsonl
   calibrate  fit the verifier and coverage parameters on benchmark files: bench.path=FILE|DIR
+  train      train the entailment model: train.data=NLI_FOLDER train.articles=FILES
 
 Overrides are Hydra's: python -m evalkit run data.sources=my_articles/ verifier.threshold=0.6
 Add --help after a Hydra verb for the full configuration."""

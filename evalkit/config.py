@@ -149,6 +149,33 @@ class EmbedderConfig:
 
 
 @dataclass
+class EntailConfig(Measure):
+    """The entailment model the claims and coverage stages ask (see evalkit/entail)."""
+
+    name: str = opt(
+        "minilm",
+        "the entailment backend; choose it with entail=NAME",
+        choices=("minilm", "hf", "none"),
+    )
+    model: str = opt(
+        "bundled",
+        "minilm: bundled = the model shipped with evalkit, else a file from `evalkit train`; "
+        "hf: a local Hugging Face sequence-classification folder",
+    )
+    entailment_label: str | None = opt(
+        None, "hf: the label (index or name) meaning entailment; default: the one named so"
+    )
+    contradiction_label: str | None = opt(
+        None, "hf: the label meaning contradiction; default: the one named so, if any"
+    )
+    max_tokens: int = opt(
+        256, "tokens per pair; longer evidence is cut, never the claim", at_least=16
+    )
+    batch_size: int = opt(32, "pairs per model call", at_least=1, neutral=True)
+    device: str = opt("auto", "where the model runs", choices=("auto", "cpu", "cuda"))
+
+
+@dataclass
 class VerifierMeasure(Measure):
     """The verifier settings measuring a claim's signals reads."""
 
@@ -195,6 +222,14 @@ class VerifierConfig(VerifierMeasure):
     w_novel_number: float = opt(-2.3462, "support model: weight per number found in no source")
     w_novel_date: float = opt(-1.3612, "support model: weight per date found in no source")
     w_novel_name: float = opt(-1.032, "support model: weight per name found in no source")
+    w_bigram_precision: float = opt(
+        0.0, "support model: weight of the share of the claim's word pairs in one evidence unit"
+    )
+    w_entailment: float = opt(0.0, "support model: weight of the entailment probability")
+    w_contradiction: float = opt(0.0, "support model: weight of the contradiction probability")
+    contradiction_threshold: float = share(
+        1.0, "contradicted when the entailment model's contradiction probability reaches this"
+    )
     threshold: float = share(0.4559, "a claim is supported at this support probability or more")
     # Baselines reported beside evalkit by `meta`, with thresholds fitted by `calibrate`.
     lexical_threshold: float = share(
@@ -226,6 +261,9 @@ class CoverageConfig(CoverageMeasure):
     #   weighted by how specific it is to this fact among the event's facts)
     bias: float = opt(-5.7717, "match model: intercept")
     w_recall: float = opt(8.7927, "match model: weight of the soft recall of the fact's words")
+    w_entailment: float = opt(
+        0.0, "match model: weight of the probability that a candidate sentence entails the fact"
+    )
     threshold: float = share(0.5094, "a fact is covered at this match probability or more")
     # A fact's coverage credit (facts.csv `score`; a candidate's coverage is the mean credit):
     # sigmoid(sharpness * (logit(probability) - logit(threshold))), 0.5 at the threshold.
@@ -323,6 +361,7 @@ class Config:
     data: DataConfig = field(default_factory=DataConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     embedder: EmbedderConfig = field(default_factory=EmbedderConfig)
+    entail: EntailConfig = field(default_factory=EntailConfig)
     verifier: VerifierConfig = field(default_factory=VerifierConfig)
     coverage: CoverageConfig = field(default_factory=CoverageConfig)
     scoring: ScoringConfig = field(default_factory=ScoringConfig)

@@ -25,6 +25,7 @@ from threadpoolctl import threadpool_limits
 from evalkit.cache import DiskCache, MeasureStore
 from evalkit.config import Config, measurement
 from evalkit.embed import EmbeddingCache, build_embedder, off_stage_seconds
+from evalkit.entail import EntailCache, build_entailer
 from evalkit.records import (
     Alignment,
     CandidateScore,
@@ -88,6 +89,7 @@ class Resources:
     verifier: Verifier
     rouge: FastRouge
     timings: Timings
+    entailer: EntailCache | None = None  # None: entail=none
     measures: MeasureStore | None = None  # measured events on disk; None: the cache is off
 
     @classmethod
@@ -100,12 +102,13 @@ class Resources:
         verifier = build_verifier(cfg.verifier)  # cheap checks before the model loads
         with timings.stage("load_model"):
             embedder = build_embedder(cfg.embedder, cfg.cache)
+            entailer = build_entailer(cfg.entail, cfg.cache)
         measures = None
         if embedder.disk is not None:
             disk = embedder.disk
             events = DiskCache(disk.root, f"events-{disk.folder.name}", disk.max_bytes)
             measures = MeasureStore(events)
-        return cls(embedder, verifier, FastRouge(), timings, measures)
+        return cls(embedder, verifier, FastRouge(), timings, entailer, measures)
 
 
 # Packages whose code shapes a measurement: sentence splitting, words, ROUGE, the model's numbers.
@@ -227,7 +230,7 @@ def measure_event(
     reference_texts = [s.text for s in reference.sentences]
     with t.stage("align"):
         evidence = [(s.doc_id, document_evidence(s, cfg.verifier, emb)) for s in sources]
-        matches = measure_facts(facts, candidates, emb)
+        matches = measure_facts(facts, candidates, emb, res.entailer)
     measures = []
     for cand in candidates:
         no_sentences = unreadable(cand)
@@ -240,7 +243,7 @@ def measure_event(
         with t.stage("align"):
             others = [e for doc_id, e in evidence if doc_id != cand.doc_id]
             checked = joined_evidence(others)  # never its own evidence
-            measured = tuple(measure_claims(claims, checked, cfg.verifier, emb))
+            measured = tuple(measure_claims(claims, checked, cfg.verifier, emb, res.entailer))
         with t.stage("score"):
             texts = [s.text for s in cand.sentences]
             # ROUGE needs both texts: none when every source line was cleaned away.

@@ -28,6 +28,11 @@ class ClaimSignals:
     novel_dates: tuple[str, ...]  # months, weekdays and years found in no source
     novel_names: tuple[str, ...]  # capitalised names found in no source
     conflict: str  # what the nearest evidence disagrees on, "" if nothing
+    # share of the claim's word pairs (in order) found in one of its top-k evidence units:
+    # a claim recombined from a source's words scores low although its words are all there
+    bigram_precision: float = 0.0
+    entailment: float = math.nan  # best P(entails) over the top-k units; NaN: no entailer
+    contradiction: float = math.nan  # best P(contradicts) over them
 
     @property
     def novel(self) -> tuple[str, ...]:
@@ -37,6 +42,11 @@ class ClaimSignals:
 
 def sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x > -500 else 0.0
+
+
+def term(weight: float, signal: float) -> float:
+    """weight * signal, or nothing for a signal not measured (NaN: no entailment model)."""
+    return 0.0 if math.isnan(signal) else weight * signal
 
 
 class Verifier(Protocol):
@@ -59,21 +69,32 @@ class EmbeddingVerifier:
             + c.w_similarity * s.similarity
             + c.w_token_precision * s.token_precision
             + c.w_source_precision * s.source_precision
+            + c.w_bigram_precision * s.bigram_precision
             + c.w_novel_number * len(s.novel_numbers)
             + c.w_novel_date * len(s.novel_dates)
             + c.w_novel_name * len(s.novel_names)
+            + term(c.w_entailment, s.entailment)
+            + term(c.w_contradiction, s.contradiction)
         )
 
     def judge(self, s: ClaimSignals) -> tuple[Verdict, float, str]:
         support = self.support(s)
         if s.conflict:
             return "contradicted", support, f"nearest source sentence disagrees: {s.conflict}"
+        if s.contradiction >= self.cfg.contradiction_threshold:  # False for NaN
+            return (
+                "contradicted",
+                support,
+                (f"the evidence contradicts it (entailment model: {s.contradiction:.2f})"),
+            )
         if s.novel:
             return "unsupported", support, f"found in no source: {', '.join(s.novel)}"
         detail = (
             f"similarity {s.similarity:.2f}, {s.source_precision:.0%} of its words in the "
             f"sources, {s.token_precision:.0%} in the nearest evidence"
         )
+        if not math.isnan(s.entailment):
+            detail += f", entailed {s.entailment:.2f}"
         if support >= self.cfg.threshold:
             return "supported", support, f"paraphrases the evidence ({detail})"
         return "unsupported", support, f"no source sentence carries it ({detail})"

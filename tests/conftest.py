@@ -50,9 +50,11 @@ def own_home(
 
 @pytest.fixture
 def fast_cfg() -> Config:
-    """Default config on the deterministic hashed embedder (no model load)."""
+    """Default config on the deterministic hashed embedder, without an entailment model (no
+    model load)."""
     cfg = Config()
     cfg.embedder.name = "hashed"
+    cfg.entail.name = "none"
     cfg.data.sources = str(ROOT / "seeds")
     cfg.data.references = str(ROOT / "references")
     return cfg

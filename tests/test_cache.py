@@ -227,6 +227,7 @@ def fast_config() -> Config:
     """The fast_cfg fixture's config, for a module-scoped fixture."""
     cfg = Config()
     cfg.embedder.name = "hashed"
+    cfg.entail.name = "none"
     cfg.data.sources, cfg.data.references = str(ROOT / "seeds"), str(ROOT / "references")
     return cfg
 

@@ -23,12 +23,13 @@ from evalkit.verifiers import ClaimSignals, build_verifier
 
 from .conftest import DATA
 
-SHIPPED = Path(CONF) / "calibration.yaml"
+SHIPPED = Path(CONF) / "calibration" / "minilm.yaml"  # the default backend's
 
 
 def tiny_cfg(out: Path, path: str) -> Config:
     cfg = Config()
     cfg.embedder.name = "hashed"
+    cfg.entail.name = "none"
     cfg.bench.path = path
     cfg.bench.calibration = str(out)
     return cfg
@@ -56,11 +57,11 @@ def test_calibrate_leaves_the_shipped_calibration_alone_unless_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """By default the fit lands in the run folder only, with how to apply it printed."""
-    conf = tmp_path / "conf"
+    conf = tmp_path / "calibration"
     conf.mkdir()
-    shipped = conf / "calibration.yaml"
+    shipped = conf / "none.yaml"  # the one runs read with entail=none, as tiny_cfg has
     shipped.write_bytes(SHIPPED.read_bytes())
-    monkeypatch.setattr("evalkit.bench.calibrate.SHIPPED", shipped)  # the one runs read
+    monkeypatch.setattr("evalkit.bench.calibrate.CALIBRATIONS", conf)
     cfg = tiny_cfg(tmp_path / "unused.yaml", str(DATA / "bench_faith_meta.jsonl"))
     cfg.bench.calibration = None
     run_calibrate(cfg, tmp_path / "run")
@@ -143,8 +144,8 @@ def test_calibration_signals_are_what_run_event_sees(fast_cfg: Config) -> None:
 
 
 def test_shipped_calibration_is_the_dataclass_default() -> None:
-    """conf/calibration.yaml (what Hydra runs use) and the dataclass defaults (what code and
-    tests building Config() use) must be the same numbers."""
+    """conf/calibration/minilm.yaml (what Hydra runs use by default) and the dataclass
+    defaults (what code and tests building Config() use) must be the same numbers."""
     values = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
     for section, default in (("verifier", VerifierConfig()), ("coverage", CoverageConfig())):
         for key, value in values[section].items():

@@ -31,6 +31,7 @@ def run(tmp_path: Path, *overrides: str) -> subprocess.CompletedProcess[str]:
             "evalkit",
             "run",
             "embedder=hashed",
+            "entail=none",
             "report.html=false",
             "report.plots=false",
             f"hydra.run.dir={tmp_path / 'run'}",

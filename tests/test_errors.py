@@ -22,7 +22,13 @@ ARTICLES = [
     {"id": "a", "text": "The mayor of Springfield resigned on Friday. She denied wrongdoing."},
     {"id": "b", "text": "Springfield's mayor quit on Friday. The council meets next week."},
 ]
-FAST = ["embedder=hashed", "cache.enabled=false", "report.html=false", "report.plots=false"]
+FAST = [
+    "embedder=hashed",
+    "entail=none",
+    "cache.enabled=false",
+    "report.html=false",
+    "report.plots=false",
+]
 
 
 def events_file(tmp_path: Path, n: int = 2) -> Path:

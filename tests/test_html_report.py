@@ -61,6 +61,7 @@ def fast_config(sources: Path | str, references: Path | str | None) -> Config:
     """Default config on the hashed embedder over the given sources."""
     cfg = Config()
     cfg.embedder.name = "hashed"
+    cfg.entail.name = "none"
     cfg.data.sources = str(sources)
     cfg.data.references = None if references is None else str(references)
     return cfg

@@ -46,9 +46,11 @@ def events(path: Path, count: int = 4) -> Path:
 
 
 def config(sources: Path, shard: int = 0, num_shards: int = 1) -> Config:
-    """embedder=hashed cache.enabled=false report.html=false report.plots=false shard= ..."""
+    """embedder=hashed entail=none cache.enabled=false report.html=false report.plots=false
+    shard= ..."""
     cfg = Config()
     cfg.embedder.name = "hashed"
+    cfg.entail.name = "none"
     cfg.cache.enabled = False
     cfg.report.html = cfg.report.plots = False
     cfg.data.sources = str(sources)

@@ -34,6 +34,7 @@ ACU = DATA / "bench_coverage_acu.jsonl"
 def meta_cfg(path: Path, **verifier: float) -> Config:
     cfg = Config()
     cfg.embedder.name = "hashed"
+    cfg.entail.name = "none"
     cfg.bench.path = str(path)
     cfg.bench.bootstrap = 50
     for key, value in verifier.items():
@@ -261,8 +262,8 @@ def test_unset_path(tmp_path: Path) -> None:
 
 def meta_cli(tmp_path: Path, *overrides: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "evalkit", "meta", "embedder=hashed", "bench.bootstrap=20",
-         f"hydra.run.dir={tmp_path / 'run'}", *overrides],
+        [sys.executable, "-m", "evalkit", "meta", "embedder=hashed", "entail=none",
+         "bench.bootstrap=20", f"hydra.run.dir={tmp_path / 'run'}", *overrides],
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
 

@@ -73,6 +73,7 @@ def test_sweep_jobs_get_their_own_folders(tmp_path: Path) -> None:
             "run",
             "-m",
             "embedder=hashed",
+            "entail=none",
             "report.html=false",
             "report.plots=false",
             "scoring.unsupported_penalty=0.1,0.5",
@@ -115,6 +116,7 @@ def test_sigterm_leaves_no_table_that_looks_complete(tmp_path: Path) -> None:
             "evalkit",
             "run",
             "embedder=hashed",
+            "entail=none",
             f"data.sources={corpus}",
             f"hydra.run.dir={run_dir}",
             "report.html=false",
@@ -349,6 +351,7 @@ def test_unmatched_candidates_are_rows_and_counted(
     (tmp_path / "seeds" / "candidates" / "notes.md").write_text("Kim denied.", encoding="utf-8")
     cfg = Config()
     cfg.embedder.name = "hashed"
+    cfg.entail.name = "none"
     cfg.data.sources = str(tmp_path / "seeds")
     cfg.data.references = None
     cfg.report.html = cfg.report.plots = cfg.cache.enabled = False

@@ -46,6 +46,7 @@ def single(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def config(sources: Path, **top: object) -> Config:
     cfg = Config()
     cfg.embedder.name = "hashed"
+    cfg.entail.name = "none"
     cfg.embedder.event_batch = 4
     cfg.data.sources = str(sources)
     cfg.data.references = None
@@ -199,7 +200,13 @@ def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "evalkit", *args]
 
 
-RUN = ["embedder=hashed", "data.references=null", "report.html=false", "report.plots=false"]
+RUN = [
+    "embedder=hashed",
+    "entail=none",
+    "data.references=null",
+    "report.html=false",
+    "report.plots=false",
+]
 
 
 @pytest.mark.parametrize("launcher", ["submitit_local", "joblib"])

@@ -1,6 +1,6 @@
 """The `calibrate` verb: fit the verifier's and the coverage matcher's decision parameters on
 human labels and write them, with provenance, as a config file: into the run folder, and over
-the calibration every run uses (conf/calibration.yaml) only when bench.calibration names it.
+the calibration runs use (conf/calibration/<entail>.yaml) only when bench.calibration names it.
 
 The labelled signals are collected by `labelled.py` and the models fitted by `fit.py`.
 """
@@ -40,7 +40,12 @@ from evalkit.provenance import git_commit, manifest
 from evalkit.run_dir import check_run_dir
 from evalkit.stages.load import bundled
 
-SHIPPED = bundled("conf") / "calibration.yaml"  # the calibration every run reads
+CALIBRATIONS = bundled("conf") / "calibration"  # one file per entailment backend
+
+
+def shipped(cfg: Config) -> Path:
+    """The calibration runs read with this config's entailment backend."""
+    return CALIBRATIONS / f"{cfg.entail.name}.yaml"
 
 
 def bench_files(path: str | None) -> list[Path]:
@@ -113,7 +118,12 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
     header = [
         f"# evalkit calibration, written by `python -m evalkit calibrate` on {now}",
         f"# evalkit {__version__}, git {git_commit()}, model {res.embedder.name} "
-        f"(weights sha256 {res.embedder.fingerprint[:16]}…)",
+        f"(weights sha256 {res.embedder.fingerprint[:16]}…), entail={cfg.entail.name}"
+        + (
+            f" ({res.entailer.name}, sha256 {res.entailer.fingerprint[:16]}…)"
+            if res.entailer
+            else ""
+        ),
         f"# signals measured with verifier.window={cfg.verifier.window}, "
         f"top_k={cfg.verifier.top_k}, max_words={cfg.verifier.max_words}, "
         f"contradiction_similarity={cfg.verifier.contradiction_similarity}, "
@@ -170,10 +180,11 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
         write_all(out_path.parent, {out_path.name: text})
         where = f"calibration written to {out_path} (copy and figures in {run_dir})"
     else:
+        target = shipped(cfg)
         where = (
-            f"calibration written to {copy} (figures beside it); runs still use {SHIPPED}. "
-            f"To apply it, copy it there (cp {copy} {SHIPPED}) or calibrate with "
-            f"bench.calibration={SHIPPED}"
+            f"calibration written to {copy} (figures beside it); runs still use {target}. "
+            f"To apply it, copy it there (cp {copy} {target}) or calibrate with "
+            f"bench.calibration={target}"
         )
     print(text)
     print(where)

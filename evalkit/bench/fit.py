@@ -44,10 +44,12 @@ from evalkit.verifiers import ClaimSignals, EmbeddingVerifier
 VERIFIER_WEIGHTS = (
     "w_similarity",
     "w_source_precision",
+    "w_bigram_precision",
     "w_novel_number",
     "w_novel_date",
     "w_novel_name",
 )
+ENTAIL_WEIGHTS = ("w_entailment", "w_contradiction")  # fitted when an entailer measured them
 COVERAGE_WEIGHTS = ("w_recall",)
 # What calibration.yaml holds per section: the fitted model and the thresholds.
 _THRESHOLDS = ("threshold", "lexical_threshold", "cosine_threshold")
@@ -59,25 +61,39 @@ VERIFIER_KEYS = (
     "w_novel_number",
     "w_novel_date",
     "w_novel_name",
+    "w_bigram_precision",
+    *ENTAIL_WEIGHTS,
+    "contradiction_threshold",
     *_THRESHOLDS,
 )
-COVERAGE_KEYS = ("bias", *COVERAGE_WEIGHTS, *_THRESHOLDS)
+COVERAGE_KEYS = ("bias", *COVERAGE_WEIGHTS, "w_entailment", *_THRESHOLDS)
+# Contradiction thresholds tried: the model's contradiction probability at which a claim is
+# contradicted whatever its support (1.0: never).
+CONTRADICTION_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 1.0)
 FOLDS = 5
 DECIMALS = 4
 
 
 def claim_features(s: ClaimSignals) -> list[float]:
-    return [
+    """The fitted signals, in VERIFIER_WEIGHTS order, then ENTAIL_WEIGHTS' when measured."""
+    x = [
         s.similarity,
         s.source_precision,
+        s.bigram_precision,
         float(len(s.novel_numbers)),
         float(len(s.novel_dates)),
         float(len(s.novel_names)),
     ]
+    return x if math.isnan(s.entailment) else [*x, s.entailment, s.contradiction]
 
 
 def fact_features(s: FactSignals) -> list[float]:
-    return [s.recall]
+    return [s.recall] if math.isnan(s.entailment) else [s.recall, s.entailment]
+
+
+def _weights(base: tuple[str, ...], extra: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """The weight names of `width` features: the base signals, and the entailment ones."""
+    return (base + extra)[:width]
 
 
 def balanced_weights(files: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -138,11 +154,32 @@ def fit_verifier(
     files = np.array([c.file for c in claims])
     _two_classes(y, "claim")
     bias, coefs = fit_logistic(x, y, balanced_weights(files, y))
-    fitted = replace(cfg, bias=_round(bias), w_token_precision=0.0)
-    for key, coef in zip(VERIFIER_WEIGHTS, coefs, strict=True):
+    fitted = replace(
+        cfg, bias=_round(bias), w_token_precision=0.0, w_entailment=0.0, w_contradiction=0.0
+    )
+    for key, coef in zip(
+        _weights(VERIFIER_WEIGHTS, ENTAIL_WEIGHTS, x.shape[1]), coefs, strict=True
+    ):
         setattr(fitted, key, _round(coef))
+    best_accuracy = -1.0
+    for contradiction in CONTRADICTION_GRID if x.shape[1] > len(VERIFIER_WEIGHTS) else (1.0,):
+        trial = replace(fitted, contradiction_threshold=contradiction)
+        ev = _summary_view(claims, summaries, trial)
+        t = best_shared_threshold(ev["file"], ev["label"], ev["score"], ev["allowed"])
+        accuracy = float(
+            np.mean(
+                [
+                    balanced_accuracy(
+                        ev["label"][m], (ev["allowed"][m] & (ev["score"][m] >= t)).astype(float)
+                    )
+                    for m in (ev["file"] == f for f in np.unique(ev["file"]))
+                ]
+            )
+        )
+        if accuracy > best_accuracy + 1e-9:
+            best_accuracy, threshold, chosen = accuracy, t, contradiction
+    fitted = replace(fitted, contradiction_threshold=chosen)
     ev = _summary_view(claims, summaries, fitted)
-    threshold = best_shared_threshold(ev["file"], ev["label"], ev["score"], ev["allowed"])
     lex_t = best_shared_threshold(ev["file"], ev["label"], ev["lexical"])
     cos_t = best_shared_threshold(ev["file"], ev["label"], ev["cosine"])
     fitted = replace(
@@ -196,7 +233,11 @@ def _summary_view(
     for c in claims:
         support = verifier.support(c.signals)
         low[c.summary] = min(low.get(c.summary, math.inf), support)
-        ok = not c.signals.conflict and not c.signals.novel
+        ok = (
+            not c.signals.conflict
+            and not c.signals.novel
+            and not c.signals.contradiction >= cfg.contradiction_threshold
+        )
         allowed[c.summary] = allowed.get(c.summary, True) and ok
         cosine[c.summary] = min(cosine.get(c.summary, math.inf), c.signals.similarity)
     have = [s for s in summaries if s.id in low]
@@ -247,8 +288,10 @@ def fit_coverage(facts: Sequence[FactData], names: Sequence[str], cfg: CoverageC
     files = np.array([f.file for f in facts])
     _two_classes(y, "key fact")
     bias, coefs = fit_logistic(x, y, balanced_weights(files, y))
-    fitted = replace(cfg, bias=_round(bias))
-    for key, coef in zip(COVERAGE_WEIGHTS, coefs, strict=True):
+    fitted = replace(cfg, bias=_round(bias), w_entailment=0.0)
+    for key, coef in zip(
+        _weights(COVERAGE_WEIGHTS, ("w_entailment",), x.shape[1]), coefs, strict=True
+    ):
         setattr(fitted, key, _round(coef))
     prob = np.array([fact_probability(f.signals, fitted) for f in facts])
     lexical = np.array([f.signals.plain_recall for f in facts])

@@ -1,0 +1,295 @@
+"""Entailment: does an evidence text say what a claim says? Pairs in, probabilities out.
+
+An `Entailer` gets (evidence, claim) pairs and returns, per pair, the probability that the
+evidence entails the claim and the probability that it contradicts it (0 when the model has no
+contradiction label). The claims stage asks it about each claim's best evidence units, the
+coverage stage about each fact's best candidate sentences. Backends, by `entail.name`:
+`minilm` (evalkit's own cross-encoder, `evalkit train`, shipped in the package), `hf` (any
+local Hugging Face sequence-classification checkpoint) and `none` (no entailment signal).
+Pairs are cached by content like vectors, and the models run in float64 and round to float32,
+so the same pair gets the same numbers on any CPU.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from evalkit.cache import DiskCache
+from evalkit.config import CacheConfig, EntailConfig
+from evalkit.errors import InputError
+
+# The shipped model: weights above the frozen layers, float16 (`model.save`), and its card.
+SHIPPED = Path(__file__).parent / "minilm.safetensors"
+PAD = 8  # pairs are padded to a multiple of this many tokens, as sentences are for vectors
+
+
+class Entailer(Protocol):
+    name: str
+    fingerprint: str  # names the weights: part of the cache namespace and of run.json
+
+    def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """float32 [n, 2]: P(evidence entails claim), P(evidence contradicts claim)."""
+        ...
+
+
+def _file_sha256(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def _device(device: str) -> str:
+    import torch
+
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cuda" and not torch.cuda.is_available():
+        raise InputError("entail.device=cuda but no GPU is visible; use auto or cpu")
+    return device
+
+
+def _batched(
+    tokenizer: Any, pairs: Sequence[tuple[str, str]], batch_size: int, max_tokens: int
+) -> list[tuple[list[int], Any]]:
+    """Pairs in batches of similar length, each padded to a multiple of PAD tokens. A pair
+    too long for `max_tokens` loses tokens from its longer side: the evidence, except for a
+    claim longer than its evidence (a whole unsegmented summary), which is then cut too."""
+    lengths = [
+        len(ids)
+        for ids in tokenizer(
+            [p for p, _ in pairs],
+            [h for _, h in pairs],
+            truncation="longest_first",
+            max_length=max_tokens,
+        )["input_ids"]
+    ]
+    order = sorted(range(len(pairs)), key=lambda i: (lengths[i], i))
+    out = []
+    for start in range(0, len(order), batch_size):
+        rows = order[start : start + batch_size]
+        size = min(-(-max(lengths[i] for i in rows) // PAD) * PAD, max_tokens)
+        enc = tokenizer(
+            [pairs[i][0] for i in rows],
+            [pairs[i][1] for i in rows],
+            truncation="longest_first",
+            max_length=size,
+            padding="max_length",
+            return_tensors="pt",
+        )
+        out.append((rows, enc))
+    return out
+
+
+class MiniLMEntailer:
+    """evalkit's cross-encoder (see `entail.model`), loaded on first use."""
+
+    labels = (0, 2)  # entailment, contradiction among model.LABELS
+
+    def __init__(self, cfg: EntailConfig) -> None:
+        from evalkit.embed import bundled_model_path, weights_sha256
+
+        self.path = SHIPPED if cfg.model == "bundled" else Path(cfg.model).expanduser()
+        if not self.path.is_file():
+            raise InputError(
+                f"entail.model: {self.path} is not a file; pass a model written by "
+                "`evalkit train` or 'bundled'"
+            )
+        self.base = bundled_model_path()
+        self.cfg = cfg
+        self.device = _device(cfg.device)
+        self.name = "minilm" if cfg.model == "bundled" else f"minilm:{self.path.name}"
+        self.fingerprint = _file_sha256(self.path) + weights_sha256(self.base)[:16]
+
+    @cached_property
+    def loaded(self) -> tuple[Any, Any]:
+        from evalkit.entail import model
+
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        return model.load(self.path, self.base, self.device)
+
+    def logits(self, enc: Any) -> Any:
+        return self.loaded[0](**enc)
+
+    def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        return _run(self, pairs)
+
+
+class HFEntailer:
+    """A local Hugging Face sequence-classification checkpoint (an NLI model, MiniCheck, ...).
+
+    Its entailment label is the one whose name says so (`config.json`'s id2label) unless
+    `entail.entailment_label` names it; likewise contradiction, which a binary model lacks.
+    """
+
+    def __init__(self, cfg: EntailConfig) -> None:
+        folder = Path(cfg.model).expanduser()
+        if not (folder / "config.json").is_file():
+            raise InputError(
+                f"entail.model: {folder} is not a Hugging Face model folder (no config.json); "
+                "pass the folder of a local sequence-classification checkpoint"
+            )
+        import transformers
+
+        config = transformers.AutoConfig.from_pretrained(str(folder), local_files_only=True)
+        names = {int(k): str(v).lower() for k, v in config.id2label.items()}
+        self.cfg = cfg
+        self.folder = folder
+        self.device = _device(cfg.device)
+        self.name = f"hf:{folder.name}"
+        self.labels = (
+            _label(cfg.entailment_label, names, "entail", folder, "entailment_label"),
+            _label(cfg.contradiction_label, names, "contradict", folder, "contradiction_label"),
+        )
+        weights = sorted(folder.glob("*.safetensors")) or sorted(folder.glob("*.bin"))
+        if not weights:
+            raise InputError(f"entail.model: {folder} holds no weights (*.safetensors or *.bin)")
+        self.fingerprint = _file_sha256(*weights)
+
+    @cached_property
+    def loaded(self) -> tuple[Any, Any]:
+        import transformers
+
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        transformers.utils.logging.disable_progress_bar()
+        model = transformers.AutoModelForSequenceClassification.from_pretrained(
+            str(self.folder), local_files_only=True
+        )
+        tokenizer = transformers.AutoTokenizer.from_pretrained(
+            str(self.folder), local_files_only=True
+        )
+        return model.double().to(self.device).eval(), tokenizer
+
+    def logits(self, enc: Any) -> Any:
+        return self.loaded[0](**enc).logits
+
+    def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        return _run(self, pairs)
+
+
+def _label(chosen: str | None, names: dict[int, str], cue: str, folder: Path, key: str) -> int:
+    """The index of a label: `chosen` (an index or a name), else the one named after `cue`;
+    -1 for a contradiction label the model does not have."""
+    if chosen is not None:
+        if chosen.isdigit() and int(chosen) in names:
+            return int(chosen)
+        found = [i for i, n in names.items() if n == chosen.lower()]
+        if found:
+            return found[0]
+        raise InputError(
+            f"entail.{key}: {folder} has no label '{chosen}'; its labels: "
+            + ", ".join(f"{i}={n}" for i, n in sorted(names.items()))
+        )
+    found = [i for i, n in names.items() if cue in n and not n.startswith(("not", "non"))]
+    if len(found) == 1:
+        return found[0]
+    if cue == "contradict":
+        return -1
+    raise InputError(
+        f"entail.{key}: cannot tell which label of {folder} means entailment (labels: "
+        + ", ".join(f"{i}={n}" for i, n in sorted(names.items()))
+        + f"); set entail.{key}"
+    )
+
+
+def _run(entailer: MiniLMEntailer | HFEntailer, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    """Probabilities from a model's logits, in float64, rounded to float32 once."""
+    import torch
+
+    out = np.zeros((len(pairs), 2), np.float32)
+    if not pairs:
+        return out
+    _, tokenizer = entailer.loaded
+    yes, no = entailer.labels
+    for rows, enc in _batched(tokenizer, pairs, entailer.cfg.batch_size, entailer.cfg.max_tokens):
+        with torch.inference_mode():
+            logits = entailer.logits({k: v.to(entailer.device) for k, v in enc.items()})
+            probs = torch.softmax(logits.double(), dim=-1).cpu().numpy()
+        out[rows, 0] = probs[:, yes]
+        out[rows, 1] = probs[:, no] if no >= 0 else 0.0
+    return out
+
+
+ENTAILERS: dict[str, Callable[[EntailConfig], Entailer] | None] = {
+    "minilm": MiniLMEntailer,
+    "hf": HFEntailer,
+    "none": None,
+}
+
+
+class EntailCache:
+    """Each distinct pair is run once: memory (bounded) over disk, keyed by the pair's text."""
+
+    def __init__(self, entailer: Entailer, disk: DiskCache | None, memory_items: int) -> None:
+        self.entailer = entailer
+        self.name = entailer.name
+        self.fingerprint = entailer.fingerprint
+        self.disk = disk
+        self.memory_items = memory_items
+        self._memory: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self.pairs = 0  # distinct pairs sent to the model
+        self.seconds = 0.0
+
+    def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        keys = [hashlib.blake2b(f"{p}\x00{h}".encode(), digest_size=16).digest() for p, h in pairs]
+        found: dict[bytes, np.ndarray] = {}
+        missing: dict[bytes, tuple[str, str]] = {}
+        for key, pair in zip(keys, pairs, strict=True):
+            hit = self._memory.get(key)
+            if hit is None and self.disk is not None:
+                hit = self.disk.get(key)
+            if hit is not None:
+                found[key] = hit
+            else:
+                missing[key] = pair
+        if missing:
+            start = time.perf_counter()
+            rows = self.entailer.entail(list(missing.values()))
+            self.seconds += time.perf_counter() - start
+            self.pairs += len(missing)
+            fresh = {key: row.copy() for key, row in zip(missing, rows, strict=True)}
+            if self.disk is not None:
+                self.disk.put(fresh.items())
+            found.update(fresh)
+        for key, row in found.items():
+            self._memory[key] = row
+            self._memory.move_to_end(key)
+        while len(self._memory) > self.memory_items:
+            self._memory.popitem(last=False)
+        return np.stack([found[k] for k in keys]) if keys else np.zeros((0, 2), np.float32)
+
+
+def build_entailer(cfg: EntailConfig, cache: CacheConfig | None = None) -> EntailCache | None:
+    """The configured entailer behind its caches; None for `none`. Fails on an unknown name or
+    a missing model before any work (the model itself loads on first use)."""
+    if cfg.name not in ENTAILERS:
+        raise InputError(
+            f"unknown entail '{cfg.name}'; choose from: {', '.join(sorted(ENTAILERS))}"
+        )
+    make = ENTAILERS[cfg.name]
+    if make is None:
+        return None
+    entailer = make(cfg)
+    cache = cache or CacheConfig(enabled=False)
+    disk = None
+    if cache.enabled:
+        import torch
+
+        versions = (
+            f"torch{torch.__version__}-transformers{importlib.metadata.version('transformers')}"
+        )
+        namespace = f"entail-{entailer.name}-{entailer.fingerprint[:16]}-{versions}-f64"
+        disk = DiskCache(Path(cache.dir), namespace, cache.max_mb * 1024 * 1024)
+    return EntailCache(entailer, disk, cache.memory_items)

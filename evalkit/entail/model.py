@@ -116,7 +116,9 @@ def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_tokens: i
     )
 
 
-def probabilities(model: CrossEncoder, tokenizer: Any, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+def probabilities(
+    model: CrossEncoder, tokenizer: Any, pairs: Sequence[tuple[str, str]]
+) -> np.ndarray:
     """float32 [n, 3] label probabilities for pairs, computed in the model's precision."""
     torch = _torch()
     if not pairs:

@@ -84,7 +84,9 @@ def _names(text: str) -> list[re.Match[str]]:
     ]
 
 
-def _swap_value(text: str, pattern: re.Pattern[str], pool: Sequence[str], rng: random.Random) -> str:
+def _swap_value(
+    text: str, pattern: re.Pattern[str], pool: Sequence[str], rng: random.Random
+) -> str:
     """`text` with one match of `pattern` replaced by a different value from `pool`."""
     found = _names(text) if pattern is _NAME else list(pattern.finditer(text))
     if not found:
@@ -108,7 +110,13 @@ def _changed_number(text: str, rng: random.Random) -> str:
     except ValueError:
         return ""
     new = value * rng.choice((0.5, 2, 3, 0.25, 1.5)) if value > 3 else value + rng.randint(2, 9)
-    shown = f"{int(new):,}" if "," in m.group() else str(int(new)) if "." not in digits else f"{new:.1f}"
+    shown = (
+        f"{int(new):,}"
+        if "," in m.group()
+        else str(int(new))
+        if "." not in digits
+        else f"{new:.1f}"
+    )
     return "" if shown == m.group() else text[: m.start()] + shown + text[m.end() :]
 
 
@@ -195,7 +203,9 @@ def article_pairs(article: str, others: Sequence[str], rng: random.Random) -> It
                 rewrites.append((s, hyp, "quote_moved", CONTRA))
         if others:
             pool = rng.sample(list(others), min(40, len(others)))
-            rewrites.append((s, max(pool, key=lambda t: _overlap(s, t)), "near_other_article", NEUTRAL))
+            rewrites.append(
+                (s, max(pool, key=lambda t: _overlap(s, t)), "near_other_article", NEUTRAL)
+            )
         for premise, hyp, kind, labels in rewrites:
             if not hyp or (hyp == premise and kind != "copy"):
                 continue

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from evalkit.config import TrainConfig
+from evalkit.config import Config, TrainConfig
 from evalkit.entail import model as xmodel
 from evalkit.entail.synthetic import CONTRA, ENTAIL, NOT_ENTAIL, Pair, generate
 from evalkit.errors import InputError
@@ -59,7 +59,9 @@ def nli_pairs(folder: Path) -> tuple[list[Pair], dict[str, str]]:
                     premise, hypothesis = " ".join(row["evidence"]), row["claim"]
                     labels = _WICE[row["label"]]
             except (ValueError, KeyError, TypeError):
-                raise InputError(f"{path}:{number}: not a DocNLI or WiCE pair; check the file")
+                raise InputError(
+                    f"{path}:{number}: not a DocNLI or WiCE pair; check the file"
+                ) from None
             pairs.append(Pair(premise, hypothesis, labels, kind))
     return pairs, {p.name: sha256(p) for p in files}
 
@@ -97,7 +99,9 @@ def batches(pairs: Sequence[Pair], size: int, rng: random.Random) -> Iterator[li
     out: list[list[Pair]] = []
     pool = size * 50
     for start in range(0, len(order), pool):
-        chunk = sorted(order[start : start + pool], key=lambda p: len(p.premise) + len(p.hypothesis))
+        chunk = sorted(
+            order[start : start + pool], key=lambda p: len(p.premise) + len(p.hypothesis)
+        )
         out += [chunk[i : i + size] for i in range(0, len(chunk), size)]
     rng.shuffle(out)
     yield from out
@@ -124,7 +128,9 @@ def accuracy(model: Any, tokenizer: Any, pairs: Sequence[Pair], max_tokens: int)
     with torch.inference_mode():
         for start in range(0, len(pairs), 64):
             batch = pairs[start : start + 64]
-            enc = xmodel.encode_pairs(tokenizer, [(p.premise, p.hypothesis) for p in batch], max_tokens)
+            enc = xmodel.encode_pairs(
+                tokenizer, [(p.premise, p.hypothesis) for p in batch], max_tokens
+            )
             pred = model(**enc).argmax(-1).tolist()
             for p, y in zip(batch, pred, strict=True):
                 group = "synthetic" if not p.kind.startswith(("docnli", "wice")) else p.kind
@@ -134,7 +140,9 @@ def accuracy(model: Any, tokenizer: Any, pairs: Sequence[Pair], max_tokens: int)
                     total["contradiction_recall"] += 1
                     right["contradiction_recall"] += y == 2
     model.train()
-    return {k: {"pairs": total[k], "accuracy": round(right[k] / total[k], 4)} for k in sorted(total)}
+    return {
+        k: {"pairs": total[k], "accuracy": round(right[k] / total[k], 4)} for k in sorted(total)
+    }
 
 
 def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
@@ -194,6 +202,7 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
             optimiser.zero_grad()
             step += 1
             running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
+            card.setdefault("loss_first", round(loss.item(), 4))
             bar.update(1)
             bar.set_postfix(loss=f"{running:.3f}", refresh=False)
             if step % cfg.save_every == 0 or step == steps:
@@ -208,3 +217,13 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
     card["train_seconds"] = round(time.perf_counter() - start)
     xmodel.save(model, out, card)
     return card
+
+
+def run_train(cfg: Config, run_dir: Path) -> None:
+    """The `train` verb: train into the run folder (`minilm.safetensors` and its card,
+    `minilm.json`); use it with entail.model=RUN_DIR/minilm.safetensors."""
+    out = run_dir / "minilm.safetensors"
+    card = train(cfg.train, out)
+    held = ", ".join(f"{k} {v['accuracy']:.3f}" for k, v in sorted(card["held_out"].items()))
+    print(f"trained {card['steps']} steps in {card['train_seconds']} s; held-out accuracy: {held}")
+    print(f"model: {out} (use it with entail.model={out})")

@@ -10,6 +10,7 @@ segmenter as one "sentence") is matched as overlapping pieces instead, so nothin
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,10 +20,12 @@ import numpy as np
 
 from evalkit.config import VerifierConfig
 from evalkit.embed import Embedder, cosines, encode_joined
+from evalkit.entail import Entailer
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
 from evalkit.text import (
     MEMO,
     content_stems,
+    content_tokens,
     dates,
     known,
     names,
@@ -186,6 +189,14 @@ def _negation_conflict(claim: str, unit: str, min_overlap: float) -> str:
     return ""
 
 
+@lru_cache(maxsize=MEMO)
+def bigrams(text: str) -> frozenset[tuple[str, str]]:
+    """The text's pairs of neighbouring content words (stopwords skipped): its word order.
+    "The company fined the court" shares none with "the court fined the company"."""
+    words = content_tokens(text)
+    return frozenset(zip(words, words[1:], strict=False))
+
+
 @dataclass(frozen=True, slots=True)
 class Measured:
     """One claim's signals with its best evidence unit and that unit's cosine."""
@@ -193,6 +204,8 @@ class Measured:
     signals: ClaimSignals
     evidence: Sentence | None
     evidence_similarity: float
+    # the unit the entailment model finds most contradicting, and its cosine
+    contradicting: tuple[Sentence, float] | None = None
 
 
 def measure_claims(
@@ -200,8 +213,10 @@ def measure_claims(
     evidence: Evidence,
     cfg: VerifierConfig,
     embedder: Embedder,
+    entailer: Entailer | None = None,
 ) -> list[Measured]:
-    """The signals every verifier judges: similarity, overlap, novel items and conflicts.
+    """The signals every verifier judges: similarity, overlap, word order, novel items,
+    conflicts, and (with an entailer) entailment and contradiction by the top-k units.
 
     `calibrate` fits the verifier on exactly these, so the fitted model sees what `run` sees.
     """
@@ -214,6 +229,11 @@ def measure_claims(
         sims = cosines(claim_vecs, evidence.vectors)
         best = top_k(sims, cfg.top_k)
         best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
+        if entailer is not None:
+            pairs = [
+                (units[j].text, c.sentence.text) for row, c in enumerate(claims) for j in best[row]
+            ]
+            probs = entailer.entail(pairs).reshape(len(claims), best.shape[1], 2)
     out = []
     for row, claim in enumerate(claims):
         text = claim.sentence.text
@@ -240,6 +260,15 @@ def measure_claims(
         conflicts = [what for kind, what in compared if kind == "conflict"]
         agrees = any(kind == "agree" for kind, _ in compared)
         conflict = conflicts[0] if conflicts and not agrees else ""
+        mine = bigrams(text)
+        order = max(len(mine & bigrams(u.text)) for u in picks) / len(mine) if mine else 0.0
+        entailment = contradiction = math.nan
+        contradicting = None
+        if entailer is not None:
+            entailment = float(probs[row, :, 0].max())
+            contradiction = float(probs[row, :, 1].max())
+            at = int(probs[row, :, 1].argmax())
+            contradicting = (picks[at], float(sims[row, best[row][at]]))
         signals = ClaimSignals(
             float(best_single[row]),
             precision,
@@ -248,8 +277,12 @@ def measure_claims(
             novel_dates,
             novel_names,
             conflict,
+            order,
+            entailment,
+            contradiction,
         )
-        out.append(Measured(signals, picks[0], float(sims[row, best[row][0]])))
+        evidence_sim = float(sims[row, best[row][0]])
+        out.append(Measured(signals, picks[0], evidence_sim, contradicting))
     return out
 
 
@@ -261,17 +294,20 @@ def judge_claims(
     for claim, m in zip(claims, measured, strict=True):
         s = m.signals
         verdict: Verdict
-        if m.evidence is None:
+        evidence, similarity = m.evidence, m.evidence_similarity
+        if evidence is None:
             verdict, support, reason = "unsupported", 0.0, "no source sentence to check it against"
         else:
             verdict, support, reason = verifier.judge(s)
+            if verdict == "contradicted" and not s.conflict and m.contradicting is not None:
+                evidence, similarity = m.contradicting  # what the model read as contradicting
         out.append(
             Alignment(
                 claim,
                 verdict,
                 support,
-                m.evidence,
-                m.evidence_similarity,
+                evidence,
+                similarity,
                 s.token_precision,
                 s.novel,
                 s.conflict,

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from evalkit.config import CoverageConfig
 from evalkit.embed import Embedder, Tokens, cosines
+from evalkit.entail import Entailer
 from evalkit.records import Fact, FactMatch, Segmented, Sentence
 from evalkit.text import content_stems, fold, is_content, stem
-from evalkit.verifiers import sigmoid
+from evalkit.verifiers import sigmoid, term
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,8 @@ class FactSignals:
     recall: float  # soft recall of the fact's content words in the candidate (see measure_facts)
     plain_recall: float  # share of the fact's content words in the candidate (lexical baseline)
     match: Sentence  # the candidate sentence that recalls most of the fact
+    entailment: float = math.nan  # best P(entails the fact) of the match, the nearest
+    # sentence and the match with its next sentence; NaN: no entailer
 
 
 def fact_word_weights(facts: tuple[frozenset[str], ...]) -> tuple[dict[str, float], ...]:
@@ -119,7 +122,10 @@ class FactReading:
 
 
 def measure_facts(
-    facts: Sequence[Fact], candidates: Sequence[Segmented], embedder: Embedder
+    facts: Sequence[Fact],
+    candidates: Sequence[Segmented],
+    embedder: Embedder,
+    entailer: Entailer | None = None,
 ) -> dict[str, list[FactSignals] | None]:
     """Signals of every fact against each candidate (None: the candidate has no sentences).
 
@@ -128,7 +134,10 @@ def measure_facts(
     (the candidate is read whole, so its tokens are in context), each weighted by how specific
     it is to this fact (`fact_word_weights`). A paraphrase counts ("died" for "killed"); the
     same word in another sense counts less. The fact's match is the candidate sentence whose
-    tokens alone recall most of it. `calibrate` fits the coverage model on exactly these.
+    tokens alone recall most of it. With an entailer, `entailment` says whether the match,
+    the sentence nearest the fact, or the match joined with the sentence after it entails the
+    fact (a sentence with the fact's words and another number does not). `calibrate` fits the
+    coverage model on exactly these.
     """
     out: dict[str, list[FactSignals] | None] = {c.doc_id: None for c in candidates}
     readable = [c for c in candidates if c.sentences]
@@ -162,20 +171,32 @@ def measure_facts(
             best[:, 1 + sentence_of[first]] = np.maximum.reduceat(cos, first, axis=1)
             recall[reading.worded] = reading.recall(best)
         signals = []
+        units: list[list[str]] = []
         for row, mine in enumerate(stems):
             plain = len(mine & present) / len(mine) if mine else 0.0
             read_any = len(tokens.spans) and worded[row]
-            top = int(recall[row, 1:].argmax()) if read_any else int(sims[row].argmax())
+            near = int(sims[row].argmax())
+            top = int(recall[row, 1:].argmax()) if read_any else near
             signals.append(
                 FactSignals(float(sims[row].max()), float(recall[row, 0]), plain, sents[top])
             )
+            window = " ".join(s.text for s in sents[top : top + 2])
+            units.append(list(dict.fromkeys((sents[top].text, sents[near].text, window))))
+        if entailer is not None:
+            pairs = [(u, t) for t, group in zip(texts, units, strict=True) for u in group]
+            probs = entailer.entail(pairs)[:, 0]
+            at_pair = 0
+            for row, group in enumerate(units):
+                entailed = float(probs[at_pair : at_pair + len(group)].max())
+                at_pair += len(group)
+                signals[row] = replace(signals[row], entailment=entailed)
         out[cand.doc_id] = signals
     return out
 
 
 def fact_probability(s: FactSignals, cfg: CoverageConfig) -> float:
     """Calibrated probability that the candidate covers the fact."""
-    return sigmoid(cfg.bias + cfg.w_recall * s.recall)
+    return sigmoid(cfg.bias + cfg.w_recall * s.recall + term(cfg.w_entailment, s.entailment))
 
 
 def fact_credit(probability: float, cfg: CoverageConfig) -> float:

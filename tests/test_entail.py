@@ -1,0 +1,248 @@
+"""Entailment: the backends (evalkit's model, a local Hugging Face checkpoint, none), the pair
+cache, the use of its probabilities in both verdicts, the synthetic pairs and the train verb."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from evalkit.config import CacheConfig, EntailConfig, TrainConfig, VerifierConfig
+from evalkit.embed import HashedEmbedder, bundled_model_path
+from evalkit.entail import EntailCache, build_entailer
+from evalkit.entail.synthetic import CONTRA, ENTAIL, article_pairs, generate
+from evalkit.entail.train import train
+from evalkit.errors import InputError
+from evalkit.records import Claim, Fact
+from evalkit.stages.claims import document_evidence, judge_claims, measure_claims
+from evalkit.stages.coverage import measure_facts
+from evalkit.verifiers import build_verifier
+
+from .conftest import ROOT
+from .test_reference_facts import seg
+
+
+class Fake:
+    """An entailer that entails a claim whose words all occur in the evidence and contradicts
+    one that says "shut"; counts the pairs it is asked about."""
+
+    name, fingerprint = "fake", "0" * 32
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        self.asked += len(pairs)
+        out = np.zeros((len(pairs), 2), np.float32)
+        for i, (evidence, claim) in enumerate(pairs):
+            words, have = set(claim.lower().split()), set(evidence.lower().split())
+            out[i] = (1.0, 0.0) if words <= have else (0.0, 0.99 if "shut" in words else 0.0)
+        return out
+
+
+def test_a_contradiction_the_model_finds_is_contradicted_with_what_it_read() -> None:
+    source = seg("s", "The bridge reopened on Monday.", "Traffic was heavy all week.")
+    cand = seg("c", "The bridge stayed shut on Monday.", "The bridge reopened on Monday.")
+    cfg = VerifierConfig(contradiction_threshold=0.9)
+    emb = HashedEmbedder()
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences)]
+    measured = measure_claims(claims, document_evidence(source, cfg, emb), cfg, emb, Fake())
+    denied, repeated = judge_claims(claims, measured, build_verifier(cfg))
+    assert denied.verdict == "contradicted" and "entailment model: 0.99" in denied.reason
+    assert denied.evidence is not None and denied.evidence.text == source.sentences[0].text
+    assert measured[0].signals.contradiction == pytest.approx(0.99)
+    assert repeated.verdict != "contradicted" and measured[1].signals.entailment == 1.0
+    # without an entailer the signals are NaN and the verdict falls back on the others
+    plain = measure_claims(claims, document_evidence(source, cfg, emb), cfg, emb)
+    assert math.isnan(plain[0].signals.entailment)
+    assert judge_claims(claims, plain, build_verifier(cfg))[0].verdict != "contradicted"
+
+
+def test_word_order_is_measured_against_one_evidence_unit() -> None:
+    source = seg("s", "The court fined the company and the union praised the judge.")
+    cfg, emb = VerifierConfig(), HashedEmbedder()
+    claims = [
+        Claim("c", "C1", s)
+        for s in seg("c", "The court fined the company.", "The company fined the court.").sentences
+    ]
+    same, swapped = measure_claims(claims, document_evidence(source, cfg, emb), cfg, emb)
+    assert same.signals.source_precision == swapped.signals.source_precision == 1.0
+    assert same.signals.bigram_precision == 1.0
+    assert swapped.signals.bigram_precision < 0.5
+
+
+def test_coverage_asks_whether_a_candidate_sentence_entails_the_fact() -> None:
+    fact = [Fact("F1", "The bridge reopened on Monday.", 1, "test", ())]
+    says = seg("a", "Crowds cheered.", "The bridge reopened on Monday.")
+    other = seg("b", "The bridge stayed shut on Monday.")
+    got = measure_facts(fact, [says, other], HashedEmbedder(), Fake())
+    assert (got["a"] or [])[0].entailment == 1.0
+    assert (got["b"] or [])[0].entailment == 0.0
+    assert math.isnan((measure_facts(fact, [says], HashedEmbedder())["a"] or [])[0].entailment)
+
+
+def test_pairs_are_cached_by_content_in_memory_and_on_disk(tmp_path: Path) -> None:
+    from evalkit.cache import DiskCache
+
+    pairs = [("The bridge reopened.", "The bridge reopened."), ("A b c.", "Shut d.")]
+    fake = Fake()
+    disk = DiskCache(tmp_path, "entail-fake", 1 << 20)
+    cache = EntailCache(fake, disk, 100)
+    first = cache.entail(pairs + pairs[:1])
+    assert fake.asked == 2 and first.shape == (3, 2) and (first[0] == first[2]).all()
+    cache.entail(pairs)
+    assert fake.asked == 2  # from memory
+    again = EntailCache(Fake(), DiskCache(tmp_path, "entail-fake", 1 << 20), 100)
+    assert (again.entail(pairs) == first[:2]).all() and again.entailer.asked == 0  # type: ignore[attr-defined]
+
+
+def test_none_builds_no_entailer_and_an_unknown_name_is_refused() -> None:
+    assert build_entailer(EntailConfig(name="none")) is None
+    with pytest.raises(InputError, match="unknown entail 'nli'; choose from: hf, minilm, none"):
+        build_entailer(EntailConfig(name="nli"))
+    with pytest.raises(InputError, match="entail.model: .* is not a file"):
+        build_entailer(EntailConfig(model="/nowhere/model.safetensors"))
+
+
+def _tiny_checkpoint(folder: Path, labels: dict[int, str]) -> Path:
+    """A randomly initialised two-layer BERT classifier on the bundled vocabulary."""
+    import torch
+    import transformers
+
+    torch.manual_seed(0)
+    config = transformers.BertConfig(
+        vocab_size=30522,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        num_labels=len(labels),
+        id2label=labels,
+        label2id={v: k for k, v in labels.items()},
+    )
+    transformers.BertForSequenceClassification(config).save_pretrained(folder)
+    transformers.AutoTokenizer.from_pretrained(str(bundled_model_path())).save_pretrained(folder)
+    return folder
+
+
+def test_hf_backend_loads_a_local_checkpoint_and_finds_its_labels(tmp_path: Path) -> None:
+    folder = _tiny_checkpoint(tmp_path / "nli", {0: "CONTRADICTION", 1: "NEUTRAL", 2: "ENTAILMENT"})
+    entailer = build_entailer(EntailConfig(name="hf", model=str(folder)))
+    assert entailer is not None and entailer.entailer.labels == (2, 0)  # type: ignore[attr-defined]
+    pairs = [("The bridge reopened on Monday.", "The bridge reopened."), ("A.", "B.")]
+    got = entailer.entail(pairs)
+    assert got.shape == (2, 2) and got.dtype == np.float32
+    assert ((got >= 0) & (got <= 1)).all() and (got.sum(axis=1) <= 1 + 1e-6).all()
+    # the same pair gives the same numbers alone or in a batch
+    assert (
+        build_entailer(EntailConfig(name="hf", model=str(folder))).entail(pairs[:1]) == got[:1]
+    ).all()  # type: ignore[union-attr]
+
+
+def test_hf_backend_needs_the_entailment_label_named_when_its_labels_do_not_say(
+    tmp_path: Path,
+) -> None:
+    folder = _tiny_checkpoint(tmp_path / "bin", {0: "LABEL_0", 1: "LABEL_1"})
+    with pytest.raises(InputError, match="entail.entailment_label: cannot tell .*0=label_0"):
+        build_entailer(EntailConfig(name="hf", model=str(folder)))
+    chosen = build_entailer(EntailConfig(name="hf", model=str(folder), entailment_label="1"))
+    assert chosen is not None and chosen.entailer.labels == (1, -1)  # type: ignore[attr-defined]
+    assert (chosen.entail([("A.", "B.")])[:, 1] == 0).all()  # no contradiction label
+    with pytest.raises(InputError, match="has no label 'yes'"):
+        build_entailer(EntailConfig(name="hf", model=str(folder), entailment_label="yes"))
+    with pytest.raises(InputError, match="not a Hugging Face model folder"):
+        build_entailer(EntailConfig(name="hf", model=str(tmp_path)))
+
+
+ARTICLE = (
+    "Police arrested 12 people in Leeds on Monday after the match. "
+    "The club said 3,000 fans had travelled to the game, which Leeds won. "
+    "Officers were not injured, said Chief Inspector Jane Smith of West Yorkshire Police. "
+    "The stadium will reopen in March, while repairs continue on the east stand."
+)
+
+
+def test_synthetic_pairs_change_one_thing_and_are_labelled_by_what_they_change() -> None:
+    pairs = list(article_pairs(ARTICLE, [], random.Random(0)))
+    kinds = {p.kind for p in pairs}
+    assert {"number", "negation", "recombined", "window", "name"} <= kinds
+    for p in pairs:
+        if p.kind == "number":
+            assert p.labels == CONTRA and p.hypothesis != p.premise
+            assert p.hypothesis.split()[:2] == p.premise.split()[:2]
+        if p.kind == "clause_drop":
+            assert p.labels == ENTAIL and p.premise.startswith(p.hypothesis[:-1])
+        if p.kind == "negation":
+            assert ("not" in p.premise.split()) != ("not" in p.hypothesis.split())
+    assert generate([ARTICLE], 1) == generate([ARTICLE], 1)
+    assert generate([ARTICLE], 1) != generate([ARTICLE], 2)
+
+
+def _tiny_data(folder: Path) -> Path:
+    folder.mkdir()
+    rows = []
+    for i in range(24):
+        fact = f"The river level rose {i + 2} metres overnight in town {i}."
+        rows.append(f"entailment\t{fact}\tThe river rose in town {i}.")
+        rows.append(f"not_entailment\t{fact}\tThe river fell in town {i}.")
+    (folder / "docnli_tiny.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    wice = {"label": "supported", "claim": "Leeds won.", "evidence": ["Leeds won the game."]}
+    (folder / "wice_tiny.jsonl").write_text(json.dumps(wice) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_train_lowers_the_loss_and_is_deterministic(tmp_path: Path) -> None:
+    data = _tiny_data(tmp_path / "data")
+    cfg = TrainConfig(
+        data=str(data),
+        articles=str(ROOT / "seeds" / "000_68530903c0620690.txt"),
+        epochs=3,
+        batch_size=16,
+        lr=5e-4,
+        frozen_layers=5,
+        max_tokens=128,
+        held_out=0.0,
+        threads=1,
+        save_every=1000,
+    )
+    card = train(cfg, tmp_path / "a.safetensors")
+    assert card["loss"] < card["loss_first"]
+    assert card["data_sha256"]["docnli_tiny.txt"] and card["pairs"]["docnli_tiny"] == 48
+    train(cfg, tmp_path / "b.safetensors")
+    assert (tmp_path / "a.safetensors").read_bytes() == (tmp_path / "b.safetensors").read_bytes()
+    # the trained file is a model the minilm backend runs
+    model = build_entailer(EntailConfig(model=str(tmp_path / "a.safetensors")))
+    assert model is not None and model.entail([("A.", "B.")]).shape == (1, 2)
+
+
+def test_train_refuses_a_folder_without_training_files(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="train.data: .* holds no docnli_"):
+        train(TrainConfig(data=str(tmp_path)), tmp_path / "m.safetensors")
+    with pytest.raises(InputError, match="train.data: name the folder"):
+        train(TrainConfig(), tmp_path / "m.safetensors")
+
+
+def test_the_shipped_model_is_small_and_reads_a_contradiction(
+    tmp_path: Path,
+) -> None:
+    from evalkit.entail import SHIPPED
+
+    assert SHIPPED.stat().st_size < 25 * 1024 * 1024
+    card = json.loads(SHIPPED.with_suffix(".json").read_text(encoding="utf-8"))
+    assert card["data_sha256"] and card["held_out"]
+    model = build_entailer(EntailConfig(), CacheConfig(enabled=False))
+    assert model is not None
+    (same, denied, other) = model.entail(
+        [
+            ("The bridge reopened to traffic on Monday.", "The bridge reopened on Monday."),
+            ("The bridge reopened to traffic on Monday.", "The bridge did not reopen."),
+            ("The bridge reopened to traffic on Monday.", "The mayor resigned in protest."),
+        ]
+    )
+    assert same[0] > 0.5 > denied[0] and same[0] > other[0]
+    assert denied[1] > same[1]
