@@ -99,7 +99,7 @@ class MiniLMEntailer:
     labels = (0, 2)  # entailment, contradiction among model.LABELS
 
     def __init__(self, cfg: EntailConfig) -> None:
-        from evalkit.embed import bundled_model_path, weights_sha256
+        from evalkit.embed.models import bundled_model_path, weights_sha256
 
         self.path = SHIPPED if cfg.model == "bundled" else Path(cfg.model).expanduser()
         if not self.path.is_file():
