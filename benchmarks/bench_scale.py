@@ -12,7 +12,11 @@ For each size it generates a corpus (benchmarks/make_corpus.py) and times fresh 
 Peak memory is the child's maximum resident set size (os.wait4). Every figure of a row comes
 from the same invocation, so ratios hold on a noisy machine even when absolute times do not.
 
-    python benchmarks/bench_scale.py 100 1000 [--embedder hashed] [--no-floor] [--identity]
+    python benchmarks/bench_scale.py 100 1000 [--embedder hashed] [--entail none] [--no-floor]
+        [--identity]
+
+With entailment on, it also prints the pairs the cross-encoder ran, its seconds, pairs/s and
+claims/s.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 QUIET = ["report.html=false", "report.plots=false"]
 # Only thresholds and weights differ in the warm run: every text it needs is in the cache.
+ENTAIL = "minilm"  # --entail
 SWEEP = ["verifier.threshold=0.6", "scoring.unsupported_penalty=0.2", "coverage.threshold=0.4"]
 
 SENTENCES = """
@@ -74,7 +79,7 @@ def timed(cmd: list[str]) -> tuple[float, float, float]:
 def run(
     corpus: Path, out: Path, cache: Path, embedder: str, *extra: str
 ) -> tuple[float, float, float]:
-    cmd = [sys.executable, "-m", "evalkit", "run", f"embedder={embedder}"]
+    cmd = [sys.executable, "-m", "evalkit", "run", f"embedder={embedder}", f"entail={ENTAIL}"]
     cmd += [f"data.sources={corpus}", f"hydra.run.dir={out}", f"cache.dir={cache}", *QUIET]
     return timed([*cmd, *extra])
 
@@ -96,6 +101,8 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     row["claims"] = sum(json.loads(line).get("claims", 0) for line in index)
     row["encoded"] = manifest["model"]["distinct_texts_encoded"]
     row["timings"] = manifest["timings_seconds"]
+    if manifest.get("entail"):
+        row["pairs"] = manifest["entail"]["distinct_pairs_run"]
     row["warm_s"], row["warm_cpu"], row["warm_mib"] = run(
         corpus, work / f"warm{size}", cache, args.embedder, *SWEEP
     )
@@ -139,6 +146,15 @@ def report(rows: list[dict[str, Any]]) -> None:
                 f"{r['floor_s']:6.1f} ({r['floor_cpu']:6.1f})  "
                 f"{r['cold_s'] / r['floor_s']:9.2f}x ({r['cold_cpu'] / r['floor_cpu']:.2f}x)"
             )
+    if any("pairs" in r for r in rows):
+        print("\nevents  entailment: pairs  s       pairs/s  claims/s (entailment stage)")
+    for r in rows:
+        if "pairs" in r:
+            seconds = r["timings"].get("entail", 0.0) or float("nan")
+            print(
+                f"{r['events']:6d}  {r['pairs']:17d}  {seconds:6.1f}  {r['pairs'] / seconds:8.1f}"
+                f"  {r['claims'] / seconds:8.1f}"
+            )
     print()
     for r in rows:
         extra = f"; cached == uncached tables: {r['identical']}" if "identical" in r else ""
@@ -154,10 +170,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--embedder", default="sentence_transformer")
+    parser.add_argument("--entail", default="minilm", help="entailment backend: minilm|hf|none")
     parser.add_argument("--no-floor", action="store_true", help="skip the encode floor")
     parser.add_argument("--identity", action="store_true", help="also run without the cache")
     parser.add_argument("--work", type=Path, help="keep corpora and runs here (default: temp)")
     args = parser.parse_args()
+    global ENTAIL
+    ENTAIL = args.entail
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)

@@ -72,6 +72,13 @@ def manifest(cfg: Config, res: Resources, timings: Timings, extra: dict[str, Any
             # events whose signals an earlier run measured: only judged and scored here
             "events_measured_before": res.measures.hits if res.measures else 0,
         },
+        "entail": None
+        if res.entailer is None
+        else {
+            "name": res.entailer.name,
+            "weights_sha256": res.entailer.fingerprint,
+            "distinct_pairs_run": res.entailer.pairs,
+        },
         "timings_seconds": {k: round(v, 3) for k, v in sorted(_seconds(res, timings).items())},
         **extra,
     }
@@ -85,4 +92,6 @@ def _seconds(res: Resources, timings: Timings) -> dict[str, float]:
     out["encode"] = res.embedder.seconds["encode"] - loading
     out["read"] = res.embedder.seconds["read"]  # candidates and facts read token by token
     out["cache_read"] = res.embedder.seconds["cache_read"]
+    if res.entailer is not None:
+        out["entail"] = res.entailer.seconds  # the cross-encoder, pairs not in any cache
     return out

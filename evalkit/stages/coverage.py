@@ -26,8 +26,8 @@ class FactSignals:
     recall: float  # soft recall of the fact's content words in the candidate (see measure_facts)
     plain_recall: float  # share of the fact's content words in the candidate (lexical baseline)
     match: Sentence  # the candidate sentence that recalls most of the fact
-    entailment: float = math.nan  # best P(entails the fact) of the match, the nearest
-    # sentence and the match with its next sentence; NaN: no entailer
+    entailment: float = math.nan  # best P(entails the fact) of the match and the nearest
+    # sentence; NaN: no entailer
 
 
 def fact_word_weights(facts: tuple[frozenset[str], ...]) -> tuple[dict[str, float], ...]:
@@ -134,10 +134,10 @@ def measure_facts(
     (the candidate is read whole, so its tokens are in context), each weighted by how specific
     it is to this fact (`fact_word_weights`). A paraphrase counts ("died" for "killed"); the
     same word in another sense counts less. The fact's match is the candidate sentence whose
-    tokens alone recall most of it. With an entailer, `entailment` says whether the match,
-    the sentence nearest the fact, or the match joined with the sentence after it entails the
-    fact (a sentence with the fact's words and another number does not). `calibrate` fits the
-    coverage model on exactly these.
+    tokens alone recall most of it. With an entailer, `entailment` says whether the match or
+    the sentence nearest the fact (by cosine) entails the fact: a sentence with the fact's
+    words and another number does not. Two pairs per fact and candidate at most: the model
+    costs far more per pair than the rest. `calibrate` fits the coverage model on these.
     """
     out: dict[str, list[FactSignals] | None] = {c.doc_id: None for c in candidates}
     readable = [c for c in candidates if c.sentences]
@@ -180,8 +180,7 @@ def measure_facts(
             signals.append(
                 FactSignals(float(sims[row].max()), float(recall[row, 0]), plain, sents[top])
             )
-            window = " ".join(s.text for s in sents[top : top + 2])
-            units.append(list(dict.fromkeys((sents[top].text, sents[near].text, window))))
+            units.append(list(dict.fromkeys((sents[top].text, sents[near].text))))
         if entailer is not None:
             pairs = [(u, t) for t, group in zip(texts, units, strict=True) for u in group]
             probs = entailer.entail(pairs)[:, 0]
