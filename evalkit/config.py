@@ -168,8 +168,14 @@ class EntailConfig(Measure):
     contradiction_label: str | None = opt(
         None, "hf: the label meaning contradiction; default: the one named so, if any"
     )
-    max_tokens: int = opt(
-        256, "tokens per pair; longer evidence is cut, never the claim", at_least=16
+    max_tokens: int = opt(256, "tokens per pair; longer evidence is cut first", at_least=16)
+    # The model costs far more per pair than everything else: it reads a claim against its
+    # best few evidence units only, and a fact only where the candidate has most of its words.
+    claim_units: int = opt(
+        2, "a claim's best evidence units (of verifier.top_k) the model reads", at_least=1
+    )
+    fact_min_recall: float = share(
+        0.45, "the model reads a fact against a candidate only from this soft recall up (else 0)"
     )
     batch_size: int = opt(32, "pairs per model call", at_least=1, neutral=True)
     device: str = opt("auto", "where the model runs", choices=("auto", "cpu", "cuda"))

@@ -230,7 +230,7 @@ def measure_event(
     reference_texts = [s.text for s in reference.sentences]
     with t.stage("align"):
         evidence = [(s.doc_id, document_evidence(s, cfg.verifier, emb)) for s in sources]
-        matches = measure_facts(facts, candidates, emb, res.entailer)
+        matches = measure_facts(facts, candidates, emb, res.entailer, cfg.entail.fact_min_recall)
     measures = []
     for cand in candidates:
         no_sentences = unreadable(cand)
@@ -243,7 +243,11 @@ def measure_event(
         with t.stage("align"):
             others = [e for doc_id, e in evidence if doc_id != cand.doc_id]
             checked = joined_evidence(others)  # never its own evidence
-            measured = tuple(measure_claims(claims, checked, cfg.verifier, emb, res.entailer))
+            measured = tuple(
+                measure_claims(
+                    claims, checked, cfg.verifier, emb, res.entailer, cfg.entail.claim_units
+                )
+            )
         with t.stage("score"):
             texts = [s.text for s in cand.sentences]
             # ROUGE needs both texts: none when every source line was cleaned away.

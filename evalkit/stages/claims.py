@@ -214,9 +214,11 @@ def measure_claims(
     cfg: VerifierConfig,
     embedder: Embedder,
     entailer: Entailer | None = None,
+    units_read: int = 2,
 ) -> list[Measured]:
     """The signals every verifier judges: similarity, overlap, word order, novel items,
-    conflicts, and (with an entailer) entailment and contradiction by the top-k units.
+    conflicts, and (with an entailer) entailment and contradiction by its best `units_read`
+    evidence units.
 
     `calibrate` fits the verifier on exactly these, so the fitted model sees what `run` sees.
     """
@@ -230,10 +232,11 @@ def measure_claims(
         best = top_k(sims, cfg.top_k)
         best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
         if entailer is not None:
+            read = best[:, :units_read]
             pairs = [
-                (units[j].text, c.sentence.text) for row, c in enumerate(claims) for j in best[row]
+                (units[j].text, c.sentence.text) for row, c in enumerate(claims) for j in read[row]
             ]
-            probs = entailer.entail(pairs).reshape(len(claims), best.shape[1], 2)
+            probs = entailer.entail(pairs).reshape(len(claims), read.shape[1], 2)
     out = []
     for row, claim in enumerate(claims):
         text = claim.sentence.text

@@ -126,6 +126,7 @@ def measure_facts(
     candidates: Sequence[Segmented],
     embedder: Embedder,
     entailer: Entailer | None = None,
+    min_recall: float = 0.45,
 ) -> dict[str, list[FactSignals] | None]:
     """Signals of every fact against each candidate (None: the candidate has no sentences).
 
@@ -136,8 +137,10 @@ def measure_facts(
     same word in another sense counts less. The fact's match is the candidate sentence whose
     tokens alone recall most of it. With an entailer, `entailment` says whether the match or
     the sentence nearest the fact (by cosine) entails the fact: a sentence with the fact's
-    words and another number does not. Two pairs per fact and candidate at most: the model
-    costs far more per pair than the rest. `calibrate` fits the coverage model on these.
+    words and another number does not. The model costs far more per pair than the rest, so it
+    reads two pairs per fact and candidate at most, and none where the soft recall is below
+    `min_recall` (the fact's words are mostly missing: entailment 0). `calibrate` fits the
+    coverage model on these.
     """
     out: dict[str, list[FactSignals] | None] = {c.doc_id: None for c in candidates}
     readable = [c for c in candidates if c.sentences]
@@ -180,13 +183,14 @@ def measure_facts(
             signals.append(
                 FactSignals(float(sims[row].max()), float(recall[row, 0]), plain, sents[top])
             )
-            units.append(list(dict.fromkeys((sents[top].text, sents[near].text))))
+            asked = recall[row, 0] >= min_recall
+            units.append(list(dict.fromkeys((sents[top].text, sents[near].text))) if asked else [])
         if entailer is not None:
             pairs = [(u, t) for t, group in zip(texts, units, strict=True) for u in group]
             probs = entailer.entail(pairs)[:, 0]
             at_pair = 0
             for row, group in enumerate(units):
-                entailed = float(probs[at_pair : at_pair + len(group)].max())
+                entailed = float(probs[at_pair : at_pair + len(group)].max()) if group else 0.0
                 at_pair += len(group)
                 signals[row] = replace(signals[row], entailment=entailed)
         out[cand.doc_id] = signals
