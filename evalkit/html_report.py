@@ -26,9 +26,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from evalkit.columns import SUMMARY, TABLES
 from evalkit.errors import InputError, cannot, report_error
 from evalkit.files import atomic_write, read_rows
-from evalkit.report import MARKER, TABLES
+from evalkit.report import MARKER
 
 REPORT = "report.html"
 PAGES = "report"  # folder of per-event pages when a run has several events
@@ -39,24 +40,25 @@ VERDICTS = {
     "contradicted": ("✗", "contradicted"),
 }
 BARS = ("coverage", "coverage_weighted", "support_rate")
-# Summary columns as shown: (csv column, header).
+# summary.csv's columns in the order the ranking shows them (headed by their titles).
 SUMMARY_SHOWN = (
-    ("rank", "rank"),
-    ("candidate", "candidate"),
-    ("score", "score"),
-    ("coverage", "coverage"),
-    ("coverage_weighted", "coverage (weighted)"),
-    ("support_rate", "support rate"),
-    ("claims", "claims"),
-    ("supported", "✓ supp."),
-    ("unsupported", "? unsupp."),
-    ("contradicted", "✗ contr."),
-    ("rouge1", "ROUGE-1"),
-    ("rouge2", "ROUGE-2"),
-    ("rougeL", "ROUGE-L"),
-    ("note", "note"),
+    "rank",
+    "candidate",
+    "score",
+    "coverage",
+    "coverage_weighted",
+    "support_rate",
+    "claims",
+    "supported",
+    "unsupported",
+    "contradicted",
+    "rouge1",
+    "rouge2",
+    "rougeL",
+    "note",
 )
-TEXT_COLUMNS = {"event", "candidate", "note"}
+# summary.csv's columns the index of events shows for each event's top candidate.
+TOP = ("score", "coverage", "support_rate", "unsupported", "contradicted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +119,9 @@ def load_run(run_dir: Path) -> Run:
         raise InputError(f"{run_dir}: not a finished run (no {', '.join(missing)}); {HELP}")
     manifest = _manifest(run_dir / "run.json")
     events: dict[str, EventTables] = {}
-    for name, columns in TABLES.items():
+    for name, table in TABLES.items():
         stem = name.removesuffix(".csv")
-        for line in _read(run_dir / name, stem, columns):
+        for line in _read(run_dir / name, stem, table.names):
             event = events.setdefault(line["event"], EventTables(line["event"]))
             getattr(event, stem).append(line)
     return Run(run_dir, manifest, list(events.values()))
@@ -218,7 +220,7 @@ def _int(text: str) -> int | None:
 def summary_table(ev: EventTables, anchors: bool) -> str:
     """The ranked summary table, sortable, with coverage and support as bars."""
     has_note = any(line["note"] for line in ev.summary)  # the note column only when used
-    shown = [(c, h) for c, h in SUMMARY_SHOWN if c != "note" or has_note]
+    shown = [(c, SUMMARY[c].heading) for c in SUMMARY_SHOWN if c != "note" or has_note]
     head = "".join(
         f'<th data-sort scope="col"{" aria-sort=ascending" if c == "rank" else ""}>{esc(h)}</th>'
         for c, h in shown
@@ -544,11 +546,7 @@ def events_index(run: Run, pages: dict[str, str]) -> str:
         "candidates",
         "key facts",
         "top candidate",
-        "score",
-        "coverage",
-        "support rate",
-        "? unsupp.",
-        "✗ contr.",
+        *(SUMMARY[c].heading for c in TOP),
     )
     ths = "".join(f"<th data-sort scope=col>{esc(h)}</th>" for h in head)
     rows = []
@@ -564,7 +562,7 @@ def events_index(run: Run, pages: dict[str, str]) -> str:
         tds += [f'<td class="n" data-count="{k}">{v}</td>' for k, v in counts]
         if top:
             tds.append(f"<td class=name>{esc(top['candidate'])}</td>")
-            for column in ("score", "coverage", "support_rate", "unsupported", "contradicted"):
+            for column in TOP:
                 graph = bar(top[column]) if column in BARS else ""
                 tds.append(f'<td class="n" {cell(top, column)}>{graph}{esc(top[column])}</td>')
         else:
