@@ -202,8 +202,9 @@ class SourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class EventResult:
-    """Everything one event produced, ready for the report stage."""
+class EventBasis:
+    """What an event's verdicts rest on, whether measured or judged: the reference chosen and
+    why, the key facts, and each source with the lines cleaning removed."""
 
     event_id: str
     reference: ReferenceChoice
@@ -211,6 +212,12 @@ class EventResult:
     sources: tuple[SourceInfo, ...]
     removed: tuple[RemovedLine, ...]
     facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventResult(EventBasis):
+    """Everything one event produced, ready for the report stage."""
+
     alignments: tuple[Alignment, ...]
     matches: tuple[FactMatch, ...]
     scores: tuple[CandidateScore, ...]  # sorted by score, best first
