@@ -121,7 +121,8 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A candidate sentence checked against the sources."""
+    """A candidate sentence checked against the sources; `claim_id` numbers the candidate's
+    sentences in order (C1, C2, ...), the id claims.csv and the HTML report show."""
 
     candidate: str
     claim_id: str
