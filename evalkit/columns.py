@@ -105,9 +105,9 @@ def attr(name: str, path: str = "", title: str = "") -> Column[Entry[Any, Any]]:
     return Column(name, attrgetter(f"record.{path or name}"), title)
 
 
-def _optional(name: str, part: str, attr: str) -> Column[Entry[Any, Any]]:
+def _optional(name: str, part: str, path: str) -> Column[Entry[Any, Any]]:
     """An attribute of the record's optional sentence `part`; "" when it has none."""
-    get = attrgetter(attr)
+    get = attrgetter(path)
 
     def read(entry: Entry[Any, Any]) -> Any:
         sentence = getattr(entry.record, part)
