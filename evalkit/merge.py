@@ -20,17 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from evalkit.columns import TABLES
 from evalkit.errors import InputError, cannot, report_error
 from evalkit.files import atomic_write, read_rows
-from evalkit.report import (
-    INDEX,
-    MARKER,
-    TABLES,
-    event_line,
-    markdown,
-    result_settings,
-    run_counts,
-)
+from evalkit.report import INDEX, MARKER, event_line, markdown, result_settings, run_counts
 
 REDO = "the shard is damaged: run that shard again (same settings) into a new hydra.run.dir"
 COUNTS = ("sources", "candidates", "unscored")  # per-event counts a journal entry may carry

@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from evalkit.records import (
     CandidateScore,
     Claim,
     Event,
+    EventBasis,
     EventResult,
     Fact,
     FactMatch,
@@ -189,16 +190,10 @@ class CandidateMeasure:
 
 
 @dataclass(frozen=True, slots=True)
-class EventMeasure:
+class EventMeasure(EventBasis):
     """An event up to the signals. No threshold, weight or penalty has been applied, so a
     rerun that changes only those (a sweep) judges a stored one instead of measuring again."""
 
-    event_id: str
-    reference: ReferenceChoice
-    facts_origin: str
-    sources: tuple[SourceInfo, ...]
-    removed: tuple[RemovedLine, ...]
-    facts: tuple[Fact, ...]
     candidates: tuple[CandidateMeasure, ...]
     warnings: tuple[str, ...]  # logged whenever the event is judged
 
@@ -291,10 +286,10 @@ def measure_event(
 def _as_arguments(record: Any) -> tuple[Any, tuple[Any, ...]]:
     """Pickle a frozen record as its constructor's arguments: it reads back faster than the
     field-by-field state dataclasses pickle, and a warm rerun reads every event's measure."""
-    return type(record), tuple(getattr(record, name) for name in record.__slots__)
+    return type(record), tuple(getattr(record, name) for name in _FIELDS[type(record)])
 
 
-for _record in (
+_PICKLED = (
     Claim,
     ClaimSignals,
     Fact,
@@ -306,7 +301,10 @@ for _record in (
     SourceInfo,
     CandidateMeasure,
     EventMeasure,
-):
+)
+# Each record's fields in constructor order (`EventMeasure`'s inherited ones first).
+_FIELDS = {kind: tuple(f.name for f in fields(kind)) for kind in _PICKLED}
+for _record in _PICKLED:
     copyreg.pickle(_record, _as_arguments)
 
 
@@ -327,14 +325,7 @@ def judge_event(m: EventMeasure, cfg: Config, res: Resources) -> EventResult:
             )
             alignments.extend(aligned)
             matches.extend(matched)
+    basis = {f.name: getattr(m, f.name) for f in fields(EventBasis)}
     return EventResult(
-        event_id=m.event_id,
-        reference=m.reference,
-        facts_origin=m.facts_origin,
-        sources=m.sources,
-        removed=m.removed,
-        facts=m.facts,
-        alignments=tuple(alignments),
-        matches=tuple(matches),
-        scores=rank(scores),
+        **basis, alignments=tuple(alignments), matches=tuple(matches), scores=rank(scores)
     )

@@ -121,7 +121,8 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A candidate sentence checked against the sources."""
+    """A candidate sentence checked against the sources; `claim_id` numbers the candidate's
+    sentences in order (C1, C2, ...), the id claims.csv and the HTML report show."""
 
     candidate: str
     claim_id: str
@@ -202,8 +203,9 @@ class SourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class EventResult:
-    """Everything one event produced, ready for the report stage."""
+class EventBasis:
+    """What an event's verdicts rest on, whether measured or judged: the reference chosen and
+    why, the key facts, and each source with the lines cleaning removed."""
 
     event_id: str
     reference: ReferenceChoice
@@ -211,6 +213,12 @@ class EventResult:
     sources: tuple[SourceInfo, ...]
     removed: tuple[RemovedLine, ...]
     facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventResult(EventBasis):
+    """Everything one event produced, ready for the report stage."""
+
     alignments: tuple[Alignment, ...]
     matches: tuple[FactMatch, ...]
     scores: tuple[CandidateScore, ...]  # sorted by score, best first

@@ -16,186 +16,36 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from evalkit.columns import (
+    CLAIMS,
+    FACTS,
+    REMOVED,
+    SOURCES,
+    SUMMARY,
+    TABLES,
+    fmt,
+    listed,
+)
 from evalkit.config import options
 from evalkit.errors import InputError
 from evalkit.files import atomic_write as _atomic_write
 from evalkit.files import read_rows
-from evalkit.records import CandidateScore, EventResult
+from evalkit.records import EventResult
 
 MARKER = "INCOMPLETE"
 JOURNAL = ".progress.jsonl"  # finished events of a run in progress
 INDEX = "events.jsonl"  # the same, for a finished run
 
-SUMMARY_COLUMNS = (
-    "event",
-    "candidate",
-    "coverage",
-    "coverage_weighted",
-    "support_rate",
-    "unsupported",
-    "contradicted",
-    "rouge1",
-    "rouge2",
-    "rougeL",
-    "score",
-    "rank",
-    "claims",
-    "supported",
-    "note",
-)
-TABLES: dict[str, tuple[str, ...]] = {
-    "summary.csv": SUMMARY_COLUMNS,
-    "claims.csv": (
-        "event",
-        "candidate",
-        "claim_id",
-        "claim",
-        "verdict",
-        "support",
-        "evidence_source",
-        "evidence",
-        "reason",
-        "similarity",
-        "token_precision",
-        "novel",
-        "conflict",
-        "claim_start",
-        "claim_end",
-        "evidence_start",
-        "evidence_end",
-    ),
-    "facts.csv": (
-        "event",
-        "fact_id",
-        "fact",
-        "weight",
-        "candidate",
-        "covered",
-        "score",
-        "match",
-        "match_start",
-        "match_end",
-        "reported_by",
-        "fact_origin",
-    ),
-    "sources.csv": (
-        "event",
-        "source",
-        "is_reference",
-        "chars_raw",
-        "chars_clean",
-        "sentences",
-        "removed_lines",
-        "is_candidate",
-        "event_terms",
-        "note",
-    ),
-    "removed.csv": ("event", "source", "line", "reason", "line_no"),
-}
-
-
-def fmt(value: Any) -> str:
-    """One text form for every cell: 4 decimals, NaN spelt NaN, booleans as 0/1."""
-    kind = type(value)  # the common cases first: millions of cells in a large run
-    if kind is str:
-        return value
-    if kind is float:
-        return f"{value:.4f}" if value == value else "NaN"
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float):
-        return "NaN" if math.isnan(value) else f"{value:.4f}"
-    return "" if value is None else str(value)
-
-
-def _ranks(scores: Sequence[CandidateScore]) -> list[str]:
-    """1-based ranks in the (already sorted) order; NaN scores get no rank."""
-    return ["" if math.isnan(s.score) else str(i + 1) for i, s in enumerate(scores)]
-
 
 def rows(result: EventResult) -> dict[str, list[tuple[Any, ...]]]:
     """Every table row one event contributes, keyed by table file name."""
-    e = result.event_id
-    out: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
-    for s, rank in zip(result.scores, _ranks(result.scores), strict=True):
-        out["summary.csv"].append(
-            (
-                e,
-                s.candidate,
-                s.coverage,
-                s.coverage_weighted,
-                s.support_rate,
-                s.unsupported,
-                s.contradicted,
-                s.rouge1,
-                s.rouge2,
-                s.rougeL,
-                s.score,
-                rank,
-                s.claims,
-                s.supported,
-                s.note,
-            )
-        )
-    for a in result.alignments:
-        ev = a.evidence
-        out["claims.csv"].append(
-            (
-                e,
-                a.claim.candidate,
-                a.claim.claim_id,
-                a.claim.sentence.text,
-                a.verdict,
-                a.support,
-                ev.doc_id if ev else "",
-                ev.text if ev else "",
-                a.reason,
-                a.similarity,
-                a.token_precision,
-                "; ".join(a.novel),
-                a.conflict,
-                a.claim.sentence.start,
-                a.claim.sentence.end,
-                ev.start if ev else "",
-                ev.end if ev else "",
-            )
-        )
-    for m in result.matches:
-        out["facts.csv"].append(
-            (
-                e,
-                m.fact.fact_id,
-                m.fact.text,
-                m.weight,
-                m.candidate,
-                m.covered,
-                m.score,
-                m.match.text if m.match else "",
-                m.match.start if m.match else "",
-                m.match.end if m.match else "",
-                "; ".join(m.fact.reported_by),
-                m.fact.origin,
-            )
-        )
-    for src in result.sources:
-        note = result.reference.reason if src.is_reference else ""
-        out["sources.csv"].append(
-            (
-                e,
-                src.source,
-                src.is_reference,
-                src.chars_raw,
-                src.chars_clean,
-                src.sentences,
-                src.removed_lines,
-                src.is_candidate,
-                src.event_terms,
-                note,
-            )
-        )
-    for r in result.removed:
-        out["removed.csv"].append((e, r.doc_id, r.text, r.reason, r.line_no))
-    return out
+    return {
+        SUMMARY.file: listed(SUMMARY, result, result.scores),
+        CLAIMS.file: listed(CLAIMS, result, result.alignments),
+        FACTS.file: listed(FACTS, result, result.matches),
+        SOURCES.file: listed(SOURCES, result, result.sources),
+        REMOVED.file: listed(REMOVED, result, result.removed),
+    }
 
 
 class RunWriter:
@@ -223,7 +73,7 @@ class RunWriter:
         )
         self._handles: dict[str, TextIO] = {}
         self._writers: dict[str, Any] = {}
-        for name, header_row in TABLES.items():
+        for name, table in TABLES.items():
             path = self._tmp(name)
             if kept is not None:
                 with path.open("r+b") as raw:
@@ -232,7 +82,7 @@ class RunWriter:
             self._handles[name] = handle
             self._writers[name] = csv.writer(handle, lineterminator="\n")
             if kept is None:
-                self._writers[name].writerow(header_row)
+                self._writers[name].writerow(table.names)
         self._sizes = self._flush()
         if kept is None:
             self._journal = (run_dir / JOURNAL).open("w", encoding="utf-8")
@@ -298,9 +148,8 @@ class RunWriter:
     def skip(self, event_id: str, reason: str, position: int = 0, candidate: str = "") -> None:
         """A NaN summary row with the reason for an event that could not be read, or for a
         candidate that is not scored (it names no event, or is not a text)."""
-        nan = math.nan
-        row = (event_id, candidate, *[nan] * 9, "", nan, nan, reason)
-        self._writers["summary.csv"].writerow(tuple(fmt(v) for v in row))
+        row = {"event": event_id, "candidate": candidate, "rank": "", "note": reason}
+        self._writers[SUMMARY.file].writerow(SUMMARY.filled(row, math.nan))
         entry = {"position": position, "event": event_id, "skipped": reason}
         self._commit({**entry, "candidate": candidate} if candidate else entry)
 
@@ -312,7 +161,7 @@ class RunWriter:
     def finish(self, manifest: dict[str, Any]) -> None:
         """Write summary.md and run.json, then rename every table into place."""
         self._close()
-        self.summary = [tuple(r) for r in read_rows(self._tmp("summary.csv"))[1:]]
+        self.summary = [tuple(r) for r in read_rows(self._tmp(SUMMARY.file))[1:]]
         _atomic_write(self.run_dir / "summary.md", markdown(self.summary, manifest))
         for name in TABLES:
             os.replace(self._tmp(name), self.run_dir / name)
@@ -431,7 +280,7 @@ SHOWN = (
 
 def _table(summary: Sequence[tuple[str, ...]]) -> list[list[str]]:
     """Header and rows of the shown columns; the event column only when there are several."""
-    index = {name: i for i, name in enumerate(SUMMARY_COLUMNS)}
+    index = {name: i for i, name in enumerate(SUMMARY.names)}
     several = len({row[0] for row in summary}) > 1
     shown = (("event",) if several else ()) + SHOWN
     return [list(shown)] + [[row[index[c]] for c in shown] for row in summary]

@@ -194,7 +194,7 @@ def test_run_writes_a_single_page_report_and_plot(seeds_run: Path) -> None:
 def test_every_number_equals_the_tables(seeds_run: Path) -> None:
     shown = check_numbers(seeds_run)
     data = tables(seeds_run)
-    numeric = [c for c in TABLES["summary.csv"] if c not in ("event", "candidate", "note")]
+    numeric = [c for c in TABLES["summary.csv"].names if c not in ("event", "candidate", "note")]
     assert shown["summary"] >= {(i, c) for i in range(len(data["summary"])) for c in numeric}
     assert shown["claims"] >= {(i, "support") for i in range(len(data["claims"]))}
     assert shown["facts"] >= {(i, "score") for i in range(len(data["facts"]))}

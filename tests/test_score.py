@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from evalkit.columns import SUMMARY, fmt
 from evalkit.config import Config
 from evalkit.pipeline import Resources, run_event
 from evalkit.records import Document, Event, EventResult, Unscorable
-from evalkit.report import SUMMARY_COLUMNS, fmt, rows
+from evalkit.report import rows
 from evalkit.rouge import FastRouge
 from evalkit.run import _event_info
 
@@ -32,7 +33,7 @@ def event(sources: dict[str, str], candidates: dict[str, str]) -> Event:
 def summary(result: EventResult) -> dict[str, dict[str, str]]:
     """summary.csv's cells per candidate, as the report writes them."""
     return {
-        row[1]: dict(zip(SUMMARY_COLUMNS, (fmt(v) for v in row), strict=True))
+        row[1]: dict(zip(SUMMARY.names, (fmt(v) for v in row), strict=True))
         for row in rows(result)["summary.csv"]
     }
 

@@ -19,6 +19,7 @@ import numpy as np
 from evalkit.bench.events import coverage_event, judged, predicted_at
 from evalkit.bench.load import Benchmark
 from evalkit.bench.tables import EVALKIT, ScopedMetric, scoped_estimate, scoped_rows
+from evalkit.columns import Table, attributes
 from evalkit.config import Config
 from evalkit.metrics import (
     accuracy,
@@ -70,31 +71,38 @@ class SummaryRow:
     note: str
 
 
-FACT_COLUMNS = (
-    "doc_id",
-    "system",
-    "fact_index",
-    "score",
-    "predicted",
-    "label",
-    "lexical",
-    "lexical_predicted",
-    "cosine",
-    "cosine_predicted",
+# predictions.csv: one row per key fact x summary.
+FACTS: Table[FactRow] = Table(
+    "predictions.csv",
+    attributes(
+        "doc_id",
+        "system",
+        "fact_index",
+        "score",
+        "predicted",
+        "label",
+        "lexical",
+        "lexical_predicted",
+        "cosine",
+        "cosine_predicted",
+    ),
 )
-SUMMARY_COLUMNS = (
-    "doc_id",
-    "system",
-    "coverage",
-    "dataset",
-    "evalkit_hard",
-    "lexical",
-    "cosine",
-    "rouge1",
-    "rouge2",
-    "rougeL",
-    "human",
-    "note",
+SUMMARIES: Table[SummaryRow] = Table(
+    "summaries.csv",
+    attributes(
+        "doc_id",
+        "system",
+        "coverage",
+        "dataset",
+        "evalkit_hard",
+        "lexical",
+        "cosine",
+        "rouge1",
+        "rouge2",
+        "rougeL",
+        "human",
+        "note",
+    ),
 )
 
 

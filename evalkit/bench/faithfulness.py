@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -23,16 +24,24 @@ from evalkit.bench.events import (
     overlaps,
     predicted_at,
 )
-from evalkit.bench.load import Benchmark
+from evalkit.bench.load import Benchmark, FaithItem
 from evalkit.bench.tables import EVALKIT, ScopedMetric, scoped_estimate, scoped_rows
+from evalkit.columns import CLAIMS as RUN_CLAIMS
+from evalkit.columns import Column, Entry, Table, attributes, enumerated
 from evalkit.config import Config
 from evalkit.metrics import balanced_accuracy, roc_auc
 from evalkit.pipeline import Resources
-from evalkit.records import EventResult
+from evalkit.records import Alignment, EventResult
 from evalkit.text import content_tokens
 from evalkit.verifiers import CosineVerifier
 
 FAITH_METHODS = ("evalkit", "lexical", "cosine", "rouge1", "rouge2", "rougeL")
+
+
+def _in_human_span(entry: Entry[FaithItem, Alignment]) -> bool:
+    """Whether the claim overlaps a span the annotators marked unsupported."""
+    sentence = entry.record.claim.sentence
+    return overlaps(sentence.start, sentence.end, entry.owner.spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,54 +67,61 @@ class FaithRow:
     rougeL: float
 
 
-PREDICTION_COLUMNS = (
-    "id",
-    "score",
-    "predicted",
-    "doc_id",
-    "dataset",
-    "system",
-    "label",
-    "claims",
-    "unsupported",
-    "contradicted",
-    "lexical",
-    "lexical_predicted",
-    "cosine",
-    "cosine_predicted",
-    "rouge1",
-    "rouge2",
-    "rougeL",
+PREDICTIONS: Table[FaithRow] = Table(
+    "predictions.csv",
+    attributes(
+        "id",
+        "score",
+        "predicted",
+        "doc_id",
+        "dataset",
+        "system",
+        "label",
+        "claims",
+        "unsupported",
+        "contradicted",
+        "lexical",
+        "lexical_predicted",
+        "cosine",
+        "cosine_predicted",
+        "rouge1",
+        "rouge2",
+        "rougeL",
+    ),
 )
-CLAIM_COLUMNS = (
-    "id",
-    "claim_id",
-    "claim",
-    "start",
-    "end",
-    "verdict",
-    "support",
-    "evidence",
-    "evidence_start",
-    "evidence_end",
-    "similarity",
-    "token_precision",
-    "novel",
-    "conflict",
-    "reason",
-    "in_human_span",
-    "label",
+# claims.csv: each claim of a summary, read as `run`'s claims.csv reads it, beside the label.
+CLAIMS: Table[Entry[FaithItem, Alignment]] = Table(
+    "claims.csv",
+    (
+        Column("id", attrgetter("owner.id")),
+        RUN_CLAIMS["claim_id"],
+        RUN_CLAIMS["claim"],
+        replace(RUN_CLAIMS["claim_start"], name="start"),
+        replace(RUN_CLAIMS["claim_end"], name="end"),
+        RUN_CLAIMS["verdict"],
+        RUN_CLAIMS["support"],
+        RUN_CLAIMS["evidence"],
+        RUN_CLAIMS["evidence_start"],
+        RUN_CLAIMS["evidence_end"],
+        RUN_CLAIMS["similarity"],
+        RUN_CLAIMS["token_precision"],
+        RUN_CLAIMS["novel"],
+        RUN_CLAIMS["conflict"],
+        RUN_CLAIMS["reason"],
+        Column("in_human_span", _in_human_span),
+        Column("label", attrgetter("owner.label")),
+    ),
 )
 
 
 def score_faithfulness(
     bench: Benchmark, cfg: Config, res: Resources
-) -> tuple[list[FaithRow], list[tuple[Any, ...]]]:
+) -> tuple[list[FaithRow], list[Entry[FaithItem, Alignment]]]:
     """Every summary's row and every claim's row, in file order."""
     items = {it.id: it for it in bench.faith}
     cosine = CosineVerifier(cfg.verifier)  # the verdicts `run verifier=cosine` gives
     rows: dict[str, FaithRow] = {}
-    claim_rows: dict[str, list[tuple[Any, ...]]] = {}
+    claim_rows: dict[str, list[Entry[FaithItem, Alignment]]] = {}
     events = faith_events(bench.faith, bench.path)
     for event, (result, signals) in judged(events, cfg, res):
         source = event.sources[0].text
@@ -141,28 +157,7 @@ def score_faithfulness(
                 rouge2=rouge["rouge2"].precision if item.summary.strip() else math.nan,
                 rougeL=rouge["rougeL"].precision if item.summary.strip() else math.nan,
             )
-            claim_rows[item.id] = [
-                (
-                    item.id,
-                    a.claim.claim_id,
-                    a.claim.sentence.text,
-                    a.claim.sentence.start,
-                    a.claim.sentence.end,
-                    a.verdict,
-                    a.support,
-                    a.evidence.text if a.evidence else "",
-                    a.evidence.start if a.evidence else "",
-                    a.evidence.end if a.evidence else "",
-                    a.similarity,
-                    a.token_precision,
-                    "; ".join(a.novel),
-                    a.conflict,
-                    a.reason,
-                    overlaps(a.claim.sentence.start, a.claim.sentence.end, item.spans),
-                    item.label,
-                )
-                for a in aligned
-            ]
+            claim_rows[item.id] = list(enumerated(item, aligned))
     order = [it.id for it in bench.faith]
     return [rows[i] for i in order], [r for i in order for r in claim_rows[i]]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -208,63 +209,50 @@ def _check_same_kind(p: Path, line: int, record: dict[str, Any], kind: BenchKind
         )
 
 
+def _checked(
+    p: Path, records: list[tuple[int, dict[str, Any]]], kind: BenchKind, key: str, fix: str
+) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Each record of the file with its place in messages and its `key`, once it is of the
+    file's kind, has every field, and its key is a string no earlier line has (else `fix`)."""
+    fields = FAITH_FIELDS if kind == "faithfulness" else COVERAGE_FIELDS
+    seen: dict[str, int] = {}
+    for line, rec in records:
+        _check_same_kind(p, line, rec, kind)
+        where = f"{p} line {line}"
+        _require_fields(where, rec, fields, f"a {kind} line")
+        value = _string(where, rec, key)
+        if value in seen:
+            raise InputError(
+                f"{where}: duplicate {key} {value!r} (first on line {seen[value]}); {fix}"
+            )
+        seen[value] = line
+        yield where, rec, value
+
+
 def _build_faith(p: Path, records: list[tuple[int, dict[str, Any]]]) -> tuple[FaithItem, ...]:
     """Validate faithfulness records; ids must be unique within the file."""
     items: list[FaithItem] = []
-    seen: dict[str, int] = {}
-    for line, rec in records:
-        _check_same_kind(p, line, rec, "faithfulness")
-        where = f"{p} line {line}"
-        _require_fields(where, rec, FAITH_FIELDS, "a faithfulness line")
-        item_id = _string(where, rec, "id")
-        if item_id in seen:
-            raise InputError(
-                f"{where}: duplicate id {item_id!r} (first on line {seen[item_id]}); "
-                "ids must be unique within a file"
-            )
-        seen[item_id] = line
-        summary = _string(where, rec, "summary")
-        items.append(
-            FaithItem(
-                id=item_id,
-                doc_id=_string(where, rec, "doc_id"),
-                dataset=_string(where, rec, "dataset"),
-                system=_string(where, rec, "system"),
-                source=_string(where, rec, "source"),
-                summary=summary,
-                label=_binary(where, rec["label"], "label"),
-                spans=_spans(where, rec["spans"], len(summary)),
-            )
-        )
+    fix = "ids must be unique within a file"
+    for where, rec, item_id in _checked(p, records, "faithfulness", "id", fix):
+        texts = ("summary", "doc_id", "dataset", "system", "source")
+        summary, doc_id, dataset, system, source = (_string(where, rec, f) for f in texts)
+        label = _binary(where, rec["label"], "label")
+        spans = _spans(where, rec["spans"], len(summary))
+        items.append(FaithItem(item_id, doc_id, dataset, system, source, summary, label, spans))
     return tuple(items)
 
 
 def _build_coverage(p: Path, records: list[tuple[int, dict[str, Any]]]) -> tuple[CoverageDoc, ...]:
     """Validate coverage records; doc_ids are unique per file and systems unique per doc."""
     docs: list[CoverageDoc] = []
-    seen: dict[str, int] = {}
-    for line, rec in records:
-        _check_same_kind(p, line, rec, "coverage")
-        where = f"{p} line {line}"
-        _require_fields(where, rec, COVERAGE_FIELDS, "a coverage line")
-        doc_id = _string(where, rec, "doc_id")
-        if doc_id in seen:
-            raise InputError(
-                f"{where}: duplicate doc_id {doc_id!r} (first on line {seen[doc_id]}); "
-                "put each document on one line"
-            )
-        seen[doc_id] = line
+    fix = "put each document on one line"
+    for where, rec, doc_id in _checked(p, records, "coverage", "doc_id", fix):
         key_facts = _key_facts(where, rec["key_facts"])
-        docs.append(
-            CoverageDoc(
-                doc_id=doc_id,
-                dataset=_string(where, rec, "dataset"),
-                source=_string(where, rec, "source"),
-                reference=_string(where, rec, "reference"),
-                key_facts=key_facts,
-                summaries=_summaries(where, rec["summaries"], len(key_facts)),
-            )
+        dataset, source, reference = (
+            _string(where, rec, f) for f in ("dataset", "source", "reference")
         )
+        summaries = _summaries(where, rec["summaries"], len(key_facts))
+        docs.append(CoverageDoc(doc_id, dataset, source, reference, key_facts, summaries))
     return tuple(docs)
 
 

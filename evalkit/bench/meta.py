@@ -14,27 +14,10 @@ import math
 import time
 from pathlib import Path
 
-from evalkit.bench.coverage import (
-    FACT_COLUMNS,
-    SUMMARY_COLUMNS,
-    coverage_metrics,
-    score_coverage,
-)
-from evalkit.bench.faithfulness import (
-    CLAIM_COLUMNS,
-    PREDICTION_COLUMNS,
-    faith_metrics,
-    score_faithfulness,
-)
+from evalkit.bench.coverage import FACTS, SUMMARIES, coverage_metrics, score_coverage
+from evalkit.bench.faithfulness import CLAIMS, PREDICTIONS, faith_metrics, score_faithfulness
 from evalkit.bench.load import Benchmark, load_benchmark
-from evalkit.bench.tables import (
-    json_metric,
-    metrics_csv,
-    metrics_markdown,
-    ordered,
-    table_csv,
-    write_all,
-)
+from evalkit.bench.tables import METRICS, json_metric, metrics_markdown, table_csv, write_all
 from evalkit.config import Config
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, Timings
@@ -69,10 +52,8 @@ def run_meta(cfg: Config, run_dir: Path) -> None:
             rows, claims = score_faithfulness(bench, cfg, res)
         with timings.stage("meta_metrics"):
             metrics = faith_metrics(rows, n_boot, seed)
-        files["predictions.csv"] = table_csv(
-            PREDICTION_COLUMNS, (ordered(r, PREDICTION_COLUMNS) for r in rows)
-        )
-        files["claims.csv"] = table_csv(CLAIM_COLUMNS, claims)
+        files[PREDICTIONS.file] = table_csv(PREDICTIONS, rows)
+        files[CLAIMS.file] = table_csv(CLAIMS, claims)
         positive = sum(r.label for r in rows)
         header = [
             f"- file: `{bench.path}` (faithfulness, sha256 `{bench.sha256[:16]}…`)",
@@ -93,12 +74,8 @@ def run_meta(cfg: Config, run_dir: Path) -> None:
         with timings.stage("meta_metrics"):
             metrics = coverage_metrics(facts, summaries, n_boot, seed)
         if any(not math.isnan(f.label) for f in facts):
-            files["predictions.csv"] = table_csv(
-                FACT_COLUMNS, (ordered(f, FACT_COLUMNS) for f in facts)
-            )
-        files["summaries.csv"] = table_csv(
-            SUMMARY_COLUMNS, (ordered(s, SUMMARY_COLUMNS) for s in summaries)
-        )
+            files[FACTS.file] = table_csv(FACTS, facts)
+        files[SUMMARIES.file] = table_csv(SUMMARIES, summaries)
         header = [
             f"- file: `{bench.path}` (coverage, sha256 `{bench.sha256[:16]}…`)",
             f"- {len(summaries)} summaries of {len(bench.coverage)} documents, "
@@ -113,7 +90,7 @@ def run_meta(cfg: Config, run_dir: Path) -> None:
         ]
         counts = {"summaries": len(summaries), "fact_pairs": len(facts)}
     timings.seconds["total"] = time.perf_counter() - started
-    files["metrics.csv"] = metrics_csv(metrics)
+    files[METRICS.file] = table_csv(METRICS, metrics)
     files["metrics.md"] = metrics_markdown(metrics, header)
     info = {
         "benchmark": {"path": bench.path, "sha256": bench.sha256, "kind": bench.kind},

@@ -8,15 +8,17 @@ import io
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
+from evalkit.columns import Column, Table, attributes
 from evalkit.metrics import Metric, estimate
-from evalkit.report import fmt
 
+R = TypeVar("R")
 EVALKIT = "evalkit"  # the method name of evalkit's own verdicts in every table
 
 
@@ -81,15 +83,18 @@ METHOD_TITLES = {
 }
 
 
-def metrics_csv(metrics: Sequence[ScopedMetric]) -> str:
-    """Tidy table: one row per scope x method x metric."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(("scope", "method", "metric", "value", "low", "high", "n"))
-    for m in metrics:
-        x = m.metric
-        writer.writerow((m.scope, m.method, x.name, fmt(x.value), fmt(x.low), fmt(x.high), x.n))
-    return buf.getvalue()
+# metrics.csv, the tidy table: one row per scope x method x metric.
+METRICS: Table[ScopedMetric] = Table(
+    "metrics.csv",
+    (
+        *attributes("scope", "method"),
+        Column("metric", attrgetter("metric.name")),
+        Column("value", attrgetter("metric.value")),
+        Column("low", attrgetter("metric.low")),
+        Column("high", attrgetter("metric.high")),
+        Column("n", attrgetter("metric.n")),
+    ),
+)
 
 
 def metrics_markdown(metrics: Sequence[ScopedMetric], header: Sequence[str]) -> str:
@@ -127,19 +132,13 @@ def _interval(m: Metric) -> str:
     return f"{m.value:.3f} [{m.low:.3f}, {m.high:.3f}]"
 
 
-def table_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """A CSV table: the header, then each row's cells as `run`'s tables write them."""
+def table_csv(table: Table[R], records: Iterable[R]) -> str:
+    """A CSV table: the header, then each record's cells as `run`'s tables write them."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(tuple(fmt(v) for v in row) for row in rows)
+    writer.writerow(table.names)
+    writer.writerows(table.cells(r) for r in records)
     return buf.getvalue()
-
-
-def ordered(row: Any, columns: Sequence[str]) -> tuple[Any, ...]:
-    """A record's fields in the order of `columns`."""
-    d = asdict(row)
-    return tuple(d[c] for c in columns)
 
 
 def write_all(run_dir: Path, files: dict[str, str]) -> None:

@@ -1,0 +1,215 @@
+"""One column spec per table: each column's name, how its value is read from a record, and its
+heading for people; every cell is spelt by `fmt`.
+
+The CSV writers (`report`, `meta`), the Markdown and terminal tables, the HTML report and
+`merge` all read the run's tables through the specs here, so a column is added, renamed or
+moved in one place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any, Generic, TypeVar
+
+from evalkit.records import Alignment, CandidateScore, EventResult, FactMatch, SourceInfo
+
+R = TypeVar("R")
+C = TypeVar("C")
+T = TypeVar("T")
+
+
+def fmt(value: Any) -> str:
+    """One text form for every cell: 4 decimals, NaN spelt NaN, booleans as 0/1."""
+    kind = type(value)  # the common cases first: millions of cells in a large run
+    if kind is str:
+        return value
+    if kind is float:
+        return f"{value:.4f}" if value == value else "NaN"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return "NaN" if math.isnan(value) else f"{value:.4f}"
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Column(Generic[R]):
+    """A table column: its name in the CSV header, how a row's value is read, its heading."""
+
+    name: str
+    get: Callable[[R], Any]
+    title: str = ""  # the heading people read (the HTML report); "" when it is the name
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Table(Generic[R]):
+    """A table file and its columns, in order."""
+
+    file: str
+    columns: tuple[Column[R], ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def __getitem__(self, name: str) -> Column[R]:
+        return next(c for c in self.columns if c.name == name)
+
+    def values(self, record: R) -> tuple[Any, ...]:
+        """A row's values, unformatted."""
+        return tuple(c.get(record) for c in self.columns)
+
+    def cells(self, record: R) -> list[str]:
+        """A row's cells as every table spells them."""
+        return [fmt(c.get(record)) for c in self.columns]
+
+    def filled(self, values: dict[str, Any], missing: Any) -> list[str]:
+        """A row given by column name; the columns not named hold `missing`."""
+        return [fmt(values.get(name, missing)) for name in self.names]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry(Generic[C, T]):
+    """A record as its table row reads it: with what it belongs to (an event's result, a
+    benchmark item) and its place among the records of its kind (the summary's rank)."""
+
+    owner: C
+    record: T
+    index: int = 0
+
+
+def enumerated(owner: C, records: Sequence[T]) -> Iterator[Entry[C, T]]:
+    """Each record with its owner and its place."""
+    return (Entry(owner, r, i) for i, r in enumerate(records))
+
+
+def listed(table: Table[Entry[C, T]], owner: C, records: Sequence[T]) -> list[tuple[Any, ...]]:
+    """The table's rows of the records of one owner, in order, unformatted."""
+    return [table.values(entry) for entry in enumerated(owner, records)]
+
+
+def attributes(*names: str) -> tuple[Column[Any], ...]:
+    """Columns that are a record's attributes of the same names."""
+    return tuple(Column(name, attrgetter(name)) for name in names)
+
+
+def attr(name: str, path: str = "", title: str = "") -> Column[Entry[Any, Any]]:
+    """An entry's column read from its record's attribute `path` (dotted; default: `name`)."""
+    return Column(name, attrgetter(f"record.{path or name}"), title)
+
+
+def _optional(name: str, part: str, path: str) -> Column[Entry[Any, Any]]:
+    """An attribute of the record's optional sentence `part`; "" when it has none."""
+    get = attrgetter(path)
+
+    def read(entry: Entry[Any, Any]) -> Any:
+        sentence = getattr(entry.record, part)
+        return get(sentence) if sentence else ""
+
+    return Column(name, read)
+
+
+def _rank(entry: Entry[EventResult, CandidateScore]) -> str:
+    """1-based rank in the (already sorted) order; a NaN score gets no rank."""
+    return "" if math.isnan(entry.record.score) else str(entry.index + 1)
+
+
+def _source_note(entry: Entry[EventResult, SourceInfo]) -> str:
+    """Why the reference was chosen, on the reference's row."""
+    return entry.owner.reference.reason if entry.record.is_reference else ""
+
+
+EVENT: Column[Entry[EventResult, Any]] = Column("event", lambda e: e.owner.event_id)
+SUMMARY: Table[Entry[EventResult, CandidateScore]] = Table(
+    "summary.csv",
+    (
+        EVENT,
+        attr("candidate"),
+        attr("coverage"),
+        attr("coverage_weighted", title="coverage (weighted)"),
+        attr("support_rate", title="support rate"),
+        attr("unsupported", title="? unsupp."),
+        attr("contradicted", title="✗ contr."),
+        attr("rouge1", title="ROUGE-1"),
+        attr("rouge2", title="ROUGE-2"),
+        attr("rougeL", title="ROUGE-L"),
+        attr("score"),
+        Column("rank", _rank),
+        attr("claims"),
+        attr("supported", title="✓ supp."),
+        attr("note"),
+    ),
+)
+CLAIMS: Table[Entry[Any, Alignment]] = Table(
+    "claims.csv",
+    (
+        EVENT,
+        attr("candidate", "claim.candidate"),
+        attr("claim_id", "claim.claim_id"),
+        attr("claim", "claim.sentence.text"),
+        attr("verdict"),
+        attr("support"),
+        _optional("evidence_source", "evidence", "doc_id"),
+        _optional("evidence", "evidence", "text"),
+        attr("reason"),
+        attr("similarity"),
+        attr("token_precision"),
+        Column("novel", lambda e: "; ".join(e.record.novel)),
+        attr("conflict"),
+        attr("claim_start", "claim.sentence.start"),
+        attr("claim_end", "claim.sentence.end"),
+        _optional("evidence_start", "evidence", "start"),
+        _optional("evidence_end", "evidence", "end"),
+    ),
+)
+FACTS: Table[Entry[EventResult, FactMatch]] = Table(
+    "facts.csv",
+    (
+        EVENT,
+        attr("fact_id", "fact.fact_id"),
+        attr("fact", "fact.text"),
+        attr("weight"),
+        attr("candidate"),
+        attr("covered"),
+        attr("score"),
+        _optional("match", "match", "text"),
+        _optional("match_start", "match", "start"),
+        _optional("match_end", "match", "end"),
+        Column("reported_by", lambda e: "; ".join(e.record.fact.reported_by)),
+        attr("fact_origin", "fact.origin"),
+    ),
+)
+SOURCES: Table[Entry[EventResult, SourceInfo]] = Table(
+    "sources.csv",
+    (
+        EVENT,
+        attr("source"),
+        attr("is_reference"),
+        attr("chars_raw"),
+        attr("chars_clean"),
+        attr("sentences"),
+        attr("removed_lines"),
+        attr("is_candidate"),
+        attr("event_terms"),
+        Column("note", _source_note),
+    ),
+)
+REMOVED: Table[Entry[EventResult, Any]] = Table(
+    "removed.csv",
+    (
+        EVENT,
+        attr("source", "doc_id"),
+        attr("line", "text"),
+        attr("reason"),
+        attr("line_no"),
+    ),
+)
+# Every table of a run, by file name, in the order they are written.
+TABLES: dict[str, Table[Any]] = {t.file: t for t in (SUMMARY, CLAIMS, FACTS, SOURCES, REMOVED)}
