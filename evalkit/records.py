@@ -142,6 +142,9 @@ class Alignment:
     novel: tuple[str, ...]  # names, numbers, dates found in no source
     conflict: str  # what the nearest evidence disagrees on, "" if nothing
     reason: str
+    bigram_precision: float  # share of its content-word pairs in one evidence unit
+    entailment: float  # best P(an evidence unit entails it); NaN with entail=none
+    contradiction: float  # best P(an evidence unit contradicts it); NaN with entail=none
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +157,7 @@ class FactMatch:
     covered: bool
     score: float
     match: Sentence | None
+    entailment: float  # P(the match or nearest sentence entails the fact); NaN: not measured
 
 
 class Unscorable(StrEnum):

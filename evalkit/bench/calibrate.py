@@ -130,38 +130,30 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
         f"contradiction_overlap={cfg.verifier.contradiction_overlap}",
     ]
     details: dict[str, Any] = {"written": now, "files": {}}
+    values: dict[str, dict[str, float]] = {}
+    # per section: its benchmark files, how many summaries each has, the fit, what it reports
+    plan = (
+        ("verifier", faith, lambda b: len(b.faith), "faithfulness",
+         "summary level; threshold shared by the files", cfg.verifier, VERIFIER_KEYS,
+         lambda names: fit_verifier(claims, summaries, names, cfg.verifier)),
+        ("coverage", cover, lambda b: sum(len(d.summaries) for d in b.coverage), "coverage",
+         "coverage = mean fact credit per summary, as `run` reports", cfg.coverage,
+         COVERAGE_KEYS, lambda names: fit_coverage(facts, names, cfg.coverage)),
+    )  # fmt: skip
     with timings.stage("calibrate_fit"):
-        if faith:
-            names = [Path(b.path).stem for b in faith]
-            v = fit_verifier(claims, summaries, names, cfg.verifier)
-            header.append("# verifier fitted on:")
-            header += [_file_line(b.path, b.sha256, f"{len(b.faith)} summaries") for b in faith]
-            header.append("# dev figures (summary level; threshold shared by the files):")
-            header += v.report
-            verifier_values = v.values
-            details["verifier"] = {"values": v.values, "dev": v.details}
-        else:
-            header.append("# verifier: not refitted (no faithfulness file); values carried over")
-            verifier_values = section(cfg.verifier, VERIFIER_KEYS)
-        if cover:
-            names = [Path(b.path).stem for b in cover]
-            cv_fit = fit_coverage(facts, names, cfg.coverage)
-            header.append("# coverage fitted on:")
-            header += [
-                _file_line(
-                    b.path, b.sha256, f"{sum(len(d.summaries) for d in b.coverage)} summaries"
-                )
-                for b in cover
-            ]
-            header.append(
-                "# dev figures (coverage = mean fact credit per summary, as `run` reports):"
-            )
-            header += cv_fit.report
-            coverage_values = cv_fit.values
-            details["coverage"] = {"values": cv_fit.values, "dev": cv_fit.details}
-        else:
-            header.append("# coverage: not refitted (no coverage file); values carried over")
-            coverage_values = section(cfg.coverage, COVERAGE_KEYS)
+        for name, files, count, kind, figures, current, keys, fit in plan:
+            if not files:
+                header.append(f"# {name}: not refitted (no {kind} file); values carried over")
+                values[name] = section(current, keys)
+                continue
+            fitted = fit([Path(b.path).stem for b in files])
+            header.append(f"# {name} fitted on:")
+            header += [_file_line(b.path, b.sha256, f"{count(b)} summaries") for b in files]
+            header.append(f"# dev figures ({figures}):")
+            header += fitted.report
+            values[name] = fitted.values
+            details[name] = {"values": fitted.values, "dev": fitted.details}
+    verifier_values, coverage_values = values["verifier"], values["coverage"]
     for b in benches:
         details["files"][b.path] = {"sha256": b.sha256, "kind": b.kind}
     text = calibration_yaml(verifier_values, coverage_values, header)

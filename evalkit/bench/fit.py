@@ -189,12 +189,12 @@ def fit_verifier(
         cosine_threshold=_round(cos_t),
     )
     cv = _cv_scores(claims, summaries, fitted)
-    report, details = [], {}
+    rows = {}
     for f, name in enumerate(names):
         m = ev["file"] == f
         y_f = ev["label"][m]
         pred = ev["allowed"][m] & (ev["score"][m] >= fitted.threshold)
-        row = {
+        rows[name] = {
             "summaries": int(m.sum()),
             "claims": int((files == f).sum()),
             "roc_auc": roc_auc(y_f, ev["score"][m]),
@@ -206,15 +206,18 @@ def fit_verifier(
             ),
             "cosine_roc_auc": roc_auc(y_f, ev["cosine"][m]),
         }
-        details[name] = row
-        report.append(
-            f"#   {name}: ROC AUC {row['roc_auc']:.3f} (5-fold CV by document "
-            f"{row['roc_auc_cv']:.3f}), balanced accuracy {row['balanced_accuracy']:.3f}; "
-            f"lexical AUC {row['lexical_roc_auc']:.3f}, "
-            f"plain cosine AUC {row['cosine_roc_auc']:.3f}"
-        )
-    values = section(fitted, VERIFIER_KEYS)
-    return Fitted(values, report, details)
+    line = (
+        "ROC AUC {roc_auc:.3f} (5-fold CV by document {roc_auc_cv:.3f}), balanced accuracy "
+        "{balanced_accuracy:.3f}; lexical AUC {lexical_roc_auc:.3f}, plain cosine AUC "
+        "{cosine_roc_auc:.3f}"
+    )
+    return _fitted(fitted, VERIFIER_KEYS, rows, line)
+
+
+def _fitted(cfg: Any, keys: Sequence[str], rows: dict[str, dict[str, Any]], line: str) -> Fitted:
+    """The fitted section's values, and per file its figures and `line` filled with them."""
+    report = [f"#   {name}: " + line.format(**row) for name, row in rows.items()]
+    return Fitted(section(cfg, keys), report, rows)
 
 
 def _nan_low(x: np.ndarray) -> np.ndarray:
@@ -306,13 +309,13 @@ def fit_coverage(facts: Sequence[FactData], names: Sequence[str], cfg: CoverageC
     cv = np.array(
         [fact_credit(p, fitted) for p in _cv_facts(x, y, files, [f.doc_id for f in facts])]
     )
-    report, details = [], {}
+    rows = {}
     for f, name in enumerate(names):
         m = files == f
         if not m.any():
             continue
         sub = [fa for fa, keep in zip(facts, m, strict=True) if keep]
-        row = {
+        rows[name] = {
             "fact_pairs": int(m.sum()),
             "fact_balanced_accuracy": balanced_accuracy(
                 y[m], (prob[m] >= fitted.threshold).astype(float)
@@ -323,16 +326,13 @@ def fit_coverage(facts: Sequence[FactData], names: Sequence[str], cfg: CoverageC
                 "lexical_", sub, (lexical[m] >= fitted.lexical_threshold).astype(float)
             ),
         }
-        details[name] = row
-        report.append(
-            f"#   {name}: fact balanced accuracy {row['fact_balanced_accuracy']:.3f}; "
-            f"per-doc Pearson {row['per_doc_pearson']:.3f} (CV {row['cv_per_doc_pearson']:.3f}), "
-            f"system Kendall tau {row['system_kendall_tau']:.3f} "
-            f"(CV {row['cv_system_kendall_tau']:.3f}); lexical {row['lexical_per_doc_pearson']:.3f}"
-            f" / {row['lexical_system_kendall_tau']:.3f}"
-        )
-    values = section(fitted, COVERAGE_KEYS)
-    return Fitted(values, report, details)
+    line = (
+        "fact balanced accuracy {fact_balanced_accuracy:.3f}; per-doc Pearson "
+        "{per_doc_pearson:.3f} (CV {cv_per_doc_pearson:.3f}), system Kendall tau "
+        "{system_kendall_tau:.3f} (CV {cv_system_kendall_tau:.3f}); lexical "
+        "{lexical_per_doc_pearson:.3f} / {lexical_system_kendall_tau:.3f}"
+    )
+    return _fitted(fitted, COVERAGE_KEYS, rows, line)
 
 
 def _cv_facts(x: np.ndarray, y: np.ndarray, files: np.ndarray, docs: Sequence[str]) -> np.ndarray:

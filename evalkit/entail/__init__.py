@@ -234,14 +234,10 @@ class EntailCache:
     """Each distinct pair is run once: memory (bounded) over disk, keyed by the pair's text."""
 
     def __init__(self, entailer: Entailer, disk: DiskCache | None, memory_items: int) -> None:
-        self.entailer = entailer
-        self.name = entailer.name
-        self.fingerprint = entailer.fingerprint
-        self.disk = disk
-        self.memory_items = memory_items
+        self.entailer, self.disk, self.memory_items = entailer, disk, memory_items
+        self.name, self.fingerprint = entailer.name, entailer.fingerprint
         self._memory: OrderedDict[bytes, np.ndarray] = OrderedDict()
-        self.pairs = 0  # distinct pairs sent to the model
-        self.seconds = 0.0
+        self.pairs, self.seconds = 0, 0.0  # distinct pairs sent to the model, and its time
 
     def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         keys = [hashlib.blake2b(f"{p}\x00{h}".encode(), digest_size=16).digest() for p, h in pairs]

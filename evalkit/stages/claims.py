@@ -315,6 +315,9 @@ def judge_claims(
                 s.novel,
                 s.conflict,
                 reason,
+                s.bigram_precision,
+                s.entailment,
+                s.contradiction,
             )
         )
     return tuple(out)

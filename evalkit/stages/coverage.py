@@ -219,7 +219,8 @@ def decide_facts(
     fact's coverage credit (see `fact_credit`), from its measured signals (None: no text)."""
     if measured is None:
         return tuple(
-            FactMatch(f, candidate, _weight(f, candidate), False, math.nan, None) for f in facts
+            FactMatch(f, candidate, _weight(f, candidate), False, math.nan, None, math.nan)
+            for f in facts
         )
     out = []
     for fact, signals in zip(facts, measured, strict=True):
@@ -227,7 +228,9 @@ def decide_facts(
         covered = probability >= cfg.threshold
         credit = fact_credit(probability, cfg)
         weight = _weight(fact, candidate)
-        out.append(FactMatch(fact, candidate, weight, covered, credit, signals.match))
+        out.append(
+            FactMatch(fact, candidate, weight, covered, credit, signals.match, signals.entailment)
+        )
     return tuple(out)
 
 
