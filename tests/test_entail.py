@@ -246,3 +246,22 @@ def test_the_shipped_model_is_small_and_reads_a_contradiction(
     )
     assert same[0] > 0.5 > denied[0] and same[0] > other[0]
     assert denied[1] > same[1]
+
+
+def test_train_verb_writes_the_model_and_its_card_into_the_run_folder(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = _tiny_data(tmp_path / "data")
+    run = tmp_path / "run"
+    done = subprocess.run(
+        [sys.executable, "-m", "evalkit", "train", f"train.data={data}", "train.epochs=1",
+         "train.frozen_layers=5", "train.max_tokens=128", "train.held_out=0.2",
+         f"hydra.run.dir={run}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (run / "minilm.safetensors").is_file()
+    card = json.loads((run / "minilm.json").read_text(encoding="utf-8"))
+    assert card["steps"] == 3 and card["held_out"]
+    assert "held-out accuracy" in done.stdout and f"entail.model={run}" in done.stdout
