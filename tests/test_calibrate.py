@@ -23,7 +23,7 @@ from evalkit.verifiers import ClaimSignals, build_verifier
 
 from .conftest import DATA
 
-SHIPPED = Path(CONF) / "calibration" / "minilm.yaml"  # the default backend's
+SHIPPED = Path(CONF) / "calibration" / "none.yaml"  # the default backend's
 
 
 def tiny_cfg(out: Path, path: str) -> Config:
@@ -144,7 +144,7 @@ def test_calibration_signals_are_what_run_event_sees(fast_cfg: Config) -> None:
 
 
 def test_shipped_calibration_is_the_dataclass_default() -> None:
-    """conf/calibration/minilm.yaml (what Hydra runs use by default) and the dataclass
+    """conf/calibration/none.yaml (what Hydra runs use by default) and the dataclass
     defaults (what code and tests building Config() use) must be the same numbers."""
     values = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
     for section, default in (("verifier", VerifierConfig()), ("coverage", CoverageConfig())):

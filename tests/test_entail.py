@@ -106,7 +106,7 @@ def test_none_builds_no_entailer_and_an_unknown_name_is_refused() -> None:
     with pytest.raises(InputError, match="unknown entail 'nli'; choose from: hf, minilm, none"):
         build_entailer(EntailConfig(name="nli"))
     with pytest.raises(InputError, match="entail.model: .* is not a file"):
-        build_entailer(EntailConfig(model="/nowhere/model.safetensors"))
+        build_entailer(EntailConfig(name="minilm", model="/nowhere/model.safetensors"))
 
 
 def _tiny_checkpoint(folder: Path, labels: dict[int, str]) -> Path:
@@ -211,13 +211,26 @@ def test_train_lowers_the_loss_and_is_deterministic(tmp_path: Path) -> None:
         save_every=1000,
     )
     card = train(cfg, tmp_path / "a.safetensors")
-    assert card["loss"] < card["loss_first"]
     assert card["data_sha256"]["docnli_tiny.txt"] and card["pairs"]["docnli_tiny"] == 48
     train(cfg, tmp_path / "b.safetensors")
     assert (tmp_path / "a.safetensors").read_bytes() == (tmp_path / "b.safetensors").read_bytes()
-    # the trained file is a model the minilm backend runs
-    model = build_entailer(EntailConfig(model=str(tmp_path / "a.safetensors")))
-    assert model is not None and model.entail([("A.", "B.")]).shape == (1, 2)
+    cfg.epochs = 0.1  # one step
+    train(cfg, tmp_path / "early.safetensors")
+
+    def loss(name: str) -> float:
+        """Mean -log P(the right label) on the DocNLI pairs, through the minilm backend."""
+        model = build_entailer(EntailConfig(name="minilm", model=str(tmp_path / name)))
+        assert model is not None
+        lines = (data / "docnli_tiny.txt").read_text(encoding="utf-8").splitlines()
+        rows = [line.split("\t") for line in lines]
+        probs = model.entail([(p, h) for _, p, h in rows])
+        right = [
+            p[0] if y == "entailment" else 1 - p[0]
+            for (y, _, _), p in zip(rows, probs, strict=True)
+        ]
+        return float(-np.mean(np.log(np.maximum(right, 1e-9))))
+
+    assert loss("a.safetensors") < loss("early.safetensors") - 0.05
 
 
 def test_train_refuses_a_folder_without_training_files(tmp_path: Path) -> None:
@@ -235,7 +248,7 @@ def test_the_shipped_model_is_small_and_reads_a_contradiction(
     assert SHIPPED.stat().st_size < 25 * 1024 * 1024
     card = json.loads(SHIPPED.with_suffix(".json").read_text(encoding="utf-8"))
     assert card["data_sha256"] and card["held_out"]
-    model = build_entailer(EntailConfig(), CacheConfig(enabled=False))
+    model = build_entailer(EntailConfig(name="minilm"), CacheConfig(enabled=False))
     assert model is not None
     (same, denied, other) = model.entail(
         [
@@ -265,3 +278,37 @@ def test_train_verb_writes_the_model_and_its_card_into_the_run_folder(tmp_path: 
     card = json.loads((run / "minilm.json").read_text(encoding="utf-8"))
     assert card["steps"] == 3 and card["held_out"]
     assert "held-out accuracy" in done.stdout and f"entail.model={run}" in done.stdout
+
+
+def test_the_real_models_score_an_event_the_same_cold_warm_and_uncached(tmp_path: Path) -> None:
+    """The bundled embedder and the shipped entailment model through the whole pipeline: each
+    claim and fact carries probabilities, and the cache changes no number."""
+    from evalkit.config import Config
+    from evalkit.pipeline import Resources, run_event
+    from evalkit.stages.load import iter_events
+
+    from .conftest import event_dir
+
+    folder = event_dir(
+        tmp_path,
+        {
+            "a.txt": "The Old Mill bridge reopened on Monday after three weeks of repairs. "
+            "The council said 18,000 vehicles cross it every day.",
+            "b.txt": "Engineers finished repairing the Old Mill bridge, which reopened Monday. "
+            "About 18,000 vehicles use the bridge daily, officials said.",
+            "candidates/c.txt": "The bridge reopened on Monday. About 45,000 vehicles cross it.",
+        },
+    )
+    cfg = Config()
+    cfg.entail.name = "minilm"
+    cfg.data.sources, cfg.data.references = str(folder), None
+    cfg.cache.enabled = False
+    plain = run_event(next(iter_events(cfg.data)), cfg, Resources.build(cfg))
+    claims = [a for a in plain.alignments if a.claim.candidate == "c"]
+    assert claims and all(0 <= a.entailment <= 1 and 0 <= a.contradiction <= 1 for a in claims)
+    assert all(0 <= m.entailment <= 1 for m in plain.matches if m.candidate == "c")
+    cfg.cache.enabled, cfg.cache.dir = True, str(tmp_path / "cache")
+    for _ in range(2):  # cold, then warm (the measured event from disk: no model runs)
+        res = Resources.build(cfg)
+        assert run_event(next(iter_events(cfg.data)), cfg, res) == plain
+    assert res.entailer is not None and res.entailer.pairs == 0
