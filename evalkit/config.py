@@ -209,7 +209,8 @@ class VerifierConfig(VerifierMeasure):
     """Claim verification: a logistic model over the claim's signals, plus entity checks.
 
     The weights and thresholds are fitted by `python -m evalkit calibrate` on human labels;
-    the shipped values (conf/calibration.yaml, with provenance) are these defaults.
+    the shipped values for the default entail=none (conf/calibration/none.yaml, with
+    provenance) are these defaults.
     """
 
     name: str = opt("embedding", "the verifier plugin; choose it with verifier=NAME")
@@ -259,7 +260,7 @@ class CoverageMeasure(Measure):
 class CoverageConfig(CoverageMeasure):
     """Key-fact coverage: a logistic model over the soft recall of the fact's words.
 
-    Fitted by `python -m evalkit calibrate` like the verifier (see conf/calibration.yaml).
+    Fitted by `python -m evalkit calibrate` like the verifier (see conf/calibration/).
     """
 
     # Match probability = sigmoid(bias + w_recall * soft recall of the fact's content words in
@@ -307,7 +308,7 @@ class BenchConfig:
     calibration: str | None = opt(
         None,
         "where calibrate also writes its fit (always into its run folder); name the shipped "
-        "conf/calibration.yaml to replace the calibration every run uses",
+        "conf/calibration/<entail>.yaml to replace the calibration runs use",
     )
 
 

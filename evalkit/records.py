@@ -143,8 +143,8 @@ class Alignment:
     conflict: str  # what the nearest evidence disagrees on, "" if nothing
     reason: str
     bigram_precision: float  # share of its content-word pairs in one evidence unit
-    entailment: float  # best P(an evidence unit entails it); NaN with entail=none
-    contradiction: float  # best P(an evidence unit contradicts it); NaN with entail=none
+    entailment: float | None  # best P(an evidence unit entails it); None with entail=none
+    contradiction: float | None  # best P(an evidence unit contradicts it); None: entail=none
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +157,7 @@ class FactMatch:
     covered: bool
     score: float
     match: Sentence | None
-    entailment: float  # P(the match or nearest sentence entails the fact); NaN: not measured
+    entailment: float | None  # P(the match or nearest sentence entails it); None: entail=none
 
 
 class Unscorable(StrEnum):

@@ -31,8 +31,8 @@ class ClaimSignals:
     # share of the claim's word pairs (in order) found in one of its top-k evidence units:
     # a claim recombined from a source's words scores low although its words are all there
     bigram_precision: float = 0.0
-    entailment: float = math.nan  # best P(entails) over the top-k units; NaN: no entailer
-    contradiction: float = math.nan  # best P(contradicts) over them
+    entailment: float | None = None  # best P(entails) over its best units; None: no entailer
+    contradiction: float | None = None  # best P(contradicts) over them
 
     @property
     def novel(self) -> tuple[str, ...]:
@@ -44,9 +44,14 @@ def sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x > -500 else 0.0
 
 
-def term(weight: float, signal: float) -> float:
-    """weight * signal, or nothing for a signal not measured (NaN: no entailment model)."""
-    return 0.0 if math.isnan(signal) else weight * signal
+def term(weight: float, signal: float | None) -> float:
+    """weight * signal, or nothing for a signal not measured (None: no entailment model)."""
+    return 0.0 if signal is None else weight * signal
+
+
+def contradicts(s: ClaimSignals, threshold: float) -> bool:
+    """Whether the entailment model's contradiction probability reaches the threshold."""
+    return s.contradiction is not None and s.contradiction >= threshold
 
 
 class Verifier(Protocol):
@@ -81,7 +86,7 @@ class EmbeddingVerifier:
         support = self.support(s)
         if s.conflict:
             return "contradicted", support, f"nearest source sentence disagrees: {s.conflict}"
-        if s.contradiction >= self.cfg.contradiction_threshold:  # False for NaN
+        if contradicts(s, self.cfg.contradiction_threshold):
             return (
                 "contradicted",
                 support,
@@ -93,7 +98,7 @@ class EmbeddingVerifier:
             f"similarity {s.similarity:.2f}, {s.source_precision:.0%} of its words in the "
             f"sources, {s.token_precision:.0%} in the nearest evidence"
         )
-        if not math.isnan(s.entailment):
+        if s.entailment is not None:
             detail += f", entailed {s.entailment:.2f}"
         if support >= self.cfg.threshold:
             return "supported", support, f"paraphrases the evidence ({detail})"

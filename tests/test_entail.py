@@ -4,7 +4,6 @@ cache, the use of its probabilities in both verdicts, the synthetic pairs and th
 from __future__ import annotations
 
 import json
-import math
 import random
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,7 +58,7 @@ def test_a_contradiction_the_model_finds_is_contradicted_with_what_it_read() -> 
     assert repeated.verdict != "contradicted" and measured[1].signals.entailment == 1.0
     # without an entailer the signals are NaN and the verdict falls back on the others
     plain = measure_claims(claims, document_evidence(source, cfg, emb), cfg, emb)
-    assert math.isnan(plain[0].signals.entailment)
+    assert plain[0].signals.entailment is None
     assert judge_claims(claims, plain, build_verifier(cfg))[0].verdict != "contradicted"
 
 
@@ -83,7 +82,7 @@ def test_coverage_asks_whether_a_candidate_sentence_entails_the_fact() -> None:
     got = measure_facts(fact, [says, other], HashedEmbedder(), Fake())
     assert (got["a"] or [])[0].entailment == 1.0
     assert (got["b"] or [])[0].entailment == 0.0
-    assert math.isnan((measure_facts(fact, [says], HashedEmbedder())["a"] or [])[0].entailment)
+    assert (measure_facts(fact, [says], HashedEmbedder())["a"] or [])[0].entailment is None
 
 
 def test_pairs_are_cached_by_content_in_memory_and_on_disk(tmp_path: Path) -> None:

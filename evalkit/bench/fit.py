@@ -39,7 +39,7 @@ from evalkit.metrics import (
     system_correlation,
 )
 from evalkit.stages.coverage import FactSignals, fact_credit, fact_probability
-from evalkit.verifiers import ClaimSignals, EmbeddingVerifier
+from evalkit.verifiers import ClaimSignals, EmbeddingVerifier, contradicts
 
 VERIFIER_WEIGHTS = (
     "w_similarity",
@@ -84,11 +84,11 @@ def claim_features(s: ClaimSignals) -> list[float]:
         float(len(s.novel_dates)),
         float(len(s.novel_names)),
     ]
-    return x if math.isnan(s.entailment) else [*x, s.entailment, s.contradiction]
+    return x if s.entailment is None else [*x, s.entailment, s.contradiction or 0.0]
 
 
 def fact_features(s: FactSignals) -> list[float]:
-    return [s.recall] if math.isnan(s.entailment) else [s.recall, s.entailment]
+    return [s.recall] if s.entailment is None else [s.recall, s.entailment]
 
 
 def _weights(base: tuple[str, ...], extra: tuple[str, ...], width: int) -> tuple[str, ...]:
@@ -239,7 +239,7 @@ def _summary_view(
         ok = (
             not c.signals.conflict
             and not c.signals.novel
-            and not c.signals.contradiction >= cfg.contradiction_threshold
+            and not contradicts(c.signals, cfg.contradiction_threshold)
         )
         allowed[c.summary] = allowed.get(c.summary, True) and ok
         cosine[c.summary] = min(cosine.get(c.summary, math.inf), c.signals.similarity)

@@ -10,7 +10,6 @@ segmenter as one "sentence") is matched as overlapping pieces instead, so nothin
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -265,7 +264,7 @@ def measure_claims(
         conflict = conflicts[0] if conflicts and not agrees else ""
         mine = bigrams(text)
         order = max(len(mine & bigrams(u.text)) for u in picks) / len(mine) if mine else 0.0
-        entailment = contradiction = math.nan
+        entailment = contradiction = None
         contradicting = None
         if entailer is not None:
             entailment = float(probs[row, :, 0].max())

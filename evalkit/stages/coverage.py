@@ -26,7 +26,7 @@ class FactSignals:
     recall: float  # soft recall of the fact's content words in the candidate (see measure_facts)
     plain_recall: float  # share of the fact's content words in the candidate (lexical baseline)
     match: Sentence  # the candidate sentence that recalls most of the fact
-    entailment: float = math.nan  # best P(entails the fact) of the match and the nearest
+    entailment: float | None = None  # best P(entails the fact) of the match and the nearest
     # sentence; NaN: no entailer
 
 
@@ -219,7 +219,7 @@ def decide_facts(
     fact's coverage credit (see `fact_credit`), from its measured signals (None: no text)."""
     if measured is None:
         return tuple(
-            FactMatch(f, candidate, _weight(f, candidate), False, math.nan, None, math.nan)
+            FactMatch(f, candidate, _weight(f, candidate), False, math.nan, None, None)
             for f in facts
         )
     out = []
