@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+import yaml
 from hydra import compose, initialize_config_dir
 from hydra.errors import ConfigCompositionException
 
@@ -14,6 +15,7 @@ from evalkit.cli import CONF, to_config
 from evalkit.config import Config, Option, register, validate, value_at
 from evalkit.config import options as declared
 from evalkit.embed import EMBEDDERS
+from evalkit.entail import ENTAILERS
 from evalkit.errors import InputError
 from evalkit.report import result_settings
 from evalkit.verifiers import VERIFIERS, build_verifier
@@ -38,15 +40,38 @@ def test_default_composes_to_the_typed_config() -> None:
     assert cfg.embedder.model == "bundled" and cfg.data.sources == "bundled"
 
 
-@pytest.mark.parametrize(("group", "option"), options())
+@pytest.mark.parametrize(("group", "option"), [o for o in options() if o[0] != "calibration"])
 def test_every_option_composes(group: str, option: str) -> None:
     cfg = to_config(compose(config_name="config", overrides=[f"{group}={option}"]))
     assert getattr(cfg, group).name == option  # the file name is the registry key
 
 
+@pytest.mark.parametrize("backend", sorted(ENTAILERS))
+def test_each_entailment_backend_brings_its_own_calibration(backend: str) -> None:
+    """entail=X reads conf/calibration/X.yaml; calibration=Y still picks another one."""
+    shipped = yaml.safe_load((Path(CONF) / "calibration" / f"{backend}.yaml").read_text())
+    cfg = to_config(compose(config_name="config", overrides=[f"entail={backend}"]))
+    for section in ("verifier", "coverage"):
+        for key, value in shipped[section].items():
+            assert getattr(getattr(cfg, section), key) == value, (backend, section, key)
+    other = "minilm" if backend == "none" else "none"
+    mixed = to_config(
+        compose(config_name="config", overrides=[f"entail={backend}", f"calibration={other}"])
+    )
+    assert mixed.entail.name == backend
+    assert (
+        mixed.verifier.bias
+        == yaml.safe_load((Path(CONF) / "calibration" / f"{other}.yaml").read_text())["verifier"][
+            "bias"
+        ]
+    )
+
+
 def test_registry_names_match_config_files() -> None:
     assert {o for g, o in options() if g == "embedder"} == set(EMBEDDERS)
     assert {o for g, o in options() if g == "verifier"} == set(VERIFIERS)
+    assert {o for g, o in options() if g == "entail"} == set(ENTAILERS)
+    assert {o for g, o in options() if g == "calibration"} == set(ENTAILERS)
 
 
 def test_overrides_reach_the_dataclass() -> None:
