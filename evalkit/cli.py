@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 
 import hydra
 from hydra._internal.utils import get_args_parser
+from hydra.core.config_store import ConfigStore
 from hydra.core.hydra_config import HydraConfig
 from hydra.core.override_parser.overrides_parser import OverridesParser
 from hydra.core.override_parser.types import Glob, Override
@@ -28,7 +29,7 @@ from omegaconf.errors import OmegaConfBaseException
 
 from evalkit.bench.calibrate import run_calibrate
 from evalkit.bench.meta import run_meta
-from evalkit.config import Config, Option, options, register, validate, value_at
+from evalkit.config import Config, Option, options, validate, value_at
 from evalkit.entail.train import run_train
 from evalkit.errors import InputError
 from evalkit.run import evaluate
@@ -47,6 +48,12 @@ def _setup_logging() -> None:
     log.handlers[:] = [handler]
     log.setLevel(logging.INFO)
     log.propagate = False
+
+
+def register() -> None:
+    """Register the schemas so conf/*.yaml are validated against them (Hydra's ConfigStore:
+    config.py itself knows nothing of Hydra)."""
+    ConfigStore.instance().store(name="base_config", node=Config)
 
 
 def to_config(dcfg: DictConfig) -> Config:

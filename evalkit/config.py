@@ -1,4 +1,4 @@
-"""Typed configuration: dataclass schemas registered in Hydra's ConfigStore.
+"""Typed configuration: the dataclass schemas (evalkit.cli registers them with Hydra).
 
 YAML files under conf/ extend these. Each field is declared with `opt`: its default, a one-line
 help (what `run --help` prints) and the values it accepts, so `validate` checks a whole config
@@ -13,8 +13,6 @@ from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
 from functools import cache
 from types import NoneType, UnionType
 from typing import Any, get_args, get_type_hints
-
-from hydra.core.config_store import ConfigStore
 
 from evalkit.errors import InputError
 
@@ -510,8 +508,3 @@ def validate(cfg: Config) -> None:
         raise InputError(
             f"shard={cfg.shard} num_shards={cfg.num_shards}: need 0 <= shard < num_shards"
         )
-
-
-def register() -> None:
-    """Register the schemas so conf/*.yaml are validated against them."""
-    ConfigStore.instance().store(name="base_config", node=Config)

@@ -15,8 +15,8 @@ from evalkit.bench.calibrate import bench_files, run_calibrate
 from evalkit.bench.events import coverage_event, faith_events, measure_signals
 from evalkit.bench.fit import balanced_weights
 from evalkit.bench.load import load_benchmark
-from evalkit.cli import CONF, to_config
-from evalkit.config import Config, CoverageConfig, VerifierConfig, register
+from evalkit.cli import CONF, register, to_config
+from evalkit.config import Config, CoverageConfig, VerifierConfig
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, run_event
 from evalkit.verifiers import ClaimSignals, build_verifier

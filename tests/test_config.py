@@ -11,8 +11,8 @@ import yaml
 from hydra import compose, initialize_config_dir
 from hydra.errors import ConfigCompositionException
 
-from evalkit.cli import CONF, to_config
-from evalkit.config import Config, Option, register, validate, value_at
+from evalkit.cli import CONF, register, to_config
+from evalkit.config import Config, Option, validate, value_at
 from evalkit.config import options as declared
 from evalkit.embed import EMBEDDERS
 from evalkit.entail import ENTAILERS

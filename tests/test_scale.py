@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from hydra import compose, initialize_config_dir
 
-from evalkit.cli import CONF, to_config
-from evalkit.config import Config, register, validate
+from evalkit.cli import CONF, register, to_config
+from evalkit.config import Config, validate
 from evalkit.errors import InputError
 from evalkit.merge import main as merge_main
 from evalkit.merge import merge, shard_folders
