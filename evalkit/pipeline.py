@@ -223,8 +223,9 @@ def measure_event(
     if cfg.data.sources_as_candidates:
         candidates = [s for s in sources if s.doc_id != choice.doc_id] + candidates
     reference_texts = [s.text for s in reference.sentences]
-    with t.stage("align"):
+    with t.stage("claims"):
         evidence = [(s.doc_id, document_evidence(s, cfg.verifier, emb)) for s in sources]
+    with t.stage("coverage"):
         matches = measure_facts(facts, candidates, emb, res.entailer, cfg.entail.fact_min_recall)
     measures = []
     for cand in candidates:
@@ -235,7 +236,7 @@ def measure_event(
                 "its scores are NaN"
             )
         claims = tuple(Claim(cand.doc_id, f"C{i + 1}", s) for i, s in enumerate(cand.sentences))
-        with t.stage("align"):
+        with t.stage("claims"):
             others = [e for doc_id, e in evidence if doc_id != cand.doc_id]
             checked = joined_evidence(others)  # never its own evidence
             measured = tuple(

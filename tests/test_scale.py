@@ -80,7 +80,7 @@ def test_run_streams_rows_and_indexes_every_event(single: Path) -> None:
     assert ends == sorted(ends) and ends[-1] == (single / "summary.csv").stat().st_size
     manifest = json.loads((single / "run.json").read_text())
     assert manifest["counts"]["events"]["read"] == 9 and manifest["resumed_events"] == 0
-    assert {"encode", "align", "score"} <= set(manifest["timings_seconds"])
+    assert {"encode", "claims", "coverage", "score"} <= set(manifest["timings_seconds"])
     assert not (single / MARKER).exists() and not (single / JOURNAL).exists()
 
 
