@@ -261,6 +261,7 @@ class CoverageConfig(CoverageMeasure):
     Fitted by `python -m evalkit calibrate` like the verifier (see conf/calibration/).
     """
 
+    name: str = opt("soft_recall", "the coverage matcher plugin; choose it with coverage=NAME")
     # Match probability = sigmoid(bias + w_recall * soft recall of the fact's content words in
     #   the candidate: each word present as far as its best token cosine in context says, each
     #   weighted by how specific it is to this fact among the event's facts)

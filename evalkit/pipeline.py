@@ -51,7 +51,13 @@ from evalkit.stages.claims import (
     measure_claims,
 )
 from evalkit.stages.clean import clean_documents
-from evalkit.stages.coverage import FactSignals, decide_facts, measure_facts
+from evalkit.stages.coverage import (
+    FactSignals,
+    Matcher,
+    build_matcher,
+    decide_facts,
+    measure_facts,
+)
 from evalkit.stages.facts import extract_facts
 from evalkit.stages.reference import pick_reference
 from evalkit.stages.score import rank, rouge_f1, score_candidate, unreadable
@@ -88,6 +94,7 @@ class Resources:
 
     embedder: EmbeddingCache
     verifier: Verifier
+    matcher: Matcher
     rouge: FastRouge
     timings: Timings
     entailer: EntailCache | None = None  # None: entail=none
@@ -101,6 +108,7 @@ class Resources:
         # equal (the products per event are small, the model runs in torch, unaffected).
         threadpool_limits(1, user_api="blas")
         verifier = build_verifier(cfg.verifier)  # cheap checks before the model loads
+        matcher = build_matcher(cfg.coverage)
         with timings.stage("load_model"):
             embedder = build_embedder(cfg.embedder, cfg.cache)
             entailer = build_entailer(cfg.entail, cfg.cache)
@@ -109,7 +117,7 @@ class Resources:
             disk = embedder.disk
             events = DiskCache(disk.root, f"events-{disk.folder.name}", disk.max_bytes)
             measures = MeasureStore(events)
-        return cls(embedder, verifier, FastRouge(), timings, entailer, measures)
+        return cls(embedder, verifier, matcher, FastRouge(), timings, entailer, measures)
 
 
 # Packages whose code shapes a measurement: sentence splitting, words, ROUGE, the model's numbers.
@@ -320,7 +328,7 @@ def judge_event(m: EventMeasure, cfg: Config, res: Resources) -> EventResult:
     with res.timings.stage("score"):
         for c in m.candidates:
             aligned = judge_claims(c.claims, c.measured, res.verifier)
-            matched = decide_facts(m.facts, c.candidate, c.facts, cfg.coverage)
+            matched = decide_facts(m.facts, c.candidate, c.facts, res.matcher)
             scores.append(
                 score_candidate(c.candidate, aligned, matched, c.rouge, cfg.scoring, c.no_sentences)
             )

@@ -129,7 +129,6 @@ def test_calibration_signals_are_what_run_event_sees(fast_cfg: Config) -> None:
             judged = [res.verifier.judge(m.signals)[1] for m in signals.claims[cand.doc_id]]
             assert judged == pytest.approx(supports)
     cover = load_benchmark(DATA / "bench_coverage_tiny.jsonl")
-    from evalkit.stages.coverage import fact_credit, fact_probability
 
     for doc in cover.coverage:
         event = coverage_event(doc, cover.path)
@@ -138,8 +137,7 @@ def test_calibration_signals_are_what_run_event_sees(fast_cfg: Config) -> None:
         for summ in doc.summaries:
             scores = [m.score for m in result.matches if m.candidate == summ.system]
             measured = signals.matches[summ.system] or []
-            cov = fast_cfg.coverage
-            probs = [fact_credit(fact_probability(s, cov), cov) for s in measured]
+            probs = [res.matcher.judge(s)[1] for s in measured]
             assert probs == pytest.approx(scores)
 
 

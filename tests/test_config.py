@@ -18,6 +18,7 @@ from evalkit.embed import EMBEDDERS
 from evalkit.entail import ENTAILERS
 from evalkit.errors import InputError
 from evalkit.report import result_settings
+from evalkit.stages.coverage import MATCHERS
 from evalkit.verifiers import VERIFIERS, build_verifier
 
 GROUPS = sorted(p.name for p in Path(CONF).iterdir() if p.is_dir())
@@ -71,6 +72,7 @@ def test_registry_names_match_config_files() -> None:
     assert {o for g, o in options() if g == "embedder"} == set(EMBEDDERS)
     assert {o for g, o in options() if g == "verifier"} == set(VERIFIERS)
     assert {o for g, o in options() if g == "entail"} == set(ENTAILERS)
+    assert {o for g, o in options() if g == "coverage"} == set(MATCHERS)
     assert {o for g, o in options() if g == "calibration"} == set(ENTAILERS)
 
 

@@ -103,3 +103,25 @@ def test_real_model_reader_is_the_models_own_layer(real_resources: Resources) ->
         read = model.reader(**ids).last_hidden_state
     assert len(bert.encoder.layer) == 6 and len(model.reader.encoder.layer) == READ_LAYERS
     assert torch.equal(full, read)
+
+
+def test_matchers_are_chosen_by_name_and_the_baselines_give_zero_or_one() -> None:
+    from evalkit.config import CoverageConfig
+    from evalkit.errors import InputError
+    from evalkit.stages.coverage import FactSignals, build_matcher
+
+    cand = seg("c", "The bridge reopened.")
+    half = FactSignals(similarity=0.7, recall=0.9, plain_recall=0.5, match=cand.sentences[0])
+    cfg = CoverageConfig(lexical_threshold=0.5, cosine_threshold=0.8)
+    assert build_matcher(CoverageConfig(name="lexical", lexical_threshold=0.5)).judge(half) == (
+        True,
+        1.0,
+    )
+    assert build_matcher(CoverageConfig(name="cosine", cosine_threshold=0.8)).judge(half) == (
+        False,
+        0.0,
+    )
+    covered, credit = build_matcher(cfg).judge(half)  # soft_recall: a calibrated probability
+    assert covered and 0.5 < credit < 1
+    with pytest.raises(InputError, match="unknown coverage 'nli'; choose from: cosine, lexical"):
+        build_matcher(CoverageConfig(name="nli"))

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from evalkit.bench.events import coverage_event, judged, predicted_at
+from evalkit.bench.events import coverage_event, judged
 from evalkit.bench.load import Benchmark
 from evalkit.bench.tables import EVALKIT, ScopedMetric, scoped_estimate, scoped_rows
 from evalkit.columns import Table, attributes
@@ -32,6 +32,7 @@ from evalkit.metrics import (
     system_correlation,
 )
 from evalkit.pipeline import Resources
+from evalkit.stages.coverage import CosineMatcher, LexicalMatcher
 
 COVERAGE_METHODS = ("evalkit", "evalkit_hard", "lexical", "cosine", "rouge1", "rouge2", "rougeL")
 FACT_METHODS = ("evalkit", "lexical", "cosine")
@@ -110,7 +111,8 @@ def score_coverage(
     bench: Benchmark, cfg: Config, res: Resources
 ) -> tuple[list[FactRow], list[SummaryRow]]:
     """Every fact x summary row and every summary row, in file order."""
-    cov = cfg.coverage
+    # the baselines are the matchers `run coverage=lexical|cosine` judges with
+    lexical_matcher, cosine_matcher = LexicalMatcher(cfg.coverage), CosineMatcher(cfg.coverage)
     fact_rows: list[FactRow] = []
     summary_rows: list[SummaryRow] = []
     docs = {doc.doc_id: doc for doc in bench.coverage}
@@ -137,9 +139,9 @@ def score_coverage(
                     predicted=math.nan if math.isnan(m.score) else float(m.covered),
                     label=float(summ.labels[i]) if summ.labels is not None else math.nan,
                     lexical=lexical,
-                    lexical_predicted=predicted_at(lexical, cov.lexical_threshold),
+                    lexical_predicted=float(lexical_matcher.judge(sig)[0]) if sig else math.nan,
                     cosine=cosine,
-                    cosine_predicted=predicted_at(cosine, cov.cosine_threshold),
+                    cosine_predicted=float(cosine_matcher.judge(sig)[0]) if sig else math.nan,
                 )
                 fact_rows.append(row)
                 hard.append(row.predicted)

@@ -38,7 +38,7 @@ from evalkit.metrics import (
     roc_auc,
     system_correlation,
 )
-from evalkit.stages.coverage import FactSignals, fact_credit, fact_probability
+from evalkit.stages.coverage import FactSignals, SoftRecallMatcher
 from evalkit.verifiers import ClaimSignals, EmbeddingVerifier, contradicts
 
 VERIFIER_WEIGHTS = (
@@ -296,7 +296,8 @@ def fit_coverage(facts: Sequence[FactData], names: Sequence[str], cfg: CoverageC
         _weights(COVERAGE_WEIGHTS, ("w_entailment",), x.shape[1]), coefs, strict=True
     ):
         setattr(fitted, key, _round(coef))
-    prob = np.array([fact_probability(f.signals, fitted) for f in facts])
+    matcher = SoftRecallMatcher(fitted)
+    prob = np.array([matcher.probability(f.signals) for f in facts])
     lexical = np.array([f.signals.plain_recall for f in facts])
     cosine = np.array([f.signals.similarity for f in facts])
     fitted = replace(
@@ -305,10 +306,9 @@ def fit_coverage(facts: Sequence[FactData], names: Sequence[str], cfg: CoverageC
         lexical_threshold=_round(best_shared_threshold(files, y, lexical)),
         cosine_threshold=_round(best_shared_threshold(files, y, cosine)),
     )
-    credit = np.array([fact_credit(p, fitted) for p in prob])
-    cv = np.array(
-        [fact_credit(p, fitted) for p in _cv_facts(x, y, files, [f.doc_id for f in facts])]
-    )
+    final = SoftRecallMatcher(fitted)  # the fitted thresholds: credits as `run` gives them
+    credit = np.array([final.credit(p) for p in prob])
+    cv = np.array([final.credit(p) for p in _cv_facts(x, y, files, [f.doc_id for f in facts])])
     rows = {}
     for f, name in enumerate(names):
         m = files == f

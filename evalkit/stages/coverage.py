@@ -5,14 +5,16 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 import numpy as np
 
 from evalkit.config import CoverageConfig
 from evalkit.embed import Embedder, Tokens, cosines
 from evalkit.entail import Entailer
+from evalkit.errors import InputError
 from evalkit.records import Fact, FactMatch, Segmented, Sentence
 from evalkit.text import content_stems, fold, is_content, stem
 from evalkit.verifiers import sigmoid, term
@@ -197,26 +199,85 @@ def measure_facts(
     return out
 
 
-def fact_probability(s: FactSignals, cfg: CoverageConfig) -> float:
-    """Calibrated probability that the candidate covers the fact."""
-    return sigmoid(cfg.bias + cfg.w_recall * s.recall + term(cfg.w_entailment, s.entailment))
+class Matcher(Protocol):
+    """Decides coverage from a fact's measured signals; built once per run (`build_matcher`)."""
+
+    def judge(self, s: FactSignals) -> tuple[bool, float]:
+        """Whether the candidate covers the fact, and the fact's coverage credit (0 to 1)."""
+        ...
 
 
-def fact_credit(probability: float, cfg: CoverageConfig) -> float:
-    """Coverage credit: the probability re-centred on the threshold (0.5 there), sharpened."""
-    p = min(max(probability, 1e-12), 1 - 1e-12)
-    t = min(max(cfg.threshold, 1e-12), 1 - 1e-12)
-    return sigmoid(cfg.sharpness * (math.log(p / (1 - p)) - math.log(t / (1 - t))))
+class SoftRecallMatcher:
+    """evalkit's matcher: a logistic model over the soft recall (and the entailment
+    probability, with an entailment model), fitted by `evalkit calibrate`; covered at the
+    threshold, with a soft credit."""
+
+    def __init__(self, cfg: CoverageConfig) -> None:
+        self.cfg = cfg
+
+    def probability(self, s: FactSignals) -> float:
+        """Calibrated probability that the candidate covers the fact."""
+        c = self.cfg
+        return sigmoid(c.bias + c.w_recall * s.recall + term(c.w_entailment, s.entailment))
+
+    def credit(self, probability: float) -> float:
+        """Coverage credit: the probability re-centred on the threshold (0.5 there), sharpened."""
+        p = min(max(probability, 1e-12), 1 - 1e-12)
+        t = min(max(self.cfg.threshold, 1e-12), 1 - 1e-12)
+        return sigmoid(self.cfg.sharpness * (math.log(p / (1 - p)) - math.log(t / (1 - t))))
+
+    def judge(self, s: FactSignals) -> tuple[bool, float]:
+        probability = self.probability(s)
+        return probability >= self.cfg.threshold, self.credit(probability)
+
+
+class LexicalMatcher:
+    """Baseline: covered when the share of the fact's content words in the candidate reaches
+    `lexical_threshold` (calibrated, the one `meta` reports); credit 0 or 1."""
+
+    def __init__(self, cfg: CoverageConfig) -> None:
+        self.threshold = cfg.lexical_threshold
+
+    def judge(self, s: FactSignals) -> tuple[bool, float]:
+        covered = s.plain_recall >= self.threshold
+        return covered, float(covered)
+
+
+class CosineMatcher:
+    """Baseline: covered when the fact's best sentence cosine reaches `cosine_threshold`."""
+
+    def __init__(self, cfg: CoverageConfig) -> None:
+        self.threshold = cfg.cosine_threshold
+
+    def judge(self, s: FactSignals) -> tuple[bool, float]:
+        covered = s.similarity >= self.threshold
+        return covered, float(covered)
+
+
+MATCHERS: dict[str, Callable[[CoverageConfig], Matcher]] = {
+    "soft_recall": SoftRecallMatcher,
+    "lexical": LexicalMatcher,
+    "cosine": CosineMatcher,
+}
+
+
+def build_matcher(cfg: CoverageConfig) -> Matcher:
+    """The configured coverage matcher; an unknown name fails before any work."""
+    if cfg.name not in MATCHERS:
+        raise InputError(
+            f"unknown coverage '{cfg.name}'; choose from: {', '.join(sorted(MATCHERS))}"
+        )
+    return MATCHERS[cfg.name](cfg)
 
 
 def decide_facts(
     facts: Sequence[Fact],
     candidate: str,
     measured: Sequence[FactSignals] | None,
-    cfg: CoverageConfig,
+    matcher: Matcher,
 ) -> tuple[FactMatch, ...]:
-    """Whether the candidate covers each fact (calibrated probability >= threshold) and the
-    fact's coverage credit (see `fact_credit`), from its measured signals (None: no text)."""
+    """Whether the candidate covers each fact and the fact's coverage credit, from its
+    measured signals (None: the candidate has no text)."""
     if measured is None:
         return tuple(
             FactMatch(f, candidate, _weight(f, candidate), False, math.nan, None, None)
@@ -224,9 +285,7 @@ def decide_facts(
         )
     out = []
     for fact, signals in zip(facts, measured, strict=True):
-        probability = fact_probability(signals, cfg)
-        covered = probability >= cfg.threshold
-        credit = fact_credit(probability, cfg)
+        covered, credit = matcher.judge(signals)
         weight = _weight(fact, candidate)
         out.append(
             FactMatch(fact, candidate, weight, covered, credit, signals.match, signals.entailment)
