@@ -3,7 +3,8 @@
 YAML files under conf/ extend these. Each field is declared with `opt`: its default, a one-line
 help (what `run --help` prints) and the values it accepts, so `validate` checks a whole config
 against one declaration and the command line refuses a mistake before any model loads. Every
-field is a plain value so `-m` can sweep it.
+field is a plain value so `-m` can sweep it. (Past 400 lines because every option of every verb
+is declared here once, with its help; splitting the declarations would split that one list.)
 """
 
 from __future__ import annotations
