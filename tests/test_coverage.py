@@ -125,3 +125,28 @@ def test_matchers_are_chosen_by_name_and_the_baselines_give_zero_or_one() -> Non
     assert covered and 0.5 < credit < 1
     with pytest.raises(InputError, match="unknown coverage 'nli'; choose from: cosine, lexical"):
         build_matcher(CoverageConfig(name="nli"))
+
+
+def test_a_match_tie_goes_to_the_first_sentence_whatever_the_last_bits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two sentences that recall a fact equally can differ in the last bit of a float64 sum
+    with the arrays' memory layout (which moves with the other events of a batch): the match
+    must not follow that bit. The bit is flipped here on purpose."""
+    from evalkit.stages import coverage
+
+    real = coverage.FactReading.recall
+
+    def last_bit_up(self: coverage.FactReading, best: np.ndarray) -> np.ndarray:
+        out = real(self, best)
+        out[:, 3] = np.nextafter(out[:, 3], np.inf)  # the repeat of sentence 1, one ulp up
+        return out
+
+    monkeypatch.setattr(coverage.FactReading, "recall", last_bit_up)
+    cand = seg(
+        "c", "The bridge reopened in May.", "Traffic was light.", "The bridge reopened in May."
+    )
+    (signals,) = (
+        measure_facts(facts("The bridge reopened in May."), [cand], HashedEmbedder())["c"] or []
+    )
+    assert signals.match == cand.sentences[0]

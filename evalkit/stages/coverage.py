@@ -181,7 +181,11 @@ def measure_facts(
             plain = len(mine & present) / len(mine) if mine else 0.0
             read_any = len(tokens.spans) and worded[row]
             near = int(sims[row].argmax())
-            top = int(recall[row, 1:].argmax()) if read_any else near
+            # Two sentences that recall the fact equally (a repeated sentence, the same words)
+            # can differ in the last bits of a float64 sum with the arrays' memory layout,
+            # which shifts with other events in a batch: the match is chosen to 9 decimals,
+            # the first sentence on a tie, so it never depends on that.
+            top = int(np.round(recall[row, 1:], 9).argmax()) if read_any else near
             signals.append(
                 FactSignals(float(sims[row].max()), float(recall[row, 0]), plain, sents[top])
             )
