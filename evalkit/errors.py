@@ -20,10 +20,11 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
-from typing import NoReturn
+from collections.abc import Callable, Mapping
+from typing import NoReturn, TypeVar
 
 USER, INTERNAL, ENVIRONMENT = 2, 1, 3
+T = TypeVar("T")
 
 # errno -> what the user can do about it. Errors of the machine, not of a path the user chose.
 _ENVIRONMENT = {
@@ -129,3 +130,11 @@ def boundary(verb: Callable[[], int | None]) -> NoReturn:
     except BaseException as err:  # noqa: BLE001 - the one place every failure is reported
         fail(err)
     sys.exit(code or 0)
+
+
+def registered(registry: Mapping[str, T], kind: str, name: str) -> T:
+    """A plugin by its config name; an unknown one is refused before any work, with the list
+    of valid names ("unknown verifier 'nil'; choose from: cosine, embedding")."""
+    if name not in registry:
+        raise InputError(f"unknown {kind} '{name}'; choose from: {', '.join(sorted(registry))}")
+    return registry[name]

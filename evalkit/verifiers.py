@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from evalkit.config import VerifierConfig
-from evalkit.errors import InputError
+from evalkit.errors import registered
 from evalkit.records import Verdict
 
 
@@ -128,8 +128,4 @@ VERIFIERS: dict[str, Callable[[VerifierConfig], Verifier]] = {
 
 def build_verifier(cfg: VerifierConfig) -> Verifier:
     """The configured verifier; an unknown name fails before any work."""
-    if cfg.name not in VERIFIERS:
-        raise InputError(
-            f"unknown verifier '{cfg.name}'; choose from: {', '.join(sorted(VERIFIERS))}"
-        )
-    return VERIFIERS[cfg.name](cfg)
+    return registered(VERIFIERS, "verifier", cfg.name)(cfg)

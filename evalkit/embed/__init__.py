@@ -28,7 +28,7 @@ from evalkit.embed.models import (
 )
 from evalkit.embed.protocol import Embedder, Tokens, cosines, encode_joined
 from evalkit.embed.scheduler import off_stage_seconds
-from evalkit.errors import InputError
+from evalkit.errors import registered
 
 __all__ = [
     "EMBEDDERS",
@@ -53,12 +53,8 @@ EMBEDDERS: dict[str, Callable[[EmbedderConfig], Embedder]] = {
 
 def build_embedder(cfg: EmbedderConfig, cache: CacheConfig | None = None) -> EmbeddingCache:
     """Build the configured embedder once per run, behind the memory and disk caches."""
-    if cfg.name not in EMBEDDERS:
-        raise InputError(
-            f"unknown embedder '{cfg.name}'; choose from: {', '.join(sorted(EMBEDDERS))}"
-        )
+    embedder = registered(EMBEDDERS, "embedder", cfg.name)(cfg)
     cache = cache or CacheConfig(enabled=False)
-    embedder = EMBEDDERS[cfg.name](cfg)
     disk = None
     if cache.enabled:
         variant = getattr(embedder, "variant", "")

@@ -27,7 +27,7 @@ import numpy as np
 from evalkit.cache import DiskCache
 from evalkit.config import CacheConfig, EntailConfig
 from evalkit.embed.scheduler import add_off_stage
-from evalkit.errors import InputError
+from evalkit.errors import InputError, registered
 
 # The shipped model: weights above the frozen layers, float16 (`model.save`), and its card.
 SHIPPED = Path(__file__).parent / "minilm.safetensors"
@@ -273,11 +273,7 @@ class EntailCache:
 def build_entailer(cfg: EntailConfig, cache: CacheConfig | None = None) -> EntailCache | None:
     """The configured entailer behind its caches; None for `none`. Fails on an unknown name or
     a missing model before any work (the model itself loads on first use)."""
-    if cfg.name not in ENTAILERS:
-        raise InputError(
-            f"unknown entail '{cfg.name}'; choose from: {', '.join(sorted(ENTAILERS))}"
-        )
-    make = ENTAILERS[cfg.name]
+    make = registered(ENTAILERS, "entail", cfg.name)
     if make is None:
         return None
     entailer = make(cfg)

@@ -14,7 +14,7 @@ import numpy as np
 from evalkit.config import CoverageConfig
 from evalkit.embed import Embedder, Tokens, cosines
 from evalkit.entail import Entailer
-from evalkit.errors import InputError
+from evalkit.errors import registered
 from evalkit.records import Fact, FactMatch, Segmented, Sentence
 from evalkit.text import content_stems, fold, is_content, stem
 from evalkit.verifiers import sigmoid, term
@@ -267,11 +267,7 @@ MATCHERS: dict[str, Callable[[CoverageConfig], Matcher]] = {
 
 def build_matcher(cfg: CoverageConfig) -> Matcher:
     """The configured coverage matcher; an unknown name fails before any work."""
-    if cfg.name not in MATCHERS:
-        raise InputError(
-            f"unknown coverage '{cfg.name}'; choose from: {', '.join(sorted(MATCHERS))}"
-        )
-    return MATCHERS[cfg.name](cfg)
+    return registered(MATCHERS, "coverage", cfg.name)(cfg)
 
 
 def decide_facts(
