@@ -25,6 +25,7 @@ from evalkit.embed import EmbeddingCache, HashedEmbedder, build_embedder, encode
 from evalkit.pipeline import MEASURING_PACKAGES, Resources, code_digest, measure_key, run_event
 from evalkit.rouge import FastRouge, lcs_length
 from evalkit.stages.clean import clean_documents
+from evalkit.stages.coverage import MATCHERS
 from evalkit.stages.load import iter_events
 from evalkit.stages.segment import split_line
 from evalkit.verifiers import VERIFIERS
@@ -182,6 +183,8 @@ def other_value(option: Option) -> Any:
     value = option.default
     if option.key == "verifier.name":
         return next(name for name in VERIFIERS if name != value)
+    if option.key == "coverage.name":
+        return next(name for name in MATCHERS if name != value)
     if option.choices:
         return next(c for c in option.choices if c != value)
     if isinstance(value, bool):
