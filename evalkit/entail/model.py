@@ -84,8 +84,10 @@ def save(model: CrossEncoder, path: Path, card: dict[str, Any]) -> None:
     from safetensors.torch import save_file
 
     weights = {k: v.detach().to(_torch().float16).contiguous() for k, v in model.trained().items()}
-    meta = {"frozen_layers": str(model.frozen_layers), "labels": ",".join(LABELS)}
-    save_file(weights, str(path), metadata=meta)
+    # One metadata key: safetensors writes a metadata map in no fixed order, so a second key
+    # would make two saves of the same weights differ byte for byte. (The labels are LABELS,
+    # and the card says them too.)
+    save_file(weights, str(path), metadata={"frozen_layers": str(model.frozen_layers)})
     path.with_suffix(".json").write_text(json.dumps(card, indent=2, sort_keys=True) + "\n")
 
 
