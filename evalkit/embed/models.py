@@ -99,7 +99,7 @@ PAD = 8
 READ_LAYERS = 2
 
 
-def _padded_batches(
+def padded_batches(
     lengths: Sequence[int], limit: int, rows: Callable[[int], int]
 ) -> Iterator[tuple[int, list[int]]]:
     """Indices of texts in batches of one padded length (`lengths` rounded up to a multiple
@@ -165,7 +165,7 @@ class SentenceTransformerEmbedder:
         lengths = model.preprocess(texts)["attention_mask"].sum(dim=1).tolist()
         limit = model.max_seq_length or 1 << 20
         out = np.empty((len(texts), 0), np.float64)
-        for size, chunk in _padded_batches(lengths, limit, lambda _: self.batch_size):
+        for size, chunk in padded_batches(lengths, limit, lambda _: self.batch_size):
             features = model.preprocess(
                 [texts[i] for i in chunk],
                 processing_kwargs={"text": {"padding": "max_length", "max_length": size}},
@@ -218,7 +218,7 @@ class SentenceTransformerEmbedder:
             windows += [(i, at, ids[at : at + limit]) for at in range(0, len(ids), limit)]
         parts: list[dict[int, np.ndarray]] = [{} for _ in texts]
         lengths = [len(piece) + 2 for _, _, piece in windows]
-        batches = _padded_batches(
+        batches = padded_batches(
             lengths, limit + 2, lambda size: max(1, self.batch_size * 32 // size)
         )
         for size, rows in batches:

@@ -26,12 +26,12 @@ import numpy as np
 
 from evalkit.cache import DiskCache
 from evalkit.config import CacheConfig, EntailConfig
+from evalkit.embed.models import PAD, padded_batches
 from evalkit.embed.scheduler import add_off_stage
 from evalkit.errors import InputError, registered
 
 # The shipped model: weights above the frozen layers, float16 (`model.save`), and its card.
 SHIPPED = Path(__file__).parent / "minilm.safetensors"
-PAD = 8  # pairs are padded to a multiple of this many tokens, as sentences are for vectors
 
 
 class Entailer(Protocol):
@@ -65,7 +65,7 @@ def _device(device: str) -> str:
 def _batched(
     tokenizer: Any, pairs: Sequence[tuple[str, str]], batch_size: int, max_tokens: int
 ) -> list[tuple[list[int], Any]]:
-    """Pairs in batches of similar length, each padded to a multiple of PAD tokens. A pair
+    """Pairs in batches of one padded length, as sentences are for vectors. A pair
     too long for `max_tokens` loses tokens from its longer side: the evidence, except for a
     claim longer than its evidence (a whole unsegmented summary), which is then cut too."""
     lengths = [
@@ -77,11 +77,8 @@ def _batched(
             max_length=max_tokens,
         )["input_ids"]
     ]
-    order = sorted(range(len(pairs)), key=lambda i: (lengths[i], i))
     out = []
-    for start in range(0, len(order), batch_size):
-        rows = order[start : start + batch_size]
-        size = min(-(-max(lengths[i] for i in rows) // PAD) * PAD, max_tokens)
+    for size, rows in padded_batches(lengths, max_tokens, lambda _: batch_size):
         enc = tokenizer(
             [pairs[i][0] for i in rows],
             [pairs[i][1] for i in rows],
@@ -285,6 +282,6 @@ def build_entailer(cfg: EntailConfig, cache: CacheConfig | None = None) -> Entai
         versions = (
             f"torch{torch.__version__}-transformers{importlib.metadata.version('transformers')}"
         )
-        namespace = f"entail-{entailer.name}-{entailer.fingerprint[:16]}-{versions}-f64"
+        namespace = f"entail-{entailer.name}-{entailer.fingerprint[:16]}-{versions}-pad{PAD}-f64"
         disk = DiskCache(Path(cache.dir), namespace, cache.max_mb * 1024 * 1024)
     return EntailCache(entailer, disk, cache.memory_items)

@@ -16,10 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 LABELS = ("entailment", "neutral", "contradiction")
-MAX_TOKENS = 256  # an evidence unit and a claim fit; a longer evidence text is cut, never the claim
 
 
 def _torch() -> Any:
@@ -116,18 +113,3 @@ def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_tokens: i
         padding=True,
         return_tensors="pt",
     )
-
-
-def probabilities(
-    model: CrossEncoder, tokenizer: Any, pairs: Sequence[tuple[str, str]]
-) -> np.ndarray:
-    """float32 [n, 3] label probabilities for pairs, computed in the model's precision."""
-    torch = _torch()
-    if not pairs:
-        return np.zeros((0, len(LABELS)), np.float32)
-    device = next(model.parameters()).device
-    batch = encode_pairs(tokenizer, pairs, MAX_TOKENS)
-    with torch.inference_mode():
-        logits = model(**{k: v.to(device) for k, v in batch.items()})
-        probs = torch.softmax(logits, dim=-1).cpu().numpy()
-    return probs.astype(np.float32)

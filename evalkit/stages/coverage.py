@@ -189,8 +189,10 @@ def measure_facts(
             signals.append(
                 FactSignals(float(sims[row].max()), float(recall[row, 0]), plain, sents[top])
             )
-            asked = recall[row, 0] >= min_recall
-            units.append(list(dict.fromkeys((sents[top].text, sents[near].text))) if asked else [])
+            if entailer is not None:
+                asked = recall[row, 0] >= min_recall
+                pairs_of = dict.fromkeys((sents[top].text, sents[near].text)) if asked else {}
+                units.append(list(pairs_of))
         if entailer is not None:
             pairs = [(u, t) for t, group in zip(texts, units, strict=True) for u in group]
             probs = entailer.entail(pairs)[:, 0]
