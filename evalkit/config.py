@@ -217,26 +217,26 @@ class VerifierConfig(VerifierMeasure):
     #   + w_token_precision * share of content words in the top-k evidence
     #   + w_source_precision * share of content words anywhere in the sources
     #   + w_novel_number / w_novel_date / w_novel_name * numbers, dates, names in no source)
-    bias: float = opt(-3.3066, "support model: intercept")
-    w_similarity: float = opt(2.6906, "support model: weight of the best sentence cosine")
+    bias: float = opt(-3.2471, "support model: intercept")
+    w_similarity: float = opt(2.745, "support model: weight of the best sentence cosine")
     w_token_precision: float = opt(
         0.0, "support model: weight of the share of content words in the top-k evidence"
     )
     w_source_precision: float = opt(
-        2.6628, "support model: weight of the share of content words anywhere in the sources"
+        2.5605, "support model: weight of the share of content words anywhere in the sources"
     )
-    w_novel_number: float = opt(-2.3275, "support model: weight per number found in no source")
-    w_novel_date: float = opt(-1.364, "support model: weight per date found in no source")
-    w_novel_name: float = opt(-1.0545, "support model: weight per name found in no source")
+    w_novel_number: float = opt(-2.412, "support model: weight per number found in no source")
+    w_novel_date: float = opt(-1.3799, "support model: weight per date found in no source")
+    w_novel_name: float = opt(-1.0716, "support model: weight per name found in no source")
     w_bigram_precision: float = opt(
-        0.6059, "support model: weight of the share of the claim's word pairs in one evidence unit"
+        0.6115, "support model: weight of the share of the claim's word pairs in one evidence unit"
     )
     w_entailment: float = opt(0.0, "support model: weight of the entailment probability")
     w_contradiction: float = opt(0.0, "support model: weight of the contradiction probability")
     contradiction_threshold: float = share(
         1.0, "contradicted when the entailment model's contradiction probability reaches this"
     )
-    threshold: float = share(0.4421, "a claim is supported at this support probability or more")
+    threshold: float = share(0.4471, "a claim is supported at this support probability or more")
     # Baselines reported beside evalkit by `meta`, with thresholds fitted by `calibrate`.
     lexical_threshold: float = share(
         0.7735, "lexical baseline: faithful when this share of content words is in the source"
@@ -266,12 +266,12 @@ class CoverageConfig(CoverageMeasure):
     # Match probability = sigmoid(bias + w_recall * soft recall of the fact's content words in
     #   the candidate: each word present as far as its best token cosine in context says, each
     #   weighted by how specific it is to this fact among the event's facts)
-    bias: float = opt(-5.7717, "match model: intercept")
-    w_recall: float = opt(8.7927, "match model: weight of the soft recall of the fact's words")
+    bias: float = opt(-5.3378, "match model: intercept")
+    w_recall: float = opt(8.4638, "match model: weight of the soft recall of the fact's words")
     w_entailment: float = opt(
         0.0, "match model: weight of the probability that a candidate sentence entails the fact"
     )
-    threshold: float = share(0.5094, "a fact is covered at this match probability or more")
+    threshold: float = share(0.4646, "a fact is covered at this match probability or more")
     # A fact's coverage credit (facts.csv `score`; a candidate's coverage is the mean credit):
     # sigmoid(sharpness * (logit(probability) - logit(threshold))), 0.5 at the threshold.
     # 1 keeps the model's uncertainty, large values approach counting 0/1 verdicts; 2 keeps

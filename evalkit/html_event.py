@@ -247,7 +247,7 @@ def coverage_grid(
             if match is None:
                 tds.append('<td class="cell none">—</td>')
                 continue
-            covered = match["covered"] == "1"
+            covered = match["state"] == "covered"
             state, icon = ("covered", "✓") if covered else ("missed", "✗")
             claim = _covering_claim(match, claims.get(name, []))
             dom_id = ids.get((name, claim["claim_id"])) if claim else None
@@ -260,7 +260,7 @@ def coverage_grid(
                 )
             tds.append(
                 f'<td class="cell {state}" data-t="facts" data-r="{match.n}" '
-                f'data-covered="{esc(match["covered"])}">{inner}</td>'
+                f'data-state="{esc(match["state"])}">{inner}</td>'
             )
         body.append(f"<tr>{''.join(tds)}</tr>")
     return (

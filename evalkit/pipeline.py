@@ -234,7 +234,14 @@ def measure_event(
     with t.stage("claims"):
         evidence = [(s.doc_id, document_evidence(s, cfg.verifier, emb)) for s in sources]
     with t.stage("coverage"):
-        matches = measure_facts(facts, candidates, emb, res.entailer, cfg.entail.fact_min_recall)
+        matches = measure_facts(
+            facts,
+            candidates,
+            emb,
+            res.entailer,
+            cfg.entail.fact_min_recall,
+            cfg.verifier.contradiction_overlap,
+        )
     measures = []
     for cand in candidates:
         no_sentences = unreadable(cand)

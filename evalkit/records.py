@@ -9,6 +9,8 @@ from typing import Literal
 
 Role = Literal["source", "candidate"]
 Verdict = Literal["supported", "unsupported", "contradicted"]
+# A key fact against a candidate: said, said with another value (no credit), or not said.
+FactState = Literal["covered", "misstated", "missed"]
 
 
 def id_key(doc_id: str) -> str:
@@ -154,10 +156,15 @@ class FactMatch:
     fact: Fact
     candidate: str
     weight: int  # the fact's weight without this candidate's own vote
-    covered: bool
-    score: float
+    state: FactState
+    score: float  # the coverage credit; 0 for a misstated fact
     match: Sentence | None
     entailment: float | None  # P(the match or nearest sentence entails it); None: entail=none
+    conflict: str = ""  # a misstated fact's change, the fact's value first: "7,000 -> 4,000"
+
+    @property
+    def covered(self) -> bool:
+        return self.state == "covered"
 
 
 class Unscorable(StrEnum):
@@ -180,6 +187,7 @@ class CandidateScore:
     supported: int
     unsupported: int
     contradicted: int
+    misstated: int  # key facts the candidate states with another value
     rouge1: float
     rouge2: float
     rougeL: float

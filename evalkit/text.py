@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 # Texts remembered per helper: enough for the events that share the model's batches (a few
@@ -68,9 +70,32 @@ NUMBER_WORDS = {
     "fifty": "50",
 }
 
+# Words whose swap says the opposite ("rose" / "fell"): a polarity conflict, and synthetic
+# training negatives.
+OPPOSITES = dict(
+    pair
+    for a, b in (
+        ("increased", "decreased"),
+        ("rose", "fell"),
+        ("won", "lost"),
+        ("before", "after"),
+        ("more", "fewer"),
+        ("higher", "lower"),
+        ("confirmed", "denied"),
+        ("accepted", "rejected"),
+        ("largest", "smallest"),
+        ("first", "last"),
+        ("arrested", "released"),
+        ("opened", "closed"),
+        ("supported", "opposed"),
+        ("gained", "lost"),
+        ("above", "below"),
+    )
+    for pair in ((a, b), (b, a))
+)
+
 _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
 _TOKEN = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[\w]")
 # Function words that are capitalised only because they open a sentence or clause.
 _NOT_NAMES = frozenset(w.capitalize() for w in STOPWORDS) | {
@@ -125,12 +150,116 @@ def content_tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in tokens(text) if is_content(t))
 
 
+_SCALES = {
+    "thousand": 3,
+    "k": 3,
+    "million": 6,
+    "mn": 6,
+    "m": 6,
+    "billion": 9,
+    "bn": 9,
+    "b": 9,
+    "trillion": 12,
+    "tn": 12,
+}
+_BOUNDS = {
+    "more than": 1,
+    "over": 1,
+    "at least": 1,
+    "upwards of": 1,
+    "above": 1,
+    "fewer than": -1,
+    "less than": -1,
+    "under": -1,
+    "at most": -1,
+    "up to": -1,
+    "below": -1,
+    "nearly": -1,
+    "almost": -1,
+}
+_AMOUNT = re.compile(
+    r"(?:\b(?P<bound>" + "|".join(_BOUNDS) + r")\s+)?"
+    r"(?P<currency>[$£€¥])?\s?"
+    r"(?P<digits>(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)"
+    r"(?:\s?(?P<scale>" + "|".join(_SCALES) + r")\b)?"
+    r"(?:\s?(?P<percent>%|per ?cent\b|percent\b))?"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_CURRENCIES = {"dollars": "$", "dollar": "$", "pounds": "£", "euros": "€", "euro": "€", "yen": "¥"}
+_YEAR = re.compile(r"(?<![\w.,])(?:19|20)[0-9]{2}(?![\w]|[.,][0-9])")
+_PHRASE_END = re.compile(r"[,;:.()\"“”—]")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A figure as written ("$3 billion", "more than 9,000 containers"), parsed for comparison.
+
+    `value` is the number with its scale applied ("3000000000"), `unit` its currency or "%"
+    ("" for a count), `noun` the stems of the words it counts (up to two content words after
+    it: "containers", "Russian containers"), `bound` +1 for "more than / over / at least",
+    -1 for "fewer than / under / up to / nearly", 0 otherwise.
+    """
+
+    text: str
+    value: str
+    unit: str
+    noun: frozenset[str]
+    bound: int
+
+    def same_slot(self, other: Amount) -> bool:
+        """Whether two figures count the same thing: the same unit and, where both name what
+        they count, a counted word in common."""
+        return self.unit == other.unit and (
+            not self.noun or not other.noun or bool(self.noun & other.noun)
+        )
+
+
+def _normalise(digits: str, scale: str) -> str:
+    if digits.lower() in NUMBER_WORDS:
+        digits = NUMBER_WORDS[digits.lower()]
+    value = Decimal(digits.replace(",", "")).scaleb(_SCALES.get(scale.lower(), 0))
+    return format(value.normalize(), "f")
+
+
+@lru_cache(maxsize=MEMO)
+def amounts(text: str) -> tuple[Amount, ...]:
+    """The figures of a text, in order: digits or number words with their currency, scale
+    ($3 billion, 1.2m, 3bn), percent sign and bound ("fewer than 2,000"). Four-digit years
+    written bare (2021) are dates, not amounts; "one" is no figure ("one of the ...")."""
+    out = []
+    for m in _AMOUNT.finditer(text):
+        digits, scale = m["digits"], m["scale"] or ""
+        if scale.lower() in ("m", "b", "k") and text[m.start("scale") - 1].isspace():
+            scale = ""  # "5 m" is not five million (a metre, an initial)
+        bare = not (m["currency"] or scale or m["percent"] or "," in digits)
+        if bare and len(digits) == 4 and digits[:2] in ("19", "20"):
+            continue
+        after = content_tokens(_PHRASE_END.split(text[m.end() :], 1)[0])[:2]
+        currency = m["currency"] or (_CURRENCIES.get(after[0], "") if after else "")
+        unit = currency or ("%" if m["percent"] else "")
+        after = after if not unit else ()
+        noun = frozenset(stem(t) for t in after if not t[0].isdigit())
+        surface = ((m["currency"] or "") + text[m.start("digits") : m.end()]).strip()
+        out.append(
+            Amount(
+                surface,
+                _normalise(digits, scale),
+                unit,
+                noun,
+                _BOUNDS.get((m["bound"] or "").lower(), 0),
+            )
+        )
+    return tuple(out)
+
+
 @lru_cache(maxsize=MEMO)
 def numbers(text: str) -> frozenset[str]:
-    """Numbers written with digits or common number words, normalised (7,000 -> 7000)."""
-    found = {m.group().replace(",", "") for m in _NUMBER.finditer(text)}
-    found |= {NUMBER_WORDS[t] for t in tokens(text) if t in NUMBER_WORDS}
-    return frozenset(found)
+    """The values of the text's figures and years, normalised (7,000 -> 7000, $3bn ->
+    3000000000)."""
+    return frozenset({a.value for a in amounts(text)} | set(_YEAR.findall(text)))
 
 
 @lru_cache(maxsize=MEMO)
@@ -144,7 +273,7 @@ def dates(text: str) -> frozenset[str]:
     """
     toks = tokens(text)
     found = {t for t in toks if t in WEEKDAYS or (t in MONTHS and t not in AMBIGUOUS_MONTHS)}
-    found |= {t for t in toks if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")}
+    found |= set(_YEAR.findall(text))  # not "2,000", which tokens() folds to 2000
     words = _TOKEN.findall(text)
     for i, word in enumerate(words):
         month = word.lower()
@@ -234,9 +363,18 @@ def names(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=MEMO)
 def negated(text: str) -> bool:
-    """Whether the text carries an explicit negation (not, never, n't, no ...)."""
-    folded = fold(text)
-    return "n't" in folded or any(t in NEGATIONS or t in DENIALS for t in tokens(text))
+    """Whether the text carries an explicit negation (not, never, n't, no ...) or denies a
+    statement."""
+    toks = tokens(text)
+    if "n't" in fold(text) or any(t in NEGATIONS for t in toks):
+        return True
+    # "denied that ...", "rejected claims that ...", "denied having ...": a statement denied;
+    # "dismissed the speculation as absurd" negates nothing it goes on to say
+    after = [toks[i + 1 : i + 5] for i in range(len(toks))]
+    return any(
+        t in DENIALS and ("that" in rest or rest[:1] != () and rest[0].endswith("ing"))
+        for t, rest in zip(toks, after, strict=True)
+    )
 
 
 def is_sentence_end(text: str) -> bool:

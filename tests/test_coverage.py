@@ -40,7 +40,8 @@ def test_match_is_the_sentence_that_recalls_most_of_the_fact() -> None:
         or []
     )
     assert signals.match == cand.sentences[1]
-    assert signals.recall == pytest.approx(1.0)  # words from both sentences count
+    # one sentence recalls a fact: "bridge" is in the other, so 3 of the 4 words count
+    assert signals.recall == pytest.approx(0.75)
 
 
 def test_a_candidate_without_sentences_has_no_signals_and_no_facts_none() -> None:
@@ -114,15 +115,15 @@ def test_matchers_are_chosen_by_name_and_the_baselines_give_zero_or_one() -> Non
     half = FactSignals(similarity=0.7, recall=0.9, plain_recall=0.5, match=cand.sentences[0])
     cfg = CoverageConfig(lexical_threshold=0.5, cosine_threshold=0.8)
     assert build_matcher(CoverageConfig(name="lexical", lexical_threshold=0.5)).judge(half) == (
-        True,
+        "covered",
         1.0,
     )
     assert build_matcher(CoverageConfig(name="cosine", cosine_threshold=0.8)).judge(half) == (
-        False,
+        "missed",
         0.0,
     )
-    covered, credit = build_matcher(cfg).judge(half)  # soft_recall: a calibrated probability
-    assert covered and 0.5 < credit < 1
+    state, credit = build_matcher(cfg).judge(half)  # soft_recall: a calibrated probability
+    assert state == "covered" and 0.5 < credit < 1
     with pytest.raises(InputError, match="unknown coverage 'nli'; choose from: cosine, lexical"):
         build_matcher(CoverageConfig(name="nli"))
 
@@ -139,7 +140,7 @@ def test_a_match_tie_goes_to_the_first_sentence_whatever_the_last_bits(
 
     def last_bit_up(self: coverage.FactReading, best: np.ndarray) -> np.ndarray:
         out = real(self, best)
-        out[:, 3] = np.nextafter(out[:, 3], np.inf)  # the repeat of sentence 1, one ulp up
+        out[:, 2] = np.nextafter(out[:, 2], np.inf)  # the repeat of sentence 1, one ulp up
         return out
 
     monkeypatch.setattr(coverage.FactReading, "recall", last_bit_up)
@@ -150,3 +151,55 @@ def test_a_match_tie_goes_to_the_first_sentence_whatever_the_last_bits(
         measure_facts(facts("The bridge reopened in May."), [cand], HashedEmbedder())["c"] or []
     )
     assert signals.match == cand.sentences[0]
+
+
+def test_a_fact_stated_with_another_value_is_misstated_and_earns_nothing() -> None:
+    from evalkit.config import CoverageConfig
+    from evalkit.stages.coverage import build_matcher, decide_facts
+
+    fact = facts(
+        "Shin said about 7,000 containers of munitions were shipped to Russia.",
+        "Kim denied that North Korea exported weapons to Russia.",
+        "The ministry said it is ready to repel threats.",
+    )
+    cand = seg(
+        "c",
+        "Shin said about 4,000 containers of munitions were shipped to Russia.",
+        "Kim confirmed that North Korea exported weapons to Russia.",
+        "The ministry said it is ready to repel threats.",
+    )
+    measured = measure_facts(fact, [cand], HashedEmbedder())["c"]
+    matcher = build_matcher(CoverageConfig())
+    shipped, denied, ready = decide_facts(fact, "c", measured, matcher)
+    assert (shipped.state, shipped.score, shipped.conflict) == ("misstated", 0.0, "7,000 -> 4,000")
+    assert (denied.state, denied.score, denied.conflict) == (
+        "misstated",
+        0.0,
+        "negated -> affirmed",
+    )
+    assert ready.state == "covered" and ready.score > 0.5 and ready.conflict == ""
+    # the baselines have no notion of a misstated fact
+    lexical = build_matcher(CoverageConfig(name="lexical", lexical_threshold=0.5))
+    assert decide_facts(fact, "c", measured, lexical)[0].state == "covered"
+
+
+def test_real_model_a_facts_credit_does_not_move_with_unrelated_sentences(
+    real_resources: Resources,
+) -> None:
+    """The tolerance is zero: a sentence is read on its own, so the same sentence gives a fact
+    the same recall, match and credit whatever unrelated sentences surround it."""
+    from evalkit.config import CoverageConfig
+    from evalkit.stages.coverage import build_matcher, decide_facts
+
+    fact = facts("The cause of the fire at the warehouse is not yet known.")
+    same = "The cause of the fire is not yet known."
+    cands = [
+        seg("a", same),
+        seg("b", "Firefighters worked through the night.", same, "Roads were closed."),
+        seg("c", "Residents were told to keep windows shut.", same),
+    ]
+    got = measure_facts(fact, cands, real_resources.embedder)
+    matcher = build_matcher(CoverageConfig())
+    decided = [decide_facts(fact, c.doc_id, got[c.doc_id], matcher)[0] for c in cands]
+    assert len({(m.score, m.state, m.match.text if m.match else "") for m in decided}) == 1
+    assert len({(got[c.doc_id] or [])[0].recall for c in cands}) == 1

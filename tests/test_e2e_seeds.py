@@ -69,7 +69,7 @@ def test_rewrite_with_invented_details_is_flagged(seeds_result: EventResult) -> 
     putin = next(a for t, a in by_text.items() if t.startswith("Russian President Vladimir"))
     barrels = next(a for t, a in by_text.items() if "500,000 barrels" in t)
     assert putin.verdict == "unsupported" and "september" in putin.novel
-    assert barrels.verdict == "unsupported" and "500000" in barrels.novel
+    assert barrels.verdict == "unsupported" and "500,000" in barrels.novel
 
 
 def test_no_boilerplate_line_becomes_a_claim(seeds_result: EventResult) -> None:

@@ -174,9 +174,9 @@ def check_numbers(run_dir: Path) -> dict[str, set[tuple[int, str]]]:
             if "data-c" in el:
                 assert el["text"].strip() == row[el["data-c"]], (path.name, el)
                 shown[el["data-t"]].add((int(el["data-r"]), el["data-c"]))
-            elif "data-covered" in el:
-                assert el["data-covered"] == row["covered"]
-                assert ("covered" if row["covered"] == "1" else "missed") in el["text"]
+            elif "data-state" in el:
+                assert el["data-state"] == row["state"]
+                assert ("covered" if row["state"] == "covered" else "missed") in el["text"]
             elif el["data-t"] == "claims":  # a claim span: its text and its verdict
                 assert el["text"].endswith(row["claim"])
                 assert row["verdict"] in el["class"].split()

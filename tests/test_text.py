@@ -72,8 +72,11 @@ def test_title_case_headlines_yield_no_names() -> None:
 
 
 def test_negation_includes_denial_verbs() -> None:
-    assert negated("She denied it") and negated("a non-permanent member") and negated("don't")
+    assert negated("She denied that it shipped") and negated("She denied having shipped it")
+    assert negated("a non-permanent member") and negated("don't")
+    assert negated("She rejected claims that it shipped")
     assert not negated("She confirmed it")
+    assert not negated("She dismissed the speculation as absurd")
 
 
 def test_known_matches_demonyms_but_not_other_names() -> None:

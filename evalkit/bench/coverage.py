@@ -139,9 +139,13 @@ def score_coverage(
                     predicted=math.nan if math.isnan(m.score) else float(m.covered),
                     label=float(summ.labels[i]) if summ.labels is not None else math.nan,
                     lexical=lexical,
-                    lexical_predicted=float(lexical_matcher.judge(sig)[0]) if sig else math.nan,
+                    lexical_predicted=float(lexical_matcher.judge(sig)[0] == "covered")
+                    if sig
+                    else math.nan,
                     cosine=cosine,
-                    cosine_predicted=float(cosine_matcher.judge(sig)[0]) if sig else math.nan,
+                    cosine_predicted=float(cosine_matcher.judge(sig)[0] == "covered")
+                    if sig
+                    else math.nan,
                 )
                 fact_rows.append(row)
                 hard.append(row.predicted)

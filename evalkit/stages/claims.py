@@ -18,29 +18,24 @@ from functools import lru_cache
 import numpy as np
 
 from evalkit.config import VerifierConfig
+from evalkit.conflict import compare
 from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.entail import Entailer
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
 from evalkit.text import (
     MEMO,
+    amounts,
     content_stems,
     content_tokens,
     dates,
     known,
     names,
-    negated,
     numbers,
-    stem,
     vocabulary,
 )
 from evalkit.verifiers import ClaimSignals, Verifier
 
 _WORD = re.compile(r"\S+")
-# Clause boundaries for the negation check: punctuation and the conjunctions that join clauses.
-_CLAUSE = re.compile(
-    r"[,;:()\"“”—]|\b(?:but|while|although|though|whereas|and|as|after|because|since)\b",
-    re.IGNORECASE,
-)
 
 
 def pieces(sentence: Sentence, max_words: int) -> list[Sentence]:
@@ -138,56 +133,6 @@ def top_k(sims: np.ndarray, k: int) -> np.ndarray:
     return np.take_along_axis(part, order, axis=1)
 
 
-@lru_cache(maxsize=MEMO)  # the same claim meets the same sentence in many candidates and events
-def _compare(
-    claim: str, unit: str, single: bool, novel: frozenset[str], min_overlap: float
-) -> tuple[str, str]:
-    """("conflict", what) | ("agree", "") | ("neutral", "") for one evidence unit.
-
-    Only a unit that otherwise says the same thing can contradict: most of the claim's other
-    content words must be in it, else it is neutral. A claim that adds an invented detail to
-    a different sentence is unsupported, not contradicted. A window of sentences never
-    conflicts (its neighbour brings other numbers and negations) but can agree, which covers
-    a claim that merges two adjacent sentences.
-    """
-    stems = content_stems(claim) - {stem(t) for t in novel}
-    if not stems or len(stems & content_stems(unit)) / len(stems) < min_overlap:
-        return "neutral", ""
-    if not single:
-        return ("agree", "") if not novel and negated(claim) == negated(unit) else ("neutral", "")
-    for kind, extract in (("number", numbers), ("date", dates), ("name", names)):
-        mine, theirs = extract(claim), extract(unit)
-        if novel & mine and theirs - mine:
-            return "conflict", (
-                f"{kind} {', '.join(sorted(novel & mine))} where the source has "
-                f"{', '.join(sorted(theirs - mine))}"
-            )
-    side = _negation_conflict(claim, unit, min_overlap)
-    if side:
-        return "conflict", f"negation: only the {side} denies or negates it"
-    return ("neutral", "") if novel else ("agree", "")
-
-
-def _negation_conflict(claim: str, unit: str, min_overlap: float) -> str:
-    """Which side negates ("claim" or "source") where a claim clause and the source clause
-    saying the same thing differ in negation; "" when none do.
-
-    Clause by clause, so a long source sentence negating something else ("scored, but it
-    wasn't enough") does not contradict a claim that repeats only its first half.
-    """
-    theirs = [c for c in _CLAUSE.split(unit) if content_stems(c)]
-    for mine in _CLAUSE.split(claim):
-        stems = content_stems(mine)
-        if not stems or not theirs:
-            continue
-        best = max(theirs, key=lambda c: len(stems & content_stems(c)))
-        if len(stems & content_stems(best)) / len(stems) < min_overlap:
-            continue
-        if negated(mine) != negated(best):
-            return "claim" if negated(mine) else "source"
-    return ""
-
-
 @lru_cache(maxsize=MEMO)
 def bigrams(text: str) -> frozenset[tuple[str, str]]:
     """The text's pairs of neighbouring content words (stopwords skipped): its word order.
@@ -239,7 +184,9 @@ def measure_claims(
     out = []
     for row, claim in enumerate(claims):
         text = claim.sentence.text
-        novel_numbers = tuple(sorted(n for n in numbers(text) if n not in all_numbers))
+        figures = {a.value: a.text for a in amounts(text)}
+        figures |= {y: y for y in numbers(text) - figures.keys()}  # bare years
+        novel_numbers = tuple(sorted(figures[n] for n in figures if n not in all_numbers))
         novel_dates = tuple(sorted(d for d in dates(text) if not known(d, vocab)))
         novel_names = tuple(sorted(n for n in names(text) if not known(n, vocab)))
         stems = content_stems(text)
@@ -252,16 +199,16 @@ def measure_claims(
         found = frozenset().union(*(content_stems(u.text) for u in picks))
         precision = len(stems & found) / len(stems) if stems else 0.0
         novel = frozenset(novel_numbers + novel_dates + novel_names)
-        # Contradicted: some close, comparable unit disagrees and none agrees (a window that
-        # joins the sentence a claim merged in counts as agreeing).
-        compared = [
-            _compare(text, units[j].text, j < singles, novel, cfg.contradiction_overlap)
+        # Contradicted: the closest comparable unit says the same thing with another value
+        # (see evalkit.conflict); units are read best first, the first that agrees or
+        # disagrees decides.
+        compared = (
+            compare(text, units[j].text, j < singles, novel, cfg.contradiction_overlap)
             for j in best[row]
             if sims[row, j] >= cfg.contradiction_similarity
-        ]
-        conflicts = [what for kind, what in compared if kind == "conflict"]
-        agrees = any(kind == "agree" for kind, _ in compared)
-        conflict = conflicts[0] if conflicts and not agrees else ""
+        )
+        decided = next((c for kind, c in compared if kind != "neutral"), None)
+        conflict = decided.reason() if decided else ""
         mine = bigrams(text)
         order = max(len(mine & bigrams(u.text)) for u in picks) / len(mine) if mine else 0.0
         entailment = contradiction = None

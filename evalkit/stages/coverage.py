@@ -12,10 +12,11 @@ from typing import Protocol
 import numpy as np
 
 from evalkit.config import CoverageConfig
+from evalkit.conflict import Conflict, compare
 from evalkit.embed import Embedder, Tokens, cosines
 from evalkit.entail import Entailer
 from evalkit.errors import registered
-from evalkit.records import Fact, FactMatch, Segmented, Sentence
+from evalkit.records import Fact, FactMatch, FactState, Segmented, Sentence
 from evalkit.text import content_stems, fold, is_content, stem
 from evalkit.verifiers import sigmoid, term
 
@@ -30,6 +31,7 @@ class FactSignals:
     match: Sentence  # the candidate sentence that recalls most of the fact
     entailment: float | None = None  # best P(entails the fact) of the match and the nearest
     # sentence; NaN: no entailer
+    conflict: Conflict | None = None  # what the match says differently (evalkit.conflict)
 
 
 def fact_word_weights(facts: tuple[frozenset[str], ...]) -> tuple[dict[str, float], ...]:
@@ -129,15 +131,18 @@ def measure_facts(
     embedder: Embedder,
     entailer: Entailer | None = None,
     min_recall: float = 0.45,
+    min_overlap: float = 0.6,
 ) -> dict[str, list[FactSignals] | None]:
     """Signals of every fact against each candidate (None: the candidate has no sentences).
 
-    The main one, `recall`, is soft: BERTScore-style recall of the fact's content words, each
-    word present as far as the best cosine of its model tokens to the candidate's tokens says
-    (the candidate is read whole, so its tokens are in context), each weighted by how specific
-    it is to this fact (`fact_word_weights`). A paraphrase counts ("died" for "killed"); the
-    same word in another sense counts less. The fact's match is the candidate sentence whose
-    tokens alone recall most of it. With an entailer, `entailment` says whether the match or
+    The main one, `recall`, is soft: BERTScore-style recall of the fact's content words by
+    the candidate sentence that recalls most of them (its `match`), each word present as far
+    as the best cosine of its model tokens to the sentence's tokens says, each weighted by how
+    specific it is to this fact (`fact_word_weights`). A paraphrase counts ("died" for
+    "killed"); the same word in another sense counts less. Each sentence is read on its own,
+    so its credit for a fact is the same whatever sentences surround it. The match is also
+    compared with the fact (`evalkit.conflict`): one that says it with another value makes
+    the fact misstated. With an entailer, `entailment` says whether the match or
     the sentence nearest the fact (by cosine) entails the fact: a sentence with the fact's
     words and another number does not. The model costs far more per pair than the rest, so it
     reads two pairs per fact and candidate at most, and none where the soft recall is below
@@ -150,47 +155,50 @@ def measure_facts(
     if not texts:
         return out | {c.doc_id: [] for c in readable}
     # every vector first, in one call each: an event waits for the model as little as it can
-    vectors = embedder.encode([*texts, *(s.text for c in readable for s in c.sentences)])
-    joined = [" ".join(s.text for s in c.sentences) for c in readable]
-    read = embedder.tokens([*texts, *joined])
+    said = [s.text for c in readable for s in c.sentences]
+    vectors = embedder.encode([*texts, *said])
+    read = embedder.tokens([*texts, *said])
     reading = FactReading.of(texts, read[: len(texts)])
     worded = np.zeros(len(texts), bool)
     worded[reading.worded] = True
     stems = [content_stems(t) for t in texts]
     fact_vecs, at = vectors[: len(texts)], len(texts)
-    for cand, tokens in zip(readable, read[len(texts) :], strict=True):
+    for cand in readable:
         sents = cand.sentences
         sims = cosines(fact_vecs, vectors[at : at + len(sents)])
+        tokens = read[at : at + len(sents)]
         at += len(sents)
         present = frozenset().union(*(content_stems(s.text) for s in sents))
-        # Soft recall against the whole candidate (column 0) and against each of its
-        # sentences alone (columns 1..; the sentences were joined by one space to be read).
-        recall = np.zeros((len(texts), 1 + len(sents)))
-        if len(tokens.spans):
-            cos = cosines(reading.vectors, tokens.vectors)
-            ends = np.cumsum([len(s.text) + 1 for s in sents])
-            sentence_of = np.searchsorted(ends, [a for a, _ in tokens.spans], side="right")
-            first = np.flatnonzero(np.r_[True, sentence_of[1:] != sentence_of[:-1]])
-            best = np.full((len(cos), 1 + len(sents)), -1.0, np.float32)
-            best[:, 0] = cos.max(axis=1)
-            best[:, 1 + sentence_of[first]] = np.maximum.reduceat(cos, first, axis=1)
-            recall[reading.worded] = reading.recall(best)
+        # Soft recall of each fact by each sentence, read on its own: a sentence's credit
+        # for a fact never depends on the sentences around it.
+        best = np.full((len(reading.vectors), len(sents)), -1.0, np.float32)
+        for j, sentence in enumerate(tokens):
+            if len(sentence.spans):
+                best[:, j] = cosines(reading.vectors, sentence.vectors).max(axis=1)
+        recall = np.zeros((len(texts), len(sents)))
+        recall[reading.worded] = reading.recall(best)
         signals = []
         units: list[list[str]] = []
         for row, mine in enumerate(stems):
             plain = len(mine & present) / len(mine) if mine else 0.0
-            read_any = len(tokens.spans) and worded[row]
             near = int(sims[row].argmax())
             # Two sentences that recall the fact equally (a repeated sentence, the same words)
             # can differ in the last bits of a float64 sum with the arrays' memory layout,
             # which shifts with other events in a batch: the match is chosen to 9 decimals,
             # the first sentence on a tie, so it never depends on that.
-            top = int(np.round(recall[row, 1:], 9).argmax()) if read_any else near
+            top = int(np.round(recall[row], 9).argmax()) if worded[row] else near
+            kind, conflict = compare(texts[row], sents[top].text, True, frozenset(), min_overlap)
             signals.append(
-                FactSignals(float(sims[row].max()), float(recall[row, 0]), plain, sents[top])
+                FactSignals(
+                    float(sims[row].max()),
+                    float(recall[row, top]),
+                    plain,
+                    sents[top],
+                    conflict=conflict if kind == "conflict" else None,
+                )
             )
             if entailer is not None:
-                asked = recall[row, 0] >= min_recall
+                asked = recall[row, top] >= min_recall
                 pairs_of = dict.fromkeys((sents[top].text, sents[near].text)) if asked else {}
                 units.append(list(pairs_of))
         if entailer is not None:
@@ -208,8 +216,9 @@ def measure_facts(
 class Matcher(Protocol):
     """Decides coverage from a fact's measured signals; built once per run (`build_matcher`)."""
 
-    def judge(self, s: FactSignals) -> tuple[bool, float]:
-        """Whether the candidate covers the fact, and the fact's coverage credit (0 to 1)."""
+    def judge(self, s: FactSignals) -> tuple[FactState, float]:
+        """Whether the candidate covers, misstates or misses the fact, and the fact's
+        coverage credit (0 to 1)."""
         ...
 
 
@@ -232,9 +241,12 @@ class SoftRecallMatcher:
         t = min(max(self.cfg.threshold, 1e-12), 1 - 1e-12)
         return sigmoid(self.cfg.sharpness * (math.log(p / (1 - p)) - math.log(t / (1 - t))))
 
-    def judge(self, s: FactSignals) -> tuple[bool, float]:
+    def judge(self, s: FactSignals) -> tuple[FactState, float]:
+        """A fact its match states with another value is misstated and earns nothing."""
+        if s.conflict is not None:
+            return "misstated", 0.0
         probability = self.probability(s)
-        return probability >= self.cfg.threshold, self.credit(probability)
+        return state(probability >= self.cfg.threshold), self.credit(probability)
 
 
 class LexicalMatcher:
@@ -244,9 +256,9 @@ class LexicalMatcher:
     def __init__(self, cfg: CoverageConfig) -> None:
         self.threshold = cfg.lexical_threshold
 
-    def judge(self, s: FactSignals) -> tuple[bool, float]:
+    def judge(self, s: FactSignals) -> tuple[FactState, float]:
         covered = s.plain_recall >= self.threshold
-        return covered, float(covered)
+        return state(covered), float(covered)
 
 
 class CosineMatcher:
@@ -255,9 +267,13 @@ class CosineMatcher:
     def __init__(self, cfg: CoverageConfig) -> None:
         self.threshold = cfg.cosine_threshold
 
-    def judge(self, s: FactSignals) -> tuple[bool, float]:
+    def judge(self, s: FactSignals) -> tuple[FactState, float]:
         covered = s.similarity >= self.threshold
-        return covered, float(covered)
+        return state(covered), float(covered)
+
+
+def state(covered: bool) -> FactState:
+    return "covered" if covered else "missed"
 
 
 MATCHERS: dict[str, Callable[[CoverageConfig], Matcher]] = {
@@ -282,15 +298,18 @@ def decide_facts(
     measured signals (None: the candidate has no text)."""
     if measured is None:
         return tuple(
-            FactMatch(f, candidate, _weight(f, candidate), False, math.nan, None, None)
+            FactMatch(f, candidate, _weight(f, candidate), "missed", math.nan, None, None)
             for f in facts
         )
     out = []
     for fact, signals in zip(facts, measured, strict=True):
-        covered, credit = matcher.judge(signals)
+        verdict, credit = matcher.judge(signals)
+        change = signals.conflict.change() if verdict == "misstated" and signals.conflict else ""
         weight = _weight(fact, candidate)
         out.append(
-            FactMatch(fact, candidate, weight, covered, credit, signals.match, signals.entailment)
+            FactMatch(
+                fact, candidate, weight, verdict, credit, signals.match, signals.entailment, change
+            )
         )
     return tuple(out)
 

@@ -1,0 +1,184 @@
+"""The one contradiction rule: a statement and a text that says the same thing with another
+value disagree. Claims use it (a claim against its closest evidence: `contradicted`) and
+coverage uses it (a key fact against the candidate sentence that matches it: `misstated`).
+
+The rule, in order:
+- Comparable: most of the statement's content words, its figures, dates and invented names
+  aside, are in the text (`min_overlap`). Otherwise the two say different things: neutral.
+- A figure: the statement has an amount the text lacks where the text has another amount of
+  the same thing (same currency or %, a counted word in common: "45,000 vehicles" against
+  "18,000 vehicles"), or the same amount with the opposite bound ("more than 9,000" against
+  "fewer than 9,000"), or each has a single figure and they differ. Whether the statement's
+  figure appears elsewhere in the sources does not matter.
+- A date: a year, month or weekday of the statement's where the text has another of its kind.
+- A name found in no source where the text has another name (a name the sources know may be
+  a second person the text leaves out).
+- Polarity: the statement and the fewest clauses of the text that say the same thing differ
+  in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
+  opposite words ("rose" against "fell").
+A text of several sentences (a window) never conflicts, since its neighbours bring other
+figures, but agrees when it holds every figure and date of the statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from evalkit.text import (
+    MEMO,
+    OPPOSITES,
+    amounts,
+    content_stems,
+    dates,
+    names,
+    negated,
+    numbers,
+    stem,
+    tokens,
+)
+
+# Clause boundaries for the polarity check: punctuation, the conjunctions that join clauses
+# and relative pronouns (not "that": "denied that ..." must stay one clause).
+_CLAUSE = re.compile(
+    r"[,;:()\"“”—]|\b(?:but|while|although|though|whereas|and|as|after|because|since|which|who)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """What a statement and a text disagree on: the kind, the statement's value, the text's."""
+
+    kind: Literal["number", "date", "name", "negation", "opposite"]
+    mine: str
+    theirs: str
+
+    def reason(self) -> str:
+        """As a claim's reason: "number 4,000 where the source has 7,000"."""
+        if self.kind == "negation":
+            return f"negation: only the {self.mine} denies or negates it"
+        return f"{self.kind} {self.mine} where the source has {self.theirs}"
+
+    def change(self) -> str:
+        """As a misstated fact's change, the fact's value then the candidate's: "7,000 -> 4,000"."""
+        if self.kind == "negation":
+            return "negated -> affirmed" if self.mine == "claim" else "affirmed -> negated"
+        return f"{self.mine} -> {self.theirs}"
+
+
+Reading = tuple[Literal["conflict", "agree", "neutral"], Conflict | None]
+NEUTRAL: Reading = ("neutral", None)
+
+
+@lru_cache(maxsize=MEMO)
+def compare(
+    claim: str, unit: str, single: bool, novel: frozenset[str], min_overlap: float
+) -> Reading:
+    """Whether `unit` (a single sentence, or a window when not `single`) agrees with
+    `claim`, contradicts it, or says something else; `novel` holds the claim's names,
+    figures and dates found in no source."""
+    values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
+    stems = content_stems(claim) - {stem(t) for t in values}
+    if not stems or len(stems & content_stems(unit)) / len(stems) < min_overlap:
+        return NEUTRAL
+    if not single:
+        holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
+        same = holds and not novel and negated(claim) == negated(unit)
+        return ("agree", None) if same else NEUTRAL
+    found = _figure(claim, unit) or _date(claim, unit) or _name(claim, unit, novel)
+    found = found or _polarity(claim, unit, min_overlap)
+    if found:
+        return "conflict", found
+    return NEUTRAL if novel else ("agree", None)
+
+
+def _figure(claim: str, unit: str) -> Conflict | None:
+    mine, theirs = amounts(claim), amounts(unit)
+    mine_only = [a for a in mine if a.value not in {b.value for b in theirs}]
+    theirs_only = [b for b in theirs if b.value not in {a.value for a in mine}]
+    for a in mine:
+        for b in theirs:
+            if not a.same_slot(b):
+                continue
+            differs = a in mine_only and b in theirs_only
+            if differs or (a.value == b.value and a.bound * b.bound < 0):
+                return Conflict("number", _bounded(a.text, a.bound), _bounded(b.text, b.bound))
+    if (
+        len(mine) == len(theirs) == 1
+        and mine_only
+        and theirs_only
+        and mine[0].unit == theirs[0].unit
+    ):
+        return Conflict("number", mine[0].text, theirs[0].text)
+    return None
+
+
+def _bounded(text: str, bound: int) -> str:
+    return {1: "more than ", -1: "fewer than "}.get(bound, "") + text
+
+
+def _date(claim: str, unit: str) -> Conflict | None:
+    mine, theirs = dates(claim), dates(unit)
+    for kind in (_YEAR.fullmatch, lambda d: d.isalpha() and d.endswith("day"), str.isalpha):
+        a = {d for d in mine - theirs if kind(d)}
+        b = {d for d in theirs - mine if kind(d)}
+        if a and b:
+            return Conflict("date", ", ".join(sorted(a)), ", ".join(sorted(b)))
+    return None
+
+
+def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
+    invented = novel & names(claim)
+    others = names(unit) - names(claim)
+    if invented and others:
+        return Conflict("name", ", ".join(sorted(invented)), ", ".join(sorted(others)))
+    return None
+
+
+def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
+    """The claim's clauses that the unit says and the fewest neighbouring clauses of the unit
+    that say them differ in negation or use opposite words. Both sides are trimmed so that
+    a clause only one side has (a source sentence's "..., but it wasn't enough", a claim's
+    added "a charge both have rejected") brings no negation of its own."""
+    told = _gist(unit)
+    said = [c for c in _CLAUSE.split(claim) if _overlap(c, told) >= min_overlap]
+    if not said:
+        return None
+    stated = " ".join(said)
+    best = _closest_run(_gist(stated), tuple(c for c in _CLAUSE.split(unit) if _gist(c)))
+    if negated(stated) != negated(best):
+        side = "claim" if negated(stated) else "source"
+        return Conflict("negation", side, "source" if side == "claim" else "claim")
+    theirs = set(tokens(best))
+    for word in sorted(set(tokens(stated)) & OPPOSITES.keys()):
+        if OPPOSITES[word] in theirs and word not in theirs:
+            return Conflict("opposite", word, OPPOSITES[word])
+    return None
+
+
+def _overlap(text: str, stems: frozenset[str]) -> float:
+    mine = _gist(text)
+    return len(mine & stems) / len(mine) if mine else 0.0
+
+
+def _closest_run(stems: frozenset[str], clauses: tuple[str, ...]) -> str:
+    """The fewest neighbouring clauses that hold as many of the stems as all of them do
+    (the first such run)."""
+    most = len(stems & _gist(" ".join(clauses)))
+    for n in range(1, len(clauses) + 1):
+        for i in range(len(clauses) - n + 1):
+            run = " ".join(clauses[i : i + n])
+            if len(stems & _gist(run)) >= most:
+                return run
+    return ""
+
+
+@lru_cache(maxsize=MEMO)
+def _gist(text: str) -> frozenset[str]:
+    """What a clause says: its content stems without names and opposite words ("rose")."""
+    drop = {w for w in tokens(text) if w in OPPOSITES} | names(text)
+    return content_stems(text) - {stem(w) for w in drop}

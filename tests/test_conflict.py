@@ -1,0 +1,149 @@
+"""The one contradiction rule (evalkit.conflict), as claims and coverage apply it."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalkit.conflict import compare
+from evalkit.text import amounts
+
+NONE: frozenset[str] = frozenset()
+
+
+def reason(claim: str, unit: str, novel: frozenset[str] = NONE) -> str:
+    kind, found = compare(claim, unit, True, novel, 0.6)
+    return found.reason() if found else kind
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # a different figure for the same thing, whether or not it appears elsewhere
+        (
+            "About 45,000 vehicles a day are being diverted via Old Mill Road.",
+            "About 18,000 vehicles a day are being diverted via Old Mill Road.",
+            "number 45,000 where the source has 18,000",
+        ),
+        (
+            "About 300 residents were evacuated from the estate.",
+            "About 200 residents were evacuated from the estate.",
+            "number 300 where the source has 200",
+        ),
+        (
+            "Shin said North Korea received fewer than 2,000 Russian containers of aid.",
+            "Shin said North Korea received more than 9,000 Russian containers of aid.",
+            "number fewer than 2,000 where the source has more than 9,000",
+        ),
+        (
+            "More than 9,000 containers arrived at the port.",
+            "Fewer than 9,000 containers arrived at the port.",
+            "number more than 9,000 where the source has fewer than 9,000",
+        ),
+        (
+            "The deal is worth $3 billion to the company.",
+            "The deal is worth $2.5 billion to the company.",
+            "number $3 billion where the source has $2.5 billion",
+        ),
+        (
+            "The plan was launched in 2019 by the ministry.",
+            "The plan was launched in 2021 by the ministry.",
+            "date 2019 where the source has 2021",
+        ),
+        (
+            "The bridge reopened on Monday after repairs.",
+            "The bridge reopened on Tuesday after repairs.",
+            "date monday where the source has tuesday",
+        ),
+        (
+            "Kim confirmed that her country has exported weapons to Russia.",
+            "Kim, the leader's sister, denied that her country has exported weapons to Russia.",
+            "negation: only the source denies or negates it",
+        ),
+        (
+            "Resolutions that Russia, a non-permanent member, endorsed.",
+            "Resolutions that Russia, a permanent member, endorsed.",
+            "negation: only the claim denies or negates it",
+        ),
+        (
+            "Quarterly profits rose sharply at the bank.",
+            "Quarterly profits fell sharply at the bank.",
+            "opposite rose where the source has fell",
+        ),
+    ],
+)
+def test_same_statement_with_another_value_is_a_conflict(
+    claim: str, source: str, expected: str
+) -> None:
+    assert reason(claim, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # the source's other clause negates something the claim does not repeat
+        ("The striker scored twice.", "The striker scored twice, but it wasn't enough."),
+        # a negation inside a relative clause of both
+        (
+            "Kim called the claims a paradox which is not worth any interpretation.",
+            "On Friday, Kim called the claims a paradox which is not worth any interpretation.",
+        ),
+        # dismissing speculation negates nothing it goes on to say
+        (
+            "Kim called outside speculation on the arms dealings an absurd paradox.",
+            "Kim dismissed outside speculation on the arms dealings as an absurd paradox.",
+        ),
+        # figures of different things
+        (
+            "The fire destroyed 20 homes on the estate.",
+            "The fire destroyed 20 homes and injured 3 people on the estate.",
+        ),
+    ],
+)
+def test_the_same_statement_agrees(claim: str, source: str) -> None:
+    assert reason(claim, source) == "agree"
+
+
+def test_a_different_statement_is_neutral_and_a_window_never_conflicts() -> None:
+    claim = "About 45,000 vehicles a day are being diverted via Old Mill Road."
+    assert reason(claim, "About 45,000 vehicles cross the bridge every day.") == "neutral"
+    window = "About 18,000 vehicles a day are being diverted via Old Mill Road. It is busy."
+    assert compare(claim, window, False, NONE, 0.6) == ("neutral", None)
+    merged = "Traffic is diverted via Old Mill Road. About 45,000 vehicles a day use it."
+    assert (
+        compare(
+            "About 45,000 vehicles a day are diverted via Old Mill Road.", merged, False, NONE, 0.6
+        )[0]
+        == "agree"
+    )
+
+
+def test_an_invented_name_where_the_source_has_another_is_a_conflict() -> None:
+    claim = "Analyst Lee Park said the tests advertised the weapons."
+    source = "Analyst Shin Wonsik said the tests advertised the weapons."
+    assert reason(claim, source, frozenset({"lee", "park"})) == (
+        "name lee, park where the source has shin, wonsik"
+    )
+
+
+def test_misstated_change_reads_fact_value_then_candidate_value() -> None:
+    fact = "Shin said about 7,000 containers of munitions were shipped to Russia."
+    said = "Shin said about 4,000 containers of munitions were shipped to Russia."
+    kind, found = compare(fact, said, True, NONE, 0.6)
+    assert kind == "conflict" and found is not None and found.change() == "7,000 -> 4,000"
+
+
+def test_amounts_parse_currency_scale_percent_and_bounds() -> None:
+    parsed = {
+        a.text: (a.value, a.unit, a.bound)
+        for a in amounts(
+            "It cost $3 billion, up 4.5%, for 1.2m people and fewer than 2,000 firms in 2021."
+        )
+    }
+    assert parsed == {
+        "$3 billion": ("3000000000", "$", 0),
+        "4.5%": ("4.5", "%", 0),
+        "1.2m": ("1200000", "", 0),
+        "2,000": ("2000", "", -1),
+    }
+    assert [a.value for a in amounts("It cost 3bn euros")] == ["3000000000"]
+    assert amounts("It cost 3bn euros")[0].unit == "€"
