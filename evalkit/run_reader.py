@@ -118,4 +118,18 @@ def _read(path: Path, stem: str, columns: Sequence[str]) -> list[Line]:
         )
     width = len(header)
     rows = [row + [""] * (width - len(row)) for row in rows[1:] if row]  # as csv.DictReader
-    return [Line(stem, n, dict(zip(header, row, strict=False))) for n, row in enumerate(rows)]
+    return [
+        Line(stem, n, _states(stem, dict(zip(header, row, strict=False))))
+        for n, row in enumerate(rows)
+    ]
+
+
+def _states(stem: str, cells: dict[str, str]) -> dict[str, str]:
+    """A row of tables written before facts had three states (a 0/1 `covered`, no `conflict`,
+    no `misstated` count). Only a bridge while issue 16's table change lands: delete it then."""
+    if stem == "facts" and "state" not in cells:
+        cells["state"] = "covered" if cells.get("covered") == "1" else "missed"
+        cells["conflict"] = ""
+    if stem == "summary":
+        cells.setdefault("misstated", "")
+    return cells
