@@ -219,3 +219,104 @@ REMOVED: Table[Entry[EventResult, Any]] = Table(
 )
 # Every table of a run, by file name, in the order they are written.
 TABLES: dict[str, Table[Any]] = {t.file: t for t in (SUMMARY, CLAIMS, FACTS, SOURCES, REMOVED)}
+
+# ---------------------------------------------------------------- what each column means
+# One definition per column, by table: the HTML report's header tooltips and legends read them.
+_SPAN = "character span in the raw file"
+DEFINITIONS: dict[str, dict[str, str]] = {
+    SUMMARY.file: {
+        "event": "The event: the source folder's name, or event_id in a JSONL file.",
+        "candidate": "The text scored: a summary, or a source article scored as a candidate "
+        "(labelled article).",
+        "coverage": "Mean credit of the reference's key facts, 0-1. A fact's credit is soft: "
+        "about 1 when the candidate clearly states it, about 0 when it does not; a misstated "
+        "fact earns none.",
+        "coverage_weighted": "Coverage with each key fact counted by its weight (how many "
+        "sources report it); the score uses this one.",
+        "misstated": "Key facts the candidate states with a wrong value (number, date, name, "
+        "negation); they earn no coverage credit.",
+        "support_rate": "Share of the candidate's claims (its sentences) that a source "
+        "sentence supports.",
+        "unsupported": "Claims that add something no source carries: no source sentence "
+        "says it, or it brings a name, number or date found in no source.",
+        "contradicted": "Claims whose closest source sentence says the same thing with a "
+        "different value (number, amount, date, name, negation).",
+        "rouge1": "ROUGE-1 F1 with the reference article: overlap of single words.",
+        "rouge2": "ROUGE-2 F1 with the reference article: overlap of word pairs.",
+        "rougeL": "ROUGE-L F1 with the reference article: the longest common word sequence.",
+        "score": "Weighted coverage minus a penalty per unsupported and per contradicted "
+        "claim (the formula above the ranking gives this run's weights); higher is better.",
+        "rank": "Place within the event by score; empty when the score is NaN.",
+        "claims": "Number of the candidate's sentences checked against the sources.",
+        "supported": "Claims a source sentence supports.",
+        "note": "Why a value is NaN, when one is.",
+    },
+    CLAIMS.file: {
+        "event": "The event.",
+        "candidate": "The candidate the claim belongs to.",
+        "claim_id": "The claim's id within its candidate.",
+        "claim": "One sentence of the candidate.",
+        "verdict": "supported, unsupported (adds what no source carries) or contradicted "
+        "(a source says the same thing with a different value).",
+        "support": "The verifier's probability that a source supports the claim, 0-1.",
+        "evidence_source": "The source holding the evidence.",
+        "evidence": "The closest source sentence (or pair of sentences).",
+        "reason": "Why the claim got its verdict.",
+        "similarity": "Cosine similarity of the claim and its evidence.",
+        "token_precision": "Share of the claim's content words found in its top evidence.",
+        "bigram_precision": "Share of the claim's pairs of neighbouring content words found "
+        "in one evidence unit.",
+        "entailment": "The entailment model's probability that the evidence entails the "
+        "claim; empty with entail=none.",
+        "contradiction": "The entailment model's probability that the evidence contradicts "
+        "the claim; empty with entail=none.",
+        "novel": "Names, numbers and dates of the claim found in no source.",
+        "conflict": "What disagrees between the claim and its evidence, e.g. 7,000 -> 4,000.",
+        "claim_start": f"Where the claim starts ({_SPAN} of the candidate).",
+        "claim_end": f"Where the claim ends ({_SPAN} of the candidate).",
+        "evidence_start": f"Where the evidence starts ({_SPAN} of the source).",
+        "evidence_end": f"Where the evidence ends ({_SPAN} of the source).",
+    },
+    FACTS.file: {
+        "event": "The event.",
+        "fact_id": "The key fact's id.",
+        "fact": "A key fact of the reference article: something a good summary states.",
+        "weight": "How many sources report the fact (a scored source's own vote not counted); "
+        "coverage (weighted) counts each fact by it.",
+        "candidate": "The candidate the row judges.",
+        "state": "covered: the candidate states the fact; misstated: it states it with a "
+        "different value and earns no credit; missed: it does not state it.",
+        "score": "The fact's soft coverage credit from this candidate, 0-1: about 1 when "
+        "clearly stated, about 0 when absent.",
+        "conflict": "For a misstated fact, the fact's value and the candidate's, e.g. "
+        "7,000 -> 4,000.",
+        "entailment": "The entailment model's probability that the match entails the fact; "
+        "empty with entail=none.",
+        "match": "The candidate sentence that states the fact, or comes closest.",
+        "match_start": f"Where the match starts ({_SPAN} of the candidate).",
+        "match_end": f"Where the match ends ({_SPAN} of the candidate).",
+        "reported_by": "The sources that report the fact.",
+        "fact_origin": "Where the fact comes from: a reference sentence id, or a line of a "
+        "references file.",
+    },
+    SOURCES.file: {
+        "event": "The event.",
+        "source": "The source article.",
+        "is_reference": "1 for the reference: the article the key facts and ROUGE come from.",
+        "chars_raw": "Characters in the file as read.",
+        "chars_clean": "Characters left after removing boilerplate.",
+        "sentences": "Sentences after cleaning.",
+        "removed_lines": "Lines removed as boilerplate (listed below).",
+        "is_candidate": "1 when the article is also scored as a candidate.",
+        "event_terms": "Distinct event terms the article shares with the other sources: "
+        "the fullest article becomes the reference.",
+        "note": "Why the reference was chosen.",
+    },
+    REMOVED.file: {
+        "event": "The event.",
+        "source": "The source the line was removed from.",
+        "line": "The removed line's text.",
+        "reason": "Why cleaning removed it.",
+        "line_no": "The line's number in the source file.",
+    },
+}

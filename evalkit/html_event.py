@@ -1,19 +1,22 @@
-"""The HTML of one event: the ranking, each candidate's claims with their evidence, the
-key-fact coverage grid and the sources, from a finished run's table rows.
+"""The HTML of one event: the ranking, each candidate's scores, gaps and claims with their
+evidence, the key-fact coverage grid and the sources, from a finished run's table rows.
 
 Numbers are shown exactly as the CSV spells them and every number-bearing element names its
 cell (`data-t` table, `data-r` row, `data-c` column); all article text goes through
-`html.escape`.
+`html.escape`. Every column heading carries its definition (`columns.DEFINITIONS`).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from evalkit.columns import SUMMARY
+from evalkit.columns import DEFINITIONS, FACTS, REMOVED, SOURCES, SUMMARY
 from evalkit.run_reader import EventTables, Line
 
 # verdict -> (icon, label); the icon and the underline style carry the verdict besides colour.
@@ -21,6 +24,12 @@ VERDICTS = {
     "supported": ("✓", "supported"),
     "unsupported": ("?", "unsupported"),
     "contradicted": ("✗", "contradicted"),
+}
+# A key fact's state in one candidate -> (icon, what it means).
+STATES = {
+    "covered": ("✓", "the candidate states the fact"),
+    "misstated": ("≠", "the candidate states the fact with a different value: no credit"),
+    "missed": ("✗", "the candidate does not state the fact"),
 }
 BARS = ("coverage", "coverage_weighted", "support_rate")
 # summary.csv's columns in the order the ranking shows them (headed by their titles).
@@ -30,6 +39,7 @@ SUMMARY_SHOWN = (
     "score",
     "coverage",
     "coverage_weighted",
+    "misstated",
     "support_rate",
     "claims",
     "supported",
@@ -40,6 +50,21 @@ SUMMARY_SHOWN = (
     "rougeL",
     "note",
 )
+# The candidate's scores its section opens with, before its claim counts.
+SCORECARD = ("score", "coverage_weighted", "coverage", "misstated", "support_rate")
+# Headings the page derives rather than reads from one CSV column, defined as the columns are.
+DERIVED = {
+    "reference": "The source article the key facts and ROUGE come from (see Sources).",
+    "sources": "Number of source articles of the event.",
+    "candidates": "Number of texts scored: summaries, and source articles scored as candidates.",
+    "key facts": "Number of key facts of the event.",
+    "top candidate": "The event's best-scoring candidate; the columns after it are its scores.",
+    "role": "reference: the article the key facts come from; also a candidate: a source "
+    "article scored as a candidate too; source: a source only.",
+    "candidate column": "This candidate's state for each key fact: ✓ covered, ≠ misstated or "
+    "✗ missed, with the fact's credit. Hover or click a cell for the sentence.",
+}
+SUMMARY_SHEET = DEFINITIONS[SUMMARY.file]
 
 
 # ---------------------------------------------------------------- small HTML helpers
@@ -61,8 +86,45 @@ def number(line: Line, column: str, cls: str = "") -> str:
 
 
 def breakable(name: str) -> str:
-    """An escaped name that may wrap after its underscores (narrow column headers)."""
-    return esc(name).replace("_", "_<wbr>")
+    """An escaped id that may wrap after its underscores and hyphens and every 8 characters
+    of a long code (a hash: letters and digits), never inside a word."""
+    return CODE.sub(_chunks, esc(name)).replace("_", "_<wbr>").replace("-", "-<wbr>")
+
+
+CODE = re.compile(r"[A-Za-z0-9]{13,}")
+
+
+def _chunks(match: re.Match[str]) -> str:
+    code = match.group()
+    if code.isalpha():  # a word: whole
+        return code
+    return "<wbr>".join(code[i : i + 8] for i in range(0, len(code), 8))
+
+
+def heading(column: str) -> str:
+    """A summary.csv column's heading for people."""
+    return next((c.heading for c in SUMMARY.columns if c.name == column), column)
+
+
+def th(label: str, definition: str, attrs: str = "") -> str:
+    """A column heading (HTML `label`) with its definition as the tooltip."""
+    return f'<th scope="col" title="{esc(definition)}"{attrs}>{label}</th>'
+
+
+def legend(terms: Iterable[tuple[str, str]], what: str = "What the columns mean") -> str:
+    """Headings and their definitions, folded under the table they explain."""
+    items = "".join(f"<dt>{esc(t)}</dt><dd>{esc(d)}</dd>" for t, d in terms)
+    return f'<details class="defs"><summary>{esc(what)}</summary><dl>{items}</dl></details>'
+
+
+def article_badge(name: str, articles: set[str]) -> str:
+    """A label on a source article scored as a candidate; nothing on a summary."""
+    if name not in articles:
+        return ""
+    return (
+        ' <span class="badge article" title="a source article scored as a candidate, '
+        'not a summary">article</span>'
+    )
 
 
 def bar(value: str) -> str:
@@ -92,12 +154,12 @@ def _int(text: str) -> int | None:
 # ---------------------------------------------------------------- the sections of an event
 
 
-def summary_table(ev: EventTables, anchors: bool) -> str:
+def summary_table(ev: EventTables, anchors: bool, articles: set[str]) -> str:
     """The ranked summary table, sortable, with coverage and support as bars."""
     has_note = any(line["note"] for line in ev.summary)  # the note column only when used
-    shown = [(c, SUMMARY[c].heading) for c in SUMMARY_SHOWN if c != "note" or has_note]
+    shown = [(c, heading(c)) for c in SUMMARY_SHOWN if c != "note" or has_note]
     head = "".join(
-        f'<th data-sort scope="col"{" aria-sort=ascending" if c == "rank" else ""}>{esc(h)}</th>'
+        th(esc(h), SUMMARY_SHEET[c], " data-sort" + (" aria-sort=ascending" if c == "rank" else ""))
         for c, h in shown
     )
     body = []
@@ -105,10 +167,12 @@ def summary_table(ev: EventTables, anchors: bool) -> str:
         tds = []
         for column, _ in shown:
             if column == "candidate":
-                name = esc(line[column])
+                name = breakable(line[column])
                 link = f'<a href="#cand-{i}">{name}</a>' if anchors else name
-                short = " short" if len(line[column]) <= 24 else ""  # short names never wrap
-                tds.append(f'<td class="name{short}">{link}</td>')
+                tds.append(
+                    f'<td class="name" data-sort="{esc(line[column])}">{link}'
+                    f"{article_badge(line[column], articles)}</td>"
+                )
             elif column == "note":
                 tds.append(f"<td class=note>{esc(line[column])}</td>")
             else:
@@ -118,20 +182,59 @@ def summary_table(ev: EventTables, anchors: bool) -> str:
     return (
         f'<div class="scroll"><table class="sortable summary"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
+        f"{legend((h, SUMMARY_SHEET[c]) for c, h in shown)}"
     )
 
 
-def _claims_by_candidate(ev: EventTables) -> dict[str, list[Line]]:
-    out: dict[str, list[Line]] = defaultdict(list)
-    for line in ev.claims:
-        out[line["candidate"]].append(line)
-    for lines in out.values():
-        lines.sort(key=lambda x: (_int(x["claim_start"]) or 0, x.n))
-    return out
+@dataclass(frozen=True, slots=True)
+class Links:
+    """What an event's sections point at: each claim's and grid cell's element id, and which
+    claim is a fact's match sentence (same candidate, same character span)."""
+
+    claims: dict[str, list[Line]]  # candidate -> its claims in text order
+    claim_ids: dict[int, str]  # claims.csv row -> element id
+    cell_ids: dict[int, str]  # facts.csv row -> element id of its grid cell
+    match_claim: dict[int, Line]  # facts.csv row -> the claim that is its match
+    facts_of: dict[int, list[Line]]  # claims.csv row -> the misstated facts it states
+
+    @classmethod
+    def of(cls, ev: EventTables) -> Links:
+        claims: dict[str, list[Line]] = defaultdict(list)
+        for line in ev.claims:
+            claims[line["candidate"]].append(line)
+        for lines in claims.values():
+            lines.sort(key=lambda x: (_int(x["claim_start"]) or 0, x.n))
+        order = {line["candidate"]: i for i, line in enumerate(ev.summary)}
+        claim_ids, at = {}, {}
+        for name, i in order.items():
+            for j, claim in enumerate(claims.get(name, [])):
+                claim_ids[claim.n] = f"c{i}s{j}"
+                at[(name, claim["claim_start"], claim["claim_end"])] = claim
+        facts = {f: k for k, f in enumerate(dict.fromkeys(x["fact_id"] for x in ev.facts))}
+        cell_ids, match_claim, facts_of = {}, {}, defaultdict(list)
+        for fact in ev.facts:
+            name = fact["candidate"]
+            if name in order:
+                cell_ids[fact.n] = f"g{facts[fact['fact_id']]}-{order[name]}"
+            said = at.get((name, fact["match_start"], fact["match_end"]))
+            if said is not None and fact["match_start"]:
+                match_claim[fact.n] = said
+                if fact["state"] == "misstated":
+                    facts_of[said.n].append(fact)
+        return cls(claims, claim_ids, cell_ids, match_claim, facts_of)
 
 
-def claim_detail(line: Line, dom_id: str, reference: str) -> str:
-    """The hidden panel one claim reveals: verdict, scores, reason and its nearest sentence."""
+def _fact_link(fact: Line, links: Links) -> str:
+    """A fact's id linking to its grid cell, then its text."""
+    fact_id = esc(fact["fact_id"])
+    target = links.cell_ids.get(fact.n)
+    anchor = f'<a href="#{target}">{fact_id}</a>' if target else fact_id
+    return f"<code>{anchor}</code> {esc(fact['fact'])}"
+
+
+def claim_detail(line: Line, dom_id: str, reference: str, links: Links) -> str:
+    """The hidden panel one claim reveals: verdict, what disagrees or how well a source
+    supports it, the reason, its nearest sentence and the key facts it misstates."""
     verdict = line["verdict"]
     label = {"supported": "Evidence", "contradicted": "Conflicting source sentence"}.get(
         verdict, "Nearest source sentence"
@@ -140,106 +243,186 @@ def claim_detail(line: Line, dom_id: str, reference: str) -> str:
     role = " (the reference)" if source and source == reference else ""
     if line["evidence"]:
         where = (
-            f"<p class=where>{label} — source <code>{esc(source)}</code>{role}, characters "
-            f"{number(line, 'evidence_start')}–{number(line, 'evidence_end')}</p>"
+            f"<p class=where>{label} — source <code>{breakable(source)}</code>{role}, "
+            f"characters {number(line, 'evidence_start')}–{number(line, 'evidence_end')}</p>"
             f'<blockquote class="evidence">{esc(line["evidence"])}</blockquote>'
         )
     else:
         where = "<p class=where>No source sentence found.</p>"
+    badge = f"{verdict_badge(verdict)} <code>{esc(line['claim_id'])}</code>"
+    if verdict == "contradicted":  # what disagrees, not a support figure that reads as good
+        what = line["conflict"] or line["reason"]
+        scores = f'<p class=scores>{badge} <span class="conflict">{esc(what)}</span></p>'
+    else:
+        scores = (
+            f"<p class=scores>{badge} support <b>{number(line, 'support')}</b> · similarity "
+            f"{number(line, 'similarity')} · token precision {number(line, 'token_precision')}"
+            "</p>"
+        )
     extra = ""
     if line["novel"]:
         extra += f"<p><b>Not in any source:</b> {esc(line['novel'])}</p>"
-    if line["conflict"]:
+    if line["conflict"] and verdict != "contradicted":
         extra += f"<p><b>Conflict:</b> {esc(line['conflict'])}</p>"
+    for fact in links.facts_of.get(line.n, []):
+        extra += (
+            f'<p class="misstates"><b>Misstates key fact</b> {_fact_link(fact, links)} '
+            f'<span class="conflict">{esc(fact["conflict"])}</span></p>'
+        )
     return (
-        f'<div class="detail" id="d-{dom_id}" hidden>'
-        f"<p class=scores>{verdict_badge(verdict)} <code>{esc(line['claim_id'])}</code> "
-        f"support <b>{number(line, 'support')}</b> · similarity {number(line, 'similarity')} · "
-        f"token precision {number(line, 'token_precision')}</p>"
+        f'<div class="detail" id="d-{dom_id}" hidden>{scores}'
         f"<p class=reason><b>Why:</b> {esc(line['reason'])}</p>{where}{extra}</div>"
     )
 
 
-def candidate_sections(
-    ev: EventTables, claims: dict[str, list[Line]], reference: str
-) -> tuple[str, dict[tuple[str, str], str]]:
-    """One article per candidate; also each claim's DOM id by (candidate, claim_id)."""
-    ids: dict[tuple[str, str], str] = {}
+def _scorecard(line: Line) -> str:
+    """A candidate's scores, each with its definition, and its claim counts."""
+    scores = "".join(
+        f'<span class="metric" title="{esc(SUMMARY_SHEET[c])}">{esc(heading(c))} '
+        f"<b>{number(line, c)}</b></span>"
+        for c in SCORECARD
+    )
+    counts = " ".join(
+        f'<span class="badge {v}{" zero" if line[v] == "0" else ""}" '
+        f'title="{esc(SUMMARY_SHEET[v])}"><b aria-hidden="true">{VERDICTS[v][0]}</b> '
+        f"{number(line, v)} {v}</span>"
+        for v in ("supported", "unsupported", "contradicted")
+    )
+    return f'<p class="scorecard">{scores}</p><p class=counts>{counts}</p>'
+
+
+def _gaps(facts: list[Line], links: Links) -> str:
+    """The key facts a candidate misstated or missed, each linked to its grid cell."""
+    if not facts:
+        return ""
+    misstated = [f for f in facts if f["state"] == "misstated"]
+    missed = [f for f in facts if f["state"] == "missed"]
+    parts = []
+    for state, chosen in (("misstated", misstated), ("missed", missed)):
+        if not chosen:
+            parts.append(f'<p class="gap {state}">{state.capitalize()}: none.</p>')
+            continue
+        items = []
+        for fact in chosen:
+            item = f'<li class="{state}">{_fact_link(fact, links)}'
+            if fact["conflict"]:
+                item += f' <span class="conflict">{esc(fact["conflict"])}</span>'
+            claim = links.match_claim.get(fact.n)
+            if state == "misstated" and claim is not None:
+                target = links.claim_ids[claim.n]
+                item += (
+                    f' · <a href="#{target}" data-claim="{target}">claim '
+                    f"{esc(claim['claim_id'])}</a>"
+                )
+            items.append(item + "</li>")
+        parts.append(
+            f'<div class="gap {state}"><b>{state.capitalize()} ({len(chosen)} of {len(facts)} '
+            f"key facts):</b><ul>{''.join(items)}</ul></div>"
+        )
+    return f'<div class="gaps">{"".join(parts)}</div>'
+
+
+def candidate_sections(ev: EventTables, links: Links, reference: str, articles: set[str]) -> str:
+    """One article per candidate: its scores, the facts it missed or misstated, its claims."""
+    facts: dict[str, list[Line]] = defaultdict(list)
+    for fact in ev.facts:
+        facts[fact["candidate"]].append(fact)
     parts = []
     for i, line in enumerate(ev.summary):
         name = line["candidate"]
         spans, details = [], []
-        for j, claim in enumerate(claims.get(name, [])):
-            dom_id = f"c{i}s{j}"
-            ids[(name, claim["claim_id"])] = dom_id
+        for claim in links.claims.get(name, []):
+            dom_id = links.claim_ids[claim.n]
             verdict = claim["verdict"]
             icon, label = VERDICTS.get(verdict, ("•", verdict))
+            if verdict == "contradicted":
+                hint = f"{label}: {claim['conflict'] or claim['reason']}"
+            else:
+                hint = f"{label}, support {claim['support']}"
             spans.append(
                 f'<span class="claim {esc(verdict)}" id="{dom_id}" data-claim="{dom_id}" '
                 f'data-t="claims" data-r="{claim.n}" tabindex="0" role="button" '
-                f'title="{esc(label)}, support {esc(claim["support"])}: click for the evidence">'
+                f'title="{esc(hint)}: click for the evidence">'
                 f'<b class="ico" aria-hidden="true">{icon}</b>'
                 f'<span class="sr">{esc(label)}: </span>'
                 f"{esc(claim['claim'])}</span>"
             )
-            details.append(claim_detail(claim, dom_id, reference))
+            details.append(claim_detail(claim, dom_id, reference, links))
         if spans:
             body = (
                 f'<p class="text">{" ".join(spans)}</p><div class="details" aria-live="polite">'
-                '<p class="placeholder">Click or hover a sentence to see its evidence, the '
-                f"support score and the reason.</p>{''.join(details)}</div>"
+                '<p class="placeholder">Click or hover a sentence to see its evidence and why '
+                f"it got its verdict.</p>{''.join(details)}</div>"
             )
         else:
             note = f" ({esc(line['note'])})" if line["note"] else ""
             body = f'<p class="placeholder">No claims to check{note}.</p>'
-        counts = " ".join(
-            f'<span class="badge {v}{" zero" if line[v] == "0" else ""}">'
-            f'<b aria-hidden="true">{VERDICTS[v][0]}</b> '
-            f"{number(line, v)} {v}</span>"
-            for v in ("supported", "unsupported", "contradicted")
-        )
+        kind = "a source article scored as a candidate" if name in articles else ""
+        what = f'<p class="kind">This is {kind}, not a summary.</p>' if kind else ""
         parts.append(
-            f'<article class="cand" id="cand-{i}"><h3><span class="rank">'
-            f"#{esc(line['rank'] or '–')}</span> {esc(name)} <span class=score>score "
-            f"{number(line, 'score')}</span></h3><p class=counts>{counts}</p>{body}</article>"
+            f'<article class="cand{" article" if kind else ""}" id="cand-{i}"><h3>'
+            f'<span class="rank">#{esc(line["rank"] or "–")}</span> {breakable(name)}'
+            f"{article_badge(name, articles)}</h3>{what}{_scorecard(line)}"
+            f"{_gaps(facts.get(name, []), links)}{body}</article>"
         )
-    return "".join(parts), ids
+    return "".join(parts)
 
 
-def _covering_claim(match: Line, claims: list[Line]) -> Line | None:
-    """The claim whose span holds the fact's matched sentence (most overlap wins)."""
-    start, end = _int(match["match_start"]), _int(match["match_end"])
-    if start is None or end is None:
-        return None
-    best, best_overlap = None, 0
-    for claim in claims:
-        c_start, c_end = _int(claim["claim_start"]), _int(claim["claim_end"])
-        if c_start is None or c_end is None:
-            continue
-        overlap = min(end, c_end) - max(start, c_start)
-        if overlap > best_overlap:
-            best, best_overlap = claim, overlap
-    return best
+def _says(match: Line, name: str, links: Links) -> str:
+    """What a grid cell opens on hover or click: the candidate's sentence for the fact."""
+    state = match["state"]
+    icon = STATES.get(state, ("•", ""))[0]
+    credit = f"credit {number(match, 'score')}"
+    who = f"<code>{breakable(name)}</code>"
+    if state == "misstated":
+        head = (
+            f'{icon} misstated by {who}: <span class="conflict">{esc(match["conflict"])}</span> '
+            f"({credit}, not counted)"
+        )
+    elif state == "covered":
+        head = f"{icon} covered by this sentence of {who} ({credit}):"
+    elif match["match"]:
+        head = f"{icon} missed: the closest sentence of {who} ({credit}) does not state it:"
+    else:
+        head = f"{icon} missed: no sentence of {who} comes close ({credit})."
+    quote = f"<blockquote>{esc(match['match'])}</blockquote>" if match["match"] else ""
+    claim = links.match_claim.get(match.n)
+    link = ""
+    if claim is not None:
+        target = links.claim_ids[claim.n]
+        what = "the contradicted claim" if claim["verdict"] == "contradicted" else "claim"
+        link = (
+            f'<p><a href="#{target}" data-claim="{target}">→ {what} '
+            f"{esc(claim['claim_id'])} in the candidate's text</a></p>"
+        )
+    return f'<div class="says" role="tooltip"><p>{head}</p>{quote}{link}</div>'
 
 
-def coverage_grid(
-    ev: EventTables, claims: dict[str, list[Line]], ids: dict[tuple[str, str], str]
-) -> str:
-    """Key facts as rows, candidates as columns; each cell links to the covering sentence."""
+def coverage_grid(ev: EventTables, links: Links, articles: set[str]) -> str:
+    """Key facts as rows, candidates as columns; a cell opens the candidate's sentence."""
     if not ev.facts:
         return "<p>No key facts for this event.</p>"
     order = [line["candidate"] for line in ev.summary]
     facts: dict[str, dict[str, Line]] = defaultdict(dict)
     for line in ev.facts:
         facts[line["fact_id"]][line["candidate"]] = line
-    head = "".join(f"<th scope=col class=cand-col>{breakable(name)}</th>" for name in order)
+    sheet = DEFINITIONS[FACTS.file]
+    column = DERIVED["candidate column"]
+    head = "".join(
+        th(
+            breakable(name) + article_badge(name, articles),
+            f"{name}{' (a source article)' if name in articles else ''}: {column}",
+            " class=cand-col",
+        )
+        for name in order
+    )
     body = []
     for row in facts.values():
         first = next(iter(row.values()))
         tds = [
             f"<th scope=row class=fact><code>{esc(first['fact_id'])}</code> {esc(first['fact'])}"
             f'<span class=origin title="reported by: {esc(first["reported_by"])}">'
-            f"{esc(first['fact_origin'])}</span></th>",
+            f"{breakable(first['fact_origin'])}</span></th>",
             f'<td class="n">{number(first, "weight")}</td>',
         ]
         for name in order:
@@ -247,35 +430,44 @@ def coverage_grid(
             if match is None:
                 tds.append('<td class="cell none">—</td>')
                 continue
-            covered = match["state"] == "covered"
-            state, icon = ("covered", "✓") if covered else ("missed", "✗")
-            claim = _covering_claim(match, claims.get(name, []))
-            dom_id = ids.get((name, claim["claim_id"])) if claim else None
-            inner = f'<b aria-hidden="true">{icon}</b> {state}<br>{number(match, "score")}'
-            if dom_id:
-                what = "covered by" if covered else "closest sentence (below the threshold):"
-                inner = (
-                    f'<a href="#{dom_id}" data-claim="{dom_id}" title="{what} '
-                    f'{esc(claim["claim_id"]) if claim else ""}">{inner}</a>'
-                )
+            state = match["state"]
+            icon = STATES.get(state, ("•", ""))[0]
+            shown = (
+                f'<span class="conflict">{esc(match["conflict"])}</span>'
+                if state == "misstated"
+                else number(match, "score")
+            )
             tds.append(
-                f'<td class="cell {state}" data-t="facts" data-r="{match.n}" '
-                f'data-state="{esc(match["state"])}">{inner}</td>'
+                f'<td class="cell {esc(state)}" id="{links.cell_ids[match.n]}" data-t="facts" '
+                f'data-r="{match.n}" data-state="{esc(state)}" tabindex="0">'
+                f'<b aria-hidden="true">{icon}</b> {esc(state)}<br>{shown}'
+                f"{_says(match, name, links)}</td>"
             )
         body.append(f"<tr>{''.join(tds)}</tr>")
+    states = [(f"{icon} {state}", text) for state, (icon, text) in STATES.items()]
+    terms = [("key fact", sheet["fact"]), ("weight", sheet["weight"]), *states]
+    terms.append(("the figure in a cell", sheet["score"]))
     return (
-        '<div class="scroll"><table class="grid"><thead><tr><th scope=col>key fact</th>'
-        f"<th scope=col>weight</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        f'<div class="scroll"><table class="grid"><thead><tr>{th("key fact", sheet["fact"])}'
+        f"{th('weight', sheet['weight'])}{head}</tr></thead><tbody>{''.join(body)}</tbody>"
+        f"</table></div>{legend(terms, 'What the grid shows')}"
     )
 
 
 def sources_section(ev: EventTables, candidate_index: dict[str, int]) -> str:
     """Which source was the reference and why; removed boilerplate folded away with reasons."""
     columns = ("chars_raw", "chars_clean", "sentences", "removed_lines", "event_terms")
-    head = "".join(f"<th scope=col>{c.replace('_', ' ')}</th>" for c in columns)
+    sheet = DEFINITIONS[SOURCES.file]
+    terms = [
+        ("source", sheet["source"]),
+        ("role", DERIVED["role"]),
+        *((c.replace("_", " "), sheet[c]) for c in columns),
+        ("note", sheet["note"]),
+    ]
+    head = "".join(th(esc(t), d) for t, d in terms)
     rows, why = [], ""
     for line in ev.sources:
-        name = esc(line["source"])
+        name = breakable(line["source"])
         if line["is_reference"] == "1":
             role = '<span class="badge ref"><b aria-hidden="true">★</b> reference</span>'
             why = (
@@ -295,6 +487,13 @@ def sources_section(ev: EventTables, candidate_index: dict[str, int]) -> str:
     removed: dict[str, list[Line]] = defaultdict(list)
     for line in ev.removed:
         removed[line["source"]].append(line)
+    gone = DEFINITIONS[REMOVED.file]
+    gone_terms = [
+        ("line", gone["line_no"]),
+        ("text", gone["line"]),
+        ("why removed", gone["reason"]),
+    ]
+    gone_head = "".join(th(esc(t), d) for t, d in gone_terms)
     folds = []
     for source, lines in removed.items():
         items = "".join(
@@ -304,15 +503,15 @@ def sources_section(ev: EventTables, candidate_index: dict[str, int]) -> str:
         )
         folds.append(
             f"<details><summary><code>{esc(source)}</code>: {len(lines)} boilerplate line(s) "
-            f"removed</summary><div class=scroll><table class=removed><thead><tr><th>line</th>"
-            f"<th>text</th><th>why removed</th></tr></thead><tbody>{items}</tbody></table></div>"
-            "</details>"
+            f"removed</summary><div class=scroll><table class=removed><thead><tr>{gone_head}"
+            f"</tr></thead><tbody>{items}</tbody></table></div></details>"
         )
-    removed_html = "".join(folds) or "<p>No lines were removed as boilerplate.</p>"
+    removed_html = "".join(folds) + legend(gone_terms) if folds else ""
+    removed_html = removed_html or "<p>No lines were removed as boilerplate.</p>"
     return (
-        f'{why}<div class="scroll"><table class="sources"><thead><tr><th scope=col>source</th>'
-        f"<th scope=col>role</th>{head}<th scope=col>note</th></tr></thead><tbody>"
-        f"{''.join(rows)}</tbody></table></div><h3>Removed boilerplate</h3>{removed_html}"
+        f'{why}<div class="scroll"><table class="sources"><thead><tr>{head}</tr></thead><tbody>'
+        f"{''.join(rows)}</tbody></table></div>{legend(terms)}<h3>Removed boilerplate</h3>"
+        f"{removed_html}"
     )
 
 
@@ -337,8 +536,8 @@ def event_body(ev: EventTables, manifest: dict[str, Any], plots: str = "") -> st
     """Every section of one event: ranking (and plots), candidates, coverage grid, sources."""
     facts_origin = _facts_origin(manifest).get(ev.event, "")
     reference = reference_of(ev)
-    claims = _claims_by_candidate(ev)
-    candidates, ids = candidate_sections(ev, claims, reference)
+    links = Links.of(ev)
+    articles = {x["source"] for x in ev.sources}  # candidates that are source articles
     index = {line["candidate"]: i for i, line in enumerate(ev.summary)}
     n_facts = len({x["fact_id"] for x in ev.facts})
     origin = f" ({esc(facts_origin)})" if facts_origin else ""
@@ -346,12 +545,14 @@ def event_body(ev: EventTables, manifest: dict[str, Any], plots: str = "") -> st
         f"<p class=sub>{len(ev.summary)} candidate(s) · {len(ev.sources)} source(s) · "
         f"{n_facts} key fact(s){origin} · reference <code>{esc(reference or '—')}</code></p>"
         f'<section id="ranking"><h2>Ranking</h2><p class=hint>{esc(formula(manifest))}. '
-        f"Click a column to sort.</p>{summary_table(ev, True)}</section>{plots}"
-        f'<section id="candidates"><h2>Candidates</h2>{LEGEND}{candidates}</section>'
-        f'<section id="coverage"><h2>Key-fact coverage</h2><p class=hint>Rows: the key facts of '
-        "the reference; columns: candidates in rank order. A cell links to the candidate's "
-        f"sentence that covers the fact (or the closest one).</p>"
-        f"{coverage_grid(ev, claims, ids)}</section>"
+        f"Click a column to sort; hover a heading for its meaning.</p>"
+        f"{summary_table(ev, True, articles)}</section>{plots}"
+        f'<section id="candidates"><h2>Candidates</h2>{LEGEND}'
+        f"{candidate_sections(ev, links, reference, articles)}</section>"
+        f'<section id="coverage"><h2>Key-fact coverage</h2><p class=hint>Rows: the key facts; '
+        "columns: candidates in rank order. Hover a cell for the candidate's sentence that "
+        "states the fact (or the closest one); click it to keep it open.</p>"
+        f"{coverage_grid(ev, links, articles)}</section>"
         f'<section id="sources"><h2>Sources</h2>{sources_section(ev, index)}</section>'
     )
 

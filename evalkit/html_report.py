@@ -21,16 +21,28 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from evalkit.columns import SUMMARY
 from evalkit.errors import InputError, cannot, report_error
 from evalkit.files import atomic_write
-from evalkit.html_event import BARS, bar, cell, esc, event_body, reference_of
+from evalkit.html_event import (
+    BARS,
+    DERIVED,
+    SUMMARY_SHEET,
+    bar,
+    breakable,
+    cell,
+    esc,
+    event_body,
+    heading,
+    legend,
+    reference_of,
+    th,
+)
 from evalkit.run_reader import Run, load_run, short
 
 REPORT = "report.html"
 PAGES = "report"  # folder of per-event pages when a run has several events
 # summary.csv's columns the index of events shows for each event's top candidate.
-TOP = ("score", "coverage", "support_rate", "unsupported", "contradicted")
+TOP = ("score", "coverage", "misstated", "support_rate", "unsupported", "contradicted")
 
 # ---------------------------------------------------------------- run details and index
 
@@ -83,16 +95,13 @@ def plots_section(plots: Sequence[Any]) -> str:
 
 def events_index(run: Run, pages: dict[str, str]) -> str:
     """One row per event: counts and its top candidate, linking to the event's page."""
-    head = (
-        "event",
-        "reference",
-        "sources",
-        "candidates",
-        "key facts",
-        "top candidate",
-        *(SUMMARY[c].heading for c in TOP),
-    )
-    ths = "".join(f"<th data-sort scope=col>{esc(h)}</th>" for h in head)
+    terms = [
+        ("event", SUMMARY_SHEET["event"]),
+        *((h, DERIVED[h]) for h in ("reference", "sources", "candidates", "key facts")),
+        ("top candidate", DERIVED["top candidate"]),
+        *((heading(c), SUMMARY_SHEET[c]) for c in TOP),
+    ]
+    ths = "".join(th(esc(h), d, " data-sort") for h, d in terms)
     rows = []
     for ev in run.events:
         top = ev.summary[0] if ev.summary else None
@@ -102,15 +111,16 @@ def events_index(run: Run, pages: dict[str, str]) -> str:
             ("candidates", len(ev.summary)),
             ("facts", len({x["fact_id"] for x in ev.facts})),
         )
-        tds = [f"<td>{link}</td>", f"<td><code>{esc(reference_of(ev) or '—')}</code></td>"]
+        tds = [f"<td>{link}</td>", f"<td><code>{breakable(reference_of(ev) or '—')}</code></td>"]
         tds += [f'<td class="n" data-count="{k}">{v}</td>' for k, v in counts]
         if top:
-            tds.append(f"<td class=name>{esc(top['candidate'])}</td>")
+            name = top["candidate"]
+            tds.append(f'<td class=name data-sort="{esc(name)}">{breakable(name)}</td>')
             for column in TOP:
                 graph = bar(top[column]) if column in BARS else ""
                 tds.append(f'<td class="n" {cell(top, column)}>{graph}{esc(top[column])}</td>')
         else:
-            tds += ["<td></td>"] * 6
+            tds += ["<td></td>"] * (1 + len(TOP))
         rows.append(f"<tr>{''.join(tds)}</tr>")
     return (
         '<section id="events"><h2>Events</h2><p class=hint>Each event has its own page with the '
@@ -118,7 +128,7 @@ def events_index(run: Run, pages: dict[str, str]) -> str:
         '<input type="search" id="filter" placeholder="Filter events by name or candidate" '
         'aria-label="Filter events">'
         f'<div class="scroll"><table class="sortable events"><thead><tr>{ths}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div></section>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>{legend(terms)}</section>"
     )
 
 

@@ -1,6 +1,6 @@
 """`python -m evalkit merge DIR...`: join the shard runs of one event file into one run.
 
-Each shard folder's `events.jsonl` says which input position each event had and where its rows
+Each shard folder's `journal.jsonl` says which input position each event had and where its rows
 end in every table, so the merged tables are the shards' rows cut out byte for byte and laid
 back in input order: the same bytes a single run over the whole file writes.
 """
@@ -147,7 +147,7 @@ def read_shard(folder: Path) -> Shard:
 
 
 def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, Any]:
-    """Write the merged tables, events.jsonl, summary.md and run.json into `out`.
+    """Write the merged tables, journal.jsonl, summary.md and run.json into `out`.
 
     Every shard is checked first; the output is written under temporary names and renamed
     into place at the end, so a failure leaves no merged folder (or, with --overwrite, the

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from evalkit.files import atomic_write
 
@@ -131,9 +132,9 @@ def coverage_support(summary: Sequence[Row], path: Path) -> Plot:
             zorder=3,
         )
     ax.set_xlabel("support rate (share of claims a source supports)")
-    ax.set_ylabel("coverage (share of key facts covered)")
+    ax.set_ylabel("coverage (mean soft credit of the key facts, 0-1)")
     mean = " (mean over events)" if events > 1 and labelled else ""
-    title = f"Coverage against support rate per candidate{mean}"
+    title = f"Coverage credit against support rate per candidate{mean}"
     ax.set_title(title, fontsize=11)
     ax.grid(True, alpha=0.3)
     dropped = len(summary) - len(points)
@@ -153,7 +154,7 @@ def coverage_support(summary: Sequence[Row], path: Path) -> Plot:
     if labelled:
         _label(ax, means)  # after the layout: placement works in final positions
     _save(fig, path)
-    alt = f"Scatter plot of coverage against support rate for {len(by_name)} candidate(s)"
+    alt = f"Scatter plot of coverage credit against support rate for {len(by_name)} candidate(s)"
     return Plot(path, title, alt)
 
 
@@ -178,6 +179,7 @@ def score_distribution(summary: Sequence[Row], path: Path) -> Plot:
         ax.hist([s for v in by_name.values() for s in v], bins=30, color="#1f5fa8")
         ax.set_xlabel("score")
         ax.set_ylabel("candidates")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole numbers
         title = f"Score over {events} events, all candidates"
     ax.set_title(title, fontsize=11)
     ax.grid(True, axis="x", alpha=0.3)

@@ -34,7 +34,7 @@ from evalkit.records import EventResult
 
 MARKER = "INCOMPLETE"
 JOURNAL = ".progress.jsonl"  # finished events of a run in progress
-INDEX = "events.jsonl"  # the same, for a finished run
+INDEX = "journal.jsonl"  # the same, for a finished run
 
 
 def rows(result: EventResult) -> dict[str, list[tuple[Any, ...]]]:
@@ -54,7 +54,7 @@ class RunWriter:
     After each event its rows are flushed and a line appended to a journal (`.progress.jsonl`)
     saying where each table ends. A run that stops (Ctrl-C, SIGTERM, a bad input line, a kill)
     keeps its finished events; `resume=True` cuts any half-written event off the tables and
-    appends after the last finished one. The journal becomes `events.jsonl` when the run
+    appends after the last finished one. The journal becomes `journal.jsonl` when the run
     finishes: one line per event with its input position and where its rows end in each table,
     which is how `merge` joins shards.
     """

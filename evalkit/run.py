@@ -80,13 +80,16 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
         writer.abort()  # `guarded` says what was kept
         raise
     _prune(res)
+    report = None
     if cfg.report.html or cfg.report.plots:  # built from the tables just written
         from evalkit.html_report import build_report
 
-        build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
+        report = build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
     print(terminal_table(writer.summary))
     print("", *facts_lines(writer.done), sep="\n")
     print(f"{counts_line(counts)}; tables in {run_dir}")
+    if report is not None:  # last: what to open
+        print(f"report: {report}")
 
 
 def _chain(first: T, rest: Iterator[T]) -> Iterator[T]:

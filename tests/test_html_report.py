@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 
+from evalkit import plots
+from evalkit.columns import DEFINITIONS
 from evalkit.config import Config
 from evalkit.errors import ENVIRONMENT, USER, InputError
 from evalkit.html_report import build_report, main, page_names
@@ -109,24 +111,38 @@ def many_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base / "run"
 
 
+@pytest.fixture(scope="module")
+def explained_run(seeds_run: Path) -> Path:
+    """The seeds run: `contradicting` misstates five key facts (F12: 7,000 -> 4,000)."""
+    return seeds_run
+
+
 class Tagged(HTMLParser):
-    """Every element that names a table row (data-t, data-r): its attributes and its text."""
+    """Every element that names a table row (data-t, data-r) or has an id: its attributes, its
+    text and the links in it; every column heading, and the terms of every legend."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, dict[str, str] | None]] = []
         self.open: list[dict[str, str]] = []
-        self.found: list[dict[str, str]] = []
+        self.found: list[dict[str, str]] = []  # the elements naming a table row
+        self.ids: dict[str, dict[str, str]] = {}
+        self.elements: list[dict[str, str]] = []  # every recorded element, as it closes
         self.scripts = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.scripts += tag == "script"
+        found = {k: v or "" for k, v in attrs}
+        if tag == "a" and "href" in found:
+            for record in self.open:
+                record["links"] += f" {found['href']}"
         if tag in VOID:
             return
         record = None
-        found = {k: v or "" for k, v in attrs}
-        if "data-t" in found and "data-r" in found:
-            record = dict(found, tag=tag, text="")
+        named = "data-t" in found and "data-r" in found
+        heading = tag == "th" and found.get("scope") == "col"
+        if named or "id" in found or heading or tag in ("dt", "thead", "summary"):
+            record = dict(found, tag=tag, text="", links="")
             self.open.append(record)
         self.stack.append((tag, record))
 
@@ -137,7 +153,11 @@ class Tagged(HTMLParser):
         assert opened == tag, f"</{tag}> closes <{opened}>: the HTML is not well formed"
         if record is not None:
             self.open.remove(record)
-            self.found.append(record)
+            if "data-t" in record and "data-r" in record:
+                self.found.append(record)
+            if "id" in record:
+                self.ids[record["id"]] = record
+            self.elements.append(record)
 
     def handle_data(self, data: str) -> None:
         for record in self.open:
@@ -174,9 +194,10 @@ def check_numbers(run_dir: Path) -> dict[str, set[tuple[int, str]]]:
             if "data-c" in el:
                 assert el["text"].strip() == row[el["data-c"]], (path.name, el)
                 shown[el["data-t"]].add((int(el["data-r"]), el["data-c"]))
-            elif "data-state" in el:
-                assert el["data-state"] == row["state"]
-                assert ("covered" if row["state"] == "covered" else "missed") in el["text"]
+            elif "data-state" in el:  # a grid cell: its state, as facts.csv says
+                state = row["state"]
+                assert el["data-state"] == state and state in el["text"] and row["fact"]
+                assert row["match"] in el["text"]  # the sentence it opens
             elif el["data-t"] == "claims":  # a claim span: its text and its verdict
                 assert el["text"].endswith(row["claim"])
                 assert row["verdict"] in el["class"].split()
@@ -196,7 +217,14 @@ def test_every_number_equals_the_tables(seeds_run: Path) -> None:
     data = tables(seeds_run)
     numeric = [c for c in TABLES["summary.csv"].names if c not in ("event", "candidate", "note")]
     assert shown["summary"] >= {(i, c) for i in range(len(data["summary"])) for c in numeric}
-    assert shown["claims"] >= {(i, "support") for i in range(len(data["claims"]))}
+    claims = data["claims"]
+    supported = {(i, "support") for i, r in enumerate(claims) if r["verdict"] != "contradicted"}
+    assert supported and shown["claims"] >= supported
+    # a contradicted claim shows what disagrees instead of a support figure
+    assert (
+        not {(i, "support") for i, r in enumerate(claims) if r["verdict"] == "contradicted"}
+        & (shown["claims"])
+    )
     assert shown["facts"] >= {(i, "score") for i in range(len(data["facts"]))}
     assert shown["sources"] >= {(i, "chars_clean") for i in range(len(data["sources"]))}
     assert shown["removed"] >= {(i, "line_no") for i in range(len(data["removed"]))}
@@ -399,15 +427,198 @@ def test_an_interrupted_report_is_one_line_and_leaves_the_old_page(
 
 
 @pytest.mark.parametrize(("html", "plots"), [(False, True), (True, False), (False, False)])
-def test_switches(tmp_path: Path, html: bool, plots: bool) -> None:
+def test_switches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], html: bool, plots: bool
+) -> None:
     cfg = fast_config(ROOT / "seeds", ROOT / "references")
     cfg.report.html, cfg.report.plots = html, plots
     evaluate(cfg, tmp_path / "run")
     assert (tmp_path / "run" / "summary.csv").is_file()
     assert (tmp_path / "run" / "report.html").exists() == html
     assert (tmp_path / "run" / "coverage_support.png").exists() == plots
-    if html:
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    if html:  # the terminal ends with where to open the report
         assert "data:image/png" not in (tmp_path / "run" / "report.html").read_text()
+        assert last == f"report: {tmp_path / 'run' / 'report.html'}"
+    else:
+        assert last.startswith("scored ") and "report" not in last
+
+
+def test_every_column_is_defined_beside_its_heading(explained_run: Path, many_run: Path) -> None:
+    """Each table's headings carry their definition as a tooltip and in the legend below."""
+    for name, table in TABLES.items():
+        assert set(table.names) <= set(DEFINITIONS[name]), name
+    for path in [explained_run / "report.html", *pages(many_run)]:
+        found = parse(path).elements
+        headings = [el for el in found if el["tag"] == "th" and el.get("scope") == "col"]
+        assert len(headings) >= 12
+        for el in headings:
+            assert len(el.get("title", "")) > 15, (path.name, el)
+        terms = {el["text"] for el in found if el["tag"] == "dt"}
+        plain = {el["text"] for el in headings if "cand-col" not in el.get("class", "")}
+        assert plain <= terms, plain - terms
+    text = (explained_run / "report.html").read_text(encoding="utf-8")
+    assert 'title="Key facts the candidate states with a wrong value' in text  # misstated
+    assert "≠ misstated</dt>" in text and "✗ missed</dt>" in text  # the grid's states
+
+
+def _cell(run_dir: Path, candidate: str, fact_id: str) -> dict[str, str]:
+    """The grid cell of one candidate and key fact."""
+    rows = tables(run_dir)["facts"]
+    n = next(
+        i for i, r in enumerate(rows) if (r["candidate"], r["fact_id"]) == (candidate, fact_id)
+    )
+    return next(
+        el
+        for el in parse(run_dir / "report.html").found
+        if "data-state" in el and el["data-r"] == str(n)
+    )
+
+
+def test_a_misstated_cell_shows_its_conflict_and_sentence(explained_run: Path) -> None:
+    rows = tables(explained_run)["facts"]
+    cell = _cell(explained_run, "contradicting", "F12")
+    classes = cell["class"].split()
+    assert "misstated" in classes and "covered" not in classes
+    assert "7,000 -> 4,000" in cell["text"] and "≠" in cell["text"]
+    row = next(r for r in rows if (r["candidate"], r["fact_id"]) == ("contradicting", "F12"))
+    assert "4,000" in row["match"] and row["match"] in cell["text"]  # the sentence it opens
+    covered = _cell(explained_run, "faithful_complete", "F1")
+    assert covered["class"].split() == ["cell", "covered"] and "covered by" in covered["text"]
+    missed = _cell(explained_run, "contradicting", "F2")
+    assert missed["class"].split() == ["cell", "missed"] and "missed" in missed["text"]
+    check_numbers(explained_run)
+
+
+def test_a_contradicted_claim_and_its_misstated_fact_link_both_ways(explained_run: Path) -> None:
+    data = tables(explained_run)
+    ids = parse(explained_run / "report.html").ids
+    fact = next(
+        r for r in data["facts"] if (r["candidate"], r["fact_id"]) == ("contradicting", "F12")
+    )
+    n = next(
+        i
+        for i, r in enumerate(data["claims"])
+        if (r["candidate"], r["claim_start"], r["claim_end"])
+        == ("contradicting", fact["match_start"], fact["match_end"])
+    )
+    assert data["claims"][n]["verdict"] == "contradicted"
+    claim = next(
+        el for el in ids.values() if el.get("data-t") == "claims" and el["data-r"] == str(n)
+    )
+    cell = _cell(explained_run, "contradicting", "F12")
+    assert f"#{claim['id']}" in cell["links"].split()
+    detail = ids[f"d-{claim['id']}"]
+    assert f"#{cell['id']}" in detail["links"].split()
+    assert "Misstates key fact" in detail["text"] and "7,000 -> 4,000" in detail["text"]
+    # a claim that misstates nothing links to no fact
+    other = ids[f"d-{next(el['id'] for el in ids.values() if el.get('data-t') == 'claims')}"]
+    assert "Misstates" not in other["text"]
+
+
+def test_a_candidate_section_opens_with_its_scores_and_gaps(explained_run: Path) -> None:
+    data = tables(explained_run)
+    ids = parse(explained_run / "report.html").ids
+    i = next(k for k, r in enumerate(data["summary"]) if r["candidate"] == "contradicting")
+    row = data["summary"][i]
+    section = ids[f"cand-{i}"]
+    text = " ".join(section["text"].split())
+    first_claim = next(r["claim"] for r in data["claims"] if r["candidate"] == "contradicting")
+    head = text[: text.index(" ".join(first_claim.split()))]  # before the candidate's text
+    for column in ("score", "coverage", "coverage_weighted", "support_rate"):
+        assert row[column] in head, column
+    assert row["misstated"] == "5"
+    assert "misstated 5" in head and f"{row['contradicted']} contradicted" in head
+    facts = [r for r in data["facts"] if r["candidate"] == "contradicting"]
+    missed = [r for r in facts if r["state"] == "missed"]
+    assert f"Misstated (5 of {len(facts)} key facts)" in head
+    assert f"Missed ({len(missed)} of {len(facts)} key facts)" in head
+    assert "7,000 -> 4,000" in head and "fewer than 2,000" in head
+    for fact in missed[:3]:
+        assert " ".join(fact["fact"].split()) in head
+    shown = ("F12", "F13", missed[0]["fact_id"])
+    cells = {_cell(explained_run, "contradicting", f)["id"] for f in shown}
+    assert {f"#{c}" for c in cells} <= set(section["links"].split())
+    faithful = next(
+        k for k, r in enumerate(data["summary"]) if r["candidate"] == "faithful_complete"
+    )
+    assert "Misstated: none." in ids[f"cand-{faithful}"]["text"]
+
+
+def test_source_articles_scored_as_candidates_are_labelled(explained_run: Path) -> None:
+    data = tables(explained_run)
+    ids = parse(explained_run / "report.html").ids
+    articles = {r["source"] for r in data["sources"]}
+    labelled = 0
+    for i, row in enumerate(data["summary"]):
+        section = ids[f"cand-{i}"]
+        is_article = row["candidate"] in articles
+        assert ("article" in section["class"].split()) == is_article
+        assert ("a source article scored as a candidate" in section["text"]) == is_article
+        labelled += is_article
+    assert labelled == 4 and len(data["summary"]) == 8  # four articles, four summaries
+
+
+def test_a_contradicted_claim_shows_what_disagrees(explained_run: Path) -> None:
+    data = tables(explained_run)
+    ids = parse(explained_run / "report.html").ids
+    spans = [el for el in ids.values() if el.get("data-t") == "claims"]
+    contradicted = [el for el in spans if "contradicted" in el["class"].split()]
+    assert len(contradicted) == sum(r["verdict"] == "contradicted" for r in data["claims"]) > 0
+    for span in contradicted:
+        row = data["claims"][int(span["data-r"])]
+        detail = ids[f"d-{span['id']}"]
+        assert (row["conflict"] or row["reason"]) in detail["text"]
+        assert row["evidence"] in detail["text"]
+        assert "support" not in detail["text"] and "support" not in span["title"]
+        assert (row["conflict"] or row["reason"]) in span["title"]
+
+
+def test_ids_wrap_at_their_underscores_only(explained_run: Path) -> None:
+    text = (explained_run / "report.html").read_text(encoding="utf-8")
+    assert ">faithful_<wbr>complete" in text and ">contradicting<" in text
+    assert ">000_<wbr>68530903<wbr>c0620690" in text  # a hash may break, a word never
+    css = text[text.index("<style>") : text.index("</style>")]
+    for rule in re.findall(r"([^{}]+)\{[^}]*overflow-wrap:anywhere", css):
+        assert not re.search(r"code|name|cand|src|h3", rule), rule  # only running text
+
+
+def _figure(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    drawn: list[Any] = []
+    monkeypatch.setattr(plots, "_save", lambda fig, path: drawn.append(fig))
+    return drawn
+
+
+def test_plots_say_what_they_plot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    drawn = _figure(monkeypatch)
+    rows = [
+        {
+            "event": f"e{i}",
+            "candidate": f"c{i}",
+            "score": str(s),
+            "coverage": "0.5",
+            "support_rate": "0.5",
+        }
+        for i, s in enumerate((0.1, 0.12, 0.5, 0.52, 0.55, 0.9, 0.3))
+    ]
+    plots.coverage_support(rows, tmp_path / "a.png")
+    plots.score_distribution(rows, tmp_path / "b.png")
+    scatter, histogram = (fig.axes[0] for fig in drawn)
+    assert "credit" in scatter.get_ylabel() and "share" not in scatter.get_ylabel()
+    ticks = histogram.get_yticks()
+    assert len(ticks) >= 2 and all(t == int(t) for t in ticks), ticks
+    assert histogram.get_ylabel() == "candidates"
+
+
+def test_a_run_folder_is_documented(seeds_run: Path) -> None:
+    """Every file a run writes is named in docs' "Files of a run folder"; the journal is
+    journal.jsonl, not the name of an input format."""
+    assert (seeds_run / "journal.jsonl").is_file() and not (seeds_run / "events.jsonl").exists()
+    docs = (ROOT / "docs" / "how-it-works.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## Files of a run folder") :]
+    for path in seeds_run.iterdir():
+        assert f"`{path.name}" in section, path.name
+    assert "`report/" in section and "score_distribution.png" in section
 
 
 def _chromium() -> str | None:
@@ -469,3 +680,87 @@ def test_in_a_browser(seeds_run: Path, hostile_run: Path, many_run: Path) -> Non
         assert page.locator(".detail:visible").count() == 1
         browser.close()
     assert errors == [] and dialogs == []
+
+
+# Text nodes (between <wbr>s) of ids that a line break splits: none may be.
+SPLIT_WORDS = """() => {
+  const split = [];
+  for (const el of document.querySelectorAll('th.cand-col, td.name, .cand h3, td.src')) {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      for (const word of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+def test_the_grid_and_candidates_in_a_browser(explained_run: Path) -> None:
+    """A grid cell shows its sentence on hover, keeps it on click, and links to the claim and
+    back; candidate sections open with their gaps; ids never break inside a word."""
+    from playwright import sync_api
+
+    browser_path = _chromium()
+    assert browser_path, "no chromium on PATH: run the README's test command (installs it)"
+    match = next(
+        r["match"]
+        for r in tables(explained_run)["facts"]
+        if (r["candidate"], r["fact_id"]) == ("contradicting", "F12")
+    )
+    errors: list[str] = []
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=browser_path, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((explained_run / "report.html").as_uri())
+        cell = page.locator("td.cell.misstated").first
+        says = cell.locator(".says")
+        assert not says.is_visible()
+        cell.hover()  # hover shows the sentence and the conflict
+        assert says.is_visible() and match in says.inner_text()
+        assert "7,000 -> 4,000" in says.inner_text()
+        box = says.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 1400
+        page.mouse.move(2, 2)  # off the grid, no scroll
+        assert not says.is_visible()  # a hover alone does not keep it
+        cell.click()  # a click pins it
+        page.mouse.move(2, 2)  # off the grid, no scroll
+        assert says.is_visible()
+        covered = cell.locator("xpath=..").locator("td.cell.covered").first  # same row
+        covered.hover()  # another cell previews its own sentence...
+        assert covered.locator(".says").is_visible() and not says.is_visible()
+        page.mouse.move(2, 2)  # off the grid, no scroll
+        assert says.is_visible()  # ...and the pinned one comes back
+        says.locator("a").click()  # to the contradicted claim, its evidence open
+        detail = page.locator(".detail:visible")
+        assert "number 4000 where the source has 7000" in detail.inner_text()
+        assert "Misstates key fact" in detail.inner_text() and "support" not in detail.inner_text()
+        detail.locator(".misstates a").click()  # and back to the fact's cell, open
+        assert page.evaluate("location.hash") == f"#{cell.get_attribute('id')}"
+        assert says.is_visible()
+        page.mouse.click(2, 2)  # a click elsewhere closes it
+        assert not says.is_visible()
+        covered.focus()
+        page.keyboard.press("Enter")
+        assert covered.locator(".says").is_visible()
+        page.keyboard.press("Escape")
+        assert not covered.locator(".says").is_visible()
+
+        section = page.locator("article.cand", has_text="contradicting").last
+        assert section.locator(".gaps").is_visible()
+        assert "Misstated (2 of 14 key facts)" in section.locator(".gaps").inner_text()
+        assert page.locator("article.cand.article").count() == 4
+        for width in (1400, 900):
+            page.set_viewport_size({"width": width, "height": 900})
+            assert page.evaluate(SPLIT_WORDS) == [], width
+        browser.close()
+    assert errors == []
