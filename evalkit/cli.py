@@ -3,7 +3,8 @@
 It parses and dispatches, nothing more: `check_args` refuses a config mistake (and `--help`
 lists the options) before Hydra starts, and `main` runs a verb as a Hydra app over the same
 config tree. User errors print one line and exit 2 with no traceback. The verbs live in
-their own modules: `run` in evalkit.run, `meta` and `calibrate` in evalkit.bench.
+their own modules: `run` in evalkit.run, `meta` and `calibrate` in evalkit.bench. After a
+multirun of `run`, `main` has evalkit.sweep write the table across its jobs.
 """
 
 from __future__ import annotations
@@ -14,16 +15,21 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 import hydra
+from hydra._internal.core_plugins.basic_sweeper import BasicSweeper
 from hydra._internal.utils import get_args_parser
 from hydra.core.config_store import ConfigStore
+from hydra.core.global_hydra import GlobalHydra
 from hydra.core.hydra_config import HydraConfig
 from hydra.core.override_parser.overrides_parser import OverridesParser
 from hydra.core.override_parser.types import Glob, Override
 from hydra.errors import HydraException, OverrideParseException
+from hydra.experimental.callback import Callback
+from hydra.types import RunMode
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import OmegaConfBaseException
 
@@ -35,6 +41,7 @@ from evalkit.errors import InputError
 from evalkit.run import evaluate
 from evalkit.run_dir import guarded, missing_folders
 from evalkit.stages.load import bundled
+from evalkit.sweep import read_jobs, write_sweep
 
 log = logging.getLogger("evalkit")
 CONF = str(bundled("conf"))  # Hydra's primary config folder, wherever evalkit is installed
@@ -203,16 +210,74 @@ def _columns(rows: list[tuple[str, str]]) -> list[str]:
     return [f"  {left:<40} {right}" for left, right in rows]
 
 
+class JobFailed(Exception):
+    """A sweep job that failed (its error line already printed), raised rather than exiting so
+    Hydra's launcher records it and runs the sweep's other jobs."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 def _app(verb: Callable[[Config, Path], None], made: list[Path]) -> Callable[[], None]:
     """Wrap a verb as a Hydra app over conf/config.yaml; `made`: folders the run folder adds."""
 
     @hydra.main(config_path=CONF, config_name="config", version_base="1.3")
     def app(dcfg: DictConfig) -> None:
-        run_dir = Path(HydraConfig.get().runtime.output_dir)
-        with guarded(run_dir, made):
-            verb(to_config(dcfg), run_dir)
+        hydra_cfg = HydraConfig.get()
+        run_dir = Path(hydra_cfg.runtime.output_dir)
+        try:
+            with guarded(run_dir, made):
+                verb(to_config(dcfg), run_dir)
+        except SystemExit as stop:  # a Ctrl-C (130) stops the whole sweep
+            if hydra_cfg.mode != RunMode.MULTIRUN or stop.code in (None, 0, 130):
+                raise
+            raise JobFailed(stop.code if isinstance(stop.code, int) else 1) from None
 
     return app
+
+
+@dataclass(frozen=True, slots=True)
+class Sweep:
+    """A multirun this process started: its folder, the keys it sweeps, each job's overrides."""
+
+    folder: Path
+    swept: list[str]
+    jobs: list[list[str]]
+
+
+SWEEPS: list[Sweep] = []  # filled by SweepTable as Hydra starts a multirun
+
+
+class SweepTable(Callback):
+    """Notes the folder and jobs of a multirun as it starts (hydra.callbacks in
+    conf/config.yaml), for `main` to write the sweep table once the jobs are done."""
+
+    def on_multirun_start(self, config: DictConfig, **kwargs: Any) -> None:
+        loader = GlobalHydra.instance().config_loader()
+        parsed = OverridesParser.create(config_loader=loader).parse_overrides(
+            list(config.hydra.overrides.task)
+        )
+        # the jobs in the order Hydra's basic sweeper numbers them, in its own words
+        jobs = BasicSweeper.split_arguments(parsed, None)[0]
+        swept = [o.key_or_group for o in parsed if o.is_sweep_override()]
+        SWEEPS.append(Sweep(Path(config.hydra.sweep.dir), swept, jobs))
+
+
+def sweep_tables() -> None:
+    """Write the table across the jobs of each multirun this process ran, and say where."""
+    for sweep in SWEEPS:
+        if "shard" in sweep.swept:
+            print(
+                f"shard jobs in {sweep.folder}: join them with `python -m evalkit merge "
+                f"{sweep.folder}`"
+            )
+            continue
+        jobs = read_jobs(sweep.folder, sweep.jobs)
+        csv_path, _, html_path = write_sweep(sweep.folder, sweep.swept, jobs)
+        failed = sum(1 for job in jobs if job.failed)
+        some = f" ({failed} failed)" if failed else ""
+        print(f"sweep of {len(jobs)} jobs{some}: {csv_path}, {html_path}")
 
 
 # Hydra verbs: name -> function taking (Config, run folder).
@@ -235,13 +300,20 @@ def main(verb: str) -> None:
         sys.exit(2)
     app = _app(VERBS[verb], missing_folders(sys.argv[1:]))
     os.environ["HYDRA_FULL_ERROR"] = "1"  # Hydra raises its errors here instead of printing them
+    code = 0
     try:
         app()
+    except JobFailed as failed:  # the sweep's first failed job; the others ran
+        code = failed.code
     except Exception as err:
         if not _hydras(err):
             raise  # a failure of the run itself, not of its command line
         print(f"error: {one_line(err)}", file=sys.stderr)  # a mistake check_args cannot see
         sys.exit(2)
+    if verb == "run":
+        sweep_tables()
+    if code:
+        sys.exit(code)
 
 
 def _hydras(err: Exception) -> bool:
