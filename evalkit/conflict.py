@@ -3,8 +3,9 @@ value disagree. Claims use it (a claim against its closest evidence: `contradict
 coverage uses it (a key fact against the candidate sentence that matches it: `misstated`).
 
 The rule, in order:
-- Comparable: most of the statement's content words, its figures, dates and invented names
-  aside, are in the text (`min_overlap`). Otherwise the two say different things: neutral.
+- Comparable: most of the statement's content words, its figures, dates, speakers and
+  invented names aside, are in the text (`min_overlap`). Otherwise the two say different
+  things: neutral.
 - A figure: the statement has an amount the text lacks where the text has another amount of
   the same thing (same currency or %, a counted word in common: "45,000 vehicles" against
   "18,000 vehicles"), or the same amount with the opposite bound ("more than 9,000" against
@@ -12,7 +13,8 @@ The rule, in order:
   figure appears elsewhere in the sources does not matter.
 - A date: a year, month or weekday of the statement's where the text has another of its kind.
 - A name found in no source where the text has another name (a name the sources know may be
-  a second person the text leaves out).
+  a second person the text leaves out), or a speaker the text does not name where it has
+  another speaker say it ("Kirby said" against "Shin said").
 - Polarity: the statement and the fewest clauses of the text that say the same thing differ
   in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
   opposite words ("rose" against "fell").
@@ -29,7 +31,10 @@ from typing import Literal
 
 from evalkit.text import (
     MEMO,
+    MONTHS,
     OPPOSITES,
+    STOPWORDS,
+    WEEKDAYS,
     amounts,
     content_stems,
     dates,
@@ -47,6 +52,16 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SPEECH = (
+    r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
+    r"insists|warned|warns|wrote|writes|argued|argues)"
+)
+_WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_SPEAKER = re.compile(
+    rf"(?P<before>{_WHO})(?:,[^,]{{1,80}},)?\s+{_SPEECH}\b"
+    rf"|\b{_SPEECH}\s+(?P<after>{_WHO})"
+    rf"|\baccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +97,7 @@ def compare(
     `claim`, contradicts it, or says something else; `novel` holds the claim's names,
     figures and dates found in no source."""
     values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
+    values |= speakers(claim)
     stems = content_stems(claim) - {stem(t) for t in values}
     if not stems or len(stems & content_stems(unit)) / len(stems) < min_overlap:
         return NEUTRAL
@@ -90,6 +106,7 @@ def compare(
         same = holds and not novel and negated(claim) == negated(unit)
         return ("agree", None) if same else NEUTRAL
     found = _figure(claim, unit) or _date(claim, unit) or _name(claim, unit, novel)
+    found = found or _speaker(claim, unit)
     found = found or _polarity(claim, unit, min_overlap)
     if found:
         return "conflict", found
@@ -137,6 +154,31 @@ def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
     if invented and others:
         return Conflict("name", ", ".join(sorted(invented)), ", ".join(sorted(others)))
     return None
+
+
+def _speaker(claim: str, unit: str) -> Conflict | None:
+    """The claim has someone say it whom the unit does not name, and the unit someone the
+    claim does not name: a quote moved to another speaker."""
+    mine, theirs = speakers(claim), speakers(unit)
+    if mine and theirs and not mine & tokens_of(unit) and not theirs & tokens_of(claim):
+        return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
+    return None
+
+
+@lru_cache(maxsize=MEMO)
+def tokens_of(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
+
+
+@lru_cache(maxsize=MEMO)
+def speakers(text: str) -> frozenset[str]:
+    """The name words of whoever the text has saying something: "Shin said", "Shin Wonsik,
+    the minister, said", "said John Kirby", "according to Kirby" (not "She said")."""
+    out: set[str] = set()
+    for m in _SPEAKER.finditer(text):
+        who = m["before"] or m["after"] or m["source"]
+        out |= {t for t in tokens(who) if t not in STOPWORDS and not t.isdigit()}
+    return frozenset(out - MONTHS - WEEKDAYS)
 
 
 def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:

@@ -270,6 +270,7 @@ SHOWN = (
     "candidate",
     "coverage",
     "coverage_weighted",
+    "misstated",
     "support_rate",
     "unsupported",
     "contradicted",

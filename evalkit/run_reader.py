@@ -118,7 +118,4 @@ def _read(path: Path, stem: str, columns: Sequence[str]) -> list[Line]:
         )
     width = len(header)
     rows = [row + [""] * (width - len(row)) for row in rows[1:] if row]  # as csv.DictReader
-    return [
-        Line(stem, n, dict(zip(header, row, strict=False)))
-        for n, row in enumerate(rows)
-    ]
+    return [Line(stem, n, dict(zip(header, row, strict=False))) for n, row in enumerate(rows)]

@@ -125,6 +125,22 @@ def test_an_invented_name_where_the_source_has_another_is_a_conflict() -> None:
     )
 
 
+def test_a_quote_moved_to_another_speaker_is_a_conflict() -> None:
+    source = "In March, defence minister Shin Wonsik said about 7,000 containers were shipped."
+    moved = "John Kirby said about 7,000 containers were shipped."
+    assert reason(moved, source) == "name john, kirby where the source has shin, wonsik"
+    assert reason("Shin said about 7,000 containers were shipped.", source) == "agree"
+    assert reason("She said about 7,000 containers were shipped.", source) == "agree"
+    # a ministry's spokesperson speaks for the ministry the source names
+    assert (
+        reason(
+            "The Unification Ministry said arms dealings must be stopped.",
+            "Unification Ministry spokesperson Kim Inae said arms dealings must be stopped.",
+        )
+        == "agree"
+    )
+
+
 def test_misstated_change_reads_fact_value_then_candidate_value() -> None:
     fact = "Shin said about 7,000 containers of munitions were shipped to Russia."
     said = "Shin said about 4,000 containers of munitions were shipped to Russia."

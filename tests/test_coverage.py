@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
@@ -138,8 +139,10 @@ def test_a_match_tie_goes_to_the_first_sentence_whatever_the_last_bits(
 
     real = coverage.FactReading.recall
 
-    def last_bit_up(self: coverage.FactReading, best: np.ndarray) -> np.ndarray:
-        out = real(self, best)
+    def last_bit_up(
+        self: coverage.FactReading, best: np.ndarray, said: Sequence[frozenset[str]]
+    ) -> np.ndarray:
+        out = real(self, best, said)
         out[:, 2] = np.nextafter(out[:, 2], np.inf)  # the repeat of sentence 1, one ulp up
         return out
 
@@ -203,3 +206,31 @@ def test_real_model_a_facts_credit_does_not_move_with_unrelated_sentences(
     decided = [decide_facts(fact, c.doc_id, got[c.doc_id], matcher)[0] for c in cands]
     assert len({(m.score, m.state, m.match.text if m.match else "") for m in decided}) == 1
     assert len({(got[c.doc_id] or [])[0].recall for c in cands}) == 1
+
+
+def test_real_model_a_name_or_figure_counts_only_when_the_sentence_says_it(
+    real_resources: Resources,
+) -> None:
+    """ "Seoul" read in a sentence about North Korea is close to it without saying it: the
+    seed fact about weapons "designed to attack Seoul" is not covered by a sentence about
+    the weapons tests that never mentions Seoul, and "Kim" says "Kim Yo Jong"."""
+    from evalkit.config import CoverageConfig
+    from evalkit.stages.coverage import build_matcher, decide_facts
+
+    fact = facts(  # as in the seeds' key facts, where "Kim Yo Jong said" is in many facts
+        "Kim Yo Jong said the recently tested weapons are designed to attack Seoul.",
+        "Kim Yo Jong said North Korea's recent weapons tests were part of its arms plan.",
+        "Kim Yo Jong said North Korea has no intention to export its weapons.",
+        "Kim Yo Jong denied that North Korea exported weapons to Russia.",
+    )
+    tests = seg(
+        "t",
+        "Kim Yo Jong said North Korea's recent weapons tests were purely performed as part "
+        "of the country's five-year arms plan launched in 2019.",
+    )
+    says = seg("s", "Kim said the weapons tested are meant to strike Seoul, the capital.")
+    got = measure_facts(fact, [tests, says], real_resources.embedder)
+    matcher = build_matcher(CoverageConfig())
+    (missed, *_), (covered, *_) = (decide_facts(fact, c, got[c], matcher) for c in ("t", "s"))
+    assert missed.state == "missed" and missed.score < 0.5
+    assert covered.state == "covered" and covered.score > 0.7

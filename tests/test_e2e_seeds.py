@@ -60,6 +60,37 @@ def test_wrong_numbers_dates_and_negations_are_contradicted(seeds_result: EventR
     assert verdicts(seeds_result, "contradicting") == ["contradicted"] * 5
 
 
+def test_facts_stated_wrongly_are_misstated_and_earn_nothing(seeds_result: EventResult) -> None:
+    """`contradicting` restates five key facts with a wrong value: each is misstated with the
+    change, fact's value first, and earns no credit; the faithful candidates misstate none."""
+    by_fact = {m.fact.fact_id: m for m in seeds_result.matches if m.candidate == "contradicting"}
+    wrong = {f: m.conflict for f, m in by_fact.items() if m.state == "misstated"}
+    assert wrong == {
+        "F1": "negated -> affirmed",  # denied -> confirmed
+        "F7": "2021 -> 2019",
+        "F11": "affirmed -> negated",  # permanent -> non-permanent member
+        "F12": "7,000 -> 4,000",
+        "F13": "more than 9,000 -> fewer than 2,000",
+    }
+    assert all(by_fact[f].score == 0 for f in wrong)
+    score = next(s for s in seeds_result.scores if s.candidate == "contradicting")
+    partial = next(s for s in seeds_result.scores if s.candidate == "faithful_partial")
+    assert score.misstated == 5 and score.coverage < partial.coverage
+    for faithful in ("faithful_complete", "faithful_partial"):
+        assert not [
+            m for m in seeds_result.matches if m.candidate == faithful and m.state == "misstated"
+        ]
+
+
+def test_weapons_designed_to_attack_seoul_is_covered_only_where_said(
+    seeds_result: EventResult,
+) -> None:
+    f8 = {m.candidate: m for m in seeds_result.matches if m.fact.fact_id == "F8"}
+    assert f8["faithful_complete"].state == "covered"  # "meant to strike Seoul"
+    for candidate in ("invented", "contradicting", "faithful_partial"):
+        assert f8[candidate].state == "missed" and f8[candidate].score < 0.5, candidate
+
+
 def test_rewrite_with_invented_details_is_flagged(seeds_result: EventResult) -> None:
     by_text = {
         a.claim.sentence.text: a

@@ -528,7 +528,7 @@ def test_a_candidate_section_opens_with_its_scores_and_gaps(explained_run: Path)
     for column in ("score", "coverage", "coverage_weighted", "support_rate"):
         assert row[column] in head, column
     assert row["misstated"] == "5"
-    assert "misstated 5" in head and f"{row['contradicted']} contradicted" in head
+    assert "≠ misst. 5" in head and f"{row['contradicted']} contradicted" in head
     facts = [r for r in data["facts"] if r["candidate"] == "contradicting"]
     missed = [r for r in facts if r["state"] == "missed"]
     assert f"Misstated (5 of {len(facts)} key facts)" in head
@@ -722,7 +722,7 @@ def test_the_grid_and_candidates_in_a_browser(explained_run: Path) -> None:
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto((explained_run / "report.html").as_uri())
-        cell = page.locator("td.cell.misstated").first
+        cell = page.locator("td.cell.misstated", has_text="7,000 -> 4,000").first
         says = cell.locator(".says")
         assert not says.is_visible()
         cell.hover()  # hover shows the sentence and the conflict
@@ -742,7 +742,7 @@ def test_the_grid_and_candidates_in_a_browser(explained_run: Path) -> None:
         assert says.is_visible()  # ...and the pinned one comes back
         says.locator("a").click()  # to the contradicted claim, its evidence open
         detail = page.locator(".detail:visible")
-        assert "number 4000 where the source has 7000" in detail.inner_text()
+        assert "number 4,000 where the source has 7,000" in detail.inner_text()
         assert "Misstates key fact" in detail.inner_text() and "support" not in detail.inner_text()
         detail.locator(".misstates a").click()  # and back to the fact's cell, open
         assert page.evaluate("location.hash") == f"#{cell.get_attribute('id')}"
@@ -757,7 +757,7 @@ def test_the_grid_and_candidates_in_a_browser(explained_run: Path) -> None:
 
         section = page.locator("article.cand", has_text="contradicting").last
         assert section.locator(".gaps").is_visible()
-        assert "Misstated (2 of 14 key facts)" in section.locator(".gaps").inner_text()
+        assert "Misstated (5 of 14 key facts)" in section.locator(".gaps").inner_text()
         assert page.locator("article.cand.article").count() == 4
         for width in (1400, 900):
             page.set_viewport_size({"width": width, "height": 900})

@@ -17,7 +17,17 @@ from evalkit.embed import Embedder, Tokens, cosines
 from evalkit.entail import Entailer
 from evalkit.errors import registered
 from evalkit.records import Fact, FactMatch, FactState, Segmented, Sentence
-from evalkit.text import content_stems, fold, is_content, stem
+from evalkit.text import (
+    content_stems,
+    fold,
+    is_content,
+    known,
+    names,
+    numbers,
+    stem,
+    tokens,
+    vocabulary,
+)
 from evalkit.verifiers import sigmoid, term
 
 
@@ -77,6 +87,9 @@ class FactReading:
     weights: np.ndarray  # each word's weight over its fact's total weight
     facts: np.ndarray  # where each fact that has words starts among the words
     worded: np.ndarray  # which facts have words (the others' recall is 0)
+    # per word: the name (all tokens of the name it is part of: Kim Yo Jong) or the figure it
+    # is, which a sentence must say; () for other words
+    exact: tuple[tuple[str, ...], ...]
 
     @classmethod
     def of(cls, texts: Sequence[str], tokens: Sequence[Tokens]) -> FactReading:
@@ -89,9 +102,11 @@ class FactReading:
         weights: list[float] = []
         facts: list[int] = []
         worded: list[int] = []
+        exact: list[tuple[str, ...]] = []
         for f, (mine, weight) in enumerate(
             zip(found, fact_word_weights(tuple(frozenset(w) for w in found)), strict=True)
         ):
+            hard = _exact_words(texts[f])
             if mine:
                 facts.append(len(words))
                 worded.append(f)
@@ -99,6 +114,7 @@ class FactReading:
             for t, spelled in mine.items():
                 words.append(len(occurrences))
                 weights.append(weight[t] / total)
+                exact.append(hard.get(t.replace(",", ""), ()))
                 for idx in spelled:
                     occurrences.append(len(picks))
                     sizes.append(len(idx))
@@ -112,17 +128,46 @@ class FactReading:
             np.array(weights),
             np.array(facts, dtype=np.intp),
             np.array(worded, dtype=np.intp),
+            tuple(exact),
         )
 
-    def recall(self, best: np.ndarray) -> np.ndarray:
+    def recall(self, best: np.ndarray, said: Sequence[frozenset[str]]) -> np.ndarray:
         """Soft recall of each fact that has words (`worded`, rows) in each column of `best`,
         the best cosine of each fact token: a word occurrence scores the mean over its tokens,
-        a word its best occurrence, a fact the weighted sum of its words."""
+        a word its best occurrence, a fact the weighted sum of its words. `said` holds each
+        column's words (`vocabulary`) and figures, against which names and figures count."""
         if not len(self.worded):
             return np.zeros((0, best.shape[1]))
         mean = np.add.reduceat(best[self.picks], self.occurrences, axis=0) / self.sizes[:, None]
-        word = np.maximum.reduceat(mean, self.words, axis=0) * self.weights[:, None]
+        word = np.maximum.reduceat(mean, self.words, axis=0)
+        # a name or a figure is there or not: "Seoul" is no closer to "Pyongyang" for sharing
+        # a context, nor "4,000" to "7,000"
+        for row, t in enumerate(self.exact):
+            if t:
+                word[row] = [float(any(known(n, s) for n in t)) for s in said]
+        word *= self.weights[:, None]
         return np.add.reduceat(word, self.facts, axis=0)
+
+
+def _exact_words(text: str) -> dict[str, tuple[str, ...]]:
+    """A fact's names and figures, by stem: each name token with the tokens of the whole name
+    it belongs to (a sentence that says "Kim" says "Kim Yo Jong"), each figure's value."""
+    found = names(text)
+    groups: list[list[str]] = []
+    last = -2
+    for i, t in enumerate(tokens(text)):
+        if t in found:
+            if i != last + 1:
+                groups.append([])
+            groups[-1].append(t)
+            last = i
+    out = {stem(t): tuple(g) for g in groups for t in g}
+    return out | {n: (n,) for n in numbers(text)}
+
+
+def _words(text: str) -> frozenset[str]:
+    """A sentence's words with their roots (Korean -> korea) and its figures' values."""
+    return vocabulary([text]) | numbers(text)
 
 
 def measure_facts(
@@ -139,8 +184,11 @@ def measure_facts(
     the candidate sentence that recalls most of them (its `match`), each word present as far
     as the best cosine of its model tokens to the sentence's tokens says, each weighted by how
     specific it is to this fact (`fact_word_weights`). A paraphrase counts ("died" for
-    "killed"); the same word in another sense counts less. Each sentence is read on its own,
-    so its credit for a fact is the same whatever sentences surround it. The match is also
+    "killed"); the same word in another sense counts less. A name or a figure counts only
+    when the sentence says it (any word of the name: "Kim" says "Kim Yo Jong"), since
+    "Seoul" read in a sentence about North Korea is close to it without saying it. Each
+    sentence is read on its own, so its credit for a fact is the same whatever sentences
+    surround it. The match is also
     compared with the fact (`evalkit.conflict`): one that says it with another value makes
     the fact misstated. With an entailer, `entailment` says whether the match or
     the sentence nearest the fact (by cosine) entails the fact: a sentence with the fact's
@@ -176,7 +224,7 @@ def measure_facts(
             if len(sentence.spans):
                 best[:, j] = cosines(reading.vectors, sentence.vectors).max(axis=1)
         recall = np.zeros((len(texts), len(sents)))
-        recall[reading.worded] = reading.recall(best)
+        recall[reading.worded] = reading.recall(best, [_words(s.text) for s in sents])
         signals = []
         units: list[list[str]] = []
         for row, mine in enumerate(stems):
