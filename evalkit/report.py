@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import json
 import math
 import os
@@ -17,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from evalkit.bench.tables import table_csv
 from evalkit.columns import (
     CLAIMS,
     FACTS,
@@ -26,7 +26,6 @@ from evalkit.columns import (
     SUMMARY,
     SYSTEMS,
     TABLES,
-    Table,
     fmt,
     listed,
 )
@@ -311,18 +310,10 @@ def write_systems(
         for name in SYSTEM_FILES:
             (run_dir / name).unlink(missing_ok=True)
         return None
-    _atomic_write(run_dir / SYSTEMS.file, _csv(SYSTEMS, found.systems))
-    _atomic_write(run_dir / PAIRS.file, _csv(PAIRS, found.pairs))
+    _atomic_write(run_dir / SYSTEMS.file, table_csv(SYSTEMS, found.systems))
+    _atomic_write(run_dir / PAIRS.file, table_csv(PAIRS, found.pairs))
     _atomic_write(run_dir / "systems.md", systems_markdown(found))
     return found
-
-
-def _csv(table: Table[Any], records: Sequence[Any]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.names)
-    writer.writerows(table.cells(r) for r in records)
-    return out.getvalue()
 
 
 def _interval(record: Any, name: str) -> str:
