@@ -220,9 +220,53 @@ REMOVED: Table[Entry[EventResult, Any]] = Table(
 # Every table of a run, by file name, in the order they are written.
 TABLES: dict[str, Table[Any]] = {t.file: t for t in (SUMMARY, CLAIMS, FACTS, SOURCES, REMOVED)}
 
+
+def _interval(name: str, title: str = "") -> tuple[Column[Any], ...]:
+    """A statistic's value (an `evalkit.metrics.Metric` attribute) and its 95% interval."""
+    return (
+        Column(name, attrgetter(f"{name}.value"), title),
+        Column(f"{name}_low", attrgetter(f"{name}.low")),
+        Column(f"{name}_high", attrgetter(f"{name}.high")),
+    )
+
+
+# The tables across events (evalkit.systems), written once a run has systems to compare.
+SYSTEMS: Table[Any] = Table(
+    "systems.csv",
+    (
+        *attributes("rank", "system", "group", "events", "missing", "unscorable"),
+        *_interval("score"),
+        *_interval("coverage"),
+        *_interval("support_rate", "support rate"),
+        *_interval("unsupported", "? unsupp."),
+        *_interval("contradicted", "✗ contr."),
+        *_interval("misstated", "≠ misst."),
+    ),
+)
+PAIRS: Table[Any] = Table(
+    "pairs.csv",
+    (
+        *attributes("system_a", "system_b", "events"),
+        *_interval("difference"),
+        *attributes("p_value", "p_holm", "significant"),
+    ),
+)
+
 # ---------------------------------------------------------------- what each column means
 # One definition per column, by table: the HTML report's header tooltips and legends read them.
 _SPAN = "character span in the raw file"
+
+
+def _stat(name: str, what: str) -> dict[str, str]:
+    """Definitions of a statistic's column and of its interval's two ends."""
+    interval = "95% percentile bootstrap interval, resampling the events"
+    return {
+        name: f"{what}.",
+        f"{name}_low": f"Low end of the {name}'s {interval}.",
+        f"{name}_high": f"High end of the {name}'s {interval}.",
+    }
+
+
 DEFINITIONS: dict[str, dict[str, str]] = {
     SUMMARY.file: {
         "event": "The event: the source folder's name, or event_id in a JSONL file.",
@@ -318,5 +362,34 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "line": "The removed line's text.",
         "reason": "Why cleaning removed it.",
         "line_no": "The line's number in the source file.",
+    },
+    SYSTEMS.file: {
+        "rank": "Place by mean score over the events the system was scored on; empty when it "
+        "was scored on none.",
+        "group": "Rank group: the top system starts group 1; going down the ranking, a system "
+        "joins the current group unless it is significantly worse than the group's first "
+        "system, then it starts the next group. Systems in one group are not told apart.",
+        "system": "A candidate id shared across events: one summariser.",
+        "events": "Events the system was scored on (it has a candidate with a score there); "
+        "its means and intervals are over these.",
+        "missing": "Events of the run where the system has no candidate.",
+        "unscorable": "Events where the system's candidate has a NaN score (see the note in "
+        "summary.csv).",
+        **_stat("score", "Mean score over its events"),
+        **_stat("coverage", "Mean coverage of the key facts"),
+        **_stat("support_rate", "Mean share of its claims a source supports"),
+        **_stat("unsupported", "Mean number of unsupported claims per summary"),
+        **_stat("contradicted", "Mean number of contradicted claims per summary"),
+        **_stat("misstated", "Mean number of misstated key facts per summary"),
+    },
+    PAIRS.file: {
+        "system_a": "The system ranked higher.",
+        "system_b": "The system ranked lower.",
+        "events": "Events both systems were scored on: the pairs of scores compared.",
+        **_stat("difference", "Mean of system_a's score minus system_b's over those events"),
+        "p_value": "Two-sided p-value of a paired sign-flip permutation test over those "
+        "events: how often random signs on the differences give a mean at least as far from 0.",
+        "p_holm": "The p-value after Holm's correction over every pair of the run.",
+        "significant": "1 when p_holm is at most systems.alpha: the two systems differ.",
     },
 }

@@ -336,6 +336,24 @@ class TrainConfig:
 
 
 @dataclass
+class SystemsConfig:
+    """Comparing systems across events: systems.csv, pairs.csv (see docs/comparing-systems.md)."""
+
+    alpha: float = opt(
+        0.05,
+        "two systems differ significantly when their Holm-corrected p-value is at most this",
+        at_least=0.001,
+        at_most=0.5,
+    )
+    bootstrap: int = opt(
+        1000,
+        "resamples of the events for the 95% intervals, and sign flips of the test",
+        at_least=1,
+    )
+    seed: int = opt(0, "random seed of the resamples and sign flips", at_least=0)
+
+
+@dataclass
 class ReportConfig:
     """Extra outputs of a run beside the tables."""
 
@@ -374,6 +392,7 @@ class Config:
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
     bench: BenchConfig = field(default_factory=BenchConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
+    systems: SystemsConfig = field(default_factory=SystemsConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
     cache: CacheConfig = field(default_factory=CacheConfig)
     overwrite: bool = opt(

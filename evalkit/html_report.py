@@ -37,6 +37,7 @@ from evalkit.html_event import (
     reference_of,
     th,
 )
+from evalkit.html_systems import systems_section
 from evalkit.run_reader import Run, load_run, short
 
 REPORT = "report.html"
@@ -200,12 +201,14 @@ def event_page(run: Run, i: int, pages: dict[str, str]) -> str:
 
 
 def many_events(run: Run, plots: Sequence[Any], pages: dict[str, str]) -> str:
-    """report.html for a many-event run: plots, an index of events, the run details."""
+    """report.html for a many-event run: the systems, plots, an index of events, the run
+    details."""
     n_cand = sum(len(ev.summary) for ev in run.events)
     body = (
         f"<header><h1>evalkit report</h1><p class=sub>{len(run.events)} events · {n_cand} "
         f"candidates scored · run <code>{esc(run.run_dir.resolve().name)}</code></p></header>"
-        f"{plots_section(plots)}{events_index(run, pages)}{run_section(run.manifest)}"
+        f"{systems_section(run)}{plots_section(plots)}{events_index(run, pages)}"
+        f"{run_section(run.manifest)}"
     )
     return page(_title(run), body)
 

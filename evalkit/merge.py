@@ -20,10 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from evalkit.columns import TABLES
+from evalkit.columns import SOURCES, TABLES
 from evalkit.errors import InputError, cannot, report_error
 from evalkit.files import atomic_write, read_rows
-from evalkit.report import INDEX, MARKER, event_line, markdown, result_settings, run_counts
+from evalkit.report import (
+    INDEX,
+    MARKER,
+    event_line,
+    markdown,
+    result_settings,
+    run_counts,
+    write_systems,
+)
 
 REDO = "the shard is damaged: run that shard again (same settings) into a new hydra.run.dir"
 COUNTS = ("sources", "candidates", "unscored")  # per-event counts a journal entry may carry
@@ -201,6 +209,8 @@ def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, 
         summary = [tuple(row) for row in read_rows(_tmp(out, "summary.csv"))[1:]]
         (out / MARKER).write_text("This merge did not finish: merge the shards again.\n", "utf-8")
         atomic_write(out / "summary.md", markdown(summary, manifest))
+        sources = read_rows(_tmp(out, SOURCES.file))[1:]
+        write_systems(out, summary, sources, config)
         for name in TABLES:
             os.replace(_tmp(out, name), out / name)
         atomic_write(out / INDEX, "".join(json.dumps(e, sort_keys=True) + "\n" for e in index))

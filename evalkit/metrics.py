@@ -344,6 +344,55 @@ def estimate(
     return Metric(name=name, value=value, low=low, high=high, n=size)
 
 
+# --- comparing systems -----------------------------------------------------------------------
+
+
+def sign_flip_p(differences: ArrayLike, n: int = 1000, seed: int = 0) -> float:
+    """Two-sided p-value of a paired sign-flip permutation test that the mean of the paired
+    ``differences`` (one per event) is 0.
+
+    Under the null each difference is as likely positive as negative, so the observed mean is
+    compared with the means of the differences under random signs: every one of the 2^k sign
+    patterns when there are at most ``n`` of them (exact), else ``n`` seeded draws, counted with
+    the observed pattern (p = (1 + hits) / (n + 1), never 0). A pattern hits when its absolute
+    mean reaches the observed one (with a tolerance for rounding). NaN without differences.
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    d = _vector(differences, "differences")
+    k = d.shape[0]
+    if k == 0 or np.isnan(d).any():
+        return math.nan
+    observed = abs(float(d.mean())) - 1e-9
+    if k < 31 and 2**k <= n:  # small: every pattern once
+        codes = np.arange(2**k, dtype=np.int64)[:, None] >> np.arange(k, dtype=np.int64)
+        signs = 1.0 - 2.0 * (codes & 1)
+        return float(np.mean(np.abs(signs @ d) / k >= observed))
+    rng = np.random.default_rng(seed)
+    hits = 0
+    chunk = max(1, 1_000_000 // k)  # bounded memory on long runs
+    for start in range(0, n, chunk):
+        signs = rng.choice((-1.0, 1.0), size=(min(chunk, n - start), k))
+        hits += int(np.sum(np.abs(signs @ d) / k >= observed))
+    return (1 + hits) / (n + 1)
+
+
+def holm(p_values: ArrayLike) -> FloatArray:
+    """Holm's step-down adjustment of a family of p-values, in their order; NaN stays NaN and
+    is not counted in the family. Rejecting where the adjusted p is at most alpha keeps the
+    chance of any false rejection at most alpha."""
+    p = _vector(p_values, "p_values")
+    out = np.full(p.shape, math.nan)
+    known = np.flatnonzero(~np.isnan(p))
+    order = known[np.argsort(p[known], kind="stable")]
+    m = order.shape[0]
+    running = 0.0
+    for i, idx in enumerate(order.tolist()):
+        running = max(running, min(1.0, (m - i) * float(p[idx])))
+        out[idx] = running
+    return out
+
+
 __all__ = [
     "Metric",
     "accuracy",
@@ -352,10 +401,12 @@ __all__ = [
     "bootstrap_ci",
     "estimate",
     "f1",
+    "holm",
     "kendall_tau_b",
     "pearson",
     "mean_group_correlation",
     "roc_auc",
+    "sign_flip_p",
     "spearman",
     "system_correlation",
 ]

@@ -16,21 +16,25 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from evalkit.bench.tables import table_csv
 from evalkit.columns import (
     CLAIMS,
     FACTS,
+    PAIRS,
     REMOVED,
     SOURCES,
     SUMMARY,
+    SYSTEMS,
     TABLES,
     fmt,
     listed,
 )
-from evalkit.config import options
+from evalkit.config import SystemsConfig, options
 from evalkit.errors import InputError
 from evalkit.files import atomic_write as _atomic_write
 from evalkit.files import read_rows
 from evalkit.records import EventResult
+from evalkit.systems import Systems, systems_tables
 
 MARKER = "INCOMPLETE"
 JOURNAL = ".progress.jsonl"  # finished events of a run in progress
@@ -64,6 +68,7 @@ class RunWriter:
         self.header = header or {}
         self.done: list[dict[str, Any]] = []  # journal entries of the finished events
         self.summary: list[tuple[str, ...]] = []  # filled by finish, for the terminal
+        self.systems: Systems | None = None  # likewise
         run_dir.mkdir(parents=True, exist_ok=True)
         kept = self._load_journal() if resume else None
         (run_dir / MARKER).write_text(
@@ -163,6 +168,8 @@ class RunWriter:
         self._close()
         self.summary = [tuple(r) for r in read_rows(self._tmp(SUMMARY.file))[1:]]
         _atomic_write(self.run_dir / "summary.md", markdown(self.summary, manifest))
+        sources = read_rows(self._tmp(SOURCES.file))[1:]
+        self.systems = write_systems(self.run_dir, self.summary, sources, manifest["config"])
         for name in TABLES:
             os.replace(self._tmp(name), self.run_dir / name)
         os.replace(self.run_dir / JOURNAL, self.run_dir / INDEX)
@@ -279,6 +286,129 @@ SHOWN = (
 )
 
 
+# ---------------------------------------------------------------- systems across events
+
+SYSTEM_FILES = (SYSTEMS.file, PAIRS.file, "systems.md")
+
+
+def systems_config(config: dict[str, Any]) -> SystemsConfig:
+    """The systems settings of a run's resolved config (run.json's); defaults where a run
+    predates them."""
+    return SystemsConfig(**config.get("systems", {}))
+
+
+def write_systems(
+    run_dir: Path,
+    summary: Sequence[Sequence[str]],
+    sources: Sequence[Sequence[str]],
+    config: dict[str, Any],
+) -> Systems | None:
+    """systems.csv, pairs.csv and systems.md from a run's summary.csv and sources.csv rows
+    (cells, no header) and its resolved config; a run without systems gets none, and loses
+    any an earlier run left in its folder."""
+    found = systems_tables(summary, sources, systems_config(config))
+    if found is None:
+        for name in SYSTEM_FILES:
+            (run_dir / name).unlink(missing_ok=True)
+        return None
+    _atomic_write(run_dir / SYSTEMS.file, table_csv(SYSTEMS, found.systems))
+    _atomic_write(run_dir / PAIRS.file, table_csv(PAIRS, found.pairs))
+    _atomic_write(run_dir / "systems.md", systems_markdown(found))
+    return found
+
+
+def _interval(record: Any, name: str) -> str:
+    """A statistic as `mean [low, high]`."""
+    stat = getattr(record, name)
+    return f"{fmt(stat.value)} [{fmt(stat.low)}, {fmt(stat.high)}]"
+
+
+SYSTEMS_SHOWN = ("coverage", "support_rate", "unsupported", "contradicted", "misstated")
+
+
+def _systems_table(found: Systems, intervals: bool) -> list[list[str]]:
+    """The ranking: the score with its interval, the other means (with theirs if asked)."""
+    head = ["rank", "group", "system", "events", "missing", "unscorable", "score", "95% interval"]
+    rows = [head + list(SYSTEMS_SHOWN)]
+    for s in found.systems:
+        score = [fmt(s.score.value), f"[{fmt(s.score.low)}, {fmt(s.score.high)}]"]
+        means = [_interval(s, c) if intervals else fmt(getattr(s, c).value) for c in SYSTEMS_SHOWN]
+        counts = [fmt(s.rank), fmt(s.group), s.system, *map(str, (s.events, s.missing))]
+        rows.append([*counts, str(s.unscorable), *score, *means])
+    return rows
+
+
+def systems_markdown(found: Systems) -> str:
+    """systems.md: the ranking with intervals, how it was made, the significant pairs and
+    what was left out and why."""
+    cfg = found.config
+    lines = [
+        "# evalkit systems",
+        "",
+        f"{len(found.systems)} systems over {found.events} events, ranked by mean score. "
+        f"Intervals: 95% percentile bootstrap over each system's events ({cfg.bootstrap} "
+        f"resamples, seed {cfg.seed}). Pairs: paired sign-flip permutation test over the events "
+        f"both systems were scored on, Holm-corrected over all pairs, significant at "
+        f"{cfg.alpha:g}. Group: a system joins the group above it unless it is significantly "
+        "worse than that group's first system.",
+        "",
+        *_markdown_rows(_systems_table(found, intervals=True)),
+        "",
+    ]
+    better = [p for p in found.pairs if p.significant]
+    lines.append(
+        f"Significant differences ({len(better)} of {len(found.pairs)} pairs; all in pairs.csv):"
+    )
+    lines += [
+        f"- `{p.system_a}` > `{p.system_b}`: {_interval(p, 'difference')} over {p.events} "
+        f"events, p_holm {fmt(p.p_holm)}"
+        for p in better
+    ] or ["- none"]
+    gaps = [s for s in found.systems if s.missing or s.unscorable]
+    if gaps:
+        lines += ["", "Events without a score (not counted in a system's means):"]
+        lines += [
+            f"- `{s.system}`: no candidate in {s.missing}, NaN score in {s.unscorable}"
+            for s in gaps
+        ]
+    floor = len(found.pairs) / (cfg.bootstrap + 1)
+    if found.pairs and floor > cfg.alpha:
+        lines += [
+            "",
+            f"Note: with {cfg.bootstrap} sign flips no p-value falls below "
+            f"{1 / (cfg.bootstrap + 1):.4f}, too few for {len(found.pairs)} pairs at "
+            f"{cfg.alpha:g}: raise systems.bootstrap.",
+        ]
+    if found.single:
+        shown = ", ".join(f"`{n}`" for n in found.single[:20])
+        more = f" and {len(found.single) - 20} more" if len(found.single) > 20 else ""
+        lines += ["", f"Not systems (candidate ids in one event only): {shown}{more}."]
+    lines += ["", "Source articles scored as candidates are not systems."]
+    return "\n".join(lines) + "\n"
+
+
+def systems_terminal(found: Systems, limit: int = 30) -> str:
+    """The ranking as aligned plain text for the terminal."""
+    text = _aligned(_systems_table(found, intervals=False)[: limit + 1])
+    if len(found.systems) > limit:
+        text += f"\n... {len(found.systems) - limit} more systems in systems.csv"
+    return text
+
+
+def _markdown_rows(table: Sequence[Sequence[str]]) -> list[str]:
+    """A header and rows as a Markdown table."""
+    lines = ["| " + " | ".join(table[0]) + " |", "|" + "---|" * len(table[0])]
+    return lines + ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in table[1:]]
+
+
+def _aligned(table: Sequence[Sequence[str]]) -> str:
+    """A header and rows as aligned plain text."""
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table
+    )
+
+
 def _table(summary: Sequence[tuple[str, ...]]) -> list[list[str]]:
     """Header and rows of the shown columns; the event column only when there are several."""
     index = {name: i for i, name in enumerate(SUMMARY.names)}
@@ -289,9 +419,7 @@ def _table(summary: Sequence[tuple[str, ...]]) -> list[list[str]]:
 
 def markdown(summary: Sequence[tuple[str, ...]], manifest: dict[str, Any]) -> str:
     """summary.md: the ranked table, how the score is computed, and where the evidence is."""
-    table = _table(summary)
-    lines = ["| " + " | ".join(table[0]) + " |", "|" + "---|" * len(table[0])]
-    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in r) + " |" for r in table[1:]]
+    lines = _markdown_rows(_table(summary))
     scoring = manifest["config"]["scoring"]
     events = manifest.get("events", [])
     head = ["# evalkit summary", ""]
@@ -322,11 +450,7 @@ def markdown(summary: Sequence[tuple[str, ...]], manifest: dict[str, Any]) -> st
 
 def terminal_table(summary: Sequence[tuple[str, ...]], limit: int = 30) -> str:
     """The summary as aligned plain text for the terminal."""
-    table = _table(summary[:limit])
-    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
-    text = "\n".join(
-        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table
-    )
+    text = _aligned(_table(summary[:limit]))
     if len(summary) > limit:
         text += f"\n... {len(summary) - limit} more rows in summary.csv"
     return text

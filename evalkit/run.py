@@ -25,6 +25,7 @@ from evalkit.report import (
     facts_lines,
     result_settings,
     run_counts,
+    systems_terminal,
     terminal_table,
 )
 from evalkit.run_dir import check_run_dir
@@ -86,6 +87,8 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
 
         report = build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
     print(terminal_table(writer.summary))
+    if writer.systems is not None:
+        print("", systems_terminal(writer.systems), sep="\n")
     print("", *facts_lines(writer.done), sep="\n")
     print(f"{counts_line(counts)}; tables in {run_dir}")
     if report is not None:  # last: what to open

@@ -1,5 +1,6 @@
-"""A finished run read back from its folder: its tables as CSV cells, grouped by event, and
-its run.json, each checked before anything is built from them (what the HTML report reads)."""
+"""A finished run read back from its folder: its tables as CSV cells, grouped by event (and the
+systems tables across events, when it has them), and its run.json, each checked before
+anything is built from them (what the HTML report reads)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evalkit.columns import TABLES
+from evalkit.columns import PAIRS, SYSTEMS, TABLES
 from evalkit.errors import InputError
 from evalkit.files import read_rows
 from evalkit.report import MARKER
@@ -46,6 +47,8 @@ class Run:
     run_dir: Path
     manifest: dict[str, Any]
     events: list[EventTables]
+    systems: list[Line] = field(default_factory=list)  # systems.csv; none for one event
+    pairs: list[Line] = field(default_factory=list)  # pairs.csv
 
 
 HELP = "pass a run folder written by `python -m evalkit run` (its hydra.run.dir)"
@@ -78,7 +81,13 @@ def load_run(run_dir: Path) -> Run:
         for line in _read(run_dir / name, stem, table.names):
             event = events.setdefault(line["event"], EventTables(line["event"]))
             getattr(event, stem).append(line)
-    return Run(run_dir, manifest, list(events.values()))
+    across = [
+        _read(run_dir / t.file, t.file.removesuffix(".csv"), t.names)
+        if (run_dir / t.file).is_file()
+        else []
+        for t in (SYSTEMS, PAIRS)
+    ]
+    return Run(run_dir, manifest, list(events.values()), *across)
 
 
 def _manifest(path: Path) -> dict[str, Any]:

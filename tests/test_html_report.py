@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from evalkit import plots
-from evalkit.columns import DEFINITIONS
+from evalkit.columns import DEFINITIONS, PAIRS, SYSTEMS
 from evalkit.config import Config
 from evalkit.errors import ENVIRONMENT, USER, InputError
 from evalkit.html_report import build_report, main, page_names
@@ -174,7 +174,9 @@ def parse(path: Path) -> Tagged:
 
 def tables(run_dir: Path) -> dict[str, list[dict[str, str]]]:
     out = {}
-    for name in TABLES:
+    for name in (*TABLES, SYSTEMS.file, PAIRS.file):
+        if not (run_dir / name).exists():  # the systems tables: only with systems
+            continue
         with (run_dir / name).open(encoding="utf-8", newline="") as handle:
             out[name.removesuffix(".csv")] = list(csv.DictReader(handle))
     return out
