@@ -10,6 +10,7 @@ multirun of `run`, `main` has evalkit.sweep write the table across its jobs.
 from __future__ import annotations
 
 import difflib
+import importlib
 import itertools
 import logging
 import os
@@ -33,12 +34,8 @@ from hydra.types import RunMode
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import OmegaConfBaseException
 
-from evalkit.bench.calibrate import run_calibrate
-from evalkit.bench.meta import run_meta
 from evalkit.config import Config, Option, options, validate, value_at
-from evalkit.entail.train import run_train
 from evalkit.errors import InputError
-from evalkit.run import evaluate
 from evalkit.run_dir import guarded, missing_folders
 from evalkit.stages.load import bundled
 from evalkit.sweep import read_jobs, write_sweep
@@ -280,13 +277,19 @@ def sweep_tables() -> None:
         print(f"sweep of {len(jobs)} jobs{some}: {csv_path}, {html_path}")
 
 
-# Hydra verbs: name -> function taking (Config, run folder).
-VERBS: dict[str, Callable[[Config, Path], None]] = {
-    "run": evaluate,
-    "meta": run_meta,
-    "calibrate": run_calibrate,
-    "train": run_train,
+# Hydra verbs: name -> "module:function" taking (Config, run folder), imported only when the
+# verb runs: `--help` and `run` never pay for importing torch, which `train` needs.
+VERBS: dict[str, str] = {
+    "run": "evalkit.run:evaluate",
+    "meta": "evalkit.bench.meta:run_meta",
+    "calibrate": "evalkit.bench.calibrate:run_calibrate",
+    "train": "evalkit.entail.train:run_train",
 }
+
+
+def verb_function(verb: str) -> Callable[[Config, Path], None]:
+    module, name = VERBS[verb].split(":")
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
 def main(verb: str) -> None:
@@ -298,7 +301,7 @@ def main(verb: str) -> None:
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         sys.exit(2)
-    app = _app(VERBS[verb], missing_folders(sys.argv[1:]))
+    app = _app(verb_function(verb), missing_folders(sys.argv[1:]))
     os.environ["HYDRA_FULL_ERROR"] = "1"  # Hydra raises its errors here instead of printing them
     code = 0
     try:

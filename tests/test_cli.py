@@ -234,6 +234,23 @@ def test_hydra_flags_and_overrides_still_work() -> None:
     assert "unsupported_penalty: 0.3" in done.stdout and "name: cosine" in done.stdout
 
 
+@pytest.mark.parametrize("verb", ["run", "train"])
+def test_help_imports_no_model_library(verb: str) -> None:
+    """`--help` lists options; it must not wait seconds for torch or transformers."""
+    code = (
+        "import sys; from evalkit.__main__ import main\n"
+        f"sys.argv = ['evalkit', '{verb}', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
 @pytest.mark.parametrize("verb", ["run", "meta", "calibrate"])
 def test_help_lists_every_option_with_its_default_and_description(verb: str) -> None:
     done = evalkit(verb, "--help")
