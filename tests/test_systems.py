@@ -20,6 +20,8 @@ from evalkit.report import SYSTEM_FILES, write_systems
 from evalkit.run import evaluate
 from evalkit.systems import Systems, systems_tables
 
+from .test_merge import config as merge_config
+
 Scores = dict[str, list[float | None]]  # system -> its score per event; None: no candidate
 
 
@@ -216,15 +218,9 @@ def corpus(path: Path, events: int) -> Path:
 
 
 def config(sources: Path, shard: int = 0, num_shards: int = 1) -> Config:
-    cfg = Config()
-    cfg.embedder.name = "hashed"
-    cfg.entail.name = "none"
-    cfg.cache.enabled = False
-    cfg.report.html = cfg.report.plots = False
-    cfg.data.sources = str(sources)
-    cfg.data.references = None
+    """test_merge's fast config, scoring only the candidates (the systems)."""
+    cfg = merge_config(sources, shard, num_shards)
     cfg.data.sources_as_candidates = False
-    cfg.shard, cfg.num_shards = shard, num_shards
     return cfg
 
 
