@@ -41,8 +41,14 @@ def test_match_is_the_sentence_that_recalls_most_of_the_fact() -> None:
         or []
     )
     assert signals.match == cand.sentences[1]
-    # one sentence recalls a fact: "bridge" is in the other, so 3 of the 4 words count
-    assert signals.recall == pytest.approx(0.75)
+    # the match has 3 of the fact's 4 words; its neighbour lends the fourth, "bridge"
+    assert signals.recall == pytest.approx(1.0)
+    fact = facts("The bridge reopened in May after repairs.")
+    apart = seg(
+        "a", "The old bridge stood for years.", "Traffic was light.", cand.sentences[1].text
+    )
+    (signals,) = measure_facts(fact, [apart], HashedEmbedder())["a"] or []
+    assert signals.recall == pytest.approx(0.75)  # a sentence two away lends nothing
 
 
 def test_a_candidate_without_sentences_has_no_signals_and_no_facts_none() -> None:
@@ -140,11 +146,14 @@ def test_a_match_tie_goes_to_the_first_sentence_whatever_the_last_bits(
     real = coverage.FactReading.recall
 
     def last_bit_up(
-        self: coverage.FactReading, best: np.ndarray, said: Sequence[frozenset[str]]
-    ) -> np.ndarray:
-        out = real(self, best, said)
-        out[:, 2] = np.nextafter(out[:, 2], np.inf)  # the repeat of sentence 1, one ulp up
-        return out
+        self: coverage.FactReading,
+        best: np.ndarray,
+        said: Sequence[frozenset[str]],
+        present: Sequence[frozenset[str]],
+    ) -> tuple[np.ndarray, np.ndarray]:
+        single, helped = real(self, best, said, present)
+        single[:, 2] = np.nextafter(single[:, 2], np.inf)  # the repeat of sentence 1, one ulp up
+        return single, helped
 
     monkeypatch.setattr(coverage.FactReading, "recall", last_bit_up)
     cand = seg(
@@ -189,8 +198,9 @@ def test_a_fact_stated_with_another_value_is_misstated_and_earns_nothing() -> No
 def test_real_model_a_facts_credit_does_not_move_with_unrelated_sentences(
     real_resources: Resources,
 ) -> None:
-    """The tolerance is zero: a sentence is read on its own, so the same sentence gives a fact
-    the same recall, match and credit whatever unrelated sentences surround it."""
+    """The tolerance is zero: a sentence is read on its own and a neighbour lends it only the
+    fact's words the neighbour says, so the same sentence gives a fact the same recall, match
+    and credit whatever sentences that say none of the fact's words surround it."""
     from evalkit.config import CoverageConfig
     from evalkit.stages.coverage import build_matcher, decide_facts
 
@@ -206,6 +216,10 @@ def test_real_model_a_facts_credit_does_not_move_with_unrelated_sentences(
     decided = [decide_facts(fact, c.doc_id, got[c.doc_id], matcher)[0] for c in cands]
     assert len({(m.score, m.state, m.match.text if m.match else "") for m in decided}) == 1
     assert len({(got[c.doc_id] or [])[0].recall for c in cands}) == 1
+    # a neighbour that says one of the fact's words ("warehouse") lends it
+    lends = seg("d", "The warehouse stored furniture.", same)
+    helped = (measure_facts(fact, [lends], real_resources.embedder)["d"] or [])[0]
+    assert helped.recall > (got["a"] or [])[0].recall + 0.05
 
 
 def test_real_model_a_name_or_figure_counts_only_when_the_sentence_says_it(

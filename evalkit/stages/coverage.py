@@ -90,6 +90,7 @@ class FactReading:
     # per word: the name (all tokens of the name it is part of: Kim Yo Jong) or the figure it
     # is, which a sentence must say; () for other words
     exact: tuple[tuple[str, ...], ...]
+    stems: tuple[str, ...]  # per word: its stem
 
     @classmethod
     def of(cls, texts: Sequence[str], tokens: Sequence[Tokens]) -> FactReading:
@@ -103,6 +104,7 @@ class FactReading:
         facts: list[int] = []
         worded: list[int] = []
         exact: list[tuple[str, ...]] = []
+        stems: list[str] = []
         for f, (mine, weight) in enumerate(
             zip(found, fact_word_weights(tuple(frozenset(w) for w in found)), strict=True)
         ):
@@ -115,6 +117,7 @@ class FactReading:
                 words.append(len(occurrences))
                 weights.append(weight[t] / total)
                 exact.append(hard.get(t.replace(",", ""), ()))
+                stems.append(t)
                 for idx in spelled:
                     occurrences.append(len(picks))
                     sizes.append(len(idx))
@@ -129,15 +132,23 @@ class FactReading:
             np.array(facts, dtype=np.intp),
             np.array(worded, dtype=np.intp),
             tuple(exact),
+            tuple(stems),
         )
 
-    def recall(self, best: np.ndarray, said: Sequence[frozenset[str]]) -> np.ndarray:
-        """Soft recall of each fact that has words (`worded`, rows) in each column of `best`,
-        the best cosine of each fact token: a word occurrence scores the mean over its tokens,
-        a word its best occurrence, a fact the weighted sum of its words. `said` holds each
-        column's words (`vocabulary`) and figures, against which names and figures count."""
+    def recall(
+        self, best: np.ndarray, said: Sequence[frozenset[str]], present: Sequence[frozenset[str]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Soft recall of each fact that has words (`worded`, rows) by each sentence (column
+        of `best`, the best cosine of each fact token to the sentence's tokens): a word
+        occurrence scores the mean over its tokens, a word its best occurrence, a fact the
+        weighted sum of its words. Names and figures count against `said` (each sentence's
+        words, `vocabulary`, and figures). Second, the best recall of each fact by a sentence
+        helped by a neighbour, which lends only the fact's words it says itself (`present`:
+        each sentence's content stems): a fact split over two sentences is recalled whole, and
+        a neighbour that says none of its words changes nothing."""
+        cols = best.shape[1]
         if not len(self.worded):
-            return np.zeros((0, best.shape[1]))
+            return np.zeros((0, cols)), np.zeros(0)
         mean = np.add.reduceat(best[self.picks], self.occurrences, axis=0) / self.sizes[:, None]
         word = np.maximum.reduceat(mean, self.words, axis=0)
         # a name or a figure is there or not: "Seoul" is no closer to "Pyongyang" for sharing
@@ -145,8 +156,21 @@ class FactReading:
         for row, t in enumerate(self.exact):
             if t:
                 word[row] = [float(any(known(n, s) for n in t)) for s in said]
-        word *= self.weights[:, None]
-        return np.add.reduceat(word, self.facts, axis=0)
+        weighted = word * self.weights[:, None]
+        single = np.add.reduceat(weighted, self.facts, axis=0)
+        if cols == 1:
+            return single, single[:, 0]
+        # a pair of neighbours: each word as the better sentence of the two (for its fact)
+        # says it, or the most either says it where one of them has it word for word
+        said_by = np.array([[t in p for p in present] for t in self.stems], bool)
+        owner = np.repeat(np.arange(len(self.facts)), np.diff([*self.facts, len(self.stems)]))
+        rounded = np.round(single, 9)  # as the match is chosen: the last bits never decide
+        first = rounded[owner, :-1] >= rounded[owner, 1:]
+        pair = np.where(first, word[:, :-1], word[:, 1:])
+        lent = said_by[:, :-1] | said_by[:, 1:]
+        pair = np.where(lent, np.maximum(word[:, :-1], word[:, 1:]), pair)
+        pairs = np.add.reduceat(pair * self.weights[:, None], self.facts, axis=0)
+        return single, np.maximum(single.max(axis=1), pairs.max(axis=1))
 
 
 def _exact_words(text: str) -> dict[str, tuple[str, ...]]:
@@ -182,20 +206,20 @@ def measure_facts(
 
     The main one, `recall`, is soft: BERTScore-style recall of the fact's content words by
     the candidate sentence that recalls most of them (its `match`), each word present as far
-    as the best cosine of its model tokens to the sentence's tokens says, each weighted by how
-    specific it is to this fact (`fact_word_weights`). A paraphrase counts ("died" for
+    as the best cosine of its model tokens to the sentence's tokens says, each weighted by
+    how specific it is to this fact (`fact_word_weights`). A paraphrase counts ("died" for
     "killed"); the same word in another sense counts less. A name or a figure counts only
-    when the sentence says it (any word of the name: "Kim" says "Kim Yo Jong"), since
-    "Seoul" read in a sentence about North Korea is close to it without saying it. Each
-    sentence is read on its own, so its credit for a fact is the same whatever sentences
-    surround it. The match is also
-    compared with the fact (`evalkit.conflict`): one that says it with another value makes
-    the fact misstated. With an entailer, `entailment` says whether the match or
-    the sentence nearest the fact (by cosine) entails the fact: a sentence with the fact's
-    words and another number does not. The model costs far more per pair than the rest, so it
-    reads two pairs per fact and candidate at most, and none where the soft recall is below
-    `min_recall` (the fact's words are mostly missing: entailment 0). `calibrate` fits the
-    coverage model on these.
+    when the sentence says it (any word of the name: "Kim" says "Kim Yo Jong"): "Seoul" read
+    in a sentence about North Korea is close to it without saying it. Each sentence is read
+    on its own, and a neighbouring sentence lends it only the fact's words it says itself (a
+    fact split over two sentences counts whole): a fact's credit never moves with sentences
+    that say none of its words. The match is compared with the fact (`evalkit.conflict`):
+    one that says it with another value makes the fact misstated. With an entailer,
+    `entailment` says whether the match or the sentence nearest the fact (by cosine) entails
+    the fact. The model costs far more per pair than the rest, so it reads two pairs per
+    fact and candidate at most, and none where the soft recall is below `min_recall` (the
+    fact's words are mostly missing: entailment 0). `calibrate` fits the coverage model on
+    these.
     """
     out: dict[str, list[FactSignals] | None] = {c.doc_id: None for c in candidates}
     readable = [c for c in candidates if c.sentences]
@@ -217,14 +241,17 @@ def measure_facts(
         tokens = read[at : at + len(sents)]
         at += len(sents)
         present = frozenset().union(*(content_stems(s.text) for s in sents))
-        # Soft recall of each fact by each sentence, read on its own: a sentence's credit
-        # for a fact never depends on the sentences around it.
+        # Soft recall of each fact by each sentence, read on its own (and helped by its
+        # neighbours' own words of the fact, `FactReading.recall`).
         best = np.full((len(reading.vectors), len(sents)), -1.0, np.float32)
         for j, sentence in enumerate(tokens):
             if len(sentence.spans):
                 best[:, j] = cosines(reading.vectors, sentence.vectors).max(axis=1)
         recall = np.zeros((len(texts), len(sents)))
-        recall[reading.worded] = reading.recall(best, [_words(s.text) for s in sents])
+        helped = np.zeros(len(texts))
+        recall[reading.worded], helped[reading.worded] = reading.recall(
+            best, [_words(s.text) for s in sents], [content_stems(s.text) for s in sents]
+        )
         signals = []
         units: list[list[str]] = []
         for row, mine in enumerate(stems):
@@ -239,14 +266,14 @@ def measure_facts(
             signals.append(
                 FactSignals(
                     float(sims[row].max()),
-                    float(recall[row, top]),
+                    float(helped[row]),
                     plain,
                     sents[top],
                     conflict=conflict if kind == "conflict" else None,
                 )
             )
             if entailer is not None:
-                asked = recall[row, top] >= min_recall
+                asked = helped[row] >= min_recall
                 pairs_of = dict.fromkeys((sents[top].text, sents[near].text)) if asked else {}
                 units.append(list(pairs_of))
         if entailer is not None:
