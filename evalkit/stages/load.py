@@ -301,32 +301,30 @@ def read_events(
     `_unmatched`) take the positions after the last event. `events` and `candidates` (the
     Python API) are records in memory read in place of data.sources and data.candidates.
     """
-    if events is not None:  # no folder: data.references=auto finds none
-        folder = None if cfg.references == "auto" else references_path(cfg, Path("."))
-        extra, others = _extra_candidates(cfg, None, candidates)
-        yield from _line_events(cfg, Lines(None, events), folder, extra, others, shard, num_shards)
-        return
-    sources = sources_path(cfg)
-    folder = references_path(cfg, sources)
-    extra, others = _extra_candidates(cfg, sources, candidates)
-    if is_jsonl(sources):
-        yield from _line_events(cfg, Lines(sources), folder, extra, others, shard, num_shards)
+    sources = None if events is not None else sources_path(cfg)
+    if sources is None:  # events in memory: data.references=auto has no folder to look beside
+        references = None if cfg.references == "auto" else references_path(cfg, Path("."))
     else:
-        facts = _facts_files(folder)
+        references = references_path(cfg, sources)
+    facts = _facts_files(references)
+    extra, others = _extra_candidates(cfg, sources, candidates)
+    if sources is not None and not is_jsonl(sources):
         yield from _folder_event(cfg, sources, facts, extra, others, shard, num_shards)
+    else:
+        lines = Lines(sources, events or ())
+        yield from _line_events(cfg, lines, facts, extra, others, shard, num_shards)
 
 
 def _line_events(
     cfg: DataConfig,
     lines: Lines,
-    references: Path | None,
+    facts: dict[str, list[Path]],
     extra: list[Extra],
     others: list[NotRead],
     shard: int,
     num_shards: int,
 ) -> Iterator[tuple[int, Event | BadEvent]]:
     """The events of a JSONL file or of records in memory, then the candidates not scored."""
-    facts = _facts_files(references)
     if any(eid is None for eid, _ in extra):
         origin = next(doc.origin for eid, doc in extra if eid is None)
         raise InputError(
