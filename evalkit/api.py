@@ -26,22 +26,24 @@ import time
 from collections.abc import Iterable, Mapping
 from contextlib import closing
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from evalkit.cli import compose
-from evalkit.columns import SUMMARY, TABLES, fmt
+from evalkit.columns import PAIRS, SOURCES, SUMMARY, SYSTEMS, TABLES, Table, fmt
 from evalkit.config import Config
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, Timings
 from evalkit.records import Event, EventResult
-from evalkit.report import rows
+from evalkit.report import rows, systems_config
 from evalkit.run import finish_run, open_writer, record, score_events, write_report
 from evalkit.run_dir import check_run_dir
-from evalkit.run_reader import Run
+from evalkit.run_reader import Line, Run
 from evalkit.run_reader import load_run as read_run
 from evalkit.stages.coverage import build_matcher
 from evalkit.stages.load import BadEvent, read_events
+from evalkit.systems import Systems, systems_tables
 from evalkit.verifiers import build_verifier
 
 __all__ = ["Evaluator", "Result", "evaluate", "load_run"]
@@ -49,11 +51,14 @@ __all__ = ["Evaluator", "Result", "evaluate", "load_run"]
 # Sections whose settings the loaded models depend on: fixed for an Evaluator's life.
 MODEL_SECTIONS = ("embedder", "entail", "cache")
 IN_MEMORY = "(in memory)"  # data.sources / data.candidates as run.json records records given
+# Every table a run has: per event, and across events (the systems of a run of several events).
+ALL_TABLES: dict[str, Table[Any]] = {**TABLES, SYSTEMS.file: SYSTEMS, PAIRS.file: PAIRS}
 # Columns to_pandas keeps as text, whatever they hold (ids such as "001" stay ids); the
 # others are numbers, NaN where the table is empty or says NaN.
 TEXT = frozenset(
     "event candidate claim_id claim verdict evidence_source evidence reason novel conflict "
-    "fact_id fact state match reported_by fact_origin source note line".split()
+    "fact_id fact state match reported_by fact_origin source note line system system_a "
+    "system_b".split()
 )
 
 
@@ -182,9 +187,10 @@ class Result:
 
     `events` holds the typed records of each scored event (EventResult: its scores, claims'
     alignments and fact matches, with the evidence behind them), `skipped` the inputs that were
-    not scored; `cells(table)` and `to_pandas(table)` give any table of the run (summary,
-    claims, facts, sources, removed) with exactly the columns of evalkit/columns.py, and
-    `write(run_dir)` writes the run folder the CLI writes."""
+    not scored, `systems` the systems compared across events (evalkit.systems); `cells(table)`
+    and `to_pandas(table)` give any table of the run (summary, claims, facts, sources, removed,
+    systems, pairs) with exactly the columns of evalkit/columns.py, and `write(run_dir)` writes
+    the run folder the CLI writes."""
 
     def __init__(self, source: _Scored | Run) -> None:
         self._source = source
@@ -214,6 +220,13 @@ class Result:
         items = self._scored("skipped").items
         return tuple(item for _, item in items if isinstance(item, BadEvent))
 
+    @cached_property
+    def systems(self) -> Systems | None:
+        """The candidates that share an id across events, ranked, with every pair compared;
+        None when there are none (as systems.csv is then not written)."""
+        summary, sources = self.cells(SUMMARY.file)[1:], self.cells(SOURCES.file)[1:]
+        return systems_tables(summary, sources, systems_config(self.config))
+
     @property
     def config(self) -> dict[str, Any]:
         """The resolved configuration, as run.json records it."""
@@ -225,14 +238,16 @@ class Result:
     def cells(self, table: str = "summary") -> list[list[str]]:
         """A table's rows as its CSV spells them, header first (the same cells `write` writes)."""
         name = _table(table)
+        spec = ALL_TABLES[name]
         if isinstance(self._source, Run):
-            stem = name.removesuffix(".csv")
-            found = (line for event in self._source.events for line in getattr(event, stem))
-            lines = sorted(found, key=lambda line: line.n)
-            return [list(TABLES[name].names)] + [
-                [line[c] for c in TABLES[name].names] for line in lines
+            return [list(spec.names)] + [
+                [x[c] for c in spec.names] for x in _lines(self._source, name)
             ]
-        out = [list(TABLES[name].names)]
+        if name not in TABLES:  # systems.csv, pairs.csv: across events
+            found = self.systems
+            records = () if found is None else found.systems if spec is SYSTEMS else found.pairs
+            return [list(spec.names)] + [spec.cells(r) for r in records]
+        out = [list(spec.names)]
         for _, item in self._source.items:
             if isinstance(item, EventResult):
                 out += [list(map(fmt, row)) for row in rows(item)[name]]
@@ -285,10 +300,19 @@ class Result:
         return folder
 
 
+def _lines(run: Run, name: str) -> list[Line]:
+    """A table's rows as run_reader read them, in the file's order."""
+    stem = name.removesuffix(".csv")
+    if name not in TABLES:  # across events
+        across: list[Line] = getattr(run, stem)
+        return across
+    return sorted((x for event in run.events for x in getattr(event, stem)), key=lambda x: x.n)
+
+
 def _table(table: str) -> str:
     """A table's file name from its name with or without .csv."""
     name = table if table.endswith(".csv") else f"{table}.csv"
-    if name not in TABLES:
-        known = ", ".join(n.removesuffix(".csv") for n in TABLES)
+    if name not in ALL_TABLES:
+        known = ", ".join(n.removesuffix(".csv") for n in ALL_TABLES)
         raise InputError(f"unknown table {table!r}; choose from: {known}")
     return name

@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 
 import evalkit
-from evalkit.api import Evaluator, load_run, to_overrides
+from evalkit.api import ALL_TABLES, Evaluator, load_run, to_overrides
 from evalkit.cli import compose
-from evalkit.columns import TABLES
 from evalkit.errors import InputError
 from evalkit.files import read_rows
 from evalkit.pipeline import Resources
@@ -89,12 +88,15 @@ def test_api_tables_equal_the_cli_tables_byte_for_byte(
     assert [e.event_id for e in result.events] == ["e1", "e3"]
     assert [(s.event_id, s.candidate) for s in result.skipped] == [("e2", ""), ("e9", "bart")]
     written = result.write(tmp_path / "api")
-    for name in [*TABLES, "summary.md", "journal.jsonl"]:
+    assert (tmp_path / "cli" / "systems.csv").exists()  # lead, and the article not the reference
+    for name in [*ALL_TABLES, "summary.md", "systems.md", "journal.jsonl"]:
         assert (written / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
     back = load_run(tmp_path / "cli")
-    for name in TABLES:  # in memory, as written, as read back: the same cells
+    for name in ALL_TABLES:  # in memory, as written, as read back: the same cells
         assert result.cells(name) == read_rows(written / name) == back.cells(name)
     assert back.config == result.config == json.loads((written / "run.json").read_text())["config"]
+    assert result.systems is not None and "lead" in [s.system for s in result.systems.systems]
+    assert back.systems == result.systems  # typed again from the tables read back
 
 
 def test_write_refuses_a_finished_run_unless_told(tmp_path: Path) -> None:
@@ -195,7 +197,7 @@ def test_to_pandas_gives_each_table_or_says_what_to_install(
         with pytest.raises(ImportError, match=r"pip install 'evalkit\[pandas\]'"):
             result.to_pandas()
     else:
-        for name, table in TABLES.items():
+        for name, table in ALL_TABLES.items():
             frame = result.to_pandas(name)
             assert tuple(frame.columns) == table.names
             assert len(frame) == len(result.cells(name)) - 1
