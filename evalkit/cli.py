@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import hydra
+from hydra import initialize_config_dir
 from hydra._internal.core_plugins.basic_sweeper import BasicSweeper
 from hydra._internal.utils import get_args_parser
 from hydra.core.config_store import ConfigStore
@@ -70,6 +71,26 @@ def to_config(dcfg: DictConfig) -> Config:
         raise InputError("configuration did not resolve to evalkit's schema; check conf/")
     validate(cfg)
     return cfg
+
+
+def compose(overrides: list[str]) -> Config:
+    """The `run` verb's config for these command-line overrides, checked as the command line
+    checks them: the Python API's config, with the same schema, validation and one-line
+    errors. Works inside another Hydra app too (its global state is put back)."""
+    register()
+    check_args("run", overrides)
+    outer = GlobalHydra.instance()
+    app = outer.hydra if outer.is_initialized() else None
+    outer.clear()
+    try:
+        with initialize_config_dir(config_dir=CONF, version_base="1.3"):
+            dcfg = hydra.compose(config_name="config", overrides=overrides)
+    except (HydraException, OmegaConfBaseException) as err:
+        raise InputError(one_line(err)) from None
+    finally:
+        if app is not None:
+            GlobalHydra.instance().initialize(app)
+    return to_config(dcfg)
 
 
 def one_line(err: BaseException) -> str:

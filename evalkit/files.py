@@ -1,8 +1,9 @@
 """Result files on disk: written whole or not at all, and read back whatever their size.
 
-`atomic_write` is the one writer of every result file but the streamed tables; `read_rows` is
-the one reader of evalkit's own CSV tables (a cell holds any text a user gave, so the csv
-module's 128 KiB field limit is lifted here, and only here).
+`atomic_write` is the one writer of every result file but the streamed tables; `numbered_rows`
+(and `read_rows`, all at once) is the one CSV reader: of evalkit's own tables and of a user's
+candidates CSV (a cell holds any text a user gave, so the csv module's 128 KiB field limit is
+lifted here, and only here).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import csv
 import os
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -38,6 +40,17 @@ def atomic_write(path: Path, data: str | bytes) -> None:
 
 def read_rows(path: Path) -> list[list[str]]:
     """Every row of a CSV table evalkit wrote, header first."""
+    return [row for _, row in numbered_rows(path)]
+
+
+def numbered_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Each row of a UTF-8 CSV file, header first, with the line it starts on (a quoted cell
+    may span lines; a blank line is an empty row). A byte-order mark is dropped. Raises
+    UnicodeDecodeError and csv.Error as the csv module does; the caller names the file."""
     csv.field_size_limit(sys.maxsize)  # the limit is process-wide; raising it is harmless
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        start = 1
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1

@@ -1,5 +1,6 @@
 """The `run` verb: stream the events through the pipeline in batches, append each event's rows
-as it finishes, then write run.json and print the summary."""
+as it finishes, then write run.json and print the summary. The Python API (evalkit.api) scores
+with `score_events` and writes with `open_writer`, `record` and `finish_run`, as this does."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import dataclasses
 import logging
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import closing, contextmanager
 from functools import partial
 from pathlib import Path
@@ -44,8 +45,7 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
     events = read_events(cfg.data, cfg.shard, cfg.num_shards)
     first = next(events, None)  # input errors surface before any work
     res = Resources.build(cfg, timings)
-    settings = result_settings(dataclasses.asdict(cfg))
-    writer = RunWriter(run_dir, {"config": settings}, resume=cfg.resume)
+    writer = open_writer(run_dir, cfg)
     done = {entry["position"] for entry in writer.done}
     if done:
         log.info("resume: %d finished events kept in %s", len(done), run_dir)
@@ -53,39 +53,17 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
     if first is not None:
         todo = (e for e in _chain(first, events) if e[0] not in done)
     try:
-        with _progress(cfg, len(done)) as bar, closing(Prefetch()) as ahead:
-            for batch, following in _ahead(_batches(todo, cfg.embedder.event_batch)):
-                good = [event for _, event in batch if not isinstance(event, BadEvent)]
-                known = ahead.collect()  # this batch's lines, segmented while the last one ran
-                ahead.submit(
-                    [e for _, e in following if isinstance(e, Event) and not is_stored(e, cfg, res)]
-                )
-                results = res.embedder.pooled(
-                    partial(run_event, cfg=cfg, res=res, known=known), good
-                )
-                for position, event in batch:
-                    if isinstance(event, BadEvent):
-                        writer.skip(event.event_id, event.note, position, event.candidate)
-                    else:
-                        writer.add(result := next(results), position, _event_info(result))
-                    bar.update()
-        counts = run_counts(writer.done)
+        with _progress(cfg, len(done)) as bar, closing(score_events(todo, cfg, res)) as scored:
+            for position, item in scored:
+                record(writer, position, item)
+                bar.update()
         timings.seconds["total"] = time.perf_counter() - started
-        extra = {
-            "counts": counts,
-            "resumed_events": len(done),
-            "events": [event_line(e) for e in writer.done],
-        }
-        writer.finish(manifest(cfg, res, timings, extra))
+        counts = finish_run(writer, cfg, res, timings, len(done))
     except BaseException:
         writer.abort()  # `guarded` says what was kept
         raise
     _prune(res)
-    report = None
-    if cfg.report.html or cfg.report.plots:  # built from the tables just written
-        from evalkit.html_report import build_report
-
-        report = build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
+    report = write_report(cfg, run_dir)
     print(terminal_table(writer.summary))
     if writer.systems is not None:
         print("", systems_terminal(writer.systems), sep="\n")
@@ -93,6 +71,60 @@ def evaluate(cfg: Config, run_dir: Path) -> None:
     print(f"{counts_line(counts)}; tables in {run_dir}")
     if report is not None:  # last: what to open
         print(f"report: {report}")
+
+
+def score_events(
+    items: Iterator[tuple[int, Event | BadEvent]], cfg: Config, res: Resources
+) -> Generator[tuple[int, EventResult | BadEvent], None, None]:
+    """Each event scored, in order (a BadEvent passed on): events are scored in batches of
+    embedder.event_batch that share encoding batches, the next batch's lines segmented ahead."""
+    with closing(Prefetch()) as ahead:
+        for batch, following in _ahead(_batches(items, cfg.embedder.event_batch)):
+            good = [event for _, event in batch if not isinstance(event, BadEvent)]
+            known = ahead.collect()  # this batch's lines, segmented while the last one ran
+            ahead.submit(
+                [e for _, e in following if isinstance(e, Event) and not is_stored(e, cfg, res)]
+            )
+            results = res.embedder.pooled(partial(run_event, cfg=cfg, res=res, known=known), good)
+            for position, event in batch:
+                yield position, event if isinstance(event, BadEvent) else next(results)
+
+
+def open_writer(run_dir: Path, cfg: Config) -> RunWriter:
+    """The run folder's writer, its journal headed by the settings a resume must repeat."""
+    settings = result_settings(dataclasses.asdict(cfg))
+    return RunWriter(run_dir, {"config": settings}, resume=cfg.resume)
+
+
+def record(writer: RunWriter, position: int, item: EventResult | BadEvent) -> None:
+    """Append one scored event's rows, or the row of an input that is not scored."""
+    if isinstance(item, BadEvent):
+        writer.skip(item.event_id, item.note, position, item.candidate)
+    else:
+        writer.add(item, position, _event_info(item))
+
+
+def finish_run(
+    writer: RunWriter, cfg: Config, res: Resources, timings: Timings, resumed: int
+) -> dict[str, Any]:
+    """Write run.json and put the tables in place; the run's counts."""
+    counts = run_counts(writer.done)
+    extra = {
+        "counts": counts,
+        "resumed_events": resumed,
+        "events": [event_line(e) for e in writer.done],
+    }
+    writer.finish(manifest(cfg, res, timings, extra))
+    return counts
+
+
+def write_report(cfg: Config, run_dir: Path) -> Path | None:
+    """report.html and the plots, as configured, built from the tables just written."""
+    if not (cfg.report.html or cfg.report.plots):
+        return None
+    from evalkit.html_report import build_report
+
+    return build_report(run_dir, html=cfg.report.html, plots=cfg.report.plots)
 
 
 def _chain(first: T, rest: Iterator[T]) -> Iterator[T]:

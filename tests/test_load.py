@@ -10,6 +10,7 @@ import pytest
 
 from evalkit.config import DataConfig
 from evalkit.errors import InputError
+from evalkit.records import Document, Event
 from evalkit.stages.load import iter_events, read_events
 
 from .conftest import ROOT, event_dir
@@ -490,3 +491,218 @@ def test_lone_surrogate_escapes_in_texts_are_replaced(tmp_path: Path) -> None:
     line = '{"event_id": "e1", "articles": [{"id": "a", "text": "Kim \\ud800 denied it."}]}'
     (event,) = read(events_file(tmp_path, line))
     assert event.sources[0].text == "Kim \ufffd denied it."
+
+
+# ------------------------------------------------ candidates as CSV, JSONL, one file per system
+
+
+def write_csv(path: Path, text: str, bom: bool = False) -> Path:
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return path
+
+
+def by_event(items: list) -> dict[str, list[tuple[str, str, str]]]:
+    """Each event's candidates as (id, text, origin)."""
+    return {e.event_id: [(d.doc_id, d.text, d.origin) for d in e.candidates] for e in items}
+
+
+def test_candidates_csv_with_event_ids(tmp_path: Path) -> None:
+    sources = events_file(tmp_path, one("e1"), one("e2"))
+    cands = write_csv(
+        tmp_path / "cands.csv",
+        'event_id,id,text\r\nE1,sys_a,"Kim denied it,\r\nagain."\r\n\r\ne2,sys_a,Kim denied.\r\n'
+        "e1,sys_b,Kim spoke.\r\n",
+        bom=True,
+    )
+    assert by_event(read(sources, candidates=str(cands))) == {
+        "e1": [
+            ("sys_a", "Kim denied it,\nagain.", f"{cands} line 2"),
+            ("sys_b", "Kim spoke.", f"{cands} line 6"),
+        ],
+        "e2": [("sys_a", "Kim denied.", f"{cands} line 5")],
+    }
+
+
+def test_candidates_csv_without_event_ids_belong_to_the_folder_event(tmp_path: Path) -> None:
+    root = event_dir(tmp_path, {"a.txt": ARTICLE})
+    cands = write_csv(tmp_path / "cands.csv", "text,id\nKim denied it.,c1\n")
+    (event,) = read(root, candidates=str(cands))
+    assert [(d.doc_id, d.text) for d in event.candidates] == [("c1", "Kim denied it.")]
+    with pytest.raises(InputError, match=r"cands\.csv line 2: with events JSONL sources every"):
+        read(events_file(tmp_path, one("e1")), candidates=str(cands))
+
+
+def system_files(tmp_path: Path, files: dict[str, str]) -> Path:
+    folder = tmp_path / "systems"
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_one_file_per_system(tmp_path: Path) -> None:
+    sources = events_file(tmp_path, one("e1"), one("e2"))
+    folder = system_files(
+        tmp_path,
+        {
+            "lead3.jsonl": '{"event_id": "e1", "text": "Kim denied."}\n'
+            '{"event_id": "e2", "text": "Kim spoke."}\n',
+            "Bart.csv": "event_id,text\ne2,Kim denied it twice.\n",  # missing from e1: fine
+            "README.md": "how the systems were run",
+        },
+    )
+    assert by_event(read(sources, candidates=str(folder))) == {
+        "e1": [("lead3", "Kim denied.", f"{folder / 'lead3.jsonl'} line 1")],
+        "e2": [
+            ("Bart", "Kim denied it twice.", f"{folder / 'Bart.csv'} line 2"),
+            ("lead3", "Kim spoke.", f"{folder / 'lead3.jsonl'} line 2"),
+        ],
+    }
+
+
+def test_one_file_per_system_beside_a_folder_event(tmp_path: Path) -> None:
+    root = event_dir(
+        tmp_path,
+        {
+            "a.txt": ARTICLE,
+            "candidates/lead3.jsonl": '{"event_id": "event", "text": "Kim denied."}\n',
+            "candidates/bart.jsonl": '{"text": "Kim spoke."}\n',
+        },
+    )
+    (event,) = read(root)  # data.candidates=auto: <sources>/candidates/
+    assert [d.doc_id for d in event.candidates] == ["bart", "lead3"]
+
+
+CSV_HEADER = "event_id,id,text\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "pattern"),
+    [
+        (
+            "c.csv",
+            "event_id,id,text,system\ne1,a,Kim.,x\n",
+            r"c\.csv line 1: unknown column 'system'; the columns are event_id, id, text",
+        ),
+        ("c.csv", "event_id,text\ne1,Kim.\n", r"c\.csv line 1: no column 'id'"),
+        ("c.csv", "id,text,id\na,Kim.,b\n", r"c\.csv line 1: column 'id' appears twice"),
+        ("c.csv", CSV_HEADER + "e1,a,Kim.,extra\n", r"c\.csv line 2: 4 cells where the header"),
+        ("c.csv", CSV_HEADER + "e1,,Kim.\n", r"c\.csv line 2: field 'id' must be a non-empty str"),
+        (
+            "c.csv",
+            CSV_HEADER + "e1,a,Kim.\ne1,b,Kim.\nE1,A,Kim again.\n",
+            r"c\.csv line 4: candidate 'A' of event 'E1' is given twice \(also .*c\.csv line 2\)",
+        ),
+        (
+            "c.jsonl",
+            '{"event_id": "e1", "id": "a", "text": "Kim.", "model": "x"}\n',
+            r"c\.jsonl line 1: unknown field 'model'; a candidate has event_id, id, text",
+        ),
+        (
+            "c.jsonl",
+            '{"event_id": "e1", "id": "a", "text": "Kim."}\n{"event_id": "e1", "id": "a", '
+            '"text": "Kim."}\n',
+            r"c\.jsonl line 2: candidate 'a' of event 'e1' is given twice \(also .* line 1\)",
+        ),
+        ("c.csv", CSV_HEADER + "nope,a,Kim.\n", r"c\.csv line 2: candidate 'a' names event 'nope'"),
+    ],
+)
+def test_bad_candidate_files_name_the_file_and_line(
+    tmp_path: Path, name: str, content: str, pattern: str
+) -> None:
+    path = write_csv(tmp_path / name, content)
+    with pytest.raises(InputError, match=pattern) as err:
+        read(events_file(tmp_path, one("e1")), candidates=str(path))
+    assert "\n" not in str(err.value)
+
+
+def test_a_csv_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(b"event_id,id,text\ne1,a,caf\xe9\n")
+    with pytest.raises(InputError, match=r"c\.csv: not valid UTF-8 .*save it as UTF-8"):
+        read(events_file(tmp_path, one("e1")), candidates=str(path))
+
+
+@pytest.mark.parametrize(
+    ("files", "pattern"),
+    [
+        (
+            {"a.jsonl": '{"event_id": "e1", "id": "a", "text": "Kim."}\n'},
+            r"a\.jsonl line 1: unknown field 'id'; a candidate has event_id, text \(its id is "
+            r"the file name: 'a'\)",
+        ),
+        (
+            {"a.csv": "event_id,id,text\ne1,x,Kim.\n"},
+            r"a\.csv line 1: unknown column 'id'; the columns are event_id, text",
+        ),
+        (
+            {"a.jsonl": '{"event_id": "e1", "text": "Kim."}\n{"event_id": "E1", "text": "K."}\n'},
+            r"a\.jsonl line 2: candidate 'a' of event 'E1' is given twice",
+        ),
+        (
+            {"a.jsonl": '{"event_id": "e1", "text": "Kim."}\n', "A.csv": "event_id,text\ne1,K.\n"},
+            r"a\.jsonl line 1: candidate 'a' of event 'e1' is given twice \(also .*A\.csv line 2",
+        ),
+        (
+            {"a.jsonl": '{"event_id": "e1", "text": "Kim."}\n', "b.txt": "Kim."},
+            r"holds both \.txt candidates \(b\.txt\) and system files \(a\.jsonl\)",
+        ),
+        (
+            {"a.jsonl": '{"event_id": "e1", "text": "Kim."}\n', "notes.md": "x"},
+            r"notes\.md: not a \.jsonl or \.csv file; .*data\.unmatched=report",
+        ),
+    ],
+)
+def test_bad_system_files_name_the_file_and_line(
+    tmp_path: Path, files: dict[str, str], pattern: str
+) -> None:
+    folder = system_files(tmp_path, files)
+    with pytest.raises(InputError, match=pattern) as err:
+        read(events_file(tmp_path, one("e1")), candidates=str(folder))
+    assert "\n" not in str(err.value)
+
+
+def test_files_beside_the_system_files_are_reported_when_told(tmp_path: Path) -> None:
+    folder = system_files(
+        tmp_path,
+        {"s.jsonl": '{"event_id": "e1", "text": "Kim."}\n{"event_id": "e9", "text": "K."}\n'},
+    )
+    (folder / "notes.md").write_text("x", encoding="utf-8")
+    event, *bad = read(events_file(tmp_path, one("e1")), candidates=str(folder), unmatched="report")
+    assert [d.doc_id for d in event.candidates] == ["s"]
+    assert [(b.event_id, b.candidate) for b in bad] == [("e9", "s"), ("", "notes.md")]
+    assert "notes.md is not a .jsonl or .csv file" in bad[1].reason
+
+
+# ------------------------------------------------ events and candidates given in memory
+
+
+def test_events_in_memory_are_read_as_jsonl_lines(tmp_path: Path) -> None:
+    cfg = DataConfig(references=None)
+    record = Event("e2", (Document("a", "source", ARTICLE, "x"),), (), "x", (("K.", "y"),))
+    events = [{**one("e1"), "candidates": [{"id": "c", "text": "Kim."}]}, record]
+    cands = [{"event_id": "E2", "id": "d", "text": "Kim denied."}]
+    first, second = [e for _, e in read_events(cfg, events=events, candidates=cands)]
+    assert (first.origin, second.origin) == ("events[0]", "events[1]")
+    assert [d.doc_id for d in first.candidates] == ["c"]
+    assert [(d.doc_id, d.origin) for d in second.candidates] == [("d", "candidates[0]")]
+    assert second.key_facts == (("K.", "events[1] key_facts[0]"),)
+
+
+@pytest.mark.parametrize(
+    ("events", "pattern"),
+    [
+        ([one("e1"), {"articles": []}], r"^events\[1\]: missing field 'event_id'"),
+        ([one("e1"), one("E1")], r"^events\[1\]: event_id 'E1' repeats events\[0\]"),
+        ([one("e1"), "e2"], r"^events\[1\]: a str; pass a dict shaped like a JSONL line"),
+        ([], r"^data\.sources: the events given holds no events; pass at least one"),
+    ],
+)
+def test_bad_events_in_memory_name_their_place(events: list, pattern: str) -> None:
+    cfg = DataConfig(references=None)
+    with pytest.raises(InputError, match=pattern):
+        list(read_events(cfg, events=events))
+    if events:
+        cfg.bad_events = "skip"
+        items = [e for _, e in read_events(cfg, events=events)]
+        assert items[1].origin == "events[1]"

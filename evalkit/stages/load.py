@@ -1,10 +1,13 @@
 """Load stage: read source articles and candidate summaries into Events, validating at the edge.
 
-Inputs are a folder of .txt articles (one event, id = folder name) or a JSONL file of events;
+Inputs are a folder of .txt articles (one event, id = folder name), a JSONL file of events, or
+the same events in memory (the Python API: dicts shaped like a JSONL line, or Event records);
 "bundled" is the seed event evalkit ships. Candidates come from `<sources>/candidates/` (when
-present), a folder or JSONL given by `data.candidates`, and the events themselves; hand-written
-key facts from `data.references`. Paths a user gives resolve against the working folder. Every
-problem a user can fix is an InputError naming the file (and line) and what to do.
+present), `data.candidates` (a folder of .txt, a JSONL or CSV of `event_id,id,text`, or a folder
+of one file per system, `<system>.jsonl|.csv` of `event_id,text`), records in memory, and the
+events themselves; hand-written key facts from `data.references`. Paths a user gives resolve
+against the working folder. Every problem a user can fix is an InputError naming the file (and
+line) and what to do.
 
 Ids (of events, articles and candidates) are stored NFC-normalised and compared by `id_key`
 everywhere; an id that cannot be printed on one line is refused, and no id ever becomes a file
@@ -16,22 +19,28 @@ Over 400 lines, one concern: turning what a user hands over into records or one-
 
 from __future__ import annotations
 
+import csv
 import importlib.resources
 import json
 import logging
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from evalkit.config import DataConfig
 from evalkit.errors import InputError
+from evalkit.files import numbered_rows
 from evalkit.records import Document, Event, Role, id_key
 
 TEXT_SUFFIX = ".txt"
+SYSTEM_SUFFIXES = (".jsonl", ".csv")  # one file per system in a candidates folder
+# What a candidates file may hold; a system file's candidates take their id from its name.
+CANDIDATE_FIELDS = ("event_id", "id", "text")
+SYSTEM_FIELDS = ("event_id", "text")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters but tab and newline
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: a JSON "\\ud800" escape
 _UNPRINTABLE = {"Cc", "Cs", "Zl", "Zp"}  # in an id: controls, surrogates, line breaks
@@ -160,11 +169,12 @@ def _folder_files(folder: Path, what: str) -> tuple[list[Path], list[Path]]:
         raise InputError(f"{what}: cannot list {folder} ({err.strerror or err})") from None
     for path in files:  # a file's name is its id, or is shown in a row
         _id(path.name, f"{what}: {folder}", "the file name")
-    texts = [p for p in files if p.suffix.lower() == TEXT_SUFFIX]
     root = folder.resolve()
-    for path in texts:
-        if not path.resolve().is_relative_to(root):
+    for path in files:  # a file that is read (a text, a system file) stays inside the folder
+        read = path.suffix.lower() in (TEXT_SUFFIX, *SYSTEM_SUFFIXES)
+        if read and not path.resolve().is_relative_to(root):
             raise InputError(f"{path}: a link to a file outside {folder}; copy the file in instead")
+    texts = [p for p in files if p.suffix.lower() == TEXT_SUFFIX]
     return texts, [p for p in files if p.suffix.lower() != TEXT_SUFFIX]
 
 
@@ -249,8 +259,38 @@ def iter_events(cfg: DataConfig) -> Iterator[Event]:
 Extra = tuple[str | None, Document]
 
 
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """Where events come from, one per line: an events JSONL file, or records in memory (the
+    Python API's dicts, each shaped like a JSONL line, or Event records)."""
+
+    path: Path | None  # None: `records`
+    records: Sequence[Any] = ()
+
+    def read(self, cfg: DataConfig) -> Iterator[tuple[int, Any]]:
+        """(line number, the line's bytes or a record) of each event, in order."""
+        if self.path is not None:
+            yield from _raw_lines(self.path, cfg, "data.sources")
+        else:
+            yield from enumerate(self.records)
+
+    def label(self, number: int) -> str:
+        """An event's place as a message or a skipped row names it: "line 3", "events[2]"."""
+        return f"line {number}" if self.path is not None else f"events[{number}]"
+
+    def where(self, number: int) -> str:
+        return f"{self.path} {self.label(number)}" if self.path is not None else self.label(number)
+
+    def __str__(self) -> str:
+        return str(self.path) if self.path is not None else "the events given"
+
+
 def read_events(
-    cfg: DataConfig, shard: int = 0, num_shards: int = 1
+    cfg: DataConfig,
+    shard: int = 0,
+    num_shards: int = 1,
+    events: Sequence[Any] | None = None,
+    candidates: Sequence[Any] | None = None,
 ) -> Iterator[tuple[int, Event | BadEvent]]:
     """(position, event) for the events of one shard, streamed.
 
@@ -258,47 +298,68 @@ def read_events(
     i + num_shards, ... Every line's id is still checked for repeats, so a shard fails where
     the whole run would. A bad line stops the run, or with data.bad_events=skip comes back as
     a BadEvent with its line number and reason. Candidates that match no event (see
-    `_unmatched`) take the positions after the last event.
+    `_unmatched`) take the positions after the last event. `events` and `candidates` (the
+    Python API) are records in memory read in place of data.sources and data.candidates.
     """
-    sources = sources_path(cfg)
-    facts = _facts_files(references_path(cfg, sources))
-    extra, others = _extra_candidates(cfg, sources)
-    if not is_jsonl(sources):
+    sources = None if events is not None else sources_path(cfg)
+    if sources is None:  # events in memory: data.references=auto has no folder to look beside
+        references = None if cfg.references == "auto" else references_path(cfg, Path("."))
+    else:
+        references = references_path(cfg, sources)
+    facts = _facts_files(references)
+    extra, others = _extra_candidates(cfg, sources, candidates)
+    if sources is not None and not is_jsonl(sources):
         yield from _folder_event(cfg, sources, facts, extra, others, shard, num_shards)
-        return
+    else:
+        lines = Lines(sources, events or ())
+        yield from _line_events(cfg, lines, facts, extra, others, shard, num_shards)
+
+
+def _line_events(
+    cfg: DataConfig,
+    lines: Lines,
+    facts: dict[str, list[Path]],
+    extra: list[Extra],
+    others: list[NotRead],
+    shard: int,
+    num_shards: int,
+) -> Iterator[tuple[int, Event | BadEvent]]:
+    """The events of a JSONL file or of records in memory, then the candidates not scored."""
     if any(eid is None for eid, _ in extra):
+        origin = next(doc.origin for eid, doc in extra if eid is None)
         raise InputError(
-            f"data.candidates: {cfg.candidates}: with events JSONL sources every candidate "
-            "line needs an 'event_id'"
+            f"{origin}: with events JSONL sources every candidate needs an 'event_id'; "
+            "add the event it summarises"
         )
+    not_read = [_not_text(cfg, "", path, suffix) for path, suffix in others]
     wanted: dict[str, list[Extra]] = defaultdict(list)  # by the key of the event they name
     for eid, doc in extra:
         wanted[id_key(eid or "")].append((eid, doc))
     if wanted and cfg.unmatched == "stop":  # before any event is read, so before any model
-        named = {id_key(_id_of(raw, n, cfg)) for n, raw in _raw_lines(sources, cfg, "data.sources")}
+        named = {id_key(_id_of(raw, n, cfg, lines)) for n, raw in lines.read(cfg)}
         for key, docs in wanted.items():
             if key not in named:
-                _unmatched(cfg, docs, str(sources))
+                _unmatched(cfg, docs, str(lines))
     seen: dict[str, int] = {}
     position = -1
-    for number, raw in _raw_lines(sources, cfg, "data.sources"):
+    for number, raw in lines.read(cfg):
         position += 1
         mine = position % num_shards == shard
-        where = f"{sources} line {number}"
+        where = lines.where(number)
         try:
             record = _parse(raw, where, cfg)
             event_id = _id(_field(record, "event_id", where, str), where)
             first = seen.setdefault(id_key(event_id), number)
             if first != number:
                 raise InputError(
-                    f"{where}: event_id {shown(event_id)} repeats line {first} "
+                    f"{where}: event_id {shown(event_id)} repeats {lines.label(first)} "
                     "(ids must differ by more than case); give each event its own id"
                 )
             found = [doc for _, doc in wanted.pop(id_key(event_id), [])]
             if mine:
                 yield position, _record_event(record, event_id, where, found, facts, cfg)
         except InputError as err:
-            event_id = _id_of(raw, number, cfg)
+            event_id = _id_of(raw, number, cfg, lines)
             wanted.pop(id_key(event_id), None)  # its row, if skipped, stands for its candidates
             if not mine:
                 continue  # its own shard reports it
@@ -306,9 +367,10 @@ def read_events(
                 raise
             yield position, BadEvent(event_id, where, str(err))
     if position < 0:
-        raise InputError(f"data.sources: {sources} holds no events; add JSONL lines")
-    refused = _unmatched(cfg, [x for docs in wanted.values() for x in docs], str(sources))
-    yield from _mine(refused, position + 1, shard, num_shards)
+        add = "add JSONL lines" if lines.path is not None else "pass at least one"
+        raise InputError(f"data.sources: {lines} holds no events; {add}")
+    refused = _unmatched(cfg, [x for docs in wanted.values() for x in docs], str(lines))
+    yield from _mine(refused + not_read, position + 1, shard, num_shards)
 
 
 def _mine(items: Iterable[T], start: int, shard: int, num_shards: int) -> Iterator[tuple[int, T]]:
@@ -323,7 +385,7 @@ def _folder_event(
     sources: Path,
     facts: dict[str, list[Path]],
     extra: list[Extra],
-    others: list[Path],
+    others: list[NotRead],
     shard: int,
     num_shards: int,
 ) -> Iterator[tuple[int, Event | BadEvent]]:
@@ -338,7 +400,8 @@ def _folder_event(
         f"{sources} (the event {shown(event_id)})",
         f"is not in data.sources, the event {shown(event_id)}",
     )
-    refused += [_not_text(cfg, event_id, path) for path in not_texts + others]
+    not_read = [(path, TEXT_SUFFIX) for path in not_texts] + others
+    refused += [_not_text(cfg, event_id, path, suffix) for path, suffix in not_read]
     if shard == 0:
         written = _written_facts(facts, event_id, cfg)
         yield 0, _event(event_id, articles, candidates, str(sources), written)
@@ -368,14 +431,15 @@ def _unmatched(
     ]
 
 
-def _not_text(cfg: DataConfig, event_id: str, path: Path) -> BadEvent:
-    """A file in a sources or candidates folder that is not a .txt, and not documentation."""
+def _not_text(cfg: DataConfig, event_id: str, path: Path, suffix: str = TEXT_SUFFIX) -> BadEvent:
+    """A file in a sources or candidates folder that is not a .txt (in a folder of system
+    files: not a .jsonl or .csv), and not documentation."""
     if cfg.unmatched == "stop":
         raise InputError(
-            f"{path}: not a .txt file; rename it to .txt to score it, move it out of "
+            f"{path}: not a {suffix} file; rename it to {suffix} to score it, move it out of "
             f"{path.parent}, or set data.unmatched=report to list it unscored"
         )
-    return BadEvent(event_id, str(path), f"{path.name} is not a .txt file", path.name)
+    return BadEvent(event_id, str(path), f"{path.name} is not a {suffix} file", path.name)
 
 
 def _raw_lines(path: Path, cfg: DataConfig, what: str) -> Iterator[tuple[int, bytes | None]]:
@@ -405,7 +469,14 @@ def _raw_lines(path: Path, cfg: DataConfig, what: str) -> Iterator[tuple[int, by
         raise InputError(f"{what}: cannot read {path} ({err.strerror or err})") from None
 
 
-def _parse(raw: bytes | None, where: str, cfg: DataConfig) -> dict[str, Any]:
+def _parse(raw: Any, where: str, cfg: DataConfig) -> dict[str, Any]:
+    """A JSONL line's object; a record in memory as such a line (an Event converted)."""
+    if isinstance(raw, Event):
+        return _as_line(raw)
+    if isinstance(raw, dict):
+        return raw
+    if not isinstance(raw, bytes | None):
+        raise InputError(f"{where}: a {type(raw).__name__}; pass a dict shaped like a JSONL line")
     if raw is None:
         raise InputError(
             f"{where}: over data.max_bytes={cfg.max_bytes} bytes; split it or raise data.max_bytes"
@@ -426,12 +497,24 @@ def _parse(raw: bytes | None, where: str, cfg: DataConfig) -> dict[str, Any]:
     return record
 
 
-def _id_of(raw: bytes | None, number: int, cfg: DataConfig) -> str:
-    """The event_id of a line when it has a usable one, else "line N"."""
+def _id_of(raw: Any, number: int, cfg: DataConfig, lines: Lines) -> str:
+    """The event_id of a line when it has a usable one, else "line N" ("events[N]")."""
     try:
         return _id(_field(_parse(raw, "", cfg), "event_id", "", str), "")
     except InputError:
-        return f"line {number}"
+        return lines.label(number)
+
+
+def _as_line(event: Event) -> dict[str, Any]:
+    """An Event record as the JSONL line that gives it, so it is checked as one."""
+    line: dict[str, Any] = {
+        "event_id": event.event_id,
+        "articles": [{"id": d.doc_id, "text": d.text} for d in event.sources],
+        "candidates": [{"id": d.doc_id, "text": d.text} for d in event.candidates],
+    }
+    if event.key_facts:
+        line["key_facts"] = [text for text, _ in event.key_facts]
+    return line
 
 
 def _record_event(
@@ -518,34 +601,154 @@ def _event(
     return Event(event_id, tuple(articles), tuple(candidates), where, facts, facts_from)
 
 
-def _extra_candidates(cfg: DataConfig, sources: Path) -> tuple[list[Extra], list[Path]]:
-    """Candidates from data.candidates ('auto' = `<sources>/candidates/` when it exists), and
-    the files of a candidates folder that are not .txt."""
+# A file in a candidates folder that is not read, and the suffix that folder's files have.
+NotRead = tuple[Path, str]
+
+
+def _extra_candidates(
+    cfg: DataConfig, sources: Path | None, records: Sequence[Any] | None = None
+) -> tuple[list[Extra], list[NotRead]]:
+    """Candidates from `records` (in memory) or data.candidates ('auto' = `<sources>/candidates/`
+    when it exists), and the files of a candidates folder that are not read."""
+    if records is not None:
+        given = ((f"candidates[{i}]", record) for i, record in enumerate(records))
+        return _checked(_candidate(r, where, None, cfg) for where, r in given), []
     if cfg.candidates is None:
         return [], []
     if cfg.candidates == "auto":
-        folder = sources / "candidates"
-        if is_jsonl(sources) or not folder.is_dir():
+        if sources is None or is_jsonl(sources) or not (sources / "candidates").is_dir():
             return [], []
-        docs, others = _folder_docs(folder, "candidate", cfg, "data.candidates")
-        return [(None, d) for d in docs], others
-    path = Path(cfg.candidates).expanduser()
-    if not is_jsonl(path):
-        if is_jsonl(sources):
+        folder = sources / "candidates"
+    else:
+        folder = Path(cfg.candidates).expanduser()
+        if folder.suffix.lower() in SYSTEM_SUFFIXES:
+            lines = _table_lines(folder, cfg, CANDIDATE_FIELDS)
+            return _checked(_candidate(r, where, None, cfg) for where, r in lines), []
+    texts, others = _folder_files(folder, "data.candidates")
+    systems = [p for p in others if p.suffix.lower() in SYSTEM_SUFFIXES]
+    if systems and texts:
+        raise InputError(
+            f"data.candidates: {folder} holds both .txt candidates ({texts[0].name}) and system "
+            f"files ({systems[0].name}); keep one layout: <candidate>.txt for one event, or "
+            "<system>.jsonl / <system>.csv with event_id,text lines"
+        )
+    if systems:
+        system_lines = (
+            _candidate(record, where, _id(path.stem, str(path)), cfg)
+            for path in systems
+            for where, record in _table_lines(path, cfg, SYSTEM_FIELDS)
+        )
+        wanted = " or ".join(SYSTEM_SUFFIXES)
+        return _checked(system_lines), [(p, wanted) for p in others if p not in systems]
+    if texts and (sources is None or is_jsonl(sources)):
+        raise InputError(
+            f"data.candidates: {folder} is a folder of .txt candidates, which needs a folder of "
+            "sources; for events JSONL give candidates as a .jsonl or .csv with event_id,id,text, "
+            "or a folder of <system>.jsonl files"
+        )
+    docs, others = _folder_docs(folder, "candidate", cfg, "data.candidates")
+    return [(None, d) for d in docs], [(p, TEXT_SUFFIX) for p in others]
+
+
+def _table_lines(
+    path: Path, cfg: DataConfig, known: tuple[str, ...]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(where, record) for each line of a candidates JSONL, or each row of a CSV by its header
+    (whose columns must be `known` ones)."""
+    if path.suffix.lower() != ".csv":
+        for number, raw in _raw_lines(path, cfg, "data.candidates"):
+            where = f"{path} line {number}"
+            yield where, _parse(raw, where, cfg)
+        return
+    if path.is_dir():
+        raise InputError(f"data.candidates: {path} is a folder, not a CSV file; pass the file")
+    if not path.is_file():
+        raise InputError(f"data.candidates: {path} does not exist; check the path")
+    rows = numbered_rows(path)
+    number = 1
+    try:
+        header: list[str] | None = None
+        for number, row in rows:
+            where = f"{path} line {number}"
+            if header is None:
+                header = _header(row, where, known)
+            elif len(row) != len(header):
+                if row:  # a blank line is no candidate
+                    raise InputError(
+                        f"{where}: {len(row)} cells where the header has {len(header)}; "
+                        "quote a cell that holds a comma"
+                    )
+            elif len(",".join(row).encode("utf-8", "surrogatepass")) > cfg.max_bytes:
+                raise InputError(
+                    f"{where}: over data.max_bytes={cfg.max_bytes}; split it or raise "
+                    "data.max_bytes"
+                )
+            else:  # an empty event_id cell is no event_id, as a JSONL line without one
+                yield (
+                    where,
+                    {k: v for k, v in zip(header, row, strict=True) if k != "event_id" or v},
+                )
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{path}: not valid UTF-8 (after line {number}); save it as UTF-8 (CSV UTF-8)"
+        ) from None
+    except csv.Error as err:
+        raise InputError(f"{path} line {number}: not valid CSV ({err}); fix it") from None
+    except OSError as err:
+        raise InputError(f"data.candidates: cannot read {path} ({err.strerror or err})") from None
+
+
+def _header(row: list[str], where: str, known: tuple[str, ...]) -> list[str]:
+    """A candidates CSV's column names: `known` ones, each once (event_id may be left out)."""
+    names = [name.strip() for name in row]
+    for i, name in enumerate(names):
+        if name not in known:
+            own = "" if "id" in known else " (a system's id is its file name)"
             raise InputError(
-                "data.candidates: a folder of candidates needs a folder of sources; "
-                "for events JSONL give candidates as JSONL lines with an 'event_id'"
+                f"{where}: unknown column {shown(name)}; the columns are {', '.join(known)}{own}"
             )
-        docs, others = _folder_docs(path, "candidate", cfg, "data.candidates")
-        return [(None, d) for d in docs], others
-    found: list[Extra] = []
-    for number, raw in _raw_lines(path, cfg, "data.candidates"):
-        where = f"{path} line {number}"
-        record = _parse(raw, where, cfg)
-        doc_id = _id(_field(record, "id", where, str), where)
-        event_id = None
-        if record.get("event_id") is not None:
-            event_id = _id(_field(record, "event_id", where, str), where)
-        text = normalise(_field(record, "text", where, str))
-        found.append((event_id, Document(doc_id, "candidate", text, where)))
-    return found, []
+        if name in names[:i]:
+            raise InputError(f"{where}: column {shown(name)} appears twice; keep one")
+    for name in known:
+        if name != "event_id" and name not in names:
+            raise InputError(
+                f"{where}: no column {shown(name)}; the columns are {', '.join(known)}"
+            )
+    return names
+
+
+def _candidate(record: Any, where: str, system: str | None, cfg: DataConfig) -> Extra:
+    """A candidate line or row: `event_id` (optional with a folder of sources), `id` and `text`;
+    in a system's file, `event_id` and `text`, the id being the system's (its file name)."""
+    record = _parse(record, where, cfg)
+    known = SYSTEM_FIELDS if system else CANDIDATE_FIELDS
+    unknown = [key for key in record if key not in known]
+    if unknown:
+        own = f" (its id is the file name: {shown(system)})" if system else ""
+        raise InputError(
+            f"{where}: unknown field {shown(str(unknown[0]))}; a candidate has "
+            f"{', '.join(known)}{own}"
+        )
+    doc_id = system or _id(_field(record, "id", where, str), where)
+    event_id = None
+    if record.get("event_id") is not None:
+        event_id = _id(_field(record, "event_id", where, str), where)
+    text = normalise(_field(record, "text", where, str))
+    return event_id, Document(doc_id, "candidate", text, where)
+
+
+def _checked(candidates: Iterable[Extra]) -> list[Extra]:
+    """The candidates, refusing one given twice for the same event (ids compared by id_key)."""
+    seen: dict[tuple[str, str], str] = {}
+    out = []
+    for eid, doc in candidates:
+        key = (id_key(eid or ""), id_key(doc.doc_id))
+        if key in seen:
+            event = f"event {shown(eid)}" if eid else "the event"
+            raise InputError(
+                f"{doc.origin}: candidate {shown(doc.doc_id)} of {event} is given twice (also "
+                f"{seen[key]}); keep one, or give each its own id"
+            )
+        seen[key] = doc.origin
+        out.append((eid, doc))
+    return out
