@@ -266,12 +266,12 @@ class CoverageConfig(CoverageMeasure):
     # Match probability = sigmoid(bias + w_recall * soft recall of the fact's content words in
     #   the candidate: each word present as far as its best token cosine in context says, each
     #   weighted by how specific it is to this fact among the event's facts)
-    bias: float = opt(-4.6368, "match model: intercept")
-    w_recall: float = opt(7.4282, "match model: weight of the soft recall of the fact's words")
+    bias: float = opt(-4.7748, "match model: intercept")
+    w_recall: float = opt(7.312, "match model: weight of the soft recall of the fact's words")
     w_entailment: float = opt(
         0.0, "match model: weight of the probability that a candidate sentence entails the fact"
     )
-    threshold: float = share(0.4939, "a fact is covered at this match probability or more")
+    threshold: float = share(0.4953, "a fact is covered at this match probability or more")
     # A fact's coverage credit (facts.csv `score`; a candidate's coverage is the mean credit):
     # sigmoid(sharpness * (logit(probability) - logit(threshold))), 0.5 at the threshold.
     # 1 keeps the model's uncertainty, large values approach counting 0/1 verdicts; 2 keeps
