@@ -20,17 +20,10 @@ from evalkit.pipeline import Resources
 from evalkit.records import EventResult
 
 from .conftest import ROOT
+from .test_cli import ARTICLE, OTHER
 
 FAST = {"embedder": "hashed", "entail": "none", "report": {"html": False, "plots": False}}
 FAST_ARGS = ["embedder=hashed", "entail=none", "report.html=false", "report.plots=false"]
-ARTICLE = (
-    "Kim Yo Jong denied that North Korea exported weapons to Russia on Friday.\n"
-    "South Korea said about 7,000 containers were shipped to Russia last year.\n"
-)
-OTHER = (
-    "North Korea exported no weapons to Russia, Kim Yo Jong said on Friday.\n"
-    "Seoul says 7,000 containers of munitions were shipped to Russia last year.\n"
-)
 
 
 def event(event_id: str, **extra: Any) -> dict[str, Any]:
