@@ -390,6 +390,7 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "p_value": "Two-sided p-value of a paired sign-flip permutation test over those "
         "events: how often random signs on the differences give a mean at least as far from 0.",
         "p_holm": "The p-value after Holm's correction over every pair of the run.",
-        "significant": "1 when p_holm is at most systems.alpha: the two systems differ.",
+        "significant": "1 when p_holm is at most systems.alpha and the difference at least "
+        "systems.margin: the two systems differ.",
     },
 }

@@ -351,6 +351,12 @@ class SystemsConfig:
         at_least=1,
     )
     seed: int = opt(0, "random seed of the resamples and sign flips", at_least=0)
+    margin: float = opt(
+        0.01,
+        "smallest difference in mean score worth reporting: a smaller one is never significant, "
+        "however consistent",
+        at_least=0,
+    )
 
 
 @dataclass

@@ -349,8 +349,9 @@ def systems_markdown(found: Systems) -> str:
         f"Intervals: 95% percentile bootstrap over each system's events ({cfg.bootstrap} "
         f"resamples, seed {cfg.seed}). Pairs: paired sign-flip permutation test over the events "
         f"both systems were scored on, Holm-corrected over all pairs, significant at "
-        f"{cfg.alpha:g}. Group: a system joins the group above it unless it is significantly "
-        "worse than that group's first system.",
+        f"{cfg.alpha:g} when the mean difference is at least {cfg.margin:g}. Group: a system "
+        "joins the group above it unless it is significantly worse than that group's first "
+        "system.",
         "",
         *_markdown_rows(_systems_table(found, intervals=True)),
         "",

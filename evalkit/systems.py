@@ -160,7 +160,10 @@ def _pairs(names: list[str], scores: np.ndarray, cfg: SystemsConfig) -> list[Pai
             )
     adjusted = holm([p for *_, p in found]).tolist()
     return [
-        PairResult(a, b, diff.n, diff, p, adj, bool(adj <= cfg.alpha))  # NaN: not significant
+        # NaN: not significant; nor is a difference too small to matter, however consistent
+        PairResult(
+            a, b, diff.n, diff, p, adj, bool(adj <= cfg.alpha and abs(diff.value) >= cfg.margin)
+        )
         for (a, b, diff, p), adj in zip(found, adjusted, strict=True)
     ]
 

@@ -78,6 +78,17 @@ def test_near_identical_systems_are_not_significant_and_share_a_group() -> None:
     assert all(p.significant for p in found.pairs if "worse" in (p.system_a, p.system_b))
 
 
+def test_a_consistent_but_negligible_difference_is_not_significant() -> None:
+    """A twin that differs by a respelled word loses 0.0001 on every event: the sign-flip test
+    finds that consistent, but it is below `systems.margin` and so no difference."""
+    found = compare({"a": BASE, "twin": [s - 0.0001 for s in BASE]})
+    (pair,) = found.pairs
+    assert pair.p_holm < 0.05 and not pair.significant
+    assert {s.group for s in found.systems} == {1}
+    strict = compare({"a": BASE, "twin": [s - 0.0001 for s in BASE]}, margin=0.0)
+    assert strict.pairs[0].significant and {s.group for s in strict.systems} == {1, 2}
+
+
 def test_a_system_missing_from_events_is_reported_not_dropped() -> None:
     articles = [
         SOURCES.filled({"event": f"ev{e}", "source": "art", "is_candidate": True}, "")
