@@ -6,11 +6,12 @@ The rule, in order:
 - Comparable: most of the statement's content words, its figures, dates, speakers and
   invented names aside, are in the text (`min_overlap`). Otherwise the two say different
   things: neutral.
+- A text that says the statement word for word agrees.
 - A figure: the statement has an amount the text lacks where the text has another amount of
-  the same thing (same currency or %, a counted word in common: "45,000 vehicles" against
-  "18,000 vehicles"), or the same amount with the opposite bound ("more than 9,000" against
-  "fewer than 9,000"), or each has a single figure and they differ. Whether the statement's
-  figure appears elsewhere in the sources does not matter.
+  the same thing (the same currency or %; for counts, a counted word in common: "45,000
+  vehicles" against "18,000 vehicles"), or the same amount with the opposite bound ("more
+  than 9,000" against "fewer than 9,000"). Whether the statement's figure appears elsewhere in
+  the sources does not matter.
 - A date: a year, month or weekday of the statement's where the text has another of its kind.
 - A name found in no source where the text has another name (a name the sources know may be
   a second person the text leaves out), or a speaker the text does not name where it has
@@ -101,6 +102,8 @@ def compare(
     stems = content_stems(claim) - {stem(t) for t in values}
     if not stems or len(stems & content_stems(unit)) / len(stems) < min_overlap:
         return NEUTRAL
+    if " ".join(tokens(claim)) in " ".join(tokens(unit)):
+        return NEUTRAL if novel else ("agree", None)  # the unit says it word for word
     if not single:
         holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
         same = holds and not novel and negated(claim) == negated(unit)
@@ -124,13 +127,6 @@ def _figure(claim: str, unit: str) -> Conflict | None:
             differs = a in mine_only and b in theirs_only
             if differs or (a.value == b.value and a.bound * b.bound < 0):
                 return Conflict("number", _bounded(a.text, a.bound), _bounded(b.text, b.bound))
-    if (
-        len(mine) == len(theirs) == 1
-        and mine_only
-        and theirs_only
-        and mine[0].unit == theirs[0].unit
-    ):
-        return Conflict("number", mine[0].text, theirs[0].text)
     return None
 
 

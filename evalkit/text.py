@@ -180,7 +180,9 @@ _BOUNDS = {
 _AMOUNT = re.compile(
     r"(?:\b(?P<bound>" + "|".join(_BOUNDS) + r")\s+)?"
     r"(?P<currency>[$£€¥])?\s?"
-    r"(?P<digits>(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)"
+    r"(?P<digits>(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?|(?<![\w-])(?:"
+    + "|".join(NUMBER_WORDS)
+    + r")\b)"
     r"(?:\s?(?P<scale>" + "|".join(_SCALES) + r")\b)?"
     r"(?:\s?(?P<percent>%|per ?cent\b|percent\b))?"
     r"(?!\w)",
@@ -210,11 +212,11 @@ class Amount:
     bound: int
 
     def same_slot(self, other: Amount) -> bool:
-        """Whether two figures count the same thing: the same unit and, where both name what
-        they count, a counted word in common."""
-        return self.unit == other.unit and (
-            not self.noun or not other.noun or bool(self.noun & other.noun)
-        )
+        """Whether two figures count the same thing: the same currency or %, or two counts
+        that name a counted word in common ("7,000 containers", "4,000 Russian containers")."""
+        if self.unit or other.unit:
+            return self.unit == other.unit
+        return bool(self.noun & other.noun)
 
 
 def _normalise(digits: str, scale: str) -> str:

@@ -97,6 +97,20 @@ def test_same_statement_with_another_value_is_a_conflict(
             "The fire destroyed 20 homes on the estate.",
             "The fire destroyed 20 homes and injured 3 people on the estate.",
         ),
+        # counts of things not named alike are not compared; "father-of-two" is no figure
+        (
+            "Church figures say 14 of the 45 women who entered convents last year were young.",
+            "Church figures say women entering convents rose from 15 in 2009 to 45 last year.",
+        ),
+        (
+            "Shiraz Nawaz, 36, said he felt lucky to be alive.",
+            "Father-of-two Shiraz Nawaz said he felt lucky to be alive after the flames.",
+        ),
+        # a source that says the claim word for word, whatever else its sentence holds
+        (
+            'Dr Wilson said: "We are unsure as to exactly why the numbers rose."',
+            'Dr Wilson said: "We are unsure as to exactly why the numbers rose." He was not alone.',
+        ),
     ],
 )
 def test_the_same_statement_agrees(claim: str, source: str) -> None:

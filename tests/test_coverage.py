@@ -190,6 +190,10 @@ def test_a_fact_stated_with_another_value_is_misstated_and_earns_nothing() -> No
         "negated -> affirmed",
     )
     assert ready.state == "covered" and ready.score > 0.5 and ready.conflict == ""
+    # a fact the candidate does not state is missed, whatever figure a near sentence has
+    other = facts("Officials said 7,000 homes in the northern district lost power for days.")
+    far = measure_facts(other, [cand], HashedEmbedder())["c"]
+    assert decide_facts(other, "c", far, matcher)[0].state == "missed"
     # the baselines have no notion of a misstated fact
     lexical = build_matcher(CoverageConfig(name="lexical", lexical_threshold=0.5))
     assert decide_facts(fact, "c", measured, lexical)[0].state == "covered"

@@ -317,11 +317,14 @@ class SoftRecallMatcher:
         return sigmoid(self.cfg.sharpness * (math.log(p / (1 - p)) - math.log(t / (1 - t))))
 
     def judge(self, s: FactSignals) -> tuple[FactState, float]:
-        """A fact its match states with another value is misstated and earns nothing."""
+        """A fact the candidate states (it would be covered) but whose match says it with
+        another value is misstated and earns nothing."""
+        probability = self.probability(s)
+        if probability < self.cfg.threshold:
+            return "missed", self.credit(probability)
         if s.conflict is not None:
             return "misstated", 0.0
-        probability = self.probability(s)
-        return state(probability >= self.cfg.threshold), self.credit(probability)
+        return "covered", self.credit(probability)
 
 
 class LexicalMatcher:
