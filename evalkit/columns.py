@@ -35,6 +35,14 @@ def fmt(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def unfmt(cell: str) -> float:
+    """A cell read back as a number: NaN for an empty, NaN or text cell (as `fmt` spells it)."""
+    try:
+        return float(cell)
+    except ValueError:
+        return math.nan
+
+
 @dataclass(frozen=True, slots=True)
 class Column(Generic[R]):
     """A table column: its name in the CSV header, how a row's value is read, its heading."""

@@ -111,6 +111,11 @@ def th(label: str, definition: str, attrs: str = "") -> str:
     return f'<th scope="col" title="{esc(definition)}"{attrs}>{label}</th>'
 
 
+def headings(terms: Iterable[tuple[str, str]], attrs: str = "") -> str:
+    """A table's headings, each (label, definition) with its definition as the tooltip."""
+    return "".join(th(esc(label), definition, attrs) for label, definition in terms)
+
+
 def legend(terms: Iterable[tuple[str, str]], what: str = "What the columns mean") -> str:
     """Headings and their definitions, folded under the table they explain."""
     items = "".join(f"<dt>{esc(t)}</dt><dd>{esc(d)}</dd>" for t, d in terms)
@@ -464,7 +469,7 @@ def sources_section(ev: EventTables, candidate_index: dict[str, int]) -> str:
         *((c.replace("_", " "), sheet[c]) for c in columns),
         ("note", sheet["note"]),
     ]
-    head = "".join(th(esc(t), d) for t, d in terms)
+    head = headings(terms)
     rows, why = [], ""
     for line in ev.sources:
         name = breakable(line["source"])
@@ -493,7 +498,7 @@ def sources_section(ev: EventTables, candidate_index: dict[str, int]) -> str:
         ("text", gone["line"]),
         ("why removed", gone["reason"]),
     ]
-    gone_head = "".join(th(esc(t), d) for t, d in gone_terms)
+    gone_head = headings(gone_terms)
     folds = []
     for source, lines in removed.items():
         items = "".join(

@@ -33,9 +33,9 @@ from evalkit.html_event import (
     esc,
     event_body,
     heading,
+    headings,
     legend,
     reference_of,
-    th,
 )
 from evalkit.html_systems import systems_section
 from evalkit.run_reader import Run, load_run, short
@@ -102,7 +102,7 @@ def events_index(run: Run, pages: dict[str, str]) -> str:
         ("top candidate", DERIVED["top candidate"]),
         *((heading(c), SUMMARY_SHEET[c]) for c in TOP),
     ]
-    ths = "".join(th(esc(h), d, " data-sort") for h, d in terms)
+    ths = headings(terms, " data-sort")
     rows = []
     for ev in run.events:
         top = ev.summary[0] if ev.summary else None

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import math
 
-from evalkit.columns import DEFINITIONS, PAIRS, SYSTEMS
-from evalkit.html_event import breakable, esc, legend, number, th
+from evalkit.columns import DEFINITIONS, PAIRS, SYSTEMS, unfmt
+from evalkit.html_event import breakable, esc, headings, legend, number, th
 from evalkit.run_reader import Line, Run
 
 SHEET = DEFINITIONS[SYSTEMS.file]
@@ -26,13 +26,6 @@ MATRIX = (
 SIGNIFICANT = "background:#fde7c8;font-weight:600"
 
 
-def _float(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        return math.nan
-
-
 def _whisker(line: Line, low: float, high: float) -> str:
     """The score and its interval on the shared axis [low, high], as a small inline SVG."""
     width, pad = 180, 6
@@ -41,7 +34,7 @@ def _whisker(line: Line, low: float, high: float) -> str:
     def x(value: float) -> float:
         return pad + (value - low) / span * (width - 2 * pad)
 
-    score, lo, hi = (_float(line[c]) for c in ("score", "score_low", "score_high"))
+    score, lo, hi = (unfmt(line[c]) for c in ("score", "score_low", "score_high"))
     if math.isnan(score):
         return ""
     marks = ""
@@ -62,14 +55,14 @@ def _whisker(line: Line, low: float, high: float) -> str:
 
 def leaderboard(run: Run) -> str:
     """The systems ranked, each with its counts, its score's whisker and its other means."""
-    ends = [_float(s[c]) for s in run.systems for c in ("score_low", "score_high", "score")]
+    ends = [unfmt(s[c]) for s in run.systems for c in ("score_low", "score_high", "score")]
     known = [v for v in ends if not math.isnan(v)]
     low, high = (min(known), max(known)) if known else (0.0, 1.0)
     counts = ("rank", "system", "group", "events", "missing", "unscorable", "score")
     terms = [(SYSTEMS[c].heading, SHEET[c]) for c in counts]
     terms.append(("95% interval", WHISKER))
     terms += [(SYSTEMS[c].heading, SHEET[c]) for c in SHOWN]
-    heads = "".join(th(esc(h), d, " data-sort") for h, d in terms)
+    heads = headings(terms, " data-sort")
     rows = []
     for line in run.systems:
         tds = [f'<td class="n">{number(line, "rank")}</td>']

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from evalkit.columns import SOURCES, SUMMARY
+from evalkit.columns import SOURCES, SUMMARY, unfmt
 from evalkit.config import SystemsConfig
 from evalkit.metrics import Metric, estimate, holm, sign_flip_p
 
@@ -91,7 +91,7 @@ def systems_tables(
     table = {
         stat: np.array(
             [
-                [_number(rows[n][e][col[stat]]) if e in rows[n] else math.nan for e in events]
+                [unfmt(rows[n][e][col[stat]]) if e in rows[n] else math.nan for e in events]
                 for n in names
             ]
         )
@@ -122,14 +122,6 @@ def systems_tables(
         for place, s in enumerate(order)
     )
     return Systems(results, tuple(pairs), len(events), single, cfg)
-
-
-def _number(cell: str) -> float:
-    """A table cell as a number; NaN for an empty or NaN cell (a refused candidate's row)."""
-    try:
-        return float(cell)
-    except ValueError:
-        return math.nan
 
 
 def _mean(values: np.ndarray) -> float:
