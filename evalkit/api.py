@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import math
 import numbers
 import os
 import re
@@ -36,7 +35,7 @@ from evalkit.config import Config
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, Timings
 from evalkit.records import Event, EventResult
-from evalkit.report import rows, systems_config
+from evalkit.report import rows, skipped_row, systems_config
 from evalkit.run import finish_run, open_writer, record, score_events, write_report
 from evalkit.run_dir import check_run_dir
 from evalkit.run_reader import Line, Run
@@ -252,8 +251,7 @@ class Result:
             if isinstance(item, EventResult):
                 out += [list(map(fmt, row)) for row in rows(item)[name]]
             elif name == SUMMARY.file:  # as RunWriter.skip writes it
-                row = {"event": item.event_id, "candidate": item.candidate, "rank": ""}
-                out.append(SUMMARY.filled({**row, "note": item.note}, math.nan))
+                out.append(skipped_row(item.event_id, item.candidate, item.note))
         return out
 
     def to_pandas(self, table: str = "summary") -> Any:

@@ -153,8 +153,7 @@ class RunWriter:
     def skip(self, event_id: str, reason: str, position: int = 0, candidate: str = "") -> None:
         """A NaN summary row with the reason for an event that could not be read, or for a
         candidate that is not scored (it names no event, or is not a text)."""
-        row = {"event": event_id, "candidate": candidate, "rank": "", "note": reason}
-        self._writers[SUMMARY.file].writerow(SUMMARY.filled(row, math.nan))
+        self._writers[SUMMARY.file].writerow(skipped_row(event_id, candidate, reason))
         entry = {"position": position, "event": event_id, "skipped": reason}
         self._commit({**entry, "candidate": candidate} if candidate else entry)
 
@@ -193,6 +192,12 @@ class RunWriter:
             (self.run_dir / JOURNAL).unlink(missing_ok=True)
             (self.run_dir / MARKER).unlink()
         return 0
+
+
+def skipped_row(event_id: str, candidate: str, reason: str) -> list[str]:
+    """The summary row of an event or candidate not scored: NaN numbers and the reason."""
+    row = {"event": event_id, "candidate": candidate, "rank": "", "note": reason}
+    return SUMMARY.filled(row, math.nan)
 
 
 def result_settings(config: dict[str, Any]) -> dict[str, Any]:
@@ -353,7 +358,7 @@ def systems_markdown(found: Systems) -> str:
         "joins the group above it unless it is significantly worse than that group's first "
         "system.",
         "",
-        *_markdown_rows(_systems_table(found, intervals=True)),
+        *markdown_rows(_systems_table(found, intervals=True)),
         "",
     ]
     better = [p for p in found.pairs if p.significant]
@@ -396,10 +401,10 @@ def systems_terminal(found: Systems, limit: int = 30) -> str:
     return text
 
 
-def _markdown_rows(table: Sequence[Sequence[str]]) -> list[str]:
-    """A header and rows as a Markdown table."""
-    lines = ["| " + " | ".join(table[0]) + " |", "|" + "---|" * len(table[0])]
-    return lines + ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in table[1:]]
+def markdown_rows(table: Sequence[Sequence[str]]) -> list[str]:
+    """A header and rows as a Markdown table (a "|" inside a cell escaped)."""
+    lines = ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in table]
+    return [lines[0], "|" + "---|" * len(table[0]), *lines[1:]]
 
 
 def _aligned(table: Sequence[Sequence[str]]) -> str:
@@ -420,7 +425,7 @@ def _table(summary: Sequence[tuple[str, ...]]) -> list[list[str]]:
 
 def markdown(summary: Sequence[tuple[str, ...]], manifest: dict[str, Any]) -> str:
     """summary.md: the ranked table, how the score is computed, and where the evidence is."""
-    lines = _markdown_rows(_table(summary))
+    lines = markdown_rows(_table(summary))
     scoring = manifest["config"]["scoring"]
     events = manifest.get("events", [])
     head = ["# evalkit summary", ""]

@@ -19,7 +19,7 @@ from evalkit.columns import SUMMARY
 from evalkit.files import atomic_write, read_rows
 from evalkit.html_event import breakable, esc
 from evalkit.html_report import REPORT, page
-from evalkit.report import MARKER
+from evalkit.report import MARKER, markdown_rows
 
 FILES = ("sweep.csv", "sweep.md", "sweep.html")
 # summary columns the Markdown and HTML tables show (those a job's summary has), and which way
@@ -177,14 +177,9 @@ def _markdown(folder: Path, swept: Sequence[str], jobs: Sequence[Job]) -> str:
             event_cell = [event] if several else []
             table.append([str(job.num), *map(job.value, swept), *event_cell, candidate])
             table[-1] += [row.get(c, "") for c in shown]
-    lines += ["", *(_md_row(r) for r in table[:1]), "|" + "---|" * len(head)]
-    lines += [_md_row(r) for r in table[1:]]
+    lines += ["", *markdown_rows(table)]
     lines += ["", "Every summary column of every job is in sweep.csv."]
     return "\n".join(lines) + "\n"
-
-
-def _md_row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
 
 def _link(job: Job) -> str:
