@@ -240,7 +240,8 @@ def measure_facts(
         sims = cosines(fact_vecs, vectors[at : at + len(sents)])
         tokens = read[at : at + len(sents)]
         at += len(sents)
-        present = frozenset().union(*(content_stems(s.text) for s in sents))
+        sentence_stems = [content_stems(s.text) for s in sents]
+        present = frozenset().union(*sentence_stems)
         # Soft recall of each fact by each sentence, read on its own (and helped by its
         # neighbours' own words of the fact, `FactReading.recall`).
         best = np.full((len(reading.vectors), len(sents)), -1.0, np.float32)
@@ -250,7 +251,7 @@ def measure_facts(
         recall = np.zeros((len(texts), len(sents)))
         helped = np.zeros(len(texts))
         recall[reading.worded], helped[reading.worded] = reading.recall(
-            best, [_words(s.text) for s in sents], [content_stems(s.text) for s in sents]
+            best, [_words(s.text) for s in sents], sentence_stems
         )
         signals = []
         units: list[list[str]] = []
