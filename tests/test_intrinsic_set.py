@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -13,18 +11,14 @@ import pytest
 
 from evalkit.bench.load import load_benchmark
 
-SCRIPT = Path(__file__).parents[1] / "benchmarks" / "intrinsic_set.py"
+from .conftest import benchmark_script
+
 ARTICLES = Path(__file__).parent / "data" / "intrinsic_articles.jsonl"
 
 
 @pytest.fixture(scope="module")
 def mod() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("intrinsic_set", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up in sys.modules
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_script("intrinsic_set")
 
 
 def _generate(mod: ModuleType, out: Path, *options: str) -> bytes:

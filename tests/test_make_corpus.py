@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-SCRIPT = Path(__file__).parents[1] / "benchmarks" / "make_corpus.py"
+from .conftest import benchmark_script
+
 SEEDS = Path(__file__).parents[1] / "seeds"
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_corpus", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up in sys.modules
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_script("make_corpus")
 
 
 @pytest.fixture(scope="module")
