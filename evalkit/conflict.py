@@ -19,13 +19,19 @@ The rule, in order:
 - Polarity: the statement and the fewest clauses of the text that say the same thing differ
   in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
   opposite words ("rose" against "fell").
+- Order: the statement is made of the text's own words with two of them exchanged ("the
+  court fined the company" against "the company fined the court"). In lower-cased text,
+  where capitals cannot find speakers, a speaker is also found as the words before "said"
+  that the statement replaced ("dr hills said" against "prof ruggles said").
 A text of several sentences (a window) never conflicts, since its neighbours bring other
 figures, but agrees when it holds every figure and date of the statement.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -39,6 +45,7 @@ from evalkit.text import (
     amounts,
     content_stems,
     dates,
+    is_content,
     names,
     negated,
     numbers,
@@ -57,6 +64,19 @@ _SPEECH = (
     r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
     r"insists|warned|warns|wrote|writes|argued|argues)"
 )
+_SAYS = re.compile(_SPEECH)
+# The order rule (`_order`): a claim whose content words are nearly all (this share) in one
+# unit, two of them exchanged at most _REACH words apart; the speaker rule in lower-cased text
+# (`_respoken`) reads claims that copy at least _NEAR_COPY of their words in order.
+_CONTAINED = 0.9
+_REACH = 6
+_NEAR_COPY = 0.6
+_SYMMETRIC = frozenset({"and", "or", "nor", "between", "vs", "versus"})
+_PASSIVE = "by"  # "missiles supplied by North Korea" is "North Korea supplied missiles"
+_PRONOUNS = frozenset(
+    "i we you he she it they me us him her them his its our their this that these those who "
+    "which".split()
+)
 _WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _SPEAKER = re.compile(
     rf"(?P<before>{_WHO})(?:,[^,]{{1,80}},)?\s+{_SPEECH}\b"
@@ -69,7 +89,7 @@ _SPEAKER = re.compile(
 class Conflict:
     """What a statement and a text disagree on: the kind, the statement's value, the text's."""
 
-    kind: Literal["number", "date", "name", "negation", "opposite"]
+    kind: Literal["number", "date", "name", "negation", "opposite", "order"]
     mine: str
     theirs: str
 
@@ -110,7 +130,7 @@ def compare(
         return ("agree", None) if same else NEUTRAL
     found = _figure(claim, unit) or _date(claim, unit) or _name(claim, unit, novel)
     found = found or _speaker(claim, unit)
-    found = found or _polarity(claim, unit, min_overlap)
+    found = found or _polarity(claim, unit, min_overlap) or _order(claim, unit)
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)
@@ -158,7 +178,100 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
     mine, theirs = speakers(claim), speakers(unit)
     if mine and theirs and not mine & tokens_of(unit) and not theirs & tokens_of(claim):
         return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
+    if not any(ch.isupper() for ch in unit):  # no capitals to find speakers by
+        return _respoken(tokens(claim), tokens(unit))
     return None
+
+
+def _respoken(claim: tuple[str, ...], unit: tuple[str, ...]) -> Conflict | None:
+    """In word-aligned text, the words right before "said" (or after "said" or "according
+    to") replaced by others, neither side a pronoun: "dr hills said" against "prof ruggles
+    said"."""
+    match = difflib.SequenceMatcher(None, unit, claim, autojunk=False)
+    if sum(b.size for b in match.get_matching_blocks()) < _NEAR_COPY * len(claim):
+        return None
+    for op, i1, i2, j1, j2 in match.get_opcodes():
+        old, new = unit[i1:i2], claim[j1:j2]
+        if op != "replace" or (set(old) | set(new)) & _PRONOUNS:
+            continue
+        if not _content(old) or not _content(new) or _content(old) & set(claim):
+            continue
+        if _content(new) & set(unit):
+            continue
+        after = unit[i2] if i2 < len(unit) and j2 < len(claim) and claim[j2] == unit[i2] else ""
+        before = unit[i1 - 1] if i1 and j1 and claim[j1 - 1] == unit[i1 - 1] else ""
+        according = before == "to" and i1 >= 2 and unit[i1 - 2] == "according"
+        if _SAYS.fullmatch(after) or _SAYS.fullmatch(before) or according:
+            return Conflict("name", " ".join(new), " ".join(old))
+    return None
+
+
+def _order(claim: str, unit: str) -> Conflict | None:
+    """The claim is the unit's words (nearly all of its content words are in the unit) with
+    two of them exchanged: across a word that stays between them ("the company fined the
+    court" against "the court fined the company"), or where each stands in the other's
+    place ("stranraer incident ... sandyhills con" against "sandyhills incident ... stranraer
+    con"). Words joined by "and"/"or" may change places ("Rangers and Hibs"), and so may
+    those of a passive ("missiles supplied by North Korea")."""
+    c, u = tokens(claim), tokens(unit)
+    words = _content(c)
+    if not words or len(words & set(u)) < _CONTAINED * len(words):
+        return None
+    swapped = _across(c, u) or _crossed(c, u)
+    if swapped is None:
+        return None
+    a, b = swapped
+    return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
+
+
+def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
+    """Content words a before b in the claim (at most _REACH words apart) that stand b before
+    a in the unit, with a word p between them in both: a p b against b p a."""
+    once = Counter(c)
+    at: dict[str, list[int]] = {}
+    for i, t in enumerate(u):
+        at.setdefault(t, []).append(i)
+    pos = {t: i for i, t in enumerate(c) if once[t] == 1 and t in at}
+    for a, ia in pos.items():
+        for b, ib in pos.items():
+            if not (ia < ib <= ia + _REACH and is_content(a) and is_content(b)):
+                continue
+            if _SYMMETRIC & set(c[ia:ib]) or _PASSIVE in c[ia:ib]:
+                continue
+            for p, ip in pos.items():
+                if not ia < ip < ib or p in _SYMMETRIC:
+                    continue
+                for ub in at[b]:
+                    for up in at[p]:
+                        for ua in at[a]:
+                            if not ub < up < ua <= ub + _REACH:
+                                continue
+                            if not _SYMMETRIC & set(u[ub:ua]) and _PASSIVE not in u[ub:ua]:
+                                return a, b
+    return None
+
+
+def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
+    """Two changed places of the word alignment that trade content words: each puts a word
+    the other took out."""
+    match = difflib.SequenceMatcher(None, u, c, autojunk=False)
+    changed = [o for o in match.get_opcodes() if o[0] != "equal"]
+    for x, (_, i1, i2, j1, j2) in enumerate(changed):
+        for _, k1, k2, l1, l2 in changed[x + 1 :]:
+            if (set(u[i1:i2]) | set(u[k1:k2])) & _PRONOUNS:
+                continue
+            there = _content(c[j1:j2]) & set(u[k1:k2])
+            back = _content(c[l1:l2]) & set(u[i1:i2])
+            between = c[j2:l1]
+            if _PASSIVE in between or _PASSIVE in u[i2:k1]:
+                continue
+            if there and back and not (between and set(between) <= _SYMMETRIC):
+                return min(there), min(back)
+    return None
+
+
+def _content(words: tuple[str, ...]) -> set[str]:
+    return {t for t in words if is_content(t) and not t.isdigit()}
 
 
 @lru_cache(maxsize=MEMO)

@@ -155,6 +155,83 @@ def test_a_quote_moved_to_another_speaker_is_a_conflict() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # subject and object exchanged across the verb
+        (
+            "The court fined the company for the spill.",
+            "The company fined the court for the spill.",
+            "order court ... company where the source has company ... court",
+        ),
+        (
+            "the latest is the charge in a litany of accusations .",
+            "the charge is the latest in a litany of accusations .",
+            "order latest ... charge where the source has charge ... latest",
+        ),
+        # two words far apart, each in the other's place
+        (
+            "The Stranraer incident happened on 15 September with the Sandyhills con a week later.",
+            "The Sandyhills incident happened on 15 September with the Stranraer con a week later.",
+            "order stranraer ... sandyhills where the source has sandyhills ... stranraer",
+        ),
+    ],
+)
+def test_the_sources_words_with_two_exchanged_are_a_conflict(
+    claim: str, source: str, expected: str
+) -> None:
+    assert reason(claim, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # words joined by "and" may change places
+        (
+            "Rangers and Hibs remain level on 61 points.",
+            "Hibs and Rangers remain level on 61 points.",
+        ),
+        # a phrase moved to the front or the back says the same thing
+        (
+            "In return, Shin said North Korea had received 9,000 containers.",
+            "Shin said North Korea had received 9,000 containers in return.",
+        ),
+        # the passive of the source's sentence
+        (
+            "Robert Durst is charged with unlawful possession of a firearm.",
+            "A federal grand jury has charged Robert Durst with unlawful possession of a firearm.",
+        ),
+        # active against passive
+        (
+            "Kirby said North Korea-supplied missiles had been fired on Ukraine.",
+            "Kirby said missiles supplied by North Korea had been fired at Ukraine.",
+        ),
+        # a pronoun replaced by the name it stands for
+        (
+            "Barcelona plan to let Pogba stay in Italy for a year on loan.",
+            "Barcelona will bid for Pogba, and plan to let him stay in Italy for a year on loan.",
+        ),
+    ],
+)
+def test_reordered_but_same_statement_agrees(claim: str, source: str) -> None:
+    assert reason(claim, source) == "agree"
+
+
+def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
+    source = "prof ruggles said : `` and then they said to us alice has been killed . ''"
+    assert reason(
+        "dr hills said : `` and then they said to us alice has been killed . ''", source
+    ) == ("name dr hills where the source has prof ruggles")
+    said = "`` if you start a game like we start then it is very difficult , '' said pochettino ."
+    assert reason(said.replace("pochettino", "argentine"), said) == (
+        "name argentine where the source has pochettino"
+    )
+    # a pronoun for the speaker is no other speaker
+    assert reason("he said : `` and then they said to us alice has been killed . ''", source) == (
+        "agree"
+    )
+
+
 def test_misstated_change_reads_fact_value_then_candidate_value() -> None:
     fact = "Shin said about 7,000 containers of munitions were shipped to Russia."
     said = "Shin said about 4,000 containers of munitions were shipped to Russia."
