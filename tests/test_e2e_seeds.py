@@ -138,10 +138,10 @@ def test_ranking_puts_faithful_complete_first_and_contrasts(seeds_result: EventR
     assert score["contradicting"].contradicted == 5
 
 
-def test_cli_run_writes_every_table(tmp_path: Path) -> None:
-    run_dir = tmp_path / "run"
+def test_cli_run_writes_every_table_and_a_warm_rerun_loads_no_model(tmp_path: Path) -> None:
+    run_dir, cache = tmp_path / "run", f"cache.dir={tmp_path / 'cache'}"
     done = subprocess.run(
-        [sys.executable, "-m", "evalkit", "run", f"hydra.run.dir={run_dir}"],
+        [sys.executable, "-m", "evalkit", "run", f"hydra.run.dir={run_dir}", cache],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -168,3 +168,18 @@ def test_cli_run_writes_every_table(tmp_path: Path) -> None:
     assert manifest["model"]["name"] == "all-MiniLM-L6-v2"
     assert len(manifest["model"]["weights_sha256"]) == 64
     assert not math.isnan(float(summary[0]["score"]))
+    # Again with another threshold: every measurement is stored, so no model library loads.
+    code = (
+        "import sys; from evalkit.__main__ import main\n"
+        f"sys.argv = ['evalkit', 'run', 'hydra.run.dir={tmp_path / 'warm'}', '{cache}',"
+        " 'verifier.threshold=0.6']\n"
+        "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') "
+        "if m in sys.modules))"
+    )
+    warm = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert warm.returncode == 0, warm.stderr
+    assert warm.stdout.splitlines()[-1] == "[]"
+    assert (tmp_path / "warm" / "claims.csv").read_bytes() != (run_dir / "claims.csv").read_bytes()

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from evalkit.device import resolve, torch_version
 from evalkit.embed.protocol import Tokens, normalise
 from evalkit.errors import InputError
 
@@ -125,12 +126,7 @@ class SentenceTransformerEmbedder:
                 f"embedder.model: {folder} is not a sentence-transformers model folder; "
                 "pass a local model folder or 'bundled'"
             )
-        import torch
-
-        if device == "auto":
-            device = "cuda" if torch.cuda.is_available() else "cpu"
-        elif device == "cuda" and not torch.cuda.is_available():
-            raise InputError("embedder.device=cuda but no GPU is visible; use auto or cpu")
+        device = resolve(device, "embedder.device")
         self.folder = folder
         self.batch_size = batch_size
         self.device = device
@@ -139,7 +135,7 @@ class SentenceTransformerEmbedder:
         # Floats also depend on the device, the torch and transformers code and the precision
         # the model ran in: never mix them in a cache.
         transformers = importlib.metadata.version("transformers")
-        self.variant = f"{device}-torch{torch.__version__}-transformers{transformers}-pad{PAD}-f64"
+        self.variant = f"{device}-torch{torch_version()}-transformers{transformers}-pad{PAD}-f64"
         self.load_seconds = 0.0  # set when the model loads
 
     @cached_property

@@ -26,6 +26,7 @@ import numpy as np
 
 from evalkit.cache import DiskCache
 from evalkit.config import CacheConfig, EntailConfig
+from evalkit.device import resolve, torch_version
 from evalkit.embed.models import PAD, padded_batches
 from evalkit.embed.scheduler import add_off_stage
 from evalkit.errors import InputError, registered
@@ -50,16 +51,6 @@ def _file_sha256(*paths: Path) -> str:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     return digest.hexdigest()
-
-
-def _device(device: str) -> str:
-    import torch
-
-    if device == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    if device == "cuda" and not torch.cuda.is_available():
-        raise InputError("entail.device=cuda but no GPU is visible; use auto or cpu")
-    return device
 
 
 def _batched(
@@ -107,7 +98,7 @@ class MiniLMEntailer:
             )
         self.base = bundled_model_path()
         self.cfg = cfg
-        self.device = _device(cfg.device)
+        self.device = resolve(cfg.device, "entail.device")
         self.name = "minilm" if cfg.model == "bundled" else f"minilm:{self.path.name}"
         self.fingerprint = _file_sha256(self.path) + weights_sha256(self.base)[:16]
 
@@ -145,7 +136,7 @@ class HFEntailer:
         names = {int(k): str(v).lower() for k, v in config.id2label.items()}
         self.cfg = cfg
         self.folder = folder
-        self.device = _device(cfg.device)
+        self.device = resolve(cfg.device, "entail.device")
         self.name = f"hf:{folder.name}"
         self.labels = (
             _label(cfg.entailment_label, names, "entail", folder, "entailment_label"),
@@ -277,10 +268,8 @@ def build_entailer(cfg: EntailConfig, cache: CacheConfig | None = None) -> Entai
     cache = cache or CacheConfig(enabled=False)
     disk = None
     if cache.enabled:
-        import torch
-
         versions = (
-            f"torch{torch.__version__}-transformers{importlib.metadata.version('transformers')}"
+            f"torch{torch_version()}-transformers{importlib.metadata.version('transformers')}"
         )
         namespace = f"entail-{entailer.name}-{entailer.fingerprint[:16]}-{versions}-pad{PAD}-f64"
         disk = DiskCache(Path(cache.dir), namespace, cache.max_mb * 1024 * 1024)
