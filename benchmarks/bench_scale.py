@@ -97,7 +97,7 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         corpus, work / f"cold{size}", cache, args.embedder
     )
     manifest = json.loads((work / f"cold{size}" / "run.json").read_text())
-    index = (work / f"cold{size}" / "events.jsonl").read_text().splitlines()[1:]
+    index = (work / f"cold{size}" / "journal.jsonl").read_text().splitlines()[1:]
     row["claims"] = sum(json.loads(line).get("claims", 0) for line in index)
     row["encoded"] = manifest["model"]["distinct_texts_encoded"]
     row["timings"] = manifest["timings_seconds"]
