@@ -138,6 +138,12 @@ class EmbedderConfig:
     )
     batch_size: int = opt(64, "texts encoded per model call", at_least=1, neutral=True)
     device: str = opt("auto", "where the model runs", choices=("auto", "cpu", "cuda"))
+    backend: str = opt(
+        "torch",
+        "what runs the model: torch (float64, the same vectors on any x86-64 CPU) or onnx "
+        "(ONNX Runtime, float32, CPU only, faster; needs pip install 'evalkit[onnx]')",
+        choices=("torch", "onnx"),
+    )
     event_batch: int = opt(
         32,
         "events scored together so their texts share full encoding batches",
@@ -178,6 +184,12 @@ class EntailConfig(Measure):
     )
     batch_size: int = opt(32, "pairs per model call", at_least=1, neutral=True)
     device: str = opt("auto", "where the model runs", choices=("auto", "cpu", "cuda"))
+    backend: str = opt(
+        "torch",
+        "what runs the model: torch (float64, the same vectors on any x86-64 CPU) or onnx "
+        "(ONNX Runtime, float32, CPU only, faster; needs pip install 'evalkit[onnx]')",
+        choices=("torch", "onnx"),
+    )
 
 
 @dataclass

@@ -7,9 +7,10 @@ it: that is what lets a cache, a shard or a resumed run reuse a vector without c
 (optionally) on disk, and lets several events share one encode call.
 
 One concern per module: `protocol` (what an embedder promises, and cosines over its vectors),
-`models` (the real model, its token reader and the hashed fake), `scheduler` (events encoding
-together from threads), `cached` (`EmbeddingCache`). This module holds the registry of
-embedders by config name and `build_embedder`; import everything from `evalkit.embed`.
+`models` (the real model, its token reader and the hashed fake), `onnx` (the same model on
+ONNX Runtime, `embedder.backend=onnx`), `scheduler` (events encoding together from threads),
+`cached` (`EmbeddingCache`). This module holds the registry of embedders by config name and
+`build_embedder`; import everything from `evalkit.embed`.
 """
 
 from __future__ import annotations
@@ -45,16 +46,25 @@ __all__ = [
     "off_stage_seconds",
 ]
 
-EMBEDDERS: dict[str, Callable[[EmbedderConfig], Embedder]] = {
-    "sentence_transformer": lambda c: SentenceTransformerEmbedder(c.model, c.batch_size, c.device),
-    "hashed": lambda c: HashedEmbedder(c.dim),
+
+def _sentence_transformer(c: EmbedderConfig, cache: CacheConfig) -> Embedder:
+    if c.backend == "onnx":
+        from evalkit.embed.onnx import OnnxEmbedder
+
+        return OnnxEmbedder(c.model, c.batch_size, c.device, cache.dir)
+    return SentenceTransformerEmbedder(c.model, c.batch_size, c.device)
+
+
+EMBEDDERS: dict[str, Callable[[EmbedderConfig, CacheConfig], Embedder]] = {
+    "sentence_transformer": _sentence_transformer,
+    "hashed": lambda c, _: HashedEmbedder(c.dim),
 }
 
 
 def build_embedder(cfg: EmbedderConfig, cache: CacheConfig | None = None) -> EmbeddingCache:
     """Build the configured embedder once per run, behind the memory and disk caches."""
-    embedder = registered(EMBEDDERS, "embedder", cfg.name)(cfg)
     cache = cache or CacheConfig(enabled=False)
+    embedder = registered(EMBEDDERS, "embedder", cfg.name)(cfg, cache)
     disk = None
     if cache.enabled:
         variant = getattr(embedder, "variant", "")

@@ -151,9 +151,25 @@ class SentenceTransformerEmbedder:
         self.load_seconds = time.perf_counter() - start
         return model
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _pooled(self, features: dict[str, Any]) -> np.ndarray:
+        """The model's sentence vectors (float64) for one padded batch of `preprocess` output."""
         import torch
 
+        features = {
+            k: v.to(self.device) if isinstance(v, torch.Tensor) else v for k, v in features.items()
+        }
+        with torch.inference_mode():
+            return self.model(features)["sentence_embedding"].cpu().numpy()
+
+    def _read(self, ids: Any, mask: Any) -> np.ndarray:
+        """The reader's token vectors (float64) for one padded batch of token ids."""
+        import torch
+
+        with torch.inference_mode():
+            out = self.reader(input_ids=ids.to(self.device), attention_mask=mask.to(self.device))
+        return out.last_hidden_state.cpu().numpy()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
         model = self.model
         if not texts:
             return np.zeros((0, model.get_sentence_embedding_dimension() or 0), np.float32)
@@ -166,12 +182,7 @@ class SentenceTransformerEmbedder:
                 [texts[i] for i in chunk],
                 processing_kwargs={"text": {"padding": "max_length", "max_length": size}},
             )
-            features = {
-                k: v.to(self.device) if isinstance(v, torch.Tensor) else v
-                for k, v in features.items()
-            }
-            with torch.inference_mode():
-                vectors = model(features)["sentence_embedding"].cpu().numpy()
+            vectors = self._pooled(features)
             if not out.shape[1]:
                 out = np.empty((len(texts), vectors.shape[1]), np.float64)
             out[chunk] = vectors
@@ -225,11 +236,7 @@ class SentenceTransformerEmbedder:
                 row = [tokenizer.cls_token_id, *piece, tokenizer.sep_token_id]
                 ids[r, : len(row)] = torch.tensor(row)
                 mask[r, : len(row)] = 1
-            with torch.inference_mode():
-                out = self.reader(
-                    input_ids=ids.to(self.device), attention_mask=mask.to(self.device)
-                )
-            layer = out.last_hidden_state.cpu().numpy()  # float64 until `normalise`
+            layer = self._read(ids, mask)
             for r, (i, at, piece) in enumerate(chunk):
                 parts[i][at] = layer[r, 1 : 1 + len(piece)]
         empty = np.zeros((0, model[0].auto_model.config.hidden_size), np.float32)

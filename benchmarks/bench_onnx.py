@@ -1,0 +1,165 @@
+"""What ONNX Runtime buys the sentence encoder: CPU seconds to encode 2,000 distinct sentences
+with torch float64 (evalkit's default), torch float32, ONNX Runtime float64, float32 (what
+`embedder.backend=onnx` runs) and dynamic int8, one thread each, in one process.
+
+    python benchmarks/bench_onnx.py [--sentences 2000] [--repeat 2]
+
+For each it prints the median CPU seconds, the ratio to torch float64, the largest difference
+from torch float64's unit vectors, and whether every row encoded alone equals the row encoded
+among the others (what the disk cache relies on). ONNX Runtime has no float64 Erf on the CPU,
+so the float64 graph runs its GELUs' Erf in float32 (the rest in float64). CPU time, not wall
+time: these machines are shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+from evalkit.embed import SentenceTransformerEmbedder  # noqa: E402
+from evalkit.embed.onnx import OnnxEmbedder  # noqa: E402
+from evalkit.stages.load import bundled  # noqa: E402
+from evalkit.stages.segment import split_line  # noqa: E402
+
+VARIATIONS = ("{}", "Reportedly, {}", "{} Officials confirmed it.", "In {n}, {}", "{} ({n} said)")
+
+
+def sentences(count: int) -> list[str]:
+    """The seeds' distinct sentences, then variations of them, up to `count` distinct texts."""
+    lines = [
+        line
+        for path in sorted(bundled("seeds").rglob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    base = list(dict.fromkeys(line[a:b] for line in lines for a, b in split_line(line)))
+    out: dict[str, None] = {}
+    for n in range(count):
+        for form in VARIATIONS:
+            for text in base:
+                out[form.format(text, n=1990 + n)] = None
+                if len(out) == count:
+                    return list(out)
+    return list(out)
+
+
+def float64_graph(embedder: OnnxEmbedder, folder: Path) -> object:
+    """The encode graph exported in float64, its Erf nodes run in float32 between two Casts."""
+    import onnx
+    from onnx import TensorProto, helper
+
+    embedder.model.float()
+    embedder.sessions  # noqa: B018  (the float32 graphs, exported)
+    model = embedder.model.double()
+    sample = model.preprocess(
+        ["an example"], processing_kwargs={"text": {"padding": "max_length", "max_length": 8}}
+    )
+    names = [k for k, v in sample.items() if isinstance(v, torch.Tensor)]
+
+    class Sentences(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
+            return self.model(dict(zip(names, tensors, strict=True)))["sentence_embedding"]
+
+    path = folder / "encode64.onnx"
+    axes = {k: {0: "rows", 1: "tokens"} for k in names} | {"out": {0: "rows"}}
+    torch.onnx.export(
+        Sentences(),
+        tuple(sample[k] for k in names),
+        str(path),
+        dynamo=False,
+        input_names=names,
+        output_names=["out"],
+        dynamic_axes=axes,
+        opset_version=17,
+    )
+    graph = onnx.load(str(path))
+    nodes = []
+    for node in graph.graph.node:
+        if node.op_type != "Erf":
+            nodes.append(node)
+            continue
+        x, y = node.input[0], node.output[0]
+        nodes += [
+            helper.make_node("Cast", [x], [x + "_f32"], to=TensorProto.FLOAT),
+            helper.make_node("Erf", [x + "_f32"], [y + "_f32"]),
+            helper.make_node("Cast", [y + "_f32"], [y], to=TensorProto.DOUBLE),
+        ]
+    del graph.graph.node[:]
+    graph.graph.node.extend(nodes)
+    onnx.save(graph, str(path))
+    return session(path)
+
+
+def session(path: Path) -> object:
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sentences", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    texts = sentences(args.sentences)
+    folder = Path(tempfile.mkdtemp(prefix="bench_onnx-"))
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    torch64 = SentenceTransformerEmbedder(device="cpu")
+    torch32 = SentenceTransformerEmbedder(device="cpu")
+    torch32.model.float()
+    onnx32 = OnnxEmbedder("bundled", 64, "cpu", folder)
+    onnx32.sessions  # noqa: B018  (exports the float32 graphs)
+    onnx64 = OnnxEmbedder("bundled", 64, "cpu", folder)
+    onnx64.sessions["encode"] = float64_graph(onnx64, folder)
+    quantize_dynamic(
+        onnx32.graphs / "encode.onnx", folder / "encode-int8.onnx", weight_type=QuantType.QInt8
+    )
+    int8 = OnnxEmbedder("bundled", 64, "cpu", folder)
+    int8.sessions["encode"] = session(folder / "encode-int8.onnx")
+    runs: dict[str, Callable[[list[str]], np.ndarray]] = {
+        "torch float64": torch64.encode,
+        "torch float32": torch32.encode,
+        "onnx float64": onnx64.encode,
+        "onnx float32": onnx32.encode,
+        "onnx int8": int8.encode,
+    }
+    seconds: dict[str, list[float]] = {name: [] for name in runs}
+    vectors: dict[str, np.ndarray] = {}
+    for _ in range(args.repeat):
+        for name, encode in runs.items():
+            start = time.process_time()
+            vectors[name] = encode(texts)
+            seconds[name].append(time.process_time() - start)
+    sample = texts[:: max(1, len(texts) // 50)]
+    reference = vectors["torch float64"]
+    floor = statistics.median(seconds["torch float64"])
+    print(f"{len(texts)} distinct sentences, {args.repeat} alternating repeats, 1 thread")
+    print(f"{'':14} {'CPU s':>7} {'/ torch f64':>11} {'max |diff|':>10}  rows alone == in batch")
+    for name, encode in runs.items():
+        alone = np.concatenate([encode([t]) for t in sample])
+        together = vectors[name][:: max(1, len(texts) // 50)][: len(sample)]
+        median = statistics.median(seconds[name])
+        diff = np.abs(vectors[name] - reference).max()
+        same = np.array_equal(alone, together)
+        print(f"{name:14} {median:7.2f} {median / floor:10.2f}x {diff:10.2e}  {same}")
+
+
+if __name__ == "__main__":
+    main()

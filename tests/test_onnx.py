@@ -1,0 +1,122 @@
+"""embedder.backend=onnx: the bundled model's graphs exported for real (once per session), its
+vectors and token vectors against the torch path's, each row from its own text alone, the
+export cached and written atomically, and the error when onnxruntime is missing."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from evalkit.config import CacheConfig, EmbedderConfig
+from evalkit.embed import READ_LAYERS, build_embedder
+from evalkit.embed.onnx import OnnxEmbedder
+from evalkit.errors import InputError
+from evalkit.pipeline import Resources
+
+TEXTS = [
+    "Officers detained the shooter on Tuesday.",
+    "Hi",
+    "The flood displaced about 4,000 residents of the valley, officials said on Monday night.",
+    "Kim Yo-jong warned Seoul again.",
+    " ".join(["word"] * 300),  # longer than the model's input: read as two windows
+]
+# Largest difference from the torch path's float64 vectors, per component of a unit vector:
+# float32 inference moved none by more than 1.1e-7 when measured; 1e-6 leaves room for kernels.
+TOLERANCE = 1e-6
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> OnnxEmbedder:
+    """An ONNX embedder whose graphs it exported itself, from the bundled weights."""
+    embedder = OnnxEmbedder("bundled", 64, "auto", tmp_path_factory.mktemp("cache"))
+    embedder.sessions  # noqa: B018  (exports)
+    return embedder
+
+
+def test_export_writes_both_graphs_and_no_temporary_file(exported: OnnxEmbedder) -> None:
+    assert exported.exported == ["encode", f"read{READ_LAYERS}"]
+    assert sorted(p.name for p in exported.graphs.iterdir()) == [
+        "encode.onnx",
+        f"read{READ_LAYERS}.onnx",
+    ]
+    assert exported.graphs.parent.name == "onnx"
+
+
+def test_a_second_embedder_reuses_the_exported_graphs(exported: OnnxEmbedder) -> None:
+    again = OnnxEmbedder("bundled", 64, "auto", exported.graphs.parent.parent)
+    assert again.graphs == exported.graphs
+    assert np.array_equal(again.encode(TEXTS), exported.encode(TEXTS))
+    assert again.exported == []
+
+
+def test_vectors_are_close_to_the_torch_paths(
+    exported: OnnxEmbedder, real_resources: Resources
+) -> None:
+    torch_path = real_resources.embedder.embedder
+    onnx, reference = exported.encode(TEXTS), torch_path.encode(TEXTS)
+    assert onnx.dtype == np.float32 and onnx.shape == reference.shape == (len(TEXTS), 384)
+    assert np.allclose(np.linalg.norm(onnx, axis=1), 1.0, atol=1e-6)
+    assert np.abs(onnx - reference).max() < TOLERANCE
+
+
+def test_token_vectors_have_the_torch_paths_tokens_and_are_close(
+    exported: OnnxEmbedder, real_resources: Resources
+) -> None:
+    onnx, reference = exported.tokens(TEXTS), real_resources.embedder.embedder.tokens(TEXTS)
+    assert len(onnx[-1].spans) == 300  # both windows read
+    for mine, theirs in zip(onnx, reference, strict=True):
+        assert mine.spans == theirs.spans and mine.words == theirs.words
+        assert mine.vectors.dtype == np.float32 and mine.vectors.shape == theirs.vectors.shape
+        assert np.abs(mine.vectors - theirs.vectors).max() < TOLERANCE
+
+
+def test_each_row_depends_on_its_own_text_alone(exported: OnnxEmbedder) -> None:
+    """Alone (a batch of one row), among others, in another order: the same bits."""
+    batched = exported.encode(TEXTS)
+    alone = np.concatenate([exported.encode([t]) for t in TEXTS])
+    assert np.array_equal(batched, alone)
+    assert np.array_equal(exported.encode(TEXTS[::-1]), batched[::-1])
+    tokens = exported.tokens(TEXTS)
+    for text, together in zip(TEXTS, tokens, strict=True):
+        assert np.array_equal(exported.tokens([text])[0].vectors, together.vectors)
+
+
+def test_a_failed_export_leaves_nothing_to_reuse(
+    exported: OnnxEmbedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import torch
+
+    def killed(module: object, args: object, f: str, **kwargs: object) -> None:
+        Path(f).write_bytes(b"half a graph")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(torch.onnx, "export", killed)
+    embedder = OnnxEmbedder("bundled", 64, "auto", tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        embedder.encode(["A sentence."])
+    assert list(embedder.graphs.iterdir()) == []
+
+
+def test_backends_never_share_a_disk_cache(exported: OnnxEmbedder) -> None:
+    cache = CacheConfig(dir=str(exported.graphs.parent.parent))
+    onnx = build_embedder(EmbedderConfig(backend="onnx"), cache)
+    plain = build_embedder(EmbedderConfig(backend="torch"), cache)
+    assert isinstance(onnx.embedder, OnnxEmbedder)
+    assert onnx.disk is not None and plain.disk is not None
+    assert onnx.disk.folder != plain.disk.folder
+
+
+def test_without_onnxruntime_the_backend_names_the_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails as if not installed
+    with pytest.raises(InputError, match=r"embedder\.backend=onnx .*pip install 'evalkit\[onnx\]'"):
+        build_embedder(EmbedderConfig(backend="onnx"), CacheConfig(dir=str(tmp_path)))
+
+
+def test_the_onnx_backend_refuses_the_gpu(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"embedder\.device=auto or cpu"):
+        OnnxEmbedder("bundled", 64, "cuda", tmp_path)
