@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from evalkit.device import torch_version
 from evalkit.embed.models import PAD, READ_LAYERS, SentenceTransformerEmbedder
 from evalkit.errors import InputError
 
@@ -47,10 +48,8 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
                 "embedder.backend=onnx runs on the CPU; use embedder.device=auto or cpu"
             )
         super().__init__(model, batch_size, "cpu")
-        import torch
-
         versions = (
-            f"torch{torch.__version__}-onnx{importlib.metadata.version('onnx')}"
+            f"torch{torch_version()}-onnx{importlib.metadata.version('onnx')}"
             f"-transformers{importlib.metadata.version('transformers')}"
         )
         key = hashlib.sha256(f"{self.fingerprint}-{versions}".encode()).hexdigest()[:16]
