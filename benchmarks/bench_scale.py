@@ -13,7 +13,7 @@ Peak memory is the child's maximum resident set size (os.wait4). Every figure of
 from the same invocation, so ratios hold on a noisy machine even when absolute times do not.
 
     python benchmarks/bench_scale.py 100 1000 [--embedder hashed] [--entail none] [--no-floor]
-        [--identity]
+        [--identity] [--backend onnx]
 
 With entailment on, it also prints the pairs the cross-encoder ran, its seconds, pairs/s and
 claims/s.
@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QUIET = ["report.html=false", "report.plots=false"]
 # Only thresholds and weights differ in the warm run: every text it needs is in the cache.
 ENTAIL = "minilm"  # --entail
+BACKEND = "torch"  # --backend: the embedder's (embedder.backend); the floor is always torch's
 SWEEP = ["verifier.threshold=0.6", "scoring.unsupported_penalty=0.2", "coverage.threshold=0.4"]
 
 SENTENCES = """
@@ -80,6 +81,8 @@ def run(
     corpus: Path, out: Path, cache: Path, embedder: str, *extra: str
 ) -> tuple[float, float, float]:
     cmd = [sys.executable, "-m", "evalkit", "run", f"embedder={embedder}", f"entail={ENTAIL}"]
+    if embedder == "sentence_transformer":
+        cmd.append(f"embedder.backend={BACKEND}")
     cmd += [f"data.sources={corpus}", f"hydra.run.dir={out}", f"cache.dir={cache}", *QUIET]
     return timed([*cmd, *extra])
 
@@ -171,12 +174,13 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--embedder", default="sentence_transformer")
     parser.add_argument("--entail", default="minilm", help="entailment backend: minilm|hf|none")
+    parser.add_argument("--backend", default="torch", help="embedder.backend: torch|onnx")
     parser.add_argument("--no-floor", action="store_true", help="skip the encode floor")
     parser.add_argument("--identity", action="store_true", help="also run without the cache")
     parser.add_argument("--work", type=Path, help="keep corpora and runs here (default: temp)")
     args = parser.parse_args()
-    global ENTAIL
-    ENTAIL = args.entail
+    global ENTAIL, BACKEND
+    ENTAIL, BACKEND = args.entail, args.backend
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
