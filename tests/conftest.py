@@ -3,6 +3,7 @@ of their own for every test."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import os
 import signal
@@ -32,6 +33,23 @@ def benchmark_script(name: str) -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up in sys.modules
     spec.loader.exec_module(module)
     return module
+
+
+def model_libraries_loaded(*argv: str) -> list[str]:
+    """Runs `evalkit ARGV` in a fresh process (exit 0 or --help's) and names the model libraries
+    it imported: a run that runs no model should import none."""
+    code = (
+        "import sys; from evalkit.__main__ import main\n"
+        f"sys.argv = ['evalkit', *{list(argv)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return ast.literal_eval(done.stdout.splitlines()[-1])
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -11,7 +11,7 @@ import pytest
 
 from evalkit.config import options
 
-from .conftest import ROOT, event_dir
+from .conftest import ROOT, event_dir, model_libraries_loaded
 
 ARTICLE = (
     "Kim Yo Jong denied that North Korea exported weapons to Russia on Friday.\n"
@@ -237,18 +237,7 @@ def test_hydra_flags_and_overrides_still_work() -> None:
 @pytest.mark.parametrize("verb", ["run", "train"])
 def test_help_imports_no_model_library(verb: str) -> None:
     """`--help` lists options; it must not wait seconds for torch or transformers."""
-    code = (
-        "import sys; from evalkit.__main__ import main\n"
-        f"sys.argv = ['evalkit', '{verb}', '--help']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') "
-        "if m in sys.modules))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "[]"
+    assert model_libraries_loaded(verb, "--help") == []
 
 
 @pytest.mark.parametrize("verb", ["run", "meta", "calibrate"])

@@ -16,7 +16,7 @@ from evalkit.pipeline import Resources, run_event
 from evalkit.records import EventResult
 from evalkit.stages.load import iter_events
 
-from .conftest import ROOT
+from .conftest import ROOT, model_libraries_loaded
 
 
 @pytest.fixture(scope="module")
@@ -169,17 +169,6 @@ def test_cli_run_writes_every_table_and_a_warm_rerun_loads_no_model(tmp_path: Pa
     assert len(manifest["model"]["weights_sha256"]) == 64
     assert not math.isnan(float(summary[0]["score"]))
     # Again with another threshold: every measurement is stored, so no model library loads.
-    code = (
-        "import sys; from evalkit.__main__ import main\n"
-        f"sys.argv = ['evalkit', 'run', 'hydra.run.dir={tmp_path / 'warm'}', '{cache}',"
-        " 'verifier.threshold=0.6']\n"
-        "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
-        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') "
-        "if m in sys.modules))"
-    )
-    warm = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    assert warm.returncode == 0, warm.stderr
-    assert warm.stdout.splitlines()[-1] == "[]"
+    warm = [f"hydra.run.dir={tmp_path / 'warm'}", cache, "verifier.threshold=0.6"]
+    assert model_libraries_loaded("run", *warm) == []
     assert (tmp_path / "warm" / "claims.csv").read_bytes() != (run_dir / "claims.csv").read_bytes()
