@@ -26,7 +26,7 @@ PAIRS = [
     (" ".join(["word"] * 400), "A word."),  # longer than entail.max_tokens: the evidence is cut
 ]
 # Largest difference from the torch backend's float64 probabilities: float32 logits moved none
-# by more than 1.2e-7 when measured (400 seed pairs: see benchmarks/bench_onnx.py --pairs);
+# by more than 1.5e-6 when measured (400 seed pairs, benchmarks/bench_onnx.py --pairs 400);
 # 1e-5 leaves room for other kernels and is far below any threshold's step.
 TOLERANCE = 1e-5
 
