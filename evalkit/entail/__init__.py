@@ -7,7 +7,8 @@ coverage stage about each fact's best candidate sentences. Backends, by `entail.
 `minilm` (evalkit's own cross-encoder, `evalkit train`, shipped in the package), `hf` (any
 local Hugging Face sequence-classification checkpoint) and `none` (no entailment signal).
 Pairs are cached by content like vectors, and the models run in float64 and round to float32,
-so the same pair gets the same numbers on any CPU.
+so the same pair gets the same numbers on any CPU; `entail.backend=onnx` runs the model call
+on ONNX Runtime in float32 instead (`entail.onnx`: faster, close but not equal numbers).
 """
 
 from __future__ import annotations

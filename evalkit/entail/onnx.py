@@ -24,7 +24,9 @@ GRAPH = "logits.onnx"
 class OnnxEntailer:
     """A torch entailer (`MiniLMEntailer`, `HFEntailer`) whose model call ONNX Runtime runs."""
 
-    def __init__(self, cfg: EntailConfig, make: Callable[[EntailConfig], Any], cache_dir: str):
+    def __init__(
+        self, cfg: EntailConfig, make: Callable[[EntailConfig], Any], cache_dir: str
+    ) -> None:
         version = ort.require("entail.backend", cfg.device)  # before torch looks for a GPU
         inner = self.inner = make(replace(cfg, device="cpu"))
         self.name, self.fingerprint, self.labels = inner.name, inner.fingerprint, inner.labels
