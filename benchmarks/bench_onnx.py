@@ -1,14 +1,18 @@
 """What ONNX Runtime buys the sentence encoder: CPU seconds to encode 2,000 distinct sentences
 with torch float64 (evalkit's default), torch float32, ONNX Runtime float64, float32 (what
-`embedder.backend=onnx` runs) and dynamic int8, one thread each, in one process.
+`embedder.backend=onnx` runs) and dynamic int8, one thread each, in one process; then the
+entailment cross-encoder (the shipped minilm model) on 400 distinct pairs of seed sentences,
+torch float64 (`entail.backend=torch`) against ONNX Runtime float32 (`entail.backend=onnx`).
 
-    python benchmarks/bench_onnx.py [--sentences 2000] [--repeat 2]
+    python benchmarks/bench_onnx.py [--sentences 2000] [--pairs 400] [--repeat 2]
+
+(0 sentences or 0 pairs skips that part.)
 
 For each it prints the median CPU seconds, the ratio to torch float64, the largest difference
-from torch float64's unit vectors, and whether every row encoded alone equals the row encoded
-among the others (what the disk cache relies on). ONNX Runtime has no float64 Erf on the CPU,
-so the float64 graph runs its GELUs' Erf in float32 (the rest in float64). CPU time, not wall
-time: these machines are shared.
+from torch float64's unit vectors (probabilities, for pairs), and whether every row run alone
+equals the row run among the others (what the disk cache relies on). ONNX Runtime has no
+float64 Erf on the CPU, so the float64 graph runs its GELUs' Erf in float32 (the rest in
+float64). CPU time, not wall time: these machines are shared.
 """
 
 from __future__ import annotations
@@ -26,22 +30,29 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+from evalkit.config import CacheConfig, EntailConfig  # noqa: E402
 from evalkit.embed import SentenceTransformerEmbedder  # noqa: E402
 from evalkit.embed.onnx import OnnxEmbedder  # noqa: E402
+from evalkit.entail import build_entailer  # noqa: E402
 from evalkit.stages.load import bundled  # noqa: E402
 from evalkit.stages.segment import split_line  # noqa: E402
 
 VARIATIONS = ("{}", "Reportedly, {}", "{} Officials confirmed it.", "In {n}, {}", "{} ({n} said)")
 
 
-def sentences(count: int) -> list[str]:
-    """The seeds' distinct sentences, then variations of them, up to `count` distinct texts."""
+def seed_sentences() -> list[str]:
+    """The seeds' distinct sentences, in file order."""
     lines = [
         line
         for path in sorted(bundled("seeds").rglob("*.txt"))
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
-    base = list(dict.fromkeys(line[a:b] for line in lines for a, b in split_line(line)))
+    return list(dict.fromkeys(line[a:b] for line in lines for a, b in split_line(line)))
+
+
+def sentences(count: int) -> list[str]:
+    """The seeds' distinct sentences, then variations of them, up to `count` distinct texts."""
+    base = seed_sentences()
     out: dict[str, None] = {}
     for n in range(count):
         for form in VARIATIONS:
@@ -49,6 +60,19 @@ def sentences(count: int) -> list[str]:
                 out[form.format(text, n=1990 + n)] = None
                 if len(out) == count:
                     return list(out)
+    return list(out)
+
+
+def pairs(count: int) -> list[tuple[str, str]]:
+    """`count` distinct (evidence, claim) pairs of seed sentences: two neighbouring sentences
+    as the evidence, as an evidence window is, against a sentence 0, 1, 2, ... further on."""
+    base = seed_sentences()
+    out: dict[tuple[str, str], None] = {}
+    for step in range(len(base)):
+        for i in range(len(base) - 1):
+            out[(f"{base[i]} {base[i + 1]}", base[(i + step) % len(base)])] = None
+            if len(out) == count:
+                return list(out)
     return list(out)
 
 
@@ -111,14 +135,9 @@ def session(path: Path) -> object:
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sentences", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=2)
-    args = parser.parse_args()
-    torch.set_num_threads(1)
-    texts = sentences(args.sentences)
-    folder = Path(tempfile.mkdtemp(prefix="bench_onnx-"))
+def encoders(count: int, repeat: int, folder: Path) -> None:
+    """The sentence encoder's table (see the module doc)."""
+    texts = sentences(count)
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     torch64 = SentenceTransformerEmbedder(device="cpu")
@@ -142,7 +161,7 @@ def main() -> None:
     }
     seconds: dict[str, list[float]] = {name: [] for name in runs}
     vectors: dict[str, np.ndarray] = {}
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         for name, encode in runs.items():
             start = time.process_time()
             vectors[name] = encode(texts)
@@ -150,7 +169,7 @@ def main() -> None:
     sample = texts[:: max(1, len(texts) // 50)]
     reference = vectors["torch float64"]
     floor = statistics.median(seconds["torch float64"])
-    print(f"{len(texts)} distinct sentences, {args.repeat} alternating repeats, 1 thread")
+    print(f"{len(texts)} distinct sentences, {repeat} alternating repeats, 1 thread")
     print(f"{'':14} {'CPU s':>7} {'/ torch f64':>11} {'max |diff|':>10}  rows alone == in batch")
     for name, encode in runs.items():
         alone = np.concatenate([encode([t]) for t in sample])
@@ -159,6 +178,52 @@ def main() -> None:
         diff = np.abs(vectors[name] - reference).max()
         same = np.array_equal(alone, together)
         print(f"{name:14} {median:7.2f} {median / floor:10.2f}x {diff:10.2e}  {same}")
+
+
+def entailers(count: int, repeat: int, folder: Path) -> None:
+    """The cross-encoder's table: torch float64 against ONNX Runtime float32."""
+    asked = pairs(count)
+    cache = CacheConfig(enabled=False, dir=str(folder))
+    runs = {
+        name: build_entailer(EntailConfig(name="minilm", backend=backend), cache)
+        for name, backend in (("torch float64", "torch"), ("onnx float32", "onnx"))
+    }
+    for entailer in runs.values():
+        assert entailer is not None
+        entailer.entailer.entail(asked[:2])  # loads the model; exports the graph
+    seconds: dict[str, list[float]] = {name: [] for name in runs}
+    probs: dict[str, np.ndarray] = {}
+    for _ in range(repeat):
+        for name, entailer in runs.items():
+            assert entailer is not None
+            start = time.process_time()
+            probs[name] = entailer.entailer.entail(asked)
+            seconds[name].append(time.process_time() - start)
+    floor = statistics.median(seconds["torch float64"])
+    sample = asked[:: max(1, len(asked) // 50)]
+    print(f"\n{len(asked)} distinct entailment pairs (minilm), {repeat} alternating repeats")
+    print(f"{'':14} {'CPU s':>7} {'/ torch f64':>11} {'max |diff|':>10}  rows alone == in batch")
+    for name, entailer in runs.items():
+        assert entailer is not None
+        alone = np.concatenate([entailer.entailer.entail([p]) for p in sample])
+        same = np.array_equal(alone, probs[name][:: max(1, len(asked) // 50)][: len(sample)])
+        median = statistics.median(seconds[name])
+        diff = np.abs(probs[name] - probs["torch float64"]).max()
+        print(f"{name:14} {median:7.2f} {median / floor:10.2f}x {diff:10.2e}  {same}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sentences", type=int, default=2000)
+    parser.add_argument("--pairs", type=int, default=400)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    folder = Path(tempfile.mkdtemp(prefix="bench_onnx-"))
+    if args.sentences:
+        encoders(args.sentences, args.repeat, folder)
+    if args.pairs:
+        entailers(args.pairs, args.repeat, folder)
 
 
 if __name__ == "__main__":

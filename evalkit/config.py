@@ -186,8 +186,8 @@ class EntailConfig(Measure):
     device: str = opt("auto", "where the model runs", choices=("auto", "cpu", "cuda"))
     backend: str = opt(
         "torch",
-        "what runs the model: torch (float64, the same vectors on any x86-64 CPU) or onnx "
-        "(ONNX Runtime, float32, CPU only, faster; needs pip install 'evalkit[onnx]')",
+        "what runs the model: torch (float64, the same probabilities on any x86-64 CPU) or "
+        "onnx (ONNX Runtime, float32 logits, CPU only, faster; needs pip install 'evalkit[onnx]')",
         choices=("torch", "onnx"),
     )
 

@@ -7,7 +7,8 @@ coverage stage about each fact's best candidate sentences. Backends, by `entail.
 `minilm` (evalkit's own cross-encoder, `evalkit train`, shipped in the package), `hf` (any
 local Hugging Face sequence-classification checkpoint) and `none` (no entailment signal).
 Pairs are cached by content like vectors, and the models run in float64 and round to float32,
-so the same pair gets the same numbers on any CPU.
+so the same pair gets the same numbers on any CPU; `entail.backend=onnx` runs the model call
+on ONNX Runtime in float32 instead (`entail.onnx`: faster, close but not equal numbers).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -30,6 +31,9 @@ from evalkit.device import resolve, torch_version
 from evalkit.embed.models import PAD, padded_batches
 from evalkit.embed.scheduler import add_off_stage
 from evalkit.errors import InputError, registered
+
+if TYPE_CHECKING:
+    from evalkit.entail.onnx import OnnxEntailer
 
 # The shipped model: weights above the frozen layers, float16 (`model.save`), and its card.
 SHIPPED = Path(__file__).parent / "minilm.safetensors"
@@ -193,7 +197,9 @@ def _label(chosen: str | None, names: dict[int, str], cue: str, folder: Path, ke
     )
 
 
-def _run(entailer: MiniLMEntailer | HFEntailer, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+def _run(
+    entailer: MiniLMEntailer | HFEntailer | OnnxEntailer, pairs: Sequence[tuple[str, str]]
+) -> np.ndarray:
     """Probabilities from a model's logits, in float64, rounded to float32 once."""
     import torch
 
@@ -264,13 +270,19 @@ def build_entailer(cfg: EntailConfig, cache: CacheConfig | None = None) -> Entai
     make = registered(ENTAILERS, "entail", cfg.name)
     if make is None:
         return None
-    entailer = make(cfg)
     cache = cache or CacheConfig(enabled=False)
+    entailer: Entailer
+    if cfg.backend == "onnx":
+        from evalkit.entail.onnx import OnnxEntailer
+
+        entailer = OnnxEntailer(cfg, make, cache.dir)
+        variant = entailer.variant
+    else:
+        entailer = make(cfg)
+        transformers = importlib.metadata.version("transformers")
+        variant = f"torch{torch_version()}-transformers{transformers}-pad{PAD}-f64"
     disk = None
     if cache.enabled:
-        versions = (
-            f"torch{torch_version()}-transformers{importlib.metadata.version('transformers')}"
-        )
-        namespace = f"entail-{entailer.name}-{entailer.fingerprint[:16]}-{versions}-pad{PAD}-f64"
+        namespace = f"entail-{entailer.name}-{entailer.fingerprint[:16]}-{variant}"
         disk = DiskCache(Path(cache.dir), namespace, cache.max_mb * 1024 * 1024)
     return EntailCache(entailer, disk, cache.memory_items)

@@ -1,0 +1,81 @@
+"""The entailment model on ONNX Runtime (`entail.backend=onnx`): the same model, tokenizer and
+batches as the torch backend it wraps (`minilm` or `hf`), its logits computed by an ONNX graph
+exported from the loaded model on first use (see `evalkit.ort`); the probabilities are still
+computed from them in float64. Float32 logits, so the probabilities differ from torch's a
+little and live in a cache namespace of their own (`variant`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from evalkit import ort
+from evalkit.config import EntailConfig
+from evalkit.embed.models import PAD
+
+GRAPH = "logits.onnx"
+
+
+class OnnxEntailer:
+    """A torch entailer (`MiniLMEntailer`, `HFEntailer`) whose model call ONNX Runtime runs."""
+
+    def __init__(
+        self, cfg: EntailConfig, make: Callable[[EntailConfig], Any], cache_dir: str
+    ) -> None:
+        version = ort.require("entail.backend", cfg.device)  # before torch looks for a GPU
+        inner = self.inner = make(replace(cfg, device="cpu"))
+        self.name, self.fingerprint, self.labels = inner.name, inner.fingerprint, inner.labels
+        self.cfg: EntailConfig = inner.cfg
+        self.device = "cpu"
+        self.graph = ort.graph_folder(cache_dir, self.fingerprint) / GRAPH
+        self.variant = f"cpu-onnxruntime{version}-{ort.exporter()}-pad{PAD}-f32"
+        self.exported = False  # whether this entailer exported its graph (not in the cache)
+
+    @property
+    def loaded(self) -> tuple[Any, Any]:
+        return self.inner.loaded  # type: ignore[no-any-return]
+
+    @cached_property
+    def session(self) -> Any:
+        """The logits graph as an ONNX Runtime session, exported first where not in the
+        cache. Threads as torch's (OMP_NUM_THREADS): the result does not depend on them."""
+        import torch
+
+        if not self.graph.is_file():
+            model, tokenizer = self.loaded
+            model.float()  # the torch model only tokenises from here on
+            sample = tokenizer(
+                ["an example"],
+                ["a claim"],
+                padding="max_length",
+                max_length=8,
+                return_tensors="pt",
+            )
+            inputs = list(sample)
+            ort.export(
+                model,
+                lambda m, *t: self.inner.logits(dict(zip(inputs, t, strict=True))),
+                [sample[k] for k in inputs],
+                self.graph,
+                inputs,
+                {"logits": {0: "rows"}},
+            )
+            self.exported = True
+        return ort.session(self.graph, torch.get_num_threads())
+
+    def logits(self, enc: dict[str, Any]) -> Any:
+        """float64 logits as a torch tensor, for `_run`'s softmax."""
+        import torch
+
+        feed = {i.name: enc[i.name].numpy() for i in self.session.get_inputs()}
+        return torch.from_numpy(ort.run(self.session, feed))
+
+    def entail(self, pairs: Any) -> np.ndarray:
+        from evalkit.entail import _run
+
+        return _run(self, pairs)

@@ -1,0 +1,122 @@
+"""ONNX Runtime for evalkit's models (`embedder.backend=onnx`, `entail.backend=onnx`): the
+checks that it is installed, the folder a model's graphs are cached in, the atomic float32
+export of a torch model call, its session, and the one call that runs it.
+
+The graphs are exported from the local weights on first use into `<cache.dir>/onnx/<key>/`,
+the key naming the weights and the exporter (torch, onnx, transformers versions): nothing is
+downloaded, and a new exporter writes new graphs. Float32: ONNX Runtime's CPU provider has no
+float64 Erf (every layer's GELU). A row depends on its own input alone on one machine (the
+kernels sum a row in one order whatever the other rows), except a batch of one row, which runs
+another path and is therefore run as two copies of the row. Other CPUs (another SIMD width) may
+round differently, which is why torch (float64) stays the default.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from evalkit.device import torch_version
+from evalkit.errors import InputError
+
+
+def require(option: str, device: str) -> str:
+    """onnxruntime's version; an `InputError` naming `option` (e.g. "entail.backend") when
+    onnxruntime or onnx is missing or the model is asked to run on the GPU."""
+    try:
+        import onnx  # noqa: F401  (torch's exporter writes the graph with it)
+        import onnxruntime
+    except ImportError:
+        raise InputError(
+            f"{option}=onnx needs onnxruntime and onnx: pip install 'evalkit[onnx]' "
+            f"(or use {option}=torch)"
+        ) from None
+    if device == "cuda":
+        prefix = option.rsplit(".", 1)[0]
+        raise InputError(f"{option}=onnx runs on the CPU; use {prefix}.device=auto or cpu")
+    return str(onnxruntime.__version__)
+
+
+def exporter() -> str:
+    """The versions that write a graph (part of its folder's key and of cache namespaces)."""
+    return (
+        f"torch{torch_version()}-onnx{importlib.metadata.version('onnx')}"
+        f"-transformers{importlib.metadata.version('transformers')}"
+    )
+
+
+def graph_folder(cache_dir: str | Path, fingerprint: str) -> Path:
+    """`<cache.dir>/onnx/<key>/`: the graphs of the weights `fingerprint` names."""
+    key = hashlib.sha256(f"{fingerprint}-{exporter()}".encode()).hexdigest()[:16]
+    return Path(cache_dir).expanduser() / "onnx" / key
+
+
+def session(path: Path, threads: int) -> Any:
+    """An ONNX Runtime session on the CPU; the result does not depend on `threads`."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3  # errors only
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def export(
+    inner: Any,
+    call: Callable[..., Any],
+    sample: Sequence[Any],
+    path: Path,
+    inputs: Sequence[str],
+    outputs: dict[str, dict[int, str]],
+) -> None:
+    """Export `call(inner, *input tensors)` (`inner` a float32 torch module holding the
+    weights) to `path`, atomically: a temporary file renamed into place, so an export killed
+    halfway leaves nothing to reuse. Inputs vary in rows and tokens; `outputs` names each
+    output's varying axes."""
+    import torch
+
+    class Graph(torch.nn.Module):
+        """`call(inner, *input tensors)` as a module that holds `inner`'s weights."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *tensors: Any) -> Any:
+            return call(self.inner, *tensors)
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with warnings.catch_warnings(), torch.inference_mode(False), torch.no_grad():
+            warnings.simplefilter("ignore")  # tracer notes about shapes it fixes; none apply
+            torch.onnx.export(
+                Graph(),
+                tuple(sample),
+                str(temporary),
+                dynamo=False,  # the TorchScript exporter needs onnx alone, not onnxscript
+                input_names=list(inputs),
+                output_names=list(outputs),
+                dynamic_axes={k: {0: "rows", 1: "tokens"} for k in inputs} | outputs,
+                opset_version=17,
+            )
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def run(session: Any, feed: dict[str, np.ndarray]) -> np.ndarray:
+    """One graph call, as float64. A single row runs as two copies of itself: ONNX Runtime
+    rounds a batch of one row differently from the same row among others."""
+    rows = len(next(iter(feed.values())))
+    if rows == 1:
+        feed = {k: np.repeat(v, 2, axis=0) for k, v in feed.items()}
+    return session.run(None, feed)[0][:rows].astype(np.float64)

@@ -1,0 +1,106 @@
+"""entail.backend=onnx: evalkit's cross-encoder and a local Hugging Face checkpoint exported for
+real (the shipped model once per session), their probabilities against the torch backend's,
+each row from its own pair alone, the export reused, a cache namespace of its own, and the
+errors a user can hit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from evalkit.config import CacheConfig, EntailConfig
+from evalkit.entail import EntailCache, build_entailer
+from evalkit.entail.onnx import OnnxEntailer
+from evalkit.errors import InputError
+
+from .test_entail import _tiny_checkpoint
+
+PAIRS = [
+    ("The bridge reopened to traffic on Monday.", "The bridge reopened on Monday."),
+    ("The bridge reopened to traffic on Monday.", "The bridge did not reopen."),
+    ("Police arrested 12 people in Leeds on Monday after the match.", "The mayor resigned."),
+    ("Hi", "Hi"),
+    (" ".join(["word"] * 400), "A word."),  # longer than entail.max_tokens: the evidence is cut
+]
+# Largest difference from the torch backend's float64 probabilities: float32 logits moved none
+# by more than 1.5e-6 when measured (400 seed pairs, benchmarks/bench_onnx.py --pairs 400);
+# 1e-5 leaves room for other kernels and is far below any threshold's step.
+TOLERANCE = 1e-5
+
+
+def _entailer(cfg: EntailConfig, folder: Path) -> OnnxEntailer:
+    built = build_entailer(cfg, CacheConfig(enabled=False, dir=str(folder)))
+    assert built is not None and isinstance(built.entailer, OnnxEntailer)
+    return built.entailer
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> OnnxEntailer:
+    """The shipped model's ONNX entailer, its graph exported by itself into a fresh cache."""
+    entailer = _entailer(EntailConfig(name="minilm", backend="onnx"), tmp_path_factory.mktemp("c"))
+    entailer.session  # noqa: B018  (exports)
+    return entailer
+
+
+def test_the_export_writes_one_graph_and_a_second_entailer_reuses_it(
+    exported: OnnxEntailer,
+) -> None:
+    assert exported.exported and exported.graph.name == "logits.onnx"
+    assert [p.name for p in exported.graph.parent.iterdir()] == ["logits.onnx"]  # no temporary
+    assert exported.graph.parent.parent.name == "onnx"
+    again = _entailer(EntailConfig(name="minilm", backend="onnx"), exported.graph.parents[2])
+    assert np.array_equal(again.entail(PAIRS), exported.entail(PAIRS))
+    assert again.graph == exported.graph and not again.exported
+
+
+def test_probabilities_are_close_to_the_torch_backends(exported: OnnxEntailer) -> None:
+    torch_backend = build_entailer(EntailConfig(name="minilm"))
+    assert torch_backend is not None
+    onnx, reference = exported.entail(PAIRS), torch_backend.entail(PAIRS)
+    assert onnx.dtype == np.float32 and onnx.shape == reference.shape == (len(PAIRS), 2)
+    assert 0 < np.abs(onnx - reference).max() < TOLERANCE  # float32: close, not the same bits
+
+
+def test_each_row_depends_on_its_own_pair_alone(exported: OnnxEntailer) -> None:
+    """Alone (a batch of one row), among others, in another order: the same bits."""
+    batched = exported.entail(PAIRS)
+    assert np.array_equal(np.concatenate([exported.entail([p]) for p in PAIRS]), batched)
+    assert np.array_equal(exported.entail(PAIRS[::-1]), batched[::-1])
+
+
+def test_backends_never_share_a_disk_cache(exported: OnnxEntailer) -> None:
+    cache = CacheConfig(dir=str(exported.graph.parents[2]))
+    onnx = build_entailer(EntailConfig(name="minilm", backend="onnx"), cache)
+    plain = build_entailer(EntailConfig(name="minilm"), cache)
+    assert isinstance(onnx, EntailCache) and isinstance(plain, EntailCache)
+    assert onnx.disk is not None and plain.disk is not None
+    assert onnx.disk.folder != plain.disk.folder
+    assert onnx.fingerprint == plain.fingerprint  # the same weights
+
+
+def test_a_hugging_face_checkpoint_runs_on_onnx_too(tmp_path: Path) -> None:
+    folder = _tiny_checkpoint(tmp_path / "nli", {0: "CONTRADICTION", 1: "NEUTRAL", 2: "ENTAILMENT"})
+    cfg = EntailConfig(name="hf", model=str(folder), backend="onnx")
+    onnx = _entailer(cfg, tmp_path / "cache")
+    got = onnx.entail(PAIRS)
+    assert onnx.exported and onnx.labels == (2, 0)
+    reference = build_entailer(EntailConfig(name="hf", model=str(folder)))
+    assert reference is not None
+    assert np.abs(got - reference.entail(PAIRS)).max() < TOLERANCE
+    assert np.array_equal(np.concatenate([onnx.entail([p]) for p in PAIRS]), got)
+
+
+def test_without_onnxruntime_the_backend_names_the_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails as if not installed
+    with pytest.raises(InputError, match=r"entail\.backend=onnx .*pip install 'evalkit\[onnx\]'"):
+        build_entailer(EntailConfig(name="minilm", backend="onnx"), CacheConfig(dir=str(tmp_path)))
+
+
+def test_the_onnx_backend_refuses_the_gpu(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"entail\.backend=onnx runs on the CPU; .*entail\.device"):
+        build_entailer(EntailConfig(name="minilm", backend="onnx", device="cuda"))
