@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QUIET = ["report.html=false", "report.plots=false"]
 # Only thresholds and weights differ in the warm run: every text it needs is in the cache.
 ENTAIL = "minilm"  # --entail
-BACKEND = "torch"  # --backend: the embedder's (embedder.backend); the floor is always torch's
+BACKEND = "torch"  # --backend: the models' (embedder.backend, entail.backend); the floor's is torch
 SWEEP = ["verifier.threshold=0.6", "scoring.unsupported_penalty=0.2", "coverage.threshold=0.4"]
 
 SENTENCES = """
@@ -83,6 +83,8 @@ def run(
     cmd = [sys.executable, "-m", "evalkit", "run", f"embedder={embedder}", f"entail={ENTAIL}"]
     if embedder == "sentence_transformer":
         cmd.append(f"embedder.backend={BACKEND}")
+    if ENTAIL != "none":
+        cmd.append(f"entail.backend={BACKEND}")
     cmd += [f"data.sources={corpus}", f"hydra.run.dir={out}", f"cache.dir={cache}", *QUIET]
     return timed([*cmd, *extra])
 
@@ -174,7 +176,7 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--embedder", default="sentence_transformer")
     parser.add_argument("--entail", default="minilm", help="entailment backend: minilm|hf|none")
-    parser.add_argument("--backend", default="torch", help="embedder.backend: torch|onnx")
+    parser.add_argument("--backend", default="torch", help="the models' backend: torch|onnx")
     parser.add_argument("--no-floor", action="store_true", help="skip the encode floor")
     parser.add_argument("--identity", action="store_true", help="also run without the cache")
     parser.add_argument("--work", type=Path, help="keep corpora and runs here (default: temp)")
