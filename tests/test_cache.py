@@ -21,7 +21,14 @@ from rouge_score.rouge_scorer import RougeScorer
 
 from evalkit.cache import DiskCache, text_key
 from evalkit.config import CacheConfig, Config, EmbedderConfig, Measure, Option, options, value_at
-from evalkit.embed import EmbeddingCache, HashedEmbedder, build_embedder, encode_joined
+from evalkit.embed import (
+    EmbeddingCache,
+    HashedEmbedder,
+    Tokens,
+    build_embedder,
+    cached,
+    encode_joined,
+)
 from evalkit.pipeline import MEASURING_PACKAGES, Resources, code_digest, measure_key, run_event
 from evalkit.rouge import FastRouge, lcs_length
 from evalkit.stages.clean import clean_documents
@@ -331,6 +338,37 @@ def test_pooled_events_share_encode_calls_and_keep_order(fast_cfg: Config) -> No
     assert counting.calls == 1 and sorted(counting.texts) == sorted(
         {"one two", "three four", "five six", "seven"}
     )
+
+
+class Reading(HashedEmbedder):
+    """The hashed fake, counting the texts it reads token by token."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read: list[str] = []
+
+    def tokens(self, texts: Sequence[str]) -> list[Tokens]:
+        self.read += list(texts)
+        return super().tokens(texts)
+
+
+def test_a_sentence_is_read_once_per_run_while_it_fits_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Events that share sentences share their reading; the memory it takes stays bounded."""
+    reading = Reading()
+    cache = EmbeddingCache(reading)
+    first = cache.tokens(TEXTS)
+    again = cache.tokens([TEXTS[2], "A new sentence here.", TEXTS[0]])
+    assert reading.read == [*TEXTS, "A new sentence here."]  # each text once
+    assert again[0] is first[2] and again[2] is first[0]
+    # with room for about one text, older readings are dropped and read again, alike
+    monkeypatch.setattr(cached, "TOKEN_MEMORY", first[0].vectors.nbytes)
+    small = Reading()
+    tight = EmbeddingCache(small)
+    out = [tight.tokens([t])[0] for t in (*TEXTS, TEXTS[0])]
+    assert small.read == [*TEXTS, TEXTS[0]]
+    assert np.array_equal(out[3].vectors, out[0].vectors) and out[3].spans == out[0].spans
 
 
 def test_pooled_errors_come_after_the_results_before_them() -> None:

@@ -16,6 +16,11 @@ from evalkit.cache import DiskCache, text_key
 from evalkit.embed.protocol import Embedder, Tokens
 from evalkit.embed.scheduler import Request, Scheduler, add_off_stage
 
+# Token vectors kept in memory for reuse across events: a run's peak memory grows by at most
+# this, whatever its size. 128 MiB holds about 3,000 sentences' readings (~30 tokens x 384
+# float32 each).
+TOKEN_MEMORY = 128 << 20
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -37,6 +42,8 @@ class EmbeddingCache:
         self.disk = disk
         self.memory_items = memory_items
         self._vectors: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._tokens: OrderedDict[str, Tokens] = OrderedDict()
+        self._token_bytes = 0
         self._scheduler = Scheduler(self._encode, self._read)
         self.encoded = 0  # distinct texts sent to the model
         self.from_disk = 0  # texts read from the disk cache
@@ -80,15 +87,36 @@ class EmbeddingCache:
         return np.stack([found[k] for k in keys])
 
     def tokens(self, texts: Sequence[str]) -> list[Tokens]:
-        """The model's token vectors, never cached: they are big, and each event's candidates
-        and facts are read once (what they measure is stored with the event's measurement).
+        """The model's token vectors, each distinct text read once while it stays in memory
+        (least recently used first out, TOKEN_MEMORY bytes at most; never on disk: they are
+        big, and what they measure is stored with the event's measurement). Coverage reads
+        sentence by sentence, and events that share sentences share their reading.
         In `pooled` the waiting events' texts are read together, by the encoding thread."""
         start = time.perf_counter()
-        distinct = list(dict.fromkeys(texts))
-        turns = self._scheduler.turns
-        read = turns.wait(Request({}, distinct)).tokens if turns else self._read(distinct)
+        found: dict[str, Tokens] = {}
+        for text in dict.fromkeys(texts):
+            known = self._tokens.get(text)
+            if known is not None:
+                self._tokens.move_to_end(text)
+                found[text] = known
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            turns = self._scheduler.turns
+            read = turns.wait(Request({}, missing)).tokens if turns else self._read(missing)
+            for text in missing:
+                found[text] = read[text]
+                self._keep_tokens(text, read[text])
         add_off_stage(time.perf_counter() - start)
-        return [read[t] for t in texts]
+        return [found[t] for t in texts]
+
+    def _keep_tokens(self, text: str, tokens: Tokens) -> None:
+        if text in self._tokens:
+            return
+        self._tokens[text] = tokens
+        self._token_bytes += tokens.vectors.nbytes
+        while self._token_bytes > TOKEN_MEMORY and self._tokens:
+            _, dropped = self._tokens.popitem(last=False)
+            self._token_bytes -= dropped.vectors.nbytes
 
     def _read(self, texts: list[str]) -> dict[str, Tokens]:
         start = time.perf_counter()
