@@ -54,7 +54,25 @@ def contradicts(s: ClaimSignals, threshold: float) -> bool:
     return s.contradiction is not None and s.contradiction >= threshold
 
 
+def ranked(support: float, ruled_out: bool, threshold: float) -> float:
+    """A claim's score for ranking summaries (`meta`, `calibrate`): its support, held just below
+    `threshold` when a rule decided against it (a disagreement, a name, number or date found in
+    no source, the model's contradiction), so a summary scores at or above the threshold exactly
+    when all its claims are supported: the ranking and the verdicts agree."""
+    return min(support, threshold - HELD) if ruled_out else support
+
+
+# How far below the threshold a ruled-out claim's score is held: one unit of the tables' four
+# decimals.
+HELD = 1e-4
+
+
 class Verifier(Protocol):
+    @property
+    def threshold(self) -> float:
+        """The support at which a claim is supported, where no rule decides otherwise."""
+        ...
+
     def judge(self, s: ClaimSignals) -> tuple[Verdict, float, str]:
         """Verdict, support score in [0, 1] and a one-line reason."""
         ...
@@ -65,6 +83,10 @@ class EmbeddingVerifier:
 
     def __init__(self, cfg: VerifierConfig) -> None:
         self.cfg = cfg
+
+    @property
+    def threshold(self) -> float:
+        return self.cfg.threshold
 
     def support(self, s: ClaimSignals) -> float:
         """Calibrated probability that the sources support the claim."""
@@ -111,6 +133,10 @@ class CosineVerifier:
 
     def __init__(self, cfg: VerifierConfig) -> None:
         self.cfg = cfg
+
+    @property
+    def threshold(self) -> float:
+        return self.cfg.cosine_threshold
 
     def judge(self, s: ClaimSignals) -> tuple[Verdict, float, str]:
         threshold = self.cfg.cosine_threshold

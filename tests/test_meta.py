@@ -23,6 +23,7 @@ from evalkit.metrics import roc_auc
 from evalkit.records import Sentence
 from evalkit.stages.claims import document_evidence, pieces
 from evalkit.stages.segment import split_line
+from evalkit.verifiers import HELD
 
 from .conftest import DATA, ROOT
 
@@ -86,9 +87,19 @@ def test_faithfulness_evalkit_rows_follow_the_claims(faith_run: Path) -> None:
     for row in predictions:
         mine = [c for c in claims if c["id"] == row["id"]]
         assert len(mine) == int(row["claims"]) == 1
-        assert float(row["score"]) == pytest.approx(min(float(c["support"]) for c in mine))
         supported = all(c["verdict"] == "supported" for c in mine)
         assert row["predicted"] == ("1.0000" if supported else "0.0000")
+        # the lowest claim support, where a claim a rule ruled out is held below the threshold:
+        # the score ranks as the verdicts decide
+        threshold = VerifierConfig().threshold
+        held = [
+            min(float(c["support"]), threshold - HELD)
+            if c["verdict"] != "supported"
+            else float(c["support"])
+            for c in mine
+        ]
+        assert float(row["score"]) == pytest.approx(min(held), abs=1e-4)
+        assert (float(row["score"]) >= threshold) == supported
     # The invented number and names are found in no source: unsupported whatever the model.
     by_id = {c["id"]: c for c in claims}
     assert (
@@ -285,3 +296,38 @@ def test_cli_bad_input_exits_2_with_one_line_and_no_folder(tmp_path: Path) -> No
     assert len(lines) == 1 and lines[0].startswith("error: ") and "line 2" in lines[0]
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "run").exists()
+
+
+def test_a_contradicted_summary_ranks_below_every_faithful_one(tmp_path: Path) -> None:
+    """A claim the contradiction rule rules out keeps a high support (its words are all in the
+    source) but is held just below the threshold, so the summary's score agrees with its
+    verdict and ranks under a faithful summary with a lower support."""
+    source = (
+        "About 18,000 vehicles a day are diverted via Old Mill Road after the bridge closed. "
+        "The bypass carries 45,000 cars."
+    )
+    lines = [
+        ("wrong", source.split(". ")[0].replace("18,000", "45,000") + ".", 0, [[6, 12]]),
+        ("right", "Vehicles are diverted via Old Mill Road after the bridge closed.", 1, []),
+    ]
+    path = tmp_path / "faith.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {"id": f"t:d1:{system}", "doc_id": "d1", "dataset": "t", "system": system}
+                | {"source": source, "summary": summary, "label": label, "spans": spans}
+            )
+            + "\n"
+            for system, summary, label, spans in lines
+        ),
+        encoding="utf-8",
+    )
+    run_meta(meta_cfg(path), tmp_path / "run")
+    rows = {r["system"]: r for r in read_csv(tmp_path / "run" / "predictions.csv")}
+    claims = {c["id"].split(":")[-1]: c for c in read_csv(tmp_path / "run" / "claims.csv")}
+    threshold = VerifierConfig().threshold
+    assert claims["wrong"]["verdict"] == "contradicted"
+    assert float(claims["wrong"]["support"]) > float(claims["right"]["support"]) >= threshold
+    assert float(rows["wrong"]["score"]) == pytest.approx(threshold - HELD, abs=1e-4)
+    assert float(rows["wrong"]["score"]) < float(rows["right"]["score"])
+    assert metric(tmp_path / "run", "all", "evalkit", "roc_auc") == 1.0

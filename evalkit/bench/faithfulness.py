@@ -33,7 +33,7 @@ from evalkit.metrics import balanced_accuracy, roc_auc
 from evalkit.pipeline import Resources
 from evalkit.records import Alignment, EventResult
 from evalkit.text import content_tokens
-from evalkit.verifiers import CosineVerifier
+from evalkit.verifiers import CosineVerifier, ranked
 
 FAITH_METHODS = ("evalkit", "lexical", "cosine", "rouge1", "rouge2", "rougeL")
 
@@ -53,7 +53,7 @@ class FaithRow:
     dataset: str
     system: str
     label: int
-    score: float  # lowest claim support; NaN when the summary has no sentence
+    score: float  # lowest claim score (`verifiers.ranked`); NaN when the summary has no sentence
     predicted: float  # 1 when every claim is supported, else 0; NaN with the score
     claims: int
     unsupported: int
@@ -131,7 +131,8 @@ def score_faithfulness(
             item = items[cand.doc_id]
             aligned = by_candidate.get(cand.doc_id, [])
             measured = signals.claims[cand.doc_id]
-            supports = [a.support for a in aligned]
+            threshold = res.verifier.threshold
+            supports = [ranked(a.support, a.verdict != "supported", threshold) for a in aligned]
             cos = [cosine.judge(m.signals) for m in measured]
             lexical = lexical_precision(item.summary, source_tokens)
             rouge = res.rouge.score(source, item.summary)

@@ -39,7 +39,7 @@ from evalkit.metrics import (
     system_correlation,
 )
 from evalkit.stages.coverage import FactSignals, SoftRecallMatcher
-from evalkit.verifiers import ClaimSignals, EmbeddingVerifier, contradicts
+from evalkit.verifiers import ClaimSignals, EmbeddingVerifier, contradicts, ranked
 
 VERIFIER_WEIGHTS = (
     "w_similarity",
@@ -188,7 +188,11 @@ def fit_verifier(
         lexical_threshold=_round(lex_t),
         cosine_threshold=_round(cos_t),
     )
-    cv = _cv_scores(claims, summaries, fitted)
+    # ROC AUC ranks summaries as `meta` does: a summary with a claim a rule ruled out is held
+    # just below the threshold (`verifiers.ranked`)
+    hold = np.vectorize(ranked)
+    held = hold(ev["score"], ~ev["allowed"], fitted.threshold)
+    cv = hold(_cv_scores(claims, summaries, fitted), ~ev["allowed"], fitted.threshold)
     rows = {}
     for f, name in enumerate(names):
         m = ev["file"] == f
@@ -197,7 +201,7 @@ def fit_verifier(
         rows[name] = {
             "summaries": int(m.sum()),
             "claims": int((files == f).sum()),
-            "roc_auc": roc_auc(y_f, ev["score"][m]),
+            "roc_auc": roc_auc(y_f, held[m]),
             "roc_auc_cv": roc_auc(y_f, cv[m]),
             "balanced_accuracy": balanced_accuracy(y_f, pred.astype(float)),
             "lexical_roc_auc": roc_auc(y_f, _nan_low(ev["lexical"][m])),

@@ -59,7 +59,9 @@ def run_meta(cfg: Config, run_dir: Path) -> None:
             f"- file: `{bench.path}` (faithfulness, sha256 `{bench.sha256[:16]}…`)",
             f"- {len(rows)} summaries of {len({r.doc_id for r in rows})} documents; "
             f"{positive} faithful ({positive / len(rows):.1%}), {len(rows) - positive} not",
-            "- evalkit: score = lowest claim support; faithful when every claim is supported "
+            "- evalkit: score = lowest claim support (held just below the threshold for a claim "
+            "a rule ruled out: contradicted, or a name, number or date in no source); faithful "
+            "when every claim is supported "
             f"(verifier.threshold = {cfg.verifier.threshold:.4g}, calibrated, not refitted)",
             f"- lexical: share of content words in the source >= "
             f"{cfg.verifier.lexical_threshold:.4g}; plain cosine: every claim's best sentence "
