@@ -188,11 +188,14 @@ def fit_verifier(
         lexical_threshold=_round(lex_t),
         cosine_threshold=_round(cos_t),
     )
+
     # ROC AUC ranks summaries as `meta` does: a summary with a claim a rule ruled out is held
     # just below the threshold (`verifiers.ranked`)
-    hold = np.vectorize(ranked)
-    held = hold(ev["score"], ~ev["allowed"], fitted.threshold)
-    cv = hold(_cv_scores(claims, summaries, fitted), ~ev["allowed"], fitted.threshold)
+    def hold(scores: np.ndarray) -> np.ndarray:
+        out = zip(scores, ~ev["allowed"], strict=True)
+        return np.array([ranked(float(x), bool(r), fitted.threshold) for x, r in out])
+
+    held, cv = hold(ev["score"]), hold(_cv_scores(claims, summaries, fitted))
     rows = {}
     for f, name in enumerate(names):
         m = ev["file"] == f
