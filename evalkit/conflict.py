@@ -187,10 +187,10 @@ def _respoken(claim: tuple[str, ...], unit: tuple[str, ...]) -> Conflict | None:
     """In word-aligned text, the words right before "said" (or after "said" or "according
     to") replaced by others, neither side a pronoun: "dr hills said" against "prof ruggles
     said"."""
-    match = difflib.SequenceMatcher(None, unit, claim, autojunk=False)
-    if sum(b.size for b in match.get_matching_blocks()) < _NEAR_COPY * len(claim):
+    copied, changes = _aligned(unit, claim)
+    if copied < _NEAR_COPY * len(claim):
         return None
-    for op, i1, i2, j1, j2 in match.get_opcodes():
+    for op, i1, i2, j1, j2 in changes:
         old, new = unit[i1:i2], claim[j1:j2]
         if op != "replace" or (set(old) | set(new)) & _PRONOUNS:
             continue
@@ -254,8 +254,7 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
 def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
     """Two changed places of the word alignment that trade content words: each puts a word
     the other took out."""
-    match = difflib.SequenceMatcher(None, u, c, autojunk=False)
-    changed = [o for o in match.get_opcodes() if o[0] != "equal"]
+    changed = _aligned(u, c)[1]
     for x, (_, i1, i2, j1, j2) in enumerate(changed):
         for _, k1, k2, l1, l2 in changed[x + 1 :]:
             if (set(u[i1:i2]) | set(u[k1:k2])) & _PRONOUNS:
@@ -268,6 +267,17 @@ def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
             if there and back and not (between and set(between) <= _SYMMETRIC):
                 return min(there), min(back)
     return None
+
+
+@lru_cache(maxsize=MEMO)
+def _aligned(
+    unit: tuple[str, ...], claim: tuple[str, ...]
+) -> tuple[int, tuple[tuple[str, int, int, int, int], ...]]:
+    """The word alignment of a claim with a unit: how many claim words it copies in order, and
+    the places where the two differ (difflib's opcodes other than "equal")."""
+    match = difflib.SequenceMatcher(None, unit, claim, autojunk=False)
+    copied = sum(b.size for b in match.get_matching_blocks())
+    return copied, tuple(o for o in match.get_opcodes() if o[0] != "equal")
 
 
 def _content(words: tuple[str, ...]) -> set[str]:
