@@ -94,12 +94,14 @@ class EmbeddingCache:
         In `pooled` the waiting events' texts are read together, by the encoding thread."""
         start = time.perf_counter()
         found: dict[str, Tokens] = {}
+        missing: list[str] = []
         for text in dict.fromkeys(texts):
             known = self._tokens.get(text)
-            if known is not None:
+            if known is None:
+                missing.append(text)
+            else:
                 self._tokens.move_to_end(text)
                 found[text] = known
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
             turns = self._scheduler.turns
             read = turns.wait(Request({}, missing)).tokens if turns else self._read(missing)
