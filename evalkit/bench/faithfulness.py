@@ -123,6 +123,7 @@ def score_faithfulness(
     rows: dict[str, FaithRow] = {}
     claim_rows: dict[str, list[Entry[FaithItem, Alignment]]] = {}
     events = faith_events(bench.faith, bench.path)
+    threshold = res.verifier.threshold  # a ruled-out claim is held below it (`ranked`)
     for event, (result, signals) in judged(events, cfg, res):
         source = event.sources[0].text
         source_tokens = frozenset(content_tokens(source))
@@ -131,7 +132,6 @@ def score_faithfulness(
             item = items[cand.doc_id]
             aligned = by_candidate.get(cand.doc_id, [])
             measured = signals.claims[cand.doc_id]
-            threshold = res.verifier.threshold
             supports = [ranked(a.support, a.verdict != "supported", threshold) for a in aligned]
             cos = [cosine.judge(m.signals) for m in measured]
             lexical = lexical_precision(item.summary, source_tokens)
