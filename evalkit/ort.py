@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from evalkit.device import torch_version
+from evalkit.embed.models import PAD
 from evalkit.errors import InputError
 
 
@@ -50,6 +51,11 @@ def exporter() -> str:
         f"torch{torch_version()}-onnx{importlib.metadata.version('onnx')}"
         f"-transformers{importlib.metadata.version('transformers')}"
     )
+
+
+def variant(version: str) -> str:
+    """The cache namespace part of a model run by onnxruntime `version` (float32)."""
+    return f"cpu-onnxruntime{version}-{exporter()}-pad{PAD}-f32"
 
 
 def graph_folder(cache_dir: str | Path, fingerprint: str) -> Path:

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from evalkit import ort
-from evalkit.embed.models import PAD, READ_LAYERS, SentenceTransformerEmbedder
+from evalkit.embed.models import READ_LAYERS, SentenceTransformerEmbedder
 
 
 class OnnxEmbedder(SentenceTransformerEmbedder):
@@ -32,7 +32,7 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         version = ort.require("embedder.backend", device)
         super().__init__(model, batch_size, "cpu")
         self.graphs = ort.graph_folder(cache_dir, self.fingerprint)
-        self.variant = f"cpu-onnxruntime{version}-{ort.exporter()}-pad{PAD}-f32"
+        self.variant = ort.variant(version)
         self.exported: list[str] = []  # graphs this embedder exported (not found in the cache)
 
     @cached_property

@@ -16,7 +16,6 @@ import numpy as np
 
 from evalkit import ort
 from evalkit.config import EntailConfig
-from evalkit.embed.models import PAD
 
 GRAPH = "logits.onnx"
 
@@ -33,7 +32,7 @@ class OnnxEntailer:
         self.cfg: EntailConfig = inner.cfg
         self.device = "cpu"
         self.graph = ort.graph_folder(cache_dir, self.fingerprint) / GRAPH
-        self.variant = f"cpu-onnxruntime{version}-{ort.exporter()}-pad{PAD}-f32"
+        self.variant = ort.variant(version)
         self.exported = False  # whether this entailer exported its graph (not in the cache)
 
     @property
