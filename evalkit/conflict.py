@@ -122,8 +122,8 @@ def compare(
     stems = content_stems(claim) - {stem(t) for t in values}
     if not stems or len(stems & content_stems(unit)) / len(stems) < min_overlap:
         return NEUTRAL
-    if " ".join(tokens(claim)) in " ".join(tokens(unit)):
-        return NEUTRAL if novel else ("agree", None)  # the unit says it word for word
+    if verbatim(claim, unit):
+        return NEUTRAL if novel else ("agree", None)
     if not single:
         holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
         same = holds and not novel and negated(claim) == negated(unit)
@@ -134,6 +134,12 @@ def compare(
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)
+
+
+def verbatim(statement: str, text: str) -> bool:
+    """Whether the text says the statement word for word (whole words, case and punctuation
+    aside)."""
+    return f" {' '.join(tokens(statement))} " in f" {' '.join(tokens(text))} "
 
 
 def _figure(claim: str, unit: str) -> Conflict | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evalkit.conflict import compare
+from evalkit.conflict import compare, verbatim
 from evalkit.text import amounts
 
 NONE: frozenset[str] = frozenset()
@@ -254,3 +254,9 @@ def test_amounts_parse_currency_scale_percent_and_bounds() -> None:
     }
     assert [a.value for a in amounts("It cost 3bn euros")] == ["3000000000"]
     assert amounts("It cost 3bn euros")[0].unit == "€"
+
+
+def test_word_for_word_means_whole_words() -> None:
+    assert verbatim("The bridge reopened.", "Yesterday the bridge reopened, they said.")
+    assert not verbatim("He said it.", "She said it.")  # "he said" is not in "she said"
+    assert not verbatim("The bridge reopen", "The bridge reopened.")

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from evalkit.config import CacheConfig, EntailConfig, TrainConfig, VerifierConfig
-from evalkit.embed import HashedEmbedder, bundled_model_path
+from evalkit.embed import HashedEmbedder, bundled_model_path, cosines
 from evalkit.entail import EntailCache, build_entailer
 from evalkit.entail.synthetic import CONTRA, ENTAIL, article_pairs, generate
 from evalkit.entail.train import train
@@ -62,6 +62,49 @@ def test_a_contradiction_the_model_finds_is_contradicted_with_what_it_read() -> 
     assert judge_claims(claims, plain, build_verifier(cfg))[0].verdict != "contradicted"
 
 
+def test_the_model_reads_only_the_claims_no_rule_decided() -> None:
+    source = seg(
+        "s",
+        "The bridge reopened on Monday after repairs.",
+        "Traffic was heavy all week.",
+        "The council paid 4,000 pounds for the work.",
+    )
+    cand = seg(
+        "c",
+        "The bridge reopened on Monday after repairs.",  # word for word: entailed
+        "The council paid 7,000 pounds for the work.",  # a figure that disagrees
+        "Mayor Jenkins praised the bridge.",  # a name found in no source
+        "Traffic on the bridge was heavy.",  # only the model can tell
+    )
+    cfg, emb, fake = VerifierConfig(), HashedEmbedder(), Fake()
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences)]
+    measured = measure_claims(claims, document_evidence(source, cfg, emb), cfg, emb, fake)
+    ruled = [(m.signals.entailment, m.signals.contradiction) for m in measured[:3]]
+    assert ruled == [(1.0, 0.0), (0.0, 1.0), (0.0, 0.0)]
+    assert fake.asked == 2  # the last claim's two best units, nothing else
+    assert measured[3].signals.entailment is not None
+
+
+def test_a_contradicted_claim_shows_the_sentence_that_disagrees_not_the_closest_unit() -> None:
+    source = seg(
+        "s",
+        "Work on the bridge began in May.",
+        "The council paid 4,000 pounds for the bridge work.",
+    )
+    cand = seg("c", "The council paid 7,000 pounds for the bridge work, which began in May.")
+    cfg, emb = VerifierConfig(), HashedEmbedder()
+    evidence = document_evidence(source, cfg, emb)
+    claims = [Claim("c", "C1", s) for s in cand.sentences]
+    (m,) = measure_claims(claims, evidence, cfg, emb)
+    closest = evidence.units[
+        int(cosines(emb.encode([claims[0].sentence.text]), evidence.vectors).argmax())
+    ]
+    assert closest.text.startswith("Work on the bridge")  # the two-sentence window
+    (judged,) = judge_claims(claims, [m], build_verifier(cfg))
+    assert judged.verdict == "contradicted" and "7,000" in judged.reason
+    assert judged.evidence is not None and judged.evidence.text == source.sentences[1].text
+
+
 def test_word_order_is_measured_against_one_evidence_unit() -> None:
     source = seg("s", "The court fined the company and the union praised the judge.")
     cfg, emb = VerifierConfig(), HashedEmbedder()
@@ -83,6 +126,19 @@ def test_coverage_asks_whether_a_candidate_sentence_entails_the_fact() -> None:
     assert (got["a"] or [])[0].entailment == 1.0
     assert (got["b"] or [])[0].entailment == 0.0
     assert (measure_facts(fact, [says], HashedEmbedder())["a"] or [])[0].entailment is None
+
+
+def test_coverage_reads_no_pair_where_a_rule_decided_the_fact() -> None:
+    facts = [
+        Fact("F1", "The council paid 4,000 pounds for the work.", 1, "test", ()),
+        Fact("F2", "The bridge reopened on Monday.", 1, "test", ()),
+    ]
+    cand = seg("a", "The council paid 7,000 pounds for the work.", "The bridge reopened on Monday.")
+    fake = Fake()
+    misstated, said = measure_facts(facts, [cand], HashedEmbedder(), fake)["a"] or []
+    assert misstated.conflict is not None and misstated.entailment == 0.0
+    assert said.entailment == 1.0
+    assert fake.asked == 0
 
 
 def test_pairs_are_cached_by_content_in_memory_and_on_disk(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from evalkit.config import VerifierConfig
-from evalkit.conflict import compare
+from evalkit.conflict import Conflict, compare, verbatim
 from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.entail import Entailer
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
@@ -36,6 +36,8 @@ from evalkit.text import (
 from evalkit.verifiers import ClaimSignals, Verifier
 
 _WORD = re.compile(r"\S+")
+# a claim's numbers, dates and names found in no source (`_novel`)
+Novel = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 def pieces(sentence: Sentence, max_words: int) -> list[Sentence]:
@@ -164,6 +166,10 @@ def measure_claims(
     conflicts, and (with an entailer) entailment and contradiction by its best `units_read`
     evidence units.
 
+    The entailment model reads only claims no rule has decided: a claim that a unit says word
+    for word is entailed (1, 0), one that a unit disagrees with is contradicted (0, 1) and one
+    with a name, number or date found in no source is not entailed (0, 0); the model costs far
+    more per claim than everything else here, and could only restate what the rule found.
     `calibrate` fits the verifier on exactly these, so the fitted model sees what `run` sees.
     """
     if not claims:
@@ -171,68 +177,107 @@ def measure_claims(
     units, singles = evidence.units, len(evidence.singles)
     vocab, all_numbers, all_stems = evidence.vocab, evidence.numbers, evidence.stems
     claim_vecs = embedder.encode([c.sentence.text for c in claims])
-    if units:
-        sims = cosines(claim_vecs, evidence.vectors)
-        best = top_k(sims, cfg.top_k)
-        best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
-        if entailer is not None:
-            read = best[:, :units_read]
-            pairs = [
-                (units[j].text, c.sentence.text) for row, c in enumerate(claims) for j in read[row]
-            ]
-            probs = entailer.entail(pairs).reshape(len(claims), read.shape[1], 2)
     out = []
+    if not units:
+        for claim in claims:
+            novel = _novel(claim.sentence.text, vocab, all_numbers)
+            signals = ClaimSignals(0.0, 0.0, 0.0, *novel, "")
+            out.append(Measured(signals, None, 0.0))
+        return out
+    sims = cosines(claim_vecs, evidence.vectors)
+    best = top_k(sims, cfg.top_k)
+    best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
+    ruled: list[Novel] = []
+    decided: list[tuple[str, Conflict | None, int]] = []
     for row, claim in enumerate(claims):
         text = claim.sentence.text
-        figures = {a.value: a.text for a in amounts(text)}
-        figures |= {y: y for y in numbers(text) - figures.keys()}  # bare years
-        novel_numbers = tuple(sorted(figures[n] for n in figures if n not in all_numbers))
-        novel_dates = tuple(sorted(d for d in dates(text) if not known(d, vocab)))
-        novel_names = tuple(sorted(n for n in names(text) if not known(n, vocab)))
-        stems = content_stems(text)
-        source_precision = len(stems & all_stems) / len(stems) if stems else 0.0
-        if not units:
-            signals = ClaimSignals(0.0, 0.0, 0.0, novel_numbers, novel_dates, novel_names, "")
-            out.append(Measured(signals, None, 0.0))
-            continue
-        picks = [units[j] for j in best[row]]
-        found = frozenset().union(*(content_stems(u.text) for u in picks))
-        precision = len(stems & found) / len(stems) if stems else 0.0
-        novel = frozenset(novel_numbers + novel_dates + novel_names)
+        ruled.append(_novel(text, vocab, all_numbers))
+        unknown = frozenset().union(*ruled[-1])
         # Contradicted: the closest comparable unit says the same thing with another value
         # (see evalkit.conflict); units are read best first, the first that agrees or
         # disagrees decides.
         compared = (
-            compare(text, units[j].text, j < singles, novel, cfg.contradiction_overlap)
+            (*compare(text, units[j].text, j < singles, unknown, cfg.contradiction_overlap), j)
             for j in best[row]
             if sims[row, j] >= cfg.contradiction_similarity
         )
-        decided = next((c for kind, c in compared if kind != "neutral"), None)
-        conflict = decided.reason() if decided else ""
+        decided.append(next((c for c in compared if c[0] != "neutral"), ("neutral", None, -1)))
+    # what a rule decided needs no model: (entailment, contradiction) by the rule, None: read
+    known_probs = [
+        _ruled_probs(claims[row].sentence.text, units, ruled[row], d)
+        for row, d in enumerate(decided)
+    ]
+    read = [row for row, known in enumerate(known_probs) if known is None]
+    picked = best[:, :units_read]
+    probs = np.zeros((len(claims), picked.shape[1], 2), np.float32)
+    if entailer is not None and read:
+        pairs = [(units[j].text, claims[row].sentence.text) for row in read for j in picked[row]]
+        probs[read] = entailer.entail(pairs).reshape(len(read), picked.shape[1], 2)
+    for row, claim in enumerate(claims):
+        text = claim.sentence.text
+        stems = content_stems(text)
+        source_precision = len(stems & all_stems) / len(stems) if stems else 0.0
+        picks = [units[j] for j in best[row]]
+        found = frozenset().union(*(content_stems(u.text) for u in picks))
+        precision = len(stems & found) / len(stems) if stems else 0.0
+        kind, conflict, at = decided[row]
         mine = bigrams(text)
         order = max(len(mine & bigrams(u.text)) for u in picks) / len(mine) if mine else 0.0
         entailment = contradiction = None
         contradicting = None
         if entailer is not None:
-            entailment = float(probs[row, :, 0].max())
-            contradiction = float(probs[row, :, 1].max())
-            at = int(probs[row, :, 1].argmax())
-            contradicting = (picks[at], float(sims[row, best[row][at]]))
+            known = known_probs[row]
+            if known is not None:
+                entailment, contradiction = known
+            else:
+                entailment = float(probs[row, :, 0].max())
+                contradiction = float(probs[row, :, 1].max())
+                j = picked[row][int(probs[row, :, 1].argmax())]
+                contradicting = (units[j], float(sims[row, j]))
         signals = ClaimSignals(
             float(best_single[row]),
             precision,
             source_precision,
-            novel_numbers,
-            novel_dates,
-            novel_names,
-            conflict,
+            *ruled[row],
+            conflict.reason() if conflict else "",
             order,
             entailment,
             contradiction,
         )
-        evidence_sim = float(sims[row, best[row][0]])
-        out.append(Measured(signals, picks[0], evidence_sim, contradicting))
+        # the evidence: the unit that disagrees, else the closest
+        shown = at if kind == "conflict" else best[row][0]
+        out.append(Measured(signals, units[shown], float(sims[row, shown]), contradicting))
     return out
+
+
+def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Novel:
+    """The claim's numbers, dates and names found in no source."""
+    figures = {a.value: a.text for a in amounts(text)}
+    figures |= {y: y for y in numbers(text) - figures.keys()}  # bare years
+    return (
+        tuple(sorted(figures[n] for n in figures if n not in all_numbers)),
+        tuple(sorted(d for d in dates(text) if not known(d, vocab))),
+        tuple(sorted(n for n in names(text) if not known(n, vocab))),
+    )
+
+
+def _ruled_probs(
+    text: str,
+    units: Sequence[Sentence],
+    novel: Novel,
+    decided: tuple[str, Conflict | None, int],
+) -> tuple[float, float] | None:
+    """A claim's entailment and contradiction where a rule decided it, None where only the
+    model can: a unit that disagrees (0, 1), a name, number or date found in no source (0, 0),
+    the unit that agrees saying it word for word (1, 0)."""
+    kind, _, at = decided
+    if kind == "conflict":
+        return 0.0, 1.0
+    if any(novel):
+        return 0.0, 0.0
+    if kind == "agree" and verbatim(text, units[at].text):
+        return 1.0, 0.0
+    return None
 
 
 def judge_claims(

@@ -12,7 +12,7 @@ from typing import Protocol
 import numpy as np
 
 from evalkit.config import CoverageConfig
-from evalkit.conflict import Conflict, compare
+from evalkit.conflict import Conflict, compare, verbatim
 from evalkit.embed import Embedder, Tokens, cosines
 from evalkit.entail import Entailer
 from evalkit.errors import registered
@@ -218,7 +218,8 @@ def measure_facts(
     `entailment` says whether the match or the sentence nearest the fact (by cosine) entails
     the fact. The model costs far more per pair than the rest, so it reads two pairs per
     fact and candidate at most, and none where the soft recall is below `min_recall` (the
-    fact's words are mostly missing: entailment 0). `calibrate` fits the coverage model on
+    fact's words are mostly missing: entailment 0) or where a rule decided: a misstated fact
+    (0), a match that says the fact word for word (1). `calibrate` fits the coverage model on
     these.
     """
     out: dict[str, list[FactSignals] | None] = {c.doc_id: None for c in candidates}
@@ -254,7 +255,7 @@ def measure_facts(
             best, [_words(s.text) for s in sents], sentence_stems
         )
         signals = []
-        units: list[list[str]] = []
+        units: list[tuple[list[str], float]] = []  # pairs to read, or the rule's value
         for row, mine in enumerate(stems):
             plain = len(mine & present) / len(mine) if mine else 0.0
             near = int(sims[row].argmax())
@@ -274,15 +275,17 @@ def measure_facts(
                 )
             )
             if entailer is not None:
-                asked = helped[row] >= min_recall
+                # none read where a rule decided: misstated (0), said word for word (1)
+                verbatim_match = verbatim(texts[row], sents[top].text) and kind != "conflict"
+                asked = helped[row] >= min_recall and kind != "conflict" and not verbatim_match
                 pairs_of = dict.fromkeys((sents[top].text, sents[near].text)) if asked else {}
-                units.append(list(pairs_of))
+                units.append((list(pairs_of), float(verbatim_match)))
         if entailer is not None:
-            pairs = [(u, t) for t, group in zip(texts, units, strict=True) for u in group]
+            pairs = [(u, t) for t, (group, _) in zip(texts, units, strict=True) for u in group]
             probs = entailer.entail(pairs)[:, 0]
             at_pair = 0
-            for row, group in enumerate(units):
-                entailed = float(probs[at_pair : at_pair + len(group)].max()) if group else 0.0
+            for row, (group, ruled) in enumerate(units):
+                entailed = float(probs[at_pair : at_pair + len(group)].max()) if group else ruled
                 at_pair += len(group)
                 signals[row] = replace(signals[row], entailment=entailed)
         out[cand.doc_id] = signals
