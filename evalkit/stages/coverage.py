@@ -236,19 +236,16 @@ def measure_facts(
     worded[reading.worded] = True
     stems = [content_stems(t) for t in texts]
     fact_vecs, at = vectors[: len(texts)], len(texts)
+    closest = _closest_tokens(reading.vectors, read[len(texts) :])
     for cand in readable:
         sents = cand.sentences
         sims = cosines(fact_vecs, vectors[at : at + len(sents)])
-        tokens = read[at : at + len(sents)]
+        # Soft recall of each fact by each sentence, read on its own (and helped by its
+        # neighbours' own words of the fact, `FactReading.recall`).
+        best = closest[:, at - len(texts) : at - len(texts) + len(sents)]
         at += len(sents)
         sentence_stems = [content_stems(s.text) for s in sents]
         present = frozenset().union(*sentence_stems)
-        # Soft recall of each fact by each sentence, read on its own (and helped by its
-        # neighbours' own words of the fact, `FactReading.recall`).
-        best = np.full((len(reading.vectors), len(sents)), -1.0, np.float32)
-        for j, sentence in enumerate(tokens):
-            if len(sentence.spans):
-                best[:, j] = cosines(reading.vectors, sentence.vectors).max(axis=1)
         recall = np.zeros((len(texts), len(sents)))
         helped = np.zeros(len(texts))
         recall[reading.worded], helped[reading.worded] = reading.recall(
@@ -290,6 +287,18 @@ def measure_facts(
                 signals[row] = replace(signals[row], entailment=entailed)
         out[cand.doc_id] = signals
     return out
+
+
+def _closest_tokens(facts: np.ndarray, sentences: Sequence[Tokens]) -> np.ndarray:
+    """The best cosine of each fact token (rows) to each sentence's tokens (columns; -1 for a
+    sentence without tokens), from one product over every sentence of the event."""
+    best = np.full((len(facts), len(sentences)), -1.0, np.float32)
+    some = [j for j, sentence in enumerate(sentences) if len(sentence.spans)]
+    if some and len(facts):
+        sims = cosines(facts, np.concatenate([sentences[j].vectors for j in some]))
+        starts = np.cumsum([0] + [len(sentences[j].spans) for j in some[:-1]])
+        best[:, some] = np.maximum.reduceat(sims, starts, axis=1)
+    return best
 
 
 class Matcher(Protocol):
