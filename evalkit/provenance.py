@@ -85,11 +85,12 @@ def manifest(cfg: Config, res: Resources, timings: Timings, extra: dict[str, Any
 
 
 def _seconds(res: Resources, timings: Timings) -> dict[str, float]:
-    """Stage timings plus encoding; loading the model (on first use) is split out of encode."""
+    """Stage timings plus encoding; loading the model (on first use, by an encode or a read)
+    is its own line."""
     out = dict(timings.seconds)
     loading = getattr(res.embedder.embedder, "load_seconds", 0.0)
     out["load_model"] = out.get("load_model", 0.0) + loading
-    out["encode"] = res.embedder.seconds["encode"] - loading
+    out["encode"] = res.embedder.seconds["encode"]
     out["read"] = res.embedder.seconds["read"]  # candidates and facts read token by token
     out["cache_read"] = res.embedder.seconds["cache_read"]
     if res.entailer is not None:

@@ -8,6 +8,7 @@ import logging
 import multiprocessing
 import os
 import random
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -414,3 +415,35 @@ def test_fast_rouge_equals_rouge_score_exactly() -> None:
         for prediction in split:
             expected = reference.score(" ".join(target), " ".join(prediction))
             assert fast.score_sentences(target, prediction) == expected
+
+
+class _LoadsOnFirstCall(HashedEmbedder):
+    """Takes `load` seconds to load on its first call, as the real model does, whichever call
+    that is (`load_seconds`, as `SentenceTransformerEmbedder` reports it)."""
+
+    def __init__(self, load: float) -> None:
+        super().__init__()
+        self.load, self.load_seconds = load, 0.0
+
+    def _loaded(self) -> None:
+        if not self.load_seconds:
+            time.sleep(self.load)
+            self.load_seconds = self.load
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self._loaded()
+        return super().encode(texts)
+
+    def tokens(self, texts: Sequence[str]) -> list[Tokens]:
+        self._loaded()
+        return super().tokens(texts)
+
+
+@pytest.mark.parametrize("first", ["read", "encode"])
+def test_loading_the_model_is_timed_apart_from_the_call_that_loaded_it(first: str) -> None:
+    cache = EmbeddingCache(_LoadsOnFirstCall(0.2), None, 100)
+    calls = {"read": lambda: cache.tokens(["a b c"]), "encode": lambda: cache.encode(["a b c"])}
+    calls[first]()
+    for name in ("read", "encode"):
+        calls[name]()
+    assert 0.0 <= cache.seconds["read"] < 0.2 and 0.0 <= cache.seconds["encode"] < 0.2
