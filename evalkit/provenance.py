@@ -77,6 +77,8 @@ def manifest(cfg: Config, res: Resources, timings: Timings, extra: dict[str, Any
         else {
             "name": res.entailer.name,
             "weights_sha256": res.entailer.fingerprint,
+            # how it ran: torch float64, or ONNX Runtime float32 (entail.backend=onnx)
+            "variant": res.entailer.variant,
             "distinct_pairs_run": res.entailer.pairs,
         },
         "timings_seconds": {k: round(v, 3) for k, v in sorted(_seconds(res, timings).items())},

@@ -79,6 +79,9 @@ def test_backends_never_share_a_disk_cache(exported: OnnxEntailer) -> None:
     assert onnx.disk is not None and plain.disk is not None
     assert onnx.disk.folder != plain.disk.folder
     assert onnx.fingerprint == plain.fingerprint  # the same weights
+    # run.json says which way the model ran
+    assert "onnxruntime" in onnx.variant and onnx.variant.endswith("-f32")
+    assert plain.variant.endswith("-f64") and "onnx" not in plain.variant
 
 
 def test_a_hugging_face_checkpoint_runs_on_onnx_too(tmp_path: Path) -> None:

@@ -227,8 +227,11 @@ ENTAILERS: dict[str, Callable[[EntailConfig], Entailer] | None] = {
 class EntailCache:
     """Each distinct pair is run once: memory (bounded) over disk, keyed by the pair's text."""
 
-    def __init__(self, entailer: Entailer, disk: DiskCache | None, memory_items: int) -> None:
+    def __init__(
+        self, entailer: Entailer, disk: DiskCache | None, memory_items: int, variant: str = ""
+    ) -> None:
         self.entailer, self.disk, self.memory_items = entailer, disk, memory_items
+        self.variant = variant  # how the model runs (backend, versions, precision)
         self.name, self.fingerprint = entailer.name, entailer.fingerprint
         self._memory: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self.pairs, self.seconds = 0, 0.0  # distinct pairs sent to the model, and its time
@@ -285,4 +288,4 @@ def build_entailer(cfg: EntailConfig, cache: CacheConfig | None = None) -> Entai
     if cache.enabled:
         namespace = f"entail-{entailer.name}-{entailer.fingerprint[:16]}-{variant}"
         disk = DiskCache(Path(cache.dir), namespace, cache.max_mb * 1024 * 1024)
-    return EntailCache(entailer, disk, cache.memory_items)
+    return EntailCache(entailer, disk, cache.memory_items, variant)
