@@ -13,10 +13,11 @@ Peak memory is the child's maximum resident set size (os.wait4). Every figure of
 from the same invocation, so ratios hold on a noisy machine even when absolute times do not.
 
     python benchmarks/bench_scale.py 100 1000 [--embedder hashed] [--entail none] [--no-floor]
-        [--identity] [--backend onnx]
+        [--identity] [--backend onnx] [--without-entail]
 
 With entailment on, it also prints the pairs the cross-encoder ran, its seconds, pairs/s and
-claims/s.
+claims/s; with --without-entail, the cold run's time against the same cold run without the
+entailment model (entail=none, its own empty cache), in the same invocation.
 """
 
 from __future__ import annotations
@@ -78,12 +79,13 @@ def timed(cmd: list[str]) -> tuple[float, float, float]:
 
 
 def run(
-    corpus: Path, out: Path, cache: Path, embedder: str, *extra: str
+    corpus: Path, out: Path, cache: Path, embedder: str, *extra: str, entail: str = ""
 ) -> tuple[float, float, float]:
-    cmd = [sys.executable, "-m", "evalkit", "run", f"embedder={embedder}", f"entail={ENTAIL}"]
+    entail = entail or ENTAIL
+    cmd = [sys.executable, "-m", "evalkit", "run", f"embedder={embedder}", f"entail={entail}"]
     if embedder == "sentence_transformer":
         cmd.append(f"embedder.backend={BACKEND}")
-    if ENTAIL != "none":
+    if entail != "none":
         cmd.append(f"entail.backend={BACKEND}")
     cmd += [f"data.sources={corpus}", f"hydra.run.dir={out}", f"cache.dir={cache}", *QUIET]
     return timed([*cmd, *extra])
@@ -113,6 +115,11 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     )
     warm = json.loads((work / f"warm{size}" / "run.json").read_text())
     row["warm_encoded"] = warm["model"]["distinct_texts_encoded"]
+    if args.without_entail and ENTAIL != "none":  # the same cold run, no entailment model
+        row["plain_s"], row["plain_cpu"], _ = run(
+            corpus, work / f"plain-none{size}", work / f"cache{size}-none", args.embedder,
+            entail="none",
+        )  # fmt: skip
     if args.identity:
         run(corpus, work / f"plain{size}", cache, args.embedder, "cache.enabled=false")
         row["identical"] = all(
@@ -160,6 +167,13 @@ def report(rows: list[dict[str, Any]]) -> None:
                 f"{r['events']:6d}  {r['pairs']:17d}  {seconds:6.1f}  {r['pairs'] / seconds:8.1f}"
                 f"  {r['claims'] / seconds:8.1f}"
             )
+    for r in rows:
+        if "plain_s" in r:
+            ratio, cpu = r["cold_s"] / r["plain_s"], r["cold_cpu"] / r["plain_cpu"]
+            print(
+                f"{r['events']:6d}  cold with entailment / without: {ratio:.2f}x wall "
+                f"({cpu:.2f}x cpu; without: {r['plain_s']:.1f} s)"
+            )
     print()
     for r in rows:
         extra = f"; cached == uncached tables: {r['identical']}" if "identical" in r else ""
@@ -179,6 +193,11 @@ def main() -> None:
     parser.add_argument("--backend", default="torch", help="the models' backend: torch|onnx")
     parser.add_argument("--no-floor", action="store_true", help="skip the encode floor")
     parser.add_argument("--identity", action="store_true", help="also run without the cache")
+    parser.add_argument(
+        "--without-entail",
+        action="store_true",
+        help="also time the cold run with entail=none (its own empty cache), for the ratio",
+    )
     parser.add_argument("--work", type=Path, help="keep corpora and runs here (default: temp)")
     args = parser.parse_args()
     global ENTAIL, BACKEND
