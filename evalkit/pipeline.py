@@ -212,9 +212,11 @@ def measure_event(
     """Clean, segment, pick the reference, extract facts, and measure every candidate."""
     t, emb = res.timings, res.embedder
     warnings: list[str] = []
+    # coverage reads the sources' sentences when they are candidates or facts
+    read = cfg.data.sources_as_candidates or not event.key_facts
     with t.stage("clean"):
         clean_sources, clean_extra = clean_documents(
-            event.sources, event.candidates, cfg.clean, emb, known
+            event.sources, event.candidates, cfg.clean, emb, known, read
         )
     with t.stage("segment"):
         sources = [segment(c, known) for c in clean_sources]
@@ -231,9 +233,7 @@ def measure_event(
     if cfg.data.sources_as_candidates:
         candidates = [s for s in sources if s.doc_id != choice.doc_id] + candidates
     reference_texts = [s.text for s in reference.sentences]
-    with t.stage("claims"):
-        evidence = [(s.doc_id, document_evidence(s, cfg.verifier, emb)) for s in sources]
-    with t.stage("coverage"):
+    with t.stage("coverage"):  # before the evidence: it encodes and reads candidates at once
         matches = measure_facts(
             facts,
             candidates,
@@ -242,6 +242,8 @@ def measure_event(
             cfg.entail.fact_min_recall,
             cfg.verifier.contradiction_overlap,
         )
+    with t.stage("claims"):
+        evidence = [(s.doc_id, document_evidence(s, cfg.verifier, emb)) for s in sources]
     measures = []
     for cand in candidates:
         no_sentences = unreadable(cand)

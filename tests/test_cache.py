@@ -9,7 +9,7 @@ import multiprocessing
 import os
 import random
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -25,9 +25,11 @@ from evalkit.config import CacheConfig, Config, EmbedderConfig, Measure, Option,
 from evalkit.embed import (
     EmbeddingCache,
     HashedEmbedder,
+    SentenceTransformerEmbedder,
     Tokens,
     build_embedder,
     cached,
+    encode_and_read,
     encode_joined,
 )
 from evalkit.pipeline import MEASURING_PACKAGES, Resources, code_digest, measure_key, run_event
@@ -447,3 +449,65 @@ def test_loading_the_model_is_timed_apart_from_the_call_that_loaded_it(first: st
     for name in ("read", "encode"):
         calls[name]()
     assert 0.0 <= cache.seconds["read"] < 0.2 and 0.0 <= cache.seconds["encode"] < 0.2
+
+
+class ReadsOnTheWay(Reading):
+    """A fake that, like the real model, reads texts in the pass that encodes them
+    (`encode_reading`), except those longer than `whole` characters."""
+
+    whole = 40
+
+    def encode_reading(
+        self, texts: Sequence[str], reads: Collection[str]
+    ) -> tuple[np.ndarray, dict[str, Tokens]]:
+        passed = [t for t in texts if t in reads and len(t) <= self.whole]
+        return self.encode(texts), dict(
+            zip(passed, HashedEmbedder.tokens(self, passed), strict=True)
+        )
+
+
+def test_a_text_encoded_now_is_read_in_the_same_pass_not_again() -> None:
+    long = "A sentence far too long to be read on the way in one pass here."
+    embedder = ReadsOnTheWay()
+    cache = EmbeddingCache(embedder)
+    cache.encode([TEXTS[0]])  # encoded before: its reading needs a read of its own
+    vectors, read = encode_and_read(cache, [*TEXTS, long])
+    assert embedder.read == [TEXTS[0], long]
+    assert np.array_equal(vectors, HashedEmbedder().encode([*TEXTS, long]))
+    plain = HashedEmbedder().tokens([*TEXTS, long])
+    assert all(np.array_equal(a.vectors, b.vectors) for a, b in zip(read, plain, strict=True))
+    assert cache.tokens([TEXTS[1]])[0] is read[1]  # kept for the run like any reading
+
+
+def test_an_event_reads_nothing_apart_from_the_passes_that_encode(fast_cfg: Config) -> None:
+    """Cleaning encodes the sources' sentences and reads them on the way (coverage reads them
+    as candidates or as facts), the facts and candidates likewise: no text is read twice, and
+    the event scores as with separate reads."""
+    fast_cfg.cache.enabled = False
+    event = next(iter_events(fast_cfg.data))
+    plain = run_event(event, fast_cfg, Resources.build(fast_cfg))
+    fake = ReadsOnTheWay()
+    fake.whole = 10_000
+    res = Resources.build(fast_cfg)
+    res.embedder = EmbeddingCache(fake)
+    assert run_event(event, fast_cfg, res) == plain
+    assert fake.read == []
+
+
+def test_the_real_model_reads_in_its_encoding_pass_what_its_reader_reads(
+    real_resources: Resources,
+) -> None:
+    """The first READ_LAYERS layers' output on the way to the sentence vector is the reading,
+    bit for bit; a text the model cannot take whole is left to the reader's windows."""
+    model = real_resources.embedder.embedder
+    assert isinstance(model, SentenceTransformerEmbedder)
+    long = " ".join(["The council met again on Monday to discuss the bridge."] * 30)
+    texts = [*TEXTS, 'Kim Yo Jong denied it, calling the claims "absurd".', long]
+    vectors, read = model.encode_reading(texts, set(texts))
+    assert set(read) == set(texts) - {long}
+    assert np.array_equal(vectors, model.encode(texts))
+    for text, reader in zip(texts, model.tokens(texts), strict=True):
+        if text in read:
+            got = read[text]
+            assert np.array_equal(got.vectors, reader.vectors), text
+            assert got.spans == reader.spans and got.words == reader.words

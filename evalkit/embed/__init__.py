@@ -27,7 +27,7 @@ from evalkit.embed.models import (
     SentenceTransformerEmbedder,
     bundled_model_path,
 )
-from evalkit.embed.protocol import Embedder, Tokens, cosines, encode_joined
+from evalkit.embed.protocol import Embedder, Tokens, cosines, encode_and_read, encode_joined
 from evalkit.embed.scheduler import off_stage_seconds
 from evalkit.errors import registered
 
@@ -42,6 +42,7 @@ __all__ = [
     "build_embedder",
     "bundled_model_path",
     "cosines",
+    "encode_and_read",
     "encode_joined",
     "off_stage_seconds",
 ]

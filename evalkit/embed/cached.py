@@ -56,6 +56,22 @@ class EmbeddingCache:
             self._vectors.popitem(last=False)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.encode_and_read(texts, ())[0]
+
+    def tokens(self, texts: Sequence[str]) -> list[Tokens]:
+        """The model's token vectors, each distinct text read once while it stays in memory
+        (least recently used first out, TOKEN_MEMORY bytes at most; never on disk: they are
+        big, and what they measure is stored with the event's measurement). Coverage reads
+        sentence by sentence, and events that share sentences share their reading.
+        In `pooled` the waiting events' texts are read together, by the encoding thread."""
+        return self.encode_and_read((), texts)[1]
+
+    def encode_and_read(
+        self, texts: Sequence[str], reads: Sequence[str]
+    ) -> tuple[np.ndarray, list[Tokens]]:
+        """`encode(texts)` and `tokens(reads)` in one request to the model: a text it encodes
+        now and must also read is read in the same pass where the embedder can
+        (`encode_reading`), not a second time."""
         keys = [text_key(t) for t in texts]
         found: dict[bytes, np.ndarray] = {}
         missing: dict[bytes, str] = {}
@@ -76,41 +92,34 @@ class EmbeddingCache:
                     self.from_disk += 1
             self.seconds["cache_read"] += time.perf_counter() - start
             add_off_stage(time.perf_counter() - start)
-        if missing:
+        known: dict[str, Tokens] = {}
+        unread: list[str] = []
+        for text in dict.fromkeys(reads):
+            tokens = self._tokens.get(text)
+            if tokens is None:
+                unread.append(text)
+            else:
+                self._tokens.move_to_end(text)
+                known[text] = tokens
+        if missing or unread:
             start = time.perf_counter()
             turns = self._scheduler.turns
-            found.update(turns.wait(Request(missing)).vectors if turns else self._encode(missing))
+            request = Request(missing, unread)
+            if turns:
+                request = turns.wait(request)
+            else:
+                self._scheduler.serve([request])
+                if request.error is not None:
+                    raise request.error
+            found.update(request.vectors)
+            for text in unread:
+                known[text] = request.tokens[text]
+                self._keep_tokens(text, request.tokens[text])
             add_off_stage(time.perf_counter() - start)
         for key, vector in found.items():
             self._remember(key, vector)
-        if not keys:
-            return np.zeros((0, 0), np.float32)
-        return np.stack([found[k] for k in keys])
-
-    def tokens(self, texts: Sequence[str]) -> list[Tokens]:
-        """The model's token vectors, each distinct text read once while it stays in memory
-        (least recently used first out, TOKEN_MEMORY bytes at most; never on disk: they are
-        big, and what they measure is stored with the event's measurement). Coverage reads
-        sentence by sentence, and events that share sentences share their reading.
-        In `pooled` the waiting events' texts are read together, by the encoding thread."""
-        start = time.perf_counter()
-        found: dict[str, Tokens] = {}
-        missing: list[str] = []
-        for text in dict.fromkeys(texts):
-            known = self._tokens.get(text)
-            if known is None:
-                missing.append(text)
-            else:
-                self._tokens.move_to_end(text)
-                found[text] = known
-        if missing:
-            turns = self._scheduler.turns
-            read = turns.wait(Request({}, missing)).tokens if turns else self._read(missing)
-            for text in missing:
-                found[text] = read[text]
-                self._keep_tokens(text, read[text])
-        add_off_stage(time.perf_counter() - start)
-        return [found[t] for t in texts]
+        vectors = np.stack([found[k] for k in keys]) if keys else np.zeros((0, 0), np.float32)
+        return vectors, [known[t] for t in reads]
 
     def _keep_tokens(self, text: str, tokens: Tokens) -> None:
         if text in self._tokens:
@@ -135,18 +144,26 @@ class EmbeddingCache:
         loaded = getattr(self.embedder, "load_seconds", 0.0) - loading
         self.seconds[stage] += time.perf_counter() - start - loaded
 
-    def _encode(self, texts: dict[bytes, str]) -> dict[bytes, np.ndarray]:
-        """Run the model on these texts and store the vectors on disk."""
+    def _encode(
+        self, texts: dict[bytes, str], reads: list[str]
+    ) -> tuple[dict[bytes, np.ndarray], dict[str, Tokens]]:
+        """Run the model on these texts and store the vectors on disk; with them, the
+        readings of those in `reads` the embedder makes in the same pass (`encode_reading`)."""
         with self._timed("encode"):
+            both = getattr(self.embedder, "encode_reading", None)
+            wanted = set(reads).intersection(texts.values())
+            if both is not None and wanted:
+                rows, tokens = both(list(texts.values()), wanted)
+            else:
+                rows, tokens = self.embedder.encode(list(texts.values())), {}
             # Rows are copied so that one cached vector never keeps its whole batch alive.
-            rows = self.embedder.encode(list(texts.values()))
             vectors = {key: row.copy() for key, row in zip(texts, rows, strict=True)}
             self.encoded += len(texts)
             for key, vector in vectors.items():
                 self._remember(key, vector)
             if self.disk is not None:
                 self.disk.put(vectors.items())
-        return vectors
+        return vectors, tokens
 
     def pooled(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         """fn(item) for each item, in order; the items' encodes share batches."""

@@ -14,7 +14,7 @@ import importlib.metadata
 import os
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cached_property, lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -171,23 +171,69 @@ class SentenceTransformerEmbedder:
         return out.last_hidden_state.cpu().numpy()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.encode_reading(texts, ())[0]
+
+    def encode_reading(
+        self, texts: Sequence[str], reads: Collection[str]
+    ) -> tuple[np.ndarray, dict[str, Tokens]]:
+        """`encode`, and the token vectors `tokens` gives, bit for bit, of each text in `reads`
+        that the model takes whole, from the same pass: the reader is the model's first
+        READ_LAYERS layers, so their output on the way to the sentence vector is the reading.
+        A text read here is not read again (a cold run encodes every candidate sentence it
+        reads). Longer texts are left to `tokens`, which reads them in windows, and so is
+        every text where no torch pass runs (`embedder.backend=onnx`)."""
+        import torch
+
         model = self.model
         if not texts:
-            return np.zeros((0, model.get_sentence_embedding_dimension() or 0), np.float32)
+            return np.zeros((0, model.get_sentence_embedding_dimension() or 0), np.float32), {}
         texts = list(texts)
         lengths = model.preprocess(texts)["attention_mask"].sum(dim=1).tolist()
         limit = model.max_seq_length or 1 << 20
+        wanted = {i for i, t in enumerate(texts) if t in reads and lengths[i] < limit}
+        layers: dict[int, np.ndarray] = {}
+        seen: list[Any] = []
+        layer = model[0].auto_model.encoder.layer[READ_LAYERS - 1]
+        hook = layer.register_forward_hook(
+            lambda _m, _i, out: seen.append(out[0] if isinstance(out, tuple) else out)
+        )
         out = np.empty((len(texts), 0), np.float64)
-        for size, chunk in padded_batches(lengths, limit, lambda _: self.batch_size):
-            features = model.preprocess(
-                [texts[i] for i in chunk],
-                processing_kwargs={"text": {"padding": "max_length", "max_length": size}},
+        try:
+            for size, chunk in padded_batches(lengths, limit, lambda _: self.batch_size):
+                features = model.preprocess(
+                    [texts[i] for i in chunk],
+                    processing_kwargs={"text": {"padding": "max_length", "max_length": size}},
+                )
+                seen.clear()
+                vectors = self._pooled(features)
+                if not out.shape[1]:
+                    out = np.empty((len(texts), vectors.shape[1]), np.float64)
+                out[chunk] = vectors
+                if wanted & set(chunk) and seen:
+                    with torch.inference_mode():
+                        hidden = seen[0].cpu().numpy()
+                    for r, i in enumerate(chunk):
+                        if i in wanted:  # [CLS] and [SEP] left out, as `tokens` does
+                            layers[i] = hidden[r, 1 : lengths[i] - 1]
+        finally:
+            hook.remove()
+        return normalise(out), self._tokens_of({texts[i]: v for i, v in layers.items()})
+
+    def _tokens_of(self, read: dict[str, np.ndarray]) -> dict[str, Tokens]:
+        """Tokens from each text's float64 token vectors, with its spans and word numbers."""
+        if not read:
+            return {}
+        encoded = self.model.tokenizer(
+            list(read), add_special_tokens=False, return_offsets_mapping=True, verbose=False
+        )
+        return {
+            text: Tokens(
+                normalise(vectors),
+                tuple(map(tuple, encoded["offset_mapping"][i])),
+                tuple(encoded.word_ids(i)),
             )
-            vectors = self._pooled(features)
-            if not out.shape[1]:
-                out = np.empty((len(texts), vectors.shape[1]), np.float64)
-            out[chunk] = vectors
-        return normalise(out)
+            for i, (text, vectors) in enumerate(read.items())
+        }
 
     @cached_property
     def reader(self) -> Any:
@@ -240,12 +286,10 @@ class SentenceTransformerEmbedder:
             layer = self._read(ids, mask)
             for r, (i, at, piece) in enumerate(chunk):
                 parts[i][at] = layer[r, 1 : 1 + len(piece)]
-        empty = np.zeros((0, model[0].auto_model.config.hidden_size), np.float32)
-        return [
-            Tokens(
-                normalise(np.concatenate([found[at] for at in sorted(found)]) if found else empty),
-                tuple(map(tuple, encoded["offset_mapping"][i])),
-                tuple(encoded.word_ids(i)),
-            )
-            for i, found in enumerate(parts)
-        ]
+        empty = np.zeros((0, model[0].auto_model.config.hidden_size))
+        read = {
+            text: np.concatenate([found[at] for at in sorted(found)]) if found else empty
+            for text, found in zip(texts, parts, strict=True)
+        }
+        made = self._tokens_of(read)
+        return [made[text] for text in texts]

@@ -58,7 +58,19 @@ def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (a.astype(np.float64) @ b.astype(np.float64).T).astype(np.float32)
 
 
-def encode_joined(embedder: Embedder, groups: Sequence[Sequence[str]]) -> np.ndarray:
+def encode_and_read(embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, list[Tokens]]:
+    """The texts' vectors and token vectors, in one request to the model where the embedder
+    takes one (`EmbeddingCache.encode_and_read`: a text encoded now is read in the same pass),
+    else an encode and a read."""
+    both = getattr(embedder, "encode_and_read", None)
+    if both is not None:
+        return both(texts, texts)  # type: ignore[no-any-return]
+    return embedder.encode(texts), embedder.tokens(texts)
+
+
+def encode_joined(
+    embedder: Embedder, groups: Sequence[Sequence[str]], read: bool = False
+) -> np.ndarray:
     """Vectors of texts made of several sentences (a line, a window), from the sentences' own
     vectors: their mean weighted by word count, normalised.
 
@@ -69,7 +81,8 @@ def encode_joined(embedder: Embedder, groups: Sequence[Sequence[str]]) -> np.nda
     parts = [p for group in groups for p in group]
     if not parts:
         return np.zeros((len(groups), 0), dtype=np.float32)
-    vectors = embedder.encode(parts)
+    # read: the sentences are read token by token later (`encode_and_read`), so in this pass
+    vectors = encode_and_read(embedder, parts)[0] if read else embedder.encode(parts)
     weights = np.array([max(1, len(p.split())) for p in parts], dtype=np.float32)
     sizes = np.array([len(g) for g in groups])
     ends = np.cumsum(sizes)

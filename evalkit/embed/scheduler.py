@@ -74,11 +74,14 @@ def add_off_stage(seconds: float) -> None:
 
 class Scheduler:
     """Runs events in turns and serves their waiting requests together with `encode` (texts by
-    key to vectors) and `read` (texts to their token vectors)."""
+    key to vectors, and the readings it makes on the way of the texts also to be read) and
+    `read` (texts to their token vectors)."""
 
     def __init__(
         self,
-        encode: Callable[[dict[bytes, str]], dict[bytes, np.ndarray]],
+        encode: Callable[
+            [dict[bytes, str], list[str]], tuple[dict[bytes, np.ndarray], dict[str, Tokens]]
+        ],
         read: Callable[[list[str]], dict[str, Tokens]],
     ) -> None:
         self.encode = encode
@@ -91,8 +94,10 @@ class Scheduler:
         vectors: dict[bytes, np.ndarray] = {}
         tokens: dict[str, Tokens] = {}
         try:
-            vectors = self.encode(union) if union else {}
-            tokens = self.read(reads) if reads else {}
+            if union:  # what the encoding pass reads on the way is not read again
+                vectors, tokens = self.encode(union, reads)
+            rest = [t for t in reads if t not in tokens]
+            tokens |= self.read(rest) if rest else {}
         except BaseException as err:  # every waiting event fails the same way
             for r in requests:
                 r.error = err

@@ -98,8 +98,11 @@ def clean_documents(
     cfg: CleanConfig,
     embedder: Embedder,
     known: Mapping[str, Spans] = {},
+    read: bool = False,
 ) -> tuple[tuple[CleanDocument, ...], tuple[CleanDocument, ...]]:
-    """Clean the sources of one event against each other; split candidates into lines."""
+    """Clean the sources of one event against each other; split candidates into lines.
+    `read`: coverage will read the sources' sentences token by token (as candidates or as
+    facts), so the pass that encodes them reads them too."""
     kept: dict[str, list[tuple[int, int, str]]] = {}
     removed: dict[str, list[RemovedLine]] = {d.doc_id: [] for d in sources}
     for doc in sources:
@@ -113,7 +116,7 @@ def clean_documents(
                     _strip_site(number, start, line, doc.doc_id, removed[doc.doc_id])
                 )
     if len(sources) > 1:
-        _drop_unrelated(sources, kept, removed, cfg, embedder, known)
+        _drop_unrelated(sources, kept, removed, cfg, embedder, known, read)
     cleaned = tuple(
         CleanDocument(
             doc,
@@ -136,6 +139,7 @@ def _drop_unrelated(
     cfg: CleanConfig,
     embedder: Embedder,
     known: Mapping[str, Spans],
+    read: bool,
 ) -> None:
     """Move lines whose best cosine to every other source's lines is low into `removed`.
 
@@ -146,7 +150,8 @@ def _drop_unrelated(
     texts = [line for doc in sources for _, _, line in kept[doc.doc_id]]
     if not texts:
         return
-    vectors = encode_joined(embedder, [[t[a:b] for a, b in line_spans(t, known)] for t in texts])
+    parts = [[t[a:b] for a, b in line_spans(t, known)] for t in texts]
+    vectors = encode_joined(embedder, parts, read)
     sims = cosines(vectors, vectors)
     owner = np.array(owners)
     sims[owner[:, None] == owner[None, :]] = -1.0  # a line never vouches for its own article

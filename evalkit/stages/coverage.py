@@ -13,7 +13,7 @@ import numpy as np
 
 from evalkit.config import CoverageConfig
 from evalkit.conflict import Conflict, compare, verbatim
-from evalkit.embed import Embedder, Tokens, cosines
+from evalkit.embed import Embedder, Tokens, cosines, encode_and_read
 from evalkit.entail import Entailer
 from evalkit.errors import registered
 from evalkit.records import Fact, FactMatch, FactState, Segmented, Sentence
@@ -227,10 +227,9 @@ def measure_facts(
     texts = tuple(f.text for f in facts)
     if not texts:
         return out | {c.doc_id: [] for c in readable}
-    # every vector first, in one call each: an event waits for the model as little as it can
+    # every vector and reading in one request: an event waits for the model as little as it can
     said = [s.text for c in readable for s in c.sentences]
-    vectors = embedder.encode([*texts, *said])
-    read = embedder.tokens([*texts, *said])
+    vectors, read = encode_and_read(embedder, [*texts, *said])
     reading = FactReading.of(texts, read[: len(texts)])
     worded = np.zeros(len(texts), bool)
     worded[reading.worded] = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from evalkit.config import CoverageConfig
-from evalkit.embed import Embedder, cosines
+from evalkit.embed import Embedder, cosines, encode_and_read
 from evalkit.records import Fact, Segmented
 
 
@@ -21,14 +21,15 @@ def extract_facts(
     cfg: CoverageConfig,
     embedder: Embedder,
 ) -> tuple[Fact, ...]:
-    """Facts with weights; `written` (text, origin) replaces extraction when not empty."""
+    """Facts with weights; `written` (text, origin) replaces extraction when not empty. The
+    facts are read token by token in the pass that encodes them: coverage reads them next."""
     if written:
         items = list(written)
     else:
         items = [(s.text, s.sid) for s in reference.sentences if not s.heading]
     if not items:
         return ()
-    fact_vecs = embedder.encode([text for text, _ in items])
+    fact_vecs = encode_and_read(embedder, [text for text, _ in items])[0]
     reporters: list[list[str]] = [[] for _ in items]
     for source in sources:
         if not source.sentences:
