@@ -141,6 +141,22 @@ def test_coverage_reads_no_pair_where_a_rule_decided_the_fact() -> None:
     assert fake.asked == 0
 
 
+def test_coverage_reads_a_fact_against_its_match_alone() -> None:
+    """Not also against the sentence nearest the fact by cosine (here the second one)."""
+    fact = [Fact("F1", "The council approved the budget for the new bridge on Monday.", 1, "t", ())]
+    cand = seg(
+        "a",
+        "On Monday, Monday, Monday, Monday, the council approved a budget for the new bridge, "
+        "the new bridge, the new bridge.",
+        "The council approved the budget for the bridge on the day.",
+    )
+    emb, fake = HashedEmbedder(), Fake()
+    sims = cosines(emb.encode([fact[0].text]), emb.encode([s.text for s in cand.sentences]))
+    assert sims[0, 1] > sims[0, 0]  # the nearest is not the match
+    (got,) = measure_facts(fact, [cand], emb, fake)["a"] or []
+    assert got.match.text == cand.sentences[0].text and fake.asked == 1
+
+
 def test_pairs_are_cached_by_content_in_memory_and_on_disk(tmp_path: Path) -> None:
     from evalkit.cache import DiskCache
 
