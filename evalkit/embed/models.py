@@ -214,13 +214,14 @@ class SentenceTransformerEmbedder:
                         hidden = seen[0].cpu().numpy()
                     for r, i in enumerate(chunk):
                         if i in wanted:  # [CLS] and [SEP] left out, as `tokens` does
-                            layers[i] = hidden[r, 1 : lengths[i] - 1]
+                            # normalised now, so no view keeps the float64 batch alive
+                            layers[i] = normalise(hidden[r, 1 : lengths[i] - 1])
         finally:
             hook.remove()
         return normalise(out), self._tokens_of({texts[i]: v for i, v in layers.items()})
 
     def _tokens_of(self, read: dict[str, np.ndarray]) -> dict[str, Tokens]:
-        """Tokens from each text's float64 token vectors, with its spans and word numbers."""
+        """Tokens from each text's normalised token vectors, with its spans and word numbers."""
         if not read:
             return {}
         encoded = self.model.tokenizer(
@@ -228,9 +229,7 @@ class SentenceTransformerEmbedder:
         )
         return {
             text: Tokens(
-                normalise(vectors),
-                tuple(map(tuple, encoded["offset_mapping"][i])),
-                tuple(encoded.word_ids(i)),
+                vectors, tuple(map(tuple, encoded["offset_mapping"][i])), tuple(encoded.word_ids(i))
             )
             for i, (text, vectors) in enumerate(read.items())
         }
@@ -285,10 +284,10 @@ class SentenceTransformerEmbedder:
                 mask[r, : len(row)] = 1
             layer = self._read(ids, mask)
             for r, (i, at, piece) in enumerate(chunk):
-                parts[i][at] = layer[r, 1 : 1 + len(piece)]
+                parts[i][at] = layer[r, 1 : 1 + len(piece)].copy()  # not a view of the batch
         empty = np.zeros((0, model[0].auto_model.config.hidden_size))
         read = {
-            text: np.concatenate([found[at] for at in sorted(found)]) if found else empty
+            text: normalise(np.concatenate([found[at] for at in sorted(found)]) if found else empty)
             for text, found in zip(texts, parts, strict=True)
         }
         made = self._tokens_of(read)
