@@ -182,8 +182,6 @@ class SentenceTransformerEmbedder:
         A text read here is not read again (a cold run encodes every candidate sentence it
         reads). Longer texts are left to `tokens`, which reads them in windows, and so is
         every text where no torch pass runs (`embedder.backend=onnx`)."""
-        import torch
-
         model = self.model
         if not texts:
             return np.zeros((0, model.get_sentence_embedding_dimension() or 0), np.float32), {}
@@ -210,8 +208,7 @@ class SentenceTransformerEmbedder:
                     out = np.empty((len(texts), vectors.shape[1]), np.float64)
                 out[chunk] = vectors
                 if wanted & set(chunk) and seen:
-                    with torch.inference_mode():
-                        hidden = seen[0].cpu().numpy()
+                    hidden = seen[0].cpu().numpy()
                     for r, i in enumerate(chunk):
                         if i in wanted:  # [CLS] and [SEP] left out, as `tokens` does
                             # normalised now, so no view keeps the float64 batch alive

@@ -202,17 +202,21 @@ def measure_claims(
             if sims[row, j] >= cfg.contradiction_similarity
         )
         decided.append(next((c for c in compared if c[0] != "neutral"), ("neutral", None, -1)))
-    # what a rule decided needs no model: (entailment, contradiction) by the rule, None: read
-    known_probs = [
-        _ruled_probs(claims[row].sentence.text, units, ruled[row], d)
-        for row, d in enumerate(decided)
-    ]
-    read = [row for row, known in enumerate(known_probs) if known is None]
     picked = best[:, :units_read]
     probs = np.zeros((len(claims), picked.shape[1], 2), np.float32)
-    if entailer is not None and read:
-        pairs = [(units[j].text, claims[row].sentence.text) for row in read for j in picked[row]]
-        probs[read] = entailer.entail(pairs).reshape(len(read), picked.shape[1], 2)
+    known_probs: list[tuple[float, float] | None] = []
+    if entailer is not None:
+        # what a rule decided needs no model: (entailment, contradiction) by the rule, None: read
+        known_probs = [
+            _ruled_probs(claims[row].sentence.text, units, ruled[row], d)
+            for row, d in enumerate(decided)
+        ]
+        read = [row for row, known in enumerate(known_probs) if known is None]
+        if read:
+            pairs = [
+                (units[j].text, claims[row].sentence.text) for row in read for j in picked[row]
+            ]
+            probs[read] = entailer.entail(pairs).reshape(len(read), picked.shape[1], 2)
     for row, claim in enumerate(claims):
         text = claim.sentence.text
         stems = content_stems(text)

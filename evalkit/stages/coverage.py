@@ -251,7 +251,8 @@ def measure_facts(
             best, [_words(s.text) for s in sents], sentence_stems
         )
         signals = []
-        units: list[tuple[list[str], float]] = []  # pairs to read, or the rule's value
+        # per fact, the match to read, or None and the rule's value
+        units: list[tuple[str | None, float]] = []
         for row, mine in enumerate(stems):
             plain = len(mine & present) / len(mine) if mine else 0.0
             near = int(sims[row].argmax())
@@ -272,16 +273,14 @@ def measure_facts(
             )
             if entailer is not None:
                 # none read where a rule decided: misstated (0), said word for word (1)
-                verbatim_match = verbatim(texts[row], sents[top].text) and kind != "conflict"
-                asked = helped[row] >= min_recall and kind != "conflict" and not verbatim_match
-                units.append(([sents[top].text] if asked else [], float(verbatim_match)))
+                copied = verbatim(texts[row], sents[top].text)  # then never in conflict
+                asked = helped[row] >= min_recall and kind != "conflict" and not copied
+                units.append((sents[top].text if asked else None, float(copied)))
         if entailer is not None:
-            pairs = [(u, t) for t, (group, _) in zip(texts, units, strict=True) for u in group]
-            probs = entailer.entail(pairs)[:, 0]
-            at_pair = 0
-            for row, (group, ruled) in enumerate(units):
-                entailed = float(probs[at_pair : at_pair + len(group)].max()) if group else ruled
-                at_pair += len(group)
+            pairs = [(u, t) for t, (u, _) in zip(texts, units, strict=True) if u is not None]
+            probs = iter(entailer.entail(pairs)[:, 0])
+            for row, (match, ruled) in enumerate(units):
+                entailed = float(next(probs)) if match is not None else ruled
                 signals[row] = replace(signals[row], entailment=entailed)
         out[cand.doc_id] = signals
     return out
