@@ -2,7 +2,8 @@
 with torch float64 (evalkit's default), torch float32, ONNX Runtime float64, float32 (what
 `embedder.backend=onnx` runs) and dynamic int8, one thread each, in one process; then the
 entailment cross-encoder (the shipped minilm model) on 400 distinct pairs of seed sentences,
-torch float64 (`entail.backend=torch`) against ONNX Runtime float32 (`entail.backend=onnx`).
+torch float64 (`entail.backend=torch`) against ONNX Runtime float32 (`entail.backend=onnx`) and
+int8 weights (`entail.backend=onnx-int8`, each pair run alone).
 
     python benchmarks/bench_onnx.py [--sentences 2000] [--pairs 400] [--repeat 2]
 
@@ -32,7 +33,7 @@ import torch  # noqa: E402
 
 from evalkit.config import CacheConfig, EntailConfig  # noqa: E402
 from evalkit.embed import SentenceTransformerEmbedder  # noqa: E402
-from evalkit.embed.onnx import OnnxEmbedder  # noqa: E402
+from evalkit.embed.onnx import PASS, OnnxEmbedder  # noqa: E402
 from evalkit.entail import build_entailer  # noqa: E402
 from evalkit.stages.load import bundled  # noqa: E402
 from evalkit.stages.segment import split_line  # noqa: E402
@@ -146,12 +147,12 @@ def encoders(count: int, repeat: int, folder: Path) -> None:
     onnx32 = OnnxEmbedder("bundled", 64, "cpu", folder)
     onnx32.sessions  # noqa: B018  (exports the float32 graphs)
     onnx64 = OnnxEmbedder("bundled", 64, "cpu", folder)
-    onnx64.sessions["encode"] = float64_graph(onnx64, folder)
+    onnx64.sessions[PASS] = float64_graph(onnx64, folder)
     quantize_dynamic(
-        onnx32.graphs / "encode.onnx", folder / "encode-int8.onnx", weight_type=QuantType.QInt8
+        onnx32.graphs / f"{PASS}.onnx", folder / "encode-int8.onnx", weight_type=QuantType.QInt8
     )
     int8 = OnnxEmbedder("bundled", 64, "cpu", folder)
-    int8.sessions["encode"] = session(folder / "encode-int8.onnx")
+    int8.sessions[PASS] = session(folder / "encode-int8.onnx")
     runs: dict[str, Callable[[list[str]], np.ndarray]] = {
         "torch float64": torch64.encode,
         "torch float32": torch32.encode,
@@ -181,12 +182,16 @@ def encoders(count: int, repeat: int, folder: Path) -> None:
 
 
 def entailers(count: int, repeat: int, folder: Path) -> None:
-    """The cross-encoder's table: torch float64 against ONNX Runtime float32."""
+    """The cross-encoder's table: torch float64 against ONNX Runtime float32 and int8."""
     asked = pairs(count)
     cache = CacheConfig(enabled=False, dir=str(folder))
     runs = {
         name: build_entailer(EntailConfig(name="minilm", backend=backend), cache)
-        for name, backend in (("torch float64", "torch"), ("onnx float32", "onnx"))
+        for name, backend in (
+            ("torch float64", "torch"),
+            ("onnx float32", "onnx"),
+            ("onnx int8", "onnx-int8"),
+        )
     }
     for entailer in runs.values():
         assert entailer is not None

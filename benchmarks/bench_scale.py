@@ -13,7 +13,7 @@ Peak memory is the child's maximum resident set size (os.wait4). Every figure of
 from the same invocation, so ratios hold on a noisy machine even when absolute times do not.
 
     python benchmarks/bench_scale.py 100 1000 [--embedder hashed] [--entail none] [--no-floor]
-        [--identity] [--backend onnx] [--without-entail]
+        [--identity] [--backend onnx|onnx-int8] [--without-entail]
 
 With entailment on, it also prints the pairs the cross-encoder ran, its seconds, pairs/s and
 claims/s; with --without-entail, the cold run's time against the same cold run without the
@@ -84,7 +84,7 @@ def run(
     entail = entail or ENTAIL
     cmd = [sys.executable, "-m", "evalkit", "run", f"embedder={embedder}", f"entail={entail}"]
     if embedder == "sentence_transformer":
-        cmd.append(f"embedder.backend={BACKEND}")
+        cmd.append(f"embedder.backend={BACKEND.removesuffix('-int8')}")  # no int8 embedder
     if entail != "none":
         cmd.append(f"entail.backend={BACKEND}")
     cmd += [f"data.sources={corpus}", f"hydra.run.dir={out}", f"cache.dir={cache}", *QUIET]
@@ -190,7 +190,11 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--embedder", default="sentence_transformer")
     parser.add_argument("--entail", default="minilm", help="entailment backend: minilm|hf|none")
-    parser.add_argument("--backend", default="torch", help="the models' backend: torch|onnx")
+    parser.add_argument(
+        "--backend",
+        default="torch",
+        help="the models' backend: torch|onnx|onnx-int8 (the embedder on onnx, entailment int8)",
+    )
     parser.add_argument("--no-floor", action="store_true", help="skip the encode floor")
     parser.add_argument("--identity", action="store_true", help="also run without the cache")
     parser.add_argument(

@@ -187,8 +187,9 @@ class EntailConfig(Measure):
     backend: str = opt(
         "torch",
         "what runs the model: torch (float64, the same probabilities on any x86-64 CPU) or "
-        "onnx (ONNX Runtime, float32 logits, CPU only, faster; needs pip install 'evalkit[onnx]')",
-        choices=("torch", "onnx"),
+        "onnx (ONNX Runtime, float32 logits, CPU only, faster; needs pip install 'evalkit[onnx]') "
+        "or onnx-int8 (the same with int8 weights, each pair alone: twice as fast again)",
+        choices=("torch", "onnx", "onnx-int8"),
     )
 
 

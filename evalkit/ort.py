@@ -119,10 +119,46 @@ def export(
         temporary.unlink(missing_ok=True)
 
 
-def run(session: Any, feed: dict[str, np.ndarray]) -> np.ndarray:
-    """One graph call, as float64. A single row runs as two copies of itself: ONNX Runtime
-    rounds a batch of one row differently from the same row among others."""
+def quantize(source: Path, path: Path) -> None:
+    """Write the float32 graph `source` with dynamic int8 weights to `path`, atomically."""
+    import logging
+
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # its advice to pre-process the graph: shape inference only
+    try:
+        quantize_dynamic(source, temporary, weight_type=QuantType.QInt8)
+        os.replace(temporary, path)
+    finally:
+        root.setLevel(level)
+        temporary.unlink(missing_ok=True)
+
+
+def run_rows(session: Any, feed: dict[str, np.ndarray], lengths: Sequence[int]) -> np.ndarray:
+    """One graph call per row, each cut to its own `lengths[i]` tokens, as float64; calls run
+    on as many threads as torch has (sessions of one thread each). For an int8 graph: dynamic
+    quantisation scales activations over the whole input, so the rows beside a row, or its
+    padding, would change its numbers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import torch
+
+    def one(i: int) -> np.ndarray:
+        return session.run(None, {k: v[i : i + 1, : lengths[i]] for k, v in feed.items()})[0][0]
+
+    with ThreadPoolExecutor(torch.get_num_threads()) as pool:
+        return np.stack(list(pool.map(one, range(len(lengths))))).astype(np.float64)
+
+
+def run(session: Any, feed: dict[str, np.ndarray], outputs: int = 1) -> list[Any]:
+    """One graph call: its first `outputs` outputs, as float64. A
+    single row runs as two copies of itself: ONNX Runtime rounds a batch of one row differently
+    from the same row among others."""
     rows = len(next(iter(feed.values())))
     if rows == 1:
         feed = {k: np.repeat(v, 2, axis=0) for k, v in feed.items()}
-    return session.run(None, feed)[0][:rows].astype(np.float64)
+    names = [o.name for o in session.get_outputs()][:outputs]
+    return [o[:rows].astype(np.float64) for o in session.run(names, feed)]

@@ -1,7 +1,7 @@
 """entail.backend=onnx: evalkit's cross-encoder and a local Hugging Face checkpoint exported for
 real (the shipped model once per session), their probabilities against the torch backend's,
 each row from its own pair alone, the export reused, a cache namespace of its own, and the
-errors a user can hit."""
+errors a user can hit; onnx-int8: the graph quantised once, each pair read alone."""
 
 from __future__ import annotations
 
@@ -82,6 +82,28 @@ def test_backends_never_share_a_disk_cache(exported: OnnxEntailer) -> None:
     # run.json says which way the model ran
     assert "onnxruntime" in onnx.variant and onnx.variant.endswith("-f32")
     assert plain.variant.endswith("-f64") and "onnx" not in plain.variant
+
+
+def test_int8_quantises_the_exported_graph_once_and_reads_each_pair_alone(
+    exported: OnnxEntailer,
+) -> None:
+    folder = exported.graph.parents[2]
+    int8 = _entailer(EntailConfig(name="minilm", backend="onnx-int8"), folder)
+    got = int8.entail(PAIRS)
+    assert int8.exported  # quantised here; the float32 graph was the session's export
+    graphs = {p.name: p.stat().st_size for p in exported.graph.parent.iterdir()}
+    assert sorted(graphs) == ["logits-int8.onnx", "logits.onnx"]  # no temporary
+    assert graphs["logits-int8.onnx"] < graphs["logits.onnx"] / 2  # int8 weights
+    reference = exported.entail(PAIRS)
+    # int8: near the float32 probabilities (the sentences), the same side of 0.5 (every pair)
+    assert 0 < np.abs(got - reference)[:3].max() < 0.05
+    assert np.array_equal(got[:, 0] > 0.5, reference[:, 0] > 0.5)
+    # each pair alone, cut to its own tokens: the same bits alone, among others, reordered
+    assert np.array_equal(np.concatenate([int8.entail([p]) for p in PAIRS]), got)
+    assert np.array_equal(int8.entail(PAIRS[::-1]), got[::-1])
+    again = _entailer(EntailConfig(name="minilm", backend="onnx-int8"), folder)
+    assert np.array_equal(again.entail(PAIRS), got) and not again.exported
+    assert int8.variant == exported.variant + "-int8"  # a cache namespace of its own
 
 
 def test_a_hugging_face_checkpoint_runs_on_onnx_too(tmp_path: Path) -> None:

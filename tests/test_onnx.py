@@ -37,12 +37,24 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> OnnxEmbedder:
 
 
 def test_export_writes_both_graphs_and_no_temporary_file(exported: OnnxEmbedder) -> None:
-    assert exported.exported == ["encode", f"read{READ_LAYERS}"]
+    assert exported.exported == [f"encode-read{READ_LAYERS}", f"read{READ_LAYERS}"]
     assert sorted(p.name for p in exported.graphs.iterdir()) == [
-        "encode.onnx",
+        f"encode-read{READ_LAYERS}.onnx",
         f"read{READ_LAYERS}.onnx",
     ]
     assert exported.graphs.parent.name == "onnx"
+
+
+def test_the_encoding_pass_reads_what_the_reader_reads(exported: OnnxEmbedder) -> None:
+    """The pass graph's second output is the reading, bit for bit, as on the torch path; a
+    text the model cannot take whole is left to the reader's windows."""
+    vectors, read = exported.encode_reading(TEXTS, set(TEXTS))
+    assert set(read) == set(TEXTS[:-1])
+    assert np.array_equal(vectors, exported.encode(TEXTS))
+    for text, reader in zip(TEXTS[:-1], exported.tokens(TEXTS[:-1]), strict=True):
+        got = read[text]
+        assert np.array_equal(got.vectors, reader.vectors), text
+        assert got.spans == reader.spans and got.words == reader.words
 
 
 def test_a_second_embedder_reuses_the_exported_graphs(exported: OnnxEmbedder) -> None:

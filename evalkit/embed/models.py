@@ -15,6 +15,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from functools import cached_property, lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -100,6 +101,20 @@ PAD = 8
 READ_LAYERS = 2
 
 
+@contextmanager
+def reading(model: Any, seen: list[Any]) -> Iterator[None]:
+    """While open, each pass of the sentence-transformers `model` appends the output of its
+    layer READ_LAYERS (the reader's last) to `seen`."""
+    layer = model[0].auto_model.encoder.layer[READ_LAYERS - 1]
+    hook = layer.register_forward_hook(
+        lambda _m, _i, out: seen.append(out[0] if isinstance(out, tuple) else out)
+    )
+    try:
+        yield
+    finally:
+        hook.remove()
+
+
 def padded_batches(
     lengths: Sequence[int], limit: int, rows: Callable[[int], int]
 ) -> Iterator[tuple[int, list[int]]]:
@@ -152,15 +167,18 @@ class SentenceTransformerEmbedder:
         self.load_seconds = time.perf_counter() - start
         return model
 
-    def _pooled(self, features: dict[str, Any]) -> np.ndarray:
-        """The model's sentence vectors (float64) for one padded batch of `preprocess` output."""
+    def _pooled(self, features: dict[str, Any], read: bool) -> tuple[np.ndarray, Any]:
+        """The model's sentence vectors (float64) for one padded batch of `preprocess` output
+        and, when `read`, the output of its first READ_LAYERS layers on the way (else None)."""
         import torch
 
         features = {
             k: v.to(self.device) if isinstance(v, torch.Tensor) else v for k, v in features.items()
         }
-        with torch.inference_mode():
-            return self.model(features)["sentence_embedding"].cpu().numpy()
+        seen: list[Any] = []
+        with reading(self.model, seen) if read else nullcontext(), torch.inference_mode():
+            vectors = self.model(features)["sentence_embedding"].cpu().numpy()
+        return vectors, seen[0].cpu().numpy() if seen else None
 
     def _read(self, ids: Any, mask: Any) -> np.ndarray:
         """The reader's token vectors (float64) for one padded batch of token ids."""
@@ -180,8 +198,7 @@ class SentenceTransformerEmbedder:
         that the model takes whole, from the same pass: the reader is the model's first
         READ_LAYERS layers, so their output on the way to the sentence vector is the reading.
         A text read here is not read again (a cold run encodes every candidate sentence it
-        reads). Longer texts are left to `tokens`, which reads them in windows, and so is
-        every text where no torch pass runs (`embedder.backend=onnx`)."""
+        reads). Longer texts are left to `tokens`, which reads them in windows."""
         model = self.model
         if not texts:
             return np.zeros((0, model.get_sentence_embedding_dimension() or 0), np.float32), {}
@@ -190,31 +207,21 @@ class SentenceTransformerEmbedder:
         limit = model.max_seq_length or 1 << 20
         wanted = {i for i, t in enumerate(texts) if t in reads and lengths[i] < limit}
         layers: dict[int, np.ndarray] = {}
-        seen: list[Any] = []
-        layer = model[0].auto_model.encoder.layer[READ_LAYERS - 1]
-        hook = layer.register_forward_hook(
-            lambda _m, _i, out: seen.append(out[0] if isinstance(out, tuple) else out)
-        )
         out = np.empty((len(texts), 0), np.float64)
-        try:
-            for size, chunk in padded_batches(lengths, limit, lambda _: self.batch_size):
-                features = model.preprocess(
-                    [texts[i] for i in chunk],
-                    processing_kwargs={"text": {"padding": "max_length", "max_length": size}},
-                )
-                seen.clear()
-                vectors = self._pooled(features)
-                if not out.shape[1]:
-                    out = np.empty((len(texts), vectors.shape[1]), np.float64)
-                out[chunk] = vectors
-                if wanted & set(chunk) and seen:
-                    hidden = seen[0].cpu().numpy()
-                    for r, i in enumerate(chunk):
-                        if i in wanted:  # [CLS] and [SEP] left out, as `tokens` does
-                            # normalised now, so no view keeps the float64 batch alive
-                            layers[i] = normalise(hidden[r, 1 : lengths[i] - 1])
-        finally:
-            hook.remove()
+        for size, chunk in padded_batches(lengths, limit, lambda _: self.batch_size):
+            features = model.preprocess(
+                [texts[i] for i in chunk],
+                processing_kwargs={"text": {"padding": "max_length", "max_length": size}},
+            )
+            vectors, hidden = self._pooled(features, bool(wanted & set(chunk)))
+            if not out.shape[1]:
+                out = np.empty((len(texts), vectors.shape[1]), np.float64)
+            out[chunk] = vectors
+            if hidden is not None:
+                for r, i in enumerate(chunk):
+                    if i in wanted:  # [CLS] and [SEP] left out, as `tokens` does
+                        # normalised now, so no view keeps the float64 batch alive
+                        layers[i] = normalise(hidden[r, 1 : lengths[i] - 1])
         return normalise(out), self._tokens_of({texts[i]: v for i, v in layers.items()})
 
     def _tokens_of(self, read: dict[str, np.ndarray]) -> dict[str, Tokens]:

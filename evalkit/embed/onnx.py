@@ -1,6 +1,7 @@
 """The sentence embedder on ONNX Runtime (`embedder.backend=onnx`): the same model, tokenizer,
-padding and windows as `models.SentenceTransformerEmbedder`, with its two model calls (sentence
-vectors; the first READ_LAYERS layers' token vectors) run as ONNX graphs. The graphs are
+padding and windows as `models.SentenceTransformerEmbedder`, with its two model calls run as
+ONNX graphs: the pass (sentence vectors, and the first READ_LAYERS layers' token vectors on the
+way) and the reader (those layers alone, for texts read without being encoded). The graphs are
 exported from the local weights on first use into `<cache.dir>/onnx/<key>/` (nothing is
 downloaded) and reused by every later run with the same weights and exporter.
 
@@ -22,7 +23,10 @@ from typing import Any
 import numpy as np
 
 from evalkit import ort
-from evalkit.embed.models import READ_LAYERS, SentenceTransformerEmbedder
+from evalkit.embed.models import READ_LAYERS, SentenceTransformerEmbedder, reading
+
+# The graphs: the model's pass with its reading on the way, and the reader alone.
+PASS, READ = f"encode-read{READ_LAYERS}", f"read{READ_LAYERS}"
 
 
 class OnnxEmbedder(SentenceTransformerEmbedder):
@@ -42,7 +46,7 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         import torch
 
         sessions = {}
-        for name in ("encode", f"read{READ_LAYERS}"):
+        for name in (PASS, READ):
             path = self.graphs / f"{name}.onnx"
             if not path.is_file():
                 self._export(name, path)
@@ -57,15 +61,22 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         sample = model.preprocess(
             ["an example"], processing_kwargs={"text": {"padding": "max_length", "max_length": 8}}
         )
-        if name == "encode":
+        if name == PASS:
             inputs = [k for k, v in sample.items() if isinstance(v, torch.Tensor)]
+
+            def both(m: Any, *tensors: Any) -> tuple[Any, Any]:
+                seen: list[Any] = []
+                with reading(m, seen):
+                    vectors = m(dict(zip(inputs, tensors, strict=True)))["sentence_embedding"]
+                return vectors, seen[0]
+
             ort.export(
                 model,
-                lambda m, *t: m(dict(zip(inputs, t, strict=True)))["sentence_embedding"],
+                both,
                 [sample[k] for k in inputs],
                 path,
                 inputs,
-                {"out": {0: "rows"}},
+                {"out": {0: "rows"}, "layer": {0: "rows", 1: "tokens"}},
             )
         else:
             ort.export(
@@ -78,10 +89,12 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
             )
         self.exported.append(name)
 
-    def _pooled(self, features: dict[str, Any]) -> np.ndarray:
-        session = self.sessions["encode"]
-        return ort.run(session, {i.name: features[i.name].numpy() for i in session.get_inputs()})
+    def _pooled(self, features: dict[str, Any], read: bool) -> tuple[np.ndarray, Any]:
+        session = self.sessions[PASS]
+        feed = {i.name: features[i.name].numpy() for i in session.get_inputs()}
+        got = ort.run(session, feed, outputs=2 if read else 1)
+        return got[0], got[1] if read else None
 
     def _read(self, ids: Any, mask: Any) -> np.ndarray:
         feed = {"input_ids": ids.numpy(), "attention_mask": mask.numpy()}
-        return ort.run(self.sessions[f"read{READ_LAYERS}"], feed)
+        return ort.run(self.sessions[READ], feed)[0]

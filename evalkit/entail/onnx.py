@@ -2,7 +2,9 @@
 batches as the torch backend it wraps (`minilm` or `hf`), its logits computed by an ONNX graph
 exported from the loaded model on first use (see `evalkit.ort`); the probabilities are still
 computed from them in float64. Float32 logits, so the probabilities differ from torch's a
-little and live in a cache namespace of their own (`variant`).
+little and live in a cache namespace of their own (`variant`). `entail.backend=onnx-int8` runs
+that graph with its weights quantised to int8 (dynamic quantisation, written beside it once),
+each pair alone: about twice as fast again, probabilities within a few hundredths.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from evalkit import ort
 from evalkit.config import EntailConfig
 
 GRAPH = "logits.onnx"
+INT8 = "logits-int8.onnx"
 
 
 class OnnxEntailer:
@@ -31,8 +34,9 @@ class OnnxEntailer:
         self.name, self.fingerprint, self.labels = inner.name, inner.fingerprint, inner.labels
         self.cfg: EntailConfig = inner.cfg
         self.device = "cpu"
+        self.int8 = cfg.backend == "onnx-int8"
         self.graph = ort.graph_folder(cache_dir, self.fingerprint) / GRAPH
-        self.variant = ort.variant(version)
+        self.variant = ort.variant(version) + ("-int8" if self.int8 else "")
         self.exported = False  # whether this entailer exported its graph (not in the cache)
 
     @property
@@ -41,8 +45,9 @@ class OnnxEntailer:
 
     @cached_property
     def session(self) -> Any:
-        """The logits graph as an ONNX Runtime session, exported first where not in the
-        cache. Threads as torch's (OMP_NUM_THREADS): the result does not depend on them."""
+        """The logits graph as an ONNX Runtime session, exported (and quantised) first where
+        not in the cache. Threads as torch's (OMP_NUM_THREADS): the result does not depend on
+        them; an int8 session has one, its pairs running on that many threads (`ort.run_rows`)."""
         import torch
 
         if not self.graph.is_file():
@@ -65,14 +70,23 @@ class OnnxEntailer:
                 {"logits": {0: "rows"}},
             )
             self.exported = True
-        return ort.session(self.graph, torch.get_num_threads())
+        if not self.int8:
+            return ort.session(self.graph, torch.get_num_threads())
+        int8 = self.graph.with_name(INT8)
+        if not int8.is_file():
+            ort.quantize(self.graph, int8)
+            self.exported = True
+        return ort.session(int8, 1)
 
     def logits(self, enc: dict[str, Any]) -> Any:
         """float64 logits as a torch tensor, for `_run`'s softmax."""
         import torch
 
         feed = {i.name: enc[i.name].numpy() for i in self.session.get_inputs()}
-        return torch.from_numpy(ort.run(self.session, feed))
+        if self.int8:
+            lengths = enc["attention_mask"].sum(dim=1).tolist()
+            return torch.from_numpy(ort.run_rows(self.session, feed, lengths))
+        return torch.from_numpy(ort.run(self.session, feed)[0])
 
     def entail(self, pairs: Any) -> np.ndarray:
         from evalkit.entail import _run
