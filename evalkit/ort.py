@@ -138,22 +138,6 @@ def quantize(source: Path, path: Path) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def run_rows(session: Any, feed: dict[str, np.ndarray], lengths: Sequence[int]) -> np.ndarray:
-    """One graph call per row, each cut to its own `lengths[i]` tokens, as float64; calls run
-    on as many threads as torch has (sessions of one thread each). For an int8 graph: dynamic
-    quantisation scales activations over the whole input, so the rows beside a row, or its
-    padding, would change its numbers."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    import torch
-
-    def one(i: int) -> np.ndarray:
-        return session.run(None, {k: v[i : i + 1, : lengths[i]] for k, v in feed.items()})[0][0]
-
-    with ThreadPoolExecutor(torch.get_num_threads()) as pool:
-        return np.stack(list(pool.map(one, range(len(lengths))))).astype(np.float64)
-
-
 def run(session: Any, feed: dict[str, np.ndarray], outputs: int = 1) -> list[Any]:
     """One graph call: its first `outputs` outputs, as float64. A
     single row runs as two copies of itself: ONNX Runtime rounds a batch of one row differently

@@ -27,11 +27,13 @@ def test_bench_scale_times_the_entailment_model_against_the_same_run_without_it(
 ) -> None:
     script = ROOT / "benchmarks" / "bench_scale.py"
     argv = [sys.executable, str(script), "2", "--embedder", "hashed", "--entail", "minilm"]
-    argv += ["--no-floor", "--without-entail", "--work", str(tmp_path)]
+    argv += ["--backend", "onnx-int8", "--no-floor", "--without-entail", "--work", str(tmp_path)]
     done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stderr
     row = json.loads(done.stderr.strip().splitlines()[-1])
     assert row["pairs"] > 0 and row["plain_s"] > 0
     manifest = json.loads((tmp_path / "plain-none2" / "run.json").read_text())
     assert manifest["entail"] is None  # the comparison run had no entailment model
+    cold = json.loads((tmp_path / "cold2" / "run.json").read_text())
+    assert cold["entail"]["variant"].endswith("-f32-int8")  # the int8 cross-encoder ran
     assert "cold with entailment / without" in done.stdout and "pairs/s" in done.stdout

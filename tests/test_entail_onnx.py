@@ -54,6 +54,7 @@ def test_the_export_writes_one_graph_and_a_second_entailer_reuses_it(
     again = _entailer(EntailConfig(name="minilm", backend="onnx"), exported.graph.parents[2])
     assert np.array_equal(again.entail(PAIRS), exported.entail(PAIRS))
     assert again.graph == exported.graph and not again.exported
+    assert "loaded" not in again.inner.__dict__  # the torch model is not loaded to tokenise
 
 
 def test_probabilities_are_close_to_the_torch_backends(exported: OnnxEntailer) -> None:

@@ -114,6 +114,12 @@ class MiniLMEntailer:
         os.environ["HF_HUB_OFFLINE"] = "1"
         return model.load(self.path, self.base, self.device)
 
+    @cached_property
+    def tokenizer(self) -> Any:
+        """The bundled model's tokenizer, without the model (all `entail.onnx` needs once its
+        graph is exported)."""
+        return _tokenizer(self.base)
+
     def logits(self, enc: Any) -> Any:
         return self.loaded[0](**enc)
 
@@ -166,11 +172,22 @@ class HFEntailer:
         )
         return model.double().to(self.device).eval(), tokenizer
 
+    @cached_property
+    def tokenizer(self) -> Any:
+        return _tokenizer(self.folder)
+
     def logits(self, enc: Any) -> Any:
         return self.loaded[0](**enc).logits
 
     def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         return _run(self, pairs)
+
+
+def _tokenizer(folder: Path) -> Any:
+    import transformers
+
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    return transformers.AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
 
 
 def _label(chosen: str | None, names: dict[int, str], cue: str, folder: Path, key: str) -> int:
@@ -201,20 +218,29 @@ def _label(chosen: str | None, names: dict[int, str], cue: str, folder: Path, ke
 def _run(
     entailer: MiniLMEntailer | HFEntailer | OnnxEntailer, pairs: Sequence[tuple[str, str]]
 ) -> np.ndarray:
-    """Probabilities from a model's logits, in float64, rounded to float32 once."""
+    """Probabilities from a model's logits, batch by batch (`probabilities`)."""
     import torch
 
     out = np.zeros((len(pairs), 2), np.float32)
-    if not pairs:
-        return out
-    _, tokenizer = entailer.loaded
-    yes, no = entailer.labels
-    for rows, enc in _batched(tokenizer, pairs, entailer.cfg.batch_size, entailer.cfg.max_tokens):
+    for rows, enc in _batched(
+        entailer.tokenizer, pairs, entailer.cfg.batch_size, entailer.cfg.max_tokens
+    ):
         with torch.inference_mode():
             logits = entailer.logits({k: v.to(entailer.device) for k, v in enc.items()})
-            probs = torch.softmax(logits.double(), dim=-1).cpu().numpy()
-        out[rows, 0] = probs[:, yes]
-        out[rows, 1] = probs[:, no] if no >= 0 else 0.0
+            out[rows] = probabilities(logits, entailer.labels)
+    return out
+
+
+def probabilities(logits: Any, labels: tuple[int, int]) -> np.ndarray:
+    """float32 [n, 2] from a torch tensor of logits: P(entailment), P(contradiction) (0 for a
+    model without that label), softmax in float64, rounded to float32 once."""
+    import torch
+
+    probs = torch.softmax(logits.double(), dim=-1).cpu().numpy()
+    yes, no = labels
+    out = np.zeros((len(probs), 2), np.float32)
+    out[:, 0] = probs[:, yes]
+    out[:, 1] = probs[:, no] if no >= 0 else 0.0
     return out
 
 
