@@ -105,6 +105,7 @@ def test_int8_quantises_the_exported_graph_once_and_reads_each_pair_alone(
     again = _entailer(EntailConfig(name="minilm", backend="onnx-int8"), folder)
     assert np.array_equal(again.entail(PAIRS), got) and not again.exported
     assert int8.variant == exported.variant + "-int8"  # a cache namespace of its own
+    assert int8.entail([]).shape == (0, 2)
 
 
 def test_a_hugging_face_checkpoint_runs_on_onnx_too(tmp_path: Path) -> None:

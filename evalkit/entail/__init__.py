@@ -222,6 +222,8 @@ def _run(
     import torch
 
     out = np.zeros((len(pairs), 2), np.float32)
+    if not pairs:
+        return out
     for rows, enc in _batched(
         entailer.tokenizer, pairs, entailer.cfg.batch_size, entailer.cfg.max_tokens
     ):
