@@ -46,7 +46,7 @@ CONF = str(bundled("conf"))  # Hydra's primary config folder, wherever evalkit i
 
 
 def _setup_logging() -> None:
-    for noisy in ("sentence_transformers", "transformers", "huggingface_hub", "absl", "matplotlib"):
+    for noisy in ("sentence_transformers", "transformers", "huggingface_hub", "absl"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))

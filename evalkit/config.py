@@ -377,7 +377,7 @@ class ReportConfig:
     """Extra outputs of a run beside the tables."""
 
     html: bool = opt(True, "write report.html in the run folder", neutral=True)
-    plots: bool = opt(True, "write PNG plots beside it", neutral=True)
+    plots: bool = opt(True, "write SVG plots beside it", neutral=True)
 
 
 @dataclass

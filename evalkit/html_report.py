@@ -82,11 +82,11 @@ def run_section(manifest: dict[str, Any]) -> str:
 
 
 def plots_section(plots: Sequence[Any]) -> str:
-    """The PNG plots, embedded as data URIs and linked to their files beside the report."""
+    """The SVG plots, embedded as data URIs and linked to their files beside the report."""
     if not plots:
         return ""
     figures = "".join(
-        f'<figure><img alt="{esc(p.alt)}" src="data:image/png;base64,'
+        f'<figure><img alt="{esc(p.alt)}" src="data:image/svg+xml;base64,'
         f'{base64.b64encode(p.path.read_bytes()).decode("ascii")}"><figcaption>{esc(p.title)} '
         f'(<a href="{esc(p.path.name)}">{esc(p.path.name)}</a>)</figcaption></figure>'
         for p in plots
@@ -231,7 +231,7 @@ def _write_report(run: Run, html: bool, plots: bool) -> Path | None:
     run_dir = run.run_dir
     drawn: list[Any] = []
     if plots and run.events:
-        from evalkit.plots import draw  # matplotlib loads only when plots are wanted
+        from evalkit.plots import draw
 
         drawn = draw([line.cells for ev in run.events for line in ev.summary], run_dir)
     if not html:
@@ -260,7 +260,7 @@ def main(argv: list[str]) -> int:
         description="Rebuild report.html and the plots from a finished run's tables.",
     )
     parser.add_argument("run_dir", type=Path, help="a folder written by `python -m evalkit run`")
-    parser.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
+    parser.add_argument("--no-plots", action="store_true", help="skip the SVG plots")
     args = parser.parse_args(argv)
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # as Ctrl-C
     try:

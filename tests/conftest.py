@@ -55,11 +55,10 @@ def model_libraries_loaded(*argv: str) -> list[str]:
 @pytest.fixture(scope="session", autouse=True)
 def session_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """No test, nor any run it starts, reads or writes the user's home: HOME (the disk cache's
-    default folder, ~/.cache/evalkit) and matplotlib's cache point into this session's tmp
-    folder, from before the session-wide fixtures below are built."""
+    default folder, ~/.cache/evalkit) points into this session's tmp folder, from before the
+    session-wide fixtures below are built."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
-        patch.setenv("MPLCONFIGDIR", str(tmp_path_factory.mktemp("matplotlib")))
         yield
 
 

@@ -208,8 +208,11 @@ def check_numbers(run_dir: Path) -> dict[str, set[tuple[int, str]]]:
 
 def test_run_writes_a_single_page_report_and_plot(seeds_run: Path) -> None:
     assert (seeds_run / "report.html").is_file()
-    assert (seeds_run / "coverage_support.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert not (seeds_run / "score_distribution.png").exists()  # one event: no distribution
+    svg = (seeds_run / "coverage_support.svg").read_text(encoding="utf-8")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and svg.endswith("</svg>\n")
+    assert svg.count('class="mean"') == 8  # a point per candidate, named
+    assert ">faithful_complete</text>" in svg and "<title>faithful_complete: support" in svg
+    assert not (seeds_run / "score_distribution.svg").exists()  # one event: no distribution
     assert not (seeds_run / "report").exists()
     assert not list(seeds_run.glob(".*.tmp"))
 
@@ -243,7 +246,7 @@ def test_no_number_in_the_page_that_the_tables_lack(seeds_run: Path) -> None:
 def test_the_page_is_self_contained(seeds_run: Path) -> None:
     text = (seeds_run / "report.html").read_text(encoding="utf-8")
     for attr in re.findall(r'(?:src|href)="([^"]*)"', text):
-        assert attr.startswith(("#", "data:image/png;base64,")) or attr.endswith(".png"), attr
+        assert attr.startswith(("#", "data:image/svg+xml;base64,")) or attr.endswith(".svg"), attr
     assert "<link" not in text and "<script src" not in text and "@import" not in text
     assert "config" in text and "versions" in text.lower()
 
@@ -267,8 +270,8 @@ def test_many_events_get_an_index_and_pages(many_run: Path) -> None:
     names = [p.name for p in (many_run / "report").iterdir()]
     assert all(re.fullmatch(r"[A-Za-z0-9._-]+\.html", n) for n in names), names
     assert "&lt;b&gt;id&lt;/b&gt;" in index and "<b>id</b>" not in index
-    assert (many_run / "score_distribution.png").is_file()
-    assert index.count("data:image/png;base64,") == 2
+    assert (many_run / "score_distribution.svg").is_file()
+    assert index.count("data:image/svg+xml;base64,") == 2
     counts = re.findall(r'data-count="candidates">(\d+)<', index)
     per_event = [sum(r["event"] == e for r in data["summary"]) for e in events]
     assert [int(c) for c in counts] == per_event
@@ -291,14 +294,14 @@ def test_report_verb_rebuilds_from_the_tables(seeds_run: Path, tmp_path: Path) -
     before = {n: (run_dir / n).read_bytes() for n in (*TABLES, "run.json")}
     original = (run_dir / "report.html").read_text(encoding="utf-8")
     (run_dir / "report.html").unlink()
-    (run_dir / "coverage_support.png").unlink()
+    (run_dir / "coverage_support.svg").unlink()
     assert main([str(run_dir)]) == 0
     assert (run_dir / "report.html").read_text(encoding="utf-8") == original
-    assert (run_dir / "coverage_support.png").is_file()
+    assert (run_dir / "coverage_support.svg").is_file()
     assert {n: (run_dir / n).read_bytes() for n in before} == before  # nothing recomputed
-    (run_dir / "coverage_support.png").unlink()
+    (run_dir / "coverage_support.svg").unlink()
     assert main([str(run_dir), "--no-plots"]) == 0
-    assert not (run_dir / "coverage_support.png").exists()
+    assert not (run_dir / "coverage_support.svg").exists()
 
 
 def test_report_verb_on_a_missing_folder_is_one_line_exit_2(tmp_path: Path) -> None:
@@ -437,10 +440,10 @@ def test_switches(
     evaluate(cfg, tmp_path / "run")
     assert (tmp_path / "run" / "summary.csv").is_file()
     assert (tmp_path / "run" / "report.html").exists() == html
-    assert (tmp_path / "run" / "coverage_support.png").exists() == plots
+    assert (tmp_path / "run" / "coverage_support.svg").exists() == plots
     last = capsys.readouterr().out.strip().splitlines()[-1]
     if html:  # the terminal ends with where to open the report
-        assert "data:image/png" not in (tmp_path / "run" / "report.html").read_text()
+        assert "data:image/svg" not in (tmp_path / "run" / "report.html").read_text()
         assert last == f"report: {tmp_path / 'run' / 'report.html'}"
     else:
         assert last.startswith("scored ") and "report" not in last
@@ -585,14 +588,7 @@ def test_ids_wrap_at_their_underscores_only(explained_run: Path) -> None:
         assert not re.search(r"code|name|cand|src|h3", rule), rule  # only running text
 
 
-def _figure(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    drawn: list[Any] = []
-    monkeypatch.setattr(plots, "_save", lambda fig, path: drawn.append(fig))
-    return drawn
-
-
-def test_plots_say_what_they_plot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    drawn = _figure(monkeypatch)
+def test_plots_say_what_they_plot(tmp_path: Path) -> None:
     rows = [
         {
             "event": f"e{i}",
@@ -603,13 +599,25 @@ def test_plots_say_what_they_plot(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
         }
         for i, s in enumerate((0.1, 0.12, 0.5, 0.52, 0.55, 0.9, 0.3))
     ]
-    plots.coverage_support(rows, tmp_path / "a.png")
-    plots.score_distribution(rows, tmp_path / "b.png")
-    scatter, histogram = (fig.axes[0] for fig in drawn)
-    assert "credit" in scatter.get_ylabel() and "share" not in scatter.get_ylabel()
-    ticks = histogram.get_yticks()
-    assert len(ticks) >= 2 and all(t == int(t) for t in ticks), ticks
-    assert histogram.get_ylabel() == "candidates"
+    plots.coverage_support(rows, tmp_path / "a.svg")
+    plots.score_distribution(rows, tmp_path / "b.svg")
+    scatter, histogram = ((tmp_path / n).read_text(encoding="utf-8") for n in ("a.svg", "b.svg"))
+    ylabel = re.findall(r'class="ylabel"[^>]*>([^<]*)<', scatter)
+    assert len(ylabel) == 1 and "credit" in ylabel[0] and "share" not in ylabel[0]
+    assert scatter.count('class="one"') == 1  # seven candidates on one spot: one darker dot
+    assert 'fill-opacity="1.0"' in scatter and scatter.count('class="mean"') == 7
+    counts = re.findall(r'class="ytick"[^>]*>([^<]*)<', histogram)
+    assert len(counts) >= 2 and all(c.isdigit() for c in counts), counts  # whole numbers
+    assert re.findall(r'class="ylabel"[^>]*>([^<]*)<', histogram) == ["candidates"]
+    bars = re.findall(r"<title>(\d+) candidate", histogram)
+    assert sum(map(int, bars)) == len(rows)
+
+
+def test_box_plot_whiskers_stop_within_one_and_a_half_interquartile_ranges() -> None:
+    values = [0.0, 0.1, 0.2, 0.3, 0.4, 5.0]  # 5.0 lies beyond 1.5 interquartile ranges
+    lo, q1, median, q3, hi = plots._box(values)
+    assert (lo, median, hi) == (0.0, 0.25, 0.4)
+    assert q1 == pytest.approx(0.125) and q3 == pytest.approx(0.375)
 
 
 def test_a_run_folder_is_documented(seeds_run: Path) -> None:
@@ -620,7 +628,7 @@ def test_a_run_folder_is_documented(seeds_run: Path) -> None:
     section = docs[docs.index("## Files of a run folder") :]
     for path in seeds_run.iterdir():
         assert f"`{path.name}" in section, path.name
-    assert "`report/" in section and "score_distribution.png" in section
+    assert "`report/" in section and "score_distribution.svg" in section
 
 
 def _chromium() -> str | None:
