@@ -4,13 +4,12 @@ Reads only the CSV tables and run.json of a finished run (`run_reader`), so
 `python -m evalkit report RUN_DIR` and the end of `run` share one code path. Here: the pages,
 the run's details and the index of events; one event's sections are in `html_event`. One
 self-contained file per page: inline CSS, a little vanilla JS (both from evalkit/assets/),
-plots as data URIs; nothing is fetched from the network.
+plots inline; nothing is fetched from the network.
 """
 
 from __future__ import annotations
 
 import argparse
-import base64
 import hashlib
 import json
 import re
@@ -82,12 +81,12 @@ def run_section(manifest: dict[str, Any]) -> str:
 
 
 def plots_section(plots: Sequence[Any]) -> str:
-    """The SVG plots, embedded as data URIs and linked to their files beside the report."""
+    """The SVG plots, inline (so their tooltips work), linked to their files beside the
+    report."""
     if not plots:
         return ""
     figures = "".join(
-        f'<figure><img alt="{esc(p.alt)}" src="data:image/svg+xml;base64,'
-        f'{base64.b64encode(p.path.read_bytes()).decode("ascii")}"><figcaption>{esc(p.title)} '
+        f"<figure>{p.path.read_text(encoding='utf-8')}<figcaption>{esc(p.title)} "
         f'(<a href="{esc(p.path.name)}">{esc(p.path.name)}</a>)</figcaption></figure>'
         for p in plots
     )

@@ -2,7 +2,8 @@
 
 Two charts, written as SVG text by hand: no plotting library to import (it cost a seeds run
 about a second, most of what the run took above its encode floor), nothing that needs a
-display, and the same bytes for the same rows. Each point carries a tooltip (`<title>`).
+display, and the same bytes for the same rows. Each point carries a tooltip (`<title>`). The
+report inlines the plots, so their classes start with `pl-` and meet none of its styles.
 """
 
 from __future__ import annotations
@@ -112,25 +113,25 @@ def _frame(
         out.append(
             f'<line x1="{_f(x)}" y1="{ax.top}" x2="{_f(x)}" y2="{ax.bottom}" stroke="{GRID}"/>'
         )
-        out.append(_text(x, ax.bottom + 16, _label(v), "xtick", text_anchor="middle"))
+        out.append(_text(x, ax.bottom + 16, _label(v), "pl-xtick", text_anchor="middle"))
     for v in yticks:
         y = ax.py(v)
         out.append(
             f'<line x1="{ax.left}" y1="{_f(y)}" x2="{ax.right}" y2="{_f(y)}" stroke="{GRID}"/>'
         )
-        out.append(_text(ax.left - 6, y + 4, _label(v), "ytick", text_anchor="end"))
+        out.append(_text(ax.left - 6, y + 4, _label(v), "pl-ytick", text_anchor="end"))
     out.append(
         f'<rect x="{ax.left}" y="{ax.top}" width="{_f(ax.right - ax.left)}" '
         f'height="{_f(ax.bottom - ax.top)}" fill="none" stroke="#444"/>'
     )
-    out.append(_text(WIDTH / 2, 24, title, "title", 14, text_anchor="middle"))
+    out.append(_text(WIDTH / 2, 24, title, "pl-title", 14, text_anchor="middle"))
     out.append(
-        _text((ax.left + ax.right) / 2, HEIGHT - 12, xlabel, "xlabel", 12, text_anchor="middle")
+        _text((ax.left + ax.right) / 2, HEIGHT - 12, xlabel, "pl-xlabel", 12, text_anchor="middle")
     )
     if ylabel:
         middle = (ax.top + ax.bottom) / 2
         out.append(
-            _text(16, middle, ylabel, "ylabel", 12, text_anchor="middle",
+            _text(16, middle, ylabel, "pl-ylabel", 12, text_anchor="middle",
                   transform=f"rotate(-90 16 {_f(middle)})")
         )  # fmt: skip
     return out
@@ -179,7 +180,7 @@ def _names(ax: Axes, points: Mapping[str, tuple[float, float]]) -> list[str]:
                 f'stroke="{GREY}" stroke-width="0.8"/>'
             )
         anchor = "end" if left else "start"
-        out.append(_text(box[2] - 2 if left else box[0] + 2, py + dy - 3, name, "name",
+        out.append(_text(box[2] - 2 if left else box[0] + 2, py + dy - 3, name, "pl-name",
                          text_anchor=anchor))  # fmt: skip
     return out
 
@@ -213,19 +214,21 @@ def coverage_support(summary: Sequence[Row], path: Path) -> Plot:
         # however many events the run has
         cells = Counter((2 * round(ax.px(x) / 2), 2 * round(ax.py(y) / 2)) for _, x, y in points)
         parts += [
-            f'<circle class="one" cx="{cx}" cy="{cy}" r="2" fill="{GREY}" '
+            f'<circle class="pl-one" cx="{cx}" cy="{cy}" r="2" fill="{GREY}" '
             f'fill-opacity="{min(1.0, 0.3 * n):.1f}"/>'
             for (cx, cy), n in sorted(cells.items())
         ]
         parts.append(f'<circle cx="{ax.left + 12}" cy="{ax.top + 14}" r="3" fill="{GREY}"/>')
-        parts.append(_text(ax.left + 20, ax.top + 18, "one candidate in one event", "legend", 10))
+        parts.append(
+            _text(ax.left + 20, ax.top + 18, "one candidate in one event", "pl-legend", 10)
+        )
     means = {
         name: (sum(p[0] for p in xy) / len(xy), sum(p[1] for p in xy) / len(xy))
         for name, xy in sorted(by_name.items())
     }
     if labelled:
         parts += [
-            f'<circle class="mean" cx="{_f(ax.px(x))}" cy="{_f(ax.py(y))}" r="5" fill="{BLUE}" '
+            f'<circle class="pl-mean" cx="{_f(ax.px(x))}" cy="{_f(ax.py(y))}" r="5" fill="{BLUE}" '
             f'stroke="white"><title>{escape(name)}: support rate {x:.3f}, coverage {y:.3f}'
             f"</title></circle>"
             for name, (x, y) in means.items()
@@ -235,7 +238,7 @@ def coverage_support(summary: Sequence[Row], path: Path) -> Plot:
     if dropped:
         parts.append(
             _text(ax.right - 6, ax.bottom - 6, f"{dropped} unscorable candidate(s) not shown",
-                  "note", 10, text_anchor="end", fill="#555")
+                  "pl-note", 10, text_anchor="end", fill="#555")
         )  # fmt: skip
     alt = f"Scatter plot of coverage credit against support rate for {len(by_name)} candidate(s)"
     _save(parts, path, alt)
@@ -264,9 +267,9 @@ def score_distribution(summary: Sequence[Row], path: Path) -> Plot:
         parts = _frame(ax, title, "score", "", ticks(*ax.x), [])
         for i, (name, (lo, q1, median, q3, hi)) in enumerate(zip(names, stats, strict=True), 1):
             y, half = ax.py(i), min(12.0, (ax.bottom - ax.top) / len(names) / 3)
-            parts.append(_text(ax.left - 6, y + 4, name, "ytick", text_anchor="end"))
+            parts.append(_text(ax.left - 6, y + 4, name, "pl-ytick", text_anchor="end"))
             parts.append(
-                f'<g class="box"><title>{escape(name)}: median {median:.3f}, quartiles '
+                f'<g class="pl-box"><title>{escape(name)}: median {median:.3f}, quartiles '
                 f"{q1:.3f} to {q3:.3f}, {len(boxes[name])} events</title>"
                 f'<line x1="{_f(ax.px(lo))}" y1="{_f(y)}" x2="{_f(ax.px(hi))}" y2="{_f(y)}" '
                 f'stroke="#444"/><rect x="{_f(ax.px(q1))}" y="{_f(y - half)}" '
@@ -287,7 +290,7 @@ def score_distribution(summary: Sequence[Row], path: Path) -> Plot:
         for count, a, b in zip(counts, edges, edges[1:], strict=False):
             if count:
                 parts.append(
-                    f'<rect class="bar" x="{_f(ax.px(a))}" y="{_f(ax.py(count))}" '
+                    f'<rect class="pl-bar" x="{_f(ax.px(a))}" y="{_f(ax.py(count))}" '
                     f'width="{_f(ax.px(b) - ax.px(a))}" height="{_f(ax.bottom - ax.py(count))}" '
                     f'fill="{BLUE}"><title>{count} candidate(s) scored {a:.3f} to {b:.3f}'
                     f"</title></rect>"
