@@ -112,6 +112,8 @@ class Resources:
         with timings.stage("load_model"):
             embedder = build_embedder(cfg.embedder, cfg.cache)
             entailer = build_entailer(cfg.entail, cfg.cache)
+        if entailer is not None:
+            entailer.share(embedder.scheduler)
         measures = None
         if embedder.disk is not None:
             disk = embedder.disk

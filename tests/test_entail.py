@@ -172,6 +172,46 @@ def test_pairs_are_cached_by_content_in_memory_and_on_disk(tmp_path: Path) -> No
     assert (again.entail(pairs) == first[:2]).all() and again.entailer.asked == 0  # type: ignore[attr-defined]
 
 
+class Calls(Fake):
+    """The fake, counting its calls too."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        self.calls += 1
+        return super().entail(pairs)
+
+
+def test_pooled_events_ask_the_model_together_and_get_their_own_rows() -> None:
+    """Events pooled by the embedding cache wait for each other: one model call runs every
+    pair they miss (the model then gets full batches, not a candidate's few pairs)."""
+    from evalkit.embed import EmbeddingCache
+
+    calls = Calls()
+    cache = EntailCache(calls, None, 100)
+    embedder = EmbeddingCache(HashedEmbedder())
+    cache.share(embedder.scheduler)
+    asked = [
+        [("The bridge reopened.", "The bridge reopened."), ("A b c.", "Shut d.")],
+        [("x y", "x")],
+        [],
+        [("A b c.", "Shut d."), ("q", "r s")],
+    ]
+
+    def event(pairs: list[tuple[str, str]]) -> np.ndarray:
+        embedder.encode([p for p, _ in pairs])  # an event encodes, then asks the entailer
+        return cache.entail(pairs)
+
+    got = list(embedder.pooled(event, asked))
+    assert calls.calls == 1 and calls.asked == 4  # one call, each distinct pair once
+    for pairs, rows in zip(asked, got, strict=True):
+        assert np.array_equal(rows, Fake().entail(pairs)) and rows.shape == (len(pairs), 2)
+    assert cache.pairs == 4 and list(embedder.pooled(event, asked[:2]))  # from memory now
+    assert calls.calls == 1
+
+
 def test_none_builds_no_entailer_and_an_unknown_name_is_refused() -> None:
     assert build_entailer(EntailConfig(name="none")) is None
     with pytest.raises(InputError, match="unknown entail 'nli'; choose from: hf, minilm, none"):

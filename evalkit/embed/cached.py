@@ -168,3 +168,8 @@ class EmbeddingCache:
     def pooled(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         """fn(item) for each item, in order; the items' encodes share batches."""
         return self._scheduler.pooled(fn, items)
+
+    @property
+    def scheduler(self) -> Scheduler:
+        """The turns its pooled events take, which the entailment cache shares."""
+        return self._scheduler

@@ -1,7 +1,8 @@
 """The concurrency of encoding: several events scored at once, one thread each, taking turns.
 
-When every event is waiting for vectors, one call to the model encodes what they all need, so
-batches stay full even though each event asks for a few texts at a time. The model always runs
+When every event is waiting for vectors (or entailment probabilities), one call to the model
+serves what they all need, so batches stay full even though each event asks for a few texts
+at a time. The model always runs
 in the thread that called `Scheduler.pooled`. Also here: how long each thread spent encoding or
 waiting for others' encodes (`off_stage_seconds`), so stage timings leave that time out.
 """
@@ -27,8 +28,10 @@ class Request:
 
     texts: dict[bytes, str]  # to encode into sentence vectors
     reads: list[str] = field(default_factory=list)  # to read token by token
+    pairs: dict[bytes, tuple[str, str]] = field(default_factory=dict)  # for the entailer
     vectors: dict[bytes, np.ndarray] = field(default_factory=dict)
     tokens: dict[str, Tokens] = field(default_factory=dict)
+    probs: dict[bytes, np.ndarray] = field(default_factory=dict)
     error: BaseException | None = None
     done: bool = False
 
@@ -74,8 +77,9 @@ def add_off_stage(seconds: float) -> None:
 
 class Scheduler:
     """Runs events in turns and serves their waiting requests together with `encode` (texts by
-    key to vectors, and the readings it makes on the way of the texts also to be read) and
-    `read` (texts to their token vectors)."""
+    key to vectors, and the readings it makes on the way of the texts also to be read), `read`
+    (texts to their token vectors) and `entail` (pairs by key to probabilities; set by the
+    entailment cache that shares these turns)."""
 
     def __init__(
         self,
@@ -86,24 +90,31 @@ class Scheduler:
     ) -> None:
         self.encode = encode
         self.read = read
+        self.entail: Callable[[dict[bytes, tuple[str, str]]], dict[bytes, np.ndarray]] | None
+        self.entail = None
         self.turns: Turns | None = None  # set while `pooled` runs
 
     def serve(self, requests: list[Request]) -> None:
         union = {k: t for r in requests for k, t in r.texts.items()}
         reads = list(dict.fromkeys(t for r in requests for t in r.reads))
+        pairs = {k: p for r in requests for k, p in r.pairs.items()}
         vectors: dict[bytes, np.ndarray] = {}
         tokens: dict[str, Tokens] = {}
+        probs: dict[bytes, np.ndarray] = {}
         try:
             if union:  # what the encoding pass reads on the way is not read again
                 vectors, tokens = self.encode(union, reads)
             rest = [t for t in reads if t not in tokens]
             tokens |= self.read(rest) if rest else {}
+            if pairs and self.entail is not None:
+                probs = self.entail(pairs)
         except BaseException as err:  # every waiting event fails the same way
             for r in requests:
                 r.error = err
         for r in requests:
             r.vectors = {k: vectors[k] for k in r.texts if k in vectors}
             r.tokens = {t: tokens[t] for t in r.reads if t in tokens}
+            r.probs = {k: probs[k] for k in r.pairs if k in probs}
             r.done = True
 
     def pooled(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:

@@ -30,7 +30,7 @@ from evalkit.cache import DiskCache
 from evalkit.config import CacheConfig, EntailConfig
 from evalkit.device import resolve, torch_version
 from evalkit.embed.models import PAD, padded_batches
-from evalkit.embed.scheduler import add_off_stage
+from evalkit.embed.scheduler import Request, Scheduler, add_off_stage
 from evalkit.errors import InputError, registered
 
 if TYPE_CHECKING:
@@ -254,7 +254,9 @@ ENTAILERS: dict[str, Callable[[EntailConfig], Entailer] | None] = {
 
 
 class EntailCache:
-    """Each distinct pair is run once: memory (bounded) over disk, keyed by the pair's text."""
+    """Each distinct pair is run once: memory (bounded) over disk, keyed by the pair's text.
+    Events pooled by the embedding cache (`share`) ask together: once every event waits, one
+    call runs what they all miss, so the model gets full batches, not a candidate's few pairs."""
 
     def __init__(
         self, entailer: Entailer, disk: DiskCache | None, memory_items: int, variant: str = ""
@@ -264,6 +266,12 @@ class EntailCache:
         self.name, self.fingerprint = entailer.name, entailer.fingerprint
         self._memory: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self.pairs, self.seconds = 0, 0.0  # distinct pairs sent to the model, and its time
+        self.scheduler: Scheduler | None = None
+
+    def share(self, scheduler: Scheduler) -> None:
+        """Serve pooled events' pairs with `scheduler`'s turns (`EmbeddingCache.scheduler`)."""
+        self.scheduler = scheduler
+        scheduler.entail = self._run
 
     def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         keys = [hashlib.blake2b(f"{p}\x00{h}".encode(), digest_size=16).digest() for p, h in pairs]
@@ -279,21 +287,29 @@ class EntailCache:
                 missing[key] = pair
         if missing:
             start = time.perf_counter()
-            rows = self.entailer.entail(list(missing.values()))
-            elapsed = time.perf_counter() - start
-            self.seconds += elapsed
-            add_off_stage(elapsed)  # timed as "entail", not as the stage that asked
-            self.pairs += len(missing)
-            fresh = {key: row.copy() for key, row in zip(missing, rows, strict=True)}
-            if self.disk is not None:
-                self.disk.put(fresh.items())
-            found.update(fresh)
+            turns = self.scheduler.turns if self.scheduler is not None else None
+            if turns:
+                found.update(turns.wait(Request({}, pairs=missing)).probs)
+            else:
+                found.update(self._run(missing))
+            add_off_stage(time.perf_counter() - start)  # timed as "entail", not as the stage
         for key, row in found.items():
             self._memory[key] = row
             self._memory.move_to_end(key)
         while len(self._memory) > self.memory_items:
             self._memory.popitem(last=False)
         return np.stack([found[k] for k in keys]) if keys else np.zeros((0, 2), np.float32)
+
+    def _run(self, missing: dict[bytes, tuple[str, str]]) -> dict[bytes, np.ndarray]:
+        """The model's probabilities for pairs in no cache, stored on disk."""
+        start = time.perf_counter()
+        rows = self.entailer.entail(list(missing.values()))
+        self.seconds += time.perf_counter() - start
+        self.pairs += len(missing)
+        fresh = {key: row.copy() for key, row in zip(missing, rows, strict=True)}
+        if self.disk is not None:
+            self.disk.put(fresh.items())
+        return fresh
 
 
 def build_entailer(cfg: EntailConfig, cache: CacheConfig | None = None) -> EntailCache | None:
