@@ -28,20 +28,21 @@ from evalkit.embed.models import PAD
 from evalkit.errors import InputError
 
 
-def require(option: str, device: str) -> str:
-    """onnxruntime's version; an `InputError` naming `option` (e.g. "entail.backend") when
-    onnxruntime or onnx is missing or the model is asked to run on the GPU."""
+def require(option: str, device: str, backend: str = "onnx") -> str:
+    """onnxruntime's version; an `InputError` naming `option` (e.g. "entail.backend") and the
+    `backend` asked for when onnxruntime or onnx is missing or the model is asked to run on the
+    GPU."""
     try:
         import onnx  # noqa: F401  (torch's exporter writes the graph with it)
         import onnxruntime
     except ImportError:
         raise InputError(
-            f"{option}=onnx needs onnxruntime and onnx: pip install 'evalkit[onnx]' "
+            f"{option}={backend} needs onnxruntime and onnx: pip install 'evalkit[onnx]' "
             f"(or use {option}=torch)"
         ) from None
     if device == "cuda":
         prefix = option.rsplit(".", 1)[0]
-        raise InputError(f"{option}=onnx runs on the CPU; use {prefix}.device=auto or cpu")
+        raise InputError(f"{option}={backend} runs on the CPU; use {prefix}.device=auto or cpu")
     return str(onnxruntime.__version__)
 
 

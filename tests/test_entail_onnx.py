@@ -131,3 +131,5 @@ def test_without_onnxruntime_the_backend_names_the_install(
 def test_the_onnx_backend_refuses_the_gpu(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"entail\.backend=onnx runs on the CPU; .*entail\.device"):
         build_entailer(EntailConfig(name="minilm", backend="onnx", device="cuda"))
+    with pytest.raises(InputError, match=r"entail\.backend=onnx-int8 runs on the CPU"):
+        build_entailer(EntailConfig(name="minilm", backend="onnx-int8", device="cuda"))

@@ -30,7 +30,8 @@ class OnnxEntailer:
     def __init__(
         self, cfg: EntailConfig, make: Callable[[EntailConfig], Any], cache_dir: str
     ) -> None:
-        version = ort.require("entail.backend", cfg.device)  # before torch looks for a GPU
+        # before torch looks for a GPU
+        version = ort.require("entail.backend", cfg.device, cfg.backend)
         inner = self.inner = make(replace(cfg, device="cpu"))
         self.name, self.fingerprint, self.labels = inner.name, inner.fingerprint, inner.labels
         self.cfg: EntailConfig = inner.cfg
