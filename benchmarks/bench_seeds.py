@@ -4,7 +4,8 @@ The run is timed cold (`cache.enabled=false`: nothing reused from an earlier run
 cache makes it faster than this floor). The floor is what no implementation can avoid:
 start Python, load all-MiniLM-L6-v2 and encode each distinct sentence of the inputs once
 (same batch size). Both are timed as fresh
-processes, alternating, and the ratio of medians is printed.
+processes, alternating, and the ratio of medians is printed, of wall time and of CPU time (user
+and system: steadier on a shared machine).
 
     python benchmarks/bench_seeds.py [--repeat 3] [-- extra overrides for run]
 """
@@ -12,6 +13,7 @@ processes, alternating, and the ratio of medians is printed.
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,10 +43,15 @@ print(len(texts))
 """
 
 
-def timed(cmd: list[str]) -> tuple[float, str]:
+def timed(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (user + system) and stdout of a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
-    return time.perf_counter() - start, done.stdout
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu, done.stdout
 
 
 def main() -> None:
@@ -52,11 +59,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("overrides", nargs="*")
     args = parser.parse_args()
-    runs, floors = [], []
+    runs, floors, run_cpu, floor_cpu = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.repeat):
-            floor, out = timed([sys.executable, "-c", FLOOR])
+            floor, cpu, out = timed([sys.executable, "-c", FLOOR])
             floors.append(floor)
+            floor_cpu.append(cpu)
             run_dir = Path(tmp) / f"run{i}"
             cmd = [
                 sys.executable,
@@ -69,16 +77,18 @@ def main() -> None:
                 "cache.enabled=false",
                 *args.overrides,
             ]
-            run, _ = timed(cmd)
+            run, cpu, _ = timed(cmd)
             runs.append(run)
+            run_cpu.append(cpu)
             print(
-                f"repeat {i + 1}: floor {floor:.2f} s ({out.strip()} distinct sentences), "
-                f"run {run:.2f} s"
+                f"repeat {i + 1}: floor {floor:.2f} s (CPU {floor_cpu[-1]:.2f} s, "
+                f"{out.strip()} distinct sentences), run {run:.2f} s (CPU {cpu:.2f} s)"
             )
     floor, run = statistics.median(floors), statistics.median(runs)
+    cpu = statistics.median(run_cpu) / statistics.median(floor_cpu)
     print(
         f"median floor {floor:.2f} s, median run {run:.2f} s, ratio {run / floor:.2f}x "
-        "(target < 1.5x)"
+        f"(CPU {cpu:.2f}x; target 1.0x)"
     )
 
 

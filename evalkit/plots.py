@@ -1,8 +1,8 @@
 """Plots for the HTML report: SVG files written from summary.csv rows.
 
-Two charts, written as SVG text by hand: no plotting library to import (it cost a seeds run
-about a second, most of what the run took above its encode floor), nothing that needs a
-display, and the same bytes for the same rows. Each point carries a tooltip (`<title>`). The
+Two charts, written as SVG text by hand: no plotting library to import (importing matplotlib
+and drawing cost the default seeds run about a second), nothing that needs a display, and the
+same bytes for the same rows. Each point carries a tooltip (`<title>`). The
 report inlines the plots, so their classes start with `pl-` and meet none of its styles.
 """
 
