@@ -140,9 +140,9 @@ def quantize(source: Path, path: Path) -> None:
 
 
 def run(session: Any, feed: dict[str, np.ndarray], outputs: int = 1) -> list[Any]:
-    """One graph call: its first `outputs` outputs, as float64. A
-    single row runs as two copies of itself: ONNX Runtime rounds a batch of one row differently
-    from the same row among others."""
+    """One graph call: its first `outputs` outputs, as float64. A single row runs as two copies
+    of itself: ONNX Runtime rounds a batch of one row differently from the same row among
+    others."""
     rows = len(next(iter(feed.values())))
     if rows == 1:
         feed = {k: np.repeat(v, 2, axis=0) for k, v in feed.items()}

@@ -162,16 +162,12 @@ def _names(ax: Axes, points: Mapping[str, tuple[float, float]]) -> list[str]:
         width, height = CHAR * len(name) + 4, 13.0
         # labels of points on the right go to their left; then try further up and down
         sides = (True, False) if x > 0.7 else (False, True)
-        for dy in NUDGES:
-            for left in sides:
-                x0 = px - 7 - width if left else px + 7
-                box = (x0, py + dy - height, x0 + width, py + dy)
-                inside = box[0] >= 0 and box[2] <= WIDTH and box[1] >= 0 and box[3] <= HEIGHT
-                if inside and not any(_overlap(box, other) for other in placed):
-                    break
-            else:
-                continue
-            break
+        for dy, left in ((dy, left) for dy in NUDGES for left in sides):
+            x0 = px - 7 - width if left else px + 7
+            box = (x0, py + dy - height, x0 + width, py + dy)
+            inside = box[0] >= 0 and box[2] <= WIDTH and box[1] >= 0 and box[3] <= HEIGHT
+            if inside and not any(_overlap(box, other) for other in placed):
+                break
         placed.append(box)
         if abs(dy) > 3:  # a leader from the point to a nudged label
             end = box[2] if left else box[0]

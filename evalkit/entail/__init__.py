@@ -58,21 +58,24 @@ def _file_sha256(*paths: Path) -> str:
     return digest.hexdigest()
 
 
+def tokenized(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_tokens: int) -> Any:
+    """The pairs' token ids, unpadded. A pair too long for `max_tokens` loses tokens from its
+    longer side: the evidence, except for a claim longer than its evidence (a whole
+    unsegmented summary), which is then cut too."""
+    return tokenizer(
+        [p for p, _ in pairs],
+        [h for _, h in pairs],
+        truncation="longest_first",
+        max_length=max_tokens,
+    )
+
+
 def _batched(
     tokenizer: Any, pairs: Sequence[tuple[str, str]], batch_size: int, max_tokens: int
 ) -> list[tuple[list[int], Any]]:
-    """Pairs in batches of one padded length, as sentences are for vectors. A pair
-    too long for `max_tokens` loses tokens from its longer side: the evidence, except for a
-    claim longer than its evidence (a whole unsegmented summary), which is then cut too."""
-    lengths = [
-        len(ids)
-        for ids in tokenizer(
-            [p for p, _ in pairs],
-            [h for _, h in pairs],
-            truncation="longest_first",
-            max_length=max_tokens,
-        )["input_ids"]
-    ]
+    """Pairs in batches of one padded length, as sentences are for vectors, cut as
+    `tokenized` cuts them."""
+    lengths = [len(ids) for ids in tokenized(tokenizer, pairs, max_tokens)["input_ids"]]
     out = []
     for size, rows in padded_batches(lengths, max_tokens, lambda _: batch_size):
         enc = tokenizer(
@@ -271,7 +274,7 @@ class EntailCache:
     def share(self, scheduler: Scheduler) -> None:
         """Serve pooled events' pairs with `scheduler`'s turns (`EmbeddingCache.scheduler`)."""
         self.scheduler = scheduler
-        scheduler.entail = self._run
+        scheduler.entail = self._run_model
 
     def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         keys = [hashlib.blake2b(f"{p}\x00{h}".encode(), digest_size=16).digest() for p, h in pairs]
@@ -291,7 +294,7 @@ class EntailCache:
             if turns:
                 found.update(turns.wait(Request({}, pairs=missing)).probs)
             else:
-                found.update(self._run(missing))
+                found.update(self._run_model(missing))
             add_off_stage(time.perf_counter() - start)  # timed as "entail", not as the stage
         for key, row in found.items():
             self._memory[key] = row
@@ -300,7 +303,7 @@ class EntailCache:
             self._memory.popitem(last=False)
         return np.stack([found[k] for k in keys]) if keys else np.zeros((0, 2), np.float32)
 
-    def _run(self, missing: dict[bytes, tuple[str, str]]) -> dict[bytes, np.ndarray]:
+    def _run_model(self, missing: dict[bytes, tuple[str, str]]) -> dict[bytes, np.ndarray]:
         """The model's probabilities for pairs in no cache, stored on disk."""
         start = time.perf_counter()
         rows = self.entailer.entail(list(missing.values()))

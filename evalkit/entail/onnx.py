@@ -100,7 +100,7 @@ class OnnxEntailer:
         return torch.from_numpy(ort.run(self.session, feed)[0])
 
     def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        from evalkit.entail import _run, probabilities
+        from evalkit.entail import _run, probabilities, tokenized
 
         if not self.int8 or not pairs:
             return _run(self, pairs)
@@ -110,12 +110,7 @@ class OnnxEntailer:
         import torch
 
         names = [i.name for i in self.session.get_inputs()]
-        enc = self.tokenizer(
-            [p for p, _ in pairs],
-            [h for _, h in pairs],
-            truncation="longest_first",
-            max_length=self.cfg.max_tokens,
-        )
+        enc = tokenized(self.tokenizer, pairs, self.cfg.max_tokens)
         order = sorted(range(len(pairs)), key=lambda i: -len(enc["input_ids"][i]))
         rows = [{k: np.array([enc[k][i]], np.int64) for k in names} for i in order]
         got = np.stack(list(self.pool.map(lambda row: self.session.run(None, row)[0][0], rows)))
