@@ -4,12 +4,13 @@ For each article (the ``source`` of any faithfulness or coverage benchmark file)
 summary of 2-3 of its sentences is written as faithful (label 1, system ``extractive``), and
 copies of it in which exactly one sentence is changed by one corruption (label 0, ``spans``
 marking that sentence, system = the corruption kind): the errors summaries make with a source's
-own words -- roles swapped, a quote given to another speaker, a number or date taken from
-another fact, two sentences spliced, a modifier moved, a negation or an antonym. A share of the
-articles is lower-cased and tokenised (as CNN/DailyMail's tokenised release), source and summary
-alike. The output is in the faithfulness benchmark format (``dataset`` "intrinsic", ids
-``intrinsic:<doc_id>:<kind>``, plus ``origin`` and ``lowercased``), so
-``python -m evalkit meta bench.path=OUT`` scores it. Same inputs and seed => same bytes.
+own words -- roles swapped, a quote given to another speaker, a name replaced by another, a
+number or date taken from another fact, two sentences spliced, a modifier moved, a negation or
+an antonym. A share of the articles is lower-cased and tokenised (as CNN/DailyMail's tokenised
+release), source and summary alike. The output is in the faithfulness benchmark format
+(``dataset`` "intrinsic", ids ``intrinsic:<doc_id>:<kind>``, plus ``origin`` and
+``lowercased``), so ``python -m evalkit meta bench.path=OUT`` scores it. Same inputs and
+seed => same bytes.
 
 The corruptions are written here, apart from evalkit's training generator, so that the check set
 does not mirror what the entailment model was trained on.
@@ -331,6 +332,28 @@ def wrong_speaker(sentence: str, others: Sequence[str], rng: random.Random) -> s
     return None
 
 
+def swap_name(sentence: str, others: Sequence[str], rng: random.Random) -> str | None:
+    """A name (a person, place or team) replaced by another name of the article: "Ireland made
+    165-5" -> "Afghanistan made 165-5"."""
+    mine = _names(sentence)
+    if not mine:
+        return None
+    a, b = rng.choice(mine)
+    who = _words(sentence[a:b])
+    pool = sorted(
+        {
+            name
+            for o in others
+            for x, y in _names(o)
+            if who.isdisjoint((name := o[x:y]).lower().split())
+            and name.lower() not in sentence.lower()
+        }
+    )
+    if not pool:
+        return None
+    return sentence[:a] + _fit(rng.choice(pool), a == 0) + sentence[b:]
+
+
 def _values(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), str(m.lastgroup)) for m in _VALUE.finditer(text)]
 
@@ -436,6 +459,7 @@ def negate(sentence: str, others: Sequence[str], rng: random.Random) -> str | No
 KINDS: dict[str, Corruption] = {
     "swap_roles": swap_roles,
     "wrong_speaker": wrong_speaker,
+    "swap_name": swap_name,
     "swap_number": swap_number,
     "splice": splice,
     "move_modifier": move_modifier,

@@ -131,6 +131,10 @@ def test_each_corruption_on_a_hand_checked_sentence(mod: ModuleType) -> None:
     assert mod.negate("The final will be played in May.", [], rng) == (
         "The final will not be played in May."
     )
+    assert mod.swap_name(match, ["Oakley United fans sang."], rng) in {
+        "Oakley United beat Ashby Town 3-1 on Saturday.",
+        "Greenford Rovers beat Oakley United 3-1 on Saturday.",
+    }
     first = "Striker Tom Baker scored twice in the first half."
     second = "Captain Lee Harris added a third after 70 minutes."
     assert mod.splice(first, [second], rng) in {
@@ -142,7 +146,8 @@ def test_each_corruption_on_a_hand_checked_sentence(mod: ModuleType) -> None:
 def test_nothing_to_change_gives_no_corruption(mod: ModuleType) -> None:
     rng = random.Random(0)
     plain = "it rained all day long and nobody went out much at all"
-    for corrupt in (mod.swap_roles, mod.wrong_speaker, mod.swap_number, mod.move_modifier):
+    corruptions = (mod.swap_roles, mod.wrong_speaker, mod.swap_name, mod.swap_number)
+    for corrupt in (*corruptions, mod.move_modifier):
         assert corrupt(plain, [plain], rng) is None
 
 
