@@ -19,17 +19,25 @@ The rule, in order:
 - Polarity: the statement and the fewest clauses of the text that say the same thing differ
   in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
   opposite words ("rose" against "fell").
+- A swap: the statement copies the text but for one name put in place of another ("Ireland
+  made 165-5" against "Afghanistan made 165-5"); in lower-cased text, where capitals cannot
+  find names, any one to three content words in place of others, the rest word for word.
 - Order: the statement is made of the text's own words with two of them exchanged ("the
   court fined the company" against "the company fined the court"). In lower-cased text,
   where capitals cannot find speakers, a speaker is also found as the words before "said"
   that the statement replaced ("dr hills said" against "prof ruggles said").
 A text of several sentences (a window) never conflicts, since its neighbours bring other
 figures, but agrees when it holds every figure and date of the statement.
+
+One rule reads a claim against every sentence of the sources at once (`spliced`): a claim
+made of the start of one sentence and the rest of another, whose own subject it drops ("the
+Red Cross" + "are being transferred to rebel-held areas").
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -71,6 +79,7 @@ _SAYS = re.compile(_SPEECH)
 _CONTAINED = 0.9
 _REACH = 6
 _NEAR_COPY = 0.6
+_COPY = 0.8  # `_swapped`: the share of the claim's words copied in order from the unit
 _SYMMETRIC = frozenset({"and", "or", "nor", "between", "vs", "versus"})
 _PASSIVE = "by"  # "missiles supplied by North Korea" is "North Korea supplied missiles"
 _PRONOUNS = frozenset(
@@ -89,7 +98,7 @@ _SPEAKER = re.compile(
 class Conflict:
     """What a statement and a text disagree on: the kind, the statement's value, the text's."""
 
-    kind: Literal["number", "date", "name", "negation", "opposite", "order"]
+    kind: Literal["number", "date", "name", "word", "negation", "opposite", "order", "splice"]
     mine: str
     theirs: str
 
@@ -97,6 +106,8 @@ class Conflict:
         """As a claim's reason: "number 4,000 where the source has 7,000"."""
         if self.kind == "negation":
             return f"negation: only the {self.mine} denies or negates it"
+        if self.kind == "splice":
+            return f"spliced: the source says the rest of it of {self.theirs}, not of {self.mine}"
         return f"{self.kind} {self.mine} where the source has {self.theirs}"
 
     def change(self) -> str:
@@ -129,7 +140,7 @@ def compare(
         same = holds and not novel and negated(claim) == negated(unit)
         return ("agree", None) if same else NEUTRAL
     found = _figure(claim, unit) or _date(claim, unit) or _name(claim, unit, novel)
-    found = found or _speaker(claim, unit)
+    found = found or _speaker(claim, unit) or _swapped(claim, unit)
     found = found or _polarity(claim, unit, min_overlap) or _order(claim, unit)
     if found:
         return "conflict", found
@@ -210,6 +221,106 @@ def _respoken(claim: tuple[str, ...], unit: tuple[str, ...]) -> Conflict | None:
         if _SAYS.fullmatch(after) or _SAYS.fullmatch(before) or according:
             return Conflict("name", " ".join(new), " ".join(old))
     return None
+
+
+def _swapped(claim: str, unit: str) -> Conflict | None:
+    """The claim copies the unit (at least _COPY of its words, in order) but for one to three
+    words in place of others: names of each (not a part of a longer name both keep, not a
+    short form: "Hibs" for "Hibernian", "QPR" for "Queens Park Rangers"), or, in lower-cased
+    text, any content words where that is the claim's only change."""
+    c, u = tokens(claim), tokens(unit)
+    copied, changes = _aligned(u, c)
+    if copied < _COPY * len(c):
+        return None
+    lower = not any(ch.isupper() for ch in unit)
+    if lower and len(changes) > 1:
+        return None
+    for op, i1, i2, j1, j2 in changes:
+        old, new = u[i1:i2], c[j1:j2]
+        if op != "replace" or max(len(old), len(new)) > 3 or (set(old) | set(new)) & _PRONOUNS:
+            continue
+        if not _content(old) or not _content(new) or _content(old) & set(c):
+            continue
+        if _content(new) & set(u):
+            continue
+        if not lower:
+            theirs, mine = names(unit), names(claim)
+            if not (_content(old) <= theirs and _content(new) <= mine):
+                continue
+            kept = [c[j] for j in (j1 - 1, j2) if 0 <= j < len(c)]
+            if any(w in mine and w in u for w in kept) or _short_form(old, new):
+                continue
+        kind: Literal["name", "word"] = "word" if lower else "name"
+        return Conflict(kind, " ".join(new), " ".join(old))
+    return None
+
+
+# Words a predicate starts with, for `spliced` (and any "-ed" word): a spliced claim joins one
+# sentence's subject to another's predicate.
+_PREDICATE = frozenset(
+    "is was are were has have had will would can could should may might must did does do "
+    "said says told tells added adds".split()
+)
+_PART = 2  # `spliced`: the fewest words of each part
+
+
+def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | None:
+    """The claim is the start of one sentence and the rest of another (each at least _PART
+    words, word for word), where the rest begins a predicate and the other sentence says it of
+    a subject that shares no content word with the claim's start and is no pronoun (which may
+    stand for it): "The Red Cross" + "are being transferred to rebel-held areas", said of the
+    wounded. A claim said word for word by a sentence or two neighbouring ones is not spliced.
+    Returns the conflict and the index of the sentence whose predicate the claim took."""
+    c = tokens(claim)
+    if len(c) < 2 * _PART:
+        return None
+    texts, everything, pairs = _spliceable(sentences)
+    if not _content(c) <= everything or _padded(c) in texts or _padded(c) in pairs:
+        return None
+    lines = texts.split("\n")
+    for k in range(_PART, len(c) - _PART + 1):
+        start, rest = _padded(c[:k]), _padded(c[k:])
+        if start not in texts:
+            return None  # a longer start is not in any sentence either
+        if rest not in texts or not (c[k] in _PREDICATE or (c[k].endswith("ed") and len(c[k]) > 4)):
+            continue
+        if not _content(c[:k]) or not _content(c[k:]):
+            continue
+        firsts = {i for i, line in enumerate(lines) if start in line}
+        for i, line in enumerate(lines):
+            if i in firsts or rest not in line:
+                continue
+            subject = tuple(line[: line.index(rest)].split())
+            if subject[-1:] and subject[-1] in _PRONOUNS:  # "..., who announced": whom?
+                continue
+            if _content(subject) and not _content(subject) & set(c[:k]):
+                return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
+    return None
+
+
+def _padded(words: tuple[str, ...]) -> str:
+    return f" {' '.join(words)} "
+
+
+@lru_cache(maxsize=8)
+def _spliceable(sentences: tuple[str, ...]) -> tuple[str, frozenset[str], str]:
+    """The sentences' words, a line each; every word; each two neighbours', a line each."""
+    words = [tokens(s) for s in sentences]
+    pairs = "\n".join(_padded(a + b) for a, b in zip(words, words[1:], strict=False))
+    return "\n".join(_padded(w) for w in words), frozenset(t for w in words for t in w), pairs
+
+
+def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one may be a form of the other: the same first three letters ("Hibs",
+    "Hibernian"), two for longer words ("the Irish", "Ireland"), or initials ("QPR")."""
+    a, b = tuple(w for w in a if is_content(w)), tuple(w for w in b if is_content(w))
+    same = len(os.path.commonprefix((a[0], b[0])))
+    return (
+        same >= 3
+        or (same == 2 and min(len(a[0]), len(b[0])) >= 5)
+        or "".join(w[0] for w in a) == "".join(b)
+        or "".join(w[0] for w in b) == "".join(a)
+    )
 
 
 def _order(claim: str, unit: str) -> Conflict | None:

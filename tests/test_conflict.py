@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evalkit.conflict import compare, verbatim
+from evalkit.conflict import compare, spliced, verbatim
 from evalkit.text import amounts
 
 NONE: frozenset[str] = frozenset()
@@ -230,6 +230,85 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
     assert reason("he said : `` and then they said to us alice has been killed . ''", source) == (
         "agree"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # a name of the article in place of the sentence's own
+        (
+            "Opener Stuart Thompson hit 56 as Afghanistan made 165-5 in Greater Noida.",
+            "name afghanistan where the source has ireland",
+        ),
+        # lower-cased: any words, where they are the only change
+        (
+            "opener stuart thompson hit 56 as afghanistan made 165-5 in greater noida .",
+            "word afghanistan where the source has ireland",
+        ),
+        # the same name in another form, or a longer name both keep, is no swap
+        ("Opener Stuart Thompson hit 56 as the Irish made 165-5 in Greater Noida.", "agree"),
+        ("Opener Stuart Thompson hit 56 as Ireland made 165-5 in Noida.", "agree"),
+        ("Opener Thompson hit 56 as Ireland made 165-5 in Greater Noida.", "agree"),
+        # cased text: an ordinary word changed is a paraphrase, not a swap
+        ("Opener Stuart Thompson scored 56 as Ireland made 165-5 in Greater Noida.", "agree"),
+        # lower-cased, with a second change: no swap is claimed
+        ("stuart thompson scored 56 as afghanistan made 165-5 in greater noida .", "agree"),
+    ],
+)
+def test_one_name_in_place_of_another_is_a_conflict(claim: str, expected: str) -> None:
+    source = "Opener Stuart Thompson hit 56 as Ireland made 165-5 in Greater Noida."
+    unit = source.lower().replace(".", " .") if claim.islower() else source
+    assert reason(claim, unit) == expected
+
+
+def test_short_forms_of_a_name_are_no_swap() -> None:
+    assert reason(
+        "Harry Redknapp resigned as QPR manager with immediate effect.",
+        "Harry Redknapp resigned as Queens Park Rangers manager with immediate effect.",
+    ) == ("agree")
+    assert reason(
+        "The win means Rangers and Hibernian remain level on 61 points.",
+        "The win means Rangers and Hibs remain level on 61 points.",
+    ) == ("agree")
+
+
+SOURCE = (
+    "The wounded civilians are being transferred to rebel-held areas in Idlib province.",
+    "The International Committee of the Red Cross said the convoy had been attacked.",
+    "They have been working in the area since 2012.",
+)
+
+
+def test_one_sentences_subject_with_anothers_predicate_is_spliced() -> None:
+    found = spliced(
+        "The International Committee of the Red Cross are being transferred to rebel-held areas.",
+        SOURCE,
+    )
+    assert found is not None
+    conflict, at = found
+    assert at == 0
+    assert conflict.reason() == (
+        "spliced: the source says the rest of it of the wounded civilians, not of the "
+        "international committee of the red cross"
+    )
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        SOURCE[1],  # a sentence word for word
+        SOURCE[1] + " " + SOURCE[2],  # two neighbouring sentences
+        # the other sentence says its predicate of a pronoun, which may stand for the claim's
+        # subject
+        "The International Committee of the Red Cross have been working in the area since 2012.",
+        # the rest does not start a predicate: a phrase moved from another sentence
+        "The Red Cross said the convoy had been attacked in Idlib province.",
+        # words of no sentence
+        "The International Committee of the Red Cross are being moved to a safe place.",
+    ],
+)
+def test_what_is_not_spliced(claim: str) -> None:
+    assert spliced(claim, SOURCE) is None
 
 
 def test_misstated_change_reads_fact_value_then_candidate_value() -> None:

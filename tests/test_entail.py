@@ -105,6 +105,27 @@ def test_a_contradicted_claim_shows_the_sentence_that_disagrees_not_the_closest_
     assert judged.evidence is not None and judged.evidence.text == source.sentences[1].text
 
 
+def test_a_spliced_claim_is_contradicted_with_the_sentence_it_took_the_rest_from() -> None:
+    source = seg(
+        "s",
+        "The wounded civilians are being moved to rebel-held areas in Idlib province.",
+        "Aid workers from the Red Cross said the convoy had been attacked near Aleppo.",
+    )
+    cand = seg(
+        "c",
+        "Aid workers from the Red Cross are being moved to rebel-held areas in Idlib province.",
+        "Aid workers from the Red Cross said the convoy had been attacked near Aleppo.",
+    )
+    cfg, emb = VerifierConfig(), HashedEmbedder()
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences)]
+    measured = measure_claims(claims, document_evidence(source, cfg, emb), cfg, emb, Fake())
+    spliced, copied = judge_claims(claims, measured, build_verifier(cfg))
+    assert spliced.verdict == "contradicted" and "the wounded civilians" in spliced.reason
+    assert spliced.evidence is not None and spliced.evidence.text == source.sentences[0].text
+    assert measured[0].signals.entailment == 0.0  # decided by the rule: the model reads nothing
+    assert copied.verdict == "supported"
+
+
 def test_word_order_is_measured_against_one_evidence_unit() -> None:
     source = seg("s", "The court fined the company and the union praised the judge.")
     cfg, emb = VerifierConfig(), HashedEmbedder()

@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from evalkit.config import VerifierConfig
-from evalkit.conflict import Conflict, compare, verbatim
+from evalkit.conflict import Conflict, compare, spliced, verbatim
 from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.entail import Entailer
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
@@ -187,6 +187,7 @@ def measure_claims(
     sims = cosines(claim_vecs, evidence.vectors)
     best = top_k(sims, cfg.top_k)
     best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
+    sentences = tuple(u.text for u in units[:singles])
     ruled: list[Novel] = []
     decided: list[tuple[str, Conflict | None, int]] = []
     for row, claim in enumerate(claims):
@@ -195,13 +196,17 @@ def measure_claims(
         unknown = frozenset().union(*ruled[-1])
         # Contradicted: the closest comparable unit says the same thing with another value
         # (see evalkit.conflict); units are read best first, the first that agrees or
-        # disagrees decides.
+        # disagrees decides. Then, unless a unit disagreed: the start of one sentence joined to
+        # the rest of another, said there of someone else (`spliced`).
         compared = (
             (*compare(text, units[j].text, j < singles, unknown, cfg.contradiction_overlap), j)
             for j in best[row]
             if sims[row, j] >= cfg.contradiction_similarity
         )
-        decided.append(next((c for c in compared if c[0] != "neutral"), ("neutral", None, -1)))
+        first = next((c for c in compared if c[0] != "neutral"), ("neutral", None, -1))
+        if first[0] != "conflict" and not unknown and (joined := spliced(text, sentences)):
+            first = ("conflict", *joined)
+        decided.append(first)
     picked = best[:, :units_read]
     probs = np.zeros((len(claims), picked.shape[1], 2), np.float32)
     known_probs: list[tuple[float, float] | None] = []
