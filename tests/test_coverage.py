@@ -173,16 +173,19 @@ def test_a_fact_stated_with_another_value_is_misstated_and_earns_nothing() -> No
         "Shin said about 7,000 containers of munitions were shipped to Russia.",
         "Kim denied that North Korea exported weapons to Russia.",
         "The ministry said it is ready to repel threats.",
+        "Opener Stuart Thompson hit 56 as Ireland made 165-5 in Greater Noida.",
     )
     cand = seg(
         "c",
         "Shin said about 4,000 containers of munitions were shipped to Russia.",
         "Kim confirmed that North Korea exported weapons to Russia.",
         "The ministry said it is ready to repel threats.",
+        "Opener Stuart Thompson hit 56 as Afghanistan made 165-5 in Greater Noida.",
     )
     measured = measure_facts(fact, [cand], HashedEmbedder())["c"]
     matcher = build_matcher(CoverageConfig())
-    shipped, denied, ready = decide_facts(fact, "c", measured, matcher)
+    shipped, denied, ready, made = decide_facts(fact, "c", measured, matcher)
+    assert (made.state, made.conflict) == ("misstated", "ireland -> afghanistan")
     assert (shipped.state, shipped.score, shipped.conflict) == ("misstated", 0.0, "7,000 -> 4,000")
     assert (denied.state, denied.score, denied.conflict) == (
         "misstated",
