@@ -24,6 +24,20 @@ def test_abbreviations_quotes_and_datelines() -> None:
     ]
 
 
+def test_tokenised_text_splits_though_its_clitics_look_like_quotes() -> None:
+    line = (
+        "the chairman said russia 's federation should be banned from the olympics . "
+        "wada 's commission , which met on friday , also implicated athletics' federations ."
+    )
+    assert [line[s:e] for s, e in split_line(line)] == [
+        "the chairman said russia 's federation should be banned from the olympics .",
+        "wada 's commission , which met on friday , also implicated athletics' federations .",
+    ]
+    # a quotation in single quotes stays whole
+    quoted = "she said 'it is over. we lost.' and left."
+    assert [quoted[s:e] for s, e in split_line(quoted)] == [quoted]
+
+
 def test_spans_point_into_the_raw_text_and_headings_are_marked() -> None:
     raw = "Kim denies arms exports\n\nShe spoke on Friday. Russia agreed."
     doc = Document("d", "source", raw, "d.txt")
