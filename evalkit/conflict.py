@@ -16,12 +16,14 @@ The rule, in order:
 - A name found in no source where the text has another name (a name the sources know may be
   a second person the text leaves out), or a speaker the text does not name where it has
   another speaker say it ("Kirby said" against "Shin said").
-- Polarity: the statement and the fewest clauses of the text that say the same thing differ
-  in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
-  opposite words ("rose" against "fell").
 - A swap: the statement copies the text but for one name put in place of another ("Ireland
   made 165-5" against "Afghanistan made 165-5"); in lower-cased text, where capitals cannot
   find names, any one to three content words in place of others, the rest word for word.
+- Polarity: the statement and the fewest clauses of the text that say the same thing differ
+  in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
+  opposite words ("rose" against "fell"); or the statement copies the text but for a negation
+  added or taken away, or a word in place of its opposite, which the clauses can hide ("it is
+  not very hard" against "it is very hard", "before" against "after").
 - Order: the statement is made of the text's own words with two of them exchanged ("the
   court fined the company" against "the company fined the court"). In lower-cased text,
   where capitals cannot find speakers, a speaker is also found as the words before "said"
@@ -132,7 +134,9 @@ def compare(
     values |= speakers(claim)
     stems = content_stems(claim) - {stem(t) for t in values}
     if not stems or len(stems & content_stems(unit)) / len(stems) < min_overlap:
-        return NEUTRAL
+        # a swap is read even where the swapped words are most of what the statement says
+        swap = _swapped(claim, unit) if single else None
+        return ("conflict", swap) if swap else NEUTRAL
     if verbatim(claim, unit):
         return NEUTRAL if novel else ("agree", None)
     if not single:
@@ -141,7 +145,8 @@ def compare(
         return ("agree", None) if same else NEUTRAL
     found = _figure(claim, unit) or _date(claim, unit) or _name(claim, unit, novel)
     found = found or _speaker(claim, unit) or _swapped(claim, unit)
-    found = found or _polarity(claim, unit, min_overlap) or _order(claim, unit)
+    found = found or _polarity(claim, unit, min_overlap) or _edited(claim, unit)
+    found = found or _order(claim, unit)
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)
@@ -223,17 +228,62 @@ def _respoken(claim: tuple[str, ...], unit: tuple[str, ...]) -> Conflict | None:
     return None
 
 
+# Contracted negations as `tokens` splits them ("isn't": "isn", "t"; tokenised "is n't": "is",
+# "n", "t"), and the verbs they shorten.
+_SHORTENED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is", "": ""}
+_NEGATORS = frozenset({"not", "no", "never"})
+
+
+def _edited(claim: str, unit: str) -> Conflict | None:
+    """The claim copies the unit (at least _COPY of its words, in order), and every change is a
+    negation added or taken away (an odd number of them), or one word in place of its opposite:
+    "nothing will not bring him back" against "nothing will bring him back", "before every
+    device was switched off" against "after every device was switched off"."""
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    copied, changes = _aligned(u, c)
+    if not changes or copied < _COPY * len(c):
+        return None
+    added = 0
+    for op, i1, i2, j1, j2 in changes:
+        old, new = u[i1:i2], c[j1:j2]
+        if op == "replace" and len(old) == len(new) == 1 and OPPOSITES.get(old[0]) == new[0]:
+            if len(changes) == 1:
+                return Conflict("opposite", new[0], old[0])
+            return None
+        if op == "replace" or not set(old + new) <= _NEGATORS:
+            return None
+        added += len(new) - len(old)
+    if added % 2 == 0:
+        return None
+    side = "claim" if added > 0 else "source"
+    return Conflict("negation", side, "source" if side == "claim" else "claim")
+
+
+@lru_cache(maxsize=MEMO)
+def _uncontracted(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with each contracted negation written out: "isn", "t" -> "is", "not"."""
+    out: list[str] = []
+    for w in words:
+        if w == "t" and out and out[-1].endswith("n"):
+            verb = out.pop()[:-1]
+            out += [v for v in (_SHORTENED.get(verb, verb), "not") if v]
+        elif w == "cannot":
+            out += ["can", "not"]
+        else:
+            out.append(w)
+    return tuple(out)
+
+
 def _swapped(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order) but for one to three
     words in place of others: names of each (not a part of a longer name both keep, not a
     short form: "Hibs" for "Hibernian", "QPR" for "Queens Park Rangers"), or, in lower-cased
-    text, any content words where that is the claim's only change."""
+    text, any content words where that is the claim's only change (and the rest at least
+    _NEAR_COPY of its words)."""
     c, u = tokens(claim), tokens(unit)
     copied, changes = _aligned(u, c)
-    if copied < _COPY * len(c):
-        return None
     lower = not any(ch.isupper() for ch in unit)
-    if lower and len(changes) > 1:
+    if copied < (_NEAR_COPY if lower else _COPY) * len(c) or (lower and len(changes) > 1):
         return None
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]

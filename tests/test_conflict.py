@@ -233,6 +233,45 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
 
 
 @pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # a second negation, in a clause too short for the clause-by-clause reading
+        (
+            "but evans is not desperate not to miss out again after the losses .",
+            "but evans is desperate not to miss out again after the losses .",
+            "negation: only the claim denies or negates it",
+        ),
+        (
+            "it is not very , very hard , '' said koirala .",
+            "it is very , very hard , '' said koirala .",
+            "negation: only the claim denies or negates it",
+        ),
+        # contracted negations, as the text writes them and tokenised
+        (
+            "The company did report a loss for the year.",
+            "The company didn't report a loss for the year.",
+            "negation: only the source denies or negates it",
+        ),
+        (
+            "the company does n't report a loss for the year .",
+            "the company does report a loss for the year .",
+            "negation: only the claim denies or negates it",
+        ),
+        # "after" is also where the clause-by-clause reading splits a sentence
+        (
+            "it had not worked for years before every device was switched off .",
+            "it had not worked for years after every device was switched off .",
+            "opposite before where the source has after",
+        ),
+    ],
+)
+def test_a_copy_with_a_negation_or_an_opposite_changed_is_a_conflict(
+    claim: str, source: str, expected: str
+) -> None:
+    assert reason(claim, source) == expected
+
+
+@pytest.mark.parametrize(
     ("claim", "expected"),
     [
         # a name of the article in place of the sentence's own
@@ -259,6 +298,13 @@ def test_one_name_in_place_of_another_is_a_conflict(claim: str, expected: str) -
     source = "Opener Stuart Thompson hit 56 as Ireland made 165-5 in Greater Noida."
     unit = source.lower().replace(".", " .") if claim.islower() else source
     assert reason(claim, unit) == expected
+
+
+def test_a_swap_is_read_where_the_swapped_words_are_most_of_a_short_claim() -> None:
+    assert reason(
+        "representing himself , banstead borough council insisted : `` i broke no law .",
+        "representing himself , mr fidler insisted : `` i broke no law .",
+    ) == ("word banstead borough council where the source has mr fidler")
 
 
 def test_short_forms_of_a_name_are_no_swap() -> None:
