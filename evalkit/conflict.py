@@ -240,6 +240,8 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     "nothing will not bring him back" against "nothing will bring him back", "before every
     device was switched off" against "after every device was switched off"."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    if not _may_copy(c, u, _COPY):
+        return None
     copied, changes = _aligned(u, c)
     if not changes or copied < _COPY * len(c):
         return None
@@ -281,9 +283,12 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     text, any content words where that is the claim's only change (and the rest at least
     _NEAR_COPY of its words)."""
     c, u = tokens(claim), tokens(unit)
-    copied, changes = _aligned(u, c)
     lower = not any(ch.isupper() for ch in unit)
-    if copied < (_NEAR_COPY if lower else _COPY) * len(c) or (lower and len(changes) > 1):
+    share = _NEAR_COPY if lower else _COPY
+    if not _may_copy(c, u, share):
+        return None
+    copied, changes = _aligned(u, c)
+    if copied < share * len(c) or (lower and len(changes) > 1):
         return None
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
@@ -434,6 +439,13 @@ def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
             if there and back and not (between and set(between) <= _SYMMETRIC):
                 return min(there), min(back)
     return None
+
+
+def _may_copy(claim: tuple[str, ...], unit: tuple[str, ...], share: float) -> bool:
+    """Whether the unit has enough of the claim's words for an alignment to copy `share` of
+    them (a bound that costs far less than aligning)."""
+    have = frozenset(unit)
+    return sum(w in have for w in claim) >= share * len(claim)
 
 
 @lru_cache(maxsize=MEMO)
