@@ -279,8 +279,8 @@ class CoverageConfig(CoverageMeasure):
     # Match probability = sigmoid(bias + w_recall * soft recall of the fact's content words in
     #   the candidate: each word present as far as its best token cosine in context says, each
     #   weighted by how specific it is to this fact among the event's facts)
-    bias: float = opt(-4.7748, "match model: intercept")
-    w_recall: float = opt(7.312, "match model: weight of the soft recall of the fact's words")
+    bias: float = opt(-4.7751, "match model: intercept")
+    w_recall: float = opt(7.3122, "match model: weight of the soft recall of the fact's words")
     w_entailment: float = opt(
         0.0, "match model: weight of the probability that a candidate sentence entails the fact"
     )
