@@ -30,7 +30,7 @@ def test_the_bundled_model_gives_sentence_transformers_bits() -> None:
     light = MeanPooled(folder, "cpu").eval().double()
     full = SentenceTransformer(str(folder), device="cpu").eval().double()
     assert light.max_seq_length == full.max_seq_length == 256
-    assert light.get_sentence_embedding_dimension() == full.get_sentence_embedding_dimension()
+    assert light.get_embedding_dimension() == full.get_embedding_dimension()
     for options in (None, {"text": {"padding": "max_length", "max_length": 32}}):
         mine = light.preprocess(TEXTS, processing_kwargs=options)
         theirs = full.preprocess(TEXTS, processing_kwargs=options)

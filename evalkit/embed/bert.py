@@ -50,7 +50,7 @@ def plain(folder: Path) -> bool:
 class MeanPooled(torch.nn.Module):
     """What evalkit uses of a SentenceTransformer of that shape: `preprocess`, a call that
     gives "sentence_embedding", `[0].auto_model`, `tokenizer`, `max_seq_length` and
-    `get_sentence_embedding_dimension`."""
+    `get_embedding_dimension`."""
 
     def __init__(self, folder: Path, device: str) -> None:
         import transformers
@@ -69,7 +69,7 @@ class MeanPooled(torch.nn.Module):
             raise IndexError(index)
         return self  # the Transformer module: it holds `auto_model`
 
-    def get_sentence_embedding_dimension(self) -> int:
+    def get_embedding_dimension(self) -> int:
         return int(self.auto_model.config.hidden_size)
 
     def preprocess(

@@ -208,7 +208,7 @@ class SentenceTransformerEmbedder:
         reads). Longer texts are left to `tokens`, which reads them in windows."""
         model = self.model
         if not texts:
-            return np.zeros((0, model.get_sentence_embedding_dimension() or 0), np.float32), {}
+            return np.zeros((0, model.get_embedding_dimension() or 0), np.float32), {}
         texts = list(texts)
         lengths = model.preprocess(texts)["attention_mask"].sum(dim=1).tolist()
         limit = model.max_seq_length or 1 << 20
