@@ -159,18 +159,11 @@ class SentenceTransformerEmbedder:
         importing the libraries too: most of the time, and never a stage's)."""
         start = time.perf_counter()
         import transformers
-
-        from evalkit.embed.bert import MeanPooled, plain
+        from sentence_transformers import SentenceTransformer
 
         transformers.utils.logging.disable_progress_bar()  # keep the terminal for results
-        if plain(self.folder):  # the bundled model's shape: no sentence-transformers import
-            model: Any = MeanPooled(self.folder, self.device)
-        else:
-            from sentence_transformers import SentenceTransformer
-
-            model = SentenceTransformer(str(self.folder), device=self.device)
         # float64: see the module docstring. It costs about twice the float32 time on CPU.
-        model = model.eval().double()
+        model = SentenceTransformer(str(self.folder), device=self.device).eval().double()
         self.load_seconds = time.perf_counter() - start
         return model
 
