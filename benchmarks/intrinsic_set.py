@@ -320,16 +320,10 @@ def wrong_speaker(sentence: str, others: Sequence[str], rng: random.Random) -> s
     mine = _speakers(sentence)
     if not mine:
         return None
-    a, b = rng.choice(mine)
-    who = _words(sentence[a:b])
+    span = rng.choice(mine)
     spoke = [o[x:y] for o in others for x, y in _speakers(o)]
     people = [o[x:y] for o in others for x, y in _people(o)]
-    for pool in (spoke, people):
-        pool = sorted({p for p in pool if who.isdisjoint(p.lower().split())})
-        pool = [p for p in pool if p.lower() not in sentence.lower()]
-        if pool:
-            return sentence[:a] + _fit(rng.choice(pool), a == 0) + sentence[b:]
-    return None
+    return _put_in(sentence, span, spoke, rng) or _put_in(sentence, span, people, rng)
 
 
 def swap_name(sentence: str, others: Sequence[str], rng: random.Random) -> str | None:
@@ -338,20 +332,21 @@ def swap_name(sentence: str, others: Sequence[str], rng: random.Random) -> str |
     mine = _names(sentence)
     if not mine:
         return None
-    a, b = rng.choice(mine)
+    names = [o[x:y] for o in others for x, y in _names(o)]
+    return _put_in(sentence, rng.choice(mine), names, rng)
+
+
+def _put_in(
+    sentence: str, span: tuple[int, int], pool: Sequence[str], rng: random.Random
+) -> str | None:
+    """The sentence with `span` replaced by a phrase of `pool` that shares no word with it and
+    is not in the sentence already; None when there is none."""
+    a, b = span
     who = _words(sentence[a:b])
-    pool = sorted(
-        {
-            name
-            for o in others
-            for x, y in _names(o)
-            if who.isdisjoint((name := o[x:y]).lower().split())
-            and name.lower() not in sentence.lower()
-        }
+    fits = sorted(
+        {p for p in pool if who.isdisjoint(p.lower().split()) and p.lower() not in sentence.lower()}
     )
-    if not pool:
-        return None
-    return sentence[:a] + _fit(rng.choice(pool), a == 0) + sentence[b:]
+    return sentence[:a] + _fit(rng.choice(fits), a == 0) + sentence[b:] if fits else None
 
 
 def _values(text: str) -> list[tuple[int, int, str]]:
