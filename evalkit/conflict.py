@@ -42,6 +42,7 @@ import difflib
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -209,23 +210,33 @@ def _respoken(claim: tuple[str, ...], unit: tuple[str, ...]) -> Conflict | None:
     """In word-aligned text, the words right before "said" (or after "said" or "according
     to") replaced by others, neither side a pronoun: "dr hills said" against "prof ruggles
     said"."""
-    copied, changes = _aligned(unit, claim)
-    if copied < _NEAR_COPY * len(claim):
-        return None
-    for op, i1, i2, j1, j2 in changes:
+    changes = _copy_changes(claim, unit, _NEAR_COPY)
+    for i1, i2, j1, j2 in _replaced(changes or (), claim, unit):
         old, new = unit[i1:i2], claim[j1:j2]
-        if op != "replace" or (set(old) | set(new)) & _PRONOUNS:
-            continue
-        if not _content(old) or not _content(new) or _content(old) & set(claim):
-            continue
-        if _content(new) & set(unit):
-            continue
         after = unit[i2] if i2 < len(unit) and j2 < len(claim) and claim[j2] == unit[i2] else ""
         before = unit[i1 - 1] if i1 and j1 and claim[j1 - 1] == unit[i1 - 1] else ""
         according = before == "to" and i1 >= 2 and unit[i1 - 2] == "according"
         if _SAYS.fullmatch(after) or _SAYS.fullmatch(before) or according:
             return Conflict("name", " ".join(new), " ".join(old))
     return None
+
+
+def _replaced(
+    changes: Iterable[tuple[str, int, int, int, int]],
+    claim: tuple[str, ...],
+    unit: tuple[str, ...],
+) -> Iterator[tuple[int, int, int, int]]:
+    """The changes (`_aligned`'s) that put content words of the claim's own in place of content
+    words of the unit's, neither side a pronoun, as (i1, i2, j1, j2): unit[i1:i2] replaced by
+    claim[j1:j2]."""
+    for op, i1, i2, j1, j2 in changes:
+        old, new = unit[i1:i2], claim[j1:j2]
+        if op != "replace" or (set(old) | set(new)) & _PRONOUNS:
+            continue
+        if not _content(old) or not _content(new) or _content(old) & set(claim):
+            continue
+        if not _content(new) & set(unit):
+            yield i1, i2, j1, j2
 
 
 # Contracted negations as `tokens` splits them ("isn't": "isn", "t"; tokenised "is n't": "is",
@@ -240,10 +251,8 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     "nothing will not bring him back" against "nothing will bring him back", "before every
     device was switched off" against "after every device was switched off"."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
-    if not _may_copy(c, u, _COPY):
-        return None
-    copied, changes = _aligned(u, c)
-    if not changes or copied < _COPY * len(c):
+    changes = _copy_changes(c, u, _COPY)
+    if not changes:
         return None
     added = 0
     for op, i1, i2, j1, j2 in changes:
@@ -284,19 +293,12 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     _NEAR_COPY of its words)."""
     c, u = tokens(claim), tokens(unit)
     lower = not any(ch.isupper() for ch in unit)
-    share = _NEAR_COPY if lower else _COPY
-    if not _may_copy(c, u, share):
+    changes = _copy_changes(c, u, _NEAR_COPY if lower else _COPY)
+    if changes is None or (lower and len(changes) > 1):
         return None
-    copied, changes = _aligned(u, c)
-    if copied < share * len(c) or (lower and len(changes) > 1):
-        return None
-    for op, i1, i2, j1, j2 in changes:
+    for i1, i2, j1, j2 in _replaced(changes, c, u):
         old, new = u[i1:i2], c[j1:j2]
-        if op != "replace" or max(len(old), len(new)) > 3 or (set(old) | set(new)) & _PRONOUNS:
-            continue
-        if not _content(old) or not _content(new) or _content(old) & set(c):
-            continue
-        if _content(new) & set(u):
+        if max(len(old), len(new)) > 3:
             continue
         if not lower:
             theirs, mine = names(unit), names(claim)
@@ -441,11 +443,17 @@ def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
-def _may_copy(claim: tuple[str, ...], unit: tuple[str, ...], share: float) -> bool:
-    """Whether the unit has enough of the claim's words for an alignment to copy `share` of
-    them (a bound that costs far less than aligning)."""
+def _copy_changes(
+    claim: tuple[str, ...], unit: tuple[str, ...], share: float
+) -> tuple[tuple[str, int, int, int, int], ...] | None:
+    """Where the claim differs from the unit (`_aligned`'s changes) when the claim copies at
+    least `share` of its words from the unit in order; None when it copies less. The unit is
+    aligned only where it holds enough of the claim's words (a bound that costs far less)."""
     have = frozenset(unit)
-    return sum(w in have for w in claim) >= share * len(claim)
+    if sum(w in have for w in claim) < share * len(claim):
+        return None
+    copied, changes = _aligned(unit, claim)
+    return changes if copied >= share * len(claim) else None
 
 
 @lru_cache(maxsize=MEMO)
