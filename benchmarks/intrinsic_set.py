@@ -6,11 +6,11 @@ copies of it in which exactly one sentence is changed by one corruption (label 0
 marking that sentence, system = the corruption kind): the errors summaries make with a source's
 own words -- roles swapped, a quote given to another speaker, a name replaced by another, a
 number or date taken from another fact, two sentences spliced, a modifier moved, a negation or
-an antonym. A share of the articles is lower-cased and tokenised (as CNN/DailyMail's tokenised
-release), source and summary alike. The output is in the faithfulness benchmark format
-(``dataset`` "intrinsic", ids ``intrinsic:<doc_id>:<kind>``, plus ``origin`` and
-``lowercased``), so ``python -m evalkit meta bench.path=OUT`` scores it. Same inputs and
-seed => same bytes.
+an antonym, a pronoun of the other sex. A share of the articles is lower-cased and tokenised
+(as CNN/DailyMail's tokenised release), source and summary alike. The output is in the
+faithfulness benchmark format (``dataset`` "intrinsic", ids ``intrinsic:<doc_id>:<kind>``, plus
+``origin`` and ``lowercased``), so ``python -m evalkit meta bench.path=OUT`` scores it. Same
+inputs and seed => same bytes.
 
 The corruptions are written here, apart from evalkit's training generator, so that the check set
 does not mirror what the entailment model was trained on.
@@ -126,6 +126,11 @@ _ANTONYMS = dict(
     for pair in ((a, b), (b, a))
 )
 _ANTONYM = re.compile(r"\b(?i:" + "|".join(sorted(_ANTONYMS, key=len, reverse=True)) + r")\b")
+# a pronoun and the other sex's; "her" is "his" before a word it owns, "him" otherwise
+_OTHER_SEX = {"he": "she", "she": "he", "him": "her", "his": "her", "himself": "herself"}
+_OTHER_SEX |= {"herself": "himself"}
+_PRONOUN = re.compile(r"\b(?i:he|she|him|his|her|himself|herself)\b")
+_OWNED = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|for|with|from|by|as|that|the|a|an)\b)[a-z]")
 _NEGATABLE = re.compile(
     rf"\b(?:{_AUX})\b(?=\s+(?!(?:not|never|if|so|as|to|and|or|of|in|on|at|for|by|with|from|that|"
     r"what|this|it|the|a|an)\b)[a-z])"
@@ -451,6 +456,17 @@ def negate(sentence: str, others: Sequence[str], rng: random.Random) -> str | No
     return sentence[:a] + new + sentence[b:]
 
 
+def swap_pronoun(sentence: str, others: Sequence[str], rng: random.Random) -> str | None:
+    """A pronoun replaced by the other sex's: "she" for "he", "his" for "her"."""
+    found = list(_PRONOUN.finditer(sentence))
+    if not found:
+        return None
+    m = rng.choice(found)
+    word = m.group().lower()
+    new = _OTHER_SEX.get(word) or ("his" if _OWNED.match(sentence, m.end()) else "him")
+    return sentence[: m.start()] + _fit(new, m.group()[0].isupper()) + sentence[m.end() :]
+
+
 KINDS: dict[str, Corruption] = {
     "swap_roles": swap_roles,
     "wrong_speaker": wrong_speaker,
@@ -459,6 +475,7 @@ KINDS: dict[str, Corruption] = {
     "splice": splice,
     "move_modifier": move_modifier,
     "negate": negate,
+    "swap_pronoun": swap_pronoun,
 }
 
 

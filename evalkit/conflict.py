@@ -23,7 +23,8 @@ The rule, in order:
   in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
   opposite words ("rose" against "fell"); or the statement copies the text but for a negation
   added or taken away, or a word in place of its opposite, which the clauses can hide ("it is
-  not very hard" against "it is very hard", "before" against "after").
+  not very hard" against "it is very hard", "before" against "after"), or a pronoun in place
+  of the other sex's ("she was fined" against "he was fined").
 - Order: the statement is made of the text's own words with two of them exchanged ("the
   court fined the company" against "the company fined the court"). In lower-cased text,
   where capitals cannot find speakers, a speaker is also found as the words before "said"
@@ -243,28 +244,44 @@ def _replaced(
 # "n", "t"), and the verbs they shorten.
 _SHORTENED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is", "": ""}
 _NEGATORS = frozenset({"not", "no", "never"})
+# A pronoun and the other sex's ("he" / "she"): a copy that changes one speaks of someone else.
+_GENDERED = {
+    "he": {"she"},
+    "she": {"he"},
+    "him": {"her"},
+    "his": {"her", "hers"},
+    "her": {"him", "his"},
+    "hers": {"his"},
+    "himself": {"herself"},
+    "herself": {"himself"},
+}
 
 
 def _edited(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order), and every change is a
-    negation added or taken away (an odd number of them), or one word in place of its opposite:
-    "nothing will not bring him back" against "nothing will bring him back", "before every
-    device was switched off" against "after every device was switched off"."""
+    negation added or taken away (an odd number of them), or one word in place of its opposite
+    or a pronoun in place of the other sex's: "nothing will not bring him back" against "nothing
+    will bring him back", "before every device was switched off" against "after every device
+    was switched off", "she was fined" against "he was fined"."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY)
     if not changes:
         return None
-    added = 0
+    added, pronoun = 0, None
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
-        if op == "replace" and len(old) == len(new) == 1 and OPPOSITES.get(old[0]) == new[0]:
-            if len(changes) == 1:
+        if op == "replace" and len(old) == len(new) == 1:
+            if OPPOSITES.get(old[0]) == new[0] and len(changes) == 1:
                 return Conflict("opposite", new[0], old[0])
+            if new[0] not in _GENDERED.get(old[0], ()):
+                return None
+            pronoun = pronoun or Conflict("word", new[0], old[0])
+        elif op == "replace" or not set(old + new) <= _NEGATORS:
             return None
-        if op == "replace" or not set(old + new) <= _NEGATORS:
-            return None
-        added += len(new) - len(old)
-    if added % 2 == 0:
+        else:
+            added += len(new) - len(old)
+    if pronoun or added % 2 == 0:
+        return pronoun
         return None
     side = "claim" if added > 0 else "source"
     return Conflict("negation", side, "source" if side == "claim" else "claim")

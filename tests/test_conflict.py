@@ -257,6 +257,17 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "the company does report a loss for the year .",
             "negation: only the claim denies or negates it",
         ),
+        # a pronoun of the other sex, cased or tokenised: someone else
+        (
+            "She was fined 500 pounds for speeding on the motorway last week.",
+            "He was fined 500 pounds for speeding on the motorway last week.",
+            "word she where the source has he",
+        ),
+        (
+            "police said the boy had been seen with him in the car on friday .",
+            "police said the boy had been seen with her in the car on friday .",
+            "word him where the source has her",
+        ),
         # "after" is also where the clause-by-clause reading splits a sentence
         (
             "it had not worked for years before every device was switched off .",

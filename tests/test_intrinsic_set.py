@@ -135,6 +135,14 @@ def test_each_corruption_on_a_hand_checked_sentence(mod: ModuleType) -> None:
         "Oakley United beat Ashby Town 3-1 on Saturday.",
         "Greenford Rovers beat Oakley United 3-1 on Saturday.",
     }
+    assert mod.swap_pronoun("She told him the fine was unfair.", [], rng) in {
+        "He told him the fine was unfair.",
+        "She told her the fine was unfair.",
+    }
+    # "her" before a word it owns becomes "his", else "him"
+    assert mod.swap_pronoun("Police found her car.", [], rng) == "Police found his car."
+    found = mod.swap_pronoun("Police found her in the car.", [], rng)
+    assert found == "Police found him in the car."
     first = "Striker Tom Baker scored twice in the first half."
     second = "Captain Lee Harris added a third after 70 minutes."
     assert mod.splice(first, [second], rng) in {
@@ -147,7 +155,7 @@ def test_nothing_to_change_gives_no_corruption(mod: ModuleType) -> None:
     rng = random.Random(0)
     plain = "it rained all day long and nobody went out much at all"
     corruptions = (mod.swap_roles, mod.wrong_speaker, mod.swap_name, mod.swap_number)
-    for corrupt in (*corruptions, mod.move_modifier):
+    for corrupt in (*corruptions, mod.move_modifier, mod.swap_pronoun):
         assert corrupt(plain, [plain], rng) is None
 
 
