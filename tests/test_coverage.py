@@ -174,6 +174,7 @@ def test_a_fact_stated_with_another_value_is_misstated_and_earns_nothing() -> No
         "Kim denied that North Korea exported weapons to Russia.",
         "The ministry said it is ready to repel threats.",
         "Opener Stuart Thompson hit 56 as Ireland made 165-5 in Greater Noida.",
+        "He was fined 500 pounds for speeding on the motorway last week.",
     )
     cand = seg(
         "c",
@@ -181,11 +182,13 @@ def test_a_fact_stated_with_another_value_is_misstated_and_earns_nothing() -> No
         "Kim confirmed that North Korea exported weapons to Russia.",
         "The ministry said it is ready to repel threats.",
         "Opener Stuart Thompson hit 56 as Afghanistan made 165-5 in Greater Noida.",
+        "She was fined 500 pounds for speeding on the motorway last week.",
     )
     measured = measure_facts(fact, [cand], HashedEmbedder())["c"]
     matcher = build_matcher(CoverageConfig())
-    shipped, denied, ready, made = decide_facts(fact, "c", measured, matcher)
+    shipped, denied, ready, made, fined = decide_facts(fact, "c", measured, matcher)
     assert (made.state, made.conflict) == ("misstated", "ireland -> afghanistan")
+    assert (fined.state, fined.score, fined.conflict) == ("misstated", 0.0, "he -> she")
     assert (shipped.state, shipped.score, shipped.conflict) == ("misstated", 0.0, "7,000 -> 4,000")
     assert (denied.state, denied.score, denied.conflict) == (
         "misstated",
