@@ -85,7 +85,9 @@ _REACH = 6
 _NEAR_COPY = 0.6
 _COPY = 0.8  # `_swapped`: the share of the claim's words copied in order from the unit
 _SYMMETRIC = frozenset({"and", "or", "nor", "between", "vs", "versus"})
-_PASSIVE = "by"  # "missiles supplied by North Korea" is "North Korea supplied missiles"
+# "missiles supplied by North Korea" is "North Korea supplied missiles": two words exchanged
+# across "by" count only where both sides have it ("A was beaten by B" / "B was beaten by A")
+_PASSIVE = "by"
 _PRONOUNS = frozenset(
     "i we you he she it they me us him her them his its our their this that these those who "
     "which".split()
@@ -403,7 +405,8 @@ def _order(claim: str, unit: str) -> Conflict | None:
     court" against "the court fined the company"), or where each stands in the other's
     place ("stranraer incident ... sandyhills con" against "sandyhills incident ... stranraer
     con"). Words joined by "and"/"or" may change places ("Rangers and Hibs"), and so may
-    those of a passive ("missiles supplied by North Korea")."""
+    those of a passive ("missiles supplied by North Korea"), unless both are passive ("Smith was
+    replaced by Jones" against "Jones was replaced by Smith")."""
     c, u = tokens(claim), tokens(unit)
     words = _content(c)
     if not words or len(words & set(u)) < _CONTAINED * len(words):
@@ -427,8 +430,9 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
         for b, ib in pos.items():
             if not (ia < ib <= ia + _REACH and is_content(a) and is_content(b)):
                 continue
-            if _SYMMETRIC & set(c[ia:ib]) or _PASSIVE in c[ia:ib]:
+            if _SYMMETRIC & set(c[ia:ib]):
                 continue
+            passive = _PASSIVE in c[ia:ib]
             for p, ip in pos.items():
                 if not ia < ip < ib or p in _SYMMETRIC:
                     continue
@@ -437,8 +441,9 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
                         for ua in at[a]:
                             if not ub < up < ua <= ub + _REACH:
                                 continue
-                            if not _SYMMETRIC & set(u[ub:ua]) and _PASSIVE not in u[ub:ua]:
-                                return a, b
+                            if _SYMMETRIC & set(u[ub:ua]) or (_PASSIVE in u[ub:ua]) != passive:
+                                continue
+                            return a, b
     return None
 
 
@@ -453,7 +458,7 @@ def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
             there = _content(c[j1:j2]) & set(u[k1:k2])
             back = _content(c[l1:l2]) & set(u[i1:i2])
             between = c[j2:l1]
-            if _PASSIVE in between or _PASSIVE in u[i2:k1]:
+            if (_PASSIVE in between) != (_PASSIVE in u[i2:k1]):
                 continue
             if there and back and not (between and set(between) <= _SYMMETRIC):
                 return min(there), min(back)
