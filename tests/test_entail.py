@@ -126,6 +126,29 @@ def test_a_spliced_claim_is_contradicted_with_the_sentence_it_took_the_rest_from
     assert copied.verdict == "supported"
 
 
+def test_a_window_that_holds_a_copied_sentence_does_not_outvote_its_disagreement() -> None:
+    source = seg(
+        "s",
+        '"One of my heroes has just passed away," Yankovic wrote on Twitter.',
+        "Billy May agreed.",
+    )
+    moved = '"One of my heroes has just passed away," Billy May wrote on Twitter.'
+    paraphrase = "Yankovic wrote on Twitter that one of his heroes has passed away."
+    cand = seg("c", moved, paraphrase)
+    cfg, emb = VerifierConfig(), HashedEmbedder()
+    evidence = document_evidence(source, cfg, emb)
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences)]
+    sims = cosines(emb.encode([moved]), evidence.vectors)[0]
+    first = evidence.units[int(sims.argmax())]
+    assert first.text.startswith('"One') and "Billy" in first.text  # the two-sentence window
+    judged, kept = judge_claims(
+        claims, measure_claims(claims, evidence, cfg, emb), build_verifier(cfg)
+    )
+    assert judged.verdict == "contradicted" and "yankovic" in judged.reason
+    assert judged.evidence is not None and judged.evidence.text == source.sentences[0].text
+    assert kept.verdict == "supported"  # a paraphrase of the sentence is not a copy
+
+
 def test_word_order_is_measured_against_one_evidence_unit() -> None:
     source = seg("s", "The court fined the company and the union praised the judge.")
     cfg, emb = VerifierConfig(), HashedEmbedder()

@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from evalkit.config import VerifierConfig
-from evalkit.conflict import Conflict, compare, spliced, verbatim
+from evalkit.conflict import Conflict, compare, copied, spliced, verbatim
 from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.entail import Entailer
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
@@ -198,12 +198,7 @@ def measure_claims(
         # (see evalkit.conflict); units are read best first, the first that agrees or
         # disagrees decides. Then, unless a unit disagreed: the start of one sentence joined to
         # the rest of another, said there of someone else (`spliced`).
-        compared = (
-            (*compare(text, units[j].text, j < singles, unknown, cfg.contradiction_overlap), j)
-            for j in best[row]
-            if sims[row, j] >= cfg.contradiction_similarity
-        )
-        first = next((c for c in compared if c[0] != "neutral"), ("neutral", None, -1))
+        first = _first_reading(text, units, singles, best[row], sims[row], unknown, cfg)
         if first[0] != "conflict" and not unknown and (joined := spliced(text, sentences)):
             first = ("conflict", *joined)
         decided.append(first)
@@ -268,6 +263,37 @@ def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Nov
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
         tuple(sorted(n for n in names(text) if not known(n, vocab))),
     )
+
+
+def _first_reading(
+    text: str,
+    units: Sequence[Sentence],
+    singles: int,
+    ranked: np.ndarray,
+    sims: np.ndarray,
+    unknown: frozenset[str],
+    cfg: VerifierConfig,
+) -> tuple[str, Conflict | None, int]:
+    """The first unit, best first, that agrees with the claim or disagrees, and its index.
+    A window that agrees without saying the claim word for word (it only holds its figures)
+    gives way to the next sentence that decides if the claim copies that sentence (`copied`)
+    and it disagrees: a copied sentence with another speaker is not outvoted by the window
+    that holds it and its neighbour."""
+    loose: tuple[str, Conflict | None, int] | None = None
+    for j in ranked:
+        if sims[j] < cfg.contradiction_similarity:
+            continue
+        single = bool(j < singles)
+        kind, conflict = compare(text, units[j].text, single, unknown, cfg.contradiction_overlap)
+        if kind == "neutral" or (loose and not single):
+            continue
+        if loose:
+            copy = kind == "conflict" and copied(text, units[j].text)
+            return (kind, conflict, int(j)) if copy else loose
+        if single or verbatim(text, units[j].text):
+            return kind, conflict, int(j)
+        loose = (kind, conflict, int(j))
+    return loose or ("neutral", None, -1)
 
 
 def _ruled_probs(
