@@ -518,15 +518,19 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     """The claim's clauses that the unit says and the fewest neighbouring clauses of the unit
     that say them differ in negation or use opposite words. Both sides are trimmed so that
     a clause only one side has (a source sentence's "..., but it wasn't enough", a claim's
-    added "a charge both have rejected") brings no negation of its own."""
+    added "a charge both have rejected") brings no negation of its own. A negation the unit
+    has elsewhere keeps the claim's own from conflicting: "dismissed speculation that her
+    country is trading arms" against "denied that her country exported weapons, labelling
+    speculation on arms dealings as absurd", where the closest clause is the labelling."""
     told = _gist(unit)
     said = [c for c in _CLAUSE.split(claim) if _overlap(c, told) >= min_overlap]
     if not said:
         return None
     stated = " ".join(said)
     best = _closest_run(_gist(stated), tuple(c for c in _CLAUSE.split(unit) if _gist(c)))
-    if negated(stated) != negated(best):
-        side = "claim" if negated(stated) else "source"
+    mine = negated(stated)
+    if mine != negated(best) and mine != negated(unit):
+        side = "claim" if mine else "source"
         return Conflict("negation", side, "source" if side == "claim" else "claim")
     theirs = set(tokens(best))
     for word in sorted(set(tokens(stated)) & OPPOSITES.keys()):

@@ -92,6 +92,15 @@ def test_same_statement_with_another_value_is_a_conflict(
             "Kim called outside speculation on the arms dealings an absurd paradox.",
             "Kim dismissed outside speculation on the arms dealings as an absurd paradox.",
         ),
+        # a denial the source makes in another clause than the one closest to the claim's
+        (
+            "Kim Yo-jong, the feared sister of North Korean dictator Kim Jong-un, has dismissed "
+            "speculation that her country is trading arms with Russia, calling it “an absurd "
+            "paradox.”",
+            "The influential sister of North Korean leader Kim Jong Un has again denied that her "
+            "country has exported any weapons to Russia, labelling outside speculation on the "
+            "countries’ arms dealings as “the most absurd paradox”.",
+        ),
         # figures of different things
         (
             "The fire destroyed 20 homes on the estate.",
