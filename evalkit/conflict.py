@@ -10,8 +10,9 @@ The rule, in order:
 - A figure: the statement has an amount the text lacks where the text has another amount of
   the same thing (the same currency or %; for counts, a counted word in common: "45,000
   vehicles" against "18,000 vehicles"), or the same amount with the opposite bound ("more
-  than 9,000" against "fewer than 9,000"). Whether the statement's figure appears elsewhere in
-  the sources does not matter.
+  than 9,000" against "fewer than 9,000"); or, where the statement copies the text, another
+  number in a number's place, counted word or not (an age: "Smith, 10," against "Smith,
+  43,"). Whether the statement's figure appears elsewhere in the sources does not matter.
 - A date: a year, month or weekday of the statement's where the text has another of its kind.
 - A name found in no source where the text has another name (a name the sources know may be
   a second person the text leaves out), or a speaker the text does not name where it has
@@ -251,6 +252,7 @@ def _replaced(
 # "n", "t"), and the verbs they shorten.
 _SHORTENED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is", "": ""}
 _NEGATORS = frozenset({"not", "no", "never"})
+_BARE_NUMBER = re.compile(r"\d[\d.,]*")
 # A pronoun and the other sex's ("he" / "she"): a copy that changes one speaks of someone else.
 _GENDERED = {
     "he": {"she"},
@@ -266,32 +268,44 @@ _GENDERED = {
 
 def _edited(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order), and every change is a
-    negation added or taken away (an odd number of them), or one word in place of its opposite
-    or a pronoun in place of the other sex's: "nothing will not bring him back" against "nothing
-    will bring him back", "before every device was switched off" against "after every device
-    was switched off", "she was fined" against "he was fined"."""
+    negation added or taken away (an odd number of them), or one word in place of its opposite,
+    or a pronoun in place of the other sex's or a number in place of another (`_exchanged`):
+    "nothing will not bring him back" against "nothing will bring him back", "before every
+    device was switched off" against "after every device was switched off", "she was fined"
+    against "he was fined", "Smith, 10, was fined" against "Smith, 43, was fined"."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY)
     if not changes:
         return None
-    added, pronoun = 0, None
+    added, exchanged = 0, None
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
         if op == "replace" and len(old) == len(new) == 1:
             if OPPOSITES.get(old[0]) == new[0] and len(changes) == 1:
                 return Conflict("opposite", new[0], old[0])
-            if new[0] not in _GENDERED.get(old[0], ()):
+            kind = _exchanged(old[0], new[0])
+            if kind is None:
                 return None
-            pronoun = pronoun or Conflict("word", new[0], old[0])
+            exchanged = exchanged or Conflict(kind, new[0], old[0])
         elif op == "replace" or not set(old + new) <= _NEGATORS:
             return None
         else:
             added += len(new) - len(old)
-    if pronoun or added % 2 == 0:
-        return pronoun
-        return None
+    if exchanged or added % 2 == 0:
+        return exchanged
     side = "claim" if added > 0 else "source"
     return Conflict("negation", side, "source" if side == "claim" else "claim")
+
+
+def _exchanged(old: str, new: str) -> Literal["word", "number"] | None:
+    """What a copy's one word in place of another is, where it is a change of fact: a pronoun
+    of the other sex ("word"), or another number ("number": an age, "Smith, 10," against
+    "Smith, 43,", which has no counted word for `_figure` to compare)."""
+    if new in _GENDERED.get(old, ()):
+        return "word"
+    if _BARE_NUMBER.fullmatch(old) and _BARE_NUMBER.fullmatch(new):
+        return "number"
+    return None
 
 
 @lru_cache(maxsize=MEMO)

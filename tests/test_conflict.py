@@ -284,6 +284,12 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "police said the boy had been seen with her in the car on friday .",
             "word him where the source has her",
         ),
+        # a copy with another number where no counted word says what it counts (an age)
+        (
+            "Adrian Fatchett, 17, was injured at a house in Highfield Avenue, said police.",
+            "Adrian Fatchett, 52, was injured at a house in Highfield Avenue, said police.",
+            "number 17 where the source has 52",
+        ),
         # "after" is also where the clause-by-clause reading splits a sentence
         (
             "it had not worked for years before every device was switched off .",
