@@ -244,7 +244,7 @@ def _replaced(
             continue
         if not _content(old) or not _content(new) or _content(old) & set(claim):
             continue
-        if not _content(new) & set(unit):
+        if _content(new) - set(unit):
             yield i1, i2, j1, j2
 
 

@@ -246,6 +246,16 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
     assert reason("he said : `` and then they said to us alice has been killed . ''", source) == (
         "agree"
     )
+    # the new speaker may share a word with someone else the sentence names
+    said = "`` we have a decent side , '' said rodgers of striker rickie lambert ."
+    assert reason(said.replace("rodgers", "paul lambert"), said) == (
+        "name paul lambert where the source has rodgers"
+    )
+    # and so may a name put in place of another where nobody speaks
+    added = "rickie lambert and balotelli scored , and manager brendan rodgers signed benteke ."
+    assert reason(added.replace("brendan rodgers", "paul lambert"), added) == (
+        "word paul lambert where the source has brendan rodgers"
+    )
 
 
 @pytest.mark.parametrize(
