@@ -85,6 +85,7 @@ _CONTAINED = 0.9
 _REACH = 6
 _NEAR_COPY = 0.6
 _COPY = 0.8  # `_swapped`: the share of the claim's words copied in order from the unit
+_SAYS_IT = 0.5  # `_polarity`: the share of a clause's words the claim says, for its negation
 _SYMMETRIC = frozenset({"and", "or", "nor", "between", "vs", "versus"})
 # "missiles supplied by North Korea" is "North Korea supplied missiles": two words exchanged
 # across "by" count only where both sides have it ("A was beaten by B" / "B was beaten by A")
@@ -541,9 +542,14 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     if not said:
         return None
     stated = " ".join(said)
-    best = _closest_run(_gist(stated), tuple(c for c in _CLAUSE.split(unit) if _gist(c)))
+    gist = _gist(stated)
+    run = _closest_run(gist, tuple(c for c in _CLAUSE.split(unit) if _gist(c)))
+    best = " ".join(run)
     mine = negated(stated)
-    if mine != negated(best) and mine != negated(unit):
+    # the run's clauses that say mostly the claim's words carry its negation, not "..., but
+    # it wasn't enough" or "..., will be without two midfielders" beside them
+    said_there = [c for c in run if len(_gist(c) & gist) >= _SAYS_IT * len(_gist(c))]
+    if mine != any(negated(c) for c in said_there) and mine != negated(unit):
         side = "claim" if mine else "source"
         return Conflict("negation", side, "source" if side == "claim" else "claim")
     theirs = set(tokens(best))
@@ -558,16 +564,15 @@ def _overlap(text: str, stems: frozenset[str]) -> float:
     return len(mine & stems) / len(mine) if mine else 0.0
 
 
-def _closest_run(stems: frozenset[str], clauses: tuple[str, ...]) -> str:
+def _closest_run(stems: frozenset[str], clauses: tuple[str, ...]) -> tuple[str, ...]:
     """The fewest neighbouring clauses that hold as many of the stems as all of them do
     (the first such run)."""
     most = len(stems & _gist(" ".join(clauses)))
     for n in range(1, len(clauses) + 1):
         for i in range(len(clauses) - n + 1):
-            run = " ".join(clauses[i : i + n])
-            if len(stems & _gist(run)) >= most:
-                return run
-    return ""
+            if len(stems & _gist(" ".join(clauses[i : i + n]))) >= most:
+                return clauses[i : i + n]
+    return ()
 
 
 @lru_cache(maxsize=MEMO)

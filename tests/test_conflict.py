@@ -82,6 +82,13 @@ def test_same_statement_with_another_value_is_a_conflict(
     [
         # the source's other clause negates something the claim does not repeat
         ("The striker scored twice.", "The striker scored twice, but it wasn't enough."),
+        # lower-cased, where names stay words of the clauses; "but it was n't enough" says none
+        # of the claim's words
+        (
+            "gonzalo castro scored the winner in the 57th minute for david moyes ' side .",
+            "real sociedad midfielder gonzalo castro scored one of the goals of the season but "
+            "it was n't enough as david moyes ' side had to settle for a share of the spoils .",
+        ),
         # a negation inside a relative clause of both
         (
             "Kim called the claims a paradox which is not worth any interpretation.",
