@@ -26,7 +26,7 @@ class ClaimSignals:
     source_precision: float  # share of the claim's content words found anywhere in the sources
     novel_numbers: tuple[str, ...]  # numbers found in no source
     novel_dates: tuple[str, ...]  # months, weekdays and years found in no source
-    novel_names: tuple[str, ...]  # capitalised names found in no source
+    novel_names: tuple[str, ...]  # names found in no source (`stages.claims._names`)
     conflict: str  # what the nearest evidence disagrees on, "" if nothing
     # share of the claim's word pairs (in order) found in one of its top-k evidence units:
     # a claim recombined from a source's words scores low although its words are all there

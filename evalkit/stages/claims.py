@@ -21,6 +21,7 @@ from evalkit.config import VerifierConfig
 from evalkit.conflict import Conflict, compare, copied, spliced, verbatim
 from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.entail import Entailer
+from evalkit.lexicon import unknown_words
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
 from evalkit.text import (
     MEMO,
@@ -180,7 +181,7 @@ def measure_claims(
     out = []
     if not units:
         for claim in claims:
-            novel = _novel(claim.sentence.text, vocab, all_numbers)
+            novel = _novel(claim.sentence.text, vocab, all_numbers, lowered=False)
             signals = ClaimSignals(0.0, 0.0, 0.0, *novel, "")
             out.append(Measured(signals, None, 0.0))
         return out
@@ -188,11 +189,12 @@ def measure_claims(
     best = top_k(sims, cfg.top_k)
     best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
     sentences = tuple(u.text for u in units[:singles])
+    lowered = not any(ch.isupper() for text in sentences for ch in text)
     ruled: list[Novel] = []
     decided: list[tuple[str, Conflict | None, int]] = []
     for row, claim in enumerate(claims):
         text = claim.sentence.text
-        ruled.append(_novel(text, vocab, all_numbers))
+        ruled.append(_novel(text, vocab, all_numbers, lowered))
         unknown = frozenset().union(*ruled[-1])
         # Contradicted: the closest comparable unit says the same thing with another value
         # (see evalkit.conflict); units are read best first, the first that agrees or
@@ -254,15 +256,26 @@ def measure_claims(
     return out
 
 
-def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Novel:
-    """The claim's numbers, dates and names found in no source."""
+def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str], lowered: bool) -> Novel:
+    """The claim's numbers, dates and names found in no source (`lowered`: the sources are
+    lower-cased, so capitals cannot say which words are names)."""
     figures = {a.value: a.text for a in amounts(text)}
     figures |= {y: y for y in numbers(text) - figures.keys()}  # bare years
     return (
         tuple(sorted(figures[n] for n in figures if n not in all_numbers)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
-        tuple(sorted(n for n in names(text) if not known(n, vocab))),
+        tuple(sorted(n for n in _names(text, lowered) if not known(n, vocab))),
     )
+
+
+def _names(text: str, lowered: bool) -> frozenset[str]:
+    """The claim's names: by their capitals, or in lower-cased text (the claim's and the
+    sources') as the words that are no word of English (`lexicon`). A lower-cased claim
+    against cased sources (some systems write lower case) keeps to capitals: on XSumFaith the
+    lexicon flagged Welsh words of faithful summaries there and cost 0.016 ROC AUC."""
+    if any(ch.isupper() for ch in text) or not lowered:
+        return names(text)
+    return unknown_words(text)
 
 
 def _first_reading(

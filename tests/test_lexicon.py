@@ -1,0 +1,51 @@
+"""Names in lower-cased text: words that are no word of English (evalkit.lexicon)."""
+
+from __future__ import annotations
+
+from evalkit.config import VerifierConfig
+from evalkit.embed import HashedEmbedder
+from evalkit.lexicon import unknown_words
+from evalkit.records import Claim
+from evalkit.stages.claims import document_evidence, judge_claims, measure_claims
+from evalkit.verifiers import build_verifier
+
+from .test_reference_facts import seg
+
+
+def test_words_that_are_no_english_word_are_names() -> None:
+    text = "satellite imagery showed ukrainian strikes on the belbek airfield near sevastopol ."
+    assert unknown_words(text) == {"belbek", "sevastopol"}
+    # inflections, British spellings and words with an English suffix are words
+    english = "he apologised for the colour of the winless team , which absconded and hated it"
+    assert unknown_words(english) == frozenset()
+    # numbers, short tokens and function words are not names
+    assert unknown_words("the 2,000 fans of aa and the a-team") == frozenset()
+
+
+def test_a_lower_cased_claim_with_a_name_in_no_source_is_unsupported() -> None:
+    source = seg(
+        "s",
+        "ukrainian strikes hit an airfield in the south of the peninsula on thursday .",
+        "officials said two aircraft were destroyed .",
+    )
+    cand = seg(
+        "c",
+        "ukrainian strikes hit the belbek airfield in the south of the peninsula on thursday .",
+        "ukrainian strikes hit an airfield in the south of the peninsula on thursday .",
+    )
+    cfg, emb = VerifierConfig(), HashedEmbedder()
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences)]
+    measured = measure_claims(claims, document_evidence(source, cfg, emb), cfg, emb)
+    invented, copied = judge_claims(claims, measured, build_verifier(cfg))
+    assert invented.verdict == "unsupported" and "belbek" in invented.reason
+    assert copied.verdict == "supported"
+    # with capitals, names are found by them, as before: an ordinary word found in no source
+    # is no name
+    cased = seg("c", "Ukrainian strikes hit the big airfield in the south of the peninsula.")
+    claim = [Claim("c", "C1", cased.sentences[0])]
+    (m,) = measure_claims(claim, document_evidence(source, cfg, emb), cfg, emb)
+    assert m.signals.novel_names == ()
+    # a lower-cased claim against cased sources keeps to capitals (no name found)
+    capitals = seg("s", "Ukrainian strikes hit an airfield in the south on Thursday.")
+    (m,) = measure_claims(claims[:1], document_evidence(capitals, cfg, emb), cfg, emb)
+    assert m.signals.novel_names == ()
