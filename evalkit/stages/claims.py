@@ -189,7 +189,7 @@ def measure_claims(
     best = top_k(sims, cfg.top_k)
     best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
     sentences = tuple(u.text for u in units[:singles])
-    lowered = not any(ch.isupper() for text in sentences for ch in text)
+    lowered = all(text == text.lower() for text in sentences)  # no capitals to find names by
     ruled: list[Novel] = []
     decided: list[tuple[str, Conflict | None, int]] = []
     for row, claim in enumerate(claims):
