@@ -81,6 +81,7 @@ class Evidence:
     vocab: frozenset[str]  # see `vocabulary`
     numbers: frozenset[str]
     stems: frozenset[str]
+    lowered: bool  # no capitals in any unit: names are found by `lexicon`, not by capitals
 
     @property
     def units(self) -> tuple[Sentence, ...]:
@@ -110,6 +111,7 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
         vocabulary(texts),
         frozenset().union(*(numbers(t) for t in texts)),
         frozenset().union(*(content_stems(t) for t in texts)),
+        all(t == t.lower() for t in texts),
     )
 
 
@@ -125,6 +127,7 @@ def joined_evidence(docs: Sequence[Evidence]) -> Evidence:
         frozenset().union(*(d.vocab for d in docs)),
         frozenset().union(*(d.numbers for d in docs)),
         frozenset().union(*(d.stems for d in docs)),
+        all(d.lowered for d in docs),
     )
 
 
@@ -189,12 +192,11 @@ def measure_claims(
     best = top_k(sims, cfg.top_k)
     best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
     sentences = tuple(u.text for u in units[:singles])
-    lowered = all(text == text.lower() for text in sentences)  # no capitals to find names by
     ruled: list[Novel] = []
     decided: list[tuple[str, Conflict | None, int]] = []
     for row, claim in enumerate(claims):
         text = claim.sentence.text
-        ruled.append(_novel(text, vocab, all_numbers, lowered))
+        ruled.append(_novel(text, vocab, all_numbers, evidence.lowered))
         unknown = frozenset().union(*ruled[-1])
         # Contradicted: the closest comparable unit says the same thing with another value
         # (see evalkit.conflict); units are read best first, the first that agrees or
