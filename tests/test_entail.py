@@ -13,12 +13,12 @@ import pytest
 
 from evalkit.config import CacheConfig, EntailConfig, TrainConfig, VerifierConfig
 from evalkit.embed import HashedEmbedder, bundled_model_path, cosines
-from evalkit.entail import EntailCache, build_entailer
+from evalkit.entail import EntailCache, Entailer, build_entailer
 from evalkit.entail.synthetic import CONTRA, ENTAIL, article_pairs, generate
 from evalkit.entail.train import train
 from evalkit.errors import InputError
-from evalkit.records import Claim, Fact
-from evalkit.stages.claims import document_evidence, judge_claims, measure_claims
+from evalkit.records import Alignment, Claim, Fact, Segmented
+from evalkit.stages.claims import Measured, document_evidence, judge_claims, measure_claims
 from evalkit.stages.coverage import measure_facts
 from evalkit.verifiers import build_verifier
 
@@ -42,6 +42,17 @@ class Fake:
             words, have = set(claim.lower().split()), set(evidence.lower().split())
             out[i] = (1.0, 0.0) if words <= have else (0.0, 0.99 if "shut" in words else 0.0)
         return out
+
+
+def read(
+    source: Segmented, cand: Segmented, entailer: Entailer | None = None
+) -> tuple[list[Measured], tuple[Alignment, ...]]:
+    """A candidate's claims read against one source (default verifier, hashed embedder): what
+    was measured, and the verdicts."""
+    cfg, emb = VerifierConfig(), HashedEmbedder()
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences)]
+    measured = measure_claims(claims, document_evidence(source, cfg, emb), cfg, emb, entailer)
+    return measured, judge_claims(claims, measured, build_verifier(cfg))
 
 
 def test_a_contradiction_the_model_finds_is_contradicted_with_what_it_read() -> None:
@@ -116,10 +127,7 @@ def test_a_spliced_claim_is_contradicted_with_the_sentence_it_took_the_rest_from
         "Aid workers from the Red Cross are being moved to rebel-held areas in Idlib province.",
         "Aid workers from the Red Cross said the convoy had been attacked near Aleppo.",
     )
-    cfg, emb = VerifierConfig(), HashedEmbedder()
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences)]
-    measured = measure_claims(claims, document_evidence(source, cfg, emb), cfg, emb, Fake())
-    spliced, copied = judge_claims(claims, measured, build_verifier(cfg))
+    measured, (spliced, copied) = read(source, cand, Fake())
     assert spliced.verdict == "contradicted" and "the wounded civilians" in spliced.reason
     assert spliced.evidence is not None and spliced.evidence.text == source.sentences[0].text
     assert measured[0].signals.entailment == 0.0  # decided by the rule: the model reads nothing

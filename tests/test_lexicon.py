@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from evalkit.config import VerifierConfig
-from evalkit.embed import HashedEmbedder
 from evalkit.lexicon import unknown_words
-from evalkit.records import Claim
-from evalkit.stages.claims import document_evidence, judge_claims, measure_claims
-from evalkit.verifiers import build_verifier
 
+from .test_entail import read
 from .test_reference_facts import seg
 
 
@@ -33,19 +29,13 @@ def test_a_lower_cased_claim_with_a_name_in_no_source_is_unsupported() -> None:
         "ukrainian strikes hit the belbek airfield in the south of the peninsula on thursday .",
         "ukrainian strikes hit an airfield in the south of the peninsula on thursday .",
     )
-    cfg, emb = VerifierConfig(), HashedEmbedder()
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences)]
-    measured = measure_claims(claims, document_evidence(source, cfg, emb), cfg, emb)
-    invented, copied = judge_claims(claims, measured, build_verifier(cfg))
+    _, (invented, copied) = read(source, cand)
     assert invented.verdict == "unsupported" and "belbek" in invented.reason
     assert copied.verdict == "supported"
     # with capitals, names are found by them, as before: an ordinary word found in no source
     # is no name
     cased = seg("c", "Ukrainian strikes hit the big airfield in the south of the peninsula.")
-    claim = [Claim("c", "C1", cased.sentences[0])]
-    (m,) = measure_claims(claim, document_evidence(source, cfg, emb), cfg, emb)
-    assert m.signals.novel_names == ()
+    assert read(source, cased)[0][0].signals.novel_names == ()
     # a lower-cased claim against cased sources keeps to capitals (no name found)
     capitals = seg("s", "Ukrainian strikes hit an airfield in the south on Thursday.")
-    (m,) = measure_claims(claims[:1], document_evidence(capitals, cfg, emb), cfg, emb)
-    assert m.signals.novel_names == ()
+    assert read(capitals, seg("c", cand.sentences[0].text))[0][0].signals.novel_names == ()
