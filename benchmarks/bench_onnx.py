@@ -31,8 +31,9 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+from evalkit import ort  # noqa: E402
 from evalkit.config import CacheConfig, EntailConfig  # noqa: E402
-from evalkit.embed import SentenceTransformerEmbedder  # noqa: E402
+from evalkit.embed import READ_LAYERS, SentenceTransformerEmbedder  # noqa: E402
 from evalkit.embed.onnx import PASS, OnnxEmbedder  # noqa: E402
 from evalkit.entail import build_entailer  # noqa: E402
 from evalkit.stages.load import bundled  # noqa: E402
@@ -82,34 +83,13 @@ def float64_graph(embedder: OnnxEmbedder, folder: Path) -> object:
     import onnx
     from onnx import TensorProto, helper
 
-    embedder.model.float()
     embedder.sessions  # noqa: B018  (the float32 graphs, exported)
-    model = embedder.model.double()
-    sample = model.preprocess(
-        ["an example"], processing_kwargs={"text": {"padding": "max_length", "max_length": 8}}
-    )
-    names = [k for k, v in sample.items() if isinstance(v, torch.Tensor)]
-
-    class Sentences(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.model = model
-
-        def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
-            return self.model(dict(zip(names, tensors, strict=True)))["sentence_embedding"]
-
+    net = embedder.network(torch.float64)
+    ids, mask = embedder._padded([embedder._row(embedder._words(["an example"])[0].ids)], 8)
     path = folder / "encode64.onnx"
-    axes = {k: {0: "rows", 1: "tokens"} for k in names} | {"out": {0: "rows"}}
-    torch.onnx.export(
-        Sentences(),
-        tuple(sample[k] for k in names),
-        str(path),
-        dynamo=False,
-        input_names=names,
-        output_names=["out"],
-        dynamic_axes=axes,
-        opset_version=17,
-    )
+    inputs = ["input_ids", "attention_mask"]
+    call = lambda m, i, k: m.both(i, k, READ_LAYERS)[0]  # noqa: E731
+    ort.export(net, call, [ids, mask], path, inputs, {"out": {0: "rows"}})
     graph = onnx.load(str(path))
     nodes = []
     for node in graph.graph.node:
@@ -143,7 +123,7 @@ def encoders(count: int, repeat: int, folder: Path) -> None:
 
     torch64 = SentenceTransformerEmbedder(device="cpu")
     torch32 = SentenceTransformerEmbedder(device="cpu")
-    torch32.model.float()
+    torch32.net = torch32.network(torch.float32)
     onnx32 = OnnxEmbedder("bundled", 64, "cpu", folder)
     onnx32.sessions  # noqa: B018  (exports the float32 graphs)
     onnx64 = OnnxEmbedder("bundled", 64, "cpu", folder)

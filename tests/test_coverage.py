@@ -97,22 +97,6 @@ def test_real_model_tokens_do_not_depend_on_the_batch(real_resources: Resources)
     assert [text[a:b] for a, b in alone.spans][:4] == ["Kim", "Yo", "-", "jong"]
 
 
-def test_real_model_reader_is_the_models_own_layer(real_resources: Resources) -> None:
-    import torch
-
-    from evalkit.embed import READ_LAYERS, SentenceTransformerEmbedder
-
-    model = real_resources.embedder.embedder
-    assert isinstance(model, SentenceTransformerEmbedder)
-    bert = model.model[0].auto_model
-    ids = model.model.tokenizer(["Officers detained the shooter on Tuesday."], return_tensors="pt")
-    with torch.inference_mode():
-        full = bert(**ids, output_hidden_states=True).hidden_states[READ_LAYERS]
-        read = model.reader(**ids).last_hidden_state
-    assert len(bert.encoder.layer) == 6 and len(model.reader.encoder.layer) == READ_LAYERS
-    assert torch.equal(full, read)
-
-
 def test_matchers_are_chosen_by_name_and_the_baselines_give_zero_or_one() -> None:
     from evalkit.config import CoverageConfig
     from evalkit.errors import InputError

@@ -7,7 +7,8 @@ it: that is what lets a cache, a shard or a resumed run reuse a vector without c
 (optionally) on disk, and lets several events share one encode call.
 
 One concern per module: `protocol` (what an embedder promises, and cosines over its vectors),
-`models` (the real model, its token reader and the hashed fake), `onnx` (the same model on
+`models` (the real model, its token reader and the hashed fake), `bert` (the bundled model's
+arithmetic in plain torch, so a run need not import transformers), `onnx` (the same model on
 ONNX Runtime, `embedder.backend=onnx`), `scheduler` (events encoding together from threads),
 `cached` (`EmbeddingCache`). This module holds the registry of embedders by config name and
 `build_embedder`; import everything from `evalkit.embed`.

@@ -1,5 +1,6 @@
 """The embedders: the real sentence-transformers model (which also reads texts token by token)
-and a hashed bag-of-words fake for tests.
+and a hashed bag-of-words fake for tests. The bundled model runs in `bert.BertNet` (plain torch,
+the same floats), any other model folder on sentence-transformers (`StNet`).
 
 Every row must depend on its own text alone, bit for bit (see `protocol`). The real model
 cannot promise that in float32 (the kernels a batch shape or a CPU picks round differently, by
@@ -15,15 +16,15 @@ import os
 import re
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
 from functools import cached_property, lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from evalkit.device import resolve, torch_version
+from evalkit.embed.bert import BertNet, hidden_size, max_tokens, plain
 from evalkit.embed.protocol import Tokens, normalise
 from evalkit.errors import InputError
 
@@ -101,20 +102,6 @@ PAD = 8
 READ_LAYERS = 2
 
 
-@contextmanager
-def reading(model: Any, seen: list[Any]) -> Iterator[None]:
-    """While open, each pass of the sentence-transformers `model` appends the output of its
-    layer READ_LAYERS (the reader's last) to `seen`."""
-    layer = model[0].auto_model.encoder.layer[READ_LAYERS - 1]
-    hook = layer.register_forward_hook(
-        lambda _m, _i, out: seen.append(out[0] if isinstance(out, tuple) else out)
-    )
-    try:
-        yield
-    finally:
-        hook.remove()
-
-
 def padded_batches(
     lengths: Sequence[int], limit: int, rows: Callable[[int], int]
 ) -> Iterator[tuple[int, list[int]]]:
@@ -129,8 +116,77 @@ def padded_batches(
             yield size, same[start : start + step]
 
 
+class Net(Protocol):
+    """The model behind `SentenceTransformerEmbedder`, on padded rows of token ids (torch
+    tensors; 1 in `mask` for a real token): `bert.BertNet` for a plain BERT folder (the
+    bundled model), `StNet` for any other."""
+
+    dim: int
+
+    def both(self, ids: Any, mask: Any, read: int) -> tuple[Any, Any]:
+        """Normalised sentence vectors, and the token vectors after layer `read` on the way."""
+        ...
+
+    def reader(self, ids: Any, mask: Any, read: int) -> Any:
+        """The token vectors after the first `read` layers alone."""
+        ...
+
+
+class StNet:
+    """A sentence-transformers model as a `Net`, for folders `bert.BertNet` does not run."""
+
+    def __init__(self, folder: Path, device: str, dtype: Any) -> None:
+        import transformers
+        from sentence_transformers import SentenceTransformer
+
+        transformers.utils.logging.disable_progress_bar()  # keep the terminal for results
+        self.model: Any = SentenceTransformer(str(folder), device=device).eval().to(dtype)
+        self.dim = int(self.model.get_embedding_dimension() or 0)
+        self.types = "token_type_ids" in self.model.tokenizer.model_input_names
+
+    def _features(self, ids: Any, mask: Any) -> dict[str, Any]:
+        import torch
+
+        types = {"token_type_ids": torch.zeros_like(ids)} if self.types else {}
+        return {"input_ids": ids, "attention_mask": mask, **types}
+
+    def both(self, ids: Any, mask: Any, read: int) -> tuple[Any, Any]:
+        seen: list[Any] = []
+        layer = self.model[0].auto_model.encoder.layer[read - 1]
+        hook = layer.register_forward_hook(
+            lambda _m, _i, out: seen.append(out[0] if isinstance(out, tuple) else out)
+        )
+        try:
+            vectors = self.model(self._features(ids, mask))["sentence_embedding"]
+        finally:
+            hook.remove()
+        return vectors, seen[0]
+
+    def reader(self, ids: Any, mask: Any, read: int) -> Any:
+        return self._readers(read)(input_ids=ids, attention_mask=mask).last_hidden_state
+
+    @lru_cache(maxsize=2)  # noqa: B019 (one net per run: nothing is kept alive for long)
+    def _readers(self, read: int) -> Any:
+        """The model's first `read` layers, sharing its weights."""
+        import copy
+
+        import torch
+
+        bert = self.model[0].auto_model
+        encoder = copy.copy(bert.encoder)
+        encoder._modules = dict(bert.encoder._modules)
+        encoder.layer = torch.nn.ModuleList(list(bert.encoder.layer)[:read])
+        reader = copy.copy(bert)
+        reader._modules = dict(bert._modules)
+        reader.encoder = encoder
+        return reader
+
+
 class SentenceTransformerEmbedder:
-    """A local sentence-transformers model, on the GPU when one is present; loaded on first use."""
+    """A local sentence-transformers model folder, on the GPU when one is present; loaded on
+    first use. A plain BERT with mean pooling (the bundled model) runs in `bert.BertNet`, bit
+    for bit what sentence-transformers computes without importing it; any other folder runs on
+    sentence-transformers."""
 
     def __init__(self, model: str = "bundled", batch_size: int = 64, device: str = "auto") -> None:
         os.environ["HF_HUB_OFFLINE"] = "1"  # never reach for a hub: weights are local
@@ -145,48 +201,101 @@ class SentenceTransformerEmbedder:
         self.folder = folder
         self.batch_size = batch_size
         self.device = device
+        self.plain = plain(folder)
         self.name = "all-MiniLM-L6-v2" if model == "bundled" else folder.name
         self.fingerprint = weights_sha256(folder)
         # Floats also depend on the device, the torch and transformers code and the precision
-        # the model ran in: never mix them in a cache.
+        # the model ran in: never mix them in a cache. (`BertNet`'s floats are transformers'.)
         transformers = importlib.metadata.version("transformers")
         self.variant = f"{device}-torch{torch_version()}-transformers{transformers}-pad{PAD}-f64"
         self.load_seconds = 0.0  # set when the model loads
 
+    def network(self, dtype: Any) -> Net:
+        """The folder's model in `dtype` on this embedder's device."""
+        if self.plain:
+            return BertNet(self.folder, self.device, dtype)
+        return StNet(self.folder, self.device, dtype)
+
     @cached_property
-    def model(self) -> Any:
-        """The model, loaded when the first text is not in any cache (`load_seconds` counts
-        importing the libraries too: most of the time, and never a stage's)."""
+    def net(self) -> Net:
+        """The model in float64 (see the module docstring), loaded when the first text is not
+        in any cache (`load_seconds` counts importing the libraries too: most of the time, and
+        never a stage's). Float64 costs about twice the float32 time on CPU."""
         start = time.perf_counter()
-        import transformers
-        from sentence_transformers import SentenceTransformer
-
-        transformers.utils.logging.disable_progress_bar()  # keep the terminal for results
-        # float64: see the module docstring. It costs about twice the float32 time on CPU.
-        model = SentenceTransformer(str(self.folder), device=self.device).eval().double()
-        self.load_seconds = time.perf_counter() - start
-        return model
-
-    def _pooled(self, features: dict[str, Any], read: bool) -> tuple[np.ndarray, Any]:
-        """The model's sentence vectors (float64) for one padded batch of `preprocess` output
-        and, when `read`, the output of its first READ_LAYERS layers on the way (else None)."""
         import torch
 
-        features = {
-            k: v.to(self.device) if isinstance(v, torch.Tensor) else v for k, v in features.items()
-        }
-        seen: list[Any] = []
-        with reading(self.model, seen) if read else nullcontext(), torch.inference_mode():
-            vectors = self.model(features)["sentence_embedding"].cpu().numpy()
-        return vectors, seen[0].cpu().numpy() if seen else None
+        net = self.network(torch.float64)
+        self.load_seconds = time.perf_counter() - start
+        return net
+
+    @cached_property
+    def tokenizer(self) -> Any:
+        """The folder's fast tokenizer (`tokenizers`), without truncation or padding."""
+        from tokenizers import Tokenizer
+
+        path = self.folder / "tokenizer.json"
+        if path.is_file():
+            tokenizer = Tokenizer.from_file(str(path))
+        else:  # a folder with a slow tokenizer only: sentence-transformers converts it
+            net = self.net
+            assert isinstance(net, StNet)  # a plain folder has tokenizer.json
+            tokenizer = Tokenizer.from_str(net.model.tokenizer.backend_tokenizer.to_str())
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+        return tokenizer
+
+    @cached_property
+    def specials(self) -> tuple[list[int], list[int]]:
+        """The token ids the model's input starts and ends with ([CLS] and [SEP])."""
+        ids = self.tokenizer.encode("", add_special_tokens=True).ids
+        return ids[:1], ids[1:]
+
+    @cached_property
+    def dim(self) -> int:
+        """The length of a vector (read from the folder where the model need not load)."""
+        return hidden_size(self.folder) if self.plain else self.net.dim
+
+    @cached_property
+    def limit(self) -> int:
+        """The model's input length in tokens, special tokens included."""
+        return max_tokens(self.folder)
+
+    def _row(self, ids: Sequence[int]) -> list[int]:
+        """A text's token ids as the model's input: cut to fit, between its special tokens."""
+        first, last = self.specials
+        return [*first, *ids[: self.limit - len(first) - len(last)], *last]
+
+    def _words(self, texts: Sequence[str]) -> list[Any]:
+        """Each text's tokens without special tokens (ids, offsets, word numbers)."""
+        return list(self.tokenizer.encode_batch(list(texts), add_special_tokens=False))
+
+    def _padded(self, rows: Sequence[Sequence[int]], size: int) -> tuple[Any, Any]:
+        """Rows of token ids padded to `size`, and their mask, as tensors."""
+        import torch
+
+        ids = torch.zeros((len(rows), size), dtype=torch.long)
+        mask = torch.zeros_like(ids)
+        for r, row in enumerate(rows):
+            ids[r, : len(row)] = torch.tensor(row)
+            mask[r, : len(row)] = 1
+        return ids, mask
+
+    def _pooled(self, ids: Any, mask: Any, read: bool) -> tuple[np.ndarray, Any]:
+        """The model's sentence vectors (float64) for one padded batch and, when `read`, the
+        output of its first READ_LAYERS layers on the way (else None)."""
+        import torch
+
+        with torch.inference_mode():
+            vectors, hidden = self.net.both(ids.to(self.device), mask.to(self.device), READ_LAYERS)
+            return vectors.cpu().numpy(), hidden.cpu().numpy() if read else None
 
     def _read(self, ids: Any, mask: Any) -> np.ndarray:
         """The reader's token vectors (float64) for one padded batch of token ids."""
         import torch
 
         with torch.inference_mode():
-            out = self.reader(input_ids=ids.to(self.device), attention_mask=mask.to(self.device))
-        return out.last_hidden_state.cpu().numpy()
+            out = self.net.reader(ids.to(self.device), mask.to(self.device), READ_LAYERS)
+            return out.cpu().numpy()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self.encode_reading(texts, ())[0]
@@ -199,100 +308,62 @@ class SentenceTransformerEmbedder:
         READ_LAYERS layers, so their output on the way to the sentence vector is the reading.
         A text read here is not read again (a cold run encodes every candidate sentence it
         reads). Longer texts are left to `tokens`, which reads them in windows."""
-        model = self.model
         if not texts:
-            return np.zeros((0, model.get_embedding_dimension() or 0), np.float32), {}
+            return np.zeros((0, self.dim), np.float32), {}
         texts = list(texts)
-        lengths = model.preprocess(texts)["attention_mask"].sum(dim=1).tolist()
-        limit = model.max_seq_length or 1 << 20
-        wanted = {i for i, t in enumerate(texts) if t in reads and lengths[i] < limit}
+        words = self._words(texts)
+        rows = [self._row(w.ids) for w in words]
+        lengths = [len(r) for r in rows]
+        wanted = {i for i, t in enumerate(texts) if t in reads and lengths[i] < self.limit}
         layers: dict[int, np.ndarray] = {}
-        out = np.empty((len(texts), 0), np.float64)
-        for size, chunk in padded_batches(lengths, limit, lambda _: self.batch_size):
-            features = model.preprocess(
-                [texts[i] for i in chunk],
-                processing_kwargs={"text": {"padding": "max_length", "max_length": size}},
-            )
-            vectors, hidden = self._pooled(features, bool(wanted & set(chunk)))
-            if not out.shape[1]:
-                out = np.empty((len(texts), vectors.shape[1]), np.float64)
+        out = np.empty((len(texts), self.dim), np.float64)
+        for size, chunk in padded_batches(lengths, self.limit, lambda _: self.batch_size):
+            ids, mask = self._padded([rows[i] for i in chunk], size)
+            vectors, hidden = self._pooled(ids, mask, bool(wanted & set(chunk)))
             out[chunk] = vectors
             if hidden is not None:
                 for r, i in enumerate(chunk):
                     if i in wanted:  # [CLS] and [SEP] left out, as `tokens` does
                         # normalised now, so no view keeps the float64 batch alive
                         layers[i] = normalise(hidden[r, 1 : lengths[i] - 1])
-        return normalise(out), self._tokens_of({texts[i]: v for i, v in layers.items()})
-
-    def _tokens_of(self, read: dict[str, np.ndarray]) -> dict[str, Tokens]:
-        """Tokens from each text's normalised token vectors, with its spans and word numbers."""
-        if not read:
-            return {}
-        encoded = self.model.tokenizer(
-            list(read), add_special_tokens=False, return_offsets_mapping=True, verbose=False
-        )
-        return {
-            text: Tokens(
-                vectors, tuple(map(tuple, encoded["offset_mapping"][i])), tuple(encoded.word_ids(i))
-            )
-            for i, (text, vectors) in enumerate(read.items())
-        }
-
-    @cached_property
-    def reader(self) -> Any:
-        """The model's first READ_LAYERS transformer layers (sharing its weights), for reading
-        text token by token in context (see `tokens`)."""
-        import copy
-
-        import torch
-
-        bert = self.model[0].auto_model
-        encoder = copy.copy(bert.encoder)
-        encoder._modules = dict(bert.encoder._modules)
-        encoder.layer = torch.nn.ModuleList(list(bert.encoder.layer)[:READ_LAYERS])
-        reader = copy.copy(bert)
-        reader._modules = dict(bert._modules)
-        reader.encoder = encoder
-        return reader
+        read = {texts[i]: (v, words[i]) for i, v in layers.items()}
+        return normalise(out), {t: _tokens(v, w) for t, (v, w) in read.items()}
 
     def tokens(self, texts: Sequence[str]) -> list[Tokens]:
         """Token vectors after the model's first READ_LAYERS layers. A text longer than the
         model's input is read as consecutive windows, so no token is cut off. A batch holds
         about as many tokens as `batch_size` sentences: windows run to 256 tokens, and memory
         grows with a batch's tokens."""
-        import torch
-
         if not texts:
             return []
-        model = self.model
-        tokenizer = model.tokenizer
-        limit = (model.max_seq_length or 512) - 2  # room for [CLS] and [SEP]
-        encoded = tokenizer(
-            list(texts), add_special_tokens=False, return_offsets_mapping=True, verbose=False
-        )
+        first, last = self.specials
+        limit = self.limit - len(first) - len(last)
+        words = self._words(texts)
         windows = []  # (text, first token, token ids)
-        for i, ids in enumerate(encoded["input_ids"]):
-            windows += [(i, at, ids[at : at + limit]) for at in range(0, len(ids), limit)]
+        for i, w in enumerate(words):
+            windows += [(i, at, w.ids[at : at + limit]) for at in range(0, len(w.ids), limit)]
         parts: list[dict[int, np.ndarray]] = [{} for _ in texts]
-        lengths = [len(piece) + 2 for _, _, piece in windows]
+        lengths = [len(piece) + len(first) + len(last) for _, _, piece in windows]
         batches = padded_batches(
-            lengths, limit + 2, lambda size: max(1, self.batch_size * 32 // size)
+            lengths, self.limit, lambda size: max(1, self.batch_size * 32 // size)
         )
         for size, rows in batches:
             chunk = [windows[j] for j in rows]
-            ids = torch.zeros((len(chunk), size), dtype=torch.long)
-            mask = torch.zeros_like(ids)
-            for r, (_, _, piece) in enumerate(chunk):
-                row = [tokenizer.cls_token_id, *piece, tokenizer.sep_token_id]
-                ids[r, : len(row)] = torch.tensor(row)
-                mask[r, : len(row)] = 1
-            layer = self._read(ids, mask)
+            layer = self._read(*self._padded([self._row(p) for _, _, p in chunk], size))
             for r, (i, at, piece) in enumerate(chunk):
-                parts[i][at] = layer[r, 1 : 1 + len(piece)].copy()  # not a view of the batch
-        empty = np.zeros((0, model[0].auto_model.config.hidden_size))
-        read = {
-            text: normalise(np.concatenate([found[at] for at in sorted(found)]) if found else empty)
-            for text, found in zip(texts, parts, strict=True)
-        }
-        made = self._tokens_of(read)
-        return [made[text] for text in texts]
+                start = len(first)  # not a view of the batch:
+                parts[i][at] = layer[r, start : start + len(piece)].copy()
+        empty = np.zeros((0, self.dim))
+        return [
+            _tokens(
+                normalise(np.concatenate([found[at] for at in sorted(found)]) if found else empty),
+                w,
+            )
+            for found, w in zip(parts, words, strict=True)
+        ]
+
+
+def _tokens(vectors: np.ndarray, words: Any) -> Tokens:
+    """A text's Tokens: its normalised token vectors with the tokenizer's spans and word
+    numbers."""
+    return Tokens(vectors, tuple(map(tuple, words.offsets)), tuple(words.word_ids))

@@ -16,6 +16,7 @@ therefore run as two copies of the row. Other CPUs (another SIMD width) may roun
 
 from __future__ import annotations
 
+import time
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from evalkit import ort
-from evalkit.embed.models import READ_LAYERS, SentenceTransformerEmbedder, reading
+from evalkit.embed.models import READ_LAYERS, SentenceTransformerEmbedder
 
 # The graphs: the model's pass with its reading on the way, and the reader alone.
 PASS, READ = f"encode-read{READ_LAYERS}", f"read{READ_LAYERS}"
@@ -35,8 +36,10 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
     def __init__(self, model: str, batch_size: int, device: str, cache_dir: str | Path) -> None:
         version = ort.require("embedder.backend", device)
         super().__init__(model, batch_size, "cpu")
-        self.graphs = ort.graph_folder(cache_dir, self.fingerprint)
-        self.variant = ort.variant(version)
+        # graphs exported from `bert.BertNet` and from sentence-transformers differ
+        kind = "bert" if self.plain else "sentence-transformers"
+        self.graphs = ort.graph_folder(cache_dir, f"{self.fingerprint}-{kind}")
+        self.variant = f"{ort.variant(version)}-{kind}"
         self.exported: list[str] = []  # graphs this embedder exported (not found in the cache)
 
     @cached_property
@@ -45,54 +48,35 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         Threads as torch's (OMP_NUM_THREADS): the result does not depend on their number."""
         import torch
 
+        start = time.perf_counter()
         sessions = {}
         for name in (PASS, READ):
             path = self.graphs / f"{name}.onnx"
             if not path.is_file():
                 self._export(name, path)
             sessions[name] = ort.session(path, torch.get_num_threads())
+        self.load_seconds += time.perf_counter() - start  # as the torch path counts its load
         return sessions
 
     def _export(self, name: str, path: Path) -> None:
-        """Export one graph in float32 from the torch model (`ort.export`)."""
+        """Export one graph in float32 from the torch model (`ort.export`). The sample is
+        padded, so the graph keeps the attention mask for every batch."""
         import torch
 
-        model = self.model.float()  # the torch model only tokenises from here on
-        sample = model.preprocess(
-            ["an example"], processing_kwargs={"text": {"padding": "max_length", "max_length": 8}}
-        )
+        net = self.network(torch.float32)
+        ids, mask = self._padded([self._row(self._words(["an example"])[0].ids)], 8)
         if name == PASS:
-            inputs = [k for k, v in sample.items() if isinstance(v, torch.Tensor)]
-
-            def both(m: Any, *tensors: Any) -> tuple[Any, Any]:
-                seen: list[Any] = []
-                with reading(m, seen):
-                    vectors = m(dict(zip(inputs, tensors, strict=True)))["sentence_embedding"]
-                return vectors, seen[0]
-
-            ort.export(
-                model,
-                both,
-                [sample[k] for k in inputs],
-                path,
-                inputs,
-                {"out": {0: "rows"}, "layer": {0: "rows", 1: "tokens"}},
-            )
+            call = lambda m, i, k: m.both(i, k, READ_LAYERS)  # noqa: E731
+            outputs = {"out": {0: "rows"}, "layer": {0: "rows", 1: "tokens"}}
         else:
-            ort.export(
-                self.reader,
-                lambda m, ids, mask: m(input_ids=ids, attention_mask=mask).last_hidden_state,
-                [sample["input_ids"], sample["attention_mask"]],
-                path,
-                ["input_ids", "attention_mask"],
-                {"out": {0: "rows", 1: "tokens"}},
-            )
+            call = lambda m, i, k: m.reader(i, k, READ_LAYERS)  # noqa: E731
+            outputs = {"out": {0: "rows", 1: "tokens"}}
+        ort.export(net, call, [ids, mask], path, ["input_ids", "attention_mask"], outputs)
         self.exported.append(name)
 
-    def _pooled(self, features: dict[str, Any], read: bool) -> tuple[np.ndarray, Any]:
-        session = self.sessions[PASS]
-        feed = {i.name: features[i.name].numpy() for i in session.get_inputs()}
-        got = ort.run(session, feed, outputs=2 if read else 1)
+    def _pooled(self, ids: Any, mask: Any, read: bool) -> tuple[np.ndarray, Any]:
+        feed = {"input_ids": ids.numpy(), "attention_mask": mask.numpy()}
+        got = ort.run(self.sessions[PASS], feed, outputs=2 if read else 1)
         return got[0], got[1] if read else None
 
     def _read(self, ids: Any, mask: Any) -> np.ndarray:
