@@ -85,17 +85,20 @@ def export(
     outputs: dict[str, dict[int, str]],
 ) -> None:
     """Export `call(inner, *input tensors)` (`inner` a float32 torch module holding the
-    weights) to `path`, atomically: a temporary file renamed into place, so an export killed
-    halfway leaves nothing to reuse. Inputs vary in rows and tokens; `outputs` names each
-    output's varying axes."""
+    weights, or a model whose `held()` gives one) to `path`, atomically: a temporary file
+    renamed into place, so an export killed halfway leaves nothing to reuse. Inputs vary in
+    rows and tokens; `outputs` names each output's varying axes."""
     import torch
 
     class Graph(torch.nn.Module):
-        """`call(inner, *input tensors)` as a module that holds `inner`'s weights."""
+        """`call(inner, *input tensors)` as a module that holds `inner`'s weights: the graph
+        stores them as initializers, which int8 quantisation needs (not as constants)."""
 
         def __init__(self) -> None:
             super().__init__()
             self.inner = inner
+            if not isinstance(inner, torch.nn.Module):
+                self.held = inner.held()
 
         def forward(self, *tensors: Any) -> Any:
             return call(self.inner, *tensors)

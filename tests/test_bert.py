@@ -84,13 +84,12 @@ def test_another_folder_runs_on_sentence_transformers(tmp_path: Path) -> None:
     assert read.vectors.shape == (len(read.spans), 384) and read.spans[0] == (0, 8)
 
 
-def test_a_run_of_the_bundled_model_imports_neither_transformers_nor_sentence_transformers(
-    tmp_path: Path,
+@pytest.mark.parametrize("entail", ["none", "minilm"])
+def test_a_run_of_the_bundled_models_imports_neither_transformers_nor_sentence_transformers(
+    tmp_path: Path, entail: str
 ) -> None:
-    loaded = model_libraries_loaded(
-        "run", f"hydra.run.dir={tmp_path / 'run'}", "cache.enabled=false", "report.html=false"
-    )
-    assert loaded == ["torch"]
+    run = [f"hydra.run.dir={tmp_path / 'run'}", "cache.enabled=false", "report.html=false"]
+    assert model_libraries_loaded("run", f"entail={entail}", *run) == ["torch"]
 
 
 def _cls_pooled(tmp_path: Path) -> Path:
@@ -102,3 +101,51 @@ def _cls_pooled(tmp_path: Path) -> Path:
     config |= {"pooling_mode_mean_tokens": False, "pooling_mode_cls_token": True}
     pooling.write_text(json.dumps(config))
     return folder
+
+
+PAIRS = [
+    ("Kim Yo Jong denied that her country exported weapons to Russia.", "She denied it."),
+    ("The flood displaced about 4,000 residents of the valley.", "4,000 people left."),
+    ("word " * 300, "A claim longer than nothing."),  # cut: the evidence loses tokens
+    ("Short.", "The claim is the longer side of this pair, so it is cut as well. " * 12),
+]
+
+
+def test_the_entailment_model_runs_bit_for_bit_as_its_transformers_training_model() -> None:
+    """`entail.model.Trained` (plain torch) against the `CrossEncoder` `evalkit train` trains
+    (transformers' BERT), on the shipped weights; and the pair tokenizer against
+    transformers' tokenizer, cut and padded as entail asks."""
+    import torch
+    import transformers
+    from safetensors.torch import load_file
+
+    from evalkit.entail import SHIPPED
+    from evalkit.entail.model import PairTokenizer, Trained, fresh
+
+    base = bundled_model_path()
+    theirs, their_tokenizer = fresh(base, frozen_layers=2, seed=0)
+    weights = load_file(str(SHIPPED))
+    theirs.load_state_dict({k: v.double() for k, v in weights.items()}, strict=False)
+    theirs = theirs.double().eval()
+    mine = Trained(SHIPPED, base, "cpu")
+    tokenizer = PairTokenizer(base)
+    assert isinstance(their_tokenizer, transformers.PreTrainedTokenizerBase)
+    first, second = [p for p, _ in PAIRS], [h for _, h in PAIRS]
+    for kwargs in ({"max_length": 64}, {"max_length": 256, "padding": "max_length"}):
+        args = {"truncation": "longest_first", "return_tensors": "pt", **kwargs}
+        if "padding" not in kwargs:  # unpadded rows of several lengths: one pair at a time
+            for p, h in PAIRS:
+                got, expected = tokenizer([p], [h], **args), their_tokenizer([p], [h], **args)
+                assert {k: v.tolist() for k, v in got.items()} == {
+                    k: expected[k].tolist() for k in got
+                }
+            continue
+        got, expected = tokenizer(first, second, **args), their_tokenizer(first, second, **args)
+        assert set(got) == set(expected)
+        assert all(torch.equal(got[k], expected[k]) for k in got)
+        with torch.inference_mode():
+            assert torch.equal(mine(**got), theirs(**got))
+            n = int(got["attention_mask"][0].sum())
+            one = {k: v[:1, :n] for k, v in got.items()}  # one row, no padding
+            assert torch.equal(mine(**one), theirs(**one))
+    assert len(tokenizer(["word " * 300], ["a claim"], max_length=64)["input_ids"][0]) == 64

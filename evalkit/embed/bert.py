@@ -13,6 +13,7 @@ sentence-transformers (`models.StNet`).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,11 @@ def hidden_size(folder: Path) -> int:
 class BertNet:
     """The model of a `plain` folder: `both` and `reader` as `models.Net` asks, in `dtype`."""
 
-    def __init__(self, folder: Path, device: str, dtype: Any) -> None:
+    def __init__(
+        self, folder: Path, device: str, dtype: Any, overlay: Mapping[str, Any] | None = None
+    ) -> None:
+        """The weights in `folder`, those named in `overlay` replaced (a trained model's upper
+        layers: `entail.model`). A "bert." before a name is dropped."""
         from safetensors.torch import load_file
 
         config = json.loads((folder / "config.json").read_text())
@@ -64,12 +69,20 @@ class BertNet:
         self.layers = int(config["num_hidden_layers"])
         self.eps = float(config["layer_norm_eps"])
         self.dim = hidden_size(folder)
-        weights = load_file(str(folder / "model.safetensors"))
+        weights = load_file(str(folder / "model.safetensors")).items()
+        named = {k.removeprefix("bert."): v for k, v in [*weights, *(overlay or {}).items()]}
         self.w = {
-            k.removeprefix("bert."): v.to(device=device, dtype=dtype)
-            for k, v in weights.items()
-            if v.is_floating_point()
+            k: v.to(device=device, dtype=dtype) for k, v in named.items() if v.is_floating_point()
         }
+
+    def to(self, dtype: Any) -> BertNet:
+        """The same model in `dtype` (in place)."""
+        self.w = {k: v.to(dtype) for k, v in self.w.items()}
+        return self
+
+    def held(self) -> Any:
+        """A torch module whose buffers are these weights (`ort.export` needs one)."""
+        return held(list(self.w.values()))
 
     def _linear(self, x: Any, name: str) -> Any:
         import torch.nn.functional as F
@@ -82,16 +95,17 @@ class BertNet:
         w = self.w
         return F.layer_norm(x, (self.dim,), w[f"{name}.weight"], w[f"{name}.bias"], self.eps)
 
-    def hidden(self, ids: Any, mask: Any, layers: int) -> list[Any]:
+    def hidden(self, ids: Any, mask: Any, layers: int, types: Any = None) -> list[Any]:
         """The token vectors after each of the first `layers` layers (padded rows of `ids`,
-        1 in `mask` for a real token)."""
+        1 in `mask` for a real token; `types`: which text of a pair each token is in)."""
         import torch
         import torch.nn.functional as F
 
         w = self.w
         rows, n = ids.shape
+        types = torch.zeros_like(ids) if types is None else types
         x = F.embedding(ids, w["embeddings.word_embeddings.weight"])
-        x = x + F.embedding(torch.zeros_like(ids), w["embeddings.token_type_embeddings.weight"])
+        x = x + F.embedding(types, w["embeddings.token_type_embeddings.weight"])
         x = x + w["embeddings.position_embeddings.weight"][:n].unsqueeze(0)
         x = self._norm(x, "embeddings.LayerNorm")
         # As transformers: no mask where no row is padded (SDPA then takes another kernel).
@@ -131,3 +145,14 @@ class BertNet:
     def reader(self, ids: Any, mask: Any, read: int) -> Any:
         """The token vectors after the first `read` layers alone."""
         return self.hidden(ids, mask, read)[-1]
+
+
+def held(tensors: list[Any]) -> Any:
+    """A torch module with `tensors` as its buffers (the same tensors: an exporter that traces
+    a call finds them there)."""
+    import torch
+
+    module = torch.nn.Module()
+    for i, tensor in enumerate(tensors):
+        module.register_buffer(f"w{i}", tensor)
+    return module

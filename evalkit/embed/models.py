@@ -131,6 +131,10 @@ class Net(Protocol):
         """The token vectors after the first `read` layers alone."""
         ...
 
+    def held(self) -> Any:
+        """A torch module holding its weights, for `ort.export`."""
+        ...
+
 
 class StNet:
     """A sentence-transformers model as a `Net`, for folders `bert.BertNet` does not run."""
@@ -164,6 +168,10 @@ class StNet:
 
     def reader(self, ids: Any, mask: Any, read: int) -> Any:
         return self._readers(read)(input_ids=ids, attention_mask=mask).last_hidden_state
+
+    def held(self) -> Any:
+        """The torch module holding its weights (`ort.export` needs one)."""
+        return self.model
 
     @lru_cache(maxsize=2)  # noqa: B019 (one net per run: nothing is kept alive for long)
     def _readers(self, read: int) -> Any:

@@ -39,7 +39,7 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         # graphs exported from `bert.BertNet` and from sentence-transformers differ
         kind = "bert" if self.plain else "sentence-transformers"
         self.graphs = ort.graph_folder(cache_dir, f"{self.fingerprint}-{kind}")
-        self.variant = f"{ort.variant(version)}-{kind}"
+        self.variant = f"{kind}-{ort.variant(version)}"
         self.exported: list[str] = []  # graphs this embedder exported (not found in the cache)
 
     @cached_property

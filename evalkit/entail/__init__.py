@@ -94,6 +94,7 @@ class MiniLMEntailer:
     """evalkit's cross-encoder (see `entail.model`), loaded on first use."""
 
     labels = (0, 2)  # entailment, contradiction among model.LABELS
+    kind = "bert"  # run by `model.Trained` (plain torch): names its ONNX graph apart
 
     def __init__(self, cfg: EntailConfig) -> None:
         from evalkit.embed.models import bundled_model_path, weights_sha256
@@ -114,14 +115,15 @@ class MiniLMEntailer:
     def loaded(self) -> tuple[Any, Any]:
         from evalkit.entail import model
 
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        return model.load(self.path, self.base, self.device)
+        return model.Trained(self.path, self.base, self.device), self.tokenizer
 
     @cached_property
     def tokenizer(self) -> Any:
         """The bundled model's tokenizer, without the model (all `entail.onnx` needs once its
         graph is exported)."""
-        return _tokenizer(self.base)
+        from evalkit.entail import model
+
+        return model.PairTokenizer(self.base)
 
     def logits(self, enc: Any) -> Any:
         return self.loaded[0](**enc)

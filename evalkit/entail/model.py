@@ -6,7 +6,9 @@ classes: entailment, neutral, contradiction. Training (`evalkit train`) changes 
 layers and the head, so a trained model is stored as those weights alone, in float16 (about
 14 MB against the full model's 88 MB); everything below them is read from the bundled model.
 The model runs in float64 and its probabilities are rounded to float32, like the vectors, so
-the same pair gets the same probabilities on any CPU.
+the same pair gets the same probabilities on any CPU. Training runs it as transformers' BERT
+(`CrossEncoder`); runs read it in plain torch (`Trained`, `PairTokenizer`), bit for bit the same
+logits without importing transformers.
 """
 
 from __future__ import annotations
@@ -88,19 +90,97 @@ def save(model: CrossEncoder, path: Path, card: dict[str, Any]) -> None:
     path.with_suffix(".json").write_text(json.dumps(card, indent=2, sort_keys=True) + "\n")
 
 
-def load(path: Path, base: Path, device: str) -> tuple[CrossEncoder, Any]:
-    """A trained cross-encoder: the bundled weights below, `path`'s above, in float64."""
-    from safetensors import safe_open
+class Trained:
+    """A trained cross-encoder for inference, in plain torch (`embed.bert.BertNet`: importing
+    transformers takes seconds): bit for bit `CrossEncoder`'s logits in eval mode."""
 
-    with safe_open(str(path), framework="pt") as f:
-        frozen = int((f.metadata() or {}).get("frozen_layers", "0"))
-        weights = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118 (safe_open has no iter)
-    model, tokenizer = fresh(base, frozen, seed=0)
-    missing = set(model.trained()) - set(weights)
-    if missing:
-        raise ValueError(f"{path} lacks {len(missing)} weights, e.g. {sorted(missing)[0]}")
-    model.load_state_dict({k: v.double() for k, v in weights.items()}, strict=False)
-    return model.double().to(device).eval(), tokenizer
+    def __init__(self, path: Path, base: Path, device: str) -> None:
+        from safetensors import safe_open
+
+        from evalkit.embed.bert import BertNet
+
+        torch = _torch()
+        with safe_open(str(path), framework="pt") as f:
+            frozen = int((f.metadata() or {}).get("frozen_layers", "0"))
+            weights = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118 (no iter)
+        upper = {k: v for k, v in weights.items() if k.startswith("bert.")}
+        self.bert = BertNet(base, device, torch.float64, overlay=upper)
+        expected = {"head.weight", "head.bias"} | {
+            f"bert.{k}"
+            for k in self.bert.w
+            if k.startswith("encoder.layer.") and int(k.split(".")[2]) >= frozen
+        }
+        missing = expected - set(weights)
+        if missing:
+            raise ValueError(f"{path} lacks {len(missing)} weights, e.g. {sorted(missing)[0]}")
+        self.head = [
+            weights[f"head.{k}"].to(device=device, dtype=torch.float64) for k in ("weight", "bias")
+        ]
+
+    def __call__(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+        """Logits, one row per pair."""
+        import torch.nn.functional as F
+
+        out = self.bert.hidden(input_ids, attention_mask, self.bert.layers, token_type_ids)[-1]
+        mask = attention_mask.unsqueeze(-1).to(out.dtype)
+        pooled = (out * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1)
+        return F.linear(pooled, *self.head)
+
+    def held(self) -> Any:
+        """A torch module whose buffers are its weights (`ort.export` needs one)."""
+        from evalkit.embed.bert import held
+
+        return held([*self.bert.w.values(), *self.head])
+
+    def float(self) -> Trained:
+        """The same model in float32 (in place), to export."""
+        self.bert.to(_torch().float32)
+        self.head = [w.float() for w in self.head]
+        return self
+
+
+class PairTokenizer:
+    """The bundled model's tokenizer read by `tokenizers` alone, called as entail calls
+    transformers' tokenizers: pairs, `longest_first` truncation, optional padding to
+    `max_length`; the same ids, token types and mask."""
+
+    def __init__(self, folder: Path) -> None:
+        import threading
+
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.lock = threading.Lock()  # truncation is the tokenizer's state, set per call
+
+    def __call__(
+        self,
+        first: Sequence[str],
+        second: Sequence[str],
+        truncation: str = "longest_first",
+        max_length: int | None = None,
+        padding: str | bool = False,
+        return_tensors: str | None = None,
+    ) -> dict[str, Any]:
+        with self.lock:
+            if max_length:
+                self.tokenizer.enable_truncation(max_length, strategy=truncation)
+            else:
+                self.tokenizer.no_truncation()
+            found = self.tokenizer.encode_batch(list(zip(first, second, strict=True)))
+        width = max_length if padding == "max_length" and max_length else 0
+        out: dict[str, Any] = {
+            key: [[*row, *[0] * (width - len(row))] for row in (getattr(e, attr) for e in found)]
+            for key, attr in (
+                ("input_ids", "ids"),
+                ("token_type_ids", "type_ids"),
+                ("attention_mask", "attention_mask"),
+            )
+        }
+        if return_tensors == "pt":
+            torch = _torch()
+            out = {k: torch.tensor(v, dtype=torch.long) for k, v in out.items()}
+        return out
 
 
 def encode_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_tokens: int) -> Any:

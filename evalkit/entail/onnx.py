@@ -37,8 +37,9 @@ class OnnxEntailer:
         self.cfg: EntailConfig = inner.cfg
         self.device = "cpu"
         self.int8 = cfg.backend == "onnx-int8"
-        self.graph = ort.graph_folder(cache_dir, self.fingerprint) / GRAPH
-        self.variant = ort.variant(version) + ("-int8" if self.int8 else "")
+        kind = getattr(inner, "kind", "")  # graphs exported from other code differ
+        self.graph = ort.graph_folder(cache_dir, f"{self.fingerprint}-{kind}") / GRAPH
+        self.variant = f"{kind}-" * bool(kind) + ort.variant(version) + "-int8" * self.int8
         self.exported = False  # whether this entailer exported its graph (not in the cache)
 
     @property
