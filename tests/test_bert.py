@@ -149,3 +149,32 @@ def test_the_entailment_model_runs_bit_for_bit_as_its_transformers_training_mode
             one = {k: v[:1, :n] for k, v in got.items()}  # one row, no padding
             assert torch.equal(mine(**one), theirs(**one))
     assert len(tokenizer(["word " * 300], ["a claim"], max_length=64)["input_ids"][0]) == 64
+
+
+def test_a_damaged_model_folder_or_entailment_file_is_a_one_line_input_error(
+    tmp_path: Path,
+) -> None:
+    from safetensors.torch import load_file, save_file
+
+    from evalkit.config import EntailConfig
+    from evalkit.entail import build_entailer
+    from evalkit.errors import InputError
+
+    damaged = _cls_pooled(tmp_path)
+    (damaged / "1_Pooling" / "config.json").write_text(  # plain again, its weights damaged
+        (bundled_model_path() / "1_Pooling" / "config.json").read_text()
+    )
+    (damaged / "model.safetensors").write_bytes(b"half a file")
+    with pytest.raises(InputError, match=r"embedder.model: cannot read the model in .*intact"):
+        SentenceTransformerEmbedder(str(damaged)).encode(["A sentence."])
+    weights = load_file(str(bundled_model_path() / "model.safetensors"))
+    del weights["encoder.layer.3.output.dense.weight"]
+    save_file(weights, str(damaged / "model.safetensors"))
+    with pytest.raises(InputError, match="1 weights missing, e.g. encoder.layer.3.output.dense"):
+        SentenceTransformerEmbedder(str(damaged)).encode(["A sentence."])
+    garbage = tmp_path / "model.safetensors"
+    garbage.write_bytes(b"not a model")
+    entailer = build_entailer(EntailConfig(name="minilm", model=str(garbage)))
+    assert entailer is not None
+    with pytest.raises(InputError, match=r"entail.model: cannot read .*evalkit train"):
+        entailer.entail([("The sky is blue.", "The sky is blue.")])

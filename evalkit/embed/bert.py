@@ -74,6 +74,9 @@ class BertNet:
         self.w = {
             k: v.to(device=device, dtype=dtype) for k, v in named.items() if v.is_floating_point()
         }
+        missing = [k for k in _names(self.layers) if k not in self.w]
+        if missing:
+            raise ValueError(f"{len(missing)} weights missing, e.g. {missing[0]}")
 
     def to(self, dtype: Any) -> BertNet:
         """The same model in `dtype` (in place)."""
@@ -145,6 +148,32 @@ class BertNet:
     def reader(self, ids: Any, mask: Any, read: int) -> Any:
         """The token vectors after the first `read` layers alone."""
         return self.hidden(ids, mask, read)[-1]
+
+
+def _names(layers: int) -> list[str]:
+    """The weights `BertNet.hidden` reads."""
+    parts = [
+        "attention.self.query",
+        "attention.self.key",
+        "attention.self.value",
+        "attention.output.dense",
+        "attention.output.LayerNorm",
+        "intermediate.dense",
+        "output.dense",
+        "output.LayerNorm",
+    ]
+    embeddings = ["word_embeddings", "position_embeddings", "token_type_embeddings"]
+    return [
+        *(f"embeddings.{e}.weight" for e in embeddings),
+        "embeddings.LayerNorm.weight",
+        "embeddings.LayerNorm.bias",
+        *(
+            f"encoder.layer.{i}.{p}.{w}"
+            for i in range(layers)
+            for p in parts
+            for w in ("weight", "bias")
+        ),
+    ]
 
 
 def held(tensors: list[Any]) -> Any:

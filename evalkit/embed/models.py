@@ -220,9 +220,18 @@ class SentenceTransformerEmbedder:
 
     def network(self, dtype: Any) -> Net:
         """The folder's model in `dtype` on this embedder's device."""
-        if self.plain:
+        if not self.plain:
+            return StNet(self.folder, self.device, dtype)
+        from safetensors import SafetensorError
+
+        try:
             return BertNet(self.folder, self.device, dtype)
-        return StNet(self.folder, self.device, dtype)
+        except (SafetensorError, ValueError, KeyError) as err:  # a damaged file, a missing weight
+            found = " ".join(str(err).split())
+            raise InputError(
+                f"embedder.model: cannot read the model in {self.folder} ({found}); "
+                "pass an intact sentence-transformers model folder, or 'bundled'"
+            ) from None
 
     @cached_property
     def net(self) -> Net:
