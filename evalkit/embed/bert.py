@@ -20,13 +20,16 @@ from typing import Any
 
 def plain(folder: Path) -> bool:
     """Whether a sentence-transformers folder is a BERT, mean pooling and normalisation only,
-    with its weights in safetensors and a fast tokenizer: what `BertNet` runs."""
+    with its weights in safetensors, a fast tokenizer and no lower-casing of sentence-
+    transformers' own: what `BertNet` runs."""
     try:
         modules = json.loads((folder / "modules.json").read_text())
         config = json.loads((folder / "config.json").read_text())
         kinds = [m["type"].rsplit(".", 1)[-1] for m in modules]
         pooling = json.loads((folder / modules[1]["path"] / "config.json").read_text())
-    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        # sentence-transformers lower-cases the text itself where this says so
+        lower = json.loads((folder / "sentence_bert_config.json").read_text()).get("do_lower_case")
+    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
         return False
     modes = {k for k, v in pooling.items() if k.startswith("pooling_mode") and v is True}
     return (
@@ -35,6 +38,7 @@ def plain(folder: Path) -> bool:
         and config.get("model_type") == "bert"
         and config.get("hidden_act") == "gelu"
         and config.get("position_embedding_type", "absolute") == "absolute"
+        and not lower
         and (folder / "model.safetensors").is_file()
         and (folder / "tokenizer.json").is_file()
     )
