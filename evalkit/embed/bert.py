@@ -13,9 +13,12 @@ sentence-transformers (`models.StNet`).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from evalkit.errors import InputError
 
 
 def plain(folder: Path) -> bool:
@@ -189,3 +192,16 @@ def held(tensors: list[Any]) -> Any:
     for i, tensor in enumerate(tensors):
         module.register_buffer(f"w{i}", tensor)
     return module
+
+
+@contextmanager
+def refused(option: str, where: Path, fix: str) -> Iterator[None]:
+    """A damaged weights file (safetensors' own error) or a weight missing from it, while the
+    block reads a model, as a one-line `InputError` naming `option`, `where` and the `fix`."""
+    from safetensors import SafetensorError
+
+    try:
+        yield
+    except (SafetensorError, ValueError, KeyError) as err:
+        found = " ".join(str(err).split())
+        raise InputError(f"{option}: cannot read {where} ({found}); {fix}") from None

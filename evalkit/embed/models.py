@@ -24,7 +24,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from evalkit.device import resolve, torch_version
-from evalkit.embed.bert import BertNet, hidden_size, max_tokens, plain
+from evalkit.embed.bert import BertNet, hidden_size, max_tokens, plain, refused
 from evalkit.embed.protocol import Tokens, normalise
 from evalkit.errors import InputError
 
@@ -222,16 +222,9 @@ class SentenceTransformerEmbedder:
         """The folder's model in `dtype` on this embedder's device."""
         if not self.plain:
             return StNet(self.folder, self.device, dtype)
-        from safetensors import SafetensorError
-
-        try:
+        fix = "pass an intact sentence-transformers model folder, or 'bundled'"
+        with refused("embedder.model", self.folder / "model.safetensors", fix):
             return BertNet(self.folder, self.device, dtype)
-        except (SafetensorError, ValueError, KeyError) as err:  # a damaged file, a missing weight
-            found = " ".join(str(err).split())
-            raise InputError(
-                f"embedder.model: cannot read the model in {self.folder} ({found}); "
-                "pass an intact sentence-transformers model folder, or 'bundled'"
-            ) from None
 
     @cached_property
     def net(self) -> Net:

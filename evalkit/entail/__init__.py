@@ -113,18 +113,12 @@ class MiniLMEntailer:
 
     @cached_property
     def loaded(self) -> tuple[Any, Any]:
-        from safetensors import SafetensorError
-
+        from evalkit.embed.bert import refused
         from evalkit.entail import model
 
-        try:
+        fix = "pass a model written by `evalkit train`, or 'bundled'"
+        with refused("entail.model", self.path, fix):
             return model.Trained(self.path, self.base, self.device), self.tokenizer
-        except (SafetensorError, ValueError, KeyError) as err:  # a damaged file, a weight missing
-            found = " ".join(str(err).split())
-            raise InputError(
-                f"entail.model: cannot read {self.path} ({found}); pass a model written by "
-                "`evalkit train`, or 'bundled'"
-            ) from None
 
     @cached_property
     def tokenizer(self) -> Any:
