@@ -18,6 +18,19 @@ def test_words_that_are_no_english_word_are_names() -> None:
     assert unknown_words("the 2,000 fans of aa and the a-team") == frozenset()
 
 
+def test_a_text_in_another_language_has_no_names_by_the_english_lexicon() -> None:
+    """Welsh (XSumFaith has some): most words are no English word, so none is taken for a
+    name. English without function words, or with several names, still has its names."""
+    welsh = (
+        "mae arbenigwyr canser yn gobeithio y bydd cynllun newydd yn cael ei dreialu yn ne cymru"
+    )
+    assert unknown_words(welsh) == frozenset()
+    headline = "reporters saw satellite images showing strikes near belbek airfield"
+    assert unknown_words(headline) == {"belbek"}
+    names = "garissa and belbek officials met mogadishu and sevastopol leaders in the capital"
+    assert unknown_words(names) == {"garissa", "belbek", "mogadishu", "sevastopol"}
+
+
 def test_a_lower_cased_claim_with_a_name_in_no_source_is_unsupported() -> None:
     source = seg(
         "s",
