@@ -75,15 +75,14 @@ class BertNet:
         self.heads = int(config["num_attention_heads"])
         self.layers = int(config["num_hidden_layers"])
         self.eps = float(config["layer_norm_eps"])
-        self.dim = hidden_size(folder)
+        self.dim = int(config["hidden_size"])
         weights = load_file(str(folder / "model.safetensors")).items()
         named = {k.removeprefix("bert."): v for k, v in [*weights, *(overlay or {}).items()]}
-        self.w = {
-            k: v.to(device=device, dtype=dtype) for k, v in named.items() if v.is_floating_point()
-        }
-        missing = [k for k in _names(self.layers) if k not in self.w]
+        needed = _names(self.layers)
+        missing = [k for k in needed if k not in named]
         if missing:
             raise ValueError(f"{len(missing)} weights missing, e.g. {missing[0]}")
+        self.w = {k: named[k].to(device=device, dtype=dtype) for k in needed}
 
     def to(self, dtype: Any) -> BertNet:
         """The same model in `dtype` (in place)."""

@@ -325,6 +325,7 @@ class SentenceTransformerEmbedder:
         rows = [self._row(w.ids) for w in words]
         lengths = [len(r) for r in rows]
         wanted = {i for i, t in enumerate(texts) if t in reads and lengths[i] < self.limit}
+        first, last = self.specials
         layers: dict[int, np.ndarray] = {}
         out = np.empty((len(texts), self.dim), np.float64)
         for size, chunk in padded_batches(lengths, self.limit, lambda _: self.batch_size):
@@ -335,9 +336,9 @@ class SentenceTransformerEmbedder:
                 for r, i in enumerate(chunk):
                     if i in wanted:  # [CLS] and [SEP] left out, as `tokens` does
                         # normalised now, so no view keeps the float64 batch alive
-                        layers[i] = normalise(hidden[r, 1 : lengths[i] - 1])
-        read = {texts[i]: (v, words[i]) for i, v in layers.items()}
-        return normalise(out), {t: _tokens(v, w) for t, (v, w) in read.items()}
+                        text = hidden[r, len(first) : lengths[i] - len(last)]
+                        layers[i] = normalise(text)
+        return normalise(out), {texts[i]: _tokens(v, words[i]) for i, v in layers.items()}
 
     def tokens(self, texts: Sequence[str]) -> list[Tokens]:
         """Token vectors after the model's first READ_LAYERS layers. A text longer than the

@@ -43,22 +43,25 @@ class CrossEncoder(_torch().nn.Module):  # type: ignore[misc]
         out = self.bert(
             input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
         ).last_hidden_state
-        mask = attention_mask.unsqueeze(-1).to(out.dtype)
-        pooled = (out * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1)
-        return self.head(self.dropout(pooled))
+        return self.head(self.dropout(mean_tokens(out, attention_mask)))
 
     def trained(self) -> dict[str, Any]:
         """The parameters training changes (and a model file stores): the head and the layers
         above the frozen ones."""
-        keep = tuple(
-            f"bert.encoder.layer.{i}."
-            for i in range(self.frozen_layers, self.bert.config.num_hidden_layers)
-        )
-        return {
-            name: p
-            for name, p in self.named_parameters()
-            if name.startswith(("head.", "bert.pooler.", *keep))
-        }
+        keep = upper(self.frozen_layers, self.bert.config.num_hidden_layers)
+        return {name: p for name, p in self.named_parameters() if name.startswith(keep)}
+
+
+def mean_tokens(out: Any, attention_mask: Any) -> Any:
+    """The mean of each row's token vectors (its real tokens only): what the head reads."""
+    mask = attention_mask.unsqueeze(-1).to(out.dtype)
+    return (out * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1)
+
+
+def upper(frozen_layers: int, layers: int) -> tuple[str, ...]:
+    """The name prefixes of the weights training changes: the head and the layers above the
+    frozen ones (the BERT has no pooler: `fresh`)."""
+    return ("head.", *(f"bert.encoder.layer.{i}." for i in range(frozen_layers, layers)))
 
 
 def fresh(folder: Path, frozen_layers: int, seed: int) -> tuple[CrossEncoder, Any]:
@@ -103,12 +106,11 @@ class Trained:
         with safe_open(str(path), framework="pt") as f:
             frozen = int((f.metadata() or {}).get("frozen_layers", "0"))
             weights = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118 (no iter)
-        upper = {k: v for k, v in weights.items() if k.startswith("bert.")}
-        self.bert = BertNet(base, device, torch.float64, overlay=upper)
+        above = {k: v for k, v in weights.items() if k.startswith("bert.")}
+        self.bert = BertNet(base, device, torch.float64, overlay=above)
+        keep = upper(frozen, self.bert.layers)
         expected = {"head.weight", "head.bias"} | {
-            f"bert.{k}"
-            for k in self.bert.w
-            if k.startswith("encoder.layer.") and int(k.split(".")[2]) >= frozen
+            f"bert.{k}" for k in self.bert.w if f"bert.{k}".startswith(keep)
         }
         missing = expected - set(weights)
         if missing:
@@ -122,9 +124,7 @@ class Trained:
         import torch.nn.functional as F
 
         out = self.bert.hidden(input_ids, attention_mask, self.bert.layers, token_type_ids)[-1]
-        mask = attention_mask.unsqueeze(-1).to(out.dtype)
-        pooled = (out * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1)
-        return F.linear(pooled, *self.head)
+        return F.linear(mean_tokens(out, attention_mask), *self.head)
 
     def held(self) -> Any:
         """A torch module whose buffers are its weights (`ort.export` needs one)."""

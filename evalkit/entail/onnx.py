@@ -37,9 +37,10 @@ class OnnxEntailer:
         self.cfg: EntailConfig = inner.cfg
         self.device = "cpu"
         self.int8 = cfg.backend == "onnx-int8"
-        kind = getattr(inner, "kind", "")  # graphs exported from other code differ
-        self.graph = ort.graph_folder(cache_dir, f"{self.fingerprint}-{kind}") / GRAPH
-        self.variant = f"{kind}-" * bool(kind) + ort.variant(version) + "-int8" * self.int8
+        # graphs exported from other code (`model.Trained`, not transformers) differ
+        kind = f"{inner.kind}-" if hasattr(inner, "kind") else ""
+        self.graph = ort.graph_folder(cache_dir, f"{kind}{self.fingerprint}") / GRAPH
+        self.variant = kind + ort.variant(version) + ("-int8" if self.int8 else "")
         self.exported = False  # whether this entailer exported its graph (not in the cache)
 
     @property
