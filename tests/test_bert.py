@@ -160,10 +160,8 @@ def test_a_damaged_model_folder_or_entailment_file_is_a_one_line_input_error(
     from evalkit.entail import build_entailer
     from evalkit.errors import InputError
 
-    damaged = _cls_pooled(tmp_path)
-    (damaged / "1_Pooling" / "config.json").write_text(  # plain again, its weights damaged
-        (bundled_model_path() / "1_Pooling" / "config.json").read_text()
-    )
+    damaged = tmp_path / "damaged"
+    shutil.copytree(bundled_model_path(), damaged)
     (damaged / "model.safetensors").write_bytes(b"half a file")
     with pytest.raises(
         InputError, match=r"embedder.model: cannot read .*model.safetensors .*intact"
