@@ -163,6 +163,9 @@ def test_cli_run_writes_every_table_and_a_warm_rerun_loads_no_model(tmp_path: Pa
     with (run_dir / "summary.csv").open(encoding="utf-8") as handle:
         summary = list(csv.DictReader(handle))
     assert summary[0]["candidate"] == "faithful_complete" and summary[0]["rank"] == "1"
+    # The README's worked example prints this very table.
+    table = done.stdout.split("\n\n")[0].strip()
+    assert table.startswith("rank") and table in (ROOT / "README.md").read_text(encoding="utf-8")
     assert len(summary) == 8  # 4 non-reference sources + 4 hand-written candidates
     manifest = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     assert manifest["model"]["name"] == "all-MiniLM-L6-v2"
