@@ -66,10 +66,12 @@ from evalkit.text import (
     tokens,
 )
 
-# Clause boundaries for the polarity check: punctuation, the conjunctions that join clauses
-# and relative pronouns (not "that": "denied that ..." must stay one clause).
+# Clause boundaries for the polarity check: punctuation (a sentence's end too: a window, or a
+# quote of two sentences kept as one), the conjunctions that join clauses and relative pronouns
+# (not "that": "denied that ..." must stay one clause).
 _CLAUSE = re.compile(
-    r"[,;:()\"“”—]|\b(?:but|while|although|though|whereas|and|as|after|because|since|which|who)\b",
+    r"[,;:()\"“”—]|[.!?](?=\s)"
+    r"|\b(?:but|while|although|though|whereas|and|as|after|because|since|which|who)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -365,7 +367,8 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
     words, word for word), where the rest begins a predicate and the other sentence says it of
     a subject that shares no content word with the claim's start and is no pronoun (which may
     stand for it): "The Red Cross" + "are being transferred to rebel-held areas", said of the
-    wounded. A claim said word for word by a sentence or two neighbouring ones is not spliced.
+    wounded. A claim said word for word by a sentence or two neighbouring ones is not spliced,
+    nor one whose start and rest one sentence says in that order (a clause left out between).
     Returns the conflict and the index of the sentence whose predicate the claim took."""
     c = tokens(claim)
     if len(c) < 2 * _PART:
@@ -383,6 +386,8 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
         if not _content(c[:k]) or not _content(c[k:]):
             continue
         firsts = {i for i, line in enumerate(lines) if start in line}
+        if any(lines[i].find(rest, lines[i].index(start) + len(start) - 1) >= 0 for i in firsts):
+            return None  # one sentence says it all, with words between left out
         for i, line in enumerate(lines):
             if i in firsts or rest not in line:
                 continue

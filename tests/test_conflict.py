@@ -89,6 +89,12 @@ def test_same_statement_with_another_value_is_a_conflict(
             "real sociedad midfielder gonzalo castro scored one of the goals of the season but "
             "it was n't enough as david moyes ' side had to settle for a share of the spoils .",
         ),
+        # a quote of two sentences kept as one: the negation is in the sentence left out
+        (
+            "i just want to have it free - flowing , '' he tells bbc sport .",
+            "`` i just want to learn it and not have to ask where i should be stood . i just "
+            "want to have it free - flowing , '' he told bbc sport .",
+        ),
         # a negation inside a relative clause of both
         (
             "Kim called the claims a paradox which is not worth any interpretation.",
@@ -405,6 +411,22 @@ def test_one_sentences_subject_with_anothers_predicate_is_spliced() -> None:
 )
 def test_what_is_not_spliced(claim: str) -> None:
     assert spliced(claim, SOURCE) is None
+
+
+def test_a_sentence_with_a_clause_left_out_is_not_spliced() -> None:
+    source = (
+        "Elle Macpherson, who turned 51 last month, has revealed that she carries a tester kit.",
+        "So what's her secret?",
+        "The model has revealed that she carries a tester kit wherever she goes.",
+    )
+    # the start of the first and the rest of the third, but the first says it all
+    assert spliced("Elle Macpherson has revealed that she carries a tester kit.", source) is None
+    # without the first sentence's rest, it is a splice again
+    found = spliced(
+        "Elle Macpherson has revealed that she carries a tester kit.",
+        source[1:] + ("Elle Macpherson, who turned 51 last month, was in London.",),
+    )
+    assert found is not None and found[0].reason().endswith("of the model, not of elle macpherson")
 
 
 def test_misstated_change_reads_fact_value_then_candidate_value() -> None:
