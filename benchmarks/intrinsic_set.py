@@ -1,16 +1,19 @@
 """A check set of extractive summaries with intrinsic errors, built from benchmark articles.
 
 For each article (the ``source`` of any faithfulness or coverage benchmark file) an extractive
-summary of 2-3 of its sentences is written as faithful (label 1, system ``extractive``), and
-copies of it in which exactly one sentence is changed by one corruption (label 0, ``spans``
-marking that sentence, system = the corruption kind): the errors summaries make with a source's
-own words -- roles swapped, a quote given to another speaker, a name replaced by another, a
-number or date taken from another fact, two sentences spliced, a modifier moved, a negation or
-an antonym, a pronoun of the other sex. A share of the articles is lower-cased and tokenised
-(as CNN/DailyMail's tokenised release), source and summary alike. The output is in the
-faithfulness benchmark format (``dataset`` "intrinsic", ids ``intrinsic:<doc_id>:<kind>``, plus
-``origin`` and ``lowercased``), so ``python -m evalkit meta bench.path=OUT`` scores it. Same
-inputs and seed => same bytes.
+summary of 2-3 of its sentences is written as faithful (label 1, system ``extractive``); the
+same sentences with faithful edits where one applies (label 1, system ``compressed``: a leading
+phrase, an appositive, a closing clause or an adverb dropped, "said" -> "says", a figure written
+another way, two neighbours fused), so that not every faithful item is a verbatim copy; and
+copies of the extractive summary in which exactly one sentence is changed by one corruption
+(label 0, ``spans`` marking that sentence, system = the corruption kind): the errors summaries
+make with a source's own words -- roles swapped, a quote given to another speaker, a name
+replaced by another, a number or date taken from another fact, two sentences spliced, a modifier
+moved, a negation or an antonym, a pronoun of the other sex. A share of the articles is
+lower-cased and tokenised (as CNN/DailyMail's tokenised release), source and summary alike.
+The output is in the faithfulness benchmark format (``dataset`` "intrinsic", ids
+``intrinsic:<doc_id>:<kind>``, plus ``origin`` and ``lowercased``), so
+``python -m evalkit meta bench.path=OUT`` scores it. Same inputs and seed => same bytes.
 
 The corruptions are written here, apart from evalkit's training generator, so that the check set
 does not mirror what the entailment model was trained on.
@@ -479,6 +482,94 @@ KINDS: dict[str, Corruption] = {
 }
 
 
+# Faithful edits, for a summary that is extractive but not a verbatim copy: what extractive
+# systems with compression (and people) do to a sentence without changing what it says.
+_LEAD = re.compile(
+    r"^(?:In|On|At|Last|This|Earlier|Later|Since|During|Meanwhile|However|But|And)\b[^,;\"“”]{0,40}"
+    r", (?=\S)"
+)
+_APPOSITIVE = re.compile(
+    r", (?:(?:the|a|an|who|which|whose|aged|now|formerly)\b[^,;\"“”]{3,60}|\d{1,3}), "
+)
+_TAIL = re.compile(
+    r", (?:who|which|whose|where|saying|adding|including|while|after|despite|following)\b"
+    r"[^\"“”]+(?=[.!?]$)"
+)
+_ADVERB = re.compile(r" (?:also|however|still|already|reportedly|recently)\b")
+_PRESENT = {"said": "says", "told": "tells"}
+
+
+def drop_lead(sentence: str) -> str | None:
+    """A leading phrase dropped: "In March, the minister said" -> "The minister said"."""
+    m = _LEAD.match(sentence)
+    return _fit(sentence[m.end() :], True) if m else None
+
+
+def drop_appositive(sentence: str) -> str | None:
+    """A phrase between commas dropped: "Smith, the club's captain, said" -> "Smith said"."""
+    m = _APPOSITIVE.search(sentence)
+    return sentence[: m.start()] + " " + sentence[m.end() :] if m else None
+
+
+def drop_tail(sentence: str) -> str | None:
+    """A closing clause dropped: "He was arrested, police said, after ..." -> "... arrested."."""
+    m = _TAIL.search(sentence)
+    if not m or len(sentence[: m.start()].split()) < 7:
+        return None
+    return sentence[: m.start()] + sentence[m.end() :]
+
+
+def drop_adverb(sentence: str) -> str | None:
+    """ "also", "still", "reportedly" and the like dropped."""
+    m = _ADVERB.search(sentence)
+    return sentence[: m.start()] + sentence[m.end() :] if m else None
+
+
+def present(sentence: str) -> str | None:
+    """A report in the present tense: "said" -> "says"."""
+    m = re.search(r"\b(said|told)\b", sentence)
+    return sentence[: m.start()] + _PRESENT[m.group()] + sentence[m.end() :] if m else None
+
+
+def figures(sentence: str) -> str | None:
+    """A figure written another way: "7,000" -> "7000", "5 per cent" -> "5%"."""
+    out = re.sub(r"\b(\d{1,3}),(\d{3})\b(?!,\d)", r"\1\2", sentence, count=1)
+    out = re.sub(r"\b(\d+(?:\.\d+)?) per cent\b", r"\1%", out, count=1)
+    return out if out != sentence else None
+
+
+EDITS: dict[str, Callable[[str], str | None]] = {
+    "drop_lead": drop_lead,
+    "drop_appositive": drop_appositive,
+    "drop_tail": drop_tail,
+    "drop_adverb": drop_adverb,
+    "present": present,
+    "figures": figures,
+}
+
+
+def fuse(first: str, second: str) -> str | None:
+    """Two neighbouring sentences made one where the second starts with a pronoun for the
+    first's subject: "Smith scored. He was ..." -> "Smith scored, and he was ..."."""
+    if not re.match(r"(?:He|She|They|It) ", second) or not first.endswith("."):
+        return None
+    return f"{first[:-1]}, and {second[0].lower()}{second[1:]}"
+
+
+def compressed(sents: Sequence[str], picks: Sequence[int], rng: random.Random) -> list[str]:
+    """The picked sentences with a faithful edit each where one applies, and two neighbours
+    fused where they can be; [] where nothing changed."""
+    out = []
+    for i in picks:
+        edited = (EDITS[k](sents[i]) for k in rng.sample(sorted(EDITS), len(EDITS)))
+        out.append(next((e for e in edited if e), sents[i]))
+    for j in range(len(picks) - 1):
+        if picks[j + 1] == picks[j] + 1 and (joined := fuse(out[j], out[j + 1])):
+            out[j : j + 2] = [joined]
+            break
+    return out if out != [sents[i] for i in picks] else []
+
+
 def _plain(text: str) -> str:
     return " ".join(tokenise(text).split())
 
@@ -500,6 +591,9 @@ def summaries(
         source = "\n".join(tokenise(line) for line in source.split("\n"))
     plain_source = _plain(article.source)
     items = [_item(article, source, [style(sents[i]) for i in picks], "extractive", None)]
+    twin = random.Random()  # draws of its own: adding this kind left every other item as it was
+    twin.setstate(rng.getstate())
+    edited = compressed(sents, picks, twin)
     kinds = sorted(KINDS, key=lambda k: (used[k], rng.random()))
     for kind in kinds:
         if len(items) > n_corrupted:
@@ -516,6 +610,8 @@ def summaries(
             items.append(_item(article, source, text, kind, pos))
             used[kind] += 1
             break
+    if edited:
+        items.append(_item(article, source, [style(t) for t in edited], "compressed", None))
     return items
 
 
