@@ -313,11 +313,14 @@ def _exchanged(old: str, new: str) -> Literal["word", "number"] | None:
 
 @lru_cache(maxsize=MEMO)
 def _uncontracted(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words with each contracted negation written out: "isn", "t" -> "is", "not"."""
+    """The words with each contracted negation written out: "isn", "t" -> "is", "not"; "won",
+    "t" and the tokenised "wo", "n", "t" -> "will", "not"."""
     out: list[str] = []
     for w in words:
         if w == "t" and out and out[-1].endswith("n"):
             verb = out.pop()[:-1]
+            if not verb and out:  # tokenised: the verb stands apart from "n't"
+                verb = out.pop()
             out += [v for v in (_SHORTENED.get(verb, verb), "not") if v]
         elif w == "cannot":
             out += ["can", "not"]
@@ -332,7 +335,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     short form: "Hibs" for "Hibernian", "QPR" for "Queens Park Rangers"), or, in lower-cased
     text, any content words where that is the claim's only change (and the rest at least
     _NEAR_COPY of its words)."""
-    c, u = tokens(claim), tokens(unit)
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
     changes = _copy_changes(c, u, _NEAR_COPY if lower else _COPY)
     if changes is None or (lower and len(changes) > 1):
@@ -432,7 +435,7 @@ def _order(claim: str, unit: str) -> Conflict | None:
     con"). Words joined by "and"/"or" may change places ("Rangers and Hibs"), and so may
     those of a passive ("missiles supplied by North Korea"), unless both are passive ("Smith was
     replaced by Jones" against "Jones was replaced by Smith")."""
-    c, u = tokens(claim), tokens(unit)
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     words = _content(c)
     if not words or len(words & set(u)) < _CONTAINED * len(words):
         return None

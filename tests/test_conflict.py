@@ -413,6 +413,18 @@ def test_what_is_not_spliced(claim: str) -> None:
     assert spliced(claim, SOURCE) is None
 
 
+def test_a_cased_claim_agrees_with_its_tokenised_lower_cased_source() -> None:
+    # "won’t" against the tokenised "wo n't" is no word swapped for another
+    assert reason(
+        "It won’t, however, stop the 40-year-old hoping his script has a glorious finale.",
+        "it wo n't , however , stop the 40 - year - old hoping his script has a glorious finale .",
+    ) == ("agree")
+    assert reason(
+        "It will, however, stop the 40-year-old hoping his script has a glorious finale.",
+        "it wo n't , however , stop the 40 - year - old hoping his script has a glorious finale .",
+    ) == ("negation: only the source denies or negates it")
+
+
 def test_a_sentence_with_a_clause_left_out_is_not_spliced() -> None:
     source = (
         "Elle Macpherson, who turned 51 last month, has revealed that she carries a tester kit.",
