@@ -46,6 +46,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
@@ -55,6 +56,7 @@ from evalkit.text import (
     OPPOSITES,
     STOPWORDS,
     WEEKDAYS,
+    Amount,
     amounts,
     content_stems,
     dates,
@@ -96,10 +98,16 @@ _PRONOUNS = frozenset(
     "i we you he she it they me us him her them his its our their this that these those who "
     "which".split()
 )
+# a word between "said" and the speaker's name is a role ("said manager Paul Grant"), unless
+# it starts a phrase ("said in London", "said on Monday")
+_NOT_ROLE = (
+    r"(?:in|on|at|to|from|with|that|of|by|for|after|before|during|last|this|when|while|as|and|"
+    r"but|it|he|she|they|there|yesterday|today|earlier|later|then|now)"
+)
 _WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _SPEAKER = re.compile(
     rf"(?P<before>{_WHO})(?:,[^,]{{1,80}},)?\s+{_SPEECH}\b"
-    rf"|\b{_SPEECH}\s+(?P<after>{_WHO})"
+    rf"|\b{_SPEECH}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
     rf"|\baccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
 )
 
@@ -180,9 +188,25 @@ def _figure(claim: str, unit: str) -> Conflict | None:
             if not a.same_slot(b):
                 continue
             differs = a in mine_only and b in theirs_only
-            if differs or (a.value == b.value and a.bound * b.bound < 0):
+            if (differs or a.value == b.value) and _disagree(a, b):
                 return Conflict("number", _bounded(a.text, a.bound), _bounded(b.text, b.bound))
     return None
+
+
+def _disagree(a: Amount, b: Amount) -> bool:
+    """Whether two figures of one thing cannot both hold: two values, a value outside the
+    other's bound ("fewer than 2,000" against "more than 9,000"; not "105" against "more than
+    100"), or bounds with no value between them."""
+    x, y = Decimal(a.value), Decimal(b.value)
+    if not a.bound and not b.bound:
+        return x != y
+    if not a.bound or not b.bound:
+        value, limit, bound = (x, y, b.bound) if not a.bound else (y, x, a.bound)
+        return value < limit if bound > 0 else value > limit
+    if a.bound == b.bound:
+        return False
+    low, high = (x, y) if a.bound > 0 else (y, x)
+    return low >= high
 
 
 def _bounded(text: str, bound: int) -> str:
@@ -207,11 +231,25 @@ def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
     return None
 
 
+# Speakers that may stand for a named one: an office or institution ("the Prime Minister",
+# "the White House" for its press secretary) or a capital for its government ("Seoul said").
+_STANDS_IN = frozenset(
+    """white house pentagon kremlin downing street whitehall government ministry department
+    office police council committee commission agency court spokesman spokeswoman spokesperson
+    minister prime president secretary chancellor premier chief executive officials official
+    authorities military army navy embassy party club company firm board union federation
+    association league un nato eu seoul pyongyang washington moscow beijing kyiv kiev london
+    paris berlin tokyo tehran jerusalem ankara delhi brussels""".split()
+)
+
+
 def _speaker(claim: str, unit: str) -> Conflict | None:
     """The claim has someone say it whom the unit does not name, and the unit someone the
-    claim does not name: a quote moved to another speaker."""
+    claim does not name: a quote moved to another speaker. Not where either is an office,
+    institution or capital (`_STANDS_IN`), which may speak for the other."""
     mine, theirs = speakers(claim), speakers(unit)
-    if mine and theirs and not mine & tokens_of(unit) and not theirs & tokens_of(claim):
+    named = not (mine <= _STANDS_IN or theirs <= _STANDS_IN)  # (an empty set is a subset)
+    if named and not mine & tokens_of(unit) and not theirs & tokens_of(claim):
         return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
     if not any(ch.isupper() for ch in unit):  # no capitals to find speakers by
         return _respoken(tokens(claim), tokens(unit))
@@ -414,13 +452,23 @@ def _spliceable(sentences: tuple[str, ...]) -> tuple[str, frozenset[str], str]:
     return "\n".join(_padded(w) for w in words), frozenset(t for w in words for t in w), pairs
 
 
+# Names of one country that share no first letters: "the UK" and "British", "US" and "American".
+_ONE_PLACE = (
+    frozenset({"uk", "britain", "british", "briton", "britons"}),
+    frozenset({"us", "usa", "america", "american", "americans"}),
+    frozenset({"netherlands", "dutch", "holland"}),
+)
+
+
 def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one may be a form of the other: the same first three letters ("Hibs",
-    "Hibernian"), two for longer words ("the Irish", "Ireland"), or initials ("QPR")."""
+    "Hibernian"), two for longer words ("the Irish", "Ireland"), initials ("QPR"), or names of
+    one country ("UK", "British")."""
     a, b = tuple(w for w in a if is_content(w)), tuple(w for w in b if is_content(w))
     same = len(os.path.commonprefix((a[0], b[0])))
     return (
-        same >= 3
+        any(a[0] in place and b[0] in place for place in _ONE_PLACE)
+        or same >= 3
         or (same == 2 and min(len(a[0]), len(b[0])) >= 5)
         or "".join(w[0] for w in a) == "".join(b)
         or "".join(w[0] for w in b) == "".join(a)
@@ -460,7 +508,7 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
                 continue
             if _SYMMETRIC & set(c[ia:ib]):
                 continue
-            passive = _PASSIVE in c[ia:ib]
+            passive = _passive(c, ia, ib)
             for p, ip in pos.items():
                 if not ia < ip < ib or p in _SYMMETRIC:
                     continue
@@ -469,10 +517,17 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
                         for ua in at[a]:
                             if not ub < up < ua <= ub + _REACH:
                                 continue
-                            if _SYMMETRIC & set(u[ub:ua]) or (_PASSIVE in u[ub:ua]) != passive:
+                            if _SYMMETRIC & set(u[ub:ua]) or _passive(u, ub, ua) != passive:
                                 continue
                             return a, b
     return None
+
+
+def _passive(words: tuple[str, ...], i: int, j: int) -> bool:
+    """Whether the words from i to j read as a passive: a "by" between them, or right after the
+    last ("Smith's signing was confirmed by the club" against "the club confirmed the signing
+    of Smith")."""
+    return _PASSIVE in words[i:j] or words[j + 1 : j + 2] == (_PASSIVE,)
 
 
 def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:

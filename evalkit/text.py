@@ -51,6 +51,13 @@ DENIALS = frozenset(
     """deny denies denied denying refute refutes refuted refuting dismiss dismisses dismissed
     dismissing reject rejects rejected rejecting""".split()
 )
+# Verbs that say something did not happen when "to" and a verb follow: "failed to attend" is
+# "did not attend", "declined to comment" is "did not comment" (not "declined to 5%").
+IMPLIED = frozenset(
+    """fail fails failed failing refuse refuses refused refusing decline declines declined
+    declining unable""".split()
+)
+_NOT_VERBS = frozenset("the a an this that these those his her their its our my your".split())
 # "one" is left out: "one of the ..." is not a figure.
 NUMBER_WORDS = {
     "two": "2",
@@ -234,8 +241,9 @@ def amounts(text: str) -> tuple[Amount, ...]:
     out = []
     for m in _AMOUNT.finditer(text):
         digits, scale = m["digits"], m["scale"] or ""
-        if scale.lower() in ("m", "b", "k") and text[m.start("scale") - 1].isspace():
-            scale = ""  # "5 m" is not five million (a metre, an initial)
+        spaced = text[m.start("scale") - 1].isspace() if scale else False
+        if scale.lower() in ("m", "b", "k") and spaced and not m["currency"]:
+            scale = ""  # "5 m" is not five million (a metre, an initial); "£ 50 m" is
         bare = not (m["currency"] or scale or m["percent"] or "," in digits)
         if bare and len(digits) == 4 and digits[:2] in ("19", "20"):
             continue
@@ -365,10 +373,15 @@ def names(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=MEMO)
 def negated(text: str) -> bool:
-    """Whether the text carries an explicit negation (not, never, n't, no ...) or denies a
-    statement."""
+    """Whether the text carries an explicit negation (not, never, n't, no ...), one implied
+    ("failed to attend", "declined to comment") or denies a statement."""
     toks = tokens(text)
     if "n't" in fold(text) or any(t in NEGATIONS for t in toks):
+        return True
+    implied = (toks[i + 1 : i + 3] for i, t in enumerate(toks) if t in IMPLIED)
+    if any(
+        len(n) == 2 and n[0] == "to" and n[1].isalpha() and n[1] not in _NOT_VERBS for n in implied
+    ):
         return True
     # "denied that ...", "rejected claims that ...", "denied having ...": a statement denied;
     # "dismissed the speculation as absurd" negates nothing it goes on to say

@@ -76,6 +76,9 @@ def test_negation_includes_denial_verbs() -> None:
     assert negated("a non-permanent member") and negated("don't")
     assert negated("She rejected claims that it shipped")
     assert not negated("She confirmed it")
+    # implied: "failed to", "declined to" and a verb; not "declined to" a figure or a level
+    assert negated("He failed to attend") and negated("He declined to comment")
+    assert not negated("Shares declined to 5%") and not negated("It declined to the lowest level")
     assert not negated("She dismissed the speculation as absurd")
 
 
