@@ -482,16 +482,53 @@ def _order(claim: str, unit: str) -> Conflict | None:
     place ("stranraer incident ... sandyhills con" against "sandyhills incident ... stranraer
     con"). Words joined by "and"/"or" may change places ("Rangers and Hibs"), and so may
     those of a passive ("missiles supplied by North Korea"), unless both are passive ("Smith was
-    replaced by Jones" against "Jones was replaced by Smith")."""
+    replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive but
+    keeps its order (`_voiced`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     words = _content(c)
-    if not words or len(words & set(u)) < _CONTAINED * len(words):
+    found = len(words & set(u))
+    if not words or found < _CONTAINED * (len(words) - 1):  # a passive's verb may differ
         return None
-    swapped = _across(c, u) or _crossed(c, u)
+    swapped = (_across(c, u) or _crossed(c, u)) if found >= _CONTAINED * len(words) else None
     if swapped is None:
-        return None
+        return _voiced(c, u)
     a, b = swapped
     return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
+
+
+_BE = frozenset("is was are were be been being".split())
+# participles that end in neither -ed nor -en
+_PARTICIPLES = frozenset(
+    "beat won lost hit shot held led sold bought caught struck left sent paid told made kept met "
+    "sued hurt cut put set run".split()
+)
+
+
+def _voiced(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The claim keeps the order of a passive's two sides but drops its passive: "Smith beat
+    Jones" against "Smith was beaten by Jones" (the roles reversed). The unit has "A was <verb
+    participle> by B"; the claim has A, then a form of the verb (its first three letters), then
+    B, within _REACH words, with no "by" and no "was" between them."""
+    for i, w in enumerate(u):
+        if w != _PASSIVE or i < 2:
+            continue
+        verb = u[i - 1]
+        if not (verb.endswith(("ed", "en")) or verb in _PARTICIPLES):
+            continue
+        be = next((k for k in (i - 2, i - 3) if k >= 0 and u[k] in _BE), None)
+        if be is None:
+            continue
+        a = next((u[k] for k in range(be - 1, max(-1, be - 4), -1) if is_content(u[k])), None)
+        b = next((u[k] for k in range(i + 1, min(len(u), i + 4)) if is_content(u[k])), None)
+        if a is None or b is None or a not in c or b not in c:
+            continue
+        ia, ib = c.index(a), c.index(b)
+        between = c[ia + 1 : ib]
+        if not 0 < ib - ia <= _REACH or _PASSIVE in between or _BE & set(between):
+            continue
+        if any(t[:3] == verb[:3] for t in between):
+            return Conflict("order", " ".join(c[ia : ib + 1]), " ".join(u[be - 1 : i + 2]))
+    return None
 
 
 def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:

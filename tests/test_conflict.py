@@ -491,6 +491,25 @@ def test_who_says_it(claim: str, source: str, expected: str) -> None:
     assert reason(claim, source) == expected
 
 
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # the passive dropped, its order kept: the roles reversed
+        (
+            "Smith beat Jones in the final on Sunday.",
+            "order smith beat jones where the source has smith was beaten by jones",
+        ),
+        # the passive made active with its sides exchanged: the same
+        ("Jones beat Smith in the final on Sunday.", "agree"),
+        ("Jones beat Smith on Sunday, in the final.", "agree"),
+    ],
+)
+def test_a_passive_made_active_in_the_same_order_reverses_the_roles(
+    claim: str, expected: str
+) -> None:
+    assert reason(claim, "Smith was beaten by Jones in the final on Sunday.") == expected
+
+
 def test_a_passive_nominalisation_is_no_exchange() -> None:
     assert reason(
         "The club confirmed the signing of Smith on Monday.",
