@@ -90,7 +90,11 @@ _REACH = 6
 _NEAR_COPY = 0.6
 _COPY = 0.8  # `_swapped`: the share of the claim's words copied in order from the unit
 _SAYS_IT = 0.5  # `_polarity`: the share of a clause's words the claim says, for its negation
-_SYMMETRIC = frozenset({"and", "or", "nor", "between", "vs", "versus"})
+# words across which two sides may change places: "A and B", "A met B", "A drew with B"
+_SYMMETRIC = frozenset(
+    "and or nor between vs versus met meet meets meeting married marry drew draw draws faced "
+    "face faces played play plays".split()
+)
 # "missiles supplied by North Korea" is "North Korea supplied missiles": two words exchanged
 # across "by" count only where both sides have it ("A was beaten by B" / "B was beaten by A")
 _PASSIVE = "by"
@@ -215,7 +219,9 @@ def _bounded(text: str, bound: int) -> str:
 
 def _date(claim: str, unit: str) -> Conflict | None:
     mine, theirs = dates(claim), dates(unit)
-    for kind in (_YEAR.fullmatch, lambda d: d.isalpha() and d.endswith("day"), str.isalpha):
+    # a year against a year, a weekday against a weekday, a month against a month ("on Monday"
+    # may be "on 12 May")
+    for kind in (_YEAR.fullmatch, WEEKDAYS.__contains__, MONTHS.__contains__):
         a = {d for d in mine - theirs if kind(d)}
         b = {d for d in theirs - mine if kind(d)}
         if a and b:
@@ -542,6 +548,8 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
     for a, ia in pos.items():
         for b, ib in pos.items():
             if not (ia < ib <= ia + _REACH and is_content(a) and is_content(b)):
+                continue
+            if a.isdigit() != b.isdigit():  # a figure moved beside a word: "the 2016 Olympics"
                 continue
             if _SYMMETRIC & set(c[ia:ib]):
                 continue

@@ -77,6 +77,19 @@ NUMBER_WORDS = {
     "fifty": "50",
 }
 
+# Words that say a count without a figure: a summary's "two goals" is a source's "scored twice".
+COUNT_WORDS = {
+    "twice": "2",
+    "both": "2",
+    "pair": "2",
+    "couple": "2",
+    "duo": "2",
+    "trio": "3",
+    "thrice": "3",
+    "dozen": "12",
+    "decade": "10",
+}
+
 # Words whose swap says the opposite ("rose" / "fell"): a polarity conflict, and synthetic
 # training negatives.
 OPPOSITES = dict(
@@ -270,6 +283,11 @@ def numbers(text: str) -> frozenset[str]:
     """The values of the text's figures and years, normalised (7,000 -> 7000, $3bn ->
     3000000000)."""
     return frozenset({a.value for a in amounts(text)} | set(_YEAR.findall(text)))
+
+
+def counted(text: str) -> frozenset[str]:
+    """The counts the text says in words without a figure ("twice", "both", "a dozen")."""
+    return frozenset(COUNT_WORDS[t] for t in tokens(text) if t in COUNT_WORDS)
 
 
 @lru_cache(maxsize=MEMO)

@@ -96,6 +96,15 @@ def test_the_model_reads_only_the_claims_no_rule_decided() -> None:
     assert measured[3].signals.entailment is not None
 
 
+def test_a_count_the_source_says_in_words_is_no_novel_figure() -> None:
+    source = seg("s", "Smith scored twice as Rovers beat Ashby.", "A dozen fans were hurt.")
+    cand = seg(
+        "c", "Smith scored two goals.", "Twelve fans were hurt.", "Smith scored three goals."
+    )
+    measured, _ = read(source, cand)
+    assert [m.signals.novel for m in measured] == [(), (), ("three",)]
+
+
 def test_a_contradicted_claim_shows_the_sentence_that_disagrees_not_the_closest_unit() -> None:
     source = seg(
         "s",

@@ -28,6 +28,7 @@ from evalkit.text import (
     amounts,
     content_stems,
     content_tokens,
+    counted,
     dates,
     known,
     names,
@@ -79,7 +80,7 @@ class Evidence:
     windows: tuple[Sentence, ...]
     vectors: np.ndarray  # one row per unit: the singles', then the windows'
     vocab: frozenset[str]  # see `vocabulary`
-    numbers: frozenset[str]
+    numbers: frozenset[str]  # the figures of the sources, and the counts they say in words
     stems: frozenset[str]
     lowered: bool  # no capitals in any unit: names are found by `lexicon`, not by capitals
 
@@ -109,7 +110,7 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
         tuple(windows),
         encode_joined(embedder, parts),
         vocabulary(texts),
-        frozenset().union(*(numbers(t) for t in texts)),
+        frozenset().union(*(numbers(t) | counted(t) for t in texts)),
         frozenset().union(*(content_stems(t) for t in texts)),
         all(t == t.lower() for t in texts),
     )
