@@ -661,10 +661,17 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
         side = "claim" if mine else "source"
         return Conflict("negation", side, "source" if side == "claim" else "claim")
     theirs = set(tokens(best))
+    if _capitalised(stated) - theirs and _capitalised(best) - set(tokens(stated)):
+        return None  # said of another party: "City have won" against "United have lost to City"
     for word in sorted(set(tokens(stated)) & OPPOSITES.keys()):
         if OPPOSITES[word] in theirs and word not in theirs:
             return Conflict("opposite", word, OPPOSITES[word])
     return None
+
+
+def _capitalised(text: str) -> set[str]:
+    """The text's capitalised words, a sentence's first too ("United have lost"), folded."""
+    return {t for t in tokens(re.sub(r"\b[a-z]\w*", " ", text)) if t not in STOPWORDS}
 
 
 def _overlap(text: str, stems: frozenset[str]) -> float:

@@ -544,6 +544,31 @@ def test_what_a_reordering_does_not_change(claim: str, source: str, expected: st
     assert reason(claim, source) == expected
 
 
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # one side's win is the other's loss
+        (
+            "Manchester City have won the last four Manchester derbies.",
+            "United have lost the last four derbies to City.",
+            "agree",
+        ),
+        (
+            "Rovers won the cup final at Wembley.",
+            "Rovers lost the cup final at Wembley.",
+            "opposite won where the source has lost",
+        ),
+        (
+            "Prices rose sharply in London last year.",
+            "Prices fell sharply in London last year.",
+            "opposite rose where the source has fell",
+        ),
+    ],
+)
+def test_an_opposite_said_of_another_party(claim: str, source: str, expected: str) -> None:
+    assert reason(claim, source) == expected
+
+
 def test_a_passive_nominalisation_is_no_exchange() -> None:
     assert reason(
         "The club confirmed the signing of Smith on Monday.",
