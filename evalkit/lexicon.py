@@ -2,8 +2,9 @@
 release, say), a content word that is no word of English is taken for a name.
 
 English here is the bundled model's WordPiece vocabulary: its whole words (22,501 of them),
-with their inflections (words that share a stem with one, `text.stem`), British spellings
-("apologised" for "apologized", "colour" for "color") and compounds of two ("outspent"). A word
+with their inflections (words that share a stem with one, `text.stem`, or add "-s" or "-es"
+to one: "hails"), British spellings ("apologised" for "apologized", "colour" for "color") and
+compounds of two ("outspent"). A word
 with an English suffix ("-ed", "-ing", "-tion", "-less", ...) is a word, not a name, even where
 the vocabulary lacks it ("absconded", "winless"). What is left is mostly names ("belbek",
 "garissa") and a few rare or foreign words. On lower-cased copies of the dev files such a word
@@ -67,7 +68,8 @@ def unknown_words(text: str) -> frozenset[str]:
     out = set()
     for t in content:
         spelt = _american(t)
-        if not ({t, spelt} & words or {stem(t), stem(spelt)} & stems or _compound(t, words)):
+        known = {t, spelt} & words or {stem(t), stem(spelt)} & stems
+        if not (known or _plural(t, words) or _compound(t, words)):
             out.add(t)
     few, most, stopwords = _FOREIGN
     if len(out) >= few and len(out) > most * len(content):
@@ -75,6 +77,15 @@ def unknown_words(text: str) -> frozenset[str]:
         if sum(t in STOPWORDS for t in found) < stopwords * len(found):
             return frozenset()
     return frozenset(out)
+
+
+def _plural(word: str, words: frozenset[str]) -> bool:
+    """A word's "-s" or "-es" form, where the stem is too short to tell it ("hails", "vows",
+    "taxes", "carries")."""
+    return any(
+        word.endswith(end) and word[: -len(end)] + base in words
+        for end, base in (("s", ""), ("es", ""), ("ies", "y"))
+    )
 
 
 def _compound(word: str, words: frozenset[str]) -> bool:

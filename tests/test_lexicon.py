@@ -14,6 +14,8 @@ def test_words_that_are_no_english_word_are_names() -> None:
     # inflections, British spellings and words with an English suffix are words
     english = "he apologised for the colour of the winless team , which absconded and hated it"
     assert unknown_words(english) == frozenset()
+    # "-s" and "-es" forms of a word too short for a stem to tell ("hail", "hails")
+    assert unknown_words("the pm hails the deal and vows to cut taxes as he carries on") == set()
     # numbers, short tokens and function words are not names
     assert unknown_words("the 2,000 fans of aa and the a-team") == frozenset()
 
