@@ -497,6 +497,7 @@ _TAIL = re.compile(
 )
 _ADVERB = re.compile(r" (?:also|however|still|already|reportedly|recently)\b")
 _PRESENT = {"said": "says", "told": "tells"}
+_REPORTED = re.compile(rf"\b(?:{'|'.join(_PRESENT)})\b")
 
 
 def drop_lead(sentence: str) -> str | None:
@@ -527,7 +528,7 @@ def drop_adverb(sentence: str) -> str | None:
 
 def present(sentence: str) -> str | None:
     """A report in the present tense: "said" -> "says"."""
-    m = re.search(r"\b(said|told)\b", sentence)
+    m = _REPORTED.search(sentence)
     return sentence[: m.start()] + _PRESENT[m.group()] + sentence[m.end() :] if m else None
 
 
