@@ -18,8 +18,10 @@ The rule, in order:
   a second person the text leaves out), or a speaker the text does not name where it has
   another speaker say it ("Kirby said" against "Shin said").
 - A swap: the statement copies the text but for one name put in place of another ("Ireland
-  made 165-5" against "Afghanistan made 165-5"); in lower-cased text, where capitals cannot
-  find names, any one to three content words in place of others, the rest word for word.
+  made 165-5" against "Afghanistan made 165-5"; a name of up to five words, one opening the
+  sentence where it is no English word, not a description or an office for a name); in
+  lower-cased text, where capitals cannot find names, any one to three content words in
+  place of others, the rest word for word.
 - Polarity: the statement and the fewest clauses of the text that say the same thing differ
   in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
   opposite words ("rose" against "fell"); or the statement copies the text but for a negation
@@ -50,6 +52,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
+from evalkit.lexicon import unknown_words
 from evalkit.text import (
     MEMO,
     MONTHS,
@@ -64,6 +67,7 @@ from evalkit.text import (
     names,
     negated,
     numbers,
+    openers,
     stem,
     tokens,
 )
@@ -239,13 +243,18 @@ def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
 
 # Speakers that may stand for a named one: an office or institution ("the Prime Minister",
 # "the White House" for its press secretary) or a capital for its government ("Seoul said").
-_STANDS_IN = frozenset(
+# Offices and capitals may also stand for the person or country a swap puts them for ("the
+# Prime Minister" for "Mr Cameron", "Seoul" for "South Korea").
+_OFFICES = frozenset(
+    """spokesman spokeswoman spokesperson minister prime president secretary chancellor premier
+    chief executive seoul pyongyang washington moscow beijing kyiv kiev london paris berlin
+    tokyo tehran jerusalem ankara delhi brussels""".split()
+)
+_STANDS_IN = _OFFICES | frozenset(
     """white house pentagon kremlin downing street whitehall government ministry department
-    office police council committee commission agency court spokesman spokeswoman spokesperson
-    minister prime president secretary chancellor premier chief executive officials official
-    authorities military army navy embassy party club company firm board union federation
-    association league un nato eu seoul pyongyang washington moscow beijing kyiv kiev london
-    paris berlin tokyo tehran jerusalem ankara delhi brussels""".split()
+    office police council committee commission agency court officials official authorities
+    military army navy embassy party club company firm board union federation association
+    league un nato eu""".split()
 )
 
 
@@ -283,13 +292,14 @@ def _replaced(
     unit: tuple[str, ...],
 ) -> Iterator[tuple[int, int, int, int]]:
     """The changes (`_aligned`'s) that put content words of the claim's own in place of content
-    words of the unit's, neither side a pronoun, as (i1, i2, j1, j2): unit[i1:i2] replaced by
-    claim[j1:j2]."""
+    words of the unit's (not all of which the claim has elsewhere: "South" of "South
+    Gloucestershire" may be in "the South West"), neither side a pronoun, as (i1, i2, j1, j2):
+    unit[i1:i2] replaced by claim[j1:j2]."""
     for op, i1, i2, j1, j2 in changes:
         old, new = unit[i1:i2], claim[j1:j2]
         if op != "replace" or (set(old) | set(new)) & _PRONOUNS:
             continue
-        if not _content(old) or not _content(new) or _content(old) & set(claim):
+        if not _content(old) or not _content(new) or _content(old) <= set(claim):
             continue
         if _content(new) - set(unit):
             yield i1, i2, j1, j2
@@ -374,23 +384,32 @@ def _uncontracted(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _swapped(claim: str, unit: str) -> Conflict | None:
-    """The claim copies the unit (at least _COPY of its words, in order) but for one to three
-    words in place of others: names of each (not a part of a longer name both keep, not a
-    short form: "Hibs" for "Hibernian", "QPR" for "Queens Park Rangers"), or, in lower-cased
-    text, any content words where that is the claim's only change (and the rest at least
-    _NEAR_COPY of its words)."""
+    """The claim copies the unit (at least _COPY of its words but the new ones, in order) but
+    for a few words in place of others: names of each (up to _NAME_WORDS words a side; not a
+    part of a longer name both keep, not a short form: "Hibs" for "Hibernian", "QPR" for
+    "Queens Park Rangers"; not an office or capital for a name, `_OFFICES`), or, in
+    lower-cased text, one to three content words where that is the claim's only change (and
+    the rest at least _NEAR_COPY of its words). A word that opens a sentence or quote counts
+    as a name where it is no English word (`_named`); a description for a name ("the
+    Frenchman" for "Ribery") is none (`_described`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
-    changes = _copy_changes(c, u, _NEAR_COPY if lower else _COPY)
+    changes = _copy_changes(c, u, _NEAR_COPY)
     if changes is None or (lower and len(changes) > 1):
         return None
     for i1, i2, j1, j2 in _replaced(changes, c, u):
         old, new = u[i1:i2], c[j1:j2]
-        if max(len(old), len(new)) > 3:
+        if max(len(old), len(new)) > (3 if lower else _NAME_WORDS):
             continue
         if not lower:
+            # the rest copied: _COPY of the claim's words but the new name's
+            if _aligned(u, c)[0] < _COPY * (len(c) - len(new)):
+                continue
             theirs, mine = names(unit), names(claim)
-            if not (_content(old) <= theirs and _content(new) <= mine):
+            gone, put = _content(old), _content(new)
+            if not (_named(gone, unit, theirs) and _named(put, claim, mine)):
+                continue
+            if _described(u, i1, c, j1, gone, put) or (gone <= _OFFICES) != (put <= _OFFICES):
                 continue
             kept = [c[j] for j in (j1 - 1, j2) if 0 <= j < len(c)]
             if any(w in mine and w in u for w in kept) or _short_form(old, new):
@@ -398,6 +417,33 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         kind: Literal["name", "word"] = "word" if lower else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
     return None
+
+
+_NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
+
+
+def _named(words: set[str], text: str, found: frozenset[str]) -> bool:
+    """Whether the words are names of the text (`names`), or open a sentence or quote
+    (`openers`) with a word of them no English word (`lexicon`): "Durrant held ...", not
+    "Police said ..."."""
+    if words <= found:
+        return True
+    return words <= found | openers(text) and bool(unknown_words(" ".join(sorted(words))))
+
+
+def _described(
+    unit: tuple[str, ...], i: int, claim: tuple[str, ...], j: int, gone: set[str], put: set[str]
+) -> bool:
+    """Whether one side is a description after "the", all English words, where the other has
+    a bare name: "the Frenchman" for "Ribery", "the Swiss" for "Wawrinka" (not "the French
+    government" for "the British government")."""
+    mine, theirs = _after_the(claim, j), _after_the(unit, i)
+    described = put if mine else gone
+    return mine != theirs and not unknown_words(" ".join(sorted(described)))
+
+
+def _after_the(words: tuple[str, ...], at: int) -> bool:
+    return words[at - 1 : at] == ("the",) or words[at : at + 1] == ("the",)
 
 
 # Words a predicate starts with, for `spliced` (and any "-ed" word): a spliced claim joins one
@@ -468,14 +514,14 @@ _ONE_PLACE = (
 
 def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one may be a form of the other: the same first three letters ("Hibs",
-    "Hibernian"), two for longer words ("the Irish", "Ireland"), initials ("QPR"), or names of
-    one country ("UK", "British")."""
+    "Hibernian"), two for longer single words ("the Irish", "Ireland"; not "Oliver Banks",
+    "Oldham Athletic"), initials ("QPR"), or names of one country ("UK", "British")."""
     a, b = tuple(w for w in a if is_content(w)), tuple(w for w in b if is_content(w))
     same = len(os.path.commonprefix((a[0], b[0])))
     return (
         any(a[0] in place and b[0] in place for place in _ONE_PLACE)
         or same >= 3
-        or (same == 2 and min(len(a[0]), len(b[0])) >= 5)
+        or (same == 2 and len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 5)
         or "".join(w[0] for w in a) == "".join(b)
         or "".join(w[0] for w in b) == "".join(a)
     )

@@ -353,40 +353,54 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset().union(*(roots(t) for t in words)) if words else frozenset()
 
 
-@lru_cache(maxsize=MEMO)
 def names(text: str) -> frozenset[str]:
     """Capitalised words that look like names, as folded tokens.
 
     A capitalised word opening the text or following sentence punctuation is kept only when
     the next word is capitalised too (a multi-word name), so ordinary sentence openers are
-    not mistaken for names.
+    not mistaken for names (`openers` gives those).
     """
+    return _capitalised_words(text)[0]
+
+
+def openers(text: str) -> frozenset[str]:
+    """The capitalised words that `names` leaves out because they open the text, a sentence
+    or a quote alone ("Durrant held ...", "Police said ..."): a name or an ordinary word,
+    which capitals cannot tell."""
+    return _capitalised_words(text)[1]
+
+
+@lru_cache(maxsize=MEMO)
+def _capitalised_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """`names` and `openers`, as folded tokens."""
     words = [w for w in text.split() if w[:1].isalpha()]
     if len(words) >= 3 and not any(w[0].islower() and w.lower() not in STOPWORDS for w in words):
-        return frozenset()  # Title Case headline: capitals say nothing about names
+        return frozenset(), frozenset()  # Title Case headline: capitals say nothing about names
     found: set[str] = set()
+    alone: set[str] = set()
     for match in _CAPITALISED.finditer(text):
         word = match.group()
         if word in _NOT_NAMES or word.lower() in MONTHS or word.lower() in WEEKDAYS:
             continue
         before = text[: match.start()].rstrip()
         opens = not before or before[-1] in ".!?:;\"“”'‘’—-(\n"
+        into = found
         if opens:
             after = text[match.end() :].lstrip()
             if not after[:1].isupper():
-                continue
+                into = alone
         # Sung-hoon, Yo-jong: romanised given names keep their lower-case syllable; in
         # Russian-held or Korea-supplied the lower-case part is an ordinary word.
         parts = re.split(r"[-'’]", word)
         syllables = len(parts[0]) <= 4
-        found.update(
+        into.update(
             t
             for part in parts
             if part[:1].isupper() or syllables
             for t in tokens(part)
             if not t.isdigit() and t not in STOPWORDS
         )
-    return frozenset(found)
+    return frozenset(found), frozenset(alone - found)
 
 
 @lru_cache(maxsize=MEMO)

@@ -374,6 +374,86 @@ def test_short_forms_of_a_name_are_no_swap() -> None:
     ) == ("agree")
 
 
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # names that open the sentence, no English words
+        (
+            "McLeish held several positions in the youth set-up before 2007.",
+            "Durrant held several positions in the youth set-up before 2007.",
+            "name mcleish where the source has durrant",
+        ),
+        # an English word opening it may be an ordinary one ("Dominatrix claims ..."), and a
+        # description after "the" may stand for the name
+        (
+            "Rangers held several positions in the youth set-up before 2007.",
+            "Durrant held several positions in the youth set-up before 2007.",
+            "agree",
+        ),
+        (
+            "The Frenchman fell out with then-head coach Louis van Gaal.",
+            "Ribery fell out with then-head coach Louis van Gaal.",
+            "agree",
+        ),
+        (
+            "Roger Federer was beaten by the Swiss in the second round.",
+            "Roger Federer was beaten by Wawrinka in the second round.",
+            "agree",
+        ),
+        (
+            'The tweet read "Fermanagh speaks to Steven Nolan about past.',
+            'The tweet read "Tom Elliott speaks to Steven Nolan about past.',
+            "name fermanagh where the source has tom elliott",
+        ),
+        # two ordinary words opening it are a paraphrase
+        ("Officers said the man was arrested.", "Police said the man was arrested.", "agree"),
+        # a name of up to five words, in a short claim, or sharing a word with the claim
+        (
+            "Ian John, from the Bedfordshire, Cambridgeshire and Hertfordshire major crime unit, "
+            "said the inquiry is in its early stages.",
+            "Det Ch Insp Martin Brunning, from the Bedfordshire, Cambridgeshire and "
+            "Hertfordshire major crime unit, said the inquiry is in its early stages.",
+            "name ian john where the source has det ch insp martin brunning",
+        ),
+        (
+            "Second Half ends, Bradford City 1, Oliver Banks 1.",
+            "Second Half ends, Bradford City 1, Oldham Athletic 1.",
+            "name oliver banks where the source has oldham athletic",
+        ),
+        (
+            "HMP Leyhill in Wayne Maycock is the only open prison in the South West.",
+            "HMP Leyhill in South Gloucestershire is the only open prison in the South West.",
+            "name wayne maycock where the source has south gloucestershire",
+        ),
+        # a capital opening it may stand for its country
+        (
+            "Seoul said the missiles were fired on Monday.",
+            "South Korea said the missiles were fired on Monday.",
+            "agree",
+        ),
+        (
+            "The missiles were fired by Seoul on Monday.",
+            "The missiles were fired by South Korea on Monday.",
+            "agree",
+        ),
+        # an office for the officer
+        (
+            "Prime Minister has claimed Labour will increase taxes by £3,028.",
+            "Mr Cameron has claimed Labour are planning to increase taxes by £3,028.",
+            "agree",
+        ),
+        # but not a league for a club
+        (
+            "I know we can stay in the Wigan next year.",
+            "I know we can stay in the Premier League next year.",
+            "name wigan where the source has premier league",
+        ),
+    ],
+)
+def test_more_names_in_place_of_others(claim: str, source: str, expected: str) -> None:
+    assert reason(claim, source) == expected
+
+
 SOURCE = (
     "The wounded civilians are being transferred to rebel-held areas in Idlib province.",
     "The International Committee of the Red Cross said the convoy had been attacked.",
