@@ -37,7 +37,8 @@ figures, but agrees when it holds every figure and date of the statement.
 
 One rule reads a claim against every sentence of the sources at once (`spliced`): a claim
 made of the start of one sentence and the rest of another, whose own subject it drops ("the
-Red Cross" + "are being transferred to rebel-held areas").
+Red Cross" + "are being transferred to rebel-held areas"; "Terpstra" + "had to settle for
+14th place", said of Geraint Thomas).
 """
 
 from __future__ import annotations
@@ -457,12 +458,14 @@ _PART = 2  # `spliced`: the fewest words of each part
 
 def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | None:
     """The claim is the start of one sentence and the rest of another (each at least _PART
-    words, word for word), where the rest begins a predicate and the other sentence says it of
-    a subject that shares no content word with the claim's start and is no pronoun (which may
-    stand for it): "The Red Cross" + "are being transferred to rebel-held areas", said of the
-    wounded. A claim said word for word by a sentence or two neighbouring ones is not spliced,
-    nor one whose start and rest one sentence says in that order (a clause left out between).
-    Returns the conflict and the index of the sentence whose predicate the claim took."""
+    words, word for word; the start may be one word that is a name, `_a_name`, from anywhere in
+    the sources, the rest's sentence too), where the rest begins a predicate and the other
+    sentence says it of a subject that shares no content word with the claim's start and is no
+    pronoun (which may stand for it): "The Red Cross" + "are being transferred to rebel-held
+    areas", said of the wounded. A claim said word for word by a sentence or two neighbouring
+    ones is not spliced, nor one whose start and rest one sentence says in that order (a
+    clause left out between). Returns the conflict and the index of the sentence whose
+    predicate the claim took."""
     c = tokens(claim)
     if len(c) < 2 * _PART:
         return None
@@ -470,7 +473,7 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
     if not _content(c) <= everything or _padded(c) in texts or _padded(c) in pairs:
         return None
     lines = texts.split("\n")
-    for k in range(_PART, len(c) - _PART + 1):
+    for k in range(1 if _a_name(c[0], claim) else _PART, len(c) - _PART + 1):
         start, rest = _padded(c[:k]), _padded(c[k:])
         if start not in texts:
             return None  # a longer start is not in any sentence either
@@ -482,7 +485,7 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
         if any(lines[i].find(rest, lines[i].index(start) + len(start) - 1) >= 0 for i in firsts):
             return None  # one sentence says it all, with words between left out
         for i, line in enumerate(lines):
-            if i in firsts or rest not in line:
+            if rest not in line:
                 continue
             subject = tuple(line[: line.index(rest)].split())
             if subject[-1:] and subject[-1] in _PRONOUNS:  # "..., who announced": whom?
@@ -490,6 +493,14 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
             if _content(subject) and not _content(subject) & set(c[:k]):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
     return None
+
+
+def _a_name(word: str, claim: str) -> bool:
+    """Whether the claim's first word is a name: one of its `names`, or no English word
+    (`lexicon`) where capitals cannot tell ("Durrant said", not "Officers said")."""
+    if word in _PRONOUNS or not is_content(word):
+        return False
+    return word in names(claim) or bool(unknown_words(word))
 
 
 def _padded(words: tuple[str, ...]) -> str:

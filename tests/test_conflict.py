@@ -476,6 +476,44 @@ def test_one_sentences_subject_with_anothers_predicate_is_spliced() -> None:
 
 
 @pytest.mark.parametrize(
+    ("claim", "sources", "expected"),
+    [
+        # a one-word subject that is a name, from later in the same sentence
+        (
+            "terpstra had to settle for 14th place as alexander kristoff won a sprint finish "
+            "with holland 's niki terpstra .",
+            (
+                "team sky 's geraint thomas had to settle for 14th place as alexander kristoff "
+                "won a sprint finish with holland 's niki terpstra .",
+            ),
+            "spliced: the source says the rest of it of team sky s geraint thomas, not of terpstra",
+        ),
+        (
+            "PSV have informed PSV of their wish to do so.",
+            ("United have informed PSV of their wish to do so.",),
+            "spliced: the source says the rest of it of united, not of psv",
+        ),
+        # an English word opening it may be no name; a name the subject holds is no splice
+        (
+            "Officers said the family were upset at their loss.",
+            ("Police said the family were upset at their loss.", "Officers were called."),
+            None,
+        ),
+        (
+            "Thomas had to settle for 14th place.",
+            ("Team Sky's Geraint Thomas had to settle for 14th place.",),
+            None,
+        ),
+    ],
+)
+def test_a_one_word_name_as_subject(
+    claim: str, sources: tuple[str, ...], expected: str | None
+) -> None:
+    found = spliced(claim, sources)
+    assert (found[0].reason() if found else None) == expected
+
+
+@pytest.mark.parametrize(
     "claim",
     [
         SOURCE[1],  # a sentence word for word
