@@ -274,14 +274,16 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
 
 def _respoken(claim: tuple[str, ...], unit: tuple[str, ...]) -> Conflict | None:
     """In word-aligned text, the words right before "said" (or after "said" or "according
-    to") replaced by others, neither side a pronoun: "dr hills said" against "prof ruggles
-    said"."""
+    to") replaced by others, neither side a pronoun nor a description (`_described`): "dr
+    hills said" against "prof ruggles said"."""
     changes = _copy_changes(claim, unit, _NEAR_COPY)
     for i1, i2, j1, j2 in _replaced(changes or (), claim, unit):
         old, new = unit[i1:i2], claim[j1:j2]
         after = unit[i2] if i2 < len(unit) and j2 < len(claim) and claim[j2] == unit[i2] else ""
         before = unit[i1 - 1] if i1 and j1 and claim[j1 - 1] == unit[i1 - 1] else ""
         according = before == "to" and i1 >= 2 and unit[i1 - 2] == "according"
+        if _described(unit, i1, claim, j1, _content(old), _content(new)):
+            continue  # "the 68-year-old says" for "harry redknapp says"
         if _SAYS.fullmatch(after) or _SAYS.fullmatch(before) or according:
             return Conflict("name", " ".join(new), " ".join(old))
     return None
@@ -402,6 +404,8 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         old, new = u[i1:i2], c[j1:j2]
         if max(len(old), len(new)) > (3 if lower else _NAME_WORDS):
             continue
+        if _described(u, i1, c, j1, _content(old), _content(new)):
+            continue
         if not lower:
             # the rest copied: _COPY of the claim's words but the new name's
             if _aligned(u, c)[0] < _COPY * (len(c) - len(new)):
@@ -410,7 +414,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             gone, put = _content(old), _content(new)
             if not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
-            if _described(u, i1, c, j1, gone, put) or (gone <= _OFFICES) != (put <= _OFFICES):
+            if (gone <= _OFFICES) != (put <= _OFFICES):
                 continue
             kept = [c[j] for j in (j1 - 1, j2) if 0 <= j < len(c)]
             if any(w in mine and w in u for w in kept) or _short_form(old, new):

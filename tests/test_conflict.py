@@ -363,6 +363,34 @@ def test_a_swap_is_read_where_the_swapped_words_are_most_of_a_short_claim() -> N
     ) == ("word banstead borough council where the source has mr fidler")
 
 
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # lower-cased: a description after "the" for a name is no swap, nor another speaker
+        (
+            "the 68 - year - old says he would consider a return if it was the right club .",
+            "harry redknapp says he would consider a return if it was the right club .",
+            "agree",
+        ),
+        (
+            "the white house has said it is in the final stages of drafting a plan .",
+            "mr earnest has said it is in the final stages of drafting a plan .",
+            "agree",
+        ),
+        (
+            "the essex said staff worked hard to stop contraband getting into prisons .",
+            "the ministry of justice said staff worked hard to stop contraband getting into "
+            "prisons .",
+            "name essex where the source has ministry of justice",
+        ),
+    ],
+)
+def test_a_description_for_a_name_in_lower_cased_text(
+    claim: str, source: str, expected: str
+) -> None:
+    assert reason(claim, source) == expected
+
+
 def test_short_forms_of_a_name_are_no_swap() -> None:
     assert reason(
         "Harry Redknapp resigned as QPR manager with immediate effect.",
