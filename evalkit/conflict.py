@@ -726,8 +726,20 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
         return None  # said of another party: "City have won" against "United have lost to City"
     for word in sorted(set(tokens(stated)) & OPPOSITES.keys()):
         if OPPOSITES[word] in theirs and word not in theirs:
+            if not any(ch.isupper() for ch in best) and _other_party(stated, word, best):
+                continue  # lower-cased, where capitals cannot find the parties
             return Conflict("opposite", word, OPPOSITES[word])
     return None
+
+
+def _other_party(claim: str, word: str, unit: str) -> bool:
+    """Whether the words before the claim's opposite word and those before the unit's each
+    hold a content word the other side lacks: "manchester city have won" against "united
+    have lost ... to city"."""
+    c, u = tokens(claim), tokens(unit)
+    before_c = _content(c[: c.index(word)]) - set(u)
+    before_u = _content(u[: u.index(OPPOSITES[word])]) - set(c)
+    return bool(before_c and before_u)
 
 
 def _capitalised(text: str) -> set[str]:

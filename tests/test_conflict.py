@@ -709,6 +709,17 @@ def test_what_a_reordering_does_not_change(claim: str, source: str, expected: st
             "Prices fell sharply in London last year.",
             "opposite rose where the source has fell",
         ),
+        # lower-cased: the parties are the words before the opposite words
+        (
+            "manchester city have won the last four manchester derbies .",
+            "united have lost the last four derbies to city : .",
+            "agree",
+        ),
+        (
+            "the company said profits rose last year .",
+            "profits fell at the company last year , it said .",
+            "opposite rose where the source has fell",
+        ),
     ],
 )
 def test_an_opposite_said_of_another_party(claim: str, source: str, expected: str) -> None:
