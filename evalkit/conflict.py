@@ -53,7 +53,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from evalkit.lexicon import unknown_words
+from evalkit.lexicon import name_words, unknown_words
 from evalkit.text import (
     MEMO,
     MONTHS,
@@ -393,7 +393,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     "Queens Park Rangers"; not an office or capital for a name, `_OFFICES`), or, in
     lower-cased text, one to three content words where that is the claim's only change (and
     the rest at least _NEAR_COPY of its words). A word that opens a sentence or quote counts
-    as a name where it is no English word (`_named`); a description for a name ("the
+    as a name where it is one without its capital (`_named`); a description for a name ("the
     Frenchman" for "Ribery") is none (`_described`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
@@ -410,6 +410,8 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             # the rest copied: _COPY of the claim's words but the new name's
             if _aligned(u, c)[0] < _COPY * (len(c) - len(new)):
                 continue
+            if i1 == 0 and _DATELINE.match(unit):
+                continue  # "SEOUL, South Korea (AP) — The sister ..." names no subject
             theirs, mine = names(unit), names(claim)
             gone, put = _content(old), _content(new)
             if not (_named(gone, unit, theirs) and _named(put, claim, mine)):
@@ -425,15 +427,17 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
 
 
 _NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+,[^—–]{0,40}[—–]")
 
 
 def _named(words: set[str], text: str, found: frozenset[str]) -> bool:
     """Whether the words are names of the text (`names`), or open a sentence or quote
-    (`openers`) with a word of them no English word (`lexicon`): "Durrant held ...", not
-    "Police said ..."."""
+    (`openers`) with a word of them a name without its capital (`lexicon.name_words`: no
+    English word, or one cased text writes with a capital): "Durrant held ...", "Rangers held
+    ...", not "Police said ..."."""
     if words <= found:
         return True
-    return words <= found | openers(text) and bool(unknown_words(" ".join(sorted(words))))
+    return words <= found | openers(text) and bool(name_words(" ".join(sorted(words))))
 
 
 def _described(
@@ -500,11 +504,12 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
 
 
 def _a_name(word: str, claim: str) -> bool:
-    """Whether the claim's first word is a name: one of its `names`, or no English word
-    (`lexicon`) where capitals cannot tell ("Durrant said", not "Officers said")."""
+    """Whether the claim's first word is a name: one of its `names`, or a name without its
+    capital (`lexicon.name_words`) where capitals cannot tell ("Durrant said", not "Officers
+    said")."""
     if word in _PRONOUNS or not is_content(word):
         return False
-    return word in names(claim) or bool(unknown_words(word))
+    return word in names(claim) or bool(name_words(word))
 
 
 def _padded(words: tuple[str, ...]) -> str:

@@ -411,13 +411,21 @@ def test_short_forms_of_a_name_are_no_swap() -> None:
             "Durrant held several positions in the youth set-up before 2007.",
             "name mcleish where the source has durrant",
         ),
-        # an English word opening it may be an ordinary one ("Dominatrix claims ..."), and a
-        # description after "the" may stand for the name
+        # or a word cased text writes with a capital (`lexicon.name_words`)
         (
             "Rangers held several positions in the youth set-up before 2007.",
             "Durrant held several positions in the youth set-up before 2007.",
+            "name rangers where the source has durrant",
+        ),
+        # not a dateline ("SEOUL, South Korea (AP) —"), which is no subject
+        (
+            "Kim Yo Jong, the influential sister of the leader, again denied Friday that her "
+            "country has exported any weapons to Russia.",
+            "SEOUL, South Korea (AP) — The influential sister of the leader again denied Friday "
+            "that her country has exported any weapons to Russia.",
             "agree",
         ),
+        # a description after "the" may stand for the name
         (
             "The Frenchman fell out with then-head coach Louis van Gaal.",
             "Ribery fell out with then-head coach Louis van Gaal.",

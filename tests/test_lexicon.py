@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from evalkit.lexicon import unknown_words
+import json
+from pathlib import Path
 
+from evalkit.lexicon import name_words, unknown_words, vocabulary_words
+
+from .conftest import benchmark_script
 from .test_entail import read
 from .test_reference_facts import seg
 
@@ -54,3 +58,32 @@ def test_a_lower_cased_claim_with_a_name_in_no_source_is_unsupported() -> None:
     # a lower-cased claim against cased sources keeps to capitals (no name found)
     capitals = seg("s", "Ukrainian strikes hit an airfield in the south on Thursday.")
     assert read(capitals, seg("c", cand.sentences[0].text))[0][0].signals.novel_names == ()
+
+
+def test_words_cased_text_writes_with_a_capital_are_names_too() -> None:
+    # "david", "cardiff" and "texas" are words of the model's vocabulary, so no unknown word
+    text = "david clarkson scored in cardiff before moving to texas with the police ."
+    assert unknown_words(text) == frozenset()
+    assert name_words(text) == {"david", "clarkson", "cardiff", "texas"}
+    # a text in another language has none either way
+    welsh = "mae arbenigwyr canser yn gobeithio y bydd cynllun newydd yn cael ei dreialu yn ne"
+    assert name_words(welsh + " cymru david") == frozenset()
+
+
+def test_the_name_list_is_built_from_cased_text(tmp_path: Path) -> None:
+    mod = benchmark_script("name_words")
+    lines = [
+        "entailment\tThey met David in Cardiff. Then David left.\tDavid and the mark stayed.",
+        "not_entailment\tWe saw David, Mark and the police in Cardiff.\tA mark was made.",
+    ]
+    (tmp_path / "docnli_x.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    claim = {"claim": "It rained in Cardiff.", "evidence": ["Police said mark it."]}
+    (tmp_path / "wice_x.jsonl").write_text(json.dumps(claim) + "\n", encoding="utf-8")
+    found = mod.name_words(mod.texts(tmp_path), vocabulary_words())
+    # inside a sentence: "David" 3 times (not counted opening one), "Cardiff" 3 times;
+    # "mark" is written lower-case more often than not; "police" once with a capital only
+    # where it opens a sentence
+    assert found == ["cardiff", "david"]
+    out = tmp_path / "names.txt"
+    assert mod.main([str(tmp_path), str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == "cardiff\ndavid\n"

@@ -21,7 +21,7 @@ from evalkit.config import VerifierConfig
 from evalkit.conflict import Conflict, compare, copied, spliced, verbatim
 from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.entail import Entailer
-from evalkit.lexicon import unknown_words
+from evalkit.lexicon import name_words
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
 from evalkit.text import (
     MEMO,
@@ -278,7 +278,7 @@ def _names(text: str, lowered: bool) -> frozenset[str]:
     lexicon flagged Welsh words of faithful summaries there and cost 0.016 ROC AUC."""
     if any(ch.isupper() for ch in text) or not lowered:
         return names(text)
-    return unknown_words(text)
+    return name_words(text)
 
 
 def _first_reading(
