@@ -407,8 +407,12 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         if _described(u, i1, c, j1, _content(old), _content(new)):
             continue
         if not lower:
-            # the rest copied: _COPY of the claim's words but the new name's
-            if _aligned(u, c)[0] < _COPY * (len(c) - len(new)):
+            # the rest copied: _COPY of the claim's words but the new name's; where the name is
+            # what keeps the copy under _COPY, with its role ("of Asda" is no "in Canterbury")
+            copied = _aligned(u, c)[0]
+            if copied < _COPY * (len(c) - len(new)):
+                continue
+            if copied < _COPY * len(c) and _roles(old) != _roles(new):
                 continue
             if i1 == 0 and _DATELINE.match(unit):
                 continue  # "SEOUL, South Korea (AP) — The sister ..." names no subject
@@ -681,6 +685,14 @@ def _aligned(
     match = difflib.SequenceMatcher(None, unit, claim, autojunk=False)
     copied = sum(b.size for b in match.get_matching_blocks())
     return copied, tuple(o for o in match.get_opcodes() if o[0] != "equal")
+
+
+# Prepositions that give a name its role: "branch of Asda" is no "branch in Canterbury".
+_ROLES = frozenset("of in at on for from by with to into".split())
+
+
+def _roles(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in words if t in _ROLES)
 
 
 def _content(words: tuple[str, ...]) -> set[str]:

@@ -478,6 +478,13 @@ def test_short_forms_of_a_name_are_no_swap() -> None:
             "Mr Cameron has claimed Labour are planning to increase taxes by £3,028.",
             "agree",
         ),
+        # a short claim that copies under 80% of its words but for the name: the name keeps
+        # its role
+        (
+            "Paula Dunican paid at her local branch of Asda.",
+            "Paula Dunican spent £25 on the coat at her local branch in Canterbury.",
+            "agree",
+        ),
         # but not a league for a club
         (
             "I know we can stay in the Wigan next year.",
