@@ -55,9 +55,12 @@ def test_a_lower_cased_claim_with_a_name_in_no_source_is_unsupported() -> None:
     # is no name
     cased = seg("c", "Ukrainian strikes hit the big airfield in the south of the peninsula.")
     assert read(source, cased)[0][0].signals.novel_names == ()
-    # a lower-cased claim against cased sources keeps to capitals (no name found)
-    capitals = seg("s", "Ukrainian strikes hit an airfield in the south on Thursday.")
-    assert read(capitals, seg("c", cand.sentences[0].text))[0][0].signals.novel_names == ()
+    # a lower-cased claim against cased sources (a system that writes lower case) is read by
+    # the lexicon too; a name the cased sources have is known
+    capitals = seg("s", "Ukrainian strikes hit an airfield near Belbek in the south on Thursday.")
+    lower = seg("c", cand.sentences[0].text, "david smith said ukrainian strikes hit belbek .")
+    said, invented = read(capitals, lower)[0]
+    assert said.signals.novel_names == () and invented.signals.novel_names == ("david", "smith")
 
 
 def test_words_cased_text_writes_with_a_capital_are_names_too() -> None:

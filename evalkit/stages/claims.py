@@ -82,7 +82,6 @@ class Evidence:
     vocab: frozenset[str]  # see `vocabulary`
     numbers: frozenset[str]  # the figures of the sources, and the counts they say in words
     stems: frozenset[str]
-    lowered: bool  # no capitals in any unit: names are found by `lexicon`, not by capitals
 
     @property
     def units(self) -> tuple[Sentence, ...]:
@@ -112,7 +111,6 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
         vocabulary(texts),
         frozenset().union(*(numbers(t) | counted(t) for t in texts)),
         frozenset().union(*(content_stems(t) for t in texts)),
-        all(t == t.lower() for t in texts),
     )
 
 
@@ -128,7 +126,6 @@ def joined_evidence(docs: Sequence[Evidence]) -> Evidence:
         frozenset().union(*(d.vocab for d in docs)),
         frozenset().union(*(d.numbers for d in docs)),
         frozenset().union(*(d.stems for d in docs)),
-        all(d.lowered for d in docs),
     )
 
 
@@ -185,7 +182,7 @@ def measure_claims(
     out = []
     if not units:
         for claim in claims:
-            novel = _novel(claim.sentence.text, vocab, all_numbers, lowered=False)
+            novel = _novel(claim.sentence.text, vocab, all_numbers)
             signals = ClaimSignals(0.0, 0.0, 0.0, *novel, "")
             out.append(Measured(signals, None, 0.0))
         return out
@@ -197,7 +194,7 @@ def measure_claims(
     decided: list[tuple[str, Conflict | None, int]] = []
     for row, claim in enumerate(claims):
         text = claim.sentence.text
-        ruled.append(_novel(text, vocab, all_numbers, evidence.lowered))
+        ruled.append(_novel(text, vocab, all_numbers))
         unknown = frozenset().union(*ruled[-1])
         # Contradicted: the closest comparable unit says the same thing with another value
         # (see evalkit.conflict); units are read best first, the first that agrees or
@@ -259,24 +256,25 @@ def measure_claims(
     return out
 
 
-def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str], lowered: bool) -> Novel:
-    """The claim's numbers, dates and names found in no source (`lowered`: the sources are
-    lower-cased, so capitals cannot say which words are names)."""
+def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Novel:
+    """The claim's numbers, dates and names found in no source."""
     figures = {a.value: a.text for a in amounts(text)}
     figures |= {y: y for y in numbers(text) - figures.keys()}  # bare years
     return (
         tuple(sorted(figures[n] for n in figures if n not in all_numbers)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
-        tuple(sorted(n for n in _names(text, lowered) if not known(n, vocab))),
+        tuple(sorted(n for n in _names(text) if not known(n, vocab))),
     )
 
 
-def _names(text: str, lowered: bool) -> frozenset[str]:
-    """The claim's names: by their capitals, or in lower-cased text (the claim's and the
-    sources') as the words that are no word of English (`lexicon`). A lower-cased claim
-    against cased sources (some systems write lower case) keeps to capitals: on XSumFaith the
-    lexicon flagged Welsh words of faithful summaries there and cost 0.016 ROC AUC."""
-    if any(ch.isupper() for ch in text) or not lowered:
+def _names(text: str) -> frozenset[str]:
+    """The claim's names: by their capitals, or in a claim written without capitals (a
+    lower-cased source's, or a system's that writes lower case, as XSumFaith's do) by the
+    lexicon (`lexicon.name_words`). Before the lexicon knew the vocabulary's name words and
+    passed over Welsh, a lower-cased claim against cased sources kept to capitals; reading
+    it by the lexicon lifted XSumFaith from 0.809 / 0.751 to 0.844 / 0.789 (ROC AUC /
+    balanced accuracy)."""
+    if any(ch.isupper() for ch in text):
         return names(text)
     return name_words(text)
 
