@@ -17,7 +17,9 @@ The vocabulary is lower-cased, so it holds names too ("david", "cardiff", "texas
 cased text writes with a capital (assets/names.txt: 3,729 words, built by
 benchmarks/name_words.py from the cased training data of `evalkit train`) are names as well
 (`name_words`). On the lower-cased dev copies they lifted CLIFF from 0.853 / 0.728 to 0.870 /
-0.776 (ROC AUC / balanced accuracy) and XSumFaith from 0.819 / 0.766 to 0.843 / 0.790.
+0.776 (ROC AUC / balanced accuracy) and XSumFaith from 0.819 / 0.766 to 0.843 / 0.790. A claim
+written without capitals is read by `name_words` whatever its sources' case
+(`stages.claims._names`).
 """
 
 from __future__ import annotations
