@@ -404,7 +404,8 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         old, new = u[i1:i2], c[j1:j2]
         if max(len(old), len(new)) > (3 if lower else _NAME_WORDS):
             continue
-        if _described(u, i1, c, j1, _content(old), _content(new)):
+        gone, put = _content(old), _content(new)
+        if _described(u, i1, c, j1, gone, put):
             continue
         if not lower:
             # the rest copied: _COPY of the claim's words but the new name's; where the name is
@@ -417,7 +418,6 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             if i1 == 0 and _DATELINE.match(unit):
                 continue  # "SEOUL, South Korea (AP) — The sister ..." names no subject
             theirs, mine = names(unit), names(claim)
-            gone, put = _content(old), _content(new)
             if not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
             if (gone <= _OFFICES) != (put <= _OFFICES):
