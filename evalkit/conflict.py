@@ -58,6 +58,7 @@ from evalkit.text import (
     MEMO,
     MONTHS,
     OPPOSITES,
+    SEASONS,
     STOPWORDS,
     WEEKDAYS,
     Amount,
@@ -224,9 +225,10 @@ def _bounded(text: str, bound: int) -> str:
 
 def _date(claim: str, unit: str) -> Conflict | None:
     mine, theirs = dates(claim), dates(unit)
-    # a year against a year, a weekday against a weekday, a month against a month ("on Monday"
-    # may be "on 12 May")
-    for kind in (_YEAR.fullmatch, WEEKDAYS.__contains__, MONTHS.__contains__):
+    # a year against a year, a weekday against a weekday, a month against a month, a season
+    # against a season ("on Monday" may be "on 12 May", "in the summer" "in July")
+    kinds = (_YEAR.fullmatch, WEEKDAYS.__contains__, MONTHS.__contains__, SEASONS.__contains__)
+    for kind in kinds:
         a = {d for d in mine - theirs if kind(d)}
         b = {d for d in theirs - mine if kind(d)}
         if a and b:

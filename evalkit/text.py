@@ -45,6 +45,10 @@ _DATE_CUES = frozenset(
 )
 _DAY_OR_YEAR = re.compile(r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?|(?:19|20)[0-9]{2}")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Seasons date a statement as months do ("joined this summer"); "spring" and "fall" are left
+# out, being ordinary words as often.
+SEASONS = frozenset("summer winter autumn".split())
+_PLAIN_DATES = WEEKDAYS | SEASONS | (MONTHS - AMBIGUOUS_MONTHS)  # dates in any context
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot non".split())
 # Verbs that deny what follows: "denied that X" and "confirmed that X" disagree on X.
 DENIALS = frozenset(
@@ -292,7 +296,7 @@ def counted(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=MEMO)
 def dates(text: str) -> frozenset[str]:
-    """Month and weekday names and four-digit years, as folded tokens.
+    """Month, weekday and season names and four-digit years, as folded tokens.
 
     An ambiguous month word counts only written with a capital and in a date's context: next
     to a day or a year ("May 17", "17 May", "May 2024") or after a word that introduces a
@@ -300,7 +304,11 @@ def dates(text: str) -> frozenset[str]:
     Washington" name no date.
     """
     toks = tokens(text)
-    found = {t for t in toks if t in WEEKDAYS or (t in MONTHS and t not in AMBIGUOUS_MONTHS)}
+    found = {
+        t
+        for t in toks
+        if t in WEEKDAYS or t in SEASONS or (t in MONTHS and t not in AMBIGUOUS_MONTHS)
+    }
     found |= set(_YEAR.findall(text))  # not "2,000", which tokens() folds to 2000
     words = _TOKEN.findall(text)
     for i, word in enumerate(words):

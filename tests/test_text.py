@@ -36,6 +36,21 @@ def test_numbers_normalise_digits_and_words() -> None:
 
 def test_dates_are_months_weekdays_and_years() -> None:
     assert dates("On Friday, 17 May 2024, not in 123") == {"friday", "may", "2024"}
+    assert dates("He signed in the summer and left in autumn") == {"summer", "autumn"}
+    assert dates("a spring of water; he will fall") == frozenset()  # too often no season
+
+
+def test_a_season_in_no_source_is_a_novel_date() -> None:
+    """CLIFF: "Origi joined Liverpool ... from Lille this summer", a time no source gives."""
+    embedder, cfg = HashedEmbedder(), VerifierConfig()
+    text = "Origi joined Liverpool from Lille for a fee of ten million pounds."
+    source = Document("s", "source", text, "s")
+    summary = Document("c", "candidate", text[:-1] + " this summer.", "c")
+    (src,), (cand,) = clean_documents([source], [summary], CleanConfig(), embedder)
+    claims = [Claim("c", "C1", s) for s in segment(cand).sentences]
+    measured = measure_claims(claims, document_evidence(segment(src), cfg, embedder), cfg, embedder)
+    (aligned,) = judge_claims(claims, measured, build_verifier(cfg))
+    assert (aligned.verdict, aligned.novel) == ("unsupported", ("summer",))
 
 
 def test_may_and_march_are_dates_only_in_a_dates_context() -> None:
