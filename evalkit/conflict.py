@@ -296,17 +296,18 @@ def _replaced(
     claim: tuple[str, ...],
     unit: tuple[str, ...],
 ) -> Iterator[tuple[int, int, int, int]]:
-    """The changes (`_aligned`'s) that put content words of the claim's own in place of content
-    words of the unit's (not all of which the claim has elsewhere: "South" of "South
-    Gloucestershire" may be in "the South West"), neither side a pronoun, as (i1, i2, j1, j2):
-    unit[i1:i2] replaced by claim[j1:j2]."""
+    """The changes (`_aligned`'s) that put content words of the claim's own (more often in the
+    claim than in the unit: "North Korean" for "South Korean" in a claim that names "North
+    Korea" where the unit does too) in place of content words of the unit's (not all of which
+    the claim has elsewhere: "South" of "South Gloucestershire" may be in "the South West"),
+    neither side a pronoun, as (i1, i2, j1, j2): unit[i1:i2] replaced by claim[j1:j2]."""
     for op, i1, i2, j1, j2 in changes:
         old, new = unit[i1:i2], claim[j1:j2]
         if op != "replace" or (set(old) | set(new)) & _PRONOUNS:
             continue
         if not _content(old) or not _content(new) or _content(old) <= set(claim):
             continue
-        if _content(new) - set(unit):
+        if any(claim.count(w) > unit.count(w) for w in _content(new)):
             yield i1, i2, j1, j2
 
 
@@ -391,8 +392,9 @@ def _uncontracted(words: tuple[str, ...]) -> tuple[str, ...]:
 def _swapped(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words but the new ones, in order) but
     for a few words in place of others: names of each (up to _NAME_WORDS words a side; not a
-    part of a longer name both keep, not a short form: "Hibs" for "Hibernian", "QPR" for
-    "Queens Park Rangers"; not an office or capital for a name, `_OFFICES`), or, in
+    part of a longer name both keep, unless a compass point, `_COMPASS`; not a short form:
+    "Hibs" for "Hibernian", "QPR" for "Queens Park Rangers"; not an office or capital for a
+    name, `_OFFICES`), or, in
     lower-cased text, one to three content words where that is the claim's only change (and
     the rest at least _NEAR_COPY of its words). A word that opens a sentence or quote counts
     as a name where it is one without its capital (`_named`); a description for a name ("the
@@ -425,7 +427,8 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             if (gone <= _OFFICES) != (put <= _OFFICES):
                 continue
             kept = [c[j] for j in (j1 - 1, j2) if 0 <= j < len(c)]
-            if any(w in mine and w in u for w in kept) or _short_form(old, new):
+            part = any(w in mine and w in u for w in kept) and not gone | put <= _COMPASS
+            if part or _short_form(old, new):
                 continue
         kind: Literal["name", "word"] = "word" if lower else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
@@ -433,6 +436,9 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
 
 
 _NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
+# Words that make another place of a name both keep: "North Korea" is not "South Korea", "West
+# Sussex" not "East Sussex" (`_swapped`: another part of a longer name is no swap otherwise).
+_COMPASS = frozenset("north south east west northern southern eastern western upper lower".split())
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+,[^—–]{0,40}[—–]")
 
 

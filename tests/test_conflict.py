@@ -755,6 +755,27 @@ def test_a_passive_nominalisation_is_no_exchange() -> None:
     ) == ("agree")
 
 
+def test_a_compass_point_makes_another_place_of_a_name() -> None:
+    """A part of a longer name both keep is no swap ("Mr Smith" for "John Smith"), but "North
+    Korea" is not "South Korea"."""
+    source = "South Korea's Unification Ministry said it is fully ready to repel military threats."
+    assert reason(source.replace("South", "North"), source) == (
+        "name north where the source has south"
+    )
+    source = "Police in South Yorkshire arrested a man on Monday."
+    assert reason(source.replace("South", "North"), source) == (
+        "name north where the source has south"
+    )
+    source = "Police in South Yorkshire arrested a man on Monday."
+    assert reason(source.replace("South Yorkshire", "Yorkshire"), source) == "agree"
+    # the claim's "North" is its own although the unit names North Korea too: the claim has
+    # it once more
+    source = "The South Korean ministry said it is ready to repel threats from North Korea."
+    assert reason(source.replace("South", "North"), source) == (
+        "name north where the source has south"
+    )
+
+
 def test_names_of_one_country_are_no_swap() -> None:
     source = "The British government said the new plan would cost about £5m next year."
     assert reason(source.replace("British", "UK"), source) == "agree"
