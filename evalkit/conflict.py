@@ -421,7 +421,12 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
                 continue
             if i1 == 0 and _DATELINE.match(unit):
                 continue  # "SEOUL, South Korea (AP) — The sister ..." names no subject
-            theirs, mine = names(unit), names(claim)
+            # a claim written without capitals has its names by the lexicon and by the unit's
+            # capitals
+            theirs = names(unit)
+            mine = (
+                names(claim) if any(ch.isupper() for ch in claim) else _lower_names(claim, theirs)
+            )
             if not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
             if (gone <= _OFFICES) != (put <= _OFFICES):
@@ -440,6 +445,12 @@ _NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
 # Sussex" not "East Sussex" (`_swapped`: another part of a longer name is no swap otherwise).
 _COMPASS = frozenset("north south east west northern southern eastern western upper lower".split())
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+,[^—–]{0,40}[—–]")
+
+
+def _lower_names(claim: str, cased: frozenset[str]) -> frozenset[str]:
+    """The names of a claim written without capitals: the lexicon's (`lexicon.name_words`),
+    and the words that a cased text beside it writes as names ("north" of "North Korea")."""
+    return name_words(claim) | (cased & set(tokens(claim)))
 
 
 def _named(words: set[str], text: str, found: frozenset[str]) -> bool:

@@ -776,6 +776,19 @@ def test_a_compass_point_makes_another_place_of_a_name() -> None:
     )
 
 
+def test_a_claim_without_capitals_swaps_names_against_a_cased_source() -> None:
+    """A system that writes lower case (XSumFaith's) against cased sources: the claim's names
+    come from the lexicon and from the words the source writes as names."""
+    source = "In return, Shin said North Korea had received more than 9,000 Russian containers."
+    claim = "in return, shin said russia had received more than 9,000 north korean containers."
+    assert reason(claim, source) == "name russia where the source has north korea"
+    # "north" is a name where the source writes "North Korea"
+    source = "Trade with North Korea breaks rules that Russia, a permanent member, endorsed."
+    claim = "trade with north korea breaks rules that north korea, a permanent member, endorsed."
+    assert reason(claim, source) == "name north korea where the source has russia"
+    assert reason(source.lower(), source) == "agree"
+
+
 def test_names_of_one_country_are_no_swap() -> None:
     source = "The British government said the new plan would cost about £5m next year."
     assert reason(source.replace("British", "UK"), source) == "agree"
