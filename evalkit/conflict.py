@@ -155,7 +155,11 @@ def compare(
 ) -> Reading:
     """Whether `unit` (a single sentence, or a window when not `single`) agrees with
     `claim`, contradicts it, or says something else; `novel` holds the claim's names,
-    figures and dates found in no source."""
+    figures and dates found in no source. A claim written without capitals is read against the
+    unit lower-cased: capitals on one side only would tell names apart that the other side
+    cannot show (a system that writes lower case, against cased sources)."""
+    if not any(ch.isupper() for ch in claim):
+        unit = unit.lower()
     values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
     values |= speakers(claim)
     stems = content_stems(claim) - {stem(t) for t in values}
@@ -421,12 +425,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
                 continue
             if i1 == 0 and _DATELINE.match(unit):
                 continue  # "SEOUL, South Korea (AP) — The sister ..." names no subject
-            # a claim written without capitals has its names by the lexicon and by the unit's
-            # capitals
-            theirs = names(unit)
-            mine = (
-                names(claim) if any(ch.isupper() for ch in claim) else _lower_names(claim, theirs)
-            )
+            theirs, mine = names(unit), names(claim)
             if not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
             if (gone <= _OFFICES) != (put <= _OFFICES):
@@ -445,12 +444,6 @@ _NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
 # Sussex" not "East Sussex" (`_swapped`: another part of a longer name is no swap otherwise).
 _COMPASS = frozenset("north south east west northern southern eastern western upper lower".split())
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+,[^—–]{0,40}[—–]")
-
-
-def _lower_names(claim: str, cased: frozenset[str]) -> frozenset[str]:
-    """The names of a claim written without capitals: the lexicon's (`lexicon.name_words`),
-    and the words that a cased text beside it writes as names ("north" of "North Korea")."""
-    return name_words(claim) | (cased & set(tokens(claim)))
 
 
 def _named(words: set[str], text: str, found: frozenset[str]) -> bool:

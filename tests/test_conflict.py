@@ -776,16 +776,18 @@ def test_a_compass_point_makes_another_place_of_a_name() -> None:
     )
 
 
-def test_a_claim_without_capitals_swaps_names_against_a_cased_source() -> None:
-    """A system that writes lower case (XSumFaith's) against cased sources: the claim's names
-    come from the lexicon and from the words the source writes as names."""
+def test_a_claim_without_capitals_is_read_against_the_source_lower_cased() -> None:
+    """A system that writes lower case (XSumFaith's) against cased sources: capitals on one
+    side only hid the claim's names, so its swaps went unread."""
     source = "In return, Shin said North Korea had received more than 9,000 Russian containers."
     claim = "in return, shin said russia had received more than 9,000 north korean containers."
     assert reason(claim, source) == "name russia where the source has north korea"
-    # "north" is a name where the source writes "North Korea"
+    source = "The fact that polonium caused his death shows Russian state help, Mr Horwell said."
+    claim = source.replace("Mr Horwell", "sir robert owen").lower()
+    assert reason(claim, source) == "name sir robert owen where the source has mr horwell"
     source = "Trade with North Korea breaks rules that Russia, a permanent member, endorsed."
     claim = "trade with north korea breaks rules that north korea, a permanent member, endorsed."
-    assert reason(claim, source) == "name north korea where the source has russia"
+    assert reason(claim, source) == "word north korea where the source has russia"
     assert reason(source.lower(), source) == "agree"
 
 
