@@ -753,21 +753,40 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     theirs = set(tokens(best))
     if _capitalised(stated) - theirs and _capitalised(best) - set(tokens(stated)):
         return None  # said of another party: "City have won" against "United have lost to City"
-    for word in sorted(set(tokens(stated)) & OPPOSITES.keys()):
-        if OPPOSITES[word] in theirs and word not in theirs:
-            if not any(ch.isupper() for ch in best) and _other_party(stated, word, best):
+    mine_words = set(tokens(stated))
+    for word, other in sorted(_opposites(mine_words)):
+        if other in theirs and word not in theirs and other not in mine_words:
+            if not any(ch.isupper() for ch in best) and _other_party(stated, word, other, best):
                 continue  # lower-cased, where capitals cannot find the parties
-            return Conflict("opposite", word, OPPOSITES[word])
+            return Conflict("opposite", word, other)
     return None
 
 
-def _other_party(claim: str, word: str, unit: str) -> bool:
+# Prefixes that negate a word: "illegal", "unlikely", "irregular", "impossible", "inaccurate".
+_NOT_PREFIXES = ("un", "in", "il", "im", "ir")
+_PREFIXED_STEM = 5  # the fewest letters of the word a prefix negates ("legal", not "side")
+
+
+def _opposites(words: set[str]) -> set[tuple[str, str]]:
+    """Each word and a word that says its opposite: `OPPOSITES`' ("rose" / "fell"), and the
+    word with a negating prefix or without it ("illegal" / "legal")."""
+    out = {(w, OPPOSITES[w]) for w in words & OPPOSITES.keys()}
+    for w in words:
+        for prefix in _NOT_PREFIXES:
+            if w.startswith(prefix) and len(w) - len(prefix) >= _PREFIXED_STEM:
+                out.add((w, w[len(prefix) :]))
+            if len(w) >= _PREFIXED_STEM:
+                out.add((w, prefix + w))
+    return out
+
+
+def _other_party(claim: str, word: str, other: str, unit: str) -> bool:
     """Whether the words before the claim's opposite word and those before the unit's each
     hold a content word the other side lacks: "manchester city have won" against "united
     have lost ... to city"."""
     c, u = tokens(claim), tokens(unit)
     before_c = _content(c[: c.index(word)]) - set(u)
-    before_u = _content(u[: u.index(OPPOSITES[word])]) - set(c)
+    before_u = _content(u[: u.index(other)]) - set(c)
     return bool(before_c and before_u)
 
 

@@ -731,6 +731,22 @@ def test_what_a_reordering_does_not_change(claim: str, source: str, expected: st
             "Prices fell sharply in London last year.",
             "opposite rose where the source has fell",
         ),
+        # a negating prefix, either way; not a word that merely starts like one
+        (
+            "The ministry said legal arms dealings must be stopped immediately.",
+            "The ministry said illegal arms dealings must be stopped immediately.",
+            "opposite legal where the source has illegal",
+        ),
+        (
+            "Officials said the plan is unlikely to succeed this year.",
+            "Officials said the plan is likely to succeed this year.",
+            "opposite unlikely where the source has likely",
+        ),
+        (
+            "Fans gathered inside the stadium before the match.",
+            "Fans gathered beside the stadium before the match.",
+            "agree",
+        ),
         # lower-cased: the parties are the words before the opposite words
         (
             "manchester city have won the last four manchester derbies .",
