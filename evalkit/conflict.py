@@ -398,7 +398,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     for a few words in place of others: names of each (up to _NAME_WORDS words a side; not a
     part of a longer name both keep, unless a compass point, `_COMPASS`; not a short form:
     "Hibs" for "Hibernian", "QPR" for "Queens Park Rangers"; not an office or capital for a
-    name, `_OFFICES`), or, in
+    name, `_OFFICES`; kin, `_KIN`, count as names), or, in
     lower-cased text, one to three content words where that is the claim's only change (and
     the rest at least _NEAR_COPY of its words). A word that opens a sentence or quote counts
     as a name where it is one without its capital (`_named`); a description for a name ("the
@@ -415,6 +415,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         gone, put = _content(old), _content(new)
         if _described(u, i1, c, j1, gone, put):
             continue
+        kin = bool(gone) and bool(put) and gone | put <= _KIN  # "wife" for "sister"
         if not lower:
             # the rest copied: _COPY of the claim's words but the new name's; where the name is
             # what keeps the copy under _COPY, with its role ("of Asda" is no "in Canterbury")
@@ -426,7 +427,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             if i1 == 0 and _DATELINE.match(unit):
                 continue  # "SEOUL, South Korea (AP) — The sister ..." names no subject
             theirs, mine = names(unit), names(claim)
-            if not (_named(gone, unit, theirs) and _named(put, claim, mine)):
+            if not kin and not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
             if (gone <= _OFFICES) != (put <= _OFFICES):
                 continue
@@ -434,7 +435,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             part = any(w in mine and w in u for w in kept) and not gone | put <= _COMPASS
             if part or _short_form(old, new):
                 continue
-        kind: Literal["name", "word"] = "word" if lower else "name"
+        kind: Literal["name", "word"] = "word" if lower or kin else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
     return None
 
@@ -443,6 +444,12 @@ _NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
 # Words that make another place of a name both keep: "North Korea" is not "South Korea", "West
 # Sussex" not "East Sussex" (`_swapped`: another part of a longer name is no swap otherwise).
 _COMPASS = frozenset("north south east west northern southern eastern western upper lower".split())
+# Kin: one put in place of another says someone else ("his wife" for "his sister").
+_KIN = frozenset(
+    """wife husband sister brother son daughter mother father uncle aunt nephew niece cousin
+    grandson granddaughter grandfather grandmother girlfriend boyfriend fiancee fiance
+    widow widower stepson stepdaughter stepfather stepmother""".split()
+)
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+,[^—–]{0,40}[—–]")
 
 

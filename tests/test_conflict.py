@@ -807,6 +807,15 @@ def test_a_claim_without_capitals_is_read_against_the_source_lower_cased() -> No
     assert reason(source.lower(), source) == "agree"
 
 
+def test_kin_put_in_place_of_another_is_someone_else() -> None:
+    source = "The influential sister of the leader again denied that her country exported arms."
+    assert reason(source.replace("sister", "wife"), source) == (
+        "word wife where the source has sister"
+    )
+    source = "Smith's teenage son said the family was devastated by the news."
+    assert reason(source.replace("teenage ", ""), source) == "agree"
+
+
 def test_names_of_one_country_are_no_swap() -> None:
     source = "The British government said the new plan would cost about £5m next year."
     assert reason(source.replace("British", "UK"), source) == "agree"
