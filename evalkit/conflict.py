@@ -155,11 +155,11 @@ def compare(
 ) -> Reading:
     """Whether `unit` (a single sentence, or a window when not `single`) agrees with
     `claim`, contradicts it, or says something else; `novel` holds the claim's names,
-    figures and dates found in no source. A claim written without capitals is read against the
-    unit lower-cased: capitals on one side only would tell names apart that the other side
-    cannot show (a system that writes lower case, against cased sources)."""
-    if not any(ch.isupper() for ch in claim):
-        unit = unit.lower()
+    figures and dates found in no source. Where one side is written without capitals both are
+    read lower-cased: capitals on one side only would tell names apart that the other side
+    cannot show (a system that writes lower case against cased sources, or the reverse)."""
+    if not any(ch.isupper() for ch in claim) or not any(ch.isupper() for ch in unit):
+        claim, unit = claim.lower(), unit.lower()
     values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
     values |= speakers(claim)
     stems = content_stems(claim) - {stem(t) for t in values}

@@ -805,6 +805,10 @@ def test_a_claim_without_capitals_is_read_against_the_source_lower_cased() -> No
     claim = "trade with north korea breaks rules that north korea, a permanent member, endorsed."
     assert reason(claim, source) == "word north korea where the source has russia"
     assert reason(source.lower(), source) == "agree"
+    # and a cased claim against a lower-cased source
+    source = "we have no intention to export our military technical capabilities to any country."
+    claim = "We have the intention to export our military technical capabilities to any country."
+    assert reason(claim, source) == "negation: only the source denies or negates it"
 
 
 def test_kin_put_in_place_of_another_is_someone_else() -> None:
