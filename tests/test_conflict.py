@@ -806,8 +806,14 @@ def test_a_claim_without_capitals_is_read_against_the_source_lower_cased() -> No
     assert reason(claim, source) == "word north korea where the source has russia"
     assert reason(source.lower(), source) == "agree"
     # and a cased claim against a lower-cased source
-    source = "we have no intention to export our military technical capabilities to any country."
-    claim = "We have the intention to export our military technical capabilities to any country."
+    source = (
+        "kim yo jong emphasized that north korea has no intention of exporting its military "
+        "capabilities to any country or making them public."
+    )
+    claim = (
+        "Kim Yo Jong said North Korea has the intention to export its military technical "
+        "capabilities to any country."
+    )
     assert reason(claim, source) == "negation: only the source denies or negates it"
 
 
