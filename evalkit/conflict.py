@@ -336,7 +336,10 @@ _GENDERED = {
 def _edited(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order), and every change is a
     negation added or taken away (an odd number of them), or one word in place of its opposite,
-    or a pronoun in place of the other sex's or a number in place of another (`_exchanged`):
+    or a pronoun in place of the other sex's or a number in place of another (`_exchanged`); a
+    pronoun of the other sex also where words were left out or added ("North Korean leader Kim
+    Jong Un denied that his country ..." against "The sister of North Korean leader Kim Jong Un
+    denied that her country ..."):
     "nothing will not bring him back" against "nothing will bring him back", "before every
     device was switched off" against "after every device was switched off", "she was fined"
     against "he was fined", "Smith, 10, was fined" against "Smith, 43, was fined"."""
@@ -344,7 +347,7 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     changes = _copy_changes(c, u, _COPY)
     if not changes:
         return None
-    added, exchanged = 0, None
+    added, exchanged, cut = 0, None, False
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
         if op == "replace" and len(old) == len(new) == 1:
@@ -354,10 +357,14 @@ def _edited(claim: str, unit: str) -> Conflict | None:
             if kind is None:
                 return None
             exchanged = exchanged or Conflict(kind, new[0], old[0])
-        elif op == "replace" or not set(old + new) <= _NEGATORS:
+        elif op == "replace":
             return None
+        elif not set(old + new) <= _NEGATORS:
+            cut = True  # words left out or added: only a pronoun of the other sex still tells
         else:
             added += len(new) - len(old)
+    if cut:
+        return exchanged if exchanged and exchanged.kind == "word" and added == 0 else None
     if exchanged or added % 2 == 0:
         return exchanged
     side = "claim" if added > 0 else "source"

@@ -817,6 +817,17 @@ def test_a_claim_without_capitals_is_read_against_the_source_lower_cased() -> No
     assert reason(claim, source) == "negation: only the source denies or negates it"
 
 
+def test_a_copy_that_leaves_the_subject_out_and_turns_the_pronoun_is_someone_else() -> None:
+    source = (
+        "The influential sister of North Korean leader Kim Jong Un again denied Friday that her "
+        "country has exported any weapons to Russia."
+    )
+    claim = source.replace("The influential sister of North", "North").replace("her", "his")
+    assert reason(claim, source) == "word his where the source has her"
+    # words left out alone change nobody
+    assert reason(source.replace("influential ", ""), source) == "agree"
+
+
 def test_kin_put_in_place_of_another_is_someone_else() -> None:
     source = "The influential sister of the leader again denied that her country exported arms."
     assert reason(source.replace("sister", "wife"), source) == (
