@@ -492,13 +492,15 @@ _PREDICATE = frozenset(
     "said says told tells added adds".split()
 )
 _PART = 2  # `spliced`: the fewest words of each part
+_SAME_SUBJECT = 0.5  # `spliced`: the share of the start's content words a subject of it keeps
 
 
 def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | None:
     """The claim is the start of one sentence and the rest of another (each at least _PART
     words, word for word; the start may be one word that is a name, `_a_name`, from anywhere in
     the sources, the rest's sentence too), where the rest begins a predicate and the other
-    sentence says it of a subject that shares no content word with the claim's start and is no
+    sentence says it of a subject that shares under _SAME_SUBJECT of the start's content words
+    (none of "The Red Cross", one of four of "The South Korean Unification Ministry") and is no
     pronoun (which may stand for it): "The Red Cross" + "are being transferred to rebel-held
     areas", said of the wounded. A claim said word for word by a sentence or two neighbouring
     ones is not spliced, nor one whose start and rest one sentence says in that order (a
@@ -528,7 +530,8 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
             subject = tuple(line[: line.index(rest)].split())
             if subject[-1:] and subject[-1] in _PRONOUNS:  # "..., who announced": whom?
                 continue
-            if _content(subject) and not _content(subject) & set(c[:k]):
+            own = _content(c[:k])
+            if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
     return None
 

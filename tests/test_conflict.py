@@ -556,6 +556,21 @@ def test_a_one_word_name_as_subject(
     assert (found[0].reason() if found else None) == expected
 
 
+def test_a_word_two_subjects_share_by_chance_leaves_them_two() -> None:
+    """ "korean" of "The South Korean Unification Ministry" and of "Kim Yo Jong, the sister of
+    North Korean leader Kim Jong Un": a subject keeps half the start's content words."""
+    found = spliced(
+        "The South Korean Unification Ministry denied allegations that North Korea has "
+        "exported weapons.",
+        (
+            "Kim Yo Jong, the sister of North Korean leader Kim Jong Un, has denied "
+            "allegations that North Korea has exported weapons.",
+            "The South Korean Unification Ministry responded to the allegations.",
+        ),
+    )
+    assert found is not None and found[0].mine == "the south korean unification ministry"
+
+
 @pytest.mark.parametrize(
     "claim",
     [
