@@ -407,14 +407,15 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     "Hibs" for "Hibernian", "QPR" for "Queens Park Rangers"; not an office or capital for a
     name, `_OFFICES`; kin, `_KIN`, count as names), or, in
     lower-cased text, one to three content words where that is the claim's only change (and
-    the rest at least _NEAR_COPY of its words). A word that opens a sentence or quote counts
+    the rest at least _NEAR_COPY of its words), or kin beside other changes. A word that opens a sentence or quote counts
     as a name where it is one without its capital (`_named`); a description for a name ("the
     Frenchman" for "Ribery") is none (`_described`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
     changes = _copy_changes(c, u, _NEAR_COPY)
-    if changes is None or (lower and len(changes) > 1):
+    if changes is None:
         return None
+    several = lower and len(changes) > 1  # then only kin: other words may be a paraphrase
     for i1, i2, j1, j2 in _replaced(changes, c, u):
         old, new = u[i1:i2], c[j1:j2]
         if max(len(old), len(new)) > (3 if lower else _NAME_WORDS):
@@ -423,6 +424,8 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         if _described(u, i1, c, j1, gone, put):
             continue
         kin = bool(gone) and bool(put) and gone | put <= _KIN  # "wife" for "sister"
+        if several and not kin:
+            continue
         if not lower:
             # the rest copied: _COPY of the claim's words but the new name's; where the name is
             # what keeps the copy under _COPY, with its role ("of Asda" is no "in Canterbury")

@@ -850,6 +850,12 @@ def test_kin_put_in_place_of_another_is_someone_else() -> None:
     )
     source = "Smith's teenage son said the family was devastated by the news."
     assert reason(source.replace("teenage ", ""), source) == "agree"
+    # lower-cased too, beside another change (a dateline left out), where a name would not do
+    source = (
+        "seoul ( ap ) — the influential sister of the leader again denied that it exported arms ."
+    )
+    claim = "the influential wife of the leader denied that it exported arms ."
+    assert reason(claim, source) == "word wife where the source has sister"
 
 
 def test_names_of_one_country_are_no_swap() -> None:
