@@ -797,7 +797,6 @@ def test_a_compass_point_makes_another_place_of_a_name() -> None:
     assert reason(source.replace("South", "North"), source) == (
         "name north where the source has south"
     )
-    source = "Police in South Yorkshire arrested a man on Monday."
     assert reason(source.replace("South Yorkshire", "Yorkshire"), source) == "agree"
     # the claim's "North" is its own although the unit names North Korea too: the claim has
     # it once more
