@@ -405,10 +405,10 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     for a few words in place of others: names of each (up to _NAME_WORDS words a side; not a
     part of a longer name both keep, unless a compass point, `_COMPASS`; not a short form:
     "Hibs" for "Hibernian", "QPR" for "Queens Park Rangers"; not an office or capital for a
-    name, `_OFFICES`; kin, `_KIN`, count as names), or, in
-    lower-cased text, one to three content words where that is the claim's only change (and
-    the rest at least _NEAR_COPY of its words), or kin beside other changes. A word that opens a sentence or quote counts
-    as a name where it is one without its capital (`_named`); a description for a name ("the
+    name, `_OFFICES`; kin, `_KIN`, count as names), or, in lower-cased text, one to three
+    content words where that is the claim's only change (and the rest at least _NEAR_COPY of
+    its words), or kin beside other changes. A word that opens a sentence or quote counts as
+    a name where it is one without its capital (`_named`); a description for a name ("the
     Frenchman" for "Ribery") is none (`_described`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
