@@ -27,6 +27,22 @@ def seeds_result(real_resources: Resources) -> EventResult:
     return run_event(next(iter_events(cfg.data)), cfg, real_resources)
 
 
+def test_wrong_versions_of_the_seeds_own_sentences_are_caught(real_resources: Resources) -> None:
+    """tests/data/seed_probes.jsonl: seed sentences with a subject, object, speaker, month,
+    kin word, compass point or polarity changed (`wrong_*`), and unchanged ones (`faithful_*`),
+    each cased and lower-cased, against the cased seeds: the rules of `evalkit/conflict.py` as
+    the claims stage applies them, with the real model choosing the evidence."""
+    cfg = Config()
+    cfg.data.sources = str(ROOT / "seeds")
+    cfg.data.references = str(ROOT / "references")
+    cfg.data.candidates = str(ROOT / "tests" / "data" / "seed_probes.jsonl")
+    result = run_event(next(iter_events(cfg.data)), cfg, real_resources)
+    probes = [json.loads(line)["id"] for line in (ROOT / "tests/data/seed_probes.jsonl").open()]
+    for probe in probes:
+        expected = {"contradicted"} if probe.startswith("wrong_") else {"supported"}
+        assert set(verdicts(result, probe)) == expected, probe
+
+
 def verdicts(result: EventResult, candidate: str) -> list[str]:
     return [a.verdict for a in result.alignments if a.claim.candidate == candidate]
 
