@@ -188,11 +188,6 @@ def verbatim(statement: str, text: str) -> bool:
     return f" {' '.join(tokens(statement))} " in f" {' '.join(tokens(text))} "
 
 
-def copied(statement: str, text: str) -> bool:
-    """Whether the statement copies the text: at least _COPY of its words, in order."""
-    return _copy_changes(tokens(statement), tokens(text), _COPY) is not None
-
-
 def _figure(claim: str, unit: str) -> Conflict | None:
     mine, theirs = amounts(claim), amounts(unit)
     mine_only = [a for a in mine if a.value not in {b.value for b in theirs}]

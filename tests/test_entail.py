@@ -17,8 +17,14 @@ from evalkit.entail import EntailCache, Entailer, build_entailer
 from evalkit.entail.synthetic import CONTRA, ENTAIL, article_pairs, generate
 from evalkit.entail.train import train
 from evalkit.errors import InputError
-from evalkit.records import Alignment, Claim, Fact, Segmented
-from evalkit.stages.claims import Measured, document_evidence, judge_claims, measure_claims
+from evalkit.records import Alignment, Claim, Fact, Segmented, Sentence
+from evalkit.stages.claims import (
+    Measured,
+    _first_reading,
+    document_evidence,
+    judge_claims,
+    measure_claims,
+)
 from evalkit.stages.coverage import measure_facts
 from evalkit.verifiers import build_verifier
 
@@ -123,6 +129,21 @@ def test_a_contradicted_claim_shows_the_sentence_that_disagrees_not_the_closest_
     (judged,) = judge_claims(claims, [m], build_verifier(cfg))
     assert judged.verdict == "contradicted" and "7,000" in judged.reason
     assert judged.evidence is not None and judged.evidence.text == source.sentences[1].text
+
+
+def test_a_window_that_agrees_gives_way_to_its_sentence_that_disagrees() -> None:
+    """The check set's "Second Half ends, Bradford City 1, Oliver Banks 1.": the window of the
+    sentence and its neighbour agrees loosely (it holds the figures), the sentence names
+    another side; the claim copies under _COPY of it, which once let the window decide."""
+    sentence = Sentence("s", 0, "Second Half ends, Bradford City 1, Oldham Athletic 1.", 0, 53)
+    window = Sentence("s", 1, sentence.text + " Corner, Bradford City.", 0, 76)
+    claim = "Second Half ends, Bradford City 1, Oliver Banks 1."
+    ranked, sims = np.array([1, 0]), np.array([0.9, 0.95])  # the window first
+    kind, conflict, at = _first_reading(
+        claim, [sentence, window], 1, ranked, sims, frozenset(), VerifierConfig()
+    )
+    assert (kind, at) == ("conflict", 0) and conflict is not None
+    assert conflict.reason() == "name oliver banks where the source has oldham athletic"
 
 
 def test_a_spliced_claim_is_contradicted_with_the_sentence_it_took_the_rest_from() -> None:
