@@ -517,7 +517,8 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
             return None  # a longer start is not in any sentence either
         if rest not in texts or not (c[k] in _PREDICATE or (c[k].endswith("ed") and len(c[k]) > 4)):
             continue
-        if not _content(c[:k]) or not _content(c[k:]):
+        own = _content(c[:k])
+        if not own or not _content(c[k:]):
             continue
         firsts = {i for i, line in enumerate(lines) if start in line}
         if any(lines[i].find(rest, lines[i].index(start) + len(start) - 1) >= 0 for i in firsts):
@@ -528,7 +529,6 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
             subject = tuple(line[: line.index(rest)].split())
             if subject[-1:] and subject[-1] in _PRONOUNS:  # "..., who announced": whom?
                 continue
-            own = _content(c[:k])
             if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
     return None

@@ -304,11 +304,7 @@ def dates(text: str) -> frozenset[str]:
     Washington" name no date.
     """
     toks = tokens(text)
-    found = {
-        t
-        for t in toks
-        if t in WEEKDAYS or t in SEASONS or (t in MONTHS and t not in AMBIGUOUS_MONTHS)
-    }
+    found = {t for t in toks if t in _PLAIN_DATES}
     found |= set(_YEAR.findall(text))  # not "2,000", which tokens() folds to 2000
     words = _TOKEN.findall(text)
     for i, word in enumerate(words):
