@@ -65,6 +65,7 @@ from evalkit.text import (
     amounts,
     content_stems,
     dates,
+    fold,
     is_content,
     names,
     negated,
@@ -83,6 +84,10 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# The United States written as no pronoun can be ("U.S.", "US", "u.s."), and every "us" (and
+# "United States") of a claim and unit where one of them writes it so (`compare`)
+_US = re.compile(r"(?<![\w.])(?:U\.S\.|u\.s\.|US)(?!\w)")
+_US_ANY = re.compile(r"(?<![\w.])(?:U\.S\.|u\.s\.|US|us|United States|united states)(?!\w)")
 _SPEECH = (
     r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
     r"insists|warned|warns|wrote|writes|argued|argues)"
@@ -158,8 +163,14 @@ def compare(
     figures and dates found in no source. Where one side is written without capitals both are
     read lower-cased: capitals on one side only would tell names apart that the other side
     cannot show (a system that writes lower case against cased sources, or the reverse)."""
-    if not any(ch.isupper() for ch in claim) or not any(ch.isupper() for ch in unit):
+    country = _US.search(claim) or _US.search(unit)  # then "us" is the country, no pronoun
+    lower = not any(ch.isupper() for ch in claim) or not any(ch.isupper() for ch in unit)
+    if lower:
         claim, unit = claim.lower(), unit.lower()
+    if country:
+        usa = "usa" if lower else "USA"
+        claim, unit = _US_ANY.sub(usa, claim), _US_ANY.sub(usa, unit)
+        novel = frozenset("usa" if w == "us" else w for w in novel)
     values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
     values |= speakers(claim)
     stems = content_stems(claim) - {stem(t) for t in values}
@@ -398,19 +409,24 @@ def _uncontracted(words: tuple[str, ...]) -> tuple[str, ...]:
 def _swapped(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words but the new ones, in order) but
     for a few words in place of others: names of each (up to _NAME_WORDS words a side; not a
-    part of a longer name both keep, unless a compass point, `_COMPASS`; not a short form:
-    "Hibs" for "Hibernian", "QPR" for "Queens Park Rangers"; not an office or capital for a
-    name, `_OFFICES`; kin, `_KIN`, count as names), or, in lower-cased text, one to three
-    content words where that is the claim's only change (and the rest at least _NEAR_COPY of
-    its words), or kin beside other changes. A word that opens a sentence or quote counts as
-    a name where it is one without its capital (`_named`); a description for a name ("the
+    title for a given name both keep a surname with, `_TITLES`; not a short form: "Hibs" for
+    "Hibernian", "QPR" for "Queens Park Rangers"; not an office or capital for a name,
+    `_OFFICES`; kin, `_KIN`, count as names), or, in lower-cased text, one to three content
+    words where that is the claim's only change (and the rest at least _NEAR_COPY of its
+    words; where the claim also leaves out the unit's head or tail, only names the lexicon
+    knows), or kin beside other changes. A word that opens a sentence or quote counts as a
+    name where it is one without its capital (`_named`); a description for a name ("the
     Frenchman" for "Ribery") is none (`_described`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
     changes = _copy_changes(c, u, _NEAR_COPY)
     if changes is None:
         return None
-    several = lower and len(changes) > 1  # then only kin: other words may be a paraphrase
+    # more than one change (the unit's head or tail left out aside): then only kin, since
+    # other words may be a paraphrase
+    inner = [o for o in changes if not (o[0] == "delete" and (o[1] == 0 or o[2] == len(u)))]
+    several = lower and len(inner) > 1
+    cut = lower and len(inner) < len(changes)  # then only names the lexicon knows, or kin
     for i1, i2, j1, j2 in _replaced(changes, c, u):
         old, new = u[i1:i2], c[j1:j2]
         if max(len(old), len(new)) > (3 if lower else _NAME_WORDS):
@@ -420,6 +436,8 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             continue
         kin = bool(gone) and bool(put) and gone | put <= _KIN  # "wife" for "sister"
         if several and not kin:
+            continue
+        if cut and not kin and not (name_words(" ".join(old)) and name_words(" ".join(new))):
             continue
         if not lower:
             # the rest copied: _COPY of the claim's words but the new name's; where the name is
@@ -436,19 +454,40 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
                 continue
             if (gone <= _OFFICES) != (put <= _OFFICES):
                 continue
-            kept = [c[j] for j in (j1 - 1, j2) if 0 <= j < len(c)]
-            part = any(w in mine and w in u for w in kept) and not gone | put <= _COMPASS
-            if part or _short_form(old, new):
+            # a name both keep beside it, with no punctuation between ("South Korea" kept
+            # beside "North"; not "Russia, South Korea")
+            kept = [(c[j1 - 1], c[j1 - 1], c[j1])] if j1 > 0 else []
+            kept += [(c[j2], c[j2 - 1], c[j2])] if j2 < len(c) else []
+            part = any(w in mine and w in u and _adjacent(claim, a, b) for w, a, b in kept)
+            titled = bool((gone | put) & _TITLES) or "s" in (old[-1], new[-1])  # "Norway's"
+            part = part and titled
+            if part:
                 continue
+        if _short_form(old, new):
+            continue
         kind: Literal["name", "word"] = "word" if lower or kin else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
     return None
 
 
+def _adjacent(text: str, first: str, second: str) -> bool:
+    """Whether the text has the two words side by side, no punctuation between."""
+    return re.search(rf"\b{re.escape(first)}[\s-]+{re.escape(second)}\b", fold(text)) is not None
+
+
 _NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
-# Words that make another place of a name both keep: "North Korea" is not "South Korea", "West
-# Sussex" not "East Sussex" (`_swapped`: another part of a longer name is no swap otherwise).
-_COMPASS = frozenset("north south east west northern southern eastern western upper lower".split())
+# Titles that may stand for a given name both keep a surname with ("Lord Coe" for "Sebastian
+# Coe", as may a possessive: "Norway's Kristoff" for "Alexander Kristoff"); any other word
+# beside a name both keep makes another name ("Manchester United" for "Manchester City", "Bill
+# Clinton" for "Hillary Clinton", "North Korea" for "South Korea")
+_TITLES = frozenset(
+    """lord lady sir dame prince princess king queen duke duchess earl baron baroness count
+    general gen colonel col major captain capt lieutenant lt sergeant sgt corporal private
+    officer detective det constable pc inspector superintendent chief judge justice bishop
+    archbishop cardinal pope father rev reverend professor prof senator sen rep congressman
+    congresswoman governor gov mayor councillor coach manager boss chairman president
+    minister secretary chancellor premier speaker commissioner ambassador sheikh""".split()
+)
 # Kin: one put in place of another says someone else ("his wife" for "his sister").
 _KIN = frozenset(
     """wife husband sister brother son daughter mother father uncle aunt nephew niece cousin
@@ -476,7 +515,13 @@ def _described(
     government" for "the British government")."""
     mine, theirs = _after_the(claim, j), _after_the(unit, i)
     described = put if mine else gone
+    if described <= _THE_COUNTRIES:
+        return False
     return mine != theirs and not unknown_words(" ".join(sorted(described)))
+
+
+# countries written after "the": no description ("Russia" for "the U.S." is a swap)
+_THE_COUNTRIES = frozenset("usa uk uae netherlands philippines".split())
 
 
 def _after_the(words: tuple[str, ...], at: int) -> bool:

@@ -120,7 +120,7 @@ OPPOSITES = dict(
 
 _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
 _TOKEN = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[\w]")
+_CAPITALISED = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][\w'’-]*[\w]")  # "U.N." too
 # Function words that are capitalised only because they open a sentence or clause.
 _NOT_NAMES = frozenset(w.capitalize() for w in STOPWORDS) | {
     "However",
@@ -355,6 +355,27 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     """All tokens of some texts and their roots, for `known`."""
     words = {t for text in texts for t in tokens(text)}
     return frozenset().union(*(roots(t) for t in words)) if words else frozenset()
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:[ -](?:(?:of|the|and|for) )?[A-Z][\w'’]*)+")
+
+
+def initials(text: str) -> frozenset[str]:
+    """The initials of each run of two or more capitalised words of the text ("us" of "the
+    United States", "fa" of "the Football Association"): the names an acronym may stand for."""
+    out: set[str] = set()
+    for run in _NAME_RUN.findall(text):
+        for part in re.split(r"(?<=['’]s) ", run):  # "North Korea's Kim Yo Jong": two names
+            words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[ -]", part)]
+            heads = [
+                w[0].lower()
+                for w in words
+                if w[:1].isupper() and w not in _NOT_NAMES and w.lower() not in MONTHS | WEEKDAYS
+            ]
+            # the whole name, and the name without words at its start or end
+            out.update("".join(heads[i:]) for i in range(len(heads) - 1))
+            out.update("".join(heads[:j]) for j in range(2, len(heads)))
+    return frozenset(out)
 
 
 def names(text: str) -> frozenset[str]:

@@ -806,6 +806,45 @@ def test_a_compass_point_makes_another_place_of_a_name() -> None:
     )
 
 
+def test_another_word_beside_a_name_both_keep_is_another_name_unless_a_title() -> None:
+    """ "Manchester United" is not "Manchester City", nor "Bill Clinton" "Hillary Clinton"; a
+    title or a possessive before a surname both keep is the same person."""
+    source = "Manchester City beat Chelsea 2-0 at the Etihad Stadium on Saturday."
+    assert reason(source.replace("City", "United"), source) == (
+        "name united where the source has city"
+    )
+    source = "Hillary Clinton said the plan would fail, in a speech in Ohio."
+    assert reason(source.replace("Hillary", "Bill"), source) == (
+        "name bill where the source has hillary"
+    )
+    assert reason(source.replace("Hillary", "Senator"), source) == "agree"
+    source = "Sebastian Coe said the bid would be announced on Friday in London."
+    assert reason(source.replace("Sebastian", "Lord"), source) == "agree"
+    source = "Norway's Kristoff won the Tour of Flanders after beating off Niki Terpstra."
+    assert reason(source.replace("Norway's", "Alexander"), source) == "agree"
+
+
+def test_lower_cased_copy_of_part_of_a_sentence_with_a_name_in_place_of_another() -> None:
+    """A lower-cased claim that copies a sentence's start with a name (one the lexicon knows)
+    in place of another is a swap; another word there may be a paraphrase, and a short form
+    of the name is the same name."""
+    source = (
+        "the u.s., south korea and others have accused north korea of supplying weapons to "
+        "russia for its war in ukraine in return for technology and aid."
+    )
+    claim = (
+        "russia, south korea and others have accused north korea of supplying weapons to "
+        "russia for its war in ukraine."
+    )
+    assert reason(claim, source) == "word russia where the source has the usa"
+    source = "motorists pulled over on the interstate and got out of their cars to pick up cash."
+    assert reason("drivers pulled over on the interstate.", source) == "agree"
+    source = "the win means rangers and hibs remain level on 61 points, albeit with a worse record."
+    assert reason("the win means rangers and hibernian remain level on 61 points.", source) == (
+        "agree"
+    )
+
+
 def test_a_claim_without_capitals_is_read_against_the_source_lower_cased() -> None:
     """A system that writes lower case (XSumFaith's) against cased sources: capitals on one
     side only hid the claim's names, so its swaps went unread."""
@@ -863,6 +902,24 @@ def test_names_of_one_country_are_no_swap() -> None:
     assert reason(source.replace("British", "French"), source) == (
         "name french where the source has british"
     )
+
+
+def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:
+    """ "U.S." and "US" fold to "us", which is a pronoun too; where a claim or unit writes the
+    country, a name put in its place is a swap (cased or not), and dotted initials are names."""
+    source = "The U.S., South Korea and others have accused North Korea of supplying weapons."
+    claim = source.replace("The U.S.", "Russia")
+    assert reason(claim, source) == "name russia where the source has the usa"
+    assert reason(claim.lower(), source.lower()) == "word russia where the source has the usa"
+    assert reason(claim.lower(), source) == "word russia where the source has the usa"
+    assert reason(source.replace("U.S.", "U.K."), source) == "name uk where the source has usa"
+    assert reason(source.replace("U.S.", "US"), source) == "agree"
+    assert reason(source.replace("U.S.", "United States"), source) == "agree"
+    assert reason(source.replace("The U.S.", "the us").lower(), source) == "agree"
+    # a pronoun stays one
+    assert reason(
+        "He told us the plan would cost £5m.", "He told them the plan would cost £5m."
+    ) == ("agree")
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from evalkit.stages.segment import segment
 from evalkit.text import (
     content_tokens,
     dates,
+    initials,
     is_sentence_end,
     known,
     names,
@@ -20,6 +21,8 @@ from evalkit.text import (
     vocabulary,
 )
 from evalkit.verifiers import build_verifier
+
+from .test_reference_facts import seg
 
 
 def test_tokens_fold_case_accents_abbreviations_and_thousands() -> None:
@@ -51,6 +54,20 @@ def test_a_season_in_no_source_is_a_novel_date() -> None:
     measured = measure_claims(claims, document_evidence(segment(src), cfg, embedder), cfg, embedder)
     (aligned,) = judge_claims(claims, measured, build_verifier(cfg))
     assert (aligned.verdict, aligned.novel) == ("unsupported", ("summer",))
+
+
+def test_initials_of_names_of_several_words() -> None:
+    text = "In March, the United Nations Security Council met. North Korea's Kim Yo Jong spoke."
+    assert initials(text) == {"un", "uns", "unsc", "nsc", "sc", "nk", "kyj", "ky", "yj"}
+
+
+def test_an_acronym_the_source_spells_out_is_no_novel_name_and_dotted_initials_are_names() -> None:
+    embedder, cfg = HashedEmbedder(), VerifierConfig()
+    source = seg("s", "The United Nations said the United States would send aid to Haiti.")
+    cand = seg("c", "The U.N. said the US would send aid.", "The U.K. said it would send aid.")
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    measured = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
+    assert [m.signals.novel for m in measured] == [(), ("uk",)]
 
 
 def test_may_and_march_are_dates_only_in_a_dates_context() -> None:

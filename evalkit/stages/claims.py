@@ -30,6 +30,7 @@ from evalkit.text import (
     content_tokens,
     counted,
     dates,
+    initials,
     known,
     names,
     numbers,
@@ -79,7 +80,7 @@ class Evidence:
     singles: tuple[Sentence, ...]
     windows: tuple[Sentence, ...]
     vectors: np.ndarray  # one row per unit: the singles', then the windows'
-    vocab: frozenset[str]  # see `vocabulary`
+    vocab: frozenset[str]  # see `vocabulary`, with the initials of its names (`initials`)
     numbers: frozenset[str]  # the figures of the sources, and the counts they say in words
     stems: frozenset[str]
 
@@ -108,7 +109,7 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
         singles,
         tuple(windows),
         encode_joined(embedder, parts),
-        vocabulary(texts),
+        vocabulary(texts) | frozenset().union(*(initials(t) for t in texts)),
         frozenset().union(*(numbers(t) | counted(t) for t in texts)),
         frozenset().union(*(content_stems(t) for t in texts)),
     )
