@@ -426,8 +426,15 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     # other words may be a paraphrase
     inner = [o for o in changes if not (o[0] == "delete" and (o[1] == 0 or o[2] == len(u)))]
     several = lower and len(inner) > 1
+    # in cased text, two changes one word apart are read as one too: "Kim Jong Un" for "Kim
+    # Yo Jong" (lower-cased, too often a paraphrase)
+    spans = changes + tuple(
+        ("replace", a[1], b[2], a[3], b[4])
+        for a, b in zip(changes, changes[1:], strict=False)
+        if not lower and b[1] - a[2] == 1 and b[3] - a[4] == 1
+    )
     cut = lower and len(inner) < len(changes)  # then only names the lexicon knows, or kin
-    for i1, i2, j1, j2 in _replaced(changes, c, u):
+    for i1, i2, j1, j2 in _replaced(spans, c, u):
         old, new = u[i1:i2], c[j1:j2]
         if max(len(old), len(new)) > (3 if lower else _NAME_WORDS):
             continue

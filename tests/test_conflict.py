@@ -822,6 +822,12 @@ def test_another_word_beside_a_name_both_keep_is_another_name_unless_a_title() -
     assert reason(source.replace("Sebastian", "Lord"), source) == "agree"
     source = "Norway's Kristoff won the Tour of Flanders after beating off Niki Terpstra."
     assert reason(source.replace("Norway's", "Alexander"), source) == "agree"
+    # two changes one word apart are one name for another
+    source = "On Friday, Kim Yo Jong called outside assessments on the dealings absurd."
+    assert reason(source.replace("Yo Jong", "Jong Un"), source) == (
+        "name jong un where the source has yo jong"
+    )
+    assert reason(source.replace("Yo Jong", "Yo-jong"), source) == "agree"
 
 
 def test_lower_cased_copy_of_part_of_a_sentence_with_a_name_in_place_of_another() -> None:
