@@ -71,6 +71,7 @@ from evalkit.text import (
     negated,
     numbers,
     openers,
+    roots,
     stem,
     tokens,
 )
@@ -425,7 +426,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     # more than one change (the unit's head or tail left out aside): then only kin, since
     # other words may be a paraphrase
     inner = [o for o in changes if not (o[0] == "delete" and (o[1] == 0 or o[2] == len(u)))]
-    several = lower and len(inner) > 1
+    several = lower and len(inner) > 1 and not _traded(inner, c, u)
     # in cased text, two changes one word apart are read as one too: "Kim Jong Un" for "Kim
     # Yo Jong" (lower-cased, too often a paraphrase)
     spans = changes + tuple(
@@ -475,6 +476,24 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         kind: Literal["name", "word"] = "word" if lower or kin else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
     return None
+
+
+def _traded(
+    changes: list[tuple[str, int, int, int, int]], claim: tuple[str, ...], unit: tuple[str, ...]
+) -> bool:
+    """Whether two changes trade places: each puts in what the other takes out, demonyms
+    aside ("russia had received ... north korean containers" for "north korea had received ...
+    russian containers"): one exchange, not two rewordings."""
+    if len(changes) != 2:
+        return False
+
+    def rooted(words: tuple[str, ...]) -> frozenset[str]:
+        return frozenset().union(*(roots(w) for w in _content(words)))
+
+    (_, a1, a2, b1, b2), (_, c1, c2, d1, d2) = changes
+    first_old, first_new = rooted(unit[a1:a2]), rooted(claim[b1:b2])
+    second_old, second_new = rooted(unit[c1:c2]), rooted(claim[d1:d2])
+    return bool(first_new & second_old) and bool(second_new & first_old)
 
 
 def _adjacent(text: str, first: str, second: str) -> bool:

@@ -830,6 +830,21 @@ def test_another_word_beside_a_name_both_keep_is_another_name_unless_a_title() -
     assert reason(source.replace("Yo Jong", "Yo-jong"), source) == "agree"
 
 
+def test_two_changes_that_trade_places_are_one_exchange_in_lower_cased_text() -> None:
+    source = (
+        "in return, shin said that north korea had received more than 9,000 russian containers "
+        "likely filled with aid."
+    )
+    claim = (
+        "in return, shin said that russia had received more than 9,000 north korean containers "
+        "likely filled with aid."
+    )
+    assert reason(claim, source) == "word russia where the source has north korea"
+    # two rewordings are no exchange
+    claim = claim.replace("russia", "pyongyang").replace("north korean", "moscow")
+    assert reason(claim, source) == "agree"
+
+
 def test_lower_cased_copy_of_part_of_a_sentence_with_a_name_in_place_of_another() -> None:
     """A lower-cased claim that copies a sentence's start with a name (one the lexicon knows)
     in place of another is a swap; another word there may be a paraphrase, and a short form
