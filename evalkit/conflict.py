@@ -358,7 +358,7 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
         if op == "replace" and len(old) == len(new) == 1:
-            if OPPOSITES.get(old[0]) == new[0] and len(changes) == 1:
+            if new[0] in OPPOSITES.get(old[0], ()) and len(changes) == 1:
                 return Conflict("opposite", new[0], old[0])
             kind = _exchanged(old[0], new[0])
             if kind is None:
@@ -856,7 +856,7 @@ _PREFIXED_STEM = 5  # the fewest letters of the word a prefix negates ("legal", 
 def _opposites(words: set[str]) -> set[tuple[str, str]]:
     """Each word and a word that says its opposite: `OPPOSITES`' ("rose" / "fell"), and the
     word with a negating prefix or without it ("illegal" / "legal")."""
-    out = {(w, OPPOSITES[w]) for w in words & OPPOSITES.keys()}
+    out = {(w, o) for w in words & OPPOSITES.keys() for o in OPPOSITES[w]}
     for w in words:
         for prefix in _NOT_PREFIXES:
             if w.startswith(prefix) and len(w) - len(prefix) >= _PREFIXED_STEM:

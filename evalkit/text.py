@@ -96,27 +96,46 @@ COUNT_WORDS = {
 
 # Words whose swap says the opposite ("rose" / "fell"): a polarity conflict, and synthetic
 # training negatives.
-OPPOSITES = dict(
-    pair
-    for a, b in (
-        ("increased", "decreased"),
-        ("rose", "fell"),
-        ("won", "lost"),
-        ("before", "after"),
-        ("more", "fewer"),
-        ("higher", "lower"),
-        ("confirmed", "denied"),
-        ("accepted", "rejected"),
-        ("largest", "smallest"),
-        ("first", "last"),
-        ("arrested", "released"),
-        ("opened", "closed"),
-        ("supported", "opposed"),
-        ("gained", "lost"),
-        ("above", "below"),
-    )
-    for pair in ((a, b), (b, a))
+# Words that say each other's opposite, each with the other's forms in the same places
+# (`conflict`: "rose" against "fell", "sent" against "received")
+_OPPOSITE_FORMS = (
+    ("increase increases increasing increased", "decrease decreases decreasing decreased"),
+    ("rise rises rising rose risen", "fall falls falling fell fallen"),
+    ("win wins winning won", "lose loses losing lost"),
+    ("gain gains gaining gained", "lose loses losing lost"),
+    ("buy buys buying bought", "sell sells selling sold"),
+    ("send sends sending sent", "receive receives receiving received"),
+    ("confirm confirms confirming confirmed", "deny denies denying denied"),
+    ("confirm confirms confirming confirmed", "dismiss dismisses dismissing dismissed"),
+    ("accept accepts accepting accepted", "reject rejects rejecting rejected"),
+    ("approve approves approving approved", "reject rejects rejecting rejected"),
+    ("support supports supporting supported", "oppose opposes opposing opposed"),
+    ("endorse endorses endorsing endorsed", "oppose opposes opposing opposed"),
+    ("boost boosts boosting boosted", "weaken weakens weakening weakened"),
+    ("strengthen strengthens strengthening strengthened", "weaken weakens weakening weakened"),
+    ("expand expands expanding expanded", "reduce reduces reducing reduced"),
+    ("attack attacks attacking attacked", "defend defends defending defended"),
+    ("arrest arrests arresting arrested", "release releases releasing released"),
+    ("import imports importing imported", "export exports exporting exported"),
+    ("impose imposes imposing imposed", "lift lifts lifting lifted"),
+    ("acquit acquits acquitting acquitted", "convict convicts convicting convicted"),
+    ("hire hires hiring hired", "fire fires firing fired"),
+    ("include includes including included", "exclude excludes excluding excluded"),
+    ("allow allows allowing allowed", "ban bans banning banned"),
+    ("opened", "closed"),
+    ("before", "after"),
+    ("more", "fewer"),
+    ("higher", "lower"),
+    ("largest", "smallest"),
+    ("first", "last"),
+    ("above", "below"),
+    ("guilty", "innocent"),
 )
+OPPOSITES: dict[str, frozenset[str]] = {}
+for _a, _b in _OPPOSITE_FORMS:
+    for _x, _y in zip(_a.split(), _b.split(), strict=True):
+        OPPOSITES[_x] = OPPOSITES.get(_x, frozenset()) | {_y}
+        OPPOSITES[_y] = OPPOSITES.get(_y, frozenset()) | {_x}
 
 _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
 _TOKEN = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)

@@ -313,6 +313,22 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "Adrian Fatchett, 52, was injured at a house in Highfield Avenue, said police.",
             "number 17 where the source has 52",
         ),
+        # opposites in any of their forms, a word with more than one ("lost": "won", "gained")
+        (
+            "In return, Shin said North Korea had sent more than 9,000 containers of aid.",
+            "In return, Shin said North Korea had received more than 9,000 containers of aid.",
+            "opposite sent where the source has received",
+        ),
+        (
+            "The tests advertised the weapons it was planning to buy from Russia.",
+            "The tests advertised the weapons it was planning to sell to Russia.",
+            "opposite buy where the source has sell",
+        ),
+        (
+            "The party gained three seats in the election on Thursday.",
+            "The party lost three seats in the election on Thursday.",
+            "opposite gained where the source has lost",
+        ),
         # "after" is also where the clause-by-clause reading splits a sentence
         (
             "it had not worked for years before every device was switched off .",

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from evalkit.text import OPPOSITES, STOPWORDS
+from evalkit.text import STOPWORDS
 
 ENTAIL, NEUTRAL, CONTRA = frozenset({0}), frozenset({1}), frozenset({2})
 NOT_ENTAIL = frozenset({1, 2})
@@ -35,7 +35,30 @@ _AUX = re.compile(
 )
 _NEGATION = re.compile(r"\s(?:not|never)\b|n't\b")
 _CLAUSE = re.compile(r",\s+(?:which|who|while|but|although|after|before|as|and|with)\b|;\s")
-_OPPOSITE = re.compile(r"\b(" + "|".join(OPPOSITES) + r")\b")
+# The direction words the shipped model was trained on, kept as they were so that `train`
+# reproduces it (`text.OPPOSITES`, which the contradiction rule reads, has grown since).
+_OPPOSITES = {
+    x: y
+    for a, b in (
+        ("increased", "decreased"),
+        ("rose", "fell"),
+        ("won", "lost"),
+        ("before", "after"),
+        ("more", "fewer"),
+        ("higher", "lower"),
+        ("confirmed", "denied"),
+        ("accepted", "rejected"),
+        ("largest", "smallest"),
+        ("first", "last"),
+        ("arrested", "released"),
+        ("opened", "closed"),
+        ("supported", "opposed"),
+        ("gained", "lost"),
+        ("above", "below"),
+    )
+    for x, y in ((a, b), (b, a))
+}
+_OPPOSITE = re.compile(r"\b(" + "|".join(_OPPOSITES) + r")\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +146,7 @@ def _negated(text: str, rng: random.Random) -> str:
 
 def _opposite(text: str) -> str:
     m = _OPPOSITE.search(text)
-    return text[: m.start()] + OPPOSITES[m.group()] + text[m.end() :] if m else ""
+    return text[: m.start()] + _OPPOSITES[m.group()] + text[m.end() :] if m else ""
 
 
 def _clause_dropped(text: str) -> str:
