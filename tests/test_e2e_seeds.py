@@ -29,7 +29,8 @@ def seeds_result(real_resources: Resources) -> EventResult:
 
 def test_wrong_versions_of_the_seeds_own_sentences_are_caught(real_resources: Resources) -> None:
     """tests/data/seed_probes.jsonl: seed sentences with a subject, object, speaker, month,
-    kin word, compass point, one Kim for the other or polarity changed (`wrong_*`), and
+    kin word, compass point, one Kim for the other, polarity or direction ("sent" for
+    "received") changed (`wrong_*`), and
     unchanged ones (`faithful_*`), each cased and (but the Kims) lower-cased, against the cased
     seeds: the rules of `evalkit/conflict.py` as the claims stage applies them, with the real
     model choosing the evidence."""
