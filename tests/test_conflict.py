@@ -802,43 +802,75 @@ def test_a_passive_nominalisation_is_no_exchange() -> None:
     ) == ("agree")
 
 
-def test_a_compass_point_makes_another_place_of_a_name() -> None:
-    """A part of a longer name both keep is no swap ("Mr Smith" for "John Smith"), but "North
-    Korea" is not "South Korea"."""
-    source = "South Korea's Unification Ministry said it is fully ready to repel military threats."
-    assert reason(source.replace("South", "North"), source) == (
-        "name north where the source has south"
-    )
-    source = "Police in South Yorkshire arrested a man on Monday."
-    assert reason(source.replace("South", "North"), source) == (
-        "name north where the source has south"
-    )
-    assert reason(source.replace("South Yorkshire", "Yorkshire"), source) == "agree"
-    # the claim's "North" is its own although the unit names North Korea too: the claim has
-    # it once more
-    source = "The South Korean ministry said it is ready to repel threats from North Korea."
-    assert reason(source.replace("South", "North"), source) == (
-        "name north where the source has south"
-    )
+@pytest.mark.parametrize(
+    ("source", "old", "new", "expected"),
+    [
+        # a compass point makes another place: "North Korea" is not "South Korea"
+        (
+            "South Korea's Unification Ministry said it is fully ready to repel threats.",
+            "South",
+            "North",
+            "name north where the source has south",
+        ),
+        (
+            "Police in South Yorkshire arrested a man on Monday.",
+            "South",
+            "North",
+            "name north where the source has south",
+        ),
+        (
+            "Police in South Yorkshire arrested a man on Monday.",
+            "South Yorkshire",
+            "Yorkshire",
+            "agree",
+        ),
+        # the claim's "North" is its own although the unit names North Korea too
+        (
+            "The South Korean ministry said it is ready to repel threats from North Korea.",
+            "South",
+            "North",
+            "name north where the source has south",
+        ),
+        # so does any other word, but a title or a possessive before a surname both keep
+        (
+            "Manchester City beat Chelsea 2-0 at the Etihad Stadium on Saturday.",
+            "City",
+            "United",
+            "name united where the source has city",
+        ),
+        (
+            "Hillary Clinton said the plan would fail, in a speech in Ohio.",
+            "Hillary",
+            "Bill",
+            "name bill where the source has hillary",
+        ),
+        (
+            "Hillary Clinton said the plan would fail, in a speech in Ohio.",
+            "Hillary",
+            "Senator",
+            "agree",
+        ),
+        (
+            "Sebastian Coe said the bid would be announced on Friday in London.",
+            "Sebastian",
+            "Lord",
+            "agree",
+        ),
+        (
+            "Norway's Kristoff won the Tour of Flanders after beating off Niki Terpstra.",
+            "Norway's",
+            "Alexander",
+            "agree",
+        ),
+    ],
+)
+def test_another_word_beside_a_name_both_keep_is_another_name_unless_a_title(
+    source: str, old: str, new: str, expected: str
+) -> None:
+    assert reason(source.replace(old, new, 1), source) == expected
 
 
-def test_another_word_beside_a_name_both_keep_is_another_name_unless_a_title() -> None:
-    """ "Manchester United" is not "Manchester City", nor "Bill Clinton" "Hillary Clinton"; a
-    title or a possessive before a surname both keep is the same person."""
-    source = "Manchester City beat Chelsea 2-0 at the Etihad Stadium on Saturday."
-    assert reason(source.replace("City", "United"), source) == (
-        "name united where the source has city"
-    )
-    source = "Hillary Clinton said the plan would fail, in a speech in Ohio."
-    assert reason(source.replace("Hillary", "Bill"), source) == (
-        "name bill where the source has hillary"
-    )
-    assert reason(source.replace("Hillary", "Senator"), source) == "agree"
-    source = "Sebastian Coe said the bid would be announced on Friday in London."
-    assert reason(source.replace("Sebastian", "Lord"), source) == "agree"
-    source = "Norway's Kristoff won the Tour of Flanders after beating off Niki Terpstra."
-    assert reason(source.replace("Norway's", "Alexander"), source) == "agree"
-    # two changes one word apart are one name for another
+def test_two_changes_one_word_apart_are_one_name_in_place_of_another() -> None:
     source = "On Friday, Kim Yo Jong called outside assessments on the dealings absurd."
     assert reason(source.replace("Yo Jong", "Jong Un"), source) == (
         "name jong un where the source has yo jong"
