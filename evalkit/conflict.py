@@ -121,8 +121,10 @@ _NOT_ROLE = (
     r"but|it|he|she|they|there|yesterday|today|earlier|later|then|now)"
 )
 _WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+# a body a name qualifies, speaking as one: "Ukrainian officials said", "Welsh police said"
+_BODY = r"(?:\s+(?:officials|authorities|police|prosecutors|investigators|diplomats|sources))?"
 _SPEAKER = re.compile(
-    rf"(?P<before>{_WHO})(?:,[^,]{{1,80}},)?\s+{_SPEECH}\b"
+    rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+{_SPEECH}\b"
     rf"|\b{_SPEECH}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
     rf"|\baccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
 )

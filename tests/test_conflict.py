@@ -677,6 +677,18 @@ def test_bounds_and_written_forms_of_a_figure(claim: str, source: str, expected:
             "Smith said the deal was dead.",
             "name jones where the source has smith",
         ),
+        # a body a name qualifies speaks as that name: another country's officials are
+        # someone else; the speaker's own country's may stand for him
+        (
+            "In January, Ukrainian officials said missiles had been fired on Ukraine.",
+            "In January, U.S. spokesman John Kirby said missiles had been fired on Ukraine.",
+            "name officials, ukrainian where the source has john, kirby",
+        ),
+        (
+            "In January, U.S. officials said missiles had been fired on Ukraine.",
+            "In January, U.S. spokesman John Kirby said missiles had been fired on Ukraine.",
+            "agree",
+        ),
     ],
 )
 def test_who_says_it(claim: str, source: str, expected: str) -> None:
