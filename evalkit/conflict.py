@@ -548,8 +548,11 @@ def _described(
     return mine != theirs and not unknown_words(" ".join(sorted(described)))
 
 
-# countries written after "the": no description ("Russia" for "the U.S." is a swap)
-_THE_COUNTRIES = frozenset("usa uk uae netherlands philippines".split())
+# countries written after "the": no description ("Russia" for "the U.S." or "China" for "the
+# United States" is a swap)
+_THE_COUNTRIES = frozenset(
+    "usa uk uae netherlands philippines united states kingdom arab emirates".split()
+)
 
 
 def _after_the(words: tuple[str, ...], at: int) -> bool:

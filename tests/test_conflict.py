@@ -329,6 +329,11 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "The party lost three seats in the election on Thursday.",
             "opposite gained where the source has lost",
         ),
+        (
+            "Experts believe the artillery and long-range missile tests were meant as adverts.",
+            "Experts believe the artillery and short-range missile tests were meant as adverts.",
+            "opposite long where the source has short",
+        ),
         # "after" is also where the clause-by-clause reading splits a sentence
         (
             "it had not worked for years before every device was switched off .",
@@ -996,6 +1001,11 @@ def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:
     assert reason(source.replace("U.S.", "U.K."), source) == "name uk where the source has usa"
     assert reason(source.replace("U.S.", "US"), source) == "agree"
     assert reason(source.replace("U.S.", "United States"), source) == "agree"
+    # "the United States", like "the U.S.", is a country after "the", no description
+    source = "Both are locked in separate confrontations with the United States over weapons."
+    assert reason(source.replace("the United States", "China"), source) == (
+        "name china where the source has the united states"
+    )
     assert reason(source.replace("The U.S.", "the us").lower(), source) == "agree"
     # a pronoun stays one
     assert reason(
