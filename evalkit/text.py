@@ -391,15 +391,17 @@ def initials(text: str) -> frozenset[str]:
     for run in _NAME_RUN.findall(text):
         for part in re.split(r"(?<=['’]s) ", run):  # "North Korea's Kim Yo Jong": two names
             words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[ -]", part)]
-            heads = [
-                w[0].lower()
-                for w in words
-                if w[:1].isupper() and w not in _NOT_NAMES and w.lower() not in MONTHS | WEEKDAYS
-            ]
+            heads = [w[0].lower() for w in words if w[:1].isupper() and not _no_name(w)]
             # the whole name, and the name without words at its start or end
             out.update("".join(heads[i:]) for i in range(len(heads) - 1))
             out.update("".join(heads[:j]) for j in range(2, len(heads)))
     return frozenset(out)
+
+
+def _no_name(word: str) -> bool:
+    """Whether a capitalised word is capitalised for another reason than a name: a function
+    word opening a sentence, a month or a weekday."""
+    return word in _NOT_NAMES or word.lower() in MONTHS or word.lower() in WEEKDAYS
 
 
 def names(text: str) -> frozenset[str]:
@@ -429,7 +431,7 @@ def _capitalised_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     alone: set[str] = set()
     for match in _CAPITALISED.finditer(text):
         word = match.group()
-        if word in _NOT_NAMES or word.lower() in MONTHS or word.lower() in WEEKDAYS:
+        if _no_name(word):
             continue
         before = text[: match.start()].rstrip()
         opens = not before or before[-1] in ".!?:;\"“”'‘’—-(\n"
