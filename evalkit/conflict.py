@@ -464,14 +464,14 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
                 continue
             if (gone <= _OFFICES) != (put <= _OFFICES):
                 continue
-            # a name both keep beside it, with no punctuation between ("South Korea" kept
-            # beside "North"; not "Russia, South Korea")
-            kept = [(c[j1 - 1], c[j1 - 1], c[j1])] if j1 > 0 else []
-            kept += [(c[j2], c[j2 - 1], c[j2])] if j2 < len(c) else []
-            part = any(w in mine and w in u and _adjacent(claim, a, b) for w, a, b in kept)
-            titled = bool((gone | put) & _TITLES) or "s" in (old[-1], new[-1])  # "Norway's"
-            part = part and titled
-            if part:
+            # part of a name both keep beside it, with no punctuation between ("South Korea"
+            # kept beside "North"; not "Russia, South Korea"), is the same name only after a
+            # title or a possessive ("Norway's"): (the kept word, the two side by side)
+            sides = [(c[j1 - 1], c[j1 - 1], c[j1])] if j1 > 0 else []
+            sides += [(c[j2], c[j2 - 1], c[j2])] if j2 < len(c) else []
+            kept = any(w in mine and w in u and _adjacent(claim, a, b) for w, a, b in sides)
+            titled = bool((gone | put) & _TITLES) or "s" in (old[-1], new[-1])
+            if kept and titled:
                 continue
         if _short_form(old, new):
             continue
