@@ -55,6 +55,7 @@ from typing import Literal
 
 from evalkit.lexicon import name_words, unknown_words
 from evalkit.text import (
+    DENIALS,
     MEMO,
     MONTHS,
     OPPOSITES,
@@ -71,6 +72,7 @@ from evalkit.text import (
     negated,
     numbers,
     openers,
+    plainly_negated,
     roots,
     stem,
     tokens,
@@ -838,7 +840,11 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     # the run's clauses that say mostly the claim's words carry its negation, not "..., but
     # it wasn't enough" or "..., will be without two midfielders" beside them
     said_there = [c for c in run if len(_gist(c) & gist) >= _SAYS_IT * len(_gist(c))]
-    if mine != any(negated(c) for c in said_there) and mine != negated(unit):
+    if (
+        mine != any(negated(c) for c in said_there)
+        and mine != negated(unit)
+        and not _both_deny(stated, best)
+    ):
         side = "claim" if mine else "source"
         return Conflict("negation", side, "source" if side == "claim" else "claim")
     theirs = set(tokens(best))
@@ -851,6 +857,19 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
                 continue  # lower-cased, where capitals cannot find the parties
             return Conflict("opposite", word, other)
     return None
+
+
+def _both_deny(claim: str, unit: str) -> bool:
+    """Whether both sides deny with a verb and neither negates otherwise, so what tells them
+    apart is how the denied statement is written, not a polarity: "denies allegations of
+    arms exports" and "denied allegations that it exported arms", "denies North Korea has
+    supplied weapons" and "refutes claims of North Korea supplying weapons"."""
+    return (
+        bool(DENIALS.intersection(tokens(claim)))
+        and bool(DENIALS.intersection(tokens(unit)))
+        and not plainly_negated(claim)
+        and not plainly_negated(unit)
+    )
 
 
 # Prefixes that negate a word: "illegal", "unlikely", "irregular", "impossible", "inaccurate".

@@ -27,6 +27,8 @@ STOPWORDS = frozenset(
     theirs them themselves then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours
     yourself yourselves said says say saying told according its it's s t mr mrs ms dr""".split()
+    # the Penn Treebank's brackets in tokenised text (CNN/DailyMail's "-lrb- cnn -rrb-")
+    + "lrb rrb lsb rsb lcb rcb".split()
 )
 
 MONTHS = frozenset(
@@ -458,20 +460,27 @@ def _capitalised_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
 def negated(text: str) -> bool:
     """Whether the text carries an explicit negation (not, never, n't, no ...), one implied
     ("failed to attend", "declined to comment") or denies a statement."""
+    if plainly_negated(text):
+        return True
     toks = tokens(text)
-    if "n't" in fold(text) or any(t in NEGATIONS for t in toks):
-        return True
-    implied = (toks[i + 1 : i + 3] for i, t in enumerate(toks) if t in IMPLIED)
-    if any(
-        len(n) == 2 and n[0] == "to" and n[1].isalpha() and n[1] not in _NOT_VERBS for n in implied
-    ):
-        return True
     # "denied that ...", "rejected claims that ...", "denied having ...": a statement denied;
     # "dismissed the speculation as absurd" negates nothing it goes on to say
     after = [toks[i + 1 : i + 5] for i in range(len(toks))]
     return any(
         t in DENIALS and ("that" in rest or rest[:1] != () and rest[0].endswith("ing"))
         for t, rest in zip(toks, after, strict=True)
+    )
+
+
+@lru_cache(maxsize=MEMO)
+def plainly_negated(text: str) -> bool:
+    """`negated` without its denials: an explicit negation or one implied."""
+    toks = tokens(text)
+    if "n't" in fold(text) or any(t in NEGATIONS for t in toks):
+        return True
+    implied = (toks[i + 1 : i + 3] for i, t in enumerate(toks) if t in IMPLIED)
+    return any(
+        len(n) == 2 and n[0] == "to" and n[1].isalpha() and n[1] not in _NOT_VERBS for n in implied
     )
 
 

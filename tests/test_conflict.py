@@ -1031,6 +1031,39 @@ def test_a_negation_implied_by_failed_to_or_declined_to(
     assert reason(claim, source) == expected
 
 
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # "denies allegations of ..." and "denied allegations that ...": one denial, written
+        # two ways (lower-cased and tokenised, where no clause run happens to hide it)
+        (
+            "kim yo jong denies allegations of north korea weapon exports to russia",
+            "north korea 's influential sister , kim yo jong , has once again denied allegations "
+            "that her country has been exporting weapons to russia .",
+        ),
+        (
+            "in a statement released on friday , kim yo jong dismissed outside speculation on "
+            "north korea-russian arms dealings as `` the most absurd paradox .",
+            "kim yo-jong , the feared sister of north korean dictator kim jong-un , has dismissed "
+            "speculation that her country is trading arms with russia , calling it `` an absurd "
+            "paradox . ''",
+        ),
+    ],
+)
+def test_two_denials_written_differently_agree(claim: str, source: str) -> None:
+    assert reason(claim, source) == "agree"
+
+
+def test_a_denial_against_a_confirmation_is_still_a_negation() -> None:
+    assert (
+        reason(
+            "She confirmed that North Korea exported weapons to Russia.",
+            "She denied that North Korea exported weapons to Russia.",
+        )
+        == "negation: only the source denies or negates it"
+    )
+
+
 def test_a_cased_claim_agrees_with_its_tokenised_lower_cased_source() -> None:
     # "won’t" against the tokenised "wo n't" is no word swapped for another
     assert reason(

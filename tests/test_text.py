@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from evalkit.config import CleanConfig, VerifierConfig
 from evalkit.embed import HashedEmbedder
+from evalkit.lexicon import name_words
 from evalkit.records import Claim, Document
 from evalkit.stages.claims import document_evidence, judge_claims, measure_claims
 from evalkit.stages.clean import clean_documents
@@ -101,6 +102,17 @@ def test_names_skip_sentence_openers_but_keep_multiword_names() -> None:
 
 def test_title_case_headlines_yield_no_names() -> None:
     assert names("Kim Yo Jong Denies Allegations Of Weapon Exports To Russia") == frozenset()
+
+
+def test_treebank_brackets_are_no_words() -> None:
+    # CNN/DailyMail's tokenised release writes "(CNN)" as "-lrb- cnn -rrb-"
+    assert content_tokens("-lrb- cnn -rrb- -- seoul , south korea") == (
+        "cnn",
+        "seoul",
+        "south",
+        "korea",
+    )
+    assert not {"lrb", "rrb"} & name_words("seoul , south korea -lrb- ap -rrb- -- the sister")
 
 
 def test_negation_includes_denial_verbs() -> None:
