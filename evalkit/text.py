@@ -27,8 +27,6 @@ STOPWORDS = frozenset(
     theirs them themselves then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours
     yourself yourselves said says say saying told according its it's s t mr mrs ms dr""".split()
-    # the Penn Treebank's brackets in tokenised text (CNN/DailyMail's "-lrb- cnn -rrb-")
-    + "lrb rrb lsb rsb lcb rcb".split()
 )
 
 MONTHS = frozenset(
@@ -145,6 +143,8 @@ for _a, _b in _OPPOSITE_FORMS:
         OPPOSITES[_y] = OPPOSITES.get(_y, frozenset()) | {_x}
 
 _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
+# The Penn Treebank's brackets in tokenised text (CNN/DailyMail's "-lrb- cnn -rrb-"): no words.
+_BRACKET = re.compile(r"-[lr][rsc]b-")
 _TOKEN = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
 _CAPITALISED = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][\w'’-]*[\w]")  # "U.N." too
 # Function words that are capitalised only because they open a sentence or clause.
@@ -186,6 +186,8 @@ def fold(text: str) -> str:
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-case word tokens; hyphens and apostrophes split (Yo-jong -> yo, jong)."""
     folded = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", "") + " ", fold(text))
+    if "-" in folded:
+        folded = _BRACKET.sub(" ", folded)
     found = _TOKEN.findall(folded)
     return tuple(t.replace(",", "") if t[0].isdigit() else t for t in found)
 

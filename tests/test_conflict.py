@@ -1054,6 +1054,19 @@ def test_two_denials_written_differently_agree(claim: str, source: str) -> None:
     assert reason(claim, source) == "agree"
 
 
+def test_a_name_swapped_beside_treebank_brackets_is_a_swap() -> None:
+    # "(2-23)" tokenised is "-lrb- 2-23 -rrb-": no words of its own to misalign the copy
+    assert (
+        reason(
+            "Afghan spinner Opener Stuart Thompson (2-23) was the only bowler to take more "
+            "than one wicket on a day when the bat dominated.",
+            "afghan spinner amir hamza -lrb- 2-23 -rrb- was the only bowler to take more "
+            "than one wicket on a day when the bat dominated .",
+        )
+        == "word opener stuart thompson where the source has amir hamza"
+    )
+
+
 def test_a_denial_against_a_confirmation_is_still_a_negation() -> None:
     assert (
         reason(

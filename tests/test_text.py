@@ -113,6 +113,7 @@ def test_treebank_brackets_are_no_words() -> None:
         "korea",
     )
     assert not {"lrb", "rrb"} & name_words("seoul , south korea -lrb- ap -rrb- -- the sister")
+    assert tokens("amir hamza -lrb- 2-23 -rrb- was") == tokens("Amir Hamza (2-23) was")
 
 
 def test_negation_includes_denial_verbs() -> None:
