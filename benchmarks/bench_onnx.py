@@ -1,6 +1,7 @@
 """What ONNX Runtime buys the sentence encoder: CPU seconds to encode 2,000 distinct sentences
 with torch float64 (evalkit's default), torch float32, ONNX Runtime float64, float32 (what
-`embedder.backend=onnx` runs) and dynamic int8, one thread each, in one process; then the
+`embedder.backend=onnx` runs) and dynamic int8 (`embedder.backend=onnx-int8`, each text run
+alone), one thread each, in one process; then the
 entailment cross-encoder (the shipped minilm model) on 400 distinct pairs of seed sentences,
 torch float64 (`entail.backend=torch`) against ONNX Runtime float32 (`entail.backend=onnx`) and
 int8 weights (`entail.backend=onnx-int8`, each pair run alone).
@@ -119,8 +120,6 @@ def session(path: Path) -> object:
 def encoders(count: int, repeat: int, folder: Path) -> None:
     """The sentence encoder's table (see the module doc)."""
     texts = sentences(count)
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
     torch64 = SentenceTransformerEmbedder(device="cpu")
     torch32 = SentenceTransformerEmbedder(device="cpu")
     torch32.net = torch32.network(torch.float32)
@@ -128,11 +127,8 @@ def encoders(count: int, repeat: int, folder: Path) -> None:
     onnx32.sessions  # noqa: B018  (exports the float32 graphs)
     onnx64 = OnnxEmbedder("bundled", 64, "cpu", folder)
     onnx64.sessions[PASS] = float64_graph(onnx64, folder)
-    quantize_dynamic(
-        onnx32.graphs / f"{PASS}.onnx", folder / "encode-int8.onnx", weight_type=QuantType.QInt8
-    )
-    int8 = OnnxEmbedder("bundled", 64, "cpu", folder)
-    int8.sessions[PASS] = session(folder / "encode-int8.onnx")
+    int8 = OnnxEmbedder("bundled", 64, "cpu", folder, int8=True)  # embedder.backend=onnx-int8
+    int8.sessions  # noqa: B018  (quantises)
     runs: dict[str, Callable[[list[str]], np.ndarray]] = {
         "torch float64": torch64.encode,
         "torch float32": torch32.encode,

@@ -84,7 +84,7 @@ def run(
     entail = entail or ENTAIL
     cmd = [sys.executable, "-m", "evalkit", "run", f"embedder={embedder}", f"entail={entail}"]
     if embedder == "sentence_transformer":
-        cmd.append(f"embedder.backend={BACKEND.removesuffix('-int8')}")  # no int8 embedder
+        cmd.append(f"embedder.backend={BACKEND}")
     if entail != "none":
         cmd.append(f"entail.backend={BACKEND}")
     cmd += [f"data.sources={corpus}", f"hydra.run.dir={out}", f"cache.dir={cache}", *QUIET]
@@ -193,7 +193,7 @@ def main() -> None:
     parser.add_argument(
         "--backend",
         default="torch",
-        help="the models' backend: torch|onnx|onnx-int8 (the embedder on onnx, entailment int8)",
+        help="the models' backend (embedder.backend and entail.backend): torch|onnx|onnx-int8",
     )
     parser.add_argument("--no-floor", action="store_true", help="skip the encode floor")
     parser.add_argument("--identity", action="store_true", help="also run without the cache")

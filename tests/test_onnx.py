@@ -114,11 +114,48 @@ def test_a_failed_export_leaves_nothing_to_reuse(
 
 def test_backends_never_share_a_disk_cache(exported: OnnxEmbedder) -> None:
     cache = CacheConfig(dir=str(exported.graphs.parent.parent))
-    onnx = build_embedder(EmbedderConfig(backend="onnx"), cache)
+    built = [build_embedder(EmbedderConfig(backend=b), cache) for b in ("onnx", "onnx-int8")]
     plain = build_embedder(EmbedderConfig(backend="torch"), cache)
-    assert isinstance(onnx.embedder, OnnxEmbedder)
-    assert onnx.disk is not None and plain.disk is not None
-    assert onnx.disk.folder != plain.disk.folder
+    assert all(isinstance(b.embedder, OnnxEmbedder) for b in built)
+    assert [b.embedder.int8 for b in built] == [False, True]  # type: ignore[attr-defined]
+    folders = {b.disk.folder for b in (*built, plain) if b.disk is not None}
+    assert len(folders) == 3
+
+
+@pytest.fixture(scope="session")
+def int8(exported: OnnxEmbedder) -> OnnxEmbedder:
+    """The int8 embedder, quantising the float32 graphs `exported` wrote."""
+    embedder = OnnxEmbedder("bundled", 64, "auto", exported.graphs.parent.parent, int8=True)
+    embedder.sessions  # noqa: B018  (quantises)
+    return embedder
+
+
+def test_int8_quantises_both_graphs_once(int8: OnnxEmbedder) -> None:
+    assert int8.exported == [f"encode-read{READ_LAYERS}-int8", f"read{READ_LAYERS}-int8"]
+    again = OnnxEmbedder("bundled", 64, "auto", int8.graphs.parent.parent, int8=True)
+    assert np.array_equal(again.encode(TEXTS), int8.encode(TEXTS)) and again.exported == []
+
+
+def test_int8_rows_depend_on_their_own_text_alone(int8: OnnxEmbedder) -> None:
+    """Each text runs alone, so a batch, its order or its padding changes no bit."""
+    batched = int8.encode(TEXTS)
+    assert np.array_equal(batched, np.concatenate([int8.encode([t]) for t in TEXTS]))
+    assert np.array_equal(int8.encode(TEXTS[::-1]), batched[::-1])
+    vectors, read = int8.encode_reading(TEXTS, set(TEXTS))
+    assert np.array_equal(vectors, batched)
+    for text, together in zip(TEXTS, int8.tokens(TEXTS), strict=True):
+        assert np.array_equal(int8.tokens([text])[0].vectors, together.vectors)
+        if text in read:  # the pass's reading is the reader's
+            assert np.array_equal(read[text].vectors, together.vectors)
+
+
+def test_int8_vectors_are_near_float32s_but_not_the_same(
+    int8: OnnxEmbedder, exported: OnnxEmbedder
+) -> None:
+    mine, theirs = int8.encode(TEXTS), exported.encode(TEXTS)
+    assert mine.dtype == np.float32 and np.allclose(np.linalg.norm(mine, axis=1), 1.0, atol=1e-6)
+    agreement = (mine * theirs).sum(axis=1)
+    assert agreement.min() > 0.95 and agreement.max() < 1 - 1e-6
 
 
 def test_without_onnxruntime_the_backend_names_the_install(

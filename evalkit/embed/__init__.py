@@ -50,10 +50,10 @@ __all__ = [
 
 
 def _sentence_transformer(c: EmbedderConfig, cache: CacheConfig) -> Embedder:
-    if c.backend == "onnx":
+    if c.backend in ("onnx", "onnx-int8"):
         from evalkit.embed.onnx import OnnxEmbedder
 
-        return OnnxEmbedder(c.model, c.batch_size, c.device, cache.dir)
+        return OnnxEmbedder(c.model, c.batch_size, c.device, cache.dir, c.backend == "onnx-int8")
     return SentenceTransformerEmbedder(c.model, c.batch_size, c.device)
 
 
