@@ -110,7 +110,7 @@ def main() -> None:
                 line.append(f"{name} {seconds:.2f} s (CPU {used:.2f} s{count})")
             print(f"repeat {i + 1}: " + ", ".join(line))
     median = {name: statistics.median(values) for name, values in wall.items()}
-    used = {name: statistics.median(values) for name, values in cpu.items()}
+    cpu_median = {name: statistics.median(values) for name, values in cpu.items()}
     print(
         f"median floor {median['floor']:.2f} s, plain floor {median['plain floor']:.2f} s, "
         f"run {median['run']:.2f} s"
@@ -118,7 +118,8 @@ def main() -> None:
     for name in ("floor", "plain floor"):
         print(
             f"run / {name}: {median['run'] / median[name]:.2f}x "
-            f"(CPU {used['run'] / used[name]:.2f}x)" + ("; target 1.0x" if name == "floor" else "")
+            f"(CPU {cpu_median['run'] / cpu_median[name]:.2f}x)"
+            + ("; target 1.0x" if name == "floor" else "")
         )
 
 
