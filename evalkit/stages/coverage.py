@@ -78,9 +78,10 @@ class FactReading:
     matrix product, whose rounding can depend on memory alignment: the same inputs give the
     same digits in any process."""
 
-    vectors: np.ndarray  # every fact token, fact after fact
-    picks: np.ndarray  # the tokens of every occurrence of every content word, in order
-    occurrences: np.ndarray  # where each occurrence starts in picks
+    # the tokens of every occurrence of every content word, fact after fact (the tokens of
+    # stopwords are never compared: leaving them out spares 40% of the token cosines)
+    vectors: np.ndarray
+    occurrences: np.ndarray  # where each occurrence starts among the tokens
     sizes: np.ndarray  # how many tokens each occurrence has
     words: np.ndarray  # where each fact's word (stem) starts among the occurrences
     weights: np.ndarray  # each word's weight over its fact's total weight
@@ -122,8 +123,7 @@ class FactReading:
                     sizes.append(len(idx))
                     picks += [int(offsets[f]) + i for i in idx]
         return cls(
-            np.concatenate([t.vectors for t in tokens]),
-            np.array(picks, dtype=np.intp),
+            np.concatenate([t.vectors for t in tokens])[np.array(picks, dtype=np.intp)],
             np.array(occurrences, dtype=np.intp),
             np.array(sizes, dtype=np.intp),
             np.array(words, dtype=np.intp),
@@ -148,7 +148,7 @@ class FactReading:
         cols = best.shape[1]
         if not len(self.worded):
             return np.zeros((0, cols)), np.zeros(0)
-        mean = np.add.reduceat(best[self.picks], self.occurrences, axis=0) / self.sizes[:, None]
+        mean = np.add.reduceat(best, self.occurrences, axis=0) / self.sizes[:, None]
         word = np.maximum.reduceat(mean, self.words, axis=0)
         # a name or a figure is there or not: "Seoul" is no closer to "Pyongyang" for sharing
         # a context, nor "4,000" to "7,000"
