@@ -10,11 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from evalkit.config import CacheConfig, EmbedderConfig
+from evalkit.config import CacheConfig, Config, EmbedderConfig
 from evalkit.embed import READ_LAYERS, build_embedder
 from evalkit.embed.onnx import OnnxEmbedder
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources
+from evalkit.run import evaluate
+
+from .test_scale import same_outputs
 
 TEXTS = [
     "Officers detained the shooter on Tuesday.",
@@ -169,3 +172,23 @@ def test_without_onnxruntime_the_backend_names_the_install(
 def test_the_onnx_backend_refuses_the_gpu(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"embedder\.device=auto or cpu"):
         OnnxEmbedder("bundled", 64, "cuda", tmp_path)
+
+
+def test_int8_tables_are_the_same_with_a_cold_warm_or_no_cache(
+    int8: OnnxEmbedder, tmp_path: Path
+) -> None:
+    """The seeds with embedder.backend=onnx-int8: no cache, then a cold cache, then the warm
+    one (every vector and measurement read back), byte for byte."""
+
+    def run(name: str, cached: bool) -> Path:
+        cfg = Config()
+        cfg.embedder.backend = "onnx-int8"
+        cfg.report.html = cfg.report.plots = False
+        cfg.cache.enabled = cached
+        cfg.cache.dir = str(int8.graphs.parent.parent)  # the graphs `int8` quantised
+        evaluate(cfg, tmp_path / name)
+        return tmp_path / name
+
+    plain = run("plain", cached=False)
+    assert same_outputs(plain, run("cold", cached=True))
+    assert same_outputs(plain, run("warm", cached=True))
