@@ -18,6 +18,8 @@ import importlib.metadata
 import os
 import warnings
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +142,24 @@ def quantize(source: Path, path: Path) -> None:
     finally:
         root.setLevel(level)
         temporary.unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=1)
+def _pool() -> ThreadPoolExecutor:
+    """The threads int8 inputs run on (each session call has one), as many as torch's; the
+    sentence model and the cross-encoder share them."""
+    import torch
+
+    return ThreadPoolExecutor(torch.get_num_threads())
+
+
+def each(session: Any, feeds: Sequence[dict[str, np.ndarray]], outputs: int = 1) -> list[Any]:
+    """A session with one thread (an int8 graph) on each feed alone, on the shared threads:
+    per feed its first `outputs` outputs, each with its batch axis. Dynamic quantisation scales
+    activations over a call's whole input, so an input run alone gets the same numbers whatever
+    runs beside it."""
+    names = [o.name for o in session.get_outputs()][:outputs]
+    return list(_pool().map(lambda feed: session.run(names, feed), feeds))
 
 
 def run(session: Any, feed: dict[str, np.ndarray], outputs: int = 1) -> list[Any]:

@@ -24,7 +24,6 @@ average, at least 0.97).
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -57,7 +56,7 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
     def sessions(self) -> dict[str, Any]:
         """The two graphs as ONNX Runtime sessions, exported (and quantised) first where not in
         the cache. Threads as torch's (OMP_NUM_THREADS): the result does not depend on their
-        number; an int8 session has one, its texts running on that many threads (`pool`)."""
+        number; an int8 session has one, its texts running on that many threads (`ort.each`)."""
         import torch
 
         start = time.perf_counter()
@@ -75,29 +74,19 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         self.load_seconds += time.perf_counter() - start  # as the torch path counts its load
         return sessions
 
-    @cached_property
-    def pool(self) -> ThreadPoolExecutor:
-        """The threads int8 texts run on, as many as torch's (each session call has one)."""
-        import torch
-
-        return ThreadPoolExecutor(torch.get_num_threads())
-
     def _alone(self, name: str, ids: Any, mask: Any, outputs: int) -> list[list[np.ndarray]]:
-        """int8: each row of a padded batch run alone and unpadded, its first `outputs`
-        outputs (each with a batch axis of one)."""
-        session = self.sessions[name]
-        names = [o.name for o in session.get_outputs()][:outputs]
+        """int8: each row of a padded batch run alone and unpadded (`ort.each`), its first
+        `outputs` outputs (each with a batch axis of one)."""
         ids, mask = ids.numpy(), mask.numpy()
+        lengths = mask.sum(axis=1)
+        feeds = [
+            {"input_ids": ids[r : r + 1, :n], "attention_mask": mask[r : r + 1, :n]}
+            for r, n in enumerate(lengths)
+        ]
+        return ort.each(self.sessions[name], feeds, outputs)
 
-        def one(row: int) -> list[np.ndarray]:
-            n = int(mask[row].sum())
-            feed = {"input_ids": ids[row : row + 1, :n], "attention_mask": mask[row : row + 1, :n]}
-            return list(session.run(names, feed))
-
-        return list(self.pool.map(one, range(len(ids))))
-
-    def _unpadded(self, rows: list[np.ndarray], size: int) -> np.ndarray:
-        """Token vectors of rows run alone, as one padded float64 batch."""
+    def _batched(self, rows: list[np.ndarray], size: int) -> np.ndarray:
+        """Token vectors of rows run alone, padded back into one float64 batch."""
         out = np.zeros((len(rows), size, self.dim), np.float64)
         for r, tokens in enumerate(rows):
             out[r, : tokens.shape[1]] = tokens[0]
@@ -123,13 +112,13 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         if self.int8:
             rows = self._alone(PASS, ids, mask, 2 if read else 1)
             vectors = np.concatenate([r[0] for r in rows]).astype(np.float64)
-            return vectors, self._unpadded([r[1] for r in rows], ids.shape[1]) if read else None
+            return vectors, self._batched([r[1] for r in rows], ids.shape[1]) if read else None
         feed = {"input_ids": ids.numpy(), "attention_mask": mask.numpy()}
         got = ort.run(self.sessions[PASS], feed, outputs=2 if read else 1)
         return got[0], got[1] if read else None
 
     def _read(self, ids: Any, mask: Any) -> np.ndarray:
         if self.int8:
-            return self._unpadded([g[0] for g in self._alone(READ, ids, mask, 1)], ids.shape[1])
+            return self._batched([g[0] for g in self._alone(READ, ids, mask, 1)], ids.shape[1])
         feed = {"input_ids": ids.numpy(), "attention_mask": mask.numpy()}
         return ort.run(self.sessions[READ], feed)[0]

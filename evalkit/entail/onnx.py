@@ -10,7 +10,6 @@ each pair alone: about twice as fast again, probabilities within a few hundredth
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import cached_property
 from typing import Any
@@ -56,7 +55,7 @@ class OnnxEntailer:
     def session(self) -> Any:
         """The logits graph as an ONNX Runtime session, exported (and quantised) first where
         not in the cache. Threads as torch's (OMP_NUM_THREADS): the result does not depend on
-        them; an int8 session has one, its pairs running on that many threads (`pool`)."""
+        them; an int8 session has one, its pairs running on that many threads (`ort.each`)."""
         import torch
 
         if not self.graph.is_file():
@@ -87,13 +86,6 @@ class OnnxEntailer:
             self.exported = True
         return ort.session(int8, 1)
 
-    @cached_property
-    def pool(self) -> ThreadPoolExecutor:
-        """The threads int8 pairs run on, as many as torch's (each session call has one)."""
-        import torch
-
-        return ThreadPoolExecutor(torch.get_num_threads())
-
     def logits(self, enc: dict[str, Any]) -> Any:
         """float64 logits as a torch tensor, for `_run`'s softmax."""
         import torch
@@ -115,7 +107,7 @@ class OnnxEntailer:
         enc = tokenized(self.tokenizer, pairs, self.cfg.max_tokens)
         order = sorted(range(len(pairs)), key=lambda i: -len(enc["input_ids"][i]))
         rows = [{k: np.array([enc[k][i]], np.int64) for k in names} for i in order]
-        got = np.stack(list(self.pool.map(lambda row: self.session.run(None, row)[0][0], rows)))
+        got = np.stack([out[0][0] for out in ort.each(self.session, rows)])
         logits = np.empty(got.shape, np.float64)
         logits[order] = got
         return probabilities(torch.from_numpy(logits), self.labels)
