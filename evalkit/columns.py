@@ -315,7 +315,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "evidence": "The closest source sentence (or pair of sentences).",
         "reason": "Why the claim got its verdict.",
         "similarity": "Cosine similarity of the claim and its evidence.",
-        "token_precision": "Share of the claim's content words found in its top evidence.",
+        "token_precision": "How far the claim's top evidence says its content words: a word "
+        "it has counts 1, another its closest token's cosine in context.",
         "bigram_precision": "Share of the claim's pairs of neighbouring content words found "
         "in one evidence unit.",
         "entailment": "The entailment model's probability that the evidence entails the "

@@ -214,11 +214,9 @@ def measure_event(
     """Clean, segment, pick the reference, extract facts, and measure every candidate."""
     t, emb = res.timings, res.embedder
     warnings: list[str] = []
-    # coverage reads the sources' sentences when they are candidates or facts
-    read = cfg.data.sources_as_candidates or not event.key_facts
     with t.stage("clean"):
         clean_sources, clean_extra = clean_documents(
-            event.sources, event.candidates, cfg.clean, emb, known, read
+            event.sources, event.candidates, cfg.clean, emb, known
         )
     with t.stage("segment"):
         sources = [segment(c, known) for c in clean_sources]

@@ -140,7 +140,7 @@ class Alignment:
     support: float
     evidence: Sentence | None
     similarity: float
-    token_precision: float
+    token_precision: float  # how far its top evidence says its words (paraphrases in part)
     novel: tuple[str, ...]  # names, numbers, dates found in no source
     conflict: str  # what the nearest evidence disagrees on, "" if nothing
     reason: str

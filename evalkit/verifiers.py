@@ -22,7 +22,9 @@ class ClaimSignals:
     """What the claims stage measured about one claim against the sources."""
 
     similarity: float  # best cosine to a single source sentence (or a piece of a long one)
-    token_precision: float  # share of the claim's content words found in its top-k evidence
+    # how far its top-k evidence units say the claim's content words: a word they have counts
+    # 1, another its best token cosine in context (`stages.claims.soft_precision`)
+    token_precision: float
     source_precision: float  # share of the claim's content words found anywhere in the sources
     novel_numbers: tuple[str, ...]  # numbers found in no source
     novel_dates: tuple[str, ...]  # months, weekdays and years found in no source
@@ -118,7 +120,7 @@ class EmbeddingVerifier:
             return "unsupported", support, f"found in no source: {', '.join(s.novel)}"
         detail = (
             f"similarity {s.similarity:.2f}, {s.source_precision:.0%} of its words in the "
-            f"sources, {s.token_precision:.0%} in the nearest evidence"
+            f"sources, {s.token_precision:.0%} said by the nearest evidence"
         )
         if s.entailment is not None:
             detail += f", entailed {s.entailment:.2f}"

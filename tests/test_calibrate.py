@@ -13,7 +13,7 @@ from hydra import compose, initialize_config_dir
 
 from evalkit.bench.calibrate import bench_files, run_calibrate
 from evalkit.bench.events import coverage_event, faith_events, measure_signals
-from evalkit.bench.fit import balanced_weights
+from evalkit.bench.fit import VERIFIER_KEYS, balanced_weights
 from evalkit.bench.load import load_benchmark
 from evalkit.cli import CONF, register, to_config
 from evalkit.config import Config, CoverageConfig, VerifierConfig
@@ -46,7 +46,7 @@ def test_calibrate_writes_a_config_with_provenance(tmp_path: Path) -> None:
     values = yaml.safe_load(text)
     assert set(values) == {"verifier", "coverage"}
     fitted = VerifierConfig(**values["verifier"])
-    assert 0 < fitted.threshold < 1 and fitted.w_token_precision == 0.0
+    assert 0 < fitted.threshold < 1 and set(values["verifier"]) == set(VERIFIER_KEYS)
     CoverageConfig(**values["coverage"])  # every key is a real field
     assert (tmp_path / "run" / "calibration.yaml").read_text(encoding="utf-8") == text
     assert (tmp_path / "run" / "calibration.json").is_file()

@@ -2,8 +2,9 @@
 
 Two small logistic models (scikit-learn):
 
-* verifier: claim supported ~ best sentence cosine + share of its content words in the source
-  + numbers, dates and names found in no source. Claims take their summary's label, except
+* verifier: claim supported ~ best sentence cosine + how far its top evidence says its
+  content words (paraphrases counted by token cosine) + share of them in the sources + word
+  order + numbers, dates and names found in no source. Claims take their summary's label, except
   that in an unfaithful summary with marked spans a claim outside every span counts as
   faithful. Each file weighs the same and, within a file, each class weighs the same, so a
   file that is 9% faithful and one that is 60% faithful pull equally.
@@ -43,6 +44,7 @@ from evalkit.verifiers import ClaimSignals, EmbeddingVerifier, contradicts, rank
 
 VERIFIER_WEIGHTS = (
     "w_similarity",
+    "w_token_precision",
     "w_source_precision",
     "w_bigram_precision",
     "w_novel_number",
@@ -56,7 +58,7 @@ _THRESHOLDS = ("threshold", "lexical_threshold", "cosine_threshold")
 VERIFIER_KEYS = (
     "bias",
     "w_similarity",
-    "w_token_precision",  # not fitted (kept at 0): written so the file states every weight
+    "w_token_precision",
     "w_source_precision",
     "w_novel_number",
     "w_novel_date",
@@ -78,6 +80,7 @@ def claim_features(s: ClaimSignals) -> list[float]:
     """The fitted signals, in VERIFIER_WEIGHTS order, then ENTAIL_WEIGHTS' when measured."""
     x = [
         s.similarity,
+        s.token_precision,
         s.source_precision,
         s.bigram_precision,
         float(len(s.novel_numbers)),
@@ -154,9 +157,7 @@ def fit_verifier(
     files = np.array([c.file for c in claims])
     _two_classes(y, "claim")
     bias, coefs = fit_logistic(x, y, balanced_weights(files, y))
-    fitted = replace(
-        cfg, bias=_round(bias), w_token_precision=0.0, w_entailment=0.0, w_contradiction=0.0
-    )
+    fitted = replace(cfg, bias=_round(bias), w_entailment=0.0, w_contradiction=0.0)
     for key, coef in zip(
         _weights(VERIFIER_WEIGHTS, ENTAIL_WEIGHTS, x.shape[1]), coefs, strict=True
     ):

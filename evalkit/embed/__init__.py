@@ -28,7 +28,14 @@ from evalkit.embed.models import (
     SentenceTransformerEmbedder,
     bundled_model_path,
 )
-from evalkit.embed.protocol import Embedder, Tokens, cosines, encode_and_read, encode_joined
+from evalkit.embed.protocol import (
+    Embedder,
+    Tokens,
+    cosines,
+    encode_and_read,
+    encode_joined,
+    word_tokens,
+)
 from evalkit.embed.scheduler import off_stage_seconds
 from evalkit.errors import registered
 
@@ -45,6 +52,7 @@ __all__ = [
     "cosines",
     "encode_and_read",
     "encode_joined",
+    "word_tokens",
     "off_stage_seconds",
 ]
 

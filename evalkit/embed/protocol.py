@@ -14,6 +14,8 @@ from typing import Protocol
 
 import numpy as np
 
+from evalkit.text import fold, is_content, stem
+
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
@@ -27,6 +29,20 @@ class Tokens:
     vectors: np.ndarray  # (n, d) float32
     spans: tuple[tuple[int, int], ...]
     words: tuple[int, ...]
+
+
+def word_tokens(text: str, tokens: Tokens) -> dict[str, list[list[int]]]:
+    """The text's content words as the model split them: stem -> each occurrence's model
+    tokens. Stopwords, punctuation and single letters are left out."""
+    spans: dict[int, list[int]] = {}
+    for i, word in enumerate(tokens.words):
+        spans.setdefault(word, []).append(i)
+    out: dict[str, list[list[int]]] = {}
+    for idx in spans.values():
+        token = fold(text[tokens.spans[idx[0]][0] : tokens.spans[idx[-1]][1]])
+        if is_content(token) and any(ch.isalnum() for ch in token):
+            out.setdefault(stem(token), []).append(idx)
+    return out
 
 
 class Embedder(Protocol):
@@ -68,21 +84,20 @@ def encode_and_read(embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarra
     return embedder.encode(texts), embedder.tokens(texts)
 
 
-def encode_joined(
-    embedder: Embedder, groups: Sequence[Sequence[str]], read: bool = False
-) -> np.ndarray:
+def encode_joined(embedder: Embedder, groups: Sequence[Sequence[str]]) -> np.ndarray:
     """Vectors of texts made of several sentences (a line, a window), from the sentences' own
     vectors: their mean weighted by word count, normalised.
 
     The model mean-pools its token vectors, so this is close to encoding the joined text, and
     it encodes nothing the run does not already need: every sentence is encoded once anyway.
-    (Encoding lines and windows as well more than tripled the text a run encoded.)
+    (Encoding lines and windows as well more than tripled the text a run encoded.) The
+    sentences are sources' and are read token by token later (`encode_and_read`), so they are
+    read in this pass.
     """
     parts = [p for group in groups for p in group]
     if not parts:
         return np.zeros((len(groups), 0), dtype=np.float32)
-    # read: the sentences are read token by token later (`encode_and_read`), so in this pass
-    vectors = encode_and_read(embedder, parts)[0] if read else embedder.encode(parts)
+    vectors = encode_and_read(embedder, parts)[0]
     weights = np.array([max(1, len(p.split())) for p in parts], dtype=np.float32)
     sizes = np.array([len(g) for g in groups])
     ends = np.cumsum(sizes)

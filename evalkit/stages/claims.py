@@ -19,7 +19,7 @@ import numpy as np
 
 from evalkit.config import VerifierConfig
 from evalkit.conflict import Conflict, compare, spliced, verbatim
-from evalkit.embed import Embedder, cosines, encode_joined
+from evalkit.embed import Embedder, Tokens, cosines, encode_joined, word_tokens
 from evalkit.entail import Entailer
 from evalkit.lexicon import name_words
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
@@ -80,6 +80,8 @@ class Evidence:
     singles: tuple[Sentence, ...]
     windows: tuple[Sentence, ...]
     vectors: np.ndarray  # one row per unit: the singles', then the windows'
+    # per unit, the token vectors of its sentences as the model read them (`Tokens.vectors`)
+    readings: tuple[tuple[np.ndarray, ...], ...]
     vocab: frozenset[str]  # see `vocabulary`, with the initials of its names (`initials`)
     numbers: frozenset[str]  # the figures of the sources, and the counts they say in words
     stems: frozenset[str]
@@ -105,10 +107,15 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
             text = " ".join(s.text for s in run)
             windows.append(Sentence(run[0].doc_id, run[0].index, text, run[0].start, run[-1].end))
     texts = [s.text for s in doc.sentences]
+    vectors = encode_joined(embedder, parts)  # reading every part in the same pass
+    # a window's sentences are singles (each within max_words): every part is a single's text
+    said = [u.text for u in singles]
+    read = {t: r.vectors for t, r in zip(said, embedder.tokens(said), strict=True)}
     return Evidence(
         singles,
         tuple(windows),
-        encode_joined(embedder, parts),
+        vectors,
+        tuple(tuple(read[t] for t in group) for group in parts),
         vocabulary(texts) | frozenset().union(*(initials(t) for t in texts)),
         frozenset().union(*(numbers(t) | counted(t) for t in texts)),
         frozenset().union(*(content_stems(t) for t in texts)),
@@ -124,6 +131,8 @@ def joined_evidence(docs: Sequence[Evidence]) -> Evidence:
         tuple(u for d in docs for u in d.singles),
         tuple(u for d in docs for u in d.windows),
         np.concatenate(vectors) if vectors else np.zeros((0, 0), np.float32),
+        tuple(r for d in docs for r in d.readings[: len(d.singles)])
+        + tuple(r for d in docs for r in d.readings[len(d.singles) :]),
         frozenset().union(*(d.vocab for d in docs)),
         frozenset().union(*(d.numbers for d in docs)),
         frozenset().union(*(d.stems for d in docs)),
@@ -187,6 +196,7 @@ def measure_claims(
             signals = ClaimSignals(0.0, 0.0, 0.0, *novel, "")
             out.append(Measured(signals, None, 0.0))
         return out
+    said = embedder.tokens([c.sentence.text for c in claims])  # coverage read them before
     sims = cosines(claim_vecs, evidence.vectors)
     best = top_k(sims, cfg.top_k)
     best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
@@ -226,7 +236,8 @@ def measure_claims(
         source_precision = len(stems & all_stems) / len(stems) if stems else 0.0
         picks = [units[j] for j in best[row]]
         found = frozenset().union(*(content_stems(u.text) for u in picks))
-        precision = len(stems & found) / len(stems) if stems else 0.0
+        read = [r for j in best[row] for r in evidence.readings[j]]
+        precision = soft_precision(text, said[row], found, read)
         kind, conflict, at = decided[row]
         mine = bigrams(text)
         order = max(len(mine & bigrams(u.text)) for u in picks) / len(mine) if mine else 0.0
@@ -255,6 +266,30 @@ def measure_claims(
         shown = at if kind == "conflict" else best[row][0]
         out.append(Measured(signals, units[shown], float(sims[row, shown]), contradicting))
     return out
+
+
+def soft_precision(
+    text: str, tokens: Tokens, found: frozenset[str], evidence: Sequence[np.ndarray]
+) -> float:
+    """How far the evidence says the claim's content words, on average: a word whose stem
+    it has (`found`) counts 1, another its closest occurrence in the claim: the mean over
+    its model tokens of their best cosine to the evidence's tokens (`evidence`), read in
+    context as coverage reads a fact. A paraphrase ("killed" for "died") counts nearly
+    whole, a word the evidence has nothing like counts little. 0 without content words."""
+    words = word_tokens(text, tokens)
+    if not words:
+        return 0.0
+    theirs = [r for r in evidence if len(r)]
+    sims = None
+    if theirs and not found.issuperset(words):
+        sims = cosines(tokens.vectors, np.concatenate(theirs)).max(axis=1)
+    scores = []
+    for stem, occurrences in words.items():
+        if stem in found or sims is None:
+            scores.append(float(stem in found))
+        else:
+            scores.append(max(float(sims[idx].mean()) for idx in occurrences))
+    return float(np.mean(scores))
 
 
 def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Novel:

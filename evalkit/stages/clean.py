@@ -98,11 +98,8 @@ def clean_documents(
     cfg: CleanConfig,
     embedder: Embedder,
     known: Mapping[str, Spans] = {},
-    read: bool = False,
 ) -> tuple[tuple[CleanDocument, ...], tuple[CleanDocument, ...]]:
-    """Clean the sources of one event against each other; split candidates into lines.
-    `read`: coverage will read the sources' sentences token by token (as candidates or as
-    facts), so the pass that encodes them reads them too."""
+    """Clean the sources of one event against each other; split candidates into lines."""
     kept: dict[str, list[tuple[int, int, str]]] = {}
     removed: dict[str, list[RemovedLine]] = {d.doc_id: [] for d in sources}
     for doc in sources:
@@ -116,7 +113,7 @@ def clean_documents(
                     _strip_site(number, start, line, doc.doc_id, removed[doc.doc_id])
                 )
     if len(sources) > 1:
-        _drop_unrelated(sources, kept, removed, cfg, embedder, known, read)
+        _drop_unrelated(sources, kept, removed, cfg, embedder, known)
     cleaned = tuple(
         CleanDocument(
             doc,
@@ -139,7 +136,6 @@ def _drop_unrelated(
     cfg: CleanConfig,
     embedder: Embedder,
     known: Mapping[str, Spans],
-    read: bool,
 ) -> None:
     """Move lines whose best cosine to every other source's lines is low into `removed`.
 
@@ -151,7 +147,7 @@ def _drop_unrelated(
     if not texts:
         return
     parts = [[t[a:b] for a, b in line_spans(t, known)] for t in texts]
-    vectors = encode_joined(embedder, parts, read)
+    vectors = encode_joined(embedder, parts)
     sims = cosines(vectors, vectors)
     owner = np.array(owners)
     sims[owner[:, None] == owner[None, :]] = -1.0  # a line never vouches for its own article

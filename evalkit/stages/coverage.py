@@ -13,14 +13,12 @@ import numpy as np
 
 from evalkit.config import CoverageConfig
 from evalkit.conflict import Conflict, compare, verbatim
-from evalkit.embed import Embedder, Tokens, cosines, encode_and_read
+from evalkit.embed import Embedder, Tokens, cosines, encode_and_read, word_tokens
 from evalkit.entail import Entailer
 from evalkit.errors import registered
 from evalkit.records import Fact, FactMatch, FactState, Segmented, Sentence
 from evalkit.text import (
     content_stems,
-    fold,
-    is_content,
     known,
     names,
     numbers,
@@ -55,20 +53,6 @@ def fact_word_weights(facts: tuple[frozenset[str], ...]) -> tuple[dict[str, floa
         for t in group:
             used[t] = used.get(t, 0) + 1
     return tuple({t: math.log(1 + len(facts) / used[t]) for t in group} for group in facts)
-
-
-def word_tokens(text: str, tokens: Tokens) -> dict[str, list[list[int]]]:
-    """The text's content words as the model split them: stem -> each occurrence's model
-    tokens. Stopwords, punctuation and single letters are left out."""
-    spans: dict[int, list[int]] = {}
-    for i, word in enumerate(tokens.words):
-        spans.setdefault(word, []).append(i)
-    out: dict[str, list[list[int]]] = {}
-    for idx in spans.values():
-        token = fold(text[tokens.spans[idx[0]][0] : tokens.spans[idx[-1]][1]])
-        if is_content(token) and any(ch.isalnum() for ch in token):
-            out.setdefault(stem(token), []).append(idx)
-    return out
 
 
 @dataclass(frozen=True, slots=True)
