@@ -10,6 +10,7 @@ from evalkit.pipeline import Resources
 from evalkit.records import Claim
 from evalkit.stages.claims import document_evidence, measure_claims
 from evalkit.text import content_stems
+
 from .test_reference_facts import seg
 
 SOURCE = (
@@ -59,6 +60,8 @@ def test_a_window_is_read_as_its_sentences_and_covers_a_claim_joining_them() -> 
     assert window.text == " ".join(SOURCE)
     singles = [r for unit in evidence.readings[: len(evidence.singles)] for r in unit]
     joined = evidence.readings[len(evidence.singles)]
-    assert len(joined) == 2 and all(np.array_equal(a, b) for a, b in zip(joined, singles))
+    assert len(joined) == 2 and all(
+        np.array_equal(a, b) for a, b in zip(joined, singles, strict=True)
+    )
     (both,) = precisions(embedder, "Police said the man was killed; the mayor visited the city.")
     assert both == 1.0

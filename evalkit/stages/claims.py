@@ -236,8 +236,8 @@ def measure_claims(
         source_precision = len(stems & all_stems) / len(stems) if stems else 0.0
         picks = [units[j] for j in best[row]]
         found = frozenset().union(*(content_stems(u.text) for u in picks))
-        read = [r for j in best[row] for r in evidence.readings[j]]
-        precision = soft_precision(text, said[row], found, read)
+        readings = [r for j in best[row] for r in evidence.readings[int(j)]]
+        precision = soft_precision(text, said[row], found, readings)
         kind, conflict, at = decided[row]
         mine = bigrams(text)
         order = max(len(mine & bigrams(u.text)) for u in picks) / len(mine) if mine else 0.0
