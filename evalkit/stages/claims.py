@@ -280,15 +280,18 @@ def soft_precision(
     if not words:
         return 0.0
     theirs = [r for r in evidence if len(r)]
-    sims = None
-    if theirs and not found.issuperset(words):
-        sims = cosines(tokens.vectors, np.concatenate(theirs)).max(axis=1)
+    # only the tokens of the words missing word for word are compared
+    rows = sorted({i for s, occ in words.items() if s not in found for idx in occ for i in idx})
+    if not theirs or not rows:
+        return float(np.mean([float(s in found) for s in words]))
+    sims = cosines(tokens.vectors[rows], np.concatenate(theirs)).max(axis=1)
+    at = {row: n for n, row in enumerate(rows)}
     scores = []
     for stem, occurrences in words.items():
-        if stem in found or sims is None:
-            scores.append(float(stem in found))
+        if stem in found:
+            scores.append(1.0)
         else:
-            scores.append(max(float(sims[idx].mean()) for idx in occurrences))
+            scores.append(max(float(sims[[at[i] for i in idx]].mean()) for idx in occurrences))
     return float(np.mean(scores))
 
 
