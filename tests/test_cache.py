@@ -304,7 +304,8 @@ def test_the_key_changes_with_a_measuring_package_version(
 def test_joined_vectors_come_from_the_sentences_alone() -> None:
     fake = Counting()
     one, two = TEXTS[0], TEXTS[1]  # 5 and 4 words
-    joined = encode_joined(fake, [[one, two], [two], []])
+    joined, read = encode_joined(fake, [[one, two], [two], []])
+    assert [r.spans for r in read] == [r.spans for r in fake.tokens([one, two, two])]
     assert set(fake.texts) == {one, two}  # the joined text itself is never encoded
     v1, v2 = HashedEmbedder().encode([one, two])
     expected = 5 * v1 + 4 * v2

@@ -84,20 +84,23 @@ def encode_and_read(embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarra
     return embedder.encode(texts), embedder.tokens(texts)
 
 
-def encode_joined(embedder: Embedder, groups: Sequence[Sequence[str]]) -> np.ndarray:
+def encode_joined(
+    embedder: Embedder, groups: Sequence[Sequence[str]]
+) -> tuple[np.ndarray, list[Tokens]]:
     """Vectors of texts made of several sentences (a line, a window), from the sentences' own
-    vectors: their mean weighted by word count, normalised.
+    vectors: their mean weighted by word count, normalised; and each sentence's reading,
+    group after group (`encode_and_read`).
 
     The model mean-pools its token vectors, so this is close to encoding the joined text, and
     it encodes nothing the run does not already need: every sentence is encoded once anyway.
     (Encoding lines and windows as well more than tripled the text a run encoded.) The
-    sentences are sources' and are read token by token later (`encode_and_read`), so they are
+    sentences are sources', whose readings the claims stage compares word by word, so they are
     read in this pass.
     """
     parts = [p for group in groups for p in group]
     if not parts:
-        return np.zeros((len(groups), 0), dtype=np.float32)
-    vectors = encode_and_read(embedder, parts)[0]
+        return np.zeros((len(groups), 0), dtype=np.float32), []
+    vectors, read = encode_and_read(embedder, parts)
     weights = np.array([max(1, len(p.split())) for p in parts], dtype=np.float32)
     sizes = np.array([len(g) for g in groups])
     ends = np.cumsum(sizes)
@@ -107,4 +110,4 @@ def encode_joined(embedder: Embedder, groups: Sequence[Sequence[str]]) -> np.nda
     joined = normalise(joined)
     single = sizes == 1  # a one-sentence text keeps its own vector, bit for bit
     joined[single] = vectors[ends[single] - 1]
-    return joined
+    return joined, read

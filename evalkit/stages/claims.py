@@ -19,7 +19,14 @@ import numpy as np
 
 from evalkit.config import VerifierConfig
 from evalkit.conflict import Conflict, compare, spliced, verbatim
-from evalkit.embed import Embedder, Tokens, cosines, encode_joined, word_tokens
+from evalkit.embed import (
+    Embedder,
+    Tokens,
+    cosines,
+    encode_and_read,
+    encode_joined,
+    word_tokens,
+)
 from evalkit.entail import Entailer
 from evalkit.lexicon import name_words
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
@@ -107,15 +114,13 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
             text = " ".join(s.text for s in run)
             windows.append(Sentence(run[0].doc_id, run[0].index, text, run[0].start, run[-1].end))
     texts = [s.text for s in doc.sentences]
-    vectors = encode_joined(embedder, parts)  # reading every part in the same pass
-    # a window's sentences are singles (each within max_words): every part is a single's text
-    said = [u.text for u in singles]
-    read = {t: r.vectors for t, r in zip(said, embedder.tokens(said), strict=True)}
+    vectors, read = encode_joined(embedder, parts)
+    flat = iter(r.vectors for r in read)
     return Evidence(
         singles,
         tuple(windows),
         vectors,
-        tuple(tuple(read[t] for t in group) for group in parts),
+        tuple(tuple(next(flat) for _ in group) for group in parts),
         vocabulary(texts) | frozenset().union(*(initials(t) for t in texts)),
         frozenset().union(*(numbers(t) | counted(t) for t in texts)),
         frozenset().union(*(content_stems(t) for t in texts)),
@@ -188,7 +193,6 @@ def measure_claims(
         return []
     units, singles = evidence.units, len(evidence.singles)
     vocab, all_numbers, all_stems = evidence.vocab, evidence.numbers, evidence.stems
-    claim_vecs = embedder.encode([c.sentence.text for c in claims])
     out = []
     if not units:
         for claim in claims:
@@ -196,7 +200,8 @@ def measure_claims(
             signals = ClaimSignals(0.0, 0.0, 0.0, *novel, "")
             out.append(Measured(signals, None, 0.0))
         return out
-    said = embedder.tokens([c.sentence.text for c in claims])  # coverage read them before
+    # the claims are candidate sentences: coverage has encoded and read them
+    claim_vecs, said = encode_and_read(embedder, [c.sentence.text for c in claims])
     sims = cosines(claim_vecs, evidence.vectors)
     best = top_k(sims, cfg.top_k)
     best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)

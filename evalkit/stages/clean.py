@@ -147,7 +147,7 @@ def _drop_unrelated(
     if not texts:
         return
     parts = [[t[a:b] for a, b in line_spans(t, known)] for t in texts]
-    vectors = encode_joined(embedder, parts)
+    vectors = encode_joined(embedder, parts)[0]
     sims = cosines(vectors, vectors)
     owner = np.array(owners)
     sims[owner[:, None] == owner[None, :]] = -1.0  # a line never vouches for its own article
