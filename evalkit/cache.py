@@ -29,6 +29,7 @@ log = logging.getLogger("evalkit")
 MAGIC = b"EKV1"
 DIGEST = 16
 _HEAD = len(MAGIC) + 4  # magic, then the dimension as a little-endian uint32
+_REFUSED: set[tuple[Path, str]] = set()  # (cache.dir, why) already warned of in this process
 
 
 def text_key(text: str) -> bytes:
@@ -111,11 +112,14 @@ class DiskCache:
             tmp.write_bytes(body + _checksum(key, body))
             os.replace(tmp, path)
         except OSError as err:
-            log.warning(
-                "cache: cannot write under %s (%s); going on without writing to the cache",
-                self.root,
-                err.strerror or err,
-            )
+            why = str(err.strerror or err)
+            if (self.root, why) not in _REFUSED:  # the vector and event caches share a dir
+                _REFUSED.add((self.root, why))
+                log.warning(
+                    "cache: cannot write under %s (%s); going on without writing to the cache",
+                    self.root,
+                    why,
+                )
             self.refused = True
             with contextlib.suppress(OSError):  # the folder itself may be what failed
                 tmp.unlink(missing_ok=True)

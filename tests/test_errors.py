@@ -181,14 +181,18 @@ def test_a_cache_the_disk_refuses_warns_once_and_costs_no_result(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     store = DiskCache(tmp_path / "cache", "hashed", 1 << 20)
+    events = DiskCache(tmp_path / "cache", "events-hashed", 1 << 20)  # as a run has both
     store.folder.parent.mkdir(parents=True)
-    store.folder.write_text("in the way", encoding="utf-8")  # every write now fails
+    for blocked in (store, events):
+        blocked.folder.write_text("in the way", encoding="utf-8")  # every write now fails
     vectors = np.eye(3, dtype=np.float32)
     store.put((bytes([i]) * 16, vectors[i]) for i in range(3))
     store.put([(b"k" * 16, vectors[0])])
-    assert store.written == 0 and store.get(b"k" * 16) is None
+    events.put([(b"e" * 16, vectors[1])])
+    assert store.written == events.written == 0 and store.get(b"k" * 16) is None
     assert len([r for r in caplog.records if "cannot write" in r.message]) == 1
-    assert [p.name for p in store.folder.parent.iterdir()] == [store.folder.name]  # no temp
+    names = sorted(p.name for p in store.folder.parent.iterdir())
+    assert names == sorted([store.folder.name, events.folder.name])  # no temp file left
 
 
 @pytest.mark.parametrize("calls", [1, 2])
