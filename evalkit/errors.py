@@ -43,7 +43,7 @@ _PATH = {
     errno.ENOTDIR: "a file stands where a folder is needed; choose another path",
     errno.EEXIST: "a file stands where a folder is needed; choose another path",
     errno.EISDIR: "a folder stands where a file is needed; choose another path",
-    errno.ENOENT: "it does not exist; check the path",
+    errno.ENOENT: "check the path",  # strerror already says what is missing
     errno.ENAMETOOLONG: "the name is too long for this file system; choose a shorter path",
     errno.ELOOP: "too many symbolic links; choose another path",
 }
