@@ -54,6 +54,11 @@ def cli_run(*args: str) -> subprocess.CompletedProcess[str]:
         (OSError(errno.ENOSPC, "No space left on device", "/r/t.csv"), ENVIRONMENT, "/r/t.csv"),
         (OSError(errno.EEXIST, "File exists", "/r"), USER, "a file stands where a folder"),
         (PermissionError(errno.EACCES, "Permission denied", "/r"), USER, "no permission"),
+        (
+            FileNotFoundError(errno.ENOENT, "No such file or directory", "/proc/r"),
+            USER,
+            "/proc/r: No such file or directory; check the path",
+        ),
         (MemoryError(), ENVIRONMENT, "out of memory"),
         (RecursionError("too deep\nreally"), INTERNAL, "internal error (RecursionError"),
     ],
