@@ -171,6 +171,7 @@ CLAIMS: Table[Entry[Any, Alignment]] = Table(
         attr("similarity"),
         attr("token_precision"),
         attr("bigram_precision"),
+        attr("weakest_precision"),
         attr("entailment"),
         attr("contradiction"),
         Column("novel", lambda e: "; ".join(e.record.novel)),
@@ -319,6 +320,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "it has counts 1, another its closest token's cosine in context.",
         "bigram_precision": "Share of the claim's pairs of neighbouring content words found "
         "in one evidence unit.",
+        "weakest_precision": "token_precision's reading of the claim's three least-said "
+        "content words alone (their mean): low when part of the claim is nowhere in its evidence.",
         "entailment": "The entailment model's probability that the evidence entails the "
         "claim; empty with entail=none.",
         "contradiction": "The entailment model's probability that the evidence contradicts "

@@ -145,6 +145,7 @@ class Alignment:
     conflict: str  # what the nearest evidence disagrees on, "" if nothing
     reason: str
     bigram_precision: float  # share of its content-word pairs in one evidence unit
+    weakest_precision: float  # how far its top evidence says its least-said words
     entailment: float | None  # best P(an evidence unit entails it); None with entail=none
     contradiction: float | None  # best P(an evidence unit contradicts it); None: entail=none
 

@@ -33,6 +33,10 @@ class ClaimSignals:
     # share of the claim's word pairs (in order) found in one of its top-k evidence units:
     # a claim recombined from a source's words scores low although its words are all there
     bigram_precision: float = 0.0
+    # the same reading for its least-said words: the mean of its WEAKEST lowest word scores
+    # (`stages.claims.said_words`); a claim that adds a clause of its own to a copy scores low
+    weakest_precision: float = 0.0
+    least_said: tuple[str, ...] = ()  # those weakest words the evidence lacks word for word
     entailment: float | None = None  # best P(entails) over its best units; None: no entailer
     contradiction: float | None = None  # best P(contradicts) over them
 
@@ -99,6 +103,7 @@ class EmbeddingVerifier:
             + c.w_token_precision * s.token_precision
             + c.w_source_precision * s.source_precision
             + c.w_bigram_precision * s.bigram_precision
+            + c.w_weakest_precision * s.weakest_precision
             + c.w_novel_number * len(s.novel_numbers)
             + c.w_novel_date * len(s.novel_dates)
             + c.w_novel_name * len(s.novel_names)
@@ -124,6 +129,8 @@ class EmbeddingVerifier:
         )
         if s.entailment is not None:
             detail += f", entailed {s.entailment:.2f}"
+        if s.least_said:
+            detail += f"; least said: {', '.join(s.least_said)}"
         if support >= self.cfg.threshold:
             return "supported", support, f"paraphrases the evidence ({detail})"
         return "unsupported", support, f"no source sentence carries it ({detail})"

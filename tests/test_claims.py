@@ -1,4 +1,5 @@
-"""The claims stage's token precision: how far a claim's top evidence says its words."""
+"""The claims stage's token and weakest precision: how far a claim's top evidence says its
+words, on average and where it says them least."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from evalkit.config import VerifierConfig
 from evalkit.embed import HashedEmbedder
 from evalkit.pipeline import Resources
 from evalkit.records import Claim
-from evalkit.stages.claims import document_evidence, measure_claims
+from evalkit.stages.claims import WEAKEST, document_evidence, measure_claims, precisions
 from evalkit.text import content_stems
+from evalkit.verifiers import ClaimSignals, EmbeddingVerifier
 
 from .test_reference_facts import seg
 
@@ -19,19 +21,23 @@ SOURCE = (
 )
 
 
-def precisions(embedder: object, *claims: str) -> list[float]:
+def measured(embedder: object, *claims: str) -> list[ClaimSignals]:
+    """What the claims stage measures of each claim against SOURCE."""
     cfg = VerifierConfig()
     cand = seg("c", *claims)
     found = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
     evidence = document_evidence(seg("s", *SOURCE), cfg, embedder)  # type: ignore[arg-type]
-    measured = measure_claims(found, evidence, cfg, embedder)  # type: ignore[arg-type]
-    return [m.signals.token_precision for m in measured]
+    return [m.signals for m in measure_claims(found, evidence, cfg, embedder)]  # type: ignore[arg-type]
+
+
+def token_precisions(embedder: object, *claims: str) -> list[float]:
+    return [s.token_precision for s in measured(embedder, *claims)]
 
 
 def test_a_paraphrase_counts_nearly_whole_and_a_new_predicate_little(
     real_resources: Resources,
 ) -> None:
-    same, died, fined = precisions(
+    same, died, fined = token_precisions(
         real_resources.embedder,
         "The man was killed in the attack, police said.",
         "Police said the man died in the attack on Tuesday.",
@@ -48,7 +54,7 @@ def test_without_context_it_is_the_exact_share_of_the_words() -> None:
     """The hashed fake reads every word alone (no two words alike), so a missing word counts
     0 and the signal is the share of the claim's content words in its top evidence."""
     claim = "Police said the man was fined by the bank on Tuesday."
-    (got,) = precisions(HashedEmbedder(), claim)
+    (got,) = token_precisions(HashedEmbedder(), claim)
     words = content_stems(claim)
     assert got == len(words & content_stems(" ".join(SOURCE))) / len(words)
 
@@ -63,5 +69,31 @@ def test_a_window_is_read_as_its_sentences_and_covers_a_claim_joining_them() -> 
     assert len(joined) == 2 and all(
         np.array_equal(a, b) for a, b in zip(joined, singles, strict=True)
     )
-    (both,) = precisions(embedder, "Police said the man was killed; the mayor visited the city.")
+    claim = "Police said the man was killed; the mayor visited the city."
+    (both,) = token_precisions(embedder, claim)
     assert both == 1.0
+
+
+def test_weakest_precision_is_the_mean_of_the_least_said_words() -> None:
+    said = [("a", 1.0), ("b", 0.2), ("c", 0.9), ("d", 0.5)]
+    assert WEAKEST == 3
+    assert precisions(said) == (0.65, (0.2 + 0.5 + 0.9) / 3, ("b", "d", "c"))
+    assert precisions([("a", 0.4), ("b", 1.0)]) == (0.7, 0.7, ("a",))  # fewer than WEAKEST
+    assert precisions([]) == (0.0, 0.0, ())
+
+
+def test_a_clause_the_evidence_lacks_shows_in_weakest_precision_and_the_reason() -> None:
+    """With the context-free fake a word counts 1 or 0: a copy is 1 everywhere; a copy with
+    a clause of three new words keeps most of its words, but its weakest three are 0, and the
+    reason names them."""
+    copy, added = measured(
+        HashedEmbedder(),
+        "Police said the man was killed in the attack on Tuesday.",
+        "Police said the man was killed in the attack on Tuesday, aiding rival bankers.",
+    )
+    assert (copy.token_precision, copy.weakest_precision, copy.least_said) == (1.0, 1.0, ())
+    assert added.token_precision == 5 / 8  # aiding, rival, bankers: not in SOURCE
+    assert added.weakest_precision == 0.0
+    assert added.least_said == ("aiding", "rival", "bankers")
+    _, _, reason = EmbeddingVerifier(VerifierConfig()).judge(added)
+    assert reason.endswith("; least said: aiding, rival, bankers)")

@@ -46,6 +46,8 @@ from evalkit.text import (
 from evalkit.verifiers import ClaimSignals, Verifier
 
 _WORD = re.compile(r"\S+")
+# weakest_precision reads this many least-said words (docs/entailment.md: 1, 2 and 3 tried)
+WEAKEST = 3
 # a claim's numbers, dates and names found in no source (`_novel`)
 Novel = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
@@ -242,7 +244,7 @@ def measure_claims(
         picks = [units[j] for j in best[row]]
         found = frozenset().union(*(content_stems(u.text) for u in picks))
         readings = [r for j in best[row] for r in evidence.readings[int(j)]]
-        precision = soft_precision(text, said[row], found, readings)
+        precision, weakest, least = precisions(said_words(text, said[row], found, readings))
         kind, conflict, at = decided[row]
         mine = bigrams(text)
         order = max(len(mine & bigrams(u.text)) for u in picks) / len(mine) if mine else 0.0
@@ -263,9 +265,11 @@ def measure_claims(
             source_precision,
             *ruled[row],
             conflict.reason() if conflict else "",
-            order,
-            entailment,
-            contradiction,
+            bigram_precision=order,
+            weakest_precision=weakest,
+            least_said=least,
+            entailment=entailment,
+            contradiction=contradiction,
         )
         # the evidence: the unit that disagrees, else the closest
         shown = at if kind == "conflict" else best[row][0]
@@ -273,31 +277,46 @@ def measure_claims(
     return out
 
 
-def soft_precision(
+def said_words(
     text: str, tokens: Tokens, found: frozenset[str], evidence: Sequence[np.ndarray]
-) -> float:
-    """How far the evidence says the claim's content words, on average: a word whose stem
-    it has (`found`) counts 1, another its closest occurrence in the claim: the mean over
-    its model tokens of their best cosine to the evidence's tokens (`evidence`), read in
-    context as coverage reads a fact. A paraphrase ("killed" for "died") counts nearly
-    whole, a word the evidence has nothing like counts little. 0 without content words."""
+) -> list[tuple[str, float]]:
+    """Each of the claim's content words (as first written) and how far the evidence says it:
+    a word whose stem it has (`found`) counts 1, another its closest occurrence in the claim:
+    the mean over its model tokens of their best cosine to the evidence's tokens (`evidence`),
+    read in context as coverage reads a fact. A paraphrase ("killed" for "died") counts nearly
+    whole, a word the evidence has nothing like counts little."""
     words = word_tokens(text, tokens)
-    if not words:
-        return 0.0
     theirs = [r for r in evidence if len(r)]
     # only the tokens of the words missing word for word are compared
     rows = sorted({i for s, occ in words.items() if s not in found for idx in occ for i in idx})
-    if not theirs or not rows:
-        return float(np.mean([float(s in found) for s in words]))
-    sims = cosines(tokens.vectors[rows], np.concatenate(theirs)).max(axis=1)
+    sims = None
+    if theirs and rows:
+        sims = cosines(tokens.vectors[rows], np.concatenate(theirs)).max(axis=1)
     at = {row: n for n, row in enumerate(rows)}
-    scores = []
+    out = []
     for stem, occurrences in words.items():
-        if stem in found:
-            scores.append(1.0)
+        first = occurrences[0]
+        word = text[tokens.spans[first[0]][0] : tokens.spans[first[-1]][1]]
+        if stem in found or sims is None:
+            out.append((word, float(stem in found)))
         else:
-            scores.append(max(float(sims[[at[i] for i in idx]].mean()) for idx in occurrences))
-    return float(np.mean(scores))
+            out.append((word, max(float(sims[[at[i] for i in idx]].mean()) for idx in occurrences)))
+    return out
+
+
+def precisions(said: list[tuple[str, float]]) -> tuple[float, float, tuple[str, ...]]:
+    """Token precision (the mean word score); weakest precision, the mean of the WEAKEST
+    lowest (what a claim adds of its own shows there, where the mean dilutes it); and those
+    of the weakest the evidence lacks word for word, least said first. 0, 0, () without
+    content words."""
+    if not said:
+        return 0.0, 0.0, ()
+    weakest = sorted(said, key=lambda ws: ws[1])[:WEAKEST]
+    return (
+        float(np.mean([score for _, score in said])),
+        float(np.mean([score for _, score in weakest])),
+        tuple(word for word, score in weakest if score < 1.0),
+    )
 
 
 def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Novel:
@@ -401,6 +420,7 @@ def judge_claims(
                 s.conflict,
                 reason,
                 s.bigram_precision,
+                s.weakest_precision,
                 s.entailment,
                 s.contradiction,
             )
