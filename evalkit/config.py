@@ -231,8 +231,11 @@ class VerifierConfig(VerifierMeasure):
     # Support = sigmoid(bias + w_similarity * best sentence cosine
     #   + w_token_precision * how far the top-k evidence says the content words (paraphrases
     #     count by their closest token's cosine)
+    #   + w_weakest_precision * the same for its three least-said content words alone
     #   + w_source_precision * share of content words anywhere in the sources
-    #   + w_novel_number / w_novel_date / w_novel_name * numbers, dates, names in no source)
+    #   + w_bigram_precision * share of its word pairs in one evidence unit
+    #   + w_novel_number / w_novel_date / w_novel_name * numbers, dates, names in no source
+    #   + w_entailment / w_contradiction * the entailment model's probabilities, when one runs)
     bias: float = opt(-2.7517, "support model: intercept")
     w_similarity: float = opt(2.6029, "support model: weight of the best sentence cosine")
     w_token_precision: float = opt(

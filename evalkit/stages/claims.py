@@ -46,7 +46,7 @@ from evalkit.text import (
 from evalkit.verifiers import ClaimSignals, Verifier
 
 _WORD = re.compile(r"\S+")
-# weakest_precision reads this many least-said words (docs/entailment.md: 1, 2 and 3 tried)
+# weakest_precision reads this many least-said words (what else was tried: docs/entailment.md)
 WEAKEST = 3
 # a claim's numbers, dates and names found in no source (`_novel`)
 Novel = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
