@@ -23,7 +23,7 @@ class ClaimSignals:
 
     similarity: float  # best cosine to a single source sentence (or a piece of a long one)
     # how far its top-k evidence units say the claim's content words: a word they have counts
-    # 1, another its best token cosine in context (`stages.claims.soft_precision`)
+    # 1, another its best token cosine in context (`stages.claims.said_words`)
     token_precision: float
     source_precision: float  # share of the claim's content words found anywhere in the sources
     novel_numbers: tuple[str, ...]  # numbers found in no source
