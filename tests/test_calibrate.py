@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -13,12 +14,17 @@ from hydra import compose, initialize_config_dir
 
 from evalkit.bench.calibrate import bench_files, run_calibrate
 from evalkit.bench.events import coverage_event, faith_events, measure_signals
-from evalkit.bench.fit import VERIFIER_KEYS, balanced_weights
+from evalkit.bench.fit import VERIFIER_KEYS, balanced_weights, fit_coverage
+from evalkit.bench.labelled import FactData
 from evalkit.bench.load import load_benchmark
 from evalkit.cli import CONF, register, to_config
 from evalkit.config import Config, CoverageConfig, VerifierConfig
+from evalkit.conflict import Conflict
 from evalkit.errors import InputError
+from evalkit.metrics import mean_group_correlation
 from evalkit.pipeline import Resources, run_event
+from evalkit.records import Sentence
+from evalkit.stages.coverage import FactSignals, SoftRecallMatcher
 from evalkit.verifiers import ClaimSignals, build_verifier
 
 from .conftest import DATA
@@ -168,3 +174,39 @@ def test_shipped_calibration_composes_and_a_verifier_option_still_wins() -> None
     assert verifier.judge(near)[0] == "unsupported"
     assert verifier.judge(dataclasses.replace(near, similarity=shipped))[0] == "supported"
     assert not math.isnan(cfg.coverage.threshold)
+
+
+def test_coverage_fit_reports_the_credit_run_gives_a_misstated_fact() -> None:
+    """The header's per-document Pearson is of the coverage `run` reports, so a fact the
+    candidate states with another value earns nothing there too, not its match's credit."""
+    rng = np.random.default_rng(0)
+    match = Sentence("cand", 0, "Shin said 4,000 containers.", 0, 27)
+    wrong = Conflict("number", "7,000", "4,000")
+    facts = []
+    for doc in ("d1", "d2", "d3", "d4", "d5"):
+        for system in ("s1", "s2", "s3", "s4"):
+            for i in range(3):
+                label = int(rng.random() < 0.5)
+                recall = 0.45 + 0.4 * label + 0.1 * rng.random()
+                conflict = wrong if (system, i) == ("s1", 0) and label else None
+                signals = FactSignals(0.5, recall, recall, match, conflict=conflict)
+                facts.append(FactData(0, doc, system, signals, label))
+    fitted = fit_coverage(facts, ["tiny"], CoverageConfig())
+    matcher = SoftRecallMatcher(CoverageConfig(**fitted.values))
+    assert any(matcher.judge(f.signals)[0] == "misstated" for f in facts)
+
+    def per_doc(credit: Callable[[FactSignals], float]) -> float:
+        keys = sorted({(f.doc_id, f.system) for f in facts})
+        mean = [
+            (
+                np.mean([credit(f.signals) for f in facts if (f.doc_id, f.system) == k]),
+                np.mean([f.label for f in facts if (f.doc_id, f.system) == k]),
+            )
+            for k in keys
+        ]
+        pred, human = np.array(mean).T
+        return mean_group_correlation(np.array([k[0] for k in keys]), pred, human)
+
+    reported = fitted.details["tiny"]["per_doc_pearson"]
+    assert reported == pytest.approx(per_doc(lambda s: matcher.judge(s)[1]))
+    assert reported != pytest.approx(per_doc(lambda s: matcher.credit(matcher.probability(s))))

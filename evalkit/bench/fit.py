@@ -317,9 +317,15 @@ def fit_coverage(facts: Sequence[FactData], names: Sequence[str], cfg: CoverageC
         lexical_threshold=_round(best_shared_threshold(files, y, lexical)),
         cosine_threshold=_round(best_shared_threshold(files, y, cosine)),
     )
-    final = SoftRecallMatcher(fitted)  # the fitted thresholds: credits as `run` gives them
-    credit = np.array([final.credit(p) for p in prob])
-    cv = np.array([final.credit(p) for p in _cv_facts(x, y, files, [f.doc_id for f in facts])])
+    final = SoftRecallMatcher(fitted)  # the fitted thresholds: credits as `run` gives them,
+    # a misstated fact earning nothing
+    conflicts = [f.signals.conflict for f in facts]
+
+    def credits(probs: np.ndarray) -> np.ndarray:
+        return np.array([final.decide(p, c)[1] for p, c in zip(probs, conflicts, strict=True)])
+
+    credit = credits(prob)
+    cv = credits(_cv_facts(x, y, files, [f.doc_id for f in facts]))
     rows = {}
     for f, name in enumerate(names):
         m = files == f

@@ -311,12 +311,14 @@ class SoftRecallMatcher:
         return sigmoid(self.cfg.sharpness * (math.log(p / (1 - p)) - math.log(t / (1 - t))))
 
     def judge(self, s: FactSignals) -> tuple[FactState, float]:
+        return self.decide(self.probability(s), s.conflict)
+
+    def decide(self, probability: float, conflict: Conflict | None) -> tuple[FactState, float]:
         """A fact the candidate states (it would be covered) but whose match says it with
         another value is misstated and earns nothing."""
-        probability = self.probability(s)
-        if probability < self.cfg.threshold:
+        if not probability >= self.cfg.threshold:  # NaN (no fit) stays NaN
             return "missed", self.credit(probability)
-        if s.conflict is not None:
+        if conflict is not None:
             return "misstated", 0.0
         return "covered", self.credit(probability)
 
