@@ -486,6 +486,31 @@ def plainly_negated(text: str) -> bool:
     )
 
 
+_JOINERS = "-–,.'’"
+
+
+def whole_word(text: str, start: int, end: int) -> str:
+    """The whole word the characters [start, end) belong to, as the text writes it: "Jong-un"
+    for "un", "7,000" for "000", "self-renewal" for "self", "U.S." for "S"; without a
+    possessive "'s". How a claim's reason names a word the model read in pieces."""
+
+    def joined(i: int, step: int) -> bool:  # a letter or digit, or a joiner between two
+        if not 0 <= i < len(text):
+            return False
+        if text[i].isalnum():
+            return True
+        return text[i] in _JOINERS and 0 <= i + step < len(text) and text[i + step].isalnum()
+
+    while joined(start - 1, -1):
+        start -= 1
+    while joined(end, 1):
+        end += 1
+    if "." in text[start:end] and text[end : end + 1] == ".":  # an abbreviation's last stop
+        end += 1
+    word = text[start:end]
+    return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 2 else word
+
+
 def is_sentence_end(text: str) -> bool:
     """Whether a line ends the way prose sentences end."""
     return text.rstrip().rstrip("”\"’')]").endswith((".", "!", "?", "…"))

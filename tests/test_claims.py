@@ -4,13 +4,14 @@ words, on average and where it says them least."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from evalkit.config import VerifierConfig
 from evalkit.embed import HashedEmbedder
 from evalkit.pipeline import Resources
 from evalkit.records import Claim
 from evalkit.stages.claims import WEAKEST, document_evidence, measure_claims, precisions
-from evalkit.text import content_stems
+from evalkit.text import content_stems, whole_word
 from evalkit.verifiers import ClaimSignals, EmbeddingVerifier
 
 from .test_reference_facts import seg
@@ -97,3 +98,32 @@ def test_a_clause_the_evidence_lacks_shows_in_weakest_precision_and_the_reason()
     assert added.least_said == ("aiding", "rival", "bankers")
     _, _, reason = EmbeddingVerifier(VerifierConfig()).judge(added)
     assert reason.endswith("; least said: aiding, rival, bankers)")
+
+
+def test_the_reason_names_a_word_the_model_read_in_pieces_whole_and_once() -> None:
+    """The model reads "Jong-un" as "jong", "-", "un" and "9,000" as "9", ",", "000"; the
+    reason names each such word as written, once, and not its pieces."""
+    kim, men = measured(
+        HashedEmbedder(),
+        "Police said the man was killed in the attack by Jong-un.",
+        "Police said the man was killed in the attack on Tuesday by 9,000 men.",
+    )
+    assert (kim.least_said, kim.weakest_precision) == (("Jong-un",), 1 / 3)  # 2 pieces at 0
+    assert men.least_said == ("9,000",)  # "men" is in SOURCE's "man"
+    assert precisions([("Jong-un", 0.1), ("Jong-un", 0.2), ("a", 0.3)])[2] == ("Jong-un", "a")
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "whole"),
+    [
+        ("Kim Jong-un’s sister", "un", "Jong-un"),
+        ("sent 7,000 containers.", "000", "7,000"),
+        ("its self-renewal, critics said", "self", "self-renewal"),
+        ("the U.S. has", "S", "U.S."),
+        ("the end.", "end", "end"),
+        ("a (test) b", "test", "test"),
+    ],
+)
+def test_whole_word(text: str, piece: str, whole: str) -> None:
+    start = text.index(piece)
+    assert whole_word(text, start, start + len(piece)) == whole

@@ -42,6 +42,7 @@ from evalkit.text import (
     names,
     numbers,
     vocabulary,
+    whole_word,
 )
 from evalkit.verifiers import ClaimSignals, Verifier
 
@@ -296,7 +297,7 @@ def said_words(
     out = []
     for stem, occurrences in words.items():
         first = occurrences[0]
-        word = text[tokens.spans[first[0]][0] : tokens.spans[first[-1]][1]]
+        word = whole_word(text, tokens.spans[first[0]][0], tokens.spans[first[-1]][1])
         if stem in found or sims is None:
             out.append((word, float(stem in found)))
         else:
@@ -315,7 +316,7 @@ def precisions(said: list[tuple[str, float]]) -> tuple[float, float, tuple[str, 
     return (
         float(np.mean([score for _, score in said])),
         float(np.mean([score for _, score in weakest])),
-        tuple(word for word, score in weakest if score < 1.0),
+        tuple(dict.fromkeys(word for word, score in weakest if score < 1.0)),
     )
 
 
