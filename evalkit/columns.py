@@ -370,7 +370,7 @@ DEFINITIONS: dict[str, dict[str, str]] = {
     },
     REMOVED.file: {
         "event": "The event.",
-        "source": "The source the line was removed from.",
+        "source": "The source the line was removed from (or the candidate, for a label line).",
         "line": "The removed line's text.",
         "reason": "Why cleaning removed it.",
         "line_no": "The line's number in the source file.",

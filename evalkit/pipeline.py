@@ -294,7 +294,7 @@ def measure_event(
             else f"extracted from the reference article {choice.doc_id}"
         ),
         sources=infos,
-        removed=tuple(r for s in sources for r in s.clean.removed),
+        removed=tuple(r for s in sources + extra for r in s.clean.removed),
         facts=facts,
         candidates=tuple(measures),
         warnings=tuple(warnings),

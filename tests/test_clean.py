@@ -120,3 +120,38 @@ def test_a_headline_with_a_colon_is_not_a_page_field() -> None:
     assert {r.text: r.reason for r in first.removed} == {
         f: "page metadata field (Key: value)" for f in fields
     }
+
+
+def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> None:
+    """A summary written as a list reads as its sentences ("1." is no figure of the claim),
+    at the same raw offsets; a label line is set aside with its reason, a headline is not."""
+    text = (
+        "## Summary\n"
+        "1. Kim Yo Jong denied the exports.\n"
+        "- North Korea sent 7,000 containers.\n"
+        "**Key points**\n"
+        "Background:\n"
+        "# North Korea denies selling weapons to Russia\n"
+        "2) Talks: Russia said nothing."
+    )
+    cand = Document("c", "candidate", text, "c.txt")
+    _, (split,) = clean_documents([doc("d0", STORY)], [cand], CleanConfig(), HashedEmbedder())
+    assert [k.text for k in split.kept] == [
+        "Kim Yo Jong denied the exports.",
+        "North Korea sent 7,000 containers.",
+        "North Korea denies selling weapons to Russia",
+        "Talks: Russia said nothing.",
+    ]
+    assert all(text[k.start : k.start + len(k.text)] == k.text for k in split.kept)
+    assert [(r.line_no, r.text) for r in split.removed] == [
+        (1, "## Summary"),
+        (4, "**Key points**"),
+        (5, "Background:"),
+    ]
+    assert all(r.reason.startswith("a summary's label") for r in split.removed)
+
+
+def test_a_source_loses_its_list_markers_not_its_list_test() -> None:
+    first, _ = clean(f"1. {STORY}\n- Buy our newsletter today for one dollar only.", OTHER)
+    assert [k.text for k in first.kept] == [STORY]
+    assert first.removed[0].reason.startswith("list item unrelated")

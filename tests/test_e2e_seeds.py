@@ -193,3 +193,36 @@ def test_cli_run_writes_every_table_and_a_warm_rerun_loads_no_model(tmp_path: Pa
     warm = [f"hydra.run.dir={tmp_path / 'warm'}", cache, "verifier.threshold=0.6"]
     assert model_libraries_loaded("run", *warm) == []
     assert (tmp_path / "warm" / "claims.csv").read_bytes() != (run_dir / "claims.csv").read_bytes()
+
+
+def test_a_summary_written_as_a_markdown_list_is_judged_as_its_sentences(
+    real_resources: Resources, tmp_path: Path
+) -> None:
+    """An LLM's "## Summary" and "1." are formatting: the numbered copy of faithful_partial
+    gets the plain one's claims, supports and coverage (before, "1." and "3." were figures
+    found in no source and two of its three claims were unsupported)."""
+    plain = (ROOT / "seeds" / "candidates" / "faithful_partial.txt").read_text(encoding="utf-8")
+    lines = plain.strip().split("\n")
+    listed = "## Summary\n\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(lines, 1))
+    path = tmp_path / "candidates.jsonl"
+    both = {"plain": plain, "listed": listed}
+    path.write_text(
+        "\n".join(json.dumps({"id": i, "text": t}) for i, t in both.items()), encoding="utf-8"
+    )
+    cfg = Config()
+    cfg.data.sources = str(ROOT / "seeds")
+    cfg.data.references = str(ROOT / "references")
+    cfg.data.candidates = str(path)
+    result = run_event(next(iter_events(cfg.data)), cfg, real_resources)
+
+    def judged(candidate: str) -> list[tuple[str, str, float]]:
+        return [
+            (a.claim.sentence.text, a.verdict, a.support)
+            for a in result.alignments
+            if a.claim.candidate == candidate
+        ]
+
+    assert judged("listed") == judged("plain") and len(judged("plain")) == 3
+    scores = {s.candidate: s for s in result.scores}
+    assert scores["listed"].coverage == scores["plain"].coverage
+    assert [r.text for r in result.removed if r.doc_id == "listed"] == ["## Summary"]

@@ -4,7 +4,10 @@ A line goes when its form is not prose (no words, navigation, URL sign-offs, `Ke
 page fields, fragments too short to be a sentence) or when it is unrelated to what the other
 articles of the event report (its best cosine to any line of another source is low: job ads,
 "Related" link lists). Every removed line is recorded with its reason. Candidate summaries
-that are not sources are only split into lines: their text is what is being judged.
+that are not sources are only split into lines, their text being what is judged, except for
+what a summary writer's formatting adds: a list marker or Markdown heading mark is cut from a
+line's start ("1. Kim denied ..." is the claim "Kim denied ...", not one with the figure 1),
+and a label line ("Summary:", "## Key points", "**Background**") is set aside and recorded.
 """
 
 from __future__ import annotations
@@ -31,7 +34,13 @@ CRUMB_SEGMENT_WORDS = 4  # "Home", "World News", "Asia Pacific"
 # A page field has a label of one or two words: "Date:", "Reading Time:", "By:", "Updated:".
 # "Marlow Bay warehouse fire: what we know" is a headline, not a field.
 _FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
-_BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d+[.)])\s+")
+_BULLET_MARK = r"[-•*·▪►]|\d{1,3}[.)]"
+_BULLET = re.compile(rf"^\s*(?:{_BULLET_MARK})\s+")
+_MARK = re.compile(rf"^(?:{_BULLET_MARK}|#{{1,6}})\s+")  # cut from the start of a kept line
+# A label line of a summary: a Markdown heading, a line ending with ":" or one wholly in bold,
+# of at most LABEL_WORDS words ("## Summary", "Key points:", "**Background**").
+_LABEL = re.compile(r"^(?:#{1,6}\s+.*|.*:|\*\*[^*]+\*\*|__[^_]+__)$")
+LABEL_WORDS = 3
 # "Headline | Site Name": the site name after a title separator is page furniture.
 _SITE_SUFFIX = re.compile(r"\s+[|]\s+(?P<site>[^|.!?]{1,40})$")
 
@@ -81,6 +90,31 @@ def _strip_site(
     return number, start, line[: match.start()].rstrip()
 
 
+def _unmarked(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The lines without a list marker or heading mark at their start (the offset moved past
+    it)."""
+    out = []
+    for number, start, line in lines:
+        mark = _MARK.match(line)
+        cut = mark.end() if mark and mark.end() < len(line) else 0
+        out.append((number, start + cut, line[cut:]))
+    return out
+
+
+def _summary_lines(doc: Document) -> CleanDocument:
+    """A candidate's lines, unmarked, with its label lines set aside."""
+    kept, removed = [], []
+    for number, start, line in _lines(doc.text):
+        if _LABEL.match(line) and len(tokens(line)) <= LABEL_WORDS:
+            reason = f"a summary's label, not a claim (a heading of at most {LABEL_WORDS} words)"
+            removed.append(RemovedLine(doc.doc_id, number, line, reason))
+        else:
+            kept.append((number, start, line))
+    return CleanDocument(
+        doc, tuple(KeptLine(n, s, t) for n, s, t in _unmarked(kept)), tuple(removed)
+    )
+
+
 def _lines(text: str) -> list[tuple[int, int, str]]:
     """(1-based line number, start offset, stripped text) of every non-blank line."""
     out, offset = [], 0
@@ -117,16 +151,12 @@ def clean_documents(
     cleaned = tuple(
         CleanDocument(
             doc,
-            tuple(KeptLine(n, s, t) for n, s, t in kept[doc.doc_id]),
+            tuple(KeptLine(n, s, t) for n, s, t in _unmarked(kept[doc.doc_id])),
             tuple(sorted(removed[doc.doc_id], key=lambda r: r.line_no)),
         )
         for doc in sources
     )
-    split = tuple(
-        CleanDocument(doc, tuple(KeptLine(n, s, t) for n, s, t in _lines(doc.text)), ())
-        for doc in candidates
-    )
-    return cleaned, split
+    return cleaned, tuple(_summary_lines(doc) for doc in candidates)
 
 
 def _drop_unrelated(
