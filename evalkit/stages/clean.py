@@ -7,7 +7,8 @@ articles of the event report (its best cosine to any line of another source is l
 that are not sources are only split into lines, their text being what is judged, except for
 what a summary writer's formatting adds: a list marker or Markdown heading mark is cut from a
 line's start ("1. Kim denied ..." is the claim "Kim denied ...", not one with the figure 1),
-and a label line ("Summary:", "## Key points", "**Background**") is set aside and recorded.
+and a label line (a lead-in ending with a colon, "Here is a summary:", or a short heading,
+"## Summary", "**Key points**") is set aside and recorded.
 """
 
 from __future__ import annotations
@@ -37,10 +38,8 @@ _FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
 _BULLET_MARK = r"[-•*·▪►]|\d{1,3}[.)]"
 _BULLET = re.compile(rf"^\s*(?:{_BULLET_MARK})\s+")
 _MARK = re.compile(rf"^(?:{_BULLET_MARK}|#{{1,6}})\s+")  # cut from the start of a kept line
-# A label line of a summary: a Markdown heading, a line ending with ":" or one wholly in bold,
-# of at most LABEL_WORDS words ("## Summary", "Key points:", "**Background**").
-_LABEL = re.compile(r"^(?:#{1,6}\s+.*|.*:|\*\*[^*]+\*\*|__[^_]+__)$")
-LABEL_WORDS = 3
+_BOLD = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")
+LABEL_WORDS = 3  # a summary's heading ("## Summary", "**Key points**"), not a headline
 # "Headline | Site Name": the site name after a title separator is page furniture.
 _SITE_SUFFIX = re.compile(r"\s+[|]\s+(?P<site>[^|.!?]{1,40})$")
 
@@ -101,18 +100,27 @@ def _unmarked(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _label(raw: str, line: str) -> str | None:
+    """Why a summary's line (`raw`, and `line` without its mark) is a label, or None."""
+    if line.endswith(":"):
+        return "a lead-in ending with a colon, not a claim"
+    heading = raw.startswith("#") or _BOLD.fullmatch(line)
+    if heading and len(tokens(line)) <= LABEL_WORDS:
+        return f"a heading of at most {LABEL_WORDS} words, not a claim"
+    return None
+
+
 def _summary_lines(doc: Document) -> CleanDocument:
     """A candidate's lines, unmarked, with its label lines set aside."""
     kept, removed = [], []
-    for number, start, line in _lines(doc.text):
-        if _LABEL.match(line) and len(tokens(line)) <= LABEL_WORDS:
-            reason = f"a summary's label, not a claim (a heading of at most {LABEL_WORDS} words)"
-            removed.append(RemovedLine(doc.doc_id, number, line, reason))
+    lines = _lines(doc.text)
+    for (number, _, raw), (_, start, line) in zip(lines, _unmarked(lines), strict=True):
+        reason = _label(raw, line)
+        if reason:
+            removed.append(RemovedLine(doc.doc_id, number, raw, reason))
         else:
-            kept.append((number, start, line))
-    return CleanDocument(
-        doc, tuple(KeptLine(n, s, t) for n, s, t in _unmarked(kept)), tuple(removed)
-    )
+            kept.append(KeptLine(number, start, line))
+    return CleanDocument(doc, tuple(kept), tuple(removed))
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
