@@ -188,6 +188,8 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", "") + " ", fold(text))
     if "-" in folded:
         folded = _BRACKET.sub(" ", folded)
+    if "[" in folded:
+        folded = uncited(folded)  # "[1]" is a reference, no word
     found = _TOKEN.findall(folded)
     return tuple(t.replace(",", "") if t[0].isdigit() else t for t in found)
 
@@ -278,13 +280,23 @@ def _normalise(digits: str, scale: str) -> str:
     return format(value.normalize(), "f")
 
 
+# A citation mark: "[1]", "[2, 3]", "[4-6]", "[^1]" (a model's or a wiki's reference, no figure)
+_CITATION = re.compile(r"\[\^?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
+
+
+def uncited(text: str) -> str:
+    """The text with its citation marks blanked out, at the same offsets."""
+    return _CITATION.sub(lambda m: " " * len(m.group()), text)
+
+
 @lru_cache(maxsize=MEMO)
 def amounts(text: str) -> tuple[Amount, ...]:
     """The figures of a text, in order: digits or number words with their currency, scale
     ($3 billion, 1.2m, 3bn), percent sign and bound ("fewer than 2,000"). Four-digit years
-    written bare (2021) are dates, not amounts; "one" is no figure ("one of the ...")."""
+    written bare (2021) are dates, not amounts; "one" is no figure ("one of the ..."), nor a
+    citation mark ("[1]")."""
     out = []
-    for m in _AMOUNT.finditer(text):
+    for m in _AMOUNT.finditer(uncited(text)):
         digits, scale = m["digits"], m["scale"] or ""
         spaced = text[m.start("scale") - 1].isspace() if scale else False
         if scale.lower() in ("m", "b", "k") and spaced and not m["currency"]:

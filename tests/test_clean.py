@@ -133,7 +133,9 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
         "- **Key points**\n"
         "Background:\n"
         "# North Korea denies selling weapons to Russia\n"
-        "2) Talks: Russia said nothing."
+        "2) Talks: Russia said nothing.\n"
+        "- **Point 3:** Russia agreed.\n"
+        "**Kim Yo Jong**, the sister, spoke."
     )
     cand = Document("c", "candidate", text, "c.txt")
     _, (split,) = clean_documents([doc("d0", STORY)], [cand], CleanConfig(), HashedEmbedder())
@@ -142,6 +144,8 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
         "North Korea sent 7,000 containers.",
         "North Korea denies selling weapons to Russia",
         "Talks: Russia said nothing.",
+        "Russia agreed.",
+        "**Kim Yo Jong**, the sister, spoke.",
     ]
     assert all(text[k.start : k.start + len(k.text)] == k.text for k in split.kept)
     assert [(r.line_no, r.text, r.reason.split()[1]) for r in split.removed] == [

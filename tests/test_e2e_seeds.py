@@ -198,14 +198,17 @@ def test_cli_run_writes_every_table_and_a_warm_rerun_loads_no_model(tmp_path: Pa
 def test_a_summary_written_as_a_markdown_list_is_judged_as_its_sentences(
     real_resources: Resources, tmp_path: Path
 ) -> None:
-    """An LLM's "## Summary" and "1." are formatting: the numbered copy of faithful_partial
-    gets the plain one's claims, supports and coverage (before, "1." and "3." were figures
-    found in no source and two of its three claims were unsupported)."""
+    """An LLM's "## Summary", "1.", "**Point 1:**" and "[1]" are formatting: the numbered
+    copy of faithful_partial gets the plain one's claims, supports and coverage (before, "1."
+    and "3." were figures found in no source and two of its three claims were unsupported),
+    the cited one its verdicts at nearly its supports."""
     plain = (ROOT / "seeds" / "candidates" / "faithful_partial.txt").read_text(encoding="utf-8")
     lines = plain.strip().split("\n")
     listed = "## Summary\n\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(lines, 1))
     path = tmp_path / "candidates.jsonl"
-    both = {"plain": plain, "listed": listed}
+    # a RAG summariser's citations and an LLM's bold labels
+    cited = "\n".join(f"- **Point {i}:** {s[:-1]} [{i}]." for i, s in enumerate(lines, 1))
+    both = {"plain": plain, "listed": listed, "cited": cited}
     path.write_text(
         "\n".join(json.dumps({"id": i, "text": t}) for i, t in both.items()), encoding="utf-8"
     )
@@ -223,6 +226,10 @@ def test_a_summary_written_as_a_markdown_list_is_judged_as_its_sentences(
         ]
 
     assert judged("listed") == judged("plain") and len(judged("plain")) == 3
+    for (_, verdict, support), (_, plain_verdict, plain_support) in zip(
+        judged("cited"), judged("plain"), strict=True
+    ):
+        assert verdict == plain_verdict and abs(support - plain_support) < 0.01
     scores = {s.candidate: s for s in result.scores}
     assert scores["listed"].coverage == scores["plain"].coverage
     assert [r.text for r in result.removed if r.doc_id == "listed"] == ["## Summary"]

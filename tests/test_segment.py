@@ -24,6 +24,15 @@ def test_abbreviations_quotes_and_datelines() -> None:
     ]
 
 
+def test_a_citation_mark_after_a_full_stop_stays_with_the_sentence_it_cites() -> None:
+    line = "Kim denied it. [1][3] She said 7,000 [2]. Russia agreed. [4-6]"
+    assert [line[s:e] for s, e in split_line(line)] == [
+        "Kim denied it. [1][3]",
+        "She said 7,000 [2].",
+        "Russia agreed. [4-6]",
+    ]
+
+
 def test_tokenised_text_splits_though_its_clitics_look_like_quotes() -> None:
     line = (
         "the chairman said russia 's federation should be banned from the olympics . "

@@ -135,3 +135,11 @@ def test_known_matches_demonyms_but_not_other_names() -> None:
 
 def test_sentence_end_sees_through_closing_quotes() -> None:
     assert is_sentence_end("He said “no.”") and not is_sentence_end("Related")
+
+
+def test_a_citation_mark_is_no_figure_and_no_word() -> None:
+    """A model's or a wiki's "[1]" would be a figure found in no source."""
+    cited = "Shin said 7,000 containers [1][2, 3] were sent in 2023 [^4]."
+    assert numbers(cited) == {"7000", "2023"}
+    assert content_tokens(cited) == content_tokens("Shin said 7,000 containers were sent in 2023.")
+    assert numbers("[the minister] said 12 [sic] people") == {"12"}  # brackets of words stay

@@ -39,6 +39,7 @@ _BULLET_MARK = r"[-•*·▪►]|\d{1,3}[.)]"
 _BULLET = re.compile(rf"^\s*(?:{_BULLET_MARK})\s+")
 _MARK = re.compile(rf"^(?:{_BULLET_MARK}|#{{1,6}})\s+")  # cut from the start of a kept line
 _BOLD = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")
+_BOLD_LABEL = re.compile(r"(?:\*\*|__)(?P<label>[^*_:]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+")
 LABEL_WORDS = 3  # a summary's heading ("## Summary", "**Key points**"), not a headline
 # "Headline | Site Name": the site name after a title separator is page furniture.
 _SITE_SUFFIX = re.compile(r"\s+[|]\s+(?P<site>[^|.!?]{1,40})$")
@@ -90,12 +91,15 @@ def _strip_site(
 
 
 def _unmarked(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The lines without a list marker or heading mark at their start (the offset moved past
-    it)."""
+    """The lines without a list marker or heading mark at their start, nor then a label in
+    bold ("**Point 1:** Kim denied ..."), the offset moved past what is cut."""
     out = []
     for number, start, line in lines:
         mark = _MARK.match(line)
         cut = mark.end() if mark and mark.end() < len(line) else 0
+        label = _BOLD_LABEL.match(line, cut)
+        if label and len(tokens(label["label"])) <= LABEL_WORDS and label.end() < len(line):
+            cut = label.end()
         out.append((number, start + cut, line[cut:]))
     return out
 

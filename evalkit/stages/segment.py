@@ -19,7 +19,7 @@ from functools import lru_cache
 import pysbd
 
 from evalkit.records import CleanDocument, Event, Segmented, Sentence
-from evalkit.text import is_sentence_end, tokens
+from evalkit.text import is_sentence_end, tokens, uncited
 
 log = logging.getLogger("evalkit")
 Spans = tuple[tuple[int, int], ...]
@@ -48,6 +48,12 @@ def split_line(line: str) -> Spans:
     for start, end in _locate(seen, _segmenter().processor(seen).process()):
         text = line[start:end]
         start, end = start + len(text) - len(text.lstrip()), start + len(text.rstrip())
+        if spans and end > start:  # "[1][3]" after a full stop cites that sentence
+            text = uncited(line[start:end])
+            cited = len(text) - len(text.lstrip())
+            if cited:
+                spans[-1] = (spans[-1][0], start + len(line[start : start + cited].rstrip()))
+                start += cited
         if end > start and tokens(line[start:end]):
             spans.append((start, end))
     return tuple(spans) or ((0, len(line)),)
