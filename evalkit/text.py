@@ -188,8 +188,7 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", "") + " ", fold(text))
     if "-" in folded:
         folded = _BRACKET.sub(" ", folded)
-    if "[" in folded:
-        folded = uncited(folded)  # "[1]" is a reference, no word
+    folded = unreferenced(folded)  # "[1]" is a citation, no word
     found = _TOKEN.findall(folded)
     return tuple(t.replace(",", "") if t[0].isdigit() else t for t in found)
 
@@ -280,13 +279,16 @@ def _normalise(digits: str, scale: str) -> str:
     return format(value.normalize(), "f")
 
 
-# A citation mark: "[1]", "[2, 3]", "[4-6]", "[^1]" (a model's or a wiki's reference, no figure)
-_CITATION = re.compile(r"\[\^?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
+# A reference a summary's formatting adds: a citation mark ("[1]", "[2, 3]", "[4-6]", "[^1]")
+# or a Markdown link's target ("[Kim Yo Jong](https://...)"): no figure, no word.
+_REFERENCE = re.compile(
+    r"\[\^?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|(?<=\])\((?:https?://|www\.)[^()\s]*\)", re.I
+)
 
 
-def uncited(text: str) -> str:
-    """The text with its citation marks blanked out, at the same offsets."""
-    return _CITATION.sub(lambda m: " " * len(m.group()), text)
+def unreferenced(text: str) -> str:
+    """The text with its citation marks and link targets blanked out, at the same offsets."""
+    return _REFERENCE.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
 
 
 @lru_cache(maxsize=MEMO)
@@ -294,9 +296,9 @@ def amounts(text: str) -> tuple[Amount, ...]:
     """The figures of a text, in order: digits or number words with their currency, scale
     ($3 billion, 1.2m, 3bn), percent sign and bound ("fewer than 2,000"). Four-digit years
     written bare (2021) are dates, not amounts; "one" is no figure ("one of the ..."), nor a
-    citation mark ("[1]")."""
+    citation mark ("[1]") or link target."""
     out = []
-    for m in _AMOUNT.finditer(uncited(text)):
+    for m in _AMOUNT.finditer(unreferenced(text)):
         digits, scale = m["digits"], m["scale"] or ""
         spaced = text[m.start("scale") - 1].isspace() if scale else False
         if scale.lower() in ("m", "b", "k") and spaced and not m["currency"]:

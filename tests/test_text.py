@@ -19,6 +19,7 @@ from evalkit.text import (
     negated,
     numbers,
     tokens,
+    unreferenced,
     vocabulary,
 )
 from evalkit.verifiers import build_verifier
@@ -143,3 +144,11 @@ def test_a_citation_mark_is_no_figure_and_no_word() -> None:
     assert numbers(cited) == {"7000", "2023"}
     assert content_tokens(cited) == content_tokens("Shin said 7,000 containers were sent in 2023.")
     assert numbers("[the minister] said 12 [sic] people") == {"12"}  # brackets of words stay
+
+
+def test_a_markdown_link_reads_as_its_text() -> None:
+    linked = "[Kim Yo Jong](https://en.wikipedia.org/wiki/Kim_Yo_Jong) denied it in 2024."
+    assert tokens(linked) == tokens("Kim Yo Jong denied it in 2024.")
+    assert numbers(linked) == {"2024"}
+    target = "(https://en.wikipedia.org/wiki/Kim_Yo_Jong)"
+    assert unreferenced(linked) == linked.replace(target, " " * len(target))  # offsets hold

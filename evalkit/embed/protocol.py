@@ -14,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from evalkit.text import fold, is_content, stem, uncited
+from evalkit.text import fold, is_content, stem, unreferenced
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,7 @@ class Tokens:
 def word_tokens(text: str, tokens: Tokens) -> dict[str, list[list[int]]]:
     """The text's content words as the model split them: stem -> each occurrence's model
     tokens. Stopwords, punctuation and single letters are left out."""
-    text = uncited(text) if "[" in text else text  # "[1]" is a reference, no word
+    text = unreferenced(text)  # "[1]" is a citation, no word
     spans: dict[int, list[int]] = {}
     for i, word in enumerate(tokens.words):
         spans.setdefault(word, []).append(i)

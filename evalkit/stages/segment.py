@@ -19,7 +19,7 @@ from functools import lru_cache
 import pysbd
 
 from evalkit.records import CleanDocument, Event, Segmented, Sentence
-from evalkit.text import is_sentence_end, tokens, uncited
+from evalkit.text import is_sentence_end, tokens, unreferenced
 
 log = logging.getLogger("evalkit")
 Spans = tuple[tuple[int, int], ...]
@@ -49,7 +49,7 @@ def split_line(line: str) -> Spans:
         text = line[start:end]
         start, end = start + len(text) - len(text.lstrip()), start + len(text.rstrip())
         if spans and end > start:  # "[1][3]" after a full stop cites that sentence
-            text = uncited(line[start:end])
+            text = unreferenced(line[start:end])
             cited = len(text) - len(text.lstrip())
             if cited:
                 spans[-1] = (spans[-1][0], start + len(line[start : start + cited].rstrip()))
