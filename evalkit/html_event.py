@@ -507,15 +507,15 @@ def sources_section(ev: EventTables, candidate_index: dict[str, int]) -> str:
             for x in lines
         )
         folds.append(
-            f"<details><summary><code>{esc(source)}</code>: {len(lines)} boilerplate line(s) "
-            f"removed</summary><div class=scroll><table class=removed><thead><tr>{gone_head}"
+            f"<details><summary><code>{esc(source)}</code>: {len(lines)} line(s) removed"
+            f"</summary><div class=scroll><table class=removed><thead><tr>{gone_head}"
             f"</tr></thead><tbody>{items}</tbody></table></div></details>"
         )
     removed_html = "".join(folds) + legend(gone_terms) if folds else ""
-    removed_html = removed_html or "<p>No lines were removed as boilerplate.</p>"
+    removed_html = removed_html or "<p>No lines were removed.</p>"
     return (
         f'{why}<div class="scroll"><table class="sources"><thead><tr>{head}</tr></thead><tbody>'
-        f"{''.join(rows)}</tbody></table></div>{legend(terms)}<h3>Removed boilerplate</h3>"
+        f"{''.join(rows)}</tbody></table></div>{legend(terms)}<h3>Removed lines</h3>"
         f"{removed_html}"
     )
 
