@@ -75,11 +75,28 @@ NUMBER_WORDS = {
     "ten": "10",
     "eleven": "11",
     "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
     "twenty": "20",
     "thirty": "30",
     "forty": "40",
     "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
 }
+_UNITS = "one two three four five six seven eight nine".split()
+# "twenty-five", "forty two": a tens word and a units word (before the tens word alone)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})"
+# "twenty-first" is an ordinal, no figure 20
+_ORDINAL = r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b"
 
 # Words that say a count without a figure: a summary's "two goals" is a source's "scored twice".
 COUNT_WORDS = {
@@ -234,10 +251,10 @@ _AMOUNT = re.compile(
     r"(?:\b(?P<bound>" + "|".join(_BOUNDS) + r")\s+)?"
     r"(?P<currency>[$£€¥])?\s?"
     r"(?P<digits>(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?|(?<![\w-])(?:"
-    + "|".join(NUMBER_WORDS)
-    + r")\b)"
+    + "|".join([_COMPOUND, *NUMBER_WORDS])
+    + rf")(?!{_ORDINAL})\b)"
     r"(?:\s?(?P<scale>" + "|".join(_SCALES) + r")\b)?"
-    r"(?:\s?(?P<percent>%|per ?cent\b|percent\b))?"
+    r"(?:\s?(?P<percent>%|per ?cent\b|percent\b|pc\b))?"
     r"(?!\w)",
     re.IGNORECASE,
 )
@@ -273,8 +290,10 @@ class Amount:
 
 
 def _normalise(digits: str, scale: str) -> str:
-    if digits.lower() in NUMBER_WORDS:
-        digits = NUMBER_WORDS[digits.lower()]
+    words = re.split(r"[- ]", digits.lower())
+    if words[0] in NUMBER_WORDS:  # "seven", "twenty-five"
+        units = _UNITS.index(words[1]) + 1 if len(words) == 2 else 0
+        digits = str(int(NUMBER_WORDS[words[0]]) + units)
     value = Decimal(digits.replace(",", "")).scaleb(_SCALES.get(scale.lower(), 0))
     return format(value.normalize(), "f")
 

@@ -1129,6 +1129,34 @@ def test_amounts_parse_currency_scale_percent_and_bounds() -> None:
     assert amounts("It cost 3bn euros")[0].unit == "€"
 
 
+def test_number_words_read_whole() -> None:
+    """ "twenty-five" was read as 20 (a figure found in no source beside "25"), "sixty" and
+    "seventeen" not at all; "twenty-first" is an ordinal, and British "pc" is per cent."""
+    values = {
+        text: [(a.value, a.unit) for a in amounts(text)]
+        for text in (
+            "twenty-five people",
+            "Forty two people",
+            "sixty people",
+            "seventeen people",
+            "the twenty-first century",
+            "up 10pc",
+            "a five-year plan",
+        )
+    }
+    assert values == {
+        "twenty-five people": [("25", "")],
+        "Forty two people": [("42", "")],
+        "sixty people": [("60", "")],
+        "seventeen people": [("17", "")],
+        "the twenty-first century": [],
+        "up 10pc": [("10", "%")],
+        "a five-year plan": [("5", "")],
+    }
+    claim, source = "Twenty-five people died in the fire.", "25 people died in the fire."
+    assert compare(claim, source, True, frozenset(), 0.6) == ("agree", None)
+
+
 def test_word_for_word_means_whole_words() -> None:
     assert verbatim("The bridge reopened.", "Yesterday the bridge reopened, they said.")
     assert not verbatim("He said it.", "She said it.")  # "he said" is not in "she said"
