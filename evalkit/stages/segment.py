@@ -43,7 +43,7 @@ _CLITIC = re.compile(r"(?<=\s)'(?=(?:s|re|ve|ll|d|m)\b)")
 @lru_cache(maxsize=65_536)
 def split_line(line: str) -> Spans:
     """[start, end) spans of the sentences of one line, trimmed of surrounding space."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     seen = _CLITIC.sub("x", line)
     for start, end in _locate(seen, _segmenter().processor(seen).process()):
         text = line[start:end]
