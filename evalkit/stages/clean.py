@@ -6,7 +6,8 @@ articles of the event report (its best cosine to any line of another source is l
 "Related" link lists). Every removed line is recorded with its reason. Candidate summaries
 that are not sources are only split into lines, their text being what is judged, except for
 what a summary writer's formatting adds: a list marker or Markdown heading mark is cut from a
-line's start ("1. Kim denied ..." is the claim "Kim denied ...", not one with the figure 1),
+line's start ("1. Kim denied ..." is the claim "Kim denied ...", not one with the figure 1;
+not from a source's, where "13. ..." may be the end of "March 13." split at its stop),
 and a label line (a lead-in ending with a colon, "Here is a summary:", or a short heading,
 "## Summary", "**Key points**") is set aside and recorded.
 """
@@ -163,7 +164,7 @@ def clean_documents(
     cleaned = tuple(
         CleanDocument(
             doc,
-            tuple(KeptLine(n, s, t) for n, s, t in _unmarked(kept[doc.doc_id])),
+            tuple(KeptLine(n, s, t) for n, s, t in kept[doc.doc_id]),
             tuple(sorted(removed[doc.doc_id], key=lambda r: r.line_no)),
         )
         for doc in sources
