@@ -8,8 +8,9 @@ that are not sources are only split into lines, their text being what is judged,
 what a summary writer's formatting adds: a list marker or Markdown heading mark is cut from a
 line's start ("1. Kim denied ..." is the claim "Kim denied ...", not one with the figure 1;
 not from a source's, where "13. ..." may be the end of "March 13." split at its stop),
-and a label line (a lead-in ending with a colon, "Here is a summary:", or a short heading,
-"## Summary", "**Key points**") is set aside and recorded.
+and a label line (a lead-in ending with a colon, "Here is a summary:", a short heading,
+"## Summary", "**Key points**", or a link alone, as in a list of sources) is set aside and
+recorded.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ _BULLET_MARK = r"[-•*·▪►]|\d{1,3}[.)]"
 _BULLET = re.compile(rf"^\s*(?:{_BULLET_MARK})\s+")
 _MARK = re.compile(rf"^(?:{_BULLET_MARK}|#{{1,6}})\s+")  # cut from the start of a kept line
 _BOLD = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")
+_LINK_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)\S+\)", re.I)
 _BOLD_LABEL = re.compile(r"(?:\*\*|__)(?P<label>[^*_:]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+")
 LABEL_WORDS = 3  # a summary's heading ("## Summary", "**Key points**"), not a headline
 # "Headline | Site Name": the site name after a title separator is page furniture.
@@ -109,6 +111,8 @@ def _label(raw: str, line: str) -> str | None:
     """Why a summary's line (`raw`, and `line` without its mark) is a label, or None."""
     if line.endswith(":"):
         return "a lead-in ending with a colon, not a claim"
+    if _LINK_LINE.fullmatch(line):
+        return "a link, not a claim"
     heading = raw.startswith("#") or _BOLD.fullmatch(line)
     if heading and len(tokens(line)) <= LABEL_WORDS:
         return f"a heading of at most {LABEL_WORDS} words, not a claim"
