@@ -471,7 +471,7 @@ def _capitalised_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if _no_name(word):
             continue
         before = text[: match.start()].rstrip()
-        opens = not before or before[-1] in ".!?:;\"“”'‘’—-(\n"
+        opens = not before or before[-1] in ".!?:;\"“”'‘’—-(\n*_•"  # Markdown's, a bullet's
         into = found
         if opens:
             after = text[match.end() :].lstrip()

@@ -101,6 +101,11 @@ def test_names_skip_sentence_openers_but_keep_multiword_names() -> None:
     assert "foreign" not in found and "however" not in found
 
 
+def test_a_word_opening_after_markdown_emphasis_is_an_opener() -> None:
+    assert names("*Note: This summary is based on the articles.*") == frozenset()
+    assert names("- **Update:** Kim Yo Jong spoke.") == {"kim", "yo", "jong"}
+
+
 def test_title_case_headlines_yield_no_names() -> None:
     assert names("Kim Yo Jong Denies Allegations Of Weapon Exports To Russia") == frozenset()
 
