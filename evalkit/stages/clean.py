@@ -39,7 +39,7 @@ CRUMB_SEGMENT_WORDS = 4  # "Home", "World News", "Asia Pacific"
 _FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
 _BULLET_MARK = r"[-•*·▪►]|\d{1,3}[.)]"
 _BULLET = re.compile(rf"^\s*(?:{_BULLET_MARK})\s+")
-_MARK = re.compile(rf"^(?:{_BULLET_MARK}|#{{1,6}})\s+")  # cut from the start of a kept line
+_MARK = re.compile(rf"^(?:{_BULLET_MARK}|#{{1,6}})\s+")  # cut from the start of a summary line
 _BOLD = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")
 _LINK_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)\S+\)", re.I)
 _BOLD_LABEL = re.compile(r"(?:\*\*|__)(?P<label>[^*_:]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+")
@@ -93,22 +93,19 @@ def _strip_site(
     return number, start, line[: match.start()].rstrip()
 
 
-def _unmarked(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The lines without a list marker or heading mark at their start, nor then a label in
-    bold ("**Point 1:** Kim denied ..."), the offset moved past what is cut."""
-    out = []
-    for number, start, line in lines:
-        mark = _MARK.match(line)
-        cut = mark.end() if mark and mark.end() < len(line) else 0
-        label = _BOLD_LABEL.match(line, cut)
-        if label and len(tokens(label["label"])) <= LABEL_WORDS and label.end() < len(line):
-            cut = label.end()
-        out.append((number, start + cut, line[cut:]))
-    return out
+def _cut(line: str) -> int:
+    """How much of a summary's line is formatting to cut: a list marker or heading mark, and
+    then a label in bold ("- **Point 1:** Kim denied ...")."""
+    mark = _MARK.match(line)
+    cut = mark.end() if mark and mark.end() < len(line) else 0
+    label = _BOLD_LABEL.match(line, cut)
+    if label and len(tokens(label["label"])) <= LABEL_WORDS and label.end() < len(line):
+        cut = label.end()
+    return cut
 
 
 def _label(raw: str, line: str) -> str | None:
-    """Why a summary's line (`raw`, and `line` without its mark) is a label, or None."""
+    """Why a summary's line (`raw`, and `line` without its formatting) is no claim, or None."""
     if line.endswith(":"):
         return "a lead-in ending with a colon, not a claim"
     if _LINK_LINE.fullmatch(line):
@@ -120,15 +117,15 @@ def _label(raw: str, line: str) -> str | None:
 
 
 def _summary_lines(doc: Document) -> CleanDocument:
-    """A candidate's lines, unmarked, with its label lines set aside."""
+    """A candidate's lines without their formatting, its label lines set aside."""
     kept, removed = [], []
-    lines = _lines(doc.text)
-    for (number, _, raw), (_, start, line) in zip(lines, _unmarked(lines), strict=True):
-        reason = _label(raw, line)
+    for number, start, raw in _lines(doc.text):
+        cut = _cut(raw)
+        reason = _label(raw, raw[cut:])
         if reason:
             removed.append(RemovedLine(doc.doc_id, number, raw, reason))
         else:
-            kept.append(KeptLine(number, start, line))
+            kept.append(KeptLine(number, start + cut, raw[cut:]))
     return CleanDocument(doc, tuple(kept), tuple(removed))
 
 
