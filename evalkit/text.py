@@ -519,6 +519,9 @@ def plainly_negated(text: str) -> bool:
     )
 
 
+# A list item's marker at a line's start: "- ", "• ", "1. ", "2) "
+LIST_MARKER = re.compile(r"^(?:[-•*·▪►]|\d{1,3}[.)])\s+")
+
 _JOINERS = "-–,.'’"
 
 

@@ -70,10 +70,13 @@ def test_hand_written_facts_skip_comments(tmp_path: Path) -> None:
     root = event_dir(tmp_path, {"a.txt": ARTICLE})
     refs = tmp_path / "refs"
     refs.mkdir()
-    (refs / "event.txt").write_text("# comment\n\nFact one.\n  Fact two.\n", encoding="utf-8")
+    text = "# comment\n\nFact one.\n  Fact two.\n- Fact three.\n4. Fact 4 of 4.\n"
+    (refs / "event.txt").write_text(text, encoding="utf-8")
     cfg = DataConfig(sources=str(root), references=str(refs))
     (event,) = iter_events(cfg)
-    assert [t for t, _ in event.key_facts] == ["Fact one.", "Fact two."]
+    # a list's markers are no part of a fact ("4." would be a figure the candidate misstates)
+    facts = ["Fact one.", "Fact two.", "Fact three.", "Fact 4 of 4."]
+    assert [t for t, _ in event.key_facts] == facts
     assert event.key_facts[0][1].endswith("event.txt:3")
 
 

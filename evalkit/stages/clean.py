@@ -24,7 +24,7 @@ from evalkit.config import CleanConfig
 from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.records import CleanDocument, Document, KeptLine, RemovedLine
 from evalkit.stages.segment import Spans, line_spans
-from evalkit.text import is_sentence_end, tokens
+from evalkit.text import LIST_MARKER, is_sentence_end, tokens
 
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 # A breadcrumb is a short line of path segments, "Home » World » Asia", whose last segment may
@@ -37,9 +37,8 @@ CRUMB_SEGMENT_WORDS = 4  # "Home", "World News", "Asia Pacific"
 # A page field has a label of one or two words: "Date:", "Reading Time:", "By:", "Updated:".
 # "Marlow Bay warehouse fire: what we know" is a headline, not a field.
 _FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
-_BULLET_MARK = r"[-•*·▪►]|\d{1,3}[.)]"
-_BULLET = re.compile(rf"^\s*(?:{_BULLET_MARK})\s+")
-_MARK = re.compile(rf"^(?:{_BULLET_MARK}|#{{1,6}})\s+")  # cut from the start of a summary line
+_BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d+[.)])\s+")  # a source's list item (its relevance test)
+_MARK = re.compile(rf"{LIST_MARKER.pattern}|^#{{1,6}}\s+")  # cut from the start of a summary line
 _BOLD = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")
 _LINK_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)\S+\)", re.I)
 _BOLD_LABEL = re.compile(r"(?:\*\*|__)(?P<label>[^*_:]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+")

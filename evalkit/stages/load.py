@@ -35,6 +35,7 @@ from evalkit.config import DataConfig
 from evalkit.errors import InputError
 from evalkit.files import numbered_rows
 from evalkit.records import Document, Event, Role, id_key
+from evalkit.text import LIST_MARKER
 
 TEXT_SUFFIX = ".txt"
 SYSTEM_SUFFIXES = (".jsonl", ".csv")  # one file per system in a candidates folder
@@ -574,7 +575,7 @@ def _written_facts(files: dict[str, list[Path]], event_id: str, cfg: DataConfig)
         )
     path = found[0]
     facts = tuple(
-        (line.strip(), f"{path}:{number}")
+        (LIST_MARKER.sub("", line.strip()), f"{path}:{number}")  # "1. Kim denied ..." too
         for number, line in enumerate(read_text(path, cfg).split("\n"), 1)
         if line.strip() and not line.lstrip().startswith("#")
     )
