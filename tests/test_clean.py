@@ -136,6 +136,7 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
         "2) Talks: Russia said nothing.\n"
         "- **Point 3:** Russia agreed.\n"
         "**Kim Yo Jong**, the sister, spoke.\n"
+        "---\n"
         "Sources:\n"
         "- https://apnews.com/article/north-korea-russia-weapons\n"
         "- [AP News](https://apnews.com/article/kim)"
@@ -156,9 +157,10 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
         (2, "## Summary", "heading"),
         (5, "- **Key points**", "heading"),
         (6, "Background:", "lead-in"),
-        (11, "Sources:", "lead-in"),
-        (12, "- https://apnews.com/article/north-korea-russia-weapons", "link,"),
-        (13, "- [AP News](https://apnews.com/article/kim)", "link,"),
+        (11, "---", "words"),
+        (12, "Sources:", "lead-in"),
+        (13, "- https://apnews.com/article/north-korea-russia-weapons", "link,"),
+        (14, "- [AP News](https://apnews.com/article/kim)", "link,"),
     ]
 
 

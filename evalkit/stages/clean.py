@@ -9,8 +9,8 @@ what a summary writer's formatting adds: a list marker or Markdown heading mark 
 line's start ("1. Kim denied ..." is the claim "Kim denied ...", not one with the figure 1;
 not from a source's, where "13. ..." may be the end of "March 13." split at its stop),
 and a label line (a lead-in ending with a colon, "Here is a summary:", a short heading,
-"## Summary", "**Key points**", or a link alone, as in a list of sources) is set aside and
-recorded.
+"## Summary", "**Key points**", a link alone, as in a list of sources, or a line of no words,
+"---") is set aside and recorded.
 """
 
 from __future__ import annotations
@@ -105,6 +105,8 @@ def _cut(line: str) -> int:
 
 def _label(raw: str, line: str) -> str | None:
     """Why a summary's line (`raw`, and `line` without its formatting) is no claim, or None."""
+    if not any(ch.isalpha() for ch in line):
+        return "no words (a separator such as ---, or an empty list item), not a claim"
     if line.endswith(":"):
         return "a lead-in ending with a colon, not a claim"
     if _LINK_LINE.fullmatch(line):
