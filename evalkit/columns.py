@@ -373,7 +373,7 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "source": "The source the line was removed from (or the candidate, for a label line).",
         "line": "The removed line's text.",
         "reason": "Why cleaning removed it.",
-        "line_no": "The line's number in the source file.",
+        "line_no": "The line's number in its file.",
     },
     SYSTEMS.file: {
         "rank": "Place by mean score over the events the system was scored on; empty when it "
