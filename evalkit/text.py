@@ -205,7 +205,7 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", "") + " ", fold(text))
     if "-" in folded:
         folded = _BRACKET.sub(" ", folded)
-    folded = unreferenced(folded)  # "[1]" is a citation, no word
+    folded = _joined_thousands(unreferenced(folded))  # "[1]" is no word, "7 , 500" one
     found = _TOKEN.findall(folded)
     return tuple(t.replace(",", "") if t[0].isdigit() else t for t in found)
 
@@ -305,6 +305,19 @@ _REFERENCE = re.compile(
 )
 
 
+# Tokenised text's thousands: "7 , 500", "20 , 000" (a digit group of three, no digit after)
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: , \d{3})+(?!\d)")
+
+
+def _joined_thousands(text: str) -> str:
+    """Tokenised thousands joined, "7,500" for "7 , 500", padded after so offsets hold."""
+    if " , " not in text:
+        return text
+    return _SPACED_THOUSANDS.sub(
+        lambda m: m.group().replace(" , ", ",").ljust(len(m.group())), text
+    )
+
+
 def unreferenced(text: str) -> str:
     """The text with its citation marks and link targets blanked out, at the same offsets."""
     return _REFERENCE.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
@@ -315,9 +328,10 @@ def amounts(text: str) -> tuple[Amount, ...]:
     """The figures of a text, in order: digits or number words with their currency, scale
     ($3 billion, 1.2m, 3bn), percent sign and bound ("fewer than 2,000"). Four-digit years
     written bare (2021) are dates, not amounts; "one" is no figure ("one of the ..."), nor a
-    citation mark ("[1]") or link target."""
+    citation mark ("[1]") or link target. Tokenised "£ 7 , 500" is 7,500."""
     out = []
-    for m in _AMOUNT.finditer(unreferenced(text)):
+    text = _joined_thousands(unreferenced(text))
+    for m in _AMOUNT.finditer(text):
         digits, scale = m["digits"], m["scale"] or ""
         spaced = text[m.start("scale") - 1].isspace() if scale else False
         if scale.lower() in ("m", "b", "k") and spaced and not m["currency"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evalkit.conflict import compare, spliced, verbatim
-from evalkit.text import amounts
+from evalkit.text import amounts, numbers
 
 NONE: frozenset[str] = frozenset()
 
@@ -1155,6 +1155,17 @@ def test_number_words_read_whole() -> None:
     }
     claim, source = "Twenty-five people died in the fire.", "25 people died in the fire."
     assert compare(claim, source, True, frozenset(), 0.6) == ("agree", None)
+
+
+def test_tokenised_thousands_are_one_figure() -> None:
+    """A system's tokenised "£ 7 , 500" was the figures 7 and 500, so a fact's "7,500" was
+    misstated; "march 3 , 2015" stays a day and a year."""
+    assert [(a.text, a.value) for a in amounts("spent £ 7 , 500 on it")] == [("£7,500", "7500")]
+    assert numbers("downloaded 20 , 000 times") == {"20000"}
+    assert numbers("on march 3 , 2015 .") == {"3", "2015"}
+    fact = "Michael spent 7,500 on a hair transplant."
+    summary = "he spent £ 7 , 500 on a hair transplant ."
+    assert compare(summary, fact, True, frozenset(), 0.6)[0] != "conflict"
 
 
 def test_word_for_word_means_whole_words() -> None:
