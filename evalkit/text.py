@@ -206,6 +206,7 @@ def tokens(text: str) -> tuple[str, ...]:
     if "-" in folded:
         folded = _BRACKET.sub(" ", folded)
     folded = _joined_thousands(unreferenced(folded))  # "[1]" is no word, "7 , 500" one
+    folded = _GLUED_UNIT.sub(" ", folded)  # "20ft": "20", "ft"
     found = _TOKEN.findall(folded)
     return tuple(t.replace(",", "") if t[0].isdigit() else t for t in found)
 
@@ -247,6 +248,8 @@ _BOUNDS = {
     "nearly": -1,
     "almost": -1,
 }
+# A unit written onto its figure, "20ft", "80mph", "15st" (the figure is 20, the unit its noun)
+_GLUED = "(?:ft|km|mph|kph|kg|cm|mm|lbs?|oz|mi|yds?|st|hrs?|mins?|ml)"
 _AMOUNT = re.compile(
     r"(?:\b(?P<bound>" + "|".join(_BOUNDS) + r")\s+)?"
     r"(?P<currency>[$£€¥])?\s?"
@@ -255,7 +258,7 @@ _AMOUNT = re.compile(
     + rf")(?!{_ORDINAL})\b)"
     r"(?:\s?(?P<scale>" + "|".join(_SCALES) + r")\b)?"
     r"(?:\s?(?P<percent>%|per ?cent\b|percent\b|pc\b))?"
-    r"(?!\w)",
+    rf"(?:(?!\w)|(?={_GLUED}\b))",
     re.IGNORECASE,
 )
 
@@ -307,6 +310,9 @@ _REFERENCE = re.compile(
 
 # Tokenised text's thousands: "7 , 500", "20 , 000" (a digit group of three, no digit after)
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: , \d{3})+(?!\d)")
+
+
+_GLUED_UNIT = re.compile(rf"(?<=\d)(?={_GLUED}\b)")
 
 
 def _joined_thousands(text: str) -> str:
