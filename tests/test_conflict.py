@@ -1157,6 +1157,20 @@ def test_number_words_read_whole() -> None:
     assert compare(claim, source, True, frozenset(), 0.6) == ("agree", None)
 
 
+def test_a_unit_written_onto_its_figure_is_its_noun() -> None:
+    """ "20ft" was no figure: "cut to 20ft" said nothing of a fact's "20 ft" and a summary's
+    "80mph" could not disagree with 70mph."""
+    assert [(a.value, a.noun) for a in amounts("cut to 20ft in shade")] == [
+        ("20", frozenset({"ft", "shade"}))
+    ]
+    assert numbers("he weighed 15st 4lbs") == {"15", "4"}
+    assert numbers("a £5m deal") == {"5000000"}  # a scale, not a unit
+    wrong = compare(
+        "Winds of up to 80mph hit Wales.", "Winds of up to 70mph hit Wales.", True, NONE, 0.6
+    )
+    assert wrong[0] == "conflict"
+
+
 def test_tokenised_thousands_are_one_figure() -> None:
     """A system's tokenised "£ 7 , 500" was the figures 7 and 500, so a fact's "7,500" was
     misstated; "march 3 , 2015" stays a day and a year."""
