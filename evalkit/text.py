@@ -266,6 +266,7 @@ _AMOUNT = re.compile(
 _CURRENCIES = {"dollars": "$", "dollar": "$", "pounds": "£", "euros": "€", "euro": "€", "yen": "¥"}
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)[0-9]{2}(?![\w]|[.,][0-9])")
 _PHRASE_END = re.compile(r"[,;:.()\"“”—]")
+AFTER = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +346,10 @@ def amounts(text: str) -> tuple[Amount, ...]:
         bare = not (m["currency"] or scale or m["percent"] or "," in digits)
         if bare and len(digits) == 4 and digits[:2] in ("19", "20"):
             continue
-        after = content_tokens(_PHRASE_END.split(text[m.end() :], 1)[0])[:2]
+        # the counted words: the first two content words up to the phrase's end, read within
+        # AFTER characters (a line of figures without punctuation stays linear)
+        stop = _PHRASE_END.search(text, m.end(), m.end() + AFTER)
+        after = content_tokens(text[m.end() : stop.start() if stop else m.end() + AFTER])[:2]
         currency = m["currency"] or (_CURRENCIES.get(after[0], "") if after else "")
         unit = currency or ("%" if m["percent"] else "")
         after = after if not unit else ()
