@@ -205,8 +205,9 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", "") + " ", fold(text))
     if "-" in folded:
         folded = _BRACKET.sub(" ", folded)
-    folded = _joined_thousands(unreferenced(folded))  # "[1]" is no word, "7 , 500" one
-    folded = _GLUED_UNIT.sub(" ", folded)  # "20ft": "20", "ft"
+    # "[1]" is no word; "20ft" is "20", "ft", as the figure rules read it. Tokenised "7 , 500"
+    # stays "7", "500", the model's words (`embed.word_tokens`); only `amounts` joins it.
+    folded = _GLUED_UNIT.sub(" ", unreferenced(folded))
     found = _TOKEN.findall(folded)
     return tuple(t.replace(",", "") if t[0].isdigit() else t for t in found)
 
@@ -309,11 +310,15 @@ _REFERENCE = re.compile(
 )
 
 
-# Tokenised text's thousands: "7 , 500", "20 , 000" (a digit group of three, no digit after)
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: , \d{3})+(?!\d)")
+def unreferenced(text: str) -> str:
+    """The text with its citation marks and link targets blanked out, at the same offsets."""
+    return _REFERENCE.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
 
 
 _GLUED_UNIT = re.compile(rf"(?<=\d)(?={_GLUED}\b)")
+
+# Tokenised text's thousands: "7 , 500", "20 , 000" (a digit group of three, no digit after)
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: , \d{3})+(?!\d)")
 
 
 def _joined_thousands(text: str) -> str:
@@ -323,11 +328,6 @@ def _joined_thousands(text: str) -> str:
     return _SPACED_THOUSANDS.sub(
         lambda m: m.group().replace(" , ", ",").ljust(len(m.group())), text
     )
-
-
-def unreferenced(text: str) -> str:
-    """The text with its citation marks and link targets blanked out, at the same offsets."""
-    return _REFERENCE.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
 
 
 @lru_cache(maxsize=MEMO)

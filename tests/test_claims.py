@@ -127,3 +127,25 @@ def test_the_reason_names_a_word_the_model_read_in_pieces_whole_and_once() -> No
 def test_whole_word(text: str, piece: str, whole: str) -> None:
     start = text.index(piece)
     assert whole_word(text, start, start + len(piece)) == whole
+
+
+def test_a_figure_the_evidence_writes_alike_is_said_word_for_word(
+    real_resources: Resources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model reads "20ft" as one word and tokenised "£ 7 , 500" as "7", "500"; the word
+    rules read "20", "ft" and the figure 7,500. A claim copying either from its evidence has
+    it said word for word, not among its least-said words."""
+    monkeypatch.setattr(
+        __name__ + ".SOURCE",
+        (
+            "Police said the hedge was cut to 20ft on Tuesday.",
+            "He spent £ 7 , 500 on a hair transplant .",
+        ),
+    )
+    hedge, hair = measured(
+        real_resources.embedder,
+        "On Tuesday police said the old hedge had been trimmed to 20ft.",
+        "Last year he spent £ 7 , 500 on his hair transplant .",
+    )
+    assert hedge.least_said == ("old", "trimmed")
+    assert set(hair.least_said) == {"Last", "year"}

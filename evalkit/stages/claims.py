@@ -287,19 +287,29 @@ def said_words(
     read in context as coverage reads a fact. A paraphrase ("killed" for "died") counts nearly
     whole, a word the evidence has nothing like counts little."""
     words = word_tokens(text, tokens)
+    first = {
+        s: (tokens.spans[occ[0][0]][0], tokens.spans[occ[0][-1]][1]) for s, occ in words.items()
+    }
+
+    def has(stem: str) -> bool:  # word for word; the model's one word "20ft" by "20" and "ft"
+        if stem in found:
+            return True
+        parts = content_stems(text[slice(*first[stem])])
+        return bool(parts) and parts <= found
+
+    said = {s for s in words if has(s)}
     theirs = [r for r in evidence if len(r)]
     # only the tokens of the words missing word for word are compared
-    rows = sorted({i for s, occ in words.items() if s not in found for idx in occ for i in idx})
+    rows = sorted({i for s, occ in words.items() if s not in said for idx in occ for i in idx})
     sims = None
     if theirs and rows:
         sims = cosines(tokens.vectors[rows], np.concatenate(theirs)).max(axis=1)
     at = {row: n for n, row in enumerate(rows)}
     out = []
     for stem, occurrences in words.items():
-        first = occurrences[0]
-        word = whole_word(text, tokens.spans[first[0]][0], tokens.spans[first[-1]][1])
-        if stem in found or sims is None:
-            out.append((word, float(stem in found)))
+        word = whole_word(text, *first[stem])
+        if stem in said or sims is None:
+            out.append((word, float(stem in said)))
         else:
             out.append((word, max(float(sims[[at[i] for i in idx]].mean()) for idx in occurrences)))
     return out
