@@ -161,7 +161,7 @@ for _a, _b in _OPPOSITE_FORMS:
 
 _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
 # The Penn Treebank's brackets in tokenised text (CNN/DailyMail's "-lrb- cnn -rrb-"): no words.
-_BRACKET = re.compile(r"-[lr][rsc]b-")
+_BRACKET = re.compile(r"-[lr][rsc]b-", re.I)
 _TOKEN = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
 _CAPITALISED = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][\w'’-]*[\w]")  # "U.N." too
 # Function words that are capitalised only because they open a sentence or clause.
@@ -203,11 +203,10 @@ def fold(text: str) -> str:
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-case word tokens; hyphens and apostrophes split (Yo-jong -> yo, jong)."""
     folded = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", "") + " ", fold(text))
-    if "-" in folded:
-        folded = _BRACKET.sub(" ", folded)
-    # "[1]" is no word; "20ft" is "20", "ft", as the figure rules read it. Tokenised "7 , 500"
-    # stays "7", "500", the model's words (`embed.word_tokens`); only `amounts` joins it.
-    folded = _GLUED_UNIT.sub(" ", unreferenced(folded))
+    # "[1]" and "-lrb-" are no words; "20ft" is "20", "ft", as the figure rules read it.
+    # Tokenised "7 , 500" stays "7", "500", the model's words (`embed.word_tokens`); only
+    # `amounts` joins it.
+    folded = _GLUED_UNIT.sub(" ", wordless(folded))
     found = _TOKEN.findall(folded)
     return tuple(t.replace(",", "") if t[0].isdigit() else t for t in found)
 
@@ -313,6 +312,13 @@ _REFERENCE = re.compile(
 def unreferenced(text: str) -> str:
     """The text with its citation marks and link targets blanked out, at the same offsets."""
     return _REFERENCE.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
+
+
+def wordless(text: str) -> str:
+    """The text with what is no word blanked out, at the same offsets: citation marks, link
+    targets and tokenised brackets ("-lrb- cnn -rrb-")."""
+    text = unreferenced(text)
+    return _BRACKET.sub(lambda m: " " * len(m.group()), text) if "-" in text else text
 
 
 _GLUED_UNIT = re.compile(rf"(?<=\d)(?={_GLUED}\b)")

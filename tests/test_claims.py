@@ -113,6 +113,14 @@ def test_the_reason_names_a_word_the_model_read_in_pieces_whole_and_once() -> No
     assert precisions([("Jong-un", 0.1), ("Jong-un", 0.2), ("a", 0.3)])[2] == ("Jong-un", "a")
 
 
+def test_treebank_brackets_are_no_words_of_a_claim() -> None:
+    """Tokenised text writes "(" as "-lrb-": a tokenised copy says every word, as the plain."""
+    (copy,) = measured(
+        HashedEmbedder(), "police said the man was killed -lrb- in the attack -rrb- on tuesday ."
+    )
+    assert (copy.token_precision, copy.weakest_precision, copy.least_said) == (1.0, 1.0, ())
+
+
 @pytest.mark.parametrize(
     ("text", "piece", "whole"),
     [

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from evalkit.text import fold, is_content, stem, unreferenced
+from evalkit.text import fold, is_content, stem, wordless
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,7 @@ class Tokens:
 def word_tokens(text: str, tokens: Tokens) -> dict[str, list[list[int]]]:
     """The text's content words as the model split them: stem -> each occurrence's model
     tokens. Stopwords, punctuation and single letters are left out."""
-    text = unreferenced(text)  # "[1]" is a citation, no word
+    text = wordless(text)  # "[1]", "-lrb-": no words
     spans: dict[int, list[int]] = {}
     for i, word in enumerate(tokens.words):
         spans.setdefault(word, []).append(i)
