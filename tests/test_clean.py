@@ -169,3 +169,14 @@ def test_a_source_keeps_the_figure_a_line_starts_with() -> None:
     summary's list markers are formatting."""
     first, _ = clean(f"13. {STORY}", OTHER)
     assert [k.text for k in first.kept] == [f"13. {STORY}"]
+
+
+def test_a_list_item_must_clearly_report_the_event_a_year_opening_a_line_need_not() -> None:
+    """A source's bulleted line is a link list unless it is clearly related (the stricter
+    `clean.min_list_relevance`); a line opening with a year and a stop is prose."""
+    lines = [f"- {STORY}", f"2. {STORY}", f"2024. {STORY}", STORY]
+    docs = [doc("d0", "\n".join(lines)), doc("d1", OTHER)]
+    cfg = CleanConfig(min_relevance=0.0, min_list_relevance=1.0)
+    (first, _), _ = clean_documents(docs, [], cfg, HashedEmbedder())
+    assert [k.text for k in first.kept] == lines[2:]
+    assert [r.reason.split(" unrelated")[0] for r in first.removed] == ["list item"] * 2

@@ -37,7 +37,6 @@ CRUMB_SEGMENT_WORDS = 4  # "Home", "World News", "Asia Pacific"
 # A page field has a label of one or two words: "Date:", "Reading Time:", "By:", "Updated:".
 # "Marlow Bay warehouse fire: what we know" is a headline, not a field.
 _FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
-_BULLET = re.compile(r"^\s*(?:[-•*·▪►]|\d+[.)])\s+")  # a source's list item (its relevance test)
 _MARK = re.compile(rf"{LIST_MARKER.pattern}|^#{{1,6}}\s+")  # cut from the start of a summary line
 _BOLD = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")
 _LINK_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)\S+\)", re.I)
@@ -204,7 +203,7 @@ def _drop_unrelated(
             score = float(best[row])
             row += 1
             # A bulleted line is a link list unless it clearly reports the event.
-            bullet = _BULLET.match(line) is not None
+            bullet = LIST_MARKER.match(line) is not None
             if score < cfg.min_relevance or (bullet and score < cfg.min_list_relevance):
                 what = "list item" if bullet else "line"
                 limit = cfg.min_list_relevance if bullet else cfg.min_relevance
