@@ -451,18 +451,38 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
 _NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:[ -](?:(?:of|the|and|for) )?[A-Z][\w'’]*)+")
 
 
+def _name_runs(text: str) -> list[list[str]]:
+    """Each run of two or more capitalised words of the text, as its capitalised words."""
+    out = []
+    for run in _NAME_RUN.findall(text):
+        for part in re.split(r"(?<=['’]s) ", run):  # "North Korea's Kim Yo Jong": two names
+            words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[ -]", part)]
+            out.append([w for w in words if w[:1].isupper() and not _no_name(w)])
+    return out
+
+
 def initials(text: str) -> frozenset[str]:
     """The initials of each run of two or more capitalised words of the text ("us" of "the
     United States", "fa" of "the Football Association"): the names an acronym may stand for."""
     out: set[str] = set()
-    for run in _NAME_RUN.findall(text):
-        for part in re.split(r"(?<=['’]s) ", run):  # "North Korea's Kim Yo Jong": two names
-            words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[ -]", part)]
-            heads = [w[0].lower() for w in words if w[:1].isupper() and not _no_name(w)]
-            # the whole name, and the name without words at its start or end
-            out.update("".join(heads[i:]) for i in range(len(heads) - 1))
-            out.update("".join(heads[:j]) for j in range(2, len(heads)))
+    for words in _name_runs(text):
+        heads = [w[0].lower() for w in words]
+        # the whole name, and the name without words at its start or end
+        out.update("".join(heads[i:]) for i in range(len(heads) - 1))
+        out.update("".join(heads[:j]) for j in range(2, len(heads)))
     return frozenset(out)
+
+
+def spelled_out(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words of the text's names of three or more words that spell out an acronym of
+    the vocabulary ("Ulster Defence Regiment" where the source says "UDR"), folded."""
+    return frozenset(
+        t
+        for words in _name_runs(text)
+        if len(words) >= 3 and "".join(w[0] for w in words).lower() in vocabulary
+        for w in words
+        for t in tokens(w)
+    )
 
 
 def _no_name(word: str) -> bool:

@@ -18,6 +18,7 @@ from evalkit.text import (
     names,
     negated,
     numbers,
+    spelled_out,
     tokens,
     unreferenced,
     vocabulary,
@@ -70,6 +71,28 @@ def test_an_acronym_the_source_spells_out_is_no_novel_name_and_dotted_initials_a
     claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
     measured = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
     assert [m.signals.novel for m in measured] == [(), ("uk",)]
+
+
+def test_a_name_spelling_out_the_sources_acronym_is_no_novel_name() -> None:
+    """XSum's summaries spell out what the article abbreviates ("a former UDR soldier" in the
+    source, "a former Ulster Defence Regiment (UDR) soldier" in CLIFF's faithful summary)."""
+    embedder, cfg = HashedEmbedder(), VerifierConfig()
+    source = seg("s", "The MLA must apologise to a former UDR soldier, the Sussex PCC and US said.")
+    cand = seg(
+        "c",
+        "The MLA must apologise to a former Ulster Defence Regiment (UDR) soldier.",
+        "Sussex's Police and Crime Commissioner said the MLA must apologise.",
+        "Upper Saxony said the MLA must apologise.",  # "us": two words are no spelled name
+        "The Ulster Defence Reserve Regiment said the MLA must apologise.",  # "udrr"
+    )
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    measured = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
+    assert [m.signals.novel for m in measured][:2] == [(), ()]
+    assert measured[2].signals.novel == ("saxony", "upper")
+    assert measured[3].signals.novel == ("defence", "regiment", "reserve", "ulster")
+    vocab = frozenset({"udr"})
+    assert spelled_out("the Ulster Defence Regiment", vocab) == {"ulster", "defence", "regiment"}
+    assert spelled_out("Ulster Defence Regiment", frozenset({"pcc"})) == frozenset()
 
 
 def test_may_and_march_are_dates_only_in_a_dates_context() -> None:

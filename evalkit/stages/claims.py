@@ -41,6 +41,7 @@ from evalkit.text import (
     known,
     names,
     numbers,
+    spelled_out,
     vocabulary,
     whole_word,
 )
@@ -337,7 +338,7 @@ def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Nov
     return (
         tuple(sorted(figures[n] for n in figures if n not in all_numbers)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
-        tuple(sorted(n for n in _names(text) if not known(n, vocab))),
+        tuple(sorted(n for n in _names(text) - spelled_out(text, vocab) if not known(n, vocab))),
     )
 
 
