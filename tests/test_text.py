@@ -95,6 +95,22 @@ def test_a_name_spelling_out_the_sources_acronym_is_no_novel_name() -> None:
     assert spelled_out("Ulster Defence Regiment", frozenset({"pcc"})) == frozenset()
 
 
+def test_an_ordinary_word_opening_a_claim_before_a_name_is_no_name() -> None:
+    """A sentence's first word is capitalised whatever it is: "Former" before "Rangers" and
+    "CLICK" before "HERE" are no names found in no source; "Steve" before "Sidwell" is one."""
+    embedder, cfg = HashedEmbedder(), VerifierConfig()
+    source = seg("s", "Sidwell played for Rangers and Brighton, where the news is.")
+    cand = seg(
+        "c",
+        "Former Rangers player Sidwell played for Brighton.",
+        "CLICK HERE for the news.",
+        "Steve Sidwell played for Brighton.",
+    )
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    measured = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
+    assert [m.signals.novel for m in measured] == [(), (), ("steve",)]
+
+
 def test_may_and_march_are_dates_only_in_a_dates_context() -> None:
     for text in ("on May 17", "in May 2024", "May 2024", "17 May", "early May", "the 17th of May"):
         assert dates(text) == {"may"} | ({"2024"} if "2024" in text else set()), text
