@@ -64,32 +64,34 @@ def test_initials_of_names_of_several_words() -> None:
     assert initials(text) == {"un", "uns", "unsc", "nsc", "sc", "nk", "kyj", "ky", "yj"}
 
 
-def test_an_acronym_the_source_spells_out_is_no_novel_name_and_dotted_initials_are_names() -> None:
+def novel(source: str, *claims: str) -> list[tuple[str, ...]]:
+    """Each claim's names, numbers and dates found in no source, as the claims stage finds
+    them against one source sentence."""
     embedder, cfg = HashedEmbedder(), VerifierConfig()
-    source = seg("s", "The United Nations said the United States would send aid to Haiti.")
-    cand = seg("c", "The U.N. said the US would send aid.", "The U.K. said it would send aid.")
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
-    measured = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
-    assert [m.signals.novel for m in measured] == [(), ("uk",)]
+    cand = seg("c", *claims)
+    found = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    evidence = document_evidence(seg("s", source), cfg, embedder)
+    return [m.signals.novel for m in measure_claims(found, evidence, cfg, embedder)]
+
+
+def test_an_acronym_the_source_spells_out_is_no_novel_name_and_dotted_initials_are_names() -> None:
+    assert novel(
+        "The United Nations said the United States would send aid to Haiti.",
+        "The U.N. said the US would send aid.",
+        "The U.K. said it would send aid.",
+    ) == [(), ("uk",)]
 
 
 def test_a_name_spelling_out_the_sources_acronym_is_no_novel_name() -> None:
     """XSum's summaries spell out what the article abbreviates ("a former UDR soldier" in the
     source, "a former Ulster Defence Regiment (UDR) soldier" in CLIFF's faithful summary)."""
-    embedder, cfg = HashedEmbedder(), VerifierConfig()
-    source = seg("s", "The MLA must apologise to a former UDR soldier, the Sussex PCC and US said.")
-    cand = seg(
-        "c",
+    assert novel(
+        "The MLA must apologise to a former UDR soldier, the Sussex PCC and US said.",
         "The MLA must apologise to a former Ulster Defence Regiment (UDR) soldier.",
         "Sussex's Police and Crime Commissioner said the MLA must apologise.",
-        "Upper Saxony said the MLA must apologise.",  # "us": two words are no spelled name
+        "In Upper Saxony the MLA must apologise.",  # "us": two words are no spelled name
         "The Ulster Defence Reserve Regiment said the MLA must apologise.",  # "udrr"
-    )
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
-    measured = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
-    assert [m.signals.novel for m in measured][:2] == [(), ()]
-    assert measured[2].signals.novel == ("saxony", "upper")
-    assert measured[3].signals.novel == ("defence", "regiment", "reserve", "ulster")
+    ) == [(), (), ("saxony", "upper"), ("defence", "regiment", "reserve", "ulster")]
     vocab = frozenset({"udr"})
     assert spelled_out("the Ulster Defence Regiment", vocab) == {"ulster", "defence", "regiment"}
     assert spelled_out("Ulster Defence Regiment", frozenset({"pcc"})) == frozenset()
@@ -98,17 +100,12 @@ def test_a_name_spelling_out_the_sources_acronym_is_no_novel_name() -> None:
 def test_an_ordinary_word_opening_a_claim_before_a_name_is_no_name() -> None:
     """A sentence's first word is capitalised whatever it is: "Former" before "Rangers" and
     "CLICK" before "HERE" are no names found in no source; "Steve" before "Sidwell" is one."""
-    embedder, cfg = HashedEmbedder(), VerifierConfig()
-    source = seg("s", "Sidwell played for Rangers and Brighton, where the news is.")
-    cand = seg(
-        "c",
+    assert novel(
+        "Sidwell played for Rangers and Brighton, where the news is.",
         "Former Rangers player Sidwell played for Brighton.",
         "CLICK HERE for the news.",
         "Steve Sidwell played for Brighton.",
-    )
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
-    measured = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
-    assert [m.signals.novel for m in measured] == [(), (), ("steve",)]
+    ) == [(), (), ("steve",)]
 
 
 def test_may_and_march_are_dates_only_in_a_dates_context() -> None:
