@@ -473,13 +473,28 @@ def initials(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# A phrase and the acronym it is given in brackets: "the court of arbitration for sport (cas)",
+# tokenised "... sport -lrb- cas -rrb-"
+_GLOSSED = re.compile(
+    r"((?:[^\W_][\w'’-]* ){2,12})(?:\(|-lrb-)\s*([^\W\d_]{2,8})\s*(?:\)|-rrb-)", re.I
+)
+
+
 def spelled_out(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
-    """The words of the text's names of three or more words that spell out an acronym of
-    the vocabulary ("Ulster Defence Regiment" where the source says "UDR"), folded."""
+    """The words of the text's names that spell out an acronym of the vocabulary: a name of
+    three or more capitalised words ("Ulster Defence Regiment" where the source says "UDR"),
+    or the words before an acronym in brackets whose initials it is, in any case ("the court
+    of arbitration for sport (cas)"), folded."""
+    runs = [words for words in _name_runs(text) if len(words) >= 3]
+    for m in _GLOSSED.finditer(text):
+        acronym = m.group(2).lower()
+        words = [w for w in re.split(r"[ -]", m.group(1)) if w and fold(w) not in STOPWORDS]
+        if len(acronym) >= 3 and len(words) >= len(acronym):
+            runs.append(words[-len(acronym) :])
     return frozenset(
         t
-        for words in _name_runs(text)
-        if len(words) >= 3 and "".join(w[0] for w in words).lower() in vocabulary
+        for words in runs
+        if "".join(w[0] for w in words).lower() in vocabulary
         for w in words
         for t in tokens(w)
     )

@@ -95,6 +95,22 @@ def test_a_name_spelling_out_the_sources_acronym_is_no_novel_name() -> None:
     vocab = frozenset({"udr"})
     assert spelled_out("the Ulster Defence Regiment", vocab) == {"ulster", "defence", "regiment"}
     assert spelled_out("Ulster Defence Regiment", frozenset({"pcc"})) == frozenset()
+    # in any case, the words before an acronym in brackets that they spell out
+    glossed = "a ban upheld by the court of arbitration for sport ( cas ) and the world anti-doping"
+    cas = {"court", "arbitration", "sport"}
+    assert spelled_out(glossed + " agency (wada).", frozenset({"cas", "wada"})) == cas | {
+        "world",
+        "anti",
+        "doping",
+        "agency",
+    }
+    assert spelled_out("germany's national intelligence agency (nsa)", vocab | {"nsa"}) == set()
+    assert (
+        spelled_out("the court of arbitration for sport -lrb- cas -rrb-", frozenset({"cas"})) == cas
+    )
+    assert novel(
+        "Suarez appealed to CAS.", "suarez appealed to the court of arbitration for sport (cas)."
+    ) == [()]
 
 
 def test_an_ordinary_word_opening_a_claim_before_a_name_is_no_name() -> None:
