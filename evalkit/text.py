@@ -476,7 +476,7 @@ def initials(text: str) -> frozenset[str]:
 # A phrase and the acronym it is given in brackets: "the court of arbitration for sport (cas)",
 # tokenised "... sport -lrb- cas -rrb-"
 _GLOSSED = re.compile(
-    r"((?:[^\W_][\w'’-]* ){2,12})(?:\(|-lrb-)\s*([^\W\d_]{2,8})\s*(?:\)|-rrb-)", re.I
+    r"((?:[^\W_][\w'’-]* ){2,12})(?:\(|-lrb-)\s*([^\W\d_]{3,8})\s*(?:\)|-rrb-)", re.I
 )
 
 
@@ -489,8 +489,9 @@ def spelled_out(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
     for m in _GLOSSED.finditer(text):
         acronym = m.group(2).lower()
         words = [w for w in re.split(r"[ -]", m.group(1)) if w and fold(w) not in STOPWORDS]
-        if len(acronym) >= 3 and len(words) >= len(acronym):
-            runs.append(words[-len(acronym) :])
+        glossed = words[-len(acronym) :]
+        if "".join(w[0] for w in glossed).lower() == acronym:
+            runs.append(glossed)
     return frozenset(
         t
         for words in runs

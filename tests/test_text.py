@@ -104,7 +104,8 @@ def test_a_name_spelling_out_the_sources_acronym_is_no_novel_name() -> None:
         "doping",
         "agency",
     }
-    assert spelled_out("germany's national intelligence agency (nsa)", vocab | {"nsa"}) == set()
+    # the words must spell out the acronym they gloss, whatever else the sources spell
+    assert spelled_out("the national intelligence agency (nsa)", frozenset({"nsa", "nia"})) == set()
     assert (
         spelled_out("the court of arbitration for sport -lrb- cas -rrb-", frozenset({"cas"})) == cas
     )

@@ -37,6 +37,7 @@ from evalkit.text import (
     content_tokens,
     counted,
     dates,
+    fold,
     initials,
     known,
     names,
@@ -354,7 +355,7 @@ def _names(text: str) -> frozenset[str]:
     return name_words(text)
 
 
-_FIRST_WORD = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
+_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+)")
 
 
 def _plain_opener(text: str) -> frozenset[str]:
@@ -362,7 +363,7 @@ def _plain_opener(text: str) -> frozenset[str]:
     finds no name in it): capitalised because it opens the sentence, though a capitalised
     word follows ("Former US talk show host ...", "CLICK HERE for ...")."""
     first = _FIRST_WORD.match(text)
-    word = first.group(1).lower() if first else ""
+    word = fold(first.group(1)) if first else ""
     return frozenset({word}) if word and not name_words(word) else frozenset()
 
 
