@@ -336,10 +336,13 @@ def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Nov
     """The claim's numbers, dates and names found in no source."""
     figures = {a.value: a.text for a in amounts(text)}
     figures |= {y: y for y in numbers(text) - figures.keys()}  # bare years
+    unknown = {n for n in _names(text) if not known(n, vocab)}
+    if unknown:  # unless they spell out the sources' acronym ("Police and Crime Commissioner")
+        unknown -= spelled_out(text, vocab)
     return (
         tuple(sorted(figures[n] for n in figures if n not in all_numbers)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
-        tuple(sorted(n for n in _names(text) - spelled_out(text, vocab) if not known(n, vocab))),
+        tuple(sorted(unknown)),
     )
 
 
