@@ -164,6 +164,39 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
     ]
 
 
+def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
+    """A note on the summary or its sources and a sign-off are set aside with their reasons; a
+    note on the event, a quote in the first person and a line in bold are claims, read without
+    their marks."""
+    text = (
+        "**Kim Yo Jong denies arms exports to Russia**\n"
+        "- _North Korea sent 7,000 containers._\n"
+        "*Note: This summary is based on the provided articles.*\n"
+        "(Note: the articles do not say whether Russia replied.)\n"
+        "Note: the UN panel said Russian shipments exceeded the cap.\n"
+        "This summary covers the first two days.\n"
+        '"I hope this helps nobody," Kim said.\n'
+        "I hope this helps! Let me know if you need anything else.\n"
+        "Feel free to ask for a longer version."
+    )
+    cand = Document("c", "candidate", text, "c.txt")
+    _, (split,) = clean_documents([doc("d0", STORY)], [cand], CleanConfig(), HashedEmbedder())
+    assert [k.text for k in split.kept] == [
+        "Kim Yo Jong denies arms exports to Russia",
+        "North Korea sent 7,000 containers.",
+        "Note: the UN panel said Russian shipments exceeded the cap.",
+        '"I hope this helps nobody," Kim said.',
+    ]
+    assert all(text[k.start : k.start + len(k.text)] == k.text for k in split.kept)
+    assert [(r.line_no, r.reason.split()[1]) for r in split.removed] == [
+        (3, "note"),
+        (4, "note"),
+        (6, "note"),
+        (8, "sign-off"),
+        (9, "sign-off"),
+    ]
+
+
 def test_a_source_keeps_the_figure_a_line_starts_with() -> None:
     """A source's "13. ..." may be "March 13." split at its full stop (CLIFF has one): only a
     summary's list markers are formatting."""

@@ -10,7 +10,10 @@ line's start ("1. Kim denied ..." is the claim "Kim denied ...", not one with th
 not from a source's, where "13. ..." may be the end of "March 13." split at its stop),
 and a label line (a lead-in ending with a colon, "Here is a summary:", a short heading,
 "## Summary", "**Key points**", a link alone, as in a list of sources, or a line of no words,
-"---") is set aside and recorded.
+"---") is set aside and recorded, as is what a chat assistant says around its summary: a note
+on the summary or its sources ("*Note: This summary is based on the provided articles.*") and
+a sign-off ("I hope this helps!", "Let me know if ..."). A line set in bold or italics as a
+whole is read without its marks.
 """
 
 from __future__ import annotations
@@ -38,9 +41,25 @@ CRUMB_SEGMENT_WORDS = 4  # "Home", "World News", "Asia Pacific"
 # "Marlow Bay warehouse fire: what we know" is a headline, not a field.
 _FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
 _MARK = re.compile(rf"{LIST_MARKER.pattern}|^#{{1,6}}\s+")  # cut from the start of a summary line
-_BOLD = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")
 _LINK_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)\S+\)", re.I)
 _BOLD_LABEL = re.compile(r"(?:\*\*|__)(?P<label>[^*_:]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+")
+# A note on the summary itself: a "Note:" or "Disclaimer:" line that speaks of the summary or of
+# the articles it was written from, or a line that opens with "This summary". A note on the event
+# ("Note: the UN report says ...") is a claim like any other.
+_NOTE = re.compile(
+    r"[(\[]?(?:notes?|disclaimer|caveat)\s*[:—–-]|(?:this|the above) summary\b", re.I
+)
+_ABOUT_SUMMARY = re.compile(
+    r"\bsummar(?:y|ies|ised|ized)\b|\b(?:the|these|those|provided|given|original|source)"
+    r" (?:articles?|sources?|texts?|information|documents?|reports)\b",
+    re.I,
+)
+_SIGN_OFF = re.compile(
+    r"(?:i hope (?:this|that|it) (?:helps|is helpful)|hope (?:this|that) helps"
+    r"|(?:please )?let me know\b|feel free to\b)",
+    re.I,
+)
+_EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(?P<inside>(?:(?!\1).)+)(?<=\S)\1")  # "**...**"
 LABEL_WORDS = 3  # a summary's heading ("## Summary", "**Key points**"), not a headline
 # "Headline | Site Name": the site name after a title separator is page furniture.
 _SITE_SUFFIX = re.compile(r"\s+[|]\s+(?P<site>[^|.!?]{1,40})$")
@@ -91,28 +110,38 @@ def _strip_site(
     return number, start, line[: match.start()].rstrip()
 
 
-def _cut(line: str) -> int:
-    """How much of a summary's line is formatting to cut: a list marker or heading mark, and
-    then a label in bold ("- **Point 1:** Kim denied ...")."""
+def _cut(line: str) -> tuple[int, int]:
+    """Where a summary's line is text, without its formatting: a list marker or heading mark,
+    then a label in bold ("- **Point 1:** Kim denied ..."), or bold or italic marks around the
+    whole rest ("**Kim denies arms exports**")."""
     mark = _MARK.match(line)
     cut = mark.end() if mark and mark.end() < len(line) else 0
     label = _BOLD_LABEL.match(line, cut)
     if label and len(tokens(label["label"])) <= LABEL_WORDS and label.end() < len(line):
         cut = label.end()
-    return cut
+    whole = _EMPHASIS.fullmatch(line, cut)
+    if whole:
+        return whole.start("inside"), whole.end("inside")
+    return cut, len(line)
 
 
-def _label(raw: str, line: str) -> str | None:
-    """Why a summary's line (`raw`, and `line` without its formatting) is no claim, or None."""
+def _label(raw: str, cut: int, end: int) -> str | None:
+    """Why a summary's line (`raw`, its text from `cut` to `end`) is no claim, or None."""
+    line = raw[cut:end]
     if not any(ch.isalpha() for ch in line):
         return "no words (a separator such as ---, or an empty list item), not a claim"
     if line.endswith(":"):
         return "a lead-in ending with a colon, not a claim"
     if _LINK_LINE.fullmatch(line):
         return "a link, not a claim"
-    heading = raw.startswith("#") or _BOLD.fullmatch(line)
+    bold = end < len(raw) and raw.endswith(("**", "__"))  # the whole line set in bold
+    heading = raw.startswith("#") or bold
     if heading and len(tokens(line)) <= LABEL_WORDS:
         return f"a heading of at most {LABEL_WORDS} words, not a claim"
+    if _NOTE.match(line) and _ABOUT_SUMMARY.search(line):
+        return "a note on the summary or its sources, not a claim about the event"
+    if _SIGN_OFF.match(line):
+        return "a sign-off to the reader, not a claim"
     return None
 
 
@@ -120,12 +149,12 @@ def _summary_lines(doc: Document) -> CleanDocument:
     """A candidate's lines without their formatting, its label lines set aside."""
     kept, removed = [], []
     for number, start, raw in _lines(doc.text):
-        cut = _cut(raw)
-        reason = _label(raw, raw[cut:])
+        cut, end = _cut(raw)
+        reason = _label(raw, cut, end)
         if reason:
             removed.append(RemovedLine(doc.doc_id, number, raw, reason))
         else:
-            kept.append(KeptLine(number, start + cut, raw[cut:]))
+            kept.append(KeptLine(number, start + cut, raw[cut:end]))
     return CleanDocument(doc, tuple(kept), tuple(removed))
 
 
