@@ -197,6 +197,32 @@ def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
     ]
 
 
+def test_numbered_headings_quote_marks_and_summary_labels_are_formatting() -> None:
+    """ "### 1." is no figure 1, "> " no word, "Summary:" no part of the claim, and "Summary"
+    alone no claim; "In summary, ..." and a label that says more ("Talks:") stay as written."""
+    text = (
+        "### 1. Kim's denial of the arms exports\n"
+        "> Kim Yo Jong denied the exports.\n"
+        "TL;DR: Kim denied it.\n"
+        "- In short: Kim denied it.\n"
+        "Summary\n"
+        "In summary, Kim denied it.\n"
+        "Talks: Russia said nothing."
+    )
+    cand = Document("c", "candidate", text, "c.txt")
+    _, (split,) = clean_documents([doc("d0", STORY)], [cand], CleanConfig(), HashedEmbedder())
+    assert [k.text for k in split.kept] == [
+        "Kim's denial of the arms exports",
+        "Kim Yo Jong denied the exports.",
+        "Kim denied it.",
+        "Kim denied it.",
+        "In summary, Kim denied it.",
+        "Talks: Russia said nothing.",
+    ]
+    assert all(text[k.start : k.start + len(k.text)] == k.text for k in split.kept)
+    assert [(r.line_no, r.reason) for r in split.removed] == [(5, "a label, not a claim")]
+
+
 def test_a_source_keeps_the_figure_a_line_starts_with() -> None:
     """A source's "13. ..." may be "March 13." split at its full stop (CLIFF has one): only a
     summary's list markers are formatting."""

@@ -40,7 +40,15 @@ CRUMB_SEGMENT_WORDS = 4  # "Home", "World News", "Asia Pacific"
 # A page field has a label of one or two words: "Date:", "Reading Time:", "By:", "Updated:".
 # "Marlow Bay warehouse fire: what we know" is a headline, not a field.
 _FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
-_MARK = re.compile(rf"{LIST_MARKER.pattern}|^#{{1,6}}\s+")  # cut from the start of a summary line
+# Cut from the start of a summary line: a list marker, a heading mark (and a numbered heading's
+# figure, "### 1. Kim's denial") or a quote mark ("> "), and then a label that only says that
+# the summary follows ("Summary:", "TL;DR:", "In short:").
+_PREFIX = rf"{LIST_MARKER.pattern}|^#{{1,6}}\s+(?:\d{{1,3}}[.)]\s+)?|^>\s+"
+_SUMMARY_LABEL = (
+    r"summary|in (?:summary|short|brief)|tl;?dr|overview|bottom line|key (?:points|facts)"
+)
+_MARK = re.compile(rf"(?:{_PREFIX})?(?:{_SUMMARY_LABEL})\s*:\s+|{_PREFIX}", re.I)
+_LABEL_ALONE = re.compile(rf"(?:{_SUMMARY_LABEL}|sources|references)\W*", re.I)  # "Summary"
 _LINK_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)\S+\)", re.I)
 _BOLD_LABEL = re.compile(r"(?:\*\*|__)(?P<label>[^*_:]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+")
 # A note on the summary itself: a "Note:" or "Disclaimer:" line that speaks of the summary or of
@@ -138,6 +146,8 @@ def _label(raw: str, cut: int, end: int) -> str | None:
     heading = raw.startswith("#") or bold
     if heading and len(tokens(line)) <= LABEL_WORDS:
         return f"a heading of at most {LABEL_WORDS} words, not a claim"
+    if _LABEL_ALONE.fullmatch(line):
+        return "a label, not a claim"
     if _NOTE.match(line) and _ABOUT_SUMMARY.search(line):
         return "a note on the summary or its sources, not a claim about the event"
     if _SIGN_OFF.match(line):
