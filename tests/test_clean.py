@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evalkit.config import CleanConfig
 from evalkit.embed import HashedEmbedder
-from evalkit.records import Document
+from evalkit.records import Document, RemovedLine
 from evalkit.stages.clean import clean_documents
 
 STORY = "Kim Yo Jong denied that North Korea exported weapons to Russia on Friday."
@@ -122,6 +122,15 @@ def test_a_headline_with_a_colon_is_not_a_page_field() -> None:
     }
 
 
+def summary_lines(text: str) -> tuple[list[str], list[RemovedLine]]:
+    """A candidate's kept lines, each checked to sit at its offset in `text`, and its removed
+    lines."""
+    cand = Document("c", "candidate", text, "c.txt")
+    _, (split,) = clean_documents([doc("d0", STORY)], [cand], CleanConfig(), HashedEmbedder())
+    assert all(text[k.start : k.start + len(k.text)] == k.text for k in split.kept)
+    return [k.text for k in split.kept], list(split.removed)
+
+
 def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> None:
     """A summary written as a list reads as its sentences ("1." is no figure of the claim),
     at the same raw offsets; a label line is set aside with its reason, a headline is not."""
@@ -141,9 +150,8 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
         "- https://apnews.com/article/north-korea-russia-weapons\n"
         "- [AP News](https://apnews.com/article/kim)"
     )
-    cand = Document("c", "candidate", text, "c.txt")
-    _, (split,) = clean_documents([doc("d0", STORY)], [cand], CleanConfig(), HashedEmbedder())
-    assert [k.text for k in split.kept] == [
+    kept, removed = summary_lines(text)
+    assert kept == [
         "Kim Yo Jong denied the exports.",
         "North Korea sent 7,000 containers.",
         "North Korea denies selling weapons to Russia",
@@ -151,8 +159,7 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
         "Russia agreed.",
         "**Kim Yo Jong**, the sister, spoke.",
     ]
-    assert all(text[k.start : k.start + len(k.text)] == k.text for k in split.kept)
-    assert [(r.line_no, r.text, r.reason.split()[1]) for r in split.removed] == [
+    assert [(r.line_no, r.text, r.reason.split()[1]) for r in removed] == [
         (1, "Here is a summary of the articles:", "lead-in"),
         (2, "## Summary", "heading"),
         (5, "- **Key points**", "heading"),
@@ -179,16 +186,14 @@ def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
         "I hope this helps! Let me know if you need anything else.\n"
         "Feel free to ask for a longer version."
     )
-    cand = Document("c", "candidate", text, "c.txt")
-    _, (split,) = clean_documents([doc("d0", STORY)], [cand], CleanConfig(), HashedEmbedder())
-    assert [k.text for k in split.kept] == [
+    kept, removed = summary_lines(text)
+    assert kept == [
         "Kim Yo Jong denies arms exports to Russia",
         "North Korea sent 7,000 containers.",
         "Note: the UN panel said Russian shipments exceeded the cap.",
         '"I hope this helps nobody," Kim said.',
     ]
-    assert all(text[k.start : k.start + len(k.text)] == k.text for k in split.kept)
-    assert [(r.line_no, r.reason.split()[1]) for r in split.removed] == [
+    assert [(r.line_no, r.reason.split()[1]) for r in removed] == [
         (3, "note"),
         (4, "note"),
         (6, "note"),
@@ -209,9 +214,8 @@ def test_numbered_headings_quote_marks_and_summary_labels_are_formatting() -> No
         "In summary, Kim denied it.\n"
         "Talks: Russia said nothing."
     )
-    cand = Document("c", "candidate", text, "c.txt")
-    _, (split,) = clean_documents([doc("d0", STORY)], [cand], CleanConfig(), HashedEmbedder())
-    assert [k.text for k in split.kept] == [
+    kept, removed = summary_lines(text)
+    assert kept == [
         "Kim's denial of the arms exports",
         "Kim Yo Jong denied the exports.",
         "Kim denied it.",
@@ -219,8 +223,32 @@ def test_numbered_headings_quote_marks_and_summary_labels_are_formatting() -> No
         "In summary, Kim denied it.",
         "Talks: Russia said nothing.",
     ]
-    assert all(text[k.start : k.start + len(k.text)] == k.text for k in split.kept)
-    assert [(r.line_no, r.reason) for r in split.removed] == [(5, "a label, not a claim")]
+    assert [(r.line_no, r.reason) for r in removed] == [(5, "a label, not a claim")]
+
+
+def test_the_list_of_sources_after_a_sources_label_is_no_claim() -> None:
+    """Its entries name outlets and dates that no article reports ("AP News, May 17"); the
+    list ends at the first line that is no list item, and "Sources say ..." is a claim."""
+    text = (
+        "Kim denied it.\n"
+        "**Sources:**\n"
+        "- AP News, May 17\n"
+        "- The Korea Herald\n"
+        "Sources say Kim spoke.\n"
+        "References\n"
+        "[1] Reuters, 17 May 2024\n"
+        "- Kim spoke again."
+    )
+    kept, removed = summary_lines(text)
+    assert kept == ["Kim denied it.", "Sources say Kim spoke."]
+    assert [(r.line_no, r.reason.split()[1]) for r in removed] == [
+        (2, "lead-in"),
+        (3, "entry"),
+        (4, "entry"),
+        (6, "label,"),
+        (7, "entry"),
+        (8, "entry"),
+    ]
 
 
 def test_a_source_keeps_the_figure_a_line_starts_with() -> None:

@@ -49,6 +49,10 @@ _SUMMARY_LABEL = (
 )
 _MARK = re.compile(rf"(?:{_PREFIX})?(?:{_SUMMARY_LABEL})\s*:\s+|{_PREFIX}", re.I)
 _LABEL_ALONE = re.compile(rf"(?:{_SUMMARY_LABEL}|sources|references)\W*", re.I)  # "Summary"
+# The label of a list of sources ("Sources:", "**References**"), and an entry of that list: a
+# list item or a numbered citation ("[2] Reuters, May 17").
+_SOURCES_LABEL = re.compile(r"(?:sources?|references?|citations?|further reading)\W*", re.I)
+_ENTRY = re.compile(rf"{LIST_MARKER.pattern}|\[\d{{1,3}}\]\s")
 _LINK_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)\S+\)", re.I)
 _BOLD_LABEL = re.compile(r"(?:\*\*|__)(?P<label>[^*_:]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+")
 # A note on the summary itself: a "Note:" or "Disclaimer:" line that speaks of the summary or of
@@ -156,11 +160,17 @@ def _label(raw: str, cut: int, end: int) -> str | None:
 
 
 def _summary_lines(doc: Document) -> CleanDocument:
-    """A candidate's lines without their formatting, its label lines set aside."""
+    """A candidate's lines without their formatting, its label lines and the entries of its
+    list of sources set aside."""
     kept, removed = [], []
+    sources = False  # in the list that follows a "Sources:" label
     for number, start, raw in _lines(doc.text):
         cut, end = _cut(raw)
+        sources = sources and bool(_ENTRY.match(raw))
         reason = _label(raw, cut, end)
+        if sources and reason is None:
+            reason = "an entry of the list of sources, not a claim"
+        sources = sources or bool(_SOURCES_LABEL.fullmatch(raw[cut:end]))
         if reason:
             removed.append(RemovedLine(doc.doc_id, number, raw, reason))
         else:
