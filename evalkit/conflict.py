@@ -3,6 +3,9 @@ value disagree. Claims use it (a claim against its closest evidence: `contradict
 coverage uses it (a key fact against the candidate sentence that matches it: `misstated`).
 
 The rule, in order:
+- A dialogue's turn: the statement has someone by name do what a speaker says they do
+  themselves ("Jerry baked cookies" against "Amanda: I baked cookies."), however little else
+  of it the turn says.
 - Comparable: most of the statement's content words, its figures, dates, speakers and
   invented names aside, are in the text (`min_overlap`). Otherwise the two say different
   things: neutral.
@@ -176,6 +179,9 @@ def compare(
         usa = "usa" if lower else "USA"
         claim, unit = _US_ANY.sub(usa, claim), _US_ANY.sub(usa, unit)
         novel = frozenset("usa" if w == "us" else w for w in novel)
+    turn = _turn(claim, unit)
+    if turn:
+        return "conflict", turn
     values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
     values |= speakers(claim)
     stems = content_stems(claim) - {stem(t) for t in values}
@@ -286,6 +292,36 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
         return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
     if not any(ch.isupper() for ch in unit):  # no capitals to find speakers by
         return _respoken(tokens(claim), tokens(unit))
+    return None
+
+
+# A dialogue's turn, "Amanda: I baked cookies.", up to the next speaker's label in a window
+_LABEL = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?:\s"
+_TURN = re.compile(rf"(?P<who>{_LABEL})(?P<said>.+?)(?=\s{_LABEL}|$)", re.S)
+_AUXILIARY = (
+    r"(?:(?:will|would|can|could|has|have|had|is|am|was|did|does|just|also|already|really|"
+    r"never|not|(?:do|does|did|ca|wo|could)n['’]t)\s+)*"
+)
+_I_DO = re.compile(rf"\bI(?:['’](?:m|ll|ve|d))?\s+{_AUXILIARY}(?P<verb>[a-z]+)")
+_HE_DOES = re.compile(rf"\b(?P<who>[A-Z][\w'’-]*)\s+{_AUXILIARY}(?P<verb>[a-z]+)")
+
+
+def _turn(claim: str, unit: str) -> Conflict | None:
+    """In a dialogue, "Amanda: I baked cookies." says that Amanda baked them: a claim that has
+    someone else by name do what a speaker says they do ("Jerry baked cookies") has the wrong
+    person. Read where the unit opens with a speaker's label that is a name (`name_words`:
+    not a caption's "Defiant: 'I will not resign'")."""
+    if not _TURN.match(unit):
+        return None
+    doers = {(m["who"], stem(m["verb"])) for m in _HE_DOES.finditer(claim)}
+    for turn in _TURN.finditer(unit):
+        who = turn["who"][:-2].strip()
+        if not name_words(who):
+            continue
+        done = {stem(m["verb"]) for m in _I_DO.finditer(turn["said"])}
+        for name, verb in sorted(doers):
+            if verb in done and name_words(name) and not name_words(name) & set(tokens(who)):
+                return Conflict("name", name, who)
     return None
 
 

@@ -177,6 +177,27 @@ def test_a_quote_moved_to_another_speaker_is_a_conflict() -> None:
     )
 
 
+def test_in_a_dialogue_what_a_speaker_says_they_do_is_theirs() -> None:
+    """A dialogue's turn "Amanda: I baked cookies." says Amanda baked them (a first-person
+    verb, auxiliaries aside); every turn of a window counts, and a caption's label is no
+    speaker."""
+    turn = "Amanda: I baked  cookies."
+    assert (
+        reason("Jerry baked cookies for the party.", turn)
+        == "name Jerry where the source has Amanda"
+    )
+    assert reason("Amanda baked cookies.", turn) == "agree"
+    assert reason("She baked cookies.", turn) == "agree"
+    window = "Amanda: I'll bring you some tomorrow. Jerry: Sure, I can't wait to eat them."
+    _, found = compare("Amanda can't wait to eat them.", window, False, NONE, 0.6)
+    assert found is not None and found.reason() == "name Amanda where the source has Jerry"
+    _, found = compare("Jerry will bring them tomorrow.", window, False, NONE, 0.6)
+    assert found is not None and found.reason() == "name Jerry where the source has Amanda"
+    assert compare("Amanda will bring them tomorrow.", window, False, NONE, 0.6)[1] is None
+    caption = "Defiant: 'I will not resign,' the minister said."
+    assert reason("Smith will not resign.", caption) == "neutral"
+
+
 @pytest.mark.parametrize(
     ("claim", "source", "expected"),
     [
