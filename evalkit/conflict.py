@@ -64,6 +64,7 @@ from evalkit.text import (
     OPPOSITES,
     SEASONS,
     STOPWORDS,
+    TURN_LABEL,
     WEEKDAYS,
     Amount,
     amounts,
@@ -296,8 +297,7 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
 
 
 # A dialogue's turn, "Amanda: I baked cookies.", up to the next speaker's label in a window
-_LABEL = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?:\s"
-_TURN = re.compile(rf"(?P<who>{_LABEL})(?P<said>.+?)(?=\s{_LABEL}|$)", re.S)
+_TURN = re.compile(rf"(?P<who>{TURN_LABEL})(?P<said>.+?)(?=\s{TURN_LABEL}|$)", re.S)
 _AUXILIARY = (
     r"(?:(?:will|would|can|could|has|have|had|is|am|was|did|does|just|also|already|really|"
     r"never|not|(?:do|does|did|ca|wo|could)n['’]t)\s+)*"

@@ -585,6 +585,10 @@ def plainly_negated(text: str) -> bool:
     )
 
 
+# A dialogue turn's label, "Amanda: " or "Mr Smith: " (a speaker where `lexicon.name_words`
+# finds a name in it, not a caption's "Defiant: " or a page field's "Date: ")
+TURN_LABEL = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?:\s"
+
 # A list item's marker at a line's start: "- ", "• ", "1. ", "2) "
 LIST_MARKER = re.compile(r"^(?:[-•*·▪►]|\d{1,3}[.)])\s+")
 

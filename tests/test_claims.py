@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from evalkit.config import VerifierConfig
+from evalkit.config import Config, VerifierConfig
 from evalkit.embed import HashedEmbedder
-from evalkit.pipeline import Resources
-from evalkit.records import Claim
+from evalkit.pipeline import Resources, run_event
+from evalkit.records import Claim, Document, Event
 from evalkit.stages.claims import WEAKEST, document_evidence, measure_claims, precisions
 from evalkit.text import content_stems, whole_word
 from evalkit.verifiers import ClaimSignals, EmbeddingVerifier
@@ -157,3 +157,35 @@ def test_a_figure_the_evidence_writes_alike_is_said_word_for_word(
     )
     assert hedge.least_said == ("old", "trimmed")
     assert set(hair.least_said) == {"Last", "year"}
+
+
+CHAT = """Amanda: I baked  cookies. Do you want some?
+Jerry: Sure!
+Amanda: I'll bring you tomorrow :-)
+Hannah: Hey, do you have Betty's number?
+Amanda: Lemme check
+Jerry: ok"""
+
+
+def test_a_dialogue_is_read_by_its_turns(real_resources: Resources) -> None:
+    """End to end with the real model: a chat's short turns stay sources ("Jerry: ok"), and a
+    summary that gives a speaker's "I baked" to another person is contradicted, the faithful
+    one supported."""
+    summaries = {
+        "faithful": "Amanda baked cookies and will bring Jerry some tomorrow.",
+        "swapped": "Jerry baked cookies and will bring Amanda some tomorrow.",
+    }
+    event = Event(
+        "chat",
+        (Document("chat", "source", CHAT, "chat.txt"),),
+        tuple(Document(k, "candidate", v, f"{k}.txt") for k, v in summaries.items()),
+        "chat.txt",
+    )
+    result = run_event(event, Config(), real_resources)
+    assert not result.removed
+    verdicts = {a.claim.candidate: (a.verdict, a.reason) for a in result.alignments}
+    assert verdicts["faithful"][0] == "supported"
+    assert verdicts["swapped"] == (
+        "contradicted",
+        "nearest source sentence disagrees: name Jerry where the source has Amanda",
+    )

@@ -122,6 +122,18 @@ def test_a_headline_with_a_colon_is_not_a_page_field() -> None:
     }
 
 
+def test_a_dialogues_short_turns_are_what_was_said_not_page_fields() -> None:
+    """A turn such as "Jerry: ok" (its label a name) is kept; "Date: ..." and "Photo: AP"
+    stay page fields."""
+    turns = ["Amanda: I'll bring you tomorrow :-)", "Amanda: Lemme check", "Jerry: ok"]
+    fields = ["Date: 2025-04-19", "Photo: AP"]
+    (first,) = clean("\n".join([*turns, *fields]))
+    assert [k.text for k in first.kept] == turns
+    assert {r.text: r.reason for r in first.removed} == {
+        f: "page metadata field (Key: value)" for f in fields
+    }
+
+
 def summary_lines(text: str) -> tuple[list[str], list[RemovedLine]]:
     """A candidate's kept lines, each checked to sit at its offset in `text`, and its removed
     lines."""

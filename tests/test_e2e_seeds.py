@@ -201,14 +201,22 @@ def test_a_summary_written_as_a_markdown_list_is_judged_as_its_sentences(
     """An LLM's "## Summary", "1.", "**Point 1:**" and "[1]" are formatting: the numbered
     copy of faithful_partial gets the plain one's claims, supports and coverage (before, "1."
     and "3." were figures found in no source and two of its three claims were unsupported),
-    the cited one its verdicts at nearly its supports."""
+    the cited one its verdicts at nearly its supports. A chat assistant's note, list of
+    sources and sign-off are no claims (before, five more claims: the note and the sign-off's
+    two sentences unsupported, "AP News, May 17" and "The Korea Herald" supported)."""
     plain = (ROOT / "seeds" / "candidates" / "faithful_partial.txt").read_text(encoding="utf-8")
     lines = plain.strip().split("\n")
     listed = "## Summary\n\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(lines, 1))
     path = tmp_path / "candidates.jsonl"
     # a RAG summariser's citations and an LLM's bold labels
     cited = "\n".join(f"- **Point {i}:** {s[:-1]} [{i}]." for i, s in enumerate(lines, 1))
-    both = {"plain": plain, "listed": listed, "cited": cited}
+    # a chat assistant's words around its summary: a note, a list of sources, a sign-off
+    chatty = (
+        f"**Summary:** {lines[0]}\n" + "\n".join(lines[1:]) + "\n\n*Note: This summary is "
+        "based on the provided articles.*\n\nSources:\n- AP News, May 17\n- The Korea Herald"
+        "\n\nI hope this helps! Let me know if you need anything else."
+    )
+    both = {"plain": plain, "listed": listed, "cited": cited, "chatty": chatty}
     path.write_text(
         "\n".join(json.dumps({"id": i, "text": t}) for i, t in both.items()), encoding="utf-8"
     )
@@ -226,6 +234,7 @@ def test_a_summary_written_as_a_markdown_list_is_judged_as_its_sentences(
         ]
 
     assert judged("listed") == judged("plain") and len(judged("plain")) == 3
+    assert judged("chatty") == judged("plain")
     for (_, verdict, support), (_, plain_verdict, plain_support) in zip(
         judged("cited"), judged("plain"), strict=True
     ):
@@ -233,3 +242,11 @@ def test_a_summary_written_as_a_markdown_list_is_judged_as_its_sentences(
     scores = {s.candidate: s for s in result.scores}
     assert scores["listed"].coverage == scores["plain"].coverage
     assert [r.text for r in result.removed if r.doc_id == "listed"] == ["## Summary"]
+    assert scores["chatty"].coverage == scores["plain"].coverage
+    assert [r.reason.split()[1] for r in result.removed if r.doc_id == "chatty"] == [
+        "note",
+        "lead-in",
+        "entry",
+        "entry",
+        "sign-off",
+    ]

@@ -25,9 +25,10 @@ import numpy as np
 
 from evalkit.config import CleanConfig
 from evalkit.embed import Embedder, cosines, encode_joined
+from evalkit.lexicon import name_words
 from evalkit.records import CleanDocument, Document, KeptLine, RemovedLine
 from evalkit.stages.segment import Spans, line_spans
-from evalkit.text import LIST_MARKER, is_sentence_end, tokens
+from evalkit.text import LIST_MARKER, TURN_LABEL, is_sentence_end, tokens
 
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 # A breadcrumb is a short line of path segments, "Home » World » Asia", whose last segment may
@@ -40,6 +41,7 @@ CRUMB_SEGMENT_WORDS = 4  # "Home", "World News", "Asia Pacific"
 # A page field has a label of one or two words: "Date:", "Reading Time:", "By:", "Updated:".
 # "Marlow Bay warehouse fire: what we know" is a headline, not a field.
 _FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
+_TURN = re.compile(rf"(?P<who>{TURN_LABEL})\s*\S")  # "Amanda: I baked ..."
 # Cut from the start of a summary line: a list marker, a heading mark (and a numbered heading's
 # figure, "### 1. Kim's denial") or a quote mark ("> "), and then a label that only says that
 # the summary follows ("Summary:", "TL;DR:", "In short:").
@@ -78,7 +80,8 @@ _SITE_SUFFIX = re.compile(r"\s+[|]\s+(?P<site>[^|.!?]{1,40})$")
 
 
 def _form_reason(line: str, cfg: CleanConfig) -> str | None:
-    """Why a line is not prose by its form alone, or None."""
+    """Why a line is not prose by its form alone, or None. A dialogue's turn ("Jerry: ok", its
+    label a name) is what was said, however short."""
     words = tokens(line)
     if not any(ch.isalpha() for ch in line):
         return "no words: separator, counter or number-only line"
@@ -86,6 +89,9 @@ def _form_reason(line: str, cfg: CleanConfig) -> str | None:
         return "breadcrumb or navigation path"
     if _URL.search(line) and len(words) <= cfg.max_link_words:
         return "link or sign-off with a URL"
+    turn = _TURN.match(line)
+    if turn and name_words(turn["who"]):
+        return None
     if _FIELD.match(line) and len(words) <= 8 and not is_sentence_end(line):
         return "page metadata field (Key: value)"
     if len(words) < cfg.min_words and not is_sentence_end(line):
