@@ -78,6 +78,8 @@ from evalkit.text import (
     openers,
     plainly_negated,
     roots,
+    seat_of,
+    seat_words,
     stem,
     tokens,
 )
@@ -267,19 +269,23 @@ def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
 
 
 # Speakers that may stand for a named one: an office or institution ("the Prime Minister",
-# "the White House" for its press secretary) or a capital for its government ("Seoul said").
-# Offices and capitals may also stand for the person or country a swap puts them for ("the
-# Prime Minister" for "Mr Cameron", "Seoul" for "South Korea").
+# "the White House" for its press secretary) or a seat of government ("Seoul said":
+# `text.seat_words`). An office may also stand for the person a swap puts it for ("the Prime
+# Minister" for "Mr Cameron"), and a seat for its own country ("Seoul" for "South Korea", not
+# for "North Korea": `text.seat_of`).
 _OFFICES = frozenset(
     """spokesman spokeswoman spokesperson minister prime president secretary chancellor premier
-    chief executive seoul pyongyang washington moscow beijing kyiv kiev london paris berlin
-    tokyo tehran jerusalem ankara delhi brussels""".split()
+    chief executive""".split()
 )
-_STANDS_IN = _OFFICES | frozenset(
-    """white house pentagon kremlin downing street whitehall government ministry department
-    office police council committee commission agency court officials official authorities
-    military army navy embassy party club company firm board union federation association
-    league un nato eu""".split()
+_STANDS_IN = (
+    _OFFICES
+    | seat_words()
+    | frozenset(
+        """downing street whitehall government ministry department office police council
+        committee commission agency court officials official authorities military army navy
+        embassy party club company firm board union federation association league un nato
+        eu""".split()
+    )
 )
 
 
@@ -448,16 +454,16 @@ def _uncontracted(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _swapped(claim: str, unit: str) -> Conflict | None:
-    """The claim copies the unit (at least _COPY of its words but the new ones, in order) but
-    for a few words in place of others: names of each (up to _NAME_WORDS words a side; not a
-    title for a given name both keep a surname with, `_TITLES`; not a short form: "Hibs" for
-    "Hibernian", "QPR" for "Queens Park Rangers"; not an office or capital for a name,
-    `_OFFICES`; kin, `_KIN`, count as names), or, in lower-cased text, one to three content
-    words where that is the claim's only change (and the rest at least _NEAR_COPY of its
-    words; where the claim also leaves out the unit's head or tail, only names the lexicon
-    knows), or kin beside other changes. A word that opens a sentence or quote counts as a
-    name where it is one without its capital (`_named`); a description for a name ("the
-    Frenchman" for "Ribery") is none (`_described`)."""
+    """The claim copies the unit (at least _COPY of its words but the new ones, in order) but for a
+    few words in place of others: names of each (up to _NAME_WORDS words a side; not a title for
+    a given name both keep a surname with, `_TITLES`; not a short form: "Hibs" for "Hibernian",
+    "QPR" for "Queens Park Rangers"; not an office for a name, `_OFFICES`, nor a seat of
+    government for its country, `text.seat_of`; kin, `_KIN`, count as names), or, in lower-cased
+    text, one to three content words where that is the claim's only change (and the rest at
+    least _NEAR_COPY of its words; where the claim also leaves out the unit's head or tail, only
+    names the lexicon knows), or kin beside other changes. A word that opens a sentence or quote
+    counts as a name where it is one without its capital (`_named`); a description for a name
+    ("the Frenchman" for "Ribery") is none (`_described`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
     changes = _copy_changes(c, u, _NEAR_COPY)
@@ -500,7 +506,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             theirs, mine = names(unit), names(claim)
             if not kin and not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
-            if (gone <= _OFFICES) != (put <= _OFFICES):
+            if (gone <= _OFFICES) != (put <= _OFFICES) or seat_of(gone, put) or seat_of(put, gone):
                 continue
             # part of a name both keep beside it, with no punctuation between ("South Korea"
             # kept beside "North"; not "Russia, South Korea"), is the same name only after a

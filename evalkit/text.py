@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -499,6 +500,61 @@ def spelled_out(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
         for w in words
         for t in tokens(w)
     )
+
+
+# Words that put a seat of government as the place, not the country: "in Moscow", "the
+# Kenyan capital, Nairobi", "the city of Berlin"
+_LOCATIVE = frozenset("in at near outside inside around across within capital city of".split())
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]]:
+    """assets/seats.txt by a seat's first word: (the seat's words, each of its country's
+    names as words)."""
+    from importlib.resources import files
+
+    found: dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]] = {}
+    for line in files("evalkit.assets").joinpath("seats.txt").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            seat, countries = line.split(":", 1)
+            words = tokens(seat)
+            found.setdefault(words[0], []).append(
+                (words, tuple(tokens(country) for country in countries.split(";")))
+            )
+    return {first: tuple(seats) for first, seats in found.items()}
+
+
+def seat_words() -> frozenset[str]:
+    """Every word of every seat of government (assets/seats.txt)."""
+    return frozenset(w for seats in _seats().values() for words, _ in seats for w in words)
+
+
+def seat_of(seat: AbstractSet[str], country: AbstractSet[str]) -> bool:
+    """Whether the words `seat` are a seat of government and `country` names its country
+    ("seoul" and "south korea", "kremlin" and "russian"; not "seoul" and "north korea")."""
+    named = {r for w in country for r in roots(w)}
+    return any(
+        frozenset(words) == seat and any(set(c) <= named for c in countries)
+        for first in seat
+        for words, countries in _seats().get(first, ())
+    )
+
+
+def seats(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words of the text's seats of government ("Pyongyang", "the Kremlin", "the White
+    House") that stand for a country the vocabulary names ("North Korea", "Russian"):
+    "Pyongyang denied ..." where a source says "North Korea denied ...". Not where a word
+    before the seat puts it as the place ("in Moscow", "the capital, Nairobi"), folded."""
+    words = tokens(text)
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        before = words[i - 2 if words[i - 1 : i] == ("the",) else i - 1 : i]  # "at the ..."
+        for seat, countries in _seats().get(word, ()):
+            if words[i : i + len(seat)] != seat or _LOCATIVE.intersection(before):
+                continue
+            if any(all(known(t, vocabulary) for t in country) for country in countries):
+                found.update(seat)
+    return frozenset(found)
 
 
 def _no_name(word: str) -> bool:

@@ -514,6 +514,22 @@ def test_short_forms_of_a_name_are_no_swap() -> None:
             "The missiles were fired by South Korea on Monday.",
             "agree",
         ),
+        (
+            "The Kremlin said the missiles were fired on Monday.",
+            "Russian officials said the missiles were fired on Monday.",
+            "agree",
+        ),
+        # but only for its own country (assets/seats.txt)
+        (
+            "The missiles were fired by Seoul on Monday.",
+            "The missiles were fired by North Korea on Monday.",
+            "name seoul where the source has north korea",
+        ),
+        (
+            "The missiles were fired by Kabul on Monday.",
+            "The missiles were fired by Iraq on Monday.",
+            "name kabul where the source has iraq",
+        ),
         # an office for the officer
         (
             "Prime Minister has claimed Labour will increase taxes by £3,028.",

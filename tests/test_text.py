@@ -18,6 +18,7 @@ from evalkit.text import (
     names,
     negated,
     numbers,
+    seats,
     spelled_out,
     tokens,
     unreferenced,
@@ -80,6 +81,25 @@ def test_an_acronym_the_source_spells_out_is_no_novel_name_and_dotted_initials_a
         "The U.N. said the US would send aid.",
         "The U.K. said it would send aid.",
     ) == [(), ("uk",)]
+
+
+def test_a_seat_of_government_stands_for_its_country() -> None:
+    """News writes a country's government by its seat ("Pyongyang denied ...", "talks with
+    Washington", "the Kremlin", "the White House"): no novel name where a source names the
+    country (a demonym will do), but the seat as the place ("in Moscow", "the capital,
+    Washington") or the seat of a country no source names is one."""
+    source = "North Korea denied selling weapons to Russian forces, the United States said."
+    assert novel(
+        source,
+        "Pyongyang denied selling weapons to Moscow, Washington said.",
+        "The Kremlin denied buying weapons from Pyongyang.",
+        "Officials met in Moscow.",
+        "Officials said Beijing denied selling weapons to Moscow.",
+    ) == [(), (), ("moscow",), ("beijing",)]
+    vocab = vocabulary(["The American government said so."])
+    assert seats("The White House said so.", vocab) == {"white", "house"}
+    assert seats("It was said at the White House.", vocab) == frozenset()
+    assert seats("Shots were fired in the US capital, Washington.", vocab) == frozenset()
 
 
 def test_a_name_spelling_out_the_sources_acronym_is_no_novel_name() -> None:
