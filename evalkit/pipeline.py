@@ -136,11 +136,13 @@ MEASURING_PACKAGES = (
 
 @lru_cache(maxsize=1)
 def code_digest() -> bytes:
-    """A hash of evalkit's own source and of the versions of the packages that shape a
-    measurement: a changed stage or an upgraded package never reuses an old measurement."""
+    """A hash of evalkit's own source, of the word lists its stages read (assets/*.txt: the
+    lexicon's names, the countries' names) and of the versions of the packages that shape a
+    measurement: a changed stage, list or upgraded package never reuses an old measurement."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode())
+    root = Path(__file__).parent
+    for path in sorted([*root.rglob("*.py"), *root.glob("assets/*.txt")]):
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     for name in MEASURING_PACKAGES:
         try:

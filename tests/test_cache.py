@@ -301,6 +301,24 @@ def test_the_key_changes_with_a_measuring_package_version(
     assert measure_key(event, fast_cfg) != before
 
 
+@pytest.mark.parametrize(
+    "word_list", sorted(p.name for p in (ROOT / "evalkit" / "assets").glob("*.txt"))
+)
+def test_the_key_changes_with_a_word_list_the_stages_read(
+    fast_cfg: Config, word_list: str, monkeypatch: pytest.MonkeyPatch, fresh_digest: None
+) -> None:
+    """assets/names.txt and the other lists change what is measured as code does (a name
+    the lexicon knows is no novel name), so an edited list never reuses a measurement."""
+    event = next(iter_events(fast_cfg.data))
+    before = measure_key(event, fast_cfg)
+    real = Path.read_bytes
+    monkeypatch.setattr(
+        Path, "read_bytes", lambda p: real(p) + b"\nedited" if p.name == word_list else real(p)
+    )
+    code_digest.cache_clear()
+    assert measure_key(event, fast_cfg) != before
+
+
 def test_joined_vectors_come_from_the_sentences_alone() -> None:
     fake = Counting()
     one, two = TEXTS[0], TEXTS[1]  # 5 and 4 words
