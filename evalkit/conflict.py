@@ -78,7 +78,7 @@ from evalkit.text import (
     openers,
     plainly_negated,
     roots,
-    seat_of,
+    same_country,
     seat_words,
     stem,
     tokens,
@@ -272,7 +272,7 @@ def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
 # "the White House" for its press secretary) or a seat of government ("Seoul said":
 # `text.seat_words`). An office may also stand for the person a swap puts it for ("the Prime
 # Minister" for "Mr Cameron"), and a seat for its own country ("Seoul" for "South Korea", not
-# for "North Korea": `text.seat_of`).
+# for "North Korea": `text.same_country`).
 _OFFICES = frozenset(
     """spokesman spokeswoman spokesperson minister prime president secretary chancellor premier
     chief executive""".split()
@@ -458,12 +458,12 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     few words in place of others: names of each (up to _NAME_WORDS words a side; not a title for
     a given name both keep a surname with, `_TITLES`; not a short form: "Hibs" for "Hibernian",
     "QPR" for "Queens Park Rangers"; not an office for a name, `_OFFICES`, nor a seat of
-    government for its country, `text.seat_of`; kin, `_KIN`, count as names), or, in lower-cased
-    text, one to three content words where that is the claim's only change (and the rest at
-    least _NEAR_COPY of its words; where the claim also leaves out the unit's head or tail, only
-    names the lexicon knows), or kin beside other changes. A word that opens a sentence or quote
-    counts as a name where it is one without its capital (`_named`); a description for a name
-    ("the Frenchman" for "Ribery") is none (`_described`)."""
+    government for its country, `text.same_country`; kin, `_KIN`, count as names), or, in
+    lower-cased text, one to three content words where that is the claim's only change (and the
+    rest at least _NEAR_COPY of its words; where the claim also leaves out the unit's head or
+    tail, only names the lexicon knows), or kin beside other changes. A word that opens a
+    sentence or quote counts as a name where it is one without its capital (`_named`); a
+    description for a name ("the Frenchman" for "Ribery") is none (`_described`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
     changes = _copy_changes(c, u, _NEAR_COPY)
@@ -506,7 +506,11 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             theirs, mine = names(unit), names(claim)
             if not kin and not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
-            if (gone <= _OFFICES) != (put <= _OFFICES) or seat_of(gone, put) or seat_of(put, gone):
+            if (
+                (gone <= _OFFICES) != (put <= _OFFICES)
+                or same_country(gone, put)
+                or same_country(put, gone)
+            ):
                 continue
             # part of a name both keep beside it, with no punctuation between ("South Korea"
             # kept beside "North"; not "Russia, South Korea"), is the same name only after a
@@ -675,22 +679,15 @@ def _spliceable(sentences: tuple[str, ...]) -> tuple[str, frozenset[str], str]:
     return "\n".join(_padded(w) for w in words), frozenset(t for w in words for t in w), pairs
 
 
-# Names of one country that share no first letters: "the UK" and "British", "US" and "American".
-_ONE_PLACE = (
-    frozenset({"uk", "britain", "british", "briton", "britons"}),
-    frozenset({"us", "usa", "america", "american", "americans"}),
-    frozenset({"netherlands", "dutch", "holland"}),
-)
-
-
 def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one may be a form of the other: the same first three letters ("Hibs",
     "Hibernian"), two for longer single words ("the Irish", "Ireland"; not "Oliver Banks",
-    "Oldham Athletic"), initials ("QPR"), or names of one country ("UK", "British")."""
+    "Oldham Athletic"), initials ("QPR"), or names of one country ("UK", "British":
+    `text.same_country`)."""
     a, b = tuple(w for w in a if is_content(w)), tuple(w for w in b if is_content(w))
     same = len(os.path.commonprefix((a[0], b[0])))
     return (
-        any(a[0] in place and b[0] in place for place in _ONE_PLACE)
+        same_country(set(a), set(b))
         or same >= 3
         or (same == 2 and len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 5)
         or "".join(w[0] for w in a) == "".join(b)

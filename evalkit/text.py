@@ -507,53 +507,79 @@ def spelled_out(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
 _LOCATIVE = frozenset("in at near outside inside around across within capital city of".split())
 
 
+# An entry of assets/countries.txt: a name's words, the names of the country it stands for,
+# and whether it is a seat of government (read as the country only where it is not the place)
+_Entry = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], bool]
+
+
 @lru_cache(maxsize=1)
-def _seats() -> dict[str, tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]]:
-    """assets/seats.txt by a seat's first word: (the seat's words, each of its country's
-    names as words)."""
+def _countries() -> dict[str, tuple[_Entry, ...]]:
+    """assets/countries.txt by each name's first word: a seat, for its country's names; and
+    each of those names, for the others."""
     from importlib.resources import files
 
-    found: dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]] = {}
-    for line in files("evalkit.assets").joinpath("seats.txt").read_text("utf-8").splitlines():
+    found: dict[str, list[_Entry]] = {}
+    text = files("evalkit.assets").joinpath("countries.txt").read_text("utf-8")
+    for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             seat, countries = line.split(":", 1)
-            words = tokens(seat)
-            found.setdefault(words[0], []).append(
-                (words, tuple(tokens(country) for country in countries.split(";")))
-            )
-    return {first: tuple(seats) for first, seats in found.items()}
+            names = tuple(tokens(country) for country in countries.split(";"))
+            found.setdefault(tokens(seat)[0], []).append((tokens(seat), names, True))
+            # "us" names the United States only for its seat: as a word it is mostly "us"
+            aliases = [n for n in names if n != ("us",)]
+            for name in aliases:
+                others = tuple(n for n in aliases if n != name)
+                found.setdefault(name[0], []).append((name, others, False))
+    return {first: tuple(entries) for first, entries in found.items()}
 
 
 def seat_words() -> frozenset[str]:
-    """Every word of every seat of government (assets/seats.txt)."""
-    return frozenset(w for seats in _seats().values() for words, _ in seats for w in words)
-
-
-def seat_of(seat: AbstractSet[str], country: AbstractSet[str]) -> bool:
-    """Whether the words `seat` are a seat of government and `country` names its country
-    ("seoul" and "south korea", "kremlin" and "russian"; not "seoul" and "north korea")."""
-    named = {r for w in country for r in roots(w)}
-    return any(
-        frozenset(words) == seat and any(set(c) <= named for c in countries)
-        for first in seat
-        for words, countries in _seats().get(first, ())
+    """Every word of every seat of government (assets/countries.txt)."""
+    return frozenset(
+        w for entries in _countries().values() for words, _, seat in entries if seat for w in words
     )
 
 
-def seats(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
-    """The words of the text's seats of government ("Pyongyang", "the Kremlin", "the White
-    House") that stand for a country the vocabulary names ("North Korea", "Russian"):
-    "Pyongyang denied ..." where a source says "North Korea denied ...". Not where a word
-    before the seat puts it as the place ("in Moscow", "the capital, Nairobi"), folded."""
+@lru_cache(maxsize=1)
+def _places() -> tuple[frozenset[frozenset[str]], ...]:
+    """Each seat of government with every name of its country, from all of the seat's lines
+    (London's both "the UK" and "Britain"), each name as a set of words."""
+    places: dict[tuple[str, ...], set[frozenset[str]]] = {}
+    for entries in _countries().values():
+        for words, names, seat in entries:
+            if seat:
+                places.setdefault(words, {frozenset(words)}).update(map(frozenset, names))
+    return tuple(frozenset(names) for names in places.values())
+
+
+def same_country(name: AbstractSet[str], other: AbstractSet[str]) -> bool:
+    """Whether the words `name` and `other` are a seat of government and a name of its
+    country, or two names of one country ("seoul" and "south korea", "kremlin" and "russian",
+    "uk" and "british", "holland" and "dutch"; not "seoul" and "north korea")."""
+    mine = {r for w in name for r in roots(w)}
+    theirs = {r for w in other for r in roots(w)}
+    return any(
+        any(n <= mine and len(n) == len(name) for n in names)
+        and any(n <= theirs and len(n) == len(other) for n in names)
+        for names in _places()
+    )
+
+
+def countries(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words of the text's names for a country that the vocabulary names otherwise: a seat
+    of its government ("Pyongyang", "the Kremlin", "the White House" where a source says "North
+    Korea", "Russian", "the United States"; not where a word before the seat puts it as the
+    place: "in Moscow", "the capital, Nairobi") or another of its names ("Holland" for "the
+    Netherlands", "the EU" for "the European Union"), folded."""
     words = tokens(text)
     found: set[str] = set()
     for i, word in enumerate(words):
         before = words[i - 2 if words[i - 1 : i] == ("the",) else i - 1 : i]  # "at the ..."
-        for seat, countries in _seats().get(word, ()):
-            if words[i : i + len(seat)] != seat or _LOCATIVE.intersection(before):
+        for name, others, seat in _countries().get(word, ()):
+            if words[i : i + len(name)] != name or (seat and _LOCATIVE.intersection(before)):
                 continue
-            if any(all(known(t, vocabulary) for t in country) for country in countries):
-                found.update(seat)
+            if any(all(known(t, vocabulary) for t in other) for other in others):
+                found.update(name)
     return frozenset(found)
 
 

@@ -519,7 +519,7 @@ def test_short_forms_of_a_name_are_no_swap() -> None:
             "Russian officials said the missiles were fired on Monday.",
             "agree",
         ),
-        # but only for its own country (assets/seats.txt)
+        # but only for its own country (assets/countries.txt)
         (
             "The missiles were fired by Seoul on Monday.",
             "The missiles were fired by North Korea on Monday.",

@@ -11,6 +11,7 @@ from evalkit.stages.clean import clean_documents
 from evalkit.stages.segment import segment
 from evalkit.text import (
     content_tokens,
+    countries,
     dates,
     initials,
     is_sentence_end,
@@ -18,7 +19,6 @@ from evalkit.text import (
     names,
     negated,
     numbers,
-    seats,
     spelled_out,
     tokens,
     unreferenced,
@@ -83,11 +83,13 @@ def test_an_acronym_the_source_spells_out_is_no_novel_name_and_dotted_initials_a
     ) == [(), ("uk",)]
 
 
-def test_a_seat_of_government_stands_for_its_country() -> None:
+def test_a_seat_of_government_or_another_name_stands_for_its_country() -> None:
     """News writes a country's government by its seat ("Pyongyang denied ...", "talks with
     Washington", "the Kremlin", "the White House"): no novel name where a source names the
     country (a demonym will do), but the seat as the place ("in Moscow", "the capital,
-    Washington") or the seat of a country no source names is one."""
+    Washington") or the seat of a country no source names is one. A country's other name
+    stands for it too ("Holland" for "the Netherlands", "the EU" for "the European Union"),
+    but "the UK" is not "Britain": XSumFaith's annotators keep them apart."""
     source = "North Korea denied selling weapons to Russian forces, the United States said."
     assert novel(
         source,
@@ -97,9 +99,14 @@ def test_a_seat_of_government_stands_for_its_country() -> None:
         "Officials said Beijing denied selling weapons to Moscow.",
     ) == [(), (), ("moscow",), ("beijing",)]
     vocab = vocabulary(["The American government said so."])
-    assert seats("The White House said so.", vocab) == {"white", "house"}
-    assert seats("It was said at the White House.", vocab) == frozenset()
-    assert seats("Shots were fired in the US capital, Washington.", vocab) == frozenset()
+    assert countries("The White House said so.", vocab) == {"white", "house"}
+    assert countries("It was said at the White House.", vocab) == frozenset()
+    assert countries("Shots were fired in the US capital, Washington.", vocab) == frozenset()
+    assert novel(
+        "Britain and the Netherlands left the European Union, a minister told us.",
+        "Officials said Holland left the EU.",
+        "Officials said the UK and Holland joined America.",  # "us" is no name of the US
+    ) == [(), ("america", "uk")]
 
 
 def test_a_name_spelling_out_the_sources_acronym_is_no_novel_name() -> None:

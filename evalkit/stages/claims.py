@@ -36,13 +36,13 @@ from evalkit.text import (
     content_stems,
     content_tokens,
     counted,
+    countries,
     dates,
     fold,
     initials,
     known,
     names,
     numbers,
-    seats,
     spelled_out,
     vocabulary,
     whole_word,
@@ -339,7 +339,7 @@ def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Nov
     figures |= {y: y for y in numbers(text) - figures.keys()}  # bare years
     unknown = {n for n in _names(text) if not known(n, vocab)}
     if unknown:  # unless they spell out the sources' acronym ("Police and Crime Commissioner")
-        unknown -= spelled_out(text, vocab) | seats(text, vocab)  # or are a country's seat
+        unknown -= spelled_out(text, vocab) | countries(text, vocab)  # or name a country
     return (
         tuple(sorted(figures[n] for n in figures if n not in all_numbers)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
