@@ -236,29 +236,29 @@ class VerifierConfig(VerifierMeasure):
     #   + w_bigram_precision * share of its word pairs in one evidence unit
     #   + w_novel_number / w_novel_date / w_novel_name * numbers, dates, names in no source
     #   + w_entailment / w_contradiction * the entailment model's probabilities, when one runs)
-    bias: float = opt(-2.7517, "support model: intercept")
-    w_similarity: float = opt(2.6029, "support model: weight of the best sentence cosine")
+    bias: float = opt(-2.7545, "support model: intercept")
+    w_similarity: float = opt(2.6236, "support model: weight of the best sentence cosine")
     w_token_precision: float = opt(
-        0.1671, "support model: weight of how far the top-k evidence says the content words"
+        0.2536, "support model: weight of how far the top-k evidence says the content words"
     )
     w_source_precision: float = opt(
-        1.2124, "support model: weight of the share of content words anywhere in the sources"
+        1.1299, "support model: weight of the share of content words anywhere in the sources"
     )
-    w_novel_number: float = opt(-2.4781, "support model: weight per number found in no source")
-    w_novel_date: float = opt(-1.8938, "support model: weight per date found in no source")
-    w_novel_name: float = opt(-1.2866, "support model: weight per name found in no source")
+    w_novel_number: float = opt(-2.4474, "support model: weight per number found in no source")
+    w_novel_date: float = opt(-1.8745, "support model: weight per date found in no source")
+    w_novel_name: float = opt(-1.5593, "support model: weight per name found in no source")
     w_bigram_precision: float = opt(
-        -0.2617, "support model: weight of the share of the claim's word pairs in one evidence unit"
+        -0.2086, "support model: weight of the share of the claim's word pairs in one evidence unit"
     )
     w_weakest_precision: float = opt(
-        1.7244, "support model: weight of how far the evidence says the claim's least-said words"
+        1.682, "support model: weight of how far the evidence says the claim's least-said words"
     )
     w_entailment: float = opt(0.0, "support model: weight of the entailment probability")
     w_contradiction: float = opt(0.0, "support model: weight of the contradiction probability")
     contradiction_threshold: float = share(
         1.0, "contradicted when the entailment model's contradiction probability reaches this"
     )
-    threshold: float = share(0.5424, "a claim is supported at this support probability or more")
+    threshold: float = share(0.5399, "a claim is supported at this support probability or more")
     # Baselines reported beside evalkit by `meta`, with thresholds fitted by `calibrate`.
     lexical_threshold: float = share(
         0.7735, "lexical baseline: faithful when this share of content words is in the source"
@@ -288,12 +288,12 @@ class CoverageConfig(CoverageMeasure):
     # Match probability = sigmoid(bias + w_recall * soft recall of the fact's content words in
     #   the candidate: each word present as far as its best token cosine in context says, each
     #   weighted by how specific it is to this fact among the event's facts)
-    bias: float = opt(-4.7751, "match model: intercept")
-    w_recall: float = opt(7.3122, "match model: weight of the soft recall of the fact's words")
+    bias: float = opt(-4.7794, "match model: intercept")
+    w_recall: float = opt(7.3173, "match model: weight of the soft recall of the fact's words")
     w_entailment: float = opt(
         0.0, "match model: weight of the probability that a candidate sentence entails the fact"
     )
-    threshold: float = share(0.4953, "a fact is covered at this match probability or more")
+    threshold: float = share(0.495, "a fact is covered at this match probability or more")
     # A fact's coverage credit (facts.csv `score`; a candidate's coverage is the mean credit):
     # sigmoid(sharpness * (logit(probability) - logit(threshold))), 0.5 at the threshold.
     # 1 keeps the model's uncertainty, large values approach counting 0/1 verdicts; 2 keeps
