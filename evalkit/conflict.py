@@ -506,11 +506,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             theirs, mine = names(unit), names(claim)
             if not kin and not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
-            if (
-                (gone <= _OFFICES) != (put <= _OFFICES)
-                or same_country(gone, put)
-                or same_country(put, gone)
-            ):
+            if (gone <= _OFFICES) != (put <= _OFFICES) or same_country(gone, put):
                 continue
             # part of a name both keep beside it, with no punctuation between ("South Korea"
             # kept beside "North"; not "Russia, South Korea"), is the same name only after a
