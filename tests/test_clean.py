@@ -249,10 +249,13 @@ def test_the_list_of_sources_after_a_sources_label_is_no_claim() -> None:
         "Sources say Kim spoke.\n"
         "References\n"
         "[1] Reuters, 17 May 2024\n"
-        "- Kim spoke again."
+        "- Kim spoke again.\n"
+        "Kim left.\n"
+        "Further reading\n"
+        "- Kim's profile"
     )
     kept, removed = summary_lines(text)
-    assert kept == ["Kim denied it.", "Sources say Kim spoke."]
+    assert kept == ["Kim denied it.", "Sources say Kim spoke.", "Kim left."]
     assert [(r.line_no, r.reason.split()[1]) for r in removed] == [
         (2, "lead-in"),
         (3, "entry"),
@@ -260,6 +263,8 @@ def test_the_list_of_sources_after_a_sources_label_is_no_claim() -> None:
         (6, "label,"),
         (7, "entry"),
         (8, "entry"),
+        (10, "label,"),
+        (11, "entry"),
     ]
 
 

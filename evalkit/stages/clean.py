@@ -50,10 +50,11 @@ _SUMMARY_LABEL = (
     r"summary|in (?:summary|short|brief)|tl;?dr|overview|bottom line|key (?:points|facts)"
 )
 _MARK = re.compile(rf"(?:{_PREFIX})?(?:{_SUMMARY_LABEL})\s*:\s+|{_PREFIX}", re.I)
-_LABEL_ALONE = re.compile(rf"(?:{_SUMMARY_LABEL}|sources|references)\W*", re.I)  # "Summary"
 # The label of a list of sources ("Sources:", "**References**"), and an entry of that list: a
 # list item or a numbered citation ("[2] Reuters, May 17").
-_SOURCES_LABEL = re.compile(r"(?:sources?|references?|citations?|further reading)\W*", re.I)
+_SOURCES = r"sources?|references?|citations?|further reading"
+_SOURCES_LABEL = re.compile(rf"(?:{_SOURCES})\W*", re.I)
+_LABEL_ALONE = re.compile(rf"(?:{_SUMMARY_LABEL}|{_SOURCES})\W*", re.I)  # "Summary", "Sources"
 _ENTRY = re.compile(rf"{LIST_MARKER.pattern}|\[\d{{1,3}}\]\s")
 _LINK_LINE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]]*\]\((?:https?://|www\.)\S+\)", re.I)
 _BOLD_LABEL = re.compile(r"(?:\*\*|__)(?P<label>[^*_:]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+")
