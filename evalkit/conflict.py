@@ -64,7 +64,7 @@ from evalkit.text import (
     OPPOSITES,
     SEASONS,
     STOPWORDS,
-    TURN_LABEL,
+    TURN,
     WEEKDAYS,
     Amount,
     amounts,
@@ -302,8 +302,6 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
     return None
 
 
-# A dialogue's turn, "Amanda: I baked cookies.", up to the next speaker's label in a window
-_TURN = re.compile(rf"(?P<who>{TURN_LABEL})(?P<said>.+?)(?=\s{TURN_LABEL}|$)", re.S)
 _AUXILIARY = (
     r"(?:(?:will|would|can|could|has|have|had|is|am|was|did|does|just|also|already|really|"
     r"never|not|(?:do|does|did|ca|wo|could)n['’]t)\s+)*"
@@ -317,10 +315,10 @@ def _turn(claim: str, unit: str) -> Conflict | None:
     someone else by name do what a speaker says they do ("Jerry baked cookies") has the wrong
     person. Read where the unit opens with a speaker's label that is a name (`name_words`:
     not a caption's "Defiant: 'I will not resign'")."""
-    if not _TURN.match(unit):
+    if not TURN.match(unit):
         return None
     doers = {(m["who"], stem(m["verb"])) for m in _HE_DOES.finditer(claim)}
-    for turn in _TURN.finditer(unit):
+    for turn in TURN.finditer(unit):
         who = turn["who"][:-2].strip()
         if not name_words(who):
             continue

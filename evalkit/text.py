@@ -667,9 +667,11 @@ def plainly_negated(text: str) -> bool:
     )
 
 
-# A dialogue turn's label, "Amanda: " or "Mr Smith: " (a speaker where `lexicon.name_words`
-# finds a name in it, not a caption's "Defiant: " or a page field's "Date: ")
-TURN_LABEL = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?:\s"
+# A dialogue's turn, "Amanda: I baked cookies.": its speaker's label (a speaker where
+# `lexicon.name_words` finds a name in it, not a caption's "Defiant: " or a page field's
+# "Date: ") and what the speaker says, up to the next label in a window of two turns
+_TURN_LABEL = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?:\s"
+TURN = re.compile(rf"(?P<who>{_TURN_LABEL})(?P<said>.+?)(?=\s{_TURN_LABEL}|$)", re.S)
 
 # A list item's marker at a line's start: "- ", "• ", "1. ", "2) "
 LIST_MARKER = re.compile(r"^(?:[-•*·▪►]|\d{1,3}[.)])\s+")

@@ -28,7 +28,7 @@ from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.lexicon import name_words
 from evalkit.records import CleanDocument, Document, KeptLine, RemovedLine
 from evalkit.stages.segment import Spans, line_spans
-from evalkit.text import LIST_MARKER, TURN_LABEL, is_sentence_end, tokens
+from evalkit.text import LIST_MARKER, TURN, is_sentence_end, tokens
 
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 # A breadcrumb is a short line of path segments, "Home » World » Asia", whose last segment may
@@ -41,7 +41,6 @@ CRUMB_SEGMENT_WORDS = 4  # "Home", "World News", "Asia Pacific"
 # A page field has a label of one or two words: "Date:", "Reading Time:", "By:", "Updated:".
 # "Marlow Bay warehouse fire: what we know" is a headline, not a field.
 _FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
-_TURN = re.compile(rf"(?P<who>{TURN_LABEL})\s*\S")  # "Amanda: I baked ..."
 # Cut from the start of a summary line: a list marker, a heading mark (and a numbered heading's
 # figure, "### 1. Kim's denial") or a quote mark ("> "), and then a label that only says that
 # the summary follows ("Summary:", "TL;DR:", "In short:").
@@ -90,7 +89,7 @@ def _form_reason(line: str, cfg: CleanConfig) -> str | None:
         return "breadcrumb or navigation path"
     if _URL.search(line) and len(words) <= cfg.max_link_words:
         return "link or sign-off with a URL"
-    turn = _TURN.match(line)
+    turn = TURN.match(line)
     if turn and name_words(turn["who"]):
         return None
     if _FIELD.match(line) and len(words) <= 8 and not is_sentence_end(line):
