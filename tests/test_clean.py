@@ -183,6 +183,29 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
     ]
 
 
+def test_a_markdown_table_is_read_row_by_row_without_its_header() -> None:
+    """A table's rows are claims without their outer pipes; its header row and the rule under
+    it are set aside (before, "| Who | Claim |" was an unsupported claim). A line of pipes with
+    no rule under it is a row."""
+    text = (
+        "Kim Yo Jong denied the exports.\n"
+        "| Who | Claim |\n"
+        "|:---|---:|\n"
+        "| Shin Wonsik | North Korea sent about 7,000 containers |\n"
+        "|John Kirby|Missiles were fired at Ukraine|\n"
+        "\n"
+        "| Russia | denied the trade |"
+    )
+    kept, removed = summary_lines(text)
+    assert kept == [
+        "Kim Yo Jong denied the exports.",
+        "Shin Wonsik | North Korea sent about 7,000 containers",
+        "John Kirby|Missiles were fired at Ukraine",
+        "Russia | denied the trade",
+    ]
+    assert [(r.line_no, r.reason.split()[1]) for r in removed] == [(2, "table's"), (3, "words")]
+
+
 def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
     """A note on the summary or its sources and a sign-off are set aside with their reasons; a
     note on the event, a quote in the first person and a line in bold are claims, read without

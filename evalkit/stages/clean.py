@@ -10,10 +10,11 @@ line's start ("1. Kim denied ..." is the claim "Kim denied ...", not one with th
 not from a source's, where "13. ..." may be the end of "March 13." split at its stop),
 and a label line (a lead-in ending with a colon, "Here is a summary:", a short heading,
 "## Summary", "**Key points**", a link alone, as in a list of sources, or a line of no words,
-"---") is set aside and recorded, as is what a chat assistant says around its summary: a note
-on the summary or its sources ("*Note: This summary is based on the provided articles.*") and
-a sign-off ("I hope this helps!", "Let me know if ..."). A line set in bold or italics as a
-whole is read without its marks.
+"---", a table's header row) is set aside and recorded, as is what a chat assistant says
+around its summary: a note on the summary or its sources ("*Note: This summary is based on
+the provided articles.*") and a sign-off ("I hope this helps!", "Let me know if ..."). A line
+set in bold or italics as a whole is read without its marks, a table's row without its outer
+pipes.
 """
 
 from __future__ import annotations
@@ -74,6 +75,10 @@ _SIGN_OFF = re.compile(
     re.I,
 )
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(?P<inside>(?:(?!\1).)+)(?<=\S)\1")  # "**...**"
+# A Markdown table's row ("| Shin Wonsik | 7,000 containers |") and the rule under its header
+# ("|---|:---:|"): each row is read without its outer pipes, the header row is a label.
+_TABLE_ROW = re.compile(r"\|(?P<cells>.*)\|")
+_TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 LABEL_WORDS = 3  # a summary's heading ("## Summary", "**Key points**"), not a headline
 # "Headline | Site Name": the site name after a title separator is page furniture.
 _SITE_SUFFIX = re.compile(r"\s+[|]\s+(?P<site>[^|.!?]{1,40})$")
@@ -131,7 +136,11 @@ def _strip_site(
 def _cut(line: str) -> tuple[int, int]:
     """Where a summary's line is text, without its formatting: a list marker or heading mark,
     then a label in bold ("- **Point 1:** Kim denied ..."), or bold or italic marks around the
-    whole rest ("**Kim denies arms exports**")."""
+    whole rest ("**Kim denies arms exports**"), or a table row's outer pipes."""
+    row = _TABLE_ROW.fullmatch(line)
+    if row:
+        at, cells = row.start("cells"), row["cells"]
+        return at + len(cells) - len(cells.lstrip()), at + len(cells.rstrip())
     mark = _MARK.match(line)
     cut = mark.end() if mark and mark.end() < len(line) else 0
     label = _BOLD_LABEL.match(line, cut)
@@ -143,11 +152,14 @@ def _cut(line: str) -> tuple[int, int]:
     return cut, len(line)
 
 
-def _label(raw: str, cut: int, end: int) -> str | None:
-    """Why a summary's line (`raw`, its text from `cut` to `end`) is no claim, or None."""
+def _label(raw: str, cut: int, end: int, following: str) -> str | None:
+    """Why a summary's line (`raw`, its text from `cut` to `end`; `following`, the next line)
+    is no claim, or None."""
     line = raw[cut:end]
     if not any(ch.isalpha() for ch in line):
         return "no words (a separator such as ---, or an empty list item), not a claim"
+    if _TABLE_ROW.fullmatch(raw) and _TABLE_RULE.fullmatch(following):
+        return "a table's header row, not a claim"
     if line.endswith(":"):
         return "a lead-in ending with a colon, not a claim"
     if _LINK_LINE.fullmatch(line):
@@ -170,10 +182,11 @@ def _summary_lines(doc: Document) -> CleanDocument:
     list of sources set aside."""
     kept, removed = [], []
     sources = False  # in the list that follows a "Sources:" label
-    for number, start, raw in _lines(doc.text):
+    lines = _lines(doc.text)
+    for at, (number, start, raw) in enumerate(lines):
         cut, end = _cut(raw)
         sources = sources and bool(_ENTRY.match(raw))
-        reason = _label(raw, cut, end)
+        reason = _label(raw, cut, end, lines[at + 1][2] if at + 1 < len(lines) else "")
         if sources and reason is None:
             reason = "an entry of the list of sources, not a claim"
         sources = sources or bool(_SOURCES_LABEL.fullmatch(raw[cut:end]))
