@@ -203,7 +203,9 @@ def test_a_summary_written_as_a_markdown_list_is_judged_as_its_sentences(
     and "3." were figures found in no source and two of its three claims were unsupported),
     the cited one its verdicts at nearly its supports. A chat assistant's note, list of
     sources and sign-off are no claims (before, five more claims: the note and the sign-off's
-    two sentences unsupported, "AP News, May 17" and "The Korea Herald" supported)."""
+    two sentences unsupported, "AP News, May 17" and "The Korea Herald" supported). A frame
+    naming the articles ("According to the articles, ...", "..., the reports say.") is no part
+    of a claim (before, it cost the claim 0.03-0.08 support)."""
     plain = (ROOT / "seeds" / "candidates" / "faithful_partial.txt").read_text(encoding="utf-8")
     lines = plain.strip().split("\n")
     listed = "## Summary\n\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(lines, 1))
@@ -216,7 +218,9 @@ def test_a_summary_written_as_a_markdown_list_is_judged_as_its_sentences(
         "based on the provided articles.*\n\nSources:\n- AP News, May 17\n- The Korea Herald"
         "\n\nI hope this helps! Let me know if you need anything else."
     )
-    both = {"plain": plain, "listed": listed, "cited": cited, "chatty": chatty}
+    # an LLM's frames naming the articles it summarised
+    framed = f"According to the articles, {lines[0]}\n{lines[1][:-1]}, the reports say.\n{lines[2]}"
+    both = {"plain": plain, "listed": listed, "cited": cited, "chatty": chatty, "framed": framed}
     path.write_text(
         "\n".join(json.dumps({"id": i, "text": t}) for i, t in both.items()), encoding="utf-8"
     )
@@ -236,9 +240,10 @@ def test_a_summary_written_as_a_markdown_list_is_judged_as_its_sentences(
     assert judged("listed") == judged("plain") and len(judged("plain")) == 3
     assert judged("chatty") == judged("plain")
     for (_, verdict, support), (_, plain_verdict, plain_support) in zip(
-        judged("cited"), judged("plain"), strict=True
+        judged("cited") + judged("framed"), judged("plain") * 2, strict=True
     ):
         assert verdict == plain_verdict and abs(support - plain_support) < 0.01
+    assert judged("framed")[0] == judged("plain")[0]  # "According to the articles, " cut
     scores = {s.candidate: s for s in result.scores}
     assert scores["listed"].coverage == scores["plain"].coverage
     assert [r.text for r in result.removed if r.doc_id == "listed"] == ["## Summary"]

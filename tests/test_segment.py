@@ -8,7 +8,7 @@ import pysbd
 import pytest
 
 from evalkit.records import CleanDocument, Document, Event, KeptLine
-from evalkit.stages.segment import Prefetch, Spans, segment, split_line
+from evalkit.stages.segment import Prefetch, Spans, segment, split_line, unframed
 from tests.conftest import ROOT
 
 
@@ -45,6 +45,45 @@ def test_tokenised_text_splits_though_its_clitics_look_like_quotes() -> None:
     # a quotation in single quotes stays whole
     quoted = "she said 'it is over. we lost.' and left."
     assert [quoted[s:e] for s, e in split_line(quoted)] == [quoted]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("According to the articles, Kim denied it.", "Kim denied it."),
+        ("According to the provided articles, Kim denied it.", "Kim denied it."),
+        ("The reports say she denied it.", "she denied it."),
+        ("All five articles report that Kim denied it.", "Kim denied it."),
+        ("Both articles agree that Kim denied it.", "Kim denied it."),
+        ("As reported by the sources, Kim denied it.", "Kim denied it."),
+        ("It was reported that Kim denied it.", "Kim denied it."),
+        ("Kim denied it, according to the articles.", "Kim denied it"),
+        ("Kim denied it, the reports said.", "Kim denied it"),
+        # a named source, or one report, is part of the claim
+        ("According to state media, Kim denied it.", None),
+        ("According to a UN report, Kim denied it.", None),
+        ("The UN report says Kim denied it.", None),
+        ("The report says Kim denied it.", None),
+        ("Kim denied it, according to KCNA.", None),
+        ("Sources close to the government said Kim denied it.", None),
+        ("The articles differ on the number of containers.", None),
+        ("According to the articles.", None),  # nothing left: the sentence as written
+    ],
+)
+def test_a_frame_naming_the_summarised_articles_is_no_part_of_a_claim(
+    sentence: str, claim: str | None
+) -> None:
+    start, end = unframed(sentence)
+    assert sentence[start:end] == (claim or sentence)
+
+
+def test_only_a_candidate_is_read_without_its_frames() -> None:
+    line = "Police said Kim left. According to the articles, Kim denied it."
+    for role, second in (("candidate", "Kim denied it."), ("source", line[22:])):
+        doc = Document("d", role, line, "d.txt")
+        sentences = segment(CleanDocument(doc, (KeptLine(1, 0, line),), ())).sentences
+        assert [s.text for s in sentences] == ["Police said Kim left.", second]
+        assert all(line[s.start : s.end] == s.text for s in sentences)
 
 
 def test_spans_point_into_the_raw_text_and_headings_are_marked() -> None:

@@ -2,7 +2,9 @@
 
 pysbd is a maintained rule-based segmenter that knows news abbreviations (U.S., Mr.),
 datelines and quotes. Lines are segmented one at a time, so a sentence never spans a line
-break and every span maps back into the raw file.
+break and every span maps back into the raw file. A candidate's sentence is read without a
+frame that only says the summarised articles report it ("According to the articles, ...",
+"The reports say that ...", "..., the sources say."): what follows is the claim.
 """
 
 from __future__ import annotations
@@ -36,6 +38,39 @@ def _segmenter() -> pysbd.Segmenter:
 # and splits no sentence there. The segmenter sees a letter instead (the same length, so every
 # span holds).
 _CLITIC = re.compile(r"(?<=\s)'(?=(?:s|re|ve|ll|d|m)\b)")
+
+
+# A frame naming the summarised articles as what reports a claim; a named source ("according
+# to state media", "the UN report says") is part of the claim.
+_SIDE = (
+    r"(?:(?:the|these|those|both|all|several|multiple|some|many|most|each|various|other)"
+    r"\s+(?:of\s+the\s+)?)?(?:(?:provided|given|source|news|media|original|above|available"
+    r"|different|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)*"
+    r"(?:articles?|texts?|documents?|stories|story|reports|sources|accounts|coverage|reporting"
+    r"|passages?|excerpts?)(?:\s+(?:provided|given|above))?"
+)
+_SAY = (
+    r"(?:said|(?:say|state|note|report|indicate|suggest|mention|explain|describe|agree|claim"
+    r"|confirm|highlight|add)(?:s|d|ed)?)"
+)
+_AS = rf"as\s+(?:reported|noted|stated|mentioned|described)(?:\s+(?:in|by)\s+{_SIDE})?"
+_LEAD = re.compile(
+    rf"(?:according\s+to\s+{_SIDE}\s*,|{_AS}\s*,"
+    rf"|{_SIDE}\s+(?:(?:all|also|further|generally|both)\s+)?{_SAY}(?:\s+that\b)?\s*,?"
+    rf"|it\s+(?:is|was|has\s+been)\s+(?:reported|noted|stated)(?:\s+(?:in|by)\s+{_SIDE})?"
+    r"\s+that\b)\s+",
+    re.I,
+)
+_TRAIL = re.compile(rf"\s*,\s*(?:according\s+to\s+{_SIDE}|{_SIDE}\s+{_SAY}|{_AS})\s*[.!?]?$", re.I)
+
+
+def unframed(sentence: str) -> tuple[int, int]:
+    """[start, end) of a candidate's sentence without a frame naming the summarised articles
+    ("According to the articles, Kim denied it." -> "Kim denied it.")."""
+    lead, trail = _LEAD.match(sentence), _TRAIL.search(sentence)
+    start = lead.end() if lead else 0
+    end = trail.start() if trail and trail.start() > start else len(sentence)
+    return (start, end) if tokens(sentence[start:end]) else (0, len(sentence))
 
 
 # Lines recur across the events of one file (a shared lead, a wire copy); 65,536 of them
@@ -87,12 +122,17 @@ def line_spans(line: str, known: Mapping[str, Spans]) -> Spans:
 
 def segment(clean: CleanDocument, known: Mapping[str, Spans] = {}) -> Segmented:
     """Sentences of a clean document; a line that does not end like a sentence is a heading.
-    `known` holds spans already found for some lines (see `Prefetch`)."""
+    A candidate's sentences are read without their frames (`unframed`). `known` holds spans
+    already found for some lines (see `Prefetch`)."""
     sentences: list[Sentence] = []
+    summary = clean.doc.role == "candidate"
     for line in clean.kept:
         spans = line_spans(line.text, known)
         heading = len(spans) == 1 and not is_sentence_end(line.text)
         for start, end in spans:
+            if summary:
+                cut, stop = unframed(line.text[start:end])
+                start, end = start + cut, start + stop
             sentences.append(
                 Sentence(
                     doc_id=clean.doc.doc_id,
