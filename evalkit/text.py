@@ -303,16 +303,27 @@ def _normalise(digits: str, scale: str) -> str:
     return format(value.normalize(), "f")
 
 
-# A reference a summary's formatting adds: a citation mark ("[1]", "[2, 3]", "[4-6]", "[^1]")
-# or a Markdown link's target ("[Kim Yo Jong](https://...)"): no figure, no word.
+# A reference a summary's formatting adds: a citation mark ("[1]", "[2, 3]", "[4-6]", "[^1]"),
+# one naming what it cites ("(Article 1)", "[Sources 2, 3]", "[doc3]", "(Source: AP)") or a
+# Markdown link's target ("[Kim Yo Jong](https://...)"): no figure, no word.
+_CITED = (
+    r"(?:sources?|src|articles?|art\.?|docs?|documents?|passages?|refs?|references?|texts?"
+    r"|reports?|snippets?|contexts?|excerpts?)"
+)
+_CITED_LIST = rf"#?\d{{1,3}}(?:\s*(?:[,;&–-]|and)\s*(?:{_CITED}\s*)?#?\d{{1,3}})*"
 _REFERENCE = re.compile(
-    r"\[\^?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|(?<=\])\((?:https?://|www\.)[^()\s]*\)", re.I
+    r"\[\^?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"
+    rf"|[(\[]{_CITED}\s*{_CITED_LIST}[)\]]|[(\[]sources?\s*:\s*[^()\[\]\n]{{1,60}}[)\]]"
+    r"|(?<=\])\((?:https?://|www\.)[^()\s]*\)",
+    re.I,
 )
 
 
 def unreferenced(text: str) -> str:
     """The text with its citation marks and link targets blanked out, at the same offsets."""
-    return _REFERENCE.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
+    if "[" not in text and "(" not in text:
+        return text
+    return _REFERENCE.sub(lambda m: " " * len(m.group()), text)
 
 
 def wordless(text: str) -> str:
@@ -609,6 +620,7 @@ def openers(text: str) -> frozenset[str]:
 @lru_cache(maxsize=MEMO)
 def _capitalised_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """`names` and `openers`, as folded tokens."""
+    text = wordless(text)  # "[Source 1]" names no one
     words = [w for w in text.split() if w[:1].isalpha()]
     if len(words) >= 3 and not any(w[0].islower() and w.lower() not in STOPWORDS for w in words):
         return frozenset(), frozenset()  # Title Case headline: capitals say nothing about names

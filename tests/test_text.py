@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from evalkit.config import CleanConfig, VerifierConfig
 from evalkit.embed import HashedEmbedder
 from evalkit.lexicon import name_words
@@ -229,6 +231,38 @@ def test_a_citation_mark_is_no_figure_and_no_word() -> None:
     assert numbers(cited) == {"7000", "2023"}
     assert content_tokens(cited) == content_tokens("Shin said 7,000 containers were sent in 2023.")
     assert numbers("[the minister] said 12 [sic] people") == {"12"}  # brackets of words stay
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "(Article 1)",
+        "(Articles 2 and 3)",
+        "[Source 1, Source 3]",
+        "[Sources 2, 3]",
+        "[doc3]",
+        "(Document #2)",
+        "(Source: AP)",
+        "(Sources: AP, Reuters)",
+    ],
+)
+def test_a_citation_naming_what_it_cites_is_no_figure_no_word_and_no_name(mark: str) -> None:
+    """A summary citing its numbered articles or its publishers: "(Article 1)" was a figure
+    found in no source and "Reuters" a name found in no source."""
+    cited = f"Shin said North Korea sent 7,000 containers in 2023 {mark}."
+    assert numbers(cited) == {"7000", "2023"} and names(cited) == {"north", "korea"}
+    assert tokens(cited) == tokens("Shin said North Korea sent 7,000 containers in 2023.")
+    assert unreferenced(cited) == cited.replace(mark, " " * len(mark))  # offsets hold
+
+
+def test_a_figure_in_brackets_stays_one() -> None:
+    """A cricket score, an age, "Article 5" in prose: figures as written."""
+    for text, figures in [
+        ("Najeeb Tarakai (27) put on a stand of 51.", {"27", "51"}),
+        ("Hamza (2-23) took two wickets.", {"2", "23"}),
+        ("NATO invoked Article 5 for the first time.", {"5"}),
+    ]:
+        assert numbers(text) == figures
 
 
 def test_a_markdown_link_reads_as_its_text() -> None:
