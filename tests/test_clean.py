@@ -156,6 +156,7 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
         "# North Korea denies selling weapons to Russia\n"
         "2) Talks: Russia said nothing.\n"
         "- **Point 3:** Russia agreed.\n"
+        "- **Kim Yo-jong's reaction to the claims:** She denied them.\n"
         "**Kim Yo Jong**, the sister, spoke.\n"
         "---\n"
         "Sources:\n"
@@ -169,6 +170,7 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
         "North Korea denies selling weapons to Russia",
         "Talks: Russia said nothing.",
         "Russia agreed.",
+        "She denied them.",
         "**Kim Yo Jong**, the sister, spoke.",
     ]
     assert [(r.line_no, r.text, r.reason.split()[1]) for r in removed] == [
@@ -176,10 +178,10 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
         (2, "## Summary", "heading"),
         (5, "- **Key points**", "heading"),
         (6, "Background:", "lead-in"),
-        (11, "---", "words"),
-        (12, "Sources:", "lead-in"),
-        (13, "- https://apnews.com/article/north-korea-russia-weapons", "link,"),
-        (14, "- [AP News](https://apnews.com/article/kim)", "link,"),
+        (12, "---", "words"),
+        (13, "Sources:", "lead-in"),
+        (14, "- https://apnews.com/article/north-korea-russia-weapons", "link,"),
+        (15, "- [AP News](https://apnews.com/article/kim)", "link,"),
     ]
 
 

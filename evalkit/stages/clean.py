@@ -144,7 +144,7 @@ def _cut(line: str) -> tuple[int, int]:
     mark = _MARK.match(line)
     cut = mark.end() if mark and mark.end() < len(line) else 0
     label = _BOLD_LABEL.match(line, cut)
-    if label and len(tokens(label["label"])) <= LABEL_WORDS and label.end() < len(line):
+    if label and label.end() < len(line):  # at most 40 characters: a topic, not a sentence
         cut = label.end()
     whole = _EMPHASIS.fullmatch(line, cut)
     if whole:
