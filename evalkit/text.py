@@ -454,10 +454,28 @@ def known(token: str, vocabulary: frozenset[str]) -> bool:
     return not roots(token).isdisjoint(vocabulary)
 
 
+# A word of hyphen-joined parts: a romanised name ("Won-sik", "Yo-jong") written elsewhere as
+# one word ("Wonsik") or as several ("Yo Jong").
+_HYPHENED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
 def vocabulary(texts: list[str]) -> frozenset[str]:
-    """All tokens of some texts and their roots, for `known`."""
+    """All tokens of some texts and their roots, for `known`, and each hyphened word written
+    as one ("wonsik" of "Won-sik")."""
     words = {t for text in texts for t in tokens(text)}
+    words |= {fold(w.replace("-", "")) for text in texts for w in _HYPHENED.findall(text)}
     return frozenset().union(*(roots(t) for t in words)) if words else frozenset()
+
+
+def rejoined(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The parts of the text's hyphened words that the vocabulary has as one word ("won" and
+    "sik" of "Won-sik" where a source writes "Wonsik")."""
+    return frozenset(
+        t
+        for w in _HYPHENED.findall(text)
+        if fold(w.replace("-", "")) in vocabulary
+        for t in tokens(w)
+    )
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:[ -](?:(?:of|the|and|for) )?[A-Z][\w'’]*)+")

@@ -189,3 +189,15 @@ def test_a_dialogue_is_read_by_its_turns(real_resources: Resources) -> None:
         "contradicted",
         "nearest source sentence disagrees: name Jerry where the source has Amanda",
     )
+
+
+def test_a_romanised_name_is_known_with_or_without_its_hyphen() -> None:
+    """"Shin Won-sik" where the sources write "Shin Wonsik" (and "Kim Yojong" for "Kim
+    Yo-jong") adds no name; before, "sik" was a name found in no source."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg("s", "Defence minister Shin Wonsik met Kim Yo-jong on Friday.")
+    cand = seg("c", "Shin Won-sik met Kim Yojong.", "Shin Won-ho met Kim Yo Jong.")
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    evidence = document_evidence(source, cfg, embedder)
+    found = measure_claims(claims, evidence, cfg, embedder)
+    assert [m.signals.novel_names for m in found] == [(), ("ho", "won")]

@@ -43,6 +43,7 @@ from evalkit.text import (
     known,
     names,
     numbers,
+    rejoined,
     spelled_out,
     vocabulary,
     whole_word,
@@ -338,8 +339,9 @@ def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Nov
     figures = {a.value: a.text for a in amounts(text)}
     figures |= {y: y for y in numbers(text) - figures.keys()}  # bare years
     unknown = {n for n in _names(text) if not known(n, vocab)}
-    if unknown:  # unless they spell out the sources' acronym ("Police and Crime Commissioner")
-        unknown -= spelled_out(text, vocab) | countries(text, vocab)  # or name a country
+    if unknown:  # unless they spell out the sources' acronym ("Police and Crime Commissioner"),
+        # name a country, or join a name's parts as a source does ("Won-sik" for "Wonsik")
+        unknown -= spelled_out(text, vocab) | countries(text, vocab) | rejoined(text, vocab)
     return (
         tuple(sorted(figures[n] for n in figures if n not in all_numbers)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
