@@ -478,6 +478,13 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         for a, b in zip(changes, changes[1:], strict=False)
         if not lower and b[1] - a[2] == 1 and b[3] - a[4] == 1
     )
+    # the claim's last words in place of the first of the unit's longer tail, the rest left
+    # out: "... to attack Tokyo." for "... to attack Seoul, the South Korean capital."
+    spans += tuple(
+        ("replace", i1, i1 + j2 - j1, j1, j2)
+        for op, i1, i2, j1, j2 in changes
+        if op == "replace" and j2 == len(c) and i2 - i1 > j2 - j1
+    )
     cut = lower and len(inner) < len(changes)  # then only names the lexicon knows, or kin
     for i1, i2, j1, j2 in _replaced(spans, c, u):
         old, new = u[i1:i2], c[j1:j2]

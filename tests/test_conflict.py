@@ -1027,6 +1027,20 @@ def test_names_of_one_country_are_no_swap() -> None:
     )
 
 
+def test_a_name_put_first_in_a_tail_the_claim_cuts_short_is_a_swap() -> None:
+    """ "... to attack Tokyo." for "... to attack Seoul, the South Korean capital.": the claim
+    ends on its name, leaving the unit's apposition out (before, the five words it replaced were
+    no name, and "Tokyo", a seat of a country the sources name, passed as supported)."""
+    source = (
+        "She added the recently tested weapons are designed to attack Seoul, the South Korean "
+        "capital."
+    )
+    claim = "Kim said the recently tested weapons are designed to attack Tokyo."
+    assert reason(claim, source) == "name tokyo where the source has seoul"
+    assert reason(claim.replace("Tokyo", "Seoul"), source) == "agree"
+    assert reason(claim.replace("Tokyo", "the South Korean capital"), source) == "agree"
+
+
 def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:
     """ "U.S." and "US" fold to "us", which is a pronoun too; where a claim or unit writes the
     country, a name put in its place is a swap (cased or not), and dotted initials are names."""
