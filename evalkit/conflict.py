@@ -134,7 +134,7 @@ _BODY = r"(?:\s+(?:officials|authorities|police|prosecutors|investigators|diplom
 _SPEAKER = re.compile(
     rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+{_SPEECH}\b"
     rf"|\b{_SPEECH}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
-    rf"|\baccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
+    rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
 )
 
 

@@ -167,6 +167,11 @@ def test_a_quote_moved_to_another_speaker_is_a_conflict() -> None:
     assert reason(moved, source) == "name john, kirby where the source has shin, wonsik"
     assert reason("Shin said about 7,000 containers were shipped.", source) == "agree"
     assert reason("She said about 7,000 containers were shipped.", source) == "agree"
+    # "According to" opening the claim names its speaker as "according to" inside it does
+    assert reason("According to John Kirby, about 7,000 containers were shipped.", source) == (
+        "name john, kirby where the source has shin, wonsik"
+    )
+    assert reason("According to Shin, about 7,000 containers were shipped.", source) == "agree"
     # a ministry's spokesperson speaks for the ministry the source names
     assert (
         reason(
