@@ -99,7 +99,9 @@ _US = re.compile(r"(?<![\w.])(?:U\.S\.|u\.s\.|US)(?!\w)")
 _US_ANY = re.compile(r"(?<![\w.])(?:U\.S\.|u\.s\.|US|us|United States|united states)(?!\w)")
 _SPEECH = (
     r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
-    r"insists|warned|warns|wrote|writes|argued|argues)"
+    r"insists|warned|warns|wrote|writes|argued|argues|called|calls|described|describes|"
+    r"denied|denies|dismissed|dismisses|rejected|rejects|labelled|labeled|emphasised|"
+    r"emphasized|stressed|stresses|explained|explains)"
 )
 _SAYS = re.compile(_SPEECH)
 # The order rule (`_order`): a claim whose content words are nearly all (this share) in one

@@ -172,6 +172,13 @@ def test_a_quote_moved_to_another_speaker_is_a_conflict() -> None:
         "name john, kirby where the source has shin, wonsik"
     )
     assert reason("According to Shin, about 7,000 containers were shipped.", source) == "agree"
+    # a quote's speaker by what they did with it: called, dismissed, denied, described ...
+    source = (
+        "Kim Yo Jong dismissed outside speculation on arms dealings as “the most absurd paradox.”"
+    )
+    moved = 'Shin Wonsik called outside speculation on arms dealings "the most absurd paradox".'
+    assert reason(moved, source) == "name shin, wonsik where the source has jong, kim, yo"
+    assert reason(moved.replace("Shin Wonsik", "Kim"), source) == "agree"
     # a ministry's spokesperson speaks for the ministry the source names
     assert (
         reason(
