@@ -133,8 +133,9 @@ _NOT_ROLE = (
 _WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 # a body a name qualifies, speaking as one: "Ukrainian officials said", "Welsh police said"
 _BODY = r"(?:\s+(?:officials|authorities|police|prosecutors|investigators|diplomats|sources))?"
+_BY_SAYING = r"(?:responded|replied|reacted)\s+by\s+saying"  # "The ministry responded by saying"
 _SPEAKER = re.compile(
-    rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+{_SPEECH}\b"
+    rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{_SPEECH}|{_BY_SAYING})\b"
     rf"|\b{_SPEECH}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
     rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
 )
@@ -297,11 +298,17 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
     institution or capital (`_STANDS_IN`), which may speak for the other."""
     mine, theirs = speakers(claim), speakers(unit)
     named = not (mine <= _STANDS_IN or theirs <= _STANDS_IN)  # (an empty set is a subset)
-    if named and not mine & tokens_of(unit) and not theirs & tokens_of(claim):
+    if named and not _names_one(mine, unit) and not _names_one(theirs, claim):
         return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
     if not any(ch.isupper() for ch in unit):  # no capitals to find speakers by
         return _respoken(tokens(claim), tokens(unit))
     return None
+
+
+def _names_one(speaker: frozenset[str], text: str) -> bool:
+    """Whether the text names the speaker: has at least half its name words ("Korea" of "South
+    Korea's Unification Ministry" in a claim about North Korea is no mention of the ministry)."""
+    return 2 * len(speaker & tokens_of(text)) >= len(speaker) > 0
 
 
 _AUXILIARY = (

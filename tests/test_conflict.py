@@ -179,6 +179,16 @@ def test_a_quote_moved_to_another_speaker_is_a_conflict() -> None:
     moved = 'Shin Wonsik called outside speculation on arms dealings "the most absurd paradox".'
     assert reason(moved, source) == "name shin, wonsik where the source has jong, kim, yo"
     assert reason(moved.replace("Shin Wonsik", "Kim"), source) == "agree"
+    # "responded by saying"; a word of the speaker's name used elsewhere in the claim ("Korea"
+    # of "North Korea") does not name the speaker
+    source = "South Korea's Unification Ministry responded by saying it is fully ready to repel "
+    source += "military threats by North Korea."
+    moved = "Russia said it was fully ready to repel military threats by North Korea."
+    assert reason(moved, source) == (
+        "name russia where the source has korea, ministry, south, unification"
+    )
+    for speaker in ("South Korea", "The Unification Ministry", "Seoul"):
+        assert reason(moved.replace("Russia", speaker), source) == "agree"
     # a ministry's spokesperson speaks for the ministry the source names
     assert (
         reason(
