@@ -192,7 +192,7 @@ def test_a_dialogue_is_read_by_its_turns(real_resources: Resources) -> None:
 
 
 def test_a_romanised_name_is_known_with_or_without_its_hyphen() -> None:
-    """"Shin Won-sik" where the sources write "Shin Wonsik" (and "Kim Yojong" for "Kim
+    """ "Shin Won-sik" where the sources write "Shin Wonsik" (and "Kim Yojong" for "Kim
     Yo-jong") adds no name; before, "sik" was a name found in no source."""
     cfg, embedder = VerifierConfig(), HashedEmbedder()
     source = seg("s", "Defence minister Shin Wonsik met Kim Yo-jong on Friday.")

@@ -255,3 +255,54 @@ def test_a_summary_written_as_a_markdown_list_is_judged_as_its_sentences(
         "entry",
         "sign-off",
     ]
+
+
+def test_hard_wrapped_sources_and_summaries_are_read_as_their_paragraphs(
+    real_resources: Resources, tmp_path: Path
+) -> None:
+    """Articles and a summary hard-wrapped at 78 and 80 columns (an editor's, a mail client's)
+    are judged as the unwrapped ones: the same reference, every candidate's score to within
+    0.01, the summary's claims and verdicts. Before, each line was a sentence: the sources lost
+    27 more lines as fragments, the reference changed, source 000 had 14 unsupported "claims"
+    ("Foreign", "return.") and the summary 34 claims, 7 of them penalised."""
+    import textwrap
+
+    folder = tmp_path / "seeds"
+    (folder / "candidates").mkdir(parents=True)
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        wrapped = "\n".join(textwrap.fill(line, 78) for line in text.split("\n"))
+        (folder / path.name).write_text(wrapped, encoding="utf-8")
+    plain = (ROOT / "seeds" / "candidates" / "faithful_complete.txt").read_text(encoding="utf-8")
+    summary = textwrap.fill(" ".join(plain.split("\n")), 80)
+    (folder / "candidates" / "wrapped.txt").write_text(summary, encoding="utf-8")
+    (folder / "candidates" / "plain.txt").write_text(plain, encoding="utf-8")
+
+    def judged(sources: Path, candidates: Path) -> EventResult:
+        cfg = Config()
+        cfg.data.sources = str(sources)
+        cfg.data.references = str(ROOT / "references")
+        cfg.data.candidates = str(candidates)
+        return run_event(next(iter_events(cfg.data)), cfg, real_resources)
+
+    wrapped = judged(folder, folder / "candidates")
+    unwrapped = judged(ROOT / "seeds", folder / "candidates")
+    assert wrapped.reference.doc_id == unwrapped.reference.doc_id
+    scores = {s.candidate: s.score for s in unwrapped.scores}
+    for s in wrapped.scores:
+        assert abs(s.score - scores[s.candidate]) < 0.01, s.candidate
+
+    def verdicts(result: EventResult, candidate: str) -> list[tuple[str, str]]:
+        return [
+            (a.claim.sentence.text, a.verdict)
+            for a in result.alignments
+            if a.claim.candidate == candidate
+        ]
+
+    assert verdicts(wrapped, "wrapped") == verdicts(unwrapped, "plain")
+    assert len(verdicts(wrapped, "wrapped")) == 9
+    # a claim's span points into the wrapped file, its text the line breaks read as spaces
+    for a in wrapped.alignments:
+        if a.claim.candidate == "wrapped":
+            s = a.claim.sentence
+            assert summary[s.start : s.end].replace("\n", " ") == s.text

@@ -8,7 +8,7 @@ import pysbd
 import pytest
 
 from evalkit.records import CleanDocument, Document, Event, KeptLine
-from evalkit.stages.segment import Prefetch, Spans, segment, split_line, unframed
+from evalkit.stages.segment import Prefetch, Spans, lines, segment, split_line, unframed
 from tests.conftest import ROOT
 
 
@@ -84,6 +84,63 @@ def test_only_a_candidate_is_read_without_its_frames() -> None:
         sentences = segment(CleanDocument(doc, (KeptLine(1, 0, line),), ())).sentences
         assert [s.text for s in sentences] == ["Police said Kim left.", second]
         assert all(line[s.start : s.end] == s.text for s in sentences)
+
+
+def read_lines(text: str) -> list[str]:
+    """`lines`' texts, each checked to sit at its offset (a wrap's line break read as a space)."""
+    found = lines(text)
+    assert all(text[s : s + len(t)].replace("\n", " ") == t for _, s, t in found)
+    return [t for _, _, t in found]
+
+
+def test_a_hard_wrapped_paragraph_is_one_line() -> None:
+    prose = (
+        "Kim Yo Jong, the influential sister of North Korean leader Kim Jong Un, once\n"
+        "more rejected claims that her country has sold any weapons to Russia, dismissing\n"
+        "foreign speculation about the arms deals as absurd. In a statement, she said\n"
+        "North Korea does not intend to export its military capabilities.\n"
+        "\n"
+        "- The US and South Korea accuse North Korea of providing Russia with artillery\n"
+        "  and missiles for the war in Ukraine.\n"
+        "- Defence minister Shin Wonsik said about 7,000 containers were shipped to\n"
+        "  Russia."
+    )
+    assert [(n, t[:20]) for n, _, t in lines(prose)] == [
+        (1, "Kim Yo Jong, the inf"),
+        (6, "- The US and South K"),
+        (8, "- Defence minister S"),
+    ]
+    assert read_lines(prose)[1].endswith("artillery   and missiles for the war in Ukraine.")
+    # lower-cased text wraps too, where it breaks twice (or on a word such as "to")
+    lowered = read_lines(prose.lower())
+    assert lowered[0] == read_lines(prose)[0].lower() and lowered[-1].endswith("to   russia.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one sentence a line, each about as long as the next
+        "Kim Yo Jong denied that North Korea has exported any weapons to Russia.\n"
+        "She called outside speculation on the arms dealings an absurd paradox.\n"
+        "The US and South Korea accuse the North of supplying artillery shells.",
+        # a list of headlines
+        "Team USA vs. France will be pressure cooker for men's basketball gold medal\n"
+        "Marta gets fitting sendoff, playing her last game for Brazil in Olympic final\n"
+        "Scoot flight from Singapore to Wuhan turns back after 'technical issue' detected",
+        # a headline over a sentence, a title over its byline
+        "Kim Yo Jong denies that North Korea exported any weapons to Russia\n"
+        "She called the speculation the most absurd paradox.",
+        "Kim denies arms exports to Russia in a statement on Friday night\n"
+        "By John Smith, Associated Press Writer\n"
+        "May 17, 2024",
+        # tokenised text, one sentence a line
+        "the plants were found during the search of a warehouse near ashbourne on saturday .\n"
+        "police said they were in `` an elaborate grow house '' .\n"
+        "a man in his late 40s was arrested at the scene .",
+    ],
+)
+def test_lines_that_are_no_wrap_stay_lines(text: str) -> None:
+    assert read_lines(text) == text.split("\n")
 
 
 def test_spans_point_into_the_raw_text_and_headings_are_marked() -> None:

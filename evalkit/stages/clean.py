@@ -28,7 +28,7 @@ from evalkit.config import CleanConfig
 from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.lexicon import name_words
 from evalkit.records import CleanDocument, Document, KeptLine, RemovedLine
-from evalkit.stages.segment import Spans, line_spans
+from evalkit.stages.segment import Spans, line_spans, lines
 from evalkit.text import LIST_MARKER, TURN, is_sentence_end, tokens
 
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
@@ -182,11 +182,11 @@ def _summary_lines(doc: Document) -> CleanDocument:
     list of sources set aside."""
     kept, removed = [], []
     sources = False  # in the list that follows a "Sources:" label
-    lines = _lines(doc.text)
-    for at, (number, start, raw) in enumerate(lines):
+    found = lines(doc.text)
+    for at, (number, start, raw) in enumerate(found):
         cut, end = _cut(raw)
         sources = sources and bool(_ENTRY.match(raw))
-        reason = _label(raw, cut, end, lines[at + 1][2] if at + 1 < len(lines) else "")
+        reason = _label(raw, cut, end, found[at + 1][2] if at + 1 < len(found) else "")
         if sources and reason is None:
             reason = "an entry of the list of sources, not a claim"
         sources = sources or bool(_SOURCES_LABEL.fullmatch(raw[cut:end]))
@@ -195,17 +195,6 @@ def _summary_lines(doc: Document) -> CleanDocument:
         else:
             kept.append(KeptLine(number, start + cut, raw[cut:end]))
     return CleanDocument(doc, tuple(kept), tuple(removed))
-
-
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(1-based line number, start offset, stripped text) of every non-blank line."""
-    out, offset = [], 0
-    for number, line in enumerate(text.split("\n"), 1):
-        stripped = line.strip()
-        if stripped:
-            out.append((number, offset + line.index(stripped), stripped))
-        offset += len(line) + 1
-    return out
 
 
 def clean_documents(
@@ -220,7 +209,7 @@ def clean_documents(
     removed: dict[str, list[RemovedLine]] = {d.doc_id: [] for d in sources}
     for doc in sources:
         kept[doc.doc_id] = []
-        for number, start, line in _lines(doc.text):
+        for number, start, line in lines(doc.text):
             reason = _form_reason(line, cfg)
             if reason:
                 removed[doc.doc_id].append(RemovedLine(doc.doc_id, number, line, reason))

@@ -21,7 +21,7 @@ from functools import lru_cache
 import pysbd
 
 from evalkit.records import CleanDocument, Event, Segmented, Sentence
-from evalkit.text import is_sentence_end, tokens, unreferenced
+from evalkit.text import LIST_MARKER, STOPWORDS, is_sentence_end, tokens, unreferenced
 
 log = logging.getLogger("evalkit")
 Spans = tuple[tuple[int, int], ...]
@@ -115,6 +115,77 @@ def _locate(line: str, sentences: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+# The widths text is hard-wrapped at (a paragraph's longest line): an editor's or a mail
+# client's 72 or 80 columns, textwrap's 70; never a headline and byline.
+WRAP_WIDTHS = (50, 120)
+_BLOCK_START = re.compile(rf"{LIST_MARKER.pattern}|[#|>]")  # a list item, heading, table, quote
+
+
+def lines(text: str) -> list[tuple[int, int, str]]:
+    """(1-based line number, start offset, text) of every non-blank line, stripped. A
+    hard-wrapped paragraph's lines are one line (`_breaks`), each break read as a space, so a
+    sentence wrapped at 80 columns is one sentence and every span still holds."""
+    out: list[tuple[int, int, str]] = []
+    block: list[tuple[int, int, str]] = []
+    offset = 0
+    for number, line in enumerate([*text.split("\n"), ""], 1):
+        stripped = line.strip()
+        if stripped:
+            block.append((number, offset + line.index(stripped), stripped))
+        elif block:
+            breaks = _breaks([t for _, _, t in block])
+            for i, (n, start, part) in enumerate(block):
+                if i and breaks[i - 1]:
+                    n, start, _ = out[-1]
+                    out[-1] = (n, start, text[start : block[i][1] + len(part)].replace("\n", " "))
+                else:
+                    out.append((n, start, part))
+            block = []
+        offset += len(line) + 1
+    return out
+
+
+def _breaks(block: list[str]) -> list[bool]:
+    """For each line of a paragraph but its last, whether a hard wrap broke it there: the
+    paragraph's longest line is as wide as wrapped text is, the next line's first word would
+    not have fitted on this one, the line ends no sentence and the next starts no list item,
+    heading, table or quote. A run of such lines is read as wrapped where its last line ends a
+    sentence and it breaks twice, or once where the sentence plainly goes on: the next line
+    in lower case (in cased text) or this one on a word such as "to" or "the". A list of
+    headlines, a headline over its byline or over a sentence, stay lines."""
+    width = max(len(t) for t in block)
+    cased = any(ch.isupper() for t in block for ch in t)
+    breaks = [
+        WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]
+        and len(line) + 1 + len(after.split(" ")[0]) > width  # no wrap breaks at a no-break space
+        and not is_sentence_end(line)
+        and not _BLOCK_START.match(after)
+        for line, after in zip(block, block[1:], strict=False)
+    ]
+
+    def goes_on(i: int) -> bool:
+        words = tokens(block[i])
+        return (cased and block[i + 1][0].islower()) or (bool(words) and words[-1] in STOPWORDS)
+
+    out = [False] * len(breaks)
+    for run in _runs(breaks):
+        if is_sentence_end(block[run[-1] + 1]) and (len(run) >= 2 or goes_on(run[0])):
+            for i in run:
+                out[i] = True
+    return out
+
+
+def _runs(flags: list[bool]) -> list[list[int]]:
+    """The indices of each run of consecutive true flags."""
+    runs: list[list[int]] = []
+    for i, flag in enumerate(flags):
+        if flag and runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        elif flag:
+            runs.append([i])
+    return runs
+
+
 def line_spans(line: str, known: Mapping[str, Spans]) -> Spans:
     """split_line's spans of one line, taken from `known` (segmented ahead) when there."""
     return known.get(line) or split_line(line)
@@ -191,16 +262,15 @@ class Prefetch:
         if self._off:
             return
         docs = [d for e in events for d in (*e.sources, *e.candidates)]
-        stripped = (ln.strip() for d in docs for ln in d.text.split("\n"))
-        lines = list(dict.fromkeys(ln for ln in stripped if ln))
-        if not lines:
+        texts = list(dict.fromkeys(t for d in docs for _, _, t in lines(d.text)))
+        if not texts:
             return
         try:
             with _signals_held():  # a Ctrl-C or SIGTERM lands after the worker has started
                 if self._pool is None:  # started on first use: one batch never pays for it
                     context = multiprocessing.get_context("spawn")  # no copy of our threads
                     self._pool = ProcessPoolExecutor(1, context, initializer=_quiet_worker)
-                self._lines, self._next = lines, self._pool.submit(_split_lines, lines)
+                self._lines, self._next = texts, self._pool.submit(_split_lines, texts)
         except Exception as err:
             self._give_up(err)
 
