@@ -179,6 +179,17 @@ def test_a_quote_moved_to_another_speaker_is_a_conflict() -> None:
     moved = 'Shin Wonsik called outside speculation on arms dealings "the most absurd paradox".'
     assert reason(moved, source) == "name shin, wonsik where the source has jong, kim, yo"
     assert reason(moved.replace("Shin Wonsik", "Kim"), source) == "agree"
+    # read for the speaker rule alone: "Kim Yo Jong denied" keeps her name among the words
+    # the claim says, so the unit that has her say it agrees (and is read first)
+    claim = (
+        "Kim Yo Jong denied that North Korea has exported weapons to Russia, calling the "
+        'speculation "the most absurd paradox".'
+    )
+    source = (
+        'Kim Yo Jong dismissed these claims as "the most absurd paradox" and reiterated that '
+        "North Korea has no intention of exporting its military technologies."
+    )
+    assert reason(claim, source) == "agree"  # neutral when "denied" made her a speaker
     # "responded by saying"; a word of the speaker's name used elsewhere in the claim ("Korea"
     # of "North Korea") does not name the speaker
     source = "South Korea's Unification Ministry responded by saying it is fully ready to repel "
