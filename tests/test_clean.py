@@ -185,6 +185,30 @@ def test_a_summary_loses_its_list_markers_and_label_lines_not_its_claims() -> No
     ]
 
 
+def test_what_a_chat_assistant_opens_with_and_its_word_count_are_no_claims() -> None:
+    """Before, "Sure!" and "Here's a summary ..." were unsupported claims, "(Word count: 62)"
+    and "Summary (3 sentences): ..." figures found in no source, and an emoji bullet or a
+    "Title:" label part of the claim."""
+    text = (
+        "Sure! Here's a summary of the news articles.\n"
+        "Title: Kim Yo Jong denies arms exports\n"
+        "📌 Kim Yo Jong denied the exports.\n"
+        "✅ North Korea sent 7,000 containers.\n"
+        "Summary (3 sentences): Russia agreed.\n"
+        "Sure, Russia agreed to pay.\n"
+        "(Word count: 62)"
+    )
+    kept, removed = summary_lines(text)
+    assert kept == [
+        "Kim Yo Jong denies arms exports",
+        "Kim Yo Jong denied the exports.",
+        "North Korea sent 7,000 containers.",
+        "Russia agreed.",
+        "Sure, Russia agreed to pay.",
+    ]
+    assert [(r.line_no, r.reason.split()[1]) for r in removed] == [(1, "assistant's"), (7, "note")]
+
+
 def test_a_markdown_table_is_read_row_by_row_without_its_header() -> None:
     """A table's rows are claims without their outer pipes; its header row and the rule under
     it are set aside (before, "| Who | Claim |" was an unsupported claim). A line of pipes with

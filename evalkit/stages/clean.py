@@ -11,8 +11,9 @@ not from a source's, where "13. ..." may be the end of "March 13." split at its 
 and a label line (a lead-in ending with a colon, "Here is a summary:", a short heading,
 "## Summary", "**Key points**", a link alone, as in a list of sources, or a line of no words,
 "---", a table's header row) is set aside and recorded, as is what a chat assistant says
-around its summary: a note on the summary or its sources ("*Note: This summary is based on
-the provided articles.*") and a sign-off ("I hope this helps!", "Let me know if ..."). A line
+around its summary: its opening words ("Sure! Here's a summary of the articles."), a note on
+the summary or its sources ("*Note: This summary is based on the provided articles.*", "(Word
+count: 62)") and a sign-off ("I hope this helps!", "Let me know if ..."). A line
 set in bold or italics as a whole is read without its marks, a table's row without its outer
 pipes.
 """
@@ -42,12 +43,15 @@ CRUMB_SEGMENT_WORDS = 4  # "Home", "World News", "Asia Pacific"
 # A page field has a label of one or two words: "Date:", "Reading Time:", "By:", "Updated:".
 # "Marlow Bay warehouse fire: what we know" is a headline, not a field.
 _FIELD = re.compile(r"^\s*[A-Za-z]\w{0,19}(?: \w{1,20})?\s*:\s*\S")
-# Cut from the start of a summary line: a list marker, a heading mark (and a numbered heading's
-# figure, "### 1. Kim's denial") or a quote mark ("> "), and then a label that only says that
-# the summary follows ("Summary:", "TL;DR:", "In short:").
-_PREFIX = rf"{LIST_MARKER.pattern}|^#{{1,6}}\s+(?:\d{{1,3}}[.)]\s+)?|^>\s+"
+# Cut from the start of a summary line: a list marker or a symbol set as one ("📌 ", "✅ "), a
+# heading mark (and a numbered heading's figure, "### 1. Kim's denial") or a quote mark ("> "),
+# and then a label that only says what follows ("Summary:", "Summary (3 sentences):", "TL;DR:",
+# "In short:", "Headline:").
+_SYMBOL = "\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_PREFIX = rf"{LIST_MARKER.pattern}|^[{_SYMBOL}]\ufe0f?\s+|^#{{1,6}}\s+(?:\d{{1,3}}[.)]\s+)?|^>\s+"
 _SUMMARY_LABEL = (
-    r"summary|in (?:summary|short|brief)|tl;?dr|overview|bottom line|key (?:points|facts)"
+    r"summary(?:\s*\([^()]{1,30}\))?|in (?:summary|short|brief)|tl;?dr|overview|bottom line"
+    r"|key (?:points|facts)|title|headline"
 )
 _MARK = re.compile(rf"(?:{_PREFIX})?(?:{_SUMMARY_LABEL})\s*:\s+|{_PREFIX}", re.I)
 # The label of a list of sources ("Sources:", "**References**"), and an entry of that list: a
@@ -68,6 +72,15 @@ _ABOUT_SUMMARY = re.compile(
     r"\bsummar(?:y|ies|ised|ized)\b|\b(?:the|these|those|provided|given|original|source)"
     r" (?:articles?|sources?|texts?|information|documents?|reports)\b",
     re.I,
+)
+# What a chat assistant opens with ("Sure! Here's a summary of the news articles.") and a
+# count of the summary's words ("(Word count: 62)").
+_ASSENT = r"(?:sure|certainly|of course|absolutely|okay|ok)\b[!,.]*"
+_OPENER = re.compile(
+    rf"(?:{_ASSENT}\s*)?here(?:'s|’s| is| are)\b[^.!?]*\bsummar[^.!?]*[.!]?|{_ASSENT}", re.I
+)
+_WORD_COUNT = re.compile(
+    r"[(\[]?(?:(?:word count|words|length)\s*:\s*\d+(?:\s*words)?|\d+\s+words)[)\]]?", re.I
 )
 _SIGN_OFF = re.compile(
     r"(?:i hope (?:this|that|it) (?:helps|is helpful)|hope (?:this|that) helps"
@@ -170,8 +183,10 @@ def _label(raw: str, cut: int, end: int, following: str) -> str | None:
         return f"a heading of at most {LABEL_WORDS} words, not a claim"
     if _LABEL_ALONE.fullmatch(line):
         return "a label, not a claim"
-    if _NOTE.match(line) and _ABOUT_SUMMARY.search(line):
+    if (_NOTE.match(line) and _ABOUT_SUMMARY.search(line)) or _WORD_COUNT.fullmatch(line):
         return "a note on the summary or its sources, not a claim about the event"
+    if _OPENER.fullmatch(line):
+        return "an assistant's opening words, not a claim"
     if _SIGN_OFF.match(line):
         return "a sign-off to the reader, not a claim"
     return None
