@@ -669,13 +669,23 @@ def _capitalised_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(alone - found)
 
 
+# A negated denial or concealment affirms what follows: "we don't conceal the fact that such
+# weapons will be used ...", "he did not deny that ...", "there is no doubt that ...".
+_AFFIRMED = re.compile(
+    r"(?:n['’]t|\bnot|\bnever)\s+(?:conceal|hide|hiding|deny|denying|dispute|doubt)\w*"
+    r"|\bno\s+(?:secret|doubt)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=MEMO)
 def negated(text: str) -> bool:
     """Whether the text carries an explicit negation (not, never, n't, no ...), one implied
-    ("failed to attend", "declined to comment") or denies a statement."""
+    ("failed to attend", "declined to comment") or denies a statement; a negated denial
+    ("did not deny that ...") affirms."""
     if plainly_negated(text):
         return True
-    toks = tokens(text)
+    toks = tokens(_AFFIRMED.sub(" ", text))
     # "denied that ...", "rejected claims that ...", "denied having ...": a statement denied;
     # "dismissed the speculation as absurd" negates nothing it goes on to say
     after = [toks[i + 1 : i + 5] for i in range(len(toks))]
@@ -688,6 +698,7 @@ def negated(text: str) -> bool:
 @lru_cache(maxsize=MEMO)
 def plainly_negated(text: str) -> bool:
     """`negated` without its denials: an explicit negation or one implied."""
+    text = _AFFIRMED.sub(" ", text)
     toks = tokens(text)
     if "n't" in fold(text) or any(t in NEGATIONS for t in toks):
         return True

@@ -1060,6 +1060,24 @@ def test_names_of_one_country_are_no_swap() -> None:
     )
 
 
+def test_a_negated_denial_or_concealment_affirms() -> None:
+    """ "We don't conceal the fact that such weapons will be used ..." says they will be used:
+    before, a claim quoting the weapons' use was contradicted (only the source negates), and
+    one saying they will not be used agreed (both negate)."""
+    source = (
+        "“We don’t conceal the fact that such weapons will be used to prevent Seoul from "
+        "inventing any idle thinking,” Ms Kim said."
+    )
+    claim = (
+        'Ms Kim said such weapons "will be used to prevent Seoul from inventing any idle thinking".'
+    )
+    assert reason(claim, source) == "agree"
+    assert reason(claim.replace("will be used", "will not be used"), source) == (
+        "negation: only the claim denies or negates it"
+    )
+    assert reason("He met Kim in May.", "He did not deny that he met Kim in May.") == "agree"
+
+
 def test_a_name_put_first_in_a_tail_the_claim_cuts_short_is_a_swap() -> None:
     """ "... to attack Tokyo." for "... to attack Seoul, the South Korean capital.": the claim
     ends on its name, leaving the unit's apposition out (before, the five words it replaced were
