@@ -291,7 +291,7 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "support_rate": "Share of the candidate's claims (its sentences) that a source "
         "sentence supports.",
         "unsupported": "Claims that add something no source carries: no source sentence "
-        "says it, or it brings a name, number or date found in no source.",
+        "says it, or it brings a name, number, date or quotation found in no source.",
         "contradicted": "Claims whose closest source sentence says the same thing with a "
         "different value (number, amount, date, name, negation).",
         "rouge1": "ROUGE-1 F1 with the reference article: overlap of single words.",
@@ -326,7 +326,7 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "claim; empty with entail=none.",
         "contradiction": "The entailment model's probability that the evidence contradicts "
         "the claim; empty with entail=none.",
-        "novel": "Names, numbers and dates of the claim found in no source.",
+        "novel": "Names, numbers, dates and quotations of the claim found in no source.",
         "conflict": "What disagrees between the claim and its evidence, e.g. 7,000 -> 4,000.",
         "claim_start": f"Where the claim starts ({_SPAN} of the candidate).",
         "claim_end": f"Where the claim ends ({_SPAN} of the candidate).",

@@ -141,7 +141,7 @@ class Alignment:
     evidence: Sentence | None
     similarity: float
     token_precision: float  # how far its top evidence says its words (paraphrases in part)
-    novel: tuple[str, ...]  # names, numbers, dates found in no source
+    novel: tuple[str, ...]  # names, numbers, dates, quotations found in no source
     conflict: str  # what the nearest evidence disagrees on, "" if nothing
     reason: str
     bigram_precision: float  # share of its content-word pairs in one evidence unit

@@ -669,6 +669,34 @@ def _capitalised_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(alone - found)
 
 
+# A quotation: what a text puts in quotation marks (straight, curly or tokenised ``...''),
+# read in runs of at least QUOTE_WORDS words between ellipses and bracketed insertions.
+_QUOTE = re.compile(r"[\"“”]([^\"“”\n]{3,400}?)[\"“”]|``(.{3,400}?)''|‘([^‘’\n]{3,400}?)’(?!\w)")
+_ELIDED = re.compile(r"\.\.\.|…|\[[^\]]*\]")
+_CLITIC_GAP = re.compile(r"\s+(?=n['’]t\b|['’](?:s|re|ve|ll|d|m)\b)", re.I)  # "did n't"
+QUOTE_WORDS = 4
+
+
+def _spoken(text: str) -> tuple[str, ...]:
+    """The text's tokens with tokenised clitics rejoined: "did n't" reads as "didn't"."""
+    return tokens(_CLITIC_GAP.sub("", text))
+
+
+def quotations(text: str) -> tuple[str, ...]:
+    """The runs of words the text quotes (`_QUOTE`), as written."""
+    out = []
+    for match in _QUOTE.finditer(text):
+        quoted = next(group for group in match.groups() if group)
+        out += [p.strip() for p in _ELIDED.split(quoted) if len(_spoken(p)) >= QUOTE_WORDS]
+    return tuple(out)
+
+
+def trigrams(text: str) -> frozenset[tuple[str, ...]]:
+    """Every run of three neighbouring tokens of the text: where a quotation is looked up."""
+    words = _spoken(text)
+    return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
 # A negated denial or concealment affirms what follows: "we don't conceal the fact that such
 # weapons will be used ...", "he did not deny that ...", "there is no doubt that ...".
 _AFFIRMED = re.compile(

@@ -28,7 +28,9 @@ class ClaimSignals:
     source_precision: float  # share of the claim's content words found anywhere in the sources
     novel_numbers: tuple[str, ...]  # numbers found in no source
     novel_dates: tuple[str, ...]  # months, weekdays and years found in no source
-    novel_names: tuple[str, ...]  # names found in no source (`stages.claims._names`)
+    # names found in no source (`stages.claims._names`), and quotations no source has word for
+    # word (`stages.claims._novel`)
+    novel_names: tuple[str, ...]
     conflict: str  # what the nearest evidence disagrees on, "" if nothing
     # share of the claim's word pairs (in order) found in one of its top-k evidence units:
     # a claim recombined from a source's words scores low although its words are all there
@@ -42,7 +44,7 @@ class ClaimSignals:
 
     @property
     def novel(self) -> tuple[str, ...]:
-        """Every name, number and date of the claim found in no source, sorted."""
+        """Every name, number, date and quotation of the claim found in no source, sorted."""
         return tuple(sorted({*self.novel_numbers, *self.novel_dates, *self.novel_names}))
 
 

@@ -201,3 +201,47 @@ def test_a_romanised_name_is_known_with_or_without_its_hyphen() -> None:
     evidence = document_evidence(source, cfg, embedder)
     found = measure_claims(claims, evidence, cfg, embedder)
     assert [m.signals.novel_names for m in found] == [(), ("ho", "won")]
+
+
+def test_a_quotation_no_source_has_word_for_word_is_found_in_no_source() -> None:
+    """A quote is someone's own words: one of four words or more that no source has (a
+    paraphrase put in quotation marks, an invented quote) is unsupported; one that a source
+    has, across its sentences, around an ellipsis or in tokenised text ("did n't"), is not.
+    Before, "North Korea will never bow to foreign pressure" in quotation marks was supported
+    at 0.67."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg(
+        "s",
+        "“We have no intention to export our capabilities,” Kim said. “It is absurd. It is a "
+        "paradox.”",
+        "the teacher said he did n't expect to pull out of the race .",
+        "“I gave all this data to the security service, but they still can't get round to "
+        "analysing it,” he said.",
+    )
+    cand = seg(
+        "c",
+        'Kim said "we will never bow to foreign pressure".',
+        'Kim said "we have no intention to export our capabilities".',
+        'Kim said "we have no intention ... It is absurd".',
+        'Kim said: "It is absurd. It is a paradox."',
+        'Kim said: "our capabilities. It is absurd."',
+        'The teacher said he "didn\'t expect to pull out".',
+        'Kim called it "a total paradox".',  # three words: too few to be sure of a misquote
+        # a word left out of a long quote
+        "He said \"I gave all this data to the security service, but they can't get round to "
+        'analysing it".',
+        'He said "but they cannot get round to it".',
+    )
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    found = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
+    assert [m.signals.novel_names for m in found] == [
+        ("“we will never bow to foreign pressure”",),
+        (),
+        (),
+        (),
+        ("“our capabilities. It is absurd.”",),  # two quotes joined as one
+        (),
+        (),
+        (),
+        ("“but they cannot get round to it”",),
+    ]

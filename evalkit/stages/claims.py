@@ -43,8 +43,10 @@ from evalkit.text import (
     known,
     names,
     numbers,
+    quotations,
     rejoined,
     spelled_out,
+    trigrams,
     vocabulary,
     whole_word,
 )
@@ -99,6 +101,7 @@ class Evidence:
     vocab: frozenset[str]  # see `vocabulary`, with the initials of its names (`initials`)
     numbers: frozenset[str]  # the figures of the sources, and the counts they say in words
     stems: frozenset[str]
+    trigrams: frozenset[tuple[str, ...]]  # where a claim's quotation is looked up (`trigrams`)
 
     @property
     def units(self) -> tuple[Sentence, ...]:
@@ -131,6 +134,7 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
         vocabulary(texts) | frozenset().union(*(initials(t) for t in texts)),
         frozenset().union(*(numbers(t) | counted(t) for t in texts)),
         frozenset().union(*(content_stems(t) for t in texts)),
+        trigrams(" ".join(texts)),
     )
 
 
@@ -148,6 +152,7 @@ def joined_evidence(docs: Sequence[Evidence]) -> Evidence:
         frozenset().union(*(d.vocab for d in docs)),
         frozenset().union(*(d.numbers for d in docs)),
         frozenset().union(*(d.stems for d in docs)),
+        frozenset().union(*(d.trigrams for d in docs)),
     )
 
 
@@ -199,11 +204,11 @@ def measure_claims(
     if not claims:
         return []
     units, singles = evidence.units, len(evidence.singles)
-    vocab, all_numbers, all_stems = evidence.vocab, evidence.numbers, evidence.stems
+    all_stems = evidence.stems
     out = []
     if not units:
         for claim in claims:
-            novel = _novel(claim.sentence.text, vocab, all_numbers)
+            novel = _novel(claim.sentence.text, evidence)
             signals = ClaimSignals(0.0, 0.0, 0.0, *novel, "")
             out.append(Measured(signals, None, 0.0))
         return out
@@ -217,7 +222,7 @@ def measure_claims(
     decided: list[tuple[str, Conflict | None, int]] = []
     for row, claim in enumerate(claims):
         text = claim.sentence.text
-        ruled.append(_novel(text, vocab, all_numbers))
+        ruled.append(_novel(text, evidence))
         unknown = frozenset().union(*ruled[-1])
         # Contradicted: the closest comparable unit says the same thing with another value
         # (see evalkit.conflict); units are read best first, the first that agrees or
@@ -334,19 +339,32 @@ def precisions(said: list[tuple[str, float]]) -> tuple[float, float, tuple[str, 
     )
 
 
-def _novel(text: str, vocab: frozenset[str], all_numbers: frozenset[str]) -> Novel:
-    """The claim's numbers, dates and names found in no source."""
+def _novel(text: str, evidence: Evidence) -> Novel:
+    """The claim's numbers, dates and names found in no source; with the names, a quotation no
+    source has word for word (`_misquoted`: "“will never bow to foreign pressure”"; a quote is
+    a person's own words, which a paraphrase misquotes)."""
+    vocab = evidence.vocab
     figures = {a.value: a.text for a in amounts(text)}
     figures |= {y: y for y in numbers(text) - figures.keys()}  # bare years
     unknown = {n for n in _names(text) if not known(n, vocab)}
     if unknown:  # unless they spell out the sources' acronym ("Police and Crime Commissioner"),
         # name a country, or join a name's parts as a source does ("Won-sik" for "Wonsik")
         unknown -= spelled_out(text, vocab) | countries(text, vocab) | rejoined(text, vocab)
+    misquoted = {f"“{q}”" for q in quotations(text) if _misquoted(q, evidence.trigrams)}
     return (
-        tuple(sorted(figures[n] for n in figures if n not in all_numbers)),
+        tuple(sorted(figures[n] for n in figures if n not in evidence.numbers)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
-        tuple(sorted(unknown)),
+        tuple(sorted(unknown | misquoted)),
     )
+
+
+def _misquoted(quote: str, said: frozenset[tuple[str, ...]]) -> bool:
+    """Whether no source has the quotation word for word: more than two of its runs of three
+    words, or more than a quarter of them, are in no source. A long quote that leaves out a
+    word ("but they can't get round to it" for "but they still can't ...") is no misquote."""
+    runs = trigrams(quote)
+    missing = len(runs - said)
+    return missing > 2 or 4 * missing > len(runs)
 
 
 def _names(text: str) -> frozenset[str]:
