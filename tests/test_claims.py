@@ -245,3 +245,29 @@ def test_a_quotation_no_source_has_word_for_word_is_found_in_no_source() -> None
         (),
         ("“but they cannot get round to it”",),
     ]
+
+
+def test_a_quote_given_to_someone_else_than_the_she_who_said_it_is_contradicted() -> None:
+    """The source's "She added ..." is Kim Yo Jong's (named two sentences before): a claim
+    that John Kirby said it names the wrong speaker. Before, the pronoun named no one and the
+    claim was supported at 0.83 (a probe of the seeds)."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg(
+        "s",
+        "On Friday, Kim Yo Jong called the speculation an absurd paradox.",
+        "“We have no intention to export arms,” she said.",
+        "She added the weapons are designed to attack Seoul.",
+        "John Kirby said the missiles were fired at Ukraine.",
+    )
+    cand = seg(
+        "c",
+        "John Kirby said the weapons are designed to attack Seoul.",
+        "Kim said the weapons are designed to attack Seoul.",
+    )
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    found = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
+    assert [m.signals.conflict for m in found] == [
+        "name john, kirby where the source has jong, kim, yo",
+        "",
+    ]
+    assert found[0].evidence is not None and found[0].evidence.text.startswith("She added")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evalkit.conflict import compare, spliced, verbatim
+from evalkit.conflict import compare, spliced, verbatim, voiced
 from evalkit.text import amounts, numbers
 
 NONE: frozenset[str] = frozenset()
@@ -208,6 +208,31 @@ def test_a_quote_moved_to_another_speaker_is_a_conflict() -> None:
         )
         == "agree"
     )
+
+
+def test_a_speaking_she_is_read_as_the_speaker_named_before() -> None:
+    """ "She added ..." after "Kim Yo Jong called ..." is Kim's: `voiced` reads the pronoun as
+    the last speaker named within three sentences, read so in turn; a "she" no named speaker
+    precedes, and a sentence that names its own speaker, stay as written."""
+    article = [
+        "On Friday, Kim Yo Jong called the speculation an absurd paradox.",
+        "“We have no intention to export arms,” she said.",
+        "She added the weapons are designed to attack Seoul.",
+        "Shin Wonsik said 7,000 containers were shipped, she said.",
+    ]
+    assert voiced(article) == [
+        article[0],
+        "“We have no intention to export arms,” Kim Yo Jong said.",
+        "Kim Yo Jong added the weapons are designed to attack Seoul.",
+        article[3],
+    ]
+    assert voiced(["She said it was absurd."]) == ["She said it was absurd."]
+    # the speaker rule then reads a quote given to another speaker
+    moved = "John Kirby said the weapons are designed to attack Seoul."
+    assert reason(moved, voiced(article)[2]) == (
+        "name john, kirby where the source has jong, kim, yo"
+    )
+    assert reason(moved.replace("John Kirby", "Kim"), voiced(article)[2]) == "agree"
 
 
 def test_in_a_dialogue_what_a_speaker_says_they_do_is_theirs() -> None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from evalkit.config import VerifierConfig
-from evalkit.conflict import Conflict, compare, spliced, verbatim
+from evalkit.conflict import Conflict, compare, names_speaker, spliced, verbatim, voiced
 from evalkit.embed import (
     Embedder,
     Tokens,
@@ -102,6 +102,9 @@ class Evidence:
     numbers: frozenset[str]  # the figures of the sources, and the counts they say in words
     stems: frozenset[str]
     trigrams: frozenset[tuple[str, ...]]  # where a claim's quotation is looked up (`trigrams`)
+    # per unit, its text as the contradiction rule reads it for a claim that names its speaker:
+    # a single sentence's speaking "she" as the speaker it stands for (`conflict.voiced`)
+    read_as: tuple[str, ...]
 
     @property
     def units(self) -> tuple[Sentence, ...]:
@@ -126,6 +129,8 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
     texts = [s.text for s in doc.sentences]
     vectors, read = encode_joined(embedder, parts)
     flat = iter(r.vectors for r in read)
+    said = voiced(texts)
+    whole = [said[u.index] if u.text == texts[u.index] else u.text for u in singles]
     return Evidence(
         singles,
         tuple(windows),
@@ -135,6 +140,7 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
         frozenset().union(*(numbers(t) | counted(t) for t in texts)),
         frozenset().union(*(content_stems(t) for t in texts)),
         trigrams(" ".join(texts)),
+        (*whole, *(w.text for w in windows)),
     )
 
 
@@ -153,6 +159,8 @@ def joined_evidence(docs: Sequence[Evidence]) -> Evidence:
         frozenset().union(*(d.numbers for d in docs)),
         frozenset().union(*(d.stems for d in docs)),
         frozenset().union(*(d.trigrams for d in docs)),
+        tuple(t for d in docs for t in d.read_as[: len(d.singles)])
+        + tuple(t for d in docs for t in d.read_as[len(d.singles) :]),
     )
 
 
@@ -217,7 +225,8 @@ def measure_claims(
     sims = cosines(claim_vecs, evidence.vectors)
     best = top_k(sims, cfg.top_k)
     best_single = sims[:, :singles].max(axis=1) if singles else sims.max(axis=1)
-    sentences = tuple(u.text for u in units[:singles])
+    as_written = tuple(u.text for u in units)
+    sentences = as_written[:singles]
     ruled: list[Novel] = []
     decided: list[tuple[str, Conflict | None, int]] = []
     for row, claim in enumerate(claims):
@@ -228,7 +237,9 @@ def measure_claims(
         # (see evalkit.conflict); units are read best first, the first that agrees or
         # disagrees decides. Then, unless a unit disagreed: the start of one sentence joined to
         # the rest of another, said there of someone else (`spliced`).
-        first = _first_reading(text, units, singles, best[row], sims[row], unknown, cfg)
+        # a claim that has someone the sources know say it reads "she said" as the speaker
+        read = evidence.read_as if names_speaker(text) and not unknown else as_written
+        first = _first_reading(text, read, singles, best[row], sims[row], unknown, cfg)
         if first[0] != "conflict" and not unknown and (joined := spliced(text, sentences)):
             first = ("conflict", *joined)
         decided.append(first)
@@ -393,14 +404,15 @@ def _plain_opener(text: str) -> frozenset[str]:
 
 def _first_reading(
     text: str,
-    units: Sequence[Sentence],
+    units: Sequence[str],
     singles: int,
     ranked: np.ndarray,
     sims: np.ndarray,
     unknown: frozenset[str],
     cfg: VerifierConfig,
 ) -> tuple[str, Conflict | None, int]:
-    """The first unit, best first, that agrees with the claim or disagrees, and its index.
+    """The first unit (as `Evidence.read_as` reads it), best first, that agrees with the claim
+    or disagrees, and its index.
     A window that agrees without saying the claim word for word (it only holds its figures)
     gives way to the next sentence that decides if that sentence disagrees: a sentence with
     another speaker or another name is not outvoted by the window that holds it and its
@@ -412,12 +424,12 @@ def _first_reading(
         if sims[j] < cfg.contradiction_similarity:
             continue
         single = bool(j < singles)
-        kind, conflict = compare(text, units[j].text, single, unknown, cfg.contradiction_overlap)
+        kind, conflict = compare(text, units[j], single, unknown, cfg.contradiction_overlap)
         if kind == "neutral" or (loose and not single):
             continue
         if loose:
             return (kind, conflict, int(j)) if kind == "conflict" else loose
-        if single or verbatim(text, units[j].text):
+        if single or verbatim(text, units[j]):
             return kind, conflict, int(j)
         loose = (kind, conflict, int(j))
     return loose or ("neutral", None, -1)
