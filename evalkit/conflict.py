@@ -891,7 +891,7 @@ def voiced(sentences: list[str]) -> list[str]:
     last speaker named within the three sentences before, read so in turn ("Kirby said ... He
     added ..." -> "Kirby added ..."), for the speaker rule: a claim that has someone else say
     it names the wrong speaker. Other sentences as they are."""
-    out = []
+    out: list[str] = []
     for i, text in enumerate(sentences):
         found = _PRONOUN_SPEAKS.search(text)
         name = None

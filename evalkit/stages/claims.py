@@ -238,8 +238,8 @@ def measure_claims(
         # disagrees decides. Then, unless a unit disagreed: the start of one sentence joined to
         # the rest of another, said there of someone else (`spliced`).
         # a claim that has someone the sources know say it reads "she said" as the speaker
-        read = evidence.read_as if names_speaker(text) and not unknown else as_written
-        first = _first_reading(text, read, singles, best[row], sims[row], unknown, cfg)
+        voiced_as = evidence.read_as if names_speaker(text) and not unknown else as_written
+        first = _first_reading(text, voiced_as, singles, best[row], sims[row], unknown, cfg)
         if first[0] != "conflict" and not unknown and (joined := spliced(text, sentences)):
             first = ("conflict", *joined)
         decided.append(first)
