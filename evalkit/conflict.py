@@ -19,7 +19,9 @@ The rule, in order:
 - A date: a year, month or weekday of the statement's where the text has another of its kind.
 - A name found in no source where the text has another name (a name the sources know may be
   a second person the text leaves out), or a speaker the text does not name where it has
-  another speaker say it ("Kirby said" against "Shin said").
+  another speaker say it ("Kirby said" against "Shin said", "Kim called it" against "Shin
+  called it"; the claims stage reads a source's speaking "she" as the speaker named before
+  it, `voiced`).
 - A swap: the statement copies the text but for one name put in place of another ("Ireland
   made 165-5" against "Afghanistan made 165-5"; a name of up to five words, one opening the
   sentence where it is no English word, not a description or an office for a name); in

@@ -2,9 +2,10 @@
 
 pysbd is a maintained rule-based segmenter that knows news abbreviations (U.S., Mr.),
 datelines and quotes. Lines are segmented one at a time, so a sentence never spans a line
-break and every span maps back into the raw file. A candidate's sentence is read without a
-frame that only says the summarised articles report it ("According to the articles, ...",
-"The reports say that ...", "..., the sources say."): what follows is the claim.
+break (but a hard wrap's, `lines`) and every span maps back into the raw file. A candidate's
+sentence is read without a frame that only says the summarised articles report it ("According
+to the articles, ...", "The reports say that ...", "..., the sources say."): what follows is
+the claim.
 """
 
 from __future__ import annotations
