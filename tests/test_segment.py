@@ -59,6 +59,11 @@ def test_tokenised_text_splits_though_its_clitics_look_like_quotes() -> None:
         ("It was reported that Kim denied it.", "Kim denied it."),
         ("Kim denied it, according to the articles.", "Kim denied it"),
         ("Kim denied it, the reports said.", "Kim denied it"),
+        # one of the summarised articles
+        ("Article 1 reports that Kim denied it.", "Kim denied it."),
+        ("According to Source 2, Kim denied it.", "Kim denied it."),
+        ("The third article notes that Kim denied it.", "Kim denied it."),
+        ("Another report adds that Kim denied it.", "Kim denied it."),
         # a named source, or one report, is part of the claim
         ("According to state media, Kim denied it.", None),
         ("According to a UN report, Kim denied it.", None),
@@ -66,6 +71,7 @@ def test_tokenised_text_splits_though_its_clitics_look_like_quotes() -> None:
         ("The report says Kim denied it.", None),
         ("Kim denied it, according to KCNA.", None),
         ("Sources close to the government said Kim denied it.", None),
+        ("One source close to the government said Kim denied it.", None),
         ("The articles differ on the number of containers.", None),
         ("According to the articles.", None),  # nothing left: the sentence as written
     ],

@@ -43,12 +43,16 @@ _CLITIC = re.compile(r"(?<=\s)'(?=(?:s|re|ve|ll|d|m)\b)")
 
 # A frame naming the summarised articles as what reports a claim; a named source ("according
 # to state media", "the UN report says") is part of the claim.
+_ONE = r"(?:article|text|document|story|report|source|account|passage|excerpt)"
 _SIDE = (
-    r"(?:(?:the|these|those|both|all|several|multiple|some|many|most|each|various|other)"
+    r"(?:(?:(?:the|these|those|both|all|several|multiple|some|many|most|each|various|other)"
     r"\s+(?:of\s+the\s+)?)?(?:(?:provided|given|source|news|media|original|above|available"
     r"|different|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)*"
     r"(?:articles?|texts?|documents?|stories|story|reports|sources|accounts|coverage|reporting"
     r"|passages?|excerpts?)(?:\s+(?:provided|given|above))?"
+    # one of them: "Article 1", "the third article", "another report"
+    rf"|{_ONE}\s+#?\d{{1,2}}|(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|latest|other)"
+    rf"|one|another)\s+(?:news\s+)?{_ONE})"
 )
 _SAY = (
     r"(?:said|(?:say|state|note|report|indicate|suggest|mention|explain|describe|agree|claim"
