@@ -245,7 +245,10 @@ def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
         "This summary covers the first two days.\n"
         '"I hope this helps nobody," Kim said.\n'
         "I hope this helps! Let me know if you need anything else.\n"
-        "Feel free to ask for a longer version."
+        "Feel free to ask for a longer version.\n"
+        "Would you like me to expand on any of these points?\n"
+        "Is there anything else you'd like to know?\n"
+        "Can Russia keep up the shipments?"
     )
     kept, removed = summary_lines(text)
     assert kept == [
@@ -253,6 +256,7 @@ def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
         "North Korea sent 7,000 containers.",
         "Note: the UN panel said Russian shipments exceeded the cap.",
         '"I hope this helps nobody," Kim said.',
+        "Can Russia keep up the shipments?",  # a question, but not to the reader
     ]
     assert [(r.line_no, r.reason.split()[1]) for r in removed] == [
         (3, "note"),
@@ -260,6 +264,8 @@ def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
         (6, "note"),
         (8, "sign-off"),
         (9, "sign-off"),
+        (10, "sign-off"),
+        (11, "sign-off"),
     ]
 
 

@@ -13,9 +13,9 @@ and a label line (a lead-in ending with a colon, "Here is a summary:", a short h
 "---", a table's header row) is set aside and recorded, as is what a chat assistant says
 around its summary: its opening words ("Sure! Here's a summary of the articles."), a note on
 the summary or its sources ("*Note: This summary is based on the provided articles.*", "(Word
-count: 62)") and a sign-off ("I hope this helps!", "Let me know if ..."). A line
-set in bold or italics as a whole is read without its marks, a table's row without its outer
-pipes.
+count: 62)") and a sign-off ("I hope this helps!", "Let me know if ...", "Would you like me
+to expand on any of these points?"). A line set in bold or italics as a whole is read without
+its marks, a table's row without its outer pipes.
 """
 
 from __future__ import annotations
@@ -84,7 +84,8 @@ _WORD_COUNT = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"(?:i hope (?:this|that|it) (?:helps|is helpful)|hope (?:this|that) helps"
-    r"|(?:please )?let me know\b|feel free to\b)",
+    r"|(?:please )?let me know\b|feel free to\b|is there anything else\b"
+    r"|(?:would|do|shall|should|can|could|may) (?:you|i)\b.*\?$)",  # "Would you like me to ...?"
     re.I,
 )
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(?P<inside>(?:(?!\1).)+)(?<=\S)\1")  # "**...**"
