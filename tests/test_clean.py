@@ -241,6 +241,8 @@ def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
         "- _North Korea sent 7,000 containers._\n"
         "*Note: This summary is based on the provided articles.*\n"
         "(Note: the articles do not say whether Russia replied.)\n"
+        "The articles do not mention whether Russia replied.\n"
+        "None of the sources say how many missiles were sent.\n"
         "Note: the UN panel said Russian shipments exceeded the cap.\n"
         "This summary covers the first two days.\n"
         '"I hope this helps nobody," Kim said.\n'
@@ -248,7 +250,8 @@ def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
         "Feel free to ask for a longer version.\n"
         "Would you like me to expand on any of these points?\n"
         "Is there anything else you'd like to know?\n"
-        "Can Russia keep up the shipments?"
+        "Can Russia keep up the shipments?\n"
+        "Sources did not say whether Kim would attend."
     )
     kept, removed = summary_lines(text)
     assert kept == [
@@ -257,15 +260,18 @@ def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
         "Note: the UN panel said Russian shipments exceeded the cap.",
         '"I hope this helps nobody," Kim said.',
         "Can Russia keep up the shipments?",  # a question, but not to the reader
+        "Sources did not say whether Kim would attend.",  # the article's unnamed sources
     ]
     assert [(r.line_no, r.reason.split()[1]) for r in removed] == [
         (3, "note"),
         (4, "note"),
+        (5, "note"),
         (6, "note"),
-        (8, "sign-off"),
-        (9, "sign-off"),
+        (8, "note"),
         (10, "sign-off"),
         (11, "sign-off"),
+        (12, "sign-off"),
+        (13, "sign-off"),
     ]
 
 

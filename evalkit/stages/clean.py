@@ -12,10 +12,10 @@ and a label line (a lead-in ending with a colon, "Here is a summary:", a short h
 "## Summary", "**Key points**", a link alone, as in a list of sources, or a line of no words,
 "---", a table's header row) is set aside and recorded, as is what a chat assistant says
 around its summary: its opening words ("Sure! Here's a summary of the articles."), a note on
-the summary or its sources ("*Note: This summary is based on the provided articles.*", "(Word
-count: 62)") and a sign-off ("I hope this helps!", "Let me know if ...", "Would you like me
-to expand on any of these points?"). A line set in bold or italics as a whole is read without
-its marks, a table's row without its outer pipes.
+the summary or its sources ("*Note: This summary is based on the provided articles.*", "The
+articles do not mention ...", "(Word count: 62)") and a sign-off ("I hope this helps!", "Let
+me know if ...", "Would you like me to expand on any of these points?"). A line set in bold or
+italics as a whole is read without its marks, a table's row without its outer pipes.
 """
 
 from __future__ import annotations
@@ -67,6 +67,15 @@ _BOLD_LABEL = re.compile(r"(?:\*\*|__)(?P<label>[^*_:]{1,40}?)(?::(?:\*\*|__)|(?
 # ("Note: the UN report says ...") is a claim like any other.
 _NOTE = re.compile(
     r"[(\[]?(?:notes?|disclaimer|caveat)\s*[:—–-]|(?:this|the above) summary\b", re.I
+)
+# A line on what the summarised articles leave out: "The articles do not mention ...", "None
+# of the sources say ...", "It is not clear from the articles ...".
+_SILENT_SOURCES = re.compile(
+    r"(?:(?:the|these|both|all(?: of)? the|some of the)\s+(?:provided\s+|given\s+|news\s+)?"
+    r"(?:articles?|sources|reports|texts|documents)\s+(?:do|does|did)(?:\s+not|n['’]t)\b"
+    r"|(?:none|neither) of the (?:articles|sources|reports|texts|documents)\b"
+    r"|it(?:['’]s| is) (?:not |un)clear (?:from|in) the (?:articles|sources|reports|texts)\b)",
+    re.I,
 )
 _ABOUT_SUMMARY = re.compile(
     r"\bsummar(?:y|ies|ised|ized)\b|\b(?:the|these|those|provided|given|original|source)"
@@ -184,7 +193,8 @@ def _label(raw: str, cut: int, end: int, following: str) -> str | None:
         return f"a heading of at most {LABEL_WORDS} words, not a claim"
     if _LABEL_ALONE.fullmatch(line):
         return "a label, not a claim"
-    if (_NOTE.match(line) and _ABOUT_SUMMARY.search(line)) or _WORD_COUNT.fullmatch(line):
+    note = _NOTE.match(line) and _ABOUT_SUMMARY.search(line)
+    if note or _SILENT_SOURCES.match(line) or _WORD_COUNT.fullmatch(line):
         return "a note on the summary or its sources, not a claim about the event"
     if _OPENER.fullmatch(line):
         return "an assistant's opening words, not a claim"
