@@ -303,16 +303,17 @@ def _normalise(digits: str, scale: str) -> str:
     return format(value.normalize(), "f")
 
 
-# A reference a summary's formatting adds: a citation mark ("[1]", "[2, 3]", "[4-6]", "[^1]"),
-# one naming what it cites ("(Article 1)", "[Sources 2, 3]", "[doc3]", "(Source: AP)") or a
-# Markdown link's target ("[Kim Yo Jong](https://...)"): no figure, no word.
+# A reference a summary's formatting adds: a citation mark ("[1]", "[2, 3]", "[4-6]", "[^1]",
+# a chat assistant's "【3†source】"), one naming what it cites ("(Article 1)", "[Sources 2, 3]",
+# "[doc3]", "(Source: AP)") or a Markdown link's target ("[Kim Yo Jong](https://...)"): no
+# figure, no word.
 _CITED = (
     r"(?:sources?|src|articles?|art\.?|docs?|documents?|passages?|refs?|references?|texts?"
     r"|reports?|snippets?|contexts?|excerpts?)"
 )
 _CITED_LIST = rf"#?\d{{1,3}}(?:\s*(?:[,;&–-]|and)\s*(?:{_CITED}\s*)?#?\d{{1,3}})*"
 _REFERENCE = re.compile(
-    r"\[\^?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"
+    r"\[\^?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|【[^】\n]{1,60}】"
     rf"|[(\[]{_CITED}\s*{_CITED_LIST}[)\]]|[(\[]sources?\s*:\s*[^()\[\]\n]{{1,60}}[)\]]"
     r"|(?<=\])\((?:https?://|www\.)[^()\s]*\)",
     re.I,
@@ -321,7 +322,7 @@ _REFERENCE = re.compile(
 
 def unreferenced(text: str) -> str:
     """The text with its citation marks and link targets blanked out, at the same offsets."""
-    if "[" not in text and "(" not in text:
+    if "[" not in text and "(" not in text and "【" not in text:
         return text
     return _REFERENCE.sub(lambda m: " " * len(m.group()), text)
 

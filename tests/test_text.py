@@ -244,6 +244,7 @@ def test_a_citation_mark_is_no_figure_and_no_word() -> None:
         "(Document #2)",
         "(Source: AP)",
         "(Sources: AP, Reuters)",
+        "【3†source】",
     ],
 )
 def test_a_citation_naming_what_it_cites_is_no_figure_no_word_and_no_name(mark: str) -> None:
