@@ -134,6 +134,11 @@ def test_a_dialogues_short_turns_are_what_was_said_not_page_fields() -> None:
     }
 
 
+def why(removed: list[RemovedLine]) -> list[tuple[int, str]]:
+    """Each removed line's number and the word its reason turns on ("a note on ..." -> note)."""
+    return [(r.line_no, r.reason.split()[1]) for r in removed]
+
+
 def summary_lines(text: str) -> tuple[list[str], list[RemovedLine]]:
     """A candidate's kept lines, each checked to sit at its offset in `text`, and its removed
     lines."""
@@ -206,7 +211,7 @@ def test_what_a_chat_assistant_opens_with_and_its_word_count_are_no_claims() -> 
         "Russia agreed.",
         "Sure, Russia agreed to pay.",
     ]
-    assert [(r.line_no, r.reason.split()[1]) for r in removed] == [(1, "assistant's"), (7, "note")]
+    assert why(removed) == [(1, "assistant's"), (7, "note")]
 
 
 def test_a_markdown_table_is_read_row_by_row_without_its_header() -> None:
@@ -229,7 +234,7 @@ def test_a_markdown_table_is_read_row_by_row_without_its_header() -> None:
         "John Kirby|Missiles were fired at Ukraine",
         "Russia | denied the trade",
     ]
-    assert [(r.line_no, r.reason.split()[1]) for r in removed] == [(2, "table's"), (3, "words")]
+    assert why(removed) == [(2, "table's"), (3, "words")]
 
 
 def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
@@ -262,7 +267,7 @@ def test_what_a_chat_assistant_says_around_its_summary_is_no_claim() -> None:
         "Can Russia keep up the shipments?",  # a question, but not to the reader
         "Sources did not say whether Kim would attend.",  # the article's unnamed sources
     ]
-    assert [(r.line_no, r.reason.split()[1]) for r in removed] == [
+    assert why(removed) == [
         (3, "note"),
         (4, "note"),
         (5, "note"),
@@ -317,7 +322,7 @@ def test_the_list_of_sources_after_a_sources_label_is_no_claim() -> None:
     )
     kept, removed = summary_lines(text)
     assert kept == ["Kim denied it.", "Sources say Kim spoke.", "Kim left."]
-    assert [(r.line_no, r.reason.split()[1]) for r in removed] == [
+    assert why(removed) == [
         (2, "lead-in"),
         (3, "entry"),
         (4, "entry"),
