@@ -264,6 +264,9 @@ _AMOUNT = re.compile(
 )
 
 
+# A count of decades or dozens right after a figure: "three decades" is 30 (years), "two
+# dozen" 24, so a summary's "in 30 years" says the sources' "in three decades"
+_MULTIPLE = re.compile(r"\s*(?P<word>decades?|dozens?)\b", re.IGNORECASE)
 _CURRENCIES = {"dollars": "$", "dollar": "$", "pounds": "£", "euros": "€", "euro": "€", "yen": "¥"}
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)[0-9]{2}(?![\w]|[.,][0-9])")
 _PHRASE_END = re.compile(r"[,;:.()\"“”—]")
@@ -374,10 +377,15 @@ def amounts(text: str) -> tuple[Amount, ...]:
         after = after if not unit else ()
         noun = frozenset(stem(t) for t in after if not t[0].isdigit())
         surface = ((m["currency"] or "") + text[m.start("digits") : m.end()]).strip()
+        value = _normalise(digits, scale)
+        multiple = None if unit or scale else _MULTIPLE.match(text, m.end())
+        if multiple:
+            times = 10 if multiple["word"].lower().startswith("decade") else 12
+            value = format((Decimal(value) * times).normalize(), "f")
         out.append(
             Amount(
                 surface,
-                _normalise(digits, scale),
+                value,
                 unit,
                 noun,
                 _BOUNDS.get((m["bound"] or "").lower(), 0),

@@ -43,6 +43,17 @@ def test_numbers_normalise_digits_and_words() -> None:
     assert numbers("about 7,000 containers, a five-year plan, 2.5 tonnes") == {"7000", "5", "2.5"}
 
 
+def test_decades_and_dozens_count_their_years_and_things() -> None:
+    """A summary writes the sources' "in three decades" as "in 30 years": the figure is 30."""
+    assert numbers("Britain's biggest home tie in three decades") == {"30"}
+    assert numbers("two dozen eggs, 3 decades on, a decade ago, $3 decades") == {"24", "30", "3"}
+    assert novel(
+        "It is the biggest home tie in three decades.",
+        "It is the biggest in 30 years.",
+        "It is the biggest in 3 years.",
+    ) == [(), ("3",)]
+
+
 def test_dates_are_months_weekdays_and_years() -> None:
     assert dates("On Friday, 17 May 2024, not in 123") == {"friday", "may", "2024"}
     assert dates("He signed in the summer and left in autumn") == {"summer", "autumn"}
@@ -104,6 +115,11 @@ def test_a_seat_of_government_or_another_name_stands_for_its_country() -> None:
     assert countries("The White House said so.", vocab) == {"white", "house"}
     assert countries("It was said at the White House.", vocab) == frozenset()
     assert countries("Shots were fired in the US capital, Washington.", vocab) == frozenset()
+    assert novel(  # a word for its people: "the Spaniard" where a source names Spain
+        "Spain beat France and Lebanon, Britain and Belgium drew.",
+        "The Spaniard beat the Frenchman; Britons and Belgians watched.",
+        "The Lebanese and the Dane drew.",
+    ) == [(), ("dane",)]
     assert novel(
         "Britain and the Netherlands left the European Union, a minister told us.",
         "Officials said Holland left the EU.",
