@@ -64,6 +64,13 @@ def test_tokenised_text_splits_though_its_clitics_look_like_quotes() -> None:
         ("According to Source 2, Kim denied it.", "Kim denied it."),
         ("The third article notes that Kim denied it.", "Kim denied it."),
         ("Another report adds that Kim denied it.", "Kim denied it."),
+        ("This news story reports that Kim denied it.", "Kim denied it."),
+        ("The piece highlights that Kim denied it.", "Kim denied it."),
+        # the summary's own signpost
+        ("In summary, Kim denied it.", "Kim denied it."),
+        ("Overall, Kim denied it.", "Kim denied it."),
+        ("To sum up: Kim denied it.", "Kim denied it."),
+        ("Overall sales fell.", None),
         # a named source, or one report, is part of the claim
         ("According to state media, Kim denied it.", None),
         ("According to a UN report, Kim denied it.", None),

@@ -45,11 +45,12 @@ _CLITIC = re.compile(r"(?<=\s)'(?=(?:s|re|ve|ll|d|m)\b)")
 # to state media", "the UN report says") is part of the claim.
 _ONE = r"(?:article|text|document|story|report|source|account|passage|excerpt)"
 _SIDE = (
-    r"(?:(?:(?:the|these|those|both|all|several|multiple|some|many|most|each|various|other)"
+    r"(?:(?:(?:the|this|that|these|those|both|all|several|multiple|some|many|most|each|various"
+    r"|other)"
     r"\s+(?:of\s+the\s+)?)?(?:(?:provided|given|source|news|media|original|above|available"
     r"|different|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)*"
     r"(?:articles?|texts?|documents?|stories|story|reports|sources|accounts|coverage|reporting"
-    r"|passages?|excerpts?)(?:\s+(?:provided|given|above))?"
+    r"|passages?|excerpts?|pieces?)(?:\s+(?:provided|given|above))?"
     # one of them: "Article 1", "the third article", "another report"
     rf"|{_ONE}\s+#?\d{{1,2}}|(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|latest|other)"
     rf"|one|another)\s+(?:news\s+)?{_ONE})"
@@ -59,8 +60,12 @@ _SAY = (
     r"|confirm|highlight|add)(?:s|d|ed)?)"
 )
 _AS = rf"as\s+(?:reported|noted|stated|mentioned|described)(?:\s+(?:in|by)\s+{_SIDE})?"
+# A summary's own signpost: "In summary, ...", "Overall, ...", "To sum up, ..."
+_SIGNPOST = (
+    r"(?:in\s+(?:summary|short|brief|conclusion|sum)|overall|to\s+(?:summari[sz]e|sum\s+up))"
+)
 _LEAD = re.compile(
-    rf"(?:according\s+to\s+{_SIDE}\s*,|{_AS}\s*,"
+    rf"(?:according\s+to\s+{_SIDE}\s*,|{_AS}\s*,|{_SIGNPOST}\s*[,:]"
     rf"|{_SIDE}\s+(?:(?:all|also|further|generally|both)\s+)?{_SAY}(?:\s+that\b)?\s*,?"
     rf"|it\s+(?:is|was|has\s+been)\s+(?:reported|noted|stated)(?:\s+(?:in|by)\s+{_SIDE})?"
     r"\s+that\b)\s+",
