@@ -257,7 +257,7 @@ _AMOUNT = re.compile(
     r"(?P<digits>(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?|(?<![\w-])(?:"
     + "|".join([_COMPOUND, *NUMBER_WORDS])
     + rf")(?!{_ORDINAL})\b)"
-    r"(?:\s?(?P<scale>" + "|".join(_SCALES) + r")\b)?"
+    r"(?:(?:\s?|-(?=[a-z]{4}))(?P<scale>" + "|".join(_SCALES) + r")\b)?"  # "a 60-million-pound"
     r"(?:\s?(?P<percent>%|per ?cent\b|percent\b|pc\b))?"
     rf"(?:(?!\w)|(?={_GLUED}\b))",
     re.IGNORECASE,
@@ -267,7 +267,15 @@ _AMOUNT = re.compile(
 # A count of decades or dozens right after a figure: "three decades" is 30 (years), "two
 # dozen" 24, so a summary's "in 30 years" says the sources' "in three decades"
 _MULTIPLE = re.compile(r"\s*(?P<word>decades?|dozens?)\b", re.IGNORECASE)
-_CURRENCIES = {"dollars": "$", "dollar": "$", "pounds": "£", "euros": "€", "euro": "€", "yen": "¥"}
+_CURRENCIES = {
+    "dollars": "$",
+    "dollar": "$",
+    "pounds": "£",
+    "pound": "£",
+    "euros": "€",
+    "euro": "€",
+    "yen": "¥",
+}
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)[0-9]{2}(?![\w]|[.,][0-9])")
 _PHRASE_END = re.compile(r"[,;:.()\"“”—]")
 AFTER = 200
@@ -402,8 +410,20 @@ def numbers(text: str) -> frozenset[str]:
 
 
 def counted(text: str) -> frozenset[str]:
-    """The counts the text says in words without a figure ("twice", "both", "a dozen")."""
-    return frozenset(COUNT_WORDS[t] for t in tokens(text) if t in COUNT_WORDS)
+    """The counts the text says in words without a figure ("twice", "both", "a dozen"), and
+    in Roman numerals of two letters or more after a name ("World War II", "Henry VIII"), which
+    a summary may write as figures ("World War Two")."""
+    found = {COUNT_WORDS[t] for t in tokens(text) if t in COUNT_WORDS}
+    for numeral in _ROMAN.findall(text):
+        if len(numeral) >= 2:
+            values = [_NUMERALS[ch] for ch in numeral]
+            after = [*values[1:], 0]
+            found.add(str(sum(-v if v < w else v for v, w in zip(values, after, strict=True))))
+    return frozenset(found)
+
+
+_ROMAN = re.compile(r"\b[A-Z][a-z]+ (X{0,3}(?:IX|IV|V?I{0,3}))\b")
+_NUMERALS = {"I": 1, "V": 5, "X": 10}
 
 
 @lru_cache(maxsize=MEMO)
@@ -476,17 +496,26 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset().union(*(roots(t) for t in words)) if words else frozenset()
 
 
+_VOWELS = re.compile(r"[aeiouy]")
+
+
 def rejoined(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
     """The parts of the text's hyphened words that the vocabulary has as one word ("won" and
-    "sik" of "Won-sik" where a source writes "Wonsik")."""
-    return frozenset(
-        t
-        for w in _HYPHENED.findall(text)
-        if fold(w.replace("-", "")) in vocabulary
-        for t in tokens(w)
-    )
+    "sik" of "Won-sik" where a source writes "Wonsik"), or with other vowels beside a part it
+    has ("jung" of "Yo-jung" where a source writes "Yo Jong": a name romanised another way)."""
+    found: set[str] = set()
+    for word in _HYPHENED.findall(text):
+        parts = tokens(word)
+        if fold(word.replace("-", "")) in vocabulary:
+            found.update(parts)
+        elif any(p in vocabulary for p in parts):
+            shapes = {_VOWELS.sub("_", p) for p in parts if p not in vocabulary}
+            same = {_VOWELS.sub("_", v) for v in vocabulary if _VOWELS.sub("_", v) in shapes}
+            found.update(p for p in parts if _VOWELS.sub("_", p) in same)
+    return frozenset(found)
 
 
+_JOINING = ("of", "the", "and", "for")
 _NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:[ -](?:(?:of|the|and|for) )?[A-Z][\w'’]*)+")
 
 
@@ -525,6 +554,11 @@ def spelled_out(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
     or the words before an acronym in brackets whose initials it is, in any case ("the court
     of arbitration for sport (cas)"), folded."""
     runs = [words for words in _name_runs(text) if len(words) >= 3]
+    # two capitalised words and the word between them ("Ministry of Defence" for "MoD")
+    for run in _NAME_RUN.findall(text):
+        words = re.split(r"[ -]", re.sub(r"^The ", "", run))
+        if any(w in _JOINING for w in words):
+            runs.append(words)
     for m in _GLOSSED.finditer(text):
         acronym = m.group(2).lower()
         words = [w for w in re.split(r"[ -]", m.group(1)) if w and fold(w) not in STOPWORDS]
@@ -644,13 +678,19 @@ def openers(text: str) -> frozenset[str]:
     return _capitalised_words(text)[1]
 
 
+def title_case(text: str) -> bool:
+    """Whether the text is a headline in Title Case: three words or more, every one but
+    function words capitalised."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and not any(w[0].islower() and w.lower() not in STOPWORDS for w in words)
+
+
 @lru_cache(maxsize=MEMO)
 def _capitalised_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """`names` and `openers`, as folded tokens."""
     text = wordless(text)  # "[Source 1]" names no one
-    words = [w for w in text.split() if w[:1].isalpha()]
-    if len(words) >= 3 and not any(w[0].islower() and w.lower() not in STOPWORDS for w in words):
-        return frozenset(), frozenset()  # Title Case headline: capitals say nothing about names
+    if title_case(text):
+        return frozenset(), frozenset()  # capitals say nothing about names
     found: set[str] = set()
     alone: set[str] = set()
     for match in _CAPITALISED.finditer(text):

@@ -54,6 +54,16 @@ def test_decades_and_dozens_count_their_years_and_things() -> None:
     ) == [(), ("3",)]
 
 
+def test_a_roman_numeral_after_a_name_is_a_count_of_the_sources() -> None:
+    """A summary writes the sources' "World War II" as "World War Two"; "Malcolm X" and "World
+    War I" stay words (one letter: "I" is mostly the pronoun)."""
+    source = "It marks the end of World War II, Malcolm X and World War I."
+    assert novel(source, "It marks the end of World War Two.", "Ten men and one woman.") == [
+        (),
+        ("Ten",),
+    ]
+
+
 def test_dates_are_months_weekdays_and_years() -> None:
     assert dates("On Friday, 17 May 2024, not in 123") == {"friday", "may", "2024"}
     assert dates("He signed in the summer and left in autumn") == {"summer", "autumn"}
@@ -94,6 +104,47 @@ def test_an_acronym_the_source_spells_out_is_no_novel_name_and_dotted_initials_a
         "The U.N. said the US would send aid.",
         "The U.K. said it would send aid.",
     ) == [(), ("uk",)]
+
+
+def test_a_name_opening_a_claim_or_following_a_colon_is_read_by_the_lexicon() -> None:
+    """A capital opening a sentence says nothing, so the lexicon says whether the word is a
+    name: "Chelsea" is (CLIFF: "Navanrette: The mainstream media ...", a misspelt speaker),
+    "Police" is not; a wire's "(AP)" is no claim's word. A part of a hyphened name spelt with
+    other vowels is the sources' name romanised another way ("Yo-jung" for "Yo Jong"); a
+    name alone is not ("Alan" is no "alone")."""
+    source = "Arsenal beat Everton. Police said so. Kim Yo Jong spoke. I left alone."
+    assert novel(
+        source,
+        "Chelsea beat Everton.",
+        "Opponent: Chelsea",
+        "Police said Arsenal won.",
+        "Everton (AP) — Arsenal won.",
+        "Yo-jung, however, spoke.",
+        "Alan Jong spoke.",
+    ) == [("chelsea",), ("chelsea",), (), (), (), ("alan",)]
+
+
+def test_a_headline_in_title_case_is_read_by_the_lexicon() -> None:
+    """Capitals say nothing in "Robbie Williams Sings At Fan Wedding In Liverpool": the
+    lexicon finds its names, as in a lower-cased claim."""
+    source = "Gary Barlow sang at a fan's wedding in Berkshire."
+    assert novel(
+        source,
+        "Robbie Williams Sings At Fan Wedding In Liverpool",
+        "Gary Barlow Surprises Superfan At Her Wedding In Berkshire",
+    ) == [("liverpool", "robbie", "williams"), ()]
+
+
+def test_a_name_of_two_words_and_a_joining_word_spells_out_an_acronym() -> None:
+    """An LLM summary spells out the article's "MoD" as "Ministry of Defence"; "the Ministry
+    of Justice" spells out no acronym of the source."""
+    source = "He has a clear MoD record, the DfT said."
+    assert novel(
+        source,
+        "He has a clean Ministry of Defence record.",
+        "The Department for Transport said so.",
+        "The Ministry of Justice said so.",
+    ) == [(), (), ("justice", "ministry")]
 
 
 def test_a_seat_of_government_or_another_name_stands_for_its_country() -> None:
