@@ -50,6 +50,14 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 # out, being ordinary words as often.
 SEASONS = frozenset("summer winter autumn".split())
 _PLAIN_DATES = WEEKDAYS | SEASONS | (MONTHS - AMBIGUOUS_MONTHS)  # dates in any context
+# A month's short form is that month ("Aug. 12" is "August 12")
+_FULL_MONTH = {
+    short: month
+    for month in "january february march april june july august september october november "
+    "december".split()
+    for short in (month[:3], month[:4])
+    if short in MONTHS and short != month
+}
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot non".split())
 # Verbs that deny what follows: "denied that X" and "confirmed that X" disagree on X.
 DENIALS = frozenset(
@@ -447,7 +455,7 @@ def dates(text: str) -> frozenset[str]:
             if before.lower() in _DATE_CUES or any(
                 _DAY_OR_YEAR.fullmatch(w) for w in (before, after)
             ):
-                found.add(month)
+                found.add(_FULL_MONTH.get(month, month))
     return frozenset(found)
 
 

@@ -140,7 +140,7 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
         tuple(windows),
         vectors,
         tuple(tuple(next(flat) for _ in group) for group in parts),
-        vocabulary(texts) | frozenset().union(*(initials(t) for t in texts)),
+        vocabulary(texts) | frozenset().union(*(initials(t) | dates(t) for t in texts)),
         frozenset().union(*(numbers(t) | counted(t) for t in texts)),
         frozenset().union(*(content_stems(t) for t in texts)),
         trigrams(" ".join(texts)),
@@ -361,8 +361,9 @@ def _novel(text: str, evidence: Evidence) -> Novel:
     vocab = evidence.vocab
     figures = {a.value: a.text for a in amounts(text)}
     figures |= {y: y for y in numbers(text) - figures.keys()}  # bare years
-    # a number word in a name ("World War Two") is read as the figure it is
-    unknown = {n for n in _names(text) if not known(n, vocab) and n not in NUMBER_WORDS}
+    # a number word in a name ("World War Two") is read as the figure it is, an ordinal as
+    # the word it is ("the Second World War" for "World War II")
+    unknown = {n for n in _names(text) if not known(n, vocab) and n not in _COUNTING}
     if unknown:  # unless they spell out the sources' acronym ("Police and Crime Commissioner"),
         # name a country, or join a name's parts as a source does ("Won-sik" for "Wonsik")
         unknown -= spelled_out(text, vocab) | countries(text, vocab) | rejoined(text, vocab)
@@ -372,6 +373,11 @@ def _novel(text: str, evidence: Evidence) -> Novel:
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
         tuple(sorted(unknown | misquoted)),
     )
+
+
+_COUNTING = frozenset(NUMBER_WORDS) | frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+)
 
 
 def _misquoted(quote: str, said: frozenset[tuple[str, ...]]) -> bool:
