@@ -496,12 +496,57 @@ def known(token: str, vocabulary: frozenset[str]) -> bool:
 _HYPHENED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
+# A title's or a party's short form and the word it stands for, either written for the other
+# ("Sen. Warren" for "Senator Warren", "the Lib Dems" for "the Liberal Democrats", "Tory" for
+# "Conservative")
+_SHORT_FORMS = (
+    ("sen", "senator"),
+    ("gov", "governor"),
+    ("gen", "general"),
+    ("rep", "representative"),
+    ("rep", "republican"),
+    ("col", "colonel"),
+    ("capt", "captain"),
+    ("lt", "lieutenant"),
+    ("sgt", "sergeant"),
+    ("maj", "major"),
+    ("adm", "admiral"),
+    ("prof", "professor"),
+    ("supt", "superintendent"),
+    ("insp", "inspector"),
+    ("det", "detective"),
+    ("cllr", "councillor"),
+    ("rev", "reverend"),
+    ("st", "saint"),
+    ("st", "street"),
+    ("mt", "mount"),
+    ("dept", "department"),
+    ("govt", "government"),
+    ("univ", "university"),
+    ("dem", "democrat"),
+    ("dems", "democrats"),
+    ("dem", "dems"),  # too short for `roots` to read the plural
+    ("lib", "liberal"),
+    ("con", "conservative"),
+    ("tory", "conservative"),
+    ("tories", "conservatives"),
+)
+_OTHER_FORM: dict[str, frozenset[str]] = {}
+for _short, _full in _SHORT_FORMS:
+    _OTHER_FORM[_short] = _OTHER_FORM.get(_short, frozenset()) | {_full}
+    _OTHER_FORM[_full] = _OTHER_FORM.get(_full, frozenset()) | {_short}
+
+
 def vocabulary(texts: list[str]) -> frozenset[str]:
-    """All tokens of some texts and their roots, for `known`, and each hyphened word written
-    as one ("wonsik" of "Won-sik")."""
+    """All tokens of some texts and their roots, for `known`, each hyphened word written as
+    one ("wonsik" of "Won-sik"), and the other form of a title's or party's short form
+    (`_SHORT_FORMS`: "senator" of "Sen.")."""
     words = {t for text in texts for t in tokens(text)}
     words |= {fold(w.replace("-", "")) for text in texts for w in _HYPHENED.findall(text)}
-    return frozenset().union(*(roots(t) for t in words)) if words else frozenset()
+    if not words:
+        return frozenset()
+    found = frozenset().union(*(roots(t) for t in words))
+    return found.union(*(_OTHER_FORM[t] for t in found & _OTHER_FORM.keys()))
 
 
 _VOWELS = re.compile(r"[aeiouy]")

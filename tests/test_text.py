@@ -165,6 +165,21 @@ def test_a_name_of_two_words_and_a_joining_word_spells_out_an_acronym() -> None:
     ) == [(), (), ("justice", "ministry")]
 
 
+def test_a_title_or_party_in_its_short_form_is_the_same_word() -> None:
+    """An LLM summary writes the article's "Lib Dems" as "the Liberal Democrats" and its
+    "Sen." as "Senator" (and back): the same name, not a new one, nor a swap."""
+    source = "Scottish Labour and the Scottish Lib Dems were critical, Sen. Warren said."
+    assert novel(
+        source,
+        "Labour and the Liberal Democrats were critical.",
+        "The Lib Dem leader was critical, Senator Warren said.",
+        "The Tory leader and Governor Warren were critical.",
+    ) == [(), (), ("governor", "tory")]
+    assert novel(
+        "The Tories and Senator Warren spoke.", "The Conservatives and Sen. Warren spoke."
+    ) == [()]
+
+
 def test_a_seat_of_government_or_another_name_stands_for_its_country() -> None:
     """News writes a country's government by its seat ("Pyongyang denied ...", "talks with
     Washington", "the Kremlin", "the White House"): no novel name where a source names the
