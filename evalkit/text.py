@@ -276,6 +276,9 @@ _AMOUNT = re.compile(
 # dozen" 24, so a summary's "in 30 years" says the sources' "in three decades"
 _MULTIPLE = re.compile(r"\s*(?P<word>decades?|dozens?)\b", re.IGNORECASE)
 _CURRENCIES = {
+    "usd": "$",
+    "gbp": "£",
+    "eur": "€",
     "dollars": "$",
     "dollar": "$",
     "pounds": "£",
@@ -388,7 +391,9 @@ def amounts(text: str) -> tuple[Amount, ...]:
         # AFTER characters (a line of figures without punctuation stays linear)
         stop = _PHRASE_END.search(text, m.end(), m.end() + AFTER)
         after = content_tokens(text[m.end() : stop.start() if stop else m.end() + AFTER])[:2]
-        currency = m["currency"] or (_CURRENCIES.get(after[0], "") if after else "")
+        # "$3m", "3 million dollars", "3 million US dollars", "3 million USD"
+        named = after[1:2] if after[:1] in (("us",), ("american",)) else after[:1]
+        currency = m["currency"] or (_CURRENCIES.get(named[0], "") if named else "")
         unit = currency or ("%" if m["percent"] else "")
         after = after if not unit else ()
         noun = frozenset(stem(t) for t in after if not t[0].isdigit())

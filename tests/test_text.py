@@ -12,6 +12,7 @@ from evalkit.stages.claims import document_evidence, judge_claims, measure_claim
 from evalkit.stages.clean import clean_documents
 from evalkit.stages.segment import segment
 from evalkit.text import (
+    amounts,
     content_tokens,
     countries,
     dates,
@@ -41,6 +42,14 @@ def test_content_tokens_drop_stopwords() -> None:
 
 def test_numbers_normalise_digits_and_words() -> None:
     assert numbers("about 7,000 containers, a five-year plan, 2.5 tonnes") == {"7000", "5", "2.5"}
+
+
+def test_a_currency_named_after_the_figure_is_its_unit() -> None:
+    assert [(a.value, a.unit) for a in amounts("3 million US dollars, 5m USD, 500 US troops")] == [
+        ("3000000", "$"),
+        ("5000000", "$"),
+        ("500", ""),
+    ]
 
 
 def test_decades_and_dozens_count_their_years_and_things() -> None:
