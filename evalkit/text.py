@@ -567,9 +567,14 @@ def rejoined(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
         if fold(word.replace("-", "")) in vocabulary:
             found.update(parts)
         elif any(p in vocabulary for p in parts):
-            shapes = {_VOWELS.sub("_", p) for p in parts if p not in vocabulary}
-            same = {_VOWELS.sub("_", v) for v in vocabulary if _VOWELS.sub("_", v) in shapes}
-            found.update(p for p in parts if _VOWELS.sub("_", p) in same)
+            # only where a part is unknown, and only words of its length are read
+            shapes = {_VOWELS.sub("_", p): p for p in parts if p not in vocabulary}
+            sizes = {len(p) for p in shapes.values()}
+            found.update(
+                shapes[shape]
+                for v in vocabulary
+                if len(v) in sizes and (shape := _VOWELS.sub("_", v)) in shapes
+            )
     return frozenset(found)
 
 
