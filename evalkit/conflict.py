@@ -484,7 +484,9 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     rest at least _NEAR_COPY of its words; where the claim also leaves out the unit's head or
     tail, only names the lexicon knows), or kin beside other changes. A word that opens a
     sentence or quote counts as a name where it is one without its capital (`_named`); a
-    description for a name ("the Frenchman" for "Ribery") is none (`_described`)."""
+    description for a name ("the Frenchman" for "Ribery") is none (`_described`). In cased
+    text a name put for a name with the words after it in other words is one too ("Luke
+    Varney headed in ..." for "James Vaughan rose well to head in ...": `_named_run`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
     changes = _copy_changes(c, u, _NEAR_COPY)
@@ -509,6 +511,21 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         if op == "replace" and j2 == len(c) and i2 - i1 > j2 - j1
     )
     cut = lower and len(inner) < len(changes)  # then only names the lexicon knows, or kin
+    # in cased text, a name and a few words after it put for a name and a few words after it,
+    # before what both copy: the names are the change, the words a paraphrase ("Luke Varney
+    # headed in ..." for "James Vaughan rose well to head in ..."); `outer` keeps the block
+    outer: dict[tuple[int, int, int, int], int] = {}
+    if not lower:
+        theirs, mine = names(unit), names(claim)
+        dateline = _DATELINE.match(unit)  # "SEOUL, South Korea (AP) —" names no subject
+        after = len(_uncontracted(tokens(dateline.group()))) if dateline else 0
+        for op, i1, i2, j1, j2 in changes:
+            if op != "replace":
+                continue
+            a, b = _named_run(u, max(i1, after), i2, theirs), _named_run(c, j1, j2, mine)
+            if a and b and (_content(u[a[1] : i2]) or _content(c[b[1] : j2])):
+                outer[(a[0], a[1], b[0], b[1])] = j2 - j1
+                spans += (("replace", a[0], a[1], b[0], b[1]),)
     for i1, i2, j1, j2 in _replaced(spans, c, u):
         old, new = u[i1:i2], c[j1:j2]
         if max(len(old), len(new)) > (3 if lower else _NAME_WORDS):
@@ -525,7 +542,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             # the rest copied: _COPY of the claim's words but the new name's; where the name is
             # what keeps the copy under _COPY, with its role ("of Asda" is no "in Canterbury")
             copied = _aligned(u, c)[0]
-            if copied < _COPY * (len(c) - len(new)):
+            if copied < _COPY * (len(c) - outer.get((i1, i2, j1, j2), len(new))):
                 continue
             if copied < _COPY * len(c) and _roles(old) != _roles(new):
                 continue
@@ -552,6 +569,20 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     return None
 
 
+def _named_run(
+    words: tuple[str, ...], start: int, end: int, found: frozenset[str]
+) -> tuple[int, int] | None:
+    """The last run of names in words[start:end] that at most _PARAPHRASE words follow, as
+    (start, end); None if there is none."""
+    at = end
+    while at > start and at > end - _PARAPHRASE and words[at - 1] not in found:
+        at -= 1
+    first = at
+    while first > start and words[first - 1] in found:
+        first -= 1
+    return (first, at) if first < at else None
+
+
 def _traded(
     changes: list[tuple[str, int, int, int, int]], claim: tuple[str, ...], unit: tuple[str, ...]
 ) -> bool:
@@ -576,6 +607,7 @@ def _adjacent(text: str, first: str, second: str) -> bool:
 
 
 _NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
+_PARAPHRASE = 4  # `_swapped`: the most words after a swapped name that may say its verb otherwise
 # Titles that may stand for a given name both keep a surname with ("Lord Coe" for "Sebastian
 # Coe", as may a possessive: "Norway's Kristoff" for "Alexander Kristoff"); any other word
 # beside a name both keep makes another name ("Manchester United" for "Manchester City", "Bill

@@ -1117,6 +1117,35 @@ def test_a_name_put_first_in_a_tail_the_claim_cuts_short_is_a_swap() -> None:
     assert reason(claim.replace("Tokyo", "the South Korean capital"), source) == "agree"
 
 
+def test_a_name_put_for_a_name_with_its_verb_in_other_words_is_a_swap() -> None:
+    """An LLM summary of a match report: "Luke Varney headed in Jacob Butterfield's cross"
+    where the report has "James Vaughan rose well to head in Jacob Butterfield's cross": the
+    names are the change, the words after them a paraphrase. Not a possessive ("Norway's
+    Kristoff poses after beating off ..." for "Alexander Kristoff beat off ...", CLIFF), nor a
+    dateline ("SEOUL, South Korea (AP) — The sister ... denied" against "Kim Yo Jong ...
+    confirmed": the negation is the change)."""
+    source = (
+        "The home side extended their lead when James Vaughan rose well to head in Jacob "
+        "Butterfield's cross at the far post."
+    )
+    claim = "Luke Varney headed in Jacob Butterfield's cross at the far post."
+    assert reason(claim, source) == "name luke varney where the source has james vaughan"
+    assert reason(claim.replace("Luke Varney", "James Vaughan"), source) == "agree"
+    source = "Norway's Kristoff poses after beating off competition from Niki Terpstra to win."
+    assert reason("Alexander Kristoff beat off competition from Niki Terpstra to win.", source) == (
+        "agree"
+    )
+    source = (
+        "SEOUL, South Korea (AP) — The sister of North Korean leader Kim Jong Un again denied "
+        "Friday that her country has exported any weapons to Russia."
+    )
+    claim = (
+        "Kim Yo Jong, the sister of North Korean leader Kim Jong Un, confirmed that her country "
+        "has exported weapons to Russia."
+    )
+    assert reason(claim, source).startswith("negation")
+
+
 def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:
     """ "U.S." and "US" fold to "us", which is a pronoun too; where a claim or unit writes the
     country, a name put in its place is a swap (cased or not), and dotted initials are names."""
