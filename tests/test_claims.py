@@ -271,3 +271,32 @@ def test_a_quote_given_to_someone_else_than_the_she_who_said_it_is_contradicted(
         "",
     ]
     assert found[0].evidence is not None and found[0].evidence.text.startswith("She added")
+
+
+def test_a_long_sentence_with_most_of_the_claims_words_decides_where_the_closest_do_not() -> None:
+    """A long sentence that says the claim among other things ranks low by cosine; where no
+    close unit decides, the sentence with most of the claim's words may contradict it (LLM
+    summary of a match report: "Ipswich have now won four of their last five away games").
+    Not for a claim with something novel: that is unsupported already."""
+    embedder, cfg = HashedEmbedder(), VerifierConfig()
+    source = seg(
+        "s",
+        "The Tractor Boys, who have now lost four of their last five away games, were caught "
+        "cold by goals in the opening half hour by the home side's strike pair on a windy "
+        "night at the ground in front of a crowd of nearly twenty thousand fans.",
+        "Ipswich have now played at home.",
+        "Ipswich have now signed a striker.",
+        "Their manager was angry.",
+    )
+    cand = seg(
+        "c",
+        "Ipswich have now won four of their last five away games.",
+        "Ipswich have now lost four of their last five away games.",
+        "Ipswich have now won four of their last five away games in Leeds.",
+    )
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    evidence = document_evidence(source, cfg, embedder)
+    found = measure_claims(claims, evidence, cfg, embedder)
+    assert [m.signals.conflict for m in found] == ["opposite won where the source has lost", "", ""]
+    assert found[0].evidence is not None and found[0].evidence.text.startswith("The Tractor")
+    assert found[2].signals.novel == ("leeds",)

@@ -233,6 +233,8 @@ def measure_claims(
     sentences = as_written[:singles]
     ruled: list[Novel] = []
     decided: list[tuple[str, Conflict | None, int]] = []
+    # each sentence's content stems, once a claim needs them (`_most_said`)
+    sentence_stems: list[frozenset[str]] = []
     for row, claim in enumerate(claims):
         text = claim.sentence.text
         ruled.append(_novel(text, evidence))
@@ -244,6 +246,10 @@ def measure_claims(
         # a claim that has someone the sources know say it reads "she said" as the speaker
         voiced_as = evidence.read_as if names_speaker(text) and not unknown else as_written
         first = _first_reading(text, voiced_as, singles, best[row], sims[row], unknown, cfg)
+        if first[0] == "neutral" and singles and not unknown and any(ch.isupper() for ch in text):
+            sentence_stems = sentence_stems or [content_stems(s) for s in sentences]
+            most = _most_said(text, voiced_as, sentence_stems, unknown, cfg)
+            first = most or first
         if first[0] != "conflict" and not unknown and (joined := spliced(text, sentences)):
             first = ("conflict", *joined)
         decided.append(first)
@@ -455,6 +461,35 @@ def _first_reading(
             return kind, conflict, int(j)
         loose = (kind, conflict, int(j))
     return loose or ("neutral", None, -1)
+
+
+def _most_said(
+    text: str,
+    units: Sequence[str],
+    stems: Sequence[frozenset[str]],
+    unknown: frozenset[str],
+    cfg: VerifierConfig,
+) -> tuple[str, Conflict | None, int] | None:
+    """Where no unit close by cosine decided (for a cased claim with nothing novel): the source
+    sentence with most of the claim's content words, if it is cased and disagrees. A long
+    sentence that says the claim among other things ranks low by cosine ("The Tractor Boys,
+    who have now lost four of their last five away games, were caught cold by goals ..." for
+    "Ipswich have now won four of their last five away games": 0.34)."""
+    mine = content_stems(text)
+    if len(mine) < _MOST_SAID:  # "Queen's Club, London" (a list's entry) says too little
+        return None
+    shared = [len(mine & s) for s in stems]
+    j = int(np.argmax(shared))
+    if not any(ch.isupper() for ch in units[j]):
+        return None
+    kind, conflict = compare(text, units[j], True, unknown, cfg.contradiction_overlap)
+    # not the word order: a paraphrase far from the claim reorders its words
+    if kind == "conflict" and conflict is not None and conflict.kind != "order":
+        return kind, conflict, j
+    return None
+
+
+_MOST_SAID = 4  # `_most_said`: the fewest content words a claim needs
 
 
 def _ruled_probs(
