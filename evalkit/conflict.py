@@ -523,7 +523,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             if op != "replace":
                 continue
             a, b = _named_run(u, max(i1, after), i2, theirs), _named_run(c, j1, j2, mine)
-            if a and b and (_content(u[a[1] : i2]) or _content(c[b[1] : j2])):
+            if a and b and _content(u[a[1] : i2]) and _content(c[b[1] : j2]):
                 outer[(a[0], a[1], b[0], b[1])] = j2 - j1
                 spans += (("replace", a[0], a[1], b[0], b[1]),)
     for i1, i2, j1, j2 in _replaced(spans, c, u):

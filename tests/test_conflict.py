@@ -1131,6 +1131,10 @@ def test_a_name_put_for_a_name_with_its_verb_in_other_words_is_a_swap() -> None:
     claim = "Luke Varney headed in Jacob Butterfield's cross at the far post."
     assert reason(claim, source) == "name luke varney where the source has james vaughan"
     assert reason(claim.replace("Luke Varney", "James Vaughan"), source) == "agree"
+    # both names with words after them: not "West Brom" of "Charlie Anichebe gave West Brom
+    # the lead" for "Austin" of "Charlie Austin doubled the lead" (REALSumm, a first version)
+    source = "Charlie Anichebe gave West Brom the lead in the 58th minute."
+    assert reason("Charlie Austin doubled the lead.", source) == "neutral"
     source = "Norway's Kristoff poses after beating off competition from Niki Terpstra to win."
     assert reason("Alexander Kristoff beat off competition from Niki Terpstra to win.", source) == (
         "agree"
