@@ -275,6 +275,11 @@ _AMOUNT = re.compile(
 # A count of decades or dozens right after a figure: "three decades" is 30 (years), "two
 # dozen" 24, so a summary's "in 30 years" says the sources' "in three decades"
 _MULTIPLE = re.compile(r"\s*(?P<word>decades?|dozens?)\b", re.IGNORECASE)
+# A person's age put after the name between commas ("Janet Muller, 21, was ..."): the count
+# of a "21-year-old"
+_AGE_BEFORE = re.compile(r"[^\W\d_],\s*$")
+_AGE_AFTER = re.compile(r"\s*,")
+_AGE = frozenset({"year", "old"})  # their stems
 _CURRENCIES = {
     "usd": "$",
     "gbp": "£",
@@ -397,6 +402,9 @@ def amounts(text: str) -> tuple[Amount, ...]:
         unit = currency or ("%" if m["percent"] else "")
         after = after if not unit else ()
         noun = frozenset(stem(t) for t in after if not t[0].isdigit())
+        if not noun and not unit and _AGE_BEFORE.search(text, 0, m.start()):
+            if _AGE_AFTER.match(text, m.end()):  # "Janet Muller, 21, was ...": her age
+                noun = _AGE
         surface = ((m["currency"] or "") + text[m.start("digits") : m.end()]).strip()
         value = _normalise(digits, scale)
         multiple = None if unit or scale else _MULTIPLE.match(text, m.end())

@@ -1150,6 +1150,15 @@ def test_a_name_put_for_a_name_with_its_verb_in_other_words_is_a_swap() -> None:
     assert reason(claim, source).startswith("negation")
 
 
+def test_an_age_between_commas_is_a_count_of_years() -> None:
+    """ "Janet Muller, 26, was ..." gives her age, as "the 21-year-old" does: another number of
+    the same count (an LLM summary's wrong age)."""
+    source = "Police released footage of the 21-year-old University of Brighton student."
+    claim = "Janet Muller, 26, was a student at the University of Brighton."
+    assert reason(claim, source) == "number 26 where the source has 21"
+    assert reason(claim.replace("26", "21"), source) == "agree"
+
+
 def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:
     """ "U.S." and "US" fold to "us", which is a pronoun too; where a claim or unit writes the
     country, a name put in its place is a swap (cased or not), and dotted initials are names."""
