@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
@@ -162,11 +163,20 @@ _OPPOSITE_FORMS = (
     ("above", "below"),
     ("guilty", "innocent"),
 )
-OPPOSITES: dict[str, frozenset[str]] = {}
-for _a, _b in _OPPOSITE_FORMS:
-    for _x, _y in zip(_a.split(), _b.split(), strict=True):
-        OPPOSITES[_x] = OPPOSITES.get(_x, frozenset()) | {_y}
-        OPPOSITES[_y] = OPPOSITES.get(_y, frozenset()) | {_x}
+
+
+def _either_way(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Each word of the pairs with the words it is paired with, either way round."""
+    found: dict[str, frozenset[str]] = {}
+    for x, y in pairs:
+        found[x] = found.get(x, frozenset()) | {y}
+        found[y] = found.get(y, frozenset()) | {x}
+    return found
+
+
+OPPOSITES = _either_way(
+    (x, y) for a, b in _OPPOSITE_FORMS for x, y in zip(a.split(), b.split(), strict=True)
+)
 
 _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
 # The Penn Treebank's brackets in tokenised text (CNN/DailyMail's "-lrb- cnn -rrb-"): no words.
@@ -544,10 +554,7 @@ _SHORT_FORMS = (
     ("tory", "conservative"),
     ("tories", "conservatives"),
 )
-_OTHER_FORM: dict[str, frozenset[str]] = {}
-for _short, _full in _SHORT_FORMS:
-    _OTHER_FORM[_short] = _OTHER_FORM.get(_short, frozenset()) | {_full}
-    _OTHER_FORM[_full] = _OTHER_FORM.get(_full, frozenset()) | {_short}
+_OTHER_FORM = _either_way(_SHORT_FORMS)
 
 
 def vocabulary(texts: list[str]) -> frozenset[str]:
