@@ -47,6 +47,24 @@ def test_tokenised_text_splits_though_its_clitics_look_like_quotes() -> None:
     assert [quoted[s:e] for s, e in split_line(quoted)] == [quoted]
 
 
+def test_days_in_order_are_dates_not_a_numbered_list() -> None:
+    """pysbd reads "on March 12. ... on March 13." as the items 12 and 13 of a numbered list
+    and splits "March | 12. She was ..."; a sentence ends on its date (CLIFF: "discovered on
+    March | 13."). A numbered list stays one."""
+    line = "She was seen on March 12. She was found on March 13. End."
+    assert [line[s:e] for s, e in split_line(line)] == [
+        "She was seen on March 12.",
+        "She was found on March 13.",
+        "End.",
+    ]
+    line = "Tips for the home. 1. Keep it dry. 2. Keep it warm."
+    assert [line[s:e] for s, e in split_line(line)] == [
+        "Tips for the home.",
+        "1. Keep it dry.",
+        "2. Keep it warm.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "claim"),
     [

@@ -99,9 +99,24 @@ def split_line(line: str) -> Spans:
             if cited:
                 spans[-1] = (spans[-1][0], start + len(line[start : start + cited].rstrip()))
                 start += cited
+        day = (
+            _DAY.match(line, start) if spans and _MONTH_END.search(line, 0, spans[-1][1]) else None
+        )
+        if day:  # "... on March | 13. Police ...": pysbd read a numbered list's item
+            spans[-1] = (spans[-1][0], day.end())
+            rest = line[day.end() : end]
+            start = end - len(rest.lstrip())
         if end > start and tokens(line[start:end]):
             spans.append((start, end))
     return tuple(spans) or ((0, len(line)),)
+
+
+# A sentence that ends on a month and one that starts with a day and a full stop: one date
+_MONTH_END = re.compile(
+    r"\b(?:(?i:january|february|march|april|june|july|august|september|october|november"
+    r"|december)|May|MAY)$"  # "they may" is no date
+)
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\.(?=\s|$)")
 
 
 def _locate(line: str, sentences: list[str]) -> list[tuple[int, int]]:
