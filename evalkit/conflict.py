@@ -72,6 +72,7 @@ from evalkit.text import (
     amounts,
     content_stems,
     dates,
+    days,
     fold,
     is_content,
     names,
@@ -274,6 +275,13 @@ def _date(claim: str, unit: str) -> Conflict | None:
         b = {d for d in theirs - mine if kind(d)}
         if a and b:
             return Conflict("date", ", ".join(sorted(a)), ", ".join(sorted(b)))
+    # a day against a day of the same month ("on March 12" / "on March 13")
+    mine_days, their_days = days(claim), days(unit)
+    for month in sorted({m for m, _ in mine_days} & {m for m, _ in their_days}):
+        day = sorted(d for m, d in mine_days if m == month)
+        their = sorted(d for m, d in their_days if m == month)
+        if not set(day) & set(their):
+            return Conflict("date", f"{month} {day[0]}", f"{month} {their[0]}")
     return None
 
 

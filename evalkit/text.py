@@ -482,6 +482,30 @@ def dates(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH_WORD})"
+    rf"|(?P<month2>{_MONTH_WORD})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?![.,]?\d)",
+    re.IGNORECASE,
+)
+
+
+def days(text: str) -> frozenset[tuple[str, int]]:
+    """The text's days of a month, as (month, day): "March 12", "12th of March", "Aug. 12" ->
+    ("march", 12), ("august", 12). "May" only with its capital ("they may 12" is no date)."""
+    found = set()
+    for m in _DAY_OF_MONTH.finditer(text):
+        month, day = m["month"] or m["month2"], int(m["day"] or m["day2"])
+        if not 1 <= day <= 31 or month == "may":  # "they may 12" is no date
+            continue
+        word = month.rstrip(".").lower()
+        found.add((_FULL_MONTH.get(word, word), day))
+    return frozenset(found)
+
+
 def stem(token: str) -> str:
     """A crude prefix stem, so export / exported / exports compare equal."""
     return token[:6] if not token.isdigit() else token

@@ -1150,6 +1150,16 @@ def test_a_name_put_for_a_name_with_its_verb_in_other_words_is_a_swap() -> None:
     assert reason(claim, source).startswith("negation")
 
 
+def test_another_day_of_the_same_month_is_a_date_conflict() -> None:
+    """ "discovered her body on March 12" against "was discovered on March 13" (an LLM
+    summary's wrong day); a unit that also has the claim's day does not disagree."""
+    claim = "Firefighters discovered her body on March 12."
+    source = "Police were at the scene after her body was discovered on March 13."
+    assert reason(claim, source) == "date march 12 where the source has march 13"
+    assert reason(claim, source.replace("on March 13", "on 12 March")) == "agree"
+    assert reason(claim, source.replace("13.", "13, a day after March 12.")) == "agree"
+
+
 def test_an_age_between_commas_is_a_count_of_years() -> None:
     """ "Janet Muller, 26, was ..." gives her age, as "the 21-year-old" does: another number of
     the same count (an LLM summary's wrong age)."""

@@ -16,6 +16,7 @@ from evalkit.text import (
     content_tokens,
     countries,
     dates,
+    days,
     initials,
     is_sentence_end,
     known,
@@ -83,6 +84,15 @@ def test_dates_are_months_weekdays_and_years() -> None:
     assert dates("On Friday, 17 May 2024, not in 123") == {"friday", "may", "2024"}
     assert dates("He signed in the summer and left in autumn") == {"summer", "autumn"}
     assert dates("a spring of water; he will fall") == frozenset()  # too often no season
+
+
+def test_days_of_a_month_are_read_with_their_month() -> None:
+    assert days("found on March 13. Seen on 12 March 2024, the 12th of March, Aug. 12") == {
+        ("march", 13),
+        ("march", 12),
+        ("august", 12),
+    }
+    assert days("March 2024; they may 12 times; in March, 12 died; May 17") == {("may", 17)}
 
 
 def test_a_month_written_short_is_that_month() -> None:
