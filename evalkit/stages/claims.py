@@ -248,7 +248,7 @@ def measure_claims(
         first = _first_reading(text, voiced_as, singles, best[row], sims[row], unknown, cfg)
         if first[0] == "neutral" and singles and not unknown and any(ch.isupper() for ch in text):
             sentence_stems = sentence_stems or [content_stems(s) for s in sentences]
-            most = _most_said(text, voiced_as, sentence_stems, unknown, cfg)
+            most = _most_said(text, voiced_as, sentence_stems, cfg)
             first = most or first
         if first[0] != "conflict" and not unknown and (joined := spliced(text, sentences)):
             first = ("conflict", *joined)
@@ -467,7 +467,6 @@ def _most_said(
     text: str,
     units: Sequence[str],
     stems: Sequence[frozenset[str]],
-    unknown: frozenset[str],
     cfg: VerifierConfig,
 ) -> tuple[str, Conflict | None, int] | None:
     """Where no unit close by cosine decided (for a cased claim with nothing novel): the source
@@ -482,7 +481,7 @@ def _most_said(
     j = int(np.argmax(shared))
     if not any(ch.isupper() for ch in units[j]):
         return None
-    kind, conflict = compare(text, units[j], True, unknown, cfg.contradiction_overlap)
+    kind, conflict = compare(text, units[j], True, frozenset(), cfg.contradiction_overlap)
     # not the word order: a paraphrase far from the claim reorders its words
     if kind == "conflict" and conflict is not None and conflict.kind != "order":
         return kind, conflict, j
