@@ -441,20 +441,14 @@ def numbers(text: str) -> frozenset[str]:
 
 
 def counted(text: str) -> frozenset[str]:
-    """The counts the text says in words without a figure ("twice", "both", "a dozen"), and
-    in Roman numerals of two letters or more after a name ("World War II", "Henry VIII"), which
-    a summary may write as figures ("World War Two")."""
-    found = {COUNT_WORDS[t] for t in tokens(text) if t in COUNT_WORDS}
-    for numeral in _ROMAN.findall(text):
-        if len(numeral) >= 2:
-            values = [_NUMERALS[ch] for ch in numeral]
-            after = [*values[1:], 0]
-            found.add(str(sum(-v if v < w else v for v, w in zip(values, after, strict=True))))
-    return frozenset(found)
+    """The counts the text says in words without a figure ("twice", "both", "a dozen")."""
+    return frozenset(COUNT_WORDS[t] for t in tokens(text) if t in COUNT_WORDS)
 
 
-_ROMAN = re.compile(r"\b[A-Z][a-z]+ (X{0,3}(?:IX|IV|V?I{0,3}))\b")
-_NUMERALS = {"I": 1, "V": 5, "X": 10}
+def numeral(value: int) -> str:
+    """The Roman numeral of a number from 1 to 39, lower-cased as `tokens` folds it."""
+    tens, ones = divmod(value, 10)
+    return "x" * tens + ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")[ones]
 
 
 @lru_cache(maxsize=MEMO)

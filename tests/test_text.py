@@ -64,20 +64,20 @@ def test_decades_and_dozens_count_their_years_and_things() -> None:
     ) == [(), ("3",)]
 
 
-def test_a_roman_numeral_after_a_name_is_a_count_of_the_sources() -> None:
-    """A summary writes the sources' "World War II" as "World War Two"; "Malcolm X" and "World
-    War I" stay words (one letter: "I" is mostly the pronoun)."""
+def test_a_number_after_the_word_a_source_puts_before_its_roman_numeral_is_that_numeral() -> None:
+    """A summary writes the sources' "World War II" as "World War Two" (or "world war two"):
+    part of the name, not a figure of its own. The numeral gives no other figure of the claim
+    ("Two years ago", where no source says two); "World War I" stays words (one letter: "I"
+    is mostly the pronoun)."""
     source = "It marks the end of World War II, Malcolm X and World War I."
     assert novel(
         source,
         "It marks the end of World War Two.",
+        "a world war two veteran was honoured.",
         "It marks the end of the Second World War.",
-        "Ten men and one woman.",
-    ) == [
-        (),
-        (),
-        ("Ten",),
-    ]
+        "Two years ago he left.",
+        "It marks the end of World War 2.5.",
+    ) == [(), (), (), ("Two",), ("2.5",)]
 
 
 def test_dates_are_months_weekdays_and_years() -> None:

@@ -44,11 +44,13 @@ from evalkit.text import (
     known,
     names,
     numbers,
+    numeral,
     openers,
     quotations,
     rejoined,
     spelled_out,
     title_case,
+    tokens,
     trigrams,
     vocabulary,
     whole_word,
@@ -374,11 +376,29 @@ def _novel(text: str, evidence: Evidence) -> Novel:
         # name a country, or join a name's parts as a source does ("Won-sik" for "Wonsik")
         unknown -= spelled_out(text, vocab) | countries(text, vocab) | rejoined(text, vocab)
     misquoted = {f"“{q}”" for q in quotations(text) if _misquoted(q, evidence.trigrams)}
+    unknown_figures = {n for n in figures if n not in evidence.numbers}
+    if unknown_figures:  # "World War Two" where a source says "World War II"
+        unknown_figures -= _numbered(text, unknown_figures, evidence.trigrams)
     return (
-        tuple(sorted(figures[n] for n in figures if n not in evidence.numbers)),
+        tuple(sorted(figures[n] for n in unknown_figures)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
         tuple(sorted(unknown | misquoted)),
     )
+
+
+def _numbered(text: str, values: set[str], said: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The values the claim writes after a word that a source writes before the value's Roman
+    numeral ("war two" of "World War Two" where a source says "World War II"): part of a name,
+    not a figure of its own."""
+    words = tokens(text)
+    found = set()
+    for before, word in zip(words, words[1:], strict=False):
+        value = NUMBER_WORDS.get(word, word)
+        if value in values and value.isdigit() and 1 < int(value) < 40:
+            pair = (before, numeral(int(value)))
+            if any(run[:2] == pair or run[1:] == pair for run in said):
+                found.add(value)
+    return frozenset(found)
 
 
 _COUNTING = frozenset(NUMBER_WORDS) | frozenset(
