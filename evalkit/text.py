@@ -31,10 +31,12 @@ STOPWORDS = frozenset(
     yourself yourselves said says say saying told according its it's s t mr mrs ms dr""".split()
 )
 
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+MONTH_NAMES = tuple(
+    "january february march april may june july august september october november december".split()
 )
+# A month's short form is that month ("Aug. 12" is "August 12")
+_FULL_MONTH = {m[:3]: m for m in MONTH_NAMES if m[:3] != m} | {"sept": "september"}
+MONTHS = frozenset(MONTH_NAMES) | frozenset(_FULL_MONTH)
 # Month words that are also ordinary words or names ("talks may resume", "the march on",
 # "an august body", "Jan Smith", "to mar"): a date only in a date's context (see `dates`).
 AMBIGUOUS_MONTHS = frozenset(
@@ -51,14 +53,6 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 # out, being ordinary words as often.
 SEASONS = frozenset("summer winter autumn".split())
 _PLAIN_DATES = WEEKDAYS | SEASONS | (MONTHS - AMBIGUOUS_MONTHS)  # dates in any context
-# A month's short form is that month ("Aug. 12" is "August 12")
-_FULL_MONTH = {
-    short: month
-    for month in "january february march april june july august september october november "
-    "december".split()
-    for short in (month[:3], month[:4])
-    if short in MONTHS and short != month
-}
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot non".split())
 # Verbs that deny what follows: "denied that X" and "confirmed that X" disagree on X.
 DENIALS = frozenset(
@@ -476,10 +470,7 @@ def dates(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_MONTH_WORD = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+_MONTH_WORD = rf"(?:{'|'.join(sorted(MONTHS, key=lambda m: (-len(m), m)))})\.?"  # longest first
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH_WORD})"
     rf"|(?P<month2>{_MONTH_WORD})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?![.,]?\d)",

@@ -22,7 +22,14 @@ from functools import lru_cache
 import pysbd
 
 from evalkit.records import CleanDocument, Event, Segmented, Sentence
-from evalkit.text import LIST_MARKER, STOPWORDS, is_sentence_end, tokens, unreferenced
+from evalkit.text import (
+    LIST_MARKER,
+    MONTH_NAMES,
+    STOPWORDS,
+    is_sentence_end,
+    tokens,
+    unreferenced,
+)
 
 log = logging.getLogger("evalkit")
 Spans = tuple[tuple[int, int], ...]
@@ -99,10 +106,9 @@ def split_line(line: str) -> Spans:
             if cited:
                 spans[-1] = (spans[-1][0], start + len(line[start : start + cited].rstrip()))
                 start += cited
-        day = (
-            _DAY.match(line, start) if spans and _MONTH_END.search(line, 0, spans[-1][1]) else None
-        )
-        if day:  # "... on March | 13. Police ...": pysbd read a numbered list's item
+        day = _DAY.match(line, start) if spans else None
+        if day and _MONTH_END.search(line, 0, spans[-1][1]):
+            # "... on March | 13. Police ...": pysbd read a numbered list's item
             spans[-1] = (spans[-1][0], day.end())
             rest = line[day.end() : end]
             start = end - len(rest.lstrip())
@@ -112,9 +118,8 @@ def split_line(line: str) -> Spans:
 
 
 # A sentence that ends on a month and one that starts with a day and a full stop: one date
-_MONTH_END = re.compile(
-    r"\b(?:(?i:january|february|march|april|june|july|august|september|october|november"
-    r"|december)|May|MAY)$"  # "they may" is no date
+_MONTH_END = re.compile(  # "they may" is no date
+    rf"\b(?:(?i:{'|'.join(m for m in MONTH_NAMES if m != 'may')})|May|MAY)$"
 )
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\.(?=\s|$)")
 
