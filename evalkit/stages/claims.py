@@ -378,7 +378,7 @@ def _novel(text: str, evidence: Evidence) -> Novel:
     misquoted = {f"“{q}”" for q in quotations(text) if _misquoted(q, evidence.trigrams)}
     unknown_figures = {n for n in figures if n not in evidence.numbers}
     if unknown_figures:  # "World War Two" where a source says "World War II"
-        unknown_figures -= _numbered(text, unknown_figures, evidence.trigrams)
+        unknown_figures -= _numbered(text, unknown_figures, evidence)
     return (
         tuple(sorted(figures[n] for n in unknown_figures)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
@@ -386,17 +386,21 @@ def _novel(text: str, evidence: Evidence) -> Novel:
     )
 
 
-def _numbered(text: str, values: set[str], said: frozenset[tuple[str, ...]]) -> frozenset[str]:
+def _numbered(text: str, values: set[str], evidence: Evidence) -> frozenset[str]:
     """The values the claim writes after a word that a source writes before the value's Roman
     numeral ("war two" of "World War Two" where a source says "World War II"): part of a name,
-    not a figure of its own."""
+    not a figure of its own. The sources' runs of words are read only for a numeral their
+    vocabulary has."""
     words = tokens(text)
     found = set()
     for before, word in zip(words, words[1:], strict=False):
         value = NUMBER_WORDS.get(word, word)
         if value in values and value.isdigit() and 1 < int(value) < 40:
-            pair = (before, numeral(int(value)))
-            if any(run[:2] == pair or run[1:] == pair for run in said):
+            roman = numeral(int(value))
+            if roman in evidence.vocab and any(
+                run[:2] == (before, roman) or run[1:] == (before, roman)
+                for run in evidence.trigrams
+            ):
                 found.add(value)
     return frozenset(found)
 
