@@ -554,9 +554,8 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
                 continue
             if copied < _COPY * len(c) and _roles(old) != _roles(new):
                 continue
-            if i1 == 0 and _DATELINE.match(unit):
-                continue  # "SEOUL, South Korea (AP) — The sister ..." names no subject
-            theirs, mine = names(unit), names(claim)
+            if i1 == 0 and dateline:
+                continue
             if not kin and not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
             if (gone <= _OFFICES) != (put <= _OFFICES) or same_country(gone, put):
