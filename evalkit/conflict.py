@@ -15,13 +15,16 @@ The rule, in order:
   vehicles" against "18,000 vehicles"), or the same amount with the opposite bound ("more
   than 9,000" against "fewer than 9,000"); or, where the statement copies the text, another
   number in a number's place, counted word or not (an age: "Smith, 10," against "Smith,
-  43,"). Whether the statement's figure appears elsewhere in the sources does not matter.
+  43,"); or a figure between the words the text has around another of its kind, though the
+  statement says the rest otherwise (`_slot`: "were all out for 255" against "they were all
+  out for 236", "his first ... goal" against "his second ... goal"). Whether the statement's
+  figure appears elsewhere in the sources does not matter.
 - A date: a year, month or weekday of the statement's where the text has another of its kind.
 - A name found in no source where the text has another name (a name the sources know may be
   a second person the text leaves out), or a speaker the text does not name where it has
   another speaker say it ("Kirby said" against "Shin said", "Kim called it" against "Shin
   called it"; the claims stage reads a source's speaking "she" as the speaker named before
-  it, `voiced`).
+  it, and quotes after "Gareth Batty told BBC Radio London:" as his, `voiced`).
 - A swap: the statement copies the text but for one name put in place of another ("Ireland
   made 165-5" against "Afghanistan made 165-5"; a name of up to five words, one opening the
   sentence where it is no English word, not a description or an office for a name); in
@@ -37,6 +40,9 @@ The rule, in order:
   court fined the company" against "the company fined the court"). In lower-cased text,
   where capitals cannot find speakers, a speaker is also found as the words before "said"
   that the statement replaced ("dr hills said" against "prof ruggles said").
+- Last, in cased text: a name between the words the text has around another name, though
+  the statement says the rest otherwise (`_slot`: "The film's star Ansel Elgort picked up
+  ..." against "The film's star Shailene Woodley also picked up ...").
 A text of several sentences (a window) never conflicts, since its neighbours bring other
 figures, but agrees when it holds every figure and date of the statement.
 
@@ -60,9 +66,11 @@ from typing import Literal
 
 from evalkit.lexicon import name_words, unknown_words
 from evalkit.text import (
+    COUNT_WORDS,
     DENIALS,
     MEMO,
     MONTHS,
+    NUMBER_WORDS,
     OPPOSITES,
     SEASONS,
     STOPWORDS,
@@ -128,6 +136,7 @@ _SYMMETRIC = frozenset(
 # "missiles supplied by North Korea" is "North Korea supplied missiles": two words exchanged
 # across "by" count only where both sides have it ("A was beaten by B" / "B was beaten by A")
 _PASSIVE = "by"
+_SAID = frozenset({"said", "says"})  # a speaker may come before it or after: no exchange
 _PRONOUNS = frozenset(
     "i we you he she it they me us him her them his its our their this that these those who "
     "which".split()
@@ -216,13 +225,19 @@ def compare(
         holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
         same = holds and not novel and negated(claim) == negated(unit)
         return ("agree", None) if same else NEUTRAL
-    found = _figure(claim, unit) or _date(claim, unit) or _name(claim, unit, novel)
+    found = _figure(claim, unit) or _date(claim, unit) or _slot(claim, unit, False)
+    found = found or _name(claim, unit, novel)
     found = found or _speaker(claim, unit) or _swapped(claim, unit)
     found = found or _polarity(claim, unit, min_overlap) or _edited(claim, unit)
-    found = found or _order(claim, unit)
+    found = found or _order(claim, unit) or _slot(claim, unit, True)
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)
+
+
+def copied(statement: str, text: str) -> int:
+    """How many of the statement's words the text says in the same order."""
+    return _aligned(_uncontracted(tokens(text)), _uncontracted(tokens(statement)))[0]
 
 
 def verbatim(statement: str, text: str) -> bool:
@@ -283,6 +298,165 @@ def _date(claim: str, unit: str) -> Conflict | None:
         if not set(day) & set(their):
             return Conflict("date", f"{month} {day[0]}", f"{month} {their[0]}")
     return None
+
+
+# Ordinals and fractions: figures that `amounts` does not read ("his first goal", "a tenth of
+# a second"), for `_slot`
+_RANKS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    hundredth thousandth""".split()
+)
+_PARTS = frozenset({"half", "quarter"})  # fractions no ordinal writes ("first-half" is no "half")
+_TIMES = ("twice", "thrice")  # counts of times ("poisoned twice": "poisoned three times")
+_SPANS = frozenset(
+    "minute minutes hour hours day days week weeks month months year years decade decades".split()
+)
+_SLOT = 3  # `_slot`: the fewest words either side of a figure that both sides share
+# words before a figure that make it a bound or a guess ("more than 100"), `_figure`'s to read
+_ROUGHLY = frozenset(
+    "than over under about around nearly almost some approximately roughly least most".split()
+)
+
+
+def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
+    """A figure of the claim's (or, `named`, a name, in cased text) where the unit has another
+    of its kind (a year, a count, an ordinal, a fraction, a span of time; a name) between the
+    same words: more than _SLOT of them, or _SLOT with a content word among them; for a span
+    of time, words on both sides; for a name, two content words among them, and words before
+    it where the unit has the claim's name before its own. Each side's is in the other only
+    among other words (`_amid`). "all out for 255" against "all out for 236", "his first
+    Premier League goal" against "his second ...", "a tenth of a second" against "a
+    hundredth of a second", "would have turned 40" against "The 40-year-old actor said:
+    "Chris Kyle would have turned 41"", "Oliver, 15, fired a rifle ..., killing Edwards, 37"
+    against "Oliver, 37, fired a rifle ...", "The film's star Ansel Elgort picked up ..."
+    against "The film's star Shailene Woodley also picked up ..., for a scene with Ansel
+    Elgort". Not a bound or a guess ("carrying 105 migrants" against "carrying more than 100
+    migrants"), nor a name put for an office or a seat of government (`_STANDS_IN`), a short
+    form or a description. The claim need not copy the rest of the unit."""
+    c, u = tokens(claim), tokens(unit)
+    mine, theirs = _slots(claim, c, named), _slots(unit, u, named)
+    for a in mine:
+        if any(_same(a, b, c, u) and _amid(c, a, u, b) for b in theirs):
+            continue
+        for b in theirs:
+            if (
+                b[2] != a[2]
+                or _same(a, b, c, u)
+                or _ROUGHLY & {*c[a[0] - 1 : a[0]], *u[b[0] - 1 : b[0]]}
+            ):
+                continue
+            if any(_same(m, b, c, u) and _amid(c, m, u, b) for m in mine):
+                continue  # the claim has the unit's figure among the same words
+            if named and not _other_name(c, a, u, b):
+                continue
+            before, after = _around(c, a, u, b)
+            if a[2] == "span" and not (before and after):
+                continue  # "in the last year" for "in the last 12 months": words either side
+            # a name the unit has before, then a clause that ends in another name: what
+            # follows that is said of the first ("Netherlands, who were led by 18 points
+            # from De Jong, scored ...", "Andrea Barber, who portrayed Kimmy Gibbler, will")
+            if named and set(c[a[0] : a[1]]) & set(u[: b[0]]) and len(before) < 2:
+                continue
+            shared = before + after
+            if named and sum(map(is_content, shared)) < 2:
+                continue  # "of Maren Sanchez was celebrated" for "of Prom was celebrated"
+            if len(shared) > _SLOT or len(shared) == _SLOT and any(map(is_content, shared)):
+                kind: Literal["name", "number"] = "name" if a[2] == "name" else "number"
+                return Conflict(kind, " ".join(c[a[0] : a[1]]), " ".join(u[b[0] : b[1]]))
+    return None
+
+
+# A figure or name a statement has: where (its words' start and end) and its kind and value.
+Slot = tuple[int, int, str, str]
+
+
+def _slots(text: str, words: tuple[str, ...], named: bool) -> list[Slot]:
+    """The text's figures (`_figure_words`), or its names where it is cased: runs of the
+    words `names` finds."""
+    if not named:
+        return [(i, i + 1, *f) for i, f in enumerate(_figure_words(words)) if f]
+    found: list[Slot] = []
+    known = names(text) if any(ch.isupper() for ch in text) else frozenset()
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j] in known:
+            j += 1
+        if j > i:
+            found.append((i, j, "name", " ".join(words[i:j])))
+        i = max(j, i + 1)
+    return found
+
+
+def _same(a: Slot, b: Slot, c: tuple[str, ...], u: tuple[str, ...]) -> bool:
+    """Whether two slots say the same: one value, or names with a word in common ("Hazard" of
+    "Eden Hazard")."""
+    if a[2] == "name" == b[2]:
+        return bool(set(c[a[0] : a[1]]) & set(u[b[0] : b[1]]))
+    return a[2:] == b[2:]
+
+
+def _other_name(c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot) -> bool:
+    """Whether a name in place of another says someone else: not where the two trade places
+    (each side names both: `_order` reads that), nor where either is an office, institution
+    or capital that may stand for the other (`_STANDS_IN`), a place of its country
+    (`same_country`), its short form or a description ("the Swiss" for "Wawrinka")."""
+    mine, theirs = c[a[0] : a[1]], u[b[0] : b[1]]
+    x, y = set(mine), set(theirs)
+    if x <= set(u) and y <= set(c):
+        return False
+    if x <= _STANDS_IN or y <= _STANDS_IN or same_country(x, y):
+        return False
+    return not (_short_form(mine, theirs) or _described(u, b[0], c, a[0], y, x))
+
+
+def _amid(c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot) -> bool:
+    """Whether two slots stand among the same words: two or more of them either side ("won 5
+    games in 2019" in "won 3 games in 2018 and 5 games in 2019"; not the one of "first 18
+    points of" in "led by 18 points from")."""
+    before, after = _around(c, a, u, b)
+    return len(before) + len(after) >= 2
+
+
+def _around(
+    c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words right before the claim's slot that the unit has right before its slot, and
+    those right after."""
+    left = len(os.path.commonprefix([c[: a[0]][::-1], u[: b[0]][::-1]]))
+    right = len(os.path.commonprefix([c[a[1] :], u[b[1] :]]))
+    return c[a[0] - left : a[0]], c[a[1] : a[1] + right]
+
+
+def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
+    """Each word's kind of figure and value (`_figure_word`), None for part of a figure of
+    several words: two counts, both words or both numerals ("twenty five", "3-48"), or a
+    figure and its scale ("two million")."""
+    found = [_figure_word(t) for t in words]
+    kinds = [f[0] if f else "" for f in found]
+    joined = set()
+    for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):
+        counts = kinds[i] == kinds[i + 1] == "count" and a.isdigit() == b.isdigit()
+        if counts or (kinds[i] and b in _SCALES):
+            joined |= {i, i + 1}
+    return [None if i in joined else f for i, f in enumerate(found)]
+
+
+_SCALES = frozenset("hundred thousand million billion trillion m bn k".split())
+
+
+def _figure_word(token: str) -> tuple[str, str] | None:
+    """A token's kind of figure and value ("seven" and "twice" are counts, 7 and 2; "weeks" is
+    a span of time), None for other words."""
+    if _BARE_NUMBER.fullmatch(token):
+        return ("year" if _YEAR.fullmatch(token) else "count", token)
+    if token in NUMBER_WORDS or token in _TIMES:
+        return "count", NUMBER_WORDS.get(token) or COUNT_WORDS[token]
+    if token in _SPANS:
+        return "span", token.removesuffix("s")
+    if token in _PARTS:
+        return "part", token
+    return ("rank", token) if token in _RANKS else None
 
 
 def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
@@ -538,6 +712,10 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         old, new = u[i1:i2], c[j1:j2]
         if max(len(old), len(new)) > (3 if lower else _NAME_WORDS):
             continue
+        # "Scott Kelley was arrested" for "Scott and Mary were taken into custody": one of two
+        listed = u[i1 - 1 : i1] != c[j1 - 1 : j1] and _LIST & {*u[i1 - 1 : i1]}
+        if listed or _LIST & {*old, *new}:
+            continue
         gone, put = _content(old), _content(new)
         if _described(u, i1, c, j1, gone, put):
             continue
@@ -614,6 +792,7 @@ def _adjacent(text: str, first: str, second: str) -> bool:
 
 
 _NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
+_LIST = frozenset({"and", "or"})
 _PARAPHRASE = 4  # `_swapped`: the most words after a swapped name that may say its verb otherwise
 # Titles that may stand for a given name both keep a surname with ("Lord Coe" for "Sebastian
 # Coe", as may a possessive: "Norway's Kristoff" for "Alexander Kristoff"); any other word
@@ -689,8 +868,8 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
     pronoun (which may stand for it): "The Red Cross" + "are being transferred to rebel-held
     areas", said of the wounded. A claim said word for word by a sentence or two neighbouring
     ones is not spliced, nor one whose start and rest one sentence says in that order (a
-    clause left out between). Returns the conflict and the index of the sentence whose
-    predicate the claim took."""
+    clause left out between), nor "X said ..." where the rest's sentence has "said X".
+    Returns the conflict and the index of the sentence whose predicate the claim took."""
     c = tokens(claim)
     if len(c) < 2 * _PART:
         return None
@@ -715,6 +894,9 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
                 continue
             subject = tuple(line[: line.index(rest)].split())
             if subject[-1:] and subject[-1] in _PRONOUNS:  # "..., who announced": whom?
+                continue
+            # "Cooper said ..." from "The 40-year-old actor said: "...," said Cooper"
+            if c[k] in _SAID and any(f" {said}{start}" in line for said in _SAID):
                 continue
             if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
@@ -772,7 +954,10 @@ def _order(claim: str, unit: str) -> Conflict | None:
     found = len(words & set(u))
     if not words or found < _CONTAINED * (len(words) - 1):  # a passive's verb may differ
         return None
-    swapped = (_across(c, u) or _crossed(c, u)) if found >= _CONTAINED * len(words) else None
+    # a given name the unit leaves out is no word of another statement ("Eden Hazard" for the
+    # unit's "Hazard")
+    whole = found >= _CONTAINED * len(words) or words - set(u) <= names(claim)
+    swapped = (_across(c, u) or _crossed(c, u)) if whole else None
     if swapped is None:
         return _voiced(c, u)
     a, b = swapped
@@ -832,7 +1017,8 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
                 continue
             passive = _passive(c, ia, ib)
             for p, ip in pos.items():
-                if not ia < ip < ib or p in _SYMMETRIC:
+                # "Cooper said "Chris ..."" is ""... Chris ...," said Cooper"
+                if not ia < ip < ib or p in _SYMMETRIC or p in _SAID:
                     continue
                 for ub in at[b]:
                     for up in at[p]:
@@ -930,17 +1116,26 @@ def _who(match: re.Match[str]) -> str:
 def voiced(sentences: list[str]) -> list[str]:
     """The sentences of one article with a speaking "he" or "she" read as the name of the
     last speaker named within the three sentences before, read so in turn ("Kirby said ... He
-    added ..." -> "Kirby added ..."), for the speaker rule: a claim that has someone else say
-    it names the wrong speaker. Other sentences as they are."""
+    added ..." -> "Kirby added ..."), and the quotes that open the sentences after one that
+    introduces them ("Surrey skipper Gareth Batty told BBC Radio London:", "Yorkshire captain
+    Alex Lees:") read as that speaker's ("Gareth Batty said: "Davies and Foakes were ...""),
+    for the speaker rule: a claim that has someone else say it names the wrong speaker. Other
+    sentences as they are."""
     out: list[str] = []
+    quoting = None  # who speaks the quote that opens each sentence since "X told BBC Sport:"
     for i, text in enumerate(sentences):
+        if quoting and _QUOTE_OPENS.match(text) and not speakers(text):
+            out.append(f"{quoting} said: {text}")
+            continue
+        quoting = _introduced(text)
         found = _PRONOUN_SPEAKS.search(text)
         name = None
         if found and not speakers(text):
             for before in reversed(out[max(0, i - 3) : i]):
                 named = [_who(m) for m in _ATTRIBUTED.finditer(before)]
-                if named:
-                    name = named[-1]
+                opens = _OPENS_NAMED.match(before)
+                if named or (opens and _named_words(opens["who"], before)):
+                    name = named[-1] if named else opens["who"] if opens else None
                     break
         if found and name:
             at = found.start("pronoun") if found["pronoun"] else found.start("after")
@@ -948,6 +1143,35 @@ def voiced(sentences: list[str]) -> list[str]:
             text = text[:at] + name + text[at + size :]
         out.append(text)
     return out
+
+
+# the name that opens a sentence, its subject ("Kevin Hart, who ..., brought his kids on
+# stage. He said: ..."), for `voiced`
+_OPENS_NAMED = re.compile(rf"\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\s+)?(?P<who>{_WHO})")
+
+
+def _named_words(who: str, text: str) -> bool:
+    """Whether every word of `who` is a name of the text (`names`: not "The", "Police")."""
+    return bool(tokens(who)) and set(tokens(who)) <= names(text)
+
+
+_QUOTE_OPENS = re.compile(r"\s*[\"“‘']")
+# a sentence that introduces the quotes after it: "... told BBC Sport:", "Captain Alex Lees:"
+_INTRODUCES = re.compile(r":\s*$")
+_LABEL = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,4}}?(?P<who>{_WHO})\s*:\s*$")
+
+
+def _introduced(text: str) -> str | None:
+    """The speaker a sentence ending in a colon introduces: the one it has speak ("Gareth
+    Batty told BBC Radio London:"), or the name that ends a short label ("Yorkshire captain
+    Alex Lees:")."""
+    if not _INTRODUCES.search(text):
+        return None
+    named = [_who(m) for m in _ATTRIBUTED.finditer(text)]
+    if named:  # not "He told BBC Sport:"
+        return None if named[-1].lower() in _PRONOUNS else named[-1]
+    label = _LABEL.match(text)
+    return label["who"] if label else None
 
 
 @lru_cache(maxsize=MEMO)

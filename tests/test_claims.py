@@ -300,3 +300,32 @@ def test_a_long_sentence_with_most_of_the_claims_words_decides_where_the_closest
     assert [m.signals.conflict for m in found] == ["opposite won where the source has lost", "", ""]
     assert found[0].evidence is not None and found[0].evidence.text.startswith("The Tractor")
     assert found[2].signals.novel == ("leeds",)
+
+
+def test_a_sentence_that_agrees_gives_way_to_one_the_claim_copies_more_that_disagrees() -> None:
+    """The closest sentence by cosine may say nothing against a claim that another sentence,
+    the one it copies most words from in order, contradicts: that one decides (LLM summary of
+    a match report: "Maradona guided England to World Cup glory in 1986"). A claim that
+    copies the agreeing sentence at least as closely keeps its agreement."""
+    embedder, cfg = HashedEmbedder(), VerifierConfig(contradiction_similarity=0.0, window=1)
+    source = seg(
+        "s",
+        "Maradona holds the World Cup aloft after guiding Argentina to glory in 1986.",
+        "Maradona is widely considered one of the greatest players to have played the game "
+        "and guided Argentina to World Cup glory in 1986.",
+        "He scored against England with his hand.",  # England is no name found in no source
+    )
+    cand = seg(
+        "c",
+        "Maradona guided England to World Cup glory in 1986.",
+        "Maradona holds the World Cup aloft after guiding England to glory in 1986.",
+    )
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    evidence = document_evidence(source, cfg, embedder)
+    sims = evidence.vectors @ embedder.encode([cand.sentences[0].text])[0]
+    assert sims[0] > sims[1]  # the sentence that agrees ranks first
+    found = measure_claims(claims, evidence, cfg, embedder)
+    assert found[0].signals.conflict == "name england where the source has argentina"
+    assert found[0].evidence is not None and found[0].evidence.text.startswith("Maradona is")
+    assert found[1].signals.conflict == "name england where the source has argentina"
+    assert found[1].evidence is not None and found[1].evidence.text.startswith("Maradona holds")

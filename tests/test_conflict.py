@@ -1365,3 +1365,189 @@ def test_word_for_word_means_whole_words() -> None:
     assert verbatim("The bridge reopened.", "Yesterday the bridge reopened, they said.")
     assert not verbatim("He said it.", "She said it.")  # "he said" is not in "she said"
     assert not verbatim("The bridge reopen", "The bridge reopened.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # another figure between the same words, though the claim says the rest otherwise
+        (
+            "Tim Bresnan made 68 but Yorkshire were all out for 255.",
+            "Tim Bresnan made 68 but was the last to go as they were all out for 236.",
+            "number 255 where the source has 236",
+        ),
+        # ordinals and fractions
+        (
+            "Bellerin scored his first Premier League goal in the 4-1 win over Liverpool.",
+            "The Spaniard scored his second Premier League goal in the 4-1 win over Liverpool.",
+            "number first where the source has second",
+        ),
+        (
+            "Bellerin shaved a tenth of a second off Walcott's time.",
+            "Bellerin shaved a hundredth of a second off Walcott's time, prompting a vow.",
+            "number tenth where the source has hundredth",
+        ),
+        # the claim's figure is in the unit, but among other words
+        (
+            "Bradley Cooper said Chris Kyle would have turned 40 four days ago.",
+            'The 40-year-old actor said: "Chris Kyle would have turned 41 four days ago."',
+            "number 40 where the source has 41",
+        ),
+        # two figures that trade places
+        (
+            "Roy Oliver, 15, fired a rifle into a car, killing Jordan Edwards, 37.",
+            "Roy Oliver, 37, fired a rifle into a car that was driving away, killing Jordan "
+            "Edwards, 15.",
+            "number 15 where the source has 37",
+        ),
+        # a count of times, a span of time
+        (
+            "Mr Litvinenko had been poisoned three times in the run-up to his death.",
+            "Mr Litvinenko had been poisoned twice in the run-up to his death, he said.",
+            "number three where the source has twice",
+        ),
+        (
+            "Mr Litvinenko died in hospital nearly three months later.",
+            "He died in hospital nearly three weeks later.",
+            "number months where the source has weeks",
+        ),
+        # the same figure among the same words elsewhere in the unit: a list
+        (
+            "The club won 5 games in 2019.",
+            "The club won 3 games in 2018 and 5 games in 2019.",
+            "agree",
+        ),
+        # a figure beside one word of the claim's is no such list
+        (
+            "The Netherlands scored the first 18 points of the fourth quarter to lead 71-60.",
+            "Netherlands, led by 18 points from De Jong, scored the first 10 points of the fourth "
+            "quarter to lead 71-60.",
+            "number 18 where the source has 10",
+        ),
+        # within the unit's bound
+        (
+            "A boat carrying 105 African migrants from Libya to Sicily sank.",
+            "A dinghy carrying more than 100 African migrants from Libya to Sicily sank.",
+            "agree",
+        ),
+        # a span of time needs the same words on both sides
+        (
+            "In the last year sales rose sharply across the region.",
+            "In the last 12 months sales rose sharply across the region.",
+            "agree",
+        ),
+        # too few words in common around the figure
+        (
+            "Meaker took 3-48 to turn the game on its head.",
+            "Fast bowler Meaker (3-61) turned the game on its head.",
+            "agree",
+        ),
+    ],
+)
+def test_a_figure_between_the_words_of_another_figure(
+    claim: str, source: str, expected: str
+) -> None:
+    assert reason(claim, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # another name between the same words, though the unit has the claim's elsewhere
+        (
+            "The film's star Ansel Elgort picked up best female performance.",
+            "The film's star Shailene Woodley also picked up best female performance and best "
+            "kiss for a scene with Ansel Elgort.",
+            "name ansel elgort where the source has shailene woodley",
+        ),
+        (
+            "Guiseley keeper Jonny Maxted saved well from Jordan Preston's shot.",
+            "Liam Hogan blocked Jordan Preston's effort and Guiseley keeper Jonny Maxted then "
+            "saved well from Wesley York's shot.",
+            "name jordan preston where the source has wesley york",
+        ),
+        # the claim's name, named first in the unit, then a clause that ends in another name
+        (
+            "The Netherlands scored the first 10 points of the fourth quarter.",
+            "Netherlands, who were led by 18 points from Worthy De Jong, scored the first 10 "
+            "points of the fourth quarter.",
+            "agree",
+        ),
+        (
+            "Jodie Sweetin and Andrea Barber will both return for the new series.",
+            "Jodie Sweetin, who played Stephanie Tanner, and Andrea Barber, who portrayed D.J.'s "
+            "best friend Kimmy Gibbler, will both return for the new series, Netflix said.",
+            "agree",
+        ),
+        # an office for a name, a description for a name
+        (
+            "The Prime Minister told the BBC the plan would go ahead.",
+            "David Cameron told the BBC the plan would go ahead.",
+            "agree",
+        ),
+    ],
+)
+def test_a_name_between_the_words_of_another_name(claim: str, source: str, expected: str) -> None:
+    assert reason(claim, source) == expected
+
+
+def test_quotes_after_a_sentence_that_introduces_them_are_its_speakers() -> None:
+    """ "Surrey skipper Gareth Batty told BBC Radio London:" (or a label, "Yorkshire captain
+    Alex Lees:") gives the quotes that open the sentences after it to its speaker, until a
+    sentence that is no quote; a speaking "He" is the name that opens the sentence before,
+    where that sentence has no speaker (a BBC report's layout)."""
+    article = [
+        "Surrey skipper Gareth Batty told BBC Radio London:",
+        '"Everyone is stepping up to the plate.',
+        '"Davies and Foakes were quite magnificent, that partnership blew the game open.',
+        "Yorkshire captain Alex Lees:",
+        '"We are all gutted."',
+        "Kevin Hart brought his kids on stage to accept the award.",
+        'He said: "I do it all for them."',
+        '"Not his words."',
+    ]
+    read = voiced(article)
+    assert read[1:3] == [f"Gareth Batty said: {article[1]}", f"Gareth Batty said: {article[2]}"]
+    assert read[4] == f"Alex Lees said: {article[4]}"
+    assert read[6] == 'Kevin Hart said: "I do it all for them."'
+    assert [read[0], read[3], read[5], read[7]] == [article[0], article[3], article[5], article[7]]
+    assert reason(
+        "Yorkshire captain Alex Lees said Davies and Foakes were magnificent.", read[2]
+    ) == ("name alex, lees where the source has batty, gareth")
+    assert reason("Gareth Batty said Davies and Foakes were magnificent.", read[2]) == "agree"
+    # "He told BBC Sport:" introduces no one by name
+    assert voiced(["He told BBC Sport:", '"We won."']) == ["He told BBC Sport:", '"We won."']
+
+
+def test_said_may_come_before_or_after_its_speaker() -> None:
+    """ "Cooper said "Chris Kyle ..."" is the source's ""Chris Kyle ..." said Cooper": no two
+    words exchanged, and not a subject spliced onto another's predicate either."""
+    source = (
+        'The 40-year-old actor said: "Chris Kyle would have turned 41 four days ago. Chris, '
+        'this is for you," said Cooper.'
+    )
+    claim = "Cooper said Chris Kyle would have turned 41 four days ago."
+    assert reason(claim, source) == "agree"
+    assert spliced(claim, (source, "Other winners included Bradley Cooper.")) is None
+    # an object after another verb of speech is still one
+    assert reason(
+        "The Bayern warned Spaniard remained lethal.", "The Spaniard warned Bayern remained lethal."
+    ) == ("order bayern ... spaniard where the source has spaniard ... bayern")
+
+
+def test_two_names_that_trade_places_where_the_claim_adds_a_given_name() -> None:
+    """ "Eden Hazard sealed the points after Loic Remy laid the chance ..." against "Loic Remy
+    sealed the points, after Hazard laid the chance ...": the given name the unit leaves out
+    does not hide the exchange; one of two people a unit names together is no swap."""
+    assert reason(
+        "Eden Hazard sealed the points after Loic Remy laid the chance on a plate for him.",
+        "Loic Remy sealed the points, after Hazard laid the chance on a plate for him.",
+    ) == ("order hazard ... loic where the source has loic ... hazard")
+    assert (
+        reason(
+            "Scott Kelley was arrested at Hartsfield-Jackson Atlanta airport on Monday.",
+            "Scott and Mary were taken into custody at Hartsfield-Jackson Atlanta airport on "
+            "Monday.",
+        )
+        == "agree"
+    )

@@ -18,7 +18,15 @@ from functools import lru_cache
 import numpy as np
 
 from evalkit.config import VerifierConfig
-from evalkit.conflict import Conflict, compare, names_speaker, spliced, verbatim, voiced
+from evalkit.conflict import (
+    Conflict,
+    compare,
+    copied,
+    names_speaker,
+    spliced,
+    verbatim,
+    voiced,
+)
 from evalkit.embed import (
     Embedder,
     Tokens,
@@ -481,10 +489,39 @@ def _first_reading(
             continue
         if loose:
             return (kind, conflict, int(j)) if kind == "conflict" else loose
+        if kind == "agree" and single and not verbatim(text, units[j]):
+            return _closer(text, units, singles, ranked, sims, unknown, cfg, int(j))
         if single or verbatim(text, units[j]):
             return kind, conflict, int(j)
         loose = (kind, conflict, int(j))
     return loose or ("neutral", None, -1)
+
+
+def _closer(
+    text: str,
+    units: Sequence[str],
+    singles: int,
+    ranked: np.ndarray,
+    sims: np.ndarray,
+    unknown: frozenset[str],
+    cfg: VerifierConfig,
+    agreed: int,
+) -> tuple[str, Conflict | None, int]:
+    """A sentence that agrees gives way to a later one (by cosine) that disagrees where the
+    claim copies more of its words, in order, from that one: the claim was made from it ("...
+    guided England to World Cup glory in 1986" from "... guided Argentina to World Cup glory
+    in 1986", not from "Maradona holds the World Cup aloft after guiding Argentina to glory in
+    1986", which ranks first and says nothing against it)."""
+    most = copied(text, units[agreed])
+    for j in ranked[list(ranked).index(agreed) + 1 :]:
+        if j >= singles or sims[j] < cfg.contradiction_similarity:
+            continue
+        if copied(text, units[j]) <= most:
+            continue
+        kind, conflict = compare(text, units[j], True, unknown, cfg.contradiction_overlap)
+        if kind == "conflict":
+            return kind, conflict, int(j)
+    return "agree", None, agreed
 
 
 def _most_said(
