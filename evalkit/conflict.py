@@ -311,7 +311,7 @@ _TIMES = ("twice", "thrice")  # counts of times ("poisoned twice": "poisoned thr
 _SPANS = frozenset(
     "minute minutes hour hours day days week weeks month months year years decade decades".split()
 )
-_SLOT = 3  # `_slot`: the fewest words either side of a figure that both sides share
+_SLOT = 3  # `_slot`: more words than this either side of a figure that both sides share
 # words before a figure that make it a bound or a guess ("more than 100"), `_figure`'s to read
 _ROUGHLY = frozenset(
     "than over under about around nearly almost some approximately roughly least most".split()
@@ -321,9 +321,9 @@ _ROUGHLY = frozenset(
 def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
     """A figure of the claim's (or, `named`, a name, in cased text) where the unit has another
     of its kind (a year, a count, an ordinal, a fraction, a span of time; a name) between the
-    same words: more than _SLOT of them, or _SLOT with a content word among them; for a span
-    of time, words on both sides; for a name, two content words among them, and words before
-    it where the unit has the claim's name before its own. Each side's is in the other only
+    same words, more than _SLOT of them (for a span of time, on both sides; for a name, a
+    content word among them, and two words before it where the unit has the claim's name
+    before its own). Each side's is in the other only
     among other words (`_amid`). "all out for 255" against "all out for 236", "his first
     Premier League goal" against "his second ...", "a tenth of a second" against "a
     hundredth of a second", "would have turned 40" against "The 40-year-old actor said:
@@ -357,10 +357,9 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
             # from De Jong, scored ...", "Andrea Barber, who portrayed Kimmy Gibbler, will")
             if named and set(c[a[0] : a[1]]) & set(u[: b[0]]) and len(before) < 2:
                 continue
+            # not three: "qpr 's third goal" for "qpr 's second goal", another scorer's
             shared = before + after
-            if named and sum(map(is_content, shared)) < 2:
-                continue  # "of Maren Sanchez was celebrated" for "of Prom was celebrated"
-            if len(shared) > _SLOT or len(shared) == _SLOT and any(map(is_content, shared)):
+            if len(shared) > _SLOT and (not named or any(map(is_content, shared))):
                 kind: Literal["name", "number"] = "name" if a[2] == "name" else "number"
                 return Conflict(kind, " ".join(c[a[0] : a[1]]), " ".join(u[b[0] : b[1]]))
     return None
@@ -1118,15 +1117,20 @@ def voiced(sentences: list[str]) -> list[str]:
     last speaker named within the three sentences before, read so in turn ("Kirby said ... He
     added ..." -> "Kirby added ..."), and the quotes that open the sentences after one that
     introduces them ("Surrey skipper Gareth Batty told BBC Radio London:", "Yorkshire captain
-    Alex Lees:") read as that speaker's ("Gareth Batty said: "Davies and Foakes were ...""),
-    for the speaker rule: a claim that has someone else say it names the wrong speaker. Other
+    Alex Lees:") or before one that closes it and names its speaker (`_quote_closed_by`) read
+    as that speaker's ("Gareth Batty said: "Davies and Foakes were ...""), for the speaker
+    rule: a claim that has someone else say it names the wrong speaker. Other
     sentences as they are."""
     out: list[str] = []
     quoting = None  # who speaks the quote that opens each sentence since "X told BBC Sport:"
     for i, text in enumerate(sentences):
-        if quoting and _QUOTE_OPENS.match(text) and not speakers(text):
-            out.append(f"{quoting} said: {text}")
-            continue
+        if _QUOTE_OPENS.match(text) and not speakers(text):
+            # a quote of several sentences, its speaker after it: ""I was more worried about
+            # winning the race." | "They went just after the start," Shinn said."
+            after = _quote_closed_by(sentences[i + 1]) if i + 1 < len(sentences) else None
+            if quoting or after:
+                out.append(f"{quoting or after} said: {text}")
+                continue
         quoting = _introduced(text)
         found = _PRONOUN_SPEAKS.search(text)
         name = None
@@ -1143,6 +1147,20 @@ def voiced(sentences: list[str]) -> list[str]:
             text = text[:at] + name + text[at + size :]
         out.append(text)
     return out
+
+
+def _quote_closed_by(text: str) -> str | None:
+    """The speaker a sentence that goes on with a quote names after it closes (""They went
+    just after the start," Shinn said."), None for a sentence that opens with a quote."""
+    if _QUOTE_OPENS.match(text):
+        return None
+    close = _QUOTE_CLOSES.search(text)
+    named = [m for m in _ATTRIBUTED.finditer(text) if close and m.start() >= close.end()]
+    who = _who(named[0]) if named else None
+    return None if who is None or who.lower() in _PRONOUNS else who
+
+
+_QUOTE_CLOSES = re.compile(r"[,.!?][\"”’']")
 
 
 # the name that opens a sentence, its subject ("Kevin Hart, who ..., brought his kids on

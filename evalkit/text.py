@@ -154,6 +154,7 @@ _OPPOSITE_FORMS = (
     ("higher", "lower"),
     ("largest", "smallest"),
     ("first", "last"),
+    ("start starts starting started", "end ends ending ended"),
     ("above", "below"),
     ("guilty", "innocent"),
 )
@@ -557,6 +558,7 @@ _SHORT_FORMS = (
     ("univ", "university"),
     ("dem", "democrat"),
     ("dems", "democrats"),
+    ("met", "metropolitan"),  # "the Met Police"
     ("dem", "dems"),  # too short for `roots` to read the plural
     ("lib", "liberal"),
     ("con", "conservative"),

@@ -1442,6 +1442,11 @@ def test_word_for_word_means_whole_words() -> None:
             "Fast bowler Meaker (3-61) turned the game on its head.",
             "agree",
         ),
+        (  # another scorer's goal (a tokenised CNN/DailyMail source)
+            "bobby zamora scored qpr 's third goal with a lob .",
+            "a lob from bobby zamora . charlie austin headed qpr 's second goal of the game .",
+            "agree",
+        ),
     ],
 )
 def test_a_figure_between_the_words_of_another_figure(
@@ -1494,7 +1499,8 @@ def test_a_name_between_the_words_of_another_name(claim: str, source: str, expec
 def test_quotes_after_a_sentence_that_introduces_them_are_its_speakers() -> None:
     """ "Surrey skipper Gareth Batty told BBC Radio London:" (or a label, "Yorkshire captain
     Alex Lees:") gives the quotes that open the sentences after it to its speaker, until a
-    sentence that is no quote; a speaking "He" is the name that opens the sentence before,
+    sentence that is no quote, as does a sentence that closes a quote and names its speaker
+    to the one before; a speaking "He" is the name that opens the sentence before,
     where that sentence has no speaker (a BBC report's layout)."""
     article = [
         "Surrey skipper Gareth Batty told BBC Radio London:",
@@ -1517,6 +1523,26 @@ def test_quotes_after_a_sentence_that_introduces_them_are_its_speakers() -> None
     assert reason("Gareth Batty said Davies and Foakes were magnificent.", read[2]) == "agree"
     # "He told BBC Sport:" introduces no one by name
     assert voiced(["He told BBC Sport:", '"We won."']) == ["He told BBC Sport:", '"We won."']
+    # a quote of two sentences whose speaker follows it
+    quote = [
+        "'I was more worried about winning the race.",
+        "They went just after the start,' Shinn said.",
+    ]
+    assert voiced(quote) == [f"Shinn said: {quote[0]}", quote[1]]
+    assert reason(
+        "Greg Rudolph said he was more worried about winning the race.", voiced(quote)[0]
+    ) == ("name greg, rudolph where the source has shinn")
+    assert voiced(['"A quote.', "Not closed here."]) == ['"A quote.', "Not closed here."]
+
+
+def test_the_end_of_what_the_source_says_started() -> None:
+    """ "at the end of Anti-Bullying Week" against "at the start of ...": opposite words in a
+    copy (a probe of LLM summaries); a claim that keeps the source's end agrees."""
+    source = "The report is released at the start of Anti-Bullying Week, the charity said."
+    assert reason("The report is released at the end of Anti-Bullying Week.", source) == (
+        "opposite end where the source has start"
+    )
+    assert reason("The report is released at the start of Anti-Bullying Week.", source) == "agree"
 
 
 def test_said_may_come_before_or_after_its_speaker() -> None:

@@ -197,6 +197,9 @@ def test_a_title_or_party_in_its_short_form_is_the_same_word() -> None:
     assert novel(
         "The Tories and Senator Warren spoke.", "The Conservatives and Sen. Warren spoke."
     ) == [()]
+    assert novel(  # the Met is the Metropolitan Police (a probe of LLM summaries)
+        "A Met Police barrister spoke.", "A Metropolitan Police barrister spoke."
+    ) == [()]
 
 
 def test_a_seat_of_government_or_another_name_stands_for_its_country() -> None:
@@ -228,6 +231,7 @@ def test_a_seat_of_government_or_another_name_stands_for_its_country() -> None:
         "Officials said Holland left the EU.",
         "Officials said the UK and Holland joined America.",  # "us" is no name of the US
     ) == [(), ("america", "uk")]
+    assert novel("GB led 35-24.", "Great Britain led 35-24.") == [()]  # Team GB
 
 
 def test_a_name_spelling_out_the_sources_acronym_is_no_novel_name() -> None:
