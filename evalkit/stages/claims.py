@@ -478,50 +478,34 @@ def _first_reading(
     another speaker or another name is not outvoted by the window that holds it and its
     neighbour. (It gave way only where the claim copied the sentence until session 17; the
     check set's "Second Half ends, Bradford City 1, Oliver Banks 1." for "..., Oldham Athletic
-    1." passed under that condition.)"""
+    1." passed under that condition.)
+    A sentence that agrees gives way to a later one that disagrees where the claim copies
+    more of its words, in order, from that one ("Maradona guided England to World Cup glory in
+    1986" from "... and guided Argentina to World Cup glory in 1986", not from "Maradona holds
+    the World Cup aloft after guiding Argentina to glory in 1986", which ranks first and says
+    nothing against it)."""
     loose: tuple[str, Conflict | None, int] | None = None
-    for j in ranked:
-        if sims[j] < cfg.contradiction_similarity:
-            continue
-        single = bool(j < singles)
+    close = [int(j) for j in ranked if sims[j] >= cfg.contradiction_similarity]
+    for at, j in enumerate(close):
+        single = j < singles
         kind, conflict = compare(text, units[j], single, unknown, cfg.contradiction_overlap)
         if kind == "neutral" or (loose and not single):
             continue
         if loose:
-            return (kind, conflict, int(j)) if kind == "conflict" else loose
+            return (kind, conflict, j) if kind == "conflict" else loose
         if kind == "agree" and single and not verbatim(text, units[j]):
-            return _closer(text, units, singles, ranked, sims, unknown, cfg, int(j))
+            # a later sentence that disagrees, from which the claim copies more words in
+            # order, decides: the claim was made from it
+            most = copied(text, units[j])
+            for k in close[at + 1 :]:
+                if k < singles and copied(text, units[k]) > most:
+                    other = compare(text, units[k], True, unknown, cfg.contradiction_overlap)
+                    if other[0] == "conflict":
+                        return (*other, k)
         if single or verbatim(text, units[j]):
-            return kind, conflict, int(j)
-        loose = (kind, conflict, int(j))
+            return kind, conflict, j
+        loose = (kind, conflict, j)
     return loose or ("neutral", None, -1)
-
-
-def _closer(
-    text: str,
-    units: Sequence[str],
-    singles: int,
-    ranked: np.ndarray,
-    sims: np.ndarray,
-    unknown: frozenset[str],
-    cfg: VerifierConfig,
-    agreed: int,
-) -> tuple[str, Conflict | None, int]:
-    """A sentence that agrees gives way to a later one (by cosine) that disagrees where the
-    claim copies more of its words, in order, from that one: the claim was made from it ("...
-    guided England to World Cup glory in 1986" from "... guided Argentina to World Cup glory
-    in 1986", not from "Maradona holds the World Cup aloft after guiding Argentina to glory in
-    1986", which ranks first and says nothing against it)."""
-    most = copied(text, units[agreed])
-    for j in ranked[list(ranked).index(agreed) + 1 :]:
-        if j >= singles or sims[j] < cfg.contradiction_similarity:
-            continue
-        if copied(text, units[j]) <= most:
-            continue
-        kind, conflict = compare(text, units[j], True, unknown, cfg.contradiction_overlap)
-        if kind == "conflict":
-            return kind, conflict, int(j)
-    return "agree", None, agreed
 
 
 def _most_said(
