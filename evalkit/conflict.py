@@ -381,7 +381,7 @@ def _slots(text: str, words: tuple[str, ...], named: bool) -> list[Slot]:
         j = i
         while j < len(words) and words[j] in known:
             j += 1
-        if j > i:
+        if _content(words[i:j]):  # not the "m" of a capitalised "I'M"
             found.append((i, j, "name", " ".join(words[i:j])))
         i = max(j, i + 1)
     return found

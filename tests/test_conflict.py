@@ -1496,6 +1496,18 @@ def test_a_name_between_the_words_of_another_name(claim: str, source: str, expec
     assert reason(claim, source) == expected
 
 
+def test_a_capital_letter_alone_is_no_name_to_put_for_another() -> None:
+    """The "U" of "Valu-4-U" is a capitalised word but no name: read as one, it raised an
+    IndexError (benchmarks/bench_scale.py's corpus)."""
+    assert (
+        reason(
+            "Angie Booth, who owns Valu-4-U in East Cowes, said the shop may close.",
+            "Angie Booth, who owns the Valu-4 shop in East Cowes, said the shop may close.",
+        )
+        == "agree"
+    )
+
+
 def test_quotes_after_a_sentence_that_introduces_them_are_its_speakers() -> None:
     """ "Surrey skipper Gareth Batty told BBC Radio London:" (or a label, "Yorkshire captain
     Alex Lees:") gives the quotes that open the sentences after it to its speaker, until a
