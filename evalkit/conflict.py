@@ -323,16 +323,16 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
     of its kind (a year, a count, an ordinal, a fraction, a span of time; a name) between the
     same words, more than _SLOT of them (for a span of time, on both sides; for a name, a
     content word among them, and two words before it where the unit has the claim's name
-    before its own). Each side's is in the other only
-    among other words (`_amid`). "all out for 255" against "all out for 236", "his first
-    Premier League goal" against "his second ...", "a tenth of a second" against "a
-    hundredth of a second", "would have turned 40" against "The 40-year-old actor said:
-    "Chris Kyle would have turned 41"", "Oliver, 15, fired a rifle ..., killing Edwards, 37"
-    against "Oliver, 37, fired a rifle ...", "The film's star Ansel Elgort picked up ..."
-    against "The film's star Shailene Woodley also picked up ..., for a scene with Ansel
-    Elgort". Not a bound or a guess ("carrying 105 migrants" against "carrying more than 100
-    migrants"), nor a name put for an office or a seat of government (`_STANDS_IN`), a short
-    form or a description. The claim need not copy the rest of the unit."""
+    before its own). Each side's is in the other only among other words (`_amid`). "all out
+    for 255" against "all out for 236", "his first Premier League goal" against "his second
+    ...", "a tenth of a second" against "a hundredth of a second", "would have turned 40"
+    against "The 40-year-old actor said: "Chris Kyle would have turned 41"", "Oliver, 15,
+    fired a rifle ..., killing Edwards, 37" against "Oliver, 37, fired a rifle ...", "The
+    film's star Ansel Elgort picked up ..." against "The film's star Shailene Woodley also
+    picked up ..., for a scene with Ansel Elgort". Not a bound or a guess ("carrying 105
+    migrants" against "carrying more than 100 migrants"), nor a name put for an office or a
+    seat of government (`_STANDS_IN`), a short form or a description. The claim need not
+    copy the rest of the unit."""
     c, u = tokens(claim), tokens(unit)
     mine, theirs = _slots(claim, c, named), _slots(unit, u, named)
     for a in mine:
@@ -1119,8 +1119,8 @@ def voiced(sentences: list[str]) -> list[str]:
     introduces them ("Surrey skipper Gareth Batty told BBC Radio London:", "Yorkshire captain
     Alex Lees:") or before one that closes it and names its speaker (`_quote_closed_by`) read
     as that speaker's ("Gareth Batty said: "Davies and Foakes were ...""), for the speaker
-    rule: a claim that has someone else say it names the wrong speaker. Other
-    sentences as they are."""
+    rule: a claim that has someone else say it names the wrong speaker. Other sentences as
+    they are."""
     out: list[str] = []
     quoting = None  # who speaks the quote that opens each sentence since "X told BBC Sport:"
     for i, text in enumerate(sentences):
