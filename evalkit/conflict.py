@@ -110,7 +110,7 @@ _US = re.compile(r"(?<![\w.])(?:U\.S\.|u\.s\.|US)(?!\w)")
 _US_ANY = re.compile(r"(?<![\w.])(?:U\.S\.|u\.s\.|US|us|United States|united states)(?!\w)")
 _SPEECH = (
     r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
-    r"insists|warned|warns|wrote|writes|argued|argues)"
+    r"insists|warned|warns|wrote|writes|argued|argues|tweeted|tweets)"
 )
 # Verbs that give words to their speaker as "said" does ("Kim called it 'absurd'"), read for
 # a speaker by the speaker rule alone (`_speaker`): what else a claim says is weighed beside
@@ -321,7 +321,7 @@ _ROUGHLY = frozenset(
 def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
     """A figure of the claim's (or, `named`, a name, in cased text) where the unit has another
     of its kind (a year, a count, an ordinal, a fraction, a span of time; a name) between the
-    same words, more than _SLOT of them (for a span of time, on both sides; for a name, a
+    same words, more than _SLOT of them (for a span of time, the word before it too; for a name, a
     content word among them, and two words before it where the unit has the claim's name
     before its own). Each side's is in the other only among other words (`_amid`). "all out
     for 255" against "all out for 236", "his first Premier League goal" against "his second
@@ -350,8 +350,8 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
             if named and not _other_name(c, a, u, b):
                 continue
             before, after = _around(c, a, u, b)
-            if a[2] == "span" and not (before and after):
-                continue  # "in the last year" for "in the last 12 months": words either side
+            if a[2] == "span" and not before:
+                continue  # "in the last year" for "in the last 12 months": the word before
             # a name the unit has before, then a clause that ends in another name: what
             # follows that is said of the first ("Netherlands, who were led by 18 points
             # from De Jong, scored ...", "Andrea Barber, who portrayed Kimmy Gibbler, will")

@@ -155,6 +155,9 @@ _OPPOSITE_FORMS = (
     ("largest", "smallest"),
     ("first", "last"),
     ("start starts starting started", "end ends ending ended"),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
+    ("support", "opposition"),
     ("above", "below"),
     ("guilty", "innocent"),
 )

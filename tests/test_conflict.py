@@ -413,6 +413,22 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "Experts believe the artillery and short-range missile tests were meant as adverts.",
             "opposite long where the source has short",
         ),
+        # compass points and their adjectives, support and opposition (probes of LLM summaries)
+        (
+            "Mr Rijke was freed in southern Mali in April 2015.",
+            "Mr Rijke was freed in northern Mali in April 2015.",
+            "opposite southern where the source has northern",
+        ),
+        (
+            "The storm hit the east coast of the island on Monday.",
+            "The storm hit the west coast of the island on Monday.",
+            "opposite east where the source has west",
+        ),
+        (
+            "Ms Bourne's letter met with cross-party support from the council.",
+            "Ms Bourne's letter met with cross-party opposition from the council.",
+            "opposite support where the source has opposition",
+        ),
         # "after" is also where the clause-by-clause reading splits a sentence
         (
             "it had not worked for years before every device was switched off .",
@@ -1430,7 +1446,13 @@ def test_word_for_word_means_whole_words() -> None:
             "A dinghy carrying more than 100 African migrants from Libya to Sicily sank.",
             "agree",
         ),
-        # a span of time needs the same words on both sides
+        # a span of time after the same word
+        (
+            "The reforms were unveiled by Home Secretary Theresa May last month.",
+            "The reforms were unveiled by Home Secretary Theresa May last week.",
+            "number month where the source has week",
+        ),
+        # a span of time needs the word before it in common
         (
             "In the last year sales rose sharply across the region.",
             "In the last 12 months sales rose sharply across the region.",
@@ -1545,6 +1567,15 @@ def test_quotes_after_a_sentence_that_introduces_them_are_its_speakers() -> None
         "Greg Rudolph said he was more worried about winning the race.", voiced(quote)[0]
     ) == ("name greg, rudolph where the source has shinn")
     assert voiced(['"A quote.', "Not closed here."]) == ['"A quote.', "Not closed here."]
+    # "tweeted" gives words to a speaker as "said" does
+    tweet = [
+        "Sweden's former Foreign Minister Carl Bildt said the kidnapping weighed on his mind.",
+        'He tweeted on Monday: "Extremely gratifying that Johan Gustafsson is free."',
+    ]
+    assert reason(
+        'Margot Wallstrom tweeted: "Extremely gratifying that Johan Gustafsson is free."',
+        " ".join(tweet),
+    ) == ("name margot, wallstrom where the source has bildt, carl, foreign, minister")
 
 
 def test_the_end_of_what_the_source_says_started() -> None:
