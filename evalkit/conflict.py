@@ -68,8 +68,10 @@ from evalkit.lexicon import name_words, unknown_words
 from evalkit.text import (
     COUNT_WORDS,
     DENIALS,
+    IMPLIED,
     MEMO,
     MONTHS,
+    NEGATIONS,
     NUMBER_WORDS,
     OPPOSITES,
     SEASONS,
@@ -1228,6 +1230,7 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
         mine != any(negated(c) for c in said_there)
         and mine != negated(unit)
         and not _both_deny(stated, best)
+        and _negates_what_is_said(claim, unit, said if mine else said_there, mine)
     ):
         side = "claim" if mine else "source"
         return Conflict("negation", side, "source" if side == "claim" else "claim")
@@ -1241,6 +1244,24 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
                 continue  # lower-cased, where capitals cannot find the parties
             return Conflict("opposite", word, other)
     return None
+
+
+def _negates_what_is_said(claim: str, unit: str, negating: list[str], mine: bool) -> bool:
+    """Whether the negating clauses (the claim's, `mine`, or the unit's) negate words the other
+    side has, or deny, whose reach no word marks: "the ban was no longer necessary" negates
+    no word of "Pakistan has lifted its ban", "the ban was not lifted" does."""
+    reach = set().union(*map(_negated_stems, negating))
+    return not reach or bool(reach & content_stems(unit if mine else claim))
+
+
+def _negated_stems(clause: str) -> set[str]:
+    """The content stems after the clause's first plain negation ("not", "no", "n't", "failed
+    to"): what it negates ("the ban was no longer necessary": longer, necessary)."""
+    toks = tokens(clause)
+    for i, t in enumerate(toks):
+        if t in NEGATIONS or t == "t" or t in IMPLIED:
+            return {stem(w) for w in toks[i + 1 :] if is_content(w)}
+    return set()
 
 
 def _both_deny(claim: str, unit: str) -> bool:

@@ -1272,6 +1272,35 @@ def test_a_denial_against_a_confirmation_is_still_a_negation() -> None:
     )
 
 
+def test_a_negation_of_words_the_claim_does_not_say_is_no_conflict() -> None:
+    """ "the ban was no longer necessary" negates a word the claim does not have: a faithful
+    "has lifted its ban" paraphrases it (a probe of LLM summaries); where the negation's
+    clause has a word of the claim's, it still conflicts."""
+    source = (
+        "Pakistan's telecoms regulator said the ban was no longer necessary because Google, "
+        "which owns YouTube, had now launched a Pakistan-specific version."
+    )
+    claim = (
+        "Pakistan has lifted its ban on YouTube after Google launched a Pakistan-specific "
+        "version of the site, the telecoms regulator said."
+    )
+    assert reason(claim, source) == "agree"
+    assert reason(claim, source.replace("no longer necessary", "not lifted")) == (
+        "negation: only the source denies or negates it"
+    )
+    # "refuses to shuffle his squad": the negation reaches the claim's "squad"
+    assert reason(
+        "Mourinho will rotate his squad late in the season.",
+        "Jose Mourinho will persist with his midfield trio as he refuses to shuffle his squad "
+        "so late in the season.",
+    ) == ("negation: only the source denies or negates it")
+    # and the claim's own negation the same way
+    assert reason(
+        "The regulator said the ban on YouTube was no longer necessary.",
+        "The regulator said it has lifted the ban on YouTube.",
+    ) == ("agree")
+
+
 def test_a_cased_claim_agrees_with_its_tokenised_lower_cased_source() -> None:
     # "won’t" against the tokenised "wo n't" is no word swapped for another
     assert reason(
