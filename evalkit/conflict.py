@@ -152,13 +152,18 @@ _NOT_ROLE = (
 _WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 # a body a name qualifies, speaking as one: "Ukrainian officials said", "Welsh police said"
 _BODY = r"(?:\s+(?:officials|authorities|police|prosecutors|investigators|diplomats|sources))?"
+# a pronoun before "said" is its speaker, and what follows what is said ("she said North Korea
+# does not intend ...", not '"...," said Kim')
+_SUBJECT = "".join(
+    rf"(?<!\b{p} )" for p in ("he", "He", "she", "She", "they", "They", "we", "We", "I", "it", "It")
+)
 _BY_SAYING = r"(?:responded|replied|reacted)\s+by\s+saying"  # "The ministry responded by saying"
 
 
 def _speaker_pattern(speech: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b"
-        rf"|\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
+        rf"|{_SUBJECT}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
         rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
     )
 
@@ -1111,7 +1116,14 @@ def names_speaker(text: str) -> bool:
 
 
 def _who(match: re.Match[str]) -> str:
+    """Who the match has speak; none for a name that ends a phrase after a preposition ("The
+    woman whose moans sparked most complaints in New York said today: ...")."""
+    if match["before"] and _ENDS_PHRASE.search(match.string, 0, match.start("before")):
+        return ""
     return match["before"] or match["after"] or match["source"]
+
+
+_ENDS_PHRASE = re.compile(r"\b(?:in|at|from|near|across|outside|around|over)\s+$")
 
 
 def voiced(sentences: list[str]) -> list[str]:
@@ -1138,7 +1150,7 @@ def voiced(sentences: list[str]) -> list[str]:
         name = None
         if found and not speakers(text):
             for before in reversed(out[max(0, i - 3) : i]):
-                named = [_who(m) for m in _ATTRIBUTED.finditer(before)]
+                named = [w for m in _ATTRIBUTED.finditer(before) if (w := _who(m))]
                 opens = _OPENS_NAMED.match(before)
                 if named or (opens and _named_words(opens["who"], before)):
                     name = named[-1] if named else opens["who"] if opens else None
@@ -1187,7 +1199,7 @@ def _introduced(text: str) -> str | None:
     Alex Lees:")."""
     if not _INTRODUCES.search(text):
         return None
-    named = [_who(m) for m in _ATTRIBUTED.finditer(text)]
+    named = [w for m in _ATTRIBUTED.finditer(text) if (w := _who(m))]
     if named:  # not "He told BBC Sport:"
         return None if named[-1].lower() in _PRONOUNS else named[-1]
     label = _LABEL.match(text)

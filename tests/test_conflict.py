@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evalkit.conflict import compare, spliced, verbatim, voiced
+from evalkit.conflict import compare, speakers, spliced, verbatim, voiced
 from evalkit.text import amounts, numbers
 
 NONE: frozenset[str] = frozenset()
@@ -1631,6 +1631,31 @@ def test_said_may_come_before_or_after_its_speaker() -> None:
     assert reason(
         "The Bayern warned Spaniard remained lethal.", "The Spaniard warned Bayern remained lethal."
     ) == ("order bayern ... spaniard where the source has spaniard ... bayern")
+
+
+def test_what_a_pronoun_said_names_no_speaker() -> None:
+    """ "she said North Korea does not intend ...": North Korea is what she said, not who said
+    it (the seeds' faithful_complete against Kim Yo Jong's quote, where the quote's "she" is
+    read as her name)."""
+    source = (
+        "Kim Yo Jong said: \u201cWe have no intention to export our military technical "
+        "capabilities to any country or open them to the public,\u201d in a statement."
+    )
+    claim = (
+        "In a statement, she said North Korea does not intend to export its military technical "
+        "capabilities to any country or reveal them to the public."
+    )
+    assert speakers(claim) == frozenset()
+    assert reason(claim, source) == "agree"
+    assert speakers('"We won," said Cooper.') == {"cooper"}
+    # a place after a preposition ends its phrase: the speaker is the sentence's subject
+    article = [
+        "The woman whose moans sparked most complaints in New York said today: 'I'm fine'.",
+        "She said: 'I'm four months pregnant.",
+    ]
+    assert speakers(article[0]) == frozenset()
+    assert voiced(article) == article
+    assert speakers("A spokesman for Chelsea said the club would appeal.") == {"chelsea"}
 
 
 def test_two_names_that_trade_places_where_the_claim_adds_a_given_name() -> None:
