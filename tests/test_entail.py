@@ -17,6 +17,7 @@ from evalkit.entail import EntailCache, Entailer, build_entailer
 from evalkit.entail.synthetic import CONTRA, ENTAIL, article_pairs, generate
 from evalkit.entail.train import train
 from evalkit.errors import InputError
+from evalkit.pipeline import Resources
 from evalkit.records import Alignment, Claim, Fact, Segmented, Sentence
 from evalkit.stages.claims import (
     Measured,
@@ -144,6 +145,30 @@ def test_a_window_that_agrees_gives_way_to_its_sentence_that_disagrees() -> None
     )
     assert (kind, at) == ("conflict", 0) and conflict is not None
     assert conflict.reason() == "name oliver banks where the source has oldham athletic"
+
+
+def test_a_window_that_agrees_loosely_gives_way_to_its_sentence_below_the_top_k(
+    real_resources: Resources,
+) -> None:
+    """A probe of LLM summaries: the window of two sentences holds the claim's figure ("three")
+    and ranks first; its second sentence, read alone, says "weeks" for the claim's "months",
+    though only the window is read (top k = 1)."""
+    source = seg(
+        "s",
+        "Mr Litvinenko drank tea containing polonium-210 during a meeting in London.",
+        "He died in hospital nearly three weeks later.",
+    )
+    (sentence,) = seg("c", "Mr Litvinenko died in hospital nearly three months later.").sentences
+    claim, emb = Claim("c", "C1", sentence), real_resources.embedder
+    cfg = VerifierConfig(top_k=1)
+    evidence = document_evidence(source, cfg, emb)
+    sims = cosines(emb.encode([sentence.text]), evidence.vectors)[0]
+    assert evidence.units[int(sims.argmax())] == evidence.windows[0]
+    (m,) = measure_claims([claim], evidence, cfg, emb)
+    (judged,) = judge_claims([claim], [m], build_verifier(cfg))
+    assert judged.verdict == "contradicted"
+    assert judged.reason.endswith("number months where the source has weeks")
+    assert judged.evidence is not None and judged.evidence.text == source.sentences[1].text
 
 
 def test_a_spliced_claim_is_contradicted_with_the_sentence_it_took_the_rest_from() -> None:

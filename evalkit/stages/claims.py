@@ -256,6 +256,9 @@ def measure_claims(
         # a claim that has someone the sources know say it reads "she said" as the speaker
         voiced_as = evidence.read_as if names_speaker(text) and not unknown else as_written
         first = _first_reading(text, voiced_as, singles, best[row], sims[row], unknown, cfg)
+        kind, _, at = first
+        if kind == "agree" and at >= singles and not verbatim(text, voiced_as[at]):
+            first = _inside(text, voiced_as, units[:singles], units[at], unknown, cfg) or first
         if first[0] == "neutral" and singles and not unknown and any(ch.isupper() for ch in text):
             sentence_stems = sentence_stems or [content_stems(s) for s in sentences]
             most = _most_said(text, voiced_as, sentence_stems, cfg)
@@ -506,6 +509,26 @@ def _first_reading(
             return kind, conflict, j
         loose = (kind, conflict, j)
     return loose or ("neutral", None, -1)
+
+
+def _inside(
+    text: str,
+    read_as: Sequence[str],
+    sentences: Sequence[Sentence],
+    window: Sentence,
+    unknown: frozenset[str],
+    cfg: VerifierConfig,
+) -> tuple[str, Conflict | None, int] | None:
+    """Where a window agrees only loosely (it holds the claim's figures): the first of its
+    sentences that disagrees, read alone, though it ranks below the top k ("Mr Litvinenko
+    died in hospital nearly three months later" against the window "Mr Litvinenko drank tea
+    ... He died in hospital nearly three weeks later.")."""
+    for k, unit in enumerate(sentences):
+        if unit.doc_id == window.doc_id and window.start <= unit.start < unit.end <= window.end:
+            kind, conflict = compare(text, read_as[k], True, unknown, cfg.contradiction_overlap)
+            if kind == "conflict":
+                return kind, conflict, k
+    return None
 
 
 def _most_said(
