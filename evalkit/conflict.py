@@ -430,8 +430,19 @@ def _around(
     """The words right before the claim's slot that the unit has right before its slot, and
     those right after."""
     left = len(os.path.commonprefix([c[: a[0]][::-1], u[: b[0]][::-1]]))
-    right = len(os.path.commonprefix([c[a[1] :], u[b[1] :]]))
+    # the word counted may change its number with the count ("two runs" / "one run")
+    counted = _one_or_more(c[a[1] : a[1] + 1], u[b[1] : b[1] + 1])
+    right = counted + len(os.path.commonprefix([c[a[1] + counted :], u[b[1] + counted :]]))
     return c[a[0] - left : a[0]], c[a[1] : a[1] + right]
+
+
+def _one_or_more(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether the two (one word or none each) are one noun, singular and plural ("run" and
+    "runs", "match" and "matches", "man" and "men")."""
+    if len(x) != 1 or len(y) != 1 or x == y:
+        return False
+    one, more = sorted((x[0], y[0]), key=len)
+    return more in (one + "s", one + "es") or (one, more) == ("man", "men")
 
 
 def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
@@ -439,6 +450,10 @@ def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
     several words: two counts, both words or both numerals ("twenty five", "3-48"), or a
     figure and its scale ("two million")."""
     found = [_figure_word(t) for t in words]
+    # "one" counts before the word it counts ("one run"), not as a pronoun ("one of them")
+    for i, (t, after) in enumerate(zip(words, words[1:], strict=False)):
+        if t == "one" and after != "of" and is_content(after) and not _figure_word(after):
+            found[i] = ("count", "1")
     kinds = [f[0] if f else "" for f in found]
     joined = set()
     for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):

@@ -1475,6 +1475,17 @@ def test_word_for_word_means_whole_words() -> None:
             "A dinghy carrying more than 100 African migrants from Libya to Sicily sank.",
             "agree",
         ),
+        # "one" counts the word after it, whose plural the claim's count takes
+        (
+            "Paul Stirling was dismissed for a duck with just two runs on the board.",
+            "Opener Paul Stirling was dismissed for a duck and with just one run on the board.",
+            "number two where the source has one",
+        ),
+        (
+            "No one was hurt in the fire at the house on Monday.",
+            "No one was hurt in the fire at the house on Monday, police said.",
+            "agree",
+        ),
         # a span of time after the same word
         (
             "The reforms were unveiled by Home Secretary Theresa May last month.",
