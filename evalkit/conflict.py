@@ -233,6 +233,7 @@ def compare(
         same = holds and not novel and negated(claim) == negated(unit)
         return ("agree", None) if same else NEUTRAL
     found = _figure(claim, unit) or _date(claim, unit) or _slot(claim, unit, False)
+    found = found or _aged(claim, unit)
     found = found or _name(claim, unit, novel)
     found = found or _speaker(claim, unit) or _swapped(claim, unit)
     found = found or _polarity(claim, unit, min_overlap) or _edited(claim, unit)
@@ -264,6 +265,23 @@ def _figure(claim: str, unit: str) -> Conflict | None:
             differs = a in mine_only and b in theirs_only
             if (differs or a.value == b.value) and _disagree(a, b):
                 return Conflict("number", _bounded(a.text, a.bound), _bounded(b.text, b.bound))
+    return None
+
+
+# a name and the age after it between commas: "Edward Tenniswood, 51, from Stanley Road"
+_AGED = re.compile(r"(?P<who>[^\W\d_][\w'’-]*)\s*,\s*(?P<age>\d{1,3})\s*,")
+
+
+def _aged(claim: str, unit: str) -> Conflict | None:
+    """A name both sides give an age between commas, a different one: "Edward Tenniswood,
+    20," against "Edward Tenniswood, 51,", though the claim gives 51 to another ("... the
+    murder of India Chipchase, 51.")."""
+    theirs = {fold(m["who"]): m["age"] for m in _AGED.finditer(unit)}
+    theirs = {who: age for who, age in theirs.items() if who not in STOPWORDS}
+    for m in _AGED.finditer(claim):
+        age = theirs.get(fold(m["who"]))
+        if age and age != m["age"]:
+            return Conflict("number", m["age"], age)
     return None
 
 
@@ -349,7 +367,7 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
             if (
                 b[2] != a[2]
                 or _same(a, b, c, u)
-                or _ROUGHLY & {*c[a[0] - 1 : a[0]], *u[b[0] - 1 : b[0]]}
+                or (_ROUGHLY & {*c[a[0] - 1 : a[0]], *u[b[0] - 1 : b[0]]} and not _far(a, b, c, u))
             ):
                 continue
             if any(_same(m, b, c, u) and _amid(c, m, u, b) for m in mine):
@@ -370,6 +388,20 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
                 kind: Literal["name", "number"] = "name" if a[2] == "name" else "number"
                 return Conflict(kind, " ".join(c[a[0] : a[1]]), " ".join(u[b[0] : b[1]]))
     return None
+
+
+_APPROXIMATELY = frozenset("about around nearly almost approximately roughly some".split())
+_FAR = Decimal("1.25")  # `_far`: how many times the other a figure is, at least, to be far
+
+
+def _far(a: Slot, b: Slot, c: tuple[str, ...], u: tuple[str, ...]) -> bool:
+    """Whether two figures both sides give as roughly the same ("about 4,500" and "about
+    2,400") are far apart: the larger at least _FAR times the smaller."""
+    rough = {*c[a[0] - 1 : a[0]], *u[b[0] - 1 : b[0]]}
+    if len(rough) != 1 or not rough <= _APPROXIMATELY or a[2] != "count":
+        return False
+    x, y = sorted((Decimal(a[3].replace(",", "")), Decimal(b[3].replace(",", ""))))
+    return x > 0 and y >= _FAR * x
 
 
 # A figure or name a statement has: where (its words' start and end) and its kind and value.

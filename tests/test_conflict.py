@@ -1486,6 +1486,25 @@ def test_word_for_word_means_whole_words() -> None:
             "No one was hurt in the fire at the house on Monday, police said.",
             "agree",
         ),
+        # two figures traded, the one given as roughly so far from the other
+        (
+            "Childline counselled more than 2,400 children in the past year compared to about "
+            "4,500 in 2011-12.",
+            "The NSPCC's Childline service said it counselled more than 4,500 children in the "
+            "past year compared to about 2,400 in 2011-12.",
+            "number 4500 where the source has 2400",
+        ),
+        # the age a name has between commas, though the claim gives the unit's to another
+        (
+            "Edward Tenniswood, 20, has been charged with the murder of India Chipchase, 51.",
+            "Book-keeper Edward Tenniswood, 51, from Stanley Road, faces a charge of murder.",
+            "number 20 where the source has 51",
+        ),
+        (
+            "Edward Tenniswood, 51, has been charged with the murder of India Chipchase, 20.",
+            "Book-keeper Edward Tenniswood, 51, from Stanley Road, faces a charge of murder.",
+            "agree",
+        ),
         # a span of time after the same word
         (
             "The reforms were unveiled by Home Secretary Theresa May last month.",
