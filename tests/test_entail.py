@@ -171,6 +171,32 @@ def test_a_window_that_agrees_loosely_gives_way_to_its_sentence_below_the_top_k(
     assert judged.evidence is not None and judged.evidence.text == source.sentences[1].text
 
 
+def test_where_nothing_decides_the_closest_window_is_read_as_its_sentences(
+    real_resources: Resources,
+) -> None:
+    """A probe of LLM summaries: "Robert Downey Jr said: ..." against the window that holds
+    Kevin Hart's quote ("He said: ...", read as his) and the next sentence, which names Downey:
+    the window decides nothing (the claim's words are its speaker's name and the quote), its
+    first sentence read alone has another speaker."""
+    source = seg(
+        "s",
+        "Kevin Hart brought his kids on stage to accept the comedic genius award.",
+        'He said: "I do it all for them. I\'m trying to leave a legacy behind."',
+        "Robert Downey Jr brought his fellow Avengers stars to their knees on stage.",
+    )
+    (sentence,) = seg("c", 'Robert Downey Jr said: "I do it all for them."').sentences
+    claim, emb = Claim("c", "C1", sentence), real_resources.embedder
+    cfg = VerifierConfig(top_k=1)
+    evidence = document_evidence(source, cfg, emb)
+    sims = cosines(emb.encode([sentence.text]), evidence.vectors)[0]
+    assert evidence.units[int(sims.argmax())] in evidence.windows
+    (m,) = measure_claims([claim], evidence, cfg, emb)
+    (judged,) = judge_claims([claim], [m], build_verifier(cfg))
+    assert judged.verdict == "contradicted"
+    assert judged.reason.endswith("name robert downey jr where the source has kevin hart")
+    assert judged.evidence is not None and judged.evidence.text == source.sentences[1].text
+
+
 def test_a_spliced_claim_is_contradicted_with_the_sentence_it_took_the_rest_from() -> None:
     source = seg(
         "s",

@@ -257,7 +257,9 @@ def measure_claims(
         voiced_as = evidence.read_as if names_speaker(text) and not unknown else as_written
         first = _first_reading(text, voiced_as, singles, best[row], sims[row], unknown, cfg)
         kind, _, at = first
-        if kind == "agree" and at >= singles and not verbatim(text, voiced_as[at]):
+        if kind == "neutral" and not unknown:  # nothing decided: the closest unit
+            at = int(best[row][0])  # (a claim with a novel name is unsupported already)
+        if kind != "conflict" and at >= singles and not verbatim(text, voiced_as[at]):
             first = _inside(text, voiced_as, units[:singles], units[at], unknown, cfg) or first
         if first[0] == "neutral" and singles and not unknown and any(ch.isupper() for ch in text):
             sentence_stems = sentence_stems or [content_stems(s) for s in sentences]
@@ -519,10 +521,12 @@ def _inside(
     unknown: frozenset[str],
     cfg: VerifierConfig,
 ) -> tuple[str, Conflict | None, int] | None:
-    """Where a window agrees only loosely (it holds the claim's figures): the first of its
-    sentences that disagrees, read alone, though it ranks below the top k ("Mr Litvinenko
-    died in hospital nearly three months later" against the window "Mr Litvinenko drank tea
-    ... He died in hospital nearly three weeks later.")."""
+    """Where a window agrees only loosely (it holds the claim's figures), or is the closest
+    unit and nothing decided: the first of its sentences that disagrees, read alone, though
+    it ranks below the top k ("Mr Litvinenko died in hospital nearly three months later"
+    against the window "Mr Litvinenko drank tea ... He died in hospital nearly three weeks
+    later."; 'Robert Downey Jr said: "I do it all for them."' against Kevin Hart's 'He said:
+    "I do it all for them. ..."' and the sentence after it)."""
     for k, unit in enumerate(sentences):
         if unit.doc_id == window.doc_id and window.start <= unit.start < unit.end <= window.end:
             kind, conflict = compare(text, read_as[k], True, unknown, cfg.contradiction_overlap)
