@@ -336,6 +336,8 @@ _TIMES = ("twice", "thrice")  # counts of times ("poisoned twice": "poisoned thr
 _SPANS = frozenset(
     "minute minutes hour hours day days week weeks month months year years decade decades".split()
 )
+# which of two times the words before a span of time say ("the same day", "the next day")
+_RELATIVE = {"same": "same", "next": "next", "following": "next", "previous": "previous"}
 _SLOT = 3  # `_slot`: more words than this either side of a figure that both sides share
 # words before a figure that make it a bound or a guess ("more than 100"), `_figure`'s to read
 _ROUGHLY = frozenset(
@@ -482,10 +484,13 @@ def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
     several words: two counts, both words or both numerals ("twenty five", "3-48"), or a
     figure and its scale ("two million")."""
     found = [_figure_word(t) for t in words]
-    # "one" counts before the word it counts ("one run"), not as a pronoun ("one of them")
+    # "one" counts before the word it counts ("one run"), not as a pronoun ("one of them");
+    # "the same day" is another day than "the next day"
     for i, (t, after) in enumerate(zip(words, words[1:], strict=False)):
         if t == "one" and after != "of" and is_content(after) and not _figure_word(after):
             found[i] = ("count", "1")
+        elif t in _RELATIVE and after in _SPANS:
+            found[i] = ("relative", _RELATIVE[t])
     kinds = [f[0] if f else "" for f in found]
     joined = set()
     for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):

@@ -1505,6 +1505,19 @@ def test_word_for_word_means_whole_words() -> None:
             "Book-keeper Edward Tenniswood, 51, from Stanley Road, faces a charge of murder.",
             "agree",
         ),
+        # "the same day" is not "the next day" ("the following day" is)
+        (
+            "She visited a cardiologist the same day, who inserted a stent into an artery.",
+            "She visited a cardiologist the next day, who inserted a stent into an artery that "
+            "was 99 per cent blocked.",
+            "number same where the source has next",
+        ),
+        (
+            "She visited a cardiologist the following day, who inserted a stent into an artery.",
+            "She visited a cardiologist the next day, who inserted a stent into an artery that "
+            "was 99 per cent blocked.",
+            "agree",
+        ),
         # a span of time after the same word
         (
             "The reforms were unveiled by Home Secretary Theresa May last month.",
