@@ -147,54 +147,50 @@ def test_a_window_that_agrees_gives_way_to_its_sentence_that_disagrees() -> None
     assert conflict.reason() == "name oliver banks where the source has oldham athletic"
 
 
-def test_a_window_that_agrees_loosely_gives_way_to_its_sentence_below_the_top_k(
-    real_resources: Resources,
+@pytest.mark.parametrize(
+    ("sentences", "claim", "reason"),
+    [
+        # the window holds the claim's figure ("three") and agrees loosely; its second
+        # sentence, read alone, says "weeks" for the claim's "months"
+        (
+            (
+                "Mr Litvinenko drank tea containing polonium-210 during a meeting in London.",
+                "He died in hospital nearly three weeks later.",
+            ),
+            "Mr Litvinenko died in hospital nearly three months later.",
+            "number months where the source has weeks",
+        ),
+        # nothing decides (the claim's words are its speaker's name and the quote): the
+        # window's sentence with Kevin Hart's quote ("He said: ...", read as his), read alone,
+        # has another speaker
+        (
+            (
+                "Kevin Hart brought his kids on stage to accept the comedic genius award.",
+                'He said: "I do it all for them. I\'m trying to leave a legacy behind."',
+                "Robert Downey Jr brought his fellow Avengers stars to their knees on stage.",
+            ),
+            'Robert Downey Jr said: "I do it all for them."',
+            "name robert downey jr where the source has kevin hart",
+        ),
+    ],
+)
+def test_the_closest_window_gives_way_to_its_sentence_that_disagrees(
+    real_resources: Resources, sentences: tuple[str, ...], claim: str, reason: str
 ) -> None:
-    """A probe of LLM summaries: the window of two sentences holds the claim's figure ("three")
-    and ranks first; its second sentence, read alone, says "weeks" for the claim's "months",
-    though only the window is read (top k = 1)."""
-    source = seg(
-        "s",
-        "Mr Litvinenko drank tea containing polonium-210 during a meeting in London.",
-        "He died in hospital nearly three weeks later.",
-    )
-    (sentence,) = seg("c", "Mr Litvinenko died in hospital nearly three months later.").sentences
-    claim, emb = Claim("c", "C1", sentence), real_resources.embedder
-    cfg = VerifierConfig(top_k=1)
+    """Probes of LLM summaries: a window that agrees only loosely, or is closest where nothing
+    decides, is read as its sentences, though only the window is among the top k (1)."""
+    source = seg("s", *sentences)
+    (sentence,) = seg("c", claim).sentences
+    emb, cfg = real_resources.embedder, VerifierConfig(top_k=1)
     evidence = document_evidence(source, cfg, emb)
-    sims = cosines(emb.encode([sentence.text]), evidence.vectors)[0]
-    assert evidence.units[int(sims.argmax())] == evidence.windows[0]
-    (m,) = measure_claims([claim], evidence, cfg, emb)
-    (judged,) = judge_claims([claim], [m], build_verifier(cfg))
-    assert judged.verdict == "contradicted"
-    assert judged.reason.endswith("number months where the source has weeks")
-    assert judged.evidence is not None and judged.evidence.text == source.sentences[1].text
-
-
-def test_where_nothing_decides_the_closest_window_is_read_as_its_sentences(
-    real_resources: Resources,
-) -> None:
-    """A probe of LLM summaries: "Robert Downey Jr said: ..." against the window that holds
-    Kevin Hart's quote ("He said: ...", read as his) and the next sentence, which names Downey:
-    the window decides nothing (the claim's words are its speaker's name and the quote), its
-    first sentence read alone has another speaker."""
-    source = seg(
-        "s",
-        "Kevin Hart brought his kids on stage to accept the comedic genius award.",
-        'He said: "I do it all for them. I\'m trying to leave a legacy behind."',
-        "Robert Downey Jr brought his fellow Avengers stars to their knees on stage.",
-    )
-    (sentence,) = seg("c", 'Robert Downey Jr said: "I do it all for them."').sentences
-    claim, emb = Claim("c", "C1", sentence), real_resources.embedder
-    cfg = VerifierConfig(top_k=1)
-    evidence = document_evidence(source, cfg, emb)
-    sims = cosines(emb.encode([sentence.text]), evidence.vectors)[0]
+    sims = cosines(emb.encode([claim]), evidence.vectors)[0]
     assert evidence.units[int(sims.argmax())] in evidence.windows
-    (m,) = measure_claims([claim], evidence, cfg, emb)
-    (judged,) = judge_claims([claim], [m], build_verifier(cfg))
-    assert judged.verdict == "contradicted"
-    assert judged.reason.endswith("name robert downey jr where the source has kevin hart")
-    assert judged.evidence is not None and judged.evidence.text == source.sentences[1].text
+    claims = [Claim("c", "C1", sentence)]
+    (judged,) = judge_claims(
+        claims, measure_claims(claims, evidence, cfg, emb), build_verifier(cfg)
+    )
+    assert judged.verdict == "contradicted" and judged.reason.endswith(reason)
+    assert judged.evidence is not None and judged.evidence.text == sentences[1]
 
 
 def test_a_spliced_claim_is_contradicted_with_the_sentence_it_took_the_rest_from() -> None:
