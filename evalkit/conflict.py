@@ -347,17 +347,19 @@ _ROUGHLY = frozenset(
 
 def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
     """A figure of the claim's (or, `named`, a name, in cased text) where the unit has another
-    of its kind (a year, a count, an ordinal, a fraction, a span of time; a name) between the
-    same words, more than _SLOT of them (for a span of time, the word before it too; for a name, a
-    content word among them, and two words before it where the unit has the claim's name
-    before its own). Each side's is in the other only among other words (`_amid`). "all out
-    for 255" against "all out for 236", "his first Premier League goal" against "his second
-    ...", "a tenth of a second" against "a hundredth of a second", "would have turned 40"
+    of its kind (a year, a count, an ordinal, a fraction, a span of time, "the same" or "the
+    next" day; a name) between the same words, more than _SLOT of them (for a span of time, the
+    word before it too; for a name, a content word among them, and two words before it where
+    the unit has the claim's name before its own). Each side's is in the other only among
+    other words (`_amid`). "all out for 255" against "all out for 236", "just two runs"
+    against "just one run", "his first Premier League goal" against "his second ...", "a
+    tenth of a second" against "a hundredth of a second", "would have turned 40"
     against "The 40-year-old actor said: "Chris Kyle would have turned 41"", "Oliver, 15,
     fired a rifle ..., killing Edwards, 37" against "Oliver, 37, fired a rifle ...", "The
     film's star Ansel Elgort picked up ..." against "The film's star Shailene Woodley also
     picked up ..., for a scene with Ansel Elgort". Not a bound or a guess ("carrying 105
-    migrants" against "carrying more than 100 migrants"), nor a name put for an office or a
+    migrants" against "carrying more than 100 migrants"; but two guesses far apart: "about
+    4,500" against "about 2,400", `_far`), nor a name put for an office or a
     seat of government (`_STANDS_IN`), a short form or a description. The claim need not
     copy the rest of the unit."""
     c, u = tokens(claim), tokens(unit)
