@@ -1301,8 +1301,10 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
         side = "claim" if mine else "source"
         return Conflict("negation", side, "source" if side == "claim" else "claim")
     theirs = set(tokens(best))
-    if _capitalised(stated) - theirs and _capitalised(best) - set(tokens(stated)):
-        return None  # said of another party: "City have won" against "United have lost to City"
+    # said of another party: "Manchester City have won" against "United have lost to City"
+    # (a party the unit names anywhere is the unit's: its subject may open another clause)
+    if _capitalised(stated) - set(tokens(unit)) and _capitalised(best) - set(tokens(stated)):
+        return None
     mine_words = set(tokens(stated))
     for word, other in sorted(_opposites(mine_words)):
         if other in theirs and word not in theirs and other not in mine_words:

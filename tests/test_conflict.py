@@ -429,6 +429,14 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "Ms Bourne's letter met with cross-party opposition from the council.",
             "opposite support where the source has opposition",
         ),
+        # the unit's subject opens a clause of its own: no other party
+        (
+            "The Malaysian Censorship Board said it had rejected the screening because of a gay "
+            "moment in the film.",
+            "The Malaysian Censorship Board (LPF) said on Tuesday it had approved the screening "
+            'but with "a minor edit concerning a gay moment in the film".',
+            "opposite rejected where the source has approved",
+        ),
         # "after" is also where the clause-by-clause reading splits a sentence
         (
             "it had not worked for years before every device was switched off .",
