@@ -233,7 +233,7 @@ def compare(
         same = holds and not novel and negated(claim) == negated(unit)
         return ("agree", None) if same else NEUTRAL
     found = _figure(claim, unit) or _date(claim, unit) or _slot(claim, unit, False)
-    found = found or _aged(claim, unit)
+    found = found or _aged(claim, unit) or _role(claim, unit)
     found = found or _name(claim, unit, novel)
     found = found or _speaker(claim, unit) or _swapped(claim, unit)
     found = found or _polarity(claim, unit, min_overlap) or _edited(claim, unit)
@@ -283,6 +283,36 @@ def _aged(claim: str, unit: str) -> Conflict | None:
         if age and age != m["age"]:
             return Conflict("number", m["age"], age)
     return None
+
+
+# someone and the office between commas beside them: "Peter John, the leader of Southwark
+# Council, ..." and "The leader of Southwark Council, Peter John, ..."
+_ROLE = re.compile(
+    rf"(?P<who>{_WHO}),\s+(?:the|a|an)\s+(?P<role>[a-z][^,.;:]{{3,60}}?)\s*,"
+    rf"|\b(?:[Tt]he|[Aa]n?)\s+(?P<office>[a-z][^,.;:]{{3,60}}?),\s+(?P<holder>{_WHO})\s*,"
+)
+
+
+def _role(claim: str, unit: str) -> Conflict | None:
+    """An office both sides give between commas beside someone, a different one: "Catherine
+    West, the leader of Southwark Council, has called ..." against "The leader of Southwark
+    Council, Peter John, has called ..." (the claim's name is in the article, elsewhere)."""
+    theirs = dict(_offices(unit))
+    for role, who in _offices(claim):
+        holder = theirs.get(role)
+        if holder and not set(tokens(who)) & set(tokens(holder)):
+            return Conflict("name", fold(who), fold(holder))
+    return None
+
+
+def _offices(text: str) -> Iterator[tuple[frozenset[str], str]]:
+    """Each office (its content stems, two or more) the text gives between commas beside
+    someone, and who holds it."""
+    for m in _ROLE.finditer(text):
+        role, who = (m["role"], m["who"]) if m["who"] else (m["office"], m["holder"])
+        stems = content_stems(role)
+        if len(stems) >= 2 and names(who):
+            yield stems, who
 
 
 def _disagree(a: Amount, b: Amount) -> bool:

@@ -1526,6 +1526,19 @@ def test_word_for_word_means_whole_words() -> None:
             "was 99 per cent blocked.",
             "agree",
         ),
+        # an office both give between commas beside someone, another one
+        (
+            "Catherine West, the leader of Southwark Council, has called for HGVs to be banned.",
+            "The leader of Southwark Council, Peter John, has called for HGVs to be banned "
+            "during rush hour to protect cyclists.",
+            "name catherine west where the source has peter john",
+        ),
+        (
+            "Peter John, the leader of Southwark Council, has called for HGVs to be banned.",
+            "The leader of Southwark Council, Peter John, has called for HGVs to be banned "
+            "during rush hour to protect cyclists.",
+            "agree",
+        ),
         # a span of time after the same word
         (
             "The reforms were unveiled by Home Secretary Theresa May last month.",
