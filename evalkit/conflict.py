@@ -237,6 +237,7 @@ def compare(
     found = found or _name(claim, unit, novel)
     found = found or _speaker(claim, unit) or _swapped(claim, unit)
     found = found or _polarity(claim, unit, min_overlap) or _edited(claim, unit)
+    found = found or _done(claim, unit)
     found = found or _order(claim, unit) or _slot(claim, unit, True)
     if found:
         return "conflict", found
@@ -1360,6 +1361,35 @@ def _negated_stems(clause: str) -> set[str]:
         if t in NEGATIONS or t == "t" or t in IMPLIED:
             return {stem(w) for w in toks[i + 1 :] if is_content(w)}
     return set()
+
+
+# Words before a verb that make it a plan, a prospect or a possibility, not a deed: "will
+# close", "plans to close", "is expected to close"
+_MODALS = frozenset("will would could might may shall".split())
+_PLANS = frozenset(
+    """plan plans planned planning propose proposes proposed proposing intend intends intended want
+    wants wanted hope hopes hoped expected set due likely going aim aims""".split()
+)
+
+
+def _done(claim: str, unit: str) -> Conflict | None:
+    """The claim has done what the unit only plans, expects or may do: "The council has
+    closed the bridge" against "The council plans to close the bridge", "He appeared in court"
+    against "He will appear in court". The claim's verb is the unit's with "-ed" or "-d", and
+    the claim says no plan or possibility itself."""
+    c, u = tokens(claim), tokens(unit)
+    if _MODALS & set(c) or _PLANS & set(c):
+        return None
+    for i, verb in enumerate(u[1:], 1):
+        before = u[i - 1]
+        planned = before in _MODALS or (before == "to" and i > 1 and u[i - 2] in _PLANS)
+        if not planned or len(verb) < 3 or not verb.isalpha():
+            continue
+        root = verb.removesuffix("e")
+        for did in (root + "ed", verb + "d"):
+            if did in c and did not in u:
+                return Conflict("word", did, " ".join(u[i - 1 - (before == "to") : i + 1]))
+    return None
 
 
 def _both_deny(claim: str, unit: str) -> bool:
