@@ -158,6 +158,7 @@ _OPPOSITE_FORMS = (
     ("north northern", "south southern"),
     ("east eastern", "west western"),
     ("support", "opposition"),
+    ("right", "wrong"),
     ("above", "below"),
     ("guilty", "innocent"),
 )

@@ -429,6 +429,12 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "Ms Bourne's letter met with cross-party opposition from the council.",
             "opposite support where the source has opposition",
         ),
+        (
+            "Nia Griffith said the ministry was wrong to restructure its estate.",
+            'Nia Griffith, MP for Llanelli, said the ministry was "right to restructure its '
+            'estate".',
+            "opposite wrong where the source has right",
+        ),
         # the unit's subject opens a clause of its own: no other party
         (
             "The Malaysian Censorship Board said it had rejected the screening because of a gay "
