@@ -277,8 +277,7 @@ def _aged(claim: str, unit: str) -> Conflict | None:
     """A name both sides give an age between commas, a different one: "Edward Tenniswood,
     20," against "Edward Tenniswood, 51,", though the claim gives 51 to another ("... the
     murder of India Chipchase, 51.")."""
-    theirs = {fold(m["who"]): m["age"] for m in _AGED.finditer(unit)}
-    theirs = {who: age for who, age in theirs.items() if who not in STOPWORDS}
+    theirs = {w: m["age"] for m in _AGED.finditer(unit) if (w := fold(m["who"])) not in STOPWORDS}
     for m in _AGED.finditer(claim):
         age = theirs.get(fold(m["who"]))
         if age and age != m["age"]:
@@ -520,7 +519,7 @@ def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
     # "one" counts before the word it counts ("one run"), not as a pronoun ("one of them");
     # "the same day" is another day than "the next day"
     for i, (t, after) in enumerate(zip(words, words[1:], strict=False)):
-        if t == "one" and after != "of" and is_content(after) and not _figure_word(after):
+        if t == "one" and after != "of" and is_content(after) and not found[i + 1]:
             found[i] = ("count", "1")
         elif t in _RELATIVE and after in _SPANS:
             found[i] = ("relative", _RELATIVE[t])

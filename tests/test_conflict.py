@@ -435,8 +435,7 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             'estate".',
             "opposite wrong where the source has right",
         ),
-        # a deed the unit only plans, expects or may do; not the claim's own plan, nor a deed
-        # the unit also has
+        # a deed the unit only plans, expects or may do
         (
             "The council has closed the bridge over the River Severn.",
             "The council plans to close the bridge over the River Severn.",
