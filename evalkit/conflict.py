@@ -58,7 +58,7 @@ import difflib
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -162,7 +162,7 @@ _BY_SAYING = r"(?:responded|replied|reacted)\s+by\s+saying"  # "The ministry res
 
 def _speaker_pattern(speech: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b"
+        rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:who\s+)?(?:{speech}|{_BY_SAYING})\b"
         rf"|{_SUBJECT}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
         rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
     )
@@ -223,9 +223,12 @@ def compare(
     values |= speakers(claim)
     stems = content_stems(claim) - {stem(t) for t in values}
     if not stems or len(stems & content_stems(unit)) / len(stems) < min_overlap:
-        # a swap is read even where the swapped words are most of what the statement says
-        swap = _swapped(claim, unit) if single else None
-        return ("conflict", swap) if swap else NEUTRAL
+        if not single:
+            return NEUTRAL
+        # a swap is read even where the swapped words are most of what the statement says, and
+        # a figure of one clause alone: the claim may join two statements
+        found = _swapped(claim, unit) or _part_figure(claim, unit, novel, min_overlap)
+        return ("conflict", found) if found else NEUTRAL
     if verbatim(claim, unit):
         return NEUTRAL if novel else ("agree", None)
     if not single:
@@ -242,6 +245,33 @@ def compare(
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+def _part_figure(
+    claim: str, unit: str, novel: frozenset[str], min_overlap: float
+) -> Conflict | None:
+    """A clause of a claim that says more than the unit (two statements joined: "Tom Elliott
+    served in the UDR for 19 years and is now the MP for ...") with a figure the unit gives
+    otherwise, where the clause's words are the unit's ("Mr Elliott served in the UDR for 10
+    years, between 1982 and 1992."). Not a date: "in summer" has no words around it to say
+    which thing is dated ("a building that is very hot in summer and cold in winter" against
+    "In the winter it's quite cold, ...")."""
+    theirs = content_stems(unit)
+    for part in _CLAUSE.split(_THOUSANDS.sub("", claim)):  # "7,000" is one figure
+        if not (amounts(part) or dates(part) or any(_figure_words(tokens(part)))):
+            continue
+        values = {stem(t) for a in amounts(part) for t in tokens(a.text)} | dates(part) | novel
+        spans = {n for a in amounts(part) for n in a.noun & _SPANS}  # the "weeks" of "two weeks"
+        stems = content_stems(part) - {stem(t) for t in values | spans}
+        if len(stems) < 2 or len(stems & theirs) / len(stems) < min_overlap:
+            continue
+        found = _figure(part, unit) or _slot(part, unit, False)
+        if found:
+            return found
+    return None
 
 
 def copied(statement: str, text: str) -> int:
@@ -277,12 +307,38 @@ def _aged(claim: str, unit: str) -> Conflict | None:
     """A name both sides give an age between commas, a different one: "Edward Tenniswood,
     20," against "Edward Tenniswood, 51,", though the claim gives 51 to another ("... the
     murder of India Chipchase, 51.")."""
-    theirs = {w: m["age"] for m in _AGED.finditer(unit) if (w := fold(m["who"])) not in STOPWORDS}
-    for m in _AGED.finditer(claim):
-        age = theirs.get(fold(m["who"]))
-        if age and age != m["age"]:
-            return Conflict("number", m["age"], age)
+    theirs = dict(_ages(unit))
+    for who, age in _ages(claim):
+        if theirs.get(who, age) != age:
+            return Conflict("number", age, theirs[who])
     return None
+
+
+def misaged(claim: str, sentences: Sequence[str]) -> tuple[Conflict, int] | None:
+    """A name the claim gives an age between commas that the sources give only other ages,
+    wherever they give it: "Brian Wright, 72, denies causing serious injury" where a source has
+    "Brian Wright, 55, of Kempston, told Luton Crown Court ..." (and "Sylvia Blackburn, 72,"
+    elsewhere). Returns the conflict and the index of the first sentence with another age."""
+    mine = _ages(claim)
+    if not mine:
+        return None
+    given: dict[str, list[tuple[str, int]]] = {}
+    for i, text in enumerate(sentences):
+        for who, age in _ages(text):
+            given.setdefault(who, []).append((age, i))
+    for who, age in mine:
+        ages = given.get(who, [])
+        if ages and age not in {a for a, _ in ages}:
+            return Conflict("number", age, ages[0][0]), ages[0][1]
+    return None
+
+
+def _ages(text: str) -> list[tuple[str, str]]:
+    """Each name the text gives an age between commas (its last word, folded) and the age."""
+    if "," not in text:
+        return []
+    found = ((fold(m["who"]), m["age"]) for m in _AGED.finditer(text))
+    return [(who, age) for who, age in found if who not in STOPWORDS]
 
 
 # someone and the office between commas beside them: "Peter John, the leader of Southwark
@@ -392,7 +448,8 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
     4,500" against "about 2,400", `_far`), nor a name put for an office or a
     seat of government (`_STANDS_IN`), a short form or a description. The claim need not
     copy the rest of the unit."""
-    c, u = tokens(claim), tokens(unit)
+    # "a" and "an" are one word to the words around a figure ("within a day", "within an hour")
+    c, u = (tuple("a" if t == "an" else t for t in tokens(x)) for x in (claim, unit))
     mine, theirs = _slots(claim, c, named), _slots(unit, u, named)
     for a in mine:
         if any(_same(a, b, c, u) and _amid(c, a, u, b) for b in theirs):
@@ -411,6 +468,9 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
             before, after = _around(c, a, u, b)
             if a[2] == "span" and not before:
                 continue  # "in the last year" for "in the last 12 months": the word before
+            # one count of another span: "up to 51 years" against "up to 51 weeks", "within a
+            # day" against "within an hour"
+            counted = a[2] == "span" and len(before) >= 2 and _counts(before[-1])
             # a name the unit has before, then a clause that ends in another name: what
             # follows that is said of the first ("Netherlands, who were led by 18 points
             # from De Jong, scored ...", "Andrea Barber, who portrayed Kimmy Gibbler, will")
@@ -418,7 +478,7 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
                 continue
             # not three: "qpr 's third goal" for "qpr 's second goal", another scorer's
             shared = before + after
-            if len(shared) > _SLOT and (not named or any(map(is_content, shared))):
+            if (len(shared) > _SLOT or counted) and (not named or any(map(is_content, shared))):
                 kind: Literal["name", "number"] = "name" if a[2] == "name" else "number"
                 return Conflict(kind, " ".join(c[a[0] : a[1]]), " ".join(u[b[0] : b[1]]))
     return None
@@ -426,6 +486,11 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
 
 _APPROXIMATELY = frozenset("about around nearly almost approximately roughly some".split())
 _FAR = Decimal("1.25")  # `_far`: how many times the other a figure is, at least, to be far
+
+
+def _counts(word: str) -> bool:
+    """Whether the word counts what follows: a count, or "a" ("a day")."""
+    return word == "a" or bool(_figure_word(word))
 
 
 def _far(a: Slot, b: Slot, c: tuple[str, ...], u: tuple[str, ...]) -> bool:
@@ -498,8 +563,20 @@ def _around(
     left = len(os.path.commonprefix([c[: a[0]][::-1], u[: b[0]][::-1]]))
     # the word counted may change its number with the count ("two runs" / "one run")
     counted = _one_or_more(c[a[1] : a[1] + 1], u[b[1] : b[1] + 1])
-    right = counted + len(os.path.commonprefix([c[a[1] + counted :], u[b[1] + counted :]]))
-    return c[a[0] - left : a[0]], c[a[1] : a[1] + right]
+    mine, theirs = _unrelated(c[a[1] + counted :], u[b[1] + counted :])
+    right = len(os.path.commonprefix([mine, theirs]))
+    return c[a[0] - left : a[0]], c[a[1] : a[1] + counted] + mine[:right]
+
+
+def _unrelated(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The words after two slots, less a "who" or "which" that only one opens with: "Mr
+    Ashley, who also owns ..." says of him what "Mr Wright also owns ..." says."""
+    if x[:1] != y[:1]:
+        if x[:1] in (("who",), ("which",)):
+            return x[1:], y
+        if y[:1] in (("who",), ("which",)):
+            return x, y[1:]
+    return x, y
 
 
 def _one_or_more(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -520,6 +597,8 @@ def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
     # "the same day" is another day than "the next day"
     for i, (t, after) in enumerate(zip(words, words[1:], strict=False)):
         if t == "one" and after != "of" and is_content(after) and not found[i + 1]:
+            found[i] = ("count", "1")
+        elif t in ("a", "an") and after in _SPANS:  # "within an hour"
             found[i] = ("count", "1")
         elif t in _RELATIVE and after in _SPANS:
             found[i] = ("relative", _RELATIVE[t])
@@ -584,11 +663,18 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
     institution or capital (`_STANDS_IN`), which may speak for the other."""
     mine, theirs = speakers(claim, _ATTRIBUTED), speakers(unit, _ATTRIBUTED)
     named = not (mine <= _STANDS_IN or theirs <= _STANDS_IN)  # (an empty set is a subset)
-    if named and not _names_one(mine, unit) and not _names_one(theirs, claim):
+    # the speaker's quote may name the claim's ("Mr Elliott said: "I have been totally
+    # vindicated and Phil Flanagan has admitted ..."" against "Mr Flanagan said he had been
+    # totally vindicated")
+    if named and not _names_one(mine, _UNQUOTED.sub(" ", unit)) and not _names_one(theirs, claim):
         return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
     if not any(ch.isupper() for ch in unit):  # no capitals to find speakers by
         return _respoken(tokens(claim), tokens(unit))
     return None
+
+
+# a quote (to its end, or the text's where the sentence ends inside it)
+_UNQUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
 
 
 def _names_one(speaker: frozenset[str], text: str) -> bool:
@@ -1239,6 +1325,8 @@ def voiced(sentences: list[str]) -> list[str]:
                 if named or (opens and _named_words(opens["who"], before)):
                     name = named[-1] if named else opens["who"] if opens else None
                     break
+                if _OPENS_UNNAMED.match(before):  # "An HMRC spokesman pointed out ..."
+                    break
         if found and name:
             at = found.start("pronoun") if found["pronoun"] else found.start("after")
             size = len(found["pronoun"] or found["after"])
@@ -1264,6 +1352,11 @@ _QUOTE_CLOSES = re.compile(r"[,.!?][\"”’']")
 # the name that opens a sentence, its subject ("Kevin Hart, who ..., brought his kids on
 # stage. He said: ..."), for `voiced`
 _OPENS_NAMED = re.compile(rf"\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\s+)?(?P<who>{_WHO})")
+# a sentence whose subject is someone unnamed, whom a "he" or "she" after it may be: "An HMRC
+# spokesman pointed out ...", "The minister added ..."
+_OPENS_UNNAMED = re.compile(
+    rf"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(_OFFICES))}|official)\b"
+)
 
 
 def _named_words(who: str, text: str) -> bool:
@@ -1280,14 +1373,21 @@ _LABEL = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,4}}?(?P<who>{_WHO})\s*:\s*$"
 def _introduced(text: str) -> str | None:
     """The speaker a sentence ending in a colon introduces: the one it has speak ("Gareth
     Batty told BBC Radio London:"), or the name that ends a short label ("Yorkshire captain
-    Alex Lees:")."""
-    if not _INTRODUCES.search(text):
+    Alex Lees:"); or the speaker of a quote the sentence leaves open, which the sentences
+    after it go on with ("... criticised by Ms Davidson who said: "There is nothing more
+    serious ... abroad." | ""Alex Salmond has form in ...")."""
+    if not _INTRODUCES.search(text) and not _quote_left_open(text):
         return None
     named = [w for m in _ATTRIBUTED.finditer(text) if (w := _who(m))]
     if named:  # not "He told BBC Sport:"
         return None if named[-1].lower() in _PRONOUNS else named[-1]
     label = _LABEL.match(text)
     return label["who"] if label else None
+
+
+def _quote_left_open(text: str) -> bool:
+    """Whether the text opens a quote it does not close."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 @lru_cache(maxsize=MEMO)
@@ -1455,6 +1555,7 @@ def _closest_run(stems: frozenset[str], clauses: tuple[str, ...]) -> tuple[str, 
 
 @lru_cache(maxsize=MEMO)
 def _gist(text: str) -> frozenset[str]:
-    """What a clause says: its content stems without names and opposite words ("rose")."""
-    drop = {w for w in tokens(text) if w in OPPOSITES} | names(text)
+    """What a clause says: its content stems without names and opposite words ("rose"), but
+    for the words that negate ("refused" is what the negation rule reads)."""
+    drop = {w for w in tokens(text) if w in OPPOSITES and w not in IMPLIED} | names(text)
     return content_stems(text) - {stem(w) for w in drop}

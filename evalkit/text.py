@@ -128,10 +128,12 @@ _OPPOSITE_FORMS = (
     ("send sends sending sent", "receive receives receiving received"),
     ("confirm confirms confirming confirmed", "deny denies denying denied"),
     ("confirm confirms confirming confirmed", "dismiss dismisses dismissing dismissed"),
+    ("admit admits admitting admitted", "deny denies denying denied"),
     ("accept accepts accepting accepted", "reject rejects rejecting rejected"),
     ("approve approves approving approved", "reject rejects rejecting rejected"),
     ("support supports supporting supported", "oppose opposes opposing opposed"),
     ("endorse endorses endorsing endorsed", "oppose opposes opposing opposed"),
+    ("supporting supported", "objecting objected"),  # not "support" / "object", nouns too
     ("boost boosts boosting boosted", "weaken weakens weakening weakened"),
     ("strengthen strengthens strengthening strengthened", "weaken weakens weakening weakened"),
     ("expand expands expanding expanded", "reduce reduces reducing reduced"),
@@ -143,6 +145,10 @@ _OPPOSITE_FORMS = (
     ("hire hires hiring hired", "fire fires firing fired"),
     ("include includes including included", "exclude excludes excluding excluded"),
     ("allow allows allowing allowed", "ban bans banning banned"),
+    ("agree agrees agreeing agreed", "refuse refuses refusing refused"),
+    ("praise praises praising praised", "criticise criticises criticising criticised"),
+    ("praise praises praising praised", "criticize criticizes criticizing criticized"),
+    ("meet meets met", "miss misses missed"),
     ("short shorter shortest", "long longer longest"),
     ("small smaller smallest", "large larger largest"),
     ("low", "high"),
@@ -160,6 +166,7 @@ _OPPOSITE_FORMS = (
     ("support", "opposition"),
     ("right", "wrong"),
     ("above", "below"),
+    ("ahead", "behind"),
     ("guilty", "innocent"),
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evalkit.conflict import compare, speakers, spliced, verbatim, voiced
+from evalkit.conflict import compare, misaged, speakers, spliced, verbatim, voiced
 from evalkit.text import amounts, numbers
 
 NONE: frozenset[str] = frozenset()
@@ -469,6 +469,40 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "The Malaysian Censorship Board (LPF) said on Tuesday it had approved the screening "
             'but with "a minor edit concerning a gay moment in the film".',
             "opposite rejected where the source has approved",
+        ),
+        (
+            "HMRC has been praised by MPs and the National Audit Office for its waiting times.",
+            "HMRC has been criticised by MPs and the National Audit Office for waiting times.",
+            "opposite praised where the source has criticised",
+        ),
+        (
+            "President Obama met his January 2010 deadline for closing the facility.",
+            "President Obama admitted the January 2010 deadline he had set for closing the "
+            "facility would be missed.",
+            "opposite met where the source has missed",
+        ),
+        (
+            "Dhillon, 26, admitted murder and was sentenced to a minimum of 22 years.",
+            "Dhillon, 26, denied murder but was found guilty and sentenced to a minimum of 22 "
+            "years.",
+            "opposite admitted where the source has denied",
+        ),
+        (
+            "The council received 246 letters objecting to the plans.",
+            "The council received 246 letters supporting the plans.",
+            "opposite objecting where the source has supporting",
+        ),
+        (
+            "United are third in the table, one point behind City.",
+            "United moved into third, one point ahead of City.",
+            "opposite behind where the source has ahead",
+        ),
+        # "refused" negates, and is the opposite of "agreed" too
+        (
+            "The insurance firm that indemnifies MLAs has agreed to cover Mr Flanagan's costs.",
+            "The court was told that the insurance firm which indemnifies MLAs at Stormont, has "
+            "refused to cover Mr Flanagan in respect of any compensation and costs in this case.",
+            "opposite agreed where the source has refused",
         ),
         # "after" is also where the clause-by-clause reading splits a sentence
         (
@@ -1578,6 +1612,23 @@ def test_word_for_word_means_whole_words() -> None:
             "The reforms were unveiled by Home Secretary Theresa May last week.",
             "number month where the source has week",
         ),
+        # one count of another span of time: the count and a word before it are enough ("a"
+        # and "an" count one)
+        (
+            "People running illegal schools could face up to 51 years in jail.",
+            "Anyone running illegal schools could face a jail term of up to 51 weeks.",
+            "number years where the source has weeks",
+        ),
+        (
+            "Mr Flanagan deleted the tweet within a day of posting it.",
+            "The tweet was deleted by Mr Flanagan within an hour of being posted.",
+            "number day where the source has hour",
+        ),
+        (
+            "Mr Flanagan deleted the tweet within an hour of posting it.",
+            "The tweet was deleted by Mr Flanagan within an hour of being posted.",
+            "agree",
+        ),
         # a span of time needs the word before it in common
         (
             "In the last year sales rose sharply across the region.",
@@ -1771,3 +1822,135 @@ def test_two_names_that_trade_places_where_the_claim_adds_a_given_name() -> None
         )
         == "agree"
     )
+
+
+def test_a_figure_of_one_clause_is_read_where_the_claim_joins_two_statements() -> None:
+    """A claim that joins two statements says too much for the sentence that has one of them;
+    a figure of that clause is read alone against it (an LLM summary's wrong figure). Not a
+    date: a season or a weekday has no words around it to say what it dates."""
+    source = "Mr Elliott served in the UDR for 10 years, between 1982 and 1992."
+    claim = "Tom Elliott served in the UDR for 19 years and is now the MP for Fermanagh."
+    assert reason(claim, source) == "number 19 where the source has 10"
+    assert reason(claim.replace("19", "10"), source) == "neutral"
+    camp = "Inmates have been moved out and at the start of the year, 122 men were left."
+    swapped = "At the start of the year 684 men were held at the camp, down from 1,200 in 2003."
+    assert reason(swapped, camp) == "number 684 where the source has 122"
+    assert reason(swapped.replace("684", "122"), camp) == "agree"
+    # "7,000" is one figure, no clause "000 containers of munitions ..."
+    sent = (
+        "In March, South Korean defence minister Shin Wonsik said North Korea had sent about "
+        "7,000 containers of munitions and other military equipment to Russia since last year "
+        "and had received more than 9,000 Russian containers probably carrying aid in return."
+    )
+    received = (
+        "In return, Mr Shin said, North Korea had received more than 9,000 Russian containers "
+        "likely filled with aid."
+    )
+    assert reason(sent, received) == "neutral"
+    # the span a count counts is part of the figure, not a word the clause must share
+    phone = (
+        "Dr Hills told of her guilt about trying to reassure her daughter on the phone two "
+        "days before."
+    )
+    guilty = (
+        "Alice's mother, Dr Hills, said she felt guilty for reassuring her daughter on the "
+        "phone two weeks before."
+    )
+    assert reason(guilty, phone) == "number weeks where the source has days"
+    assert reason(guilty.replace("weeks", "days"), phone) == "neutral"
+    building = "In the winter it's quite cold, it's a poor old tired building now."
+    hot = "Sue Taylor called it a poor old tired building that is hot in summer and cold in winter."
+    assert reason(hot, building) == "neutral"
+
+
+def test_a_he_after_an_unnamed_speaker_is_not_the_speaker_named_before() -> None:
+    """ "An HMRC spokesman pointed out ..." between a named speaker and "he said": the "he"
+    may be the spokesman, so it is read as no one (it gave a faithful "HMRC said ..." the
+    accountant's words)."""
+    article = [
+        '"This is a massive amount," said Chas Roy-Chowdhury, head of taxation at ACCA.',
+        "An HMRC spokesman pointed out that there was some wriggle room.",
+        '"If a taxpayer calls us, they will not incur a surcharge," he said.',
+    ]
+    assert voiced(article) == article
+    named = [article[0], "Chas Roy-Chowdhury pointed out that there was some wriggle room."]
+    assert voiced([*named, article[2]])[2].endswith("Chas Roy-Chowdhury said.")
+
+
+def test_a_speaker_named_only_inside_anothers_quote_is_another_speaker() -> None:
+    """The speaker's quote may name the claim's speaker; that does not make them the one who
+    says it (an LLM summary's quote moved to the man it was about)."""
+    source = (
+        'In a statement, Mr Elliott said: "I have been totally vindicated and Phil Flanagan has '
+        "admitted that the comments he made were totally untrue."
+    )
+    claim = "Mr Flanagan said he had been totally vindicated."
+    assert reason(claim, source) == "name flanagan where the source has elliott"
+    assert reason(claim.replace("Flanagan", "Elliott"), source) == "agree"
+
+
+def test_a_name_given_an_age_the_sources_never_give_it() -> None:
+    """An age between commas against every age the sources give the name, wherever they give
+    it: another age is a conflict with the first sentence that gives one; an age the sources
+    also give the name (two people of one family name) is none."""
+    sentences = (
+        "Sylvia Blackburn, 72, suffered serious head injuries outside the school.",
+        "Brian Wright, 55, of Kempston, told Luton Crown Court he had been blinded by the sun.",
+        "He denies causing serious injury by dangerous driving.",
+    )
+    found = misaged("Brian Wright, 72, denies causing serious injury.", sentences)
+    assert found is not None and (found[0].reason(), found[1]) == (
+        "number 72 where the source has 55",
+        1,
+    )
+    assert misaged("Brian Wright, 55, denies causing serious injury.", sentences) is None
+    assert misaged("Mr Wright denies causing serious injury.", sentences) is None
+    family = (*sentences, "His son, Tom Wright, 23, was in the car.")
+    assert misaged("Tom Wright, 23, was in the car.", family) is None
+
+
+def test_refused_stays_among_the_words_a_clause_says_though_it_has_an_opposite() -> None:
+    """ "refused" is the opposite of "agreed" and a negation: the negation rule reads it, so it
+    stays in what a clause says (taken out, this faithful claim's "refused to hand her over"
+    was read as negating a sentence that does not say it)."""
+    claim = (
+        "the pair fled after genevieve kelley, mary's mother, refused to hand her over to mark "
+        "nunes, mary's biological father, during a custody dispute."
+    )
+    source = (
+        "the pair fled new hampshire in 2004 along with genevieve kelley, mary's mother, during "
+        "a custody dispute with mark nunes, genevieve's former husband and mary's father."
+    )
+    assert reason(claim, source) == "agree"
+
+
+def test_a_quote_left_open_goes_on_in_the_sentences_that_open_with_a_quote() -> None:
+    """A sentence that opens a quote and leaves it open ("... criticised by Ms Davidson who
+    said: "There is nothing more serious ...") gives its speaker to the sentences after it that
+    open with a quote and name no speaker; a quote closed in its sentence gives none."""
+    article = [
+        'The unveiling was criticised by Ms Davidson who said: "There is nothing more serious.',
+        '"Alex Salmond has form in unveiling vanity projects to himself."',
+        'Mr Rennie added: "Nothing gets in the way of his ego."',
+        '"His absence means we will be more sceptical."',
+    ]
+    assert voiced(article) == [
+        article[0],
+        'Ms Davidson said: "Alex Salmond has form in unveiling vanity projects to himself."',
+        article[2],
+        article[3],
+    ]
+    claim = "Mr Rennie said Alex Salmond had form in unveiling vanity projects to himself."
+    assert reason(claim, voiced(article)[1]) == "name rennie where the source has davidson"
+    assert reason(claim.replace("Mr Rennie", "Ms Davidson"), voiced(article)[1]) == "agree"
+
+
+def test_a_name_before_who_and_what_another_name_does() -> None:
+    """ "Mr Ashley, who also owns ..." says of him what the claim says of another name."""
+    source = (
+        "The company pledged to review worker rights, with oversight by Mr Ashley, who also "
+        "owns Newcastle United Football Club."
+    )
+    claim = "Mr Wright also owns Newcastle United Football Club."
+    assert reason(claim, source) == "name wright where the source has ashley"
+    assert reason(claim.replace("Wright", "Ashley"), source) == "agree"
