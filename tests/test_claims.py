@@ -329,3 +329,38 @@ def test_a_sentence_that_agrees_gives_way_to_one_the_claim_copies_more_that_disa
     assert found[0].evidence is not None and found[0].evidence.text.startswith("Maradona is")
     assert found[1].signals.conflict == "name england where the source has argentina"
     assert found[1].evidence is not None and found[1].evidence.text.startswith("Maradona holds")
+
+
+def test_a_sentence_without_the_claims_figure_does_not_outvote_one_that_disagrees() -> None:
+    """A sentence that agrees but holds none of the claim's figures decides nothing: the
+    sentences with most of the claim's words (each, where several tie) are read for one that
+    disagrees (an LLM summary's "lollipop lady for 55 years", 55 being another's age). A name
+    given an age the sources never give it is contradicted by the sentence with its age."""
+    embedder = HashedEmbedder()
+    cfg = VerifierConfig(top_k=1, window=1, contradiction_similarity=0.0)
+    source = seg(
+        "s",
+        'Mr Wright said: "I understand Sylvia had been a much-loved lollipop lady for them."',
+        "The mother-of-three, a lollipop lady for 20 years, was on duty in Bedford Road as "
+        "pupils left school.",
+        "Sylvia Blackburn, 72, suffered serious head injuries outside the school.",
+        "Brian Wright, 55, of Kempston, told the court he had been blinded by the sun.",
+    )
+    cand = seg(
+        "c",
+        "Sylvia Blackburn had been a lollipop lady for 55 years.",
+        "Sylvia Blackburn had been a lollipop lady for 20 years.",
+        "Brian Wright, 72, denies causing serious injury.",
+    )
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    evidence = document_evidence(source, cfg, embedder)
+    sims = evidence.vectors @ embedder.encode([cand.sentences[0].text])[0]
+    assert sims[0] > sims[1]  # the sentence without the figure ranks first
+    found = measure_claims(claims, evidence, cfg, embedder)
+    assert [m.signals.conflict for m in found] == [
+        "number 55 where the source has 20",
+        "",
+        "number 72 where the source has 55",
+    ]
+    assert found[0].evidence is not None and found[0].evidence.text.startswith("The mother")
+    assert found[2].evidence is not None and found[2].evidence.text.startswith("Brian Wright")

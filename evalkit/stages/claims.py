@@ -22,6 +22,7 @@ from evalkit.conflict import (
     Conflict,
     compare,
     copied,
+    misaged,
     names_speaker,
     spliced,
     verbatim,
@@ -252,7 +253,8 @@ def measure_claims(
         # Contradicted: the closest comparable unit says the same thing with another value
         # (see evalkit.conflict); units are read best first, the first that agrees or
         # disagrees decides. Then, unless a unit disagreed: the start of one sentence joined to
-        # the rest of another, said there of someone else (`spliced`).
+        # the rest of another, said there of someone else (`spliced`); a name given an age
+        # the sources never give it (`misaged`).
         # a claim that has someone the sources know say it reads "she said" as the speaker
         voiced_as = evidence.read_as if names_speaker(text) and not unknown else as_written
         first = _first_reading(text, voiced_as, singles, best[row], sims[row], unknown, cfg)
@@ -261,12 +263,18 @@ def measure_claims(
             at = int(best[row][0])  # (a claim with a novel name is unsupported already)
         if kind != "conflict" and at >= singles and not verbatim(text, voiced_as[at]):
             first = _inside(text, voiced_as, units[:singles], units[at], unknown, cfg) or first
-        if first[0] == "neutral" and singles and not unknown and any(ch.isupper() for ch in text):
+        # a sentence that agrees but holds none of the claim's figures decides nothing either
+        unsure = first[0] == "neutral" or (
+            first[0] == "agree" and not numbers(text) <= numbers(voiced_as[first[2]])
+        )
+        if unsure and singles and not unknown and any(ch.isupper() for ch in text):
             sentence_stems = sentence_stems or [content_stems(s) for s in sentences]
             most = _most_said(text, voiced_as, sentence_stems, cfg)
             first = most or first
         if first[0] != "conflict" and not unknown and (joined := spliced(text, sentences)):
             first = ("conflict", *joined)
+        if first[0] != "conflict" and (aged := misaged(text, sentences)):
+            first = ("conflict", *aged)
         decided.append(first)
     picked = best[:, :units_read]
     probs = np.zeros((len(claims), picked.shape[1], 2), np.float32)
@@ -550,13 +558,14 @@ def _most_said(
     if len(mine) < _MOST_SAID:  # "Queen's Club, London" (a list's entry) says too little
         return None
     shared = [len(mine & s) for s in stems]
-    j = int(np.argmax(shared))
-    if not any(ch.isupper() for ch in units[j]):
-        return None
-    kind, conflict = compare(text, units[j], True, frozenset(), cfg.contradiction_overlap)
-    # not the word order: a paraphrase far from the claim reorders its words
-    if kind == "conflict" and conflict is not None and conflict.kind != "order":
-        return kind, conflict, j
+    most = max(shared)
+    for j in (j for j, n in enumerate(shared) if n == most):  # each, where several tie
+        if not any(ch.isupper() for ch in units[j]):
+            continue
+        kind, conflict = compare(text, units[j], True, frozenset(), cfg.contradiction_overlap)
+        # not the word order: a paraphrase far from the claim reorders its words
+        if kind == "conflict" and conflict is not None and conflict.kind != "order":
+            return kind, conflict, j
     return None
 
 
