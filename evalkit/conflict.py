@@ -162,7 +162,7 @@ _BY_SAYING = r"(?:responded|replied|reacted)\s+by\s+saying"  # "The ministry res
 
 def _speaker_pattern(speech: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:who\s+)?(?:{speech}|{_BY_SAYING})\b"
+        rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b"
         rf"|{_SUBJECT}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
         rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
     )
@@ -1379,10 +1379,15 @@ def _introduced(text: str) -> str | None:
     if not _INTRODUCES.search(text) and not _quote_left_open(text):
         return None
     named = [w for m in _ATTRIBUTED.finditer(text) if (w := _who(m))]
+    named += [m["who"] for m in _WHO_SAID.finditer(text) if _named_words(m["who"], text)]
     if named:  # not "He told BBC Sport:"
         return None if named[-1].lower() in _PRONOUNS else named[-1]
     label = _LABEL.match(text)
     return label["who"] if label else None
+
+
+# a name and "who said": "... was criticised by Ms Davidson who said: ..."
+_WHO_SAID = re.compile(rf"\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\s+)?(?P<who>{_WHO})\s+who\s+{_SPEECH}\b")
 
 
 def _quote_left_open(text: str) -> bool:

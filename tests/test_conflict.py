@@ -1936,13 +1936,18 @@ def test_a_quote_left_open_goes_on_in_the_sentences_that_open_with_a_quote() -> 
     ]
     assert voiced(article) == [
         article[0],
-        'Ms Davidson said: "Alex Salmond has form in unveiling vanity projects to himself."',
+        'Davidson said: "Alex Salmond has form in unveiling vanity projects to himself."',
         article[2],
         article[3],
     ]
     claim = "Mr Rennie said Alex Salmond had form in unveiling vanity projects to himself."
     assert reason(claim, voiced(article)[1]) == "name rennie where the source has davidson"
     assert reason(claim.replace("Mr Rennie", "Ms Davidson"), voiced(article)[1]) == "agree"
+    # "who said" names a speaker only where its words are names: not "A Mum who says ..."
+    mum = ['A Mum who says: "I felt like a rabbit in headlights.', '"It was hard."']
+    assert voiced(mum) == mum
+    fact = "Chloe Owens says her and husband felt like 'Rabbits in headlights'."
+    assert reason(fact, "A Mum who says she felt like a ` Rabbit in headlights ' .") == "agree"
 
 
 def test_a_name_before_who_and_what_another_name_does() -> None:
