@@ -413,11 +413,16 @@ def _date(claim: str, unit: str) -> Conflict | None:
 
 # Ordinals and fractions: figures that `amounts` does not read ("his first goal", "a tenth of
 # a second"), for `_slot`
-_RANKS = frozenset(
-    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
-    hundredth thousandth""".split()
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 )
-_PARTS = frozenset({"half", "quarter"})  # fractions no ordinal writes ("first-half" is no "half")
+_RANKS = frozenset([*_ORDINALS, "hundredth", "thousandth"])
+# a numeral ordinal ("12th"), read as its word up to "twelfth" (`_figure_word`)
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+# fractions no ordinal writes ("first-half" is no "half"), and a round of a cup ("quarter-final"
+# / "semi-final")
+_PARTS = frozenset({"half", "quarter", "semi"})
+_SIDES = frozenset({"left", "right"})  # "his left ankle" / "his right ankle"
 _TIMES = ("twice", "thrice")  # counts of times ("poisoned twice": "poisoned three times")
 _SPANS = frozenset(
     "minute minutes hour hours day days week weeks month months year years decade decades".split()
@@ -478,7 +483,10 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
                 continue
             # not three: "qpr 's third goal" for "qpr 's second goal", another scorer's
             shared = before + after
-            if (len(shared) > _SLOT or counted) and (not named or any(map(is_content, shared))):
+            # a year after a verb and its preposition: "collapsed in 2010" / "collapsed in 2009"
+            dated = a[2] == "year" and len(before) >= 2 and is_content(before[0])
+            enough = len(shared) > _SLOT or counted or dated
+            if enough and (not named or any(map(is_content, shared))):
                 kind: Literal["name", "number"] = "name" if a[2] == "name" else "number"
                 return Conflict(kind, " ".join(c[a[0] : a[1]]), " ".join(u[b[0] : b[1]]))
     return None
@@ -625,6 +633,11 @@ def _figure_word(token: str) -> tuple[str, str] | None:
         return "span", token.removesuffix("s")
     if token in _PARTS:
         return "part", token
+    if token in _SIDES:
+        return "side", token
+    if ordinal := _ORDINAL.fullmatch(token):
+        n = int(ordinal[1])
+        return "rank", _ORDINALS[n - 1] if 0 < n <= len(_ORDINALS) else token
     return ("rank", token) if token in _RANKS else None
 
 

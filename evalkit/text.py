@@ -139,7 +139,10 @@ _OPPOSITE_FORMS = (
     ("expand expands expanding expanded", "reduce reduces reducing reduced"),
     ("attack attacks attacking attacked", "defend defends defending defended"),
     ("arrest arrests arresting arrested", "release releases releasing released"),
-    ("import imports importing imported", "export exports exporting exported"),
+    (
+        "import imports importing imported importer importers",
+        "export exports exporting exported exporter exporters",
+    ),
     ("impose imposes imposing imposed", "lift lifts lifting lifted"),
     ("acquit acquits acquitting acquitted", "convict convicts convicting convicted"),
     ("hire hires hiring hired", "fire fires firing fired"),

@@ -497,6 +497,11 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "United moved into third, one point ahead of City.",
             "opposite behind where the source has ahead",
         ),
+        (
+            "Britain is currently the world's third largest exporter of wood.",
+            "Britain is currently the world's third largest importer of wood.",
+            "opposite exporter where the source has importer",
+        ),
         # "refused" negates, and is the opposite of "agreed" too
         (
             "The insurance firm that indemnifies MLAs has agreed to cover Mr Flanagan's costs.",
@@ -1612,6 +1617,28 @@ def test_word_for_word_means_whole_words() -> None:
             "The reforms were unveiled by Home Secretary Theresa May last week.",
             "number month where the source has week",
         ),
+        # an ordinal written in figures, a round of a cup, a side
+        (
+            "The world number three's round included an eagle on the 13th.",
+            "The world number three's round included an eagle on the 12th as he bids to win.",
+            "number 13th where the source has 12th",
+        ),
+        (
+            "The world number three's round included an eagle on the twelfth.",
+            "The world number three's round included an eagle on the 12th as he bids to win.",
+            "agree",
+        ),
+        (
+            "Bayern will be without Ribery for the Champions League semi-final first leg.",
+            "Bayern will be without Ribery for the Champions League quarter-final first leg.",
+            "number semi where the source has quarter",
+        ),
+        (
+            "McIlroy ruptured a ligament in his right ankle playing football with friends.",
+            "The former world number one ruptured a ligament in his left ankle during a game "
+            "of football with friends in July.",
+            "number right where the source has left",
+        ),
         # one count of another span of time: the count and a word before it are enough ("a"
         # and "an" count one)
         (
@@ -1858,6 +1885,13 @@ def test_a_figure_of_one_clause_is_read_where_the_claim_joins_two_statements() -
     )
     assert reason(guilty, phone) == "number weeks where the source has days"
     assert reason(guilty.replace("weeks", "days"), phone) == "neutral"
+    # a year after a verb and its preposition
+    firm = (
+        "The museum inherited Waterford Wedgwood's pension bill after the firm collapsed in 2009."
+    )
+    years = "Waterford Wedgwood collapsed in 2010, and the museum went into administration in 2009."
+    assert reason(years, firm) == "number 2010 where the source has 2009"
+    assert reason(years.replace("2010", "2009"), firm) == "agree"
     building = "In the winter it's quite cold, it's a poor old tired building now."
     hot = "Sue Taylor called it a poor old tired building that is hot in summer and cold in winter."
     assert reason(hot, building) == "neutral"
