@@ -9,8 +9,14 @@ import pytest
 from evalkit.config import Config, VerifierConfig
 from evalkit.embed import HashedEmbedder
 from evalkit.pipeline import Resources, run_event
-from evalkit.records import Claim, Document, Event
-from evalkit.stages.claims import WEAKEST, document_evidence, measure_claims, precisions
+from evalkit.records import Claim, Document, Event, Segmented
+from evalkit.stages.claims import (
+    WEAKEST,
+    Measured,
+    document_evidence,
+    measure_claims,
+    precisions,
+)
 from evalkit.text import content_stems, whole_word
 from evalkit.verifiers import ClaimSignals, EmbeddingVerifier
 
@@ -33,6 +39,22 @@ def measured(embedder: object, *claims: str) -> list[ClaimSignals]:
 
 def token_precisions(embedder: object, *claims: str) -> list[float]:
     return [s.token_precision for s in measured(embedder, *claims)]
+
+
+def judged(
+    source: Segmented, cand: Segmented, cfg: VerifierConfig, embedder: HashedEmbedder
+) -> list[Measured]:
+    """What the claims stage measures of each sentence of `cand` against `source`."""
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    return measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
+
+
+def ranked_first(
+    source: Segmented, claim: str, cfg: VerifierConfig, embedder: HashedEmbedder
+) -> int:
+    """The source sentence closest to the claim by the embedder."""
+    sims = document_evidence(source, cfg, embedder).vectors @ embedder.encode([claim])[0]
+    return int(np.argmax(sims))
 
 
 def test_a_paraphrase_counts_nearly_whole_and_a_new_predicate_little(
@@ -197,9 +219,7 @@ def test_a_romanised_name_is_known_with_or_without_its_hyphen() -> None:
     cfg, embedder = VerifierConfig(), HashedEmbedder()
     source = seg("s", "Defence minister Shin Wonsik met Kim Yo-jong on Friday.")
     cand = seg("c", "Shin Won-sik met Kim Yojong.", "Shin Won-ho met Kim Yo Jong.")
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
-    evidence = document_evidence(source, cfg, embedder)
-    found = measure_claims(claims, evidence, cfg, embedder)
+    found = judged(source, cand, cfg, embedder)
     assert [m.signals.novel_names for m in found] == [(), ("ho", "won")]
 
 
@@ -232,8 +252,7 @@ def test_a_quotation_no_source_has_word_for_word_is_found_in_no_source() -> None
         'analysing it".',
         'He said "but they cannot get round to it".',
     )
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
-    found = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
+    found = judged(source, cand, cfg, embedder)
     assert [m.signals.novel_names for m in found] == [
         ("“we will never bow to foreign pressure”",),
         (),
@@ -264,8 +283,7 @@ def test_a_quote_given_to_someone_else_than_the_she_who_said_it_is_contradicted(
         "John Kirby said the weapons are designed to attack Seoul.",
         "Kim said the weapons are designed to attack Seoul.",
     )
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
-    found = measure_claims(claims, document_evidence(source, cfg, embedder), cfg, embedder)
+    found = judged(source, cand, cfg, embedder)
     assert [m.signals.conflict for m in found] == [
         "name john, kirby where the source has jong, kim, yo",
         "",
@@ -294,9 +312,7 @@ def test_a_long_sentence_with_most_of_the_claims_words_decides_where_the_closest
         "Ipswich have now lost four of their last five away games.",
         "Ipswich have now won four of their last five away games in Leeds.",
     )
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
-    evidence = document_evidence(source, cfg, embedder)
-    found = measure_claims(claims, evidence, cfg, embedder)
+    found = judged(source, cand, cfg, embedder)
     assert [m.signals.conflict for m in found] == ["opposite won where the source has lost", "", ""]
     assert found[0].evidence is not None and found[0].evidence.text.startswith("The Tractor")
     assert found[2].signals.novel == ("leeds",)
@@ -320,11 +336,10 @@ def test_a_sentence_that_agrees_gives_way_to_one_the_claim_copies_more_that_disa
         "Maradona guided England to World Cup glory in 1986.",
         "Maradona holds the World Cup aloft after guiding England to glory in 1986.",
     )
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
-    evidence = document_evidence(source, cfg, embedder)
-    sims = evidence.vectors @ embedder.encode([cand.sentences[0].text])[0]
-    assert sims[0] > sims[1]  # the sentence that agrees ranks first
-    found = measure_claims(claims, evidence, cfg, embedder)
+    assert (
+        ranked_first(source, cand.sentences[0].text, cfg, embedder) == 0
+    )  # the sentence that agrees ranks first
+    found = judged(source, cand, cfg, embedder)
     assert found[0].signals.conflict == "name england where the source has argentina"
     assert found[0].evidence is not None and found[0].evidence.text.startswith("Maradona is")
     assert found[1].signals.conflict == "name england where the source has argentina"
@@ -352,11 +367,10 @@ def test_a_sentence_without_the_claims_figure_does_not_outvote_one_that_disagree
         "Sylvia Blackburn had been a lollipop lady for 20 years.",
         "Brian Wright, 72, denies causing serious injury.",
     )
-    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
-    evidence = document_evidence(source, cfg, embedder)
-    sims = evidence.vectors @ embedder.encode([cand.sentences[0].text])[0]
-    assert sims[0] > sims[1]  # the sentence without the figure ranks first
-    found = measure_claims(claims, evidence, cfg, embedder)
+    assert (
+        ranked_first(source, cand.sentences[0].text, cfg, embedder) == 0
+    )  # the sentence without the figure ranks first
+    found = judged(source, cand, cfg, embedder)
     assert [m.signals.conflict for m in found] == [
         "number 55 where the source has 20",
         "",

@@ -128,6 +128,16 @@ def test_same_statement_with_another_value_is_a_conflict(
             "Shiraz Nawaz, 36, said he felt lucky to be alive.",
             "Father-of-two Shiraz Nawaz said he felt lucky to be alive after the flames.",
         ),
+        # "refused" negates and is the opposite of "agreed": it stays in what a clause says
+        # (taken out, this faithful claim's "refused to hand her over" negated a sentence that
+        # does not say it)
+        (
+            "the pair fled after genevieve kelley, mary's mother, refused to hand her over to "
+            "mark nunes, mary's biological father, during a custody dispute.",
+            "the pair fled new hampshire in 2004 along with genevieve kelley, mary's mother, "
+            "during a custody dispute with mark nunes, genevieve's former husband and mary's "
+            "father.",
+        ),
         # a source that says the claim word for word, whatever else its sentence holds
         (
             'Dr Wilson said: "We are unsure as to exactly why the numbers rose."',
@@ -1941,21 +1951,6 @@ def test_a_name_given_an_age_the_sources_never_give_it() -> None:
     assert misaged("Mr Wright denies causing serious injury.", sentences) is None
     family = (*sentences, "His son, Tom Wright, 23, was in the car.")
     assert misaged("Tom Wright, 23, was in the car.", family) is None
-
-
-def test_refused_stays_among_the_words_a_clause_says_though_it_has_an_opposite() -> None:
-    """ "refused" is the opposite of "agreed" and a negation: the negation rule reads it, so it
-    stays in what a clause says (taken out, this faithful claim's "refused to hand her over"
-    was read as negating a sentence that does not say it)."""
-    claim = (
-        "the pair fled after genevieve kelley, mary's mother, refused to hand her over to mark "
-        "nunes, mary's biological father, during a custody dispute."
-    )
-    source = (
-        "the pair fled new hampshire in 2004 along with genevieve kelley, mary's mother, during "
-        "a custody dispute with mark nunes, genevieve's former husband and mary's father."
-    )
-    assert reason(claim, source) == "agree"
 
 
 def test_a_quote_left_open_goes_on_in_the_sentences_that_open_with_a_quote() -> None:
