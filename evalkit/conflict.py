@@ -226,8 +226,8 @@ def compare(
         if not single:
             return NEUTRAL
         # a swap is read even where the swapped words are most of what the statement says, and
-        # a figure of one clause alone: the claim may join two statements
-        found = _swapped(claim, unit) or _part_figure(claim, unit, novel, min_overlap)
+        # one clause alone: the claim may join two statements
+        found = _swapped(claim, unit) or _part(claim, unit, novel, min_overlap)
         return ("conflict", found) if found else NEUTRAL
     if verbatim(claim, unit):
         return NEUTRAL if novel else ("agree", None)
@@ -248,20 +248,27 @@ def compare(
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_PART_WORDS = 3  # `_part`: the fewest content words of a clause without a figure read alone
 
 
-def _part_figure(
-    claim: str, unit: str, novel: frozenset[str], min_overlap: float
-) -> Conflict | None:
+def _part(claim: str, unit: str, novel: frozenset[str], min_overlap: float) -> Conflict | None:
     """A clause of a claim that says more than the unit (two statements joined: "Tom Elliott
     served in the UDR for 19 years and is now the MP for ...") with a figure the unit gives
     otherwise, where the clause's words are the unit's ("Mr Elliott served in the UDR for 10
-    years, between 1982 and 1992."). Not a date: "in summer" has no words around it to say
-    which thing is dated ("a building that is very hot in summer and cold in winter" against
-    "In the winter it's quite cold, ...")."""
+    years, between 1982 and 1992."), or, a clause without a figure of _PART_WORDS content
+    words or more, its opposite polarity ("Ronaldo sported an unusual haircut at the 2002
+    World Cup, which Brazil went on to lose" against "... for the 2002 World Cup - Brazil went
+    on to win it."). Not a date: "in summer" has no words around it to say which thing is
+    dated ("a building that is very hot in summer and cold in winter" against "In the winter
+    it's quite cold, ...")."""
     theirs = content_stems(unit)
     for part in _CLAUSE.split(_THOUSANDS.sub("", claim)):  # "7,000" is one figure
         if not (amounts(part) or dates(part) or any(_figure_words(tokens(part)))):
+            stems = content_stems(part) - novel
+            if len(stems) >= _PART_WORDS and len(stems & theirs) / len(stems) >= min_overlap:
+                found = _polarity(part, unit, min_overlap)  # "..., which Brazil went on to lose"
+                if found:
+                    return found
             continue
         values = {stem(t) for a in amounts(part) for t in tokens(a.text)} | dates(part) | novel
         spans = {n for a in amounts(part) for n in a.noun & _SPANS}  # the "weeks" of "two weeks"
@@ -422,7 +429,8 @@ _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # fractions no ordinal writes ("first-half" is no "half"), and a round of a cup ("quarter-final"
 # / "semi-final")
 _PARTS = frozenset({"half", "quarter", "semi"})
-_SIDES = frozenset({"left", "right"})  # "his left ankle" / "his right ankle"
+# sides and grounds: "his left ankle" / "his right ankle", "a 2-0 home win" / "a 2-0 away win"
+_SIDES = frozenset({"left", "right", "home", "away"})
 _TIMES = ("twice", "thrice")  # counts of times ("poisoned twice": "poisoned three times")
 _SPANS = frozenset(
     "minute minutes hour hours day days week weeks month months year years decade decades".split()
@@ -474,8 +482,12 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
             if a[2] == "span" and not before:
                 continue  # "in the last year" for "in the last 12 months": the word before
             # one count of another span: "up to 51 years" against "up to 51 weeks", "within a
-            # day" against "within an hour"
-            counted = a[2] == "span" and len(before) >= 2 and _counts(before[-1])
+            # day" against "within an hour"; another number of a rank: "world number one"
+            # against "world number nine"
+            counted = len(before) >= 2 and (
+                (a[2] == "span" and _counts(before[-1]))
+                or (a[2] == "count" and before[-1] == "number")
+            )
             # a name the unit has before, then a clause that ends in another name: what
             # follows that is said of the first ("Netherlands, who were led by 18 points
             # from De Jong, scored ...", "Andrea Barber, who portrayed Kimmy Gibbler, will")
@@ -606,6 +618,8 @@ def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
     for i, (t, after) in enumerate(zip(words, words[1:], strict=False)):
         if t == "one" and after != "of" and is_content(after) and not found[i + 1]:
             found[i] = ("count", "1")
+        elif t == "number" and after == "one":  # "the world number one" / "number nine"
+            found[i + 1] = ("count", "1")
         elif t in ("a", "an") and after in _SPANS:  # "within an hour"
             found[i] = ("count", "1")
         elif t in _RELATIVE and after in _SPANS:
@@ -634,7 +648,7 @@ def _figure_word(token: str) -> tuple[str, str] | None:
     if token in _PARTS:
         return "part", token
     if token in _SIDES:
-        return "side", token
+        return "side" if token in ("left", "right") else "ground", token
     if ordinal := _ORDINAL.fullmatch(token):
         n = int(ordinal[1])
         return "rank", _ORDINALS[n - 1] if 0 < n <= len(_ORDINALS) else token

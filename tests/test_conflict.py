@@ -1649,6 +1649,23 @@ def test_word_for_word_means_whole_words() -> None:
             "of football with friends in July.",
             "number right where the source has left",
         ),
+        (
+            "Goals from Yattara and Lacazette gave Lyon a 2-0 away win over Bastia on Wednesday.",
+            "Goals from Yattara and Lacazette helped Lyon go top with a 2-0 home win against "
+            "Bastia on Wednesday.",
+            "number away where the source has home",
+        ),
+        # another number after "number": the number and a word before it are enough
+        (
+            "The Russian is the world number one.",
+            '"My hair can grow," said the Russian world number nine, complaining.',
+            "number one where the source has nine",
+        ),
+        (
+            "The Russian is the world number nine.",
+            '"My hair can grow," said the Russian world number nine, complaining.',
+            "agree",
+        ),
         # one count of another span of time: the count and a word before it are enough ("a"
         # and "an" count one)
         (
@@ -1895,6 +1912,14 @@ def test_a_figure_of_one_clause_is_read_where_the_claim_joins_two_statements() -
     )
     assert reason(guilty, phone) == "number weeks where the source has days"
     assert reason(guilty.replace("weeks", "days"), phone) == "neutral"
+    # a clause without a figure, read for its polarity
+    won = (
+        "Striker Ronaldo decided this would be a good idea for the 2002 World Cup - Brazil went "
+        "on to win it."
+    )
+    lost = "Ronaldo sported an unusual haircut at the 2002 World Cup, which Brazil went on to lose."
+    assert reason(lost, won) == "opposite lose where the source has win"
+    assert reason(lost.replace("lose", "win"), won) == "agree"
     # a year after a verb and its preposition
     firm = (
         "The museum inherited Waterford Wedgwood's pension bill after the firm collapsed in 2009."
