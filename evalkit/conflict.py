@@ -262,23 +262,35 @@ def _part(claim: str, unit: str, novel: frozenset[str], min_overlap: float) -> C
     dated ("a building that is very hot in summer and cold in winter" against "In the winter
     it's quite cold, ...")."""
     theirs = content_stems(unit)
-    for part in _CLAUSE.split(_THOUSANDS.sub("", claim)):  # "7,000" is one figure
-        if not (amounts(part) or dates(part) or any(_figure_words(tokens(part)))):
-            stems = content_stems(part) - novel
-            if len(stems) >= _PART_WORDS and len(stems & theirs) / len(stems) >= min_overlap:
-                found = _polarity(part, unit, min_overlap)  # "..., which Brazil went on to lose"
-                if found:
-                    return found
+    for part, stems, figured in _clauses(claim, novel):
+        if len(stems & theirs) / len(stems) < min_overlap:
             continue
-        values = {stem(t) for a in amounts(part) for t in tokens(a.text)} | dates(part) | novel
-        spans = {n for a in amounts(part) for n in a.noun & _SPANS}  # the "weeks" of "two weeks"
-        stems = content_stems(part) - {stem(t) for t in values | spans}
-        if len(stems) < 2 or len(stems & theirs) / len(stems) < min_overlap:
-            continue
-        found = _figure(part, unit) or _slot(part, unit, False)
+        if figured:
+            found = _figure(part, unit) or _slot(part, unit, False)
+        else:
+            found = _polarity(part, unit, min_overlap)  # "..., which Brazil went on to lose"
         if found:
             return found
     return None
+
+
+@lru_cache(maxsize=MEMO)
+def _clauses(claim: str, novel: frozenset[str]) -> tuple[tuple[str, frozenset[str], bool], ...]:
+    """The claim's clauses `_part` reads alone, each with the content stems it must share and
+    whether it has a figure: one with a figure needs two stems besides its figures, one
+    without _PART_WORDS."""
+    out = []
+    for part in _CLAUSE.split(_THOUSANDS.sub("", claim)):  # "7,000" is one figure
+        found = amounts(part)
+        if found or dates(part) or any(_figure_words(tokens(part))):
+            values = {stem(t) for a in found for t in tokens(a.text)} | dates(part) | novel
+            spans = {n for a in found for n in a.noun & _SPANS}  # the "weeks" of "two weeks"
+            stems = content_stems(part) - {stem(t) for t in values | spans}
+            if len(stems) >= 2:
+                out.append((part, stems, True))
+        elif len(stems := content_stems(part) - novel) >= _PART_WORDS:
+            out.append((part, stems, False))
+    return tuple(out)
 
 
 def copied(statement: str, text: str) -> int:
