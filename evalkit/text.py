@@ -460,6 +460,9 @@ def numeral(value: int) -> str:
     return "x" * tens + ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")[ones]
 
 
+_ROMAN = {numeral(n): str(n) for n in range(1, 40)}  # "ii" -> "2", for `_acronyms`
+
+
 @lru_cache(maxsize=MEMO)
 def dates(text: str) -> frozenset[str]:
     """Month, weekday and season names and four-digit years, as folded tokens.
@@ -669,12 +672,21 @@ def spelled_out(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
         if "".join(w[0] for w in glossed).lower() == acronym:
             runs.append(glossed)
     return frozenset(
-        t
-        for words in runs
-        if "".join(w[0] for w in words).lower() in vocabulary
-        for w in words
-        for t in tokens(w)
+        t for words in runs if _acronyms(words) & vocabulary for w in words for t in tokens(w)
     )
+
+
+def _acronyms(words: list[str]) -> set[str]:
+    """The acronyms a name's words make: their initials, and where the last word is a number
+    from 1 to 39 ("World War One", "World War 2", "World War II") the initials before it with
+    the number in figures or as a Roman numeral ("ww1", "wwi")."""
+    out = {"".join(w[0] for w in words).lower()}
+    last = fold(words[-1])
+    value = {"one": "1", **NUMBER_WORDS}.get(last) or _ROMAN.get(last) or last
+    if value.isdigit() and 0 < int(value) < 40:
+        head = "".join(w[0] for w in words[:-1]).lower()
+        out |= {head + value, head + numeral(int(value))}
+    return out
 
 
 # Words that put a seat of government as the place, not the country: "in Moscow", "the

@@ -246,6 +246,11 @@ def test_a_name_spelling_out_the_sources_acronym_is_no_novel_name() -> None:
     ) == [(), (), ("saxony", "upper"), ("defence", "regiment", "reserve", "ulster")]
     vocab = frozenset({"udr"})
     assert spelled_out("the Ulster Defence Regiment", vocab) == {"ulster", "defence", "regiment"}
+    # a number after the initials, in figures or as a Roman numeral: "WW1", "WWII"
+    wars = frozenset({"ww1", "wwii"})
+    assert spelled_out("They died in World War One.", wars) == {"world", "war", "one"}
+    assert spelled_out("They died in World War Two.", wars) == {"world", "war", "two"}
+    assert spelled_out("They died in World War Three.", wars) == frozenset()
     assert spelled_out("Ulster Defence Regiment", frozenset({"pcc"})) == frozenset()
     # in any case, the words before an acronym in brackets that they spell out
     glossed = "a ban upheld by the court of arbitration for sport ( cas ) and the world anti-doping"
