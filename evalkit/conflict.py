@@ -1468,7 +1468,7 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     said_there = [c for c in run if len(_gist(c) & gist) >= _SAYS_IT * len(_gist(c))]
     if (
         mine != any(negated(c) for c in said_there)
-        and mine != negated(unit)
+        and not (mine and _negates_elsewhere(unit, claim))
         and not _both_deny(stated, best)
         and _negates_what_is_said(claim, unit, said if mine else said_there, mine)
     ):
@@ -1486,6 +1486,29 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
                 continue  # lower-cased, where capitals cannot find the parties
             return Conflict("opposite", word, other)
     return None
+
+
+def _negates_elsewhere(unit: str, claim: str) -> bool:
+    """Whether a negation of the unit's may be the claim's, though not in the clauses that say
+    it: one whose reach (to the end of the unit, names aside) has a word of the claim, or one
+    whose clause says nothing it negates: a denial ("denied that ..., labelling speculation on
+    arms dealings as absurd" for "dismissed speculation that ..."), an answer ("asked whether
+    Oscar is struggling, ... Mourinho said: 'No, I don't think ...'"), an ellipsis ("but the
+    defendant did not"). Not "Yet he had some anger issues and couldn't overcome the demons in
+    his life, Tom Osborne said" for "Phillips had no anger issues"."""
+    clauses = _CLAUSE.split(unit)
+    for k, clause in enumerate(clauses):
+        if negated(clause):
+            if not _negated_stems(clause):  # "No, I don't think ...", "but he did not"
+                return True
+            reach = _negated_stems(" ".join(clauses[k:])) - _name_stems(unit)
+            if reach & content_stems(claim):
+                return True
+    return False
+
+
+def _name_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in names(text))
 
 
 def _negates_what_is_said(claim: str, unit: str, negating: list[str], mine: bool) -> bool:

@@ -1389,6 +1389,36 @@ def test_a_negation_of_words_the_claim_does_not_say_is_no_conflict() -> None:
         "The regulator said the ban on YouTube was no longer necessary.",
         "The regulator said it has lifted the ban on YouTube.",
     ) == ("agree")
+    # the unit's negation of other words does not cover the claim's own ("couldn't overcome
+    # the demons" against "had no anger issues"); one that reaches the claim's words does
+    coach = (
+        '"Yet he had some anger issues and couldn\'t overcome the demons in his life," Tom '
+        "Osborne said."
+    )
+    claim = "Tom Osborne said Phillips had no anger issues."
+    assert reason(claim, coach) == "negation: only the claim denies or negates it"
+    assert reason(claim, coach.replace("the demons in his life", "his anger issues")) == "agree"
+    # a negation that negates nothing in its clause may be anyone's: an answer
+    assert (
+        reason(
+            "oscar was substituted at half time against stoke , but mourinho insists he is not "
+            "struggling and will bounce back .",
+            "asked whether oscar is struggling , as he was substituted at half-time , mourinho "
+            "said : ` no , i do n't think he had a bad performance , i just think he was not good "
+            "enough .",
+        )
+        == "agree"
+    )
+    # the reach runs to the end of the unit: "refused to give up the location of her husband
+    # and daughter" covers a claim's "refused to hand over daughter" (CLIFF, tokenised)
+    assert (
+        reason(
+            "fled after genevieve kelley , mary 's mother , refused to hand over daughter .",
+            "genevieve , now 50 , handed herself in last november , but refused to give up the "
+            "location of her husband and daughter , who had not been seen for a decade .",
+        )
+        == "neutral"
+    )
 
 
 def test_a_cased_claim_agrees_with_its_tokenised_lower_cased_source() -> None:
