@@ -713,6 +713,19 @@ def test_short_forms_of_a_name_are_no_swap() -> None:
             "I know we can stay in the Premier League next year.",
             "name wigan where the source has premier league",
         ),
+        # "Mr Ashley, who also owns ..." says of him what the claim says of another name
+        (
+            "Mr Wright also owns Newcastle United Football Club.",
+            "The company pledged to review worker rights, with oversight by Mr Ashley, who also "
+            "owns Newcastle United Football Club.",
+            "name wright where the source has ashley",
+        ),
+        (
+            "Mr Ashley also owns Newcastle United Football Club.",
+            "The company pledged to review worker rights, with oversight by Mr Ashley, who also "
+            "owns Newcastle United Football Club.",
+            "agree",
+        ),
     ],
 )
 def test_more_names_in_place_of_others(claim: str, source: str, expected: str) -> None:
@@ -893,6 +906,19 @@ def test_bounds_and_written_forms_of_a_figure(claim: str, source: str, expected:
         (
             "In January, U.S. officials said missiles had been fired on Ukraine.",
             "In January, U.S. spokesman John Kirby said missiles had been fired on Ukraine.",
+            "agree",
+        ),
+        # the speaker's quote may name the claim's speaker, who is not the one who says it
+        (
+            "Mr Flanagan said he had been totally vindicated.",
+            'In a statement, Mr Elliott said: "I have been totally vindicated and Phil Flanagan '
+            "has admitted that the comments he made were totally untrue.",
+            "name flanagan where the source has elliott",
+        ),
+        (
+            "Mr Elliott said he had been totally vindicated.",
+            'In a statement, Mr Elliott said: "I have been totally vindicated and Phil Flanagan '
+            "has admitted that the comments he made were totally untrue.",
             "agree",
         ),
     ],
@@ -1908,58 +1934,106 @@ def test_two_names_that_trade_places_where_the_claim_adds_a_given_name() -> None
     )
 
 
-def test_a_figure_of_one_clause_is_read_where_the_claim_joins_two_statements() -> None:
+_ELLIOTT = "Mr Elliott served in the UDR for 10 years, between 1982 and 1992."
+_CAMP = "Inmates have been moved out and at the start of the year, 122 men were left."
+_PHONE = (
+    "Dr Hills told of her guilt about trying to reassure her daughter on the phone two days before."
+)
+_WON = (
+    "Striker Ronaldo decided this would be a good idea for the 2002 World Cup - Brazil went on "
+    "to win it."
+)
+_FIRM = "The museum inherited Waterford Wedgwood's pension bill after the firm collapsed in 2009."
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        (
+            "Tom Elliott served in the UDR for 19 years and is now the MP for Fermanagh.",
+            _ELLIOTT,
+            "number 19 where the source has 10",
+        ),
+        (
+            "Tom Elliott served in the UDR for 10 years and is now the MP for Fermanagh.",
+            _ELLIOTT,
+            "neutral",
+        ),
+        (
+            "At the start of the year 684 men were held at the camp, down from 1,200 in 2003.",
+            _CAMP,
+            "number 684 where the source has 122",
+        ),
+        (
+            "At the start of the year 122 men were held at the camp, down from 1,200 in 2003.",
+            _CAMP,
+            "agree",
+        ),
+        # "7,000" is one figure, no clause "000 containers of munitions ..."
+        (
+            "In March, South Korean defence minister Shin Wonsik said North Korea had sent about "
+            "7,000 containers of munitions and other military equipment to Russia since last "
+            "year and had received more than 9,000 Russian containers probably carrying aid in "
+            "return.",
+            "In return, Mr Shin said, North Korea had received more than 9,000 Russian containers "
+            "likely filled with aid.",
+            "neutral",
+        ),
+        # the span a count counts is part of the figure, not a word the clause must share
+        (
+            "Alice's mother, Dr Hills, said she felt guilty for reassuring her daughter on the "
+            "phone two weeks before.",
+            _PHONE,
+            "number weeks where the source has days",
+        ),
+        (
+            "Alice's mother, Dr Hills, said she felt guilty for reassuring her daughter on the "
+            "phone two days before.",
+            _PHONE,
+            "neutral",
+        ),
+        # a clause without a figure, read for its polarity
+        (
+            "Ronaldo sported an unusual haircut at the 2002 World Cup, which Brazil went on to "
+            "lose.",
+            _WON,
+            "opposite lose where the source has win",
+        ),
+        (
+            "Ronaldo sported an unusual haircut at the 2002 World Cup, which Brazil went on to "
+            "win.",
+            _WON,
+            "agree",
+        ),
+        # a year after a verb and its preposition
+        (
+            "Waterford Wedgwood collapsed in 2010, and the museum went into administration in "
+            "2009.",
+            _FIRM,
+            "number 2010 where the source has 2009",
+        ),
+        (
+            "Waterford Wedgwood collapsed in 2009, and the museum went into administration in "
+            "2009.",
+            _FIRM,
+            "agree",
+        ),
+        # not a date: a season has no words around it to say what it dates
+        (
+            "Sue Taylor called it a poor old tired building that is hot in summer and cold in "
+            "winter.",
+            "In the winter it's quite cold, it's a poor old tired building now.",
+            "neutral",
+        ),
+    ],
+)
+def test_a_clause_is_read_alone_where_the_claim_joins_two_statements(
+    claim: str, source: str, expected: str
+) -> None:
     """A claim that joins two statements says too much for the sentence that has one of them;
-    a figure of that clause is read alone against it (an LLM summary's wrong figure). Not a
-    date: a season or a weekday has no words around it to say what it dates."""
-    source = "Mr Elliott served in the UDR for 10 years, between 1982 and 1992."
-    claim = "Tom Elliott served in the UDR for 19 years and is now the MP for Fermanagh."
-    assert reason(claim, source) == "number 19 where the source has 10"
-    assert reason(claim.replace("19", "10"), source) == "neutral"
-    camp = "Inmates have been moved out and at the start of the year, 122 men were left."
-    swapped = "At the start of the year 684 men were held at the camp, down from 1,200 in 2003."
-    assert reason(swapped, camp) == "number 684 where the source has 122"
-    assert reason(swapped.replace("684", "122"), camp) == "agree"
-    # "7,000" is one figure, no clause "000 containers of munitions ..."
-    sent = (
-        "In March, South Korean defence minister Shin Wonsik said North Korea had sent about "
-        "7,000 containers of munitions and other military equipment to Russia since last year "
-        "and had received more than 9,000 Russian containers probably carrying aid in return."
-    )
-    received = (
-        "In return, Mr Shin said, North Korea had received more than 9,000 Russian containers "
-        "likely filled with aid."
-    )
-    assert reason(sent, received) == "neutral"
-    # the span a count counts is part of the figure, not a word the clause must share
-    phone = (
-        "Dr Hills told of her guilt about trying to reassure her daughter on the phone two "
-        "days before."
-    )
-    guilty = (
-        "Alice's mother, Dr Hills, said she felt guilty for reassuring her daughter on the "
-        "phone two weeks before."
-    )
-    assert reason(guilty, phone) == "number weeks where the source has days"
-    assert reason(guilty.replace("weeks", "days"), phone) == "neutral"
-    # a clause without a figure, read for its polarity
-    won = (
-        "Striker Ronaldo decided this would be a good idea for the 2002 World Cup - Brazil went "
-        "on to win it."
-    )
-    lost = "Ronaldo sported an unusual haircut at the 2002 World Cup, which Brazil went on to lose."
-    assert reason(lost, won) == "opposite lose where the source has win"
-    assert reason(lost.replace("lose", "win"), won) == "agree"
-    # a year after a verb and its preposition
-    firm = (
-        "The museum inherited Waterford Wedgwood's pension bill after the firm collapsed in 2009."
-    )
-    years = "Waterford Wedgwood collapsed in 2010, and the museum went into administration in 2009."
-    assert reason(years, firm) == "number 2010 where the source has 2009"
-    assert reason(years.replace("2010", "2009"), firm) == "agree"
-    building = "In the winter it's quite cold, it's a poor old tired building now."
-    hot = "Sue Taylor called it a poor old tired building that is hot in summer and cold in winter."
-    assert reason(hot, building) == "neutral"
+    a figure of that clause, or its polarity, is read alone against it (an LLM summary's wrong
+    figure)."""
+    assert reason(claim, source) == expected
 
 
 def test_a_he_after_an_unnamed_speaker_is_not_the_speaker_named_before() -> None:
@@ -1974,18 +2048,6 @@ def test_a_he_after_an_unnamed_speaker_is_not_the_speaker_named_before() -> None
     assert voiced(article) == article
     named = [article[0], "Chas Roy-Chowdhury pointed out that there was some wriggle room."]
     assert voiced([*named, article[2]])[2].endswith("Chas Roy-Chowdhury said.")
-
-
-def test_a_speaker_named_only_inside_anothers_quote_is_another_speaker() -> None:
-    """The speaker's quote may name the claim's speaker; that does not make them the one who
-    says it (an LLM summary's quote moved to the man it was about)."""
-    source = (
-        'In a statement, Mr Elliott said: "I have been totally vindicated and Phil Flanagan has '
-        "admitted that the comments he made were totally untrue."
-    )
-    claim = "Mr Flanagan said he had been totally vindicated."
-    assert reason(claim, source) == "name flanagan where the source has elliott"
-    assert reason(claim.replace("Flanagan", "Elliott"), source) == "agree"
 
 
 def test_a_name_given_an_age_the_sources_never_give_it() -> None:
@@ -2032,14 +2094,3 @@ def test_a_quote_left_open_goes_on_in_the_sentences_that_open_with_a_quote() -> 
     assert voiced(mum) == mum
     fact = "Chloe Owens says her and husband felt like 'Rabbits in headlights'."
     assert reason(fact, "A Mum who says she felt like a ` Rabbit in headlights ' .") == "agree"
-
-
-def test_a_name_before_who_and_what_another_name_does() -> None:
-    """ "Mr Ashley, who also owns ..." says of him what the claim says of another name."""
-    source = (
-        "The company pledged to review worker rights, with oversight by Mr Ashley, who also "
-        "owns Newcastle United Football Club."
-    )
-    claim = "Mr Wright also owns Newcastle United Football Club."
-    assert reason(claim, source) == "name wright where the source has ashley"
-    assert reason(claim.replace("Wright", "Ashley"), source) == "agree"
