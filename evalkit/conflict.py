@@ -352,12 +352,14 @@ def misaged(claim: str, sentences: Sequence[str]) -> tuple[Conflict, int] | None
     return None
 
 
-def _ages(text: str) -> list[tuple[str, str]]:
-    """Each name the text gives an age between commas (its last word, folded) and the age."""
+@lru_cache(maxsize=MEMO)
+def _ages(text: str) -> tuple[tuple[str, str], ...]:
+    """Each name the text gives an age between commas (its last word, folded) and the age (a
+    source sentence is read for every claim with an age: `misaged`)."""
     if "," not in text:
-        return []
+        return ()
     found = ((fold(m["who"]), m["age"]) for m in _AGED.finditer(text))
-    return [(who, age) for who, age in found if who not in STOPWORDS]
+    return tuple((who, age) for who, age in found if who not in STOPWORDS)
 
 
 # someone and the office between commas beside them: "Peter John, the leader of Southwark
@@ -1390,7 +1392,8 @@ _QUOTE_CLOSES = re.compile(r"[,.!?][\"”’']")
 
 # the name that opens a sentence, its subject ("Kevin Hart, who ..., brought his kids on
 # stage. He said: ..."), for `voiced`
-_OPENS_NAMED = re.compile(rf"\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\s+)?(?P<who>{_WHO})")
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\s+)?"  # a title before a name, not part of it
+_OPENS_NAMED = re.compile(rf"\s*{_TITLE}(?P<who>{_WHO})")
 # a sentence whose subject is someone unnamed, whom a "he" or "she" after it may be: "An HMRC
 # spokesman pointed out ...", "The minister added ..."
 _OPENS_UNNAMED = re.compile(
@@ -1426,7 +1429,7 @@ def _introduced(text: str) -> str | None:
 
 
 # a name and "who said": "... was criticised by Ms Davidson who said: ..."
-_WHO_SAID = re.compile(rf"\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\s+)?(?P<who>{_WHO})\s+who\s+{_SPEECH}\b")
+_WHO_SAID = re.compile(rf"\b{_TITLE}(?P<who>{_WHO})\s+who\s+{_SPEECH}\b")
 
 
 def _quote_left_open(text: str) -> bool:
@@ -1497,12 +1500,12 @@ def _negates_elsewhere(unit: str, claim: str) -> bool:
     defendant did not"). Not "Yet he had some anger issues and couldn't overcome the demons in
     his life, Tom Osborne said" for "Phillips had no anger issues"."""
     clauses = _CLAUSE.split(unit)
+    mine = content_stems(claim) - _name_stems(unit)
     for k, clause in enumerate(clauses):
         if negated(clause):
             if not _negated_stems(clause):  # "No, I don't think ...", "but he did not"
                 return True
-            reach = _negated_stems(" ".join(clauses[k:])) - _name_stems(unit)
-            if reach & content_stems(claim):
+            if _negated_stems(" ".join(clauses[k:])) & mine:
                 return True
     return False
 

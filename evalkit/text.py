@@ -460,7 +460,8 @@ def numeral(value: int) -> str:
     return "x" * tens + ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")[ones]
 
 
-_ROMAN = {numeral(n): str(n) for n in range(1, 40)}  # "ii" -> "2", for `_acronyms`
+# a number's word or Roman numeral as its figure ("two" -> "2", "ii" -> "2"), for `_acronyms`
+_FIGURE_OF = {"one": "1", **NUMBER_WORDS, **{numeral(n): str(n) for n in range(1, 40)}}
 
 
 @lru_cache(maxsize=MEMO)
@@ -682,7 +683,7 @@ def _acronyms(words: list[str]) -> set[str]:
     the number in figures or as a Roman numeral ("ww1", "wwi")."""
     out = {"".join(w[0] for w in words).lower()}
     last = fold(words[-1])
-    value = {"one": "1", **NUMBER_WORDS}.get(last) or _ROMAN.get(last) or last
+    value = _FIGURE_OF.get(last, last)
     if value.isdigit() and 0 < int(value) < 40:
         head = "".join(w[0] for w in words[:-1]).lower()
         out |= {head + value, head + numeral(int(value))}
