@@ -354,6 +354,12 @@ class TrainConfig:
     held_out: float = share(0.03, "share of pairs (by premise) held back to report accuracy")
     seed: int = opt(0, "seed of the data order, the synthetic pairs and the head", at_least=0)
     threads: int = opt(0, "CPU threads for torch (0 = torch's default)", at_least=0)
+    device: str = opt(
+        "cpu",
+        "where training runs; the shipped model's recipe is reproduced bit for bit on the same "
+        "kind of device",
+        choices=("auto", "cpu", "cuda"),
+    )
     save_every: int = opt(500, "steps between checkpoints written to the output", at_least=1)
 
 

@@ -452,6 +452,7 @@ def test_train_lowers_the_loss_and_is_deterministic(tmp_path: Path) -> None:
     )
     card = train(cfg, tmp_path / "a.safetensors")
     assert card["data_sha256"]["docnli_tiny.txt"] and card["pairs"]["docnli_tiny"] == 48
+    assert card["device"] == "cpu" and card["torch"]
     train(cfg, tmp_path / "b.safetensors")
     assert (tmp_path / "a.safetensors").read_bytes() == (tmp_path / "b.safetensors").read_bytes()
     cfg.epochs = 0.1  # one step
@@ -478,6 +479,18 @@ def test_train_refuses_a_folder_without_training_files(tmp_path: Path) -> None:
         train(TrainConfig(data=str(tmp_path)), tmp_path / "m.safetensors")
     with pytest.raises(InputError, match="train.data: name the folder"):
         train(TrainConfig(), tmp_path / "m.safetensors")
+
+
+def test_train_on_cuda_without_a_gpu_is_refused_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import evalkit.device
+
+    monkeypatch.setattr(evalkit.device, "torch_version", lambda: "2.13.0+cpu")
+    data = _tiny_data(tmp_path / "data")
+    with pytest.raises(InputError, match="train.device=cuda but no GPU is visible"):
+        train(TrainConfig(data=str(data), device="cuda"), tmp_path / "m.safetensors")
+    assert not (tmp_path / "m.safetensors").exists()
 
 
 def test_the_shipped_model_is_small_and_reads_a_contradiction(

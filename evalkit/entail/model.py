@@ -85,7 +85,9 @@ def save(model: CrossEncoder, path: Path, card: dict[str, Any]) -> None:
     """The trained weights in float16 (`path`, safetensors) and the model card beside it."""
     from safetensors.torch import save_file
 
-    weights = {k: v.detach().to(_torch().float16).contiguous() for k, v in model.trained().items()}
+    weights = {
+        k: v.detach().to("cpu", _torch().float16).contiguous() for k, v in model.trained().items()
+    }
     # One metadata key: safetensors writes a metadata map in no fixed order, so a second key
     # would make two saves of the same weights differ byte for byte. (The labels are LABELS,
     # and the card says them too.)

