@@ -32,7 +32,7 @@ def test_wrong_versions_of_the_seeds_own_sentences_are_caught(real_resources: Re
     kin word, compass point, one Kim for the other, polarity or direction ("sent" for
     "received") changed (`wrong_*`), and
     unchanged ones (`faithful_*`), each cased and (but the Kims) lower-cased, against the cased
-    seeds: the rules of `evalkit/conflict.py` as the claims stage applies them, with the real
+    seeds: the rules of `evalkit/conflict/` as the claims stage applies them, with the real
     model choosing the evidence."""
     cfg = Config()
     cfg.data.sources = str(ROOT / "seeds")

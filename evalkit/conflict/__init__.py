@@ -1,0 +1,187 @@
+"""The one contradiction rule: a statement and a text that says the same thing with another
+value disagree. Claims use it (a claim against its closest evidence: `contradicted`) and
+coverage uses it (a key fact against the candidate sentence that matches it: `misstated`).
+
+The rule, in order:
+- A dialogue's turn: the statement has someone by name do what a speaker says they do
+  themselves ("Jerry baked cookies" against "Amanda: I baked cookies."), however little else
+  of it the turn says.
+- Comparable: most of the statement's content words, its figures, dates, speakers and
+  invented names aside, are in the text (`min_overlap`). Otherwise the two say different
+  things: neutral.
+- A text that says the statement word for word agrees.
+- A figure: the statement has an amount the text lacks where the text has another amount of
+  the same thing (the same currency or %; for counts, a counted word in common: "45,000
+  vehicles" against "18,000 vehicles"), or the same amount with the opposite bound ("more
+  than 9,000" against "fewer than 9,000"); or, where the statement copies the text, another
+  number in a number's place, counted word or not (an age: "Smith, 10," against "Smith,
+  43,"); or a figure between the words the text has around another of its kind, though the
+  statement says the rest otherwise (`_slot`: "were all out for 255" against "they were all
+  out for 236", "his first ... goal" against "his second ... goal"). Whether the statement's
+  figure appears elsewhere in the sources does not matter.
+- A date: a year, month or weekday of the statement's where the text has another of its kind.
+- A name found in no source where the text has another name (a name the sources know may be
+  a second person the text leaves out), or a speaker the text does not name where it has
+  another speaker say it ("Kirby said" against "Shin said", "Kim called it" against "Shin
+  called it"; the claims stage reads a source's speaking "she" as the speaker named before
+  it, and quotes after "Gareth Batty told BBC Radio London:" as his, `voiced`).
+- A swap: the statement copies the text but for one name put in place of another ("Ireland
+  made 165-5" against "Afghanistan made 165-5"; a name of up to five words, one opening the
+  sentence where it is no English word, not a description or an office for a name); in
+  lower-cased text, where capitals cannot find names, any one to three content words in
+  place of others, the rest word for word.
+- Polarity: the statement and the fewest clauses of the text that say the same thing differ
+  in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
+  opposite words ("rose" against "fell"); or the statement copies the text but for a negation
+  added or taken away, or a word in place of its opposite, which the clauses can hide ("it is
+  not very hard" against "it is very hard", "before" against "after"), or a pronoun in place
+  of the other sex's ("she was fined" against "he was fined").
+- Order: the statement is made of the text's own words with two of them exchanged ("the
+  court fined the company" against "the company fined the court"). In lower-cased text,
+  where capitals cannot find speakers, a speaker is also found as the words before "said"
+  that the statement replaced ("dr hills said" against "prof ruggles said").
+- Last, in cased text: a name between the words the text has around another name, though
+  the statement says the rest otherwise (`_slot`: "The film's star Ansel Elgort picked up
+  ..." against "The film's star Shailene Woodley also picked up ...").
+A text of several sentences (a window) never conflicts, since its neighbours bring other
+figures, but agrees when it holds every figure and date of the statement.
+
+One rule reads a claim against every sentence of the sources at once (`spliced`): a claim
+made of the start of one sentence and the rest of another, whose own subject it drops ("the
+Red Cross" + "are being transferred to rebel-held areas"; "Terpstra" + "had to settle for
+14th place", said of Geraint Thomas).
+
+Where each kind is read: `figures` (amounts, dates, ages, a figure between the text's words),
+`names` (an invented name, an office, a name swapped in a copy), `speakers` (who says what,
+a dialogue's turn, the speakers of the sources' sentences: `voiced`), `edits` (a copy with a
+negation, an opposite, a number or a pronoun changed; `spliced`), `order` (two words
+exchanged), `polarity` (negation and opposite words, a plan said done); `base` holds what
+they share (`Conflict`, a statement read as a copy of a text). This module holds `compare`,
+the order in which they are asked, and a claim read a clause at a time (`_part`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from evalkit.conflict.base import NEUTRAL, Conflict, Reading, copied, verbatim
+from evalkit.conflict.edits import _edited, spliced
+from evalkit.conflict.figures import _SPANS, _aged, _date, _figure, _figure_words, _slot, misaged
+from evalkit.conflict.names import _name, _role, _swapped
+from evalkit.conflict.order import _order
+from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
+from evalkit.conflict.speakers import _speaker, _turn, names_speaker, speakers, voiced
+from evalkit.text import MEMO, amounts, content_stems, dates, negated, numbers, stem, tokens
+
+# The United States written as no pronoun can be ("U.S.", "US", "u.s."), and every "us" (and
+# "United States") of a claim and unit where one of them writes it so (`compare`)
+_US = re.compile(r"(?<![\w.])(?:U\.S\.|u\.s\.|US)(?!\w)")
+_US_ANY = re.compile(r"(?<![\w.])(?:U\.S\.|u\.s\.|US|us|United States|united states)(?!\w)")
+
+
+@lru_cache(maxsize=MEMO)
+def compare(
+    claim: str, unit: str, single: bool, novel: frozenset[str], min_overlap: float
+) -> Reading:
+    """Whether `unit` (a single sentence, or a window when not `single`) agrees with
+    `claim`, contradicts it, or says something else; `novel` holds the claim's names,
+    figures and dates found in no source. Where one side is written without capitals both are
+    read lower-cased: capitals on one side only would tell names apart that the other side
+    cannot show (a system that writes lower case against cased sources, or the reverse)."""
+    country = _US.search(claim) or _US.search(unit)  # then "us" is the country, no pronoun
+    lower = not any(ch.isupper() for ch in claim) or not any(ch.isupper() for ch in unit)
+    if lower:
+        claim, unit = claim.lower(), unit.lower()
+    if country:
+        usa = "usa" if lower else "USA"
+        claim, unit = _US_ANY.sub(usa, claim), _US_ANY.sub(usa, unit)
+        novel = frozenset("usa" if w == "us" else w for w in novel)
+    turn = _turn(claim, unit)
+    if turn:
+        return "conflict", turn
+    values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
+    values |= speakers(claim)
+    stems = content_stems(claim) - {stem(t) for t in values}
+    if not stems or len(stems & content_stems(unit)) / len(stems) < min_overlap:
+        if not single:
+            return NEUTRAL
+        # a swap is read even where the swapped words are most of what the statement says, and
+        # one clause alone: the claim may join two statements
+        found = _swapped(claim, unit) or _part(claim, unit, novel, min_overlap)
+        return ("conflict", found) if found else NEUTRAL
+    if verbatim(claim, unit):
+        return NEUTRAL if novel else ("agree", None)
+    if not single:
+        holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
+        same = holds and not novel and negated(claim) == negated(unit)
+        return ("agree", None) if same else NEUTRAL
+    found = _figure(claim, unit) or _date(claim, unit) or _slot(claim, unit, False)
+    found = found or _aged(claim, unit) or _role(claim, unit)
+    found = found or _name(claim, unit, novel)
+    found = found or _speaker(claim, unit) or _swapped(claim, unit)
+    found = found or _polarity(claim, unit, min_overlap) or _edited(claim, unit)
+    found = found or _done(claim, unit)
+    found = found or _order(claim, unit) or _slot(claim, unit, True)
+    if found:
+        return "conflict", found
+    return NEUTRAL if novel else ("agree", None)
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_PART_WORDS = 3  # `_part`: the fewest content words of a clause without a figure read alone
+
+
+def _part(claim: str, unit: str, novel: frozenset[str], min_overlap: float) -> Conflict | None:
+    """A clause of a claim that says more than the unit (two statements joined: "Tom Elliott
+    served in the UDR for 19 years and is now the MP for ...") with a figure the unit gives
+    otherwise, where the clause's words are the unit's ("Mr Elliott served in the UDR for 10
+    years, between 1982 and 1992."), or, a clause without a figure of _PART_WORDS content
+    words or more, its opposite polarity ("Ronaldo sported an unusual haircut at the 2002
+    World Cup, which Brazil went on to lose" against "... for the 2002 World Cup - Brazil went
+    on to win it."). Not a date: "in summer" has no words around it to say which thing is
+    dated ("a building that is very hot in summer and cold in winter" against "In the winter
+    it's quite cold, ...")."""
+    theirs = content_stems(unit)
+    for part, stems, figured in _clauses(claim, novel):
+        if len(stems & theirs) / len(stems) < min_overlap:
+            continue
+        if figured:
+            found = _figure(part, unit) or _slot(part, unit, False)
+        else:
+            found = _polarity(part, unit, min_overlap)  # "..., which Brazil went on to lose"
+        if found:
+            return found
+    return None
+
+
+@lru_cache(maxsize=MEMO)
+def _clauses(claim: str, novel: frozenset[str]) -> tuple[tuple[str, frozenset[str], bool], ...]:
+    """The claim's clauses `_part` reads alone, each with the content stems it must share and
+    whether it has a figure: one with a figure needs two stems besides its figures, one
+    without _PART_WORDS."""
+    out = []
+    for part in _CLAUSE.split(_THOUSANDS.sub("", claim)):  # "7,000" is one figure
+        found = amounts(part)
+        if found or dates(part) or any(_figure_words(tokens(part))):
+            values = {stem(t) for a in found for t in tokens(a.text)} | dates(part) | novel
+            spans = {n for a in found for n in a.noun & _SPANS}  # the "weeks" of "two weeks"
+            stems = content_stems(part) - {stem(t) for t in values | spans}
+            if len(stems) >= 2:
+                out.append((part, stems, True))
+        elif len(stems := content_stems(part) - novel) >= _PART_WORDS:
+            out.append((part, stems, False))
+    return tuple(out)
+
+
+__all__ = [
+    "Conflict",
+    "compare",
+    "copied",
+    "misaged",
+    "names_speaker",
+    "speakers",
+    "spliced",
+    "verbatim",
+    "voiced",
+]

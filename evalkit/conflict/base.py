@@ -1,0 +1,133 @@
+"""What the rules share: a conflict, a reading, and a statement read as a copy of a text (the
+words it keeps in order, `copied`; what it changes, `_copy_changes`)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from evalkit.text import MEMO, is_content, tokens
+
+# The share of a claim's words copied in order from the unit: the speaker rule in lower-cased
+# text (`_respoken`) reads claims that copy at least _NEAR_COPY of them, a swap (`_swapped`) and
+# an edited copy (`_edited`) at least _COPY
+_NEAR_COPY = 0.6
+_COPY = 0.8
+_SAID = frozenset({"said", "says"})  # a speaker may come before it or after: no exchange
+_PRONOUNS = frozenset(
+    "i we you he she it they me us him her them his its our their this that these those who "
+    "which".split()
+)
+_WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """What a statement and a text disagree on: the kind, the statement's value, the text's."""
+
+    kind: Literal["number", "date", "name", "word", "negation", "opposite", "order", "splice"]
+    mine: str
+    theirs: str
+
+    def reason(self) -> str:
+        """As a claim's reason: "number 4,000 where the source has 7,000"."""
+        if self.kind == "negation":
+            return f"negation: only the {self.mine} denies or negates it"
+        if self.kind == "splice":
+            return f"spliced: the source says the rest of it of {self.theirs}, not of {self.mine}"
+        return f"{self.kind} {self.mine} where the source has {self.theirs}"
+
+    def change(self) -> str:
+        """As a misstated fact's change, the fact's value then the candidate's: "7,000 -> 4,000"."""
+        if self.kind == "negation":
+            return "negated -> affirmed" if self.mine == "claim" else "affirmed -> negated"
+        return f"{self.mine} -> {self.theirs}"
+
+
+Reading = tuple[Literal["conflict", "agree", "neutral"], Conflict | None]
+NEUTRAL: Reading = ("neutral", None)
+
+
+def copied(statement: str, text: str) -> int:
+    """How many of the statement's words the text says in the same order."""
+    return _aligned(_uncontracted(tokens(text)), _uncontracted(tokens(statement)))[0]
+
+
+def verbatim(statement: str, text: str) -> bool:
+    """Whether the text says the statement word for word (whole words, case and punctuation
+    aside)."""
+    return f" {' '.join(tokens(statement))} " in f" {' '.join(tokens(text))} "
+
+
+def _replaced(
+    changes: Iterable[tuple[str, int, int, int, int]],
+    claim: tuple[str, ...],
+    unit: tuple[str, ...],
+) -> Iterator[tuple[int, int, int, int]]:
+    """The changes (`_aligned`'s) that put content words of the claim's own (more often in the
+    claim than in the unit: "North Korean" for "South Korean" in a claim that names "North
+    Korea" where the unit does too) in place of content words of the unit's (not all of which
+    the claim has elsewhere: "South" of "South Gloucestershire" may be in "the South West"),
+    neither side a pronoun, as (i1, i2, j1, j2): unit[i1:i2] replaced by claim[j1:j2]."""
+    for op, i1, i2, j1, j2 in changes:
+        old, new = unit[i1:i2], claim[j1:j2]
+        if op != "replace" or (set(old) | set(new)) & _PRONOUNS:
+            continue
+        if not _content(old) or not _content(new) or _content(old) <= set(claim):
+            continue
+        if any(claim.count(w) > unit.count(w) for w in _content(new)):
+            yield i1, i2, j1, j2
+
+
+# Contracted negations as `tokens` splits them ("isn't": "isn", "t"; tokenised "is n't": "is",
+# "n", "t"), and the verbs they shorten.
+_SHORTENED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is", "": ""}
+
+
+@lru_cache(maxsize=MEMO)
+def _uncontracted(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with each contracted negation written out: "isn", "t" -> "is", "not"; "won",
+    "t" and the tokenised "wo", "n", "t" -> "will", "not"."""
+    out: list[str] = []
+    for w in words:
+        if w == "t" and out and out[-1].endswith("n"):
+            verb = out.pop()[:-1]
+            if not verb and out:  # tokenised: the verb stands apart from "n't"
+                verb = out.pop()
+            out += [v for v in (_SHORTENED.get(verb, verb), "not") if v]
+        elif w == "cannot":
+            out += ["can", "not"]
+        else:
+            out.append(w)
+    return tuple(out)
+
+
+def _copy_changes(
+    claim: tuple[str, ...], unit: tuple[str, ...], share: float
+) -> tuple[tuple[str, int, int, int, int], ...] | None:
+    """Where the claim differs from the unit (`_aligned`'s changes) when the claim copies at
+    least `share` of its words from the unit in order; None when it copies less. The unit is
+    aligned only where it holds enough of the claim's words (a bound that costs far less)."""
+    have = frozenset(unit)
+    if sum(w in have for w in claim) < share * len(claim):
+        return None
+    copied, changes = _aligned(unit, claim)
+    return changes if copied >= share * len(claim) else None
+
+
+@lru_cache(maxsize=MEMO)
+def _aligned(
+    unit: tuple[str, ...], claim: tuple[str, ...]
+) -> tuple[int, tuple[tuple[str, int, int, int, int], ...]]:
+    """The word alignment of a claim with a unit: how many claim words it copies in order, and
+    the places where the two differ (difflib's opcodes other than "equal")."""
+    match = difflib.SequenceMatcher(None, unit, claim, autojunk=False)
+    copied = sum(b.size for b in match.get_matching_blocks())
+    return copied, tuple(o for o in match.get_opcodes() if o[0] != "equal")
+
+
+def _content(words: tuple[str, ...]) -> set[str]:
+    return {t for t in words if is_content(t) and not t.isdigit()}

@@ -1,0 +1,158 @@
+"""A copy of a source sentence with one change: a negation, an opposite, another number or a
+pronoun of the other sex (`_edited`); or the start of one sentence and the rest of another
+(`spliced`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from evalkit.conflict.base import (
+    _COPY,
+    _PRONOUNS,
+    _SAID,
+    Conflict,
+    _content,
+    _copy_changes,
+    _uncontracted,
+)
+from evalkit.conflict.figures import _BARE_NUMBER
+from evalkit.lexicon import name_words
+from evalkit.text import OPPOSITES, is_content, names, tokens
+
+_NEGATORS = frozenset({"not", "no", "never"})
+# A pronoun and the other sex's ("he" / "she"): a copy that changes one speaks of someone else.
+_GENDERED = {
+    "he": {"she"},
+    "she": {"he"},
+    "him": {"her"},
+    "his": {"her", "hers"},
+    "her": {"him", "his"},
+    "hers": {"his"},
+    "himself": {"herself"},
+    "herself": {"himself"},
+}
+
+
+def _edited(claim: str, unit: str) -> Conflict | None:
+    """The claim copies the unit (at least _COPY of its words, in order), and every change is a
+    negation added or taken away (an odd number of them), or one word in place of its opposite,
+    or a pronoun in place of the other sex's or a number in place of another (`_exchanged`); a
+    pronoun of the other sex also where words were left out or added ("North Korean leader Kim
+    Jong Un denied that his country ..." against "The sister of North Korean leader Kim Jong Un
+    denied that her country ..."):
+    "nothing will not bring him back" against "nothing will bring him back", "before every
+    device was switched off" against "after every device was switched off", "she was fined"
+    against "he was fined", "Smith, 10, was fined" against "Smith, 43, was fined"."""
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    changes = _copy_changes(c, u, _COPY)
+    if not changes:
+        return None
+    added, exchanged, cut = 0, None, False
+    for op, i1, i2, j1, j2 in changes:
+        old, new = u[i1:i2], c[j1:j2]
+        if op == "replace" and len(old) == len(new) == 1:
+            if new[0] in OPPOSITES.get(old[0], ()) and len(changes) == 1:
+                return Conflict("opposite", new[0], old[0])
+            kind = _exchanged(old[0], new[0])
+            if kind is None:
+                return None
+            exchanged = exchanged or Conflict(kind, new[0], old[0])
+        elif op == "replace":
+            return None
+        elif not set(old + new) <= _NEGATORS:
+            cut = True  # words left out or added: only a pronoun of the other sex still tells
+        else:
+            added += len(new) - len(old)
+    if cut:
+        return exchanged if exchanged and exchanged.kind == "word" and added == 0 else None
+    if exchanged or added % 2 == 0:
+        return exchanged
+    side = "claim" if added > 0 else "source"
+    return Conflict("negation", side, "source" if side == "claim" else "claim")
+
+
+def _exchanged(old: str, new: str) -> Literal["word", "number"] | None:
+    """What a copy's one word in place of another is, where it is a change of fact: a pronoun
+    of the other sex ("word"), or another number ("number": an age, "Smith, 10," against
+    "Smith, 43,", which has no counted word for `_figure` to compare)."""
+    if new in _GENDERED.get(old, ()):
+        return "word"
+    if _BARE_NUMBER.fullmatch(old) and _BARE_NUMBER.fullmatch(new):
+        return "number"
+    return None
+
+
+# Words a predicate starts with, for `spliced` (and any "-ed" word): a spliced claim joins one
+# sentence's subject to another's predicate.
+_PREDICATE = frozenset(
+    "is was are were has have had will would can could should may might must did does do "
+    "said says told tells added adds".split()
+)
+_PART = 2  # `spliced`: the fewest words of each part
+_SAME_SUBJECT = 0.5  # `spliced`: the share of the start's content words a subject of it keeps
+
+
+def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | None:
+    """The claim is the start of one sentence and the rest of another (each at least _PART
+    words, word for word; the start may be one word that is a name, `_a_name`, from anywhere in
+    the sources, the rest's sentence too), where the rest begins a predicate and the other
+    sentence says it of a subject that shares under _SAME_SUBJECT of the start's content words
+    (none of "The Red Cross", one of four of "The South Korean Unification Ministry") and is no
+    pronoun (which may stand for it): "The Red Cross" + "are being transferred to rebel-held
+    areas", said of the wounded. A claim said word for word by a sentence or two neighbouring
+    ones is not spliced, nor one whose start and rest one sentence says in that order (a
+    clause left out between), nor "X said ..." where the rest's sentence has "said X".
+    Returns the conflict and the index of the sentence whose predicate the claim took."""
+    c = tokens(claim)
+    if len(c) < 2 * _PART:
+        return None
+    texts, everything, pairs = _spliceable(sentences)
+    if not _content(c) <= everything or _padded(c) in texts or _padded(c) in pairs:
+        return None
+    lines = texts.split("\n")
+    for k in range(1 if _a_name(c[0], claim) else _PART, len(c) - _PART + 1):
+        start, rest = _padded(c[:k]), _padded(c[k:])
+        if start not in texts:
+            return None  # a longer start is not in any sentence either
+        if rest not in texts or not (c[k] in _PREDICATE or (c[k].endswith("ed") and len(c[k]) > 4)):
+            continue
+        own = _content(c[:k])
+        if not own or not _content(c[k:]):
+            continue
+        firsts = {i for i, line in enumerate(lines) if start in line}
+        if any(lines[i].find(rest, lines[i].index(start) + len(start) - 1) >= 0 for i in firsts):
+            return None  # one sentence says it all, with words between left out
+        for i, line in enumerate(lines):
+            if rest not in line:
+                continue
+            subject = tuple(line[: line.index(rest)].split())
+            if subject[-1:] and subject[-1] in _PRONOUNS:  # "..., who announced": whom?
+                continue
+            # "Cooper said ..." from "The 40-year-old actor said: "...," said Cooper"
+            if c[k] in _SAID and any(f" {said}{start}" in line for said in _SAID):
+                continue
+            if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
+                return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
+    return None
+
+
+def _a_name(word: str, claim: str) -> bool:
+    """Whether the claim's first word is a name: one of its `names`, or a name without its
+    capital (`lexicon.name_words`) where capitals cannot tell ("Durrant said", not "Officers
+    said")."""
+    if word in _PRONOUNS or not is_content(word):
+        return False
+    return word in names(claim) or bool(name_words(word))
+
+
+def _padded(words: tuple[str, ...]) -> str:
+    return f" {' '.join(words)} "
+
+
+@lru_cache(maxsize=8)
+def _spliceable(sentences: tuple[str, ...]) -> tuple[str, frozenset[str], str]:
+    """The sentences' words, a line each; every word; each two neighbours', a line each."""
+    words = [tokens(s) for s in sentences]
+    pairs = "\n".join(_padded(a + b) for a, b in zip(words, words[1:], strict=False))
+    return "\n".join(_padded(w) for w in words), frozenset(t for w in words for t in w), pairs

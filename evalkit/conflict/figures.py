@@ -1,0 +1,373 @@
+"""Figures: an amount, a date or an age where the text has another of the same thing
+(`_figure`, `_date`, `_aged`, `misaged`), and a figure or name between the words the text has
+around another of its kind (`_slot`)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal
+
+from evalkit.conflict.base import Conflict, _content
+from evalkit.conflict.names import _STANDS_IN, _described, _short_form
+from evalkit.text import (
+    COUNT_WORDS,
+    MEMO,
+    MONTHS,
+    NUMBER_WORDS,
+    SEASONS,
+    STOPWORDS,
+    WEEKDAYS,
+    Amount,
+    amounts,
+    dates,
+    days,
+    fold,
+    is_content,
+    names,
+    same_country,
+    tokens,
+)
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _figure(claim: str, unit: str) -> Conflict | None:
+    mine, theirs = amounts(claim), amounts(unit)
+    mine_only = [a for a in mine if a.value not in {b.value for b in theirs}]
+    theirs_only = [b for b in theirs if b.value not in {a.value for a in mine}]
+    for a in mine:
+        for b in theirs:
+            if not a.same_slot(b):
+                continue
+            differs = a in mine_only and b in theirs_only
+            if (differs or a.value == b.value) and _disagree(a, b):
+                return Conflict("number", _bounded(a.text, a.bound), _bounded(b.text, b.bound))
+    return None
+
+
+# a name and the age after it between commas: "Edward Tenniswood, 51, from Stanley Road"
+_AGED = re.compile(r"(?P<who>[^\W\d_][\w'’-]*)\s*,\s*(?P<age>\d{1,3})\s*,")
+
+
+def _aged(claim: str, unit: str) -> Conflict | None:
+    """A name both sides give an age between commas, a different one: "Edward Tenniswood,
+    20," against "Edward Tenniswood, 51,", though the claim gives 51 to another ("... the
+    murder of India Chipchase, 51.")."""
+    theirs = dict(_ages(unit))
+    for who, age in _ages(claim):
+        if theirs.get(who, age) != age:
+            return Conflict("number", age, theirs[who])
+    return None
+
+
+def misaged(claim: str, sentences: Sequence[str]) -> tuple[Conflict, int] | None:
+    """A name the claim gives an age between commas that the sources give only other ages,
+    wherever they give it: "Brian Wright, 72, denies causing serious injury" where a source has
+    "Brian Wright, 55, of Kempston, told Luton Crown Court ..." (and "Sylvia Blackburn, 72,"
+    elsewhere). Returns the conflict and the index of the first sentence with another age."""
+    mine = _ages(claim)
+    if not mine:
+        return None
+    given: dict[str, list[tuple[str, int]]] = {}
+    for i, text in enumerate(sentences):
+        for who, age in _ages(text):
+            given.setdefault(who, []).append((age, i))
+    for who, age in mine:
+        ages = given.get(who, [])
+        if ages and age not in {a for a, _ in ages}:
+            return Conflict("number", age, ages[0][0]), ages[0][1]
+    return None
+
+
+@lru_cache(maxsize=MEMO)
+def _ages(text: str) -> tuple[tuple[str, str], ...]:
+    """Each name the text gives an age between commas (its last word, folded) and the age (a
+    source sentence is read for every claim with an age: `misaged`)."""
+    if "," not in text:
+        return ()
+    found = ((fold(m["who"]), m["age"]) for m in _AGED.finditer(text))
+    return tuple((who, age) for who, age in found if who not in STOPWORDS)
+
+
+def _disagree(a: Amount, b: Amount) -> bool:
+    """Whether two figures of one thing cannot both hold: two values, a value outside the
+    other's bound ("fewer than 2,000" against "more than 9,000"; not "105" against "more than
+    100"), or bounds with no value between them."""
+    x, y = Decimal(a.value), Decimal(b.value)
+    if not a.bound and not b.bound:
+        return x != y
+    if not a.bound or not b.bound:
+        value, limit, bound = (x, y, b.bound) if not a.bound else (y, x, a.bound)
+        return value < limit if bound > 0 else value > limit
+    if a.bound == b.bound:
+        return False
+    low, high = (x, y) if a.bound > 0 else (y, x)
+    return low >= high
+
+
+def _bounded(text: str, bound: int) -> str:
+    return {1: "more than ", -1: "fewer than "}.get(bound, "") + text
+
+
+def _date(claim: str, unit: str) -> Conflict | None:
+    mine, theirs = dates(claim), dates(unit)
+    # a year against a year, a weekday against a weekday, a month against a month, a season
+    # against a season ("on Monday" may be "on 12 May", "in the summer" "in July")
+    kinds = (_YEAR.fullmatch, WEEKDAYS.__contains__, MONTHS.__contains__, SEASONS.__contains__)
+    for kind in kinds:
+        a = {d for d in mine - theirs if kind(d)}
+        b = {d for d in theirs - mine if kind(d)}
+        if a and b:
+            return Conflict("date", ", ".join(sorted(a)), ", ".join(sorted(b)))
+    # a day against a day of the same month ("on March 12" / "on March 13")
+    mine_days, their_days = days(claim), days(unit)
+    for month in sorted({m for m, _ in mine_days} & {m for m, _ in their_days}):
+        day = sorted(d for m, d in mine_days if m == month)
+        their = sorted(d for m, d in their_days if m == month)
+        if not set(day) & set(their):
+            return Conflict("date", f"{month} {day[0]}", f"{month} {their[0]}")
+    return None
+
+
+# Ordinals and fractions: figures that `amounts` does not read ("his first goal", "a tenth of
+# a second"), for `_slot`
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)
+_RANKS = frozenset([*_ORDINALS, "hundredth", "thousandth"])
+# a numeral ordinal ("12th"), read as its word up to "twelfth" (`_figure_word`)
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+# fractions no ordinal writes ("first-half" is no "half"), and a round of a cup ("quarter-final"
+# / "semi-final")
+_PARTS = frozenset({"half", "quarter", "semi"})
+# sides and grounds: "his left ankle" / "his right ankle", "a 2-0 home win" / "a 2-0 away win"
+_SIDES = frozenset({"left", "right", "home", "away"})
+_TIMES = ("twice", "thrice")  # counts of times ("poisoned twice": "poisoned three times")
+_SPANS = frozenset(
+    "minute minutes hour hours day days week weeks month months year years decade decades".split()
+)
+# which of two times the words before a span of time say ("the same day", "the next day")
+_RELATIVE = {"same": "same", "next": "next", "following": "next", "previous": "previous"}
+_SLOT = 3  # `_slot`: more words than this either side of a figure that both sides share
+# words before a figure that make it a bound or a guess ("more than 100"), `_figure`'s to read
+_ROUGHLY = frozenset(
+    "than over under about around nearly almost some approximately roughly least most".split()
+)
+
+
+def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
+    """A figure of the claim's (or, `named`, a name, in cased text) where the unit has another
+    of its kind (a year, a count, an ordinal, a fraction, a span of time, "the same" or "the
+    next" day; a name) between the same words, more than _SLOT of them (for a span of time, the
+    word before it too; for a name, a content word among them, and two words before it where
+    the unit has the claim's name before its own). Each side's is in the other only among
+    other words (`_amid`). "all out for 255" against "all out for 236", "just two runs"
+    against "just one run", "his first Premier League goal" against "his second ...", "a
+    tenth of a second" against "a hundredth of a second", "would have turned 40"
+    against "The 40-year-old actor said: "Chris Kyle would have turned 41"", "Oliver, 15,
+    fired a rifle ..., killing Edwards, 37" against "Oliver, 37, fired a rifle ...", "The
+    film's star Ansel Elgort picked up ..." against "The film's star Shailene Woodley also
+    picked up ..., for a scene with Ansel Elgort". Not a bound or a guess ("carrying 105
+    migrants" against "carrying more than 100 migrants"; but two guesses far apart: "about
+    4,500" against "about 2,400", `_far`), nor a name put for an office or a
+    seat of government (`_STANDS_IN`), a short form or a description. The claim need not
+    copy the rest of the unit."""
+    # "a" and "an" are one word to the words around a figure ("within a day", "within an hour")
+    c, u = (tuple("a" if t == "an" else t for t in tokens(x)) for x in (claim, unit))
+    mine, theirs = _slots(claim, c, named), _slots(unit, u, named)
+    for a in mine:
+        if any(_same(a, b, c, u) and _amid(c, a, u, b) for b in theirs):
+            continue
+        for b in theirs:
+            if (
+                b[2] != a[2]
+                or _same(a, b, c, u)
+                or (_ROUGHLY & {*c[a[0] - 1 : a[0]], *u[b[0] - 1 : b[0]]} and not _far(a, b, c, u))
+            ):
+                continue
+            if any(_same(m, b, c, u) and _amid(c, m, u, b) for m in mine):
+                continue  # the claim has the unit's figure among the same words
+            if named and not _other_name(c, a, u, b):
+                continue
+            before, after = _around(c, a, u, b)
+            if a[2] == "span" and not before:
+                continue  # "in the last year" for "in the last 12 months": the word before
+            # one count of another span: "up to 51 years" against "up to 51 weeks", "within a
+            # day" against "within an hour"; another number of a rank: "world number one"
+            # against "world number nine"
+            counted = len(before) >= 2 and (
+                (a[2] == "span" and _counts(before[-1]))
+                or (a[2] == "count" and before[-1] == "number")
+            )
+            # a name the unit has before, then a clause that ends in another name: what
+            # follows that is said of the first ("Netherlands, who were led by 18 points
+            # from De Jong, scored ...", "Andrea Barber, who portrayed Kimmy Gibbler, will")
+            if named and set(c[a[0] : a[1]]) & set(u[: b[0]]) and len(before) < 2:
+                continue
+            # not three: "qpr 's third goal" for "qpr 's second goal", another scorer's
+            shared = before + after
+            # a year after a verb and its preposition: "collapsed in 2010" / "collapsed in 2009"
+            dated = a[2] == "year" and len(before) >= 2 and is_content(before[0])
+            enough = len(shared) > _SLOT or counted or dated
+            if enough and (not named or any(map(is_content, shared))):
+                kind: Literal["name", "number"] = "name" if a[2] == "name" else "number"
+                return Conflict(kind, " ".join(c[a[0] : a[1]]), " ".join(u[b[0] : b[1]]))
+    return None
+
+
+_APPROXIMATELY = frozenset("about around nearly almost approximately roughly some".split())
+_FAR = Decimal("1.25")  # `_far`: how many times the other a figure is, at least, to be far
+
+
+def _counts(word: str) -> bool:
+    """Whether the word counts what follows: a count, or "a" ("a day")."""
+    return word == "a" or bool(_figure_word(word))
+
+
+def _far(a: Slot, b: Slot, c: tuple[str, ...], u: tuple[str, ...]) -> bool:
+    """Whether two figures both sides give as roughly the same ("about 4,500" and "about
+    2,400") are far apart: the larger at least _FAR times the smaller."""
+    rough = {*c[a[0] - 1 : a[0]], *u[b[0] - 1 : b[0]]}
+    if len(rough) != 1 or not rough <= _APPROXIMATELY or a[2] != "count":
+        return False
+    x, y = sorted((Decimal(a[3].replace(",", "")), Decimal(b[3].replace(",", ""))))
+    return x > 0 and y >= _FAR * x
+
+
+# A figure or name a statement has: where (its words' start and end) and its kind and value.
+Slot = tuple[int, int, str, str]
+
+
+def _slots(text: str, words: tuple[str, ...], named: bool) -> list[Slot]:
+    """The text's figures (`_figure_words`), or its names where it is cased: runs of the
+    words `names` finds."""
+    if not named:
+        return [(i, i + 1, *f) for i, f in enumerate(_figure_words(words)) if f]
+    found: list[Slot] = []
+    known = names(text) if any(ch.isupper() for ch in text) else frozenset()
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j] in known:
+            j += 1
+        if _content(words[i:j]):  # not the "m" of a capitalised "I'M"
+            found.append((i, j, "name", " ".join(words[i:j])))
+        i = max(j, i + 1)
+    return found
+
+
+def _same(a: Slot, b: Slot, c: tuple[str, ...], u: tuple[str, ...]) -> bool:
+    """Whether two slots say the same: one value, or names with a word in common ("Hazard" of
+    "Eden Hazard")."""
+    if a[2] == "name" == b[2]:
+        return bool(set(c[a[0] : a[1]]) & set(u[b[0] : b[1]]))
+    return a[2:] == b[2:]
+
+
+def _other_name(c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot) -> bool:
+    """Whether a name in place of another says someone else: not where the two trade places
+    (each side names both: `_order` reads that), nor where either is an office, institution
+    or capital that may stand for the other (`_STANDS_IN`), a place of its country
+    (`same_country`), its short form or a description ("the Swiss" for "Wawrinka")."""
+    mine, theirs = c[a[0] : a[1]], u[b[0] : b[1]]
+    x, y = set(mine), set(theirs)
+    if x <= set(u) and y <= set(c):
+        return False
+    if x <= _STANDS_IN or y <= _STANDS_IN or same_country(x, y):
+        return False
+    return not (_short_form(mine, theirs) or _described(u, b[0], c, a[0], y, x))
+
+
+def _amid(c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot) -> bool:
+    """Whether two slots stand among the same words: two or more of them either side ("won 5
+    games in 2019" in "won 3 games in 2018 and 5 games in 2019"; not the one of "first 18
+    points of" in "led by 18 points from")."""
+    before, after = _around(c, a, u, b)
+    return len(before) + len(after) >= 2
+
+
+def _around(
+    c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words right before the claim's slot that the unit has right before its slot, and
+    those right after."""
+    left = len(os.path.commonprefix([c[: a[0]][::-1], u[: b[0]][::-1]]))
+    # the word counted may change its number with the count ("two runs" / "one run")
+    counted = _one_or_more(c[a[1] : a[1] + 1], u[b[1] : b[1] + 1])
+    mine, theirs = _unrelated(c[a[1] + counted :], u[b[1] + counted :])
+    right = len(os.path.commonprefix([mine, theirs]))
+    return c[a[0] - left : a[0]], c[a[1] : a[1] + counted] + mine[:right]
+
+
+def _unrelated(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The words after two slots, less a "who" or "which" that only one opens with: "Mr
+    Ashley, who also owns ..." says of him what "Mr Wright also owns ..." says."""
+    if x[:1] != y[:1]:
+        if x[:1] in (("who",), ("which",)):
+            return x[1:], y
+        if y[:1] in (("who",), ("which",)):
+            return x, y[1:]
+    return x, y
+
+
+def _one_or_more(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether the two (one word or none each) are one noun, singular and plural ("run" and
+    "runs", "match" and "matches", "man" and "men")."""
+    if len(x) != 1 or len(y) != 1 or x == y:
+        return False
+    one, more = sorted((x[0], y[0]), key=len)
+    return more in (one + "s", one + "es") or (one, more) == ("man", "men")
+
+
+def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
+    """Each word's kind of figure and value (`_figure_word`), None for part of a figure of
+    several words: two counts, both words or both numerals ("twenty five", "3-48"), or a
+    figure and its scale ("two million")."""
+    found = [_figure_word(t) for t in words]
+    # "one" counts before the word it counts ("one run"), not as a pronoun ("one of them");
+    # "the same day" is another day than "the next day"
+    for i, (t, after) in enumerate(zip(words, words[1:], strict=False)):
+        if t == "one" and after != "of" and is_content(after) and not found[i + 1]:
+            found[i] = ("count", "1")
+        elif t == "number" and after == "one":  # "the world number one" / "number nine"
+            found[i + 1] = ("count", "1")
+        elif t in ("a", "an") and after in _SPANS:  # "within an hour"
+            found[i] = ("count", "1")
+        elif t in _RELATIVE and after in _SPANS:
+            found[i] = ("relative", _RELATIVE[t])
+    kinds = [f[0] if f else "" for f in found]
+    joined = set()
+    for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):
+        counts = kinds[i] == kinds[i + 1] == "count" and a.isdigit() == b.isdigit()
+        if counts or (kinds[i] and b in _SCALES):
+            joined |= {i, i + 1}
+    return [None if i in joined else f for i, f in enumerate(found)]
+
+
+_SCALES = frozenset("hundred thousand million billion trillion m bn k".split())
+
+
+def _figure_word(token: str) -> tuple[str, str] | None:
+    """A token's kind of figure and value ("seven" and "twice" are counts, 7 and 2; "weeks" is
+    a span of time), None for other words."""
+    if _BARE_NUMBER.fullmatch(token):
+        return ("year" if _YEAR.fullmatch(token) else "count", token)
+    if token in NUMBER_WORDS or token in _TIMES:
+        return "count", NUMBER_WORDS.get(token) or COUNT_WORDS[token]
+    if token in _SPANS:
+        return "span", token.removesuffix("s")
+    if token in _PARTS:
+        return "part", token
+    if token in _SIDES:
+        return "side" if token in ("left", "right") else "ground", token
+    if ordinal := _ORDINAL.fullmatch(token):
+        n = int(ordinal[1])
+        return "rank", _ORDINALS[n - 1] if 0 < n <= len(_ORDINALS) else token
+    return ("rank", token) if token in _RANKS else None
+
+
+_BARE_NUMBER = re.compile(r"\d[\d.,]*")

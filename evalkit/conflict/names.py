@@ -1,0 +1,308 @@
+"""Names: a name no source knows where the text has another (`_name`), an office held by another
+(`_role`), and a copy of a sentence with one name in place of another (`_swapped`)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from evalkit.conflict.base import (
+    _COPY,
+    _NEAR_COPY,
+    _WHO,
+    Conflict,
+    _aligned,
+    _content,
+    _copy_changes,
+    _replaced,
+    _uncontracted,
+)
+from evalkit.lexicon import name_words, unknown_words
+from evalkit.text import (
+    content_stems,
+    fold,
+    is_content,
+    names,
+    openers,
+    roots,
+    same_country,
+    seat_words,
+    tokens,
+)
+
+# someone and the office between commas beside them: "Peter John, the leader of Southwark
+# Council, ..." and "The leader of Southwark Council, Peter John, ..."
+_ROLE = re.compile(
+    rf"(?P<who>{_WHO}),\s+(?:the|a|an)\s+(?P<role>[a-z][^,.;:]{{3,60}}?)\s*,"
+    rf"|\b(?:[Tt]he|[Aa]n?)\s+(?P<office>[a-z][^,.;:]{{3,60}}?),\s+(?P<holder>{_WHO})\s*,"
+)
+
+
+def _role(claim: str, unit: str) -> Conflict | None:
+    """An office both sides give between commas beside someone, a different one: "Catherine
+    West, the leader of Southwark Council, has called ..." against "The leader of Southwark
+    Council, Peter John, has called ..." (the claim's name is in the article, elsewhere)."""
+    theirs = dict(_offices(unit))
+    for role, who in _offices(claim):
+        holder = theirs.get(role)
+        if holder and not set(tokens(who)) & set(tokens(holder)):
+            return Conflict("name", fold(who), fold(holder))
+    return None
+
+
+def _offices(text: str) -> Iterator[tuple[frozenset[str], str]]:
+    """Each office (its content stems, two or more) the text gives between commas beside
+    someone, and who holds it."""
+    for m in _ROLE.finditer(text):
+        role, who = (m["role"], m["who"]) if m["who"] else (m["office"], m["holder"])
+        stems = content_stems(role)
+        if len(stems) >= 2 and names(who):
+            yield stems, who
+
+
+def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
+    invented = novel & names(claim)
+    others = names(unit) - names(claim)
+    if invented and others:
+        return Conflict("name", ", ".join(sorted(invented)), ", ".join(sorted(others)))
+    return None
+
+
+# Speakers that may stand for a named one: an office or institution ("the Prime Minister",
+# "the White House" for its press secretary) or a seat of government ("Seoul said":
+# `text.seat_words`). An office may also stand for the person a swap puts it for ("the Prime
+# Minister" for "Mr Cameron"), and a seat for its own country ("Seoul" for "South Korea", not
+# for "North Korea": `text.same_country`).
+_OFFICES = frozenset(
+    """spokesman spokeswoman spokesperson minister prime president secretary chancellor premier
+    chief executive""".split()
+)
+_STANDS_IN = (
+    _OFFICES
+    | seat_words()
+    | frozenset(
+        """downing street whitehall government ministry department office police council
+        committee commission agency court officials official authorities military army navy
+        embassy party club company firm board union federation association league un nato
+        eu""".split()
+    )
+)
+
+
+def _swapped(claim: str, unit: str) -> Conflict | None:
+    """The claim copies the unit (at least _COPY of its words but the new ones, in order) but for a
+    few words in place of others: names of each (up to _NAME_WORDS words a side; not a title for
+    a given name both keep a surname with, `_TITLES`; not a short form: "Hibs" for "Hibernian",
+    "QPR" for "Queens Park Rangers"; not an office for a name, `_OFFICES`, nor a seat of
+    government for its country, `text.same_country`; kin, `_KIN`, count as names), or, in
+    lower-cased text, one to three content words where that is the claim's only change (and the
+    rest at least _NEAR_COPY of its words; where the claim also leaves out the unit's head or
+    tail, only names the lexicon knows), or kin beside other changes. A word that opens a
+    sentence or quote counts as a name where it is one without its capital (`_named`); a
+    description for a name ("the Frenchman" for "Ribery") is none (`_described`). In cased
+    text a name put for a name with the words after it in other words is one too ("Luke
+    Varney headed in ..." for "James Vaughan rose well to head in ...": `_named_run`)."""
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    lower = not any(ch.isupper() for ch in unit)
+    changes = _copy_changes(c, u, _NEAR_COPY)
+    if changes is None:
+        return None
+    # more than one change (the unit's head or tail left out aside): then only kin, since
+    # other words may be a paraphrase
+    inner = [o for o in changes if not (o[0] == "delete" and (o[1] == 0 or o[2] == len(u)))]
+    several = lower and len(inner) > 1 and not _traded(inner, c, u)
+    # in cased text, two changes one word apart are read as one too: "Kim Jong Un" for "Kim
+    # Yo Jong" (lower-cased, too often a paraphrase)
+    spans = changes + tuple(
+        ("replace", a[1], b[2], a[3], b[4])
+        for a, b in zip(changes, changes[1:], strict=False)
+        if not lower and b[1] - a[2] == 1 and b[3] - a[4] == 1
+    )
+    # the claim's last words in place of the first of the unit's longer tail, the rest left
+    # out: "... to attack Tokyo." for "... to attack Seoul, the South Korean capital."
+    spans += tuple(
+        ("replace", i1, i1 + j2 - j1, j1, j2)
+        for op, i1, i2, j1, j2 in changes
+        if op == "replace" and j2 == len(c) and i2 - i1 > j2 - j1
+    )
+    cut = lower and len(inner) < len(changes)  # then only names the lexicon knows, or kin
+    # in cased text, a name and a few words after it put for a name and a few words after it,
+    # before what both copy: the names are the change, the words a paraphrase ("Luke Varney
+    # headed in ..." for "James Vaughan rose well to head in ..."); `outer` keeps the block
+    outer: dict[tuple[int, int, int, int], int] = {}
+    if not lower:
+        theirs, mine = names(unit), names(claim)
+        dateline = _DATELINE.match(unit)  # "SEOUL, South Korea (AP) —" names no subject
+        after = len(_uncontracted(tokens(dateline.group()))) if dateline else 0
+        for op, i1, i2, j1, j2 in changes:
+            if op != "replace":
+                continue
+            a, b = _named_run(u, max(i1, after), i2, theirs), _named_run(c, j1, j2, mine)
+            if a and b and _content(u[a[1] : i2]) and _content(c[b[1] : j2]):
+                outer[(a[0], a[1], b[0], b[1])] = j2 - j1
+                spans += (("replace", a[0], a[1], b[0], b[1]),)
+    for i1, i2, j1, j2 in _replaced(spans, c, u):
+        old, new = u[i1:i2], c[j1:j2]
+        if max(len(old), len(new)) > (3 if lower else _NAME_WORDS):
+            continue
+        # "Scott Kelley was arrested" for "Scott and Mary were taken into custody": one of two
+        listed = u[i1 - 1 : i1] != c[j1 - 1 : j1] and _LIST & {*u[i1 - 1 : i1]}
+        if listed or _LIST & {*old, *new}:
+            continue
+        gone, put = _content(old), _content(new)
+        if _described(u, i1, c, j1, gone, put):
+            continue
+        kin = bool(gone) and bool(put) and gone | put <= _KIN  # "wife" for "sister"
+        if several and not kin:
+            continue
+        if cut and not kin and not (name_words(" ".join(old)) and name_words(" ".join(new))):
+            continue
+        if not lower:
+            # the rest copied: _COPY of the claim's words but the new name's; where the name is
+            # what keeps the copy under _COPY, with its role ("of Asda" is no "in Canterbury")
+            copied = _aligned(u, c)[0]
+            if copied < _COPY * (len(c) - outer.get((i1, i2, j1, j2), len(new))):
+                continue
+            if copied < _COPY * len(c) and _roles(old) != _roles(new):
+                continue
+            if i1 == 0 and dateline:
+                continue
+            if not kin and not (_named(gone, unit, theirs) and _named(put, claim, mine)):
+                continue
+            if (gone <= _OFFICES) != (put <= _OFFICES) or same_country(gone, put):
+                continue
+            # part of a name both keep beside it, with no punctuation between ("South Korea"
+            # kept beside "North"; not "Russia, South Korea"), is the same name only after a
+            # title or a possessive ("Norway's"): (the kept word, the two side by side)
+            sides = [(c[j1 - 1], c[j1 - 1], c[j1])] if j1 > 0 else []
+            sides += [(c[j2], c[j2 - 1], c[j2])] if j2 < len(c) else []
+            kept = any(w in mine and w in u and _adjacent(claim, a, b) for w, a, b in sides)
+            titled = bool((gone | put) & _TITLES) or "s" in (old[-1], new[-1])
+            if kept and titled:
+                continue
+        if _short_form(old, new):
+            continue
+        kind: Literal["name", "word"] = "word" if lower or kin else "name"
+        return Conflict(kind, " ".join(new), " ".join(old))
+    return None
+
+
+def _named_run(
+    words: tuple[str, ...], start: int, end: int, found: frozenset[str]
+) -> tuple[int, int] | None:
+    """The last run of names in words[start:end] that at most _PARAPHRASE words follow, as
+    (start, end); None if there is none."""
+    at = end
+    while at > start and at > end - _PARAPHRASE and words[at - 1] not in found:
+        at -= 1
+    first = at
+    while first > start and words[first - 1] in found:
+        first -= 1
+    return (first, at) if first < at else None
+
+
+def _traded(
+    changes: list[tuple[str, int, int, int, int]], claim: tuple[str, ...], unit: tuple[str, ...]
+) -> bool:
+    """Whether two changes trade places: each puts in what the other takes out, demonyms
+    aside ("russia had received ... north korean containers" for "north korea had received ...
+    russian containers"): one exchange, not two rewordings."""
+    if len(changes) != 2:
+        return False
+
+    def rooted(words: tuple[str, ...]) -> frozenset[str]:
+        return frozenset().union(*(roots(w) for w in _content(words)))
+
+    (_, a1, a2, b1, b2), (_, c1, c2, d1, d2) = changes
+    first_old, first_new = rooted(unit[a1:a2]), rooted(claim[b1:b2])
+    second_old, second_new = rooted(unit[c1:c2]), rooted(claim[d1:d2])
+    return bool(first_new & second_old) and bool(second_new & first_old)
+
+
+def _adjacent(text: str, first: str, second: str) -> bool:
+    """Whether the text has the two words side by side, no punctuation between."""
+    return re.search(rf"\b{re.escape(first)}[\s-]+{re.escape(second)}\b", fold(text)) is not None
+
+
+_NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
+_LIST = frozenset({"and", "or"})
+_PARAPHRASE = 4  # `_swapped`: the most words after a swapped name that may say its verb otherwise
+# Titles that may stand for a given name both keep a surname with ("Lord Coe" for "Sebastian
+# Coe", as may a possessive: "Norway's Kristoff" for "Alexander Kristoff"); any other word
+# beside a name both keep makes another name ("Manchester United" for "Manchester City", "Bill
+# Clinton" for "Hillary Clinton", "North Korea" for "South Korea")
+_TITLES = frozenset(
+    """lord lady sir dame prince princess king queen duke duchess earl baron baroness count
+    general gen colonel col major captain capt lieutenant lt sergeant sgt corporal private
+    officer detective det constable pc inspector superintendent chief judge justice bishop
+    archbishop cardinal pope father rev reverend professor prof senator sen rep congressman
+    congresswoman governor gov mayor councillor coach manager boss chairman president
+    minister secretary chancellor premier speaker commissioner ambassador sheikh""".split()
+)
+# Kin: one put in place of another says someone else ("his wife" for "his sister").
+_KIN = frozenset(
+    """wife husband sister brother son daughter mother father uncle aunt nephew niece cousin
+    grandson granddaughter grandfather grandmother girlfriend boyfriend fiancee fiance
+    widow widower stepson stepdaughter stepfather stepmother""".split()
+)
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+,[^—–]{0,40}[—–]")
+
+
+def _named(words: set[str], text: str, found: frozenset[str]) -> bool:
+    """Whether the words are names of the text (`names`), or open a sentence or quote
+    (`openers`) with a word of them a name without its capital (`lexicon.name_words`: no
+    English word, or one cased text writes with a capital): "Durrant held ...", "Rangers held
+    ...", not "Police said ..."."""
+    if words <= found:
+        return True
+    return words <= found | openers(text) and bool(name_words(" ".join(sorted(words))))
+
+
+def _described(
+    unit: tuple[str, ...], i: int, claim: tuple[str, ...], j: int, gone: set[str], put: set[str]
+) -> bool:
+    """Whether one side is a description after "the", all English words, where the other has
+    a bare name: "the Frenchman" for "Ribery", "the Swiss" for "Wawrinka" (not "the French
+    government" for "the British government")."""
+    mine, theirs = _after_the(claim, j), _after_the(unit, i)
+    described = put if mine else gone
+    if described <= _THE_COUNTRIES:
+        return False
+    return mine != theirs and not unknown_words(" ".join(sorted(described)))
+
+
+# countries written after "the": no description ("Russia" for "the U.S." or "China" for "the
+# United States" is a swap)
+_THE_COUNTRIES = frozenset(
+    "usa uk uae netherlands philippines united states kingdom arab emirates".split()
+)
+
+
+def _after_the(words: tuple[str, ...], at: int) -> bool:
+    return words[at - 1 : at] == ("the",) or words[at : at + 1] == ("the",)
+
+
+def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one may be a form of the other: the same first three letters ("Hibs",
+    "Hibernian"), two for longer single words ("the Irish", "Ireland"; not "Oliver Banks",
+    "Oldham Athletic"), initials ("QPR"), or names of one country ("UK", "British":
+    `text.same_country`)."""
+    a, b = tuple(w for w in a if is_content(w)), tuple(w for w in b if is_content(w))
+    same = len(os.path.commonprefix((a[0], b[0])))
+    return (
+        same_country(set(a), set(b))
+        or same >= 3
+        or (same == 2 and len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 5)
+        or "".join(w[0] for w in a) == "".join(b)
+        or "".join(w[0] for w in b) == "".join(a)
+    )
+
+
+# Prepositions that give a name its role: "branch of Asda" is no "branch in Canterbury".
+_ROLES = frozenset("of in at on for from by with to into".split())
+
+
+def _roles(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in words if t in _ROLES)

@@ -1,0 +1,138 @@
+"""Order: the text's own words with two of them exchanged ("the court fined the company"
+against "the company fined the court"), across "by" only where both sides are passive."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from evalkit.conflict.base import _PRONOUNS, _SAID, Conflict, _aligned, _content, _uncontracted
+from evalkit.text import is_content, names, tokens
+
+# The order rule (`_order`): a claim whose content words are nearly all (this share) in one
+# unit, two of them exchanged at most _REACH words apart.
+_CONTAINED = 0.9
+_REACH = 6
+# words across which two sides may change places: "A and B", "A met B", "A drew with B"
+_SYMMETRIC = frozenset(
+    "and or nor between vs versus met meet meets meeting married marry drew draw draws faced "
+    "face faces played play plays".split()
+)
+# "missiles supplied by North Korea" is "North Korea supplied missiles": two words exchanged
+# across "by" count only where both sides have it ("A was beaten by B" / "B was beaten by A")
+_PASSIVE = "by"
+
+
+def _order(claim: str, unit: str) -> Conflict | None:
+    """The claim is the unit's words (nearly all of its content words are in the unit) with
+    two of them exchanged: across a word that stays between them ("the company fined the
+    court" against "the court fined the company"), or where each stands in the other's
+    place ("stranraer incident ... sandyhills con" against "sandyhills incident ... stranraer
+    con"). Words joined by "and"/"or" may change places ("Rangers and Hibs"), and so may
+    those of a passive ("missiles supplied by North Korea"), unless both are passive ("Smith was
+    replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive but
+    keeps its order (`_voiced`)."""
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    words = _content(c)
+    found = len(words & set(u))
+    if not words or found < _CONTAINED * (len(words) - 1):  # a passive's verb may differ
+        return None
+    # a given name the unit leaves out is no word of another statement ("Eden Hazard" for the
+    # unit's "Hazard")
+    whole = found >= _CONTAINED * len(words) or words - set(u) <= names(claim)
+    swapped = (_across(c, u) or _crossed(c, u)) if whole else None
+    if swapped is None:
+        return _voiced(c, u)
+    a, b = swapped
+    return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
+
+
+_BE = frozenset("is was are were be been being".split())
+# participles that end in neither -ed nor -en
+_PARTICIPLES = frozenset(
+    "beat won lost hit shot held led sold bought caught struck left sent paid told made kept met "
+    "sued hurt cut put set run".split()
+)
+
+
+def _voiced(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The claim keeps the order of a passive's two sides but drops its passive: "Smith beat
+    Jones" against "Smith was beaten by Jones" (the roles reversed). The unit has "A was <verb
+    participle> by B"; the claim has A, then a form of the verb (its first three letters), then
+    B, within _REACH words, with no "by" and no "was" between them."""
+    for i, w in enumerate(u):
+        if w != _PASSIVE or i < 2:
+            continue
+        verb = u[i - 1]
+        if not (verb.endswith(("ed", "en")) or verb in _PARTICIPLES):
+            continue
+        be = next((k for k in (i - 2, i - 3) if k >= 0 and u[k] in _BE), None)
+        if be is None:
+            continue
+        a = next((u[k] for k in range(be - 1, max(-1, be - 4), -1) if is_content(u[k])), None)
+        b = next((u[k] for k in range(i + 1, min(len(u), i + 4)) if is_content(u[k])), None)
+        if a is None or b is None or a not in c or b not in c:
+            continue
+        ia, ib = c.index(a), c.index(b)
+        between = c[ia + 1 : ib]
+        if not 0 < ib - ia <= _REACH or _PASSIVE in between or _BE & set(between):
+            continue
+        if any(t[:3] == verb[:3] for t in between):
+            return Conflict("order", " ".join(c[ia : ib + 1]), " ".join(u[be - 1 : i + 2]))
+    return None
+
+
+def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
+    """Content words a before b in the claim (at most _REACH words apart) that stand b before
+    a in the unit, with a word p between them in both: a p b against b p a."""
+    once = Counter(c)
+    at: dict[str, list[int]] = {}
+    for i, t in enumerate(u):
+        at.setdefault(t, []).append(i)
+    pos = {t: i for i, t in enumerate(c) if once[t] == 1 and t in at}
+    for a, ia in pos.items():
+        for b, ib in pos.items():
+            if not (ia < ib <= ia + _REACH and is_content(a) and is_content(b)):
+                continue
+            if a.isdigit() != b.isdigit():  # a figure moved beside a word: "the 2016 Olympics"
+                continue
+            if _SYMMETRIC & set(c[ia:ib]):
+                continue
+            passive = _passive(c, ia, ib)
+            for p, ip in pos.items():
+                # "Cooper said "Chris ..."" is ""... Chris ...," said Cooper"
+                if not ia < ip < ib or p in _SYMMETRIC or p in _SAID:
+                    continue
+                for ub in at[b]:
+                    for up in at[p]:
+                        for ua in at[a]:
+                            if not ub < up < ua <= ub + _REACH:
+                                continue
+                            if _SYMMETRIC & set(u[ub:ua]) or _passive(u, ub, ua) != passive:
+                                continue
+                            return a, b
+    return None
+
+
+def _passive(words: tuple[str, ...], i: int, j: int) -> bool:
+    """Whether the words from i to j read as a passive: a "by" between them, or right after the
+    last ("Smith's signing was confirmed by the club" against "the club confirmed the signing
+    of Smith")."""
+    return _PASSIVE in words[i:j] or words[j + 1 : j + 2] == (_PASSIVE,)
+
+
+def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
+    """Two changed places of the word alignment that trade content words: each puts a word
+    the other took out."""
+    changed = _aligned(u, c)[1]
+    for x, (_, i1, i2, j1, j2) in enumerate(changed):
+        for _, k1, k2, l1, l2 in changed[x + 1 :]:
+            if (set(u[i1:i2]) | set(u[k1:k2])) & _PRONOUNS:
+                continue
+            there = _content(c[j1:j2]) & set(u[k1:k2])
+            back = _content(c[l1:l2]) & set(u[i1:i2])
+            between = c[j2:l1]
+            if (_PASSIVE in between) != (_PASSIVE in u[i2:k1]):
+                continue
+            if there and back and not (between and set(between) <= _SYMMETRIC):
+                return min(there), min(back)
+    return None

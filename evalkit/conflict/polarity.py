@@ -1,0 +1,216 @@
+"""Polarity: the statement and the fewest clauses of the text that say the same thing differ
+in negation or use opposite words (`_polarity`); a plan said done (`_done`)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from evalkit.conflict.base import Conflict, _content
+from evalkit.text import (
+    DENIALS,
+    IMPLIED,
+    MEMO,
+    NEGATIONS,
+    OPPOSITES,
+    STOPWORDS,
+    content_stems,
+    is_content,
+    names,
+    negated,
+    plainly_negated,
+    stem,
+    tokens,
+)
+
+# Clause boundaries for the polarity check: punctuation (a sentence's end too: a window, or a
+# quote of two sentences kept as one), the conjunctions that join clauses and relative pronouns
+# (not "that": "denied that ..." must stay one clause).
+_CLAUSE = re.compile(
+    r"[,;:()\"“”—]|[.!?](?=\s)"
+    r"|\b(?:but|while|although|though|whereas|and|as|after|because|since|which|who)\b",
+    re.IGNORECASE,
+)
+_SAYS_IT = 0.5  # `_polarity`: the share of a clause's words the claim says, for its negation
+
+
+def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
+    """The claim's clauses that the unit says and the fewest neighbouring clauses of the unit
+    that say them differ in negation or use opposite words. Both sides are trimmed so that
+    a clause only one side has (a source sentence's "..., but it wasn't enough", a claim's
+    added "a charge both have rejected") brings no negation of its own. A negation the unit
+    has elsewhere keeps the claim's own from conflicting: "dismissed speculation that her
+    country is trading arms" against "denied that her country exported weapons, labelling
+    speculation on arms dealings as absurd", where the closest clause is the labelling."""
+    told = _gist(unit)
+    said = [c for c in _CLAUSE.split(claim) if _overlap(c, told) >= min_overlap]
+    if not said:
+        return None
+    stated = " ".join(said)
+    gist = _gist(stated)
+    run = _closest_run(gist, tuple(c for c in _CLAUSE.split(unit) if _gist(c)))
+    best = " ".join(run)
+    mine = negated(stated)
+    # the run's clauses that say mostly the claim's words carry its negation, not "..., but
+    # it wasn't enough" or "..., will be without two midfielders" beside them
+    said_there = [c for c in run if len(_gist(c) & gist) >= _SAYS_IT * len(_gist(c))]
+    if (
+        mine != any(negated(c) for c in said_there)
+        and not (mine and _negates_elsewhere(unit, claim))
+        and not _both_deny(stated, best)
+        and _negates_what_is_said(claim, unit, said if mine else said_there, mine)
+    ):
+        side = "claim" if mine else "source"
+        return Conflict("negation", side, "source" if side == "claim" else "claim")
+    theirs = set(tokens(best))
+    # said of another party: "Manchester City have won" against "United have lost to City"
+    # (a party the unit names anywhere is the unit's: its subject may open another clause)
+    if _capitalised(stated) - set(tokens(unit)) and _capitalised(best) - set(tokens(stated)):
+        return None
+    mine_words = set(tokens(stated))
+    for word, other in sorted(_opposites(mine_words)):
+        if other in theirs and word not in theirs and other not in mine_words:
+            if not any(ch.isupper() for ch in best) and _other_party(stated, word, other, best):
+                continue  # lower-cased, where capitals cannot find the parties
+            return Conflict("opposite", word, other)
+    return None
+
+
+def _negates_elsewhere(unit: str, claim: str) -> bool:
+    """Whether a negation of the unit's may be the claim's, though not in the clauses that say
+    it: one whose reach (to the end of the unit, names aside) has a word of the claim, or one
+    whose clause says nothing it negates: a denial ("denied that ..., labelling speculation on
+    arms dealings as absurd" for "dismissed speculation that ..."), an answer ("asked whether
+    Oscar is struggling, ... Mourinho said: 'No, I don't think ...'"), an ellipsis ("but the
+    defendant did not"). Not "Yet he had some anger issues and couldn't overcome the demons in
+    his life, Tom Osborne said" for "Phillips had no anger issues"."""
+    clauses = _CLAUSE.split(unit)
+    mine = content_stems(claim) - _name_stems(unit)
+    for k, clause in enumerate(clauses):
+        if negated(clause):
+            if not _negated_stems(clause):  # "No, I don't think ...", "but he did not"
+                return True
+            if _negated_stems(" ".join(clauses[k:])) & mine:
+                return True
+    return False
+
+
+def _name_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in names(text))
+
+
+def _negates_what_is_said(claim: str, unit: str, negating: list[str], mine: bool) -> bool:
+    """Whether the negating clauses (the claim's, `mine`, or the unit's) negate words the other
+    side has, or deny, whose reach no word marks: "the ban was no longer necessary" negates
+    no word of "Pakistan has lifted its ban", "the ban was not lifted" does."""
+    reach = set().union(*map(_negated_stems, negating))
+    return not reach or bool(reach & content_stems(unit if mine else claim))
+
+
+def _negated_stems(clause: str) -> set[str]:
+    """The content stems after the clause's first plain negation ("not", "no", "n't", "failed
+    to"): what it negates ("the ban was no longer necessary": longer, necessary)."""
+    toks = tokens(clause)
+    for i, t in enumerate(toks):
+        if t in NEGATIONS or t == "t" or t in IMPLIED:
+            return {stem(w) for w in toks[i + 1 :] if is_content(w)}
+    return set()
+
+
+# Words before a verb that make it a plan, a prospect or a possibility, not a deed: "will
+# close", "plans to close", "is expected to close"
+_MODALS = frozenset("will would could might may shall".split())
+_PLANS = frozenset(
+    """plan plans planned planning propose proposes proposed proposing intend intends intended want
+    wants wanted hope hopes hoped expected set due likely going aim aims""".split()
+)
+
+
+def _done(claim: str, unit: str) -> Conflict | None:
+    """The claim has done what the unit only plans, expects or may do: "The council has
+    closed the bridge" against "The council plans to close the bridge", "He appeared in court"
+    against "He will appear in court". The claim's verb is the unit's with "-ed" or "-d", and
+    the claim says no plan or possibility itself."""
+    c, u = tokens(claim), tokens(unit)
+    if _MODALS & set(c) or _PLANS & set(c):
+        return None
+    for i, verb in enumerate(u[1:], 1):
+        before = u[i - 1]
+        planned = before in _MODALS or (before == "to" and i > 1 and u[i - 2] in _PLANS)
+        if not planned or len(verb) < 3 or not verb.isalpha():
+            continue
+        root = verb.removesuffix("e")
+        for did in (root + "ed", verb + "d"):
+            if did in c and did not in u:
+                return Conflict("word", did, " ".join(u[i - 1 - (before == "to") : i + 1]))
+    return None
+
+
+def _both_deny(claim: str, unit: str) -> bool:
+    """Whether both sides deny with a verb and neither negates otherwise, so what tells them
+    apart is how the denied statement is written, not a polarity: "denies allegations of
+    arms exports" and "denied allegations that it exported arms", "denies North Korea has
+    supplied weapons" and "refutes claims of North Korea supplying weapons"."""
+    return (
+        bool(DENIALS.intersection(tokens(claim)))
+        and bool(DENIALS.intersection(tokens(unit)))
+        and not plainly_negated(claim)
+        and not plainly_negated(unit)
+    )
+
+
+# Prefixes that negate a word: "illegal", "unlikely", "irregular", "impossible", "inaccurate".
+_NOT_PREFIXES = ("un", "in", "il", "im", "ir")
+_PREFIXED_STEM = 5  # the fewest letters of the word a prefix negates ("legal", not "side")
+
+
+def _opposites(words: set[str]) -> set[tuple[str, str]]:
+    """Each word and a word that says its opposite: `OPPOSITES`' ("rose" / "fell"), and the
+    word with a negating prefix or without it ("illegal" / "legal")."""
+    out = {(w, o) for w in words & OPPOSITES.keys() for o in OPPOSITES[w]}
+    for w in words:
+        for prefix in _NOT_PREFIXES:
+            if w.startswith(prefix) and len(w) - len(prefix) >= _PREFIXED_STEM:
+                out.add((w, w[len(prefix) :]))
+            if len(w) >= _PREFIXED_STEM:
+                out.add((w, prefix + w))
+    return out
+
+
+def _other_party(claim: str, word: str, other: str, unit: str) -> bool:
+    """Whether the words before the claim's opposite word and those before the unit's each
+    hold a content word the other side lacks: "manchester city have won" against "united
+    have lost ... to city"."""
+    c, u = tokens(claim), tokens(unit)
+    before_c = _content(c[: c.index(word)]) - set(u)
+    before_u = _content(u[: u.index(other)]) - set(c)
+    return bool(before_c and before_u)
+
+
+def _capitalised(text: str) -> set[str]:
+    """The text's capitalised words, a sentence's first too ("United have lost"), folded."""
+    return {t for t in tokens(re.sub(r"\b[a-z]\w*", " ", text)) if t not in STOPWORDS}
+
+
+def _overlap(text: str, stems: frozenset[str]) -> float:
+    mine = _gist(text)
+    return len(mine & stems) / len(mine) if mine else 0.0
+
+
+def _closest_run(stems: frozenset[str], clauses: tuple[str, ...]) -> tuple[str, ...]:
+    """The fewest neighbouring clauses that hold as many of the stems as all of them do
+    (the first such run)."""
+    most = len(stems & _gist(" ".join(clauses)))
+    for n in range(1, len(clauses) + 1):
+        for i in range(len(clauses) - n + 1):
+            if len(stems & _gist(" ".join(clauses[i : i + n]))) >= most:
+                return clauses[i : i + n]
+    return ()
+
+
+@lru_cache(maxsize=MEMO)
+def _gist(text: str) -> frozenset[str]:
+    """What a clause says: its content stems without names and opposite words ("rose"), but
+    for the words that negate ("refused" is what the negation rule reads)."""
+    drop = {w for w in tokens(text) if w in OPPOSITES and w not in IMPLIED} | names(text)
+    return content_stems(text) - {stem(w) for w in drop}

@@ -1,0 +1,270 @@
+"""Speakers: who says what. A quote given to another speaker (`_speaker`), a dialogue's turn
+(`_turn`), and the speakers of a source's sentences, a speaking "he" or a quote left open read
+as the speaker named before it (`voiced`)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from evalkit.conflict.base import (
+    _NEAR_COPY,
+    _PRONOUNS,
+    _WHO,
+    Conflict,
+    _content,
+    _copy_changes,
+    _replaced,
+)
+from evalkit.conflict.names import _OFFICES, _STANDS_IN, _described
+from evalkit.lexicon import name_words
+from evalkit.text import MEMO, MONTHS, STOPWORDS, TURN, WEEKDAYS, names, stem, tokens
+
+_SPEECH = (
+    r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
+    r"insists|warned|warns|wrote|writes|argued|argues|tweeted|tweets)"
+)
+# Verbs that give words to their speaker as "said" does ("Kim called it 'absurd'"), read for
+# a speaker by the speaker rule alone (`_speaker`): what else a claim says is weighed beside
+# the speakers "said" finds, so "Kim denied ..." keeps Kim among the words it compares.
+_ATTRIBUTES = (
+    r"(?:called|calls|described|describes|denied|denies|dismissed|dismisses|rejected|rejects|"
+    r"labelled|labeled|emphasised|emphasized|stressed|stresses|explained|explains)"
+)
+_SAYS = re.compile(_SPEECH)
+# a word between "said" and the speaker's name is a role ("said manager Paul Grant"), unless
+# it starts a phrase ("said in London", "said on Monday")
+_NOT_ROLE = (
+    r"(?:in|on|at|to|from|with|that|of|by|for|after|before|during|last|this|when|while|as|and|"
+    r"but|it|he|she|they|there|yesterday|today|earlier|later|then|now)"
+)
+# a body a name qualifies, speaking as one: "Ukrainian officials said", "Welsh police said"
+_BODY = r"(?:\s+(?:officials|authorities|police|prosecutors|investigators|diplomats|sources))?"
+# a pronoun before "said" is its speaker, and what follows what is said ("she said North Korea
+# does not intend ...", not '"...," said Kim')
+_SUBJECT = "".join(
+    rf"(?<!\b{p} )" for p in ("he", "He", "she", "She", "they", "They", "we", "We", "I", "it", "It")
+)
+_BY_SAYING = r"(?:responded|replied|reacted)\s+by\s+saying"  # "The ministry responded by saying"
+
+
+def _speaker_pattern(speech: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b"
+        rf"|{_SUBJECT}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
+        rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
+    )
+
+
+_SPEAKER = _speaker_pattern(_SPEECH)
+_ATTRIBUTED = _speaker_pattern(rf"(?:{_SPEECH}|{_ATTRIBUTES})")
+
+
+def _speaker(claim: str, unit: str) -> Conflict | None:
+    """The claim has someone say it whom the unit does not name, and the unit someone the
+    claim does not name: a quote moved to another speaker. Not where either is an office,
+    institution or capital (`_STANDS_IN`), which may speak for the other."""
+    mine, theirs = speakers(claim, _ATTRIBUTED), speakers(unit, _ATTRIBUTED)
+    named = not (mine <= _STANDS_IN or theirs <= _STANDS_IN)  # (an empty set is a subset)
+    # the speaker's quote may name the claim's ("Mr Elliott said: "I have been totally
+    # vindicated and Phil Flanagan has admitted ..."" against "Mr Flanagan said he had been
+    # totally vindicated")
+    if named and not _names_one(mine, _UNQUOTED.sub(" ", unit)) and not _names_one(theirs, claim):
+        return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
+    if not any(ch.isupper() for ch in unit):  # no capitals to find speakers by
+        return _respoken(tokens(claim), tokens(unit))
+    return None
+
+
+# a quote (to its end, or the text's where the sentence ends inside it)
+_UNQUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
+
+
+def _names_one(speaker: frozenset[str], text: str) -> bool:
+    """Whether the text names the speaker: has at least half its name words ("Korea" of "South
+    Korea's Unification Ministry" in a claim about North Korea is no mention of the ministry)."""
+    return 2 * len(speaker & tokens_of(text)) >= len(speaker) > 0
+
+
+_AUXILIARY = (
+    r"(?:(?:will|would|can|could|has|have|had|is|am|was|did|does|just|also|already|really|"
+    r"never|not|(?:do|does|did|ca|wo|could)n['’]t)\s+)*"
+)
+_I_DO = re.compile(rf"\bI(?:['’](?:m|ll|ve|d))?\s+{_AUXILIARY}(?P<verb>[a-z]+)")
+_HE_DOES = re.compile(rf"\b(?P<who>[A-Z][\w'’-]*)\s+{_AUXILIARY}(?P<verb>[a-z]+)")
+
+
+def _turn(claim: str, unit: str) -> Conflict | None:
+    """In a dialogue, "Amanda: I baked cookies." says that Amanda baked them: a claim that has
+    someone else by name do what a speaker says they do ("Jerry baked cookies") has the wrong
+    person. Read where the unit opens with a speaker's label that is a name (`name_words`:
+    not a caption's "Defiant: 'I will not resign'")."""
+    if not TURN.match(unit):
+        return None
+    doers = {(m["who"], stem(m["verb"])) for m in _HE_DOES.finditer(claim)}
+    for turn in TURN.finditer(unit):
+        who = turn["who"][:-2].strip()
+        if not name_words(who):
+            continue
+        done = {stem(m["verb"]) for m in _I_DO.finditer(turn["said"])}
+        for name, verb in sorted(doers):
+            if verb in done and name_words(name) and not name_words(name) & set(tokens(who)):
+                return Conflict("name", name, who)
+    return None
+
+
+def _respoken(claim: tuple[str, ...], unit: tuple[str, ...]) -> Conflict | None:
+    """In word-aligned text, the words right before "said" (or after "said" or "according
+    to") replaced by others, neither side a pronoun nor a description (`_described`): "dr
+    hills said" against "prof ruggles said"."""
+    changes = _copy_changes(claim, unit, _NEAR_COPY)
+    for i1, i2, j1, j2 in _replaced(changes or (), claim, unit):
+        old, new = unit[i1:i2], claim[j1:j2]
+        after = unit[i2] if i2 < len(unit) and j2 < len(claim) and claim[j2] == unit[i2] else ""
+        before = unit[i1 - 1] if i1 and j1 and claim[j1 - 1] == unit[i1 - 1] else ""
+        according = before == "to" and i1 >= 2 and unit[i1 - 2] == "according"
+        if _described(unit, i1, claim, j1, _content(old), _content(new)):
+            continue  # "the 68-year-old says" for "harry redknapp says"
+        if _SAYS.fullmatch(after) or _SAYS.fullmatch(before) or according:
+            return Conflict("name", " ".join(new), " ".join(old))
+    return None
+
+
+@lru_cache(maxsize=MEMO)
+def tokens_of(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
+
+
+# A pronoun that speaks: "she said", "he added", "..., she said."
+_PRONOUN_SPEAKS = re.compile(
+    rf"\b(?P<pronoun>[Hh]e|[Ss]he)\s+{_SPEECH}\b|\b{_SPEECH}\s+(?P<after>he|she)\b"
+)
+
+
+def names_speaker(text: str) -> bool:
+    """Whether the text names whoever says it ("Kirby said", "Kim called it ..."): what the
+    speaker rule compares with a unit's speaker, "she" of `voiced` included."""
+    return bool(speakers(text, _ATTRIBUTED))
+
+
+def _who(match: re.Match[str]) -> str:
+    """Who the match has speak; none for a name that ends a phrase after a preposition ("The
+    woman whose moans sparked most complaints in New York said today: ...")."""
+    if match["before"] and _ENDS_PHRASE.search(match.string, 0, match.start("before")):
+        return ""
+    return match["before"] or match["after"] or match["source"]
+
+
+_ENDS_PHRASE = re.compile(r"\b(?:in|at|from|near|across|outside|around|over)\s+$")
+
+
+def voiced(sentences: list[str]) -> list[str]:
+    """The sentences of one article with a speaking "he" or "she" read as the name of the
+    last speaker named within the three sentences before, read so in turn ("Kirby said ... He
+    added ..." -> "Kirby added ..."), and the quotes that open the sentences after one that
+    introduces them ("Surrey skipper Gareth Batty told BBC Radio London:", "Yorkshire captain
+    Alex Lees:") or before one that closes it and names its speaker (`_quote_closed_by`) read
+    as that speaker's ("Gareth Batty said: "Davies and Foakes were ...""), for the speaker
+    rule: a claim that has someone else say it names the wrong speaker. Other sentences as
+    they are."""
+    out: list[str] = []
+    quoting = None  # who speaks the quote that opens each sentence since "X told BBC Sport:"
+    for i, text in enumerate(sentences):
+        if _QUOTE_OPENS.match(text) and not speakers(text):
+            # a quote of several sentences, its speaker after it: ""I was more worried about
+            # winning the race." | "They went just after the start," Shinn said."
+            after = _quote_closed_by(sentences[i + 1]) if i + 1 < len(sentences) else None
+            if quoting or after:
+                out.append(f"{quoting or after} said: {text}")
+                continue
+        quoting = _introduced(text)
+        found = _PRONOUN_SPEAKS.search(text)
+        name = None
+        if found and not speakers(text):
+            for before in reversed(out[max(0, i - 3) : i]):
+                named = [w for m in _ATTRIBUTED.finditer(before) if (w := _who(m))]
+                opens = _OPENS_NAMED.match(before)
+                if named or (opens and _named_words(opens["who"], before)):
+                    name = named[-1] if named else opens["who"] if opens else None
+                    break
+                if _OPENS_UNNAMED.match(before):  # "An HMRC spokesman pointed out ..."
+                    break
+        if found and name:
+            at = found.start("pronoun") if found["pronoun"] else found.start("after")
+            size = len(found["pronoun"] or found["after"])
+            text = text[:at] + name + text[at + size :]
+        out.append(text)
+    return out
+
+
+def _quote_closed_by(text: str) -> str | None:
+    """The speaker a sentence that goes on with a quote names after it closes (""They went
+    just after the start," Shinn said."), None for a sentence that opens with a quote."""
+    if _QUOTE_OPENS.match(text):
+        return None
+    close = _QUOTE_CLOSES.search(text)
+    named = [m for m in _ATTRIBUTED.finditer(text) if close and m.start() >= close.end()]
+    who = _who(named[0]) if named else None
+    return None if who is None or who.lower() in _PRONOUNS else who
+
+
+_QUOTE_CLOSES = re.compile(r"[,.!?][\"”’']")
+
+
+# the name that opens a sentence, its subject ("Kevin Hart, who ..., brought his kids on
+# stage. He said: ..."), for `voiced`
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\s+)?"  # a title before a name, not part of it
+_OPENS_NAMED = re.compile(rf"\s*{_TITLE}(?P<who>{_WHO})")
+# a sentence whose subject is someone unnamed, whom a "he" or "she" after it may be: "An HMRC
+# spokesman pointed out ...", "The minister added ..."
+_OPENS_UNNAMED = re.compile(
+    rf"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(_OFFICES))}|official)\b"
+)
+
+
+def _named_words(who: str, text: str) -> bool:
+    """Whether every word of `who` is a name of the text (`names`: not "The", "Police")."""
+    return bool(tokens(who)) and set(tokens(who)) <= names(text)
+
+
+_QUOTE_OPENS = re.compile(r"\s*[\"“‘']")
+# a sentence that introduces the quotes after it: "... told BBC Sport:", "Captain Alex Lees:"
+_INTRODUCES = re.compile(r":\s*$")
+_LABEL = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,4}}?(?P<who>{_WHO})\s*:\s*$")
+
+
+def _introduced(text: str) -> str | None:
+    """The speaker a sentence ending in a colon introduces: the one it has speak ("Gareth
+    Batty told BBC Radio London:"), or the name that ends a short label ("Yorkshire captain
+    Alex Lees:"); or the speaker of a quote the sentence leaves open, which the sentences
+    after it go on with ("... criticised by Ms Davidson who said: "There is nothing more
+    serious ... abroad." | ""Alex Salmond has form in ...")."""
+    if not _INTRODUCES.search(text) and not _quote_left_open(text):
+        return None
+    named = [w for m in _ATTRIBUTED.finditer(text) if (w := _who(m))]
+    named += [m["who"] for m in _WHO_SAID.finditer(text) if _named_words(m["who"], text)]
+    if named:  # not "He told BBC Sport:"
+        return None if named[-1].lower() in _PRONOUNS else named[-1]
+    label = _LABEL.match(text)
+    return label["who"] if label else None
+
+
+# a name and "who said": "... was criticised by Ms Davidson who said: ..."
+_WHO_SAID = re.compile(rf"\b{_TITLE}(?P<who>{_WHO})\s+who\s+{_SPEECH}\b")
+
+
+def _quote_left_open(text: str) -> bool:
+    """Whether the text opens a quote it does not close."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+@lru_cache(maxsize=MEMO)
+def speakers(text: str, pattern: re.Pattern[str] = _SPEAKER) -> frozenset[str]:
+    """The name words of whoever the text has saying something: "Shin said", "Shin Wonsik,
+    the minister, said", "said John Kirby", "according to Kirby" (not "She said"); with
+    `_ATTRIBUTED`, "Kim called it ..." too."""
+    out: set[str] = set()
+    for m in pattern.finditer(text):
+        who = _who(m)
+        out |= {t for t in tokens(who) if t not in STOPWORDS and not t.isdigit()}
+    return frozenset(out - MONTHS - WEEKDAYS)
