@@ -481,6 +481,17 @@ def test_train_refuses_a_folder_without_training_files(tmp_path: Path) -> None:
         train(TrainConfig(), tmp_path / "m.safetensors")
 
 
+def test_a_model_to_train_on_a_gpu_gets_the_plain_attention() -> None:
+    """The fused attention kernels' backward is not deterministic on a GPU; the plain one is."""
+    from evalkit.embed import bundled_model_path
+    from evalkit.entail.model import fresh
+
+    gpu, _ = fresh(bundled_model_path(), frozen_layers=5, seed=0, device="cuda")
+    cpu, _ = fresh(bundled_model_path(), frozen_layers=5, seed=0)
+    assert gpu.bert.config._attn_implementation == "eager"
+    assert cpu.bert.config._attn_implementation != "eager"
+
+
 def test_train_on_cuda_without_a_gpu_is_refused_before_any_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

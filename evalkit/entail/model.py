@@ -64,15 +64,23 @@ def upper(frozen_layers: int, layers: int) -> tuple[str, ...]:
     return ("head.", *(f"bert.encoder.layer.{i}." for i in range(frozen_layers, layers)))
 
 
-def fresh(folder: Path, frozen_layers: int, seed: int) -> tuple[CrossEncoder, Any]:
-    """A cross-encoder on the weights in `folder` (a BERT model folder), with a new head."""
+def fresh(
+    folder: Path, frozen_layers: int, seed: int, device: str = "cpu"
+) -> tuple[CrossEncoder, Any]:
+    """A cross-encoder on the weights in `folder` (a BERT model folder), with a new head, to
+    train on `device`. On a GPU its attention is the plain ("eager") one: the fused kernels'
+    backward (memory-efficient attention's) is not deterministic."""
     import transformers
 
     torch = _torch()
     transformers.utils.logging.disable_progress_bar()
     transformers.utils.logging.set_verbosity_error()
     torch.manual_seed(seed)
-    bert = transformers.AutoModel.from_pretrained(str(folder), add_pooling_layer=False)
+    bert = transformers.AutoModel.from_pretrained(
+        str(folder),
+        add_pooling_layer=False,
+        attn_implementation="eager" if device == "cuda" else None,  # None: transformers' own
+    )
     tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder))
     model = CrossEncoder(bert, frozen_layers)
     trained = model.trained()

@@ -167,7 +167,8 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     device = resolve(cfg.device, "train.device")
-    # On a GPU an operation with no deterministic kernel warns rather than stops the run.
+    # On a GPU an operation with no deterministic kernel warns rather than stops the run (the
+    # attention is the plain one there: `model.fresh`).
     torch.use_deterministic_algorithms(True, warn_only=device == "cuda")
     pairs, sums = nli_pairs(folder)
     articles, article_sums = article_texts(cfg.articles or "")
@@ -176,7 +177,7 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
     fit = [p for p in pairs if not held_back(p, cfg.held_out)]
     rng = random.Random(cfg.seed)
     steps = max(1, math.ceil(len(fit) / cfg.batch_size * cfg.epochs))
-    model, tokenizer = xmodel.fresh(bundled_model_path(), cfg.frozen_layers, cfg.seed)
+    model, tokenizer = xmodel.fresh(bundled_model_path(), cfg.frozen_layers, cfg.seed, device)
     model.to(device).train()
     params = [p for p in model.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.01)
