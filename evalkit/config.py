@@ -357,7 +357,7 @@ class TrainConfig:
     device: str = opt(
         "cpu",
         "where training runs: cpu is seeded and bit for bit the same run to run; cuda is faster "
-        "(its reproducibility not yet checked)",
+        "(two runs on one H200 agreed bit for bit; other GPUs and torch versions may differ)",
         choices=("auto", "cpu", "cuda"),
     )
     save_every: int = opt(500, "steps between checkpoints written to the output", at_least=1)
