@@ -37,7 +37,8 @@ from omegaconf.errors import OmegaConfBaseException
 
 from evalkit.config import Config, Option, options, validate, value_at
 from evalkit.errors import InputError
-from evalkit.run_dir import guarded, missing_folders
+from evalkit.report import JOURNAL
+from evalkit.run_dir import check_run_dir, guarded, missing_folders
 from evalkit.stages.load import bundled
 from evalkit.sweep import read_jobs, write_sweep
 
@@ -133,6 +134,8 @@ def check_args(verb: str, argv: list[str]) -> None:
     for o in overrides:
         key = o.key_or_group
         if o.is_hydra_override():
+            if key in OUTPUT_DIRS and not str(o.value()).strip():
+                raise InputError(f"{key} is empty; name the output folder, e.g. {key}=results/mine")
             continue
         if key not in known and key not in groups:
             close = difflib.get_close_matches(key, [*known, *groups], n=1)
@@ -159,6 +162,37 @@ def check_args(verb: str, argv: list[str]) -> None:
             parent, _, name = key.rpartition(".")
             setattr(value_at(cfg, parent) if parent else cfg, name, value)
         validate(cfg)
+    if verb == "run":
+        told = {key for values in settings for key, value in values if value is True}
+        _check_output(overrides, args.multirun, "overwrite" in told, "resume" in told)
+
+
+# The options that name where a verb writes (Hydra's).
+OUTPUT_DIRS = ("hydra.run.dir", "hydra.sweep.dir")
+
+
+def _check_output(overrides: list[Override], multirun: bool, overwrite: bool, resume: bool) -> None:
+    """Refuse a `run` into a folder holding a run (or a sweep into one holding a sweep) before
+    Hydra starts, which would write the refused command's settings into its `.hydra/`."""
+    chosen = {o.key_or_group: str(o.value()) for o in overrides if o.key_or_group in OUTPUT_DIRS}
+    folder = chosen.get("hydra.sweep.dir" if multirun else "hydra.run.dir", "")
+    if not folder or "$" in folder:  # the default, or a folder named when Hydra starts
+        return
+    if not multirun:
+        check_run_dir(Path(folder), overwrite, resume)
+    elif not (overwrite or resume) and _holds_sweep(Path(folder)):
+        raise InputError(
+            f"hydra.sweep.dir: {folder} already holds a sweep; choose another folder or pass "
+            "overwrite=true (resume=true continues its unfinished jobs)"
+        )
+
+
+def _holds_sweep(folder: Path) -> bool:
+    """Whether a sweep wrote `folder`: its table, or a job's finished or unfinished run."""
+    jobs = (p for p in folder.glob("*") if p.is_dir()) if folder.is_dir() else iter(())
+    return (folder / "sweep.csv").exists() or any(
+        (job / "run.json").exists() or (job / JOURNAL).exists() for job in jobs
+    )
 
 
 def _values(override: Override, names: list[str]) -> list[Any]:

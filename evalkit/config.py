@@ -152,7 +152,9 @@ class EmbedderConfig:
         at_least=1,
         neutral=True,
     )
-    dim: int = opt(384, "vector size of the hashed embedder (unused by models)", at_least=1)
+    dim: int = opt(
+        384, "vector size of the hashed embedder (unused by models)", at_least=1, at_most=65536
+    )
 
 
 @dataclass

@@ -172,6 +172,14 @@ def test_a_damaged_model_folder_or_entailment_file_is_a_one_line_input_error(
     save_file(weights, str(damaged / "model.safetensors"))
     with pytest.raises(InputError, match="1 weights missing, e.g. encoder.layer.3.output.dense"):
         SentenceTransformerEmbedder(str(damaged)).encode(["A sentence."])
+    # a folder that is no plain BERT (no modules.json) loads through sentence-transformers,
+    # whose transformers reports a damaged config.json as an OSError without an errno
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "config.json").write_text('{"x":', encoding="utf-8")
+    shutil.copy(bundled_model_path() / "model.safetensors", other / "model.safetensors")
+    with pytest.raises(InputError, match=r"embedder.model: cannot read .*other .*config.json"):
+        SentenceTransformerEmbedder(str(other)).encode(["A sentence."])
     garbage = tmp_path / "model.safetensors"
     garbage.write_bytes(b"not a model")
     entailer = build_entailer(EntailConfig(name="minilm", model=str(garbage)))

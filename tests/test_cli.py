@@ -99,9 +99,25 @@ def test_finished_run_is_not_overwritten(tmp_path: Path) -> None:
     root = event_dir(tmp_path, {"a.txt": ARTICLE, "b.txt": OTHER})
     assert run(tmp_path, f"data.sources={root}").returncode == 0
     summary = (tmp_path / "run" / "summary.csv").read_bytes()
+    settings = (tmp_path / "run" / ".hydra" / "overrides.yaml").read_bytes()
     again = run(tmp_path, f"data.sources={root}", "scoring.unsupported_penalty=0.9")
     assert again.returncode == 2 and "already holds a finished run" in again.stderr
     assert (tmp_path / "run" / "summary.csv").read_bytes() == summary
+    # refused before Hydra starts: the folder still records the command that made its tables
+    assert (tmp_path / "run" / ".hydra" / "overrides.yaml").read_bytes() == settings
+
+
+@pytest.mark.parametrize("left", ["sweep.csv", "0/run.json", "1/.progress.jsonl"])
+def test_a_sweep_is_not_run_into_a_folder_holding_one(tmp_path: Path, left: str) -> None:
+    sweep = tmp_path / "sweep"
+    (sweep / left).parent.mkdir(parents=True, exist_ok=True)
+    (sweep / left).write_text("an earlier sweep's\n", encoding="utf-8")
+    done = evalkit("run", "-m", "embedder=hashed", f"hydra.sweep.dir={sweep}", "coverage=lexical")
+    assert_one_line(done, f"hydra.sweep.dir: {sweep} already holds a sweep")
+    assert (sweep / left).read_text(encoding="utf-8") == "an earlier sweep's\n"
+    assert sorted(p.relative_to(sweep).as_posix() for p in sweep.rglob("*") if p.is_file()) == [
+        left
+    ]
 
 
 def test_unknown_verb() -> None:
@@ -168,6 +184,8 @@ MISTAKES = [
     (["embedder.device=gpu"], "error: embedder.device: 'gpu' is not one of auto, cpu, cuda"),
     (["data.sources="], "error: data.sources is empty; give a value"),
     (["data.references="], "error: data.references is empty; give a value or null"),
+    (["hydra.run.dir="], "error: hydra.run.dir is empty; name the output folder"),
+    (["embedder.dim=100000000000"], "error: embedder.dim: 100000000000 must be between 1 and"),
     (["embedder=foo"], "error: unknown embedder 'foo'; choose from: hashed, sentence_transformer"),
     (["verifier=nil"], "error: unknown verifier 'nil'; choose from: cosine, embedding"),
     (["a=["], "error: cannot read 'a=['"),

@@ -201,6 +201,9 @@ def refused(option: str, where: Path, fix: str) -> Iterator[None]:
 
     try:
         yield
-    except (SafetensorError, ValueError, KeyError) as err:
+    except (SafetensorError, ValueError, KeyError, OSError) as err:
+        if isinstance(err, OSError) and err.errno is not None:
+            raise  # the disk's failure, not the folder's (evalkit.errors says which)
+        # (transformers reports a damaged config.json as an OSError without an errno)
         found = " ".join(str(err).split())
         raise InputError(f"{option}: cannot read {where} ({found}); {fix}") from None

@@ -220,9 +220,10 @@ class SentenceTransformerEmbedder:
 
     def network(self, dtype: Any) -> Net:
         """The folder's model in `dtype` on this embedder's device."""
-        if not self.plain:
-            return StNet(self.folder, self.device, dtype)
         fix = "pass an intact sentence-transformers model folder, or 'bundled'"
+        if not self.plain:
+            with refused("embedder.model", self.folder, fix):
+                return StNet(self.folder, self.device, dtype)
         with refused("embedder.model", self.folder / "model.safetensors", fix):
             return BertNet(self.folder, self.device, dtype)
 
