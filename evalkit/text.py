@@ -172,6 +172,20 @@ _OPPOSITE_FORMS = (
     ("ahead", "behind"),
     ("guilty", "innocent"),
 )
+# Opposites trusted only where a copy of a source sentence changes that one word and nothing
+# else (`conflict.edits`): common words whose opposite a paraphrase may well say of something
+# else ("unable to take victory" for "played at the Masters"), so the clause-by-clause reading
+# neither compares them nor leaves them out of what a clause says. Found by an independent
+# probe of extractive summaries with one word in place of its opposite.
+_COPY_OPPOSITE_FORMS = (
+    ("inside", "outside"),
+    ("majority", "minority"),
+    ("victory victories", "defeat defeats"),
+    ("more", "less"),
+    ("begin begins beginning began", "end ends ending ended"),
+    ("top", "bottom"),
+    ("earlier", "later"),
+)
 
 
 def _either_way(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -185,6 +199,11 @@ def _either_way(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
 
 OPPOSITES = _either_way(
     (x, y) for a, b in _OPPOSITE_FORMS for x, y in zip(a.split(), b.split(), strict=True)
+)
+COPY_OPPOSITES = _either_way(
+    (x, y)
+    for a, b in _OPPOSITE_FORMS + _COPY_OPPOSITE_FORMS
+    for x, y in zip(a.split(), b.split(), strict=True)
 )
 
 _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")

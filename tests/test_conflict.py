@@ -519,6 +519,43 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "refused to cover Mr Flanagan in respect of any compensation and costs in this case.",
             "opposite agreed where the source has refused",
         ),
+        # places, shares, results, amounts, beginnings and ends (an independent probe's
+        # extractive summaries with one word in place of its opposite)
+        (
+            "Officers were outside the home trying to find the owner of the dog.",
+            "Officers were inside the home trying to find the owner of the dog.",
+            "opposite outside where the source has inside",
+        ),
+        (
+            "Leaders of non-Fijian majority communities, such as Chinese, were invited.",
+            "Leaders of non-Fijian minority communities, such as Chinese, were invited.",
+            "opposite majority where the source has minority",
+        ),
+        (
+            "Last November's 1-0 defeat at the Etihad was City's fourth successive derby win.",
+            "Last November's 1-0 victory at the Etihad was City's fourth successive derby win.",
+            "opposite defeat where the source has victory",
+        ),
+        (
+            "The new laptop uses 30 per cent more energy than the previous model.",
+            "The new laptop uses 30 per cent less energy than the previous model.",
+            "opposite more where the source has less",
+        ),
+        (
+            "Ms Cheroitich said her ordeal ended at around 05:30 on Sunday.",
+            "Ms Cheroitich said her ordeal began at around 05:30 on Sunday.",
+            "opposite ended where the source has began",
+        ),
+        (
+            "The header is saved in the top right corner of the page.",
+            "The header is saved in the bottom right corner of the page.",
+            "opposite top where the source has bottom",
+        ),
+        (
+            "Later this year the British boss of the chain provoked outrage in Parliament.",
+            "Earlier this year the British boss of the chain provoked outrage in Parliament.",
+            "opposite later where the source has earlier",
+        ),
         # "after" is also where the clause-by-clause reading splits a sentence
         (
             "it had not worked for years before every device was switched off .",

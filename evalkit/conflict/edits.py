@@ -18,7 +18,7 @@ from evalkit.conflict.base import (
 )
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.lexicon import name_words
-from evalkit.text import OPPOSITES, is_content, names, tokens
+from evalkit.text import COPY_OPPOSITES, is_content, names, tokens
 
 _NEGATORS = frozenset({"not", "no", "never"})
 # A pronoun and the other sex's ("he" / "she"): a copy that changes one speaks of someone else.
@@ -52,7 +52,7 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
         if op == "replace" and len(old) == len(new) == 1:
-            if new[0] in OPPOSITES.get(old[0], ()) and len(changes) == 1:
+            if new[0] in COPY_OPPOSITES.get(old[0], ()) and len(changes) == 1:
                 return Conflict("opposite", new[0], old[0])
             kind = _exchanged(old[0], new[0])
             if kind is None:
