@@ -162,7 +162,10 @@ def test_folders_and_hidden_files_follow_unmatched(
     assert isinstance(bad, BadEvent) and bad.candidate == entry
 
 
-def test_a_hidden_text_is_read_and_os_litter_is_passed_over(tmp_path: Path) -> None:
+def test_a_hidden_text_is_read_and_os_litter_is_passed_over(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO", logger="evalkit")
     root = event_dir(
         tmp_path,
         {
@@ -176,6 +179,7 @@ def test_a_hidden_text_is_read_and_os_litter_is_passed_over(tmp_path: Path) -> N
     )
     (event,) = read(root)
     assert [d.doc_id for d in event.sources] == [".b", "a"]
+    assert ".DS_Store: not read (a file the operating system left)" in caplog.text
 
 
 def test_a_readme_in_a_systems_folder_is_documentation(
@@ -186,7 +190,7 @@ def test_a_readme_in_a_systems_folder_is_documentation(
     systems.mkdir()
     (systems / "s1.jsonl").write_text('{"event_id": "e1", "text": "Kim."}\n', encoding="utf-8")
     (systems / "readme.md").write_text("how they ran\n", encoding="utf-8")
-    caplog.set_level("INFO", logger="evalkit")
+    caplog.set_level("DEBUG", logger="evalkit")
     (event,) = read(sources, candidates=str(systems))
     assert [d.doc_id for d in event.candidates] == ["s1"]
     assert "readme.md: not read (documentation)" in caplog.text

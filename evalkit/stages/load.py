@@ -194,8 +194,13 @@ def _folder_files(
     files = []
     for path in entries:
         why = _passed_over(path)
-        if why is not None:
-            log.info("%s: not read (%s)", path, why)
+        if why is not None:  # documentation is expected (seeds/candidates/README.md), litter not
+            log.log(
+                logging.DEBUG if why == "documentation" else logging.INFO,
+                "%s: not read (%s)",
+                path,
+                why,
+            )
         elif not (path.name in subfolders and path.is_dir()):
             files.append(path)
     for path in files:  # a file's name is its id, or is shown in a row
@@ -234,10 +239,16 @@ def _check_ids(docs: list[Document], what: str) -> None:
 
 
 def _folder_docs(
-    folder: Path, role: Role, cfg: DataConfig, what: str
+    folder: Path,
+    role: Role,
+    cfg: DataConfig,
+    what: str,
+    listed: tuple[list[Path], list[Path]] | None = None,
 ) -> tuple[list[Document], list[Path]]:
-    """The folder's .txt files as documents, and its other files (see _folder_files)."""
-    texts, others = _folder_files(folder, what, ("candidates",) if role == "source" else ())
+    """The folder's .txt files as documents, and its other files (see _folder_files; `listed`:
+    what it gave already)."""
+    keep = ("candidates",) if role == "source" else ()
+    texts, others = listed or _folder_files(folder, what, keep)
     docs = [
         Document(
             _id(p.stem, str(p)), role, read_text(p, cfg, allow_empty=role == "candidate"), str(p)
@@ -769,7 +780,7 @@ def _extra_candidates(
             "sources; for events JSONL give candidates as a .jsonl or .csv with event_id,id,text, "
             "or a folder of <system>.jsonl files"
         )
-    docs, others = _folder_docs(folder, "candidate", cfg, "data.candidates")
+    docs, others = _folder_docs(folder, "candidate", cfg, "data.candidates", (texts, others))
     return [(None, d) for d in docs], [(p, TEXT_SUFFIX) for p in others]
 
 
