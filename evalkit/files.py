@@ -47,17 +47,30 @@ def read_rows(path: Path) -> list[list[str]]:
     return [row for _, row in numbered_rows(path)]
 
 
-def numbered_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+def numbered_rows(path: Path, *, strict: bool = False) -> Iterator[tuple[int, list[str]]]:
     """Each row of a UTF-8 CSV file, header first, with the line it starts on (a quoted cell
     may span lines; a blank line is an empty row). A byte-order mark is dropped. Raises
-    UnicodeDecodeError and csv.Error as the csv module does; the caller names the file."""
+    UnicodeDecodeError, and csv.Error as the csv module does (a RowError, naming the line its
+    row starts on); the caller names the file. `strict` refuses a quote left open at the end
+    of the file, or text after a closing quote, which the lenient reader takes into the cell."""
     csv.field_size_limit(sys.maxsize)  # the limit is process-wide; raising it is harmless
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
+        reader = csv.reader(handle, strict=strict)
         start = 1
-        for row in reader:
-            yield start, row
-            start = reader.line_num + 1
+        try:
+            for row in reader:
+                yield start, row
+                start = reader.line_num + 1
+        except csv.Error as err:
+            raise RowError(start, str(err)) from None
+
+
+class RowError(csv.Error):
+    """A CSV row the csv module refused, and the line it starts on."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 class Damaged(ValueError):
