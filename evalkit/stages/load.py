@@ -394,13 +394,15 @@ def _line_events(
     named: set[str] | None = None
     if cfg.bad_events == "stop":
         named = _check_lines(cfg, lines, facts, wanted)
-    elif cfg.unmatched == "stop" and (wanted or facts.files):
+    elif cfg.unmatched == "stop" and wanted:
         named = {id_key(_id_of(raw, n, cfg, lines)) for n, raw in lines.read(cfg)}
     if named is not None and cfg.unmatched == "stop":
         for key, docs in wanted.items():
             if key not in named:
                 _unmatched(cfg, docs, str(lines))
-        _unused_facts(cfg, facts, named, str(lines))
+    if cfg.unmatched == "stop":
+        for path in facts.others:
+            _not_text(cfg, "", path)  # raises: before any event is read
     seen: dict[str, int] = {}
     skipped: set[str] = set()  # the ids of lines skipped (data.bad_events=skip)
     position = -1
@@ -677,22 +679,21 @@ def _facts_files(folder: Path | None) -> Facts:
 
 
 def _unused_facts(cfg: DataConfig, facts: Facts, named: set[str], sources: str) -> list[BadEvent]:
-    """Key-facts files of no event in `named` (id keys), and entries of the key-facts folder
-    that are not .txt files: an error (data.unmatched=stop), else a row each. A typo in a
-    file's name would otherwise lose its hand-written facts without a word."""
-    unused = [paths[0] for key, paths in facts.files.items() if key not in named]
-    rows = [_not_text(cfg, "", path) for path in facts.others]
-    for path in sorted(unused):
-        event_id = _id(path.stem, str(path))
-        if cfg.unmatched == "stop":
-            raise InputError(
-                f"{path}: key facts of event {shown(event_id)}, which is not in {sources}; "
-                "rename the file to <event_id>.txt of its event, move it out of the "
-                "data.references folder, or set data.unmatched=report to list it unused"
-            )
-        why = f"{path.name} holds key facts of event {shown(event_id)}, which is not in {sources}"
-        rows.append(BadEvent(event_id, str(path), why, path.name))
-    return rows
+    """Entries of the key-facts folder that are not .txt files (`data.unmatched`: an error, or a
+    row each), and a warning naming the key-facts files of no event in `named` (id keys): a run
+    over some of the events a folder has facts for is no mistake, and a typo in a file's name
+    shows here and as its event's facts extracted (the terminal says which)."""
+    unused = sorted(paths[0] for key, paths in facts.files.items() if key not in named)
+    if unused:
+        more = ", ..." if len(unused) > 3 else ""
+        log.warning(
+            "%d key-facts file(s) of no event in %s, not used: %s%s",
+            len(unused),
+            sources,
+            ", ".join(str(p) for p in unused[:3]),
+            more,
+        )
+    return [_not_text(cfg, "", path) for path in facts.others]
 
 
 def _written_facts(facts: Facts, event_id: str, cfg: DataConfig) -> Written:
