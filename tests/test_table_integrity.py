@@ -25,7 +25,7 @@ from evalkit.run import evaluate
 from evalkit.run_reader import load_run
 
 from .conftest import ROOT
-from .test_scale import config, same_outputs, with_line
+from .test_scale import config, same_outputs, stopped_after, with_line
 
 
 @pytest.fixture(scope="module")
@@ -59,16 +59,12 @@ def shards(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def stopped(corpus: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """A run stopped by a bad sixth line (five events kept for resume=true), and its input with
-    the line mended."""
-    good = corpus.read_text(encoding="utf-8")
-    broken = with_line(corpus, tmp_path, 5, "{broken", replace=True)
+    """A run stopped after five events (kept for resume=true), and its input."""
     run_dir = tmp_path / "run"
-    with pytest.raises(InputError, match="line 6: not valid JSON"):
-        evaluate(config(broken), run_dir)
+    with stopped_after(5):
+        evaluate(config(corpus), run_dir)
     assert (run_dir / MARKER).exists() and (run_dir / ".claims.csv.tmp").exists()
-    broken.write_text(good, encoding="utf-8")
-    return run_dir, broken
+    return run_dir, corpus
 
 
 def _cut(path: Path, by: int) -> None:
