@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from evalkit.cli import compose
-from evalkit.columns import PAIRS, SOURCES, SUMMARY, SYSTEMS, TABLES, Table, fmt
+from evalkit.columns import PAIRS, SOURCES, SUMMARY, SYSTEMS, TABLES, TEXT, Table, fmt
 from evalkit.config import Config
 from evalkit.errors import InputError
 from evalkit.pipeline import Resources, Timings
@@ -52,13 +52,6 @@ MODEL_SECTIONS = ("embedder", "entail", "cache")
 IN_MEMORY = "(in memory)"  # data.sources / data.candidates as run.json records records given
 # Every table a run has: per event, and across events (the systems of a run of several events).
 ALL_TABLES: dict[str, Table[Any]] = {**TABLES, SYSTEMS.file: SYSTEMS, PAIRS.file: PAIRS}
-# Columns to_pandas keeps as text, whatever they hold (ids such as "001" stay ids); the
-# others are numbers, NaN where the table is empty or says NaN.
-TEXT = frozenset(
-    "event candidate claim_id claim verdict evidence_source evidence reason novel conflict "
-    "fact_id fact state match reported_by fact_origin source note line system system_a "
-    "system_b".split()
-)
 
 
 def to_overrides(settings: Mapping[str, Any], prefix: str = "") -> list[str]:
@@ -266,7 +259,7 @@ class Result:
         header, *body = self.cells(table)
         frame = pd.DataFrame(body, columns=header, dtype=object)
         for name in header:
-            if name in TEXT:
+            if name in TEXT:  # ids such as "001" stay ids
                 frame[name] = frame[name].astype(str)
                 continue
             with contextlib.suppress(ValueError, TypeError):  # a column of text stays text

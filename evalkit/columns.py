@@ -35,6 +35,15 @@ def fmt(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# Columns of ids and text; every other column of every table holds a number, or "" / NaN
+# where it has none (as `fmt` spells a missing value).
+TEXT = frozenset(
+    "event candidate claim_id claim verdict evidence_source evidence reason novel conflict "
+    "fact_id fact state match reported_by fact_origin source note line system system_a "
+    "system_b".split()
+)
+
+
 def unfmt(cell: str) -> float:
     """A cell read back as a number: NaN for an empty, NaN or text cell (as `fmt` spells it)."""
     try:
@@ -66,6 +75,11 @@ class Table(Generic[R]):
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """The columns that hold numbers (all but `TEXT`'s)."""
+        return tuple(n for n in self.names if n not in TEXT)
 
     def __getitem__(self, name: str) -> Column[R]:
         return next(c for c in self.columns if c.name == name)

@@ -3,7 +3,8 @@
 `atomic_write` is the one writer of every result file but the streamed tables; `numbered_rows`
 (and `read_rows`, all at once) is the one CSV reader: of evalkit's own tables and of a user's
 candidates CSV (a cell holds any text a user gave, so the csv module's 128 KiB field limit is
-lifted here, and only here).
+lifted here, and only here). `table_rows` reads a table evalkit wrote and checks it is one
+(what resume, merge and report trust), and `journal_ends` checks it against a run's journal.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ import csv
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
+
+from evalkit.columns import Table
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
@@ -43,14 +47,113 @@ def read_rows(path: Path) -> list[list[str]]:
     return [row for _, row in numbered_rows(path)]
 
 
-def numbered_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+def numbered_rows(path: Path, *, strict: bool = False) -> Iterator[tuple[int, list[str]]]:
     """Each row of a UTF-8 CSV file, header first, with the line it starts on (a quoted cell
     may span lines; a blank line is an empty row). A byte-order mark is dropped. Raises
-    UnicodeDecodeError and csv.Error as the csv module does; the caller names the file."""
+    UnicodeDecodeError, and csv.Error as the csv module does (a RowError, naming the line its
+    row starts on); the caller names the file. `strict` refuses a quote left open at the end
+    of the file, or text after a closing quote, which the lenient reader takes into the cell."""
     csv.field_size_limit(sys.maxsize)  # the limit is process-wide; raising it is harmless
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
+        reader = csv.reader(handle, strict=strict)
         start = 1
-        for row in reader:
-            yield start, row
-            start = reader.line_num + 1
+        try:
+            for row in reader:
+                yield start, row
+                start = reader.line_num + 1
+        except csv.Error as err:
+            raise RowError(start, str(err)) from None
+
+
+class RowError(csv.Error):
+    """A CSV row the csv module refused, and the line it starts on."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class Damaged(ValueError):
+    """A table is not as evalkit writes it: the line its first bad record starts on, and what."""
+
+    def __init__(self, line: int, what: str) -> None:
+        super().__init__(f"line {line}: {what}")
+        self.line = line
+
+
+def table_rows(
+    path: Path, table: Table[Any], limit: int | None = None
+) -> Iterator[tuple[int, int, list[str]]]:
+    """Each record of `table`'s file, header first, as evalkit's writer wrote it: the line it
+    starts on (a quoted cell may span lines), the byte offset where it ends, and its cells; of
+    the first `limit` bytes only, if given. Raises Damaged at the first record that is not: a
+    header other than the table's columns, a row with another number of cells, a number
+    column holding text (a missing number is "" or NaN), a NUL byte, bytes that are not UTF-8,
+    bad quoting, or a record cut short (each ends with a line end). OSError as `open` does."""
+    csv.field_size_limit(sys.maxsize)
+    numbers = [(table.names.index(name), name) for name in table.numbers]
+    line, offset, ended = 0, 0, True
+
+    def lines() -> Iterator[str]:
+        nonlocal line, offset, ended
+        with path.open("rb") as handle:
+            for raw in handle:
+                if limit is not None and offset + len(raw) > limit:
+                    raw = raw[: max(limit - offset, 0)]
+                    if not raw:
+                        return
+                line, offset, ended = line + 1, offset + len(raw), raw.endswith(b"\n")
+                if b"\0" in raw:
+                    raise Damaged(line, "holds NUL bytes")
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise Damaged(line, "not valid UTF-8") from None
+
+    reader = csv.reader(lines(), strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as err:
+            raise Damaged(start, f"not CSV as evalkit writes it ({err})") from None
+        if row is None:
+            if start == 1:
+                raise Damaged(1, "empty: no header")
+            return
+        if not ended:
+            raise Damaged(start, "cut short (the record has no line end)")
+        if start == 1 and tuple(row) != table.names:
+            lacking = [c for c in table.names if c not in row]
+            what = f"lacks column(s) {', '.join(lacking)}" if lacking else "has other columns"
+            raise Damaged(1, f"the header {what}; it is not the header of {table.file}")
+        if len(row) != len(table.names):
+            raise Damaged(start, f"{len(row)} cells where the header has {len(table.names)}")
+        for i, name in numbers if start > 1 else ():
+            if row[i] and row[i] != "NaN":
+                try:
+                    float(row[i])
+                except ValueError:
+                    raise Damaged(start, f"{name} is {row[i][:20]!r}, not a number") from None
+        yield start, offset, row
+        start = line + 1
+
+
+def journal_ends(path: Path, table: Table[Any], ends: Sequence[int]) -> tuple[int, Damaged | None]:
+    """How many of `ends` (where a run's journal says the table's rows end, in order) an intact
+    start of the table bears out, each falling where a record ends; and the first damage found
+    (or the first end not borne out), None when every end is."""
+    kept, line = 0, 1
+    try:
+        for line, end, _ in table_rows(path, table, ends[-1] if ends else 0):
+            if kept < len(ends) and ends[kept] < end:
+                return kept, Damaged(line, f"the journal says a row ends at byte {ends[kept]}")
+            while kept < len(ends) and ends[kept] == end:
+                kept += 1
+    except Damaged as damage:
+        return kept, damage
+    if kept < len(ends):
+        return kept, Damaged(
+            line, f"rows are missing after this one (the journal says they end at byte {ends[-1]})"
+        )
+    return kept, None

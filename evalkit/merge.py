@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 
 from evalkit.columns import SOURCES, TABLES
 from evalkit.errors import InputError, cannot, report_error
-from evalkit.files import atomic_write, read_rows
+from evalkit.files import atomic_write, journal_ends, read_rows
 from evalkit.report import (
     INDEX,
     MARKER,
@@ -141,7 +141,7 @@ def read_shard(folder: Path) -> Shard:
     listed = [e.get("event") if isinstance(e, dict) else e for e in manifest.get("events", [])]
     if listed != [e["event"] for e in entries[1:]]:
         raise _damaged(path, f"lists {len(entries) - 1} event(s), run.json {len(listed)}")
-    for name in TABLES:
+    for name, table in TABLES.items():
         try:
             size = (folder / name).stat().st_size
         except OSError as err:
@@ -151,6 +151,9 @@ def read_shard(folder: Path) -> Shard:
                 folder / name,
                 f"{size} bytes where {INDEX} says its rows end at {entries[-1]['sizes'][name]}",
             )
+        _, damage = journal_ends(folder / name, table, [e["sizes"][name] for e in entries])
+        if damage:
+            raise InputError(f"merge: {folder / name} {damage}; {REDO}")
     return Shard(folder, manifest, head, entries[1:])
 
 
@@ -265,16 +268,9 @@ def _write_tables(
 
 
 def _read(handle: BinaryIO, start: int, end: int) -> bytes:
-    """Whole rows of a shard's table, as the shard's journal says where they lie."""
+    """Whole rows of a shard's table, where its journal says they lie (`read_shard` checked)."""
     handle.seek(start)
-    data = handle.read(end - start)
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise _damaged(Path(handle.name), f"bytes {start}-{end} are not valid UTF-8") from None
-    if len(data) != end - start or data and not data.endswith(b"\n"):
-        raise _damaged(Path(handle.name), f"its rows do not end where {INDEX} says")
-    return data
+    return handle.read(end - start)
 
 
 def main(argv: list[str]) -> int:

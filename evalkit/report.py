@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import logging
 import math
 import os
 from collections.abc import Sequence
@@ -32,10 +33,11 @@ from evalkit.columns import (
 from evalkit.config import SystemsConfig, options
 from evalkit.errors import InputError
 from evalkit.files import atomic_write as _atomic_write
-from evalkit.files import read_rows
+from evalkit.files import journal_ends, read_rows
 from evalkit.records import EventResult
 from evalkit.systems import Systems, systems_tables
 
+log = logging.getLogger("evalkit")
 MARKER = "INCOMPLETE"
 JOURNAL = ".progress.jsonl"  # finished events of a run in progress
 INDEX = "journal.jsonl"  # the same, for a finished run
@@ -58,9 +60,10 @@ class RunWriter:
     After each event its rows are flushed and a line appended to a journal (`.progress.jsonl`)
     saying where each table ends. A run that stops (Ctrl-C, SIGTERM, a bad input line, a kill)
     keeps its finished events; `resume=True` cuts any half-written event off the tables and
-    appends after the last finished one. The journal becomes `journal.jsonl` when the run
-    finishes: one line per event with its input position and where its rows end in each table,
-    which is how `merge` joins shards.
+    appends after the last finished one. It keeps only what the tables bear out: events from
+    a damaged row on (a table cut short, edited, NUL bytes) run again, with a warning. The
+    journal becomes `journal.jsonl` when the run finishes: one line per event with its input
+    position and where its rows end in each table, which is how `merge` joins shards.
     """
 
     def __init__(self, run_dir: Path, header: dict[str, Any] | None = None, resume: bool = False):
@@ -119,11 +122,44 @@ class RunWriter:
                 f"({', '.join(differ[:5])}); resume with the same settings or pass "
                 "overwrite=true to start again"
             )
+        kept = self._intact(entries)
+        if not kept:
+            return None  # not even the headers are intact: start again
+        entries = entries[:kept]
         self.done = entries[1:]
-        # Rewrite the journal without a torn last line before appending to it.
+        # Rewrite the journal without a torn last line (or the events lost) before appending.
         _atomic_write(path, "".join(json.dumps(e, sort_keys=True) + "\n" for e in entries))
         sizes: dict[str, int] = entries[-1]["sizes"]
         return sizes
+
+    def _intact(self, entries: list[Any]) -> int:
+        """How many of the journal's first entries (its header, then one per event) the tables
+        bear out: each table starts as evalkit writes it (`table_rows`) up to where the entry
+        says its rows end. Events after a damaged row are run again, with a warning saying
+        where the damage is and how many events are kept."""
+        well = 0
+        for entry in entries:
+            sizes = entry.get("sizes") if isinstance(entry, dict) else None
+            if not isinstance(sizes, dict) or not all(type(sizes.get(n)) is int for n in TABLES):
+                break
+            if well and type(entry.get("position")) is not int:
+                break
+            well += 1
+        kept, where = well, f"{self.run_dir / JOURNAL} line {well + 1}: not a journal entry"
+        for name, table in TABLES.items():
+            count, damage = journal_ends(
+                self._tmp(name), table, [e["sizes"][name] for e in entries[:well]]
+            )
+            if count < kept:
+                kept, where = count, f"{self._tmp(name)} {damage}"
+        if kept < len(entries):
+            lost = (
+                "no finished event can be kept: the run starts again"
+                if not kept
+                else (f"keeping the {kept - 1} finished events before it; the others run again")
+            )
+            log.warning("resume: %s; %s", where, lost)
+        return kept
 
     def _flush(self) -> dict[str, int]:
         sizes = {}

@@ -5,14 +5,13 @@ anything is built from them (what the HTML report reads)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evalkit.columns import PAIRS, SYSTEMS, TABLES
+from evalkit.columns import PAIRS, SYSTEMS, TABLES, Table
 from evalkit.errors import InputError
-from evalkit.files import read_rows
+from evalkit.files import Damaged, table_rows
 from evalkit.report import MARKER
 
 
@@ -75,16 +74,14 @@ def load_run(run_dir: Path) -> Run:
     if missing:
         raise InputError(f"{run_dir}: not a finished run (no {', '.join(missing)}); {HELP}")
     manifest = _manifest(run_dir / "run.json")
+    redo = "merge the shards again" if "merged_from" in manifest else "run it again"
     events: dict[str, EventTables] = {}
     for name, table in TABLES.items():
-        stem = name.removesuffix(".csv")
-        for line in _read(run_dir / name, stem, table.names):
+        for line in _read(run_dir / name, table, redo):
             event = events.setdefault(line["event"], EventTables(line["event"]))
-            getattr(event, stem).append(line)
+            getattr(event, line.table).append(line)
     across = [
-        _read(run_dir / t.file, t.file.removesuffix(".csv"), t.names)
-        if (run_dir / t.file).is_file()
-        else []
+        _read(run_dir / t.file, t, redo) if (run_dir / t.file).is_file() else []
         for t in (SYSTEMS, PAIRS)
     ]
     return Run(run_dir, manifest, list(events.values()), *across)
@@ -111,20 +108,16 @@ def short(err: BaseException) -> str:
     return text if len(text) <= 200 else text[:200] + "..."
 
 
-def _read(path: Path, stem: str, columns: Sequence[str]) -> list[Line]:
+def _read(path: Path, table: Table[Any], redo: str) -> list[Line]:
+    """A table's rows, each checked to be as evalkit wrote it (`table_rows`); `redo` says how
+    to write it again."""
+    stem = table.file.removesuffix(".csv")
     try:
-        rows = read_rows(path)
+        rows = [row for _, _, row in table_rows(path, table)]
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror}); {DAMAGED}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not valid UTF-8; re-run the run to rewrite it") from None
-    header = rows[0] if rows else []
-    lacking = [c for c in columns if c not in header]
-    if lacking:
-        raise InputError(
-            f"{path}: lacks column(s) {', '.join(lacking)}; was it written by evalkit? "
-            "Re-run the run to rewrite its tables"
-        )
-    width = len(header)
-    rows = [row + [""] * (width - len(row)) for row in rows[1:] if row]  # as csv.DictReader
-    return [Line(stem, n, dict(zip(header, row, strict=False))) for n, row in enumerate(rows)]
+    except Damaged as damage:
+        raise InputError(f"{path} {damage}; the table is damaged: {redo}") from None
+    return [
+        Line(stem, n, dict(zip(table.names, row, strict=True))) for n, row in enumerate(rows[1:])
+    ]

@@ -32,7 +32,7 @@ def test_folder_is_one_event_with_auto_candidates(tmp_path: Path) -> None:
             "b.txt": ARTICLE,
             "a.txt": ARTICLE,
             "README.md": "documentation",
-            ".hidden": "ignored",
+            ".DS_Store": "litter an OS left",
             "candidates/c1.txt": "Kim denied it.",
         },
     )
@@ -644,7 +644,8 @@ def test_a_csv_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
         ),
         (
             {"a.jsonl": '{"event_id": "e1", "text": "Kim."}\n', "A.csv": "event_id,text\ne1,K.\n"},
-            r"a\.jsonl line 1: candidate 'a' of event 'e1' is given twice \(also .*A\.csv line 2",
+            r"A\.csv and a\.jsonl in .*systems name one system \(ids must differ by more than "
+            r"case or Unicode form\)",
         ),
         (
             {"a.jsonl": '{"event_id": "e1", "text": "Kim."}\n', "b.txt": "Kim."},

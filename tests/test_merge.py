@@ -98,7 +98,7 @@ DAMAGES: dict[str, tuple[str, Callable[[Path], None], str]] = {
     "run.json shape": ("run.json", lambda p: p.write_text('{"config": 1}'), "not the run.json"),
     "table deleted": ("claims.csv", Path.unlink, "cannot be read"),
     "table cut short": ("facts.csv", lambda p: _truncate(p, 100), "100 bytes where"),
-    "table not UTF-8": ("sources.csv", _bad_byte, r"bytes \d+-\d+ are not valid UTF-8"),
+    "table not UTF-8": ("sources.csv", _bad_byte, r"line \d+: not valid UTF-8"),
 }
 
 
@@ -117,7 +117,7 @@ def test_a_damaged_shard_is_one_line_exit_2_and_nothing_merged(
     out = tmp_path / "merged"
     assert main([str(folders / "0"), str(folders / "1"), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"error: merge: {folders / '1' / name}: "), err
+    assert err.startswith(f"error: merge: {folders / '1' / name}"), err
     assert re.search(message, err) and "run that shard again" in err, err
     assert len(err.strip().splitlines()) == 1
     assert not out.exists()

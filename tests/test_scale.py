@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hydra import compose, initialize_config_dir
 
+from evalkit import run as run_module
 from evalkit.cli import CONF, register, to_config
 from evalkit.config import Config, validate
 from evalkit.errors import InputError
@@ -84,26 +88,51 @@ def test_run_streams_rows_and_indexes_every_event(single: Path) -> None:
     assert not (single / MARKER).exists() and not (single / JOURNAL).exists()
 
 
-def test_bad_line_stops_keeping_finished_events_then_resume_completes(
-    corpus: Path, single: Path, tmp_path: Path
-) -> None:
-    good = corpus.read_text(encoding="utf-8")
+class Stopped(Exception):
+    """A run stopped midway on purpose (`stopped_after`)."""
+
+
+@contextmanager
+def stopped_after(events: int) -> Iterator[None]:
+    """The `evaluate` inside stops (raises Stopped) as it comes to record the event at position
+    `events`: the events before it are finished and kept, as after a crash or a kill."""
+    real = run_module.record
+
+    def record(writer: Any, position: int, item: Any) -> None:
+        if position >= events:
+            raise Stopped(position)
+        real(writer, position, item)
+
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(Stopped):
+        patch.setattr(run_module, "record", record)
+        yield
+
+
+def test_a_bad_line_anywhere_stops_the_run_before_any_event(corpus: Path, tmp_path: Path) -> None:
     broken = with_line(corpus, tmp_path, 5, "{broken", replace=True)
     run_dir = tmp_path / "run"
     with pytest.raises(InputError, match=r"line 6: not valid JSON"):
         evaluate(config(broken), run_dir)
+    assert not run_dir.exists()  # every line is checked before the first event is scored
+
+
+def test_a_run_stopped_midway_keeps_finished_events_then_resume_completes(
+    corpus: Path, single: Path, tmp_path: Path
+) -> None:
+    run_dir = tmp_path / "run"
+    with stopped_after(5):
+        evaluate(config(corpus), run_dir)
     assert (run_dir / MARKER).exists() and not (run_dir / "summary.csv").exists()
     assert len((run_dir / JOURNAL).read_text().splitlines()) == 1 + 5  # header, events 0-4
     with pytest.raises(InputError, match="holds an unfinished run; pass resume=true"):
-        evaluate(config(broken), run_dir)
+        evaluate(config(corpus), run_dir)
     # A kill while writing the next event: half a row, half a journal line.
     with (run_dir / ".claims.csv.tmp").open("a") as handle:
         handle.write("ev000005,a1,C1,half a ro")
     with (run_dir / JOURNAL).open("a") as handle:
         handle.write('{"position": 5, "ev')
-    broken.write_text(good, encoding="utf-8")  # the user fixes the line
-    evaluate(config(broken, resume=True), run_dir)
-    assert same_outputs(single, run_dir, header=False)  # another file name, same events
+    evaluate(config(corpus, resume=True), run_dir)
+    assert same_outputs(single, run_dir)
     assert json.loads((run_dir / "run.json").read_text())["resumed_events"] == 5
 
 
@@ -118,11 +147,10 @@ def test_event_batching_does_not_change_the_tables(
 
 
 def test_resume_refuses_other_settings(corpus: Path, tmp_path: Path) -> None:
-    broken = with_line(corpus, tmp_path, 2, "[]", replace=True)
     run_dir = tmp_path / "run"
-    with pytest.raises(InputError, match="expected a JSON object"):
-        evaluate(config(broken), run_dir)
-    changed = config(broken, resume=True)
+    with stopped_after(2):
+        evaluate(config(corpus), run_dir)
+    changed = config(corpus, resume=True)
     changed.verifier.threshold = 0.9
     with pytest.raises(InputError, match=r"other settings \(config.verifier.threshold\)"):
         evaluate(changed, run_dir)

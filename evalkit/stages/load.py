@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 
 from evalkit.config import DataConfig
 from evalkit.errors import InputError
-from evalkit.files import numbered_rows
+from evalkit.files import RowError, numbered_rows
 from evalkit.records import Document, Event, Role, id_key
 from evalkit.text import LIST_MARKER
 
@@ -46,6 +46,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters but tab
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: a JSON "\\ud800" escape
 _UNPRINTABLE = {"Cc", "Cs", "Zl", "Zp"}  # in an id: controls, surrogates, line breaks
 BOM = b"\xef\xbb\xbf"
+SAME_ID = "(ids must differ by more than case or Unicode form)"
 log = logging.getLogger("evalkit")
 T = TypeVar("T")
 
@@ -109,6 +110,7 @@ def _id(value: str, where: str, what: str = "the id") -> str:
 def read_text(path: Path, cfg: DataConfig, *, allow_empty: bool = False) -> str:
     """Read one UTF-8 text file: refuse binary, oversized, non-UTF-8 (unless told) and empty."""
     if not path.is_file():
+        _not_regular(path, "replace it with the text")
         raise InputError(f"{path}: not a readable file; check the path")
     try:
         size = path.stat().st_size
@@ -143,6 +145,12 @@ def read_text(path: Path, cfg: DataConfig, *, allow_empty: bool = False) -> str:
     return text
 
 
+def _not_regular(path: Path, fix: str) -> None:
+    """Refuse a path that exists but is no regular file: a device, a FIFO, a socket."""
+    if path.exists() and not path.is_dir() and not path.is_file():
+        raise InputError(f"{path}: not a regular file (a device, FIFO or socket); {fix}")
+
+
 def normalise(text: str) -> str:
     """Drop a byte-order mark, unify line endings, remove control characters and replace lone
     surrogates (which a JSON escape can carry, and no file can hold) with U+FFFD."""
@@ -150,14 +158,29 @@ def normalise(text: str) -> str:
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
-def _is_doc(path: Path) -> bool:
-    """README.* (any case) is documentation, and a hidden file is no one's text: neither is read."""
-    return not path.name.startswith(".") and path.name.partition(".")[0].casefold() != "readme"
+# Files an operating system leaves in folders (Finder, Windows Explorer, macOS on a foreign
+# disk: "._a.txt"): no one's input, so passed over with a log line, as README.* is.
+_LITTER = {".ds_store", "thumbs.db", "desktop.ini"}
 
 
-def _folder_files(folder: Path, what: str) -> tuple[list[Path], list[Path]]:
-    """The .txt files directly inside a folder (the suffix in any case), and its other files
-    but documentation and hidden ones, each sorted; links leaving the folder are refused."""
+def _passed_over(path: Path) -> str | None:
+    """Why an entry of an input folder is not read, or None when it is input: README.* (any
+    case) is documentation, and a few files an operating system leaves are litter. Any other
+    entry, a hidden one (.notes.txt) or a folder included, is read or follows data.unmatched."""
+    name = path.name.casefold()
+    if name.partition(".")[0] == "readme":
+        return "documentation"
+    if name in _LITTER or name.startswith("._"):
+        return "a file the operating system left"
+    return None
+
+
+def _folder_files(
+    folder: Path, what: str, subfolders: tuple[str, ...] = ()
+) -> tuple[list[Path], list[Path]]:
+    """The .txt files directly inside a folder (the suffix in any case), and its other entries
+    (files, and folders other than `subfolders`), each sorted; README.* and OS litter are
+    passed over with a log line (see `_passed_over`); links leaving the folder are refused."""
     if not folder.exists():
         raise InputError(
             f"{what}: {folder} does not exist; pass a folder of .txt files or a .jsonl"
@@ -165,18 +188,42 @@ def _folder_files(folder: Path, what: str) -> tuple[list[Path], list[Path]]:
     if not folder.is_dir():
         raise InputError(f"{what}: {folder} is not a folder or a .jsonl file")
     try:
-        files = sorted(p for p in folder.iterdir() if _is_doc(p) and not p.is_dir())
+        entries = sorted(folder.iterdir())
     except OSError as err:
         raise InputError(f"{what}: cannot list {folder} ({err.strerror or err})") from None
+    files = []
+    for path in entries:
+        why = _passed_over(path)
+        if why is not None:  # documentation is expected (seeds/candidates/README.md), litter not
+            log.log(
+                logging.DEBUG if why == "documentation" else logging.INFO,
+                "%s: not read (%s)",
+                path,
+                why,
+            )
+        elif not (path.name in subfolders and path.is_dir()):
+            files.append(path)
     for path in files:  # a file's name is its id, or is shown in a row
         _id(path.name, f"{what}: {folder}", "the file name")
     root = folder.resolve()
     for path in files:  # a file that is read (a text, a system file) stays inside the folder
-        read = path.suffix.lower() in (TEXT_SUFFIX, *SYSTEM_SUFFIXES)
-        if read and not path.resolve().is_relative_to(root):
+        read = path.suffix.lower() in (TEXT_SUFFIX, *SYSTEM_SUFFIXES) and not path.is_dir()
+        if read and not _resolved(path).is_relative_to(root):
             raise InputError(f"{path}: a link to a file outside {folder}; copy the file in instead")
-    texts = [p for p in files if p.suffix.lower() == TEXT_SUFFIX]
-    return texts, [p for p in files if p.suffix.lower() != TEXT_SUFFIX]
+    texts = [p for p in files if p.suffix.lower() == TEXT_SUFFIX and not p.is_dir()]
+    kept = set(texts)
+    return texts, [p for p in files if p not in kept]
+
+
+def _resolved(path: Path) -> Path:
+    """The path with its links followed; a link that leads back to itself is refused."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # Python < 3.13 raises RuntimeError for a loop
+        raise InputError(
+            f"{path}: a symbolic link that loops (leads back to itself); remove it or point it "
+            "at a file"
+        ) from None
 
 
 def _check_ids(docs: list[Document], what: str) -> None:
@@ -185,17 +232,23 @@ def _check_ids(docs: list[Document], what: str) -> None:
         key = id_key(doc.doc_id)
         if key in seen:
             raise InputError(
-                f"{what}: ids {shown(seen[key])} and {shown(doc.doc_id)} clash (ids must differ "
-                f"by more than case); rename one ({doc.origin})"
+                f"{what}: ids {shown(seen[key])} and {shown(doc.doc_id)} clash {SAME_ID}; "
+                f"rename one ({doc.origin})"
             )
         seen[key] = doc.doc_id
 
 
 def _folder_docs(
-    folder: Path, role: Role, cfg: DataConfig, what: str
+    folder: Path,
+    role: Role,
+    cfg: DataConfig,
+    what: str,
+    listed: tuple[list[Path], list[Path]] | None = None,
 ) -> tuple[list[Document], list[Path]]:
-    """The folder's .txt files as documents, and its other files (see _folder_files)."""
-    texts, others = _folder_files(folder, what)
+    """The folder's .txt files as documents, and its other files (see _folder_files; `listed`:
+    what it gave already)."""
+    keep = ("candidates",) if role == "source" else ()
+    texts, others = listed or _folder_files(folder, what, keep)
     docs = [
         Document(
             _id(p.stem, str(p)), role, read_text(p, cfg, allow_empty=role == "candidate"), str(p)
@@ -319,7 +372,7 @@ def read_events(
 def _line_events(
     cfg: DataConfig,
     lines: Lines,
-    facts: dict[str, list[Path]],
+    facts: Facts,
     extra: list[Extra],
     others: list[NotRead],
     shard: int,
@@ -336,12 +389,22 @@ def _line_events(
     wanted: dict[str, list[Extra]] = defaultdict(list)  # by the key of the event they name
     for eid, doc in extra:
         wanted[id_key(eid or "")].append((eid, doc))
-    if wanted and cfg.unmatched == "stop":  # before any event is read, so before any model
+    # Before the first event is yielded, so before any model loads: with data.bad_events=stop
+    # every line is checked as it will be read; with data.unmatched=stop every line's id is.
+    named: set[str] | None = None
+    if cfg.bad_events == "stop":
+        named = _check_lines(cfg, lines, facts, wanted)
+    elif cfg.unmatched == "stop" and wanted:
         named = {id_key(_id_of(raw, n, cfg, lines)) for n, raw in lines.read(cfg)}
+    if named is not None and cfg.unmatched == "stop":
         for key, docs in wanted.items():
             if key not in named:
                 _unmatched(cfg, docs, str(lines))
+    if cfg.unmatched == "stop":
+        for path in facts.others:
+            _not_text(cfg, "", path)  # raises: before any event is read
     seen: dict[str, int] = {}
+    skipped: set[str] = set()  # the ids of lines skipped (data.bad_events=skip)
     position = -1
     for number, raw in lines.read(cfg):
         position += 1
@@ -350,18 +413,14 @@ def _line_events(
         try:
             record = _parse(raw, where, cfg)
             event_id = _id(_field(record, "event_id", where, str), where)
-            first = seen.setdefault(id_key(event_id), number)
-            if first != number:
-                raise InputError(
-                    f"{where}: event_id {shown(event_id)} repeats {lines.label(first)} "
-                    "(ids must differ by more than case); give each event its own id"
-                )
+            _first_line(seen, event_id, number, lines)
             found = [doc for _, doc in wanted.pop(id_key(event_id), [])]
             if mine:
                 yield position, _record_event(record, event_id, where, found, facts, cfg)
         except InputError as err:
             event_id = _id_of(raw, number, cfg, lines)
             wanted.pop(id_key(event_id), None)  # its row, if skipped, stands for its candidates
+            skipped.add(id_key(event_id))  # and for its key facts
             if not mine:
                 continue  # its own shard reports it
             if cfg.bad_events == "stop":
@@ -371,7 +430,36 @@ def _line_events(
         add = "add JSONL lines" if lines.path is not None else "pass at least one"
         raise InputError(f"data.sources: {lines} holds no events; {add}")
     refused = _unmatched(cfg, [x for docs in wanted.values() for x in docs], str(lines))
+    refused += _unused_facts(cfg, facts, seen.keys() | skipped, str(lines))
     yield from _mine(refused + not_read, position + 1, shard, num_shards)
+
+
+def _check_lines(
+    cfg: DataConfig, lines: Lines, facts: Facts, wanted: dict[str, list[Extra]]
+) -> set[str]:
+    """Every line read and checked as `_line_events` reads it (parsed, its event_id present
+    and unique, its event well-formed with the candidates and key facts it will get), then
+    dropped: only the id keys are kept, so memory stays flat however long the file. The id
+    keys of the events."""
+    seen: dict[str, int] = {}
+    for number, raw in lines.read(cfg):
+        where = lines.where(number)
+        record = _parse(raw, where, cfg)
+        event_id = _id(_field(record, "event_id", where, str), where)
+        _first_line(seen, event_id, number, lines)
+        found = [doc for _, doc in wanted.get(id_key(event_id), [])]
+        _record_event(record, event_id, where, found, facts, cfg)
+    return set(seen)
+
+
+def _first_line(seen: dict[str, int], event_id: str, number: int, lines: Lines) -> None:
+    """Note the line of an event_id, refusing one an earlier line gave (by id_key)."""
+    first = seen.setdefault(id_key(event_id), number)
+    if first != number:
+        raise InputError(
+            f"{lines.where(number)}: event_id {shown(event_id)} repeats {lines.label(first)} "
+            f"{SAME_ID}; give each event its own id"
+        )
 
 
 def _mine(items: Iterable[T], start: int, shard: int, num_shards: int) -> Iterator[tuple[int, T]]:
@@ -384,7 +472,7 @@ def _mine(items: Iterable[T], start: int, shard: int, num_shards: int) -> Iterat
 def _folder_event(
     cfg: DataConfig,
     sources: Path,
-    facts: dict[str, list[Path]],
+    facts: Facts,
     extra: list[Extra],
     others: list[NotRead],
     shard: int,
@@ -403,10 +491,21 @@ def _folder_event(
     )
     not_read = [(path, TEXT_SUFFIX) for path in not_texts] + others
     refused += [_not_text(cfg, event_id, path, suffix) for path, suffix in not_read]
+    named = {key} | (_beside(sources) if set(facts.files) - {key} else set())
+    refused += _unused_facts(cfg, facts, named, f"{sources} (the event {shown(event_id)})")
     if shard == 0:
         written = _written_facts(facts, event_id, cfg)
         yield 0, _event(event_id, articles, candidates, str(sources), written)
     yield from _mine(refused, 1, shard, num_shards)
+
+
+def _beside(sources: Path) -> set[str]:
+    """The id keys of the folders beside a folder of sources: the other events that a
+    key-facts folder (references/ beside them, data.references=auto) may serve too."""
+    try:
+        return {id_key(p.name) for p in sources.resolve().parent.iterdir() if p.is_dir()}
+    except OSError:
+        return set()
 
 
 def _unmatched(
@@ -433,8 +532,18 @@ def _unmatched(
 
 
 def _not_text(cfg: DataConfig, event_id: str, path: Path, suffix: str = TEXT_SUFFIX) -> BadEvent:
-    """A file in a sources or candidates folder that is not a .txt (in a folder of system
-    files: not a .jsonl or .csv), and not documentation."""
+    """An entry of a sources or candidates folder that is not a .txt file (in a folder of
+    system files: not a .jsonl or .csv), and not documentation: a file, or a folder (only the
+    files directly inside an input folder are read)."""
+    if path.is_dir():
+        if cfg.unmatched == "stop":
+            raise InputError(
+                f"{path}: a folder, and only the {suffix} files directly in {path.parent} are "
+                f"read; move its files up to score them, move it out of {path.parent}, or set "
+                "data.unmatched=report to list it unscored"
+            )
+        why = f"{path.name} is a folder, not a {suffix} file"
+        return BadEvent(event_id, str(path), why, path.name)
     if cfg.unmatched == "stop":
         raise InputError(
             f"{path}: not a {suffix} file; rename it to {suffix} to score it, move it out of "
@@ -451,6 +560,7 @@ def _raw_lines(path: Path, cfg: DataConfig, what: str) -> Iterator[tuple[int, by
             f"{what}: {path} is a folder, not a JSONL file; pass the .jsonl file, or rename "
             "the folder without .jsonl to read its .txt files"
         )
+    _not_regular(path, "pass a .jsonl file")
     if not path.is_file():
         raise InputError(f"{what}: {path} does not exist; pass a folder of .txt files or a .jsonl")
     limit = cfg.max_bytes
@@ -523,7 +633,7 @@ def _record_event(
     event_id: str,
     where: str,
     extra: list[Document],
-    facts: dict[str, list[Path]],
+    facts: Facts,
     cfg: DataConfig,
 ) -> Event:
     articles = _record_docs(_field(record, "articles", where, list), "source", where)
@@ -548,40 +658,63 @@ def _inline_facts(facts: Any, where: str) -> Written:
     )
 
 
-def _facts_files(folder: Path | None) -> dict[str, list[Path]]:
-    """The key-facts files of a folder by the id key of their name. Found by listing the
-    folder, so an event id never becomes a path (one cannot reach outside it)."""
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """A key-facts folder's files by the id key of their name (found by listing the folder,
+    so an event id never becomes a path), and its entries that are no key-facts file."""
+
+    files: dict[str, list[Path]]
+    others: tuple[Path, ...] = ()
+
+
+def _facts_files(folder: Path | None) -> Facts:
+    """The key-facts files of data.references (see Facts)."""
     if folder is None:
-        return {}
+        return Facts({})
+    texts, others = _folder_files(folder, "data.references")
     files: dict[str, list[Path]] = defaultdict(list)
-    try:
-        for path in sorted(folder.iterdir()):
-            if path.suffix.lower() == TEXT_SUFFIX and _is_doc(path) and not path.is_dir():
-                files[id_key(path.stem)].append(path)
-    except OSError as err:
-        raise InputError(f"data.references: cannot list {folder} ({err.strerror or err})") from None
-    return files
+    for path in texts:
+        files[id_key(path.stem)].append(path)
+    return Facts(files, tuple(others))
 
 
-def _written_facts(files: dict[str, list[Path]], event_id: str, cfg: DataConfig) -> Written:
+def _unused_facts(cfg: DataConfig, facts: Facts, named: set[str], sources: str) -> list[BadEvent]:
+    """Entries of the key-facts folder that are not .txt files (`data.unmatched`: an error, or a
+    row each), and a warning naming the key-facts files of no event in `named` (id keys): a run
+    over some of the events a folder has facts for is no mistake, and a typo in a file's name
+    shows here and as its event's facts extracted (the terminal says which)."""
+    unused = sorted(paths[0] for key, paths in facts.files.items() if key not in named)
+    if unused:
+        more = ", ..." if len(unused) > 3 else ""
+        log.warning(
+            "%d key-facts file(s) of no event in %s, not used: %s%s",
+            len(unused),
+            sources,
+            ", ".join(str(p) for p in unused[:3]),
+            more,
+        )
+    return [_not_text(cfg, "", path) for path in facts.others]
+
+
+def _written_facts(facts: Facts, event_id: str, cfg: DataConfig) -> Written:
     """Hand-written key facts from `<references>/<event_id>.txt`, one per line, # comments."""
-    found = files.get(id_key(event_id), [])
+    found = facts.files.get(id_key(event_id), [])
     if not found:
         return "", ()
     if len(found) > 1:
         raise InputError(
             f"{found[0]} and {found[1]} both hold the key facts of event {shown(event_id)} "
-            "(ids must differ by more than case); keep one"
+            f"{SAME_ID}; keep one"
         )
     path = found[0]
-    facts = tuple(
+    written = tuple(
         (LIST_MARKER.sub("", line.strip()), f"{path}:{number}")  # "1. Kim denied ..." too
         for number, line in enumerate(read_text(path, cfg).split("\n"), 1)
         if line.strip() and not line.lstrip().startswith("#")
     )
-    if not facts:
+    if not written:
         raise InputError(f"{path}: holds no key facts (only comments); add facts or delete it")
-    return str(path), facts
+    return str(path), written
 
 
 def _event(
@@ -634,6 +767,7 @@ def _extra_candidates(
             "<system>.jsonl / <system>.csv with event_id,text lines"
         )
     if systems:
+        _check_systems(systems)
         system_lines = (
             _candidate(record, where, _id(path.stem, str(path)), cfg)
             for path in systems
@@ -647,8 +781,21 @@ def _extra_candidates(
             "sources; for events JSONL give candidates as a .jsonl or .csv with event_id,id,text, "
             "or a folder of <system>.jsonl files"
         )
-    docs, others = _folder_docs(folder, "candidate", cfg, "data.candidates")
+    docs, others = _folder_docs(folder, "candidate", cfg, "data.candidates", (texts, others))
     return [(None, d) for d in docs], [(p, TEXT_SUFFIX) for p in others]
+
+
+def _check_systems(systems: list[Path]) -> None:
+    """Refuse two files of a systems folder that name one system (`s1.jsonl`, `S1.csv`)."""
+    seen: dict[str, Path] = {}
+    for path in systems:
+        key = id_key(path.stem)
+        if key in seen:
+            raise InputError(
+                f"data.candidates: {seen[key].name} and {path.name} in {path.parent} name one "
+                f"system {SAME_ID}; merge them into one file or rename one"
+            )
+        seen[key] = path
 
 
 def _table_lines(
@@ -657,16 +804,23 @@ def _table_lines(
     """(where, record) for each line of a candidates JSONL, or each row of a CSV by its header
     (whose columns must be `known` ones)."""
     if path.suffix.lower() != ".csv":
+        number = 0
         for number, raw in _raw_lines(path, cfg, "data.candidates"):
             where = f"{path} line {number}"
             yield where, _parse(raw, where, cfg)
+        if not number:
+            raise InputError(
+                f"data.candidates: {path} holds no candidates; add JSONL lines or remove the file"
+            )
         return
     if path.is_dir():
         raise InputError(f"data.candidates: {path} is a folder, not a CSV file; pass the file")
+    _not_regular(path, "pass a .csv file")
     if not path.is_file():
         raise InputError(f"data.candidates: {path} does not exist; check the path")
-    rows = numbered_rows(path)
+    rows = numbered_rows(path, strict=True)
     number = 1
+    given = 0
     try:
         header: list[str] | None = None
         for number, row in rows:
@@ -685,6 +839,7 @@ def _table_lines(
                     "data.max_bytes"
                 )
             else:  # an empty event_id cell is no event_id, as a JSONL line without one
+                given += 1
                 yield (
                     where,
                     {k: v for k, v in zip(header, row, strict=True) if k != "event_id" or v},
@@ -693,10 +848,26 @@ def _table_lines(
         raise InputError(
             f"{path}: not valid UTF-8 (after line {number}); save it as UTF-8 (CSV UTF-8)"
         ) from None
+    except RowError as err:
+        if "unexpected end of data" in str(err):  # a quote opened and never closed
+            raise InputError(
+                f"{path} line {err.line}: a quoted cell runs to the end of the file (its "
+                'closing " is missing); close the quote'
+            ) from None
+        raise InputError(f"{path} line {err.line}: not valid CSV ({err}); fix it") from None
     except csv.Error as err:
         raise InputError(f"{path} line {number}: not valid CSV ({err}); fix it") from None
     except OSError as err:
         raise InputError(f"data.candidates: cannot read {path} ({err.strerror or err})") from None
+    if header is None:
+        raise InputError(
+            f"data.candidates: {path} is empty; give a header ({', '.join(known)}) and a row "
+            "per candidate, or remove the file"
+        )
+    if not given:
+        raise InputError(
+            f"data.candidates: {path} holds a header but no candidates; add rows or remove the file"
+        )
 
 
 def _header(row: list[str], where: str, known: tuple[str, ...]) -> list[str]:
