@@ -93,7 +93,7 @@ class DataConfig(DataMeasure):
         "non-UTF-8 text: strict refuses the file, replace decodes it with U+FFFD and warns",
         choices=("strict", "replace"),
     )
-    # "stop": events finished before the bad line are kept for resume=true.
+    # "stop": every line is checked before the first event is scored (`load._check_lines`).
     bad_events: str = opt(
         "stop",
         "a malformed events JSONL line: stop the run, or skip it with a NaN row and its reason",
@@ -101,8 +101,8 @@ class DataConfig(DataMeasure):
     )
     unmatched: str = opt(
         "stop",
-        "a candidate naming no event of data.sources, or a file in a sources or candidates "
-        "folder that is not a .txt: stop the run, or report it as a NaN row with the reason",
+        "a candidate naming no event of data.sources, or an entry of an input folder that is "
+        "not read (not a .txt, a folder): stop the run, or report it as a NaN row with the reason",
         choices=("stop", "report"),
     )
 
