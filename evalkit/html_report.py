@@ -235,19 +235,21 @@ def _write_report(run: Run, html: bool, plots: bool) -> Path | None:
         drawn = draw([line.cells for ev in run.events for line in ev.summary], run_dir)
     if not html:
         return None
+    folder = run_dir / PAGES
+    pages = page_names([ev.event for ev in run.events]) if len(run.events) > 1 else {}
     if len(run.events) <= 1:
         text = single_event(run, drawn) if run.events else page(_title(run), "<p>No events.</p>")
     else:
-        pages = page_names([ev.event for ev in run.events])
-        folder = run_dir / PAGES
         folder.mkdir(exist_ok=True)
         for i, ev in enumerate(run.events):
             atomic_write(folder / pages[ev.event], event_page(run, i, pages))
-        names = set(pages.values())
-        for old in folder.glob("*.html"):  # pages of events this run no longer has
-            if old.name not in names:
-                old.unlink()
         text = many_events(run, drawn, pages)
+    if folder.is_dir():  # pages of events this run no longer has (overwrite=true)
+        for old in folder.glob("*.html"):
+            if old.name not in pages.values():
+                old.unlink()
+        if not any(folder.iterdir()):
+            folder.rmdir()
     atomic_write(run_dir / REPORT, text)
     return run_dir / REPORT
 

@@ -251,6 +251,22 @@ def test_the_page_is_self_contained(seeds_run: Path) -> None:
     assert "config" in text and "versions" in text.lower()
 
 
+def test_pages_of_events_a_run_no_longer_has_are_removed(
+    seeds_run: Path, many_run: Path, tmp_path: Path
+) -> None:
+    # a folder written again with overwrite=true by a run of fewer events
+    many = shutil.copytree(many_run, tmp_path / "many")
+    (many / "report" / "gone.html").write_text("an earlier run's page", encoding="utf-8")
+    kept = sorted(p.name for p in (many_run / "report").iterdir())
+    build_report(many, plots=False)
+    assert sorted(p.name for p in (many / "report").iterdir()) == kept
+    one = shutil.copytree(seeds_run, tmp_path / "one")
+    (one / "report").mkdir()
+    (one / "report" / "e1.html").write_text("an earlier run's page", encoding="utf-8")
+    build_report(one, plots=False)
+    assert not (one / "report").exists() and (one / "report.html").is_file()
+
+
 def test_article_text_is_escaped(hostile_run: Path) -> None:
     text = (hostile_run / "report.html").read_text(encoding="utf-8")
     assert "alert(" in text  # the hostile text is there, as text

@@ -595,7 +595,10 @@ def _parse(raw: Any, where: str, cfg: DataConfig) -> dict[str, Any]:
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as err:
-        raise InputError(f"{where}: not valid UTF-8 (byte {err.start}); convert it") from None
+        raise InputError(
+            f"{where}: not valid UTF-8 (byte {err.start}); convert the file to UTF-8 "
+            "(data.decode_errors=replace reads .txt files only)"
+        ) from None
     except json.JSONDecodeError as err:
         problem = f"{err.msg.removesuffix(' at')} at column {err.colno}"
         raise InputError(f"{where}: not valid JSON ({problem}); fix the line") from None
