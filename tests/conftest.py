@@ -90,6 +90,45 @@ def fast_cfg() -> Config:
     return cfg
 
 
+def config(sources: Path, **top: object) -> Config:
+    """A run over `sources` on the hashed embedder, no model, cache or report (`top`: top-level
+    settings such as resume=True)."""
+    cfg = Config()
+    cfg.embedder.name = "hashed"
+    cfg.entail.name = "none"
+    cfg.embedder.event_batch = 4
+    cfg.data.sources = str(sources)
+    cfg.data.references = None
+    cfg.report.html = cfg.report.plots = False
+    cfg.cache.enabled = False
+    for key, value in top.items():
+        setattr(cfg, key, value)
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Nine synthetic events built from the seed articles (no benchmark data needed)."""
+    out = tmp_path_factory.mktemp("corpus") / "events.jsonl"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "--events", "9"]
+        + ["--out", str(out), "--bench-dir", str(out.parent / "none")],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+@pytest.fixture(scope="module")
+def single(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference: one uninterrupted run over the whole corpus."""
+    from evalkit.run import evaluate
+
+    run_dir = tmp_path_factory.mktemp("single")
+    evaluate(config(corpus), run_dir)
+    return run_dir
+
+
 @pytest.fixture
 def fast_resources(fast_cfg: Config) -> Resources:
     return Resources.build(fast_cfg)

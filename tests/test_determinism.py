@@ -18,8 +18,8 @@ from evalkit.errors import InputError
 from evalkit.merge import main as merge_main
 from evalkit.run import evaluate
 
-from .conftest import ROOT
-from .test_scale import config, same_outputs, with_line
+from .conftest import ROOT, config
+from .test_scale import same_outputs, with_line
 
 # Kernels another x86-64 CPU would run, chosen on this one: torch's scalar (non-AVX) kernels
 # and OpenBLAS's SSE3 ones, both safe on any x86-64.

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,8 @@ from evalkit.config import DataConfig
 from evalkit.errors import InputError
 from evalkit.stages.load import BadEvent, read_events
 
-from .conftest import ROOT, event_dir
+from .conftest import event_dir
+from .test_cli import run
 
 ARTICLE = "Kim Yo Jong denied that North Korea exported weapons to Russia.\n"
 NFC, NFD = "caf\u00e9", "cafe\u0301"
@@ -43,28 +42,6 @@ def config(sources: Path, **kw: object) -> DataConfig:
 def read(sources: Path, **kw: object) -> list:
     """Every item the loader yields (events and BadEvents), positions dropped."""
     return [item for _, item in read_events(config(sources, **kw))]
-
-
-def run(tmp_path: Path, *overrides: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "evalkit",
-            "run",
-            "embedder=hashed",
-            "entail=none",
-            "report.html=false",
-            "report.plots=false",
-            f"hydra.run.dir={tmp_path / 'run'}",
-            *overrides,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 # ------------------------- A: a bad line anywhere stops the run before the first event is read

@@ -15,7 +15,7 @@ from hydra import compose, initialize_config_dir
 
 from evalkit import run as run_module
 from evalkit.cli import CONF, register, to_config
-from evalkit.config import Config, validate
+from evalkit.config import validate
 from evalkit.errors import InputError
 from evalkit.merge import main as merge_main
 from evalkit.merge import merge, shard_folders
@@ -23,42 +23,7 @@ from evalkit.records import Event
 from evalkit.report import INDEX, JOURNAL, MARKER, TABLES
 from evalkit.run import evaluate
 
-from .conftest import ROOT, stop_midway
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Nine synthetic events built from the seed articles (no benchmark data needed)."""
-    out = tmp_path_factory.mktemp("corpus") / "events.jsonl"
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "--events", "9"]
-        + ["--out", str(out), "--bench-dir", str(out.parent / "none")],
-        check=True,
-        capture_output=True,
-    )
-    return out
-
-
-@pytest.fixture(scope="module")
-def single(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference: one uninterrupted run over the whole corpus."""
-    run_dir = tmp_path_factory.mktemp("single")
-    evaluate(config(corpus), run_dir)
-    return run_dir
-
-
-def config(sources: Path, **top: object) -> Config:
-    cfg = Config()
-    cfg.embedder.name = "hashed"
-    cfg.entail.name = "none"
-    cfg.embedder.event_batch = 4
-    cfg.data.sources = str(sources)
-    cfg.data.references = None
-    cfg.report.html = cfg.report.plots = False
-    cfg.cache.enabled = False
-    for key, value in top.items():
-        setattr(cfg, key, value)
-    return cfg
+from .conftest import ROOT, config, stop_midway
 
 
 def same_outputs(a: Path, b: Path, header: bool = True) -> bool:

@@ -24,29 +24,9 @@ from evalkit.report import JOURNAL, MARKER, TABLES
 from evalkit.run import evaluate
 from evalkit.run_reader import load_run
 
-from .conftest import ROOT
-from .test_scale import config, same_outputs, stopped_after, with_line
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Nine synthetic events built from the seed articles."""
-    out = tmp_path_factory.mktemp("corpus") / "events.jsonl"
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "--events", "9"]
-        + ["--out", str(out), "--bench-dir", str(out.parent / "none")],
-        check=True,
-        capture_output=True,
-    )
-    return out
-
-
-@pytest.fixture(scope="module")
-def single(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One uninterrupted run over the whole corpus."""
-    run_dir = tmp_path_factory.mktemp("single")
-    evaluate(config(corpus), run_dir)
-    return run_dir
+from .conftest import ROOT, config
+from .test_cli import evalkit
+from .test_scale import same_outputs, stopped_after, with_line
 
 
 @pytest.fixture(scope="module")
@@ -268,13 +248,7 @@ def test_the_report_verb_on_a_damaged_table_prints_no_traceback(
 ) -> None:
     run_dir = Path(shutil.copytree(single, tmp_path / "run"))
     _claims_quote(run_dir)
-    done = subprocess.run(
-        [sys.executable, "-m", "evalkit", "report", str(run_dir)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = evalkit("report", str(run_dir))
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.startswith(f"error: {run_dir / 'claims.csv'} line 3: ")
     assert len(done.stderr.strip().splitlines()) == 1

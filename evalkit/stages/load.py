@@ -26,7 +26,7 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -226,16 +226,23 @@ def _resolved(path: Path) -> Path:
         ) from None
 
 
+def _clash(items: Iterable[T], name: Callable[[T], str]) -> tuple[T, T] | None:
+    """The first two items whose names are one id (`id_key`: case and Unicode form aside)."""
+    seen: dict[str, T] = {}
+    for item in items:
+        first = seen.setdefault(id_key(name(item)), item)
+        if first is not item:
+            return first, item
+    return None
+
+
 def _check_ids(docs: list[Document], what: str) -> None:
-    seen: dict[str, str] = {}
-    for doc in docs:
-        key = id_key(doc.doc_id)
-        if key in seen:
-            raise InputError(
-                f"{what}: ids {shown(seen[key])} and {shown(doc.doc_id)} clash {SAME_ID}; "
-                f"rename one ({doc.origin})"
-            )
-        seen[key] = doc.doc_id
+    if clash := _clash(docs, lambda doc: doc.doc_id):
+        first, doc = clash
+        raise InputError(
+            f"{what}: ids {shown(first.doc_id)} and {shown(doc.doc_id)} clash {SAME_ID}; "
+            f"rename one ({doc.origin})"
+        )
 
 
 def _folder_docs(
@@ -790,15 +797,12 @@ def _extra_candidates(
 
 def _check_systems(systems: list[Path]) -> None:
     """Refuse two files of a systems folder that name one system (`s1.jsonl`, `S1.csv`)."""
-    seen: dict[str, Path] = {}
-    for path in systems:
-        key = id_key(path.stem)
-        if key in seen:
-            raise InputError(
-                f"data.candidates: {seen[key].name} and {path.name} in {path.parent} name one "
-                f"system {SAME_ID}; merge them into one file or rename one"
-            )
-        seen[key] = path
+    if clash := _clash(systems, lambda path: path.stem):
+        first, path = clash
+        raise InputError(
+            f"data.candidates: {first.name} and {path.name} in {path.parent} name one "
+            f"system {SAME_ID}; merge them into one file or rename one"
+        )
 
 
 def _table_lines(
