@@ -3,7 +3,6 @@ line naming the file, and no input the user gave is dropped without a word."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -16,20 +15,9 @@ from evalkit.stages.load import BadEvent, read_events
 
 from .conftest import event_dir
 from .test_cli import run
+from .test_load import ARTICLE, events_file, one, read
 
-ARTICLE = "Kim Yo Jong denied that North Korea exported weapons to Russia.\n"
 NFC, NFD = "caf\u00e9", "cafe\u0301"
-
-
-def one(event_id: str) -> dict:
-    return {"event_id": event_id, "articles": [{"id": "a", "text": ARTICLE}]}
-
-
-def events_file(tmp_path: Path, *lines: dict | str) -> Path:
-    path = tmp_path / "events.jsonl"
-    text = "".join((x if isinstance(x, str) else json.dumps(x)) + "\n" for x in lines)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def config(sources: Path, **kw: object) -> DataConfig:
@@ -37,11 +25,6 @@ def config(sources: Path, **kw: object) -> DataConfig:
     for key, value in kw.items():
         setattr(cfg, key, value)
     return cfg
-
-
-def read(sources: Path, **kw: object) -> list:
-    """Every item the loader yields (events and BadEvents), positions dropped."""
-    return [item for _, item in read_events(config(sources, **kw))]
 
 
 # ------------------------- A: a bad line anywhere stops the run before the first event is read
@@ -222,6 +205,17 @@ def test_key_facts_of_no_event_beside_a_folder_event(
     with caplog.at_level(logging.WARNING, logger="evalkit"):
         (event,) = read(root, references=str(refs))
     assert any("evnet.txt" in r.getMessage() for r in caplog.records)
+
+
+def test_key_facts_in_a_line_and_in_a_file_are_refused(tmp_path: Path) -> None:
+    line = {**one("e1"), "key_facts": ["Kim denied."]}
+    path = events_file(tmp_path, line, one("e2"))
+    refs = key_facts(tmp_path, {"E1.txt": "Kim spoke.\n"})
+    with pytest.raises(InputError, match=r"line 1: key facts given twice, in the line and in "):
+        next(read_events(config(path, references=str(refs))))
+    e2_only = events_file(tmp_path, {**one("e2"), "key_facts": ["Kim denied."]}, name="b.jsonl")
+    (event,) = read(e2_only, references=str(refs))  # e1's file is another event's: a warning
+    assert [t for t, _ in event.key_facts] == ["Kim denied."]
 
 
 def test_a_non_text_file_among_key_facts_follows_unmatched(tmp_path: Path) -> None:

@@ -651,6 +651,11 @@ def _record_event(
         raise InputError(f"{where}: 'articles' is empty; give each event at least one article")
     candidates = _record_docs(record.get("candidates", []), "candidate", where) + extra
     inline = record.get("key_facts")
+    if inline and (files := facts.files.get(id_key(event_id))):
+        raise InputError(
+            f"{where}: key facts given twice, in the line and in {files[0]}; keep one (the "
+            "line's, or remove 'key_facts' to use the file)"
+        )
     written = _inline_facts(inline, where) if inline else _written_facts(facts, event_id, cfg)
     return _event(event_id, articles, candidates, where, written)
 
