@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,6 +103,23 @@ def test_calibrate_bad_paths(tmp_path: Path) -> None:
     cfg = tiny_cfg(tmp_path / "missing" / "c.yaml", str(DATA / "bench_faith_meta.jsonl"))
     with pytest.raises(InputError, match="bench.calibration"):
         run_calibrate(cfg, tmp_path / "r")
+    # never written over: a benchmark being read, a folder, a device, a file that is no YAML
+    bench = tmp_path / "bench.jsonl"
+    shutil.copy(DATA / "bench_faith_meta.jsonl", bench)
+    (tmp_path / "folder.yaml").mkdir()
+    for target, message in [
+        (bench, "is not a .yaml file"),
+        (tmp_path / "folder.yaml", "is not a regular file"),
+        (bench / "c.yaml", "is not a folder"),
+        (Path("/dev/full"), "is not a .yaml file"),
+    ]:
+        with pytest.raises(InputError, match=f"bench.calibration: .*{message}"):
+            run_calibrate(tiny_cfg(target, str(bench)), tmp_path / "r")
+    same = tmp_path / "b.yaml"
+    shutil.copy(bench, same)
+    with pytest.raises(InputError, match="is a benchmark file being read"):
+        run_calibrate(tiny_cfg(same, str(same)), tmp_path / "r")
+    assert bench.read_bytes() == (DATA / "bench_faith_meta.jsonl").read_bytes()
 
 
 def test_bench_files_accepts_file_folder_and_list(tmp_path: Path) -> None:

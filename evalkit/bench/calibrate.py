@@ -70,6 +70,23 @@ def bench_files(path: str | None) -> list[Path]:
     return out
 
 
+def _check_target(path: Path, inputs: list[Path]) -> None:
+    """Refuse a bench.calibration that is no place for a calibration: not a .yaml file, a
+    folder, a device or other special file, a benchmark file being read, or under a folder
+    that does not exist (it is written over only when it is a YAML file or absent)."""
+    fix = "name a .yaml file, e.g. conf/calibration/none.yaml"
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError(f"bench.calibration: {path} is not a .yaml file; {fix}")
+    if path.exists() and not path.is_file():
+        raise InputError(f"bench.calibration: {path} is not a regular file; {fix}")
+    if any(path.resolve() == p.resolve() for p in inputs):
+        raise InputError(f"bench.calibration: {path} is a benchmark file being read; {fix}")
+    if not path.parent.is_dir():
+        raise InputError(
+            f"bench.calibration: {path.parent} is not a folder; create it or pass another path"
+        )
+
+
 def calibration_yaml(
     verifier: dict[str, float], coverage: dict[str, float], header: Sequence[str]
 ) -> str:
@@ -93,13 +110,11 @@ def run_calibrate(cfg: Config, run_dir: Path) -> None:
 
     check_run_dir(run_dir, cfg.overwrite)
     started = time.perf_counter()
-    benches = [load_benchmark(p) for p in bench_files(cfg.bench.path)]  # errors before the model
+    inputs = bench_files(cfg.bench.path)
+    benches = [load_benchmark(p) for p in inputs]  # errors before the model
     out_path = Path(cfg.bench.calibration).expanduser() if cfg.bench.calibration else None
-    if out_path is not None and not out_path.parent.is_dir():
-        raise InputError(
-            f"bench.calibration: folder {out_path.parent} does not exist; create it or pass "
-            "another path"
-        )
+    if out_path is not None:
+        _check_target(out_path, inputs)
     timings = Timings()
     res = Resources.build(cfg, timings)
     faith = [b for b in benches if b.kind == "faithfulness"]
