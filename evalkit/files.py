@@ -139,15 +139,26 @@ def table_rows(
         start = line + 1
 
 
-def journal_ends(path: Path, table: Table[Any], ends: Sequence[int]) -> tuple[int, Damaged | None]:
-    """How many of `ends` (where a run's journal says the table's rows end, in order) an intact
-    start of the table bears out, each falling where a record ends; and the first damage found
-    (or the first end not borne out), None when every end is."""
+def journal_ends(
+    path: Path, table: Table[Any], entries: Sequence[dict[str, Any]]
+) -> tuple[int, Damaged | None]:
+    """How many of a run's journal `entries` (its header, then one per event, each saying where
+    the table's rows end and, but the header, whose rows they are) an intact start of the table
+    bears out: each end falls where a record ends, and each row between the ends names the
+    entry's event (a journal line lost or moved would keep another event's rows). Also the
+    first damage found (or the first entry not borne out), None when every entry is."""
+    ends = [e["sizes"][table.file] for e in entries]
     kept, line = 0, 1
     try:
-        for line, end, _ in table_rows(path, table, ends[-1] if ends else 0):
+        for line, end, row in table_rows(path, table, ends[-1] if ends else 0):
             if kept < len(ends) and ends[kept] < end:
                 return kept, Damaged(line, f"the journal says a row ends at byte {ends[kept]}")
+            if line > 1 and kept < len(ends) and row[0] != entries[kept].get("event"):
+                return kept, Damaged(
+                    line,
+                    f"a row of event {row[0]!r} where the journal has its rows' end for "
+                    f"event {entries[kept].get('event')!r}",
+                )
             while kept < len(ends) and ends[kept] == end:
                 kept += 1
     except Damaged as damage:

@@ -151,7 +151,7 @@ def read_shard(folder: Path) -> Shard:
                 folder / name,
                 f"{size} bytes where {INDEX} says its rows end at {entries[-1]['sizes'][name]}",
             )
-        _, damage = journal_ends(folder / name, table, [e["sizes"][name] for e in entries])
+        _, damage = journal_ends(folder / name, table, entries)
         if damage:
             raise InputError(f"merge: {folder / name} {damage}; {REDO}")
     return Shard(folder, manifest, head, entries[1:])

@@ -147,9 +147,7 @@ class RunWriter:
             well += 1
         kept, where = well, f"{self.run_dir / JOURNAL} line {well + 1}: not a journal entry"
         for name, table in TABLES.items():
-            count, damage = journal_ends(
-                self._tmp(name), table, [e["sizes"][name] for e in entries[:well]]
-            )
+            count, damage = journal_ends(self._tmp(name), table, entries[:well])
             if count < kept:
                 kept, where = count, f"{self._tmp(name)} {damage}"
         if kept < len(entries):

@@ -93,6 +93,27 @@ def test_resume_runs_again_what_a_damaged_table_lost(
     assert not (run_dir / MARKER).exists()
 
 
+@pytest.mark.parametrize("edit", ["lost", "moved"])
+def test_resume_after_a_journal_line_lost_or_moved_runs_those_events_again(
+    corpus: Path, single: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, edit: str
+) -> None:
+    """A journal line lost or moved kept another event's rows as the line's event's, and the
+    event ran again: its rows twice. Each row must name the event whose end the journal gives."""
+    run_dir, mended = stopped(corpus, tmp_path)
+    journal = run_dir / JOURNAL
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    if edit == "lost":
+        del lines[2]  # the second event's
+    else:
+        lines[2], lines[3] = lines[3], lines[2]
+    journal.write_text("".join(lines), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="evalkit"):
+        evaluate(config(mended, resume=True), run_dir)
+    warned = " ".join(r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+    assert "a row of event 'ev000001'" in warned and "keeping the 1 finished events" in warned
+    assert same_outputs(single, run_dir, header=False)
+
+
 def test_resume_after_a_damaged_table_on_the_command_line(corpus: Path, tmp_path: Path) -> None:
     """The fuzzed case through the verb: exit 0, one warning line naming the file, no NULs."""
     run_dir, mended = stopped(corpus, tmp_path)
@@ -171,6 +192,24 @@ def test_merge_refuses_a_shard_row_with_a_stray_quote(
     assert merge_main([str(folders), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: merge: {claims} line 3: "), err
+    assert len(err.strip().splitlines()) == 1 and not out.exists()
+
+
+def test_merge_refuses_rows_moved_between_events(
+    shards: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folders = Path(shutil.copytree(shards, tmp_path / "shards"))
+    summary = folders / "1" / "summary.csv"
+    lines = summary.read_bytes().split(b"\n")
+    first = next(
+        i for i, line in enumerate(lines) if i and line.split(b",")[0] != lines[1].split(b",")[0]
+    )
+    lines[1], lines[first] = lines[first], lines[1]  # the same bytes, in another event's place
+    summary.write_bytes(b"\n".join(lines))
+    out = tmp_path / "merged"
+    assert merge_main([str(folders), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: merge: {summary} line 2: "), err
     assert len(err.strip().splitlines()) == 1 and not out.exists()
 
 
