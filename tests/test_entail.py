@@ -479,6 +479,18 @@ def test_train_refuses_a_folder_without_training_files(tmp_path: Path) -> None:
         train(TrainConfig(data=str(tmp_path)), tmp_path / "m.safetensors")
     with pytest.raises(InputError, match="train.data: name the folder"):
         train(TrainConfig(), tmp_path / "m.safetensors")
+    # files that give nothing to train on, or no text: one line each, no hang, no trace
+    (tmp_path / "docnli_x.txt").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="gives no pairs to train on"):
+        train(TrainConfig(data=str(tmp_path)), tmp_path / "m.safetensors")
+    (tmp_path / "docnli_x.txt").write_bytes(b"\xff\xfe\x00not text")
+    with pytest.raises(InputError, match=r"docnli_x\.txt: not valid UTF-8 \(byte 0\)"):
+        train(TrainConfig(data=str(tmp_path)), tmp_path / "m.safetensors")
+    (tmp_path / "docnli_x.txt").unlink()
+    row = {"claim": "Kim spoke.", "evidence": "Kim spoke on Friday.", "label": "supported"}
+    (tmp_path / "wice_x.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"wice_x\.jsonl:1: not a DocNLI or WiCE pair"):
+        train(TrainConfig(data=str(tmp_path)), tmp_path / "m.safetensors")
 
 
 def test_a_model_to_train_on_a_gpu_gets_the_plain_attention() -> None:

@@ -47,7 +47,11 @@ def nli_pairs(folder: Path) -> tuple[list[Pair], dict[str, str]]:
     pairs: list[Pair] = []
     for path in files:
         kind = path.stem
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{path}: not valid UTF-8 (byte {err.start}); convert it") from None
+        for number, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
             try:
@@ -56,6 +60,8 @@ def nli_pairs(folder: Path) -> tuple[list[Pair], dict[str, str]]:
                     labels = _DOCNLI[label]
                 else:
                     row = json.loads(line)
+                    if not isinstance(row["evidence"], list):
+                        raise TypeError("evidence is a list of sentences")
                     premise, hypothesis = " ".join(row["evidence"]), row["claim"]
                     labels = _WICE[row["label"]]
             except (ValueError, KeyError, TypeError):
@@ -175,6 +181,11 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
     pairs += generate(articles, cfg.seed)
     held = [p for p in pairs if held_back(p, cfg.held_out)]
     fit = [p for p in pairs if not held_back(p, cfg.held_out)]
+    if not fit:
+        raise InputError(
+            f"train.data: {folder} gives no pairs to train on ({len(held)} held out); add "
+            "DocNLI or WiCE pairs, or train.articles for synthetic ones"
+        )
     rng = random.Random(cfg.seed)
     steps = max(1, math.ceil(len(fit) / cfg.batch_size * cfg.epochs))
     model, tokenizer = xmodel.fresh(bundled_model_path(), cfg.frozen_layers, cfg.seed, device)
