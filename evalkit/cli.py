@@ -185,6 +185,17 @@ def _check_output(overrides: list[Override], multirun: bool, overwrite: bool, re
             f"hydra.sweep.dir: {folder} already holds a sweep; choose another folder or pass "
             "overwrite=true (resume=true continues its unfinished jobs)"
         )
+    elif resume and not overwrite and _finished_sweep(Path(folder)):
+        raise InputError(
+            f"hydra.sweep.dir: {folder} holds a finished sweep (every job finished), so there "
+            "is nothing to resume; choose another folder or pass overwrite=true"
+        )
+
+
+def _finished_sweep(folder: Path) -> bool:
+    """Whether `folder` holds a sweep's table and every job folder beside it a finished run."""
+    jobs = [p for p in folder.glob("*") if p.is_dir()] if folder.is_dir() else []
+    return (folder / "sweep.csv").exists() and all((job / "run.json").exists() for job in jobs)
 
 
 def _holds_sweep(folder: Path) -> bool:

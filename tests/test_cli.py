@@ -120,6 +120,16 @@ def test_a_sweep_is_not_run_into_a_folder_holding_one(tmp_path: Path, left: str)
     ]
 
 
+def test_a_finished_sweep_has_nothing_to_resume(tmp_path: Path) -> None:
+    sweep = tmp_path / "sweep"
+    for name in ("sweep.csv", "0/run.json", "1/run.json"):
+        (sweep / name).parent.mkdir(parents=True, exist_ok=True)
+        (sweep / name).write_text("an earlier sweep's\n", encoding="utf-8")
+    done = evalkit("run", "-m", "embedder=hashed", f"hydra.sweep.dir={sweep}", "resume=true")
+    assert_one_line(done, f"hydra.sweep.dir: {sweep} holds a finished sweep")
+    assert not (sweep / "0" / ".hydra").exists()
+
+
 def test_unknown_verb() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "evalkit", "frobnicate"],
