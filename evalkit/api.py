@@ -32,7 +32,7 @@ from typing import Any
 from evalkit.cli import compose
 from evalkit.columns import PAIRS, SOURCES, SUMMARY, SYSTEMS, TABLES, TEXT, Table, fmt
 from evalkit.config import Config
-from evalkit.errors import InputError
+from evalkit.errors import InputError, cannot
 from evalkit.pipeline import Resources, Timings
 from evalkit.records import Event, EventResult
 from evalkit.report import rows, skipped_row, systems_config
@@ -271,10 +271,17 @@ class Result:
         tables byte for byte, run.json, and report.html / plots as `report.*` says). A folder
         holding a finished run is refused unless the settings say overwrite=True."""
         scored = self._scored("write")
+        if not str(run_dir).strip():
+            raise InputError("run_dir is empty; name the folder to write the run into")
         cfg, folder = scored.config, Path(run_dir)
         check_run_dir(folder, cfg.overwrite, cfg.resume)
         made = not folder.exists()
-        writer = open_writer(folder, cfg)
+        try:
+            writer = open_writer(folder, cfg)
+        except OSError as err:  # a file in its place, a path under a file, a place not writable
+            raise cannot(
+                err, f"run_dir: cannot write {folder} ({err.strerror or err}); choose another"
+            ) from None
         done = {entry["position"] for entry in writer.done}  # resume=true: kept, not repeated
         try:
             for position, item in scored.items:

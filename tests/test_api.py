@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -99,6 +100,14 @@ def test_write_refuses_a_finished_run_unless_told(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="already holds a finished run; .*overwrite=true"):
         result.write(tmp_path / "run")
     ev([event("e1")], overwrite=True).write(tmp_path / "run")
+    # no folder, or one that cannot be: the one-line InputError, not an OSError
+    with pytest.raises(InputError, match="run_dir is empty"):
+        result.write("")
+    (tmp_path / "a file").write_text("x", encoding="utf-8")
+    for place in (tmp_path / "a file", tmp_path / "a file" / "run"):
+        with pytest.raises(InputError, match=f"run_dir: cannot write {re.escape(str(place))} "):
+            result.write(place)
+    assert (tmp_path / "a file").read_text(encoding="utf-8") == "x"
 
 
 # The CLI's words for a mistake, and the same mistake as keyword settings.
