@@ -26,6 +26,7 @@ from evalkit.files import atomic_write, journal_ends, read_rows
 from evalkit.report import (
     INDEX,
     MARKER,
+    differences,
     event_line,
     markdown,
     result_settings,
@@ -177,7 +178,11 @@ def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, 
     same = [{**result_settings(c), "shard": 0} for c in configs]
     for folder, config in zip(folders[1:], same[1:], strict=True):
         if config != same[0]:
-            raise InputError(f"merge: {folder} was run with other settings than {folders[0]}")
+            differ = ", ".join(differences(same[0], config)[:5])
+            raise InputError(
+                f"merge: {folder} was run with other settings than {folders[0]} ({differ}); "
+                "merge the shards of one run, or run the odd shard again with its settings"
+            )
     if (out / "run.json").exists() and not overwrite:
         raise InputError(f"merge: {out} already holds a run; choose another --out or --overwrite")
 

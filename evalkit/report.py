@@ -115,7 +115,7 @@ class RunWriter:
                     break  # a line cut short by a kill: that event did not finish
         if not entries or "header" not in entries[0]:
             return None
-        differ = _differences(entries[0]["header"], self.header)
+        differ = differences(entries[0]["header"], self.header)
         if differ:
             raise InputError(
                 f"resume=true: {self.run_dir} was started with other settings "
@@ -301,12 +301,12 @@ def counts_line(counts: dict[str, Any]) -> str:
     return "scored " + " over ".join(parts)
 
 
-def _differences(old: Any, new: Any, path: str = "") -> list[str]:
+def differences(old: Any, new: Any, path: str = "") -> list[str]:
     """Dotted keys whose values differ between two JSON-like trees."""
     if isinstance(old, dict) and isinstance(new, dict):
         out = []
         for key in sorted(set(old) | set(new)):
-            out += _differences(old.get(key), new.get(key), f"{path}.{key}" if path else key)
+            out += differences(old.get(key), new.get(key), f"{path}.{key}" if path else key)
         return out
     return [] if old == new else [path or "(all)"]
 

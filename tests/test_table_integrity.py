@@ -213,6 +213,19 @@ def test_merge_refuses_rows_moved_between_events(
     assert len(err.strip().splitlines()) == 1 and not out.exists()
 
 
+def test_merge_names_the_settings_shards_differ_in(
+    corpus: Path, shards: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cfg = config(corpus, shard=1, num_shards=2)
+    cfg.verifier.threshold = 0.9
+    evaluate(cfg, tmp_path / "1")
+    out = tmp_path / "merged"
+    assert merge_main([str(shards / "0"), str(tmp_path / "1"), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "was run with other settings than" in err and "(verifier.threshold)" in err, err
+    assert len(err.strip().splitlines()) == 1 and not out.exists()
+
+
 def test_merged_shards_pass_the_checks(shards: Path, single: Path, tmp_path: Path) -> None:
     out = tmp_path / "merged"
     assert merge_main([str(shards), "--out", str(out)]) == 0
