@@ -286,6 +286,22 @@ def test_in_a_dialogue_what_a_speaker_says_they_do_is_theirs() -> None:
             "The Sandyhills incident happened on 15 September with the Stranraer con a week later.",
             "order stranraer ... sandyhills where the source has sandyhills ... stranraer",
         ),
+        # two places exchanged around a word the claim also says elsewhere ("on", "in": an
+        # independent probe's misses)
+        (
+            "Officers believe the man, who was working at Houghton Road on Fruehauf, fell from a "
+            "cherry picker on Thursday.",
+            "Officers believe the man, who was working at Fruehauf on Houghton Road, fell from a "
+            "cherry picker on Thursday.",
+            "order houghton ... fruehauf where the source has fruehauf ... houghton",
+        ),
+        (
+            "he was studying to be a paramedic at london in st george's university hospital in "
+            "2008 .",
+            "he was studying to be a paramedic at st george's university hospital in london in "
+            "2008 .",
+            "order london ... st where the source has st ... london",
+        ),
         # both passive: the roles are exchanged all the same
         (
             "smith was beaten by jones in the final at wimbledon .",
@@ -312,6 +328,12 @@ def test_the_sources_words_with_two_exchanged_are_a_conflict(
         (
             "In return, Shin said North Korea had received 9,000 containers.",
             "Shin said North Korea had received 9,000 containers in return.",
+        ),
+        # ... also where a word between its two sides ("the") is said twice (CLIFF)
+        (
+            "Elle, 51, has been labeled' The Body' since the 1980s.",
+            "Having been labeled 'The Body' since the 1980s, Elle, pictured, left, in 1995 and, "
+            "right, in 2012,  has had to make sure her physique is in peak condition at all times.",
         ),
         # the passive of the source's sentence
         (

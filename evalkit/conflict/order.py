@@ -98,14 +98,21 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
             if _SYMMETRIC & set(c[ia:ib]):
                 continue
             passive = _passive(c, ia, ib)
-            for p, ip in pos.items():
+            for ip in range(ia + 1, ib):
+                p = c[ip]
                 # "Cooper said "Chris ..."" is ""... Chris ...," said Cooper"
-                if not ia < ip < ib or p in _SYMMETRIC or p in _SAID:
+                if p not in at or p in _SYMMETRIC or p in _SAID:
                     continue
+                # a word the claim says elsewhere too ("on", "the") counts only as what joins
+                # the two: beside one of them on both sides ("at Houghton Road on Fruehauf"
+                # against "at Fruehauf on Houghton Road")
+                joins = once[p] == 1 or ip in (ia + 1, ib - 1)
                 for ub in at[b]:
                     for up in at[p]:
                         for ua in at[a]:
                             if not ub < up < ua <= ub + _REACH:
+                                continue
+                            if not (joins and (once[p] == 1 or up in (ub + 1, ua - 1))):
                                 continue
                             if _SYMMETRIC & set(u[ub:ua]) or _passive(u, ub, ua) != passive:
                                 continue
