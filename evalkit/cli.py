@@ -192,17 +192,22 @@ def _check_output(overrides: list[Override], multirun: bool, overwrite: bool, re
         )
 
 
+def _jobs(folder: Path) -> list[Path]:
+    """The folders in a sweep's folder (its jobs'), none if it is no folder."""
+    return [p for p in folder.glob("*") if p.is_dir()] if folder.is_dir() else []
+
+
 def _finished_sweep(folder: Path) -> bool:
     """Whether `folder` holds a sweep's table and every job folder beside it a finished run."""
-    jobs = [p for p in folder.glob("*") if p.is_dir()] if folder.is_dir() else []
-    return (folder / "sweep.csv").exists() and all((job / "run.json").exists() for job in jobs)
+    return (folder / "sweep.csv").exists() and all(
+        (job / "run.json").exists() for job in _jobs(folder)
+    )
 
 
 def _holds_sweep(folder: Path) -> bool:
     """Whether a sweep wrote `folder`: its table, or a job's finished or unfinished run."""
-    jobs = (p for p in folder.glob("*") if p.is_dir()) if folder.is_dir() else iter(())
     return (folder / "sweep.csv").exists() or any(
-        (job / "run.json").exists() or (job / JOURNAL).exists() for job in jobs
+        (job / "run.json").exists() or (job / JOURNAL).exists() for job in _jobs(folder)
     )
 
 

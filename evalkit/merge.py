@@ -31,6 +31,7 @@ from evalkit.report import (
     markdown,
     result_settings,
     run_counts,
+    sized,
     write_systems,
 )
 
@@ -109,14 +110,9 @@ def _manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
-def _sizes(entry: Any) -> bool:
-    sizes = entry.get("sizes") if isinstance(entry, dict) else None
-    return isinstance(sizes, dict) and all(_count(sizes.get(name)) for name in TABLES)
-
-
 def _event(entry: Any) -> bool:
     """A journal line of one finished (or skipped) event, with every key merge reads."""
-    if not _sizes(entry) or not isinstance(entry.get("event"), str):
+    if not sized(entry) or not isinstance(entry.get("event"), str):
         return False
     keys = ("skipped",) if "skipped" in entry else ("reference", "reason", "facts")
     counts = [entry.get("position"), *(entry.get(k, 0) for k in COUNTS)]
@@ -132,7 +128,7 @@ def read_shard(folder: Path) -> Shard:
         raise _damaged(path, "is empty")
     entries = [_json(path, line, f"line {n}: ") for n, line in enumerate(lines, 1)]
     head = entries[0]
-    if not (_sizes(head) and isinstance(head.get("header"), dict)):
+    if not (sized(head) and isinstance(head.get("header"), dict)):
         raise _damaged(path, "line 1: not the header of an evalkit journal")
     for n, (before, entry) in enumerate(zip(entries, entries[1:], strict=False), 2):
         if not _event(entry):

@@ -139,8 +139,7 @@ class RunWriter:
         where the damage is and how many events are kept."""
         well = 0
         for entry in entries:
-            sizes = entry.get("sizes") if isinstance(entry, dict) else None
-            if not isinstance(sizes, dict) or not all(type(sizes.get(n)) is int for n in TABLES):
+            if not sized(entry):
                 break
             if well and type(entry.get("position")) is not int:
                 break
@@ -299,6 +298,14 @@ def counts_line(counts: dict[str, Any]) -> str:
             f"{c['scored']} of {c['read']} {kind}" + (f" ({', '.join(lost)})" if lost else "")
         )
     return "scored " + " over ".join(parts)
+
+
+def sized(entry: Any) -> bool:
+    """Whether a journal entry says where each table's rows end (a byte count per table)."""
+    sizes = entry.get("sizes") if isinstance(entry, dict) else None
+    return isinstance(sizes, dict) and all(
+        type(end := sizes.get(name)) is int and end >= 0 for name in TABLES
+    )
 
 
 def differences(old: Any, new: Any, path: str = "") -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
@@ -197,14 +197,14 @@ def _either_way(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
     return found
 
 
-OPPOSITES = _either_way(
-    (x, y) for a, b in _OPPOSITE_FORMS for x, y in zip(a.split(), b.split(), strict=True)
-)
-COPY_OPPOSITES = _either_way(
-    (x, y)
-    for a, b in _OPPOSITE_FORMS + _COPY_OPPOSITE_FORMS
-    for x, y in zip(a.split(), b.split(), strict=True)
-)
+def _form_pairs(forms: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Each word of the forms' first side with the word in its place on the other."""
+    for a, b in forms:
+        yield from zip(a.split(), b.split(), strict=True)
+
+
+OPPOSITES = _either_way(_form_pairs(_OPPOSITE_FORMS))
+COPY_OPPOSITES = _either_way(_form_pairs(_OPPOSITE_FORMS + _COPY_OPPOSITE_FORMS))
 
 _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
 # The Penn Treebank's brackets in tokenised text (CNN/DailyMail's "-lrb- cnn -rrb-"): no words.

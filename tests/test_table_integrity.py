@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -182,34 +183,38 @@ def test_merge_refuses_a_same_size_edit_in_a_shard_table(
     assert not out.exists()
 
 
-def test_merge_refuses_a_shard_row_with_a_stray_quote(
-    shards: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    folders = Path(shutil.copytree(shards, tmp_path / "shards"))
-    claims = folders / "0" / "claims.csv"
-    _quote_first_row(claims)
-    out = tmp_path / "merged"
-    assert merge_main([str(folders), "--out", str(out)]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith(f"error: merge: {claims} line 3: "), err
-    assert len(err.strip().splitlines()) == 1 and not out.exists()
-
-
-def test_merge_refuses_rows_moved_between_events(
-    shards: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    folders = Path(shutil.copytree(shards, tmp_path / "shards"))
-    summary = folders / "1" / "summary.csv"
-    lines = summary.read_bytes().split(b"\n")
+def _rows_moved(path: Path) -> None:
+    """The first data row exchanged with the first of another event: the same bytes, in
+    another event's place."""
+    lines = path.read_bytes().split(b"\n")
     first = next(
         i for i, line in enumerate(lines) if i and line.split(b",")[0] != lines[1].split(b",")[0]
     )
-    lines[1], lines[first] = lines[first], lines[1]  # the same bytes, in another event's place
-    summary.write_bytes(b"\n".join(lines))
+    lines[1], lines[first] = lines[first], lines[1]
+    path.write_bytes(b"\n".join(lines))
+
+
+@pytest.mark.parametrize(
+    ("table", "damage", "line"),
+    [
+        ("0/claims.csv", _quote_first_row, 3),  # a stray quote
+        ("1/summary.csv", _rows_moved, 2),  # rows moved between events
+    ],
+)
+def test_merge_refuses_a_damaged_shard_row(
+    shards: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    damage: Callable[[Path], None],
+    line: int,
+) -> None:
+    folders = Path(shutil.copytree(shards, tmp_path / "shards"))
+    damage(folders / table)
     out = tmp_path / "merged"
     assert merge_main([str(folders), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"error: merge: {summary} line 2: "), err
+    assert err.startswith(f"error: merge: {folders / table} line {line}: "), err
     assert len(err.strip().splitlines()) == 1 and not out.exists()
 
 

@@ -418,9 +418,7 @@ def _line_events(
         mine = position % num_shards == shard
         where = lines.where(number)
         try:
-            record = _parse(raw, where, cfg)
-            event_id = _id(_field(record, "event_id", where, str), where)
-            _first_line(seen, event_id, number, lines)
+            record, event_id = _read_line(cfg, lines, number, raw, seen)
             found = [doc for _, doc in wanted.pop(id_key(event_id), [])]
             if mine:
                 yield position, _record_event(record, event_id, where, found, facts, cfg)
@@ -450,23 +448,27 @@ def _check_lines(
     keys of the events."""
     seen: dict[str, int] = {}
     for number, raw in lines.read(cfg):
-        where = lines.where(number)
-        record = _parse(raw, where, cfg)
-        event_id = _id(_field(record, "event_id", where, str), where)
-        _first_line(seen, event_id, number, lines)
+        record, event_id = _read_line(cfg, lines, number, raw, seen)
         found = [doc for _, doc in wanted.get(id_key(event_id), [])]
-        _record_event(record, event_id, where, found, facts, cfg)
+        _record_event(record, event_id, lines.where(number), found, facts, cfg)
     return set(seen)
 
 
-def _first_line(seen: dict[str, int], event_id: str, number: int, lines: Lines) -> None:
-    """Note the line of an event_id, refusing one an earlier line gave (by id_key)."""
+def _read_line(
+    cfg: DataConfig, lines: Lines, number: int, raw: Any, seen: dict[str, int]
+) -> tuple[dict[str, Any], str]:
+    """A line's record and event_id, noting the line in `seen` and refusing an id an earlier
+    line gave (by id_key)."""
+    where = lines.where(number)
+    record = _parse(raw, where, cfg)
+    event_id = _id(_field(record, "event_id", where, str), where)
     first = seen.setdefault(id_key(event_id), number)
     if first != number:
         raise InputError(
-            f"{lines.where(number)}: event_id {shown(event_id)} repeats {lines.label(first)} "
+            f"{where}: event_id {shown(event_id)} repeats {lines.label(first)} "
             f"{SAME_ID}; give each event its own id"
         )
+    return record, event_id
 
 
 def _mine(items: Iterable[T], start: int, shard: int, num_shards: int) -> Iterator[tuple[int, T]]:
