@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import os
 import sys
 import threading
@@ -40,6 +41,11 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise
+
+
+def digest(data: bytes) -> str:
+    """What a journal entry records of an event's rows in one table (hex, 32 digits)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -143,12 +149,15 @@ def journal_ends(
     path: Path, table: Table[Any], entries: Sequence[dict[str, Any]]
 ) -> tuple[int, Damaged | None]:
     """How many of a run's journal `entries` (its header, then one per event, each saying where
-    the table's rows end and, but the header, whose rows they are) an intact start of the table
-    bears out: each end falls where a record ends, and each row between the ends names the
-    entry's event (a journal line lost or moved would keep another event's rows). Also the
-    first damage found (or the first entry not borne out), None when every entry is."""
+    the table's rows end and, but the header, whose rows they are and their digest) an intact
+    start of the table bears out: each end falls where a record ends, each row between the ends
+    names the entry's event (a journal line lost or moved would keep another event's rows), and
+    each event's rows have the digest it recorded (an edit that keeps their length). Also the
+    first damage found (or the first entry not borne out), None when every entry is. A journal
+    written before entries had digests is checked without them."""
     ends = [e["sizes"][table.file] for e in entries]
     kept, line = 0, 1
+    first: dict[int, int] = {}  # the line each event's rows start on
     try:
         for line, end, row in table_rows(path, table, ends[-1] if ends else 0):
             if kept < len(ends) and ends[kept] < end:
@@ -159,6 +168,7 @@ def journal_ends(
                     f"a row of event {row[0]!r} where the journal has its rows' end for "
                     f"event {entries[kept].get('event')!r}",
                 )
+            first.setdefault(kept, line)
             while kept < len(ends) and ends[kept] == end:
                 kept += 1
     except Damaged as damage:
@@ -167,4 +177,16 @@ def journal_ends(
         return kept, Damaged(
             line, f"rows are missing after this one (the journal says they end at byte {ends[-1]})"
         )
+    with path.open("rb") as handle:
+        handle.seek(ends[0] if ends else 0)
+        for k in range(1, kept):
+            data, want = handle.read(ends[k] - ends[k - 1]), entries[k].get("digests")
+            if want is not None and (
+                not isinstance(want, dict) or want.get(table.file) != digest(data)
+            ):
+                return k, Damaged(
+                    first.get(k, line),
+                    f"the rows of event {entries[k].get('event')!r} are not those the journal "
+                    "recorded (edited after they were written)",
+                )
     return kept, None

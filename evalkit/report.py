@@ -33,7 +33,7 @@ from evalkit.columns import (
 from evalkit.config import SystemsConfig, options
 from evalkit.errors import InputError
 from evalkit.files import atomic_write as _atomic_write
-from evalkit.files import journal_ends, read_rows
+from evalkit.files import digest, journal_ends, read_rows
 from evalkit.records import EventResult
 from evalkit.systems import Systems, systems_tables
 
@@ -52,6 +52,17 @@ def rows(result: EventResult) -> dict[str, list[tuple[Any, ...]]]:
         SOURCES.file: listed(SOURCES, result, result.sources),
         REMOVED.file: listed(REMOVED, result, result.removed),
     }
+
+
+class _Chunk:
+    """A table's file handle that also keeps what was written to it since the last event."""
+
+    def __init__(self, handle: TextIO, chunk: list[str]) -> None:
+        self.handle, self.chunk = handle, chunk
+
+    def write(self, text: str) -> int:
+        self.chunk.append(text)
+        return self.handle.write(text)
 
 
 class RunWriter:
@@ -81,6 +92,7 @@ class RunWriter:
         )
         self._handles: dict[str, TextIO] = {}
         self._writers: dict[str, Any] = {}
+        self._chunks: dict[str, list[str]] = {name: [] for name in TABLES}  # this event's rows
         for name, table in TABLES.items():
             path = self._tmp(name)
             if kept is not None:
@@ -88,9 +100,11 @@ class RunWriter:
                     raw.truncate(kept[name])  # drop rows of an event that did not finish
             handle = path.open("a" if kept is not None else "w", encoding="utf-8", newline="")
             self._handles[name] = handle
-            self._writers[name] = csv.writer(handle, lineterminator="\n")
+            chunk = _Chunk(handle, self._chunks[name])
+            self._writers[name] = csv.writer(chunk, lineterminator="\n")
             if kept is None:
                 self._writers[name].writerow(table.names)
+            self._chunks[name].clear()  # the header is no event's
         self._sizes = self._flush()
         if kept is None:
             self._journal = (run_dir / JOURNAL).open("w", encoding="utf-8")
@@ -170,8 +184,14 @@ class RunWriter:
         self._journal.flush()
 
     def _commit(self, entry: dict[str, Any]) -> None:
-        """The event's rows are on disk: record where the tables end now."""
+        """The event's rows are on disk: record where the tables end now, and a digest of each
+        table's rows of the event (resume and merge check them: an edit that keeps a row's
+        length is found too)."""
         entry["sizes"] = self._sizes = self._flush()
+        entry["digests"] = {}
+        for name, chunk in self._chunks.items():
+            entry["digests"][name] = digest("".join(chunk).encode("utf-8"))
+            chunk.clear()
         self._log(entry)
         self.done.append(entry)
 

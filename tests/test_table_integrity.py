@@ -4,6 +4,9 @@ the file and the line, exit 2."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import logging
 import os
 import re
@@ -12,16 +15,17 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from evalkit.columns import CLAIMS, SUMMARY
+from evalkit.columns import CLAIMS, SUMMARY, Table
 from evalkit.errors import InputError
 from evalkit.files import Damaged, table_rows
 from evalkit.html_report import REPORT, build_report
 from evalkit.html_report import main as report_main
 from evalkit.merge import main as merge_main
-from evalkit.report import JOURNAL, MARKER, TABLES
+from evalkit.report import INDEX, JOURNAL, MARKER, TABLES
 from evalkit.run import evaluate
 from evalkit.run_reader import load_run
 
@@ -56,6 +60,20 @@ def _keep(path: Path, size: int) -> None:
     os.truncate(path, size)
 
 
+def _renumbered(path: Path, table: Table[Any] = CLAIMS) -> None:
+    """A number of the last row changed by one digit: the same length, a valid table."""
+    *head, last, end = path.read_text(encoding="utf-8").split("\n")
+    cells = next(csv.reader([last]))
+    i = next(
+        table.names.index(n) for n in table.numbers if cells[table.names.index(n)][-1:].isdigit()
+    )
+    cells[i] = cells[i][:-1] + str((int(cells[i][-1]) + 1) % 10)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(cells)
+    assert len(out.getvalue()) == len(last)
+    path.write_text("\n".join([*head, out.getvalue(), end]), encoding="utf-8")
+
+
 def _nul(path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[len(data) // 2] = 0
@@ -68,6 +86,7 @@ def _nul(path: Path) -> None:
         ("claims.csv", lambda p: _cut(p, 500), "keeping the [0-4] finished events"),
         ("summary.csv", lambda p: _keep(p, 100), "no finished event can be kept"),
         ("facts.csv", _nul, "NUL bytes; keeping the [0-4] finished events"),
+        ("claims.csv", _renumbered, "not those the journal recorded .*; keeping the 4 finished"),
     ],
 )
 def test_resume_runs_again_what_a_damaged_table_lost(
@@ -181,6 +200,46 @@ def test_merge_refuses_a_same_size_edit_in_a_shard_table(
     assert err.startswith(f"error: merge: {summary} line 2: coverage is 'ZZZZZZ', not a number")
     assert "run that shard again" in err and len(err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_merge_refuses_an_edited_number_in_a_shard_table(
+    shards: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A number changed by one digit keeps the table valid and its length: only the digest
+    each journal entry records of its event's rows shows it."""
+    folders = Path(shutil.copytree(shards, tmp_path / "shards"))
+    _renumbered(folders / "1" / "claims.csv")
+    out = tmp_path / "merged"
+    assert merge_main([str(folders), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: merge: {folders / '1' / 'claims.csv'} line "), err
+    assert "are not those the journal recorded" in err and "run that shard again" in err
+    assert len(err.strip().splitlines()) == 1 and not out.exists()
+
+
+def test_merge_takes_shards_whose_journal_has_no_digests(
+    shards: Path, single: Path, tmp_path: Path
+) -> None:
+    """Runs written before journal entries had digests still merge, checked without them; the
+    merged journal keeps the digests it was given."""
+    folders = Path(shutil.copytree(shards, tmp_path / "shards"))
+    journal = folders / "0" / INDEX
+    entries = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
+    assert all("digests" in e for e in entries[1:])
+    journal.write_text(
+        "".join(json.dumps({k: v for k, v in e.items() if k != "digests"}) + "\n" for e in entries),
+        encoding="utf-8",
+    )
+    out = tmp_path / "merged"
+    assert merge_main([str(folders), "--out", str(out)]) == 0
+    assert all((single / n).read_bytes() == (out / n).read_bytes() for n in TABLES)
+    merged = [json.loads(line) for line in (out / INDEX).read_text(encoding="utf-8").splitlines()]
+    assert sum("digests" in e for e in merged[1:]) == len(entries_of(folders / "1"))
+
+
+def entries_of(run_dir: Path) -> list[dict[str, Any]]:
+    """A finished run's journal entries of its events."""
+    return [json.loads(line) for line in (run_dir / INDEX).read_text().splitlines()][1:]
 
 
 def _rows_moved(path: Path) -> None:
