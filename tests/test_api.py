@@ -48,7 +48,8 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def inputs(tmp_path: Path) -> tuple[Path, Path]:
-    """Three event lines (one broken) and a candidates CSV, one of whose rows names no event."""
+    """Three event lines (one broken) and a candidates CSV, one of whose rows names no event
+    and one the broken line's."""
     sources = tmp_path / "events.jsonl"
     lines = [json.dumps(event("e1")), '{"event_id": "e2", "articles": 7}', json.dumps(event("e3"))]
     sources.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -58,6 +59,7 @@ def inputs(tmp_path: Path) -> tuple[Path, Path]:
         "e1,lead,Kim Yo Jong denied the exports on Friday.\n"
         'e3,lead,"Seoul says 9,000 containers were shipped."\n'
         "e1,bart,Kim met Putin in Moscow in 2019.\n"
+        "e2,lead,Kim denied it again.\n"
         "e9,bart,An event nobody gave.\n",
         encoding="utf-8",
     )
@@ -80,7 +82,8 @@ def test_api_tables_equal_the_cli_tables_byte_for_byte(
     data = {"bad_events": "skip", "unmatched": "report", "references": None}
     result = evalkit.evaluate(str(sources), cands, data=data, **FAST)
     assert [e.event_id for e in result.events] == ["e1", "e3"]
-    assert [(s.event_id, s.candidate) for s in result.skipped] == [("e2", ""), ("e9", "bart")]
+    skipped = [("e2", ""), ("e2", "lead"), ("e9", "bart")]  # the line, its candidate, the stray
+    assert [(s.event_id, s.candidate) for s in result.skipped] == skipped
     written = result.write(tmp_path / "api")
     assert (tmp_path / "cli" / "systems.csv").exists()  # lead, and the article not the reference
     for name in [*ALL_TABLES, "summary.md", "systems.md", "journal.jsonl"]:

@@ -80,6 +80,27 @@ def test_skipping_bad_lines_still_gives_a_row_each(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "second", [{"event_id": "e2", "articles": 7}, {"event_id": "e2", "articles": []}]
+)
+@pytest.mark.parametrize("shard", [0, 1])
+def test_the_candidates_of_a_skipped_line_get_rows_of_their_own(
+    tmp_path: Path, second: dict | str, shard: int
+) -> None:
+    """They were neither scored nor listed nor counted (the line's row was said to stand for
+    them), whether the line failed before or after its candidates were matched to it. Now each
+    has a row, after the events, in one shard only."""
+    path = events_file(tmp_path, one("e1"), second, one("e3"))
+    cands = tmp_path / "cands.csv"
+    cands.write_text("event_id,id,text\ne2,lead,Kim denied it.\ne1,lead,Kim denied.\n", "utf-8")
+    cfg = config(path, candidates=str(cands), bad_events="skip")
+    items = list(read_events(cfg, shard, 2))
+    rows = [(p, e.event_id, e.candidate) for p, e in items if isinstance(e, BadEvent)]
+    assert rows == {0: [], 1: [(1, "e2", ""), (3, "e2", "lead")]}[shard], rows
+    (orphan,) = [e for _, e in read_events(cfg) if isinstance(e, BadEvent) and e.candidate]
+    assert orphan.reason == f"{cands} line 2: its event was skipped ({path} line 2)"
+
+
+@pytest.mark.parametrize(
     ("second", "message"),
     [
         ('{"event_id": "e2", "articles": [}', "line 2: not valid JSON"),

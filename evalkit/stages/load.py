@@ -412,20 +412,25 @@ def _line_events(
             _not_text(cfg, "", path)  # raises: before any event is read
     seen: dict[str, int] = {}
     skipped: set[str] = set()  # the ids of lines skipped (data.bad_events=skip)
+    orphans: list[tuple[str, Document, str]] = []  # their candidates: event, doc, line
     position = -1
     for number, raw in lines.read(cfg):
         position += 1
         mine = position % num_shards == shard
         where = lines.where(number)
+        found: list[Extra] = []
         try:
             record, event_id = _read_line(cfg, lines, number, raw, seen)
-            found = [doc for _, doc in wanted.pop(id_key(event_id), [])]
+            found = wanted.pop(id_key(event_id), [])
             if mine:
-                yield position, _record_event(record, event_id, where, found, facts, cfg)
+                given = [doc for _, doc in found]
+                yield position, _record_event(record, event_id, where, given, facts, cfg)
         except InputError as err:
             event_id = _id_of(raw, number, cfg, lines)
-            wanted.pop(id_key(event_id), None)  # its row, if skipped, stands for its candidates
-            skipped.add(id_key(event_id))  # and for its key facts
+            # its candidates get rows of their own, after the lines (every shard lists them)
+            lost = found or wanted.pop(id_key(event_id), [])
+            orphans += [(event_id, doc, where) for _, doc in lost]
+            skipped.add(id_key(event_id))  # its row stands for its key facts
             if not mine:
                 continue  # its own shard reports it
             if cfg.bad_events == "stop":
@@ -434,7 +439,11 @@ def _line_events(
     if position < 0:
         add = "add JSONL lines" if lines.path is not None else "pass at least one"
         raise InputError(f"data.sources: {lines} holds no events; {add}")
-    refused = _unmatched(cfg, [x for docs in wanted.values() for x in docs], str(lines))
+    refused = [
+        BadEvent(eid, doc.origin, f"{doc.origin}: its event was skipped ({where})", doc.doc_id)
+        for eid, doc, where in orphans
+    ]
+    refused += _unmatched(cfg, [x for docs in wanted.values() for x in docs], str(lines))
     refused += _unused_facts(cfg, facts, seen.keys() | skipped, str(lines))
     yield from _mine(refused + not_read, position + 1, shard, num_shards)
 
