@@ -206,9 +206,12 @@ def _finished_sweep(folder: Path) -> bool:
 
 def _holds_sweep(folder: Path) -> bool:
     """Whether a sweep wrote `folder`: its table, or a job's finished or unfinished run."""
-    return (folder / "sweep.csv").exists() or any(
-        (job / "run.json").exists() or (job / JOURNAL).exists() for job in _jobs(folder)
-    )
+    return (folder / "sweep.csv").exists() or any(_holds_run(job) for job in _jobs(folder))
+
+
+def _holds_run(folder: Path) -> bool:
+    """Whether `folder` holds a finished or unfinished run."""
+    return (folder / "run.json").exists() or (folder / JOURNAL).exists()
 
 
 def _values(override: Override, names: list[str]) -> list[Any]:
@@ -333,8 +336,20 @@ class SweepTable(Callback):
 
 
 def sweep_tables() -> None:
-    """Write the table across the jobs of each multirun this process ran, and say where."""
+    """Write the table across the jobs of each multirun this process ran, and say where; name
+    the runs an earlier sweep left in its folder (overwrite=true with fewer jobs), which are no
+    part of it."""
     for sweep in SWEEPS:
+        ours = {str(n) for n in range(len(sweep.jobs))}
+        stale = sorted(
+            (p.name for p in _jobs(sweep.folder) if p.name not in ours and _holds_run(p)),
+            key=lambda name: (len(name), name),
+        )
+        if stale:
+            print(
+                f"note: {sweep.folder} also holds {', '.join(stale)}, runs of an earlier sweep "
+                "that are no jobs of this one; move them out before you merge or compare"
+            )
         if "shard" in sweep.swept:
             print(
                 f"shard jobs in {sweep.folder}: join them with `python -m evalkit merge "

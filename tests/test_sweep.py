@@ -116,5 +116,13 @@ def test_a_shard_sweep_gets_no_table_but_the_merge_command(
     jobs = [["num_shards=2", "shard=0"], ["num_shards=2", "shard=1"]]
     monkeypatch.setattr(cli, "SWEEPS", [cli.Sweep(tmp_path, ["shard"], jobs)])
     cli.sweep_tables()
-    assert f"evalkit merge {tmp_path}" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"evalkit merge {tmp_path}" in out and "note:" not in out
     assert list(tmp_path.iterdir()) == []
+    # an earlier sweep of four shards into the same folder (overwrite=true) left two behind
+    for name in ("0", "1", "2", "10"):
+        job_folder(tmp_path, name, [])
+    (tmp_path / "notes").mkdir()  # a user's folder, no run
+    cli.sweep_tables()
+    out = capsys.readouterr().out
+    assert f"note: {tmp_path} also holds 2, 10, runs of an earlier sweep" in out, out
