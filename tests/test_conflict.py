@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evalkit.conflict import compare, misaged, speakers, spliced, verbatim, voiced
+from evalkit.conflict.base import copied_sentences
 from evalkit.text import amounts, numbers
 
 NONE: frozenset[str] = frozenset()
@@ -2153,3 +2154,41 @@ def test_a_quote_left_open_goes_on_in_the_sentences_that_open_with_a_quote() -> 
     assert voiced(mum) == mum
     fact = "Chloe Owens says her and husband felt like 'Rabbits in headlights'."
     assert reason(fact, "A Mum who says she felt like a ` Rabbit in headlights ' .") == "agree"
+
+
+# From the independent probe (session 32): in lower-cased or tokenised sources no capital marks
+# where a sentence ends, so the segmenter joins neighbours and a copy of one sentence with one
+# change was read against more text than it copies, and passed.
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        (
+            "' ms reichert went on to claim that alcohol gave her the confidence to approach the "
+            "prince after they shared a kiss .",
+            "she wrote : ' i 'm only in my bathing suit and feeling overdressed . ' ms reichert "
+            "went on to claim that alcohol gave her the confidence to approach the prince "
+            "before they shared a kiss .",
+            "opposite after where the source has before",
+        ),
+        (
+            "the driver was not injured in the crash .",
+            "police were called at 2am . the driver was injured in the crash . the road reopened .",
+            "negation: only the claim denies or negates it",
+        ),
+    ],
+)
+def test_a_copy_of_one_sentence_the_segmenter_joined_to_others(
+    claim: str, unit: str, expected: str
+) -> None:
+    assert reason(claim, unit) == expected
+    alone = next(s for s in unit.split(" . ") if "kiss" in s or "injured" in s)
+    assert reason(claim, alone + " .") == expected  # as read against the sentence alone
+
+
+def test_the_sentences_a_claim_copies() -> None:
+    unit = "a man was hurt . he was taken to hospital . police said the road was closed ."
+    assert copied_sentences("he was taken to a hospital .", unit) == "he was taken to hospital ."
+    # a claim across two of them keeps both; a unit of one sentence is itself
+    both = copied_sentences("a man was hurt and he was taken to hospital", unit)
+    assert both == "a man was hurt . he was taken to hospital ."
+    assert copied_sentences("a man was hurt", "a man was hurt badly") == "a man was hurt badly"

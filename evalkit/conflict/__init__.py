@@ -65,7 +65,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from evalkit.conflict.base import NEUTRAL, Conflict, Reading, copied, verbatim
+from evalkit.conflict.base import NEUTRAL, Conflict, Reading, copied, copied_sentences, verbatim
 from evalkit.conflict.edits import _edited, spliced
 from evalkit.conflict.figures import _SPANS, _aged, _date, _figure, _figure_words, _slot, misaged
 from evalkit.conflict.names import _name, _role, _swapped
@@ -119,8 +119,9 @@ def compare(
     found = _figure(claim, unit) or _date(claim, unit) or _slot(claim, unit, False)
     found = found or _aged(claim, unit) or _role(claim, unit)
     found = found or _name(claim, unit, novel)
-    found = found or _speaker(claim, unit) or _swapped(claim, unit)
-    found = found or _polarity(claim, unit, min_overlap) or _edited(claim, unit)
+    part = copied_sentences(claim, unit)  # the copy rules read the sentence it copies
+    found = found or _speaker(claim, unit) or _swapped(claim, part)
+    found = found or _polarity(claim, unit, min_overlap) or _edited(claim, part)
     found = found or _done(claim, unit)
     found = found or _order(claim, unit) or _slot(claim, unit, True)
     if found:

@@ -4,6 +4,7 @@ words it keeps in order, `copied`; what it changes, `_copy_changes`)."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,6 +55,28 @@ NEUTRAL: Reading = ("neutral", None)
 def copied(statement: str, text: str) -> int:
     """How many of the statement's words the text says in the same order."""
     return _aligned(_uncontracted(tokens(text)), _uncontracted(tokens(statement)))[0]
+
+
+# Where a sentence may end inside a unit the segmenter kept whole: in lower-cased or tokenised
+# text no capital follows ("... in his royal buff . ' ms reichert went on ...").
+_ENDS = re.compile(r"(?<=[.!?])['\"’”)]*\s+")
+
+
+def copied_sentences(statement: str, text: str) -> str:
+    """The fewest sentences of `text`, in a row, from which the statement copies as many words
+    in order as from the whole (the whole text when it is one sentence, or when no shorter
+    run does): a copy of one sentence with one change is read as such where the segmenter
+    joined that sentence to a neighbour."""
+    pieces = _ENDS.split(text)
+    if len(pieces) < 2:
+        return text
+    whole = copied(statement, text)
+    for size in range(1, len(pieces)):
+        for start in range(len(pieces) - size + 1):
+            run = " ".join(pieces[start : start + size])
+            if copied(statement, run) == whole:
+                return run
+    return text
 
 
 def verbatim(statement: str, text: str) -> bool:
