@@ -329,6 +329,23 @@ def test_coverage_labels_not_a_list(tmp_path: Path) -> None:
         load_benchmark(path)
 
 
+def test_one_doc_id_with_two_sources_is_refused(tmp_path: Path) -> None:
+    """The second source was passed over without a word: its summary scored against the
+    first."""
+    other = _faith_record(id="t:1:B", source="Dogs bark at night.")
+    path = _write(tmp_path, _faith_record(), other)
+    with pytest.raises(InputError, match=r"line 2: doc_id 'd1' has another source than line 1; "):
+        load_benchmark(path)
+
+
+def test_a_lone_surrogate_escape_is_read_as_a_replacement_character(tmp_path: Path) -> None:
+    """A JSON escape no file can hold ("\\ud800") crashed the cache's key (exit 1); it reads
+    as U+FFFD, one character for one, so the spans still fit."""
+    path = _write(tmp_path, _faith_record(summary="A d\ud800g sat."), _faith_record(id="t:2:A"))
+    (item, _) = load_benchmark(path).faith
+    assert item.summary == "A d\ufffdg sat." and item.spans == ((2, 5),)
+
+
 def test_coverage_neither_labels_nor_acu(tmp_path: Path) -> None:
     summaries = [{"system": "A", "text": "s", "labels": None}]
     path = _write(tmp_path, _coverage_record(summaries=summaries))
@@ -341,7 +358,9 @@ def test_coverage_neither_labels_nor_acu(tmp_path: Path) -> None:
     [
         ("0.5", "'acu_score' must be a number, got string"),
         (True, "'acu_score' must be a number, got boolean"),
-        (float("nan"), "'acu_score' must be finite"),
+        (float("nan"), "'acu_score' must be between 0 and 1 .*, got NaN"),
+        (5, "'acu_score' must be between 0 and 1 .*, got 5"),
+        (-1e308, "'acu_score' must be between 0 and 1 .*, got -1e[+]308"),
     ],
 )
 def test_coverage_bad_acu_score(tmp_path: Path, acu: Any, message: str) -> None:

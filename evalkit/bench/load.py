@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from evalkit.errors import InputError
+from evalkit.stages.load import mended
 
 BenchKind = Literal["faithfulness", "coverage"]
 
@@ -233,9 +234,16 @@ def _build_faith(p: Path, records: list[tuple[int, dict[str, Any]]]) -> tuple[Fa
     """Validate faithfulness records; ids must be unique within the file."""
     items: list[FaithItem] = []
     fix = "ids must be unique within a file"
+    sources: dict[str, tuple[str, str]] = {}  # doc_id -> its source and where it was first
     for where, rec, item_id in _checked(p, records, "faithfulness", "id", fix):
         texts = ("summary", "doc_id", "dataset", "system", "source")
         summary, doc_id, dataset, system, source = (_string(where, rec, f) for f in texts)
+        first, at = sources.setdefault(doc_id, (source, where.removeprefix(f"{p} ")))
+        if first != source:
+            raise InputError(
+                f"{where}: doc_id {doc_id!r} has another source than {at}; give each document "
+                "one source text, or each source its own doc_id"
+            )
         label = _binary(where, rec["label"], "label")
         spans = _spans(where, rec["spans"], len(summary))
         items.append(FaithItem(item_id, doc_id, dataset, system, source, summary, label, spans))
@@ -266,7 +274,7 @@ def _key_facts(where: str, value: Any) -> tuple[str, ...]:
     for i, fact in enumerate(value):
         if not isinstance(fact, str):
             raise InputError(f"{where}: key_facts[{i}] must be a string, got {_type_name(fact)}")
-    return tuple(value)
+    return tuple(mended(fact) for fact in value)
 
 
 def _summaries(where: str, value: Any, n_facts: int) -> tuple[CoverageSummary, ...]:
@@ -309,8 +317,11 @@ def _summaries(where: str, value: Any, n_facts: int) -> tuple[CoverageSummary, .
         if raw_acu is not None:
             if isinstance(raw_acu, bool) or not isinstance(raw_acu, int | float):
                 raise InputError(f"{at}: 'acu_score' must be a number, got {_type_name(raw_acu)}")
-            if not math.isfinite(raw_acu):
-                raise InputError(f"{at}: 'acu_score' must be finite, got {raw_acu}")
+            if not 0 <= raw_acu <= 1:  # NaN too
+                raise InputError(
+                    f"{at}: 'acu_score' must be between 0 and 1 (the share of the reference's "
+                    f"content units the summary holds), got {_short(raw_acu)}"
+                )
             acu = float(raw_acu)
         if labels is None and acu is None:
             raise InputError(
@@ -359,11 +370,12 @@ def _require_fields(where: str, rec: dict[str, Any], fields: tuple[str, ...], wh
 
 
 def _string(where: str, rec: dict[str, Any], name: str) -> str:
-    """The field's value, which must be a string."""
+    """The field's value, which must be a string; a lone surrogate (a JSON escape no file can
+    hold) becomes U+FFFD, as in `run`'s inputs (character offsets unchanged)."""
     value = rec[name]
     if not isinstance(value, str):
         raise InputError(f"{where}: field {name!r} must be a string, got {_type_name(value)}")
-    return value
+    return mended(value)
 
 
 def _binary(where: str, value: Any, name: str) -> int:

@@ -153,9 +153,15 @@ def _not_regular(path: Path, fix: str) -> None:
 
 def normalise(text: str) -> str:
     """Drop a byte-order mark, unify line endings, remove control characters and replace lone
-    surrogates (which a JSON escape can carry, and no file can hold) with U+FFFD."""
+    surrogates (`mended`)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+    return mended(_CONTROL.sub("", text))
+
+
+def mended(text: str) -> str:
+    """Lone surrogates (which a JSON escape can carry, and no file can hold) replaced with
+    U+FFFD, one character for one."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 # Files an operating system leaves in folders (Finder, Windows Explorer, macOS on a foreign
