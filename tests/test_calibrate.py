@@ -131,6 +131,13 @@ def test_bench_files_accepts_file_folder_and_list(tmp_path: Path) -> None:
         tmp_path / "b.jsonl",
         tmp_path / "a.jsonl",
     ]
+    # a file named twice (or as itself and in its folder) would count twice in the fit
+    for twice in (
+        f"{tmp_path / 'a.jsonl'},{tmp_path / 'a.jsonl'}",
+        f"{tmp_path},{tmp_path}/a.jsonl",
+    ):
+        with pytest.raises(InputError, match=r"bench.path: .*a.jsonl is named twice"):
+            bench_files(twice)
 
 
 def test_balanced_weights_make_files_and_classes_equal() -> None:

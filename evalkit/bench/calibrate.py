@@ -67,6 +67,14 @@ def bench_files(path: str | None) -> list[Path]:
             out.extend(found)
         else:
             out.append(p)  # load_benchmark reports a missing file
+    seen: dict[Path, Path] = {}
+    for p in out:
+        first = seen.setdefault(p.resolve(), p)
+        if first is not p:
+            raise InputError(
+                f"bench.path: {p} is named twice (as {first} too), and would count twice in the "
+                "fit; name each benchmark file once"
+            )
     return out
 
 
