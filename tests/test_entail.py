@@ -347,6 +347,9 @@ def test_none_builds_no_entailer_and_an_unknown_name_is_refused() -> None:
         build_entailer(EntailConfig(name="nli"))
     with pytest.raises(InputError, match="entail.model: .* is not a file"):
         build_entailer(EntailConfig(name="minilm", model="/nowhere/model.safetensors"))
+    # more tokens than the model has positions failed on the first long pair (exit 1)
+    with pytest.raises(InputError, match="entail.max_tokens: 513 tokens, .* at most 512"):
+        build_entailer(EntailConfig(name="minilm", max_tokens=513))
 
 
 def _tiny_checkpoint(folder: Path, labels: dict[int, str]) -> Path:
@@ -397,6 +400,28 @@ def test_hf_backend_needs_the_entailment_label_named_when_its_labels_do_not_say(
         build_entailer(EntailConfig(name="hf", model=str(folder), entailment_label="yes"))
     with pytest.raises(InputError, match="not a Hugging Face model folder"):
         build_entailer(EntailConfig(name="hf", model=str(tmp_path)))
+    with pytest.raises(InputError, match=f"entail.max_tokens: 600 tokens, but {folder} reads"):
+        build_entailer(EntailConfig(name="hf", model=str(folder), max_tokens=600))
+
+
+def test_hf_backend_refuses_a_damaged_checkpoint_in_one_line(tmp_path: Path) -> None:
+    """A config.json that is not JSON (exit 3, "check the disk"), damaged weights or an unknown
+    model type (exit 1, internal errors) were no one-line refusals naming entail.model."""
+    import shutil
+
+    good = _tiny_checkpoint(tmp_path / "good", {0: "CONTRADICTION", 1: "ENTAILMENT"})
+    damages = {
+        "config": ("config.json", "{not json", "config file"),
+        "weights": ("model.safetensors", "\0" * 64, "deserializing header"),
+        "type": ("config.json", '{"model_type": "nonsense", "id2label": {}}', "nonsense"),
+    }
+    for name, (file, text, found) in damages.items():
+        folder = Path(shutil.copytree(good, tmp_path / name))
+        (folder / file).write_text(text, encoding="utf-8")
+        with pytest.raises(InputError, match=f"entail.model: cannot read {folder} .*{found}"):
+            entailer = build_entailer(EntailConfig(name="hf", model=str(folder)))
+            assert entailer is not None
+            entailer.entail([("A.", "B.")])
 
 
 ARTICLE = (
@@ -479,6 +504,8 @@ def test_train_refuses_a_folder_without_training_files(tmp_path: Path) -> None:
         train(TrainConfig(data=str(tmp_path)), tmp_path / "m.safetensors")
     with pytest.raises(InputError, match="train.data: name the folder"):
         train(TrainConfig(), tmp_path / "m.safetensors")
+    with pytest.raises(InputError, match="train.max_tokens: 1000 tokens, .* at most 512"):
+        train(TrainConfig(data=str(tmp_path), max_tokens=1000), tmp_path / "m.safetensors")
     # files that give nothing to train on, or no text: one line each, no hang, no trace
     (tmp_path / "docnli_x.txt").write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="gives no pairs to train on"):

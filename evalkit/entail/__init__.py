@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import json
 import os
 import time
 from collections import OrderedDict
@@ -106,6 +107,7 @@ class MiniLMEntailer:
                 "`evalkit train` or 'bundled'"
             )
         self.base = bundled_model_path()
+        fitted("entail.max_tokens", cfg.max_tokens, positions(self.base), "the model")
         self.cfg = cfg
         self.device = resolve(cfg.device, "entail.device")
         self.name = "minilm" if cfg.model == "bundled" else f"minilm:{self.path.name}"
@@ -151,8 +153,13 @@ class HFEntailer:
             )
         import transformers
 
-        config = transformers.AutoConfig.from_pretrained(str(folder), local_files_only=True)
+        from evalkit.embed.bert import refused
+
+        with refused("entail.model", folder, _HF_FIX):
+            config = transformers.AutoConfig.from_pretrained(str(folder), local_files_only=True)
         names = {int(k): str(v).lower() for k, v in config.id2label.items()}
+        reach = getattr(config, "max_position_embeddings", None)
+        fitted("entail.max_tokens", cfg.max_tokens, reach if type(reach) is int else None, folder)
         self.cfg = cfg
         self.folder = folder
         self.device = resolve(cfg.device, "entail.device")
@@ -170,15 +177,15 @@ class HFEntailer:
     def loaded(self) -> tuple[Any, Any]:
         import transformers
 
+        from evalkit.embed.bert import refused
+
         os.environ["HF_HUB_OFFLINE"] = "1"
         transformers.utils.logging.disable_progress_bar()
-        model = transformers.AutoModelForSequenceClassification.from_pretrained(
-            str(self.folder), local_files_only=True
-        )
-        tokenizer = transformers.AutoTokenizer.from_pretrained(
-            str(self.folder), local_files_only=True
-        )
-        return model.double().to(self.device).eval(), tokenizer
+        with refused("entail.model", self.folder, _HF_FIX):
+            model = transformers.AutoModelForSequenceClassification.from_pretrained(
+                str(self.folder), local_files_only=True
+            )
+        return model.double().to(self.device).eval(), self.tokenizer
 
     @cached_property
     def tokenizer(self) -> Any:
@@ -191,11 +198,32 @@ class HFEntailer:
         return _run(self, pairs)
 
 
+def positions(folder: Path) -> int:
+    """How many tokens a BERT model folder reads at most (its position embeddings)."""
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    return int(config["max_position_embeddings"])
+
+
+def fitted(option: str, value: int, reach: int | None, model: object) -> None:
+    """Refuse a token budget longer than the model reads (it failed with a tensor-size error
+    on the first long pair); `reach` None when the model does not say."""
+    if reach is not None and value > reach:
+        raise InputError(
+            f"{option}: {value} tokens, but {model} reads at most {reach}; set at most {reach}"
+        )
+
+
+_HF_FIX = "pass the folder of an intact local sequence-classification checkpoint"
+
+
 def _tokenizer(folder: Path) -> Any:
     import transformers
 
+    from evalkit.embed.bert import refused
+
     os.environ["HF_HUB_OFFLINE"] = "1"
-    return transformers.AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+    with refused("entail.model", folder, _HF_FIX):
+        return transformers.AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
 
 
 def _label(chosen: str | None, names: dict[int, str], cue: str, folder: Path, key: str) -> int:

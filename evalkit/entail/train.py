@@ -170,6 +170,9 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
     folder = Path(cfg.data).expanduser()
     if not folder.is_dir():
         raise InputError(f"train.data: {folder} is not a folder; point it at the NLI files")
+    from evalkit.entail import fitted, positions
+
+    fitted("train.max_tokens", cfg.max_tokens, positions(bundled_model_path()), "the model")
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     device = resolve(cfg.device, "train.device")
