@@ -248,3 +248,34 @@ def test_new_candidate_formats_on_the_command_line(tmp_path: Path) -> None:
         done.stderr
     )
     assert not (tmp_path / "bad").exists()
+
+
+def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
+    """Segmenting ahead starts a spawned worker, which imported a user's script again as
+    `__mp_main__`: unguarded, its whole body ran twice (scoring, writing) with an 18-line
+    warning. The worker now starts with the script's origin hidden."""
+    script = tmp_path / "score.py"
+    script.write_text(
+        "import os\n"
+        "import evalkit\n"
+        "print('body', os.getpid(), flush=True)\n"
+        "A = 'Kim Yo Jong denied on Friday that North Korea sold weapons to Russia.'\n"
+        "B = 'North Korea said it had not sold weapons to Russia, Kim Yo Jong said.'\n"
+        "events = [{'event_id': f'e{i}', 'articles': [{'id': 'a', 'text': A}, "
+        "{'id': 'b', 'text': B}]} for i in range(12)]\n"
+        "result = evalkit.evaluate(events, embedder='hashed', entail='none', "
+        "cache={'enabled': False}, **{'embedder.event_batch': 4})\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.count("body ") == 1, done.stdout
+    assert "segmenting ahead failed" not in done.stderr

@@ -14,10 +14,12 @@ import logging
 import multiprocessing
 import re
 import signal
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
 import pysbd
 
@@ -271,6 +273,22 @@ def _quiet_worker() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
 
 
+@contextmanager
+def _main_unshared() -> Iterator[None]:
+    """While the worker starts, hide where `__main__` came from: a spawned child imports it
+    again (as `__mp_main__`) to find what it runs, and a user's script that calls evalkit with
+    no `if __name__ == "__main__":` guard then ran twice, scoring and writing twice. The worker
+    runs only evalkit's functions, so it needs nothing from it."""
+    main = vars(sys.modules["__main__"]) if "__main__" in sys.modules else {}
+    saved: dict[str, Any] = {k: main.pop(k) for k in ("__file__", "__spec__") if k in main}
+    if "__spec__" in saved:
+        main["__spec__"] = None  # multiprocessing reads it without a default
+    try:
+        yield
+    finally:
+        main.update(saved)
+
+
 class Prefetch:
     """Segments the lines of the next events in a worker process while this one scores the
     current events, which mostly means waiting for the model: pysbd is half of a run's own
@@ -300,7 +318,8 @@ class Prefetch:
                 if self._pool is None:  # started on first use: one batch never pays for it
                     context = multiprocessing.get_context("spawn")  # no copy of our threads
                     self._pool = ProcessPoolExecutor(1, context, initializer=_quiet_worker)
-                self._lines, self._next = texts, self._pool.submit(_split_lines, texts)
+                with _main_unshared():
+                    self._lines, self._next = texts, self._pool.submit(_split_lines, texts)
         except Exception as err:
             self._give_up(err)
 
