@@ -144,7 +144,14 @@ def evaluate(sources: Any, candidates: Any = None, **settings: Any) -> Result:
 def load_run(run_dir: str | os.PathLike[str]) -> Result:
     """A finished run folder (written by `evalkit run` or Result.write) read back: its tables
     and run.json; the typed records exist only in the process that scored them."""
-    return Result(read_run(Path(run_dir)))
+    return Result(read_run(_folder(run_dir, "run_dir")))
+
+
+def _folder(value: Any, what: str) -> Path:
+    """A folder named by a str or path, else the one-line InputError (not a TypeError)."""
+    if not isinstance(value, str | os.PathLike):
+        raise InputError(f"{what}: expected a folder path, got {type(value).__name__}")
+    return Path(value)
 
 
 def _given(value: Any, key: str, paths: dict[str, str]) -> list[Any] | None:
@@ -157,7 +164,7 @@ def _given(value: Any, key: str, paths: dict[str, str]) -> list[Any] | None:
         return None
     if isinstance(value, Mapping | Event):
         return [value]
-    if not isinstance(value, Iterable):
+    if not isinstance(value, Iterable) or isinstance(value, bytes | bytearray):
         raise InputError(
             f"{key}: a {type(value).__name__}; pass a path, or a list of dicts (or Events)"
         )
@@ -271,9 +278,10 @@ class Result:
         tables byte for byte, run.json, and report.html / plots as `report.*` says). A folder
         holding a finished run is refused unless the settings say overwrite=True."""
         scored = self._scored("write")
+        folder = _folder(run_dir, "run_dir")
         if not str(run_dir).strip():
             raise InputError("run_dir is empty; name the folder to write the run into")
-        cfg, folder = scored.config, Path(run_dir)
+        cfg = scored.config
         check_run_dir(folder, cfg.overwrite, cfg.resume)
         made = not folder.exists()
         try:
@@ -309,6 +317,8 @@ def _lines(run: Run, name: str) -> list[Line]:
 
 def _table(table: str) -> str:
     """A table's file name from its name with or without .csv."""
+    if not isinstance(table, str):
+        raise InputError(f"table: expected a table's name, got {type(table).__name__}")
     name = table if table.endswith(".csv") else f"{table}.csv"
     if name not in ALL_TABLES:
         known = ", ".join(n.removesuffix(".csv") for n in ALL_TABLES)

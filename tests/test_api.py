@@ -279,3 +279,21 @@ def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.count("body ") == 1, done.stdout
     assert "segmenting ahead failed" not in done.stderr
+
+
+def test_wrong_argument_types_are_one_line_input_errors(tmp_path: Path) -> None:
+    """They raised AttributeError or TypeError; a None event was said to be over
+    data.max_bytes (None stood for an oversized JSONL line)."""
+    result = evalkit.evaluate([event("e1")], **FAST)
+    calls = {
+        "table: expected a table's name, got NoneType": lambda: result.cells(None),
+        "table: expected a table's name, got int": lambda: result.cells(3),
+        "run_dir: expected a folder path, got NoneType": lambda: result.write(None),
+        "run_dir: expected a folder path, got int": lambda: evalkit.load_run(5),
+        r"events\[0\]: a NoneType; pass a dict": lambda: evalkit.evaluate([None], **FAST),
+        "data.sources: a bytes; pass a path": lambda: evalkit.evaluate(b"/tmp", **FAST),
+    }
+    for message, call in calls.items():
+        with pytest.raises(InputError, match=message):
+            call()
+    assert not list(tmp_path.iterdir())

@@ -576,9 +576,16 @@ def _not_text(cfg: DataConfig, event_id: str, path: Path, suffix: str = TEXT_SUF
     return BadEvent(event_id, str(path), f"{path.name} is not a {suffix} file", path.name)
 
 
-def _raw_lines(path: Path, cfg: DataConfig, what: str) -> Iterator[tuple[int, bytes | None]]:
+class _Oversized:
+    """A JSONL line over data.max_bytes, in place of its bytes (never held in memory)."""
+
+
+OVERSIZED = _Oversized()
+
+
+def _raw_lines(path: Path, cfg: DataConfig, what: str) -> Iterator[tuple[int, bytes | _Oversized]]:
     """(line number, bytes) of each non-blank line, its byte-order mark dropped, decoded later:
-    one bad line, one bad event. None for a line over data.max_bytes, never held in memory."""
+    one bad line, one bad event. OVERSIZED for a line over data.max_bytes."""
     if path.is_dir():
         raise InputError(
             f"{what}: {path} is a folder, not a JSONL file; pass the .jsonl file, or rename "
@@ -597,7 +604,7 @@ def _raw_lines(path: Path, cfg: DataConfig, what: str) -> Iterator[tuple[int, by
                 if cut or len(line.rstrip(b"\r\n")) > limit:
                     while line[-1:] != b"\n" and (line := handle.readline(1 << 20)):
                         pass  # the rest of the long line
-                    yield number, None
+                    yield number, OVERSIZED
                 elif (line := line.removeprefix(BOM)).strip():
                     yield number, line
     except OSError as err:
@@ -610,9 +617,9 @@ def _parse(raw: Any, where: str, cfg: DataConfig) -> dict[str, Any]:
         return _as_line(raw)
     if isinstance(raw, dict):
         return raw
-    if not isinstance(raw, bytes | None):
+    if not isinstance(raw, bytes | _Oversized):
         raise InputError(f"{where}: a {type(raw).__name__}; pass a dict shaped like a JSONL line")
-    if raw is None:
+    if isinstance(raw, _Oversized):
         raise InputError(
             f"{where}: over data.max_bytes={cfg.max_bytes} bytes; split it or raise data.max_bytes"
         )
