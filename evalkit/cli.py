@@ -232,6 +232,8 @@ def _typed(typed: DictConfig, option: Option, value: Any) -> Any:
     """`value` converted to the option's type as Hydra will, or a one-line error."""
     if _interpolated(value):
         return value
+    if option.types == (bool,) and not isinstance(value, bool):  # OmegaConf takes 2, -1, "on"
+        raise InputError(f"{option.key}: expected {option.kind}, got {_shown(value)}")
     try:
         OmegaConf.update(typed, option.key, value, merge=False)
     except OmegaConfBaseException:
