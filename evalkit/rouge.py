@@ -11,6 +11,7 @@ compares them).
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -35,6 +36,10 @@ class _Tokenizer:
         self.sentence = lru_cache(maxsize=1 << 14)(self._tuple)
 
     def tokenize(self, text: str) -> list[str]:
+        """rouge-score's tokens of the text in its composed form (NFC): "Jo\u0308ng" and "Jöng"
+        look alike and tokenise alike (rouge-score keeps only a-z and 0-9 of each)."""
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
         return tokenize.tokenize(text, self._stemmer)
 
     def _tuple(self, text: str) -> tuple[str, ...]:
