@@ -197,6 +197,28 @@ def key_facts(tmp_path: Path, files: dict[str, str]) -> Path:
     return folder
 
 
+@pytest.mark.parametrize(
+    ("facts", "message"),
+    [
+        ("Kim denied.\n...\n", r"e1.txt:2: the key fact '...' has no words"),
+        (
+            "Kim denied.\nShin spoke.\n  kim   DENIED.\n",
+            r"e1.txt:3: repeats the key fact of .*e1.txt:1",
+        ),
+    ],
+)
+def test_key_facts_say_something_once(tmp_path: Path, facts: str, message: str) -> None:
+    """A fact of no word was missed by every candidate (coverage 0.99 -> 0.33), and a fact
+    written twice counted twice, without a word; inline facts alike."""
+    path = events_file(tmp_path, one("e1"))
+    refs = key_facts(tmp_path, {"e1.txt": facts})
+    with pytest.raises(InputError, match=message):
+        read(path, references=str(refs))
+    inline = events_file(tmp_path, {**one("e1"), "key_facts": facts.splitlines()}, name="in.jsonl")
+    with pytest.raises(InputError, match=r"key_facts\[[12]\]: (the key fact|repeats)"):
+        read(inline)
+
+
 def test_key_facts_of_no_event_are_named_in_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -771,7 +771,22 @@ def _event(
     _check_ids(articles, where)
     _check_ids(articles + candidates, where)
     facts_from, facts = written
+    _check_facts(facts)
     return Event(event_id, tuple(articles), tuple(candidates), where, facts, facts_from)
+
+
+def _check_facts(facts: tuple[tuple[str, str], ...]) -> None:
+    """Hand-written key facts each say something, once: a fact of no word ("...") was missed
+    by every candidate, and a fact written twice counted twice."""
+    seen: dict[str, str] = {}
+    for text, origin in facts:
+        if not any(ch.isalnum() for ch in text):
+            raise InputError(
+                f"{origin}: the key fact {shown(text)} has no words; write the fact or remove it"
+            )
+        first = seen.setdefault(" ".join(text.casefold().split()), origin)
+        if first != origin:
+            raise InputError(f"{origin}: repeats the key fact of {first}; keep one")
 
 
 # A file in a candidates folder that is not read, and the suffix that folder's files have.
