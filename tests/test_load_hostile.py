@@ -219,6 +219,14 @@ def test_key_facts_say_something_once(tmp_path: Path, facts: str, message: str) 
         read(inline)
 
 
+@pytest.mark.parametrize("text", ["", "  \n\n", "# facts to come\n"])
+def test_a_key_facts_file_without_facts_is_refused(tmp_path: Path, text: str) -> None:
+    """An empty one was told to "add the article text"."""
+    refs = key_facts(tmp_path, {"e1.txt": text})
+    with pytest.raises(InputError, match=r"e1.txt: holds no key facts; write one per line"):
+        read(events_file(tmp_path, one("e1")), references=str(refs))
+
+
 def test_key_facts_of_no_event_are_named_in_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

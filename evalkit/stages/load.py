@@ -748,11 +748,11 @@ def _written_facts(facts: Facts, event_id: str, cfg: DataConfig) -> Written:
     path = found[0]
     written = tuple(
         (LIST_MARKER.sub("", line.strip()), f"{path}:{number}")  # "1. Kim denied ..." too
-        for number, line in enumerate(read_text(path, cfg).split("\n"), 1)
+        for number, line in enumerate(read_text(path, cfg, allow_empty=True).split("\n"), 1)
         if line.strip() and not line.lstrip().startswith("#")
     )
     if not written:
-        raise InputError(f"{path}: holds no key facts (only comments); add facts or delete it")
+        raise InputError(f"{path}: holds no key facts; write one per line, or delete the file")
     return str(path), written
 
 
