@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import math
 import subprocess
 import sys
@@ -121,6 +122,23 @@ def test_faithfulness_metrics_files(faith_run: Path) -> None:
     assert "## tiny-a" in md and "ROC AUC" in md and "[" in md
     manifest = json.loads((faith_run / "run.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["summaries"] == 6
+
+
+def test_a_file_of_one_class_says_why_its_auc_is_nan(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """It printed NaN for every AUC and balanced accuracy without a word."""
+    lines = [json.loads(line) for line in FAITH.read_text(encoding="utf-8").splitlines()]
+    path = tmp_path / "faithful.jsonl"
+    path.write_text(
+        "".join(json.dumps({**r, "label": 1, "spans": []}) + "\n" for r in lines), "utf-8"
+    )
+    with caplog.at_level(logging.WARNING, logger="evalkit"):
+        run_meta(meta_cfg(path), tmp_path / "run")
+    assert math.isnan(metric(tmp_path / "run", "all", "evalkit", "roc_auc"))
+    said = "every summary is labelled faithful"
+    assert any(said in r.getMessage() for r in caplog.records)
+    assert f"- {said}: ROC AUC" in (tmp_path / "run" / "metrics.md").read_text(encoding="utf-8")
 
 
 def test_hand_computed_faith_metrics() -> None:

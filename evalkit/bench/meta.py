@@ -67,6 +67,14 @@ def run_meta(cfg: Config, run_dir: Path) -> None:
             f"{cfg.verifier.lexical_threshold:.4g}; plain cosine: every claim's best sentence "
             f"cosine >= {cfg.verifier.cosine_threshold:.4g}; ROUGE: precision against the source",
         ]
+        if positive in (0, len(rows)):
+            one = f"every summary is labelled {'faithful' if positive else 'unfaithful'}"
+            log.warning(
+                "%s: %s, so ROC AUC and balanced accuracy (which need both) are NaN",
+                bench.path,
+                one,
+            )
+            header.append(f"- {one}: ROC AUC and balanced accuracy need both classes and are NaN")
         counts = {"summaries": len(rows), "claims": len(claims)}
     else:
         n_summaries = sum(len(d.summaries) for d in bench.coverage)
