@@ -371,6 +371,15 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
     assert reason("he said : `` and then they said to us alice has been killed . ''", source) == (
         "agree"
     )
+    # a name put for another around a word both keep (from the independent probe): two changes
+    # to the alignment, one speaker
+    mother = "mr colfer-williams' mother, {} said her son had been treated for asthma."
+    assert reason(mother.format("gareth colfer-williams"), mother.format("angela colfer")) == (
+        "name gareth colfer williams where the source has angela colfer"
+    )
+    # a speaker's title or given name left out or added is the same speaker
+    chief = "the driver, said police chief {}, was not hurt."
+    assert reason(chief.format("john smith"), chief.format("smith")) == "agree"
     # the new speaker may share a word with someone else the sentence names
     said = "`` we have a decent side , '' said rodgers of striker rickie lambert ."
     assert reason(said.replace("rodgers", "paul lambert"), said) == (
