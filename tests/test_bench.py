@@ -329,6 +329,20 @@ def test_coverage_labels_not_a_list(tmp_path: Path) -> None:
         load_benchmark(path)
 
 
+def test_line_ends_and_marks_other_editors_write(tmp_path: Path) -> None:
+    """Old Mac line endings were "not valid JSON (Extra data ...)"; a byte-order mark on every
+    line (as some tools append files) was refused, though the events JSONL takes it."""
+    lines = [json.dumps(_faith_record()), json.dumps(_faith_record(id="t:2:A"))]
+    path = tmp_path / "cr.jsonl"
+    path.write_text("\r".join(lines) + "\r", encoding="utf-8", newline="")
+    with pytest.raises(InputError, match="carriage return alone"):
+        load_benchmark(path)
+    path.write_text("\ufeff" + "\n\ufeff".join(lines) + "\n", encoding="utf-8")
+    assert len(load_benchmark(path).faith) == 2
+    path.write_text(lines[0] + "\r", encoding="utf-8", newline="")  # one line: fine
+    assert len(load_benchmark(path).faith) == 1
+
+
 def test_one_doc_id_with_two_sources_is_refused(tmp_path: Path) -> None:
     """The second source was passed over without a word: its summary scored against the
     first."""

@@ -154,8 +154,15 @@ def _decode(p: Path, data: bytes) -> str:
 def _parse_lines(p: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
     """Parse each non-blank line as a JSON object, keeping its 1-based line number."""
     records: list[tuple[int, dict[str, Any]]] = []
+    body = text.rstrip("\r\n")  # a raw carriage return inside is a line end (JSON escapes it)
+    if "\r" in body and "\n" not in body:
+        raise InputError(
+            f"{p}: its lines end in a carriage return alone (old Mac line endings); re-save "
+            "it with \\n or \\r\\n line endings"
+        )
     # Split on "\n" only: str.splitlines() would also split on U+2028 etc. inside JSON strings.
     for number, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.removeprefix("\ufeff")  # a byte-order mark on a line, as the events JSONL
         if not raw.strip():
             continue
         try:
