@@ -172,6 +172,17 @@ def test_calibration_signals_are_what_run_event_sees(fast_cfg: Config) -> None:
             assert probs == pytest.approx(scores)
 
 
+def test_a_benchmark_source_is_named_by_its_document() -> None:
+    """A warning about a source ("no sentences left after cleaning") named only the file,
+    once per document."""
+    bench = load_benchmark(DATA / "bench_faith_meta.jsonl")
+    for event in faith_events(bench.faith, bench.path):
+        assert event.sources[0].origin == f"{bench.path}:{event.event_id}"
+    cover = load_benchmark(DATA / "bench_coverage_tiny.jsonl")
+    doc = cover.coverage[0]
+    assert coverage_event(doc, cover.path).sources[0].origin == f"{cover.path}:{doc.doc_id}"
+
+
 def test_shipped_calibration_is_the_dataclass_default() -> None:
     """conf/calibration/none.yaml (what Hydra runs use by default) and the dataclass
     defaults (what code and tests building Config() use) must be the same numbers."""

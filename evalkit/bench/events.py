@@ -56,7 +56,11 @@ def faith_events(items: Sequence[FaithItem], origin: str) -> list[Event]:
     return [
         Event(
             event_id=doc_id,
-            sources=(Document(doc_id, "source", one_sentence_per_line(group[0].source), origin),),
+            sources=(
+                Document(
+                    doc_id, "source", one_sentence_per_line(group[0].source), f"{origin}:{doc_id}"
+                ),
+            ),
             candidates=tuple(
                 Document(it.id, "candidate", it.summary, f"{origin}:{it.id}") for it in group
             ),
@@ -70,7 +74,11 @@ def coverage_event(doc: CoverageDoc, origin: str) -> Event:
     """One document: its source, its summaries as candidates (ids are system names), its facts."""
     return Event(
         event_id=doc.doc_id,
-        sources=(Document(doc.doc_id, "source", one_sentence_per_line(doc.source), origin),),
+        sources=(
+            Document(
+                doc.doc_id, "source", one_sentence_per_line(doc.source), f"{origin}:{doc.doc_id}"
+            ),
+        ),
         candidates=tuple(
             Document(s.system, "candidate", s.text, f"{origin}:{doc.doc_id}:{s.system}")
             for s in doc.summaries
