@@ -34,11 +34,15 @@ def event(event_id: str, **extra: Any) -> dict[str, Any]:
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     """`python -m evalkit run ...` from this checkout (not the editable install's)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return python("-m", "evalkit", "run", *args)
+
+
+def python(*argv: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """A Python process that imports evalkit from this checkout."""
     return subprocess.run(
-        [sys.executable, "-m", "evalkit", "run", *args],
-        cwd=ROOT,
-        env=env,
+        [sys.executable, *argv],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         timeout=300,
@@ -267,15 +271,7 @@ def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
         "cache={'enabled': False}, **{'embedder.event_batch': 4})\n",
         encoding="utf-8",
     )
-    done = subprocess.run(
-        [sys.executable, str(script)],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = python(str(script), cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.count("body ") == 1, done.stdout
     assert "segmenting ahead failed" not in done.stderr
