@@ -138,6 +138,12 @@ def check_args(verb: str, argv: list[str]) -> None:
                 raise InputError(f"{key} is empty; name the output folder, e.g. {key}=results/mine")
             continue
         if key not in known and key not in groups:
+            inside = sorted(k for k in known if k.startswith(f"{key}."))
+            if inside:
+                raise InputError(
+                    f"{key} is a section, not an option; set one of its options, e.g. "
+                    f"{inside[0]}=... ('{verb} --help' lists them)"
+                )
             close = difflib.get_close_matches(key, [*known, *groups], n=1)
             hint = f"did you mean {close[0]}?" if close else f"'{verb} --help' lists the options"
             raise InputError(f"unknown option '{key}'; {hint}")

@@ -167,6 +167,8 @@ MISTAKES = [
     (["embeder=hashed"], "error: unknown option 'embeder'; did you mean embedder?"),
     (["+scoring.unsupported_penalty=1"], "scoring.unsupported_penalty is already an option"),
     (["~verifier.top_k"], "verifier.top_k cannot be removed"),
+    (["data=5"], "error: data is a section, not an option; set one of its options, e.g. data."),
+    (["~data"], "error: data is a section, not an option"),
     (["verifier.top_k=abc"], "error: verifier.top_k: expected an integer, got 'abc'"),
     (["verifier.top_k=null"], "error: verifier.top_k: expected an integer, got null"),
     (["report.html=maybe"], "error: report.html: expected true or false, got 'maybe'"),
