@@ -118,10 +118,11 @@ def compare(
         return ("agree", None) if same else NEUTRAL
     found = _figure(claim, unit) or _date(claim, unit) or _slot(claim, unit, False)
     found = found or _aged(claim, unit) or _role(claim, unit)
-    found = found or _name(claim, unit, novel)
-    part = copied_sentences(claim, unit)  # the copy rules read the sentence it copies
-    found = found or _speaker(claim, unit) or _swapped(claim, part)
-    found = found or _polarity(claim, unit, min_overlap) or _edited(claim, part)
+    found = found or _name(claim, unit, novel) or _speaker(claim, unit)
+    if not found:
+        part = copied_sentences(claim, unit)  # the copy rules read the sentences it copies
+        found = _swapped(claim, part) or _polarity(claim, unit, min_overlap)
+        found = found or _edited(claim, part)
     found = found or _done(claim, unit)
     found = found or _order(claim, unit) or _slot(claim, unit, True)
     if found:

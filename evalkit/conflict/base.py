@@ -141,6 +141,19 @@ def _copy_changes(
     return changes if copied >= share * len(claim) else None
 
 
+def _one_apart(
+    changes: tuple[tuple[str, int, int, int, int], ...],
+) -> tuple[tuple[str, int, int, int, int], ...]:
+    """Each two changes (`_aligned`'s) with one word between them that both sides keep, read
+    as one replacement of all three: "Kim Jong Un" for "Kim Yo Jong", "gareth colfer williams"
+    for "angela colfer"."""
+    return tuple(
+        ("replace", a[1], b[2], a[3], b[4])
+        for a, b in zip(changes, changes[1:], strict=False)
+        if b[1] - a[2] == 1 and b[3] - a[4] == 1
+    )
+
+
 @lru_cache(maxsize=MEMO)
 def _aligned(
     unit: tuple[str, ...], claim: tuple[str, ...]

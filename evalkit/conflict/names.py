@@ -16,6 +16,7 @@ from evalkit.conflict.base import (
     _aligned,
     _content,
     _copy_changes,
+    _one_apart,
     _replaced,
     _uncontracted,
 )
@@ -115,11 +116,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     several = lower and len(inner) > 1 and not _traded(inner, c, u)
     # in cased text, two changes one word apart are read as one too: "Kim Jong Un" for "Kim
     # Yo Jong" (lower-cased, too often a paraphrase)
-    spans = changes + tuple(
-        ("replace", a[1], b[2], a[3], b[4])
-        for a, b in zip(changes, changes[1:], strict=False)
-        if not lower and b[1] - a[2] == 1 and b[3] - a[4] == 1
-    )
+    spans = changes + (() if lower else _one_apart(changes))
     # the claim's last words in place of the first of the unit's longer tail, the rest left
     # out: "... to attack Tokyo." for "... to attack Seoul, the South Korean capital."
     spans += tuple(

@@ -14,6 +14,7 @@ from evalkit.conflict.base import (
     Conflict,
     _content,
     _copy_changes,
+    _one_apart,
     _replaced,
 )
 from evalkit.conflict.names import _OFFICES, _STANDS_IN, _described
@@ -120,12 +121,7 @@ def _respoken(claim: tuple[str, ...], unit: tuple[str, ...]) -> Conflict | None:
     changes = _copy_changes(claim, unit, _NEAR_COPY) or ()
     # two changes around one word both keep are one name put for another ("angela colfer
     # said" against "gareth colfer williams said")
-    spans = changes + tuple(
-        ("replace", a[1], b[2], a[3], b[4])
-        for a, b in zip(changes, changes[1:], strict=False)
-        if b[1] - a[2] == 1 and b[3] - a[4] == 1
-    )
-    for i1, i2, j1, j2 in _replaced(spans, claim, unit):
+    for i1, i2, j1, j2 in _replaced(changes + _one_apart(changes), claim, unit):
         old, new = unit[i1:i2], claim[j1:j2]
         after = unit[i2] if i2 < len(unit) and j2 < len(claim) and claim[j2] == unit[i2] else ""
         before = unit[i1 - 1] if i1 and j1 and claim[j1 - 1] == unit[i1 - 1] else ""
