@@ -53,7 +53,12 @@ def max_tokens(folder: Path) -> int:
     try:
         return int(json.loads((folder / "sentence_bert_config.json").read_text())["max_seq_length"])
     except (OSError, ValueError, KeyError, TypeError):
-        return int(json.loads((folder / "config.json").read_text())["max_position_embeddings"])
+        return positions(folder)
+
+
+def positions(folder: Path) -> int:
+    """How many tokens a BERT model folder reads at most (its position embeddings)."""
+    return int(json.loads((folder / "config.json").read_text())["max_position_embeddings"])
 
 
 def hidden_size(folder: Path) -> int:

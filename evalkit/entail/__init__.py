@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import json
 import os
 import time
 from collections import OrderedDict
@@ -106,6 +105,8 @@ class MiniLMEntailer:
                 f"entail.model: {self.path} is not a file; pass a model written by "
                 "`evalkit train` or 'bundled'"
             )
+        from evalkit.embed.bert import positions
+
         self.base = bundled_model_path()
         fitted("entail.max_tokens", cfg.max_tokens, positions(self.base), "the model")
         self.cfg = cfg
@@ -196,12 +197,6 @@ class HFEntailer:
 
     def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         return _run(self, pairs)
-
-
-def positions(folder: Path) -> int:
-    """How many tokens a BERT model folder reads at most (its position embeddings)."""
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    return int(config["max_position_embeddings"])
 
 
 def fitted(option: str, value: int, reach: int | None, model: object) -> None:

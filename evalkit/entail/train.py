@@ -170,7 +170,8 @@ def train(cfg: TrainConfig, out: Path) -> dict[str, Any]:
     folder = Path(cfg.data).expanduser()
     if not folder.is_dir():
         raise InputError(f"train.data: {folder} is not a folder; point it at the NLI files")
-    from evalkit.entail import fitted, positions
+    from evalkit.embed.bert import positions
+    from evalkit.entail import fitted
 
     fitted("train.max_tokens", cfg.max_tokens, positions(bundled_model_path()), "the model")
     if cfg.threads:
