@@ -106,17 +106,22 @@ def config(sources: Path, **top: object) -> Config:
     return cfg
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Nine synthetic events built from the seed articles (no benchmark data needed)."""
-    out = tmp_path_factory.mktemp("corpus") / "events.jsonl"
+def made_corpus(out: Path, events: int) -> Path:
+    """`events` synthetic events built from the seed articles (no benchmark data needed),
+    written to `out` by benchmarks/make_corpus.py."""
     subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "--events", "9"]
+        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "--events", str(events)]
         + ["--out", str(out), "--bench-dir", str(out.parent / "none")],
         check=True,
         capture_output=True,
     )
     return out
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Nine synthetic events (`made_corpus`)."""
+    return made_corpus(tmp_path_factory.mktemp("corpus") / "events.jsonl", 9)
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from evalkit.errors import InputError
 from evalkit.merge import main as merge_main
 from evalkit.run import evaluate
 
-from .conftest import ROOT, config
+from .conftest import ROOT, config, made_corpus
 from .test_scale import same_outputs, with_line
 
 # Kernels another x86-64 CPU would run, chosen on this one: torch's scalar (non-AVX) kernels
@@ -32,13 +32,7 @@ def events(tmp_path_factory: pytest.TempPathFactory) -> Path:
     to the window that repeats it, so the last bit of a cosine picks its evidence: with the
     model in float32, the kernels of OTHER_CPU changed that row of claims.csv."""
     folder = tmp_path_factory.mktemp("events")
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "--events", "14"]
-        + ["--out", str(folder / "all.jsonl"), "--bench-dir", str(folder / "none")],
-        check=True,
-        capture_output=True,
-    )
-    lines = (folder / "all.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = made_corpus(folder / "all.jsonl", 14).read_text(encoding="utf-8").splitlines(True)
     out = folder / "events.jsonl"
     out.write_text("".join(lines[i] for i in (1, 5, 13)), encoding="utf-8")
     return out

@@ -48,6 +48,11 @@ def one_sentence_per_line(text: str) -> str:
     return "".join(out)
 
 
+def _source(doc_id: str, text: str, origin: str) -> Document:
+    """A benchmark document's source, one sentence per line, named by file and doc_id."""
+    return Document(doc_id, "source", one_sentence_per_line(text), f"{origin}:{doc_id}")
+
+
 def faith_events(items: Sequence[FaithItem], origin: str) -> list[Event]:
     """One event per source document; its summaries are the candidates (ids are item ids)."""
     by_doc: dict[str, list[FaithItem]] = defaultdict(list)
@@ -56,11 +61,7 @@ def faith_events(items: Sequence[FaithItem], origin: str) -> list[Event]:
     return [
         Event(
             event_id=doc_id,
-            sources=(
-                Document(
-                    doc_id, "source", one_sentence_per_line(group[0].source), f"{origin}:{doc_id}"
-                ),
-            ),
+            sources=(_source(doc_id, group[0].source, origin),),
             candidates=tuple(
                 Document(it.id, "candidate", it.summary, f"{origin}:{it.id}") for it in group
             ),
@@ -74,11 +75,7 @@ def coverage_event(doc: CoverageDoc, origin: str) -> Event:
     """One document: its source, its summaries as candidates (ids are system names), its facts."""
     return Event(
         event_id=doc.doc_id,
-        sources=(
-            Document(
-                doc.doc_id, "source", one_sentence_per_line(doc.source), f"{origin}:{doc.doc_id}"
-            ),
-        ),
+        sources=(_source(doc.doc_id, doc.source, origin),),
         candidates=tuple(
             Document(s.system, "candidate", s.text, f"{origin}:{doc.doc_id}:{s.system}")
             for s in doc.summaries
