@@ -115,7 +115,13 @@ class Resources:
         if entailer is not None:
             entailer.share(embedder.scheduler)
         measures = None
-        if embedder.disk is not None:
+        if embedder.disk is not None and code_digest.__wrapped__() != code_digest():
+            log.warning(
+                "evalkit's code or a package it measures with changed on disk since this run "
+                "started: no measured event is stored or reused this time (start it again to use "
+                "the cache)"
+            )
+        elif embedder.disk is not None:
             disk = embedder.disk
             events = DiskCache(disk.root, f"events-{disk.folder.name}", disk.max_bytes)
             measures = MeasureStore(events)
@@ -150,6 +156,13 @@ def code_digest() -> bytes:
         except importlib.metadata.PackageNotFoundError:
             digest.update(f"{name} not installed".encode())
     return digest.digest()
+
+
+# Hashed as evalkit is imported, not when a key is first needed: a run started before evalkit
+# was edited or upgraded would otherwise store what its old code measures under the new code's
+# key. `Resources.build` hashes again once the models (and their modules) are loaded, and keeps
+# no measurement if anything changed in between.
+code_digest()
 
 
 def measure_key(event: Event, cfg: Config) -> bytes:

@@ -319,6 +319,32 @@ def test_the_key_changes_with_a_word_list_the_stages_read(
     assert measure_key(event, fast_cfg) != before
 
 
+def test_code_edited_during_a_run_keeps_its_measurements_out_of_the_cache(
+    fast_cfg: Config,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The key names the code a process loaded, hashed as it was imported: when a source file
+    changes before the run has built its models (an upgrade, an edit), the old code's
+    measurement is neither stored under the new code's key nor read back."""
+    fast_cfg.cache.dir = str(tmp_path)
+    event = next(iter_events(fast_cfg.data))
+    code_digest()  # the code as loaded (as importing evalkit.pipeline hashes it)
+    real = Path.read_bytes
+    monkeypatch.setattr(
+        Path, "read_bytes", lambda p: real(p) + b"# edited" if p.name == "segment.py" else real(p)
+    )
+    res = Resources.build(fast_cfg)
+    assert res.measures is None
+    assert "changed on disk since this run started" in caplog.text
+    result = run_event(event, fast_cfg, res)
+    assert not list(tmp_path.glob("events-*/*/*"))  # nothing stored
+    monkeypatch.undo()
+    fast_cfg.cache.enabled = False
+    assert result == run_event(event, fast_cfg, Resources.build(fast_cfg))
+
+
 def test_joined_vectors_come_from_the_sentences_alone() -> None:
     fake = Counting()
     one, two = TEXTS[0], TEXTS[1]  # 5 and 4 words
