@@ -213,6 +213,33 @@ def test_a_dialogue_is_read_by_its_turns(real_resources: Resources) -> None:
     )
 
 
+def test_an_invented_clause_joined_by_a_semicolon_is_a_claim_of_its_own(
+    real_resources: Resources,
+) -> None:
+    """End to end with the real model: the clauses a summary joins with semicolons are judged
+    one by one, so an invented one is unsupported beside a sourced one, as the same two
+    written as sentences are; read as one claim, the sourced clause carried the invented one."""
+    source = (
+        "Police arrested the gunman on Tuesday after a six-hour search of the old harbour. "
+        "The mayor thanked the officers and said the city was safe again."
+    )
+    sourced = "Police arrested the gunman on Tuesday after a six-hour search"
+    invented = "the governor ordered an inquiry into the hospital's finances."
+    summaries = {"joined": f"{sourced}; {invented}", "sentences": f"{sourced}. {invented}"}
+    event = Event(
+        "e",
+        (Document("s", "source", source, "s.txt"),),
+        tuple(Document(k, "candidate", v, f"{k}.txt") for k, v in summaries.items()),
+        "s.txt",
+    )
+    result = run_event(event, Config(), real_resources)
+    for name, text in summaries.items():
+        claims = [a for a in result.alignments if a.claim.candidate == name]
+        spans = [(a.claim.sentence.start, a.claim.sentence.end) for a in claims]
+        assert [text[a:b] for a, b in spans] == [sourced + "." * (name == "sentences"), invented]
+        assert [a.verdict for a in claims] == ["supported", "unsupported"]
+
+
 def test_a_romanised_name_is_known_with_or_without_its_hyphen() -> None:
     """ "Shin Won-sik" where the sources write "Shin Wonsik" (and "Kim Yojong" for "Kim
     Yo-jong") adds no name; before, "sik" was a name found in no source."""

@@ -8,7 +8,15 @@ import pysbd
 import pytest
 
 from evalkit.records import CleanDocument, Document, Event, KeptLine
-from evalkit.stages.segment import Prefetch, Spans, lines, segment, split_line, unframed
+from evalkit.stages.segment import (
+    Prefetch,
+    Spans,
+    clauses,
+    lines,
+    segment,
+    split_line,
+    unframed,
+)
 from tests.conftest import ROOT
 
 
@@ -114,6 +122,53 @@ def test_only_a_candidate_is_read_without_its_frames() -> None:
         doc = Document("d", role, line, "d.txt")
         sentences = segment(CleanDocument(doc, (KeptLine(1, 0, line),), ())).sentences
         assert [s.text for s in sentences] == ["Police said Kim left.", second]
+        assert all(line[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        (
+            "Kim denied it; the U.S. imposed new sanctions on banks.",
+            ["Kim denied it", "the U.S. imposed new sanctions on banks."],
+        ),
+        (  # tokenised text's spaced semicolon
+            "soldiers guarded the motorways ; houses are compounds .",
+            ["soldiers guarded the motorways", "houses are compounds ."],
+        ),
+        (  # a list after the last cut is that clause's
+            "Kim denied it; the U.S. named its targets: banks, ports and ships.",
+            ["Kim denied it", "the U.S. named its targets: banks, ports and ships."],
+        ),
+        # a list's items (short, verbless or after a colon), a bracket, a quotation: one claim
+        ("He visited Paris, France; Berlin, Germany; and Rome, Italy.", None),
+        ("The team: Danny Ward, goalkeeper; Ryan McLaughlin, defender.", None),
+        ("It marks the debut of three signings; Zlatan Ibrahimovic and Eric Bailly.", None),
+        ("Just under 300 will serve by 2020; more than 600 about a year or so later.", None),
+        ("The plan (a big one; very costly indeed) was dropped today.", None),
+        ('He said "we won the match; they lost the final" in town.', None),
+        ("He said “we won the match; they lost the final” in town.", None),
+        ("he said `` we won the match ; they lost the final '' in town .", None),
+        ("the plan -lrb- a big one ; very costly -rrb- was dropped .", None),
+        ("No semicolon here.", None),
+    ],
+)
+def test_clauses_joined_by_semicolons_are_claims_of_their_own(
+    sentence: str, parts: list[str] | None
+) -> None:
+    assert [sentence[a:b] for a, b in clauses(sentence)] == (parts or [sentence])
+
+
+def test_a_candidates_semicolon_clauses_are_its_sentences_with_raw_spans() -> None:
+    line = "Police said Kim left; the U.S. imposed sanctions on banks. She wept."
+    for role, texts in (
+        ("candidate", ["Police said Kim left", line[22:58], "She wept."]),
+        ("source", [line[:58], "She wept."]),
+    ):
+        doc = Document("d", role, line, "d.txt")
+        sentences = segment(CleanDocument(doc, (KeptLine(1, 0, line),), ())).sentences
+        assert [s.text for s in sentences] == texts
+        assert [s.index for s in sentences] == list(range(len(texts)))
         assert all(line[s.start : s.end] == s.text for s in sentences)
 
 

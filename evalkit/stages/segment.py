@@ -5,7 +5,8 @@ datelines and quotes. Lines are segmented one at a time, so a sentence never spa
 break (but a hard wrap's, `lines`) and every span maps back into the raw file. A candidate's
 sentence is read without a frame that only says the summarised articles report it ("According
 to the articles, ...", "The reports say that ...", "..., the sources say."): what follows is
-the claim.
+the claim; and independent clauses it joins with semicolons are claims of their own
+(`clauses`).
 """
 
 from __future__ import annotations
@@ -90,6 +91,63 @@ def unframed(sentence: str) -> tuple[int, int]:
     start = lead.end() if lead else 0
     end = trail.start() if trail and trail.start() > start else len(sentence)
     return (start, end) if tokens(sentence[start:end]) else (0, len(sentence))
+
+
+# Independent clauses a candidate joins with semicolons ("Kim denied it; the U.S. imposed
+# sanctions.") are claims of their own, or one invented clause would hide among sourced ones.
+# Where semicolons part a list's items ("Loan ended: Danny Ward, goalkeeper (Liverpool); Ryan
+# McLaughlin, defender (Liverpool)", "300 by 2020; more than 600 a year later"), or stand inside
+# brackets or a quotation, the sentence stays one claim: each part must have _CLAUSE words or
+# more and a finite verb (`_says`), and no colon may introduce the parts.
+_CLAUSE = 3
+_NESTING = re.compile(r"-lrb-|-rrb-|``|''|[()\[\]{}\"“”;:]", re.I)
+_FINITE = frozenset(
+    "is are was were am has have had will would shall can could should may might must do does "
+    "did says said told tells went came took gave made got won lost left led met paid put ran "
+    "sent set saw spent stood struck thought wrote began broke brought built bought caught chose "
+    "drew drove fell felt fought flew found grew held hit kept knew laid meant rose sold shot "
+    "spoke stole swore taught threw became".split()
+)
+_PAST = re.compile(r"(?<![\w'’-])[a-z][a-z-]{2,}ed\b")  # "denied", not "United" or "bed"
+
+
+def _says(part: str) -> bool:
+    """Whether a part has a finite verb: an auxiliary, a common past tense or a regular one."""
+    return bool(_PAST.search(part)) or any(w in _FINITE for w in tokens(part))
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """[start, end) of the clauses a sentence joins with semicolons, each trimmed; the whole
+    sentence when it joins none, or when its parts are a list's items (see _CLAUSE)."""
+    cuts: list[int] = []
+    depth, quoted = 0, False
+    for mark in _NESTING.finditer(sentence):
+        m = mark.group().lower()
+        if m in ("(", "[", "{", "-lrb-"):
+            depth += 1
+        elif m in (")", "]", "}", "-rrb-"):
+            depth = max(0, depth - 1)
+        elif m in ('"', "“", "”", "``", "''"):
+            quoted = not quoted if m == '"' else m in ("“", "``")
+        elif depth or quoted:
+            continue
+        elif m == ":":
+            if cuts:
+                break  # "...; its targets: a, b" is a list after the cut
+            cuts.append(-1)  # a colon introduces what follows: no cut
+        else:
+            cuts.append(mark.start())
+    if not cuts or -1 in cuts:
+        return [(0, len(sentence))]
+    parts = []
+    for start, end in zip([0, *(c + 1 for c in cuts)], [*cuts, len(sentence)], strict=True):
+        text = sentence[start:end]
+        start, end = start + len(text) - len(text.lstrip()), start + len(text.rstrip())
+        part = sentence[start:end]
+        if len(tokens(part)) < _CLAUSE or not _says(part):
+            return [(0, len(sentence))]
+        parts.append((start, end))
+    return parts
 
 
 # Lines recur across the events of one file (a shared lead, a wire copy); 65,536 of them
@@ -225,27 +283,30 @@ def line_spans(line: str, known: Mapping[str, Spans]) -> Spans:
 
 def segment(clean: CleanDocument, known: Mapping[str, Spans] = {}) -> Segmented:
     """Sentences of a clean document; a line that does not end like a sentence is a heading.
-    A candidate's sentences are read without their frames (`unframed`). `known` holds spans
-    already found for some lines (see `Prefetch`)."""
+    A candidate's sentences are read without their frames (`unframed`), clause by clause
+    (`clauses`). `known` holds spans already found for some lines (see `Prefetch`)."""
     sentences: list[Sentence] = []
     summary = clean.doc.role == "candidate"
     for line in clean.kept:
         spans = line_spans(line.text, known)
         heading = len(spans) == 1 and not is_sentence_end(line.text)
         for start, end in spans:
+            parts = [(start, end)]
             if summary:
                 cut, stop = unframed(line.text[start:end])
                 start, end = start + cut, start + stop
-            sentences.append(
-                Sentence(
-                    doc_id=clean.doc.doc_id,
-                    index=len(sentences),
-                    text=line.text[start:end],
-                    start=line.start + start,
-                    end=line.start + end,
-                    heading=heading,
+                parts = [(start + a, start + b) for a, b in clauses(line.text[start:end])]
+            for a, b in parts:
+                sentences.append(
+                    Sentence(
+                        doc_id=clean.doc.doc_id,
+                        index=len(sentences),
+                        text=line.text[a:b],
+                        start=line.start + a,
+                        end=line.start + b,
+                        heading=heading,
+                    )
                 )
-            )
     return Segmented(clean, tuple(sentences))
 
 
