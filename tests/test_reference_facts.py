@@ -57,6 +57,18 @@ def test_facts_are_reference_sentences_weighted_by_reporting_sources() -> None:
     assert facts[1].weight == 1 and facts[1].reported_by == ("full",)
 
 
+def test_a_reference_sentences_clauses_joined_by_semicolons_are_facts_of_their_own() -> None:
+    joined = "Kim Yo Jong denied weapons exports to Russia; the ministry demanded a halt."
+    ref = seg("ref", joined, "Lists stay whole: Ward, goalkeeper; Law, defender.")
+    facts = extract_facts(ref, [ref], (), CoverageConfig(), HashedEmbedder())
+    assert [f.text for f in facts] == [
+        "Kim Yo Jong denied weapons exports to Russia",
+        "the ministry demanded a halt.",
+        "Lists stay whole: Ward, goalkeeper; Law, defender.",
+    ]
+    assert [f.origin for f in facts] == ["ref#0", "ref#0", "ref#1"]
+
+
 def test_hand_written_facts_replace_extraction() -> None:
     written = (
         ("Kim Yo Jong denied weapons exports to Russia.", "refs/e.txt:1"),

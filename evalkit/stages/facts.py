@@ -1,4 +1,6 @@
 """Key-facts stage: the reference's sentences (or hand-written facts), weighted pyramid-style.
+A sentence's clauses joined by semicolons are facts of their own, as they are a candidate's
+claims (`segment.clauses`).
 
 A fact's weight is the number of sources that report it: the reference plus every other
 source whose best sentence is at least `coverage.report_similarity` similar. When a source is
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from evalkit.config import CoverageConfig
 from evalkit.embed import Embedder, cosines, encode_and_read
 from evalkit.records import Fact, Segmented
+from evalkit.stages.segment import clauses
 
 
 def extract_facts(
@@ -26,7 +29,12 @@ def extract_facts(
     if written:
         items = list(written)
     else:
-        items = [(s.text, s.sid) for s in reference.sentences if not s.heading]
+        items = [
+            (s.text[start:end], s.sid)
+            for s in reference.sentences
+            if not s.heading
+            for start, end in clauses(s.text)
+        ]
     if not items:
         return ()
     fact_vecs = encode_and_read(embedder, [text for text, _ in items])[0]
