@@ -189,6 +189,16 @@ Amanda: Lemme check
 Jerry: ok"""
 
 
+def one_source(name: str, source: str, summaries: dict[str, str]) -> Event:
+    """An event of one source and these candidates (id -> text)."""
+    return Event(
+        name,
+        (Document(name, "source", source, f"{name}.txt"),),
+        tuple(Document(k, "candidate", v, f"{k}.txt") for k, v in summaries.items()),
+        f"{name}.txt",
+    )
+
+
 def test_a_dialogue_is_read_by_its_turns(real_resources: Resources) -> None:
     """End to end with the real model: a chat's short turns stay sources ("Jerry: ok"), and a
     summary that gives a speaker's "I baked" to another person is contradicted, the faithful
@@ -197,13 +207,7 @@ def test_a_dialogue_is_read_by_its_turns(real_resources: Resources) -> None:
         "faithful": "Amanda baked cookies and will bring Jerry some tomorrow.",
         "swapped": "Jerry baked cookies and will bring Amanda some tomorrow.",
     }
-    event = Event(
-        "chat",
-        (Document("chat", "source", CHAT, "chat.txt"),),
-        tuple(Document(k, "candidate", v, f"{k}.txt") for k, v in summaries.items()),
-        "chat.txt",
-    )
-    result = run_event(event, Config(), real_resources)
+    result = run_event(one_source("chat", CHAT, summaries), Config(), real_resources)
     assert not result.removed
     verdicts = {a.claim.candidate: (a.verdict, a.reason) for a in result.alignments}
     assert verdicts["faithful"][0] == "supported"
@@ -226,13 +230,7 @@ def test_an_invented_clause_joined_by_a_semicolon_is_a_claim_of_its_own(
     sourced = "Police arrested the gunman on Tuesday after a six-hour search"
     invented = "the governor ordered an inquiry into the hospital's finances."
     summaries = {"joined": f"{sourced}; {invented}", "sentences": f"{sourced}. {invented}"}
-    event = Event(
-        "e",
-        (Document("s", "source", source, "s.txt"),),
-        tuple(Document(k, "candidate", v, f"{k}.txt") for k, v in summaries.items()),
-        "s.txt",
-    )
-    result = run_event(event, Config(), real_resources)
+    result = run_event(one_source("s", source, summaries), Config(), real_resources)
     for name, text in summaries.items():
         claims = [a for a in result.alignments if a.claim.candidate == name]
         spans = [(a.claim.sentence.start, a.claim.sentence.end) for a in claims]
