@@ -364,7 +364,7 @@ def systems_config(config: dict[str, Any]) -> SystemsConfig:
 
 
 def write_systems(
-    run_dir: Path,
+    run_dir: str | os.PathLike[str],
     summary: Sequence[Sequence[str]],
     sources: Sequence[Sequence[str]],
     config: dict[str, Any],
@@ -372,6 +372,7 @@ def write_systems(
     """systems.csv, pairs.csv and systems.md from a run's summary.csv and sources.csv rows
     (cells, no header) and its resolved config; a run without systems gets none, and loses
     any an earlier run left in its folder."""
+    run_dir = Path(run_dir)
     found = systems_tables(summary, sources, systems_config(config))
     if found is None:
         for name in SYSTEM_FILES:

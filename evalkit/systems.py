@@ -70,7 +70,8 @@ def systems_tables(
 ) -> Systems | None:
     """The systems of a run from its summary.csv and sources.csv rows (cells as written, no
     header); None when no candidate id occurs in two events. Source articles scored as
-    candidates are not systems."""
+    candidates are not systems, and a row of a refused event line or candidate (its counts
+    NaN) names no event."""
     col = {name: i for i, name in enumerate(SUMMARY.names)}
     src = {name: i for i, name in enumerate(SOURCES.names)}
     articles = {
@@ -79,6 +80,8 @@ def systems_tables(
     events: dict[str, int] = {}  # every event, by first appearance: the order of the pairs
     rows: dict[str, dict[str, Sequence[str]]] = {}  # system -> event -> its row
     for row in summary:
+        if math.isnan(unfmt(row[col["claims"]])):
+            continue  # a refused line or candidate (`report.skipped_row`): no event of the run
         event, name = row[col["event"]], row[col["candidate"]]
         events.setdefault(event, len(events))
         if name and (event, name) not in articles:

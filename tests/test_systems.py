@@ -36,6 +36,7 @@ def summary_rows(scores: Scores) -> list[list[str]]:
                 continue
             cells = {"event": f"ev{e}", "candidate": name, "score": value, "coverage": value}
             counts = {"support_rate": 1.0, "unsupported": 0, "contradicted": 0, "misstated": 0}
+            counts |= {"claims": 1, "supported": 1}
             rows.append(SUMMARY.filled({**cells, **counts, "rank": "", "note": ""}, math.nan))
     return rows
 
@@ -113,6 +114,20 @@ def test_a_system_missing_from_events_is_reported_not_dropped() -> None:
     text = systems_markdown(found)
     assert "`d`: no candidate in 2, NaN score in 1" in text
     assert "candidate ids in one event only): `x`" in text
+
+
+def test_refused_lines_and_candidates_are_no_events_of_the_systems() -> None:
+    """A bad event line skipped (data.bad_events=skip) and a candidate of no event
+    (data.unmatched=report) have summary rows, but no event was scored there: no system
+    misses them, and a system's candidate there is no event of it."""
+    from evalkit.report import skipped_row
+
+    rows = summary_rows({"a": [0.5, 0.6, 0.4], "b": [0.4, 0.5, 0.3]})
+    rows.insert(2, skipped_row("line 2", "", "skipped: events.jsonl line 2: not valid JSON"))
+    rows.append(skipped_row("nope", "a", "not scored: cands.jsonl line 1: event 'nope' ..."))
+    found = systems_tables(rows, [], SystemsConfig())
+    assert found is not None and found.events == 3
+    assert [(s.events, s.missing, s.unscorable) for s in found.systems] == [(3, 0, 0)] * 2
 
 
 def test_a_system_scored_nowhere_is_listed_last_without_a_rank() -> None:
