@@ -61,7 +61,7 @@ from evalkit.stages.coverage import (
 from evalkit.stages.facts import extract_facts
 from evalkit.stages.reference import pick_reference
 from evalkit.stages.score import rank, rouge_f1, score_candidate, unreadable
-from evalkit.stages.segment import Spans, segment
+from evalkit.stages.segment import Spans, clause_sentences, segment
 from evalkit.verifiers import ClaimSignals, Verifier, build_verifier
 
 log = logging.getLogger("evalkit")
@@ -267,7 +267,8 @@ def measure_event(
                 f"{cand.clean.doc.origin}: candidate '{cand.doc_id}' has {no_sentences}; "
                 "its scores are NaN"
             )
-        claims = tuple(Claim(cand.doc_id, f"C{i + 1}", s) for i, s in enumerate(cand.sentences))
+        clauses = [c for s in cand.sentences for c in clause_sentences(s)]
+        claims = tuple(Claim(cand.doc_id, f"C{i + 1}", s) for i, s in enumerate(clauses))
         with t.stage("claims"):
             others = [e for doc_id, e in evidence if doc_id != cand.doc_id]
             checked = joined_evidence(others)  # never its own evidence

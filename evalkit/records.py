@@ -123,9 +123,9 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A candidate sentence (a clause it joins with a semicolon is a sentence of its own,
-    `stages.segment.clauses`) checked against the sources; `claim_id` numbers the candidate's
-    sentences in order (C1, C2, ...), the id claims.csv and the HTML report show."""
+    """A candidate sentence, or a clause it joins to others with semicolons
+    (`stages.segment.clauses`), checked against the sources; `claim_id` numbers the
+    candidate's claims in order (C1, C2, ...), the id claims.csv and the HTML report show."""
 
     candidate: str
     claim_id: str

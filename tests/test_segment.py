@@ -11,6 +11,7 @@ from evalkit.records import CleanDocument, Document, Event, KeptLine
 from evalkit.stages.segment import (
     Prefetch,
     Spans,
+    clause_sentences,
     clauses,
     lines,
     segment,
@@ -159,17 +160,15 @@ def test_clauses_joined_by_semicolons_are_claims_of_their_own(
     assert [sentence[a:b] for a, b in clauses(sentence)] == (parts or [sentence])
 
 
-def test_a_candidates_semicolon_clauses_are_its_sentences_with_raw_spans() -> None:
-    line = "Police said Kim left; the U.S. imposed sanctions on banks. She wept."
-    for role, texts in (
-        ("candidate", ["Police said Kim left", line[22:58], "She wept."]),
-        ("source", [line[:58], "She wept."]),
-    ):
-        doc = Document("d", role, line, "d.txt")
-        sentences = segment(CleanDocument(doc, (KeptLine(1, 0, line),), ())).sentences
-        assert [s.text for s in sentences] == texts
-        assert [s.index for s in sentences] == list(range(len(texts)))
-        assert all(line[s.start : s.end] == s.text for s in sentences)
+def test_a_sentences_clauses_keep_its_index_and_point_into_the_raw_text() -> None:
+    line = "She wept. Police said Kim left; the U.S. imposed sanctions on banks."
+    doc = Document("d", "candidate", line, "d.txt")
+    first, second = segment(CleanDocument(doc, (KeptLine(1, 0, line),), ())).sentences
+    assert clause_sentences(first) == [first]
+    parts = clause_sentences(second)
+    assert [p.text for p in parts] == ["Police said Kim left", line[32:]]
+    assert [p.index for p in parts] == [1, 1]
+    assert all(line[p.start : p.end] == p.text for p in parts)
 
 
 def read_lines(text: str) -> list[str]:

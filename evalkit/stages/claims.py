@@ -235,7 +235,7 @@ def measure_claims(
             signals = ClaimSignals(0.0, 0.0, 0.0, *novel, "")
             out.append(Measured(signals, None, 0.0))
         return out
-    # the claims are candidate sentences: coverage has encoded and read them
+    # the claims are candidate sentences (or their clauses): coverage has encoded and read them
     claim_vecs, said = encode_and_read(embedder, [c.sentence.text for c in claims])
     sims = cosines(claim_vecs, evidence.vectors)
     best = top_k(sims, cfg.top_k)

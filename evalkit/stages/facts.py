@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from evalkit.config import CoverageConfig
 from evalkit.embed import Embedder, cosines, encode_and_read
 from evalkit.records import Fact, Segmented
-from evalkit.stages.segment import clauses
+from evalkit.stages.segment import clause_sentences
 
 
 def extract_facts(
@@ -30,10 +30,10 @@ def extract_facts(
         items = list(written)
     else:
         items = [
-            (s.text[start:end], s.sid)
+            (c.text, c.sid)
             for s in reference.sentences
             if not s.heading
-            for start, end in clauses(s.text)
+            for c in clause_sentences(s)
         ]
     if not items:
         return ()

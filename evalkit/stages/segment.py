@@ -5,8 +5,8 @@ datelines and quotes. Lines are segmented one at a time, so a sentence never spa
 break (but a hard wrap's, `lines`) and every span maps back into the raw file. A candidate's
 sentence is read without a frame that only says the summarised articles report it ("According
 to the articles, ...", "The reports say that ...", "..., the sources say."): what follows is
-the claim; and independent clauses it joins with semicolons are claims of their own
-(`clauses`).
+the claim. Independent clauses a sentence joins with semicolons are claims, and key facts,
+of their own (`clauses`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -93,7 +94,7 @@ def unframed(sentence: str) -> tuple[int, int]:
     return (start, end) if tokens(sentence[start:end]) else (0, len(sentence))
 
 
-# Independent clauses a candidate joins with semicolons ("Kim denied it; the U.S. imposed
+# Independent clauses a sentence joins with semicolons ("Kim denied it; the U.S. imposed
 # sanctions.") are claims of their own, or one invented clause would hide among sourced ones.
 # Where semicolons part a list's items ("Loan ended: Danny Ward, goalkeeper (Liverpool); Ryan
 # McLaughlin, defender (Liverpool)", "300 by 2020; more than 600 a year later"), or stand inside
@@ -283,31 +284,40 @@ def line_spans(line: str, known: Mapping[str, Spans]) -> Spans:
 
 def segment(clean: CleanDocument, known: Mapping[str, Spans] = {}) -> Segmented:
     """Sentences of a clean document; a line that does not end like a sentence is a heading.
-    A candidate's sentences are read without their frames (`unframed`), clause by clause
-    (`clauses`). `known` holds spans already found for some lines (see `Prefetch`)."""
+    A candidate's sentences are read without their frames (`unframed`). `known` holds spans
+    already found for some lines (see `Prefetch`)."""
     sentences: list[Sentence] = []
     summary = clean.doc.role == "candidate"
     for line in clean.kept:
         spans = line_spans(line.text, known)
         heading = len(spans) == 1 and not is_sentence_end(line.text)
         for start, end in spans:
-            parts = [(start, end)]
             if summary:
                 cut, stop = unframed(line.text[start:end])
                 start, end = start + cut, start + stop
-                parts = [(start + a, start + b) for a, b in clauses(line.text[start:end])]
-            for a, b in parts:
-                sentences.append(
-                    Sentence(
-                        doc_id=clean.doc.doc_id,
-                        index=len(sentences),
-                        text=line.text[a:b],
-                        start=line.start + a,
-                        end=line.start + b,
-                        heading=heading,
-                    )
+            sentences.append(
+                Sentence(
+                    doc_id=clean.doc.doc_id,
+                    index=len(sentences),
+                    text=line.text[start:end],
+                    start=line.start + start,
+                    end=line.start + end,
+                    heading=heading,
                 )
+            )
     return Segmented(clean, tuple(sentences))
+
+
+def clause_sentences(sentence: Sentence) -> list[Sentence]:
+    """The sentence's clauses (`clauses`) as sentences of their own: each keeps the sentence's
+    index and points into the raw text; the sentence itself when it joins none."""
+    parts = clauses(sentence.text)
+    if len(parts) == 1:
+        return [sentence]
+    return [
+        replace(sentence, text=sentence.text[a:b], start=sentence.start + a, end=sentence.start + b)
+        for a, b in parts
+    ]
 
 
 def _split_lines(lines: list[str]) -> list[Spans]:
