@@ -93,7 +93,8 @@ def _quoted(text: str) -> str:
 
 class Evaluator:
     """Scores events under one configuration; its models load once, on the first call that
-    needs them, and serve every call. A call may change any setting but the models' (embedder, entail, cache)."""
+    needs them, and serve every call. A call may change any setting but the models'
+    (embedder, entail, cache)."""
 
     def __init__(self, **settings: Any) -> None:
         self._settings = to_overrides(settings)
