@@ -20,6 +20,7 @@ from evalkit.stages.claims import (
 from evalkit.text import content_stems, whole_word
 from evalkit.verifiers import ClaimSignals, EmbeddingVerifier
 
+from .conftest import ROOT
 from .test_reference_facts import seg
 
 SOURCE = (
@@ -369,6 +370,29 @@ def test_a_sentence_that_agrees_gives_way_to_one_the_claim_copies_more_that_disa
     assert found[0].evidence is not None and found[0].evidence.text.startswith("Maradona is")
     assert found[1].signals.conflict == "name england where the source has argentina"
     assert found[1].evidence is not None and found[1].evidence.text.startswith("Maradona holds")
+
+
+def test_a_windows_sentence_that_disagrees_does_not_outvote_the_one_the_claim_copies(
+    real_resources: Resources,
+) -> None:
+    """End to end with the real model on the seeds: the closest unit is a window of the
+    sentence the claim copies (7,000 containers shipped) and the next (more than 9,000
+    received). The claim was made from the first, so the second's figure is no conflict; a
+    copy with another figure is still contradicted by the sentence it copies."""
+    sources = tuple(
+        Document(p.stem, "source", p.read_text(encoding="utf-8"), p.name)
+        for p in sorted((ROOT / "seeds").glob("*.txt"))
+    )
+    said = "Shin Wonsik said North Korea had shipped about {} containers to Russia."
+    claims = {"copy": said.format("7,000"), "swap": said.format("5,000")}
+    candidates = tuple(Document(k, "candidate", v, f"{k}.txt") for k, v in claims.items())
+    cfg = Config()
+    cfg.data.sources_as_candidates = False
+    result = run_event(Event("seeds", sources, candidates, "seeds"), cfg, real_resources)
+    found = {a.claim.candidate: a for a in result.alignments}
+    assert found["copy"].verdict == "supported"
+    assert found["swap"].verdict == "contradicted"
+    assert found["swap"].reason.endswith("number 5,000 where the source has 7,000")
 
 
 def test_a_sentence_without_the_claims_figure_does_not_outvote_one_that_disagrees() -> None:

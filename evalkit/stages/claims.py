@@ -534,13 +534,26 @@ def _inside(
     it ranks below the top k ("Mr Litvinenko died in hospital nearly three months later"
     against the window "Mr Litvinenko drank tea ... He died in hospital nearly three weeks
     later."; 'Robert Downey Jr said: "I do it all for them."' against Kevin Hart's 'He said:
-    "I do it all for them. ..."' and the sentence after it)."""
+    "I do it all for them. ..."' and the sentence after it). Not where one of its sentences
+    agrees and the claim was made from that one instead: it copies more of its words, in
+    order, from it, and the words it copies from the two overlap (a claim that copies both
+    sentences, one changed, is contradicted) ("Shin said North Korea had shipped about 7,000
+    containers to Russia" against "... Shin Wonsik said North Korea had shipped about 7,000
+    containers ... to Russia ... In return, Shin said that North Korea had received more than
+    9,000 Russian containers ...")."""
+    found = None
+    agreed = -1  # the most words in order the claim copies from a sentence that agrees
     for k, unit in enumerate(sentences):
         if unit.doc_id == window.doc_id and window.start <= unit.start < unit.end <= window.end:
             kind, conflict = compare(text, read_as[k], True, unknown, cfg.contradiction_overlap)
-            if kind == "conflict":
-                return kind, conflict, k
-    return None
+            if kind == "conflict" and found is None:
+                found = (kind, conflict, k)
+            elif kind == "agree":
+                agreed = max(agreed, copied(text, read_as[k]))
+    if found is None:
+        return None
+    theirs = copied(text, read_as[found[2]])
+    return None if theirs < agreed and theirs + agreed > len(tokens(text)) else found
 
 
 def _most_said(
