@@ -115,14 +115,14 @@ class Resources:
         if entailer is not None:
             entailer.share(embedder.scheduler)
         measures = None
-        if embedder.disk is not None and code_digest.__wrapped__() != code_digest():
+        disk = embedder.disk
+        if disk is not None and code_digest.__wrapped__() != code_digest():
             log.warning(
                 "evalkit's code or a package it measures with changed on disk since this run "
                 "started: no measured event is stored or reused this time (start it again to use "
                 "the cache)"
             )
-        elif embedder.disk is not None:
-            disk = embedder.disk
+        elif disk is not None:
             events = DiskCache(disk.root, f"events-{disk.folder.name}", disk.max_bytes)
             measures = MeasureStore(events)
         return cls(embedder, verifier, matcher, FastRouge(), timings, entailer, measures)

@@ -132,13 +132,13 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
             quoted = not quoted if m == '"' else m in ("“", "``")
         elif depth or quoted:
             continue
-        elif m == ":":
-            if cuts:
-                break  # "...; its targets: a, b" is a list after the cut
-            cuts.append(-1)  # a colon introduces what follows: no cut
-        else:
+        elif m != ":":
             cuts.append(mark.start())
-    if not cuts or -1 in cuts:
+        elif cuts:
+            break  # "...; its targets: a, b" is a list after the cut
+        else:
+            return [(0, len(sentence))]  # a colon introduces what follows: no cut
+    if not cuts:
         return [(0, len(sentence))]
     parts = []
     for start, end in zip([0, *(c + 1 for c in cuts)], [*cuts, len(sentence)], strict=True):
