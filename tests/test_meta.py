@@ -108,6 +108,10 @@ def test_faithfulness_evalkit_rows_follow_the_claims(faith_run: Path) -> None:
         and "300" in by_id["tiny-b:x2:SysB"]["novel"]
     )
     assert by_id["tiny-b:x2:SysC"]["in_human_span"] == "1"
+    # every signal the verifier weighs is there to study beside the label, as in run's claims.csv
+    signals = ("similarity", "token_precision", "bigram_precision", "weakest_precision")
+    assert all(c[name] != "" for c in claims for name in signals)
+    assert all(c["entailment"] == c["contradiction"] == "" for c in claims)  # entail=none
     auc = roc_auc([int(r["label"]) for r in predictions], [float(r["score"]) for r in predictions])
     assert metric(faith_run, "all", "evalkit", "roc_auc") == pytest.approx(auc, abs=1e-4)
 
