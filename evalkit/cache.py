@@ -5,6 +5,11 @@ An entry lives at `<dir>/<namespace>/<ab>/<key>.vec`, where the namespace names 
 (weights hash) and how it was run, and the key hashes the text. Each entry is written to a
 temporary name and renamed, so jobs writing at once never see half an entry; a checksum over
 the key and the vector catches a corrupt or truncated file, which is reported and recomputed.
+
+Entries of the measured-event store are pickles, so the cache is only read in a folder that no
+one else can write to (as ssh treats its files): one that another user owns, or that its group
+or everyone may write to, is refused with a warning and the run goes on without the cache.
+Pruning deletes only files named as evalkit names its entries, never anything else in cache.dir.
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ MAGIC = b"EKV1"
 DIGEST = 16
 _HEAD = len(MAGIC) + 4  # magic, then the dimension as a little-endian uint32
 _REFUSED: set[tuple[Path, str]] = set()  # (cache.dir, why) already warned of in this process
+# What evalkit writes in a namespace folder: <ab>/<ab...>.vec, and its temporary names
+_ENTRY = re.compile(r"([0-9a-f]{32})\.vec")
+_TEMP = re.compile(r"\.([0-9a-f]{32})\.vec\.\d+\.\d+\.tmp")
 
 
 def text_key(text: str) -> bytes:
@@ -55,6 +63,16 @@ class DiskCache:
         self.max_bytes = max_bytes
         self.written = 0  # entries this process added
         self.refused = False  # the disk refused a write: warned once, not written to again
+        self.unsafe = False  # others may write here: neither read nor written (warned once)
+        for folder in (self.root, self.folder):
+            if why := _not_private(folder):
+                self._refuse(
+                    f"{why}, and an entry planted there would run as code when read; going on "
+                    "without the cache (make the folder yours and private, or choose another "
+                    "cache.dir)"
+                )
+                self.refused = self.unsafe = True
+                break
 
     def _path(self, key: bytes) -> Path:
         name = key.hex()
@@ -80,11 +98,13 @@ class DiskCache:
 
     def has(self, key: bytes) -> bool:
         """Whether an entry is stored under the key (not checked: `read` does that)."""
-        return self._path(key).is_file()
+        return not self.unsafe and self._path(key).is_file()
 
     def read(self, key: bytes) -> bytes | None:
         """The bytes stored under a key, or None when absent, unreadable or failing their
         checksum (with a warning)."""
+        if self.unsafe:
+            return None
         path = self._path(key)
         try:
             data = path.read_bytes()
@@ -108,18 +128,17 @@ class DiskCache:
         path = self._path(key)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.is_dir():  # each folder private, whatever the umask
+                self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+                for folder in (self.folder, path.parent):
+                    folder.mkdir(mode=0o700, exist_ok=True)
             tmp.write_bytes(body + _checksum(key, body))
             os.replace(tmp, path)
         except OSError as err:
-            why = str(err.strerror or err)
-            if (self.root, why) not in _REFUSED:  # the vector and event caches share a dir
-                _REFUSED.add((self.root, why))
-                log.warning(
-                    "cache: cannot write under %s (%s); going on without writing to the cache",
-                    self.root,
-                    why,
-                )
+            self._refuse(
+                f"cannot write under {self.root} ({err.strerror or err}); going on without "
+                "writing to the cache"
+            )
             self.refused = True
             with contextlib.suppress(OSError):  # the folder itself may be what failed
                 tmp.unlink(missing_ok=True)
@@ -127,15 +146,29 @@ class DiskCache:
         self.written += 1
         return True
 
+    def _refuse(self, why: str) -> None:
+        """Warn once per cache.dir and reason: the vector and event caches share a dir."""
+        if (self.root, why) not in _REFUSED:
+            _REFUSED.add((self.root, why))
+            log.warning("cache: %s", why)
+
     def _corrupt(self, key: bytes) -> None:
         log.warning("cache: %s is corrupt or truncated; recomputing it", self._path(key))
 
     def prune(self) -> int:
-        """Delete least recently used entries until the cache is under its size limit."""
+        """Delete least recently used entries until the cache is under its size limit. Only
+        evalkit's own entries (and temporary files) count and go: `<namespace>/<ab>/<ab..>.vec`,
+        never another file that cache.dir holds."""
+        if self.unsafe:
+            return 0
         entries = []
         for sub in _scandir(self.root):
             for shard in _scandir(Path(sub.path)):
                 for entry in _scandir(Path(shard.path)):
+                    name = _ENTRY.fullmatch(entry.name) or _TEMP.fullmatch(entry.name)
+                    ours = name and name[1][:2] == shard.name
+                    if not ours or not entry.is_file(follow_symlinks=False):
+                        continue
                     try:
                         st = entry.stat()
                     except OSError:
@@ -184,6 +217,22 @@ class MeasureStore:
 
     def has(self, key: bytes) -> bool:
         return self.disk.has(key)
+
+
+def _not_private(folder: Path) -> str | None:
+    """Why others may write to an existing folder (another user owns it, or its group or
+    everyone may write to it), or None. POSIX only."""
+    try:
+        st = folder.stat()
+    except OSError:
+        return None  # not there yet: made private when the first entry is written
+    if not hasattr(os, "getuid"):
+        return None
+    if st.st_uid != os.getuid():
+        return f"{folder} belongs to another user"
+    if st.st_mode & 0o022:
+        return f"{folder} may be written to by other users (run `chmod go-w {folder}`)"
+    return None
 
 
 def _scandir(folder: Path) -> list[os.DirEntry[str]]:

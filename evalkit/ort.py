@@ -105,6 +105,8 @@ def export(
         def forward(self, *tensors: Any) -> Any:
             return call(self.inner, *tensors)
 
+    # cache.dir private, as the cache makes it (evalkit/cache.py), whatever the umask
+    path.parents[2].mkdir(mode=0o700, parents=True, exist_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

@@ -145,6 +145,47 @@ def test_prune_keeps_the_most_recently_used_under_the_limit(tmp_path: Path) -> N
     assert left <= store.max_bytes
 
 
+def test_prune_deletes_only_evalkit_entries(tmp_path: Path) -> None:
+    """cache.dir pointed at a folder of the user's own files: prune (max 0 bytes) deletes
+    every entry it wrote and none of those files, however old or large."""
+    store = disk(tmp_path, 0)
+    store.put([(text_key("a"), np.ones(4, np.float32))])
+    entry = store._path(text_key("a"))
+    own = [
+        store.root / "projects" / "thesis" / "ch1.tex",
+        store.root / "videos" / "raw" / "clip.mp4",
+        store.folder / entry.parent.name / "notes.vec",  # in a namespace, not an entry's name
+        store.folder / "zz" / entry.name,  # an entry's name in the wrong folder
+    ]
+    for path in own:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x" * 5000)
+        os.utime(path, (1_000, 1_000))
+    assert store.prune() == 1 and not entry.exists()
+    assert all(path.exists() for path in own)
+
+
+@pytest.mark.parametrize("mode", [0o775, 0o757])
+def test_a_cache_others_may_write_to_is_not_read(
+    tmp_path: Path, mode: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Measured events are pickles: a cache.dir others may write to is neither read nor
+    written nor pruned (one warning), as ssh treats its files; one evalkit makes is private."""
+    store = disk(tmp_path)
+    store.put([(text_key("a"), np.ones(4, np.float32))])
+    assert store.root.stat().st_mode & 0o777 == 0o700
+    store.root.chmod(mode)
+    for _ in range(2):
+        shared = disk(tmp_path)
+        assert shared.get(text_key("a")) is None and not shared.has(text_key("a"))
+        shared.put([(text_key("b"), np.ones(4, np.float32))])
+        assert shared.written == 0 and shared.prune() == 0
+    warned = [r.message for r in caplog.records if "may be written to by other users" in r.message]
+    assert len(warned) == 1 and "going on without the cache" in warned[0]
+    store.root.chmod(0o700)
+    assert disk(tmp_path).get(text_key("a")) is not None
+
+
 def test_cache_config_builds_namespaced_store_or_none(tmp_path: Path) -> None:
     cfg = EmbedderConfig(name="hashed")
     assert build_embedder(cfg, CacheConfig(enabled=False)).disk is None
