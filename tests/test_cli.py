@@ -74,7 +74,7 @@ def test_run_on_own_folder_with_empty_candidate(tmp_path: Path) -> None:
         ({}, [], "holds no .txt files"),
         ({"a.txt": ""}, [], "a.txt: the file is empty"),
         ({"a.txt": b"\x00\x00\x00"}, [], "a.txt: looks like a binary file"),
-        ({"a.txt": b"\xff\xfe bad"}, [], "a.txt: not valid UTF-8"),
+        ({"a.txt": b"caf\xe9 bad"}, [], "a.txt: not valid UTF-8"),
         (
             {"a.txt": ARTICLE, "b.txt": OTHER},
             ["data.reference=zzz"],

@@ -461,6 +461,87 @@ def test_invalid_json_names_line_and_column(tmp_path: Path) -> None:
         read(path)
 
 
+def test_a_line_cut_short_says_so(tmp_path: Path) -> None:
+    """A last line cut before its end (and its newline) is reported as cut short, not as the
+    newline being a control character inside the string."""
+    cut = '{"event_id": "e2", "articles": [{"id": "a", "text": "Kim'
+    with pytest.raises(
+        InputError,
+        match=r"line 2: not valid JSON \(Unterminated string starting at column 53; the line ends "
+        r"early, as if cut short\); fix the line$",
+    ):
+        read(events_file(tmp_path, one("e1"), cut))
+    with pytest.raises(InputError, match=r"line 2: not valid JSON \(.*; fix the line$"):
+        read(events_file(tmp_path, one("e1"), '{"event_id": ' + "1" * 5000 + "}"))
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            {**one("e1"), "candidate": [{"id": "mine", "text": "Kim denied it."}]},
+            r"line 1: unknown field 'candidate'; an event has event_id, articles, candidates, "
+            r"key_facts; did you mean 'candidates'\?$",
+        ),
+        (
+            {**one("e1"), "keyfacts": ["Kim denied it."]},
+            r"line 1: unknown field 'keyfacts'; an event has .*; did you mean 'key_facts'\?$",
+        ),
+        (
+            {**one("e1"), "title": "x"},
+            r"line 1: unknown field 'title'; an event has event_id, articles, candidates, "
+            r"key_facts$",
+        ),
+        (
+            {"event_id": "e1", "articles": [{"id": "a", "text": ARTICLE, "title": "T"}]},
+            r"line 1 articles\[0\]: unknown field 'title'; an article has id, text$",
+        ),
+        (
+            {**one("e1"), "candidates": [{"id": "c", "summary": "Kim denied it."}]},
+            r"line 1 candidates\[0\]: unknown field 'summary'; a candidate has id, text$",
+        ),
+        (
+            '{"event_id": "e1", "event_id": "e2", "articles": []}',
+            r"line 1: field 'event_id' appears twice in one object; keep one$",
+        ),
+        (
+            '{"event_id": "e1", "articles": [{"id": "a", "text": "x", "text": "y"}]}',
+            r"line 1: field 'text' appears twice in one object; keep one$",
+        ),
+    ],
+)
+def test_an_unknown_or_repeated_field_in_an_events_line_is_refused(
+    tmp_path: Path, line: dict | str, message: str
+) -> None:
+    """A misspelt field would drop its candidates or key facts without a word: refused, as
+    a candidates file refuses one, naming the fields and the closest one."""
+    with pytest.raises(InputError, match=message):
+        read(events_file(tmp_path, line))
+    if isinstance(line, dict):  # the Python API's event dicts too
+        with pytest.raises(InputError, match=r"^events\[0\]" + message.split("line 1", 1)[1]):
+            list(read_events(DataConfig(references=None), events=[line]))
+
+
+@pytest.mark.parametrize("event_id", ["good\u202etxt.exe", "e\u2066x", "zero\u200bwidth"])
+def test_format_characters_in_ids_are_refused(tmp_path: Path, event_id: str) -> None:
+    """A bidi override prints "good\u202etxt.exe" as "goodexe.txt": refused like a control."""
+    with pytest.raises(InputError, match=r"line 1: the id .* cannot be printed on one line as it"):
+        read(events_file(tmp_path, one(event_id)))
+    cand = {"event_id": "e1", "id": event_id, "text": "Kim."}
+    cands = events_file(tmp_path, cand, name="c.jsonl")
+    with pytest.raises(InputError, match=r"c\.jsonl line 1: the id .*\(U\+(202E|2066|200B)"):
+        read(events_file(tmp_path, one("e1")), candidates=str(cands))
+
+
+def test_ids_with_white_space_around_them_are_refused(tmp_path: Path) -> None:
+    """ "e1 " would be another event than "e1": refused, never silently a second event."""
+    with pytest.raises(InputError, match=r"line 2: the id 'e1 ' starts or ends with white space"):
+        read(events_file(tmp_path, one("e1"), one("e1 ")))
+    line = {"event_id": "e1", "articles": [{"id": " a", "text": "x"}]}
+    with pytest.raises(InputError, match=r"line 1: the id ' a' starts or ends with white space"):
+        read(events_file(tmp_path, line))
+
+
 def test_a_folder_named_jsonl_is_reported_as_a_folder(tmp_path: Path) -> None:
     (tmp_path / "x.jsonl").mkdir()
     with pytest.raises(InputError, match=r"x\.jsonl is a folder"):
@@ -484,10 +565,22 @@ def test_stray_nul_bytes_in_a_text_are_normalised_but_binary_is_refused(tmp_path
     root = event_dir(tmp_path, {"a.txt": b"Kim Yo Jong\x00 denied it on Friday.\x00\n"})
     (event,) = load(root)
     assert event.sources[0].text == "Kim Yo Jong denied it on Friday.\n"
-    for raw in ("Kim".encode("utf-16-le") * 20, b"\x00\xff\xfe binary \x00 data"):
-        (root / "a.txt").write_bytes(raw)
-        with pytest.raises(InputError, match="looks like a binary file"):
-            load(root)
+    (root / "a.txt").write_bytes(b"\x00\xff\xfe binary \x00 data")
+    with pytest.raises(InputError, match="looks like a binary file"):
+        load(root)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_refused_saying_so(tmp_path: Path, codec: str) -> None:
+    """UTF-16 (with or without its byte-order mark) is named as such, in a text and in a
+    JSONL line, rather than as binary or not UTF-8."""
+    root = event_dir(tmp_path, {"a.txt": ARTICLE.encode(codec)})
+    with pytest.raises(InputError, match=r"a\.txt: looks like UTF-16 text; convert it to UTF-8"):
+        load(root)
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(json.dumps(one("e1")).encode(codec))
+    with pytest.raises(InputError, match=r"line 1: looks like UTF-16 text; convert the file"):
+        read(path)
 
 
 def test_lone_surrogate_escapes_in_texts_are_replaced(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ Over 400 lines, one concern: turning what a user hands over into records or one-
 from __future__ import annotations
 
 import csv
+import difflib
 import importlib.resources
 import json
 import logging
@@ -42,9 +43,14 @@ SYSTEM_SUFFIXES = (".jsonl", ".csv")  # one file per system in a candidates fold
 # What a candidates file may hold; a system file's candidates take their id from its name.
 CANDIDATE_FIELDS = ("event_id", "id", "text")
 SYSTEM_FIELDS = ("event_id", "text")
+EVENT_FIELDS = ("event_id", "articles", "candidates", "key_facts")  # an events JSONL line
+DOC_FIELDS = ("id", "text")  # an article or candidate in an events line
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters but tab and newline
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: a JSON "\\ud800" escape
-_UNPRINTABLE = {"Cc", "Cs", "Zl", "Zp"}  # in an id: controls, surrogates, line breaks
+# In an id: controls, format characters (bidi overrides that reorder what is printed, zero
+# widths), surrogates, line breaks
+_UNPRINTABLE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 BOM = b"\xef\xbb\xbf"
 SAME_ID = "(ids must differ by more than case or Unicode form)"
 log = logging.getLogger("evalkit")
@@ -93,17 +99,23 @@ def shown(text: str, limit: int = 60) -> str:
 
 
 def _id(value: str, where: str, what: str = "the id") -> str:
-    """An id as stored: NFC, so ids that print the same are one id; refused when blank or
-    when it holds a character that cannot be printed on one line."""
+    """An id as stored: NFC, so ids that print the same are one id; refused when blank, when
+    it starts or ends with white space ("e1 " would be another event than "e1") or when it
+    holds a character that cannot be printed on one line as it reads."""
     text = unicodedata.normalize("NFC", value)
     if not text.strip():
         raise InputError(f"{where}: {what} is blank; give it a name")
     for char in text:
         if unicodedata.category(char) in _UNPRINTABLE:
             raise InputError(
-                f"{where}: {what} {shown(text)} cannot be printed on one line (U+{ord(char):04X}: "
-                "a control or line-break character, or a byte that is not UTF-8); change it"
+                f"{where}: {what} {shown(text)} cannot be printed on one line as it reads "
+                f"(U+{ord(char):04X}: a control, format (bidi, zero-width) or line-break "
+                "character, or a byte that is not UTF-8); change it"
             )
+    if text != text.strip():
+        raise InputError(
+            f"{where}: {what} {shown(text)} starts or ends with white space; remove it"
+        )
     return text
 
 
@@ -122,6 +134,8 @@ def read_text(path: Path, cfg: DataConfig, *, allow_empty: bool = False) -> str:
         raw = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror or err}); check it") from None
+    if _utf16(raw):
+        raise InputError(f"{path}: looks like UTF-16 text; convert it to UTF-8")
     nuls = raw.count(b"\x00")
     raw = raw.replace(b"\x00", b"")  # stray NULs go like the other control characters
     binary = f"{path}: looks like a binary file, not text; remove it or convert it"
@@ -137,12 +151,19 @@ def read_text(path: Path, cfg: DataConfig, *, allow_empty: bool = False) -> str:
             ) from None
         text = raw.decode("utf-8", errors="replace")
         log.warning("%s: not valid UTF-8; undecodable bytes replaced with U+FFFD", path)
-    if nuls * 10 > nuls + len(raw):  # NULs throughout: UTF-16, or a binary file
+    if nuls * 10 > nuls + len(raw):  # NULs throughout (over one byte in ten): a binary file
         raise InputError(binary)
     text = normalise(text)
     if not text.strip() and not allow_empty:
         raise InputError(f"{path}: the file is empty; remove it or add the article text")
     return text
+
+
+def _utf16(raw: bytes) -> bool:
+    """Whether bytes look like UTF-16: its byte-order mark, or NULs in most even (or most odd)
+    bytes and few of the others, as in UTF-16 of Latin text."""
+    even, odd = raw[::2].count(0), raw[1::2].count(0)
+    return raw[:2] in _UTF16_BOMS or 4 * min(even, odd) < len(raw) // 2 < 2 * max(even, odd)
 
 
 def _not_regular(path: Path, fix: str) -> None:
@@ -287,9 +308,11 @@ def _record_docs(items: Any, role: Role, where: str) -> list[Document]:
     if not isinstance(items, list):
         raise InputError(f'{where}: \'{role}s\' must be a list of {{"id", "text"}} objects')
     docs = []
-    for item in items:
+    for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise InputError(f"{where}: each {role} must be an object with 'id' and 'text'")
+        field, what = ("articles", "an article") if role == "source" else (f"{role}s", "a " + role)
+        _known_fields(item, DOC_FIELDS, f"{where} {field}[{i}]", what)
         doc_id = _id(_field(item, "id", where, str), where)
         docs.append(Document(doc_id, role, normalise(_field(item, "text", where, str)), where))
     return docs
@@ -476,6 +499,7 @@ def _read_line(
     line gave (by id_key)."""
     where = lines.where(number)
     record = _parse(raw, where, cfg)
+    _known_fields(record, EVENT_FIELDS, where, "an event")
     event_id = _id(_field(record, "event_id", where, str), where)
     first = seen.setdefault(id_key(event_id), number)
     if first != number:
@@ -623,8 +647,12 @@ def _parse(raw: Any, where: str, cfg: DataConfig) -> dict[str, Any]:
         raise InputError(
             f"{where}: over data.max_bytes={cfg.max_bytes} bytes; split it or raise data.max_bytes"
         )
-    try:
-        record = json.loads(raw.decode("utf-8"))
+    if _utf16(raw):
+        raise InputError(f"{where}: looks like UTF-16 text; convert the file to UTF-8")
+    text = ""
+    try:  # without its line break, so a line cut short inside a string says so
+        text = raw.decode("utf-8").rstrip("\r\n")
+        record = json.loads(text, object_pairs_hook=_object)
     except UnicodeDecodeError as err:
         raise InputError(
             f"{where}: not valid UTF-8 (byte {err.start}); convert the file to UTF-8 "
@@ -632,14 +660,51 @@ def _parse(raw: Any, where: str, cfg: DataConfig) -> dict[str, Any]:
         ) from None
     except json.JSONDecodeError as err:
         problem = f"{err.msg.removesuffix(' at')} at column {err.colno}"
+        if err.pos >= len(text) or err.msg.startswith("Unterminated string"):
+            problem += "; the line ends early, as if cut short"
         raise InputError(f"{where}: not valid JSON ({problem}); fix the line") from None
     except RecursionError:
         raise InputError(f"{where}: JSON nested too deeply to read; flatten it") from None
+    except _Repeated as err:
+        raise InputError(
+            f"{where}: field {shown(err.key)} appears twice in one object; keep one"
+        ) from None
     except ValueError as err:  # an integer of thousands of digits
-        raise InputError(f"{where}: not valid JSON ({str(err).split(';')[0]})") from None
+        problem = str(err).split(";")[0]
+        raise InputError(f"{where}: not valid JSON ({problem}); fix the line") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object")
     return record
+
+
+class _Repeated(Exception):
+    """A key given twice in one JSON object, which json would resolve by keeping the last."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key it repeats."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        keys = [key for key, _ in pairs]
+        raise _Repeated(next(key for i, key in enumerate(keys) if key in keys[:i]))
+    return record
+
+
+def _known_fields(
+    record: dict[str, Any], known: tuple[str, ...], where: str, what: str, own: str = ""
+) -> None:
+    """Refuse a field that is not `known` (a misspelt one would be dropped without a word),
+    naming the fields `what` has and the closest one."""
+    unknown = [str(key) for key in record if key not in known]
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], known, n=1, cutoff=0.75)
+        hint = f"; did you mean {shown(close[0])}?" if close else ""
+        raise InputError(
+            f"{where}: unknown field {shown(unknown[0])}; {what} has {', '.join(known)}{own}{hint}"
+        )
 
 
 def _id_of(raw: Any, number: int, cfg: DataConfig, lines: Lines) -> str:
@@ -944,14 +1009,8 @@ def _candidate(record: Any, where: str, system: str | None, cfg: DataConfig) -> 
     """A candidate line or row: `event_id` (optional with a folder of sources), `id` and `text`;
     in a system's file, `event_id` and `text`, the id being the system's (its file name)."""
     record = _parse(record, where, cfg)
-    known = SYSTEM_FIELDS if system else CANDIDATE_FIELDS
-    unknown = [key for key in record if key not in known]
-    if unknown:
-        own = f" (its id is the file name: {shown(system)})" if system else ""
-        raise InputError(
-            f"{where}: unknown field {shown(str(unknown[0]))}; a candidate has "
-            f"{', '.join(known)}{own}"
-        )
+    own = f" (its id is the file name: {shown(system)})" if system else ""
+    _known_fields(record, SYSTEM_FIELDS if system else CANDIDATE_FIELDS, where, "a candidate", own)
     doc_id = system or _id(_field(record, "id", where, str), where)
     event_id = None
     if record.get("event_id") is not None:
