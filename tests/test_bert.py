@@ -151,6 +151,27 @@ def test_the_entailment_model_runs_bit_for_bit_as_its_transformers_training_mode
     assert len(tokenizer(["word " * 300], ["a claim"], max_length=64)["input_ids"][0]) == 64
 
 
+def test_a_damaged_or_missing_tokenizer_is_a_one_line_input_error(tmp_path: Path) -> None:
+    """A garbled tokenizer.json was an internal error; a folder without tokenizer.json and
+    vocab.txt ran with every word [UNK], scoring noise with exit 0. Both are refused."""
+    from evalkit.errors import InputError
+
+    damaged = tmp_path / "damaged"
+    shutil.copytree(bundled_model_path(), damaged)
+    (damaged / "tokenizer.json").write_text('{"bad json\n', encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"^embedder.model: cannot read .*tokenizer.json \(.*intact"
+    ):
+        SentenceTransformerEmbedder(str(damaged), device="cpu").encode(["A sentence."])
+    for name in ("tokenizer.json", "vocab.txt"):
+        (damaged / name).unlink()
+    with pytest.raises(
+        InputError, match=r"^embedder.model: .*damaged has no vocabulary \(no tokenizer.json or"
+    ) as err:
+        SentenceTransformerEmbedder(str(damaged), device="cpu").encode(["A sentence."])
+    assert "\n" not in str(err.value)
+
+
 def test_a_damaged_model_folder_or_entailment_file_is_a_one_line_input_error(
     tmp_path: Path,
 ) -> None:

@@ -244,13 +244,25 @@ class SentenceTransformerEmbedder:
         """The folder's fast tokenizer (`tokenizers`), without truncation or padding."""
         from tokenizers import Tokenizer
 
+        fix = "pass an intact sentence-transformers model folder, or 'bundled'"
         path = self.folder / "tokenizer.json"
         if path.is_file():
-            tokenizer = Tokenizer.from_file(str(path))
+            try:
+                tokenizer = Tokenizer.from_file(str(path))
+            except Exception as err:  # tokenizers raises a bare Exception for a damaged file
+                found = " ".join(str(err).split())
+                raise InputError(f"embedder.model: cannot read {path} ({found}); {fix}") from None
         else:  # a folder with a slow tokenizer only: sentence-transformers converts it
             net = self.net
             assert isinstance(net, StNet)  # a plain folder has tokenizer.json
             tokenizer = Tokenizer.from_str(net.model.tokenizer.backend_tokenizer.to_str())
+        # Without its vocabulary file a tokenizer still loads, knowing only [UNK] and its
+        # other special tokens: every word would be one unknown token, and every score noise.
+        if (size := tokenizer.get_vocab_size()) < 100:
+            raise InputError(
+                f"embedder.model: {self.folder} has no vocabulary (no tokenizer.json or "
+                f"vocab.txt: its tokenizer knows {size} tokens); {fix}"
+            )
         tokenizer.no_truncation()
         tokenizer.no_padding()
         return tokenizer
