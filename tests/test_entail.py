@@ -520,6 +520,39 @@ def test_train_refuses_a_folder_without_training_files(tmp_path: Path) -> None:
         train(TrainConfig(data=str(tmp_path)), tmp_path / "m.safetensors")
 
 
+def test_train_articles_are_read_as_run_and_meta_read_them(tmp_path: Path) -> None:
+    """A cut-short line, a line that is no object, a latin-1 .txt were internal errors; an
+    events JSONL added nothing without a word. Each is now one line naming the file."""
+    from evalkit.entail.train import article_texts
+
+    bench = ROOT / "tests" / "data" / "bench_faith_tiny.jsonl"
+    texts, sums = article_texts(f"{bench},{ROOT / 'seeds'}")
+    assert texts and sums[bench.name] and sums["000_68530903c0620690.txt"]
+    (tmp_path / "latin").mkdir()
+    (tmp_path / "latin" / "a.txt").write_bytes(b"M\xfcller said the weapons were sold.\n")
+    events = tmp_path / "events.jsonl"
+    events.write_text(json.dumps({"event_id": "e1", "articles": []}) + "\n", encoding="utf-8")
+    for name, raw, message in [
+        (
+            "trunc.jsonl",
+            b'{"source": "Kim denied the rep\n',
+            r"trunc\.jsonl line 1: not valid JSON",
+        ),
+        ("array.jsonl", b"[1, 2]\n", r"array\.jsonl line 1: expected a JSON object, got"),
+        ("latin", None, r"a\.txt: not valid UTF-8 \(byte 1\); convert it to UTF-8$"),
+        (
+            "events.jsonl",
+            None,
+            r"events\.jsonl: neither a faithfulness file .* has fields articles",
+        ),
+    ]:
+        if raw is not None:
+            (tmp_path / name).write_bytes(raw)
+        with pytest.raises(InputError, match=r"^train\.articles: .*" + message) as err:
+            article_texts(str(tmp_path / name))
+        assert "\n" not in str(err.value)
+
+
 def test_a_model_to_train_on_a_gpu_gets_the_plain_attention() -> None:
     """The fused attention kernels' backward is not deterministic on a GPU; the plain one is."""
     from evalkit.embed import bundled_model_path

@@ -73,7 +73,13 @@ def nli_pairs(folder: Path) -> tuple[list[Pair], dict[str, str]]:
 
 
 def article_texts(spec: str) -> tuple[list[str], dict[str, str]]:
-    """Articles from benchmark JSONL files (their `source`) or folders of .txt files."""
+    """Articles from benchmark JSONL files (each line's `source`) or folders of .txt files,
+    read by the readers `meta` and `run` use, so a bad file is refused as they refuse it. An
+    events JSONL is no benchmark file, and is refused naming the fields a benchmark has."""
+    from evalkit.bench.load import load_benchmark
+    from evalkit.config import DataConfig
+    from evalkit.stages.load import read_text
+
     texts: list[str] = []
     sums: dict[str, str] = {}
     for part in filter(None, (p.strip() for p in spec.split(","))):
@@ -82,13 +88,17 @@ def article_texts(spec: str) -> tuple[list[str], dict[str, str]]:
         if not files or not all(f.is_file() for f in files):
             raise InputError(f"train.articles: {path} is not a JSONL file or a folder of .txt")
         for f in files:
+            try:
+                if f.suffix == ".jsonl":
+                    bench = load_benchmark(f)
+                    texts += [item.source for item in bench.faith or bench.coverage]
+                else:
+                    texts.append(read_text(f, DataConfig()))
+            except InputError as err:  # less the options of other verbs' readers
+                why = str(err).removeprefix("bench.path: ")
+                why = why.removesuffix(" or set data.decode_errors=replace")
+                raise InputError(f"train.articles: {why}") from None
             sums[f.name] = sha256(f)
-            if f.suffix == ".jsonl":
-                for line in f.read_text(encoding="utf-8").splitlines():
-                    if line.strip():
-                        texts.append(json.loads(line).get("source", ""))
-            else:
-                texts.append(f.read_text(encoding="utf-8"))
     return list(dict.fromkeys(texts)), sums
 
 
@@ -253,5 +263,6 @@ def run_train(cfg: Config, run_dir: Path) -> None:
     out = run_dir / "minilm.safetensors"
     card = train(cfg.train, out)
     held = ", ".join(f"{k} {v['accuracy']:.3f}" for k, v in sorted(card["held_out"].items()))
-    print(f"trained {card['steps']} steps in {card['train_seconds']} s; held-out accuracy: {held}")
+    held = f"held-out accuracy: {held}" if held else "no pairs held out (train.held_out=0)"
+    print(f"trained {card['steps']} steps in {card['train_seconds']} s; {held}")
     print(f"model: {out} (use it with entail.model={out})")
