@@ -33,11 +33,12 @@ from evalkit.cli import compose
 from evalkit.columns import PAIRS, SOURCES, SUMMARY, SYSTEMS, TABLES, TEXT, Table, fmt
 from evalkit.config import Config
 from evalkit.errors import InputError, cannot
+from evalkit.files import input_digest
 from evalkit.pipeline import Resources, Timings
 from evalkit.records import Event, EventResult
 from evalkit.report import rows, skipped_row, systems_config
 from evalkit.run import finish_run, open_writer, record, score_events, write_report
-from evalkit.run_dir import check_run_dir
+from evalkit.run_dir import check_run_dir, input_paths
 from evalkit.run_reader import Line, Run
 from evalkit.run_reader import load_run as read_run
 from evalkit.stages.coverage import build_matcher
@@ -132,7 +133,9 @@ class Evaluator:
         with closing(score_events(read, cfg, res)) as scored:
             items = tuple(scored)
         res.timings.seconds["total"] = time.perf_counter() - started
-        return Result(_Scored(cfg, items, res))
+        files = {} if events is not None else input_paths(cfg.data)  # what was read from disk
+        files = {k: p for k, p in files.items() if str(p) != IN_MEMORY}
+        return Result(_Scored(cfg, items, res, {k: input_digest(p) for k, p in files.items()}))
 
     evaluate = __call__
 
@@ -180,6 +183,7 @@ class _Scored:
     config: Config
     items: tuple[tuple[int, EventResult | BadEvent], ...]
     resources: Resources
+    inputs: dict[str, str]  # the sha256 of each input file or folder read (run.json's)
 
 
 class Result:
@@ -286,7 +290,7 @@ class Result:
         check_run_dir(folder, cfg.overwrite, cfg.resume)
         made = not folder.exists()
         try:
-            writer = open_writer(folder, cfg)
+            writer = open_writer(folder, cfg, scored.inputs)
         except OSError as err:  # a file in its place, a path under a file, a place not writable
             raise cannot(
                 err, f"run_dir: cannot write {folder} ({err.strerror or err}); choose another"

@@ -38,7 +38,17 @@ from omegaconf.errors import OmegaConfBaseException
 from evalkit.config import Config, Option, options, validate, value_at
 from evalkit.errors import InputError
 from evalkit.report import JOURNAL
-from evalkit.run_dir import check_run_dir, guarded, missing_folders
+from evalkit.run_dir import (
+    check_apart,
+    check_run_dir,
+    existing_folders,
+    guarded,
+    hold,
+    in_use,
+    missing_folders,
+    name_full_disk,
+    remove_if_empty,
+)
 from evalkit.stages.load import bundled
 from evalkit.sweep import read_jobs, write_sweep
 
@@ -131,6 +141,7 @@ def check_args(verb: str, argv: list[str]) -> None:
     known = {o.key: o for o in options()}
     typed = OmegaConf.structured(Config)
     settings: list[list[tuple[str, Any]]] = []  # per override, each value it takes
+    configs = []  # each job's
     for o in overrides:
         key = o.key_or_group
         if o.is_hydra_override():
@@ -168,23 +179,42 @@ def check_args(verb: str, argv: list[str]) -> None:
             parent, _, name = key.rpartition(".")
             setattr(value_at(cfg, parent) if parent else cfg, name, value)
         validate(cfg)
+        configs.append(cfg)
     if verb == "run":
         told = {key for values in settings for key, value in values if value is True}
-        _check_output(overrides, args.multirun, "overwrite" in told, "resume" in told)
+        _check_output(overrides, args.multirun, "overwrite" in told, "resume" in told, configs)
 
 
 # The options that name where a verb writes (Hydra's).
 OUTPUT_DIRS = ("hydra.run.dir", "hydra.sweep.dir")
 
 
-def _check_output(overrides: list[Override], multirun: bool, overwrite: bool, resume: bool) -> None:
-    """Refuse a `run` into a folder holding a run (or a sweep into one holding a sweep) before
-    Hydra starts, which would write the refused command's settings into its `.hydra/`."""
+def output_dir(argv: list[str]) -> Path | None:
+    """The run folder a single `run` names on its command line, None when Hydra names it."""
+    chosen = [a.split("=", 1)[1] for a in argv if a.startswith("hydra.run.dir=")]
+    multirun = any(a in ("-m", "--multirun") for a in argv)
+    return None if multirun or not chosen or "$" in chosen[-1] else Path(chosen[-1])
+
+
+def _check_output(
+    overrides: list[Override],
+    multirun: bool,
+    overwrite: bool,
+    resume: bool,
+    configs: list[Config],
+) -> None:
+    """Refuse a `run` into a folder holding a run (or a sweep into one holding a sweep), one
+    another run is writing, or one that is, holds or lies inside an input, before Hydra
+    starts, which would write the refused command's settings into its `.hydra/`."""
     chosen = {o.key_or_group: str(o.value()) for o in overrides if o.key_or_group in OUTPUT_DIRS}
-    folder = chosen.get("hydra.sweep.dir" if multirun else "hydra.run.dir", "")
+    key = "hydra.sweep.dir" if multirun else "hydra.run.dir"
+    folder = chosen.get(key, "")
     if not folder or "$" in folder:  # the default, or a folder named when Hydra starts
         return
+    for cfg in configs:
+        check_apart(Path(folder), cfg.data, key)
     if not multirun:
+        in_use(Path(folder))
         check_run_dir(Path(folder), overwrite, resume)
     elif not (overwrite or resume) and _holds_sweep(Path(folder)):
         raise InputError(
@@ -298,15 +328,18 @@ class JobFailed(Exception):
         self.code = code
 
 
-def _app(verb: Callable[[Config, Path], None], made: list[Path]) -> Callable[[], None]:
-    """Wrap a verb as a Hydra app over conf/config.yaml; `made`: folders the run folder adds."""
+def _app(
+    verb: Callable[[Config, Path], None], made: list[Path], existing: set[str]
+) -> Callable[[], None]:
+    """Wrap a verb as a Hydra app over conf/config.yaml; `made`: folders the run folder adds,
+    `existing`: output folders there before the command."""
 
     @hydra.main(config_path=CONF, config_name="config", version_base="1.3")
     def app(dcfg: DictConfig) -> None:
         hydra_cfg = HydraConfig.get()
         run_dir = Path(hydra_cfg.runtime.output_dir)
         try:
-            with guarded(run_dir, made):
+            with guarded(run_dir, made, os.path.abspath(run_dir) in existing):
                 verb(to_config(dcfg), run_dir)
         except SystemExit as stop:  # a Ctrl-C (130) stops the whole sweep
             if hydra_cfg.mode != RunMode.MULTIRUN or stop.code in (None, 0, 130):
@@ -395,7 +428,15 @@ def main(verb: str) -> None:
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         sys.exit(2)
-    app = _app(verb_function(verb), missing_folders(sys.argv[1:]))
+    made, existing = missing_folders(sys.argv[1:]), existing_folders(sys.argv[1:])
+    folder = output_dir(sys.argv[1:]) if verb == "run" else None
+    if folder is not None:
+        try:
+            hold(folder)  # after the checks, which make nothing; refused if another run has it
+        except InputError as err:
+            print(f"error: {err}", file=sys.stderr)
+            sys.exit(2)
+    app = _app(verb_function(verb), made, existing)
     os.environ["HYDRA_FULL_ERROR"] = "1"  # Hydra raises its errors here instead of printing them
     code = 0
     try:
@@ -404,13 +445,28 @@ def main(verb: str) -> None:
         code = failed.code
     except Exception as err:
         if not _hydras(err):
+            # Hydra failed writing .hydra/ (a full disk), before the run's guard was in place
+            left = _discard(folder, made, existing)
+            if left is not None:
+                name_full_disk(err, left)
             raise  # a failure of the run itself, not of its command line
+        _discard(folder, made, existing)
         print(f"error: {one_line(err)}", file=sys.stderr)  # a mistake check_args cannot see
         sys.exit(2)
     if verb == "run":
         sweep_tables()
     if code:
         sys.exit(code)
+
+
+def _discard(folder: Path | None, made: list[Path], existing: set[str]) -> Path | None:
+    """Remove the run folder (and those above it this command `made`) when Hydra could not
+    write its .hydra/ into it, before the run's own guard was in place."""
+    if folder is None and HydraConfig.initialized():
+        folder = Path(HydraConfig.get().runtime.output_dir)
+    if folder is not None:
+        remove_if_empty(folder, made, os.path.abspath(folder) in existing)
+    return folder
 
 
 def _hydras(err: Exception) -> bool:

@@ -71,13 +71,19 @@ def explain(err: BaseException) -> tuple[int, str]:
         return err.code, _flat(str(err))
     if isinstance(err, MemoryError):
         return ENVIRONMENT, f"out of memory; {_ENVIRONMENT[errno.ENOMEM]}"
-    if isinstance(err, OSError) and err.errno in _ENVIRONMENT:
-        return ENVIRONMENT, f"{_where(err)}{err.strerror}; {_ENVIRONMENT[err.errno]}"
-    if isinstance(err, OSError) and err.errno in _PATH:
-        return USER, f"{_where(err)}{err.strerror}; {_PATH[err.errno]}"
     if isinstance(err, OSError):
-        return ENVIRONMENT, f"{_where(err)}{err.strerror or err}; check the path and the disk"
+        code = USER if err.errno in _PATH else ENVIRONMENT
+        return code, f"{_where(err)}{err.strerror or err}; {advice(err)}"
     return INTERNAL, f"internal error ({type(err).__name__}: {_flat(str(err))[:200]})"
+
+
+def advice(err: OSError) -> str:
+    """What a user can do about an OSError, by its errno (a full disk, a file in the way)."""
+    return (
+        _ENVIRONMENT.get(err.errno or 0)
+        or _PATH.get(err.errno or 0)
+        or ("check the path and the disk")
+    )
 
 
 def _where(err: OSError) -> str:

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from evalkit.errors import InputError, cannot, report_error
+from evalkit.errors import InputError, advice, cannot, report_error
 from evalkit.files import atomic_write
 from evalkit.html_event import (
     BARS,
@@ -37,10 +37,9 @@ from evalkit.html_event import (
     reference_of,
 )
 from evalkit.html_systems import systems_section
+from evalkit.report import PAGES, REPORT
 from evalkit.run_reader import Run, load_run, short
 
-REPORT = "report.html"
-PAGES = "report"  # folder of per-event pages when a run has several events
 # summary.csv's columns the index of events shows for each event's top candidate.
 TOP = ("score", "coverage", "misstated", "support_rate", "unsupported", "contradicted")
 
@@ -218,10 +217,11 @@ def build_report(run_dir: Path, html: bool = True, plots: bool = True) -> Path |
     try:
         return _write_report(run, html, plots)
     except OSError as err:  # a full disk, a read-only folder: the tables are fine
+        where = f": {err.filename}" if err.filename else ""
         raise cannot(
             err,
-            f"{run_dir}: cannot write the report ({err.strerror or short(err)}); the run's tables "
-            f"are complete: free space or make {run_dir} writable, then rebuild the report with "
+            f"{run_dir}: cannot write the report ({err.strerror or short(err)}{where}); the run's "
+            f"tables are complete: {advice(err)}, then rebuild the report with "
             f"`python -m evalkit report {run_dir}`",
         ) from None
 

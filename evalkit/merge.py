@@ -21,14 +21,16 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from evalkit.columns import SOURCES, TABLES
-from evalkit.errors import InputError, cannot, report_error
+from evalkit.errors import InputError, advice, cannot, report_error
 from evalkit.files import atomic_write, journal_ends, read_rows
+from evalkit.records import id_key
 from evalkit.report import (
     INDEX,
     MARKER,
     differences,
     event_line,
     markdown,
+    remove_report,
     result_settings,
     run_counts,
     sized,
@@ -161,6 +163,7 @@ def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, 
     into place at the end, so a failure leaves no merged folder (or, with --overwrite, the
     run that was there) behind.
     """
+    _apart(folders, out)
     shards = [read_shard(f) for f in folders]
     configs = [s.manifest["config"] for s in shards]
     total = configs[0]["num_shards"]
@@ -179,6 +182,7 @@ def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, 
                 f"merge: {folder} was run with other settings than {folders[0]} ({differ}); "
                 "merge the shards of one run, or run the odd shard again with its settings"
             )
+    _same_input(shards)
     if (out / "run.json").exists() and not overwrite:
         raise InputError(f"merge: {out} already holds a run; choose another --out or --overwrite")
 
@@ -210,6 +214,7 @@ def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, 
     try:
         out.mkdir(parents=True, exist_ok=True)
         index = _write_tables(shards, order, out)
+        remove_report(out)  # of the run --overwrite replaces; this one's is drawn below
         summary = [tuple(row) for row in read_rows(_tmp(out, "summary.csv"))[1:]]
         (out / MARKER).write_text("This merge did not finish: merge the shards again.\n", "utf-8")
         atomic_write(out / "summary.md", markdown(summary, manifest))
@@ -230,11 +235,57 @@ def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, 
         if isinstance(err, OSError):  # a full disk, a read-only or odd --out
             raise cannot(
                 err,
-                f"merge: cannot write {out} ({err.strerror or err}); free space or choose "
-                "another --out, then merge again",
+                f"merge: cannot write {out} ({err.strerror or err}); {advice(err)}, then "
+                "merge again",
             ) from None
         raise
     return manifest
+
+
+def _apart(folders: list[Path], out: Path) -> None:
+    """Refuse an --out that is, lies inside or holds a shard: merging would replace or mix
+    with the runs it reads."""
+    here = Path(os.path.abspath(out))
+    for folder in folders:
+        there = Path(os.path.abspath(folder))
+        if here == there or there in here.parents or here in there.parents:
+            where = "is" if here == there else "lies inside" if there in here.parents else "holds"
+            raise InputError(
+                f"merge: --out {out} {where} the shard {folder}; choose a folder apart from "
+                "the shards (the default is <their parent>/merged)"
+            )
+
+
+def _same_input(shards: list[Shard]) -> None:
+    """Refuse shards that read different inputs (run.json's sha256 of each) or that hold one
+    event twice: merged, they would give an event twice and leave others out. Shards written
+    before runs recorded their inputs are merged on their events' ids alone."""
+    first = shards[0]
+    for shard in shards[1:]:
+        a, b = first.manifest.get("inputs"), shard.manifest.get("inputs")
+        if a == b:
+            continue
+        if isinstance(a, dict) and isinstance(b, dict):
+            raise InputError(
+                f"merge: {shard.folder} read another {', '.join(differences(a, b)[:3])} than "
+                f"{first.folder} (sha256 differs); run every shard on the same input"
+            )
+        old = shard.folder if isinstance(a, dict) else first.folder
+        raise InputError(
+            f"merge: {old} records no sha256 of its input (an older evalkit's run), the other "
+            "shards do; run it again so every shard's input can be compared"
+        )
+    seen: dict[str, Path] = {}
+    for shard in shards:
+        for entry in shard.entries:
+            if "skipped" in entry:  # a line not read, or a candidate not scored: no event
+                continue
+            other = seen.setdefault(id_key(entry["event"]), shard.folder)
+            if other != shard.folder:
+                raise InputError(
+                    f"merge: event {entry['event']!r} is in {other} and {shard.folder}; merge "
+                    "the shards of one run over one input"
+                )
 
 
 def _tmp(out: Path, name: str) -> Path:
@@ -297,7 +348,7 @@ def main(argv: list[str]) -> int:
             from evalkit.html_report import build_report
 
             build_report(out, html=html, plots=plots)
-    except InputError as err:
+    except InputError as err:  # after the tables, the report's (which says they are complete)
         return report_error(err)
     except KeyboardInterrupt:
         done = f"the merged tables in {out} are complete" if manifest else "nothing merged"

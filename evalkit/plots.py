@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from evalkit.files import atomic_write
+from evalkit.report import PLOTS
 
 # Score distributions need several events to say anything.
 MANY_EVENTS = 5
@@ -308,7 +309,7 @@ def _box(values: Sequence[float]) -> tuple[float, float, float, float, float]:
 
 def draw(summary: Sequence[Row], out_dir: Path) -> list[Plot]:
     """Every plot that suits this run, written into `out_dir`."""
-    plots = [coverage_support(summary, out_dir / "coverage_support.svg")]
+    plots = [coverage_support(summary, out_dir / PLOTS[0])]
     if len({r["event"] for r in summary}) >= MANY_EVENTS:
-        plots.append(score_distribution(summary, out_dir / "score_distribution.svg"))
+        plots.append(score_distribution(summary, out_dir / PLOTS[1]))
     return plots

@@ -41,6 +41,9 @@ log = logging.getLogger("evalkit")
 MARKER = "INCOMPLETE"
 JOURNAL = ".progress.jsonl"  # finished events of a run in progress
 INDEX = "journal.jsonl"  # the same, for a finished run
+REPORT = "report.html"
+PAGES = "report"  # folder of per-event pages when a run has several events
+PLOTS = ("coverage_support.svg", "score_distribution.svg")  # evalkit.plots draws these
 
 
 def rows(result: EventResult) -> dict[str, list[tuple[Any, ...]]]:
@@ -129,7 +132,16 @@ class RunWriter:
                     break  # a line cut short by a kill: that event did not finish
         if not entries or "header" not in entries[0]:
             return None
-        differ = differences(entries[0]["header"], self.header)
+        header = entries[0]["header"]
+        if isinstance(header, dict) and "inputs" not in header:  # written before evalkit had it
+            header = {**header, "inputs": self.header.get("inputs")}
+        differ = differences(header, self.header)
+        changed = [d.removeprefix("inputs.") for d in differ if d.startswith("inputs.")]
+        if changed:
+            raise InputError(
+                f"resume=true: {self.run_dir} was started on another {changed[0]} (its sha256 "
+                "differs); resume on the same input or pass overwrite=true to start again"
+            )
         if differ:
             raise InputError(
                 f"resume=true: {self.run_dir} was started with other settings "
@@ -216,16 +228,21 @@ class RunWriter:
                 handle.close()
 
     def finish(self, manifest: dict[str, Any]) -> None:
-        """Write summary.md and run.json, then rename every table into place."""
+        """Write summary.md and run.json, then rename every table into place. Every write that
+        needs disk space comes first, while the run can still be resumed; the report and plots
+        of an earlier run in the folder (overwrite=true) go, as this run draws its own."""
         self._close()
+        remove_report(self.run_dir)
         self.summary = [tuple(r) for r in read_rows(self._tmp(SUMMARY.file))[1:]]
         _atomic_write(self.run_dir / "summary.md", markdown(self.summary, manifest))
         sources = read_rows(self._tmp(SOURCES.file))[1:]
         self.systems = write_systems(self.run_dir, self.summary, sources, manifest["config"])
+        staged = self.run_dir / ".run.json.tmp"
+        _atomic_write(staged, json.dumps(manifest, indent=2, sort_keys=True))
         for name in TABLES:
             os.replace(self._tmp(name), self.run_dir / name)
         os.replace(self.run_dir / JOURNAL, self.run_dir / INDEX)
-        _atomic_write(self.run_dir / "run.json", json.dumps(manifest, indent=2, sort_keys=True))
+        os.replace(staged, self.run_dir / "run.json")
         (self.run_dir / MARKER).unlink()
 
     def abort(self) -> int:
@@ -245,6 +262,19 @@ class RunWriter:
             (self.run_dir / JOURNAL).unlink(missing_ok=True)
             (self.run_dir / MARKER).unlink()
         return 0
+
+
+def remove_report(run_dir: Path) -> None:
+    """Remove the report.html, event pages and plots a run left in `run_dir` (only the files
+    evalkit writes): a run written over it draws its own, or none (report.html=false)."""
+    for path in (run_dir / name for name in (REPORT, *PLOTS)):
+        if path.is_file():
+            path.unlink()
+    if (run_dir / PAGES).is_dir():
+        for page in (run_dir / PAGES).glob("*.html"):
+            page.unlink()
+        with contextlib.suppress(OSError):  # a file of the user's is left, with the folder
+            (run_dir / PAGES).rmdir()
 
 
 def skipped_row(event_id: str, candidate: str, reason: str) -> list[str]:

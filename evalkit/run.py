@@ -16,6 +16,7 @@ from typing import Any, Protocol, TypeVar
 
 from evalkit.config import Config
 from evalkit.errors import InputError
+from evalkit.files import input_digest
 from evalkit.pipeline import Resources, Timings, is_stored, run_event
 from evalkit.provenance import manifest
 from evalkit.records import Event, EventResult
@@ -29,7 +30,7 @@ from evalkit.report import (
     systems_terminal,
     terminal_table,
 )
-from evalkit.run_dir import check_run_dir
+from evalkit.run_dir import check_apart, check_run_dir, input_paths
 from evalkit.stages.load import BadEvent, is_jsonl, read_events, sources_path
 from evalkit.stages.segment import Prefetch
 
@@ -39,13 +40,15 @@ T = TypeVar("T")
 
 def evaluate(cfg: Config, run_dir: Path) -> None:
     """The `run` verb: stream the events through the pipeline and append their rows."""
+    check_apart(run_dir, cfg.data)  # a folder Hydra named as it started (`${...}`)
     check_run_dir(run_dir, cfg.overwrite, cfg.resume)
     started = time.perf_counter()
     timings = Timings()
     events = read_events(cfg.data, cfg.shard, cfg.num_shards)
     first = next(events, None)  # input errors surface before any work
+    inputs = {key: input_digest(path) for key, path in input_paths(cfg.data).items()}
     res = Resources.build(cfg, timings)
-    writer = open_writer(run_dir, cfg)
+    writer = open_writer(run_dir, cfg, inputs)
     done = {entry["position"] for entry in writer.done}
     if done:
         log.info("resume: %d finished events kept in %s", len(done), run_dir)
@@ -90,10 +93,13 @@ def score_events(
                 yield position, event if isinstance(event, BadEvent) else next(results)
 
 
-def open_writer(run_dir: Path, cfg: Config) -> RunWriter:
-    """The run folder's writer, its journal headed by the settings a resume must repeat."""
-    settings = result_settings(dataclasses.asdict(cfg))
-    return RunWriter(run_dir, {"config": settings}, resume=cfg.resume)
+def open_writer(run_dir: Path, cfg: Config, inputs: dict[str, str] | None = None) -> RunWriter:
+    """The run folder's writer, its journal headed by the settings a resume must repeat and
+    the sha256 of each input file or folder (`inputs`, by option), which it must read too."""
+    header: dict[str, Any] = {"config": result_settings(dataclasses.asdict(cfg))}
+    if inputs:
+        header["inputs"] = inputs
+    return RunWriter(run_dir, header, resume=cfg.resume)
 
 
 def record(writer: RunWriter, position: int, item: EventResult | BadEvent) -> None:
@@ -110,6 +116,7 @@ def finish_run(
     """Write run.json and put the tables in place; the run's counts."""
     counts = run_counts(writer.done)
     extra = {
+        "inputs": writer.header.get("inputs"),  # merge refuses shards whose inputs differ
         "counts": counts,
         "resumed_events": resumed,
         "events": [event_line(e) for e in writer.done],

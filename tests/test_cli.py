@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -288,3 +289,78 @@ def test_help_lists_every_option_with_its_default_and_description(verb: str) -> 
         assert any(line.strip().startswith(f"{option.key}=") for line in lines), option.key
     assert "embedder=sentence_transformer" in done.stdout and "hashed" in done.stdout
     assert "data.decode_errors=strict" in done.stdout and "[strict | replace]" in done.stdout
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("output", "where"),
+    [
+        ("event", "is"),
+        ("event/candidates", "lies inside"),
+        ("event/out", "lies inside"),
+        (".", "holds"),
+    ],
+)
+def test_a_run_folder_among_the_inputs_is_refused_and_leaves_them_as_they_were(
+    tmp_path: Path, output: str, where: str
+) -> None:
+    root = event_dir(tmp_path, {"a.txt": ARTICLE, "b.txt": OTHER, "candidates/c.txt": OTHER})
+    before = _files(tmp_path)
+    folder = tmp_path / output
+    done = evalkit("run", "embedder=hashed", f"data.sources={root}", f"hydra.run.dir={folder}")
+    assert_one_line(done, f"hydra.run.dir: {folder} {where} data.sources ({root})")
+    assert _files(tmp_path) == before  # no .hydra/ in the user's input
+    assert set(tmp_path.rglob("*")) == {*before, root, root / "candidates"}  # nor a folder
+
+
+def test_a_failed_run_keeps_the_empty_folder_the_user_made(tmp_path: Path) -> None:
+    (tmp_path / "run").mkdir()
+    done = run(tmp_path, "data.sources=/no/such/folder")
+    assert_one_line(done, "data.sources: /no/such/folder does not exist")
+    assert (tmp_path / "run").is_dir() and not any((tmp_path / "run").iterdir())
+
+
+def test_a_second_run_into_a_folder_in_use_is_refused_before_hydra(tmp_path: Path) -> None:
+    root = event_dir(tmp_path, {"a.txt": ARTICLE, "b.txt": OTHER})
+    folder = tmp_path / "run"
+    (folder / ".hydra").mkdir(parents=True)
+    (folder / ".hydra" / "overrides.yaml").write_text("the live run's\n", encoding="utf-8")
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (folder / ".evalkit.lock").write_text(f"{live.pid}\n", encoding="utf-8")
+        done = run(tmp_path, f"data.sources={root}", "resume=true")
+        assert_one_line(done, f"hydra.run.dir: {folder} is in use by another run (process ")
+        assert "resume" not in done.stderr
+        assert (folder / ".hydra" / "overrides.yaml").read_text() == "the live run's\n"
+    finally:
+        live.kill()
+        live.wait()
+    done = run(tmp_path, f"data.sources={root}")  # its process is gone: the lock is stale
+    assert done.returncode == 0, done.stderr
+    assert not (folder / ".evalkit.lock").exists()
+
+
+def test_overwrite_leaves_nothing_of_the_earlier_run(tmp_path: Path) -> None:
+    lines = [
+        json.dumps(
+            {
+                "event_id": f"e{i}",
+                "articles": [{"id": "a", "text": ARTICLE}, {"id": "b", "text": OTHER}],
+            }
+        )
+        for i in range(6)
+    ]
+    (tmp_path / "events.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    many = run(tmp_path, f"data.sources={tmp_path / 'events.jsonl'}", "report.plots=true")
+    assert many.returncode == 0, many.stderr
+    assert (tmp_path / "run" / "score_distribution.svg").exists()
+    (tmp_path / "run" / "notes.txt").write_text("the user's\n", encoding="utf-8")
+    root = event_dir(tmp_path, {"a.txt": ARTICLE, "b.txt": OTHER})
+    one = run(tmp_path, f"data.sources={root}", "overwrite=true")
+    assert one.returncode == 0, one.stderr
+    left = {p.name for p in (tmp_path / "run").iterdir()}
+    assert not left & {"score_distribution.svg", "coverage_support.svg", "report.html", "report"}
+    assert (tmp_path / "run" / "notes.txt").read_text() == "the user's\n"

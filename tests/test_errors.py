@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from evalkit import report as report_module
 from evalkit.cache import DiskCache
 from evalkit.config import Config
 from evalkit.errors import ENVIRONMENT, INTERNAL, USER, InputError, boundary, explain
@@ -243,3 +245,76 @@ def test_a_refused_run_leaves_no_folder_it_made(tmp_path: Path, given: list[str]
     )
     assert done.returncode == USER and "data.references" in done.stderr
     assert [p.name for p in work.iterdir()] == ["mine"]
+
+
+def test_a_full_disk_names_the_run_folder(
+    fast_cfg: Config,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A write's OSError names no file: the line names the run folder, whose disk is full."""
+    real = RunWriter.add
+
+    def add(self: RunWriter, *args: object, **kwargs: object) -> None:
+        if self.done:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RunWriter, "add", add)
+    run_dir, code, err = _run_two_events(fast_cfg, tmp_path, capsys)
+    assert code == ENVIRONMENT and err.count("\n") == 1
+    assert err.startswith(f"error: {run_dir}: No space left on device; free disk space")
+
+
+def test_a_full_disk_while_run_json_is_written_leaves_a_run_to_resume(
+    fast_cfg: Config,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """run.json is the last write that needs space: it is written before any table is put in
+    place, so the disk filling there leaves the run resumable, and the line says so."""
+    real = report_module._atomic_write
+
+    def write(path: Path, data: str | bytes) -> None:
+        if "run.json" in path.name:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(report_module, "_atomic_write", write)
+    run_dir, code, err = _run_two_events(fast_cfg, tmp_path, capsys)
+    assert code == ENVIRONMENT and err.count("\n") == 1
+    assert f"continue with resume=true hydra.run.dir={run_dir}" in err
+    assert (run_dir / JOURNAL).exists() and not (run_dir / "summary.csv").exists()
+    monkeypatch.undo()
+    fast_cfg.resume = True
+    evaluate(fast_cfg, run_dir)
+    assert (run_dir / "run.json").exists() and not (run_dir / MARKER).exists()
+
+
+@pytest.mark.parametrize(
+    ("errno_code", "advice"),
+    [(errno.ENOSPC, "free disk space"), (errno.EISDIR, "a folder stands where a file is")],
+)
+def test_a_failed_report_says_once_what_was_kept(
+    fast_cfg: Config,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    errno_code: int,
+    advice: str,
+) -> None:
+    def refuse(path: Path, data: str | bytes) -> None:
+        raise OSError(errno_code, os.strerror(errno_code))
+
+    fast_cfg.report.html = True
+    monkeypatch.setattr("evalkit.html_report.atomic_write", refuse)
+    fast_cfg.data.sources = str(events_file(tmp_path, 1))
+    run_dir = tmp_path / "run"
+    with pytest.raises(SystemExit), guarded(run_dir):
+        evaluate(fast_cfg, run_dir)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.count("rebuild the report") == 1, err
+    assert advice in err and ("free" in err) == (errno_code == errno.ENOSPC), err
+    assert (run_dir / "summary.csv").exists() and not (run_dir / MARKER).exists()

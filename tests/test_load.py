@@ -392,6 +392,21 @@ def test_an_event_without_articles_is_an_input_error(tmp_path: Path) -> None:
     assert bad.event_id == "e1" and event.event_id == "e2"
 
 
+def test_the_candidates_of_a_skipped_line_are_named_each_in_a_row(tmp_path: Path) -> None:
+    clash = {
+        "event_id": "e1",
+        "articles": [{"id": "a", "text": ARTICLE}, {"id": "A", "text": ARTICLE}],
+        "candidates": [{"id": "sys_A", "text": "Kim denied."}, {"text": "no id"}],
+    }
+    path = events_file(tmp_path, clash, one("e2"), "[not, json")
+    bad, event, cut, *rows = read(path, bad_events="skip")
+    assert (bad.event_id, event.event_id, cut.event_id) == ("e1", "e2", "line 3")
+    assert "the candidates it holds cannot be named" in cut.reason
+    assert "cannot be named" not in bad.reason
+    assert [(r.event_id, r.candidate) for r in rows] == [("e1", "sys_A"), ("e1", "candidates[1]")]
+    assert rows[0].note == f"not scored: {path} line 1: its event was skipped"
+
+
 @pytest.mark.parametrize("where", ["events", "candidates"])
 def test_deeply_nested_json_is_an_input_error(tmp_path: Path, where: str) -> None:
     deep = '{"event_id": "e1", "articles": ' + "[" * 100_000 + "]" * 100_000 + "}"

@@ -195,3 +195,58 @@ def test_merged_equals_the_single_run(shards: Path, tmp_path: Path) -> None:
     for name in (*TABLES, "summary.md"):
         assert (tmp_path / "merged" / name).read_bytes() == (single / name).read_bytes()
     assert "NaN" not in (single / "summary.csv").read_text(encoding="utf-8")  # real scores
+
+
+def _shards_of_a_changed_input(tmp_path: Path) -> Path:
+    """Shards 0 and 1 of three run on six events, shard 2 after the first line was removed:
+    merged, event ev3 would be there twice and ev2, ev5 missing."""
+    corpus = events(tmp_path / "events.jsonl", 6)
+    for shard in (0, 1):
+        evaluate(config(corpus, shard, 3), tmp_path / "shards" / str(shard))
+    corpus.write_text("".join(corpus.read_text().splitlines(keepends=True)[1:]))
+    evaluate(config(corpus, 2, 3), tmp_path / "shards" / "2")
+    return tmp_path / "shards"
+
+
+def _without_inputs(folder: Path) -> None:
+    """run.json as an evalkit from before runs recorded their inputs wrote it."""
+    manifest = json.loads((folder / "run.json").read_text())
+    del manifest["inputs"]
+    (folder / "run.json").write_text(json.dumps(manifest))
+
+
+def test_shards_of_a_changed_input_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shards = _shards_of_a_changed_input(tmp_path)
+    assert main([str(shards)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: merge: {shards / '2'} read another data.sources than {shards / '0'} (sha256 "
+        "differs); run every shard on the same input\n"
+    )
+    _without_inputs(shards / "2")
+    assert main([str(shards)]) == 2
+    assert f"{shards / '2'} records no sha256 of its input" in capsys.readouterr().err
+    for shard in ("0", "1"):  # older shards, none with a digest: merged on their event ids
+        _without_inputs(shards / shard)
+    assert main([str(shards)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: merge: event 'ev3' is in {shards / '0'} and {shards / '2'}; merge the shards "
+        "of one run over one input\n"
+    )
+    assert not (shards / "merged").exists()
+
+
+@pytest.mark.parametrize(
+    ("out", "where"), [("0", "is"), ("0/merged", "lies inside"), (".", "holds")]
+)
+def test_an_out_among_the_shards_is_refused(
+    shards: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str, where: str
+) -> None:
+    folders = copy(shards, tmp_path)
+    before = {p: p.read_bytes() for p in folders.rglob("*") if p.is_file()}
+    target = folders / out
+    assert main([str(folders), "--out", str(target), "--overwrite"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: merge: --out {target} {where} the shard {folders / '0'}")
+    assert {p: p.read_bytes() for p in folders.rglob("*") if p.is_file()} == before

@@ -458,23 +458,45 @@ def _line_events(
             event_id = _id_of(raw, number, cfg, lines)
             # its candidates get rows of their own, after the lines (every shard lists them)
             lost = found or wanted.pop(id_key(event_id), [])
-            orphans += [(event_id, doc, where) for _, doc in lost]
+            own = _line_candidates(raw, where, cfg)
+            orphans += [(event_id, doc, where) for doc in [*(own or []), *(d for _, d in lost)]]
             skipped.add(id_key(event_id))  # its row stands for its key facts
             if not mine:
                 continue  # its own shard reports it
             if cfg.bad_events == "stop":
                 raise
-            yield position, BadEvent(event_id, where, str(err))
+            unread = "" if own is not None else "; the candidates it holds cannot be named"
+            yield position, BadEvent(event_id, where, f"{err}{unread}")
     if position < 0:
         add = "add JSONL lines" if lines.path is not None else "pass at least one"
         raise InputError(f"data.sources: {lines} holds no events; {add}")
     refused = [
-        BadEvent(eid, doc.origin, f"{doc.origin}: its event was skipped ({where})", doc.doc_id)
+        BadEvent(eid, doc.origin, f"{doc.origin}: its event was skipped{line}", doc.doc_id)
         for eid, doc, where in orphans
+        for line in ["" if doc.origin == where else f" ({where})"]
     ]
     refused += _unmatched(cfg, [x for docs in wanted.values() for x in docs], str(lines))
     refused += _unused_facts(cfg, facts, seen.keys() | skipped, str(lines))
     yield from _mine(refused + not_read, position + 1, shard, num_shards)
+
+
+def _line_candidates(raw: Any, where: str, cfg: DataConfig) -> list[Document] | None:
+    """The candidates of a line that is skipped, each to get a row of its own (an id that
+    cannot be used is named by its place, `candidates[2]`); None when the line is no JSON
+    object, so what it holds cannot be named."""
+    try:
+        items = _parse(raw, where, cfg).get("candidates", [])
+    except InputError:
+        return None
+    docs = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        value = item.get("id") if isinstance(item, dict) else None
+        try:
+            doc_id = _id(value, where) if isinstance(value, str) else f"candidates[{i}]"
+        except InputError:
+            doc_id = f"candidates[{i}]"
+        docs.append(Document(doc_id, "candidate", "", where))
+    return docs
 
 
 def _check_lines(
