@@ -185,6 +185,11 @@ _COPY_OPPOSITE_FORMS = (
     ("begin begins beginning began", "end ends ending ended"),
     ("top", "bottom"),
     ("earlier", "later"),
+    ("many", "few"),
+    ("most", "few"),
+    ("yesterday", "tomorrow"),
+    ("last", "next"),
+    ("better best", "worse worst"),
 )
 
 

@@ -594,6 +594,54 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "it had not worked for years after every device was switched off .",
             "opposite before where the source has after",
         ),
+        # times, comparisons and quantities (a second independent probe, session 34)
+        (
+            "He spent next season in charge of the Under-20 development squad.",
+            "He spent last season in charge of the Under-20 development squad.",
+            "opposite next where the source has last",
+        ),
+        (
+            "Those who had been involved in the football league fared worse.",
+            "Those who had been involved in the football league fared better.",
+            "opposite worse where the source has better",
+        ),
+        (
+            "Few NHS trusts have imposed arbitrary rules on patients.",
+            "Many NHS trusts have imposed arbitrary rules on patients.",
+            "opposite few where the source has many",
+        ),
+        # a unit of measure for another of its kind, though the claim has it elsewhere
+        (
+            "Carroll ended a run of 574 seconds without a goal and scored two minutes later.",
+            "Carroll ended a run of 574 minutes without a goal and scored two minutes later.",
+            "word seconds where the source has minutes",
+        ),
+        (
+            "Coober Pedy lies about 750 miles north of Adelaide.",
+            "Coober Pedy lies about 750 km north of Adelaide.",
+            "word miles where the source has km",
+        ),
+        # a hedge left out, a prospect said as certain
+        (
+            "Italian police say they were informed of the attacks on Monday.",
+            "Italian police say they were informed of the alleged attacks on Monday.",
+            "word the attacks where the source has the alleged attacks",
+        ),
+        (
+            "The man stole a car from the garage.",
+            "Police said the man allegedly stole a car from the garage.",
+            "word man stole where the source has man allegedly stole",
+        ),
+        (
+            "Rankin will return for the five one-day internationals.",
+            "Rankin is expected to return for the five one-day internationals.",
+            "word will where the source has is expected to",
+        ),
+        (
+            "The company will close the plant in Derby.",
+            "The company may close the plant in Derby.",
+            "word will where the source has may",
+        ),
     ],
 )
 def test_a_copy_with_a_negation_or_an_opposite_changed_is_a_conflict(
@@ -1054,6 +1102,32 @@ def test_a_passive_made_active_in_the_same_order_reverses_the_roles(
 )
 def test_what_a_reordering_does_not_change(claim: str, source: str, expected: str) -> None:
     assert reason(claim, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # the hedge kept, with the speaker left out
+        ("The man allegedly stole a car.", "Police said the man allegedly stole a car."),
+        # reported speech: "would" is what "will" becomes
+        ("He said he will resign next week.", "He said he would resign next week."),
+        # a hedge the claim has itself
+        ("The plant may close in Derby.", "The company said the plant may close in Derby."),
+        # one unit in two forms
+        ("The deal is worth £5 million.", "The deal is worth £5m."),
+        ("The journey takes 3 hours by train.", "The journey takes 3 hour by train."),
+    ],
+)
+def test_a_copy_that_keeps_its_hedges_and_units_agrees(claim: str, source: str) -> None:
+    assert reason(claim, source) == "agree"
+
+
+def test_a_key_fact_without_the_hedge_of_a_candidate_sentence_is_no_conflict() -> None:
+    # coverage reads a key fact (written in other words) against a candidate's sentence: a
+    # candidate that hedges still says the fact; a claim that drops the hedge says more
+    fact, sentence = "The man stole a car.", "The man allegedly stole a car."
+    assert compare(fact, sentence, True, NONE, 0.6, True) == ("agree", None)
+    assert reason(fact, sentence) == "word man stole where the source has man allegedly stole"
 
 
 @pytest.mark.parametrize(

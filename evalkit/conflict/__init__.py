@@ -66,7 +66,7 @@ import re
 from functools import lru_cache
 
 from evalkit.conflict.base import NEUTRAL, Conflict, Reading, copied, copied_sentences, verbatim
-from evalkit.conflict.edits import _edited, spliced
+from evalkit.conflict.edits import _edited, _hedged, spliced
 from evalkit.conflict.figures import _SPANS, _aged, _date, _figure, _figure_words, _slot, misaged
 from evalkit.conflict.names import _name, _role, _swapped
 from evalkit.conflict.order import _order
@@ -82,13 +82,20 @@ _US_ANY = re.compile(r"(?<![\w.])(?:U\.S\.|u\.s\.|US|us|United States|united sta
 
 @lru_cache(maxsize=MEMO)
 def compare(
-    claim: str, unit: str, single: bool, novel: frozenset[str], min_overlap: float
+    claim: str,
+    unit: str,
+    single: bool,
+    novel: frozenset[str],
+    min_overlap: float,
+    paraphrased: bool = False,
 ) -> Reading:
     """Whether `unit` (a single sentence, or a window when not `single`) agrees with
     `claim`, contradicts it, or says something else; `novel` holds the claim's names,
     figures and dates found in no source. Where one side is written without capitals both are
     read lower-cased: capitals on one side only would tell names apart that the other side
-    cannot show (a system that writes lower case against cased sources, or the reverse)."""
+    cannot show (a system that writes lower case against cased sources, or the reverse).
+    A `paraphrased` claim (a key fact, written in other words, read against a candidate's
+    sentence) that leaves out a hedge says no other fact."""
     country = _US.search(claim) or _US.search(unit)  # then "us" is the country, no pronoun
     lower = not any(ch.isupper() for ch in claim) or not any(ch.isupper() for ch in unit)
     if lower:
@@ -123,6 +130,7 @@ def compare(
         part = copied_sentences(claim, unit)  # the copy rules read the sentences it copies
         found = _swapped(claim, part) or _polarity(claim, unit, min_overlap)
         found = found or _edited(claim, part)
+        found = found or (None if paraphrased else _hedged(claim, part))
     found = found or _done(claim, unit)
     found = found or _order(claim, unit) or _slot(claim, unit, True)
     if found:

@@ -72,6 +72,46 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     return Conflict("negation", side, "source" if side == "claim" else "claim")
 
 
+# Words that hedge what they qualify ("the alleged attacks", "he reportedly stole"): a copy
+# that leaves one out says for certain what the source does not.
+_HEDGES = frozenset(
+    """alleged allegedly reportedly apparently possibly probably likely suspected purportedly
+    supposedly presumably perhaps potentially""".split()
+)
+# What makes a verb a prospect ("may", "is expected to", "plans to") and what states it as
+# certain in its place ("will", "has"): "Rankin will return" for "Rankin is expected to return".
+_PROSPECTS = frozenset("may might could expected due set likely plans planned plan hopes".split())
+_PROSPECT_WORDS = _PROSPECTS | frozenset("to is are was were be".split())
+_CERTAIN = frozenset("will has have had did is are was were".split())
+
+
+def _hedged(claim: str, unit: str) -> Conflict | None:
+    """The claim copies the unit (at least _COPY of its words, in order) and leaves out only
+    words, one of them a hedge (`_HEDGES`: "the attacks" against "the alleged attacks"), or
+    states as certain what the unit gives as a prospect ("Rankin will return" against "Rankin
+    is expected to return"; "would" is no prospect: reported speech says "will" with it)."""
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    changes = _copy_changes(c, u, _COPY)
+    if not changes or _HEDGES & set(c) or _PROSPECTS & set(c):
+        return None
+    found = None
+    for op, i1, i2, j1, j2 in changes:
+        old, new = u[i1:i2], c[j1:j2]
+        if op == "delete" and _HEDGES & set(old):
+            mine, theirs = c[max(j1 - 1, 0) : j1 + 1], u[max(i1 - 1, 0) : i2 + 1]
+            found = found or Conflict("word", " ".join(mine), " ".join(theirs))
+        elif op == "replace" and len(new) == 1 and new[0] in _CERTAIN and _prospect(old):
+            found = found or Conflict("word", new[0], " ".join(old))
+        elif op != "delete":
+            return None
+    return found
+
+
+def _prospect(words: tuple[str, ...]) -> bool:
+    """Whether the words make a verb a prospect and nothing else: "is expected to", "may"."""
+    return bool(_PROSPECTS.intersection(words)) and set(words) <= _PROSPECT_WORDS
+
+
 def _exchanged(old: str, new: str) -> Literal["word", "number"] | None:
     """What a copy's one word in place of another is, where it is a change of fact: a pronoun
     of the other sex ("word"), or another number ("number": an age, "Smith, 10," against
@@ -80,7 +120,28 @@ def _exchanged(old: str, new: str) -> Literal["word", "number"] | None:
         return "word"
     if _BARE_NUMBER.fullmatch(old) and _BARE_NUMBER.fullmatch(new):
         return "number"
+    mine, theirs = _UNITS.get(new), _UNITS.get(old)
+    if mine and theirs and mine[0] == theirs[0] and mine != theirs:
+        return "word"  # "574 seconds" for "574 minutes", "5 miles" for "5 km"
     return None
+
+
+# Units of measure by kind, each unit in its forms: a copy that puts one for another of its
+# kind changes the amount ("574 seconds" for "574 minutes"), as a scale does ("bn" for "m").
+_UNIT_KINDS = (
+    "second seconds | minute minutes | hour hours | day days | week weeks | month months"
+    " | year years | decade decades",
+    "mm millimetre millimetres | cm centimetre centimetres | metre metres meter meters"
+    " | km kilometre kilometres kilometer kilometers | mile miles",
+    "gram grams | kg kilogram kilograms | ounce ounces | lb lbs pound pounds | tonne tonnes",
+    "thousand thousands | m million millions | bn billion billions | trillion trillions",
+)
+_UNITS = {
+    form: (kind, unit)
+    for kind, units in enumerate(_UNIT_KINDS)
+    for unit, forms in enumerate(units.split("|"))
+    for form in forms.split()
+}
 
 
 # Words a predicate starts with, for `spliced` (and any "-ed" word): a spliced claim joins one

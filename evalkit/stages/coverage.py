@@ -245,7 +245,11 @@ def measure_facts(
             # which shifts with other events in a batch: the match is chosen to 9 decimals,
             # the first sentence on a tie, so it never depends on that.
             top = int(np.round(recall[row], 9).argmax()) if worded[row] else near
-            kind, conflict = compare(texts[row], sents[top].text, True, frozenset(), min_overlap)
+            # a key fact is written in other words (`paraphrased`): a hedge it leaves out of
+            # the sentence's is no other fact
+            kind, conflict = compare(
+                texts[row], sents[top].text, True, frozenset(), min_overlap, True
+            )
             signals.append(
                 FactSignals(
                     float(sims[row].max()),
