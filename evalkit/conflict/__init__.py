@@ -35,7 +35,10 @@ The rule, in order:
   opposite words ("rose" against "fell"); or the statement copies the text but for a negation
   added or taken away, or a word in place of its opposite, which the clauses can hide ("it is
   not very hard" against "it is very hard", "before" against "after"), or a pronoun in place
-  of the other sex's ("she was fined" against "he was fined").
+  of the other sex's ("she was fined" against "he was fined"), or one unit of measure for
+  another ("574 seconds" against "574 minutes"), or a hedge left out ("the attacks" against
+  "the alleged attacks", "will return" against "is expected to return"; not for a
+  `paraphrased` key fact).
 - Order: the statement is made of the text's own words with two of them exchanged ("the
   court fined the company" against "the company fined the court"). In lower-cased text,
   where capitals cannot find speakers, a speaker is also found as the words before "said"
@@ -54,10 +57,11 @@ Red Cross" + "are being transferred to rebel-held areas"; "Terpstra" + "had to s
 Where each kind is read: `figures` (amounts, dates, ages, a figure between the text's words),
 `names` (an invented name, an office, a name swapped in a copy), `speakers` (who says what,
 a dialogue's turn, the speakers of the sources' sentences: `voiced`), `edits` (a copy with a
-negation, an opposite, a number or a pronoun changed; `spliced`), `order` (two words
-exchanged), `polarity` (negation and opposite words, a plan said done); `base` holds what
-they share (`Conflict`, a statement read as a copy of a text). This module holds `compare`,
-the order in which they are asked, and a claim read a clause at a time (`_part`).
+negation, an opposite, a number, a unit or a pronoun changed, or a hedge left out;
+`spliced`), `order` (two words exchanged), `polarity` (negation and opposite words, a plan
+said done); `base` holds what they share (`Conflict`, a statement read as a copy of a text).
+This module holds `compare`, the order in which they are asked, and a claim read a clause at
+a time (`_part`).
 """
 
 from __future__ import annotations
