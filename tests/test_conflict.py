@@ -642,6 +642,17 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
             "The company may close the plant in Derby.",
             "word will where the source has may",
         ),
+        # what is to come said as done, in any past form
+        (
+            "Now the pictures went on display at the Drill Hall in August.",
+            "Now the pictures will go on display at the Drill Hall in August.",
+            "word went where the source has will go",
+        ),
+        (
+            "The law also banned the online sharing of videos without consent.",
+            "The law also wanted to ban the online sharing of videos without consent.",
+            "word banned where the source has wanted to ban",
+        ),
     ],
 )
 def test_a_copy_with_a_negation_or_an_opposite_changed_is_a_conflict(
@@ -1111,6 +1122,11 @@ def test_what_a_reordering_does_not_change(claim: str, source: str, expected: st
         ("The man allegedly stole a car.", "Police said the man allegedly stole a car."),
         # reported speech: "would" is what "will" becomes
         ("He said he will resign next week.", "He said he would resign next week."),
+        # a present may tell what is planned
+        (
+            "The exhibition goes on display at the Drill Hall in August.",
+            "The exhibition will go on display at the Drill Hall in August.",
+        ),
         # a hedge the claim has itself
         ("The plant may close in Derby.", "The company said the plant may close in Derby."),
         # one unit in two forms

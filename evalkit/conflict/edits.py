@@ -102,9 +102,26 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
             found = found or Conflict("word", " ".join(mine), " ".join(theirs))
         elif op == "replace" and len(new) == 1 and new[0] in _CERTAIN and _prospect(old):
             found = found or Conflict("word", new[0], " ".join(old))
+        elif op == "replace" and len(new) == 1 and _done_instead(old, new[0]):
+            found = found or Conflict("word", new[0], " ".join(old))
         elif op != "delete":
             return None
     return found
+
+
+# What makes the verb after it one to come: "will go", "would take", "intends to go"
+_TO_COME = _PROSPECTS | frozenset("will would shall intends wants wanted aims".split())
+
+
+def _done_instead(old: tuple[str, ...], new: str) -> bool:
+    """Whether one word of a copy says as done, in the past, what the unit's words give as to
+    come: "went" for "will go", "took" for "would take", "banned" for "wanted to ban" (not a
+    present: "goes" for "will go" may tell a plan)."""
+    *before, verb = old
+    if not before or not _TO_COME.intersection(before) or not set(before) <= _TO_COME | {"to"}:
+        return False
+    present = new in ("is", "are", "am") or (new.endswith("s") and new != "was")
+    return new != verb and new.isalpha() and not present and new not in _TO_COME
 
 
 def _prospect(words: tuple[str, ...]) -> bool:
