@@ -274,6 +274,11 @@ def _typed(typed: DictConfig, option: Option, value: Any) -> Any:
         OmegaConf.update(typed, option.key, value, merge=False)
     except OmegaConfBaseException:
         raise InputError(f"{option.key}: expected {option.kind}, got {_shown(value)}") from None
+    except OverflowError:  # an integer past a float's range
+        raise InputError(
+            f"{option.key}: expected {option.kind}, got an integer of {len(str(value))} digits, "
+            "past a float's range"
+        ) from None
     return OmegaConf.select(typed, option.key)
 
 

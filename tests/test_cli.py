@@ -194,6 +194,10 @@ MISTAKES = [
     (["cache.max_mb=-1"], "error: cache.max_mb: -1 must be at least 0"),
     (["bench.bootstrap=0"], "error: bench.bootstrap: 0 must be at least 1"),
     (["verifier.bias=nan"], "error: verifier.bias: nan must be a finite number"),
+    (
+        ["verifier.threshold=1" + "0" * 400],
+        "error: verifier.threshold: expected a number, got an integer of 401 digits",
+    ),
     (["shard=2", "num_shards=2"], "error: shard=2 num_shards=2: need 0 <= shard < num_shards"),
     (["shard=-1"], "error: shard: -1 must be at least 0"),
     (["data.decode_errors=bogus"], "data.decode_errors: 'bogus' is not one of strict, replace"),
