@@ -39,6 +39,7 @@ from evalkit.config import Config, Option, options, validate, value_at
 from evalkit.errors import InputError
 from evalkit.report import JOURNAL
 from evalkit.run_dir import (
+    OUTPUT_DIRS,
     check_apart,
     check_run_dir,
     existing_folders,
@@ -47,6 +48,7 @@ from evalkit.run_dir import (
     in_use,
     missing_folders,
     name_full_disk,
+    named_folders,
     remove_if_empty,
 )
 from evalkit.stages.load import bundled
@@ -185,13 +187,9 @@ def check_args(verb: str, argv: list[str]) -> None:
         _check_output(overrides, args.multirun, "overwrite" in told, "resume" in told, configs)
 
 
-# The options that name where a verb writes (Hydra's).
-OUTPUT_DIRS = ("hydra.run.dir", "hydra.sweep.dir")
-
-
 def output_dir(argv: list[str]) -> Path | None:
     """The run folder a single `run` names on its command line, None when Hydra names it."""
-    chosen = [a.split("=", 1)[1] for a in argv if a.startswith("hydra.run.dir=")]
+    chosen = named_folders(argv, ("hydra.run.dir",))
     multirun = any(a in ("-m", "--multirun") for a in argv)
     return None if multirun or not chosen or "$" in chosen[-1] else Path(chosen[-1])
 

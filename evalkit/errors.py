@@ -82,7 +82,7 @@ def advice(err: OSError) -> str:
     return (
         _ENVIRONMENT.get(err.errno or 0)
         or _PATH.get(err.errno or 0)
-        or ("check the path and the disk")
+        or "check the path and the disk"
     )
 
 

@@ -48,6 +48,17 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def placed(folder: Path, other: Path) -> str | None:
+    """Where `folder` is against `other`: "is" it, "lies inside" it or "holds" it; None when
+    they are apart (paths made absolute, not resolved)."""
+    here, there = Path(os.path.abspath(folder)), Path(os.path.abspath(other))
+    if here == there:
+        return "is"
+    if there in here.parents:
+        return "lies inside"
+    return "holds" if here in there.parents else None
+
+
 def input_digest(path: Path) -> str:
     """sha256 of an input as a run reads it: a file's bytes, or of a folder the names and bytes
     of the files directly inside it and inside its folders (a sources folder's candidates/).

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 
 from evalkit.columns import SOURCES, TABLES
 from evalkit.errors import InputError, advice, cannot, report_error
-from evalkit.files import atomic_write, journal_ends, read_rows
+from evalkit.files import atomic_write, journal_ends, placed, read_rows
 from evalkit.records import id_key
 from evalkit.report import (
     INDEX,
@@ -245,11 +245,8 @@ def merge(folders: list[Path], out: Path, overwrite: bool = False) -> dict[str, 
 def _apart(folders: list[Path], out: Path) -> None:
     """Refuse an --out that is, lies inside or holds a shard: merging would replace or mix
     with the runs it reads."""
-    here = Path(os.path.abspath(out))
     for folder in folders:
-        there = Path(os.path.abspath(folder))
-        if here == there or there in here.parents or here in there.parents:
-            where = "is" if here == there else "lies inside" if there in here.parents else "holds"
+        if where := placed(out, folder):
             raise InputError(
                 f"merge: --out {out} {where} the shard {folder}; choose a folder apart from "
                 "the shards (the default is <their parent>/merged)"

@@ -17,6 +17,7 @@ from typing import Any
 
 from evalkit.config import DataConfig
 from evalkit.errors import InputError, fail
+from evalkit.files import placed
 from evalkit.report import JOURNAL, MARKER
 from evalkit.stages.load import references_path, sources_path
 
@@ -41,18 +42,11 @@ def input_paths(data: DataConfig) -> dict[str, Path]:
 def check_apart(folder: Path, data: DataConfig, key: str = "hydra.run.dir") -> None:
     """Refuse an output folder that is, holds or lies inside an input of the run: evalkit and
     Hydra would write into the user's input (and a later run would read what they wrote)."""
-    here = Path(os.path.abspath(folder))
     for option, path in input_paths(data).items():
-        there = Path(os.path.abspath(path))
-        if here == there or there in here.parents:
-            where = "is" if here == there else "lies inside"
-        elif here in there.parents:
-            where = "holds"
-        else:
-            continue
-        raise InputError(
-            f"{key}: {folder} {where} {option} ({path}); choose a folder apart from the inputs"
-        )
+        if where := placed(folder, path):
+            raise InputError(
+                f"{key}: {folder} {where} {option} ({path}); choose a folder apart from the inputs"
+            )
 
 
 def check_run_dir(run_dir: Path, overwrite: bool, resume: bool = False) -> None:
@@ -132,22 +126,32 @@ def remove_if_empty(run_dir: Path, made: Sequence[Path] = (), existed: bool = Fa
     ):
         if not existed:
             shutil.rmtree(run_dir, ignore_errors=True)
-        for path in run_dir.iterdir() if existed else ():
-            with contextlib.suppress(OSError):
-                if path.is_dir():
-                    shutil.rmtree(path)
-                else:
-                    path.unlink()
+        else:  # the user's folder: only what Hydra and the run put in it goes
+            for path in run_dir.iterdir():
+                with contextlib.suppress(OSError):
+                    if path.is_dir():
+                        shutil.rmtree(path)
+                    else:
+                        path.unlink()
     for folder in sorted(made, key=lambda p: len(p.parts), reverse=True):
         with contextlib.suppress(OSError):  # not empty, or gone: leave it
             folder.rmdir()
 
 
+# The options that name where a verb writes (Hydra's).
+OUTPUT_DIRS = ("hydra.run.dir", "hydra.sweep.dir")
+
+
+def named_folders(argv: Sequence[str], keys: Sequence[str] = OUTPUT_DIRS) -> list[str]:
+    """The output folders the command line names with `keys`, as written, in order."""
+    prefixes = tuple(f"{key}=" for key in keys)
+    return [a.split("=", 1)[1] for a in argv if a.startswith(prefixes)]
+
+
 def missing_folders(argv: Sequence[str]) -> list[Path]:
     """The folders a run's output folder would add above it (absent now), from the command
     line's `hydra.run.dir` / `hydra.sweep.dir` or the default `results/...`."""
-    keys = ("hydra.run.dir=", "hydra.sweep.dir=")
-    chosen = [a.split("=", 1)[1] for a in argv if a.startswith(keys)]
+    chosen = named_folders(argv)
     fixed = Path(chosen[-1].split("$", 1)[0] if chosen else "results/")
     return [p.absolute() for p in (fixed, *fixed.parents) if str(p) != "." and not p.exists()]
 
@@ -155,9 +159,7 @@ def missing_folders(argv: Sequence[str]) -> list[Path]:
 def existing_folders(argv: Sequence[str]) -> set[str]:
     """The output folders the command line names (no `${...}` in them) that exist now: a
     failed run into one leaves the folder (the user made it), removing only what it added."""
-    keys = ("hydra.run.dir=", "hydra.sweep.dir=")
-    chosen = [a.split("=", 1)[1] for a in argv if a.startswith(keys)]
-    return {os.path.abspath(c) for c in chosen if "$" not in c and Path(c).is_dir()}
+    return {os.path.abspath(c) for c in named_folders(argv) if "$" not in c and Path(c).is_dir()}
 
 
 def _kept(run_dir: Path) -> str:

@@ -100,13 +100,18 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
         if op == "delete" and _HEDGES & set(old):
             mine, theirs = c[max(j1 - 1, 0) : j1 + 1], u[max(i1 - 1, 0) : i2 + 1]
             found = found or Conflict("word", " ".join(mine), " ".join(theirs))
-        elif op == "replace" and len(new) == 1 and new[0] in _CERTAIN and _prospect(old):
-            found = found or Conflict("word", new[0], " ".join(old))
-        elif op == "replace" and len(new) == 1 and _done_instead(old, new[0]):
+        elif op == "replace" and len(new) == 1 and _said_certain(old, new[0]):
             found = found or Conflict("word", new[0], " ".join(old))
         elif op != "delete":
             return None
     return found
+
+
+def _said_certain(old: tuple[str, ...], new: str) -> bool:
+    """Whether a copy's one word in place of the unit's says as certain what they give as a
+    prospect ("will" for "is expected to") or as done what they give as to come ("went" for
+    "will go")."""
+    return (new in _CERTAIN and _prospect(old)) or _done_instead(old, new)
 
 
 # What makes the verb after it one to come: "will go", "would take", "intends to go"

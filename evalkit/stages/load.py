@@ -308,10 +308,10 @@ def _record_docs(items: Any, role: Role, where: str) -> list[Document]:
     if not isinstance(items, list):
         raise InputError(f'{where}: \'{role}s\' must be a list of {{"id", "text"}} objects')
     docs = []
+    field, what = ("articles", "an article") if role == "source" else (f"{role}s", "a " + role)
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise InputError(f"{where}: each {role} must be an object with 'id' and 'text'")
-        field, what = ("articles", "an article") if role == "source" else (f"{role}s", "a " + role)
         _known_fields(item, DOC_FIELDS, f"{where} {field}[{i}]", what)
         doc_id = _id(_field(item, "id", where, str), where)
         docs.append(Document(doc_id, role, normalise(_field(item, "text", where, str)), where))
