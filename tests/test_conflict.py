@@ -392,6 +392,76 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
     )
 
 
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_put_for_another_group_as_speaker_is_a_conflict(lower: bool) -> None:
+    """A statement given to another group (second probe, "swapped attributions"): before
+    "said", after a closing "say" or after "according to", cased text or not."""
+
+    def said(text: str) -> str:
+        return text.lower() if lower else text
+
+    died = "The student, from Eastbourne, died of smoke inhalation, {}."
+    cases = [
+        ("the club said", "prosecutors said", "name the club where the source has prosecutors"),
+        ("say the school", "say police", "name the school where the source has police"),
+        (
+            "according to her family",
+            "according to police",
+            "name her family where the source has police",
+        ),
+    ]
+    for mine, theirs, expected in cases:
+        assert reason(said(died.format(mine)), said(died.format(theirs))) == expected
+    # the same force, or a voice that may speak for anyone, is no other speaker (lower-cased
+    # text reads any word put for another as a swap, "officers" for "police" among them)
+    same = ["a police spokesman said"] + ([] if lower else ["officers said", "a spokeswoman said"])
+    for mine in same:
+        assert reason(said(died.format(mine)), said(died.format("police said"))) == "agree"
+    # a person, by name or title, may speak for a group (tokenised CLIFF: "the white house has
+    # said" for "mr earnest said")
+    plan = "{} said it is in the final stages of drafting a plan to close the prison."
+    assert reason(said(plan.format("The White House")), said(plan.format("Mr Earnest"))) == (
+        "agree"
+    )
+    # words after "said" that do not end the sentence are what is said, not who says it (in
+    # lower-cased text the older reading of a name after "said" names this change a name)
+    ministry = "The ministry said {} arms dealings must be stopped immediately."
+    assert reason(said(ministry.format("legal")), said(ministry.format("illegal"))) == (
+        f"{'name' if lower else 'opposite'} legal where the source has illegal"
+    )
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool) -> None:
+    """ "B before A" for "A before B" (second probe, "reversed relations"); "B after A" says
+    the same, and so does "After B, A"."""
+
+    def said(text: str) -> str:
+        return text.lower() if lower else text
+
+    source = said("The committee recommended the scheme to parliament after members voted for it.")
+    assert (
+        reason(
+            said("Members voted for it after the committee recommended the scheme to parliament."),
+            source,
+        )
+        == said(
+            "order members voted ... after the committee ... where the source has the committee "
+            "... after members voted ..."
+        ).lower()
+    )
+    for same in (
+        "Members voted for it before the committee recommended the scheme to parliament.",
+        "After members voted for it, the committee recommended the scheme to parliament.",
+        source,
+    ):
+        assert reason(said(same), source) == "agree"
+    # a meeting goes both ways: "and" is no one-way word
+    both = said("Thompson steadied the innings and Wilson helped the Irish to a total.")
+    swapped = said("Wilson helped the Irish to a total and Thompson steadied the innings.")
+    assert reason(swapped, both) == "agree"
+
+
 @pytest.mark.parametrize(
     ("claim", "source", "expected"),
     [

@@ -41,9 +41,45 @@ def _order(claim: str, unit: str) -> Conflict | None:
     whole = found >= _CONTAINED * len(words) or words - set(u) <= names(claim)
     swapped = (_across(c, u) or _crossed(c, u)) if whole else None
     if swapped is None:
-        return _voiced(c, u)
+        return _voiced(c, u) or _reversed(c, u)
     a, b = swapped
     return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
+
+
+# words whose two sides may not change places: "A before B" is not "B before A" (though it
+# is "B after A": another word, which `_reversed` leaves alone)
+_ONE_WAY = frozenset("before after because until when once unless if".split())
+_SIDE = 2  # the fewest content words of a side
+_MOSTLY = 0.8  # the share of a side's content words the other text has on its other side
+
+
+def _reversed(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The claim has the unit's two sides of a one-way word the other way round: "Wilson
+    helped the Irish ... before Thompson and Porterfield steadied the innings" against
+    "Thompson and Porterfield steadied the innings before Wilson helped the Irish ...". A side
+    opening the sentence ("After B, A") is left alone."""
+    for j, word in enumerate(c):
+        if word not in _ONE_WAY:
+            continue
+        left, right = _content(c[:j]), _content(c[j + 1 :])
+        if len(left) < _SIDE or len(right) < _SIDE:
+            continue
+        for i in (i for i, w in enumerate(u) if w == word):
+            first, then = _content(u[:i]), _content(u[i + 1 :])
+            if _mostly(left, then) and _mostly(right, first):
+                if not (_mostly(left, first) or _mostly(right, then)):
+                    return Conflict("order", _sides(c, j), _sides(u, i))
+    return None
+
+
+def _sides(words: tuple[str, ...], at: int) -> str:
+    """The opening words of the two sides of words[at]: "members voted ... after the
+    committee ..."."""
+    return f"{' '.join(words[:2])} ... {words[at]} {' '.join(words[at + 1 : at + 3])} ..."
+
+
+def _mostly(side: set[str], words: set[str]) -> bool:
+    return len(side & words) >= _MOSTLY * len(side)
 
 
 _BE = frozenset("is was are were be been being".split())

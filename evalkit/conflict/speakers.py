@@ -17,9 +17,19 @@ from evalkit.conflict.base import (
     _one_apart,
     _replaced,
 )
-from evalkit.conflict.names import _OFFICES, _STANDS_IN, _described
+from evalkit.conflict.names import _OFFICES, _STANDS_IN, _TITLES, _described
 from evalkit.lexicon import name_words
-from evalkit.text import MEMO, MONTHS, STOPWORDS, TURN, WEEKDAYS, names, stem, tokens
+from evalkit.text import (
+    MEMO,
+    MONTHS,
+    STOPWORDS,
+    TURN,
+    WEEKDAYS,
+    is_content,
+    names,
+    stem,
+    tokens,
+)
 
 _SPEECH = (
     r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
@@ -74,7 +84,8 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
         return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
     if not any(ch.isupper() for ch in unit):  # no capitals to find speakers by
         return _respoken(tokens(claim), tokens(unit))
-    return None
+    # capitals find named speakers; a group ("police", "prosecutors") has none
+    return _respoken(tokens(claim), tokens(unit), names(claim) | names(unit))
 
 
 # a quote (to its end, or the text's where the sentence ends inside it)
@@ -114,10 +125,17 @@ def _turn(claim: str, unit: str) -> Conflict | None:
     return None
 
 
-def _respoken(claim: tuple[str, ...], unit: tuple[str, ...]) -> Conflict | None:
+def _respoken(
+    claim: tuple[str, ...], unit: tuple[str, ...], named: frozenset[str] | None = None
+) -> Conflict | None:
     """In word-aligned text, the words right before "said" (or after "said" or "according
-    to") replaced by others, neither side a pronoun nor a description (`_described`): "dr
-    hills said" against "prof ruggles said"."""
+    to") replaced by others, neither side a pronoun, a description (`_described`) nor a voice
+    that may speak for anyone (`_VOICES`): "dr hills said" against "prof ruggles said". A
+    group for another group is one too, a description or not ("the club said" against
+    "prosecutors said"). The police, however named (`_POLICE`), are one. In cased text (`named`: the
+    words capitals show as names) only a group for a group is read here."""
+    shown = {"claim": claim, "unit": unit}  # with their possessives, for the reason
+    claim, unit = _owned(claim), _owned(unit)
     changes = _copy_changes(claim, unit, _NEAR_COPY) or ()
     # two changes around one word both keep are one name put for another ("angela colfer
     # said" against "gareth colfer williams said")
@@ -126,11 +144,44 @@ def _respoken(claim: tuple[str, ...], unit: tuple[str, ...]) -> Conflict | None:
         after = unit[i2] if i2 < len(unit) and j2 < len(claim) and claim[j2] == unit[i2] else ""
         before = unit[i1 - 1] if i1 and j1 and claim[j1 - 1] == unit[i1 - 1] else ""
         according = before == "to" and i1 >= 2 and unit[i1 - 2] == "according"
-        if _described(unit, i1, claim, j1, _content(old), _content(new)):
-            continue  # "the 68-year-old says" for "harry redknapp says"
-        if _SAYS.fullmatch(after) or _SAYS.fullmatch(before) or according:
-            return Conflict("name", " ".join(new), " ".join(old))
+        if not (_SAY.fullmatch(after) or _SAY.fullmatch(before) or according):
+            continue
+        gone, put = _content(old), _content(new)
+        if not gone or not put or (gone | put) & _VOICES or gone | put <= _POLICE:
+            continue
+        # a name or a title marks a person ("mr earnest said"), who may speak for a group
+        person = name_words(" ".join(old + new)) or set(old + new) & (_TITLES | _HONORIFICS)
+        groups = not (person or (named and (gone | put) & named))
+        # words after "said" are its speaker's where they end it ("..., say police"), else
+        # what is said ("said legal arms dealings ...")
+        groups = groups and (bool(_SAY.fullmatch(after)) or according or j2 == len(claim))
+        # not a description of the other: "the 68-year-old says" for "harry redknapp says"
+        described = named is not None or _described(unit, i1, claim, j1, gone, put)
+        if groups or not described:
+            mine, theirs = shown["claim"][j1:j2], shown["unit"][i1:i2]
+            return Conflict("name", " ".join(mine), " ".join(theirs))
     return None
+
+
+def _owned(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A possessive before a content word read as "the": "her family" is a group, no pronoun."""
+    return tuple(
+        "the" if w in _POSSESSIVES and is_content(n) else w
+        for w, n in zip(words, words[1:] + ("",), strict=True)
+    )
+
+
+_POSSESSIVES = frozenset("his her their its".split())
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
+# what a speaker does right before or after its words: "said", "police say"
+_SAY = re.compile(rf"{_SPEECH}|say")
+# who may speak for any group or person: "a spokesman said" for "police said"
+_VOICES = frozenset(
+    """spokesman spokeswoman spokesperson spokesmen spokespeople representative statement
+    official officials source sources aide aides insider insiders""".split()
+)
+# one force, however named: "officers said" for "police said"
+_POLICE = frozenset("police officers officer detectives detective force constabulary".split())
 
 
 @lru_cache(maxsize=MEMO)
