@@ -147,7 +147,9 @@ def _respoken(
         if not (_SAY.fullmatch(after) or _SAY.fullmatch(before) or according):
             continue
         gone, put = _content(old), _content(new)
-        if not gone or not put or (gone | put) & _VOICES or gone | put <= _POLICE:
+        # a voice, with words of the other side at most ("a police spokesman" for "police")
+        voice = put - _VOICES <= gone or gone - _VOICES <= put
+        if not gone or not put or voice or gone | put <= _POLICE:
             continue
         # a name or a title marks a person ("mr earnest said"), who may speak for a group
         person = name_words(" ".join(old + new)) or set(old + new) & (_TITLES | _HONORIFICS)
