@@ -190,6 +190,25 @@ _COPY_OPPOSITE_FORMS = (
     ("yesterday", "tomorrow"),
     ("last", "next"),
     ("better best", "worse worst"),
+    ("good", "bad"),
+    ("greater greatest", "smaller smallest"),
+    ("highest", "lowest"),
+    ("final", "first"),
+    ("open", "closed"),
+    ("always", "never"),
+    ("often", "rarely"),
+    ("often", "seldom"),
+    ("usually", "rarely"),
+    ("frequently", "rarely"),
+    ("regularly", "rarely"),
+    ("sometimes", "never"),
+    ("early", "late"),
+    ("rich", "poor"),
+    ("cheap", "expensive"),
+    ("easy", "difficult"),
+    ("safe", "dangerous"),
+    ("success", "failure"),
+    ("positive", "negative"),
 )
 
 
@@ -215,7 +234,8 @@ _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
 # The Penn Treebank's brackets in tokenised text (CNN/DailyMail's "-lrb- cnn -rrb-"): no words.
 _BRACKET = re.compile(r"-[lr][rsc]b-", re.I)
 _TOKEN = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
-_CAPITALISED = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][\w'’-]*[\w]")  # "U.N." too
+# "U.N." too; a figure glued on whole, as `tokens` reads it ("GBP3,028")
+_CAPITALISED = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][\w'’-]*[\w](?:(?<=\d)[.,]\d+)*")
 # Function words that are capitalised only because they open a sentence or clause.
 _NOT_NAMES = frozenset(w.capitalize() for w in STOPWORDS) | {
     "However",

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from evalkit.conflict import compare, misaged, speakers, spliced, verbatim, voiced
+from evalkit.conflict import (
+    compare,
+    misaged,
+    reattached,
+    speakers,
+    spliced,
+    verbatim,
+    voiced,
+)
 from evalkit.conflict.base import copied_sentences
 from evalkit.text import amounts, numbers
 
@@ -691,6 +699,22 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "Coober Pedy lies about 750 km north of Adelaide.",
             "word miles where the source has km",
         ),
+        # how often, and a judgement, for its opposite (third probe)
+        (
+            "Mrs Mosey confessed that she rarely left things on the cooker.",
+            "Mrs Mosey confessed that she often left things on the cooker.",
+            "opposite rarely where the source has often",
+        ),
+        (
+            "The 500 rupee notes are the lowest denomination notes in the country.",
+            "The 500 rupee notes are the highest denomination notes in the country.",
+            "opposite lowest where the source has highest",
+        ),
+        (
+            "Swanson's goal is a bad, quality goal.",
+            "Swanson's goal is a good, quality goal.",
+            "opposite bad where the source has good",
+        ),
         # a hedge left out, a prospect said as certain
         (
             "Italian police say they were informed of the attacks on Monday.",
@@ -935,6 +959,40 @@ SOURCE = (
     "The International Committee of the Red Cross said the convoy had been attacked.",
     "They have been working in the area since 2012.",
 )
+
+
+def test_a_clause_said_of_another_person_than_the_sources_say_it_of_is_moved() -> None:
+    """A relative clause or a description between commas moved to another person (third
+    probe): to a person of the next sentence, or within the sentence."""
+    match = (
+        "The Serb was barged down by Gibbs, who was the last defender, and had he not been "
+        "infringed, he would have had a clear run on goal.",
+        "Clattenburg spotted the incident and presented a yellow card.",
+    )
+    found = reattached(
+        "Clattenburg, who was the last defender, spotted the incident and presented a yellow card.",
+        match,
+    )
+    assert found is not None and found[1] == 0
+    assert found[0].reason() == (
+        "moved clattenburg, who was the last defender where the source has gibbs, who was the "
+        "last defender"
+    )
+    speech = (
+        "Woodley gave a speech dedicated to John Green, the author of the book which the film "
+        "is based on, saying he gave this world a masterpiece.",
+    )
+    found = reattached(
+        "Woodley, the author of the book which the film is based on, gave a speech dedicated to "
+        "John Green saying he gave this world a masterpiece.",
+        speech,
+    )
+    assert found is not None and found[0].theirs.startswith("green, the author")
+    # the clause where the sources have it, the sentence the sources' own, or a claim whose
+    # rest no source says, is no move
+    assert reattached(match[0], match) is None
+    assert reattached(speech[0], speech) is None
+    assert reattached("Gibbs, who was the last defender, barged the Serb down.", match) is None
 
 
 def test_one_sentences_subject_with_anothers_predicate_is_spliced() -> None:
@@ -1206,6 +1264,53 @@ def test_what_a_reordering_does_not_change(claim: str, source: str, expected: st
 )
 def test_a_copy_that_keeps_its_hedges_and_units_agrees(claim: str, source: str) -> None:
     assert reason(claim, source) == "agree"
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # a condition left out states as certain what the source gives only on a condition
+        # (third probe): one that opens the sentence or what it says, or an "unless"
+        (
+            "I can promise you nobody has been dreaming more than me.",
+            "If everyone has gone to bed thinking the dream will happen, I can promise you "
+            "nobody has been dreaming more than me.",
+            "word (no condition) where the source has if everyone has gone to bed thinking the ...",
+        ),
+        (
+            "The club will appeal against the ban, the manager said.",
+            "The club will appeal against the ban unless it is cut, the manager said.",
+            "word (no condition) where the source has unless it is cut",
+        ),
+        (
+            "He said the club would appeal.",
+            "He said that if the ban is upheld the club would appeal.",
+            "word (no condition) where the source has if the ban is upheld",
+        ),
+        # a trailing "if" may say whom it holds for (people call this one faithful, CLIFF)
+        (
+            "Half of hospitals are letting patients jump NHS queues for cataract surgery.",
+            "Half of hospitals are letting patients jump NHS queues for cataract surgery if "
+            "they pay for it themselves, an investigation has revealed.",
+            "agree",
+        ),
+        # "even if" and "as if" set no condition; "asked ... if" is "whether"; a claim that
+        # keeps its condition keeps it
+        ("He will play on.", "He will play on even if the club is relegated.", "agree"),
+        ("He asked the club.", "He asked the club if he could leave.", "agree"),
+        (
+            "The club would appeal if the ban was upheld.",
+            "She said the club would appeal if the ban was upheld.",
+            "agree",
+        ),
+    ],
+)
+def test_a_copy_that_leaves_out_a_condition_is_a_conflict(
+    claim: str, source: str, expected: str
+) -> None:
+    assert reason(claim, source) == expected
+    # a key fact read against a candidate's sentence may leave the condition to it
+    assert compare(claim, source, True, NONE, 0.6, True)[0] == "agree"
 
 
 def test_a_key_fact_without_the_hedge_of_a_candidate_sentence_is_no_conflict() -> None:

@@ -311,6 +311,14 @@ def test_names_skip_sentence_openers_but_keep_multiword_names() -> None:
     assert "foreign" not in found and "however" not in found
 
 
+def test_a_name_with_a_figure_glued_on_is_the_token_the_sources_have() -> None:
+    # (third probe) "GBP3,028" was the name "gbp3", which no source's words ("gbp3,028") had:
+    # a copied sentence was "found in no source"
+    text = "Mr Gauke wants details of their plan for GBP3,028 of tax rises and the new F1 rules."
+    assert {"gbp3,028", "f1", "gauke"} <= names(text)
+    assert names(text) <= set(tokens(text))
+
+
 def test_a_word_opening_after_markdown_emphasis_is_an_opener() -> None:
     assert names("*Note: This summary is based on the articles.*") == frozenset()
     assert names("- **Update:** Kim Yo Jong spoke.") == {"kim", "yo", "jong"}

@@ -24,7 +24,8 @@ The rule, in order:
   a second person the text leaves out), or a speaker the text does not name where it has
   another speaker say it ("Kirby said" against "Shin said", "Kim called it" against "Shin
   called it"; the claims stage reads a source's speaking "she" as the speaker named before
-  it, and quotes after "Gareth Batty told BBC Radio London:" as his, `voiced`).
+  it, and quotes after "Gareth Batty told BBC Radio London:" as his, `voiced`), or in a copy
+  another group as the speaker ("..., the club said" against "..., prosecutors said").
 - A swap: the statement copies the text but for one name put in place of another ("Ireland
   made 165-5" against "Afghanistan made 165-5"; a name of up to five words, one opening the
   sentence where it is no English word, not a description or an office for a name); in
@@ -37,29 +38,33 @@ The rule, in order:
   not very hard" against "it is very hard", "before" against "after"), or a pronoun in place
   of the other sex's ("she was fined" against "he was fined"), or one unit of measure for
   another ("574 seconds" against "574 minutes"), or a hedge left out ("the attacks" against
-  "the alleged attacks", "will return" against "is expected to return"; not for a
-  `paraphrased` key fact).
+  "the alleged attacks", "will return" against "is expected to return"), or a condition that
+  opens the sentence, or an "unless" (not for a `paraphrased` key fact, either of them).
 - Order: the statement is made of the text's own words with two of them exchanged ("the
   court fined the company" against "the company fined the court"). In lower-cased text,
   where capitals cannot find speakers, a speaker is also found as the words before "said"
-  that the statement replaced ("dr hills said" against "prof ruggles said").
+  that the statement replaced ("dr hills said" against "prof ruggles said"). Or the two
+  sides of a one-way word ("before", "because", "if") exchanged ("B before A" against "A
+  before B").
 - Last, in cased text: a name between the words the text has around another name, though
   the statement says the rest otherwise (`_slot`: "The film's star Ansel Elgort picked up
   ..." against "The film's star Shailene Woodley also picked up ...").
 A text of several sentences (a window) never conflicts, since its neighbours bring other
 figures, but agrees when it holds every figure and date of the statement.
 
-One rule reads a claim against every sentence of the sources at once (`spliced`): a claim
+Two rules read a claim against every sentence of the sources at once: `spliced`, a claim
 made of the start of one sentence and the rest of another, whose own subject it drops ("the
 Red Cross" + "are being transferred to rebel-held areas"; "Terpstra" + "had to settle for
-14th place", said of Geraint Thomas).
+14th place", said of Geraint Thomas); and `reattached`, a clause between commas the sources
+say of someone else ("Clattenburg, who was the last defender, spotted ...").
 
 Where each kind is read: `figures` (amounts, dates, ages, a figure between the text's words),
 `names` (an invented name, an office, a name swapped in a copy), `speakers` (who says what,
 a dialogue's turn, the speakers of the sources' sentences: `voiced`), `edits` (a copy with a
-negation, an opposite, a number, a unit or a pronoun changed, or a hedge left out;
-`spliced`), `order` (two words exchanged), `polarity` (negation and opposite words, a plan
-said done); `base` holds what they share (`Conflict`, a statement read as a copy of a text).
+negation, an opposite, a number, a unit or a pronoun changed, or a hedge or condition left
+out; `spliced`, `reattached`), `order` (two words or two clauses exchanged), `polarity`
+(negation and opposite words, a plan said done); `base` holds what they share (`Conflict`, a
+statement read as a copy of a text).
 This module holds `compare`, the order in which they are asked, and a claim read a clause at
 a time (`_part`).
 """
@@ -70,7 +75,7 @@ import re
 from functools import lru_cache
 
 from evalkit.conflict.base import NEUTRAL, Conflict, Reading, copied, copied_sentences, verbatim
-from evalkit.conflict.edits import _edited, _hedged, spliced
+from evalkit.conflict.edits import _edited, _hedged, reattached, spliced, unconditional
 from evalkit.conflict.figures import _SPANS, _aged, _date, _figure, _figure_words, _slot, misaged
 from evalkit.conflict.names import _name, _role, _swapped
 from evalkit.conflict.order import _order
@@ -122,6 +127,9 @@ def compare(
         found = _swapped(claim, unit) or _part(claim, unit, novel, min_overlap)
         return ("conflict", found) if found else NEUTRAL
     if verbatim(claim, unit):
+        found = None if paraphrased else unconditional(claim, unit)  # a condition left out
+        if found:
+            return "conflict", found
         return NEUTRAL if novel else ("agree", None)
     if not single:
         holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
@@ -195,6 +203,7 @@ __all__ = [
     "misaged",
     "names_speaker",
     "speakers",
+    "reattached",
     "spliced",
     "verbatim",
     "voiced",

@@ -29,7 +29,9 @@ _WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 class Conflict:
     """What a statement and a text disagree on: the kind, the statement's value, the text's."""
 
-    kind: Literal["number", "date", "name", "word", "negation", "opposite", "order", "splice"]
+    kind: Literal[
+        "number", "date", "name", "word", "negation", "opposite", "order", "splice", "moved"
+    ]
     mine: str
     theirs: str
 

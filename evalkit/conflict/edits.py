@@ -1,9 +1,11 @@
 """A copy of a source sentence with one change: a negation, an opposite, another number or a
-pronoun of the other sex (`_edited`); or the start of one sentence and the rest of another
-(`spliced`)."""
+pronoun of the other sex (`_edited`), a hedge or a condition left out (`_hedged`); or the
+start of one sentence and the rest of another (`spliced`), or a clause said of someone else
+(`reattached`)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Literal
 
@@ -92,8 +94,11 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
     is expected to return"; "would" is no prospect: reported speech says "will" with it)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY)
-    if not changes or _HEDGES & set(c) or _PROSPECTS & set(c):
+    if not changes:
         return None
+    unconditional = _unconditional(changes, c, u)
+    if unconditional or _HEDGES & set(c) or _PROSPECTS & set(c):
+        return unconditional
     found = None
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
@@ -105,6 +110,50 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
         elif op != "delete":
             return None
     return found
+
+
+def unconditional(claim: str, unit: str) -> Conflict | None:
+    """`_unconditional` for a claim the unit says word for word, and more."""
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    return _unconditional(_copy_changes(c, u, _COPY) or (), c, u)
+
+
+def _unconditional(
+    changes: tuple[tuple[str, int, int, int, int], ...], c: tuple[str, ...], u: tuple[str, ...]
+) -> Conflict | None:
+    """The copy leaves out only words, among them a condition the claim has none of: one that
+    opens the sentence or what it says ("I can promise you nobody has been dreaming more than
+    me" against "If everyone has gone to bed thinking the dream will happen, I can promise
+    you ..."; "... said that if ..."), or an "unless" anywhere. A trailing "if" may only say
+    whom it holds for: people call "Half of hospitals are letting patients jump NHS queues for
+    cataract surgery" faithful to "... if they pay for it themselves" (CLIFF). Not "even if" or
+    "as if", which set no condition, nor "asked if" (whether)."""
+    if not changes or any(op != "delete" for op, *_ in changes) or _CONDITIONS & set(c):
+        return None
+    for _, i1, i2, _, _ in changes:
+        old = u[i1:i2]
+        opens = i1 == 0 or u[i1 - 1] == "that"
+        if old[0] == "that":  # "he said that if ..." for "he said ..."
+            old, opens = old[1:], True
+        if (
+            not old
+            or old[0] not in _CONDITIONS
+            or len(old) < _PART
+            or not (opens or old[0] == "unless")
+        ):
+            continue
+        if not _ASKING.intersection(u[max(i1 - 3, 0) : i1]):
+            said = " ".join(old[:8]) + (" ..." if len(old) > 8 else "")
+            return Conflict("word", "(no condition)", said)
+    return None
+
+
+_CONDITIONS = frozenset("if unless provided providing".split())
+# what makes "if" a "whether": "asked the club if he could leave", "unclear if"
+_ASKING = frozenset(
+    """ask asks asked asking wonder wonders wondered wondering know knows knew see sees saw
+    check checks checked tell told decide decided unclear sure doubt question""".split()
+)
 
 
 def _said_certain(old: tuple[str, ...], new: str) -> bool:
@@ -217,6 +266,46 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
                 continue
             if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
+    return None
+
+
+# a relative clause or a description between commas, after the word it is said of: "Gibbs,
+# who was the last defender," / "John Green, the author of the book ...,"
+_CLAUSE_OF = re.compile(
+    r"(?P<head>[\w'’-]+),\s+(?P<clause>(?:who|whose|which|the|a|an)\s[^,;:\"“”]*?),"
+)
+_CLAUSE_WORDS = 3  # `reattached`: the fewest words of the clause
+
+
+def reattached(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | None:
+    """A clause between commas ("who was the last defender", "the author of the book ...")
+    the claim says of one person where the sources say it, word for word, only of another,
+    the rest of the claim a source's words (with or without the clause): "Clattenburg, who
+    was the last defender, spotted the incident" where a source has "barged down by Gibbs,
+    who was the last defender," and "Clattenburg spotted the incident". Returns the conflict
+    and the index of the sentence that says the clause."""
+    texts = _spliceable(sentences)[0]
+    for m in _CLAUSE_OF.finditer(claim):
+        clause = tokens(m["clause"])
+        head = tokens(m["head"])[-1:]
+        if len(clause) < _CLAUSE_WORDS or not head or not is_content(head[0]):
+            continue
+        rest, said = (
+            _padded(tokens(claim[: m.start("clause")]) + tokens(claim[m.end() :])),
+            _padded(clause),
+        )
+        # the rest is a source's words, where the clause may have stood ("Woodley gave a
+        # speech dedicated to John Green, the author of the book ..., saying ...")
+        if rest not in texts and rest not in texts.replace(said, " "):
+            continue
+        if _padded(head + clause) in texts:
+            continue  # a source says the clause of the same one
+        for i, line in enumerate(texts.split("\n")):
+            at = line.find(said)
+            other = line[:at].split()[-1:] if at > 0 else []
+            if other and is_content(other[0]) and other[0] != head[0]:
+                mine, theirs = f"{head[0]}, {' '.join(clause)}", f"{other[0]}, {' '.join(clause)}"
+                return Conflict("moved", mine, theirs), i
     return None
 
 

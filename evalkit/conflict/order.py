@@ -1,5 +1,6 @@
 """Order: the text's own words with two of them exchanged ("the court fined the company"
-against "the company fined the court"), across "by" only where both sides are passive."""
+against "the company fined the court"), across "by" only where both sides are passive; or
+its two clauses exchanged around a one-way word ("B before A" against "A before B")."""
 
 from __future__ import annotations
 

@@ -24,6 +24,7 @@ from evalkit.conflict import (
     copied,
     misaged,
     names_speaker,
+    reattached,
     spliced,
     verbatim,
     voiced,
@@ -253,7 +254,8 @@ def measure_claims(
         # Contradicted: the closest comparable unit says the same thing with another value
         # (see evalkit.conflict); units are read best first, the first that agrees or
         # disagrees decides. Then, unless a unit disagreed: the start of one sentence joined to
-        # the rest of another, said there of someone else (`spliced`); a name given an age
+        # the rest of another, said there of someone else (`spliced`), or a clause said there
+        # of someone else (`reattached`); a name given an age
         # the sources never give it (`misaged`).
         # a claim that has someone the sources know say it reads "she said" as the speaker
         voiced_as = evidence.read_as if names_speaker(text) and not unknown else as_written
@@ -271,8 +273,9 @@ def measure_claims(
             sentence_stems = sentence_stems or [content_stems(s) for s in sentences]
             most = _most_said(text, voiced_as, sentence_stems, cfg)
             first = most or first
-        if first[0] != "conflict" and not unknown and (joined := spliced(text, sentences)):
-            first = ("conflict", *joined)
+        if first[0] != "conflict" and not unknown:
+            joined = spliced(text, sentences) or reattached(text, sentences)
+            first = ("conflict", *joined) if joined else first
         if first[0] != "conflict" and (aged := misaged(text, sentences)):
             first = ("conflict", *aged)
         decided.append(first)
