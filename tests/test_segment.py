@@ -56,6 +56,47 @@ def test_tokenised_text_splits_though_its_clitics_look_like_quotes() -> None:
     assert [quoted[s:e] for s, e in split_line(quoted)] == [quoted]
 
 
+def test_a_long_segment_a_quotation_held_together_is_its_sentences() -> None:
+    """pysbd splits nothing inside a quotation, and a quote left open (REALSumm's tokenised
+    CNN/DailyMail) or a paragraph's quote that runs on made it take narrative sentences for
+    one, which the claims stage then read as one sentence."""
+    line = (
+        "she told the daily news : ‘ i ran outside to dennis waiting in the car and told him "
+        "we won . the hurricane destroyed homes as it swept through new jersey ( pictured ) , "
+        "including ms diano 's home . he said , ‘ if you’re busting my chops , i’ll kill you . "
+        "’ mr krauss said they did n't consider the winnings as money ."
+    )
+    assert [line[s:e] for s, e in split_line(line)][:3] == [
+        "she told the daily news : ‘ i ran outside to dennis waiting in the car and told him "
+        "we won .",
+        "the hurricane destroyed homes as it swept through new jersey ( pictured ) , including "
+        "ms diano 's home .",
+        "he said , ‘ if you’re busting my chops , i’ll kill you . ’",
+    ]
+    cased = (
+        "Bubbly and vibrant personality. 'We are overwhelmed with the love and support we have "
+        "received from Janet's friends worldwide. Janet would have been so happy knowing how "
+        "much she was loved. Janet Muller was found dead in the boot of a burning car. 'We will "
+        "never forget our beautiful girl. We won't rest until we find the truth.' Detective "
+        "Chief Inspector Karen Mizzi said: 'We are extremely grateful.'"
+    )
+    found = [cased[s:e] for s, e in split_line(cased)]
+    assert found[1] == (
+        "'We are overwhelmed with the love and support we have received from Janet's friends "
+        "worldwide."
+    )
+    assert "We won't rest until we find the truth.'" in found  # the closing quote kept
+    assert found[-1] == "Detective Chief Inspector Karen Mizzi said: 'We are extremely grateful.'"
+    # a long sentence that quotes, and goes on after the quote, stays whole
+    whole = (
+        "The minister, who spoke to reporters outside the hall on Tuesday afternoon after the "
+        'vote, said "We will go. You will stay. They will decide." and left the building '
+        "through a side door before the protesters who had gathered since the morning outside "
+        "the hall in the rain saw him."
+    )
+    assert [whole[s:e] for s, e in split_line(whole)] == [whole]
+
+
 def test_days_in_order_are_dates_not_a_numbered_list() -> None:
     """pysbd reads "on March 12. ... on March 13." as the items 12 and 13 of a numbered list
     and splits "March | 12. She was ..."; a sentence ends on its date (CLIFF: "discovered on
