@@ -209,6 +209,15 @@ _COPY_OPPOSITE_FORMS = (
     ("safe", "dangerous"),
     ("success", "failure"),
     ("positive", "negative"),
+    ("least", "most"),
+    ("love loved loves", "hate hated hates"),
+    ("big bigger biggest", "small smaller smallest"),
+    ("easy easier easiest", "hard harder hardest"),
+    ("great", "terrible"),
+    ("half", "double"),
+    ("huge", "tiny"),
+    ("hope", "fear"),
+    ("everything", "nothing"),
 )
 
 

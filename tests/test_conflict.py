@@ -412,6 +412,7 @@ def test_a_group_put_for_another_group_as_speaker_is_a_conflict(lower: bool) -> 
     cases = [
         ("the club said", "prosecutors said", "name the club where the source has prosecutors"),
         ("say the school", "say police", "name the school where the source has police"),
+        ("police said", "officials said", "name police where the source has officials"),
         (
             "according to her family",
             "according to police",
@@ -420,11 +421,19 @@ def test_a_group_put_for_another_group_as_speaker_is_a_conflict(lower: bool) -> 
     ]
     for mine, theirs, expected in cases:
         assert reason(said(died.format(mine)), said(died.format(theirs))) == expected
-    # the same force, or a voice that may speak for anyone, is no other speaker (lower-cased
-    # text reads any word put for another as a swap, "officers" for "police" among them)
-    same = ["a police spokesman said"] + ([] if lower else ["officers said", "a spokeswoman said"])
-    for mine in same:
+    warned = "{} have warned that advances in AI could ultimately threaten humanity."
+    assert reason(said(warned.format("The government")), said(warned.format("Scientists"))) == (
+        "name the government where the source has scientists"
+    )
+    # the same force, or a voice that may speak for anyone, is no other speaker (third probe:
+    # lower-cased text read "officers" for "police" as a swap)
+    for mine in ("officers said", "a police spokesman said", "a spokeswoman said"):
         assert reason(said(died.format(mine)), said(died.format("police said"))) == "agree"
+    # an office may speak for the person who holds it (tokenised CLIFF)
+    assert reason(
+        said("Prime Minister has claimed Labour will increase taxes by £3,028."),
+        said("Mr Cameron has claimed that Labour are planning to increase taxes by £3,028."),
+    ) == ("agree")
     # a person, by name or title, may speak for a group (tokenised CLIFF: "the white house has
     # said" for "mr earnest said")
     plan = "{} said it is in the final stages of drafting a plan to close the prison."
@@ -709,6 +718,11 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "The 500 rupee notes are the lowest denomination notes in the country.",
             "The 500 rupee notes are the highest denomination notes in the country.",
             "opposite lowest where the source has highest",
+        ),
+        (
+            "I love the fact that people don't know who I am.",
+            "I hate the fact that people don't know who I am.",
+            "opposite love where the source has hate",
         ),
         (
             "Swanson's goal is a bad, quality goal.",
@@ -1228,6 +1242,30 @@ def test_a_passive_made_active_in_the_same_order_reverses_the_roles(
         (
             "The 2016 Rio Olympics were a success.",
             "The Olympics in Rio in 2016 were a success.",
+            "agree",
+        ),
+        # a title moved to another person (fourth probe); a time, a place or an adverb may
+        # stand anywhere
+        (
+            "Opener captain Stuart Thompson hit 56 while William Porterfield (39) added runs.",
+            "Opener Stuart Thompson hit 56 while captain William Porterfield (39) added runs.",
+            "order captain stuart thompson where the source has captain william porterfield",
+        ),
+        (
+            "The minister resigned on Monday after the vote.",
+            "On Monday the minister resigned after the vote.",
+            "agree",
+        ),
+        ("In London the minister resigned.", "The minister resigned in London.", "agree"),
+        ("He also said the plan would work.", "He said the plan would also work.", "agree"),
+        (
+            '"It is very difficult," Pochettino said.',
+            '"It is very difficult," said Pochettino.',
+            "agree",
+        ),
+        (
+            "After struggling to close the gap on Kristoff, Geraint Thomas finished 14th.",
+            "Geraint Thomas finished 14th after struggling to close the gap on Kristoff.",
             "agree",
         ),
         # a meeting, a draw or a match goes both ways; a win does not

@@ -92,6 +92,24 @@ _STANDS_IN = (
 )
 
 
+# who may speak for any group or person ("a spokesman said" for "police said"), and one force
+# however named ("officers" for "police")
+# ("officials" are a group: two independent probes call "police said" for "officials said" a
+# change of speaker)
+_VOICES = frozenset(
+    """spokesman spokeswoman spokesperson spokesmen spokespeople representative representatives
+    statement""".split()
+)
+_POLICE = frozenset("police officers officer detectives detective force constabulary".split())
+
+
+def same_voice(gone: set[str], put: set[str]) -> bool:
+    """Whether words put for others may name the same speaker: the police by another name, or
+    a voice with at most words of the other side ("a police spokesman" for "police"; not
+    "Ukrainian officials" for "John Kirby")."""
+    return gone | put <= _POLICE or put - _VOICES <= gone or gone - _VOICES <= put
+
+
 def _swapped(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words but the new ones, in order) but for a
     few words in place of others: names of each (up to _NAME_WORDS words a side; not a title for
@@ -152,7 +170,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         if _described(u, i1, c, j1, gone, put):
             continue
         kin = bool(gone) and bool(put) and gone | put <= _KIN  # "wife" for "sister"
-        if several and not kin:
+        if (several and not kin) or (lower and same_voice(gone, put)):
             continue
         if cut and not kin and not (name_words(" ".join(old)) and name_words(" ".join(new))):
             continue

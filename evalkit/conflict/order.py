@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections import Counter
 
 from evalkit.conflict.base import _PRONOUNS, _SAID, Conflict, _aligned, _content, _uncontracted
-from evalkit.text import is_content, names, tokens
+from evalkit.conflict.speakers import _SAY
+from evalkit.text import dates, is_content, names, tokens
 
 # The order rule (`_order`): a claim whose content words are nearly all (this share) in one
 # unit, two of them exchanged at most _REACH words apart.
@@ -42,13 +43,15 @@ def _order(claim: str, unit: str) -> Conflict | None:
     whole = found >= _CONTAINED * len(words) or words - set(u) <= names(claim)
     swapped = (_across(c, u) or _crossed(c, u)) if whole else None
     if swapped is None:
-        return _voiced(c, u) or _reversed(c, u)
+        return _voiced(c, u) or _reversed(c, u) or _moved(c, u)
     a, b = swapped
     return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
 
 
 # words whose two sides may not change places: "A before B" is not "B before A" (though it
 # is "B after A": another word, which `_reversed` leaves alone)
+_MOVED = 3  # `_moved`: the most words moved (a title, an age: "11 year old"; not a clause)
+_WHEN = frozenset("yesterday today tomorrow tonight now then later earlier recently".split())
 _ONE_WAY = frozenset("before after because until when once unless if".split())
 _SIDE = 2  # the fewest content words of a side
 _MOSTLY = 0.8  # the share of a side's content words the other text has on its other side
@@ -71,6 +74,33 @@ def _reversed(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
                 if not (_mostly(left, first) or _mostly(right, then)):
                     return Conflict("order", _sides(c, j), _sides(u, i))
     return None
+
+
+def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The unit's words with one of them, or a few side by side, moved elsewhere and nothing
+    else changed: a title, an age or a description put on another person ("Opener captain
+    Stuart Thompson hit 56 while ... William Porterfield (39) added ..." against "... and
+    captain William Porterfield (39) added ..."). Not more than _MOVED words (a clause put
+    first: "After struggling ..., Thomas finished 14th"), nor a phrase that opens with a word
+    of no content, an adverb or a time, which may stand in more than one place ("he also said"
+    / "he said also", "On Monday, X ..." / "X ... on Monday"), nor a speaker ("Pochettino
+    said" / "said Pochettino")."""
+    changes = _aligned(u, c)[1]
+    if len(changes) != 2 or {changes[0][0], changes[1][0]} != {"delete", "insert"}:
+        return None
+    (_, i1, i2, _, _), (_, k1, k2, l1, l2) = sorted(changes, key=lambda o: o[0])
+    word = u[i1:i2]
+    if word != c[l1:l2] or len(word) > _MOVED or not is_content(word[0]):
+        return None
+    # a speaker on either side of "said" ("Pochettino said" / "said Pochettino")
+    near = u[max(i1 - 1, 0) : i2 + 1] + c[max(l1 - 1, 0) : l2 + 1]
+    if any(w.endswith("ly") or _SAY.fullmatch(w) for w in near):
+        return None
+    if dates(" ".join(word)) or word[0] in _WHEN:  # "on Monday", "later": when, said anywhere
+        return None
+    said = " ".join(word)
+    mine, theirs = c[l2 : l2 + 2], u[i2 : i2 + 2]  # whom it is said of, here and there
+    return Conflict("order", f"{said} {' '.join(mine)}", f"{said} {' '.join(theirs)}")
 
 
 def _sides(words: tuple[str, ...], at: int) -> str:

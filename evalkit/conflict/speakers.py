@@ -17,7 +17,7 @@ from evalkit.conflict.base import (
     _one_apart,
     _replaced,
 )
-from evalkit.conflict.names import _OFFICES, _STANDS_IN, _TITLES, _described
+from evalkit.conflict.names import _OFFICES, _STANDS_IN, _TITLES, _described, same_voice
 from evalkit.lexicon import name_words
 from evalkit.text import (
     MEMO,
@@ -129,10 +129,10 @@ def _respoken(
     claim: tuple[str, ...], unit: tuple[str, ...], named: frozenset[str] | None = None
 ) -> Conflict | None:
     """In word-aligned text, the words right before "said" (or after "said" or "according
-    to") replaced by others, neither side a pronoun, a description (`_described`) nor a voice
-    that may speak for anyone (`_VOICES`): "dr hills said" against "prof ruggles said". A
-    group for another group is one too, a description or not ("the club said" against
-    "prosecutors said"). The police, however named (`_POLICE`), are one. In cased text (`named`: the
+    to") replaced by others, neither side a pronoun, a description (`_described`) nor the
+    same voice (`same_voice`): "dr hills said" against "prof ruggles said". A group for
+    another group is one too, a description or not ("the club said" against "prosecutors
+    said"). In cased text (`named`: the
     words capitals show as names) only a group for a group is read here."""
     shown = {"claim": claim, "unit": unit}  # with their possessives, for the reason
     claim, unit = _owned(claim), _owned(unit)
@@ -142,14 +142,16 @@ def _respoken(
     for i1, i2, j1, j2 in _replaced(changes + _one_apart(changes), claim, unit):
         old, new = unit[i1:i2], claim[j1:j2]
         after = unit[i2] if i2 < len(unit) and j2 < len(claim) and claim[j2] == unit[i2] else ""
+        if after in _HAVE and i2 + 1 < len(unit):  # "scientists have warned"
+            after = unit[i2 + 1]
         before = unit[i1 - 1] if i1 and j1 and claim[j1 - 1] == unit[i1 - 1] else ""
         according = before == "to" and i1 >= 2 and unit[i1 - 2] == "according"
         if not (_SAY.fullmatch(after) or _SAY.fullmatch(before) or according):
             continue
         gone, put = _content(old), _content(new)
-        # a voice, with words of the other side at most ("a police spokesman" for "police")
-        voice = put - _VOICES <= gone or gone - _VOICES <= put
-        if not gone or not put or voice or gone | put <= _POLICE:
+        # an office may speak for the person who holds it ("prime minister has claimed" for
+        # "mr cameron has claimed", tokenised CLIFF), as `_speaker` reads names
+        if not gone or not put or same_voice(gone, put) or gone <= _OFFICES or put <= _OFFICES:
             continue
         # a name or a title marks a person ("mr earnest said"), who may speak for a group
         person = name_words(" ".join(old + new)) or set(old + new) & (_TITLES | _HONORIFICS)
@@ -174,16 +176,10 @@ def _owned(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _POSSESSIVES = frozenset("his her their its".split())
+_HAVE = frozenset("has have had".split())
 _HONORIFICS = frozenset("mr mrs ms miss dr".split())
 # what a speaker does right before or after its words: "said", "police say"
 _SAY = re.compile(rf"{_SPEECH}|say")
-# who may speak for any group or person: "a spokesman said" for "police said"
-_VOICES = frozenset(
-    """spokesman spokeswoman spokesperson spokesmen spokespeople representative statement
-    official officials source sources aide aides insider insiders""".split()
-)
-# one force, however named: "officers said" for "police said"
-_POLICE = frozenset("police officers officer detectives detective force constabulary".split())
 
 
 @lru_cache(maxsize=MEMO)
