@@ -290,10 +290,8 @@ def reattached(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] |
         head = tokens(m["head"])[-1:]
         if len(clause) < _CLAUSE_WORDS or not head or not is_content(head[0]):
             continue
-        rest, said = (
-            _padded(tokens(claim[: m.start("clause")]) + tokens(claim[m.end() :])),
-            _padded(clause),
-        )
+        rest = _padded(tokens(claim[: m.start("clause")]) + tokens(claim[m.end() :]))
+        said = _padded(clause)
         # the rest is a source's words, where the clause may have stood ("Woodley gave a
         # speech dedicated to John Green, the author of the book ..., saying ...")
         if rest not in texts and rest not in texts.replace(said, " "):

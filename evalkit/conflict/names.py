@@ -92,10 +92,9 @@ _STANDS_IN = (
 )
 
 
-# who may speak for any group or person ("a spokesman said" for "police said"), and one force
-# however named ("officers" for "police")
-# ("officials" are a group: two independent probes call "police said" for "officials said" a
-# change of speaker)
+# who may speak for any group or person ("a spokesman said" for "police said"; "officials"
+# are a group: two independent probes call "police said" for "officials said" a change of
+# speaker), and one force however named ("officers" for "police")
 _VOICES = frozenset(
     """spokesman spokeswoman spokesperson spokesmen spokespeople representative representatives
     statement""".split()

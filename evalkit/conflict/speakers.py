@@ -42,7 +42,8 @@ _ATTRIBUTES = (
     r"(?:called|calls|described|describes|denied|denies|dismissed|dismisses|rejected|rejects|"
     r"labelled|labeled|emphasised|emphasized|stressed|stresses|explained|explains)"
 )
-_SAYS = re.compile(_SPEECH)
+# what a speaker does right before or after its words: "said", "police say"
+_SAY = re.compile(rf"{_SPEECH}|say")
 # a word between "said" and the speaker's name is a role ("said manager Paul Grant"), unless
 # it starts a phrase ("said in London", "said on Monday")
 _NOT_ROLE = (
@@ -132,9 +133,9 @@ def _respoken(
     to") replaced by others, neither side a pronoun, a description (`_described`) nor the
     same voice (`same_voice`): "dr hills said" against "prof ruggles said". A group for
     another group is one too, a description or not ("the club said" against "prosecutors
-    said"). In cased text (`named`: the
-    words capitals show as names) only a group for a group is read here."""
-    shown = {"claim": claim, "unit": unit}  # with their possessives, for the reason
+    said"). In cased text (`named`: the words capitals show as names) only a group for a
+    group is read here."""
+    written = claim, unit  # with their possessives, for the reason
     claim, unit = _owned(claim), _owned(unit)
     changes = _copy_changes(claim, unit, _NEAR_COPY) or ()
     # two changes around one word both keep are one name put for another ("angela colfer
@@ -146,7 +147,8 @@ def _respoken(
             after = unit[i2 + 1]
         before = unit[i1 - 1] if i1 and j1 and claim[j1 - 1] == unit[i1 - 1] else ""
         according = before == "to" and i1 >= 2 and unit[i1 - 2] == "according"
-        if not (_SAY.fullmatch(after) or _SAY.fullmatch(before) or according):
+        speaks = bool(_SAY.fullmatch(after))  # the words right before "said"
+        if not (speaks or _SAY.fullmatch(before) or according):
             continue
         gone, put = _content(old), _content(new)
         # an office may speak for the person who holds it ("prime minister has claimed" for
@@ -158,11 +160,11 @@ def _respoken(
         groups = not (person or (named and (gone | put) & named))
         # words after "said" are its speaker's where they end it ("..., say police"), else
         # what is said ("said legal arms dealings ...")
-        groups = groups and (bool(_SAY.fullmatch(after)) or according or j2 == len(claim))
+        groups = groups and (speaks or according or j2 == len(claim))
         # not a description of the other: "the 68-year-old says" for "harry redknapp says"
         described = named is not None or _described(unit, i1, claim, j1, gone, put)
         if groups or not described:
-            mine, theirs = shown["claim"][j1:j2], shown["unit"][i1:i2]
+            mine, theirs = written[0][j1:j2], written[1][i1:i2]
             return Conflict("name", " ".join(mine), " ".join(theirs))
     return None
 
@@ -178,8 +180,6 @@ def _owned(words: tuple[str, ...]) -> tuple[str, ...]:
 _POSSESSIVES = frozenset("his her their its".split())
 _HAVE = frozenset("has have had".split())
 _HONORIFICS = frozenset("mr mrs ms miss dr".split())
-# what a speaker does right before or after its words: "said", "police say"
-_SAY = re.compile(rf"{_SPEECH}|say")
 
 
 @lru_cache(maxsize=MEMO)

@@ -198,32 +198,34 @@ _CLOSING = re.compile(r"\s*(?:''|[”’])|['\"](?=\s|$)")  # a quote a sentence
 
 
 def _unquoted(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans, each of _LONG words or more that holds _QUOTED sentences or more once its
-    quotation marks are read as spaces cut into them; a closing quote stays with the sentence
-    it ends."""
+    """The spans, each cut where `_cuts` says."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        text = line[start:end]
-        bare = _QUOTE_MARK.sub(lambda m: " " * len(m.group()), text)
-        if bare == text or len(text.split()) < _LONG:
-            out.append((start, end))
-            continue
-        inner = _locate(bare, _segmenter().processor(bare).process())[1:]
-        # in cased text, a piece in lower case is what the quote's sentence goes on with
-        # ('... said "We will go. You stay." and left ...'): one sentence that quotes
-        if any(ch.isupper() for ch in text) and any(text[a].islower() for a, _ in inner):
-            out.append((start, end))
-            continue
-        cuts = [start]
-        for a, _ in inner:
-            said = len(bare[:a].rstrip())  # the previous sentence's last word or mark
-            closing = _CLOSING.match(text, said)
-            cuts.append(start + (closing.end() if closing and closing.end() <= a else said))
-        if len(cuts) < _QUOTED:
-            out.append((start, end))
-        else:
-            out += list(zip(cuts, cuts[1:] + [end], strict=True))
+        bounds = [start, *(start + at for at in _cuts(line[start:end])), end]
+        out += zip(bounds, bounds[1:], strict=False)
     return out
+
+
+def _cuts(text: str) -> list[int]:
+    """Where a segment of _LONG words or more that holds _QUOTED sentences or more once its
+    quotation marks are read as spaces is cut into them (none: it stays whole); a closing quote
+    stays with the sentence it ends."""
+    if len(text.split()) < _LONG:  # most sentences: nothing more to read
+        return []
+    bare = _QUOTE_MARK.sub(lambda m: " " * len(m.group()), text)
+    if bare == text:
+        return []
+    inner = _locate(bare, _segmenter().processor(bare).process())[1:]
+    # in cased text, a piece in lower case is what the quote's sentence goes on with
+    # ('... said "We will go. You stay." and left ...'): one sentence that quotes
+    if any(ch.isupper() for ch in text) and any(text[a].islower() for a, _ in inner):
+        return []
+    cuts = []
+    for a, _ in inner:
+        said = len(bare[:a].rstrip())  # the previous sentence's last word or mark
+        closing = _CLOSING.match(text, said)
+        cuts.append(closing.end() if closing and closing.end() <= a else said)
+    return cuts if len(cuts) + 1 >= _QUOTED else []
 
 
 def _locate(line: str, sentences: list[str]) -> list[tuple[int, int]]:
