@@ -1061,6 +1061,54 @@ def test_a_one_word_name_as_subject(
     assert (found[0].reason() if found else None) == expected
 
 
+_MATCH = (
+    "Walker scored twice in the first half to put the visitors in control.",
+    "Rovers had lost three home games in a row before the break.",
+    "Walker has now scored 19 goals this season.",
+    "He was substituted after an hour.",
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # after "and", another's predicate with its subject replaced, or without one
+        (
+            "Walker scored twice in the first half to put the visitors in control, and Walker "
+            "had lost three home games in a row before the break.",
+            "spliced: the source says the rest of it of rovers, not of walker",
+        ),
+        (
+            "Walker scored twice in the first half to put the visitors in control and had lost "
+            "three home games in a row before the break.",
+            "spliced: the source says the rest of it of rovers, not of walker",
+        ),
+        # said there of the same one, or of a pronoun that may stand for them: fused, faithful
+        (
+            "Walker scored twice in the first half to put the visitors in control and has now "
+            "scored 19 goals this season.",
+            None,
+        ),
+        (
+            "Walker scored twice in the first half to put the visitors in control and was "
+            "substituted after an hour.",
+            None,
+        ),
+        # two sentences joined whole
+        (
+            "Walker scored twice in the first half to put the visitors in control, and Rovers "
+            "had lost three home games in a row before the break.",
+            None,
+        ),
+    ],
+)
+def test_a_predicate_joined_on_with_and_said_there_of_someone_else(
+    claim: str, expected: str | None
+) -> None:
+    found = spliced(claim, _MATCH)
+    assert (found[0].reason() if found else None) == expected
+
+
 def test_a_word_two_subjects_share_by_chance_leaves_them_two() -> None:
     """ "korean" of "The South Korean Unification Ministry" and of "Kim Yo Jong, the sister of
     North Korean leader Kim Jong Un": a subject keeps half the start's content words."""
@@ -1214,6 +1262,46 @@ def test_a_passive_made_active_in_the_same_order_reverses_the_roles(
     claim: str, expected: str
 ) -> None:
     assert reason(claim, "Smith was beaten by Jones in the final on Sunday.") == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # an active made passive in the same order: the roles reversed
+        (
+            "Dr Patel was visited by the minister at the clinic in May.",
+            "Dr Patel visited the minister at the clinic in May.",
+            "order patel was visited by the minister where the source has patel visited the "
+            "minister",
+        ),
+        # and with its sides exchanged, the same
+        (
+            "The minister was visited by Dr Patel at the clinic in May.",
+            "Dr Patel visited the minister at the clinic in May.",
+            "agree",
+        ),
+        # "lost to" for "beat", the order kept; and either way round
+        (
+            "Leeds lost to Hull in the semi-final at Headingley.",
+            "Leeds beat Hull in the semi-final at Headingley.",
+            "order leeds lost to hull where the source has leeds beat hull",
+        ),
+        (
+            "Leeds defeated Hull in the semi-final at Headingley.",
+            "Leeds lost to Hull in the semi-final at Headingley.",
+            "order leeds defeated hull where the source has leeds lost to hull",
+        ),
+        (
+            "Hull lost to Leeds in the semi-final at Headingley.",
+            "Leeds beat Hull in the semi-final at Headingley.",
+            "agree",
+        ),
+    ],
+)
+def test_a_relation_said_from_its_other_side_in_the_same_order(
+    claim: str, source: str, expected: str
+) -> None:
+    assert reason(claim, source) == expected
 
 
 @pytest.mark.parametrize(

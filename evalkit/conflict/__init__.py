@@ -45,7 +45,10 @@ The rule, in order:
   where capitals cannot find speakers, a speaker is also found as the words before "said"
   that the statement replaced ("dr hills said" against "prof ruggles said"). Or the two
   sides of a one-way word ("before", "because", "if") exchanged ("B before A" against "A
-  before B").
+  before B"). Or a relation said from its other side with its two sides in the same order:
+  a passive dropped or made ("Smith beat Jones" against "Smith was beaten by Jones", "Roldan
+  was visited by Castro" against "Roldan visited Castro"), "lost to" for "beat" or the
+  reverse.
 - Last, in cased text: a name between the words the text has around another name, though
   the statement says the rest otherwise (`_slot`: "The film's star Ansel Elgort picked up
   ..." against "The film's star Shailene Woodley also picked up ...").
@@ -55,8 +58,11 @@ figures, but agrees when it holds every figure and date of the statement.
 Two rules read a claim against every sentence of the sources at once: `spliced`, a claim
 made of the start of one sentence and the rest of another, whose own subject it drops ("the
 Red Cross" + "are being transferred to rebel-held areas"; "Terpstra" + "had to settle for
-14th place", said of Geraint Thomas); and `reattached`, a clause between commas the sources
-say of someone else ("Clattenburg, who was the last defender, spotted ...").
+14th place", said of Geraint Thomas), also after "and" ("<a sentence>, and Sanchez had lost
+back-to-back league games", said of Arsenal; "<a sentence> and has been releasing
+recordings", said of someone that sentence never names); and `reattached`, a clause between
+commas the sources say of someone else ("Clattenburg, who was the last defender, spotted
+...").
 
 Where each kind is read: `figures` (amounts, dates, ages, a figure between the text's words),
 `names` (an invented name, an office, a name swapped in a copy), `speakers` (who says what,

@@ -235,6 +235,10 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
     areas", said of the wounded. A claim said word for word by a sentence or two neighbouring
     ones is not spliced, nor one whose start and rest one sentence says in that order (a
     clause left out between), nor "X said ..." where the rest's sentence has "said X".
+    Or, after "and" that follows a source's words, such a clause ("..., and Sanchez" + "had
+    lost back-to-back league games", said of Arsenal), or another sentence's predicate said
+    of a subject that names someone the words before never name ("Mr Hahn added that ... and"
+    + "has been releasing a steady stream of recordings", said of Mr Zaev).
     Returns the conflict and the index of the sentence whose predicate the claim took."""
     c = tokens(claim)
     if len(c) < 2 * _PART:
@@ -242,12 +246,22 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
     texts, everything, pairs = _spliceable(sentences)
     if not _content(c) <= everything or _padded(c) in texts or _padded(c) in pairs:
         return None
+    found = _splice(c, claim, texts)
+    for at in range(_PART, len(c) - _PART):
+        if found or c[at] != "and" or _padded(c[:at]) not in texts:
+            continue
+        found = _splice(c[at + 1 :], claim, texts) or _joined(c[:at], c[at + 1 :], texts, sentences)
+    return found
+
+
+def _splice(c: tuple[str, ...], claim: str, texts: str) -> tuple[Conflict, int] | None:
+    """`spliced` for the claim's words `c`, read from its start."""
     lines = texts.split("\n")
     for k in range(1 if _a_name(c[0], claim) else _PART, len(c) - _PART + 1):
         start, rest = _padded(c[:k]), _padded(c[k:])
         if start not in texts:
             return None  # a longer start is not in any sentence either
-        if rest not in texts or not (c[k] in _PREDICATE or (c[k].endswith("ed") and len(c[k]) > 4)):
+        if rest not in texts or not _predicate(c[k]):
             continue
         own = _content(c[:k])
         if not own or not _content(c[k:]):
@@ -267,6 +281,33 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
             if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
     return None
+
+
+def _joined(
+    head: tuple[str, ...], rest: tuple[str, ...], texts: str, sentences: tuple[str, ...]
+) -> tuple[Conflict, int] | None:
+    """`spliced`'s "<a source's words> and <another sentence's predicate>", where each sentence
+    that says the predicate says it of a subject with a name the head does not have."""
+    said = _padded(rest)
+    if not _predicate(rest[0]) or said not in texts:
+        return None
+    found = None
+    for i, line in enumerate(texts.split("\n")):
+        if said not in line:
+            continue
+        subject = line[: line.index(said)].split()
+        named = set(subject) & (names(sentences[i]) | name_words(" ".join(subject)))
+        if not named or _content(tuple(subject)) & set(head) or subject[-1] in _PRONOUNS:
+            return None  # said of the head's subject, or of someone it may be
+        # the head's subject: its words before a predicate starts
+        mine = next((head[:k] for k in range(1, len(head)) if _predicate(head[k])), head)
+        found = found or (Conflict("splice", " ".join(mine[-8:]), " ".join(subject[-8:])), i)
+    return found
+
+
+def _predicate(word: str) -> bool:
+    """Whether a predicate may start at the word."""
+    return word in _PREDICATE or (word.endswith("ed") and len(word) > 4)
 
 
 # a relative clause or a description between commas, after the word it is said of: "Gibbs,

@@ -1,6 +1,9 @@
 """Order: the text's own words with two of them exchanged ("the court fined the company"
 against "the company fined the court"), across "by" only where both sides are passive; or
-its two clauses exchanged around a one-way word ("B before A" against "A before B")."""
+its two clauses exchanged around a one-way word ("B before A" against "A before B"); or a
+relation said from its other side, its two sides in the same order ("Smith beat Jones"
+against "Smith was beaten by Jones", "Wigan lost to Warrington" against "Wigan beat
+Warrington")."""
 
 from __future__ import annotations
 
@@ -31,8 +34,8 @@ def _order(claim: str, unit: str) -> Conflict | None:
     place ("stranraer incident ... sandyhills con" against "sandyhills incident ... stranraer
     con"). Words joined by "and"/"or" may change places ("Rangers and Hibs"), and so may
     those of a passive ("missiles supplied by North Korea"), unless both are passive ("Smith was
-    replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive but
-    keeps its order (`_voiced`)."""
+    replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive, or
+    makes one, but keeps its order (`_voiced`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     words = _content(c)
     found = len(words & set(u))
@@ -122,29 +125,53 @@ _PARTICIPLES = frozenset(
 
 
 def _voiced(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
-    """The claim keeps the order of a passive's two sides but drops its passive: "Smith beat
-    Jones" against "Smith was beaten by Jones" (the roles reversed). The unit has "A was <verb
-    participle> by B"; the claim has A, then a form of the verb (its first three letters), then
-    B, within _REACH words, with no "by" and no "was" between them."""
+    """The claim keeps the order of the two sides of a passive of the unit's but drops the
+    passive ("Smith beat Jones" against "Smith was beaten by Jones", "Wigan lost to Warrington"
+    against "Wigan beat Warrington"), or makes passive what the unit says actively in that
+    order ("Roldan was visited by Castro" against "Roldan visited Castro"): the roles
+    reversed (`_active`)."""
+    found = _active(c, u)
+    if found:
+        return found
+    found = _active(u, c)
+    return Conflict("order", found.theirs, found.mine) if found else None
+
+
+# "lost to" says "was beaten by": "Wigan lost to Warrington" against "Wigan beat Warrington"
+_LOST = frozenset("lost lose loses losing fell".split())
+_BEATEN = frozenset("beat beats beating beaten defeat defeats defeated thrashed edged".split())
+
+
+def _active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """Where the unit has "A was <verb participle> by B" (or "A lost to B") and the claim has
+    A, then a form of the verb (its first three letters; for "lost to", a word that says
+    "beat"), then B, within _REACH words, with no "by", no "was" and no "lost" between them."""
     for i, w in enumerate(u):
-        if w != _PASSIVE or i < 2:
+        if i < 2:
             continue
-        verb = u[i - 1]
-        if not (verb.endswith(("ed", "en")) or verb in _PARTICIPLES):
+        if w == _PASSIVE:
+            verb = u[i - 1]
+            if not (verb.endswith(("ed", "en")) or verb in _PARTICIPLES):
+                continue
+            be = next((k for k in (i - 2, i - 3) if k >= 0 and u[k] in _BE), None)
+        elif w == "to" and u[i - 1] in _LOST:
+            verb, be = u[i - 1], i - 1
+        else:
             continue
-        be = next((k for k in (i - 2, i - 3) if k >= 0 and u[k] in _BE), None)
         if be is None:
             continue
-        a = next((u[k] for k in range(be - 1, max(-1, be - 4), -1) if is_content(u[k])), None)
-        b = next((u[k] for k in range(i + 1, min(len(u), i + 4)) if is_content(u[k])), None)
-        if a is None or b is None or a not in c or b not in c:
+        ka = next((k for k in range(be - 1, max(-1, be - 4), -1) if is_content(u[k])), None)
+        kb = next((k for k in range(i + 1, min(len(u), i + 4)) if is_content(u[k])), None)
+        if ka is None or kb is None or u[ka] not in c or u[kb] not in c:
             continue
-        ia, ib = c.index(a), c.index(b)
+        ia, ib = c.index(u[ka]), c.index(u[kb])
         between = c[ia + 1 : ib]
-        if not 0 < ib - ia <= _REACH or _PASSIVE in between or _BE & set(between):
+        if not 0 < ib - ia <= _REACH or _PASSIVE in between or (_BE | _LOST) & set(between):
             continue
-        if any(t[:3] == verb[:3] for t in between):
-            return Conflict("order", " ".join(c[ia : ib + 1]), " ".join(u[be - 1 : i + 2]))
+        if (verb in _LOST and _BEATEN.intersection(between)) or any(
+            t[:3] == verb[:3] for t in between
+        ):
+            return Conflict("order", " ".join(c[ia : ib + 1]), " ".join(u[ka : kb + 1]))
     return None
 
 
