@@ -1574,6 +1574,37 @@ def test_another_word_beside_a_name_both_keep_is_another_name_unless_a_title(
     assert reason(source.replace(old, new, 1), source) == expected
 
 
+_ORDER = "far from it , {} said the order will dress down in t-shirts and jeans ."
+
+
+@pytest.mark.parametrize(
+    ("source", "old", "new", "expected"),
+    [
+        # lower-cased, a title for a given name before the surname both keep agrees, as in
+        # cased text (the fifth probe's "theodora hawksley said" for "miss hawksley said")
+        (_ORDER.format("miss hawksley"), "miss", "theodora", "agree"),
+        (_ORDER.format("senator clinton"), "senator", "hillary", "agree"),
+        # a given name for another is another person; "miss" the verb is no title
+        (
+            _ORDER.format("hillary clinton"),
+            "hillary",
+            "bill",
+            "word bill where the source has hillary",
+        ),
+        (
+            "he will miss the game on sunday against leeds .",
+            "miss",
+            "lose",
+            "word lose where the source has miss",
+        ),
+    ],
+)
+def test_a_title_for_a_given_name_in_lower_cased_text(
+    source: str, old: str, new: str, expected: str
+) -> None:
+    assert reason(source.replace(old, new), source) == expected
+
+
 def test_two_changes_one_word_apart_are_one_name_in_place_of_another() -> None:
     source = "On Friday, Kim Yo Jong called outside assessments on the dealings absurd."
     assert reason(source.replace("Yo Jong", "Jong Un"), source) == (

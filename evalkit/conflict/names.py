@@ -20,7 +20,7 @@ from evalkit.conflict.base import (
     _replaced,
     _uncontracted,
 )
-from evalkit.lexicon import name_words, unknown_words
+from evalkit.lexicon import name_words, unknown_words, vocabulary_words
 from evalkit.text import (
     content_stems,
     fold,
@@ -171,6 +171,14 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         kin = bool(gone) and bool(put) and gone | put <= _KIN  # "wife" for "sister"
         if (several and not kin) or (lower and same_voice(gone, put)):
             continue
+        # lower-cased, a title for a given name before the surname both keep, as cased text
+        # reads it below ("theodora hawksley said" for "miss hawksley said")
+        if (
+            lower
+            and (gone | put) & (_TITLES | {"miss"})
+            and _surname(c[j2 : j2 + 1], u[i2 : i2 + 1])
+        ):
+            continue
         if cut and not kin and not (name_words(" ".join(old)) and name_words(" ".join(new))):
             continue
         if not lower:
@@ -201,6 +209,16 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         kind: Literal["name", "word"] = "word" if lower or kin else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
     return None
+
+
+def _surname(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Whether the word after a change on both sides is the same and may be a surname: a
+    name without its capital (`lexicon.name_words`), or no whole word of the vocabulary
+    ("hawksley", which the lexicon reads as "hawks" + "ley")."""
+    word = " ".join(mine)
+    return (
+        bool(mine) and mine == theirs and (word not in vocabulary_words() or bool(name_words(word)))
+    )
 
 
 def _named_run(
