@@ -1339,6 +1339,18 @@ def test_a_relation_said_from_its_other_side_in_the_same_order(
             "Opener Stuart Thompson hit 56 while captain William Porterfield (39) added runs.",
             "order captain stuart thompson where the source has captain william porterfield",
         ),
+        # an age moved onto a speaker; a title moved where the source opens with a list's
+        # number
+        (
+            "Steve Dumyahn, 18, said Howell was struggling over a gun with Tramond Peet.",
+            "Steve Dumyahn said Howell was struggling over a gun with Tramond Peet, 18.",
+            "order 18 said howell where the source has 18",
+        ),
+        (
+            "Manager James Ward-Prowse backed up Ronald Koeman's faith in him.",
+            "7. James Ward-Prowse backed up manager Ronald Koeman's faith in him.",
+            "order manager james ward where the source has manager ronald koeman",
+        ),
         (
             "The minister resigned on Monday after the vote.",
             "On Monday the minister resigned after the vote.",

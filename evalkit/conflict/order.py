@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from evalkit.conflict.base import _PRONOUNS, _SAID, Conflict, _aligned, _content, _uncontracted
+from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.conflict.speakers import _SAY
 from evalkit.text import dates, is_content, names, tokens
 
@@ -88,6 +89,8 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     of no content, an adverb or a time, which may stand in more than one place ("he also said"
     / "he said also", "On Monday, X ..." / "X ... on Monday"), nor a speaker ("Pochettino
     said" / "said Pochettino")."""
+    if u[:1] and _BARE_NUMBER.fullmatch(u[0]) and u[0] not in c:
+        u = u[1:]  # a list's number before the sentence ("7. James Ward-Prowse ...")
     changes = _aligned(u, c)[1]
     if len(changes) != 2 or {changes[0][0], changes[1][0]} != {"delete", "insert"}:
         return None
@@ -95,15 +98,17 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     word = u[i1:i2]
     if word != c[l1:l2] or len(word) > _MOVED or not is_content(word[0]):
         return None
-    # a speaker on either side of "said" ("Pochettino said" / "said Pochettino")
+    # a speaker on either side of "said" ("Pochettino said" / "said Pochettino"); an age is
+    # no speaker ("Steve Dumyahn, 18, said" against "... with Tramond Peet, 18,")
     near = u[max(i1 - 1, 0) : i2 + 1] + c[max(l1 - 1, 0) : l2 + 1]
-    if any(w.endswith("ly") or _SAY.fullmatch(w) for w in near):
+    if not _BARE_NUMBER.fullmatch(" ".join(word)) and any(
+        w.endswith("ly") or _SAY.fullmatch(w) for w in near
+    ):
         return None
     if dates(" ".join(word)) or word[0] in _WHEN:  # "on Monday", "later": when, said anywhere
         return None
-    said = " ".join(word)
     mine, theirs = c[l2 : l2 + 2], u[i2 : i2 + 2]  # whom it is said of, here and there
-    return Conflict("order", f"{said} {' '.join(mine)}", f"{said} {' '.join(theirs)}")
+    return Conflict("order", " ".join((*word, *mine)), " ".join((*word, *theirs)))
 
 
 def _sides(words: tuple[str, ...], at: int) -> str:
