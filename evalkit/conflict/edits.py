@@ -246,17 +246,20 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
     texts, everything, pairs = _spliceable(sentences)
     if not _content(c) <= everything or _padded(c) in texts or _padded(c) in pairs:
         return None
-    found = _splice(c, claim, texts)
+    lines = texts.split("\n")
+    found = _splice(c, claim, texts, lines)
     for at in range(_PART, len(c) - _PART):
         if found or c[at] != "and" or _padded(c[:at]) not in texts:
             continue
-        found = _splice(c[at + 1 :], claim, texts) or _joined(c[:at], c[at + 1 :], texts, sentences)
+        head, tail = c[:at], c[at + 1 :]
+        found = _splice(tail, claim, texts, lines) or _joined(head, tail, texts, lines, sentences)
     return found
 
 
-def _splice(c: tuple[str, ...], claim: str, texts: str) -> tuple[Conflict, int] | None:
-    """`spliced` for the claim's words `c`, read from its start."""
-    lines = texts.split("\n")
+def _splice(
+    c: tuple[str, ...], claim: str, texts: str, lines: list[str]
+) -> tuple[Conflict, int] | None:
+    """`spliced` for the claim's words `c`, read from its start (`lines`: `texts`' lines)."""
     for k in range(1 if _a_name(c[0], claim) else _PART, len(c) - _PART + 1):
         start, rest = _padded(c[:k]), _padded(c[k:])
         if start not in texts:
@@ -284,23 +287,27 @@ def _splice(c: tuple[str, ...], claim: str, texts: str) -> tuple[Conflict, int] 
 
 
 def _joined(
-    head: tuple[str, ...], rest: tuple[str, ...], texts: str, sentences: tuple[str, ...]
+    head: tuple[str, ...],
+    rest: tuple[str, ...],
+    texts: str,
+    lines: list[str],
+    sentences: tuple[str, ...],
 ) -> tuple[Conflict, int] | None:
     """`spliced`'s "<a source's words> and <another sentence's predicate>", where each sentence
     that says the predicate says it of a subject with a name the head does not have."""
     said = _padded(rest)
     if not _predicate(rest[0]) or said not in texts:
         return None
+    # the head's subject: its words before a predicate starts
+    mine = next((head[:k] for k in range(1, len(head)) if _predicate(head[k])), head)
     found = None
-    for i, line in enumerate(texts.split("\n")):
+    for i, line in enumerate(lines):
         if said not in line:
             continue
         subject = line[: line.index(said)].split()
         named = set(subject) & (names(sentences[i]) | name_words(" ".join(subject)))
         if not named or _content(tuple(subject)) & set(head) or subject[-1] in _PRONOUNS:
             return None  # said of the head's subject, or of someone it may be
-        # the head's subject: its words before a predicate starts
-        mine = next((head[:k] for k in range(1, len(head)) if _predicate(head[k])), head)
         found = found or (Conflict("splice", " ".join(mine[-8:]), " ".join(subject[-8:])), i)
     return found
 

@@ -173,11 +173,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             continue
         # lower-cased, a title for a given name before the surname both keep, as cased text
         # reads it below ("theodora hawksley said" for "miss hawksley said")
-        if (
-            lower
-            and (gone | put) & (_TITLES | {"miss"})
-            and _surname(c[j2 : j2 + 1], u[i2 : i2 + 1])
-        ):
+        if lower and (gone | put) & _PERSON_TITLES and _surname(c[j2 : j2 + 1], u[i2 : i2 + 1]):
             continue
         if cut and not kin and not (name_words(" ".join(old)) and name_words(" ".join(new))):
             continue
@@ -273,6 +269,9 @@ _TITLES = frozenset(
     congresswoman governor gov mayor councillor coach manager boss chairman president
     minister secretary chancellor premier speaker commissioner ambassador sheikh""".split()
 )
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
+# what marks a person before a surname: a title or an honorific
+_PERSON_TITLES = _TITLES | _HONORIFICS
 # Kin: one put in place of another says someone else ("his wife" for "his sister").
 _KIN = frozenset(
     """wife husband sister brother son daughter mother father uncle aunt nephew niece cousin

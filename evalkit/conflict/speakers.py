@@ -17,7 +17,13 @@ from evalkit.conflict.base import (
     _one_apart,
     _replaced,
 )
-from evalkit.conflict.names import _OFFICES, _STANDS_IN, _TITLES, _described, same_voice
+from evalkit.conflict.names import (
+    _OFFICES,
+    _PERSON_TITLES,
+    _STANDS_IN,
+    _described,
+    same_voice,
+)
 from evalkit.lexicon import name_words
 from evalkit.text import (
     MEMO,
@@ -156,7 +162,7 @@ def _respoken(
         if not gone or not put or same_voice(gone, put) or gone <= _OFFICES or put <= _OFFICES:
             continue
         # a name or a title marks a person ("mr earnest said"), who may speak for a group
-        person = name_words(" ".join(old + new)) or set(old + new) & (_TITLES | _HONORIFICS)
+        person = name_words(" ".join(old + new)) or set(old + new) & _PERSON_TITLES
         groups = not (person or (named and (gone | put) & named))
         # words after "said" are its speaker's where they end it ("..., say police"), else
         # what is said ("said legal arms dealings ...")
@@ -179,7 +185,6 @@ def _owned(words: tuple[str, ...]) -> tuple[str, ...]:
 
 _POSSESSIVES = frozenset("his her their its".split())
 _HAVE = frozenset("has have had".split())
-_HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 
 @lru_cache(maxsize=MEMO)
