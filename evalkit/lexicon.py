@@ -129,5 +129,10 @@ def _plural(word: str, words: frozenset[str]) -> bool:
 
 
 def _compound(word: str, words: frozenset[str]) -> bool:
-    """Two English words of three letters or more run together: "outspent", "manslaughter"."""
-    return any(word[:i] in words and word[i:] in words for i in range(3, len(word) - 2))
+    """Two English words of three letters or more run together: "outspent", "manslaughter".
+    Two names run together are a name ("romario", "robben", "maradona")."""
+    names = _names()
+    return any(
+        word[:i] in words and word[i:] in words and not (word[:i] in names and word[i:] in names)
+        for i in range(3, len(word) - 2)
+    )

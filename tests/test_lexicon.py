@@ -20,6 +20,13 @@ def test_words_that_are_no_english_word_are_names() -> None:
     assert unknown_words(english) == frozenset()
     # "-s" and "-es" forms of a word too short for a stem to tell ("hail", "hails")
     assert unknown_words("the pm hails the deal and vows to cut taxes as he carries on") == set()
+    # two English words run together are one; two names run together are a name
+    assert unknown_words("the side outspent rivals before the manslaughter trial") == set()
+    assert unknown_words("romario scored before robben and maradona came on") == {
+        "romario",
+        "robben",
+        "maradona",
+    }
     # numbers, short tokens and function words are not names
     assert unknown_words("the 2,000 fans of aa and the a-team") == frozenset()
 
