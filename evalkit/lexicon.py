@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from evalkit.text import MEMO, STOPWORDS, is_content, stem, tokens
+from evalkit.text import MEMO, STOPWORDS, full_month, is_content, stem, tokens
 
 _SUFFIX = re.compile(
     r"(?:ed|ing|tion|sion|less|ness|ment|ly|ful|able|ible|ity|ous|ive|ism|ists?|ise|ize|ance|"
@@ -65,11 +65,14 @@ def _names() -> frozenset[str]:
 def name_words(text: str) -> frozenset[str]:
     """The text's names where capitals cannot find them: its words that are no English word
     (`unknown_words`) and those the vocabulary has but cased text writes with a capital
-    ("david", "cardiff"). None in a text in another language."""
+    ("david", "cardiff"); not a month's short form ("oct", a date). None in a text in another
+    language."""
     found, foreign = _unknown(text)
     if foreign:
         return frozenset()
-    return found | {t for t in tokens(text) if t in _names() and is_content(t)}
+    return found | {
+        t for t in tokens(text) if t in _names() and is_content(t) and full_month(t) == t
+    }
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +107,7 @@ def _unknown(text: str) -> tuple[frozenset[str], bool]:
         t
         for t in tokens(text)
         if len(t) >= 3 and t.isalpha() and is_content(t) and not _SUFFIX.search(t)
+        if full_month(t) == t  # "oct", "sept": a month's short form
     ]
     out = set()
     for t in content:

@@ -37,6 +37,13 @@ MONTH_NAMES = tuple(
 # A month's short form is that month ("Aug. 12" is "August 12")
 _FULL_MONTH = {m[:3]: m for m in MONTH_NAMES if m[:3] != m} | {"sept": "september"}
 MONTHS = frozenset(MONTH_NAMES) | frozenset(_FULL_MONTH)
+
+
+def full_month(word: str) -> str:
+    """A month's name in full ("aug", "august": "august"); any other word as it is."""
+    return _FULL_MONTH.get(word, word)
+
+
 # Month words that are also ordinary words or names ("talks may resume", "the march on",
 # "an august body", "Jan Smith", "to mar"): a date only in a date's context (see `dates`).
 AMBIGUOUS_MONTHS = frozenset(
@@ -195,13 +202,6 @@ _COPY_OPPOSITE_FORMS = (
     ("highest", "lowest"),
     ("final", "first"),
     ("open", "closed"),
-    ("always", "never"),
-    ("often", "rarely"),
-    ("often", "seldom"),
-    ("usually", "rarely"),
-    ("frequently", "rarely"),
-    ("regularly", "rarely"),
-    ("sometimes", "never"),
     ("early", "late"),
     ("rich", "poor"),
     ("cheap", "expensive"),
@@ -218,7 +218,43 @@ _COPY_OPPOSITE_FORMS = (
     ("huge", "tiny"),
     ("hope", "fear"),
     ("everything", "nothing"),
+    ("up", "down"),  # "had gone down by 200 million" for "had gone up by ..."
+    ("accused", "convicted"),  # "was convicted of" for "was accused of"
+    ("arrested", "convicted"),
+    ("suspected", "convicted"),
 )
+# Scales of how often, how much and how likely, least first, each step's words and phrases: a
+# copy that puts one step for another says something else ("always" for "sometimes", "many
+# doubts" for "a few doubts"); words of one step may say the same ("frequently" for "often").
+SCALES = tuple(
+    tuple(frozenset(tuple(phrase.split()) for phrase in step.split(",")) for step in scale)
+    for scale in (
+        (
+            "never",
+            "rarely,seldom",
+            "sometimes,occasionally",
+            "often,frequently,regularly,usually",
+            "always",
+        ),
+        (
+            "no,none",
+            "a few,a couple,a couple of,a handful,a handful of,some,several,a number of",
+            "many,numerous,lots,lots of,a lot of",
+            "most",
+            "all,every",
+        ),
+        ("may,might,could",),
+    )
+)
+
+
+def scale_step(words: tuple[str, ...]) -> tuple[int, int] | None:
+    """The scale and step (`SCALES`) of a word or phrase; None for one on no scale."""
+    for i, scale in enumerate(SCALES):
+        for j, step in enumerate(scale):
+            if words in step:
+                return i, j
+    return None
 
 
 def _either_way(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -538,7 +574,7 @@ def dates(text: str) -> frozenset[str]:
             if before.lower() in _DATE_CUES or any(
                 _DAY_OR_YEAR.fullmatch(w) for w in (before, after)
             ):
-                found.add(_FULL_MONTH.get(month, month))
+                found.add(full_month(month))
     return frozenset(found)
 
 
@@ -559,7 +595,7 @@ def days(text: str) -> frozenset[tuple[str, int]]:
         if not 1 <= day <= 31 or month == "may":  # "they may 12" is no date
             continue
         word = month.rstrip(".").lower()
-        found.add((_FULL_MONTH.get(word, word), day))
+        found.add((full_month(word), day))
     return frozenset(found)
 
 
@@ -824,10 +860,20 @@ def countries(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+# Adverbs that open a sentence before a name ("Frequently Inverness got to ...", "Eventually
+# Smith ..."): by their endings, which names do not have ("Kelly", "Italy" keep theirs).
+_ADVERB = re.compile(r"[A-Z][a-z]+(?:al|ent|ant|ous|ive|ed|ing|ate|ful|ib|ab)ly")
+
+
 def _no_name(word: str) -> bool:
     """Whether a capitalised word is capitalised for another reason than a name: a function
-    word opening a sentence, a month or a weekday."""
-    return word in _NOT_NAMES or word.lower() in MONTHS or word.lower() in WEEKDAYS
+    word or an adverb opening a sentence, a month or a weekday."""
+    return (
+        word in _NOT_NAMES
+        or bool(_ADVERB.fullmatch(word))
+        or word.lower() in MONTHS
+        or word.lower() in WEEKDAYS
+    )
 
 
 def names(text: str) -> frozenset[str]:
@@ -910,8 +956,9 @@ def quotations(text: str) -> tuple[str, ...]:
 
 
 def trigrams(text: str) -> frozenset[tuple[str, ...]]:
-    """Every run of three neighbouring tokens of the text: where a quotation is looked up."""
-    words = _spoken(text)
+    """Every run of three neighbouring tokens of the text, a number word read as its figure
+    ("2 campaigns" quotes "two campaigns"): where a quotation is looked up."""
+    words = tuple(NUMBER_WORDS.get(w, w) for w in _spoken(text))
     return frozenset(zip(words, words[1:], words[2:], strict=False))
 
 

@@ -263,6 +263,7 @@ def test_a_quotation_no_source_has_word_for_word_is_found_in_no_source() -> None
         "the teacher said he did n't expect to pull out of the race .",
         "“I gave all this data to the security service, but they still can't get round to "
         "analysing it,” he said.",
+        "“It is a tight race between the two campaigns,” the analyst said.",
     )
     cand = seg(
         "c",
@@ -277,6 +278,9 @@ def test_a_quotation_no_source_has_word_for_word_is_found_in_no_source() -> None
         "He said \"I gave all this data to the security service, but they can't get round to "
         'analysing it".',
         'He said "but they cannot get round to it".',
+        # a number in figures for its word
+        'The analyst said "it is a tight race between the 2 campaigns".',
+        'The analyst said "it is a tight race between the 3 campaigns".',
     )
     found = judged(source, cand, cfg, embedder)
     assert [m.signals.novel_names for m in found] == [
@@ -289,6 +293,8 @@ def test_a_quotation_no_source_has_word_for_word_is_found_in_no_source() -> None
         (),
         (),
         ("“but they cannot get round to it”",),
+        (),
+        ("“it is a tight race between the 3 campaigns”",),
     ]
 
 

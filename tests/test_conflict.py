@@ -714,6 +714,55 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "Mrs Mosey confessed that she often left things on the cooker.",
             "opposite rarely where the source has often",
         ),
+        # a word made its opposite by a prefix
+        (
+            "It is done for us as it was unimportant for us.",
+            "It is done for us as it was important for us.",
+            "opposite unimportant where the source has important",
+        ),
+        # another amount, in one word or more
+        (
+            "A loss might have produced many doubts and given Spurs a little more room.",
+            "A loss might have produced a few doubts and given Spurs a little more room.",
+            "opposite many where the source has a few",
+        ),
+        (
+            "None of the actors were warned that they would not shake off their characters.",
+            "Some of the actors were warned that they would not shake off their characters.",
+            "opposite none where the source has some",
+        ),
+        (
+            "The department found the number had gone down by 200 million since 2013.",
+            "The department found the number had gone up by 200 million since 2013.",
+            "opposite down where the source has up",
+        ),
+        (
+            "The Leave campaign argued that the pound simply retreated to April levels.",
+            "The Leave campaign argued that the pound simply retreated to March levels.",
+            "word april where the source has march",
+        ),
+        (
+            "The defendants have a right to an unfair trial, the judge said.",
+            "The defendants have a right to a fair trial, the judge said.",
+            "opposite unfair where the source has fair",
+        ),
+        # what was alleged said as proven
+        (
+            "The company was convicted of using a British firm to avoid paying taxes.",
+            "The company was accused of using a British firm to avoid paying taxes.",
+            "opposite convicted where the source has accused",
+        ),
+        (
+            "Bobby Hernandez, 53, was convicted and is being held at a jail in Ohio.",
+            "Bobby Hernandez, 53, was arrested and is being held at a jail in Ohio.",
+            "opposite convicted where the source has arrested",
+        ),
+        # another step of how often, not only its opposite
+        (
+            "I always stamp my feet to get them to quiet down.",
+            "I sometimes stamp my feet to get them to quiet down.",
+            "opposite always where the source has sometimes",
+        ),
         (
             "The 500 rupee notes are the lowest denomination notes in the country.",
             "The 500 rupee notes are the highest denomination notes in the country.",
@@ -750,6 +799,28 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "The company may close the plant in Derby.",
             "word will where the source has may",
         ),
+        # a prospect word elsewhere in the claim ("due to") hedges nothing here
+        (
+            "The man, who cannot be named due to a court order, will be held for 14 days.",
+            "The man, who cannot be named due to a court order, could be held for 14 days.",
+            "word will where the source has could",
+        ),
+        # what only seemed so, or was said or believed, said as so
+        (
+            "The defender was the cause of Liverpool's defensive frailties.",
+            "The defender seemed to be the cause of Liverpool's defensive frailties.",
+            "word was where the source has seemed to be",
+        ),
+        (
+            "The man has been trying to gather details about a committee.",
+            "The man is said to have been trying to gather details about a committee.",
+            "word has where the source has is said to have",
+        ),
+        (
+            "The boy was taken to hospital, where his condition is serious.",
+            "The boy was taken to hospital, where his condition is believed to be serious.",
+            "word is serious where the source has is believed to be serious",
+        ),
         # what is to come said as done, in any past form
         (
             "Now the pictures went on display at the Drill Hall in August.",
@@ -760,6 +831,11 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "The law also banned the online sharing of videos without consent.",
             "The law also wanted to ban the online sharing of videos without consent.",
             "word banned where the source has wanted to ban",
+        ),
+        (
+            "Shortly before investigators spoke with her about the case, she was shot.",
+            "Shortly before investigators were due to speak with her about the case, she was shot.",
+            "word spoke where the source has were due to speak",
         ),
     ],
 )
@@ -1395,6 +1471,16 @@ def test_what_a_reordering_does_not_change(claim: str, source: str, expected: st
         ),
         # a hedge the claim has itself
         ("The plant may close in Derby.", "The company said the plant may close in Derby."),
+        ("The plant may close in Derby.", "The company said the plant could close in Derby."),
+        ("The plant could close in Derby.", "The plant could possibly close in Derby."),
+        (
+            "Several drops of oil on filter papers keep them fresh.",
+            "Some drops of oil on filter papers keep them fresh.",
+        ),
+        # one step of how often in other words
+        ("I frequently stamp my feet.", "I often stamp my feet."),
+        # "said to" that tells what someone was told, not a hedge
+        ("He told the crowd to be calm.", "He said to the crowd to be calm."),
         # one unit in two forms
         ("The deal is worth £5 million.", "The deal is worth £5m."),
         ("The journey takes 3 hours by train.", "The journey takes 3 hour by train."),
@@ -1710,6 +1796,74 @@ def test_kin_put_in_place_of_another_is_someone_else() -> None:
     )
     claim = "the influential wife of the leader denied that it exported arms ."
     assert reason(claim, source) == "word wife where the source has sister"
+
+
+def test_a_number_in_figures_for_its_word_is_the_same_copy() -> None:
+    source = "Fognini had five set points to force a fifth set but Murray won five games in a row."
+    assert reason(source.replace("five set", "5 set"), source) == "agree"
+    assert reason(source.replace("five set", "6 set"), source) == (
+        "number 6 where the source has five"
+    )
+
+
+def test_a_role_put_in_place_of_another_is_someone_else() -> None:
+    source = (
+        "The prosecutor said traffic in the other direction had stopped, but the defendant did not."
+    )
+    assert reason(source.replace("defendant", "victim"), source) == (
+        "word victim where the source has defendant"
+    )
+    source = "Lukaku curled over from the edge of the box with just the keeper to beat."
+    assert reason(source.replace("keeper", "coach"), source) == (
+        "word coach where the source has keeper"
+    )
+    # one role by another name, or a role for a name, is no other person here
+    assert reason(source.replace("keeper", "goalkeeper"), source) == "agree"
+    assert reason(source.replace("the keeper", "Pickford"), source) == "agree"
+
+
+def test_roles_in_the_plural_and_roles_that_share_a_stem_are_other_people() -> None:
+    source = "The council had ignored the complaints of the tenants for years."
+    assert reason(source.replace("tenants", "landlords"), source) == (
+        "word landlords where the source has tenants"
+    )
+    source = "Being rejected by a lover, an employer or a barman is galling."
+    assert reason(source.replace("employer", "employee"), source) == (
+        "word employee where the source has employer"
+    )
+
+
+def test_a_date_written_the_other_way_round_or_short_is_the_same_date() -> None:
+    source = "Leheup met the woman on July 9, 2013 after arranging to meet on the app."
+    assert reason(source.replace("July 9, 2013", "9 July 2013"), source) == "agree"
+    source = "APC leader Muhammadu Buhari will be inaugurated on 29 May, after he won."
+    assert reason(source.replace("29 May", "May 29"), source) == "agree"
+    source = "In October 2014, at the age of 105, he travelled to Prague to receive the honour."
+    assert reason(source.replace("October", "Oct"), source) == "agree"
+    assert reason(source.replace("October", "November"), source) == (
+        "date november where the source has october"
+    )
+
+
+def test_lower_cased_words_of_one_step_or_one_role_are_no_swap() -> None:
+    source = "the evacuation could take days and the talks often stall , she added ."
+    for old, new in (("often", "frequently"), ("could", "might")):
+        assert reason(source.replace(old, new), source) == "agree"
+    source = "the keeper was beaten at the near post in december ."
+    for old, new in (("keeper", "goalkeeper"), ("december", "dec")):
+        assert reason(source.replace(old, new), source) == "agree"
+    # another step, another role or another month is still a swap
+    assert reason(source.replace("keeper", "defender"), source) == (
+        "word defender where the source has keeper"
+    )
+    assert reason(source.replace("december", "march"), source) == (
+        "word march where the source has december"
+    )
+
+
+def test_an_adverb_that_opens_a_sentence_is_no_name() -> None:
+    source = "Often Inverness got to the St Johnstone box only to be rebuffed by a ring of steel."
+    assert reason(source.replace("Often", "Frequently"), source) == "agree"
 
 
 def test_names_of_one_country_are_no_swap() -> None:

@@ -27,6 +27,8 @@ def test_words_that_are_no_english_word_are_names() -> None:
         "robben",
         "maradona",
     }
+    # a month's short form is a date, no name
+    assert name_words("from oct people in england will pay for their bags") == {"england"}
     # numbers, short tokens and function words are not names
     assert unknown_words("the 2,000 fans of aa and the a-team") == frozenset()
 

@@ -87,7 +87,17 @@ from evalkit.conflict.names import _name, _role, _swapped
 from evalkit.conflict.order import _order
 from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
 from evalkit.conflict.speakers import _speaker, _turn, names_speaker, speakers, voiced
-from evalkit.text import MEMO, amounts, content_stems, dates, negated, numbers, stem, tokens
+from evalkit.text import (
+    MEMO,
+    NUMBER_WORDS,
+    amounts,
+    content_stems,
+    dates,
+    negated,
+    numbers,
+    stem,
+    tokens,
+)
 
 # The United States written as no pronoun can be ("U.S.", "US", "u.s."), and every "us" (and
 # "United States") of a claim and unit where one of them writes it so (`compare`)
@@ -119,6 +129,7 @@ def compare(
         usa = "usa" if lower else "USA"
         claim, unit = _US_ANY.sub(usa, claim), _US_ANY.sub(usa, unit)
         novel = frozenset("usa" if w == "us" else w for w in novel)
+    claim, unit = _figures_as_words(claim, unit)
     turn = _turn(claim, unit)
     if turn:
         return "conflict", turn
@@ -154,6 +165,27 @@ def compare(
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)
+
+
+# a figure standing alone, not part of an amount ("5.5", "£5m", "1,000")
+_LONE_FIGURE = re.compile(r"(?<![\w.,£$€])\d+(?![\w%]|[.,]\d)")
+_AS_WORD = {figure: word for word, figure in NUMBER_WORDS.items()}
+
+
+def _figures_as_words(claim: str, unit: str) -> tuple[str, str]:
+    """Each side's lone figure written as its word where the other side has the word and not
+    the figure: "had 5 set points" copies "had five set points", so the rules read one copy."""
+
+    def worded(text: str, other: str) -> str:
+        words = tokens(other)
+
+        def word(m: re.Match[str]) -> str:
+            said = _AS_WORD.get(m.group(), "")
+            return said if said in words and m.group() not in words else m.group()
+
+        return _LONE_FIGURE.sub(word, text)
+
+    return worded(claim, unit), worded(unit, claim)
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")

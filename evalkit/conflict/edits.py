@@ -20,7 +20,16 @@ from evalkit.conflict.base import (
 )
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.lexicon import name_words
-from evalkit.text import COPY_OPPOSITES, is_content, names, tokens
+from evalkit.text import (
+    COPY_OPPOSITES,
+    MONTHS,
+    WEEKDAYS,
+    full_month,
+    is_content,
+    names,
+    scale_step,
+    tokens,
+)
 
 _NEGATORS = frozenset({"not", "no", "never"})
 # A pronoun and the other sex's ("he" / "she"): a copy that changes one speaks of someone else.
@@ -36,10 +45,32 @@ _GENDERED = {
 }
 
 
+def _another_amount(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether both are on one scale of how often or how much (`text.SCALES`), on different
+    steps: "always" for "sometimes", "many doubts" for "a few doubts"."""
+    mine, theirs = scale_step(new), scale_step(old)
+    return mine is not None and theirs is not None and mine[0] == theirs[0] and mine != theirs
+
+
+_ARTICLES = frozenset({"a", "an"})
+# Prefixes that make a word its opposite: "unimportant", "impossible", "dishonest".
+_NEGATING = ("un", "in", "im", "il", "ir", "dis")
+
+
+def _unprefixed(a: str, b: str) -> bool:
+    """Whether one word is the other with a prefix that negates it ("unimportant" for
+    "important"), the other word at least four letters."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and any(long == p + short for p in _NEGATING)
+
+
 def _edited(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order), and every change is a
-    negation added or taken away (an odd number of them), or one word in place of its opposite,
-    or a pronoun in place of the other sex's or a number in place of another (`_exchanged`); a
+    negation added or taken away (an odd number of them), or one word in place of its opposite
+    (or of itself with a negating prefix: "unimportant" for "important"), or another step of
+    how often or how much ("many doubts" for "a few doubts", `text.SCALES`), or a pronoun in
+    place of the other sex's or a number, unit, month or weekday in place of another
+    (`_exchanged`); a
     pronoun of the other sex also where words were left out or added ("North Korean leader Kim
     Jong Un denied that his country ..." against "The sister of North Korean leader Kim Jong Un
     denied that her country ..."):
@@ -53,8 +84,13 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     added, exchanged, cut = 0, None, False
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
+        if len(old) == len(new) == 2 and {old[0], new[0]} == _ARTICLES:
+            old, new = old[1:], new[1:]  # "an unfair trial" for "a fair trial"
+        if op == "replace" and _another_amount(old, new) and len(changes) == 1:
+            return Conflict("opposite", " ".join(new), " ".join(old))
         if op == "replace" and len(old) == len(new) == 1:
-            if new[0] in COPY_OPPOSITES.get(old[0], ()) and len(changes) == 1:
+            opposite = new[0] in COPY_OPPOSITES.get(old[0], ()) or _unprefixed(old[0], new[0])
+            if opposite and len(changes) == 1:
                 return Conflict("opposite", new[0], old[0])
             kind = _exchanged(old[0], new[0])
             if kind is None:
@@ -85,24 +121,40 @@ _HEDGES = frozenset(
 _PROSPECTS = frozenset("may might could expected due set likely plans planned plan hopes".split())
 _PROSPECT_WORDS = _PROSPECTS | frozenset("to is are was were be".split())
 _CERTAIN = frozenset("will has have had did is are was were".split())
+# What gives a statement as only seeming or said so ("seemed to be", "is believed to have been")
+# and the words that go with it: "he was the cause" for "he seemed to be the cause".
+_SEEMING = frozenset(
+    """seem seems seemed appear appears appeared believed thought said reported understood
+    rumoured rumored""".split()
+)
+_SEEMING_WORDS = _SEEMING | frozenset("to is are was were be been have has had widely".split())
+# How many words either side of a change a claim's own prospect word ("may", "could") is read
+# as hedging it: "could start" for "could possibly start" hedges still; a far "due to" does not.
+_NEAR = 3
 
 
 def _hedged(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order) and leaves out only
     words, one of them a hedge (`_HEDGES`: "the attacks" against "the alleged attacks"), or
     states as certain what the unit gives as a prospect ("Rankin will return" against "Rankin
-    is expected to return"; "would" is no prospect: reported speech says "will" with it)."""
+    is expected to return"; "would" is no prospect: reported speech says "will" with it) or as
+    only seeming or said ("he was the cause" against "he seemed to be the cause", "has been
+    trying" against "is said to have been trying"). A prospect word of the claim's own near a
+    change hedges it still; one further off ("due to suppression orders, will be held") does
+    not."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY)
     if not changes:
         return None
     unconditional = _unconditional(changes, c, u)
-    if unconditional or _HEDGES & set(c) or _PROSPECTS & set(c):
+    if unconditional or _HEDGES & set(c):
         return unconditional
     found = None
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
-        if op == "delete" and _HEDGES & set(old):
+        if _PROSPECTS.intersection(c[max(j1 - _NEAR, 0) : j2 + _NEAR]):
+            return None  # the claim hedges the same words its own way
+        if op == "delete" and (_HEDGES & set(old) or _seeming(old)):
             mine, theirs = c[max(j1 - 1, 0) : j1 + 1], u[max(i1 - 1, 0) : i2 + 1]
             found = found or Conflict("word", " ".join(mine), " ".join(theirs))
         elif op == "replace" and len(new) == 1 and _said_certain(old, new[0]):
@@ -160,22 +212,32 @@ def _said_certain(old: tuple[str, ...], new: str) -> bool:
     """Whether a copy's one word in place of the unit's says as certain what they give as a
     prospect ("will" for "is expected to") or as done what they give as to come ("went" for
     "will go")."""
-    return (new in _CERTAIN and _prospect(old)) or _done_instead(old, new)
+    return (new in _CERTAIN and (_prospect(old) or _seeming(old))) or _done_instead(old, new)
 
 
 # What makes the verb after it one to come: "will go", "would take", "intends to go"
 _TO_COME = _PROSPECTS | frozenset("will would shall intends wants wanted aims".split())
 
 
+# what may stand between "due", "set" or "expected" and the verb they make one to come
+_BE_TO = frozenset("to is are was were be".split())
+
+
 def _done_instead(old: tuple[str, ...], new: str) -> bool:
     """Whether one word of a copy says as done, in the past, what the unit's words give as to
-    come: "went" for "will go", "took" for "would take", "banned" for "wanted to ban" (not a
-    present: "goes" for "will go" may tell a plan)."""
+    come: "went" for "will go", "took" for "would take", "banned" for "wanted to ban", "spoke"
+    for "were due to speak" (not a present: "goes" for "will go" may tell a plan)."""
     *before, verb = old
-    if not before or not _TO_COME.intersection(before) or not set(before) <= _TO_COME | {"to"}:
+    if not before or not _TO_COME.intersection(before) or not set(before) <= _TO_COME | _BE_TO:
         return False
     present = new in ("is", "are", "am") or (new.endswith("s") and new != "was")
     return new != verb and new.isalpha() and not present and new not in _TO_COME
+
+
+def _seeming(words: tuple[str, ...]) -> bool:
+    """Whether the words give the verb after them as only seeming or said so, and nothing else:
+    "seemed to be", "is said to have"."""
+    return bool(_SEEMING.intersection(words)) and "to" in words and set(words) <= _SEEMING_WORDS
 
 
 def _prospect(words: tuple[str, ...]) -> bool:
@@ -185,8 +247,9 @@ def _prospect(words: tuple[str, ...]) -> bool:
 
 def _exchanged(old: str, new: str) -> Literal["word", "number"] | None:
     """What a copy's one word in place of another is, where it is a change of fact: a pronoun
-    of the other sex ("word"), or another number ("number": an age, "Smith, 10," against
-    "Smith, 43,", which has no counted word for `_figure` to compare)."""
+    of the other sex, a unit of measure or a month or weekday for another ("word"), or another
+    number ("number": an age, "Smith, 10," against "Smith, 43,", which has no counted word for
+    `_figure` to compare)."""
     if new in _GENDERED.get(old, ()):
         return "word"
     if _BARE_NUMBER.fullmatch(old) and _BARE_NUMBER.fullmatch(new):
@@ -194,6 +257,8 @@ def _exchanged(old: str, new: str) -> Literal["word", "number"] | None:
     mine, theirs = _UNITS.get(new), _UNITS.get(old)
     if mine and theirs and mine[0] == theirs[0] and mine != theirs:
         return "word"  # "574 seconds" for "574 minutes", "5 miles" for "5 km"
+    if {old, new} <= WEEKDAYS or ({old, new} <= MONTHS and full_month(old) != full_month(new)):
+        return "word"  # "to April levels" for "to March levels", which `dates` cannot tell
     return None
 
 

@@ -24,11 +24,13 @@ from evalkit.lexicon import name_words, unknown_words, vocabulary_words
 from evalkit.text import (
     content_stems,
     fold,
+    full_month,
     is_content,
     names,
     openers,
     roots,
     same_country,
+    scale_step,
     seat_words,
     tokens,
 )
@@ -114,14 +116,14 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     few words in place of others: names of each (up to _NAME_WORDS words a side; not a title for
     a given name both keep a surname with, `_TITLES`; not a short form: "Hibs" for "Hibernian",
     "QPR" for "Queens Park Rangers"; not an office for a name, `_OFFICES`, nor a seat of
-    government for its country, `text.same_country`; kin, `_KIN`, count as names), or, in
-    lower-cased text, one to three content words where that is the claim's only change (and the
-    rest at least _NEAR_COPY of its words; where the claim also leaves out the unit's head or
-    tail, only names the lexicon knows), or kin beside other changes. A word that opens a
-    sentence or quote counts as a name where it is one without its capital (`_named`); a
-    description for a name ("the Frenchman" for "Ribery") is none (`_described`). In cased
-    text a name put for a name with the words after it in other words is one too ("Luke
-    Varney headed in ..." for "James Vaughan rose well to head in ...": `_named_run`)."""
+    government for its country, `text.same_country`; kin and roles, `_other_person`, count as
+    names), or, in lower-cased text, one to three content words where that is the claim's only
+    change (and the rest at least _NEAR_COPY of its words; where the claim also leaves out the
+    unit's head or tail, only names the lexicon knows), or kin or a role beside other changes.
+    A word that opens a sentence or quote counts as a name where it is one without its capital
+    (`_named`); a description for a name ("the Frenchman" for "Ribery") is none (`_described`).
+    In cased text a name put for a name with the words after it in other words is one too
+    ("Luke Varney headed in ..." for "James Vaughan rose well to head in ...": `_named_run`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
     changes = _copy_changes(c, u, _NEAR_COPY)
@@ -168,7 +170,9 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         gone, put = _content(old), _content(new)
         if _described(u, i1, c, j1, gone, put):
             continue
-        kin = bool(gone) and bool(put) and gone | put <= _KIN  # "wife" for "sister"
+        if _alike(old, new):  # "frequently" for "often", "goalkeeper" for "keeper"
+            continue
+        kin = _other_person(gone, put)  # "wife" for "sister", "victim" for "defendant"
         if (several and not kin) or (lower and same_voice(gone, put)):
             continue
         # lower-cased, a title for a given name before the surname both keep, as cased text
@@ -200,7 +204,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             titled = bool((gone | put) & _TITLES) or "s" in (old[-1], new[-1])
             if kept and titled:
                 continue
-        if _short_form(old, new):
+        if not kin and _short_form(old, new):  # "employee" is no short form of "employer"
             continue
         kind: Literal["name", "word"] = "word" if lower or kin else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
@@ -278,6 +282,42 @@ _KIN = frozenset(
     grandson granddaughter grandfather grandmother girlfriend boyfriend fiancee fiance
     widow widower stepson stepdaughter stepfather stepmother""".split()
 )
+# People by role: one put in place of a role of another group says someone else ("the victim"
+# for "the defendant", "the keeper" for "the defender"); words of one group may name one person.
+_PEOPLE = tuple(
+    frozenset(w + end for w in group.split() for end in ("", "es" if w.endswith("s") else "s"))
+    for group in """keeper goalkeeper goalie | defender | striker forward | midfielder | winger |
+    referee | manager boss | coach | defendant accused suspect | victim | prosecutor | judge |
+    witness | lawyer attorney solicitor barrister | juror | doctor physician surgeon | patient |
+    teacher | pupil student | driver | passenger | pilot | gunman attacker assailant |
+    landlord | tenant | buyer | seller | employer | employee""".split("|")
+)
+_PEOPLE_WORDS = frozenset().union(*_PEOPLE)
+
+
+def _alike(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether words put for others may say the same: one step of a scale of how often, how
+    much or how likely (`text.SCALES`: "frequently" for "often", "might" for "may"), one
+    month ("Dec" for "December"), one role ("goalkeeper" for "keeper")."""
+    step = scale_step(old)
+    if step is not None and step == scale_step(new):
+        return True
+    if len(old) == len(new) == 1 and full_month(old[0]) == full_month(new[0]):
+        return True
+    words = _content(old) | _content(new)
+    return bool(words) and any(words <= group for group in _PEOPLE)
+
+
+def _other_person(gone: set[str], put: set[str]) -> bool:
+    """Whether the words put for others name another person by kin or role: "his wife" for
+    "his sister", "the victim" for "the defendant" (not "the goalkeeper" for "the keeper")."""
+    if not gone or not put:
+        return False
+    if gone | put <= _KIN:
+        return True
+    return gone | put <= _PEOPLE_WORDS and not any(gone | put <= group for group in _PEOPLE)
+
+
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+,[^—–]{0,40}[—–]")
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from evalkit.conflict.base import _PRONOUNS, _SAID, Conflict, _aligned, _content, _uncontracted
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.conflict.speakers import _SAY
-from evalkit.text import dates, is_content, names, tokens
+from evalkit.text import MONTHS, dates, is_content, names, tokens
 
 # The order rule (`_order`): a claim whose content words are nearly all (this share) in one
 # unit, two of them exchanged at most _REACH words apart.
@@ -88,7 +88,7 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     first: "After struggling ..., Thomas finished 14th"), nor a phrase that opens with a word
     of no content, an adverb or a time, which may stand in more than one place ("he also said"
     / "he said also", "On Monday, X ..." / "X ... on Monday"), nor a speaker ("Pochettino
-    said" / "said Pochettino")."""
+    said" / "said Pochettino"), nor a day moved past its month ("29 July" for "July 29")."""
     if u[:1] and _BARE_NUMBER.fullmatch(u[0]) and u[0] not in c:
         u = u[1:]  # a list's number before the sentence ("7. James Ward-Prowse ...")
     changes = _aligned(u, c)[1]
@@ -107,8 +107,17 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
         return None
     if dates(" ".join(word)) or word[0] in _WHEN:  # "on Monday", "later": when, said anywhere
         return None
+    # a day moved past its month, or a month past its day: "29 July" for "July 29"
+    passed = {u[i1 - 1]} if i1 and l2 < len(c) and u[i1 - 1] == c[l2] else set()
+    passed |= {u[i2]} if i2 < len(u) and l1 and u[i2] == c[l1 - 1] else set()
+    if len(word) == 1 and any(_day_and_month(word[0], w) for w in passed):
+        return None
     mine, theirs = c[l2 : l2 + 2], u[i2 : i2 + 2]  # whom it is said of, here and there
     return Conflict("order", " ".join((*word, *mine)), " ".join((*word, *theirs)))
+
+
+def _day_and_month(a: str, b: str) -> bool:
+    return any(x in MONTHS and _BARE_NUMBER.fullmatch(y) is not None for x, y in ((a, b), (b, a)))
 
 
 def _sides(words: tuple[str, ...], at: int) -> str:
@@ -187,7 +196,7 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
     at: dict[str, list[int]] = {}
     for i, t in enumerate(u):
         at.setdefault(t, []).append(i)
-    pos = {t: i for i, t in enumerate(c) if once[t] == 1 and t in at}
+    pos = {t: i for i, t in enumerate(c) if once[t] == 1 and len(at.get(t, ())) == 1}
     for a, ia in pos.items():
         for b, ib in pos.items():
             if not (ia < ib <= ia + _REACH and is_content(a) and is_content(b)):
