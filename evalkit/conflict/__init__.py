@@ -28,18 +28,24 @@ The rule, in order:
   another group as the speaker ("..., the club said" against "..., prosecutors said").
 - A swap: the statement copies the text but for one name put in place of another ("Ireland
   made 165-5" against "Afghanistan made 165-5"; a name of up to five words, one opening the
-  sentence where it is no English word, not a description or an office for a name); in
-  lower-cased text, where capitals cannot find names, any one to three content words in
-  place of others, the rest word for word.
+  sentence where it is no English word, not a description or an office for a name), or a
+  relative or a role for another ("his wife" against "his sister", "the victim" against "the
+  defendant"); in lower-cased text, where capitals cannot find names, any one to three
+  content words in place of others, the rest word for word, unless they may say the same
+  (one step of how often or how much, one role, one month: "frequently" against "often").
 - Polarity: the statement and the fewest clauses of the text that say the same thing differ
   in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
   opposite words ("rose" against "fell"); or the statement copies the text but for a negation
   added or taken away, or a word in place of its opposite, which the clauses can hide ("it is
-  not very hard" against "it is very hard", "before" against "after"), or a pronoun in place
-  of the other sex's ("she was fined" against "he was fined"), or one unit of measure for
-  another ("574 seconds" against "574 minutes"), or a hedge left out ("the attacks" against
-  "the alleged attacks", "will return" against "is expected to return"), or a condition that
-  opens the sentence, or an "unless" (not for a `paraphrased` key fact, either of them).
+  not very hard" against "it is very hard", "before" against "after", "unfair" against
+  "fair"), or another step of how often or how much ("always" against "sometimes", "many"
+  against "a few"), or a pronoun in place of the other sex's ("she was fined" against "he
+  was fined"), or one unit of measure, month or weekday for another ("574 seconds" against
+  "574 minutes"), or a hedge left out ("the attacks" against "the alleged attacks", "will
+  return" against "is expected to return", "was" against "seemed to be"), or a condition
+  that opens the sentence, or an "unless" (not for a `paraphrased` key fact, either of
+  them). A number in figures reads as its word where the other side writes the word ("5
+  set points" against "five set points").
 - Order: the statement is made of the text's own words with two of them exchanged ("the
   court fined the company" against "the company fined the court"). In lower-cased text,
   where capitals cannot find speakers, a speaker is also found as the words before "said"

@@ -1,7 +1,7 @@
-"""A copy of a source sentence with one change: a negation, an opposite, another number or a
-pronoun of the other sex (`_edited`), a hedge or a condition left out (`_hedged`); or the
-start of one sentence and the rest of another (`spliced`), or a clause said of someone else
-(`reattached`)."""
+"""A copy of a source sentence with one change: a negation, an opposite, another step of how
+often or how much, another number, unit or month, or a pronoun of the other sex (`_edited`), a
+hedge or a condition left out (`_hedged`); or the start of one sentence and the rest of
+another (`spliced`), or a clause said of someone else (`reattached`)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ _GENDERED = {
 }
 
 
-def _another_amount(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+def _another_step(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether both are on one scale of how often or how much (`text.SCALES`), on different
     steps: "always" for "sometimes", "many doubts" for "a few doubts"."""
     mine, theirs = scale_step(new), scale_step(old)
@@ -68,12 +68,11 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order), and every change is a
     negation added or taken away (an odd number of them), or one word in place of its opposite
     (or of itself with a negating prefix: "unimportant" for "important"), or another step of
-    how often or how much ("many doubts" for "a few doubts", `text.SCALES`), or a pronoun in
+    how often or how much ("many doubts" for "a few doubts", `_another_step`), or a pronoun in
     place of the other sex's or a number, unit, month or weekday in place of another
-    (`_exchanged`); a
-    pronoun of the other sex also where words were left out or added ("North Korean leader Kim
-    Jong Un denied that his country ..." against "The sister of North Korean leader Kim Jong Un
-    denied that her country ..."):
+    (`_exchanged`); a pronoun of the other sex also where words were left out or added ("North
+    Korean leader Kim Jong Un denied that his country ..." against "The sister of North Korean
+    leader Kim Jong Un denied that her country ..."):
     "nothing will not bring him back" against "nothing will bring him back", "before every
     device was switched off" against "after every device was switched off", "she was fined"
     against "he was fined", "Smith, 10, was fined" against "Smith, 43, was fined"."""
@@ -86,7 +85,7 @@ def _edited(claim: str, unit: str) -> Conflict | None:
         old, new = u[i1:i2], c[j1:j2]
         if len(old) == len(new) == 2 and {old[0], new[0]} == _ARTICLES:
             old, new = old[1:], new[1:]  # "an unfair trial" for "a fair trial"
-        if op == "replace" and _another_amount(old, new) and len(changes) == 1:
+        if op == "replace" and _another_step(old, new) and len(changes) == 1:
             return Conflict("opposite", " ".join(new), " ".join(old))
         if op == "replace" and len(old) == len(new) == 1:
             opposite = new[0] in COPY_OPPOSITES.get(old[0], ()) or _unprefixed(old[0], new[0])

@@ -117,6 +117,7 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
 
 
 def _day_and_month(a: str, b: str) -> bool:
+    """Whether one is a month and the other a bare number (its day)."""
     return any(x in MONTHS and _BARE_NUMBER.fullmatch(y) is not None for x, y in ((a, b), (b, a)))
 
 
@@ -191,7 +192,9 @@ def _active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
 
 def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
     """Content words a before b in the claim (at most _REACH words apart) that stand b before
-    a in the unit, with a word p between them in both: a p b against b p a."""
+    a in the unit, with a word p between them in both: a p b against b p a. Each of a and b
+    once on both sides: a word the unit says twice may stand on either side ("you might not
+    get ... but you might get" against "... but you may get")."""
     once = Counter(c)
     at: dict[str, list[int]] = {}
     for i, t in enumerate(u):
