@@ -221,6 +221,7 @@ _COPY_OPPOSITE_FORMS = (
     ("up", "down"),  # "had gone down by 200 million" for "had gone up by ..."
     ("accused", "convicted"),  # "was convicted of" for "was accused of"
     ("arrested", "convicted"),
+    ("charged", "convicted"),
     ("suspected", "convicted"),
 )
 # Scales of how often, how much and how likely, least first, each step's words and phrases: a

@@ -753,6 +753,11 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "opposite convicted where the source has accused",
         ),
         (
+            "Two others were convicted of planning to transport the drugs, police said.",
+            "Two others were charged with planning to transport the drugs, police said.",
+            "opposite convicted where the source has charged",
+        ),
+        (
             "Bobby Hernandez, 53, was convicted and is being held at a jail in Ohio.",
             "Bobby Hernandez, 53, was arrested and is being held at a jail in Ohio.",
             "opposite convicted where the source has arrested",
@@ -798,6 +803,12 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "The company will close the plant in Derby.",
             "The company may close the plant in Derby.",
             "word will where the source has may",
+        ),
+        # a prospect word that is no hedge here ("due date") hedges nothing
+        (
+            "Although April 25 is the Duchess' due date, it was never confirmed.",
+            "Although April 25 is thought to be the Duchess' due date, it was never confirmed.",
+            "word is the where the source has is thought to be the",
         ),
         # a prospect word elsewhere in the claim ("due to") hedges nothing here
         (

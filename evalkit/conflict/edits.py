@@ -53,6 +53,7 @@ def _another_step(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 
 _ARTICLES = frozenset({"a", "an"})
+_PREPOSITIONS = frozenset("of with for on in over".split())
 # Prefixes that make a word its opposite: "unimportant", "impossible", "dishonest".
 _NEGATING = ("un", "in", "im", "il", "ir", "dis")
 
@@ -85,6 +86,8 @@ def _edited(claim: str, unit: str) -> Conflict | None:
         old, new = u[i1:i2], c[j1:j2]
         if len(old) == len(new) == 2 and {old[0], new[0]} == _ARTICLES:
             old, new = old[1:], new[1:]  # "an unfair trial" for "a fair trial"
+        elif len(old) == len(new) == 2 and {old[1], new[1]} <= _PREPOSITIONS:
+            old, new = old[:1], new[:1]  # "convicted of" for "charged with"
         if op == "replace" and _another_step(old, new) and len(changes) == 1:
             return Conflict("opposite", " ".join(new), " ".join(old))
         if op == "replace" and len(old) == len(new) == 1:
@@ -151,7 +154,7 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
     found = None
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
-        if _PROSPECTS.intersection(c[max(j1 - _NEAR, 0) : j2 + _NEAR]):
+        if _hedges_near(c, j1, j2):
             return None  # the claim hedges the same words its own way
         if op == "delete" and (_HEDGES & set(old) or _seeming(old)):
             mine, theirs = c[max(j1 - 1, 0) : j1 + 1], u[max(i1 - 1, 0) : i2 + 1]
@@ -231,6 +234,20 @@ def _done_instead(old: tuple[str, ...], new: str) -> bool:
         return False
     present = new in ("is", "are", "am") or (new.endswith("s") and new != "was")
     return new != verb and new.isalpha() and not present and new not in _TO_COME
+
+
+# prospect words that hedge without a "to" after them
+_MODALS = frozenset("may might could".split())
+
+
+def _hedges_near(c: tuple[str, ...], j1: int, j2: int) -> bool:
+    """Whether the claim hedges the words near c[j1:j2] itself: a modal within _NEAR words, or
+    another prospect word with "to" after it ("is due to", "plans to"; not "her due date" or
+    "the plan led to")."""
+    for j in range(max(j1 - _NEAR, 0), min(j2 + _NEAR, len(c))):
+        if c[j] in _MODALS or (c[j] in _PROSPECTS and c[j + 1 : j + 2] == ("to",)):
+            return True
+    return False
 
 
 def _seeming(words: tuple[str, ...]) -> bool:
