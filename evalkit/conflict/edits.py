@@ -121,7 +121,9 @@ _HEDGES = frozenset(
 # What makes a verb a prospect ("may", "is expected to", "plans to") and what states it as
 # certain in its place ("will", "has"): "Rankin will return" for "Rankin is expected to return".
 _PROSPECTS = frozenset("may might could expected due set likely plans planned plan hopes".split())
-_PROSPECT_WORDS = _PROSPECTS | frozenset("to is are was were be".split())
+# what may stand between "due", "set" or "expected" and the verb they make one to come
+_BE_TO = frozenset("to is are was were be".split())
+_PROSPECT_WORDS = _PROSPECTS | _BE_TO
 _CERTAIN = frozenset("will has have had did is are was were".split())
 # What gives a statement as only seeming or said so ("seemed to be", "is believed to have been")
 # and the words that go with it: "he was the cause" for "he seemed to be the cause".
@@ -129,7 +131,7 @@ _SEEMING = frozenset(
     """seem seems seemed appear appears appeared believed thought said reported understood
     rumoured rumored""".split()
 )
-_SEEMING_WORDS = _SEEMING | frozenset("to is are was were be been have has had widely".split())
+_SEEMING_WORDS = _SEEMING | _BE_TO | frozenset("been have has had widely".split())
 # How many words either side of a change a claim's own prospect word ("may", "could") is read
 # as hedging it: "could start" for "could possibly start" hedges still; a far "due to" does not.
 _NEAR = 3
@@ -219,10 +221,6 @@ def _said_certain(old: tuple[str, ...], new: str) -> bool:
 
 # What makes the verb after it one to come: "will go", "would take", "intends to go"
 _TO_COME = _PROSPECTS | frozenset("will would shall intends wants wanted aims".split())
-
-
-# what may stand between "due", "set" or "expected" and the verb they make one to come
-_BE_TO = frozenset("to is are was were be".split())
 
 
 def _done_instead(old: tuple[str, ...], new: str) -> bool:

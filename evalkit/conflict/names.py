@@ -304,8 +304,7 @@ def _alike(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
         return True
     if len(old) == len(new) == 1 and full_month(old[0]) == full_month(new[0]):
         return True
-    words = _content(old) | _content(new)
-    return bool(words) and any(words <= group for group in _PEOPLE)
+    return _one_role(_content(old) | _content(new))
 
 
 def _other_person(gone: set[str], put: set[str]) -> bool:
@@ -315,7 +314,12 @@ def _other_person(gone: set[str], put: set[str]) -> bool:
         return False
     if gone | put <= _KIN:
         return True
-    return gone | put <= _PEOPLE_WORDS and not any(gone | put <= group for group in _PEOPLE)
+    return gone | put <= _PEOPLE_WORDS and not _one_role(gone | put)
+
+
+def _one_role(words: set[str]) -> bool:
+    """Whether the words all name one role (`_PEOPLE`): "goalkeeper" and "keeper"."""
+    return bool(words) and any(words <= group for group in _PEOPLE)
 
 
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+,[^—–]{0,40}[—–]")
