@@ -15,10 +15,18 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import settings
 
 from evalkit.config import Config
 from evalkit.pipeline import Resources
 from evalkit.report import JOURNAL
+
+# Under CI each property test tries the same examples on every run, so a red run is one anyone
+# can rerun and a green one stays green; elsewhere hypothesis explores anew each time (a
+# soft hyphen in an id and white space at its end were found so, session 38).
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
