@@ -223,6 +223,7 @@ _COPY_OPPOSITE_FORMS = (
     ("arrested", "convicted"),
     ("charged", "convicted"),
     ("suspected", "convicted"),
+    ("by", "of"),  # the doer and the done-to of a deed named by a noun: "thumping by United"
 )
 # Scales of how often, how much and how likely, least first, each step's words and phrases: a
 # copy that puts one step for another says something else ("always" for "sometimes", "many

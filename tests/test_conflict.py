@@ -2800,3 +2800,166 @@ def test_the_sentences_a_claim_copies() -> None:
     both = copied_sentences("a man was hurt and he was taken to hospital", unit)
     assert both == "a man was hurt . he was taken to hospital ."
     assert copied_sentences("a man was hurt", "a man was hurt badly") == "a man was hurt badly"
+
+
+@pytest.mark.parametrize("lower", [False, True])
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # two phrases of several words traded across the verb (seventh probe, "reversed
+        # relations"), a verb or pronoun agreeing with its new subject
+        (
+            "Two-time Wimbledon champion Andy Murray beat world number one Novak Djokovic 6-4 6-3.",
+            "World number one Novak Djokovic beat two-time Wimbledon champion Andy Murray 6-4 6-3.",
+            "order two time wimbledon champion andy murray ... world number one novak djokovic "
+            "where the source has world number one novak djokovic ... two time wimbledon "
+            "champion andy murray",
+        ),
+        (
+            "Chancellor George Osborne is fiercely loyal to Prime Minister David Cameron.",
+            "Prime Minister David Cameron is fiercely loyal to Chancellor George Osborne.",
+            "order chancellor george osborne ... prime minister david cameron where the source "
+            "has prime minister david cameron ... chancellor george osborne",
+        ),
+        (
+            "MPs and the National Audit Office have been criticised by HMRC for waiting times.",
+            "HMRC has been criticised by MPs and the National Audit Office for waiting times.",
+            "order mps and the national audit office ... hmrc where the source has hmrc ... mps "
+            "and the national audit office",
+        ),
+        (
+            "The report revealed that the kidnapper threatened and beat him on the phone.",
+            "The report revealed that he threatened and beat the kidnapper on the phone.",
+            "order the kidnapper ... him where the source has he ... the kidnapper",
+        ),
+        # a passive made whose participle stands a few words before its "by"
+        (
+            "Mr Farron, who was beaten to the leadership by Norman Lamb, was asked about it.",
+            "Mr Farron, who beat Norman Lamb to the leadership, was asked about it.",
+            "order farron who was beaten to the leadership by norman where the source has "
+            "farron who beat norman",
+        ),
+        # the doer of a deed a noun names put as its object
+        (
+            "Joe Hart bemoaned Sunday's derby thumping of Manchester United.",
+            "Joe Hart bemoaned Sunday's derby thumping by Manchester United.",
+            "opposite of where the source has by",
+        ),
+    ],
+)
+def test_two_phrases_traded_or_a_deed_said_from_its_other_side(
+    claim: str, source: str, expected: str, lower: bool
+) -> None:
+    if lower:
+        claim, source = claim.lower(), source.lower()
+    assert reason(claim, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # a pair, clauses that may come in either order, phrases side by side, a quote and its
+        # speaker: no trade
+        ("Chelsea and Arsenal met in the final.", "Arsenal and Chelsea met in the final."),
+        (
+            "The ruling party of Andy Murray and the opposition of Novak Djokovic agreed.",
+            "The opposition of Novak Djokovic and the ruling party of Andy Murray agreed.",
+        ),
+        ("He spoke in London on Monday.", "He spoke on Monday in London."),
+        (
+            "McCoy, who plans to retire in February, said: 'I'm a dreamer.'",
+            "'I'm a dreamer,' said McCoy, who plans to retire in February.",
+        ),
+    ],
+)
+def test_phrases_that_may_trade_places(claim: str, source: str) -> None:
+    assert reason(claim, source) == "agree"
+
+
+def test_a_speaker_described_otherwise_in_cased_text() -> None:
+    """A speaker described by a name and a word of what it is, put for one with other names;
+    not a body for a person (who may speak for it), nor where the two share a name."""
+    said = 'Temperton died at 66 after "a brief battle with cancer", {} said.'
+    assert reason(
+        said.format("producer Quincy Jones"),
+        said.format("Jon Platt of Warner/Chappell music publishing"),
+    ) == (
+        "name producer quincy jones where the source has jon platt of warner chappell music "
+        "publishing"
+    )
+    for mine, theirs in (
+        ("The White House", "Mr Earnest"),  # a body for a person
+        ("the UK government", "Amnesty International UK"),  # a name in common
+    ):
+        assert reason(said.format(mine), said.format(theirs)) == "agree"
+
+
+def test_a_name_the_claim_has_elsewhere_but_fewer_times_is_swapped() -> None:
+    """The claim names Senegal once where the unit names it twice: one Senegal became Ukraine
+    (which the claim, like the unit, also names elsewhere)."""
+    text = (
+        "Israel recalled its ambassadors to New Zealand and Senegal, cut aid to {}, and "
+        "cancelled a visit by Ukraine's prime minister."
+    )
+    assert reason(text.format("Ukraine"), text.format("Senegal")) == (
+        "name ukraine where the source has senegal"
+    )
+
+
+def test_a_lower_cased_subject_of_several_words_put_for_another() -> None:
+    """Lower-cased, a subject of up to five words with a name of its own put for one with
+    another name; not a description after "the"."""
+    said = "{} believes he would have helped qpr avoid relegation."
+    theirs = said.format("former west ham boss redknapp")
+    assert reason(said.format("striker charlie austin"), theirs) == (
+        "word striker charlie austin where the source has former west ham boss redknapp"
+    )
+    assert reason(said.format("the 68-year-old"), theirs) == "agree"
+
+
+def test_a_predicate_said_of_the_name_before_who_is_spliced() -> None:
+    """ "Kevin Hart, who ..., won ..." from "... Bradley Cooper, who won ...": the relative
+    clause is said of Cooper; an irregular past ("won") opens a predicate. Not a one-word
+    description ("The Frenchman fell out with ..." for Ribery), nor a split after an
+    auxiliary ("Ipswich have now" + "lost four ...")."""
+    sources = (
+        "Kevin Hart, who was the target of many jokes, brought his kids on stage.",
+        "Other winners included Bradley Cooper, who won best male performance for his role.",
+        "The Frenchman is a fine player.",
+        "Ribery fell out with head coach Louis van Gaal.",
+    )
+    found = spliced(
+        "Kevin Hart, who was the target of many jokes, won best male performance for his role.",
+        sources,
+    )
+    assert found is not None and found[1] == 1
+    assert spliced("The Frenchman fell out with head coach Louis van Gaal.", sources) is None
+    lower = tuple(s.lower() for s in sources)
+    assert spliced("the frenchman fell out with head coach louis van gaal.", lower) is None
+    # a subject that is no person is another sentence's all the same
+    found = spliced(
+        "The road fell out with head coach Louis van Gaal.", (*sources, "The road was shut.")
+    )
+    assert found is not None and found[1] == 3
+
+
+def test_a_word_that_opens_the_sentence_put_for_a_name() -> None:
+    """A subject opening the sentence, one side a name, the other one word capitals cannot tell
+    from English ("Oldham", "Town"); not a description of several words, a name both keep, a
+    phrase, nor a speaker."""
+    text = "{} dominated the rest of the opening period as the visitors survived."
+    assert reason(text.format("Oldham"), text.format("Bradford")) == (
+        "name oldham where the source has bradford"
+    )
+    assert (
+        reason(text.format("Town"), text.format("Leeds")) == "name town where the source has leeds"
+    )
+    clear = "{} are 10 points clear at the top of the Bundesliga."
+    assert reason(clear.format("Pep Guardiola's side"), clear.format("Bayern")) in AGREEING
+    quiet = "{} had a quiet afternoon but provided the assist for Fabregas."
+    assert reason(quiet.format("Eden Hazard"), quiet.format("Hazard (right)")) in AGREEING
+    closed = "{} said the road was closed."
+    assert reason(closed.format("Officials"), closed.format("Bradford")) in AGREEING
+
+
+AGREEING = ("agree", "neutral")

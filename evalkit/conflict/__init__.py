@@ -25,14 +25,18 @@ The rule, in order:
   another speaker say it ("Kirby said" against "Shin said", "Kim called it" against "Shin
   called it"; the claims stage reads a source's speaking "she" as the speaker named before
   it, and quotes after "Gareth Batty told BBC Radio London:" as his, `voiced`), or in a copy
-  another group as the speaker ("..., the club said" against "..., prosecutors said").
+  another group as the speaker ("..., the club said" against "..., prosecutors said"), or, in
+  cased text, a speaker described by a name and what it is for one with other names
+  ("producer Quincy Jones said" against "Jon Platt of Warner/Chappell said").
 - A swap: the statement copies the text but for one name put in place of another ("Ireland
   made 165-5" against "Afghanistan made 165-5"; a name of up to five words, one opening the
-  sentence where it is no English word, not a description or an office for a name), or a
+  sentence where it is no English word, not a description or an office for a name; one word
+  opening both sentences for a name: "Oldham dominated" against "Bradford dominated"), or a
   relative or a role for another ("his wife" against "his sister", "the victim" against "the
   defendant"); in lower-cased text, where capitals cannot find names, any one to three
-  content words in place of others, the rest word for word, unless they may say the same
-  (one step of how often or how much, one role, one month: "frequently" against "often").
+  content words in place of others (up to five where each side has a name the other lacks),
+  the rest word for word, unless they may say the same (one step of how often or how much,
+  one role, one month: "frequently" against "often").
 - Polarity: the statement and the fewest clauses of the text that say the same thing differ
   in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
   opposite words ("rose" against "fell"); or the statement copies the text but for a negation
@@ -51,7 +55,10 @@ The rule, in order:
   where capitals cannot find speakers, a speaker is also found as the words before "said"
   that the statement replaced ("dr hills said" against "prof ruggles said"). Or the two
   sides of a one-way word ("before", "because", "if") exchanged ("B before A" against "A
-  before B"). Or a relation said from its other side with its two sides in the same order:
+  before B"). Or two phrases traded across the words between them, a verb or pronoun agreeing
+  with its new subject ("Andy Murray beat Novak Djokovic" against "Novak Djokovic beat Andy
+  Murray", "MPs have been criticised by HMRC" against "HMRC has been criticised by MPs").
+  Or a relation said from its other side with its two sides in the same order:
   a passive dropped or made ("Smith beat Jones" against "Smith was beaten by Jones", "Roldan
   was visited by Castro" against "Roldan visited Castro"), "lost to" for "beat" or the
   reverse.
@@ -64,7 +71,8 @@ figures, but agrees when it holds every figure and date of the statement.
 Two rules read a claim against every sentence of the sources at once: `spliced`, a claim
 made of the start of one sentence and the rest of another, whose own subject it drops ("the
 Red Cross" + "are being transferred to rebel-held areas"; "Terpstra" + "had to settle for
-14th place", said of Geraint Thomas), also after "and" ("<a sentence>, and Sanchez had lost
+14th place", said of Geraint Thomas; "Kevin Hart, who ..., won best male performance", said
+of the Bradley Cooper before "who"), also after "and" ("<a sentence>, and Sanchez had lost
 back-to-back league games", said of Arsenal; "<a sentence> and has been releasing
 recordings", said of someone that sentence never names); and `reattached`, a clause between
 commas the sources say of someone else ("Clattenburg, who was the last defender, spotted

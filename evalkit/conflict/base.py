@@ -23,6 +23,13 @@ _PRONOUNS = frozenset(
     "which".split()
 )
 _WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+# verbs that give words to a speaker, and what a speaker does right before or after its
+# words: "said", "police say"
+_SPEECH = (
+    r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
+    r"insists|warned|warns|wrote|writes|argued|argues|tweeted|tweets)"
+)
+_SAY = re.compile(rf"{_SPEECH}|say")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +101,18 @@ def _replaced(
 ) -> Iterator[tuple[int, int, int, int]]:
     """The changes (`_aligned`'s) that put content words of the claim's own (more often in the
     claim than in the unit: "North Korean" for "South Korean" in a claim that names "North
-    Korea" where the unit does too) in place of content words of the unit's (not all of which
-    the claim has elsewhere: "South" of "South Gloucestershire" may be in "the South West"),
-    neither side a pronoun, as (i1, i2, j1, j2): unit[i1:i2] replaced by claim[j1:j2]."""
+    Korea" where the unit does too) in place of content words of the unit's (one of which the
+    claim has less often than the unit: "South" of "South Gloucestershire" may be in "the
+    South West", but "aid to Ukraine" for "aid to Senegal" in a claim that names Senegal once
+    where the unit names it twice is a swap), neither side a pronoun, as (i1, i2, j1, j2):
+    unit[i1:i2] replaced by claim[j1:j2]."""
     for op, i1, i2, j1, j2 in changes:
         old, new = unit[i1:i2], claim[j1:j2]
         if op != "replace" or (set(old) | set(new)) & _PRONOUNS:
             continue
-        if not _content(old) or not _content(new) or _content(old) <= set(claim):
+        if not _content(old) or not _content(new):
+            continue
+        if all(claim.count(w) >= unit.count(w) for w in _content(old)):
             continue
         if any(claim.count(w) > unit.count(w) for w in _content(new)):
             yield i1, i2, j1, j2

@@ -19,6 +19,7 @@ from evalkit.conflict.base import (
     _uncontracted,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
+from evalkit.conflict.names import _PEOPLE_WORDS
 from evalkit.lexicon import name_words
 from evalkit.text import (
     COPY_OPPOSITES,
@@ -296,10 +297,16 @@ _UNITS = {
 
 # Words a predicate starts with, for `spliced` (and any "-ed" word): a spliced claim joins one
 # sentence's subject to another's predicate.
-_PREDICATE = frozenset(
-    "is was are were has have had will would can could should may might must did does do "
-    "said says told tells added adds".split()
+_AUXILIARIES = frozenset(
+    "is was are were has have had will would can could should may might must did does do".split()
 )
+_PREDICATE = _AUXILIARIES | frozenset(
+    "said says told tells added adds "
+    # past tenses that end in no "-ed"
+    "won beat took made gave got went came saw lost led held became began fell rose spent built "
+    "sold bought brought found kept met sent paid ran struck shot wrote".split()
+)
+_RELATIVES = frozenset({"who", "which"})  # "Bradley Cooper, who won ...": said of Cooper
 _PART = 2  # `spliced`: the fewest words of each part
 _SAME_SUBJECT = 0.5  # `spliced`: the share of the start's content words a subject of it keeps
 
@@ -343,10 +350,10 @@ def _splice(
         start, rest = _padded(c[:k]), _padded(c[k:])
         if start not in texts:
             return None  # a longer start is not in any sentence either
-        if rest not in texts or not _predicate(c[k]):
+        if rest not in texts or not _predicate(c[k]) or _after_auxiliary(c[:k]):
             continue
         own = _content(c[:k])
-        if not own or not _content(c[k:]):
+        if not own or not _content(c[k:]) or _description(c[:k], claim):
             continue
         firsts = {i for i, line in enumerate(lines) if start in line}
         if any(lines[i].find(rest, lines[i].index(start) + len(start) - 1) >= 0 for i in firsts):
@@ -355,7 +362,12 @@ def _splice(
             if rest not in line:
                 continue
             subject = tuple(line[: line.index(rest)].split())
-            if subject[-1:] and subject[-1] in _PRONOUNS:  # "..., who announced": whom?
+            # "Bradley Cooper, who won ...": said of Cooper, where the claim's start has a
+            # clause of its own ("Kevin Hart, who was the target of ..., won ..."); not a bare
+            # name, which may be another name of the same ("Ipswich" for "The Tractor Boys")
+            if subject[-1:] and subject[-1] in _RELATIVES and _RELATIVES & set(c[:k]):
+                subject = subject[:-1]
+            if subject[-1:] and subject[-1] in _PRONOUNS:  # "He was recalled": whom?
                 continue
             # "Cooper said ..." from "The 40-year-old actor said: "...," said Cooper"
             if c[k] in _SAID and any(f" {said}{start}" in line for said in _SAID):
@@ -389,6 +401,36 @@ def _joined(
             return None  # said of the head's subject, or of someone it may be
         found = found or (Conflict("splice", " ".join(mine[-8:]), " ".join(subject[-8:])), i)
     return found
+
+
+def _description(start: tuple[str, ...], claim: str) -> bool:
+    """Whether the start describes a person who may be the other sentence's: "the" and a role
+    (`names._PEOPLE`: "the striker"), a word for a person ("the frenchman", "the chairman"), a
+    word written with a capital ("The Argentine" for Messi) or an age ("the 28-year-old");
+    not "The Red Cross", "The road"."""
+    if start[:1] != ("the",):
+        return False
+    if start[-2:] == ("year", "old"):
+        return True
+    written = claim.split()
+    capital = len(written) > 1 and written[1][:1].isupper() and written[0].lower() == "the"
+    person = start[-1] in _PEOPLE_WORDS or start[-1].endswith(_PERSON_ENDS)
+    return len(start) == 2 and (person or capital)
+
+
+_PERSON_ENDS = ("man", "men")  # "frenchman", "chairwoman", "spokesmen"
+
+
+def _after_auxiliary(start: tuple[str, ...]) -> bool:
+    """Whether the start ends in an auxiliary (and adverbs), whose verb the rest opens: "Ipswich
+    have now" + "lost four ..." splits one predicate."""
+    words = list(start)
+    while words and words[-1] in _ADVERBS_BETWEEN:
+        words.pop()
+    return bool(words) and words[-1] in _AUXILIARIES
+
+
+_ADVERBS_BETWEEN = frozenset("now also just already still recently never not".split())
 
 
 def _predicate(word: str) -> bool:

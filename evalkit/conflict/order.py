@@ -3,15 +3,23 @@ against "the company fined the court"), across "by" only where both sides are pa
 its two clauses exchanged around a one-way word ("B before A" against "A before B"); or a
 relation said from its other side, its two sides in the same order ("Smith beat Jones"
 against "Smith was beaten by Jones", "Wigan lost to Warrington" against "Wigan beat
-Warrington")."""
+Warrington"); or two phrases traded across the words between them ("Andy Murray beat Novak
+Djokovic" against "Novak Djokovic beat Andy Murray")."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from evalkit.conflict.base import _PRONOUNS, _SAID, Conflict, _aligned, _content, _uncontracted
+from evalkit.conflict.base import (
+    _PRONOUNS,
+    _SAID,
+    _SAY,
+    Conflict,
+    _aligned,
+    _content,
+    _uncontracted,
+)
 from evalkit.conflict.figures import _BARE_NUMBER
-from evalkit.conflict.speakers import _SAY
 from evalkit.text import MONTHS, dates, is_content, names, tokens
 
 # The order rule (`_order`): a claim whose content words are nearly all (this share) in one
@@ -47,7 +55,8 @@ def _order(claim: str, unit: str) -> Conflict | None:
     whole = found >= _CONTAINED * len(words) or words - set(u) <= names(claim)
     swapped = (_across(c, u) or _crossed(c, u)) if whole else None
     if swapped is None:
-        return _voiced(c, u) or _reversed(c, u) or _moved(c, u)
+        traded = _phrases_traded(c, u) if whole else None
+        return _voiced(c, u) or _reversed(c, u) or traded or _moved(c, u)
     a, b = swapped
     return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
 
@@ -157,18 +166,33 @@ _LOST = frozenset("lost lose loses losing fell".split())
 _BEATEN = frozenset("beat beats beating beaten defeat defeats defeated thrashed edged".split())
 
 
+_BEFORE_BY = 5  # `_active`: the most words from a passive's participle to its "by", and one
+
+
+def _made(words: tuple[str, ...], k: int) -> bool:
+    """Whether words[k] is a participle after a form of "be" ("was beaten")."""
+    verb = words[k]
+    participle = verb.endswith(("ed", "en")) or verb in _PARTICIPLES
+    return participle and any(j >= 0 and words[j] in _BE for j in (k - 1, k - 2))
+
+
 def _active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
-    """Where the unit has "A was <verb participle> by B" (or "A lost to B") and the claim has
-    A, then a form of the verb (its first three letters; for "lost to", a word that says
-    "beat"), then B, within _REACH words, with no "by", no "was" and no "lost" between them."""
+    """Where the unit has "A was <verb participle> by B" (the participle up to _BEFORE_BY - 1
+    words before "by": "was demolished 4-0 by", "was beaten to the leadership by"; or "A lost
+    to B") and the claim has A, then a form of the verb (its first three letters; for "lost
+    to", a word that says "beat"), then B, within _REACH words, with no "by", no "was" and no
+    "lost" between them."""
     for i, w in enumerate(u):
         if i < 2:
             continue
         if w == _PASSIVE:
-            verb = u[i - 1]
-            if not (verb.endswith(("ed", "en")) or verb in _PARTICIPLES):
+            # the participle, a few words before "by" ("demolished 4-0 by", "was beaten to
+            # the leadership by")
+            at = next((k for k in range(i - 1, max(i - _BEFORE_BY, 0), -1) if _made(u, k)), None)
+            if at is None:
                 continue
-            be = next((k for k in (i - 2, i - 3) if k >= 0 and u[k] in _BE), None)
+            verb = u[at]
+            be = next((k for k in (at - 1, at - 2) if k >= 0 and u[k] in _BE), None)
         elif w == "to" and u[i - 1] in _LOST:
             verb, be = u[i - 1], i - 1
         else:
@@ -228,6 +252,65 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
                             if _SYMMETRIC & set(u[ub:ua]) or _passive(u, ub, ua) != passive:
                                 continue
                             return a, b
+    return None
+
+
+# `_phrases_traded`: words that agree with their subject or stand for it, read as one ("HMRC
+# has been criticised by MPs" / "MPs have been criticised by HMRC"; "they beat Burnley" /
+# "Burnley beat them")
+_AGREEING = {
+    **dict.fromkeys("he she it him her them".split(), "they"),
+    **dict.fromkeys("his its".split(), "their"),
+    "has": "have",
+    "is": "are",
+    "was": "were",
+}
+# words at either end of the words between two traded phrases that make them a pair, not an
+# agent and its patient ("A and B", "A or B", "A vs B", "worked with B"), or join two clauses
+# that may come in either order ("A while B"; a one-way word is `_reversed`'s)
+_PAIRED = (
+    frozenset("and or nor vs versus with between while whereas as but although though yet".split())
+    | _ONE_WAY
+)
+
+
+def _phrases_traded(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """Two phrases of the unit traded across the words between them, the rest as the unit
+    has it (but for a verb or pronoun that agrees with the phrase it now follows): "Milos
+    Raonic beat Rafael Nadal" against "Rafael Nadal beat Milos Raonic", "HMRC has been
+    criticised by MPs" against "MPs have been criticised by HMRC". Phrases side by side
+    ("in London on Monday" / "on Monday in London"), a pair ("A and B", "A met B") and a quote
+    and its speaker may trade places."""
+    cn, un = (tuple(_AGREEING.get(w, w) for w in x) for x in (c, u))
+    if len(cn) != len(un) or cn == un or Counter(cn) != Counter(un):
+        return None
+    # what differs: the words between the first and the last that are not the same
+    start = next(i for i, (x, y) in enumerate(zip(cn, un, strict=True)) if x != y)
+    end = len(cn) - next(
+        i for i, (x, y) in enumerate(zip(cn[::-1], un[::-1], strict=True)) if x != y
+    )
+    mine, theirs = cn[start:end], un[start:end]
+    size = len(mine)
+    # theirs is A, middle, B; mine is B, middle, A
+    for la in range(1, size - 1):
+        if theirs[:la] != mine[size - la :]:
+            continue
+        for lb in range(1, size - la):
+            middle = theirs[la : size - lb]
+            if theirs[size - lb :] != mine[:lb] or middle != mine[lb : size - la]:
+                continue
+            a, b = theirs[:la], theirs[size - lb :]
+            if a == b or not (_content(a) or _content(b)):
+                continue
+            if {middle[0], middle[-1]} & _PAIRED or (_SYMMETRIC - _PAIRED) & set(middle):
+                continue
+            # a quote and its speaker, the whole sentence, either way round: "'I'm a dreamer,'
+            # said McCoy, who ..." / "McCoy, who ..., said: 'I'm a dreamer.'"
+            if start == 0 and end == len(cn) and any(_SAY.fullmatch(w) for w in middle):
+                continue
+            said = f"{' '.join(c[start : start + lb])} ... {' '.join(c[end - la : end])}"
+            told = f"{' '.join(u[start : start + la])} ... {' '.join(u[end - lb : end])}"
+            return Conflict("order", said, told)
     return None
 
 

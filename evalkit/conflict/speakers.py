@@ -10,6 +10,8 @@ from functools import lru_cache
 from evalkit.conflict.base import (
     _NEAR_COPY,
     _PRONOUNS,
+    _SAY,
+    _SPEECH,
     _WHO,
     Conflict,
     _content,
@@ -37,10 +39,6 @@ from evalkit.text import (
     tokens,
 )
 
-_SPEECH = (
-    r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
-    r"insists|warned|warns|wrote|writes|argued|argues|tweeted|tweets)"
-)
 # Verbs that give words to their speaker as "said" does ("Kim called it 'absurd'"), read for
 # a speaker by the speaker rule alone (`_speaker`): what else a claim says is weighed beside
 # the speakers "said" finds, so "Kim denied ..." keeps Kim among the words it compares.
@@ -48,8 +46,6 @@ _ATTRIBUTES = (
     r"(?:called|calls|described|describes|denied|denies|dismissed|dismisses|rejected|rejects|"
     r"labelled|labeled|emphasised|emphasized|stressed|stresses|explained|explains)"
 )
-# what a speaker does right before or after its words: "said", "police say"
-_SAY = re.compile(rf"{_SPEECH}|say")
 # a word between "said" and the speaker's name is a role ("said manager Paul Grant"), unless
 # it starts a phrase ("said in London", "said on Monday")
 _NOT_ROLE = (
@@ -140,7 +136,7 @@ def _respoken(
     same voice (`same_voice`): "dr hills said" against "prof ruggles said". A group for
     another group is one too, a description or not ("the club said" against "prosecutors
     said"). In cased text (`named`: the words capitals show as names) only a group for a
-    group is read here."""
+    group is read here, and a speaker described otherwise (`_described_otherwise`)."""
     written = claim, unit  # with their possessives, for the reason
     claim, unit = _owned(claim), _owned(unit)
     changes = _copy_changes(claim, unit, _NEAR_COPY) or ()
@@ -161,6 +157,8 @@ def _respoken(
         # "mr cameron has claimed", tokenised CLIFF), as `_speaker` reads names
         if not gone or not put or same_voice(gone, put) or gone <= _OFFICES or put <= _OFFICES:
             continue
+        if named is not None and _described_otherwise(gone, put, named):
+            return Conflict("name", " ".join(written[0][j1:j2]), " ".join(written[1][i1:i2]))
         # a name or a title marks a person ("mr earnest said"), who may speak for a group
         person = name_words(" ".join(old + new)) or set(old + new) & _PERSON_TITLES
         groups = not (person or (named and (gone | put) & named))
@@ -173,6 +171,18 @@ def _respoken(
             mine, theirs = written[0][j1:j2], written[1][i1:i2]
             return Conflict("name", " ".join(mine), " ".join(theirs))
     return None
+
+
+def _described_otherwise(gone: set[str], put: set[str], named: frozenset[str]) -> bool:
+    """In cased text, a speaker described by a name and a word of what it is (a body, a
+    role: "Palermo police", "producer Quincy Jones", "a YouTube spokeswoman") put for one
+    with other names ("Italian coastguards", "Jon Platt of Warner/Chappell music
+    publishing", "Pakistan's ministry"). Not a bare name, a person or a body the other side
+    may speak for ("The Labour leader" for "Jeremy Corbyn"; two bare names are `_speaker`'s),
+    nor where the two share a name ("the UK government" for "Amnesty International UK")."""
+    mine, theirs = ({w for w in x if w in named or name_words(w)} for x in (put, gone))
+    described = mine and theirs and put - mine - _PERSON_TITLES and gone - theirs - _PERSON_TITLES
+    return bool(described) and not mine & theirs and not (gone | put) & _PERSON_TITLES
 
 
 def _owned(words: tuple[str, ...]) -> tuple[str, ...]:
