@@ -2943,23 +2943,9 @@ def test_a_predicate_said_of_the_name_before_who_is_spliced() -> None:
     assert found is not None and found[1] == 3
 
 
-def test_a_word_that_opens_the_sentence_put_for_a_name() -> None:
-    """A subject opening the sentence, one side a name, the other one word capitals cannot tell
-    from English ("Oldham", "Town"); not a description of several words, a name both keep, a
-    phrase, nor a speaker."""
-    text = "{} dominated the rest of the opening period as the visitors survived."
-    assert reason(text.format("Oldham"), text.format("Bradford")) == (
-        "name oldham where the source has bradford"
-    )
-    assert (
-        reason(text.format("Town"), text.format("Leeds")) == "name town where the source has leeds"
-    )
-    clear = "{} are 10 points clear at the top of the Bundesliga."
-    assert reason(clear.format("Pep Guardiola's side"), clear.format("Bayern")) in AGREEING
-    quiet = "{} had a quiet afternoon but provided the assist for Fabregas."
-    assert reason(quiet.format("Eden Hazard"), quiet.format("Hazard (right)")) in AGREEING
-    closed = "{} said the road was closed."
-    assert reason(closed.format("Officials"), closed.format("Bradford")) in AGREEING
-
-
-AGREEING = ("agree", "neutral")
+def test_a_word_that_opens_a_headline_for_a_name_is_no_swap() -> None:
+    """ "Dominatrix claims ..." for "Carrie Reichert, 43, claims ...": a headline's description,
+    which an English word at the opening cannot be told from ("Town" for "Leeds" is another
+    club; session 38 tried reading both as swaps and dropped it for this)."""
+    source = "Carrie Reichert, 43, claims she shared a kiss with Prince Harry."
+    assert reason("Dominatrix claims she shared a kiss with Prince Harry.", source) == "agree"

@@ -30,8 +30,7 @@ The rule, in order:
   ("producer Quincy Jones said" against "Jon Platt of Warner/Chappell said").
 - A swap: the statement copies the text but for one name put in place of another ("Ireland
   made 165-5" against "Afghanistan made 165-5"; a name of up to five words, one opening the
-  sentence where it is no English word, not a description or an office for a name; one word
-  opening both sentences for a name: "Oldham dominated" against "Bradford dominated"), or a
+  sentence where it is no English word, not a description or an office for a name), or a
   relative or a role for another ("his wife" against "his sister", "the victim" against "the
   defendant"); in lower-cased text, where capitals cannot find names, any one to three
   content words in place of others (up to five where each side has a name the other lacks),

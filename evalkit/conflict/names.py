@@ -11,7 +11,6 @@ from typing import Literal
 from evalkit.conflict.base import (
     _COPY,
     _NEAR_COPY,
-    _SAY,
     _WHO,
     Conflict,
     _aligned,
@@ -196,8 +195,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
                 continue
             if i1 == 0 and dateline:
                 continue
-            named_both = _named(gone, unit, theirs) and _named(put, claim, mine)
-            if not kin and not (named_both or _opener_for_name(u, i1, i2, c, j1, j2, unit, claim)):
+            if not kin and not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
             if (gone <= _OFFICES) != (put <= _OFFICES) or same_country(gone, put):
                 continue
@@ -215,32 +213,6 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         kind: Literal["name", "word"] = "word" if lower or kin else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
     return None
-
-
-def _opener_for_name(
-    u: tuple[str, ...],
-    i1: int,
-    i2: int,
-    c: tuple[str, ...],
-    j1: int,
-    j2: int,
-    unit: str,
-    claim: str,
-) -> bool:
-    """Whether a subject that opens both sentences (after "the" or not) is put for another,
-    one side a name (`_named`), the other one word capitals cannot tell from English ("Oldham"
-    for "Bradford", "Town" for "Leeds"), the two sharing none, where no speech verb follows (a
-    speaker is the speaker rules'). Not a description ("Pep Guardiola's side" for "Bayern"),
-    nor a phrase ("Retirement beckons for McCoy" against "AP McCoy will retire")."""
-    opens = u[:i1] in ((), ("the",)) and c[:j1] in ((), ("the",))
-    if not opens or (i2 < len(u) and _SAY.fullmatch(u[i2])):
-        return False
-    gone, put = _content(u[i1:i2]), _content(c[j1:j2])
-    if gone & put:
-        return False
-    if _named(gone, unit, names(unit)):
-        return len(put) == 1
-    return len(gone) == 1 and _named(put, claim, names(claim))
 
 
 def _named_apart(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
