@@ -164,8 +164,8 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         # lower-cased, three words a side, or a name's words where each side has a name the
         # lexicon knows and the other lacks ("striker charlie austin" for "former west ham boss
         # redknapp")
-        named = lower and _named_apart(old, new)
-        if max(len(old), len(new)) > (3 if lower and not named else _NAME_WORDS):
+        apart = lower and _named_apart(old, new)
+        if max(len(old), len(new)) > (3 if lower and not apart else _NAME_WORDS):
             continue
         # "Scott Kelley was arrested" for "Scott and Mary were taken into custody": one of two
         listed = u[i1 - 1 : i1] != c[j1 - 1 : j1] and _LIST & {*u[i1 - 1 : i1]}

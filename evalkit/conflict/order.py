@@ -166,7 +166,7 @@ _LOST = frozenset("lost lose loses losing fell".split())
 _BEATEN = frozenset("beat beats beating beaten defeat defeats defeated thrashed edged".split())
 
 
-_BEFORE_BY = 5  # `_active`: the most words from a passive's participle to its "by", and one
+_BEFORE_BY = 5  # `_active`: a passive's participle stands fewer words than this before "by"
 
 
 def _made(words: tuple[str, ...], k: int) -> bool:
