@@ -2890,6 +2890,8 @@ def test_a_speaker_described_otherwise_in_cased_text() -> None:
     for mine, theirs in (
         ("The White House", "Mr Earnest"),  # a body for a person
         ("the UK government", "Amnesty International UK"),  # a name in common
+        ("Warner/Chappell boss Jon Platt", "Jon Platt"),  # the same person described
+        ("Jon Platt, the Warner/Chappell boss,", "Jon Platt"),
     ):
         assert reason(said.format(mine), said.format(theirs)) == "agree"
 

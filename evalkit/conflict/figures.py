@@ -193,6 +193,10 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
                 continue  # the claim has the unit's figure among the same words
             if named and not _other_name(c, a, u, b):
                 continue
+            # the claim's name beside the unit's, which it also has: a description of the same
+            # ("Warner/Chappell boss Jon Platt said" against "Jon Platt said")
+            if named and any(_same(m, b, c, u) and _beside(a, m) for m in mine):
+                continue
             before, after = _around(c, a, u, b)
             if a[2] == "span" and not before:
                 continue  # "in the last year" for "in the last 12 months": the word before
@@ -258,6 +262,11 @@ def _slots(text: str, words: tuple[str, ...], named: bool) -> list[Slot]:
             found.append((i, j, "name", " ".join(words[i:j])))
         i = max(j, i + 1)
     return found
+
+
+def _beside(a: Slot, m: Slot) -> bool:
+    """Whether two slots of one text stand at most two words apart."""
+    return 0 <= m[0] - a[1] <= 2 or 0 <= a[0] - m[1] <= 2
 
 
 def _same(a: Slot, b: Slot, c: tuple[str, ...], u: tuple[str, ...]) -> bool:
