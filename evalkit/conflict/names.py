@@ -164,8 +164,8 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
         # lower-cased, three words a side, or a name's words where each side has a name the
         # lexicon knows and the other lacks ("striker charlie austin" for "former west ham boss
         # redknapp")
-        apart = lower and _named_apart(old, new)
-        if max(len(old), len(new)) > (3 if lower and not apart else _NAME_WORDS):
+        size = max(len(old), len(new))
+        if size > _NAME_WORDS or (lower and size > 3 and not _named_apart(old, new)):
             continue
         # "Scott Kelley was arrested" for "Scott and Mary were taken into custody": one of two
         listed = u[i1 - 1 : i1] != c[j1 - 1 : j1] and _LIST & {*u[i1 - 1 : i1]}

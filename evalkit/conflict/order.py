@@ -55,8 +55,8 @@ def _order(claim: str, unit: str) -> Conflict | None:
     whole = found >= _CONTAINED * len(words) or words - set(u) <= names(claim)
     swapped = (_across(c, u) or _crossed(c, u)) if whole else None
     if swapped is None:
-        traded = _phrases_traded(c, u) if whole else None
-        return _voiced(c, u) or _reversed(c, u) or traded or _moved(c, u)
+        turned = _voiced(c, u) or _reversed(c, u)
+        return turned or (_phrases_traded(c, u) if whole else None) or _moved(c, u)
     a, b = swapped
     return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
 
