@@ -2899,15 +2899,29 @@ def test_a_name_the_claim_has_elsewhere_but_fewer_times_is_swapped() -> None:
     )
 
 
-def test_a_lower_cased_subject_of_several_words_put_for_another() -> None:
-    """Lower-cased, a subject of up to five words with a name of its own put for one with
-    another name; not a description after "the"."""
+def test_a_lower_cased_phrase_of_several_words_put_for_another() -> None:
+    """Lower-cased, a phrase of up to five words put for another in a copy: a subject, a
+    company for a bank named in full, a predicate for another; not a description after "the",
+    nor more than five words a side."""
     said = "{} believes he would have helped qpr avoid relegation."
     theirs = said.format("former west ham boss redknapp")
     assert reason(said.format("striker charlie austin"), theirs) == (
         "word striker charlie austin where the source has former west ham boss redknapp"
     )
     assert reason(said.format("the 68-year-old"), theirs) == "agree"
+    spent = "and {} spent £400m last year on new branches."
+    assert reason(spent.format("halifax"), spent.format("royal bank of scotland (rbs)")) == (
+        "word halifax where the source has royal bank of scotland rbs"
+    )
+    freed = "morgan, who was freed in 2004 after six years in jail, {}."
+    theirs = freed.format("was given a new identity")
+    assert reason(freed.format("was recalled to jail in 2011"), theirs) == (
+        "word recalled to jail in 2011 where the source has given a new identity"
+    )
+    assert reason(freed.format("was sent back to a jail cell in leeds in 2011"), theirs) in (
+        "agree",
+        "neutral",
+    )
 
 
 def test_a_predicate_said_of_the_name_before_who_is_spliced() -> None:

@@ -117,7 +117,7 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     a given name both keep a surname with, `_TITLES`; not a short form: "Hibs" for "Hibernian",
     "QPR" for "Queens Park Rangers"; not an office for a name, `_OFFICES`, nor a seat of
     government for its country, `text.same_country`; kin and roles, `_other_person`, count as
-    names), or, in lower-cased text, one to three content words where that is the claim's only
+    names), or, in lower-cased text, up to five words where that is the claim's only
     change (and the rest at least _NEAR_COPY of its words; where the claim also leaves out the
     unit's head or tail, only names the lexicon knows), or kin or a role beside other changes.
     A word that opens a sentence or quote counts as a name where it is one without its capital
@@ -161,11 +161,9 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
                 spans += (("replace", a[0], a[1], b[0], b[1]),)
     for i1, i2, j1, j2 in _replaced(spans, c, u):
         old, new = u[i1:i2], c[j1:j2]
-        # lower-cased, three words a side, or a name's words where each side has a name the
-        # lexicon knows and the other lacks ("striker charlie austin" for "former west ham boss
-        # redknapp")
-        size = max(len(old), len(new))
-        if size > _NAME_WORDS or (lower and size > 3 and not _named_apart(old, new)):
+        # up to five words a side, cased or not: "striker charlie austin" for "former west ham
+        # boss redknapp", "lloyds" for "royal bank of scotland (rbs)"
+        if max(len(old), len(new)) > _NAME_WORDS:
             continue
         # "Scott Kelley was arrested" for "Scott and Mary were taken into custody": one of two
         listed = u[i1 - 1 : i1] != c[j1 - 1 : j1] and _LIST & {*u[i1 - 1 : i1]}
@@ -215,12 +213,6 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     return None
 
 
-def _named_apart(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
-    """Whether each side has a name (`lexicon.name_words`) the other lacks, sharing none."""
-    theirs, mine = name_words(" ".join(old)), name_words(" ".join(new))
-    return bool(theirs and mine) and not theirs & mine
-
-
 def _surname(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """Whether the word after a change on both sides is the same and may be a surname: a
     name without its capital (`lexicon.name_words`), or no whole word of the vocabulary
@@ -268,7 +260,7 @@ def _adjacent(text: str, first: str, second: str) -> bool:
     return re.search(rf"\b{re.escape(first)}[\s-]+{re.escape(second)}\b", fold(text)) is not None
 
 
-_NAME_WORDS = 5  # `_swapped`: the most words of a name put in place of another
+_NAME_WORDS = 5  # `_swapped`: the most words put in place of others (a name, or lower-cased any)
 _LIST = frozenset({"and", "or"})
 _PARAPHRASE = 4  # `_swapped`: the most words after a swapped name that may say its verb otherwise
 # Titles that may stand for a given name both keep a surname with ("Lord Coe" for "Sebastian
