@@ -433,3 +433,28 @@ def test_a_sentence_without_the_claims_figure_does_not_outvote_one_that_disagree
     ]
     assert found[0].evidence is not None and found[0].evidence.text.startswith("The mother")
     assert found[2].evidence is not None and found[2].evidence.text.startswith("Brian Wright")
+
+
+def test_a_lower_cased_word_put_for_another_is_a_swap_only_where_the_sources_have_it() -> None:
+    """Lower-cased sources: "cautioned" for "warned" is the summary's own word (no source has
+    it), a paraphrase; "Jones" for "police" recombines the sources' words, a swap; an
+    opposite the sources lack is still one ("reduce" for "increase")."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg(
+        "s",
+        "police warned that anyone caught with the cash could land behind bars .",
+        "jones visited the depot on friday .",
+        "the new rules can also increase delays , the report found .",
+    )
+    cand = seg(
+        "c",
+        "Police cautioned that anyone caught with the cash could land behind bars.",
+        "Jones warned that anyone caught with the cash could land behind bars.",
+        "The new rules can also reduce delays, the report found.",
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.conflict for m in found] == [
+        "",
+        "name jones where the source has police",
+        "opposite reduce where the source has increase",
+    ]

@@ -126,6 +126,7 @@ def compare(
     novel: frozenset[str],
     min_overlap: float,
     paraphrased: bool = False,
+    unsourced: frozenset[str] = frozenset(),
 ) -> Reading:
     """Whether `unit` (a single sentence, or a window when not `single`) agrees with
     `claim`, contradicts it, or says something else; `novel` holds the claim's names,
@@ -133,7 +134,9 @@ def compare(
     read lower-cased: capitals on one side only would tell names apart that the other side
     cannot show (a system that writes lower case against cased sources, or the reverse).
     A `paraphrased` claim (a key fact, written in other words, read against a candidate's
-    sentence) that leaves out a hedge says no other fact."""
+    sentence) that leaves out a hedge says no other fact. `unsourced`: the claim's content
+    stems found in no source; lower-cased, a word put for another is read as a swap only where
+    the sources have it (`names._swapped`)."""
     country = _US.search(claim) or _US.search(unit)  # then "us" is the country, no pronoun
     lower = not any(ch.isupper() for ch in claim) or not any(ch.isupper() for ch in unit)
     if lower:
@@ -154,7 +157,7 @@ def compare(
             return NEUTRAL
         # a swap is read even where the swapped words are most of what the statement says, and
         # one clause alone: the claim may join two statements
-        found = _swapped(claim, unit) or _part(claim, unit, novel, min_overlap)
+        found = _swapped(claim, unit, unsourced) or _part(claim, unit, novel, min_overlap)
         return ("conflict", found) if found else NEUTRAL
     if verbatim(claim, unit):
         found = None if paraphrased else unconditional(claim, unit)  # a condition left out
@@ -170,7 +173,7 @@ def compare(
     found = found or _name(claim, unit, novel) or _speaker(claim, unit)
     if not found:
         part = copied_sentences(claim, unit)  # the copy rules read the sentences it copies
-        found = _swapped(claim, part) or _polarity(claim, unit, min_overlap)
+        found = _swapped(claim, part, unsourced) or _polarity(claim, unit, min_overlap)
         found = found or _edited(claim, part)
         found = found or (None if paraphrased else _hedged(claim, part))
     found = found or _done(claim, unit)

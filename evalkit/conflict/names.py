@@ -32,6 +32,7 @@ from evalkit.text import (
     same_country,
     scale_step,
     seat_words,
+    stem,
     tokens,
 )
 
@@ -111,7 +112,7 @@ def same_voice(gone: set[str], put: set[str]) -> bool:
     return gone | put <= _POLICE or put - _VOICES <= gone or gone - _VOICES <= put
 
 
-def _swapped(claim: str, unit: str) -> Conflict | None:
+def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words but the new ones, in order) but for a
     few words in place of others: names of each (up to _NAME_WORDS words a side; not a title for
     a given name both keep a surname with, `_TITLES`; not a short form: "Hibs" for "Hibernian",
@@ -123,7 +124,11 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
     A word that opens a sentence or quote counts as a name where it is one without its capital
     (`_named`); a description for a name ("the Frenchman" for "Ribery") is none (`_described`).
     In cased text a name put for a name with the words after it in other words is one too
-    ("Luke Varney headed in ..." for "James Vaughan rose well to head in ...": `_named_run`)."""
+    ("Luke Varney headed in ..." for "James Vaughan rose well to head in ...": `_named_run`).
+    Lower-cased, not where a word put in is one of the claim's that no source has
+    (`unsourced`, stems): a summary's own word for the source's is a paraphrase ("cautioned"
+    for "warned", "rapidly" for "quickly"), where a swap recombines the sources' words; an
+    opposite is the copy rules' (`edits`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     lower = not any(ch.isupper() for ch in unit)
     changes = _copy_changes(c, u, _NEAR_COPY)
@@ -207,6 +212,8 @@ def _swapped(claim: str, unit: str) -> Conflict | None:
             if kept and titled:
                 continue
         if not kin and _short_form(old, new):  # "employee" is no short form of "employer"
+            continue
+        if lower and not kin and {stem(w) for w in put} & unsourced:
             continue
         kind: Literal["name", "word"] = "word" if lower or kin else "name"
         return Conflict(kind, " ".join(new), " ".join(old))

@@ -251,6 +251,7 @@ def measure_claims(
         text = claim.sentence.text
         ruled.append(_novel(text, evidence))
         unknown = frozenset().union(*ruled[-1])
+        unsourced = content_stems(text) - all_stems  # its words no source has
         # Contradicted: the closest comparable unit says the same thing with another value
         # (see evalkit.conflict); units are read best first, the first that agrees or
         # disagrees decides. Then, unless a unit disagreed: the start of one sentence joined to
@@ -259,12 +260,15 @@ def measure_claims(
         # the sources never give it (`misaged`).
         # a claim that has someone the sources know say it reads "she said" as the speaker
         voiced_as = evidence.read_as if names_speaker(text) and not unknown else as_written
-        first = _first_reading(text, voiced_as, singles, best[row], sims[row], unknown, cfg)
+        first = _first_reading(
+            text, voiced_as, singles, best[row], sims[row], unknown, unsourced, cfg
+        )
         kind, _, at = first
         if kind == "neutral" and not unknown:  # nothing decided: the closest unit
             at = int(best[row][0])  # (a claim with a novel name is unsupported already)
         if kind != "conflict" and at >= singles and not verbatim(text, voiced_as[at]):
-            first = _inside(text, voiced_as, units[:singles], units[at], unknown, cfg) or first
+            inside = _inside(text, voiced_as, units[:singles], units[at], unknown, unsourced, cfg)
+            first = inside or first
         # a sentence that agrees but holds none of the claim's figures decides nothing either
         unsure = first[0] == "neutral" or (
             first[0] == "agree" and not numbers(text) <= numbers(voiced_as[first[2]])
@@ -485,6 +489,7 @@ def _first_reading(
     ranked: np.ndarray,
     sims: np.ndarray,
     unknown: frozenset[str],
+    unsourced: frozenset[str],
     cfg: VerifierConfig,
 ) -> tuple[str, Conflict | None, int]:
     """The first unit (as `Evidence.read_as` reads it), best first, that agrees with the claim
@@ -504,7 +509,9 @@ def _first_reading(
     close = [int(j) for j in ranked if sims[j] >= cfg.contradiction_similarity]
     for at, j in enumerate(close):
         single = j < singles
-        kind, conflict = compare(text, units[j], single, unknown, cfg.contradiction_overlap)
+        kind, conflict = compare(
+            text, units[j], single, unknown, cfg.contradiction_overlap, unsourced=unsourced
+        )
         if kind == "neutral" or (loose and not single):
             continue
         if loose:
@@ -515,7 +522,8 @@ def _first_reading(
             most = copied(text, units[j])
             for k in close[at + 1 :]:
                 if k < singles and copied(text, units[k]) > most:
-                    other = compare(text, units[k], True, unknown, cfg.contradiction_overlap)
+                    overlap = cfg.contradiction_overlap
+                    other = compare(text, units[k], True, unknown, overlap, unsourced=unsourced)
                     if other[0] == "conflict":
                         return (*other, k)
         if single or verbatim(text, units[j]):
@@ -530,6 +538,7 @@ def _inside(
     sentences: Sequence[Sentence],
     window: Sentence,
     unknown: frozenset[str],
+    unsourced: frozenset[str],
     cfg: VerifierConfig,
 ) -> tuple[str, Conflict | None, int] | None:
     """Where a window agrees only loosely (it holds the claim's figures), or is the closest
@@ -548,7 +557,9 @@ def _inside(
     agreed = -1  # the most words in order the claim copies from a sentence that agrees
     for k, unit in enumerate(sentences):
         if unit.doc_id == window.doc_id and window.start <= unit.start < unit.end <= window.end:
-            kind, conflict = compare(text, read_as[k], True, unknown, cfg.contradiction_overlap)
+            kind, conflict = compare(
+                text, read_as[k], True, unknown, cfg.contradiction_overlap, unsourced=unsourced
+            )
             if kind == "conflict" and found is None:
                 found = (kind, conflict, k)
             elif kind == "agree":
