@@ -458,3 +458,27 @@ def test_a_lower_cased_word_put_for_another_is_a_swap_only_where_the_sources_hav
         "name jones where the source has police",
         "opposite reduce where the source has increase",
     ]
+
+
+def test_a_name_put_for_a_she_who_is_someone_else_is_contradicted() -> None:
+    """The claims stage reads the sentences before a copied sentence's "she" for whom it
+    stands: "Andrea Carter" for the "she" that follows Chloe Hart is contradicted, "Chloe Hart"
+    agrees (`conflict.misnamed`)."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg(
+        "s",
+        "Chloe Hart, 29, from Leeds, built the app in her spare time.",
+        "She then sold it to a firm in London for a small sum.",
+        "Andrea Carter runs that firm.",
+    )
+    cand = seg(
+        "c",
+        "Andrea Carter then sold it to a firm in London for a small sum.",
+        "Chloe Hart then sold it to a firm in London for a small sum.",
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.conflict for m in found] == [
+        "name andrea carter where the source has she",
+        "",
+    ]
+    assert found[0].evidence is not None and found[0].evidence.text.startswith("She then")

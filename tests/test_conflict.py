@@ -7,6 +7,7 @@ import pytest
 from evalkit.conflict import (
     compare,
     misaged,
+    misnamed,
     reattached,
     speakers,
     spliced,
@@ -2956,3 +2957,43 @@ def test_a_word_that_opens_a_headline_for_a_name_is_no_swap() -> None:
     club; session 38 tried reading both as swaps and dropped it for this)."""
     source = "Carrie Reichert, 43, claims she shared a kiss with Prince Harry."
     assert reason("Dominatrix claims she shared a kiss with Prince Harry.", source) == "agree"
+
+
+def test_a_name_put_for_a_pronoun_that_stands_for_someone_else() -> None:
+    """A copy with a name put for its "she" that no sentence before it names, reading back past
+    each that goes on with "she" (she stands for Chloe); not the name those sentences give,
+    cased or lower-cased, nor a name the unit gives before its pronoun, nor a "he" whose
+    antecedent is named further back than three sentences about others."""
+    before = [
+        "Chloe Hart, 29, from Leeds, built the app in her spare time.",
+        "The council said it would look at the idea.",
+        "She said: 'I had never made an app before.'",
+        "She taught herself in eight weeks.",
+    ]
+    unit = "She then sold it to a firm in London for £3,100."
+    found = misnamed("Andrea Carter then sold it to a firm in London for £3,100.", unit, before)
+    assert found is not None and found.reason() == "name andrea carter where the source has she"
+    lower = [b.lower() for b in before]
+    found = misnamed("andrea carter then sold it to a firm in london for £3,100.", unit, lower)
+    assert found is not None
+    assert misnamed("Chloe Hart then sold it to a firm in London for £3,100.", unit, before) is None
+    assert (
+        misnamed("chloe then sold it to a firm in london for £3,100.", unit.lower(), lower) is None
+    )
+    # the unit names whom she stands for before her
+    named = "Chloe, 29, said she then sold it to a firm in London for £3,100."
+    assert misnamed(
+        "Chloe, 29, said Andrea then sold it to a firm in London for £3,100.", named, []
+    )
+    assert not misnamed(
+        "Chloe, 29, said Chloe then sold it to a firm in London for £3,100.", named, []
+    )
+    # a description is no name; a pronoun that is no "he" or "she" is not read
+    assert misnamed("The mother then sold it to a firm in London for £3,100.", unit, before) is None
+    it = "It was then sold to a firm in London for £3,100."
+    assert misnamed("Andrea Carter was then sold to a firm in London for £3,100.", it, []) is None
+    # whom "he" stands for is read up to three sentences about others back
+    near = ["Tom Reed won the race.", "The crowd cheered.", "Rain fell."]
+    assert misnamed("Tom Reed later thanked the fans.", "He later thanked the fans.", near) is None
+    far = [*near, "Officials met."]
+    assert misnamed("Tom Reed later thanked the fans.", "He later thanked the fans.", far)

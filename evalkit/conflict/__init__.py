@@ -96,7 +96,7 @@ from functools import lru_cache
 from evalkit.conflict.base import NEUTRAL, Conflict, Reading, copied, copied_sentences, verbatim
 from evalkit.conflict.edits import _edited, _hedged, reattached, spliced, unconditional
 from evalkit.conflict.figures import _SPANS, _aged, _date, _figure, _figure_words, _slot, misaged
-from evalkit.conflict.names import _name, _role, _swapped
+from evalkit.conflict.names import _name, _role, _swapped, misnamed
 from evalkit.conflict.order import _order
 from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
 from evalkit.conflict.speakers import _speaker, _turn, names_speaker, speakers, voiced
@@ -255,6 +255,7 @@ __all__ = [
     "compare",
     "copied",
     "misaged",
+    "misnamed",
     "names_speaker",
     "speakers",
     "reattached",

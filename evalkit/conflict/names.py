@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 from evalkit.conflict.base import (
@@ -390,3 +390,44 @@ _ROLES = frozenset("of in at on for from by with to into".split())
 
 def _roles(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in words if t in _ROLES)
+
+
+# a pronoun a name may be put for, with the words that go on speaking of its person
+_PRONOUNS = {
+    "he": frozenset({"he", "him", "his", "himself"}),
+    "she": frozenset({"she", "her", "hers", "herself"}),
+}
+_BACK = 3  # `misnamed`: sentences before the pronoun that may name whom it stands for
+
+
+def misnamed(claim: str, unit: str, before: Sequence[str]) -> Conflict | None:
+    """The claim copies the unit but for a name put for its "he" or "she" (a name: capitalised,
+    or lower-cased one the lexicon knows), and the name is not whom the pronoun stands for:
+    neither the unit before it nor any of the _BACK sentences before it names them, reading
+    further back past each sentence that goes on with the same pronoun ("Andrea Carter paid
+    £3,100 ..." for "She paid £3,100 ..." where the sentences before speak of Chloe).
+    `before`: the sentences of the unit's article before it, in order."""
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    changes = _copy_changes(c, u, _NEAR_COPY)  # one change: the rest word for word
+    if not changes or len(changes) != 1:
+        return None
+    op, i1, i2, j1, j2 = changes[0]
+    if op != "replace" or i2 - i1 != 1 or u[i1] not in _PRONOUNS or j2 - j1 > _NAME_WORDS:
+        return None
+    put = c[j1:j2]
+    mine = _content(put)
+    cased = any(ch.isupper() for ch in claim)
+    named = mine <= names(claim) | openers(claim) if cased else bool(name_words(" ".join(put)))
+    if not mine or not named or mine & set(u[:i1]):
+        return None
+    same = _PRONOUNS[u[i1]]
+    others = 0
+    for text in reversed(before):
+        words = set(tokens(text))
+        if mine & words:
+            return None
+        if not words & same:
+            others += 1
+            if others == _BACK:
+                break
+    return Conflict("name", " ".join(put), u[i1])

@@ -23,6 +23,7 @@ from evalkit.conflict import (
     compare,
     copied,
     misaged,
+    misnamed,
     names_speaker,
     reattached,
     spliced,
@@ -282,6 +283,8 @@ def measure_claims(
             first = ("conflict", *joined) if joined else first
         if first[0] != "conflict" and (aged := misaged(text, sentences)):
             first = ("conflict", *aged)
+        if first[0] != "conflict" and not unknown:
+            first = _misnamed(text, units[:singles], best[row]) or first
         decided.append(first)
     picked = best[:, :units_read]
     probs = np.zeros((len(claims), picked.shape[1], 2), np.float32)
@@ -597,6 +600,24 @@ def _most_said(
 
 
 _MOST_SAID = 4  # `_most_said`: the fewest content words a claim needs
+
+
+def _misnamed(
+    text: str, singles: Sequence[Sentence], ranked: np.ndarray
+) -> tuple[str, Conflict, int] | None:
+    """The first of the claim's closest units, a single sentence, that it copies but for a
+    name put for its "he" or "she" that the pronoun does not stand for (`conflict.misnamed`,
+    reading up to _BEFORE sentences of its article before it)."""
+    for j in (int(j) for j in ranked if j < len(singles)):
+        unit = singles[j]
+        before = [s.text for s in singles[max(0, j - _BEFORE) : j] if s.doc_id == unit.doc_id]
+        found = misnamed(text, unit.text, before)
+        if found:
+            return "conflict", found, j
+    return None
+
+
+_BEFORE = 10
 
 
 def _ruled_probs(
