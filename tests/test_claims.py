@@ -461,9 +461,8 @@ def test_a_lower_cased_word_put_for_another_is_a_swap_only_where_the_sources_hav
 
 
 def test_a_name_put_for_a_she_who_is_someone_else_is_contradicted() -> None:
-    """The claims stage reads the sentences before a copied sentence's "she" for whom it
-    stands: "Andrea Carter" for the "she" that follows Chloe Hart is contradicted, "Chloe Hart"
-    agrees (`conflict.misnamed`)."""
+    """The claims stage reads the article before a copied sentence's "she": "Andrea Carter",
+    named only after it, is contradicted, "Chloe Hart" agrees (`conflict.misnamed`)."""
     cfg, embedder = VerifierConfig(), HashedEmbedder()
     source = seg(
         "s",

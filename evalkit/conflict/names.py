@@ -392,21 +392,19 @@ def _roles(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in words if t in _ROLES)
 
 
-# a pronoun a name may be put for, with the words that go on speaking of its person
-_PRONOUNS = {
-    "he": frozenset({"he", "him", "his", "himself"}),
-    "she": frozenset({"she", "her", "hers", "herself"}),
-}
-_BACK = 3  # `misnamed`: sentences before the pronoun that may name whom it stands for
+# the pronouns a name may be put for
+_PRONOUNS = frozenset({"he", "she"})
+_STEM = 4  # `misnamed`: the fewest letters of a word that names someone by its start ("Josh")
 
 
 def misnamed(claim: str, unit: str, before: Sequence[str]) -> Conflict | None:
     """The claim copies the unit but for a name put for its "he" or "she" (a name: capitalised,
-    or lower-cased one the lexicon knows), and the name is not whom the pronoun stands for:
-    neither the unit before it nor any of the _BACK sentences before it names them, reading
-    further back past each sentence that goes on with the same pronoun ("Andrea Carter paid
-    £3,100 ..." for "She paid £3,100 ..." where the sentences before speak of Chloe).
-    `before`: the sentences of the unit's article before it, in order."""
+    or lower-cased one the lexicon knows) that neither the unit nor its article before it
+    names: the pronoun cannot stand for someone not yet named ("Basnet has offered to take in
+    200 girls" for "She has offered ..." where Basnet comes later). One named before is
+    taken for whom the pronoun stands for, near or far (an article about one man says "he"
+    for a page), so a name put for a pronoun that stands for another person named before is
+    missed. `before`: the sentences of the unit's article before it."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _NEAR_COPY)  # one change: the rest word for word
     if not changes or len(changes) != 1:
@@ -418,16 +416,16 @@ def misnamed(claim: str, unit: str, before: Sequence[str]) -> Conflict | None:
     mine = _content(put)
     cased = any(ch.isupper() for ch in claim)
     named = mine <= names(claim) | openers(claim) if cased else bool(name_words(" ".join(put)))
-    if not mine or not named or mine & set(u[:i1]):
+    if not mine or not named:
         return None
-    same = _PRONOUNS[u[i1]]
-    others = 0
-    for text in reversed(before):
-        words = set(tokens(text))
-        if mine & words:
+    for text in (unit, *before):
+        if any(_names_alike(w, t) for t in tokens(text) for w in mine):
             return None
-        if not words & same:
-            others += 1
-            if others == _BACK:
-                break
     return Conflict("name", " ".join(put), u[i1])
+
+
+def _names_alike(a: str, b: str) -> bool:
+    """The same word, or one the start of the other of at least _STEM letters ("Josh",
+    "Joshua")."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= _STEM and long.startswith(short))

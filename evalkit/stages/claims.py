@@ -606,18 +606,14 @@ def _misnamed(
     text: str, singles: Sequence[Sentence], ranked: np.ndarray
 ) -> tuple[str, Conflict, int] | None:
     """The first of the claim's closest units, a single sentence, that it copies but for a
-    name put for its "he" or "she" that the pronoun does not stand for (`conflict.misnamed`,
-    reading up to _BEFORE sentences of its article before it)."""
+    name put for its "he" or "she" that its article never names before (`conflict.misnamed`)."""
     for j in (int(j) for j in ranked if j < len(singles)):
         unit = singles[j]
-        before = [s.text for s in singles[max(0, j - _BEFORE) : j] if s.doc_id == unit.doc_id]
+        before = [s.text for s in singles[:j] if s.doc_id == unit.doc_id]
         found = misnamed(text, unit.text, before)
         if found:
             return "conflict", found, j
     return None
-
-
-_BEFORE = 10
 
 
 def _ruled_probs(
