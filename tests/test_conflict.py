@@ -2751,6 +2751,27 @@ def test_a_name_given_an_age_the_sources_never_give_it() -> None:
     assert misaged("Tom Wright, 23, was in the car.", family) is None
 
 
+def test_an_age_the_sources_give_another_name_put_to_a_name_they_give_none() -> None:
+    """An age the sources give only another name, given to a name they give no age, between
+    commas or before it ("62-year-old"), cased or lower-cased and tokenised: moved. Not an age
+    the sources give a description ("the 24-year-old"), which may be the claim's name."""
+    sources = (
+        "dennis krauss and mary ann diano said they plan to spend it on a house .",
+        "mary ann diano , 62 , lost her home in the storm .",
+        "the 24 - year - old clerk finished her shift .",
+        "gina michelle was behind the counter .",
+    )
+    found = misaged("62-year-old Dennis Krauss said they plan to spend it on a house.", sources)
+    assert found is not None and (found[0].reason(), found[1]) == (
+        "moved krauss, 62 where the source has diano, 62",
+        1,
+    )
+    found = misaged("dennis krauss , 62 , said they plan to spend it on a house .", sources)
+    assert found is not None and found[1] == 1
+    assert misaged("Mary Ann Diano, 62, lost her home in the storm.", sources) is None
+    assert misaged("Gina Michelle, 24, was behind the counter.", sources) is None
+
+
 def test_a_quote_left_open_goes_on_in_the_sentences_that_open_with_a_quote() -> None:
     """A sentence that opens a quote and leaves it open ("... criticised by Ms Davidson who
     said: "There is nothing more serious ...") gives its speaker to the sentences after it that

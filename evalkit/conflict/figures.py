@@ -13,6 +13,7 @@ from typing import Literal
 
 from evalkit.conflict.base import Conflict, _content
 from evalkit.conflict.names import _STANDS_IN, _described, _short_form
+from evalkit.lexicon import name_words
 from evalkit.text import (
     COUNT_WORDS,
     MEMO,
@@ -65,22 +66,59 @@ def _aged(claim: str, unit: str) -> Conflict | None:
 
 
 def misaged(claim: str, sentences: Sequence[str]) -> tuple[Conflict, int] | None:
-    """A name the claim gives an age between commas that the sources give only other ages,
-    wherever they give it: "Brian Wright, 72, denies causing serious injury" where a source has
-    "Brian Wright, 55, of Kempston, told Luton Crown Court ..." (and "Sylvia Blackburn, 72,"
-    elsewhere). Returns the conflict and the index of the first sentence with another age."""
-    mine = _ages(claim)
+    """A name the claim gives an age (between commas, or "62-year-old" before it) that the
+    sources give only other ages, wherever they give it: "Brian Wright, 72, denies causing
+    serious injury" where a source has "Brian Wright, 55, of Kempston, told Luton Crown Court
+    ..." (and "Sylvia Blackburn, 72," elsewhere). Or an age the sources give the name nowhere
+    but give another name: "Prince Harry, 43, was said to ..." where a source has "Carrie
+    Reichert, 43," (a description's age, "the 43-year-old said", is nobody's: it may be the
+    claim's name). Returns the conflict and the index of the first sentence with the age."""
+    mine = _ages(claim) + _named_ages(claim)
     if not mine:
         return None
     given: dict[str, list[tuple[str, int]]] = {}
+    named: dict[str, tuple[str, int]] = {}  # an age, the first name the sources give it
     for i, text in enumerate(sentences):
-        for who, age in _ages(text):
+        for who, age in _ages(text) + _named_ages(text):
             given.setdefault(who, []).append((age, i))
+        for who, age in _named_ages(text):
+            named.setdefault(age, (who, i))
     for who, age in mine:
         ages = given.get(who, [])
         if ages and age not in {a for a, _ in ages}:
             return Conflict("number", age, ages[0][0]), ages[0][1]
+        other = named.get(age)
+        if not ages and other and (who, age) in _named_ages(claim):
+            return Conflict("moved", f"{who}, {age}", f"{other[0]}, {age}"), other[1]
     return None
+
+
+# an age before a name: "62-year-old Dennis Krauss", tokenised "62 - year - old clerk gina"
+_YEAR_OLD = re.compile(r"\b(?P<age>\d{1,3})\s*-\s*year\s*-\s*old\s+(?P<after>(?:[\w'’.]+\s+){0,3})")
+_BEFORE_NAME = 3  # `_named_ages`: the most words after "-year-old" before the name ends
+
+
+@lru_cache(maxsize=MEMO)
+def _named_ages(text: str) -> tuple[tuple[str, str], ...]:
+    """Each name the text gives an age, between commas or with "-year-old" before it, where
+    the word is a name: capitalised in cased text, one the lexicon knows in lower-cased text
+    (`lexicon.name_words`); as (its last word, folded; the age)."""
+    cased = any(ch.isupper() for ch in text)
+    found = names(text) if cased else None
+
+    def is_name(word: str) -> bool:
+        return fold(word) in found if found is not None else bool(name_words(word))
+
+    out = [(who, age) for who, age in _ages(text) if is_name(who)]
+    for m in _YEAR_OLD.finditer(text):
+        words = m["after"].split()[:_BEFORE_NAME]
+        run = [i for i, w in enumerate(words) if is_name(w.strip(".'’"))]
+        if run:
+            last = run[0]
+            while last + 1 in run:
+                last += 1
+            out.append((fold(words[last].strip(".'’")), m["age"]))
+    return tuple(out)
 
 
 @lru_cache(maxsize=MEMO)

@@ -257,8 +257,9 @@ def measure_claims(
         # (see evalkit.conflict); units are read best first, the first that agrees or
         # disagrees decides. Then, unless a unit disagreed: the start of one sentence joined to
         # the rest of another, said there of someone else (`spliced`), or a clause said there
-        # of someone else (`reattached`); a name given an age
-        # the sources never give it (`misaged`).
+        # of someone else (`reattached`); a name given an age the sources never give it, or
+        # give only another name (`misaged`); a name put for a "he" or "she" that its article
+        # has not named yet (`_misnamed`).
         # a claim that has someone the sources know say it reads "she said" as the speaker
         voiced_as = evidence.read_as if names_speaker(text) and not unknown else as_written
         first = _first_reading(
