@@ -2972,6 +2972,40 @@ def test_a_predicate_said_of_the_name_before_who_is_spliced() -> None:
     assert found is not None and found[1] == 3
 
 
+def test_a_predicate_of_a_named_who_or_of_a_she_not_yet_named_is_spliced() -> None:
+    """A name put before the predicate another sentence says of the name before its "who"
+    ("Mike Babcock" + "has played in 159 straight games" of "Miller, who has played ...");
+    not a bare description before "who" ("the tractor boys"), nor the name itself. A name put
+    before the predicate of a "she" that no sentence before it names: she cannot stand for
+    someone named only later."""
+    sources = (
+        "red wings coach mike babcock said miller will have a scar .",
+        "the team will need miller , who has played in 159 straight games , this week .",
+        "the tractor boys , who have now lost four of their last five away games , sank .",
+        "ipswich face leeds next .",
+    )
+    found = spliced("Red Wings coach Mike Babcock has played in 159 straight games.", sources)
+    assert found is not None and (found[0].reason(), found[1]) == (
+        "spliced: the source says the rest of it of miller, not of red wings coach mike babcock",
+        1,
+    )
+    assert spliced("Miller has played in 159 straight games.", sources) is None
+    assert spliced("Ipswich have now lost four of their last five away games.", sources) is None
+    jail = (
+        "she has a job in the jail library and likes to do makeovers .",
+        "it was revealed how charlotte mulhall , who is serving life , regarded her as a friend .",
+    )
+    found = spliced(
+        "Charlotte Mulhall has a job in the jail library and likes to do makeovers.", jail
+    )
+    assert found is not None and found[0].reason() == (
+        "spliced: the source says the rest of it of she, not of charlotte mulhall"
+    )
+    named = (jail[1], jail[0])  # named before the "she": she may be Mulhall
+    claim = "Charlotte Mulhall has a job in the jail library and likes to do makeovers."
+    assert spliced(claim, named) is None
+
+
 def test_a_word_that_opens_a_headline_for_a_name_is_no_swap() -> None:
     """ "Dominatrix claims ..." for "Carrie Reichert, 43, claims ...": a headline's description,
     which an English word at the opening cannot be told from ("Town" for "Leeds" is another

@@ -19,7 +19,7 @@ from evalkit.conflict.base import (
     _uncontracted,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
-from evalkit.conflict.names import _PEOPLE_WORDS
+from evalkit.conflict.names import _PEOPLE_WORDS, _names_alike
 from evalkit.lexicon import name_words
 from evalkit.text import (
     COPY_OPPOSITES,
@@ -365,9 +365,15 @@ def _splice(
             # "Bradley Cooper, who won ...": said of Cooper, where the claim's start has a
             # clause of its own ("Kevin Hart, who was the target of ..., won ..."); not a bare
             # name, which may be another name of the same ("Ipswich" for "The Tractor Boys")
-            if subject[-1:] and subject[-1] in _RELATIVES and _RELATIVES & set(c[:k]):
-                subject = subject[:-1]
+            if subject[-1:] and subject[-1] in _RELATIVES:
+                named = _named_before(subject[:-1])
+                if _RELATIVES & set(c[:k]):
+                    subject = subject[:-1]
+                elif named and name_words(" ".join(c[:k])):
+                    subject = named  # "Rose" + "had a ... streak" of "Rory McIlroy, who had"
             if subject[-1:] and subject[-1] in _PRONOUNS:  # "He was recalled": whom?
+                if _named_later(c[:k], lines[:i]):  # not whom it stands for
+                    return Conflict("splice", " ".join(c[:k][-8:]), subject[-1]), i
                 continue
             # "Cooper said ..." from "The 40-year-old actor said: "...," said Cooper"
             if c[k] in _SAID and any(f" {said}{start}" in line for said in _SAID):
@@ -474,6 +480,29 @@ def reattached(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] |
                 mine, theirs = f"{head[0]}, {' '.join(clause)}", f"{other[0]}, {' '.join(clause)}"
                 return Conflict("moved", mine, theirs), i
     return None
+
+
+def _named_before(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The names that end the words, at most _NAME_RUN ("rory mcilroy" of "... the lead of
+    rory mcilroy"); () where the last word is no name (`lexicon.name_words`: "the tractor
+    boys")."""
+    run = 0
+    while run < min(len(words), _NAME_RUN) and name_words(words[len(words) - run - 1]):
+        run += 1
+    return words[len(words) - run :] if run else ()
+
+
+_NAME_RUN = 3
+
+
+def _named_later(start: tuple[str, ...], before: list[str]) -> bool:
+    """Whether the start names someone (`lexicon.name_words`) that no line before names: a
+    "she" cannot stand for someone not yet named ("Charlotte Mulhall" + "has a job in the jail
+    library", said of "she" before Mulhall is named)."""
+    mine = name_words(" ".join(start))
+    return bool(mine) and not any(
+        _names_alike(w, t) for line in before for t in line.split() for w in mine
+    )
 
 
 def _a_name(word: str, claim: str) -> bool:

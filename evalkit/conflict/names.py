@@ -393,7 +393,7 @@ def _roles(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # the pronouns a name may be put for
-_PRONOUNS = frozenset({"he", "she"})
+_HE_OR_SHE = frozenset({"he", "she"})
 _STEM = 4  # `misnamed`: the fewest letters of a word that names someone by its start ("Josh")
 
 
@@ -410,7 +410,7 @@ def misnamed(claim: str, unit: str, before: Sequence[str]) -> Conflict | None:
     if not changes or len(changes) != 1:
         return None
     op, i1, i2, j1, j2 = changes[0]
-    if op != "replace" or i2 - i1 != 1 or u[i1] not in _PRONOUNS or j2 - j1 > _NAME_WORDS:
+    if op != "replace" or i2 - i1 != 1 or u[i1] not in _HE_OR_SHE or j2 - j1 > _NAME_WORDS:
         return None
     put = c[j1:j2]
     mine = _content(put)
