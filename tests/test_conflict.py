@@ -3041,6 +3041,10 @@ def test_a_name_put_for_a_pronoun_that_its_article_has_not_named_yet() -> None:
         )
         is None
     )
+    # a role before the name is not whom the article named ("a passenger")
+    crew = ["A passenger said the fire spread."]
+    off = "{} then ordered everyone to gather at the bow of the ferry."
+    assert misnamed(off.format("Passenger Tom Reed"), off.format("He"), crew)
     named = "She then sold it to a firm run by Andrea Carter."
     assert misnamed("Andrea Carter then sold it to a firm run by Andrea Carter.", named, []) is None
     assert misnamed("The mother then sold it to a firm in London for £3,100.", unit, before) is None

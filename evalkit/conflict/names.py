@@ -418,8 +418,9 @@ def misnamed(claim: str, unit: str, before: Sequence[str]) -> Conflict | None:
     named = mine <= names(claim) | openers(claim) if cased else bool(name_words(" ".join(put)))
     if not mine or not named:
         return None
+    who = (mine - _PEOPLE_WORDS - _TITLES) or mine  # not a role or title ("Passenger")
     for text in (unit, *before):
-        if any(_names_alike(w, t) for t in tokens(text) for w in mine):
+        if any(_names_alike(w, t) for t in tokens(text) for w in who):
             return None
     return Conflict("name", " ".join(put), u[i1])
 
