@@ -2763,13 +2763,22 @@ def test_an_age_the_sources_give_another_name_put_to_a_name_they_give_none() -> 
     )
     found = misaged("62-year-old Dennis Krauss said they plan to spend it on a house.", sources)
     assert found is not None and (found[0].reason(), found[1]) == (
-        "moved krauss, 62 where the source has diano, 62",
+        "moved dennis krauss, 62 where the source has mary ann diano, 62",
         1,
     )
     found = misaged("dennis krauss , 62 , said they plan to spend it on a house .", sources)
     assert found is not None and found[1] == 1
     assert misaged("Mary Ann Diano, 62, lost her home in the storm.", sources) is None
     assert misaged("Gina Michelle, 24, was behind the counter.", sources) is None
+    # an age a description holds, whatever name follows it, and one name written two ways
+    held = (
+        "a 39-year-old woman named lucy reed said she knew him .",
+        "the 39-year-old cousin of princes william and harry was seen .",
+        "tom jeffrey-shaw , 26 , has been charged .",
+        "ann lee , 26 , was found .",
+    )
+    assert misaged("Lucy Reed, 39, said she knew him.", held) is None
+    assert misaged("tom jeffrey - shaw, 26, has been charged.", held) is None
 
 
 def test_a_quote_left_open_goes_on_in_the_sentences_that_open_with_a_quote() -> None:

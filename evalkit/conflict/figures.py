@@ -73,51 +73,75 @@ def misaged(claim: str, sentences: Sequence[str]) -> tuple[Conflict, int] | None
     but give another name: "Prince Harry, 43, was said to ..." where a source has "Carrie
     Reichert, 43," (a description's age, "the 43-year-old said", is nobody's: it may be the
     claim's name). Returns the conflict and the index of the first sentence with the age."""
-    mine = _ages(claim) + _named_ages(claim)
-    if not mine:
+    mine, named = _ages(claim), _named_ages(claim)
+    if not mine and not named:
         return None
-    given: dict[str, list[tuple[str, int]]] = {}
-    named: dict[str, tuple[str, int]] = {}  # an age, the first name the sources give it
+    given: dict[str, list[tuple[str, int]]] = {}  # a word of a name, each age given it
+    holders: list[tuple[frozenset[str], str, str, int]] = []  # name, as written, age, where
     for i, text in enumerate(sentences):
-        for who, age in _ages(text) + _named_ages(text):
+        for who, age in _ages(text):
             given.setdefault(who, []).append((age, i))
-        for who, age in _named_ages(text):
-            named.setdefault(age, (who, i))
+        for words, written, age in _named_ages(text):
+            holders.append((words, written, age, i))
+            for word in words:
+                given.setdefault(word, []).append((age, i))
     for who, age in mine:
         ages = given.get(who, [])
         if ages and age not in {a for a, _ in ages}:
             return Conflict("number", age, ages[0][0]), ages[0][1]
-        other = named.get(age)
-        if not ages and other and (who, age) in _named_ages(claim):
-            return Conflict("moved", f"{who}, {age}", f"{other[0]}, {age}"), other[1]
+    for words, written, age in named:
+        if words & given.keys():
+            continue  # the sources give the name an age: the same, or another above
+        for other, theirs, their_age, i in holders:
+            if their_age == age and not words & other:
+                return Conflict("moved", f"{written}, {age}", f"{theirs}, {age}"), i
     return None
 
 
 # an age before a name: "62-year-old Dennis Krauss", tokenised "62 - year - old clerk gina"
-_YEAR_OLD = re.compile(r"\b(?P<age>\d{1,3})\s*-\s*year\s*-\s*old\s+(?P<after>(?:[\w'’.]+\s+){0,3})")
-_BEFORE_NAME = 3  # `_named_ages`: the most words after "-year-old" before the name ends
+_YEAR_OLD = re.compile(
+    r"\b(?P<age>\d{1,3})\s*-\s*year\s*-\s*old\s+(?P<after>(?:[\w'’.-]+\s+){0,4})"
+)
+_ROLE_WORDS = 1  # `_named_ages`: words between "-year-old" and a name ("clerk Gina Michelle")
+_NAME_RUN = 3  # `_named_ages`: the most words of a name
+_NAME_PART = re.compile(r"[^\W\d_]+")  # a name's words, a hyphened one's parts apart
 
 
 @lru_cache(maxsize=MEMO)
-def _named_ages(text: str) -> tuple[tuple[str, str], ...]:
-    """Each name the text gives an age, between commas or with "-year-old" before it, where
-    the word is a name: capitalised in cased text, one the lexicon knows in lower-cased text
-    (`lexicon.name_words`); as (its last word, folded; the age)."""
+def _named_ages(text: str) -> tuple[tuple[frozenset[str], str, str], ...]:
+    """Each name the text gives an age, between commas ("Mary Ann Diano, 62,") or with
+    "-year-old" and at most _ROLE_WORDS word before it ("28-year-old clerk Gina Michelle";
+    not "a 39-year-old woman named Lillian Roldan", whose age a description holds), as the
+    name's words (folded, a hyphened word's parts apart), the name as written (folded) and the
+    age. A name: capitalised in
+    cased text, words the lexicon knows as names in lower-cased text (`lexicon.name_words`)."""
     cased = any(ch.isupper() for ch in text)
     found = names(text) if cased else None
 
     def is_name(word: str) -> bool:
         return fold(word) in found if found is not None else bool(name_words(word))
 
-    out = [(who, age) for who, age in _ages(text) if is_name(who)]
+    def name(words: list[str], age: str) -> tuple[frozenset[str], str, str]:
+        parts = frozenset(p for w in words for p in _NAME_PART.findall(fold(w)))
+        return parts, fold(" ".join(words)).strip(".'’,"), age
+
+    out = []
+    for m in _AGED.finditer(text) if "," in text else ():
+        words = text[: m.end("who")].split()
+        run = 0
+        while run < min(len(words), _NAME_RUN) and is_name(words[-run - 1].strip(".'’,")):
+            run += 1
+        if run and fold(m["who"]) not in STOPWORDS:
+            out.append(name(words[-run:], m["age"]))
     for m in _YEAR_OLD.finditer(text):
-        words = m["after"].split()[:_BEFORE_NAME]
-        run = [i for i, w in enumerate(words) if is_name(w.strip(".'’"))]
-        if run:
-            last = run[0]
-            while last + 1 in run:
-                last += 1
-            out.append((fold(words[last].strip(".'’")), m["age"]))
+        words = [w.strip(".'’") for w in m["after"].split()]
+        first = next((i for i, w in enumerate(words[: _ROLE_WORDS + 1]) if is_name(w)), None)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < min(len(words), first + _NAME_RUN) and is_name(words[last + 1]):
+            last += 1
+        out.append(name(words[first : last + 1], m["age"]))
     return tuple(out)
 
 
