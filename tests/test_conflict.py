@@ -2985,8 +2985,9 @@ def test_a_predicate_of_a_named_who_or_of_a_she_not_yet_named_is_spliced() -> No
     """A name put before the predicate another sentence says of the name before its "who"
     ("Mike Babcock" + "has played in 159 straight games" of "Miller, who has played ...");
     not a bare description before "who" ("the tractor boys"), nor the name itself. A name put
-    before the predicate of a "she" that no sentence before it names: she cannot stand for
-    someone named only later."""
+    before the predicate of a "she" or a description ("the 36-year-old") where no sentence
+    before names it: neither can stand for someone named only later; named before, it may.
+    """
     sources = (
         "red wings coach mike babcock said miller will have a scar .",
         "the team will need miller , who has played in 159 straight games , this week .",
@@ -3013,6 +3014,14 @@ def test_a_predicate_of_a_named_who_or_of_a_she_not_yet_named_is_spliced() -> No
     named = (jail[1], jail[0])  # named before the "she": she may be Mulhall
     claim = "Charlotte Mulhall has a job in the jail library and likes to do makeovers."
     assert spliced(claim, named) is None
+    # a description as the subject ("the 36-year-old") is read as the pronoun is
+    aged = (
+        "the 36-year-old had been on his way to the takeaway when he heard buzzing .",
+        "shiraz nawaz , 36 , from leeds , was stung .",
+    )
+    claim = "Shiraz Nawaz had been on his way to the takeaway when he heard buzzing."
+    assert spliced(claim, aged) is not None
+    assert spliced(claim, (aged[1], aged[0])) is None
 
 
 def test_a_word_that_opens_a_headline_for_a_name_is_no_swap() -> None:

@@ -32,10 +32,11 @@ The rule, in order:
   made 165-5" against "Afghanistan made 165-5"; a name of up to five words, one opening the
   sentence where it is no English word, not a description or an office for a name), or a
   relative or a role for another ("his wife" against "his sister", "the victim" against "the
-  defendant"); in lower-cased text, where capitals cannot find names, any one to three
-  content words in place of others (up to five where each side has a name the other lacks),
-  the rest word for word, unless they may say the same (one step of how often or how much,
-  one role, one month: "frequently" against "often").
+  defendant"); in lower-cased text, where capitals cannot find names, any one to five
+  words in place of others, the rest word for word, unless they may say the same (one step
+  of how often or how much, one role, one month: "frequently" against "often") or the
+  statement's words are its own, found in no source (`unsourced`: "cautioned" against
+  "warned" is a paraphrase; a swap recombines the sources' words).
 - Polarity: the statement and the fewest clauses of the text that say the same thing differ
   in negation ("denied" against "confirmed", "non-permanent" against "permanent") or use
   opposite words ("rose" against "fell"); or the statement copies the text but for a negation
@@ -67,15 +68,19 @@ The rule, in order:
 A text of several sentences (a window) never conflicts, since its neighbours bring other
 figures, but agrees when it holds every figure and date of the statement.
 
-Two rules read a claim against every sentence of the sources at once: `spliced`, a claim
+Four rules read a claim against the sentences of the sources at once: `spliced`, a claim
 made of the start of one sentence and the rest of another, whose own subject it drops ("the
 Red Cross" + "are being transferred to rebel-held areas"; "Terpstra" + "had to settle for
 14th place", said of Geraint Thomas; "Kevin Hart, who ..., won best male performance", said
-of the Bradley Cooper before "who"), also after "and" ("<a sentence>, and Sanchez had lost
-back-to-back league games", said of Arsenal; "<a sentence> and has been releasing
-recordings", said of someone that sentence never names); and `reattached`, a clause between
-commas the sources say of someone else ("Clattenburg, who was the last defender, spotted
-...").
+of the Bradley Cooper before "who"; "Mike Babcock" + "has played in 159 straight games", said
+of "Miller, who"; a name + what a "she" does whose sentence comes before that name is first
+given), also after "and" ("<a sentence>, and Sanchez had lost back-to-back league games",
+said of Arsenal; "<a sentence> and has been releasing recordings", said of someone that
+sentence never names); `reattached`, a clause between commas the sources say of someone else
+("Clattenburg, who was the last defender, spotted ..."); `misaged`, an age the sources give
+the name only otherwise, or give only another name ("Prince Harry, 43," where they have
+"Carrie Reichert, 43,"); and `misnamed`, a copy with a name put for its "he" or "she" that
+the article has not named before it (the claims stage passes it the sentences before).
 
 Where each kind is read: `figures` (amounts, dates, ages, a figure between the text's words),
 `names` (an invented name, an office, a name swapped in a copy), `speakers` (who says what,

@@ -371,9 +371,11 @@ def _splice(
                     subject = subject[:-1]
                 elif named and name_words(" ".join(c[:k])):
                     subject = named  # "Rose" + "had a ... streak" of "Rory McIlroy, who had"
-            if subject[-1:] and subject[-1] in _PRONOUNS:  # "He was recalled": whom?
-                if _named_later(c[:k], lines[:i]):  # not whom it stands for
-                    return Conflict("splice", " ".join(c[:k][-8:]), subject[-1]), i
+            # "He was recalled", "The 36-year-old had been ...": whom? Not one named only later
+            stands_in = subject[-1:] and subject[-1] in _PRONOUNS
+            if stands_in or _description(subject, " ".join(subject)):
+                if _named_later(c[:k], lines[:i]):
+                    return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
                 continue
             # "Cooper said ..." from "The 40-year-old actor said: "...," said Cooper"
             if c[k] in _SAID and any(f" {said}{start}" in line for said in _SAID):
