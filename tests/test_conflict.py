@@ -3022,6 +3022,9 @@ def test_a_predicate_of_a_named_who_or_of_a_she_not_yet_named_is_spliced() -> No
     claim = "Shiraz Nawaz had been on his way to the takeaway when he heard buzzing."
     assert spliced(claim, aged) is not None
     assert spliced(claim, (aged[1], aged[0])) is None
+    # unless the claim says its person is someone else
+    sacked = ("lee merritt , a lawyer , spoke .", "the policeman was sacked a few days later .")
+    assert spliced("Lee Merritt, a lawyer, was sacked a few days later.", sacked) is not None
 
 
 def test_a_word_that_opens_a_headline_for_a_name_is_no_swap() -> None:

@@ -371,9 +371,12 @@ def _splice(
                     subject = subject[:-1]
                 elif named and name_words(" ".join(c[:k])):
                     subject = named  # "Rose" + "had a ... streak" of "Rory McIlroy, who had"
-            # "He was recalled", "The 36-year-old had been ...": whom? Not one named only later
+            # "He was recalled", "The 36-year-old had been ...": whom? Not one named only later,
+            # nor, for a description, one the claim describes as someone else ("Lee Merritt, a
+            # lawyer" for "The policeman": the rule below)
             stands_in = subject[-1:] and subject[-1] in _PRONOUNS
-            if stands_in or _description(subject, " ".join(subject)):
+            described = not stands_in and _description(subject, " ".join(subject))
+            if stands_in or (described and not _a_person(c[:k])):
                 if _named_later(c[:k], lines[:i]):
                     return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
                 continue
@@ -427,6 +430,12 @@ def _description(start: tuple[str, ...], claim: str) -> bool:
 
 
 _PERSON_ENDS = ("man", "men")  # "frenchman", "chairwoman", "spokesmen"
+
+
+def _a_person(words: tuple[str, ...]) -> bool:
+    """Whether the words say what someone is: a role or a word for a person ("lawyer",
+    "policeman")."""
+    return any(w in _PEOPLE_WORDS or w.endswith(_PERSON_ENDS) for w in _content(words))
 
 
 def _after_auxiliary(start: tuple[str, ...]) -> bool:
