@@ -298,31 +298,6 @@ def test_a_quotation_no_source_has_word_for_word_is_found_in_no_source() -> None
     ]
 
 
-def test_a_quote_given_to_someone_else_than_the_she_who_said_it_is_contradicted() -> None:
-    """The source's "She added ..." is Kim Yo Jong's (named two sentences before): a claim
-    that John Kirby said it names the wrong speaker. Before, the pronoun named no one and the
-    claim was supported at 0.83 (a probe of the seeds)."""
-    cfg, embedder = VerifierConfig(), HashedEmbedder()
-    source = seg(
-        "s",
-        "On Friday, Kim Yo Jong called the speculation an absurd paradox.",
-        "“We have no intention to export arms,” she said.",
-        "She added the weapons are designed to attack Seoul.",
-        "John Kirby said the missiles were fired at Ukraine.",
-    )
-    cand = seg(
-        "c",
-        "John Kirby said the weapons are designed to attack Seoul.",
-        "Kim said the weapons are designed to attack Seoul.",
-    )
-    found = judged(source, cand, cfg, embedder)
-    assert [m.signals.conflict for m in found] == [
-        "name john, kirby where the source has jong, kim, yo",
-        "",
-    ]
-    assert found[0].evidence is not None and found[0].evidence.text.startswith("She added")
-
-
 def test_a_long_sentence_with_most_of_the_claims_words_decides_where_the_closest_do_not() -> None:
     """A long sentence that says the claim among other things ranks low by cosine; where no
     close unit decides, the sentence with most of the claim's words may contradict it (LLM
@@ -460,24 +435,48 @@ def test_a_lower_cased_word_put_for_another_is_a_swap_only_where_the_sources_hav
     ]
 
 
-def test_a_name_put_for_a_she_who_is_someone_else_is_contradicted() -> None:
-    """The claims stage reads the article before a copied sentence's "she": "Andrea Carter",
-    named only after it, is contradicted, "Chloe Hart" agrees (`conflict.misnamed`)."""
+@pytest.mark.parametrize(
+    ("source", "cand", "conflict", "shown"),
+    [
+        # "She added ..." is Kim Yo Jong's (named two sentences before): John Kirby is the
+        # wrong speaker. Before, the pronoun named no one and the claim was supported at 0.83
+        # (a probe of the seeds).
+        (
+            (
+                "On Friday, Kim Yo Jong called the speculation an absurd paradox.",
+                "“We have no intention to export arms,” she said.",
+                "She added the weapons are designed to attack Seoul.",
+                "John Kirby said the missiles were fired at Ukraine.",
+            ),
+            (
+                "John Kirby said the weapons are designed to attack Seoul.",
+                "Kim said the weapons are designed to attack Seoul.",
+            ),
+            "name john, kirby where the source has jong, kim, yo",
+            "She added",
+        ),
+        # the article names Andrea Carter only after the "she" (`conflict.misnamed`)
+        (
+            (
+                "Chloe Hart, 29, from Leeds, built the app in her spare time.",
+                "She then sold it to a firm in London for a small sum.",
+                "Andrea Carter runs that firm.",
+            ),
+            (
+                "Andrea Carter then sold it to a firm in London for a small sum.",
+                "Chloe Hart then sold it to a firm in London for a small sum.",
+            ),
+            "name andrea carter where the source has she",
+            "She then",
+        ),
+    ],
+)
+def test_a_name_put_for_a_she_who_is_someone_else_is_contradicted(
+    source: tuple[str, ...], cand: tuple[str, ...], conflict: str, shown: str
+) -> None:
+    """A claim that gives a source's "she" another name than hers is contradicted, with that
+    sentence as its evidence; her own name agrees."""
     cfg, embedder = VerifierConfig(), HashedEmbedder()
-    source = seg(
-        "s",
-        "Chloe Hart, 29, from Leeds, built the app in her spare time.",
-        "She then sold it to a firm in London for a small sum.",
-        "Andrea Carter runs that firm.",
-    )
-    cand = seg(
-        "c",
-        "Andrea Carter then sold it to a firm in London for a small sum.",
-        "Chloe Hart then sold it to a firm in London for a small sum.",
-    )
-    found = judged(source, cand, cfg, embedder)
-    assert [m.signals.conflict for m in found] == [
-        "name andrea carter where the source has she",
-        "",
-    ]
-    assert found[0].evidence is not None and found[0].evidence.text.startswith("She then")
+    found = judged(seg("s", *source), seg("c", *cand), cfg, embedder)
+    assert [m.signals.conflict for m in found] == [conflict, ""]
+    assert found[0].evidence is not None and found[0].evidence.text.startswith(shown)

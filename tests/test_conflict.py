@@ -2734,7 +2734,9 @@ def test_a_he_after_an_unnamed_speaker_is_not_the_speaker_named_before() -> None
 def test_a_name_given_an_age_the_sources_never_give_it() -> None:
     """An age between commas against every age the sources give the name, wherever they give
     it: another age is a conflict with the first sentence that gives one; an age the sources
-    also give the name (two people of one family name) is none."""
+    also give the name (two people of one family name) is none. An age the sources give only
+    another name, given to a name they give none, between commas or before it ("62-year-old"),
+    cased or lower-cased and tokenised: moved."""
     sentences = (
         "Sylvia Blackburn, 72, suffered serious head injuries outside the school.",
         "Brian Wright, 55, of Kempston, told Luton Crown Court he had been blinded by the sun.",
@@ -2749,12 +2751,8 @@ def test_a_name_given_an_age_the_sources_never_give_it() -> None:
     assert misaged("Mr Wright denies causing serious injury.", sentences) is None
     family = (*sentences, "His son, Tom Wright, 23, was in the car.")
     assert misaged("Tom Wright, 23, was in the car.", family) is None
-
-
-def test_an_age_the_sources_give_another_name_put_to_a_name_they_give_none() -> None:
-    """An age the sources give only another name, given to a name they give no age, between
-    commas or before it ("62-year-old"), cased or lower-cased and tokenised: moved. Not an age
-    the sources give a description ("the 24-year-old"), which may be the claim's name."""
+    # an age the sources give only another name, to a name they give none: moved; not an
+    # age a description holds ("the 24-year-old"), which may be the claim's name
     sources = (
         "dennis krauss and mary ann diano said they plan to spend it on a house .",
         "mary ann diano , 62 , lost her home in the storm .",
