@@ -140,8 +140,9 @@ def test_a_window_that_agrees_gives_way_to_its_sentence_that_disagrees() -> None
     window = Sentence("s", 1, sentence.text + " Corner, Bradford City.", 0, 76)
     claim = "Second Half ends, Bradford City 1, Oliver Banks 1."
     ranked, sims = np.array([1, 0]), np.array([0.9, 0.95])  # the window first
+    cfg = VerifierConfig()
     kind, conflict, at = _first_reading(
-        claim, [sentence.text, window.text], 1, ranked, sims, frozenset(), VerifierConfig()
+        claim, [sentence.text, window.text], 1, ranked, sims, frozenset(), frozenset(), cfg
     )
     assert (kind, at) == ("conflict", 0) and conflict is not None
     assert conflict.reason() == "name oliver banks where the source has oldham athletic"
