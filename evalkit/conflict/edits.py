@@ -19,7 +19,7 @@ from evalkit.conflict.base import (
     _uncontracted,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
-from evalkit.conflict.names import _PEOPLE_WORDS, _names_alike
+from evalkit.conflict.names import _NAME_LENGTH, _PEOPLE_WORDS, _names_alike
 from evalkit.lexicon import name_words
 from evalkit.text import (
     COPY_OPPOSITES,
@@ -370,7 +370,7 @@ def _splice(
                 if _RELATIVES & set(c[:k]):
                     subject = subject[:-1]
                 elif named and name_words(" ".join(c[:k])):
-                    subject = named  # "Rose" + "had a ... streak" of "Rory McIlroy, who had"
+                    subject = named  # "Mike Babcock" + "has played ..." of "Miller, who has"
             # "He was recalled", "The 36-year-old had been ...": whom? Not one named only later,
             # nor, for a description, one the claim describes as someone else ("Lee Merritt, a
             # lawyer" for "The policeman": the rule below)
@@ -494,16 +494,13 @@ def reattached(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] |
 
 
 def _named_before(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The names that end the words, at most _NAME_RUN ("rory mcilroy" of "... the lead of
+    """The names that end the words, at most _NAME_LENGTH ("rory mcilroy" of "... the lead of
     rory mcilroy"); () where the last word is no name (`lexicon.name_words`: "the tractor
     boys")."""
     run = 0
-    while run < min(len(words), _NAME_RUN) and name_words(words[len(words) - run - 1]):
+    while run < min(len(words), _NAME_LENGTH) and name_words(words[len(words) - run - 1]):
         run += 1
     return words[len(words) - run :] if run else ()
-
-
-_NAME_RUN = 3
 
 
 def _named_later(start: tuple[str, ...], before: list[str]) -> bool:

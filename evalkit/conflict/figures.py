@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Literal
 
 from evalkit.conflict.base import Conflict, _content
-from evalkit.conflict.names import _STANDS_IN, _described, _short_form
+from evalkit.conflict.names import _NAME_LENGTH, _STANDS_IN, _described, _short_form
 from evalkit.lexicon import name_words
 from evalkit.text import (
     COUNT_WORDS,
@@ -103,7 +103,6 @@ _YEAR_OLD = re.compile(
     r"\b(?P<age>\d{1,3})\s*-\s*year\s*-\s*old\s+(?P<after>(?:[\w'’.-]+\s+){0,4})"
 )
 _ROLE_WORDS = 1  # `_named_ages`: words between "-year-old" and a name ("clerk Gina Michelle")
-_NAME_RUN = 3  # `_named_ages`: the most words of a name
 _NAME_PART = re.compile(r"[^\W\d_]+")  # a name's words, a hyphened one's parts apart
 
 
@@ -113,8 +112,8 @@ def _named_ages(text: str) -> tuple[tuple[frozenset[str], str, str], ...]:
     "-year-old" and at most _ROLE_WORDS word before it ("28-year-old clerk Gina Michelle";
     not "a 39-year-old woman named Lillian Roldan", whose age a description holds), as the
     name's words (folded, a hyphened word's parts apart), the name as written (folded) and the
-    age. A name: capitalised in
-    cased text, words the lexicon knows as names in lower-cased text (`lexicon.name_words`)."""
+    age. A name: capitalised in cased text, words the lexicon knows as names in lower-cased
+    text (`lexicon.name_words`)."""
     cased = any(ch.isupper() for ch in text)
     found = names(text) if cased else None
 
@@ -129,7 +128,7 @@ def _named_ages(text: str) -> tuple[tuple[frozenset[str], str, str], ...]:
     for m in _AGED.finditer(text) if "," in text else ():
         words = text[: m.end("who")].split()
         run = 0
-        while run < min(len(words), _NAME_RUN) and is_name(words[-run - 1].strip(".'’,")):
+        while run < min(len(words), _NAME_LENGTH) and is_name(words[-run - 1].strip(".'’,")):
             run += 1
         if run and fold(m["who"]) not in STOPWORDS:
             out.append(name(words[-run:], m["age"]))
@@ -139,7 +138,7 @@ def _named_ages(text: str) -> tuple[tuple[frozenset[str], str, str], ...]:
         if first is None:
             continue
         last = first
-        while last + 1 < min(len(words), first + _NAME_RUN) and is_name(words[last + 1]):
+        while last + 1 < min(len(words), first + _NAME_LENGTH) and is_name(words[last + 1]):
             last += 1
         out.append(name(words[first : last + 1], m["age"]))
     return tuple(out)

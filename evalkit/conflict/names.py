@@ -268,6 +268,7 @@ def _adjacent(text: str, first: str, second: str) -> bool:
 
 
 _NAME_WORDS = 5  # `_swapped`: the most words put in place of others (a name, or lower-cased any)
+_NAME_LENGTH = 3  # the most words of a name read before a "who" or with an age (`edits`, `figures`)
 _LIST = frozenset({"and", "or"})
 _PARAPHRASE = 4  # `_swapped`: the most words after a swapped name that may say its verb otherwise
 # Titles that may stand for a given name both keep a surname with ("Lord Coe" for "Sebastian
