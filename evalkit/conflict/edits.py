@@ -19,7 +19,7 @@ from evalkit.conflict.base import (
     _uncontracted,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
-from evalkit.conflict.names import _NAME_LENGTH, _PEOPLE_WORDS, _names_alike
+from evalkit.conflict.names import _NAME_LENGTH, _PEOPLE_WORDS, named_in
 from evalkit.lexicon import name_words
 from evalkit.text import (
     COPY_OPPOSITES,
@@ -508,9 +508,7 @@ def _named_later(start: tuple[str, ...], before: list[str]) -> bool:
     "she" cannot stand for someone not yet named ("Charlotte Mulhall" + "has a job in the jail
     library", said of "she" before Mulhall is named)."""
     mine = name_words(" ".join(start))
-    return bool(mine) and not any(
-        _names_alike(w, t) for line in before for t in line.split() for w in mine
-    )
+    return bool(mine) and not named_in(mine, (line.split() for line in before))
 
 
 def _a_name(word: str, claim: str) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Literal
 
 from evalkit.conflict.base import (
@@ -398,14 +399,15 @@ _HE_OR_SHE = frozenset({"he", "she"})
 _STEM = 4  # `misnamed`: the fewest letters of a word that names someone by its start ("Josh")
 
 
-def misnamed(claim: str, unit: str, before: Sequence[str]) -> Conflict | None:
+def misnamed(claim: str, unit: str, before: Iterable[str]) -> Conflict | None:
     """The claim copies the unit but for a name put for its "he" or "she" (a name: capitalised,
     or lower-cased one the lexicon knows) that neither the unit nor its article before it
     names: the pronoun cannot stand for someone not yet named ("Basnet has offered to take in
     200 girls" for "She has offered ..." where Basnet comes later). One named before is
     taken for whom the pronoun stands for, near or far (an article about one man says "he"
     for a page), so a name put for a pronoun that stands for another person named before is
-    missed. `before`: the sentences of the unit's article before it."""
+    missed. `before`: the sentences of the unit's article before it, read only where the
+    claim is such a copy."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _NEAR_COPY)  # one change: the rest word for word
     if not changes or len(changes) != 1:
@@ -420,10 +422,16 @@ def misnamed(claim: str, unit: str, before: Sequence[str]) -> Conflict | None:
     if not mine or not named:
         return None
     who = (mine - _PEOPLE_WORDS - _TITLES) or mine  # not a role or title ("Passenger")
-    for text in (unit, *before):
-        if any(_names_alike(w, t) for t in tokens(text) for w in who):
-            return None
+    if named_in(who, (tokens(text) for text in chain((unit,), before))):
+        return None
     return Conflict("name", " ".join(put), u[i1])
+
+
+def named_in(words: Iterable[str], texts: Iterable[Iterable[str]]) -> bool:
+    """Whether a text (its words, folded) names one of the words, by the word or its start
+    (`_names_alike`): whom a pronoun may stand for is named before it."""
+    mine = tuple(words)
+    return any(_names_alike(w, t) for text in texts for t in text for w in mine)
 
 
 def _names_alike(a: str, b: str) -> bool:

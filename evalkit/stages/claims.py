@@ -609,8 +609,8 @@ def _misnamed(
     """The first of the claim's closest units, a single sentence, that it copies but for a
     name put for its "he" or "she" that its article never names before (`conflict.misnamed`)."""
     for j in (int(j) for j in ranked if j < len(singles)):
-        unit = singles[j]
-        before = [s.text for s in singles[:j] if s.doc_id == unit.doc_id]
+        unit = singles[j]  # its article's sentences before it, read only for such a copy
+        before = (singles[i].text for i in range(j) if singles[i].doc_id == unit.doc_id)
         found = misnamed(text, unit.text, before)
         if found:
             return "conflict", found, j
