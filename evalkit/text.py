@@ -392,7 +392,10 @@ _MULTIPLE = re.compile(r"\s*(?P<word>decades?|dozens?)\b", re.IGNORECASE)
 # of a "21-year-old"
 _AGE_BEFORE = re.compile(r"[^\W\d_],\s*$")
 _AGE_AFTER = re.compile(r"\s*,")
+_AGED_BEFORE = re.compile(r"\b(?:aged|age of)\s*$", re.IGNORECASE)  # "went missing aged five"
 _AGE = frozenset({"year", "old"})  # their stems
+# counts of time after "aged" (their stems): "aged 3 months" is no age in years
+_AGE_SPANS = frozenset({"month", "months", "week", "weeks", "day", "days"})
 _CURRENCIES = {
     "usd": "$",
     "gbp": "£",
@@ -518,6 +521,8 @@ def amounts(text: str) -> tuple[Amount, ...]:
         if not noun and not unit and _AGE_BEFORE.search(text, 0, m.start()):
             if _AGE_AFTER.match(text, m.end()):  # "Janet Muller, 21, was ...": her age
                 noun = _AGE
+        if not unit and _AGED_BEFORE.search(text, 0, m.start()) and not noun & _AGE_SPANS:
+            noun = _AGE  # "aged 3 has been found": an age whatever follows, but "aged 3 months"
         surface = ((m["currency"] or "") + text[m.start("digits") : m.end()]).strip()
         value = _normalise(digits, scale)
         multiple = None if unit or scale else _MULTIPLE.match(text, m.end())

@@ -1982,6 +1982,23 @@ def test_an_age_between_commas_is_a_count_of_years() -> None:
     assert reason(claim.replace("26", "21"), source) == "agree"
 
 
+@pytest.mark.parametrize("age", ["5", "five"])
+def test_an_age_after_aged_is_a_count_of_years(age: str) -> None:
+    """ "went missing aged five" gives an age whatever words follow the figure ("aged three
+    has been found"), as "a 5-year-old" does; "aged 3 months" counts months."""
+    source = "A boy who went missing aged 3 has been found living with his mother in Ohio."
+    claim = f"A boy went missing aged {age}."
+    assert reason(claim, source) == f"number {age} where the source has 3"
+    assert reason(claim, source.replace("aged 3", "aged three")) == (
+        f"number {age} where the source has three"
+    )
+    assert reason(claim, "A 5-year-old boy went missing in Ohio.") == "agree"
+    assert reason(claim, "A 3-year-old boy went missing in Ohio.") == (
+        f"number {age} where the source has 3"
+    )
+    assert amounts("aged 3 months")[0].noun != amounts("aged 3 has been found")[0].noun
+
+
 def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:
     """ "U.S." and "US" fold to "us", which is a pronoun too; where a claim or unit writes the
     country, a name put in its place is a swap (cased or not), and dotted initials are names."""
