@@ -614,6 +614,24 @@ def stem(token: str) -> str:
     return token[:6] if not token.isdigit() else token
 
 
+def _kin(forms: Iterable[tuple[str, str]], opposed: bool) -> dict[str, frozenset[str]]:
+    """Each stem of the opposite pairs' words with the stems of its word's other forms ("won"
+    with "win"), and where `opposed` of its opposites' forms too ("won" with "lose")."""
+    found: dict[str, frozenset[str]] = {}
+    for a, b in forms:
+        side_a, side_b = (frozenset(stem(w) for w in side.split()) for side in (a, b))
+        for side, other in ((side_a, side_b), (side_b, side_a)):
+            for word in side:
+                found[word] = found.get(word, frozenset()) | side | (other if opposed else side)
+    return found
+
+
+# The opposite pairs' words with their other forms (`FORMS`), and with their opposites' forms
+# too (`KIN`): words that speak of the same thing (`conflict.compare`)
+FORMS = _kin(_OPPOSITE_FORMS, opposed=False)
+KIN = _kin(_OPPOSITE_FORMS, opposed=True)
+
+
 @lru_cache(maxsize=MEMO)
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content tokens of a text, for overlap measures."""

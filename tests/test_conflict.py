@@ -1999,6 +1999,43 @@ def test_an_age_after_aged_is_a_count_of_years(age: str) -> None:
     assert amounts("aged 3 months")[0].noun != amounts("aged 3 has been found")[0].noun
 
 
+@pytest.mark.parametrize(
+    ("fact", "sentence", "expected"),
+    [
+        # "win" said as "won": the fact's two words are both there, and its negation is not
+        (
+            "He did not win the race.",
+            "Jockey Blake Shinn won the race in Melbourne despite losing his pants.",
+            "negation: only the claim denies or negates it",
+        ),
+        # and what the negation reaches is said too, in another form ("rise" of "rose")
+        (
+            "Prices did not rise.",
+            "Prices rose sharply in London.",
+            "negation: only the claim denies or negates it",
+        ),
+    ],
+)
+def test_a_key_fact_word_said_in_another_form_still_speaks_of_the_fact(
+    fact: str, sentence: str, expected: str
+) -> None:
+    """A key fact has few words: one the sentence says in another form ("won" for "win") or
+    turns to its opposite would leave too few in common to compare them at all. A claim
+    keeps the plain overlap (a summary sentence has words enough)."""
+    kind, found = compare(fact, sentence, True, NONE, 0.6, True)
+    assert (found.reason() if found else kind) == expected
+    assert compare(fact, sentence, True, NONE, 0.6)[0] != "conflict"
+
+
+def test_a_negation_reaches_the_word_in_another_form() -> None:
+    """ "did not rise" negates what "rose" says: the negated word need not be written alike."""
+    source = "Last year house prices in London did not rise."
+    assert reason("Last year house prices in London rose.", source) == (
+        "negation: only the source denies or negates it"
+    )
+    assert reason("Last year house prices in London did not rise.", source) == "agree"
+
+
 def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:
     """ "U.S." and "US" fold to "us", which is a pronoun too; where a claim or unit writes the
     country, a name put in its place is a swap (cased or not), and dotted initials are names."""

@@ -106,6 +106,7 @@ from evalkit.conflict.order import _order
 from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
 from evalkit.conflict.speakers import _speaker, _turn, names_speaker, speakers, voiced
 from evalkit.text import (
+    KIN,
     MEMO,
     NUMBER_WORDS,
     amounts,
@@ -157,7 +158,12 @@ def compare(
     values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
     values |= speakers(claim)
     stems = content_stems(claim) - {stem(t) for t in values}
-    if not stems or len(stems & content_stems(unit)) / len(stems) < min_overlap:
+    theirs = content_stems(unit)
+    # a key fact's few words: one said in another form or turned to its opposite still
+    # speaks of the same thing ("He did not win the race" against "Shinn won the race")
+    kin = KIN if paraphrased else {}
+    said = [s for s in stems if s in theirs or kin.get(s, frozenset()) & theirs]
+    if not stems or len(said) / len(stems) < min_overlap:
         if not single:
             return NEUTRAL
         # a swap is read even where the swapped words are most of what the statement says, and

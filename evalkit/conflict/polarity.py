@@ -9,6 +9,7 @@ from functools import lru_cache
 from evalkit.conflict.base import Conflict, _content
 from evalkit.text import (
     DENIALS,
+    FORMS,
     IMPLIED,
     MEMO,
     NEGATIONS,
@@ -104,7 +105,8 @@ def _negates_what_is_said(claim: str, unit: str, negating: list[str], mine: bool
     side has, or deny, whose reach no word marks: "the ban was no longer necessary" negates
     no word of "Pakistan has lifted its ban", "the ban was not lifted" does."""
     reach = set().union(*map(_negated_stems, negating))
-    return not reach or bool(reach & content_stems(unit if mine else claim))
+    said = content_stems(unit if mine else claim)
+    return not reach or any(s in said or FORMS.get(s, frozenset()) & said for s in reach)
 
 
 def _negated_stems(clause: str) -> set[str]:
