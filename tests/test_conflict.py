@@ -8,6 +8,7 @@ from evalkit.conflict import (
     compare,
     misaged,
     misnamed,
+    placed,
     reattached,
     speakers,
     spliced,
@@ -2034,6 +2035,55 @@ def test_a_negation_reaches_the_word_in_another_form() -> None:
         "negation: only the source denies or negates it"
     )
     assert reason("Last year house prices in London did not rise.", source) == "agree"
+
+
+@pytest.mark.parametrize(
+    ("fact", "sentence", "expected"),
+    [
+        (
+            "The event was in Nottwil, Switzerland.",
+            "Storey won the world title in Nottwil, Austria, a minute clear of Anna Harkowska.",
+            "name switzerland where the source has austria",
+        ),
+        (
+            "HMP Leyhill is in South Gloucestershire.",
+            "Three prisoners escaped from HMP Leyhill in North Somerset on Saturday.",
+            "name south gloucestershire where the source has north somerset",
+        ),
+    ],
+)
+def test_a_key_fact_place_the_candidate_puts_another_in(
+    fact: str, sentence: str, expected: str
+) -> None:
+    """A key fact's name after a name both sides have, related to it alike ("Nottwil,
+    Switzerland", "Leyhill in South Gloucestershire"), that the candidate's sentence puts
+    another name in place of, is misstated; a claim leaves such a name to the sources' rules."""
+    kind, found = compare(fact, sentence, True, NONE, 0.6, True)
+    assert (found.reason() if found else kind) == expected
+    assert compare(fact, sentence, True, NONE, 0.6)[0] != "conflict"
+    assert placed(fact, sentence.replace(expected.split()[-1].title(), "Lucerne")) is not None
+
+
+@pytest.mark.parametrize(
+    ("fact", "sentence"),
+    [
+        # the same place, or none put in its place
+        ("HMP Leyhill is in South Gloucestershire.", "They escaped from HMP Leyhill."),
+        ("HMP Leyhill is in South Gloucestershire.", "They left HMP Leyhill in Gloucestershire."),
+        ("He was born in Leeds, England.", "He was born in Leeds, Britain, in 1950."),
+        # no place: a verb or nothing between the names, a short form, a person after a comma
+        ("ESPN suspended McHenry.", "ESPN producer Seth Markman said she knows."),
+        ("Anuradha Koirala was a CNN Hero.", "Two CNN Heroes are among the survivors."),
+        ("The club is in Leeds, QPR said.", "The club is in Leeds, Queens Park Rangers said."),
+        ("The event was in Nottwil, Switzerland.", "In Nottwil, Storey won the title."),
+        (
+            "A piece of coal was presented to the Mayor of Doncaster.",
+            "Doncaster's mayor Ros Jones has accepted a lump of coal.",
+        ),
+    ],
+)
+def test_a_key_fact_place_stays_where_no_other_is_put_in(fact: str, sentence: str) -> None:
+    assert placed(fact, sentence) is None
 
 
 def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:

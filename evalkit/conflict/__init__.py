@@ -101,7 +101,7 @@ from functools import lru_cache
 from evalkit.conflict.base import NEUTRAL, Conflict, Reading, copied, copied_sentences, verbatim
 from evalkit.conflict.edits import _edited, _hedged, reattached, spliced, unconditional
 from evalkit.conflict.figures import _SPANS, _aged, _date, _figure, _figure_words, _slot, misaged
-from evalkit.conflict.names import _name, _role, _swapped, misnamed
+from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed
 from evalkit.conflict.order import _order
 from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
 from evalkit.conflict.speakers import _speaker, _turn, names_speaker, speakers, voiced
@@ -169,6 +169,7 @@ def compare(
         # a swap is read even where the swapped words are most of what the statement says, and
         # one clause alone: the claim may join two statements
         found = _swapped(claim, unit, unsourced) or _part(claim, unit, novel, min_overlap)
+        found = found or (placed(claim, unit) if paraphrased else None)
         return ("conflict", found) if found else NEUTRAL
     if verbatim(claim, unit):
         found = None if paraphrased else unconditional(claim, unit)  # a condition left out
@@ -182,6 +183,7 @@ def compare(
     found = _figure(claim, unit) or _date(claim, unit) or _slot(claim, unit, False)
     found = found or _aged(claim, unit) or _role(claim, unit)
     found = found or _name(claim, unit, novel) or _speaker(claim, unit)
+    found = found or (placed(claim, unit) if paraphrased else None)
     if not found:
         part = copied_sentences(claim, unit)  # the copy rules read the sentences it copies
         found = _swapped(claim, part, unsourced) or _polarity(claim, unit, min_overlap)
@@ -268,6 +270,7 @@ __all__ = [
     "misaged",
     "misnamed",
     "names_speaker",
+    "placed",
     "speakers",
     "reattached",
     "spliced",

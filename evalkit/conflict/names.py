@@ -23,6 +23,7 @@ from evalkit.conflict.base import (
 )
 from evalkit.lexicon import name_words, unknown_words, vocabulary_words
 from evalkit.text import (
+    STOPWORDS,
     content_stems,
     fold,
     full_month,
@@ -73,6 +74,67 @@ def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
     if invented and others:
         return Conflict("name", ", ".join(sorted(invented)), ", ".join(sorted(others)))
     return None
+
+
+# Words that say how a name relates to the name before it ("Leyhill in North Somerset", "the
+# Mayor of Doncaster"): `placed` needs the same ones, and the same marks, on both sides
+_RELATION = frozenset("in at from near of for to by with on".split())
+_MARKED = re.compile(r"[^\W_]+|[^\w\s]")  # words (a possessive's "s" apart) and marks
+_KINGDOM = frozenset({"uk", "britain", "great", "united", "kingdom"})  # any of its nations
+_GAP = 3  # `placed`: the most words and marks between the two names
+
+
+def placed(fact: str, unit: str) -> Conflict | None:
+    """A key fact's name that the candidate's sentence puts another in place of, after a name
+    both have, related to it alike: "The event was in Nottwil, Switzerland" against "... in
+    Nottwil, Austria, ...", "HMP Leyhill is in South Gloucestershire" against "... from HMP
+    Leyhill in North Somerset on Saturday" (not "the Mayor of Doncaster" against "Doncaster's
+    mayor Ros Jones"). The other name must end a phrase (a mark, the end or a function word
+    after it: not "In Nottwil, Storey won ..."), nor be a short form of the name or name the same
+    country ("Leeds, Britain" against "Leeds, England")."""
+    # a key fact is often all names ("HMP Leyhill is in South Gloucestershire"), which `names`
+    # would take for a headline: its capitalised words are its names
+    f = [fold(w) for w in _MARKED.findall(fact)]
+    mine = frozenset(fold(w) for w in _MARKED.findall(fact) if w[0].isupper()) - STOPWORDS
+    u = [fold(w) for w in _MARKED.findall(unit)]
+    others = names(unit) - mine
+    for i, word in enumerate(f):
+        if word not in mine or (i and f[i - 1] in mine):
+            continue
+        end = i
+        while end < len(f) and f[end] in mine:
+            end += 1
+        run = set(f[i:end])
+        held = next((j for j in range(i - 1, max(i - _GAP - 2, -1), -1) if f[j] in mine), None)
+        if run & set(u) or held is None:
+            continue  # part of the name is there ("Garissa University" against "University")
+        link = _link(f[held + 1 : i])
+        if not link:
+            continue  # "ESPN suspended McHenry", "CNN Hero": no place or part of a name
+        for k in (k for k, w in enumerate(u) if w == f[held]):
+            start = next((j for j in range(k + 1, min(k + _GAP + 2, len(u))) if u[j] in others), 0)
+            stop = start
+            while start and stop < len(u) and u[stop] in others:
+                stop += 1
+            put = set(u[start:stop])
+            ends = stop == len(u) or not u[stop].isalnum() or u[stop] in STOPWORDS
+            if not put or not ends or _link(u[k + 1 : start]) != link:
+                continue
+            mine_words, their_words = tuple(f[i:end]), tuple(u[start:stop])
+            if _short_form(mine_words, their_words) or same_country(run, put):
+                continue  # "QPR" for "Queens Park Rangers"
+            if run <= _KINGDOM or put <= _KINGDOM:
+                continue  # "Britain" for "England"
+            return Conflict("name", " ".join(mine_words), " ".join(their_words))
+    return None
+
+
+def _link(gap: list[str]) -> list[str] | None:
+    """The words and marks between two names that say how they relate (`_RELATION`); None
+    where a content word comes between ("Vargas fired Queens Park Rangers")."""
+    if any(w.isalnum() and w not in STOPWORDS for w in gap):
+        return None
+    return [w for w in gap if w in _RELATION or not w.isalnum()]
 
 
 # Speakers that may stand for a named one: an office or institution ("the Prime Minister",
