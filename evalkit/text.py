@@ -178,6 +178,12 @@ _OPPOSITE_FORMS = (
     ("above", "below"),
     ("ahead", "behind"),
     ("guilty", "innocent"),
+    # one role said of a man or of a woman; not the two sides of one tie ("her husband" is
+    # the man whose wife she is)
+    ("father fathers", "mother mothers"),
+    ("son sons", "daughter daughters"),
+    ("boy boys", "girl girls"),
+    ("man men", "woman women"),
 )
 # Opposites trusted only where a copy of a source sentence changes that one word and nothing
 # else (`conflict.edits`): common words whose opposite a paraphrase may well say of something

@@ -2086,6 +2086,39 @@ def test_a_key_fact_place_stays_where_no_other_is_put_in(fact: str, sentence: st
     assert placed(fact, sentence) is None
 
 
+@pytest.mark.parametrize(
+    ("fact", "sentence", "expected"),
+    [
+        (
+            "The BBC has been criticised.",
+            "The BBC has been praised for its online game, which had a million hits.",
+            "opposite criticised where the source has praised",
+        ),
+        (
+            "A woman was arrested.",
+            "A man was arrested in Leeds on Monday.",
+            "opposite woman where the source has man",
+        ),
+        (
+            "He was living with his father.",
+            "A boy who went missing has been found living with his mother in Columbus, Ohio.",
+            "opposite father where the source has mother",
+        ),
+        # both there, or the two sides of one tie: "her husband" is the man whose wife she is
+        ("A man was arrested.", "A man and a woman were arrested in Leeds.", "agree"),
+        ("A woman ran over her husband.", "His wife then reversed, running him over.", "neutral"),
+    ],
+)
+def test_a_statement_of_names_and_opposite_words_alone_is_read_for_its_polarity(
+    fact: str, sentence: str, expected: str
+) -> None:
+    """A short key fact whose words are all names and words with an opposite has nothing else
+    to find the sentence's clause by; it is read where the sentence has each of its words, in
+    another form or as its opposite."""
+    kind, found = compare(fact, sentence, True, NONE, 0.6, True)
+    assert (found.reason() if found else kind) == expected
+
+
 def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:
     """ "U.S." and "US" fold to "us", which is a pronoun too; where a claim or unit writes the
     country, a name put in its place is a swap (cased or not), and dotted initials are names."""

@@ -11,6 +11,7 @@ from evalkit.text import (
     DENIALS,
     FORMS,
     IMPLIED,
+    KIN,
     MEMO,
     NEGATIONS,
     OPPOSITES,
@@ -44,12 +45,15 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     country is trading arms" against "denied that her country exported weapons, labelling
     speculation on arms dealings as absurd", where the closest clause is the labelling."""
     told = _gist(unit)
-    said = [c for c in _CLAUSE.split(claim) if _overlap(c, told) >= min_overlap]
+    said = [
+        c for c in _CLAUSE.split(claim) if _overlap(c, told) >= min_overlap or _spoken_of(c, unit)
+    ]
     if not said:
         return None
     stated = " ".join(said)
     gist = _gist(stated)
-    run = _closest_run(gist, tuple(c for c in _CLAUSE.split(unit) if _gist(c)))
+    clauses = tuple(c for c in _CLAUSE.split(unit) if _gist(c))
+    run = _closest_run(gist, clauses) if gist else clauses
     best = " ".join(run)
     mine = negated(stated)
     # the run's clauses that say mostly the claim's words carry its negation, not "..., but
@@ -197,6 +201,19 @@ def _capitalised(text: str) -> set[str]:
 def _overlap(text: str, stems: frozenset[str]) -> float:
     mine = _gist(text)
     return len(mine & stems) / len(mine) if mine else 0.0
+
+
+def _spoken_of(clause: str, unit: str) -> bool:
+    """Whether a clause of names and opposite words alone ("The BBC has been criticised", "A
+    woman was arrested"), which has no gist to compare, has each word in the unit, in another
+    form or as its opposite."""
+    stems = content_stems(clause)
+    theirs = content_stems(unit)
+    return (
+        not _gist(clause)
+        and bool(stems)
+        and all(s in theirs or KIN.get(s, frozenset()) & theirs for s in stems)
+    )
 
 
 def _closest_run(stems: frozenset[str], clauses: tuple[str, ...]) -> tuple[str, ...]:
