@@ -2317,6 +2317,37 @@ def test_amounts_parse_currency_scale_percent_and_bounds() -> None:
     assert amounts("It cost 3bn euros")[0].unit == "€"
 
 
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        (
+            "15 migrants were arrested.",
+            "Police have arrested 12 Christian migrants accused of throwing 15 Muslims overboard.",
+            "number 15 where the source has 12",
+        ),
+        (
+            "12 Christians died.",
+            "Fifteen Christians died when 12 Muslims threw them overboard.",
+            "number 12 where the source has Fifteen",
+        ),
+        # the figure counts the same thing there, or nothing it names
+        ("28 whales died.", "36 whales were saved, but 28 of them died later.", "agree"),
+        ("28 whales died.", "Thirty-six whales died after 28 were pushed out to sea.", "agree"),
+        ("15 people were injured.", "The attack killed 12 people and injured 15.", "agree"),
+        ("15 people were injured.", "It killed 12 people and 15 were injured.", "agree"),
+        ("28 whales died.", "36 whales beached and 28 died.", "agree"),
+    ],
+)
+def test_a_figure_the_source_gives_only_to_something_else(
+    claim: str, source: str, expected: str
+) -> None:
+    """The source has the claim's figure, but counting something else it names, and another
+    figure of the claim's thing: the figure is wrong, wherever else it stands."""
+    assert reason(claim, source) == expected
+    kind, found = compare(claim, source, True, NONE, 0.6, True)
+    assert (found.reason() if found else kind) == expected
+
+
 def test_number_words_read_whole() -> None:
     """ "twenty-five" was read as 20 (a figure found in no source beside "25"), "sixty" and
     "seventeen" not at all; "twenty-first" is an ordinal, and British "pc" is per cent."""

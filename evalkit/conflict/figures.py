@@ -41,13 +41,28 @@ def _figure(claim: str, unit: str) -> Conflict | None:
     mine_only = [a for a in mine if a.value not in {b.value for b in theirs}]
     theirs_only = [b for b in theirs if b.value not in {a.value for a in mine}]
     for a in mine:
+        # the unit has the figure, but only counting something else it names: "15 migrants
+        # were arrested" against "arrested 12 migrants accused of throwing 15 Muslims overboard"
+        # (not "injured 15" or "28 of them", which name nothing)
+        elsewhere = a not in mine_only and all(
+            _counts_else(b, a, unit) for b in theirs if b.value == a.value
+        )
         for b in theirs:
             if not a.same_slot(b):
                 continue
-            differs = a in mine_only and b in theirs_only
+            differs = (a in mine_only or elsewhere) and b in theirs_only
             if (differs or a.value == b.value) and _disagree(a, b):
                 return Conflict("number", _bounded(a.text, a.bound), _bounded(b.text, b.bound))
     return None
+
+
+def _counts_else(b: Amount, a: Amount, unit: str) -> bool:
+    """Whether the unit's figure `b` counts a thing of its own, named right after it, that is
+    not what `a` counts: "15 Muslims" against "15 migrants", not "15 were" or "15 of them"."""
+    if not b.noun or a.same_slot(b):
+        return False
+    after = re.findall(rf"(?<![\w.,]){re.escape(b.text)}\s+([^\W\d_]+)", unit)
+    return bool(after) and all(is_content(w.lower()) for w in after)
 
 
 # a name and the age after it between commas: "Edward Tenniswood, 51, from Stanley Road"
