@@ -27,7 +27,8 @@ _WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 # words: "said", "police say"
 _SPEECH = (
     r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
-    r"insists|warned|warns|wrote|writes|argued|argues|tweeted|tweets)"
+    r"insists|warned|warns|wrote|writes|argued|argues|tweeted|tweets|joked|jokes|explained|"
+    r"explains|revealed|reveals|recalled|recalls|replied|replies|remarked)"
 )
 _SAY = re.compile(rf"{_SPEECH}|say")
 
