@@ -21,8 +21,9 @@ from evalkit.text import amounts, numbers
 NONE: frozenset[str] = frozenset()
 
 
-def reason(claim: str, unit: str, novel: frozenset[str] = NONE) -> str:
-    kind, found = compare(claim, unit, True, novel, 0.6)
+def reason(claim: str, unit: str, novel: frozenset[str] = NONE, fact: bool = False) -> str:
+    """What `compare` finds, as the claims stage reads a claim, or coverage a key `fact`."""
+    kind, found = compare(claim, unit, True, novel, 0.6, fact)
     return found.reason() if found else kind
 
 
@@ -2023,8 +2024,7 @@ def test_a_key_fact_word_said_in_another_form_still_speaks_of_the_fact(
     """A key fact has few words: one the sentence says in another form ("won" for "win") or
     turns to its opposite would leave too few in common to compare them at all. A claim
     keeps the plain overlap (a summary sentence has words enough)."""
-    kind, found = compare(fact, sentence, True, NONE, 0.6, True)
-    assert (found.reason() if found else kind) == expected
+    assert reason(fact, sentence, fact=True) == expected
     assert compare(fact, sentence, True, NONE, 0.6)[0] != "conflict"
 
 
@@ -2058,8 +2058,7 @@ def test_a_key_fact_place_the_candidate_puts_another_in(
     """A key fact's name after a name both sides have, related to it alike ("Nottwil,
     Switzerland", "Leyhill in South Gloucestershire"), that the candidate's sentence puts
     another name in place of, is misstated; a claim leaves such a name to the sources' rules."""
-    kind, found = compare(fact, sentence, True, NONE, 0.6, True)
-    assert (found.reason() if found else kind) == expected
+    assert reason(fact, sentence, fact=True) == expected
     assert compare(fact, sentence, True, NONE, 0.6)[0] != "conflict"
     assert placed(fact, sentence.replace(expected.split()[-1].title(), "Lucerne")) is not None
 
@@ -2115,8 +2114,7 @@ def test_a_statement_of_names_and_opposite_words_alone_is_read_for_its_polarity(
     """A short key fact whose words are all names and words with an opposite has nothing else
     to find the sentence's clause by; it is read where the sentence has each of its words, in
     another form or as its opposite."""
-    kind, found = compare(fact, sentence, True, NONE, 0.6, True)
-    assert (found.reason() if found else kind) == expected
+    assert reason(fact, sentence, fact=True) == expected
 
 
 def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:
@@ -2344,8 +2342,7 @@ def test_a_figure_the_source_gives_only_to_something_else(
     """The source has the claim's figure, but counting something else it names, and another
     figure of the claim's thing: the figure is wrong, wherever else it stands."""
     assert reason(claim, source) == expected
-    kind, found = compare(claim, source, True, NONE, 0.6, True)
-    assert (found.reason() if found else kind) == expected
+    assert reason(claim, source, fact=True) == expected
 
 
 @pytest.mark.parametrize("verb", ["joked", "explained", "revealed", "recalled", "replied"])
