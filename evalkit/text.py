@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
@@ -636,6 +636,11 @@ def _kin(forms: Iterable[tuple[str, str]], opposed: bool) -> dict[str, frozenset
 # too (`KIN`): words that speak of the same thing (`conflict.compare`)
 FORMS = _kin(_OPPOSITE_FORMS, opposed=False)
 KIN = _kin(_OPPOSITE_FORMS, opposed=True)
+
+
+def related_in(word: str, theirs: AbstractSet[str], related: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a stem is among `theirs` stems, or one `related` gives it (`FORMS`, `KIN`) is."""
+    return word in theirs or not related.get(word, frozenset()).isdisjoint(theirs)
 
 
 @lru_cache(maxsize=MEMO)

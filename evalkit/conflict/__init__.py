@@ -114,6 +114,7 @@ from evalkit.text import (
     dates,
     negated,
     numbers,
+    related_in,
     stem,
     tokens,
 )
@@ -162,7 +163,7 @@ def compare(
     # a key fact's few words: one said in another form or turned to its opposite still
     # speaks of the same thing ("He did not win the race" against "Shinn won the race")
     kin = KIN if paraphrased else {}
-    said = [s for s in stems if s in theirs or kin.get(s, frozenset()) & theirs]
+    said = [s for s in stems if related_in(s, theirs, kin)]
     if not stems or len(said) / len(stems) < min_overlap:
         if not single:
             return NEUTRAL

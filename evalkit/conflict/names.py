@@ -94,8 +94,9 @@ def placed(fact: str, unit: str) -> Conflict | None:
     country ("Leeds, Britain" against "Leeds, England")."""
     # a key fact is often all names ("HMP Leyhill is in South Gloucestershire"), which `names`
     # would take for a headline: its capitalised words are its names
-    f = [fold(w) for w in _MARKED.findall(fact)]
-    mine = frozenset(fold(w) for w in _MARKED.findall(fact) if w[0].isupper()) - STOPWORDS
+    written = _MARKED.findall(fact)
+    f = [fold(w) for w in written]
+    mine = frozenset(fold(w) for w in written if w[0].isupper()) - STOPWORDS
     u = [fold(w) for w in _MARKED.findall(unit)]
     others = names(unit) - mine
     for i, word in enumerate(f):

@@ -21,6 +21,7 @@ from evalkit.text import (
     names,
     negated,
     plainly_negated,
+    related_in,
     stem,
     tokens,
 )
@@ -110,7 +111,7 @@ def _negates_what_is_said(claim: str, unit: str, negating: list[str], mine: bool
     no word of "Pakistan has lifted its ban", "the ban was not lifted" does."""
     reach = set().union(*map(_negated_stems, negating))
     said = content_stems(unit if mine else claim)
-    return not reach or any(s in said or FORMS.get(s, frozenset()) & said for s in reach)
+    return not reach or any(related_in(s, said, FORMS) for s in reach)
 
 
 def _negated_stems(clause: str) -> set[str]:
@@ -209,11 +210,7 @@ def _spoken_of(clause: str, unit: str) -> bool:
     form or as its opposite."""
     stems = content_stems(clause)
     theirs = content_stems(unit)
-    return (
-        not _gist(clause)
-        and bool(stems)
-        and all(s in theirs or KIN.get(s, frozenset()) & theirs for s in stems)
-    )
+    return not _gist(clause) and bool(stems) and all(related_in(s, theirs, KIN) for s in stems)
 
 
 def _closest_run(stems: frozenset[str], clauses: tuple[str, ...]) -> tuple[str, ...]:
