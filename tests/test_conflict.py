@@ -3243,3 +3243,38 @@ def test_a_name_put_for_a_pronoun_that_its_article_has_not_named_yet() -> None:
     assert misnamed("The mother then sold it to a firm in London for £3,100.", unit, before) is None
     it = "It was then sold to a firm in London for £3,100."
     assert misnamed("Andrea Carter was then sold to a firm in London for £3,100.", it, []) is None
+
+
+def test_a_nation_of_the_united_kingdom_for_the_kingdom_is_no_other_name() -> None:
+    source = "The summit was held in London, UK, on Friday."
+    claim = "The summit was held in London, England, on Friday."
+    assert reason(claim, source) == "agree"
+    # invented where the source names the kingdom: no other place for it, nothing stated
+    assert reason(claim, source, frozenset({"england"})) == "neutral"
+    assert reason(claim.replace("England", "France"), source) == (
+        "name france where the source has uk"
+    )
+    assert reason(claim, source.replace("UK", "Canada"), frozenset({"england"})) == (
+        "name england where the source has canada"
+    )
+
+
+def test_initials_for_a_subject_are_no_splice() -> None:
+    source = (
+        "Queens Park Rangers beat Chelsea 2-1 at Loftus Road on Saturday.",
+        "Charlie Austin scored twice for QPR, who climbed out of the relegation zone.",
+    )
+    assert spliced("QPR beat Chelsea 2-1 at Loftus Road on Saturday.", source) is None
+    found = spliced("Austin beat Chelsea 2-1 at Loftus Road on Saturday.", source)
+    assert found is not None and found[0].reason() == (
+        "spliced: the source says the rest of it of queens park rangers, not of austin"
+    )
+
+
+def test_a_name_opening_a_claim_of_opposite_words_is_read_against_every_clause() -> None:
+    source = "Chelsea lost the first leg 2-1 in Paris but won the tie on away goals."
+    assert reason("Chelsea won.", source) == "agree"
+    # a key fact, whose words count in their opposites, against a sentence that says only one
+    assert reason("Chelsea won.", "Chelsea lost 2-1 in Paris on Tuesday.", fact=True) == (
+        "opposite won where the source has lost"
+    )

@@ -19,7 +19,7 @@ from evalkit.conflict.base import (
     _uncontracted,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
-from evalkit.conflict.names import _NAME_LENGTH, _PEOPLE_WORDS, named_in
+from evalkit.conflict.names import _NAME_LENGTH, _PEOPLE_WORDS, abbreviates, named_in
 from evalkit.lexicon import name_words
 from evalkit.text import (
     COPY_OPPOSITES,
@@ -383,6 +383,8 @@ def _splice(
             # "Cooper said ..." from "The 40-year-old actor said: "...," said Cooper"
             if c[k] in _SAID and any(f" {said}{start}" in line for said in _SAID):
                 continue
+            if abbreviates(c[:k], subject) or abbreviates(subject[-1:], c[:k]):
+                continue  # "QPR" + "beat Chelsea", said of "Queens Park Rangers"
             if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
     return None

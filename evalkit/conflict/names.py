@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from itertools import chain
 from typing import Literal
 
@@ -71,7 +72,7 @@ def _offices(text: str) -> Iterator[tuple[frozenset[str], str]]:
 def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
     invented = novel & names(claim)
     others = names(unit) - names(claim)
-    if invented and others:
+    if invented and others and not one_kingdom(invented, others & (_KINGDOM | _NATIONS)):
         return Conflict("name", ", ".join(sorted(invented)), ", ".join(sorted(others)))
     return None
 
@@ -80,7 +81,9 @@ def _name(claim: str, unit: str, novel: frozenset[str]) -> Conflict | None:
 # Mayor of Doncaster"): `placed` needs the same ones, and the same marks, on both sides
 _RELATION = frozenset("in at from near of for to by with on".split())
 _MARKED = re.compile(r"[^\W_]+|[^\w\s]")  # words (a possessive's "s" apart) and marks
-_KINGDOM = frozenset({"uk", "britain", "great", "united", "kingdom"})  # any of its nations
+# the United Kingdom's names, and its nations': `one_kingdom`
+_KINGDOM = frozenset("uk britain great united kingdom british".split())
+_NATIONS = frozenset("england scotland wales northern ireland english scottish welsh".split())
 _GAP = 3  # `placed`: the most words and marks between the two names
 
 
@@ -124,10 +127,17 @@ def placed(fact: str, unit: str) -> Conflict | None:
             mine_words, their_words = tuple(f[i:end]), tuple(u[start:stop])
             if _short_form(mine_words, their_words) or same_country(run, put):
                 continue  # "QPR" for "Queens Park Rangers"
-            if run <= _KINGDOM or put <= _KINGDOM:
+            if one_kingdom(run, put):
                 continue  # "Britain" for "England"
             return Conflict("name", " ".join(mine_words), " ".join(their_words))
     return None
+
+
+def one_kingdom(name: AbstractSet[str], other: AbstractSet[str]) -> bool:
+    """Whether one name is the United Kingdom's and the other its own or one of its nations'
+    ("uk" and "england", "britain" and "scottish")."""
+    whole = name <= _KINGDOM or other <= _KINGDOM
+    return bool(name and other and whole) and name | other <= _KINGDOM | _NATIONS
 
 
 def _link(gap: list[str]) -> list[str] | None:
@@ -265,6 +275,8 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
             if not kin and not (_named(gone, unit, theirs) and _named(put, claim, mine)):
                 continue
             if (gone <= _OFFICES) != (put <= _OFFICES) or same_country(gone, put):
+                continue
+            if one_kingdom(gone, put):  # "London, England" for "London, UK"
                 continue
             # part of a name both keep beside it, with no punctuation between ("South Korea"
             # kept beside "North"; not "Russia, South Korea"), is the same name only after a
@@ -444,9 +456,18 @@ def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         same_country(set(a), set(b))
         or same >= 3
         or (same == 2 and len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 5)
-        or "".join(w[0] for w in a) == "".join(b)
-        or "".join(w[0] for w in b) == "".join(a)
+        or abbreviates(b, a)
+        or abbreviates(a, b)
     )
+
+
+def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether `short` is one word that the initials of neighbouring content words of `long`
+    spell: "qpr" for "queens park rangers", "bbc" for "the british broadcasting corporation"."""
+    if len(short) != 1 or len(short[0]) < 2:
+        return False
+    initials = "".join(w[0] for w in long if is_content(w))
+    return short[0] in initials and len(initials) >= len(short[0])
 
 
 # Prepositions that give a name its role: "branch of Asda" is no "branch in Canterbury".

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from evalkit.conflict.base import Conflict, _content
+from evalkit.lexicon import name_words
 from evalkit.text import (
     DENIALS,
     FORMS,
@@ -20,6 +21,7 @@ from evalkit.text import (
     is_content,
     names,
     negated,
+    openers,
     plainly_negated,
     related_in,
     stem,
@@ -54,7 +56,9 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     stated = " ".join(said)
     gist = _gist(stated)
     clauses = tuple(c for c in _CLAUSE.split(unit) if _gist(c))
-    run = _closest_run(gist, clauses) if gist else clauses
+    # a gist of a name that opens the claim alone ("Chelsea won") finds no clause: it is
+    # read as a statement of names and opposite words
+    run = _closest_run(gist, clauses) if gist - _opening_name(stated) else clauses
     best = " ".join(run)
     mine = negated(stated)
     # the run's clauses that say mostly the claim's words carry its negation, not "..., but
@@ -99,6 +103,12 @@ def _negates_elsewhere(unit: str, claim: str) -> bool:
             if _negated_stems(" ".join(clauses[k:])) & mine:
                 return True
     return False
+
+
+def _opening_name(text: str) -> frozenset[str]:
+    """The stem of a name that opens the text alone, where the lexicon knows it ("Chelsea won";
+    not "Prices fell")."""
+    return frozenset(stem(w) for w in openers(text) & name_words(text))
 
 
 def _name_stems(text: str) -> frozenset[str]:
