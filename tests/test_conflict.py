@@ -3278,3 +3278,42 @@ def test_a_name_opening_a_claim_of_opposite_words_is_read_against_every_clause()
     assert reason("Chelsea won.", "Chelsea lost 2-1 in Paris on Tuesday.", fact=True) == (
         "opposite won where the source has lost"
     )
+
+
+def test_a_negated_word_against_its_opposite_is_no_contradiction() -> None:
+    # "did not rise" follows from "fell"; "fell" does not contradict "did not rise"
+    assert reason("Prices did not rise last month.", "Prices fell last month.") == "agree"
+    assert reason("Prices fell last month.", "Prices did not rise last month.") == "agree"
+    assert reason("Prices fall every month.", "Prices did not rise every month.") == "agree"
+    # the word itself is still negated, and an opposite beside a negation of something else
+    # is still read
+    assert reason("Prices did not rise last month.", "Prices rose last month.") == (
+        "negation: only the claim denies or negates it"
+    )
+    assert reason(
+        "The bank did not comment, and prices fell last month.",
+        "The bank did not comment, and prices rose last month.",
+    ) == ("opposite fell where the source has rose")
+
+
+def test_a_name_after_said_is_its_speaker_only_after_a_quote_or_a_comma() -> None:
+    assert speakers('"It is the end of an era," said John Grogan.') == {"john", "grogan"}
+    assert speakers("The mine will close, said chairman John Grogan.") == {"john", "grogan"}
+    # what is said, of someone named: no speaker
+    assert speakers("The trust chairman said South Yorkshire had 50,000 miners.") == set()
+    source = "John Grogan, chairman of the trust, said South Yorkshire had 50,000 miners."
+    assert reason("The trust chairman said South Yorkshire had 50,000 miners.", source) == "agree"
+
+
+def test_an_attribution_moved_to_the_other_end_exchanges_nothing() -> None:
+    source = (
+        "Weatherford Police Department said all of the lost money had been picked up by citizens."
+    )
+    claim = "Citizens had picked up all of the lost money, Weatherford Police Department said."
+    assert reason(claim, source) == "agree"
+    assert reason(claim.lower(), source.lower()) == "agree"
+    # the speaker and the subject exchanged, the attribution where it was
+    assert reason(
+        "Citizens said police had picked up all of the lost money.",
+        "Police said citizens had picked up all of the lost money.",
+    ) == ("order citizens ... police where the source has police ... citizens")

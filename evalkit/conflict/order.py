@@ -323,12 +323,14 @@ def _passive(words: tuple[str, ...], i: int, j: int) -> bool:
 
 def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
     """Two changed places of the word alignment that trade content words: each puts a word
-    the other took out."""
+    the other took out. Not where "said" moves with them (the speaker put at the other end)."""
     changed = _aligned(u, c)[1]
     for x, (_, i1, i2, j1, j2) in enumerate(changed):
         for _, k1, k2, l1, l2 in changed[x + 1 :]:
             if (set(u[i1:i2]) | set(u[k1:k2])) & _PRONOUNS:
                 continue
+            if _SAID & {*c[j1:j2], *c[l1:l2]} and _SAID & {*u[i1:i2], *u[k1:k2]}:
+                continue  # the attribution moved: "..., police said" for "Police said ..."
             there = _content(c[j1:j2]) & set(u[k1:k2])
             back = _content(c[l1:l2]) & set(u[i1:i2])
             between = c[j2:l1]

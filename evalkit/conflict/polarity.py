@@ -69,6 +69,7 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
         and not (mine and _negates_elsewhere(unit, claim))
         and not _both_deny(stated, best)
         and _negates_what_is_said(claim, unit, said if mine else said_there, mine)
+        and not _turned(said if mine else said_there, best if mine else stated)
     ):
         side = "claim" if mine else "source"
         return Conflict("negation", side, "source" if side == "claim" else "claim")
@@ -78,7 +79,11 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     if _capitalised(stated) - set(tokens(unit)) and _capitalised(best) - set(tokens(stated)):
         return None
     mine_words = set(tokens(stated))
+    # a word a negation reaches says nothing of its opposite ("did not rise" against "fell")
+    denied = set().union(*map(_negated_stems, _CLAUSE.split(f"{stated}. {best}")))
     for word, other in sorted(_opposites(mine_words)):
+        if stem(word) in denied or stem(other) in denied:
+            continue
         if other in theirs and word not in theirs and other not in mine_words:
             if not any(ch.isupper() for ch in best) and _other_party(stated, word, other, best):
                 continue  # lower-cased, where capitals cannot find the parties
@@ -122,6 +127,18 @@ def _negates_what_is_said(claim: str, unit: str, negating: list[str], mine: bool
     reach = set().union(*map(_negated_stems, negating))
     said = content_stems(unit if mine else claim)
     return not reach or any(related_in(s, said, FORMS) for s in reach)
+
+
+def _turned(negating: list[str], other: str) -> bool:
+    """Whether a word the negating clauses negate has its opposite on the other side, which does
+    not have the word: "prices did not rise" against "prices fell" (or the reverse) is no
+    contradiction, though neither says all the other does."""
+    theirs = content_stems(other)
+    for word in set().union(*map(_negated_stems, negating)):
+        forms = FORMS.get(word, frozenset({word}))
+        if (KIN.get(word, forms) - forms) & theirs and not forms & theirs:
+            return True
+    return False
 
 
 def _negated_stems(clause: str) -> set[str]:

@@ -54,18 +54,17 @@ _NOT_ROLE = (
 )
 # a body a name qualifies, speaking as one: "Ukrainian officials said", "Welsh police said"
 _BODY = r"(?:\s+(?:officials|authorities|police|prosecutors|investigators|diplomats|sources))?"
-# a pronoun before "said" is its speaker, and what follows what is said ("she said North Korea
-# does not intend ...", not '"...," said Kim')
-_SUBJECT = "".join(
-    rf"(?<!\b{p} )" for p in ("he", "He", "she", "She", "they", "They", "we", "We", "I", "it", "It")
-)
+# "said Kim" names its speaker after a quote or a comma ('"...," said Kim'; not "The chairman
+# said South Yorkshire had ...", nor "she said North Korea does not ...": the name is what is
+# said)
+_INVERTED = r"(?<=[,\"”'’]\s)"
 _BY_SAYING = r"(?:responded|replied|reacted)\s+by\s+saying"  # "The ministry responded by saying"
 
 
 def _speaker_pattern(speech: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b"
-        rf"|{_SUBJECT}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
+        rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
         rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
     )
 
