@@ -749,7 +749,7 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
         (
             "The department found the number had gone down by 200 million since 2013.",
             "The department found the number had gone up by 200 million since 2013.",
-            "opposite down where the source has up",
+            "opposite gone down where the source has gone up",
         ),
         (
             "The Leave campaign argued that the pound simply retreated to April levels.",
@@ -3317,3 +3317,33 @@ def test_an_attribution_moved_to_the_other_end_exchanges_nothing() -> None:
         "Citizens said police had picked up all of the lost money.",
         "Police said citizens had picked up all of the lost money.",
     ) == ("order citizens ... police where the source has police ... citizens")
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        (
+            "The lights were switched on at 6pm.",
+            "The lights were switched off at 6pm.",
+            "opposite switched on where the source has switched off",
+        ),
+        (
+            "Shares went up sharply on Monday.",
+            "Shares went down sharply on Monday.",
+            "opposite went up where the source has went down",
+        ),
+        # the same particle too, or another phrase after it
+        (
+            "The lights were switched on at 6pm.",
+            "The lights were switched on at 6pm and switched off at midnight.",
+            "agree",
+        ),
+        (
+            "He called on the government to act.",
+            "He called off the strike and urged the government to act.",
+            "agree",
+        ),
+    ],
+)
+def test_a_verb_with_the_opposite_particle(claim: str, source: str, expected: str) -> None:
+    assert reason(claim, source) == expected

@@ -88,6 +88,34 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
             if not any(ch.isupper() for ch in best) and _other_party(stated, word, other, best):
                 continue  # lower-cased, where capitals cannot find the parties
             return Conflict("opposite", word, other)
+    return _particle(stated, best)
+
+
+_PARTICLES = {"on": "off", "off": "on", "up": "down", "down": "up"}
+_AFTER_PARTICLE = 3
+
+
+def _next_content(words: tuple[str, ...], at: int) -> str | None:
+    return next((w for w in words[at : at + _AFTER_PARTICLE] if is_content(w)), None)
+
+
+def _particle(claim: str, unit: str) -> Conflict | None:
+    """A verb both sides have with opposite particles right after it, the same content word
+    (or none) following within _AFTER_PARTICLE words: "The lights were switched on at 6pm"
+    against "... switched off at 6pm", "shares went up sharply" against "... went down
+    sharply" (not "called on the government" against "called off the strike")."""
+    c, u = tokens(claim), tokens(unit)
+    theirs = {
+        (stem(v), p, _next_content(u, i + 2))
+        for i, (v, p) in enumerate(zip(u, u[1:], strict=False))
+        if p in _PARTICLES
+    }
+    for i, (verb, p) in enumerate(zip(c, c[1:], strict=False)):
+        turned, after = _PARTICLES.get(p), _next_content(c, i + 2)
+        if not turned or not is_content(verb) or (stem(verb), p, after) in theirs:
+            continue
+        if (stem(verb), turned, after) in theirs:
+            return Conflict("opposite", f"{verb} {p}", f"{verb} {turned}")
     return None
 
 
