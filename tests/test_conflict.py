@@ -3347,3 +3347,17 @@ def test_an_attribution_moved_to_the_other_end_exchanges_nothing() -> None:
 )
 def test_a_verb_with_the_opposite_particle(claim: str, source: str, expected: str) -> None:
     assert reason(claim, source) == expected
+
+
+def test_listed_names_that_a_plural_stands_for_are_no_splice() -> None:
+    source = (
+        "Fiercely individual, the islands have never before combined to stage a big event.",
+        "Guernsey, Alderney, Jersey, Herm and Sark are hosting the games this year.",
+    )
+    claim = (
+        "Guernsey, Alderney, Jersey, Herm and Sark have never before combined to stage a big event."
+    )
+    assert spliced(claim, source) is None
+    named = (source[0].replace("the islands", "Malta and Gozo"), source[1])
+    found = spliced(claim, named)
+    assert found is not None and found[0].theirs == "fiercely individual malta and gozo"

@@ -337,6 +337,9 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
     for at in range(_PART, len(c) - _PART):
         if found or c[at] != "and" or _padded(c[:at]) not in texts:
             continue
+        listed = {c[at - 1], c[at + 1]} <= names(claim)
+        if listed and re.search(rf"\b{c[at - 1]} and {c[at + 1]}\b", claim, re.IGNORECASE):
+            continue  # "Herm and Sark" lists names, where "..., and Sanchez" joins a clause
         head, tail = c[:at], c[at + 1 :]
         found = _splice(tail, claim, texts, lines) or _joined(head, tail, texts, lines, sentences)
     return found
@@ -371,6 +374,8 @@ def _splice(
                     subject = subject[:-1]
                 elif named and name_words(" ".join(c[:k])):
                     subject = named  # "Mike Babcock" + "has played ..." of "Miller, who has"
+            if _plural_for_list(c[:k], claim, subject):
+                continue
             # "He was recalled", "The 36-year-old had been ...": whom? Not one named only later,
             # nor, for a description, one the claim describes as someone else ("Lee Merritt, a
             # lawyer" for "The policeman": the rule below)
@@ -429,6 +434,13 @@ def _description(start: tuple[str, ...], claim: str) -> bool:
     capital = len(written) > 1 and written[1][:1].isupper() and written[0].lower() == "the"
     person = start[-1] in _PEOPLE_WORDS or start[-1].endswith(_PERSON_ENDS)
     return len(start) == 2 and (person or capital)
+
+
+def _plural_for_list(start: tuple[str, ...], claim: str, subject: tuple[str, ...]) -> bool:
+    """Whether the start lists names ("Guernsey, Alderney, Jersey, Herm and Sark") that a plural
+    the subject ends in may stand for ("Fiercely individual, the islands")."""
+    listed = "and" in start and len(names(claim) & set(start)) >= 2
+    return listed and subject[-2:-1] == ("the",) and subject[-1].endswith("s")
 
 
 _PERSON_ENDS = ("man", "men")  # "frenchman", "chairwoman", "spokesmen"
