@@ -3257,6 +3257,10 @@ def test_a_nation_of_the_united_kingdom_for_the_kingdom_is_no_other_name() -> No
     assert reason(claim, source.replace("UK", "Canada"), frozenset({"england"})) == (
         "name england where the source has canada"
     )
+    # a key fact's place: the kingdom is no other place than its nations, but is than others
+    fact = "The race was held in Nottwil, UK."
+    assert placed(fact, "The race was held in Nottwil, Switzerland, on Sunday.") is not None
+    assert placed(fact, "The race was held in Nottwil, Scotland, on Sunday.") is None
 
 
 def test_initials_for_a_subject_are_no_splice() -> None:
