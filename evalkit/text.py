@@ -194,6 +194,13 @@ _COPY_OPPOSITE_FORMS = (
     ("inside", "outside"),
     ("majority", "minority"),
     ("victory victories", "defeat defeats"),
+    ("win wins", "defeat defeats"),  # "his first defeat as manager"
+    ("leading", "trailing"),
+    (
+        "encourage encourages encouraging encouraged",
+        "discourage discourages discouraging discouraged",
+    ),
+    ("grant grants granting granted", "refuse refuses refusing refused"),
     ("more", "less"),
     ("begin begins beginning began", "end ends ending ended"),
     ("top", "bottom"),

@@ -3365,3 +3365,63 @@ def test_listed_names_that_a_plural_stands_for_are_no_splice() -> None:
     named = (source[0].replace("the islands", "Malta and Gozo"), source[1])
     found = spliced(claim, named)
     assert found is not None and found[0].theirs == "fiercely individual malta and gozo"
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # a clause of an opposite word alone ("but he was acquitted") is read with its neighbours
+        (
+            "He admitted killing his neighbor at a 2003 trial, and he was convicted despite "
+            "arguing that he acted in self-defense.",
+            "He admitted killing his neighbor at a 2003 trial, but he was acquitted after "
+            "arguing that he acted in self-defense.",
+            "opposite convicted where the source has acquitted",
+        ),
+        # an opposite a negation earlier in the sentence does not reach
+        (
+            "The more algorithms that indicate a student will not send in their work, the lower "
+            "the chance of that happening.",
+            "The more algorithms that indicate the student will not send in their work - the "
+            "higher the chance of that happening.",
+            "opposite lower where the source has higher",
+        ),
+        # a copy with one word turned and words of the source left out
+        (
+            "The day after the grim discovery, Miss Muller had been reported missing from Mill "
+            "View Hospital.",
+            "The day before the grim discovery, on March 12, Miss Muller had been reported "
+            "missing from Mill View Hospital.",
+            "opposite after where the source has before",
+        ),
+        (
+            "Wales were knocked out by South Africa in the quarter-final despite trailing with "
+            "10 minutes remaining.",
+            "Wales were knocked out by two-time champions South Africa in the quarter-final "
+            "despite leading with 10 minutes remaining.",
+            "opposite trailing where the source has leading",
+        ),
+        (
+            "Stuart McCall had suffered his first win as Rangers manager last week.",
+            "Stuart McCall had suffered his first defeat as Rangers manager last week.",
+            "opposite win where the source has defeat",
+        ),
+        # the copy rules read what is said, whoever the claim has say it
+        (
+            "There will be more major finds, Mr Bartram said.",
+            "\"But South Australia supplies about 90% of the world's opals. There may be more "
+            'major finds."',
+            "word will where the source has may",
+        ),
+        # a hedge dropped where the claim puts words in elsewhere
+        (
+            "McGregor will make his boxing debut against Mayweather in what will be the richest "
+            "fight in history.",
+            "McGregor, 29, will make his boxing debut in what could be the richest fight in "
+            "history.",
+            "word will where the source has could",
+        ),
+    ],
+)
+def test_a_word_turned_among_other_edits(claim: str, source: str, expected: str) -> None:
+    assert reason(claim, source) == expected

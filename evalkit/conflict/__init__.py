@@ -98,7 +98,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from evalkit.conflict.base import NEUTRAL, Conflict, Reading, copied, copied_sentences, verbatim
+from evalkit.conflict.base import (
+    NEUTRAL,
+    Conflict,
+    Reading,
+    copied,
+    copied_sentences,
+    unattributed,
+    verbatim,
+)
 from evalkit.conflict.edits import _edited, _hedged, reattached, spliced, unconditional
 from evalkit.conflict.figures import _SPANS, _aged, _date, _figure, _figure_words, _slot, misaged
 from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed
@@ -190,6 +198,10 @@ def compare(
         found = _swapped(claim, part, unsourced) or _polarity(claim, unit, min_overlap)
         found = found or _edited(claim, part)
         found = found or (None if paraphrased else _hedged(claim, part))
+        # and what each says, whoever says it ("..., Mr Bartram said" against a quote alone)
+        bare, told = unattributed(claim), unattributed(part)
+        if not found and (bare, told) != (claim, part):
+            found = _edited(bare, told) or (None if paraphrased else _hedged(bare, told))
     found = found or _done(claim, unit)
     found = found or _order(claim, unit) or _slot(claim, unit, True)
     if found:

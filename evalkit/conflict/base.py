@@ -89,6 +89,21 @@ def copied_sentences(statement: str, text: str) -> str:
     return text
 
 
+# who says it, at a statement's end or start: ", Mr Bartram said.", "According to the police, "
+_SAID_BY = re.compile(
+    r",\s+(?:according to [^,]{1,40}|(?:[^\W\d][\w'’.-]*\s+){1,4}"
+    rf"{_SPEECH}(?:\s+\w+)?)\s*\.?\s*$"
+    r"|^[Aa]ccording to [^,]{1,40},\s+"
+)
+
+
+def unattributed(statement: str) -> str:
+    """The statement without a speaker put at its end or start ("There will be more major
+    finds, Mr Bartram said." reads as "There will be more major finds"), for the copy rules:
+    who says it is the speaker rule's."""
+    return _SAID_BY.sub("", statement) or statement
+
+
 def verbatim(statement: str, text: str) -> bool:
     """Whether the text says the statement word for word (whole words, case and punctuation
     aside)."""

@@ -69,7 +69,8 @@ def _unprefixed(a: str, b: str) -> bool:
 def _edited(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order), and every change is a
     negation added or taken away (an odd number of them), or one word in place of its opposite
-    (or of itself with a negating prefix: "unimportant" for "important"), or another step of
+    (or of itself with a negating prefix: "unimportant" for "important"; other changes only
+    words of the unit left out), or another step of
     how often or how much ("many doubts" for "a few doubts", `_another_step`), or a pronoun in
     place of the other sex's or a number, unit, month or weekday in place of another
     (`_exchanged`); a pronoun of the other sex also where words were left out or added ("North
@@ -93,7 +94,10 @@ def _edited(claim: str, unit: str) -> Conflict | None:
             return Conflict("opposite", " ".join(new), " ".join(old))
         if op == "replace" and len(old) == len(new) == 1:
             opposite = new[0] in COPY_OPPOSITES.get(old[0], ()) or _unprefixed(old[0], new[0])
-            if opposite and len(changes) == 1:
+            # the one change, or the one but words of the unit left out ("The day after the
+            # grim discovery, Miss Muller ..." for "The day before the grim discovery, on
+            # March 12, Miss Muller ...")
+            if opposite and all(o[0] == "delete" for o in changes if o[1:] != (i1, i2, j1, j2)):
                 return Conflict("opposite", new[0], old[0])
             kind = _exchanged(old[0], new[0])
             if kind is None:
@@ -139,14 +143,14 @@ _NEAR = 3
 
 
 def _hedged(claim: str, unit: str) -> Conflict | None:
-    """The claim copies the unit (at least _COPY of its words, in order) and leaves out only
-    words, one of them a hedge (`_HEDGES`: "the attacks" against "the alleged attacks"), or
-    states as certain what the unit gives as a prospect ("Rankin will return" against "Rankin
-    is expected to return"; "would" is no prospect: reported speech says "will" with it) or as
-    only seeming or said ("he was the cause" against "he seemed to be the cause", "has been
-    trying" against "is said to have been trying"). A prospect word of the claim's own near a
-    change hedges it still; one further off ("due to suppression orders, will be held") does
-    not."""
+    """The claim copies the unit (at least _COPY of its words, in order), leaves out words or
+    puts others in, and leaves out a hedge (`_HEDGES`: "the attacks" against "the alleged
+    attacks"), or states as certain what the unit gives as a prospect ("Rankin will return"
+    against "Rankin is expected to return"; "would" is no prospect: reported speech says "will"
+    with it) or as only seeming or said ("he was the cause" against "he seemed to be the
+    cause", "has been trying" against "is said to have been trying"). A prospect word of the
+    claim's own near a change hedges it still; one further off ("due to suppression orders,
+    will be held") does not."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY)
     if not changes:
@@ -164,8 +168,8 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
             found = found or Conflict("word", " ".join(mine), " ".join(theirs))
         elif op == "replace" and len(new) == 1 and _said_certain(old, new[0]):
             found = found or Conflict("word", new[0], " ".join(old))
-        elif op != "delete":
-            return None
+        elif op not in ("delete", "insert"):
+            return None  # words put in are what else the claim says, for other rules
     return found
 
 

@@ -55,7 +55,7 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
         return None
     stated = " ".join(said)
     gist = _gist(stated)
-    clauses = tuple(c for c in _CLAUSE.split(unit) if _gist(c))
+    clauses = tuple(c for c in _CLAUSE.split(unit) if content_stems(c))
     # a gist of a name that opens the claim alone ("Chelsea won") finds no clause: it is
     # read as a statement of names and opposite words
     run = _closest_run(gist, clauses) if gist - _opening_name(stated) else clauses
@@ -80,7 +80,7 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
         return None
     mine_words = set(tokens(stated))
     # a word a negation reaches says nothing of its opposite ("did not rise" against "fell")
-    denied = set().union(*map(_negated_stems, _CLAUSE.split(f"{stated}. {best}")))
+    denied = set().union(*map(_negated_verb, _CLAUSE.split(f"{stated}. {best}")))
     for word, other in sorted(_opposites(mine_words)):
         if stem(word) in denied or stem(other) in denied:
             continue
@@ -162,21 +162,35 @@ def _turned(negating: list[str], other: str) -> bool:
     not have the word: "prices did not rise" against "prices fell" (or the reverse) is no
     contradiction, though neither says all the other does."""
     theirs = content_stems(other)
-    for word in set().union(*map(_negated_stems, negating)):
+    for word in set().union(*map(_negated_verb, negating)):
         forms = FORMS.get(word, frozenset({word}))
         if (KIN.get(word, forms) - forms) & theirs and not forms & theirs:
             return True
     return False
 
 
+_NEGATED_VERB = 2  # `_negated_verb`: the content words after a negation that it turns
+
+
+def _negated_verb(clause: str) -> set[str]:
+    """The first _NEGATED_VERB stems `_negated_stems` finds: the words a negation turns ("did
+    not rise", "was not found guilty"; not "the higher" at the end of "will not send in their
+    work - the higher the chance")."""
+    return set(_negated(clause)[:_NEGATED_VERB])
+
+
 def _negated_stems(clause: str) -> set[str]:
     """The content stems after the clause's first plain negation ("not", "no", "n't", "failed
     to"): what it negates ("the ban was no longer necessary": longer, necessary)."""
+    return set(_negated(clause))
+
+
+def _negated(clause: str) -> list[str]:
     toks = tokens(clause)
     for i, t in enumerate(toks):
         if t in NEGATIONS or t == "t" or t in IMPLIED:
-            return {stem(w) for w in toks[i + 1 :] if is_content(w)}
-    return set()
+            return [stem(w) for w in toks[i + 1 :] if is_content(w)]
+    return []
 
 
 # Words before a verb that make it a plan, a prospect or a possibility, not a deed: "will
