@@ -3425,3 +3425,25 @@ def test_listed_names_that_a_plural_stands_for_are_no_splice() -> None:
 )
 def test_a_word_turned_among_other_edits(claim: str, source: str, expected: str) -> None:
     assert reason(claim, source) == expected
+
+
+def test_two_names_exchanged_in_a_clause_or_beside_pronouns_of_their_own() -> None:
+    # the claim says more than the source: its clause is read alone
+    assert reason(
+        "Eddie Howe is full of praise for the job Redknapp has done at Bournemouth, saying it "
+        "is second to none.",
+        "Redknapp is full of praise for the job current Bournemouth manager Eddie Howe has done "
+        "at the club.",
+    ) == ("order eddie ... redknapp where the source has redknapp ... eddie")
+    # each name's pronoun changes with it ("whom he" for "who she"): still an exchange
+    assert reason(
+        'Mr Gustafsson said he had spoken with Ms Wallstrom, whom he described as "happy".',
+        'Ms Wallstrom said she had spoken with Mr Gustafsson, who she described as "happy".',
+    ) == ("order gustafsson ... wallstrom where the source has wallstrom ... gustafsson")
+    # a passive made active, a pronoun on both sides: the same roles
+    assert reason(
+        "The parole board is understood to have approved her temporary release, and the "
+        "justice minister to have sanctioned it.",
+        "Her temporary release is understood to have been approved by the parole board and "
+        "sanctioned by the justice minister.",
+    ) == ("agree")

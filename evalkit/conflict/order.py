@@ -8,6 +8,7 @@ Djokovic" against "Novak Djokovic beat Andy Murray")."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from evalkit.conflict.base import (
@@ -49,7 +50,7 @@ def _order(claim: str, unit: str) -> Conflict | None:
     words = _content(c)
     found = len(words & set(u))
     if not words or found < _CONTAINED * (len(words) - 1):  # a passive's verb may differ
-        return None
+        return _in_clauses(claim, unit)
     # a given name the unit leaves out is no word of another statement ("Eden Hazard" for the
     # unit's "Hazard")
     whole = found >= _CONTAINED * len(words) or words - set(u) <= names(claim)
@@ -59,6 +60,27 @@ def _order(claim: str, unit: str) -> Conflict | None:
         return turned or (_phrases_traded(c, u) if whole else None) or _moved(c, u)
     a, b = swapped
     return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
+
+
+# `_in_clauses`: what parts a claim's clauses, and the fewest content words of one read alone
+_CLAUSE = re.compile(r"[,;:]|\bsaying\b")
+_CLAUSE_WORDS = 4
+
+
+def _in_clauses(claim: str, unit: str) -> Conflict | None:
+    """`_order` for each clause of a claim that says more than the unit, of _CLAUSE_WORDS
+    content words or more: "Eddie Howe is full of praise for the job Redknapp has done at
+    Bournemouth, saying it is second to none" against "Redknapp is full of praise for the job
+    Eddie Howe has done at the club"."""
+    parts = _CLAUSE.split(claim)
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        if len(_content(tokens(part))) >= _CLAUSE_WORDS:
+            found = _order(part, unit)
+            if found:
+                return found
+    return None
 
 
 # words whose two sides may not change places: "A before B" is not "B before A" (though it
@@ -327,7 +349,10 @@ def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
     changed = _aligned(u, c)[1]
     for x, (_, i1, i2, j1, j2) in enumerate(changed):
         for _, k1, k2, l1, l2 in changed[x + 1 :]:
-            if (set(u[i1:i2]) | set(u[k1:k2])) & _PRONOUNS:
+            # a pronoun put for a name, or a name for one, may be the same person ("he" for
+            # "Smith"); pronouns on both sides ("who she" for "whom he") change no one
+            theirs_said = (set(u[i1:i2]) | set(u[k1:k2])) & _PRONOUNS
+            if theirs_said and not (set(c[j1:j2]) | set(c[l1:l2])) & _PRONOUNS:
                 continue
             if _SAID & {*c[j1:j2], *c[l1:l2]} and _SAID & {*u[i1:i2], *u[k1:k2]}:
                 continue  # the attribution moved: "..., police said" for "Police said ..."
@@ -335,6 +360,11 @@ def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
             back = _content(c[l1:l2]) & set(u[i1:i2])
             between = c[j2:l1]
             if (_PASSIVE in between) != (_PASSIVE in u[i2:k1]):
+                continue
+            # a "by" that comes or goes with the traded words turns the voice, not the roles
+            # ("the parole board ... approved her release" for "her release ... approved by
+            # the parole board")
+            if (_PASSIVE in {*u[i1:i2], *u[k1:k2]}) != (_PASSIVE in {*c[j1:j2], *c[l1:l2]}):
                 continue
             if there and back and not (between and set(between) <= _SYMMETRIC):
                 return min(there), min(back)
