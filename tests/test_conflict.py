@@ -890,8 +890,12 @@ def test_a_copy_with_a_negation_or_an_opposite_changed_is_a_conflict(
         ("Opener Thompson hit 56 as Ireland made 165-5 in Greater Noida.", "agree"),
         # cased text: an ordinary word changed is a paraphrase, not a swap
         ("Opener Stuart Thompson scored 56 as Ireland made 165-5 in Greater Noida.", "agree"),
-        # lower-cased, with a second change: no swap is claimed
-        ("stuart thompson scored 56 as afghanistan made 165-5 in greater noida .", "agree"),
+        # lower-cased, with a second change: a swap only of names the lexicon knows
+        (
+            "stuart thompson scored 56 as afghanistan made 165-5 in greater noida .",
+            "word afghanistan where the source has ireland",
+        ),
+        ("stuart thompson scored 56 as the visitors made 165-5 in greater noida .", "agree"),
     ],
 )
 def test_one_name_in_place_of_another_is_a_conflict(claim: str, expected: str) -> None:
@@ -3447,3 +3451,12 @@ def test_two_names_exchanged_in_a_clause_or_beside_pronouns_of_their_own() -> No
         "Her temporary release is understood to have been approved by the parole board and "
         "sanctioned by the justice minister.",
     ) == ("agree")
+
+
+def test_lower_cased_a_name_in_another_role_among_several_changes_is_no_swap() -> None:
+    fact = "paula dunican paid at her local branch of asda ."
+    sentence = "paula dunican spent # 25 on the coat at her local branch in canterbury , kent ."
+    assert reason(fact, sentence, fact=True) == "agree"
+    assert reason(fact, sentence.replace("in canterbury", "of tesco"), fact=True) == (
+        "word asda where the source has tesco kent"
+    )
