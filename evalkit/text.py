@@ -106,6 +106,9 @@ _UNITS = "one two three four five six seven eight nine".split()
 # "twenty-five", "forty two": a tens word and a units word (before the tens word alone)
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})"
+# "one hundred and fifty", "two hundred", "a hundred": a word before "hundred" and what follows
+_WORDED = "|".join([_COMPOUND, *NUMBER_WORDS])
+_HUNDREDS = rf"(?:one|a|{_WORDED})\s+hundred(?:\s+(?:and\s+)?(?:{_WORDED}|one)\b)?"
 # "twenty-first" is an ordinal, no figure 20
 _ORDINAL = r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b"
 
@@ -389,7 +392,7 @@ _AMOUNT = re.compile(
     r"(?:\b(?P<bound>" + "|".join(_BOUNDS) + r")\s+)?"
     r"(?P<currency>[$£€¥])?\s?"
     r"(?P<digits>(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?|(?<![\w-])(?:"
-    + "|".join([_COMPOUND, *NUMBER_WORDS])
+    + "|".join([_HUNDREDS, _COMPOUND, *NUMBER_WORDS])
     + rf")(?!{_ORDINAL})\b)"
     r"(?:(?:\s?|-(?=[a-z]{4}))(?P<scale>" + "|".join(_SCALES) + r")\b)?"  # "a 60-million-pound"
     r"(?:\s?(?P<percent>%|per ?cent\b|percent\b|pc\b))?"
@@ -451,10 +454,15 @@ class Amount:
 
 
 def _normalise(digits: str, scale: str) -> str:
-    words = re.split(r"[- ]", digits.lower())
-    if words[0] in NUMBER_WORDS:  # "seven", "twenty-five"
-        units = _UNITS.index(words[1]) + 1 if len(words) == 2 else 0
-        digits = str(int(NUMBER_WORDS[words[0]]) + units)
+    words = [w for w in re.split(r"[- ]+", digits.lower()) if w != "and"]
+    if words[0] in NUMBER_WORDS or "hundred" in words:  # "seven", "twenty-five", "a hundred"
+        value = 0
+        for word in words:
+            if word == "hundred":
+                value = max(value, 1) * 100
+            else:
+                value += int({"one": "1", "a": "1", **NUMBER_WORDS}[word])
+        digits = str(value)
     value = Decimal(digits.replace(",", "")).scaleb(_SCALES.get(scale.lower(), 0))
     return format(value.normalize(), "f")
 
@@ -505,14 +513,35 @@ def _joined_thousands(text: str) -> str:
     )
 
 
+# A range whose first figure leaves its currency or scale to the second ("£25-30 million",
+# "$2 to 3bn"), or its second to the first ("£25-30m" is £25m to £30m)
+_RANGE = re.compile(
+    r"(?P<cur>[$£€¥])?(?P<a>(?<![\w.,])\d+(?:\.\d+)?)(?P<sep>\s*(?:-|–|to)\s*)"
+    r"(?P<cur2>[$£€¥])?(?P<b>\d+(?:\.\d+)?)(?P<gap>\s?)(?P<scale>million|billion|bn|m|k)\b",
+    re.IGNORECASE,
+)
+
+
+def _ranged(text: str) -> str:
+    """The text with each range's figures written whole (`_RANGE`)."""
+
+    def whole(m: re.Match[str]) -> str:
+        cur = m["cur"] or m["cur2"] or ""
+        scale = m["gap"] + m["scale"]
+        return f"{cur}{m['a']}{scale}{m['sep']}{cur}{m['b']}{scale}"
+
+    return _RANGE.sub(whole, text)
+
+
 @lru_cache(maxsize=MEMO)
 def amounts(text: str) -> tuple[Amount, ...]:
     """The figures of a text, in order: digits or number words with their currency, scale
     ($3 billion, 1.2m, 3bn), percent sign and bound ("fewer than 2,000"). Four-digit years
     written bare (2021) are dates, not amounts; "one" is no figure ("one of the ..."), nor a
-    citation mark ("[1]") or link target. Tokenised "£ 7 , 500" is 7,500."""
+    citation mark ("[1]") or link target. Tokenised "£ 7 , 500" is 7,500; "£25-30 million" is
+    £25 million to £30 million."""
     out = []
-    text = _joined_thousands(unreferenced(text))
+    text = _ranged(_joined_thousands(unreferenced(text)))
     for m in _AMOUNT.finditer(text):
         digits, scale = m["digits"], m["scale"] or ""
         spaced = text[m.start("scale") - 1].isspace() if scale else False

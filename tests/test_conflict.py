@@ -3460,3 +3460,22 @@ def test_lower_cased_a_name_in_another_role_among_several_changes_is_no_swap() -
     assert reason(fact, sentence.replace("in canterbury", "of tesco"), fact=True) == (
         "word asda where the source has tesco kent"
     )
+
+
+def test_hundreds_in_words_and_ranges_that_share_a_scale() -> None:
+    assert [a.value for a in amounts("one hundred and fifty people, two hundred cars")] == [
+        "150",
+        "200",
+    ]
+    assert [a.value for a in amounts("a hundred and twenty-three days")] == ["123"]
+    assert [(a.value, a.unit) for a in amounts("he is easily worth £25-30 million")] == [
+        ("25000000", "£"),
+        ("30000000", "£"),
+    ]
+    assert [a.value for a in amounts("Chelsea won 2-1 in the final")] == ["2", "1"]
+    source = "The Tianjin explosions killed 150 people, and he is easily worth £25-30 million."
+    assert reason("The Tianjin explosions killed one hundred and fifty people.", source) == "agree"
+    assert reason("He is easily worth between £25m and £30m, and more.", source) == "agree"
+    assert reason("The Tianjin explosions killed two hundred people.", source) == (
+        "number two hundred where the source has 150"
+    )
