@@ -121,6 +121,11 @@ COUNT_WORDS = {
     "duo": "2",
     "trio": "3",
     "thrice": "3",
+    "treble": "3",  # "treble what it costs" is "three times" it
+    "triple": "3",
+    "trebled": "3",
+    "tripled": "3",
+    "doubled": "2",
     "dozen": "12",
     "decade": "10",
 }

@@ -480,3 +480,12 @@ def test_a_name_put_for_a_she_who_is_someone_else_is_contradicted(
     found = judged(seg("s", *source), seg("c", *cand), cfg, embedder)
     assert [m.signals.conflict for m in found] == [conflict, ""]
     assert found[0].evidence is not None and found[0].evidence.text.startswith(shown)
+
+
+def test_a_count_the_sources_say_as_a_multiple_is_no_figure_found_in_no_source() -> None:
+    """ "three times what it costs" where the sources say "treble what it costs"."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg("s", "Some charge up to £2,700 for one eye, treble what it costs the NHS.")
+    cand = seg("c", "Some charge £2,700, three times what it costs.", "Some charge four times.")
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_numbers for m in found] == [(), ("four",)]
