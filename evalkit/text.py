@@ -461,13 +461,13 @@ class Amount:
 def _normalise(digits: str, scale: str) -> str:
     words = [w for w in re.split(r"[- ]+", digits.lower()) if w != "and"]
     if words[0] in NUMBER_WORDS or "hundred" in words:  # "seven", "twenty-five", "a hundred"
-        value = 0
+        count = 0
         for word in words:
             if word == "hundred":
-                value = max(value, 1) * 100
+                count = max(count, 1) * 100
             else:
-                value += int({"one": "1", "a": "1", **NUMBER_WORDS}[word])
-        digits = str(value)
+                count += int({"one": "1", "a": "1", **NUMBER_WORDS}[word])
+        digits = str(count)
     value = Decimal(digits.replace(",", "")).scaleb(_SCALES.get(scale.lower(), 0))
     return format(value.normalize(), "f")
 
