@@ -109,6 +109,7 @@ _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})"
 # "one hundred and fifty", "two hundred", "a hundred": a word before "hundred" and what follows
 _WORDED = "|".join([_COMPOUND, *NUMBER_WORDS])
 _HUNDREDS = rf"(?:one|a|{_WORDED})\s+hundred(?:\s+(?:and\s+)?(?:{_WORDED}|one)\b)?"
+_WORD_VALUES = {"one": 1, "a": 1, **{w: int(v) for w, v in NUMBER_WORDS.items()}}  # `_normalise`
 # "twenty-first" is an ordinal, no figure 20
 _ORDINAL = r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b"
 
@@ -466,7 +467,7 @@ def _normalise(digits: str, scale: str) -> str:
             if word == "hundred":
                 count = max(count, 1) * 100
             else:
-                count += int({"one": "1", "a": "1", **NUMBER_WORDS}[word])
+                count += _WORD_VALUES[word]
         digits = str(count)
     value = Decimal(digits.replace(",", "")).scaleb(_SCALES.get(scale.lower(), 0))
     return format(value.normalize(), "f")

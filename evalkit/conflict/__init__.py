@@ -196,12 +196,13 @@ def compare(
     if not found:
         part = copied_sentences(claim, unit)  # the copy rules read the sentences it copies
         found = _swapped(claim, part, unsourced) or _polarity(claim, unit, min_overlap)
-        found = found or _edited(claim, part)
-        found = found or (None if paraphrased else _hedged(claim, part))
-        # and what each says, whoever says it ("..., Mr Bartram said" against a quote alone)
-        bare, told = unattributed(claim), unattributed(part)
-        if not found and (bare, told) != (claim, part):
-            found = _edited(bare, told) or (None if paraphrased else _hedged(bare, told))
+        # the copy as written, then what each says, whoever says it ("..., Mr Bartram said"
+        # against a quote alone)
+        for stated, copied_from in dict.fromkeys(
+            ((claim, part), (unattributed(claim), unattributed(part)))
+        ):
+            found = found or _edited(stated, copied_from)
+            found = found or (None if paraphrased else _hedged(stated, copied_from))
     found = found or _done(claim, unit)
     found = found or _order(claim, unit) or _slot(claim, unit, True)
     if found:

@@ -481,8 +481,7 @@ def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     spell: "qpr" for "queens park rangers", "bbc" for "the british broadcasting corporation"."""
     if len(short) != 1 or len(short[0]) < 2:
         return False
-    initials = "".join(w[0] for w in long if is_content(w))
-    return short[0] in initials and len(initials) >= len(short[0])
+    return short[0] in "".join(w[0] for w in long if is_content(w))
 
 
 # Prepositions that give a name its role: "branch of Asda" is no "branch in Canterbury".

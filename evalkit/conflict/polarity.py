@@ -79,9 +79,12 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     if _capitalised(stated) - set(tokens(unit)) and _capitalised(best) - set(tokens(stated)):
         return None
     mine_words = set(tokens(stated))
+    pairs = sorted(_opposites(mine_words))
     # a word a negation reaches says nothing of its opposite ("did not rise" against "fell")
-    denied = set().union(*map(_negated_verb, _CLAUSE.split(f"{stated}. {best}")))
-    for word, other in sorted(_opposites(mine_words)):
+    denied = (
+        set().union(*map(_negated_verb, _CLAUSE.split(f"{stated}. {best}"))) if pairs else set()
+    )
+    for word, other in pairs:
         if stem(word) in denied or stem(other) in denied:
             continue
         if other in theirs and word not in theirs and other not in mine_words:
