@@ -325,6 +325,35 @@ def test_a_long_sentence_with_most_of_the_claims_words_decides_where_the_closest
     assert found[2].signals.novel == ("leeds",)
 
 
+def test_the_sentence_with_most_of_the_claims_words_decides_lower_cased_too() -> None:
+    """Lower-cased (a tokenised release's sources, a system that writes lower case), the
+    sentence with most of the claim's words decides as it does in cased text, but not by a
+    negation: without capitals to split at, a "sentence" may run on into its neighbour."""
+    # no unit is close enough by cosine to decide: the sentence with most words alone may
+    embedder, cfg = HashedEmbedder(), VerifierConfig(contradiction_similarity=1.0, window=1)
+    long = (
+        "the tractor boys, who have now lost four of their last five away games, were caught "
+        "cold by goals in the opening half hour by the home side's strike pair on a windy "
+        "night at the ground in front of a crowd of nearly twenty thousand fans."
+    )
+    rest = ("ipswich have now played at home.", "their manager was angry.")
+    cand = seg("c", "ipswich have now won four of their last five away games.")
+    found = judged(seg("s", long, *rest), cand, cfg, embedder)
+    assert [m.signals.conflict for m in found] == ["opposite won where the source has lost"]
+    negated = long.replace("have now lost four", "have not lost four")
+    cand = seg("c", "ipswich have now lost four of their last five away games.")
+    found = judged(seg("s", negated, *rest), cand, cfg, embedder)
+    assert [m.signals.conflict for m in found] == [""]
+    # cased, the same negation decides
+    found = judged(
+        seg("s", negated.capitalize().replace("tractor boys", "Tractor Boys"), *rest),
+        seg("c", "Ipswich have now lost four of their last five away games."),
+        cfg,
+        embedder,
+    )
+    assert [m.signals.conflict for m in found] == ["negation: only the source denies or negates it"]
+
+
 def test_a_sentence_that_agrees_gives_way_to_one_the_claim_copies_more_that_disagrees() -> None:
     """The closest sentence by cosine may say nothing against a claim that another sentence,
     the one it copies most words from in order, contradicts: that one decides (LLM summary of

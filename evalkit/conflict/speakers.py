@@ -5,6 +5,7 @@ as the speaker named before it (`voiced`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from evalkit.conflict.base import (
@@ -61,16 +62,39 @@ _INVERTED = r"(?<=[,\"”'’]\s)"
 _BY_SAYING = r"(?:responded|replied|reacted)\s+by\s+saying"  # "The ministry responded by saying"
 
 
-def _speaker_pattern(speech: str) -> re.Pattern[str]:
+# after "said", up to four words that describe the speaker before a name that ends the clause:
+# '..., said Saracens head coach Mark McCall.', '..., said four-time major winner McIlroy of
+# Northern Ireland.', '..., said 48-year-old ex-Sale hooker Diamond.'
+_ENDS_CLAUSE = r"(?=\s*(?:[,.;:!?—–(]|$|of\b|from\b))"
+
+
+def _speaker_pattern(speech: str, who: str = _WHO) -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<before>{_WHO}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b"
-        rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{_WHO})"
-        rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{_WHO})"
+        rf"(?P<before>{who}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b"
+        rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[\w'’.-]+\s+){{0,4}}?"
+        rf"(?P<described>{who}){_ENDS_CLAUSE}"
+        rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{who})"
+        rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{who})"
     )
 
 
+# In text without capitals, a speaker is up to four words before "said" (or after it), of
+# which the names the lexicon knows are kept (`_who`): "clara eaglen said", "katherine murphy,
+# chief executive of the patients' association, added", "the aam's music director richard
+# egarr added"; none in "the company said"
+_WHO_LOWER = r"[a-z][\w'’.-]*(?:\s+[a-z][\w'’.-]*){0,3}"
 _SPEAKER = _speaker_pattern(_SPEECH)
 _ATTRIBUTED = _speaker_pattern(rf"(?:{_SPEECH}|{_ATTRIBUTES})")
+_LOWERED = {
+    _SPEAKER: _speaker_pattern(_SPEECH, _WHO_LOWER),
+    _ATTRIBUTED: _speaker_pattern(rf"(?:{_SPEECH}|{_ATTRIBUTES})", _WHO_LOWER),
+}
+
+
+def _talk(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The pattern's speakers in the text; by the lower-cased pattern in text without capitals."""
+    lower = not any(ch.isupper() for ch in text)
+    return (_LOWERED[pattern] if lower else pattern).finditer(text)
 
 
 def _speaker(claim: str, unit: str) -> Conflict | None:
@@ -218,7 +242,12 @@ def _who(match: re.Match[str]) -> str:
     woman whose moans sparked most complaints in New York said today: ...")."""
     if match["before"] and _ENDS_PHRASE.search(match.string, 0, match.start("before")):
         return ""
-    return match["before"] or match["after"] or match["source"]
+    who = match["before"] or match["described"] or match["after"] or match["source"]
+    if any(ch.isupper() for ch in match.string):
+        return who
+    # without capitals, the lexicon's names among the words (`_WHO_LOWER`)
+    found = name_words(match.string) - MONTHS - WEEKDAYS
+    return " ".join(t for t in tokens(who) if t in found)
 
 
 _ENDS_PHRASE = re.compile(r"\b(?:in|at|from|near|across|outside|around|over)\s+$")
@@ -229,29 +258,42 @@ def voiced(sentences: list[str]) -> list[str]:
     last speaker named within the three sentences before, read so in turn ("Kirby said ... He
     added ..." -> "Kirby added ..."), and the quotes that open the sentences after one that
     introduces them ("Surrey skipper Gareth Batty told BBC Radio London:", "Yorkshire captain
-    Alex Lees:") or before one that closes it and names its speaker (`_quote_closed_by`) read
-    as that speaker's ("Gareth Batty said: "Davies and Foakes were ...""), for the speaker
-    rule: a claim that has someone else say it names the wrong speaker. Other sentences as
-    they are."""
+    Alex Lees:", 'She said: "And I sort of ...', she being Dr Hills) or before one that closes
+    it and names its speaker (`_closed_by`) read as that speaker's ("Gareth Batty said:
+    "Davies and Foakes were ...""), for the speaker rule: a claim that has someone else say it
+    names the wrong speaker. So are the sentences of a quote that go on without a quote mark
+    of their own, up to _INSIDE of them, before the one that closes it or after one that left
+    it open ('Dr Nicky Thorp ... said: "We were dismayed, ... case.' | 'The child was there,
+    ...'). Other sentences as they are."""
     out: list[str] = []
     quoting = None  # who speaks the quote that opens each sentence since "X told BBC Sport:"
+    closing: tuple[str, int] | None = None  # who closes the open quote, at which sentence
+    inside = 0  # sentences since a double quote was left open; 0: none is open
     for i, text in enumerate(sentences):
-        if _QUOTE_OPENS.match(text) and not speakers(text):
+        opens = bool(_QUOTE_OPENS.match(text))
+        if closing and closing[1] <= i:
+            closing = None
+        # a sentence that introduces quotes of its own ("Yorkshire captain Alex Lees:") ends
+        # the quote left open before it
+        going_on = 0 < inside <= _INSIDE and not _INTRODUCES.search(text) and not _introduced(text)
+        if (opens or closing or going_on) and not speakers(text):
             # a quote of several sentences, its speaker after it: ""I was more worried about
             # winning the race." | "They went just after the start," Shinn said."
-            after = _quote_closed_by(sentences[i + 1]) if i + 1 < len(sentences) else None
-            if quoting or after:
-                out.append(f"{quoting or after} said: {text}")
+            if opens and not quoting:
+                closing = _closed_by(sentences, i + 1)
+            who = quoting or (closing[0] if closing else None)
+            if who:
+                out.append(f"{who} said: {text}")
+                inside = _left_open(text, inside)
                 continue
-        quoting = _introduced(text)
         found = _PRONOUN_SPEAKS.search(text)
         name = None
         if found and not speakers(text):
             for before in reversed(out[max(0, i - 3) : i]):
-                named = [w for m in _ATTRIBUTED.finditer(before) if (w := _who(m))]
-                opens = _OPENS_NAMED.match(before)
-                if named or (opens and _named_words(opens["who"], before)):
-                    name = named[-1] if named else opens["who"] if opens else None
+                named = [w for m in _talk(_ATTRIBUTED, before) if (w := _who(m))]
+                opens_named = _OPENS_NAMED.match(before)
+                if named or (opens_named and _named_words(opens_named["who"], before)):
+                    name = named[-1] if named else opens_named["who"] if opens_named else None
                     break
                 if _OPENS_UNNAMED.match(before):  # "An HMRC spokesman pointed out ..."
                     break
@@ -259,17 +301,43 @@ def voiced(sentences: list[str]) -> list[str]:
             at = found.start("pronoun") if found["pronoun"] else found.start("after")
             size = len(found["pronoun"] or found["after"])
             text = text[:at] + name + text[at + size :]
+        quoting = _introduced(text)
+        inside = int(_quote_left_open(text)) if quoting else _left_open(text, inside)
         out.append(text)
     return out
 
 
+_INSIDE = 4  # `voiced`: the most sentences a quote left open goes on for without a quote mark
+
+
+def _left_open(text: str, inside: int) -> int:
+    """`voiced`'s count of sentences inside a double quote left open, after this one."""
+    if _QUOTE_OPENS.match(text) or not inside:
+        return int(_quote_left_open(text))
+    closes = text.count('"') % 2 == 1 or "”" in text
+    return 0 if closes else inside + 1
+
+
+def _closed_by(sentences: list[str], start: int) -> tuple[str, int] | None:
+    """The speaker that the first of up to _INSIDE sentences from `start` that closes a quote
+    names after it, and the index of that sentence (""At one stage, I looked out ..." | "I
+    freaked out ..." | "I couldn't deal with it," Athanasia Georgoudakis ... told the Sydney
+    Morning Herald."); None where a sentence opens another quote first."""
+    for k in range(start, min(start + _INSIDE, len(sentences))):
+        text = sentences[k]
+        if _QUOTE_OPENS.match(text):
+            return None
+        if _QUOTE_CLOSES.search(text):
+            who = _quote_closed_by(text)
+            return (who, k) if who else None
+    return None
+
+
 def _quote_closed_by(text: str) -> str | None:
     """The speaker a sentence that goes on with a quote names after it closes (""They went
-    just after the start," Shinn said."), None for a sentence that opens with a quote."""
-    if _QUOTE_OPENS.match(text):
-        return None
+    just after the start," Shinn said.")."""
     close = _QUOTE_CLOSES.search(text)
-    named = [m for m in _ATTRIBUTED.finditer(text) if close and m.start() >= close.end()]
+    named = [m for m in _talk(_ATTRIBUTED, text) if close and m.start() >= close.end()]
     who = _who(named[0]) if named else None
     return None if who is None or who.lower() in _PRONOUNS else who
 
@@ -307,7 +375,7 @@ def _introduced(text: str) -> str | None:
     serious ... abroad." | ""Alex Salmond has form in ...")."""
     if not _INTRODUCES.search(text) and not _quote_left_open(text):
         return None
-    named = [w for m in _ATTRIBUTED.finditer(text) if (w := _who(m))]
+    named = [w for m in _talk(_ATTRIBUTED, text) if (w := _who(m))]
     named += [m["who"] for m in _WHO_SAID.finditer(text) if _named_words(m["who"], text)]
     if named:  # not "He told BBC Sport:"
         return None if named[-1].lower() in _PRONOUNS else named[-1]
@@ -330,7 +398,7 @@ def speakers(text: str, pattern: re.Pattern[str] = _SPEAKER) -> frozenset[str]:
     the minister, said", "said John Kirby", "according to Kirby" (not "She said"); with
     `_ATTRIBUTED`, "Kim called it ..." too."""
     out: set[str] = set()
-    for m in pattern.finditer(text):
+    for m in _talk(pattern, text):
         who = _who(m)
         out |= {t for t in tokens(who) if t not in STOPWORDS and not t.isdigit()}
     return frozenset(out - MONTHS - WEEKDAYS)

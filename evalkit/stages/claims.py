@@ -275,7 +275,7 @@ def measure_claims(
         unsure = first[0] == "neutral" or (
             first[0] == "agree" and not numbers(text) <= numbers(voiced_as[first[2]])
         )
-        if unsure and singles and not unknown and any(ch.isupper() for ch in text):
+        if unsure and singles and not unknown:
             sentence_stems = sentence_stems or [content_stems(s) for s in sentences]
             most = _most_said(text, voiced_as, sentence_stems, cfg)
             first = most or first
@@ -580,27 +580,32 @@ def _most_said(
     stems: Sequence[frozenset[str]],
     cfg: VerifierConfig,
 ) -> tuple[str, Conflict | None, int] | None:
-    """Where no unit close by cosine decided (for a cased claim with nothing novel): the source
-    sentence with most of the claim's content words, if it is cased and disagrees. A long
-    sentence that says the claim among other things ranks low by cosine ("The Tractor Boys,
-    who have now lost four of their last five away games, were caught cold by goals ..." for
-    "Ipswich have now won four of their last five away games": 0.34)."""
+    """Where no unit close by cosine decided (for a claim with nothing novel): the source
+    sentence with most of the claim's content words, if it disagrees. A long sentence that
+    says the claim among other things ranks low by cosine ("The Tractor Boys, who have now lost
+    four of their last five away games, were caught cold by goals ..." for "Ipswich have now
+    won four of their last five away games": 0.34). Not by word order: a paraphrase far from
+    the claim reorders its words. Lower-cased, not by a negation either: without capitals a
+    "sentence" may run on into the next ("... said: 'i can't believe it happened.'
+    bridesmaids kirsty miles ... had contacted the singer ...")."""
     mine = content_stems(text)
     if len(mine) < _MOST_SAID:  # "Queen's Club, London" (a list's entry) says too little
         return None
     shared = [len(mine & s) for s in stems]
     most = max(shared)
     for j in (j for j, n in enumerate(shared) if n == most):  # each, where several tie
-        if not any(ch.isupper() for ch in units[j]):
-            continue
         kind, conflict = compare(text, units[j], True, frozenset(), cfg.contradiction_overlap)
-        # not the word order: a paraphrase far from the claim reorders its words
-        if kind == "conflict" and conflict is not None and conflict.kind != "order":
+        if kind != "conflict" or conflict is None:
+            continue
+        lower = not any(ch.isupper() for ch in units[j]) or not any(ch.isupper() for ch in text)
+        if conflict.kind not in (_LOWER_UNREAD if lower else _UNREAD):
             return kind, conflict, j
     return None
 
 
 _MOST_SAID = 4  # `_most_said`: the fewest content words a claim needs
+_UNREAD = frozenset({"order"})  # `_most_said`: conflicts it does not read
+_LOWER_UNREAD = _UNREAD | {"negation"}
 
 
 def _misnamed(
