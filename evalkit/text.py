@@ -593,7 +593,24 @@ def amounts(text: str) -> tuple[Amount, ...]:
 def numbers(text: str) -> frozenset[str]:
     """The values of the text's figures and years, normalised (7,000 -> 7000, $3bn ->
     3000000000)."""
-    return frozenset({a.value for a in amounts(text)} | set(_YEAR.findall(text)))
+    return frozenset({a.value for a in amounts(text)} | set(_YEAR.findall(text)) | _spanned(text))
+
+
+# a season or a financial year written with the second year short: "2011-12", "2011/12"
+_SPAN = re.compile(r"(?<![\w.,])((?:19|20)[0-9])([0-9])[-/–]([0-9]{2})(?![\w]|[.,][0-9])")
+
+
+def _spanned(text: str) -> set[str]:
+    """The second years of the text's spans of two years written short ("2011-12": 2012), which
+    the span says as much as its first."""
+    found = set()
+    for m in _SPAN.finditer(text):
+        first = int(m[1] + m[2])
+        second = first - first % 100 + int(m[3])
+        second += 100 if second < first else 0  # "1999-00"
+        if second == first + 1:
+            found.add(str(second))
+    return found
 
 
 def counted(text: str) -> frozenset[str]:
@@ -622,7 +639,7 @@ def dates(text: str) -> frozenset[str]:
     """
     toks = tokens(text)
     found = {t for t in toks if t in _PLAIN_DATES}
-    found |= set(_YEAR.findall(text))  # not "2,000", which tokens() folds to 2000
+    found |= set(_YEAR.findall(text)) | _spanned(text)  # not "2,000" (tokens() folds it)
     words = _TOKEN.findall(text)
     for i, word in enumerate(words):
         month = word.lower()

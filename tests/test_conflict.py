@@ -16,7 +16,7 @@ from evalkit.conflict import (
     voiced,
 )
 from evalkit.conflict.base import copied_sentences
-from evalkit.text import amounts, numbers
+from evalkit.text import amounts, dates, numbers
 
 NONE: frozenset[str] = frozenset()
 
@@ -3569,4 +3569,44 @@ def test_a_quote_goes_on_past_sentences_without_quote_marks() -> None:
     )
     assert reason(claim, read[1]) == (
         "name courtney, randall where the source has athanasia, georgoudakis"
+    )
+
+
+def test_a_season_written_short_gives_both_its_years() -> None:
+    """ "(2011-12 last 16, second leg)" says 2012 as much as 2011: a claim's "in 2012" is no
+    other year, nor a year found in no source (a probe's faithful summary)."""
+    unit = (
+        "Barcelona 7 Bayer Leverkusen 1 (2011-12 last 16, second leg) Messi became the first "
+        "player to score five goals in a Champions League fixture."
+    )
+    claim = (
+        "Messi became the first player to score five goals in a Champions League fixture in 2012."
+    )
+    assert reason(claim, unit) == "agree"
+    assert (
+        reason(claim.replace("2012", "2013"), unit) == "date 2013 where the source has 2011, 2012"
+    )
+    assert dates("the 1999-00 season") == {"1999", "2000"}
+    assert numbers("in 2011-13") == {"2011", "13"}  # no season: two years apart
+
+
+def test_a_question_neither_affirms_nor_denies() -> None:
+    """A source's question says nothing a claim's negation could contradict ("Can UVA ... sue
+    for defamation?" against "UVA cannot sue for defamation"); the same words as a statement
+    do."""
+    claim = "The university is a governmental entity, so UVA cannot sue for defamation."
+    asked = "Can UVA, Phi Kappa Psi or any of the other fraternities sue for defamation?"
+    assert reason(claim, asked) != "negation: only the claim denies or negates it"
+    said = "UVA, Phi Kappa Psi or any of the other fraternities can sue for defamation."
+    assert reason(claim, said) == "negation: only the claim denies or negates it"
+
+
+def test_a_claims_negation_that_reaches_no_word_says_nothing_against_the_unit() -> None:
+    """ "..., but the cashier said no" refuses what the unit need not report (a summary that
+    joins two sentences); a negation that reaches the unit's words still conflicts."""
+    unit = "On day two, he went into a burger joint and asked the cashier for a burger refill."
+    claim = "On day two, he went into a burger joint and asked the cashier for a burger refill"
+    assert reason(f"{claim}, but the cashier said no.", unit) == "agree"
+    assert reason(claim.replace("asked", "did not ask") + ".", unit) == (
+        "negation: only the claim denies or negates it"
     )

@@ -36,6 +36,7 @@ _CLAUSE = re.compile(
     r"|\b(?:but|while|although|though|whereas|and|as|after|because|since|which|who)\b",
     re.IGNORECASE,
 )
+_QUESTION = re.compile(r"\?[\"”’']*\s*$")  # a sentence that asks
 _SAYS_IT = 0.5  # `_polarity`: the share of a clause's words the claim says, for its negation
 
 
@@ -46,7 +47,10 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     added "a charge both have rejected") brings no negation of its own. A negation the unit
     has elsewhere keeps the claim's own from conflicting: "dismissed speculation that her
     country is trading arms" against "denied that her country exported weapons, labelling
-    speculation on arms dealings as absurd", where the closest clause is the labelling."""
+    speculation on arms dealings as absurd", where the closest clause is the labelling. A
+    question says neither ("Can UVA sue for defamation?" against "UVA cannot sue ...")."""
+    if _QUESTION.search(unit):
+        return None
     told = _gist(unit)
     said = [
         c for c in _CLAUSE.split(claim) if _overlap(c, told) >= min_overlap or _spoken_of(c, unit)
@@ -154,10 +158,22 @@ def _name_stems(text: str) -> frozenset[str]:
 def _negates_what_is_said(claim: str, unit: str, negating: list[str], mine: bool) -> bool:
     """Whether the negating clauses (the claim's, `mine`, or the unit's) negate words the other
     side has, or deny, whose reach no word marks: "the ban was no longer necessary" negates
-    no word of "Pakistan has lifted its ban", "the ban was not lifted" does."""
+    no word of "Pakistan has lifted its ban", "the ban was not lifted" does. The claim's
+    negation that ends its clause answers or refuses something the unit need not have ("...
+    asked the cashier for a burger refill, but the cashier said no"); the unit's ("but the
+    defendant did not") may be what the claim says otherwise."""
+    if mine and all(_bare(c) for c in negating if negated(c)):
+        return False
     reach = set().union(*map(_negated_stems, negating))
     said = content_stems(unit if mine else claim)
     return not reach or any(related_in(s, said, FORMS) for s in reach)
+
+
+def _bare(clause: str) -> bool:
+    """Whether the clause's plain negation reaches no word: "the cashier said no"."""
+    toks = tokens(clause)
+    plain = any(t in NEGATIONS or t == "t" or t in IMPLIED for t in toks)
+    return plain and not _negated(clause)
 
 
 def _turned(negating: list[str], other: str) -> bool:
