@@ -2636,7 +2636,8 @@ def test_a_figure_between_the_words_of_another_figure(
             "The film's star Ansel Elgort picked up best female performance.",
             "The film's star Shailene Woodley also picked up best female performance and best "
             "kiss for a scene with Ansel Elgort.",
-            "name ansel elgort where the source has shailene woodley",
+            # (read as a swap: the claim leaves out the unit's tail, where its name is)
+            "name ansel elgort where the source has shailene woodley also",
         ),
         (
             "Guiseley keeper Jonny Maxted saved well from Jordan Preston's shot.",
@@ -3610,3 +3611,25 @@ def test_a_claims_negation_that_reaches_no_word_says_nothing_against_the_unit() 
     assert reason(claim.replace("asked", "did not ask") + ".", unit) == (
         "negation: only the claim denies or negates it"
     )
+
+
+def test_a_name_the_unit_has_only_in_a_part_the_claim_leaves_out_is_a_swap() -> None:
+    """A copy that leaves out the unit's tail, where the claim's name is, and puts that name in
+    place of another ("NPR profiled ..." against "the Baltimore Sun profiled ... -- the part
+    of the city that NPR called out ..."): the name was moved onto another deed. Two
+    capitalised words after "the" are a name, no description, unless a seat or body that may
+    speak for the other; and a title is read past for a short form."""
+    unit = (
+        "Back in 1995, the Baltimore Sun profiled Soon Jae and Eun Ja Lee, owners of a market "
+        "in Sandtown -- the same part of the city that NPR called out as a locus of tension."
+    )
+    claim = "Back in 1995, NPR profiled Soon Jae and Eun Ja Lee, owners of a market in Sandtown."
+    assert reason(claim, unit) == "name npr where the source has the baltimore sun"
+    faithful = claim.replace("NPR", "the Baltimore Sun")
+    assert reason(faithful, unit) == "agree"
+    unit = (
+        "Pianist Laurie Holloway has told how his friend Princess Margaret phoned him with the "
+        "idea, days before the Queen Mother's milestone birthday."
+    )
+    claim = unit.replace("Princess Margaret", "Prince Charles")
+    assert reason(claim, unit) == "name prince charles where the source has princess margaret"

@@ -121,7 +121,15 @@ def _replaced(
     claim has less often than the unit: "South" of "South Gloucestershire" may be in "the
     South West", but "aid to Ukraine" for "aid to Senegal" in a claim that names Senegal once
     where the unit names it twice is a swap), neither side a pronoun, as (i1, i2, j1, j2):
-    unit[i1:i2] replaced by claim[j1:j2]."""
+    unit[i1:i2] replaced by claim[j1:j2]. The unit's words are counted in what the claim
+    copies, its head or tail left out aside: "Back in 1995, NPR profiled ..." for "Back in
+    1995, the Baltimore Sun profiled ... -- the same part of the city that NPR called out ..."
+    puts NPR where the unit has it only in a part the claim leaves out."""
+    changes = tuple(changes)
+    ends = [
+        (i1, i2) for op, i1, i2, _, _ in changes if op == "delete" and 0 in (i1, len(unit) - i2)
+    ]
+    kept = [w for k, w in enumerate(unit) if not any(a <= k < b for a, b in ends)]
     for op, i1, i2, j1, j2 in changes:
         old, new = unit[i1:i2], claim[j1:j2]
         if op != "replace" or (set(old) | set(new)) & _PRONOUNS:
@@ -130,7 +138,7 @@ def _replaced(
             continue
         if all(claim.count(w) >= unit.count(w) for w in _content(old)):
             continue
-        if any(claim.count(w) > unit.count(w) for w in _content(new)):
+        if any(claim.count(w) > kept.count(w) for w in _content(new)):
             yield i1, i2, j1, j2
 
 

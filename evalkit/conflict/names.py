@@ -227,8 +227,10 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
     # before what both copy: the names are the change, the words a paraphrase ("Luke Varney
     # headed in ..." for "James Vaughan rose well to head in ..."); `outer` keeps the block
     outer: dict[tuple[int, int, int, int], int] = {}
+    cased: frozenset[str] = frozenset()  # the names capitals show, in cased text
     if not lower:
         theirs, mine = names(unit), names(claim)
+        cased = theirs | mine
         dateline = _DATELINE.match(unit)  # "SEOUL, South Korea (AP) —" names no subject
         after = len(_uncontracted(tokens(dateline.group()))) if dateline else 0
         for op, i1, i2, j1, j2 in changes:
@@ -249,7 +251,7 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
         if listed or _LIST & {*old, *new}:
             continue
         gone, put = _content(old), _content(new)
-        if _described(u, i1, c, j1, gone, put):
+        if _described(u, i1, c, j1, gone, put, cased):
             continue
         if _alike(old, new):  # "frequently" for "often", "goalkeeper" for "keeper"
             continue
@@ -437,14 +439,22 @@ def _named(words: set[str], text: str, found: frozenset[str]) -> bool:
 
 
 def _described(
-    unit: tuple[str, ...], i: int, claim: tuple[str, ...], j: int, gone: set[str], put: set[str]
+    unit: tuple[str, ...],
+    i: int,
+    claim: tuple[str, ...],
+    j: int,
+    gone: set[str],
+    put: set[str],
+    cased: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether one side is a description after "the", all English words, where the other has
     a bare name: "the Frenchman" for "Ribery", "the Swiss" for "Wawrinka" (not "the French
-    government" for "the British government")."""
+    government" for "the British government"; nor, in cased text, two capitalised words, a
+    name of its own, "the Baltimore Sun" for "NPR", unless a seat or body that may speak for
+    the other, "the White House" for "Mr Earnest": `_STANDS_IN`)."""
     mine, theirs = _after_the(claim, j), _after_the(unit, i)
     described = put if mine else gone
-    if described <= _THE_COUNTRIES:
+    if described <= _THE_COUNTRIES or (len(described & cased) > 1 and not described & _STANDS_IN):
         return False
     return mine != theirs and not unknown_words(" ".join(sorted(described)))
 
@@ -464,8 +474,11 @@ def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one may be a form of the other: the same first three letters ("Hibs",
     "Hibernian"), two for longer single words ("the Irish", "Ireland"; not "Oliver Banks",
     "Oldham Athletic"), initials ("QPR"), or names of one country ("UK", "British":
-    `text.same_country`)."""
+    `text.same_country`). Titles before more words are read past ("Prince Charles" is no
+    form of "Princess Margaret")."""
     a, b = tuple(w for w in a if is_content(w)), tuple(w for w in b if is_content(w))
+    if a[0] in _PERSON_TITLES and b[0] in _PERSON_TITLES and len(a) > 1 and len(b) > 1:
+        a, b = a[1:], b[1:]
     same = len(os.path.commonprefix((a[0], b[0])))
     return (
         same_country(set(a), set(b))
