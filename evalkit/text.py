@@ -225,6 +225,7 @@ _COPY_OPPOSITE_FORMS = (
     ("accept accepts accepting accepted", "refuse refuses refusing refused"),
     ("greater greatest", "smaller smallest"),
     ("highest", "lowest"),
+    ("so", "because"),  # a cause for its effect: "A, so B" / "A, because B"
     ("final", "first"),
     ("open", "closed"),
     ("early", "late"),

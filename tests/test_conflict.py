@@ -3633,3 +3633,47 @@ def test_a_name_the_unit_has_only_in_a_part_the_claim_leaves_out_is_a_swap() -> 
     )
     claim = unit.replace("Princess Margaret", "Prince Charles")
     assert reason(claim, unit) == "name prince charles where the source has princess margaret"
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # a clause's two sides exchanged around a one-way word, past a phrase both open with
+        (
+            "During the attack on 14 March, the nun was raped in the convent itself before money "
+            "was stolen from the convent school.",
+            "During the attack on 14 March, money was stolen from the convent school, before the "
+            "nun was raped in the convent itself.",
+            "order the nun ... before money was ... where the source has during the ... before "
+            "the nun ...",
+        ),
+        (
+            "Phillips, who was serving 30 years, was accused of killing his former cellmate after "
+            "he had been placed in a cell alone.",
+            "Phillips, who was serving 30 years, had been placed in a cell alone after he was "
+            "accused of killing his former cellmate.",
+            "order was accused ... after he had ... where the source has phillips who ... after "
+            "he was ...",
+        ),
+        (
+            "Phillips, who was serving 30 years, had been placed in a cell alone after he was "
+            "accused of killing his former cellmate.",
+            "Phillips, who was serving 30 years, had been placed in a cell alone after he was "
+            "accused of killing his former cellmate.",
+            "agree",
+        ),
+        # a cause put for its effect: "so" and "because" in a copy
+        (
+            "Leheup missed his last train home, because the alleged victim allowed him to come "
+            "home with her.",
+            "Leheup missed his last train home, so the alleged victim allowed him to come home "
+            "with her.",
+            "opposite because where the source has so",
+        ),
+    ],
+)
+def test_a_clause_reversed_or_a_cause_for_its_effect(
+    claim: str, source: str, expected: str
+) -> None:
+    """Found by a probe of extractive summaries whose errors reverse a relation."""
+    assert reason(claim, source) == expected

@@ -57,7 +57,11 @@ def _order(claim: str, unit: str) -> Conflict | None:
     swapped = (_across(c, u) or _crossed(c, u)) if whole else None
     if swapped is None:
         turned = _voiced(c, u) or _reversed(c, u)
-        return turned or (_phrases_traded(c, u) if whole else None) or _moved(c, u)
+        read = turned or (_phrases_traded(c, u) if whole else None) or _moved(c, u)
+        # a clause's own sides, past what opens the sentence ("During the attack ..., the nun
+        # was raped ... before money was stolen ..." against "During the attack ..., money was
+        # stolen ..., before the nun was raped ...")
+        return read or _in_clauses(claim, unit)
     a, b = swapped
     return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
 
@@ -68,10 +72,11 @@ _CLAUSE_WORDS = 4
 
 
 def _in_clauses(claim: str, unit: str) -> Conflict | None:
-    """`_order` for each clause of a claim that says more than the unit, of _CLAUSE_WORDS
-    content words or more: "Eddie Howe is full of praise for the job Redknapp has done at
-    Bournemouth, saying it is second to none" against "Redknapp is full of praise for the job
-    Eddie Howe has done at the club"."""
+    """`_order` for each clause of a claim, of _CLAUSE_WORDS content words or more: where the
+    claim says more than the unit ("Eddie Howe is full of praise for the job Redknapp has done
+    at Bournemouth, saying it is second to none" against "Redknapp is full of praise for the
+    job Eddie Howe has done at the club"), or where the whole claim is read in no other
+    order."""
     parts = _CLAUSE.split(claim)
     if len(parts) < 2:
         return None
