@@ -4,6 +4,7 @@ as the speaker named before it (`voiced`)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -21,6 +22,7 @@ from evalkit.conflict.base import (
     _replaced,
 )
 from evalkit.conflict.names import (
+    _HONORIFICS,
     _OFFICES,
     _PERSON_TITLES,
     _STANDS_IN,
@@ -245,9 +247,20 @@ def _who(match: re.Match[str]) -> str:
     who = match["before"] or match["described"] or match["after"] or match["source"]
     if any(ch.isupper() for ch in match.string):
         return who
-    # without capitals, the lexicon's names among the words (`_WHO_LOWER`)
+    # without capitals, the run of names the lexicon knows next to the verb (`_WHO_LOWER`):
+    # "richard egarr" of "the aam's music director richard egarr added", none of "the england
+    # number one said"
+    # ("king" of "mr king claimed": a word after an honorific is a name)
+    words = tokens(who)
     found = name_words(match.string) - MONTHS - WEEKDAYS
-    return " ".join(t for t in tokens(who) if t in found)
+    found |= {w for h, w in zip(words, words[1:], strict=False) if h in _HONORIFICS}
+    if match["before"]:
+        words = words[::-1]
+    run = list(itertools.takewhile(found.__contains__, words))
+    run = run[::-1] if match["before"] else run
+    # a title before the name is no name ("prof ruggles"; "king" alone is one)
+    titled = {k for k, w in enumerate(run[:-1]) if w in _PERSON_TITLES}
+    return " ".join(w for k, w in enumerate(run) if k not in titled)
 
 
 _ENDS_PHRASE = re.compile(r"\b(?:in|at|from|near|across|outside|around|over)\s+$")
@@ -290,7 +303,10 @@ def voiced(sentences: list[str]) -> list[str]:
         name = None
         if found and not speakers(text):
             for before in reversed(out[max(0, i - 3) : i]):
-                named = [w for m in _talk(_ATTRIBUTED, before) if (w := _who(m))]
+                talk = list(_talk(_ATTRIBUTED, before))
+                named = [w for m in talk if (w := _who(m))]
+                if talk and not named and not any(ch.isupper() for ch in before):
+                    break  # lower-cased, a speaker the lexicon cannot name
                 opens_named = _OPENS_NAMED.match(before)
                 if named or (opens_named and _named_words(opens_named["who"], before)):
                     name = named[-1] if named else opens_named["who"] if opens_named else None
