@@ -518,3 +518,27 @@ def test_a_count_the_sources_say_as_a_multiple_is_no_figure_found_in_no_source()
     cand = seg("c", "Some charge £2,700, three times what it costs.", "Some charge four times.")
     found = judged(source, cand, cfg, embedder)
     assert [m.signals.novel_numbers for m in found] == [(), ("four",)]
+
+
+def test_a_claim_that_names_its_speaker_is_read_against_the_sentence_it_copies() -> None:
+    """The quote a claim copies may rank below another sentence of the speaker it names; the
+    sentence it copies most words from, in order, says who spoke them (a probe of extractive
+    summaries: '"We're not going to take away anything ...," said ... Mark Cueto', where the
+    article has Diamond say it)."""
+    # only the first sentence is close enough by cosine to decide, and it agrees
+    embedder, cfg = HashedEmbedder(), VerifierConfig(window=1)
+    source = seg(
+        "s",
+        '"We are not going to take away anything from him," said former winger Mark Cueto.',
+        '"We are not going to take away anything that he has already got, we cannot enhance '
+        "that at all at the moment, and the coaches agree on every single point of the plan "
+        'for the season," said hooker Steve Diamond.',
+        "Diamond has coached the side for ten years.",
+    )
+    claim = '"We are not going to take away anything that he has already got," said {}.'
+    found = judged(source, seg("c", claim.format("Mark Cueto")), cfg, embedder)
+    assert [m.signals.conflict for m in found] == [
+        "name cueto, mark where the source has diamond, steve"
+    ]
+    found = judged(source, seg("c", claim.format("Steve Diamond")), cfg, embedder)
+    assert [m.signals.conflict for m in found] == [""]

@@ -3530,6 +3530,7 @@ def test_speakers_are_found_without_capitals_by_the_lexicon() -> None:
         ('"It is," said deputy opposition leader Tanya Plibersek.', {"tanya", "plibersek"}),
         ('"We are," said four-time major winner McIlroy of Northern Ireland.', {"mcilroy"}),
         ('"We\'re not," said 48-year-old ex-Sale hooker Diamond.', {"diamond"}),
+        ('"We are," said former Sharks and England winger Mark Cueto.', {"mark", "cueto"}),
         ('"We are not," said the minister in London.', set()),
     ],
 )

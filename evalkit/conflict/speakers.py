@@ -64,16 +64,18 @@ _INVERTED = r"(?<=[,\"”'’]\s)"
 _BY_SAYING = r"(?:responded|replied|reacted)\s+by\s+saying"  # "The ministry responded by saying"
 
 
-# after "said", up to four words that describe the speaker before a name that ends the clause:
-# '..., said Saracens head coach Mark McCall.', '..., said four-time major winner McIlroy of
-# Northern Ireland.', '..., said 48-year-old ex-Sale hooker Diamond.'
+# after "said", up to four words (and an "and" between two) that describe the speaker before a
+# name that ends the clause: '..., said Saracens head coach Mark McCall.', '..., said four-time
+# major winner McIlroy of Northern Ireland.', '..., said former Sharks and England winger Mark
+# Cueto.'
 _ENDS_CLAUSE = r"(?=\s*(?:[,.;:!?—–(]|$|of\b|from\b))"
 
 
 def _speaker_pattern(speech: str, who: str = _WHO) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<before>{who}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b"
-        rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[\w'’.-]+\s+){{0,4}}?"
+        rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[\w'’.-]+\s+"
+        rf"(?:(?:and\s+)?(?!{_NOT_ROLE}\b)[\w'’.-]+\s+){{0,3}}?)??"
         rf"(?P<described>{who}){_ENDS_CLAUSE}"
         rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{who})"
         rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{who})"

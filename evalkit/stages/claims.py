@@ -279,6 +279,8 @@ def measure_claims(
             sentence_stems = sentence_stems or [content_stems(s) for s in sentences]
             most = _most_said(text, voiced_as, sentence_stems, cfg)
             first = most or first
+        if first[0] != "conflict" and not unknown and voiced_as is evidence.read_as:
+            first = _copied_from(text, voiced_as, singles, unsourced, cfg) or first
         if first[0] != "conflict" and not unknown:
             joined = spliced(text, sentences) or reattached(text, sentences)
             first = ("conflict", *joined) if joined else first
@@ -603,6 +605,28 @@ def _most_said(
     return None
 
 
+def _copied_from(
+    text: str, units: Sequence[str], singles: int, unsourced: frozenset[str], cfg: VerifierConfig
+) -> tuple[str, Conflict | None, int] | None:
+    """For a claim that names its speaker: the source sentence it copies most words from, in
+    order (at least _COPIED_WORDS, and half the claim's), if it has someone else say them. The
+    words may rank low by cosine beside another sentence of the speaker the claim names ('"We're
+    not going to take away anything that he has already got," said ... Mark Cueto' against
+    '"The potential is there," ... Mark Cueto told ...', where Diamond said the claim's)."""
+    counts = [copied(text, units[j]) for j in range(singles)]
+    most = max(counts, default=0)
+    if most < max(_COPIED_WORDS, len(tokens(text)) / 2):
+        return None
+    j = counts.index(most)
+    kind, conflict = compare(
+        text, units[j], True, frozenset(), cfg.contradiction_overlap, unsourced=unsourced
+    )
+    if kind == "conflict" and conflict is not None and conflict.kind == "name":
+        return kind, conflict, j
+    return None
+
+
+_COPIED_WORDS = 8  # `_copied_from`: the fewest words a claim copies from the sentence
 _MOST_SAID = 4  # `_most_said`: the fewest content words a claim needs
 _UNREAD = frozenset({"order"})  # `_most_said`: conflicts it does not read
 _LOWER_UNREAD = _UNREAD | {"negation"}
