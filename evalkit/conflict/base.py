@@ -124,7 +124,9 @@ def _replaced(
     unit[i1:i2] replaced by claim[j1:j2]. The unit's words are counted in what the claim
     copies, its head or tail left out aside: "Back in 1995, NPR profiled ..." for "Back in
     1995, the Baltimore Sun profiled ... -- the same part of the city that NPR called out ..."
-    puts NPR where the unit has it only in a part the claim leaves out."""
+    puts NPR where the unit has it only in a part the claim leaves out; not a phrase that opens
+    with a preposition, moved from there ("likely to be in el clasico on 26 october" for
+    "likely to be at real madrid on 26 october in el clasico")."""
     changes = tuple(changes)
     ends = [
         (i1, i2) for op, i1, i2, _, _ in changes if op == "delete" and 0 in (i1, len(unit) - i2)
@@ -138,8 +140,13 @@ def _replaced(
             continue
         if all(claim.count(w) >= unit.count(w) for w in _content(old)):
             continue
-        if any(claim.count(w) > kept.count(w) for w in _content(new)):
+        if any(claim.count(w) > unit.count(w) for w in _content(new)):
             yield i1, i2, j1, j2
+        elif new[0] not in _PLACING and any(claim.count(w) > kept.count(w) for w in _content(new)):
+            yield i1, i2, j1, j2
+
+
+_PLACING = frozenset("in at on of for from by with to into near under over".split())
 
 
 # Contracted negations as `tokens` splits them ("isn't": "isn", "t"; tokenised "is n't": "is",

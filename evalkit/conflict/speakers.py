@@ -249,17 +249,15 @@ def _who(match: re.Match[str]) -> str:
     who = match["before"] or match["described"] or match["after"] or match["source"]
     if any(ch.isupper() for ch in match.string):
         return who
-    # without capitals, the run of names the lexicon knows next to the verb (`_WHO_LOWER`):
-    # "richard egarr" of "the aam's music director richard egarr added", none of "the england
-    # number one said"
-    # ("king" of "mr king claimed": a word after an honorific is a name)
+    # without capitals, the run of names the lexicon knows next to the verb before it, or the
+    # last after it (`_WHO_LOWER`): "richard egarr" of "the aam's music director richard egarr
+    # added" and of "said gateshead manager malcolm crosby"; none of "the england number one
+    # said". A word after an honorific is a name ("mr king claimed").
     words = tokens(who)
     found = name_words(match.string) - MONTHS - WEEKDAYS
     found |= {w for h, w in zip(words, words[1:], strict=False) if h in _HONORIFICS}
-    if match["before"]:
-        words = words[::-1]
-    run = list(itertools.takewhile(found.__contains__, words))
-    run = run[::-1] if match["before"] else run
+    runs = [list(run) for named, run in itertools.groupby(words, found.__contains__) if named]
+    run = runs[-1] if runs and (not match["before"] or words[-1] in found) else []
     # a title before the name is no name ("prof ruggles"; "king" alone is one)
     titled = {k for k, w in enumerate(run[:-1]) if w in _PERSON_TITLES}
     return " ".join(w for k, w in enumerate(run) if k not in titled)
