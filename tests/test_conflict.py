@@ -3697,3 +3697,22 @@ def test_a_clause_reversed_or_a_cause_for_its_effect(
 ) -> None:
     """Found by a probe of extractive summaries whose errors reverse a relation."""
     assert reason(claim, source) == expected
+
+
+def test_lower_cased_a_head_of_function_words_left_out_is_no_cut() -> None:
+    """Lower-cased, a copy that leaves out the unit's head or tail reads only lexicon names as
+    swapped; a head of function words alone ("And barcelona's second ...") leaves nothing out,
+    and a verb after the change is no surname a title stands before ("his friend prince
+    charles phoned him" for "... princess margaret phoned him")."""
+    unit = (
+        "and barcelona's second of the night, when suarez stormed through and finished, was "
+        "their 400th goal in the competition."
+    )
+    claim = unit.removeprefix("and ").replace("suarez", "neymar")
+    assert reason(claim, unit) == "word neymar where the source has suarez"
+    unit = "pianist laurie holloway has told how his friend princess margaret phoned him."
+    claim = unit.replace("princess margaret", "prince charles")
+    assert reason(claim, unit) == "word prince charles where the source has princess margaret"
+    # a title for a given name before the surname both keep stays no swap
+    said = "miss hawksley said the hospital was full."
+    assert reason(said.replace("miss", "theodora"), said) == "agree"

@@ -222,7 +222,9 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
         for op, i1, i2, j1, j2 in changes
         if op == "replace" and j2 == len(c) and i2 - i1 > j2 - j1
     )
-    cut = lower and len(inner) < len(changes)  # then only names the lexicon knows, or kin
+    # then only names the lexicon knows, or kin (a head or tail of function words alone, "and
+    # ..." for "And barcelona's second of the night ...", is no cut)
+    cut = lower and any(_content(u[o[1] : o[2]]) for o in changes if o not in inner)
     # in cased text, a name and a few words after it put for a name and a few words after it,
     # before what both copy: the names are the change, the words a paraphrase ("Luke Varney
     # headed in ..." for "James Vaughan rose well to head in ..."); `outer` keeps the block
@@ -316,11 +318,13 @@ def _kept_name(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
 def _surname(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """Whether the word after a change on both sides is the same and may be a surname: a
     name without its capital (`lexicon.name_words`), or no whole word of the vocabulary
-    ("hawksley", which the lexicon reads as "hawks" + "ley")."""
+    ("hawksley", which the lexicon reads as "hawks" + "ley"; not a verb's "phoned")."""
     word = " ".join(mine)
-    return (
-        bool(mine) and mine == theirs and (word not in vocabulary_words() or bool(name_words(word)))
-    )
+    unlisted = word not in vocabulary_words() and not word.endswith(_VERB_ENDINGS)
+    return bool(mine) and mine == theirs and (unlisted or bool(name_words(word)))
+
+
+_VERB_ENDINGS = ("ed", "ing")
 
 
 def _named_run(
