@@ -217,14 +217,17 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
     spans = changes + (() if lower else _one_apart(changes))
     # the claim's last words in place of the first of the unit's longer tail, the rest left
     # out: "... to attack Tokyo." for "... to attack Seoul, the South Korean capital."
-    spans += tuple(
-        ("replace", i1, i1 + j2 - j1, j1, j2)
+    tails = [
+        (i1, i2, j1, j2)
         for op, i1, i2, j1, j2 in changes
         if op == "replace" and j2 == len(c) and i2 - i1 > j2 - j1
-    )
-    # then only names the lexicon knows, or kin (a head or tail of function words alone, "and
-    # ..." for "And barcelona's second of the night ...", is no cut)
-    cut = lower and any(_content(u[o[1] : o[2]]) for o in changes if o not in inner)
+    ]
+    spans += tuple(("replace", i1, i1 + j2 - j1, j1, j2) for i1, i2, j1, j2 in tails)
+    # where the claim leaves out words of the unit's head or tail, only names the lexicon
+    # knows, or kin (not function words alone: "and ..." for "And barcelona's second ...")
+    left_out = [u[o[1] : o[2]] for o in changes if o not in inner]
+    left_out += [u[i1 + j2 - j1 : i2] for i1, i2, j1, j2 in tails]
+    cut = lower and any(_content(words) for words in left_out)
     # in cased text, a name and a few words after it put for a name and a few words after it,
     # before what both copy: the names are the change, the words a paraphrase ("Luke Varney
     # headed in ..." for "James Vaughan rose well to head in ..."); `outer` keeps the block
@@ -453,12 +456,14 @@ def _described(
 ) -> bool:
     """Whether one side is a description after "the", all English words, where the other has
     a bare name: "the Frenchman" for "Ribery", "the Swiss" for "Wawrinka" (not "the French
-    government" for "the British government"; nor, in cased text, two capitalised words, a
-    name of its own, "the Baltimore Sun" for "NPR", unless a seat or body that may speak for
-    the other, "the White House" for "Mr Earnest": `_STANDS_IN`)."""
+    government" for "the British government"; nor, in cased text, two capitalised words with a
+    name the lexicon knows, a name of its own, "the Baltimore Sun" for "NPR", unless a seat or
+    body that may speak for the other, "the White House" for "Mr Earnest": `_STANDS_IN`; "The
+    Little Girl's" for "Chloe's", a system's capitals, stays a description)."""
     mine, theirs = _after_the(claim, j), _after_the(unit, i)
     described = put if mine else gone
-    if described <= _THE_COUNTRIES or (len(described & cased) > 1 and not described & _STANDS_IN):
+    named = len(described & cased) > 1 and name_words(" ".join(sorted(described)))
+    if described <= _THE_COUNTRIES or (named and not described & _STANDS_IN):
         return False
     return mine != theirs and not unknown_words(" ".join(sorted(described)))
 
