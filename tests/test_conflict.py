@@ -3519,9 +3519,16 @@ def test_speakers_are_found_without_capitals_by_the_lexicon() -> None:
         "mr king claimed in a video that staff threatened him.",
         "he told journalists in spain: 'they were going to kill him.'",
     ]
-    assert voiced(article)[2] == "king told journalists in spain: 'they were going to kill him.'"
+    assert voiced(article)[2] == "mr king told journalists in spain: 'they were going to kill him.'"
     article[1] = "the hospital's chief executive claimed in a video that staff were threatened."
     assert voiced(article)[2] == article[2]
+    # the quotes a lower-cased "she said:" introduces are hers, named as the article names her
+    article = [
+        "dr hills told of her guilt about trying to reassure her daughter.",
+        'she said: "and i sort of reassured her that was ok.',
+        "\"and i thought she was over-reacting so i just said 'don't be silly'.",
+    ]
+    assert voiced(article)[2] == f"dr hills said: {article[2]}"
     assert speakers("the aam's music director richard egarr added: 'i am saddened.'") == {
         "richard",
         "egarr",

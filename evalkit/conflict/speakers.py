@@ -246,7 +246,7 @@ def _who(match: re.Match[str]) -> str:
     woman whose moans sparked most complaints in New York said today: ...")."""
     if match["before"] and _ENDS_PHRASE.search(match.string, 0, match.start("before")):
         return ""
-    who = match["before"] or match["described"] or match["after"] or match["source"]
+    who = _written(match)
     if any(ch.isupper() for ch in match.string):
         return who
     # without capitals, the run of names the lexicon knows next to the verb before it, or the
@@ -261,6 +261,11 @@ def _who(match: re.Match[str]) -> str:
     # a title before the name is no name ("prof ruggles"; "king" alone is one)
     titled = {k for k, w in enumerate(run[:-1]) if w in _PERSON_TITLES}
     return " ".join(w for k, w in enumerate(run) if k not in titled)
+
+
+def _written(match: re.Match[str]) -> str:
+    """The words `_who` reads its speaker from, as written."""
+    return match["before"] or match["described"] or match["after"] or match["source"]
 
 
 _ENDS_PHRASE = re.compile(r"\b(?:in|at|from|near|across|outside|around|over)\s+$")
@@ -304,7 +309,8 @@ def voiced(sentences: list[str]) -> list[str]:
         if found and not speakers(text):
             for before in reversed(out[max(0, i - 3) : i]):
                 talk = list(_talk(_ATTRIBUTED, before))
-                named = [w for m in talk if (w := _who(m))]
+                # (lower-cased, as written: "dr hills", whose title says "hills" is a name)
+                named = [_written(m) for m in talk if _who(m)]
                 if talk and not named and not any(ch.isupper() for ch in before):
                     break  # lower-cased, a speaker the lexicon cannot name
                 opens_named = _OPENS_NAMED.match(before)
@@ -354,7 +360,7 @@ def _quote_closed_by(text: str) -> str | None:
     just after the start," Shinn said.")."""
     close = _QUOTE_CLOSES.search(text)
     named = [m for m in _talk(_ATTRIBUTED, text) if close and m.start() >= close.end()]
-    who = _who(named[0]) if named else None
+    who = _written(named[0]) if named and _who(named[0]) else None
     return None if who is None or who.lower() in _PRONOUNS else who
 
 
@@ -391,7 +397,7 @@ def _introduced(text: str) -> str | None:
     serious ... abroad." | ""Alex Salmond has form in ...")."""
     if not _INTRODUCES.search(text) and not _quote_left_open(text):
         return None
-    named = [w for m in _talk(_ATTRIBUTED, text) if (w := _who(m))]
+    named = [_written(m) for m in _talk(_ATTRIBUTED, text) if _who(m)]
     named += [m["who"] for m in _WHO_SAID.finditer(text) if _named_words(m["who"], text)]
     if named:  # not "He told BBC Sport:"
         return None if named[-1].lower() in _PRONOUNS else named[-1]
