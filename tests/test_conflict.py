@@ -3725,14 +3725,6 @@ def test_lower_cased_a_head_of_function_words_left_out_is_no_cut() -> None:
     unit = "pianist laurie holloway has told how his friend princess margaret phoned him."
     claim = unit.replace("princess margaret", "prince charles")
     assert reason(claim, unit) == "word prince charles where the source has princess margaret"
-    # where the claim leaves out words of the unit's tail, only lexicon names are swapped
-    unit = (
-        "now the adventure has been re-created in a new film, showing the young princesses "
-        "elizabeth and margaret as they wander incognito through the city streets."
-    )
-    assert reason("the adventure has been re-created in a new film, a royal night out.", unit) == (
-        "agree"
-    )
     # a title for a given name before the surname both keep stays no swap
     said = "miss hawksley said the hospital was full."
     assert reason(said.replace("miss", "theodora"), said) == "agree"

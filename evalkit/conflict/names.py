@@ -217,17 +217,14 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
     spans = changes + (() if lower else _one_apart(changes))
     # the claim's last words in place of the first of the unit's longer tail, the rest left
     # out: "... to attack Tokyo." for "... to attack Seoul, the South Korean capital."
-    tails = [
-        (i1, i2, j1, j2)
+    spans += tuple(
+        ("replace", i1, i1 + j2 - j1, j1, j2)
         for op, i1, i2, j1, j2 in changes
         if op == "replace" and j2 == len(c) and i2 - i1 > j2 - j1
-    ]
-    spans += tuple(("replace", i1, i1 + j2 - j1, j1, j2) for i1, i2, j1, j2 in tails)
+    )
     # where the claim leaves out words of the unit's head or tail, only names the lexicon
     # knows, or kin (not function words alone: "and ..." for "And barcelona's second ...")
-    left_out = [u[o[1] : o[2]] for o in changes if o not in inner]
-    left_out += [u[i1 + j2 - j1 : i2] for i1, i2, j1, j2 in tails]
-    cut = lower and any(_content(words) for words in left_out)
+    cut = lower and any(_content(u[o[1] : o[2]]) for o in changes if o not in inner)
     # in cased text, a name and a few words after it put for a name and a few words after it,
     # before what both copy: the names are the change, the words a paraphrase ("Luke Varney
     # headed in ..." for "James Vaughan rose well to head in ..."); `outer` keeps the block
