@@ -23,8 +23,10 @@ The rule, in order:
 - A name found in no source where the text has another name (a name the sources know may be
   a second person the text leaves out), or a speaker the text does not name where it has
   another speaker say it ("Kirby said" against "Shin said", "Kim called it" against "Shin
-  called it"; the claims stage reads a source's speaking "she" as the speaker named before
-  it, and quotes after "Gareth Batty told BBC Radio London:" as his, `voiced`), or in a copy
+  called it"; lower-cased, by the names the lexicon knows next to "said"; the claims stage
+  reads a source's speaking "she" as the speaker named before it, and quotes after "Gareth
+  Batty told BBC Radio London:" as his, or a quote's sentences up to the one that closes it and
+  names its speaker as that speaker's, `voiced`), or in a copy
   another group as the speaker ("..., the club said" against "..., prosecutors said"), or, in
   cased text, a speaker described by a name and what it is for one with other names
   ("producer Quincy Jones said" against "Jon Platt of Warner/Chappell said").
@@ -52,8 +54,9 @@ The rule, in order:
   set points" against "five set points").
 - Order: the statement is made of the text's own words with two of them exchanged ("the
   court fined the company" against "the company fined the court"). In lower-cased text,
-  where capitals cannot find speakers, a speaker is also found as the words before "said"
-  that the statement replaced ("dr hills said" against "prof ruggles said"). Or the two
+  where the lexicon may not know a speaker's names, a speaker is also found as the words before
+  "said" that the statement replaced ("the white house has said" against "mr earnest has said"
+  is none; "the club said" against "prosecutors said" is). Or the two
   sides of a one-way word ("before", "because", "if") exchanged ("B before A" against "A
   before B"). Or two phrases traded across the words between them, a verb or pronoun agreeing
   with its new subject ("Andy Murray beat Novak Djokovic" against "Novak Djokovic beat Andy
