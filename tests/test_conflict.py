@@ -3728,3 +3728,24 @@ def test_lower_cased_a_head_of_function_words_left_out_is_no_cut() -> None:
     # a title for a given name before the surname both keep stays no swap
     said = "miss hawksley said the hospital was full."
     assert reason(said.replace("miss", "theodora"), said) == "agree"
+
+
+def test_a_cased_claim_is_read_again_against_a_lower_cased_sentence_with_its_names() -> None:
+    """A cased claim against a lower-cased source sentence: both are read lower-cased, where
+    the lexicon may not know the names; where that finds nothing, the sentence is read again
+    with the claim's names capitalised, as cased text shows them (sources lower-cased, a probe
+    of extractive summaries whose errors reverse a relation)."""
+    unit = (
+        "earlier this month, american apparel was granted a restraining order preventing him "
+        "from making any negative statements in the press about the company."
+    )
+    claim = (
+        "Earlier this month, Mr Charney was granted a restraining order preventing American "
+        "Apparel from making any negative statements in the press about him."
+    )
+    assert reason(claim, unit) == "name charney where the source has american apparel"
+    faithful = (
+        "Earlier this month, American Apparel was granted a restraining order preventing him "
+        "from making any negative statements in the press."
+    )
+    assert reason(faithful, unit) == "agree"

@@ -123,6 +123,7 @@ from evalkit.text import (
     amounts,
     content_stems,
     dates,
+    names,
     negated,
     numbers,
     related_in,
@@ -150,11 +151,45 @@ def compare(
     `claim`, contradicts it, or says something else; `novel` holds the claim's names,
     figures and dates found in no source. Where one side is written without capitals both are
     read lower-cased: capitals on one side only would tell names apart that the other side
-    cannot show (a system that writes lower case against cased sources, or the reverse).
+    cannot show (a system that writes lower case against cased sources, or the reverse). A
+    cased claim that agrees with a lower-cased sentence is read again against the sentence
+    with the claim's names capitalised (`_recased`), as cased text reads names: "Thistlecrack
+    collapsed after narrowly beating Many Clouds ..." against "the ... horse collapsed after
+    narrowly beating thistlecrack ...".
     A `paraphrased` claim (a key fact, written in other words, read against a candidate's
     sentence) that leaves out a hedge says no other fact. `unsourced`: the claim's content
     stems found in no source; lower-cased, a word put for another is read as a swap only where
     the sources have it (`names._swapped`)."""
+    reading = _compare(claim, unit, single, novel, min_overlap, paraphrased, unsourced)
+    cased = any(ch.isupper() for ch in claim) and not any(ch.isupper() for ch in unit)
+    if reading[0] == "conflict" or not single or not cased:
+        return reading
+    recased = _recased(unit, claim)
+    again = _compare(claim, recased, single, novel, min_overlap, paraphrased, unsourced)
+    return again if again[0] == "conflict" else reading
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _recased(unit: str, claim: str) -> str:
+    """A lower-cased unit with the words the claim writes as names capitalised, and its first
+    letter: what cased text would show of them."""
+    found = names(claim)
+    text = _WORD.sub(lambda m: m.group().capitalize() if m.group() in found else m.group(), unit)
+    return text[:1].upper() + text[1:]
+
+
+def _compare(
+    claim: str,
+    unit: str,
+    single: bool,
+    novel: frozenset[str],
+    min_overlap: float,
+    paraphrased: bool,
+    unsourced: frozenset[str],
+) -> Reading:
+    """`compare`, the unit as it is written."""
     country = _US.search(claim) or _US.search(unit)  # then "us" is the country, no pronoun
     lower = not any(ch.isupper() for ch in claim) or not any(ch.isupper() for ch in unit)
     if lower:
