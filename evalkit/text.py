@@ -992,6 +992,11 @@ def openers(text: str) -> frozenset[str]:
     return _capitalised_words(text)[1]
 
 
+def cased(text: str) -> bool:
+    """Whether the text has a capital letter: whether capitals can tell its names."""
+    return any(ch.isupper() for ch in text)
+
+
 def title_case(text: str) -> bool:
     """Whether the text is a headline in Title Case: three words or more, every one but
     function words capitalised."""

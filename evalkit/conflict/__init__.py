@@ -121,6 +121,7 @@ from evalkit.text import (
     MEMO,
     NUMBER_WORDS,
     amounts,
+    cased,
     content_stems,
     dates,
     names,
@@ -161,8 +162,7 @@ def compare(
     stems found in no source; lower-cased, a word put for another is read as a swap only where
     the sources have it (`names._swapped`)."""
     reading = _compare(claim, unit, single, novel, min_overlap, paraphrased, unsourced)
-    cased = any(ch.isupper() for ch in claim) and not any(ch.isupper() for ch in unit)
-    if reading[0] == "conflict" or not single or not cased:
+    if reading[0] == "conflict" or not single or not cased(claim) or cased(unit):
         return reading
     recased = _recased(unit, claim)
     again = _compare(claim, recased, single, novel, min_overlap, paraphrased, unsourced)
@@ -191,7 +191,7 @@ def _compare(
 ) -> Reading:
     """`compare`, the unit as it is written."""
     country = _US.search(claim) or _US.search(unit)  # then "us" is the country, no pronoun
-    lower = not any(ch.isupper() for ch in claim) or not any(ch.isupper() for ch in unit)
+    lower = not (cased(claim) and cased(unit))
     if lower:
         claim, unit = claim.lower(), unit.lower()
     if country:

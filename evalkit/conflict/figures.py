@@ -24,6 +24,7 @@ from evalkit.text import (
     WEEKDAYS,
     Amount,
     amounts,
+    cased,
     dates,
     days,
     fold,
@@ -129,8 +130,7 @@ def _named_ages(text: str) -> tuple[tuple[frozenset[str], str, str], ...]:
     name's words (folded, a hyphened word's parts apart), the name as written (folded) and the
     age. A name: capitalised in cased text, words the lexicon knows as names in lower-cased
     text (`lexicon.name_words`)."""
-    cased = any(ch.isupper() for ch in text)
-    found = names(text) if cased else None
+    found = names(text) if cased(text) else None
 
     def is_name(word: str) -> bool:
         return fold(word) in found if found is not None else bool(name_words(word))
@@ -328,7 +328,7 @@ def _slots(text: str, words: tuple[str, ...], named: bool) -> list[Slot]:
     if not named:
         return [(i, i + 1, *f) for i, f in enumerate(_figure_words(words)) if f]
     found: list[Slot] = []
-    known = names(text) if any(ch.isupper() for ch in text) else frozenset()
+    known = names(text) if cased(text) else frozenset()
     i = 0
     while i < len(words):
         j = i

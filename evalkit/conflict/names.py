@@ -25,6 +25,7 @@ from evalkit.conflict.base import (
 from evalkit.lexicon import name_words, unknown_words, vocabulary_words
 from evalkit.text import (
     STOPWORDS,
+    cased,
     content_stems,
     fold,
     full_month,
@@ -204,7 +205,7 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
     for "warned", "rapidly" for "quickly"), where a swap recombines the sources' words; an
     opposite is the copy rules' (`edits`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
-    lower = not any(ch.isupper() for ch in unit)
+    lower = not cased(unit)
     changes = _copy_changes(c, u, _NEAR_COPY)
     if changes is None:
         return None
@@ -229,10 +230,10 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
     # before what both copy: the names are the change, the words a paraphrase ("Luke Varney
     # headed in ..." for "James Vaughan rose well to head in ..."); `outer` keeps the block
     outer: dict[tuple[int, int, int, int], int] = {}
-    cased: frozenset[str] = frozenset()  # the names capitals show, in cased text
+    capitalised: frozenset[str] = frozenset()  # the names capitals show, in cased text
     if not lower:
         theirs, mine = names(unit), names(claim)
-        cased = theirs | mine
+        capitalised = theirs | mine
         dateline = _DATELINE.match(unit)  # "SEOUL, South Korea (AP) —" names no subject
         after = len(_uncontracted(tokens(dateline.group()))) if dateline else 0
         for op, i1, i2, j1, j2 in changes:
@@ -253,7 +254,7 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
         if listed or _LIST & {*old, *new}:
             continue
         gone, put = _content(old), _content(new)
-        if _described(u, i1, c, j1, gone, put, cased):
+        if _described(u, i1, c, j1, gone, put, capitalised):
             continue
         if _alike(old, new):  # "frequently" for "often", "goalkeeper" for "keeper"
             continue
@@ -449,7 +450,7 @@ def _described(
     j: int,
     gone: set[str],
     put: set[str],
-    cased: frozenset[str] = frozenset(),
+    capitalised: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether one side is a description after "the", all English words, where the other has
     a bare name: "the Frenchman" for "Ribery", "the Swiss" for "Wawrinka" (not "the French
@@ -459,7 +460,7 @@ def _described(
     Little Girl's" for "Chloe's", a system's capitals, stays a description)."""
     mine, theirs = _after_the(claim, j), _after_the(unit, i)
     described = put if mine else gone
-    named = len(described & cased) > 1 and name_words(" ".join(sorted(described)))
+    named = len(described & capitalised) > 1 and name_words(" ".join(sorted(described)))
     if described <= _THE_COUNTRIES or (named and not described & _STANDS_IN):
         return False
     return mine != theirs and not unknown_words(" ".join(sorted(described)))
@@ -534,8 +535,9 @@ def misnamed(claim: str, unit: str, before: Iterable[str]) -> Conflict | None:
         return None
     put = c[j1:j2]
     mine = _content(put)
-    cased = any(ch.isupper() for ch in claim)
-    named = mine <= names(claim) | openers(claim) if cased else bool(name_words(" ".join(put)))
+    named = (
+        mine <= names(claim) | openers(claim) if cased(claim) else bool(name_words(" ".join(put)))
+    )
     if not mine or not named:
         return None
     who = (mine - _PEOPLE_WORDS - _TITLES) or mine  # not a role or title ("Passenger")

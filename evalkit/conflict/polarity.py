@@ -17,6 +17,7 @@ from evalkit.text import (
     NEGATIONS,
     OPPOSITES,
     STOPWORDS,
+    cased,
     content_stems,
     is_content,
     names,
@@ -92,7 +93,7 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
         if stem(word) in denied or stem(other) in denied:
             continue
         if other in theirs and word not in theirs and other not in mine_words:
-            if not any(ch.isupper() for ch in best) and _other_party(stated, word, other, best):
+            if not cased(best) and _other_party(stated, word, other, best):
                 continue  # lower-cased, where capitals cannot find the parties
             return Conflict("opposite", word, other)
     return _particle(stated, best)

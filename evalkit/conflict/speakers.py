@@ -36,6 +36,7 @@ from evalkit.text import (
     STOPWORDS,
     TURN,
     WEEKDAYS,
+    cased,
     is_content,
     names,
     stem,
@@ -97,8 +98,7 @@ _LOWERED = {
 
 def _talk(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The pattern's speakers in the text; by the lower-cased pattern in text without capitals."""
-    lower = not any(ch.isupper() for ch in text)
-    return (_LOWERED[pattern] if lower else pattern).finditer(text)
+    return (pattern if cased(text) else _LOWERED[pattern]).finditer(text)
 
 
 def _speaker(claim: str, unit: str) -> Conflict | None:
@@ -112,7 +112,7 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
     # totally vindicated")
     if named and not _names_one(mine, _UNQUOTED.sub(" ", unit)) and not _names_one(theirs, claim):
         return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
-    if not any(ch.isupper() for ch in unit):  # no capitals to find speakers by
+    if not cased(unit):  # no capitals to find speakers by
         return _respoken(tokens(claim), tokens(unit))
     # capitals find named speakers; a group ("police", "prosecutors") has none
     return _respoken(tokens(claim), tokens(unit), names(claim) | names(unit))
@@ -247,7 +247,7 @@ def _who(match: re.Match[str]) -> str:
     if match["before"] and _ENDS_PHRASE.search(match.string, 0, match.start("before")):
         return ""
     who = _written(match)
-    if any(ch.isupper() for ch in match.string):
+    if cased(match.string):
         return who
     # without capitals, the run of names the lexicon knows next to the verb before it, or the
     # last after it (`_WHO_LOWER`): "richard egarr" of "the aam's music director richard egarr
@@ -311,7 +311,7 @@ def voiced(sentences: list[str]) -> list[str]:
                 talk = list(_talk(_ATTRIBUTED, before))
                 # (lower-cased, as written: "dr hills", whose title says "hills" is a name)
                 named = [_written(m) for m in talk if _who(m)]
-                if talk and not named and not any(ch.isupper() for ch in before):
+                if talk and not named and not cased(before):
                     break  # lower-cased, a speaker the lexicon cannot name
                 opens_named = _OPENS_NAMED.match(before)
                 if named or (opens_named and _named_words(opens_named["who"], before)):

@@ -45,6 +45,7 @@ from evalkit.text import (
     MEMO,
     NUMBER_WORDS,
     amounts,
+    cased,
     content_stems,
     content_tokens,
     counted,
@@ -460,7 +461,7 @@ def _names(text: str) -> frozenset[str]:
     passed over Welsh, a lower-cased claim against cased sources kept to capitals; reading
     it by the lexicon lifted XSumFaith from 0.809 / 0.751 to 0.844 / 0.789 (ROC AUC /
     balanced accuracy)."""
-    if any(ch.isupper() for ch in text) and not title_case(wordless(text)):
+    if cased(text) and not title_case(wordless(text)):
         found = names(text) - _plain_opener(text)
         return found | (_leading(text) & openers(text) & name_words(text))
     return name_words(text)
@@ -599,7 +600,7 @@ def _most_said(
         kind, conflict = compare(text, units[j], True, frozenset(), cfg.contradiction_overlap)
         if kind != "conflict" or conflict is None:
             continue
-        lower = not any(ch.isupper() for ch in units[j]) or not any(ch.isupper() for ch in text)
+        lower = not (cased(units[j]) and cased(text))
         if conflict.kind not in (_LOWER_UNREAD if lower else _UNREAD):
             return kind, conflict, j
     return None

@@ -30,6 +30,7 @@ from evalkit.text import (
     LIST_MARKER,
     MONTH_NAMES,
     STOPWORDS,
+    cased,
     is_sentence_end,
     tokens,
     unreferenced,
@@ -218,7 +219,7 @@ def _cuts(text: str) -> list[int]:
     inner = _locate(bare, _segmenter().processor(bare).process())[1:]
     # in cased text, a piece in lower case is what the quote's sentence goes on with
     # ('... said "We will go. You stay." and left ...'): one sentence that quotes
-    if any(ch.isupper() for ch in text) and any(text[a].islower() for a, _ in inner):
+    if cased(text) and any(text[a].islower() for a, _ in inner):
         return []
     cuts = []
     for a, _ in inner:
