@@ -146,7 +146,10 @@ def _replaced(
             yield i1, i2, j1, j2
 
 
-_PLACING = frozenset("in at on of for from by with to into near under over".split())
+# Prepositions that give a name its role: "branch of Asda" is no "branch in Canterbury"
+# (`names._roles`); with those of place, what opens a phrase moved whole (`_replaced`)
+_ROLES = frozenset("of in at on for from by with to into".split())
+_PLACING = _ROLES | frozenset("near under over".split())
 
 
 # Contracted negations as `tokens` splits them ("isn't": "isn", "t"; tokenised "is n't": "is",

@@ -13,6 +13,7 @@ from typing import Literal
 from evalkit.conflict.base import (
     _COPY,
     _NEAR_COPY,
+    _ROLES,
     _WHO,
     Conflict,
     _aligned,
@@ -502,10 +503,6 @@ def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if len(short) != 1 or len(short[0]) < 2:
         return False
     return short[0] in "".join(w[0] for w in long if is_content(w))
-
-
-# Prepositions that give a name its role: "branch of Asda" is no "branch in Canterbury".
-_ROLES = frozenset("of in at on for from by with to into".split())
 
 
 def _roles(words: tuple[str, ...]) -> tuple[str, ...]:
