@@ -1037,6 +1037,43 @@ def _capitalised_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(alone - found)
 
 
+# Penn Treebank tokenised text (CNN/DailyMail's release: "`` we 're ready , '' he said ."): a
+# token that closes onto the word before it, and the brackets as written
+_CLOSES_ONTO = frozenset(",.!?;:%") | {"''", "n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}
+_TREEBANK = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}"}
+_TOKENISED = re.compile(r"``|'' | (?:[,.!?;:]|n't|'s)(?: |$)|-[lr][rsc]b-", re.I)
+
+
+@lru_cache(maxsize=MEMO)
+def untokenised(text: str) -> str:
+    """Tokenised text as it is written, for the rules that read quotes and speakers: `` and
+    '' as double quotes, ` ... ' as single ones, punctuation and clitics on the word before
+    ("`` we 're ready , '' he said ." -> '"we're ready," he said.'), tokenised thousands
+    joined ("7 , 500"), brackets as written. Other text as it is."""
+    if not _TOKENISED.search(text):
+        return text
+    out: list[str] = []
+    opening = ""  # quote marks and brackets that open onto the next word
+    single = False  # a ` opened and not yet closed
+    for word in _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" , ", ","), text).split():
+        low = word.lower()
+        word = _TREEBANK.get(low, word)
+        if low in ("``", "`") or word in ("(", "[", "{"):
+            opening += '"' if low == "``" else "\u2018" if low == "`" else word
+            single = single or low == "`"
+            continue
+        if low == "'" and single:
+            word, single = "\u2019", False
+        elif low == "''":
+            word = '"'
+        if out and not opening and (low in _CLOSES_ONTO or word in (")", "]", "}", "\u2019")):
+            out[-1] += word
+        else:
+            out.append(opening + word)
+            opening = ""
+    return " ".join([*out, opening] if opening else out)
+
+
 # A quotation: what a text puts in quotation marks (straight, curly or tokenised ``...''),
 # read in runs of at least QUOTE_WORDS words between ellipses and bracketed insertions.
 _QUOTE = re.compile(r"[\"“”]([^\"“”\n]{3,400}?)[\"“”]|``(.{3,400}?)''|‘([^‘’\n]{3,400}?)’(?!\w)")

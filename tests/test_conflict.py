@@ -2729,6 +2729,26 @@ def test_quotes_after_a_sentence_that_introduces_them_are_its_speakers() -> None
     ) == ("name margot, wallstrom where the source has bildt, carl, foreign, minister")
 
 
+def test_tokenised_quotes_are_read_as_written() -> None:
+    """CNN/DailyMail's release writes quotes `` ... '' and ` ... ': a quote that goes on into
+    the next sentence is still its speaker's, and a claim that gives it to someone else names
+    the wrong speaker (an eleventh-probe summary, tokenised)."""
+    article = [
+        "gateshead manager malcolm crosby told the bbc : `` the end of the match was tense .",
+        "it was an up and down match . ''",
+        "the crowd went home happy .",
+    ]
+    read = voiced(article)
+    assert read[1] == 'gateshead manager malcolm crosby said: it was an up and down match."'
+    assert [read[0], read[2]] == [article[0], article[2]]
+    assert reason("`` it was an up and down match , '' fognini said .", read[1]) == (
+        "name fognini where the source has crosby, malcolm"
+    )
+    assert reason("`` it was an up and down match , '' crosby said .", read[1]) == "agree"
+    single = ["dr hills told the court : ` she was dismayed .", "the case was closed . '"]
+    assert voiced(single)[1].startswith("dr hills said: the case was closed.")
+
+
 def test_the_end_of_what_the_source_says_started() -> None:
     """ "at the end of Anti-Bullying Week" against "at the start of ...": opposite words in a
     copy (a probe of LLM summaries); a claim that keeps the source's end agrees."""

@@ -11,6 +11,7 @@ from evalkit.records import CleanDocument, Document, Event, KeptLine
 from evalkit.stages.segment import (
     Prefetch,
     Spans,
+    _locate,
     clause_sentences,
     clauses,
     lines,
@@ -310,8 +311,39 @@ def test_spans_match_pysbds_own_char_spans_on_repeats_and_seeds() -> None:
             end = piece.start + len(text.rstrip())
             if end > start:
                 expected.append((start, end))
-        got = [(s, e) for s, e in split_line(line)]
-        assert got == (expected or [(0, len(line))]), line
+        pieces = pysbd.Segmenter(language="en", clean=False).segment(line)
+        got = [
+            (s + len(line[s:e]) - len(line[s:e].lstrip()), s + len(line[s:e].rstrip()))
+            for s, e in _locate(line, pieces)
+            if line[s:e].strip()
+        ]
+        assert got == expected, line
+
+
+def test_tokenised_quotation_marks_stay_with_their_sentence() -> None:
+    """The release's `` '' and ` ' read as quotes: a quote of two sentences is one, a closing
+    mark stays with the sentence it ends, and single quotes part sentences as ' does."""
+    cases = {
+        "he left . `` he left . '' he left .": ["he left .", "`` he left . '' he left ."],
+        "we must prevent it . '' in saturday 's race , thistlecrack caught many clouds .": [
+            "we must prevent it . ''",
+            "in saturday 's race , thistlecrack caught many clouds .",
+        ],
+        "he won after 39 minutes . `` the end was tense . it was up and down , '' fognini said .": [
+            "he won after 39 minutes .",
+            "`` the end was tense . it was up and down , '' fognini said .",
+        ],
+        "clegg called it ` illiterate ' . ` labour 's plan will lead to debt , ' said gauke .": [
+            "clegg called it ` illiterate ' .",
+            "` labour 's plan will lead to debt , ' said gauke .",
+        ],
+        "the players ' union said it . he agreed .": [
+            "the players ' union said it .",
+            "he agreed .",
+        ],
+    }
+    for line, expected in cases.items():
+        assert [line[s:e] for s, e in split_line(line)] == expected, line
 
 
 def test_prefetch_returns_the_spans_split_line_would_compute(

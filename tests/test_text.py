@@ -26,6 +26,7 @@ from evalkit.text import (
     spelled_out,
     tokens,
     unreferenced,
+    untokenised,
     vocabulary,
 )
 from evalkit.verifiers import build_verifier
@@ -408,3 +409,15 @@ def test_a_markdown_link_reads_as_its_text() -> None:
     assert numbers(linked) == {"2024"}
     target = "(https://en.wikipedia.org/wiki/Kim_Yo_Jong)"
     assert unreferenced(linked) == linked.replace(target, " " * len(target))  # offsets hold
+
+
+def test_untokenised_writes_the_release_s_tokens_as_text() -> None:
+    """Penn Treebank tokens as written: quotes, punctuation and clitics on their words,
+    thousands joined, brackets; text that is not tokenised is left as it is."""
+    assert untokenised("`` we 're ready , '' he said .") == '"we\'re ready," he said.'
+    assert untokenised("he said : ` it was 7 , 500 -lrb- or more -rrb- . '") == (
+        "he said: \u2018it was 7,500 (or more).\u2019"
+    )
+    assert untokenised("the players ' union did n't agree .") == "the players ' union didn't agree."
+    for text in ('He said "hello, world" and left.', "It's 7,500 (or more).", "Rock 'n' roll"):
+        assert untokenised(text) == text

@@ -41,6 +41,7 @@ from evalkit.text import (
     names,
     stem,
     tokens,
+    untokenised,
 )
 
 # Verbs that give words to their speaker as "said" does ("Kim called it 'absurd'"), read for
@@ -238,7 +239,7 @@ _PRONOUN_SPEAKS = re.compile(
 def names_speaker(text: str) -> bool:
     """Whether the text names whoever says it ("Kirby said", "Kim called it ..."): what the
     speaker rule compares with a unit's speaker, "she" of `voiced` included."""
-    return bool(speakers(text, _ATTRIBUTED))
+    return bool(speakers(untokenised(text), _ATTRIBUTED))
 
 
 def _who(match: re.Match[str]) -> str:
@@ -282,7 +283,9 @@ def voiced(sentences: list[str]) -> list[str]:
     names the wrong speaker. So are the sentences of a quote that go on without a quote mark
     of their own, up to _INSIDE of them, before the one that closes it or after one that left
     it open ('Dr Nicky Thorp ... said: "We were dismayed, ... case.' | 'The child was there,
-    ...'). Other sentences as they are."""
+    ...'). Other sentences as they are. Tokenised sentences are read as written
+    (`untokenised`)."""
+    written, sentences = sentences, [untokenised(s) for s in sentences]
     out: list[str] = []
     quoting = None  # who speaks the quote that opens each sentence since "X told BBC Sport:"
     closing: tuple[str, int] | None = None  # who closes the open quote, at which sentence
@@ -326,7 +329,7 @@ def voiced(sentences: list[str]) -> list[str]:
         quoting = _introduced(text)
         inside = int(_quote_left_open(text)) if quoting else _left_open(text, inside)
         out.append(text)
-    return out
+    return [w if o == s else o for w, s, o in zip(written, sentences, out, strict=True)]
 
 
 _INSIDE = 4  # `voiced`: the most sentences a quote left open goes on for without a quote mark
@@ -336,7 +339,7 @@ def _left_open(text: str, inside: int) -> int:
     """`voiced`'s count of sentences inside a double quote left open, after this one."""
     if _QUOTE_OPENS.match(text) or not inside:
         return int(_quote_left_open(text))
-    closes = text.count('"') % 2 == 1 or "”" in text
+    closes = text.count('"') % 2 == 1 or "”" in text or _SINGLE_CLOSES.search(text) is not None
     return 0 if closes else inside + 1
 
 
@@ -411,7 +414,12 @@ _WHO_SAID = re.compile(rf"\b{_TITLE}(?P<who>{_WHO})\s+who\s+{_SPEECH}\b")
 
 def _quote_left_open(text: str) -> bool:
     """Whether the text opens a quote it does not close."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+    if text.count('"') % 2 == 1 or text.count("“") > text.count("”"):
+        return True
+    return text.count("‘") > len(_SINGLE_CLOSES.findall(text))
+
+
+_SINGLE_CLOSES = re.compile(r"’(?!\w)")  # a closing single quote, not an apostrophe ("don’t")
 
 
 @lru_cache(maxsize=MEMO)

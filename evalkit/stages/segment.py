@@ -158,7 +158,7 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 def split_line(line: str) -> Spans:
     """[start, end) spans of the sentences of one line, trimmed of surrounding space."""
     spans: list[tuple[int, int]] = []
-    seen = _CLITIC.sub("x", line)
+    seen = _quotes_written(_CLITIC.sub("x", line))
     for start, end in _unquoted(seen, _locate(seen, _segmenter().processor(seen).process())):
         text = line[start:end]
         start, end = start + len(text) - len(text.lstrip()), start + len(text.rstrip())
@@ -176,7 +176,46 @@ def split_line(line: str) -> Spans:
             start = end - len(rest.lstrip())
         if end > start and tokens(line[start:end]):
             spans.append((start, end))
-    return tuple(spans) or ((0, len(line)),)
+    return _marks_kept(line, spans) or ((0, len(line)),)
+
+
+# Tokenised quotation marks (the release's "`` we won . '' he said .", "` overheat '") as
+# pysbd knows them, the same length so every span holds: an opening mark on the word after it,
+# a closing one on the word before, and a single quote's ` as an apostrophe
+_OPENING = re.compile(r"(`{1,2})(\s+)")
+_CLOSING_TOKEN = re.compile(r"(\s+)(''|'(?=\s|$))")
+
+
+def _quotes_written(line: str) -> str:
+    """The line with tokenised quotation marks written as pysbd reads quotes."""
+    if "`" not in line:
+        return line
+    line = _OPENING.sub(lambda m: m[2] + (' "' if m[1] == "``" else "'"), line)
+    return _CLOSING_TOKEN.sub(lambda m: '"' + m[1] + " " if m[2] == "''" else "'" + m[1], line)
+
+
+# A quotation mark the segmenter left at the wrong side of a sentence break: a closing one that
+# opens the next sentence (". '' in saturday 's race"), an opening one that ends the sentence
+# before ("... minutes . ``")
+_CLOSES_BEFORE = re.compile(r"(?:''|[\"'”’])(?=\s|$)")
+_OPENS_AFTER = re.compile(r"(?<!\S)(?:``|`|“|‘)$")
+
+
+def _marks_kept(line: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The spans with each quotation mark on the side of a break whose sentence it belongs to."""
+    for k in range(1, len(spans)):
+        (a, b), (c, d) = spans[k - 1], spans[k]
+        closes = _CLOSES_BEFORE.match(line, c, d)
+        opens = _OPENS_AFTER.search(line, a, b)
+        if closes:
+            b, c = closes.end(), closes.end()
+        elif opens:
+            b, c = opens.start(), opens.start()
+        else:
+            continue
+        b, c = a + len(line[a:b].rstrip()), c + len(line[c:d]) - len(line[c:d].lstrip())
+        spans[k - 1], spans[k] = (a, b), (c, d)
+    return tuple((a, b) for a, b in spans if b > a and tokens(line[a:b]))
 
 
 # A sentence that ends on a month and one that starts with a day and a full stop: one date
