@@ -321,17 +321,19 @@ def test_spans_match_pysbds_own_char_spans_on_repeats_and_seeds() -> None:
 
 
 def test_tokenised_quotation_marks_stay_with_their_sentence() -> None:
-    """The release's `` '' and ` ' read as quotes: a quote of two sentences is one, a closing
-    mark stays with the sentence it ends, and single quotes part sentences as ' does."""
+    """The release's quotation marks: a closing mark stays with the sentence it ends, an
+    opening one with the sentence it opens, and single quotes (` ') part sentences as ' does."""
     cases = {
-        "he left . `` he left . '' he left .": ["he left .", "`` he left . '' he left ."],
+        "he left . `` he left . '' he left .": ["he left .", "`` he left . ''", "he left ."],
         "we must prevent it . '' in saturday 's race , thistlecrack caught many clouds .": [
             "we must prevent it . ''",
             "in saturday 's race , thistlecrack caught many clouds .",
         ],
-        "he won after 39 minutes . `` the end was tense . it was up and down , '' fognini said .": [
-            "he won after 39 minutes .",
-            "`` the end was tense . it was up and down , '' fognini said .",
+        "he said : `` we must prevent it . ''": ["he said : `` we must prevent it . ''"],
+        # a quote of two paragraphs, the first left open
+        "`` it 's been my aim for 15 years . `` i think it 's going to be emotional .": [
+            "`` it 's been my aim for 15 years .",
+            "`` i think it 's going to be emotional .",
         ],
         "clegg called it ` illiterate ' . ` labour 's plan will lead to debt , ' said gauke .": [
             "clegg called it ` illiterate ' .",

@@ -300,7 +300,7 @@ def voiced(sentences: list[str]) -> list[str]:
         if (opens or closing or going_on) and not speakers(text):
             # a quote of several sentences, its speaker after it: ""I was more worried about
             # winning the race." | "They went just after the start," Shinn said."
-            if opens and not quoting:
+            if (opens or (going_on and not closing)) and not quoting:
                 closing = _closed_by(sentences, i + 1)
             who = quoting or (closing[0] if closing else None)
             if who:

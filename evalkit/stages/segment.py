@@ -176,22 +176,25 @@ def split_line(line: str) -> Spans:
             start = end - len(rest.lstrip())
         if end > start and tokens(line[start:end]):
             spans.append((start, end))
+        elif spans and end > start:  # marks alone end the sentence before (". ''")
+            spans[-1] = (spans[-1][0], end)
     return _marks_kept(line, spans) or ((0, len(line)),)
 
 
-# Tokenised quotation marks (the release's "`` we won . '' he said .", "` overheat '") as
-# pysbd knows them, the same length so every span holds: an opening mark on the word after it,
-# a closing one on the word before, and a single quote's ` as an apostrophe
-_OPENING = re.compile(r"(`{1,2})(\s+)")
-_CLOSING_TOKEN = re.compile(r"(\s+)(''|'(?=\s|$))")
+# Tokenised single quotes (the release's "` overheat '") as pysbd knows them, the same length
+# so every span holds: ` as an apostrophe on the word after it, ' on the word before. Double
+# ones (`` '') stay as they are: a quote of several paragraphs opens each with `` and closes
+# only the last, and pysbd would take it all for one sentence.
+_OPENING = re.compile(r"(?<!`)`(?!`)(\s+)")
+_CLOSING_TOKEN = re.compile(r"(\s+)'(?=\s|$)")
 
 
 def _quotes_written(line: str) -> str:
-    """The line with tokenised quotation marks written as pysbd reads quotes."""
+    """The line with tokenised single quotes written as pysbd reads quotes."""
     if "`" not in line:
         return line
-    line = _OPENING.sub(lambda m: m[2] + (' "' if m[1] == "``" else "'"), line)
-    return _CLOSING_TOKEN.sub(lambda m: '"' + m[1] + " " if m[2] == "''" else "'" + m[1], line)
+    line = _OPENING.sub(lambda m: m[1] + "'", line)
+    return _CLOSING_TOKEN.sub(lambda m: "'" + m[1], line)
 
 
 # A quotation mark the segmenter left at the wrong side of a sentence break: a closing one that
