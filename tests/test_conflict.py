@@ -2745,6 +2745,13 @@ def test_tokenised_quotes_are_read_as_written() -> None:
         "name fognini where the source has crosby, malcolm"
     )
     assert reason("`` it was an up and down match , '' crosby said .", read[1]) == "agree"
+    # a quote opened mid-sentence goes on into the next and is closed by its speaker after it
+    match = [
+        "media playback is not supported on this device `` the end of the match was tense .",
+        "it was an up and down match .",
+        "i did n't feel like it was the best tennis , '' murray told the bbc .",
+    ]
+    assert voiced(match)[1] == "murray said: it was an up and down match."
     single = ["dr hills told the court : ` she was dismayed .", "the case was closed . '"]
     assert voiced(single)[1].startswith("dr hills said: the case was closed.")
 
