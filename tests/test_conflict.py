@@ -2756,6 +2756,26 @@ def test_tokenised_quotes_are_read_as_written() -> None:
     assert voiced(single)[1].startswith("dr hills said: the case was closed.")
 
 
+def test_more_verbs_give_words_to_a_speaker() -> None:
+    """ "admitted", "conceded", "noted", "confirmed", "enthuses" give words to their speaker as
+    "said" does: a quote moved to someone else names the wrong speaker, and a speaking "he"
+    is the person named before it (an eleventh-probe summary)."""
+    article = [
+        "David Rush, 33, used to weigh 34st but has shed an incredible 19st in just one year.",
+        "'Since my weight loss my life has changed so much,' he enthuses.",
+    ]
+    read = voiced(article)
+    assert read[1] == "'Since my weight loss my life has changed so much,' David Rush enthuses."
+    assert reason(
+        "'Since my weight loss my life has changed so much,' his mother Margaret enthuses.", read[1]
+    ) == ("name margaret where the source has david, rush")
+    for verb in ("admitted", "conceded", "noted", "confirmed"):
+        assert reason(
+            f"Tom Smith {verb} that the club had made mistakes in the transfer window.",
+            f"Ian Jones {verb} that the club had made mistakes in the transfer window.",
+        ) == ("name smith, tom where the source has ian, jones")
+
+
 def test_the_end_of_what_the_source_says_started() -> None:
     """ "at the end of Anti-Bullying Week" against "at the start of ...": opposite words in a
     copy (a probe of LLM summaries); a claim that keeps the source's end agrees."""

@@ -28,7 +28,8 @@ _WHO = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _SPEECH = (
     r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|claimed|insisted|"
     r"insists|warned|warns|wrote|writes|argued|argues|tweeted|tweets|joked|jokes|explained|"
-    r"explains|revealed|reveals|recalled|recalls|replied|replies|remarked)"
+    r"explains|revealed|reveals|recalled|recalls|replied|replies|remarked|admitted|admits|noted|"
+    r"conceded|concedes|enthused|enthuses|confirmed|confirms)"
 )
 _SAY = re.compile(rf"{_SPEECH}|say")
 
