@@ -15,7 +15,7 @@ from evalkit.conflict import (
     verbatim,
     voiced,
 )
-from evalkit.conflict.base import copied_sentences
+from evalkit.conflict.base import copied_sentences, unattributed
 from evalkit.text import amounts, dates, numbers
 
 NONE: frozenset[str] = frozenset()
@@ -2774,6 +2774,25 @@ def test_more_verbs_give_words_to_a_speaker() -> None:
             f"Tom Smith {verb} that the club had made mistakes in the transfer window.",
             f"Ian Jones {verb} that the club had made mistakes in the transfer window.",
         ) == ("name smith, tom where the source has ian, jones")
+
+
+def test_whom_a_speaker_tells_is_no_part_of_what_is_said() -> None:
+    """The words of a claim's attribution ("..., Fognini told the BBC.") are not weighed as
+    what it says: a quote that a voiced sentence gives another speaker is compared, cased,
+    lower-cased or tokenised."""
+    unit = 'Murray said: "It was an up and down match."'
+    claim = '"It was an up and down match," Fognini told the BBC.'
+    assert reason(claim, unit) == "name fognini where the source has murray"
+    assert reason(claim.lower(), unit.lower()) == "name fognini where the source has murray"
+    tokenised = "it was an up and down match , '' fognini told the bbc ."
+    assert reason(tokenised, unit.lower()) == "name fognini where the source has murray"
+    assert reason(claim.replace("Fognini", "Murray"), unit) == "agree"
+    assert unattributed("The team lost, the coach said it was bad.") == (
+        "The team lost, the coach said it was bad."
+    )
+    assert unattributed('"It is fine," Smith told the Associated Press news agency.') == (
+        '"It is fine'
+    )
 
 
 def test_the_end_of_what_the_source_says_started() -> None:

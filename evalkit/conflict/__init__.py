@@ -130,6 +130,7 @@ from evalkit.text import (
     related_in,
     stem,
     tokens,
+    untokenised,
 )
 
 # The United States written as no pronoun can be ("U.S.", "US", "u.s."), and every "us" (and
@@ -160,7 +161,9 @@ def compare(
     A `paraphrased` claim (a key fact, written in other words, read against a candidate's
     sentence) that leaves out a hedge says no other fact. `unsourced`: the claim's content
     stems found in no source; lower-cased, a word put for another is read as a swap only where
-    the sources have it (`names._swapped`)."""
+    the sources have it (`names._swapped`). Tokenised text is read as written (`untokenised`:
+    "`` ... , '' said mr gauke .")."""
+    claim, unit = untokenised(claim), untokenised(unit)
     reading = _compare(claim, unit, single, novel, min_overlap, paraphrased, unsourced)
     if reading[0] == "conflict" or not single or not cased(claim) or cased(unit):
         return reading
@@ -204,7 +207,8 @@ def _compare(
         return "conflict", turn
     values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
     values |= speakers(claim)
-    stems = content_stems(claim) - {stem(t) for t in values}
+    # what the claim says, not who says it to whom ("..., fognini told the bbc.")
+    stems = content_stems(unattributed(claim)) - {stem(t) for t in values}
     theirs = content_stems(unit)
     # a key fact's few words: one said in another form or turned to its opposite still
     # speaks of the same thing ("He did not win the race" against "Shinn won the race")

@@ -92,8 +92,8 @@ def copied_sentences(statement: str, text: str) -> str:
 
 # who says it, at a statement's end or start: ", Mr Bartram said.", "According to the police, "
 _SAID_BY = re.compile(
-    r",\s+(?:according to [^,]{1,40}|(?:[^\W\d][\w'’.-]*\s+){1,4}"
-    rf"{_SPEECH}(?:\s+\w+)?)\s*\.?\s*$"
+    r",[\"”’']?\s+(?:according to [^,]{1,40}|(?:[^\W\d][\w'’.-]*\s+){1,4}"
+    rf"(?:told(?:\s+the)?(?:\s+[\w.]+){{1,4}}|{_SPEECH}(?:\s+\w+)?))\s*\.?\s*$"
     r"|^[Aa]ccording to [^,]{1,40},\s+"
 )
 
