@@ -336,7 +336,7 @@ _INSIDE = 4  # `voiced`: the most sentences a quote left open goes on for withou
 
 
 def _left_open(text: str, inside: int) -> int:
-    """`voiced`'s count of sentences inside a double quote left open, after this one."""
+    """`voiced`'s count of sentences inside a quote left open, after this one."""
     if _QUOTE_OPENS.match(text) or not inside:
         return int(_quote_left_open(text))
     closes = text.count('"') % 2 == 1 or "”" in text or _SINGLE_CLOSES.search(text) is not None
