@@ -208,7 +208,8 @@ def _compare(
     values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
     values |= speakers(claim)
     # what the claim says, not who says it to whom ("..., fognini told the bbc.")
-    stems = content_stems(unattributed(claim)) - {stem(t) for t in values}
+    said_alone = unattributed(claim)
+    stems = content_stems(said_alone) - {stem(t) for t in values}
     theirs = content_stems(unit)
     # a key fact's few words: one said in another form or turned to its opposite still
     # speaks of the same thing ("He did not win the race" against "Shinn won the race")
@@ -240,9 +241,7 @@ def _compare(
         found = _swapped(claim, part, unsourced) or _polarity(claim, unit, min_overlap)
         # the copy as written, then what each says, whoever says it ("..., Mr Bartram said"
         # against a quote alone)
-        for stated, copied_from in dict.fromkeys(
-            ((claim, part), (unattributed(claim), unattributed(part)))
-        ):
+        for stated, copied_from in dict.fromkeys(((claim, part), (said_alone, unattributed(part)))):
             found = found or _edited(stated, copied_from)
             found = found or (None if paraphrased else _hedged(stated, copied_from))
     found = found or _done(claim, unit)

@@ -289,7 +289,7 @@ def voiced(sentences: list[str]) -> list[str]:
     out: list[str] = []
     quoting = None  # who speaks the quote that opens each sentence since "X told BBC Sport:"
     closing: tuple[str, int] | None = None  # who closes the open quote, at which sentence
-    inside = 0  # sentences since a double quote was left open; 0: none is open
+    inside = 0  # sentences since a quote was left open; 0: none is open
     for i, text in enumerate(sentences):
         opens = bool(_QUOTE_OPENS.match(text))
         if closing and closing[1] <= i:

@@ -218,7 +218,7 @@ def _marks_kept(line: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int
             continue
         b, c = a + len(line[a:b].rstrip()), c + len(line[c:d]) - len(line[c:d].lstrip())
         spans[k - 1], spans[k] = (a, b), (c, d)
-    return tuple((a, b) for a, b in spans if b > a and tokens(line[a:b]))
+    return tuple(spans)  # each keeps its words: only marks move
 
 
 # A sentence that ends on a month and one that starts with a day and a full stop: one date
