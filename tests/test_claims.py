@@ -14,11 +14,12 @@ from evalkit.stages.claims import (
     WEAKEST,
     Measured,
     document_evidence,
+    judge_claims,
     measure_claims,
     precisions,
 )
 from evalkit.text import content_stems, whole_word
-from evalkit.verifiers import ClaimSignals, EmbeddingVerifier
+from evalkit.verifiers import ClaimSignals, EmbeddingVerifier, build_verifier
 
 from .conftest import ROOT
 from .test_reference_facts import seg
@@ -542,3 +543,41 @@ def test_a_claim_that_names_its_speaker_is_read_against_the_sentence_it_copies()
     ]
     found = judged(source, seg("c", claim.format("Steve Diamond")), cfg, embedder)
     assert [m.signals.conflict for m in found] == [""]
+
+
+def test_an_event_no_source_reports_in_any_word_is_found_in_no_source() -> None:
+    """A death, an injury, an arrest, a charge, a conviction or a prison term the claim reports
+    and no source reports in any word: the probe's "has been charged" where the man was
+    arrested, "died after falling" where he fell. The sources' other words for it, a denial
+    and a price are none."""
+    source = seg(
+        "s",
+        "A man in his 40s was arrested at the warehouse on Saturday.",
+        "A worker fell from a cherry picker and was taken to hospital.",
+        "Tickets cost 5 pounds.",
+    )
+    cand = seg(
+        "c",
+        "A man in his 40s has been charged after a search of the warehouse.",
+        "A worker died after falling from a cherry picker.",
+        "A man in his 40s was detained at the warehouse.",
+        "A worker was injured in a fall from a cherry picker.",  # "hospital" reports it
+        "No one was killed and the man was not charged.",
+        "Fans were charged 5 pounds for tickets.",
+        "The man was jailed after the search.",
+    )
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_names for m in found] == [
+        ("charged",),
+        ("died",),
+        (),
+        (),
+        (),
+        (),
+        ("jailed",),
+    ]
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    verdicts = judge_claims(claims, found, build_verifier(cfg))
+    assert [v.verdict for v in verdicts[:2]] == ["unsupported", "unsupported"]
+    assert "found in no source: charged" in verdicts[0].reason

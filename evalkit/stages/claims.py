@@ -43,6 +43,7 @@ from evalkit.lexicon import name_words
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
 from evalkit.text import (
     MEMO,
+    NEGATIONS,
     NUMBER_WORDS,
     amounts,
     cased,
@@ -411,6 +412,7 @@ def _novel(text: str, evidence: Evidence) -> Novel:
         # name a country, or join a name's parts as a source does ("Won-sik" for "Wonsik")
         unknown -= spelled_out(text, vocab) | countries(text, vocab) | rejoined(text, vocab)
     misquoted = {f"“{q}”" for q in quotations(text) if _misquoted(q, evidence.trigrams)}
+    misquoted |= unreported(text, evidence.vocab)
     unknown_figures = {n for n in figures if n not in evidence.numbers}
     if unknown_figures:  # "World War Two" where a source says "World War II"
         unknown_figures -= _numbered(text, unknown_figures, evidence)
@@ -443,6 +445,54 @@ def _numbered(text: str, values: set[str], evidence: Evidence) -> frozenset[str]
 _COUNTING = frozenset(NUMBER_WORDS) | frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 )
+
+
+# A death, an injury, an arrest, a charge, a conviction or a prison term that a claim reports
+# (its words for it) and no source reports in any word (every word a source may say it with):
+# "has been charged" where the sources say he was arrested, "died after falling" where he fell.
+# Each reported only in the source's own words, measured on the dev files and every probe, is
+# no faithful claim's: summarisers invent such events, paraphrases keep them.
+_EVENTS = tuple(
+    (frozenset(said.split()), frozenset(sourced.split()))
+    for said, sourced in (
+        (
+            "died dies dead killed murdered",
+            "die died dies dying dead death deaths kill killed killing killings killer fatal"
+            " fatally fatality fatalities murder murdered murders murderer manslaughter homicide"
+            " body bodies corpse perished drowned suicide funeral casualties",
+        ),
+        (
+            "injured wounded",
+            "injury injuries injured injuring hurt wound wounds wounded hospital hospitalised"
+            " hospitalized casualties fractured broke broken bruised bruises treated",
+        ),
+        ("arrested", "arrest arrested arrests arresting detained detain detention custody held"),
+        ("charged", "charge charged charges charging accused indicted prosecuted prosecution"),
+        ("convicted guilty", "convicted conviction convictions guilty admitted admits"),
+        (
+            "jailed imprisoned sentenced",
+            "jail jailed gaol prison prisoner imprisoned imprisonment sentence sentenced"
+            " sentencing custody custodial detention",
+        ),
+    )
+)
+_PRICE = re.compile(r"\bcharged\s+(?:[£$€]|\d|for\b)", re.I)  # "charged £5", "charged for parking"
+
+
+def unreported(text: str, vocab: frozenset[str]) -> frozenset[str]:
+    """The claim's words for an event no source reports (`_EVENTS`), unless the claim says
+    it did not happen ("no one was hurt")."""
+    words = tokens(_PRICE.sub(" ", text))
+    found = set()
+    for i, word in enumerate(words):
+        denied = _DENIALS.intersection(words[max(0, i - 3) : i])  # "he was not charged"
+        for said, sourced in _EVENTS:
+            if word in said and vocab.isdisjoint(sourced) and not denied:
+                found.add(word)
+    return frozenset(found)
+
+
+_DENIALS = NEGATIONS | {"t"}  # "t" of "wasn't" / "was n't"
 
 
 def _misquoted(quote: str, said: frozenset[tuple[str, ...]]) -> bool:
