@@ -2058,16 +2058,26 @@ def test_a_negation_reaches_the_word_in_another_form() -> None:
             "Three prisoners escaped from HMP Leyhill in North Somerset on Saturday.",
             "name south gloucestershire where the source has north somerset",
         ),
+        (
+            "A motorcyclist was killed in a crash at Thornton, near Horncastle.",
+            "The crash happened at about 14:15 BST on the B1191 at Thornton, near Woodhall.",
+            "name horncastle where the source has woodhall",
+        ),
+        (
+            "Survivors told police when they arrived in Trapani, Sicily.",
+            "Survivors informed police upon their arrival in Palermo, Sicily yesterday.",
+            "name trapani where the source has palermo",
+        ),
     ],
 )
-def test_a_key_fact_place_the_candidate_puts_another_in(
-    fact: str, sentence: str, expected: str
-) -> None:
-    """A key fact's name after a name both sides have, related to it alike ("Nottwil,
-    Switzerland", "Leyhill in South Gloucestershire"), that the candidate's sentence puts
-    another name in place of, is misstated; a claim leaves such a name to the sources' rules."""
+def test_a_place_the_other_side_puts_another_in(fact: str, sentence: str, expected: str) -> None:
+    """A name beside a name both sides have, related to it alike ("Nottwil, Switzerland",
+    "Leyhill in South Gloucestershire", "Thornton, near Horncastle", "Trapani, Sicily"), that
+    the other sentence puts another name in place of: a key fact is misstated, a claim
+    contradicted (the probe's "arrived in Trapani, Sicily" where the source has Palermo, named
+    elsewhere in it)."""
     assert reason(fact, sentence, fact=True) == expected
-    assert compare(fact, sentence, True, NONE, 0.6)[0] != "conflict"
+    assert reason(fact, sentence) == expected
     assert placed(fact, sentence.replace(expected.split()[-1].title(), "Lucerne")) is not None
 
 
@@ -2083,6 +2093,12 @@ def test_a_key_fact_place_the_candidate_puts_another_in(
         ("Anuradha Koirala was a CNN Hero.", "Two CNN Heroes are among the survivors."),
         ("The club is in Leeds, QPR said.", "The club is in Leeds, Queens Park Rangers said."),
         ("The event was in Nottwil, Switzerland.", "In Nottwil, Storey won the title."),
+        ("They arrived in Sicily.", "They arrived in Palermo, Sicily."),
+        ("Jones, of Leeds, won the race.", "Smith, of Leeds, came second in the race."),
+        (
+            "Fled after Genevieve Kelley, Mary's mother, refused to hand over daughter.",
+            "The Kelleys fled after Mark Nunes, Mary's biological father, was granted custody.",
+        ),
         (
             "A piece of coal was presented to the Mayor of Doncaster.",
             "Doncaster's mayor Ros Jones has accepted a lump of coal.",
@@ -2130,7 +2146,7 @@ def test_the_united_states_is_a_name_not_the_pronoun_us() -> None:
     country, a name put in its place is a swap (cased or not), and dotted initials are names."""
     source = "The U.S., South Korea and others have accused North Korea of supplying weapons."
     claim = source.replace("The U.S.", "Russia")
-    assert reason(claim, source) == "name russia where the source has the usa"
+    assert reason(claim, source) == "name russia where the source has usa"
     assert reason(claim.lower(), source.lower()) == "word russia where the source has the usa"
     assert reason(claim.lower(), source) == "word russia where the source has the usa"
     assert reason(source.replace("U.S.", "U.K."), source) == "name uk where the source has usa"

@@ -67,7 +67,10 @@ The rule, in order:
   reverse.
 - Last, in cased text: a name between the words the text has around another name, though
   the statement says the rest otherwise (`_slot`: "The film's star Ansel Elgort picked up
-  ..." against "The film's star Shailene Woodley also picked up ...").
+  ..." against "The film's star Shailene Woodley also picked up ..."); or a place beside a
+  name both have, related to it alike, where the text puts another (`placed`: "at Thornton,
+  near Horncastle" against "at Thornton, near Woodhall Spa", "in Trapani, Sicily" against "in
+  Palermo, Sicily").
 A text of several sentences (a window) never conflicts, since its neighbours bring other
 figures, but agrees when it holds every figure and date of the statement.
 
@@ -221,7 +224,7 @@ def _compare(
         # a swap is read even where the swapped words are most of what the statement says, and
         # one clause alone: the claim may join two statements
         found = _swapped(claim, unit, unsourced) or _part(claim, unit, novel, min_overlap)
-        found = found or (placed(claim, unit) if paraphrased else None)
+        found = found or placed(claim, unit)
         return ("conflict", found) if found else NEUTRAL
     if verbatim(claim, unit):
         found = None if paraphrased else unconditional(claim, unit)  # a condition left out
@@ -235,7 +238,7 @@ def _compare(
     found = _figure(claim, unit) or _date(claim, unit) or _slot(claim, unit, False)
     found = found or _aged(claim, unit) or _role(claim, unit)
     found = found or _name(claim, unit, novel) or _speaker(claim, unit)
-    found = found or (placed(claim, unit) if paraphrased else None)
+    found = found or placed(claim, unit)
     if not found:
         part = copied_sentences(claim, unit)  # the copy rules read the sentences it copies
         found = _swapped(claim, part, unsourced) or _polarity(claim, unit, min_overlap)

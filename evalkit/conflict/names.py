@@ -90,13 +90,15 @@ _GAP = 3  # `placed`: the most words and marks between the two names
 
 
 def placed(fact: str, unit: str) -> Conflict | None:
-    """A key fact's name that the candidate's sentence puts another in place of, after a name
-    both have, related to it alike: "The event was in Nottwil, Switzerland" against "... in
+    """A statement's name that the other sentence puts another in place of, beside a name both
+    have, related to it alike: "The event was in Nottwil, Switzerland" against "... in
     Nottwil, Austria, ...", "HMP Leyhill is in South Gloucestershire" against "... from HMP
-    Leyhill in North Somerset on Saturday" (not "the Mayor of Doncaster" against "Doncaster's
-    mayor Ros Jones"). The other name must end a phrase (a mark, the end or a function word
-    after it: not "In Nottwil, Storey won ..."), nor be a short form of the name or name the same
-    country ("Leeds, Britain" against "Leeds, England")."""
+    Leyhill in North Somerset on Saturday", "at Thornton, near Horncastle" against "at
+    Thornton, near Woodhall Spa", and the other way round, "arrived in Trapani, Sicily" against
+    "arrival in Palermo, Sicily" (not "the Mayor of Doncaster" against "Doncaster's mayor Ros
+    Jones"). The other name must end a phrase (a mark, the end or a function word after it, or
+    before it the other way round: not "In Nottwil, Storey won ..."), nor be a short form of the
+    name or name the same country ("Leeds, Britain" against "Leeds, England")."""
     # a key fact is often all names ("HMP Leyhill is in South Gloucestershire"), which `names`
     # would take for a headline: its capitalised words are its names
     written = _MARKED.findall(fact)
@@ -104,6 +106,14 @@ def placed(fact: str, unit: str) -> Conflict | None:
     mine = frozenset(fold(w) for w in written if w[0].isupper()) - STOPWORDS
     u = [fold(w) for w in _MARKED.findall(unit)]
     others = names(unit) - mine
+    return _placed_after(f, u, mine, others, 1) or _placed_after(f[::-1], u[::-1], mine, others, -1)
+
+
+def _placed_after(
+    f: list[str], u: list[str], mine: frozenset[str], others: frozenset[str], way: int
+) -> Conflict | None:
+    """`placed` in the order the words are given: the statement's name after the name both
+    have. `way`: -1 where the words were given last first, to name each name as written."""
     for i, word in enumerate(f):
         if word not in mine or (i and f[i - 1] in mine):
             continue
@@ -115,8 +125,11 @@ def placed(fact: str, unit: str) -> Conflict | None:
         if run & set(u) or held is None:
             continue  # part of the name is there ("Garissa University" against "University")
         link = _link(f[held + 1 : i])
-        if not link:
-            continue  # "ESPN suspended McHenry", "CNN Hero": no place or part of a name
+        if not link or (way < 0 and (link != [","] or f[held - 1 : held] in (["'"], ["’"]))):
+            # "ESPN suspended McHenry", "CNN Hero": no place or part of a name; the other way
+            # round only a comma links a place, and not to a possessive ("Jones, of Leeds,",
+            # "Genevieve Kelley, Mary's mother,")
+            continue
         for k in (k for k, w in enumerate(u) if w == f[held]):
             start = next((j for j in range(k + 1, min(k + _GAP + 2, len(u))) if u[j] in others), 0)
             stop = start
@@ -126,7 +139,7 @@ def placed(fact: str, unit: str) -> Conflict | None:
             ends = stop == len(u) or not u[stop].isalnum() or u[stop] in STOPWORDS
             if not put or not ends or _link(u[k + 1 : start]) != link:
                 continue
-            mine_words, their_words = tuple(f[i:end]), tuple(u[start:stop])
+            mine_words, their_words = tuple(f[i:end])[::way], tuple(u[start:stop])[::way]
             if _short_form(mine_words, their_words) or same_country(run, put):
                 continue  # "QPR" for "Queens Park Rangers"
             if one_kingdom(run, put):
@@ -145,7 +158,7 @@ def one_kingdom(name: AbstractSet[str], other: AbstractSet[str]) -> bool:
 def _link(gap: list[str]) -> list[str] | None:
     """The words and marks between two names that say how they relate (`_RELATION`); None
     where a content word comes between ("Vargas fired Queens Park Rangers")."""
-    if any(w.isalnum() and w not in STOPWORDS for w in gap):
+    if any(w.isalnum() and w not in STOPWORDS and w not in _RELATION for w in gap):
         return None
     return [w for w in gap if w in _RELATION or not w.isalnum()]
 
