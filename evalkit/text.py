@@ -1104,10 +1104,11 @@ def trigrams(text: str) -> frozenset[tuple[str, ...]]:
 
 
 # A negated denial or concealment affirms what follows: "we don't conceal the fact that such
-# weapons will be used ...", "he did not deny that ...", "there is no doubt that ...".
+# weapons will be used ...", "he did not deny that ...", "there is no doubt that ...",
+# "without doubt this is ...".
 _AFFIRMED = re.compile(
     r"(?:n['’]t|\bnot|\bnever)\s+(?:conceal|hide|hiding|deny|denying|dispute|doubt)\w*"
-    r"|\bno\s+(?:secret|doubt)\b",
+    r"|\bno\s+(?:secret|doubt)\b|\bwithout\s+(?:a\s+)?doubt\b",
     re.I,
 )
 
@@ -1121,12 +1122,17 @@ def negated(text: str) -> bool:
         return True
     toks = tokens(_AFFIRMED.sub(" ", text))
     # "denied that ...", "rejected claims that ...", "denied having ...": a statement denied;
+    # "denied any involvement", "denies the charges": what is denied did not happen;
     # "dismissed the speculation as absurd" negates nothing it goes on to say
     after = [toks[i + 1 : i + 5] for i in range(len(toks))]
     return any(
-        t in DENIALS and ("that" in rest or rest[:1] != () and rest[0].endswith("ing"))
+        t in DENIALS
+        and ("that" in rest or rest[:1] != () and (rest[0].endswith("ing") or t in _DENY))
         for t, rest in zip(toks, after, strict=True)
     )
+
+
+_DENY = frozenset("deny denies denied denying".split())
 
 
 @lru_cache(maxsize=MEMO)

@@ -629,7 +629,7 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "Dhillon, 26, admitted murder and was sentenced to a minimum of 22 years.",
             "Dhillon, 26, denied murder but was found guilty and sentenced to a minimum of 22 "
             "years.",
-            "opposite admitted where the source has denied",
+            "negation: only the source denies or negates it",  # what "denied" takes is denied
         ),
         (
             "The council received 246 letters objecting to the plans.",
@@ -2215,6 +2215,45 @@ def test_a_name_swapped_beside_treebank_brackets_is_a_swap() -> None:
             "than one wicket on a day when the bat dominated .",
         )
         == "word opener stuart thompson where the source has amir hamza"
+    )
+
+
+def test_what_deny_takes_is_denied_and_without_doubt_affirms() -> None:
+    """The probe's faithful "Durst has long denied any involvement in ..." against "Durst has
+    long maintained that he had nothing to do with ..." was a negation only the source made;
+    "without doubt this is a reference to ..." negated nothing."""
+    assert reason(
+        "Durst has long denied any involvement in Berman's death.",
+        "Durst has long maintained that he had nothing to do with Berman's death.",
+    ) == ("agree")
+    assert reason("Smith denied the charges of theft.", "Smith admitted the charges of theft.") == (
+        "negation: only the claim denies or negates it"
+    )
+    assert reason(
+        "This is a reference to the campaign launched by the hacktivist collective Anonymous.",
+        "without doubt this is a reference to the campaign launched by the hacktivist "
+        "collective anonymous .",
+    ) == ("agree")
+
+
+def test_a_caption_label_is_no_part_of_the_name_after_it() -> None:
+    """A Daily Mail caption's "Courts: Peet appeared ..." against the probe's faithful "Tramond
+    Peet, 18, appeared ...": "Courts Peet" was read as another name. A name or a word of speech
+    before the colon stays: a dialogue's turn has its speaker."""
+    source = "Courts: Peet appeared in court Monday charged with two counts of theft."
+    claim = "Tramond Peet, 18, appeared in court Monday charged with two counts of theft."
+    assert reason(claim, source) == "agree"
+    assert reason(claim, source.lower()) == "agree"
+    assert reason(claim.replace("Tramond Peet, 18,", "Smith"), source) == (
+        "name smith where the source has peet"
+    )
+    assert reason("Jerry baked cookies.", "Amanda: I baked cookies.") == (
+        "name Jerry where the source has Amanda"
+    )
+    # a claim that copies the caption with its label: the copy rules still read it
+    copied = "killed : justus howell , 17 , was shot twice by police in zion , illinois ."
+    assert reason(copied.replace("illinois", "investigators"), copied) == (
+        "word investigators where the source has illinois"
     )
 
 
@@ -3831,3 +3870,76 @@ def test_a_cased_claim_is_read_again_against_a_lower_cased_sentence_with_its_nam
         "from making any negative statements in the press."
     )
     assert reason(faithful, unit) == "agree"
+
+
+def test_an_age_before_a_name_that_describes_someone_is_theirs() -> None:
+    """ "The 23-year-old former England Under-19 international ..." gives England no age: the
+    probe's faithful "Angus MacDonald, 23, played 67 league games ..." was moved."""
+    sources = (
+        "MacDonald made 67 league appearances for National League club Torquay.",
+        "The 23-year-old former England Under-19 international has also played for Reading.",
+        "Chelsea's 25-year-old Brazil striker scored twice.",
+    )
+    assert misaged("Angus MacDonald, 23, played 67 league games for Torquay.", sources) is None
+    assert misaged("Willian, 25, scored twice.", sources) is None
+    named = ("The 62-year-old Dennis Krauss said he would buy a house.",)
+    found = misaged("Tom Smith, 62, said he would buy a house.", named)
+    assert found is not None and found[0].kind == "moved"
+
+
+def test_a_subject_described_or_a_quote_is_no_splice() -> None:
+    """The probe's faithful "Berman, a crime writer, was shot ..." (its subject with an
+    apposition) and 'Howell's mother LaToya told Fox News her son "couldn't have been a
+    threat" ...' (a quote, said of the "he" it stands for) were spliced."""
+    sentences = (
+        "Berman, a crime writer, was a close friend of Durst.",
+        "Smith, a crime writer, was a close friend of Durst.",
+        "Berman was shot in the head in her Beverly Hills home in December 2000.",
+        "In the wake of his death, Howell's mother LaToya told Fox News her son 'couldn't have "
+        "been a threat'.",
+        "She said: 'Justus was a young man murdered by Zion police'.",
+        "'As he was fleeing from police, they killed my son.",
+        "He couldn't have been a threat if he was running.'",
+    )
+    claim = (
+        "Berman, a crime writer, was shot in the head in her Beverly Hills home in December 2000."
+    )
+    assert spliced(claim, sentences) is None
+    assert spliced(claim.replace("Berman", "Smith", 1), sentences) is not None
+    quoted = (
+        "Howell's mother LaToya told Fox News her son \"couldn't have been a threat\" if he was "
+        "running."
+    )
+    assert spliced(quoted, sentences) is None
+
+
+def test_a_name_in_a_phrase_after_from_the_speaks_for_no_one() -> None:
+    """ "Det Ch Insp Martin Brunning, from the Bedfordshire, Cambridgeshire and Hertfordshire
+    major crime unit, said: ..." made Bedfordshire the speaker, against the probe's faithful
+    "Det Ch Insp Martin Brunning said officers urgently wanted to speak to ..."."""
+    source = (
+        "Det Ch Insp Martin Brunning, from the Bedfordshire, Cambridgeshire and Hertfordshire "
+        "major crime unit, said officers urgently wanted to speak to Ian McLoughlin."
+    )
+    claim = "Det Ch Insp Martin Brunning said officers urgently wanted to speak to Ian McLoughlin."
+    assert speakers(source) == frozenset()
+    assert reason(claim, source) == "agree"
+
+
+def test_a_word_that_joins_a_clause_is_no_part_of_a_speaker() -> None:
+    """Lower-cased, "while the social network says ..." is a description of the speaker, as
+    "the social network says" is: the probe's faithful "Twitter says it remains committed to
+    free speech ..." was another speaker."""
+    source = (
+        "while the social network says it remains committed to the platform being used as a "
+        "symbol of free speech , it says it will not tolerate accounts tweeting sickening "
+        "messages promoting violence ."
+    )
+    claim = (
+        "Twitter says it remains committed to free speech but will not tolerate accounts that "
+        "promote violence."
+    )
+    assert reason(claim, source) == "agree"
+    assert reason(claim, source.replace("while the social network", "while police")) == (
+        "name twitter where the source has police"
+    )

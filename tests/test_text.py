@@ -350,6 +350,10 @@ def test_negation_includes_denial_verbs() -> None:
     assert negated("He failed to attend") and negated("He declined to comment")
     assert not negated("Shares declined to 5%") and not negated("It declined to the lowest level")
     assert not negated("She dismissed the speculation as absurd")
+    # what "deny" takes is denied: "denied any involvement", "denies the charges"
+    assert negated("Durst has long denied any involvement") and negated("He denies the charges")
+    # "without doubt" affirms
+    assert not negated("Without doubt this is a reference to the campaign")
 
 
 def test_known_matches_demonyms_but_not_other_names() -> None:

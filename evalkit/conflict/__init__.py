@@ -105,6 +105,7 @@ import re
 from functools import lru_cache
 
 from evalkit.conflict.base import (
+    _SAY,
     NEUTRAL,
     Conflict,
     Reading,
@@ -119,14 +120,17 @@ from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed
 from evalkit.conflict.order import _order
 from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
 from evalkit.conflict.speakers import _speaker, _turn, names_speaker, speakers, voiced
+from evalkit.lexicon import name_words
 from evalkit.text import (
     KIN,
     MEMO,
     NUMBER_WORDS,
+    STOPWORDS,
     amounts,
     cased,
     content_stems,
     dates,
+    fold,
     names,
     negated,
     numbers,
@@ -208,6 +212,7 @@ def _compare(
     turn = _turn(claim, unit)
     if turn:
         return "conflict", turn
+    claim, unit = _uncaptioned(claim), _uncaptioned(unit)
     values = {stem(t) for a in amounts(claim) for t in tokens(a.text)} | dates(claim) | novel
     values |= speakers(claim)
     # what the claim says, not who says it to whom ("..., fognini told the bbc.")
@@ -252,6 +257,22 @@ def _compare(
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)
+
+
+# A caption's label that opens a sentence: "Courts: Peet appeared in court Monday ...",
+# tokenised "killed : justus howell , 17 , was shot ..."
+_CAPTION = re.compile(r"(?P<label>[^\W\d_][\w'’-]*) ?:\s+(?=\S)")
+
+
+def _uncaptioned(text: str) -> str:
+    """The text without a caption's one-word label before a colon (no name, function word or
+    verb of speech: a dialogue's "Amanda:" says who speaks), which would read as part of the
+    name after it ("Courts Peet" against the claim's "Tramond Peet")."""
+    label = _CAPTION.match(text)
+    word = fold(label["label"]) if label else ""
+    if not word or word in STOPWORDS or _SAY.fullmatch(word) or name_words(label["label"]):
+        return text
+    return text[label.end() :]
 
 
 # a figure standing alone, not part of an amount ("5.5", "£5m", "1,000")

@@ -28,6 +28,7 @@ from evalkit.text import (
     full_month,
     is_content,
     names,
+    quotations,
     scale_step,
     tokens,
 )
@@ -359,6 +360,8 @@ def _splice(
             return None  # a longer start is not in any sentence either
         if rest not in texts or not _predicate(c[k]) or _after_auxiliary(c[:k]):
             continue
+        if any(_padded(c[k : k + _PART]) in _padded(tokens(q)) for q in quotations(claim)):
+            continue  # 'her son "couldn't have been ..."': a quote, not the start's predicate
         own = _content(c[:k])
         if not own or not _content(c[k:]) or _description(c[:k], claim):
             continue
@@ -394,6 +397,8 @@ def _splice(
                 continue
             if abbreviates(c[:k], subject) or abbreviates(subject[-1:], c[:k]):
                 continue  # "QPR" + "beat Chelsea", said of "Queens Park Rangers"
+            if _content(subject) == _content(tokens(claim.split(",", 1)[0])):
+                continue  # "Berman, a crime writer, was shot ...": the subject, described
             if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
     return None

@@ -12,7 +12,14 @@ from functools import lru_cache
 from typing import Literal
 
 from evalkit.conflict.base import Conflict, _content
-from evalkit.conflict.names import _NAME_LENGTH, _STANDS_IN, _described, _short_form
+from evalkit.conflict.names import (
+    _NAME_LENGTH,
+    _PEOPLE_WORDS,
+    _STANDS_IN,
+    _TITLES,
+    _described,
+    _short_form,
+)
 from evalkit.lexicon import name_words
 from evalkit.text import (
     COUNT_WORDS,
@@ -119,6 +126,9 @@ _YEAR_OLD = re.compile(
     r"\b(?P<age>\d{1,3})\s*-\s*year\s*-\s*old\s+(?P<after>(?:[\w'’.-]+\s+){0,4})"
 )
 _ROLE_WORDS = 1  # `_named_ages`: words between "-year-old" and a name ("clerk Gina Michelle")
+# what a name one or two words before it describes ("England international", "Chelsea
+# striker"): an age before the name is theirs
+_DESCRIBES = _PEOPLE_WORDS | _TITLES | frozenset("international player star".split())
 _NAME_PART = re.compile(r"[^\W\d_]+")  # a name's words, a hyphened one's parts apart
 
 
@@ -155,6 +165,8 @@ def _named_ages(text: str) -> tuple[tuple[frozenset[str], str, str], ...]:
         last = first
         while last + 1 < min(len(words), first + _NAME_LENGTH) and is_name(words[last + 1]):
             last += 1
+        if _DESCRIBES.intersection(fold(w) for w in words[last + 1 : last + 3]):
+            continue  # the name says what the one aged is: "England Under-19 international"
         out.append(name(words[first : last + 1], m["age"]))
     return tuple(out)
 

@@ -171,6 +171,9 @@ def _respoken(
     # two changes around one word both keep are one name put for another ("angela colfer
     # said" against "gareth colfer williams said")
     for i1, i2, j1, j2 in _replaced(changes + _one_apart(changes), claim, unit):
+        # a word that joins the clause is no part of who speaks ("while the social network says")
+        i1 += next((k for k, w in enumerate(unit[i1 : i2 - 1]) if w not in _JOINING), i2 - 1 - i1)
+        j1 += next((k for k, w in enumerate(claim[j1 : j2 - 1]) if w not in _JOINING), j2 - 1 - j1)
         old, new = unit[i1:i2], claim[j1:j2]
         after = unit[i2] if i2 < len(unit) and j2 < len(claim) and claim[j2] == unit[i2] else ""
         if after in _HAVE and i2 + 1 < len(unit):  # "scientists have warned"
@@ -222,6 +225,7 @@ def _owned(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _POSSESSIVES = frozenset("his her their its".split())
+_JOINING = frozenset("while whilst and but as when although though because since so".split())
 _HAVE = frozenset("has have had".split())
 
 
@@ -244,7 +248,8 @@ def names_speaker(text: str) -> bool:
 
 def _who(match: re.Match[str]) -> str:
     """Who the match has speak; none for a name that ends a phrase after a preposition ("The
-    woman whose moans sparked most complaints in New York said today: ...")."""
+    woman whose moans sparked most complaints in New York said today: ...", "Det Ch Insp Martin
+    Brunning, from the Bedfordshire, Cambridgeshire and Hertfordshire major crime unit, said:")."""
     if match["before"] and _ENDS_PHRASE.search(match.string, 0, match.start("before")):
         return ""
     who = _written(match)
@@ -269,7 +274,7 @@ def _written(match: re.Match[str]) -> str:
     return match["before"] or match["described"] or match["after"] or match["source"]
 
 
-_ENDS_PHRASE = re.compile(r"\b(?:in|at|from|near|across|outside|around|over)\s+$")
+_ENDS_PHRASE = re.compile(r"\b(?:in|at|from|near|across|outside|around|over)\s+(?:the\s+)?$")
 
 
 def voiced(sentences: list[str]) -> list[str]:
