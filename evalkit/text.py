@@ -1122,17 +1122,23 @@ def negated(text: str) -> bool:
         return True
     toks = tokens(_AFFIRMED.sub(" ", text))
     # "denied that ...", "rejected claims that ...", "denied having ...": a statement denied;
-    # "denied any involvement", "denies the charges": what is denied did not happen;
+    # "denied any involvement", "denies all wrongdoing": none of it happened (not "denied
+    # murder but was found guilty", nor "denies the charges" of one charged);
     # "dismissed the speculation as absurd" negates nothing it goes on to say
     after = [toks[i + 1 : i + 5] for i in range(len(toks))]
     return any(
         t in DENIALS
-        and ("that" in rest or rest[:1] != () and (rest[0].endswith("ing") or t in _DENY))
+        and (
+            "that" in rest
+            or rest[:1] != ()
+            and (rest[0].endswith("ing") or (t in _DENY and rest[0] in _WHOLLY))
+        )
         for t, rest in zip(toks, after, strict=True)
     )
 
 
 _DENY = frozenset("deny denies denied denying".split())
+_WHOLLY = frozenset("any all".split())
 
 
 @lru_cache(maxsize=MEMO)

@@ -629,7 +629,7 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "Dhillon, 26, admitted murder and was sentenced to a minimum of 22 years.",
             "Dhillon, 26, denied murder but was found guilty and sentenced to a minimum of 22 "
             "years.",
-            "negation: only the source denies or negates it",  # what "denied" takes is denied
+            "opposite admitted where the source has denied",
         ),
         (
             "The council received 246 letters objecting to the plans.",
@@ -2095,6 +2095,11 @@ def test_a_place_the_other_side_puts_another_in(fact: str, sentence: str, expect
         ("The event was in Nottwil, Switzerland.", "In Nottwil, Storey won the title."),
         ("They arrived in Sicily.", "They arrived in Palermo, Sicily."),
         ("Jones, of Leeds, won the race.", "Smith, of Leeds, came second in the race."),
+        # a name that goes on after a possessive: a place within the other
+        (
+            "Queen's Club in London will host the tie.",
+            "The venerable club in Baron's Court will host the tie.",
+        ),
         (
             "Fled after Genevieve Kelley, Mary's mother, refused to hand over daughter.",
             "The Kelleys fled after Mark Nunes, Mary's biological father, was granted custody.",
@@ -2218,16 +2223,22 @@ def test_a_name_swapped_beside_treebank_brackets_is_a_swap() -> None:
     )
 
 
-def test_what_deny_takes_is_denied_and_without_doubt_affirms() -> None:
+def test_denying_any_of_it_negates_and_without_doubt_affirms() -> None:
     """The probe's faithful "Durst has long denied any involvement in ..." against "Durst has
     long maintained that he had nothing to do with ..." was a negation only the source made;
-    "without doubt this is a reference to ..." negated nothing."""
+    "without doubt this is a reference to ..." negated the copy of it."""
     assert reason(
         "Durst has long denied any involvement in Berman's death.",
         "Durst has long maintained that he had nothing to do with Berman's death.",
     ) == ("agree")
-    assert reason("Smith denied the charges of theft.", "Smith admitted the charges of theft.") == (
-        "negation: only the claim denies or negates it"
+    assert reason(
+        "Smith denied any involvement in the theft of the car.",
+        "Smith admitted involvement in the theft of the car.",
+    ) == ("negation: only the claim denies or negates it")
+    # a denial the verdict overrules: the probe's "Dhillon, 26, was sentenced ... for murdering"
+    source = "Dhillon, 26, denied murder but was found guilty and sentenced to 22 years."
+    assert reason("Dhillon, 26, was found guilty of murder and sentenced to 22 years.", source) == (
+        "agree"
     )
     assert reason(
         "This is a reference to the campaign launched by the hacktivist collective Anonymous.",

@@ -350,8 +350,10 @@ def test_negation_includes_denial_verbs() -> None:
     assert negated("He failed to attend") and negated("He declined to comment")
     assert not negated("Shares declined to 5%") and not negated("It declined to the lowest level")
     assert not negated("She dismissed the speculation as absurd")
-    # what "deny" takes is denied: "denied any involvement", "denies the charges"
-    assert negated("Durst has long denied any involvement") and negated("He denies the charges")
+    # "deny any" or "all": none of it happened; not "denied murder but was found guilty"
+    assert negated("Durst has long denied any involvement") and negated("She denies all claims")
+    assert not negated("Dhillon denied murder but was found guilty")
+    assert not negated("He denies the charges")
     # "without doubt" affirms
     assert not negated("Without doubt this is a reference to the campaign")
 

@@ -137,6 +137,7 @@ def _placed_after(
                 stop += 1
             put = set(u[start:stop])
             ends = stop == len(u) or not u[stop].isalnum() or u[stop] in STOPWORDS
+            ends = ends and u[stop : stop + 2] not in (["'", "s"], ["’", "s"])  # "Baron's Court"
             if not put or not ends or _link(u[k + 1 : start]) != link:
                 continue
             mine_words, their_words = tuple(f[i:end])[::way], tuple(u[start:stop])[::way]
