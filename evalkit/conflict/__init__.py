@@ -269,8 +269,10 @@ def _uncaptioned(text: str) -> str:
     verb of speech: a dialogue's "Amanda:" says who speaks), which would read as part of the
     name after it ("Courts Peet" against the claim's "Tramond Peet")."""
     label = _CAPTION.match(text)
-    word = fold(label["label"]) if label else ""
-    if not word or word in STOPWORDS or _SAY.fullmatch(word) or name_words(label["label"]):
+    if label is None:
+        return text
+    word = fold(label["label"])
+    if word in STOPWORDS or _SAY.fullmatch(word) or name_words(label["label"]):
         return text
     return text[label.end() :]
 
