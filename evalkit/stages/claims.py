@@ -450,8 +450,8 @@ _COUNTING = frozenset(NUMBER_WORDS) | frozenset(
 # A death, an injury, an arrest, a charge, a conviction or a prison term that a claim reports
 # (its words for it) and no source reports in any word (every word a source may say it with):
 # "has been charged" where the sources say he was arrested, "died after falling" where he fell.
-# Each reported only in the source's own words, measured on the dev files and every probe, is
-# no faithful claim's: summarisers invent such events, paraphrases keep them.
+# Summarisers invent such events; a paraphrase keeps them. Measured on the dev files and every
+# probe before it was written, no faithful claim reports one that no source does.
 _EVENTS = tuple(
     (frozenset(said.split()), frozenset(sourced.split()))
     for said, sourced in (
@@ -485,14 +485,14 @@ def unreported(text: str, vocab: frozenset[str]) -> frozenset[str]:
     words = tokens(_PRICE.sub(" ", text))
     found = set()
     for i, word in enumerate(words):
-        denied = _DENIALS.intersection(words[max(0, i - 3) : i])  # "he was not charged"
+        denied = _NEGATING.intersection(words[max(0, i - 3) : i])  # "he was not charged"
         for said, sourced in _EVENTS:
             if word in said and vocab.isdisjoint(sourced) and not denied:
                 found.add(word)
     return frozenset(found)
 
 
-_DENIALS = NEGATIONS | {"t"}  # "t" of "wasn't" / "was n't"
+_NEGATING = NEGATIONS | {"t"}  # "t" of "wasn't" / "was n't"
 
 
 def _misquoted(quote: str, said: frozenset[tuple[str, ...]]) -> bool:
