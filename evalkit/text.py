@@ -1037,9 +1037,12 @@ def _capitalised_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(alone - found)
 
 
+# What follows an apostrophe as a word of its own in tokenised text ("it 's", "we 're")
+CLITICS = ("s", "re", "ve", "ll", "d", "m")
+
 # Penn Treebank tokenised text (CNN/DailyMail's release: "`` we 're ready , '' he said ."): a
 # token that closes onto the word before it, and the brackets as written
-_CLOSES_ONTO = frozenset(",.!?;:%") | {"''", "n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}
+_CLOSES_ONTO = frozenset(",.!?;:%") | {"''", "n't"} | {f"'{c}" for c in CLITICS}
 _TREEBANK = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}"}
 _TOKENISED = re.compile(r"``|'' | (?:[,.!?;:]|n't|'s)(?: |$)|-[lr][rsc]b-", re.I)
 
@@ -1078,7 +1081,7 @@ def untokenised(text: str) -> str:
 # read in runs of at least QUOTE_WORDS words between ellipses and bracketed insertions.
 _QUOTE = re.compile(r"[\"“”]([^\"“”\n]{3,400}?)[\"“”]|``(.{3,400}?)''|‘([^‘’\n]{3,400}?)’(?!\w)")
 _ELIDED = re.compile(r"\.\.\.|…|\[[^\]]*\]")
-_CLITIC_GAP = re.compile(r"\s+(?=n['’]t\b|['’](?:s|re|ve|ll|d|m)\b)", re.I)  # "did n't"
+_CLITIC_GAP = re.compile(rf"\s+(?=n['’]t\b|['’](?:{'|'.join(CLITICS)})\b)", re.I)  # "did n't"
 QUOTE_WORDS = 4
 
 

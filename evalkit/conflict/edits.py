@@ -354,13 +354,15 @@ def _splice(
     c: tuple[str, ...], claim: str, texts: str, lines: list[str]
 ) -> tuple[Conflict, int] | None:
     """`spliced` for the claim's words `c`, read from its start (`lines`: `texts`' lines)."""
+    quoted = [_padded(tokens(q)) for q in quotations(claim)]
+    head = _content(tokens(claim.split(",", 1)[0]))  # its subject, before an apposition
     for k in range(1 if _a_name(c[0], claim) else _PART, len(c) - _PART + 1):
         start, rest = _padded(c[:k]), _padded(c[k:])
         if start not in texts:
             return None  # a longer start is not in any sentence either
         if rest not in texts or not _predicate(c[k]) or _after_auxiliary(c[:k]):
             continue
-        if any(_padded(c[k : k + _PART]) in _padded(tokens(q)) for q in quotations(claim)):
+        if any(_padded(c[k : k + _PART]) in q for q in quoted):
             continue  # 'her son "couldn't have been ..."': a quote, not the start's predicate
         own = _content(c[:k])
         if not own or not _content(c[k:]) or _description(c[:k], claim):
@@ -397,7 +399,7 @@ def _splice(
                 continue
             if abbreviates(c[:k], subject) or abbreviates(subject[-1:], c[:k]):
                 continue  # "QPR" + "beat Chelsea", said of "Queens Park Rangers"
-            if _content(subject) == _content(tokens(claim.split(",", 1)[0])):
+            if _content(subject) == head:
                 continue  # "Berman, a crime writer, was shot ...": the subject, described
             if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i

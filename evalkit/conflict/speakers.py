@@ -172,8 +172,7 @@ def _respoken(
     # said" against "gareth colfer williams said")
     for i1, i2, j1, j2 in _replaced(changes + _one_apart(changes), claim, unit):
         # a word that joins the clause is no part of who speaks ("while the social network says")
-        i1 += next((k for k, w in enumerate(unit[i1 : i2 - 1]) if w not in _JOINING), i2 - 1 - i1)
-        j1 += next((k for k, w in enumerate(claim[j1 : j2 - 1]) if w not in _JOINING), j2 - 1 - j1)
+        i1, j1 = _past_joining(unit, i1, i2), _past_joining(claim, j1, j2)
         old, new = unit[i1:i2], claim[j1:j2]
         after = unit[i2] if i2 < len(unit) and j2 < len(claim) and claim[j2] == unit[i2] else ""
         if after in _HAVE and i2 + 1 < len(unit):  # "scientists have warned"
@@ -222,6 +221,13 @@ def _owned(words: tuple[str, ...]) -> tuple[str, ...]:
         "the" if w in _POSSESSIVES and is_content(n) else w
         for w, n in zip(words, words[1:] + ("",), strict=True)
     )
+
+
+def _past_joining(words: tuple[str, ...], start: int, stop: int) -> int:
+    """Where words[start:stop] begins after the words that join its clause, its last word kept."""
+    while start < stop - 1 and words[start] in _JOINING:
+        start += 1
+    return start
 
 
 _POSSESSIVES = frozenset("his her their its".split())

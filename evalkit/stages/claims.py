@@ -412,14 +412,13 @@ def _novel(text: str, evidence: Evidence) -> Novel:
         # name a country, or join a name's parts as a source does ("Won-sik" for "Wonsik")
         unknown -= spelled_out(text, vocab) | countries(text, vocab) | rejoined(text, vocab)
     misquoted = {f"“{q}”" for q in quotations(text) if _misquoted(q, evidence.trigrams)}
-    misquoted |= unreported(text, evidence.vocab)
     unknown_figures = {n for n in figures if n not in evidence.numbers}
     if unknown_figures:  # "World War Two" where a source says "World War II"
         unknown_figures -= _numbered(text, unknown_figures, evidence)
     return (
         tuple(sorted(figures[n] for n in unknown_figures)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab))),
-        tuple(sorted(unknown | misquoted)),
+        tuple(sorted(unknown | misquoted | unreported(text, evidence.vocab))),
     )
 
 

@@ -27,6 +27,7 @@ import pysbd
 
 from evalkit.records import CleanDocument, Event, Segmented, Sentence
 from evalkit.text import (
+    CLITICS,
     LIST_MARKER,
     MONTH_NAMES,
     STOPWORDS,
@@ -50,7 +51,7 @@ def _segmenter() -> pysbd.Segmenter:
 # apostrophe later ("athletics' federations") it takes everything between for one quotation
 # and splits no sentence there. The segmenter sees a letter instead (the same length, so every
 # span holds).
-_CLITIC = re.compile(r"(?<=\s)'(?=(?:s|re|ve|ll|d|m)\b)")
+_CLITIC = re.compile(rf"(?<=\s)'(?=(?:{'|'.join(CLITICS)})\b)")
 
 
 # A frame naming the summarised articles as what reports a claim; a named source ("according
