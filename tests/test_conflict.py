@@ -2696,6 +2696,50 @@ def test_a_figure_between_the_words_of_another_figure(
 @pytest.mark.parametrize(
     ("claim", "source", "expected"),
     [
+        # the claim says the unit's figure where the unit does and adds one of its own
+        (
+            "Venables, who was released in 2001 after serving seven years of a life sentence, "
+            "was recalled to prison in 2010 when he pleaded guilty to downloading images.",
+            "He had been released from prison in 2001, having served seven years of a life "
+            "sentence, but was recalled when he pleaded guilty to downloading images.",
+            "agree",
+        ),
+        (
+            "Storey has won 11 gold, eight silver and three bronze medals in both cycling and "
+            "swimming across six Paralympics.",
+            "Storey began her sporting career in the pool, winning six medals at the 1992 "
+            "Paralympics before switching to cycling in 2005.",
+            "neutral",
+        ),
+        (
+            "McGregor, 29, has worn 4oz gloves in the UFC and will make his boxing debut against "
+            "the 40-year-old Mayweather.",
+            "McGregor, 29, will make his boxing debut in what could be the richest fight.",
+            "neutral",
+        ),
+        # not where the unit has the claim's figure too (two traded), nor where it has its
+        # own more often than the claim does
+        (
+            "Caleb Dias, 17, and Chloie Rhodes, 18, could not wait to jump on board.",
+            "Caleb Dias, 18, and Chloie Rhodes, 17, could not wait to jump on board.",
+            "number 17 where the source has 18",
+        ),
+        (
+            "Second Half ends, Bradford City 57, Oldham Athletic 1.",
+            "Second Half ends, Bradford City 1, Oldham Athletic 1.",
+            "number 57 where the source has 1",
+        ),
+    ],
+)
+def test_a_figure_added_beside_the_units_is_no_other_figure(
+    claim: str, source: str, expected: str
+) -> None:
+    assert reason(claim, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
         # another name between the same words, though the unit has the claim's elsewhere
         (
             "The film's star Ansel Elgort picked up best female performance.",

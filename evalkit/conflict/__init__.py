@@ -115,7 +115,14 @@ from evalkit.conflict.base import (
     verbatim,
 )
 from evalkit.conflict.edits import _edited, _hedged, reattached, spliced, unconditional
-from evalkit.conflict.figures import _SPANS, _aged, _date, _figure, _figure_words, _slot, misaged
+from evalkit.conflict.figures import (
+    _SPANS,
+    _aged,
+    _figure_words,
+    _figured,
+    _slot,
+    misaged,
+)
 from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed
 from evalkit.conflict.order import _order
 from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
@@ -240,7 +247,7 @@ def _compare(
         holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
         same = holds and not novel and negated(claim) == negated(unit)
         return ("agree", None) if same else NEUTRAL
-    found = _figure(claim, unit) or _date(claim, unit) or _slot(claim, unit, False)
+    found = _figured(claim, unit, claim, True)
     found = found or _aged(claim, unit) or _role(claim, unit)
     found = found or _name(claim, unit, novel) or _speaker(claim, unit)
     found = found or placed(claim, unit)
@@ -317,7 +324,7 @@ def _part(claim: str, unit: str, novel: frozenset[str], min_overlap: float) -> C
         if len(stems & theirs) / len(stems) < min_overlap:
             continue
         if figured:
-            found = _figure(part, unit) or _slot(part, unit, False)
+            found = _figured(part, unit, claim, False)
         else:
             found = _polarity(part, unit, min_overlap)  # "..., which Brazil went on to lose"
         if found:

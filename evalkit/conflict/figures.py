@@ -38,6 +38,7 @@ from evalkit.text import (
     is_content,
     names,
     same_country,
+    stem,
     tokens,
 )
 
@@ -62,6 +63,53 @@ def _figure(claim: str, unit: str) -> Conflict | None:
             if (differs or a.value == b.value) and _disagree(a, b):
                 return Conflict("number", _bounded(a.text, a.bound), _bounded(b.text, b.bound))
     return None
+
+
+def _figured(claim: str, unit: str, whole: str, dated: bool) -> Conflict | None:
+    """A figure of the claim's that the unit gives otherwise (`_figure`, a date where `dated`,
+    `_slot`), unless the claim has the unit's figure too, among the unit's words around it
+    (`_added`): the claim (`whole`, of which `claim` may be a clause) then adds a figure beside
+    it and replaces none ("Venables, who was released in 2001 ..., was recalled to prison in
+    2010 when ..." against "He had been released from prison in 2001, ... but was recalled
+    when ..."; "McGregor, 29, ... will make his boxing debut against the 40-year-old
+    Mayweather" against "McGregor, 29, will make his boxing debut ...")."""
+    rules = (_figure, _date) if dated else (_figure,)
+    for rule in (*rules, lambda c, u: _slot(c, u, False)):
+        found = rule(claim, unit)
+        if found and not _added(found, tokens(whole), tokens(unit)):
+            return found
+    return None
+
+
+_NEAR = 5  # `_added`: the words either side of a figure that say what it is of
+
+
+def _added(found: Conflict, whole: tuple[str, ...], unit: tuple[str, ...]) -> bool:
+    """Whether the claim's figure is one it adds beside the unit's (`_figured`): the claim has
+    the unit's figure as often as the unit does, with a content word of the unit's beside it,
+    and the unit lacks the claim's. Not two figures traded ("Caleb Dias, 17, and Chloie
+    Rhodes, 18," against "Caleb Dias, 18, and Chloie Rhodes, 17,": the unit has both), nor
+    the unit's figure said of another thing ("Waterford Wedgwood collapsed in 2010, and the
+    museum went into administration in 2009" against "... after the firm collapsed in
+    2009")."""
+    mine, theirs = tokens(found.mine), tokens(found.theirs)
+    here, there = _at(whole, theirs), _at(unit, theirs)
+    if not here or len(here) < len(there) or _at(unit, mine):
+        return False
+    n = len(theirs)  # each place the unit has it, one of the claim's with a word in common
+    return all(any(_near(whole, i, n) & _near(unit, j, n) for i in here) for j in there)
+
+
+def _at(words: tuple[str, ...], run: tuple[str, ...]) -> list[int]:
+    """Where a run of words stands in the words."""
+    n = len(run)
+    return [i for i in range(len(words) - n + 1) if n and words[i : i + n] == run]
+
+
+def _near(words: tuple[str, ...], i: int, n: int) -> set[str]:
+    """The stems of the content words within _NEAR of the run of n words at i."""
+    around = words[max(0, i - _NEAR) : i] + words[i + n : i + n + _NEAR]
+    return {stem(w) for w in around if is_content(w) and not _figure_word(w)}
 
 
 def _counts_else(b: Amount, a: Amount, unit: str) -> bool:
