@@ -928,6 +928,20 @@ def _places() -> tuple[frozenset[frozenset[str]], ...]:
     return tuple(frozenset(names) for names in places.values())
 
 
+@lru_cache(maxsize=1)
+def _nation_words() -> frozenset[str]:
+    """Every word of a country's names (assets/countries.txt), its seat's aside."""
+    return frozenset(
+        w for entries in _countries().values() for _, names, _ in entries for n in names for w in n
+    )
+
+
+def national(words: AbstractSet[str]) -> bool:
+    """Whether the words are all of a country's names or demonyms: a person described by
+    nationality ("the Spaniard", "the Swiss"), or a country for its government."""
+    return bool(words) and all(roots(w) & _nation_words() for w in words)
+
+
 def same_country(name: AbstractSet[str], other: AbstractSet[str]) -> bool:
     """Whether the words `name` and `other` are a seat of government and a name of its
     country, or two names of one country ("seoul" and "south korea", "kremlin" and "russian",

@@ -222,6 +222,15 @@ def test_a_quote_moved_to_another_speaker_is_a_conflict() -> None:
     )
     for speaker in ("South Korea", "The Unification Ministry", "Seoul"):
         assert reason(moved.replace("Russia", speaker), source) == "agree"
+    # a nationality after "the" describes whom the claim names (the thirteenth probe's); a
+    # country is another speaker
+    source = "The Spaniard warned Bayern remained lethal even though they were missing Robben."
+    claim = "Porto coach Julen Lopetegui warned that Bayern remained lethal without Robben."
+    assert reason(claim, source) == "agree"
+    assert reason(claim.lower(), source.lower()) == "agree"
+    assert reason(claim, source.replace("The Spaniard", "France")) == (
+        "name julen, lopetegui where the source has france"
+    )
     # a ministry's spokesperson speaks for the ministry the source names
     assert (
         reason(
@@ -320,6 +329,12 @@ def test_in_a_dialogue_what_a_speaker_says_they_do_is_theirs() -> None:
             "jones was beaten by smith in the final at wimbledon .",
             "order smith ... jones where the source has jones ... smith",
         ),
+        # two times exchanged, though a time moved alone is none
+        (
+            "Smith died on Friday and Jones on Monday.",
+            "Smith died on Monday and Jones on Friday.",
+            "order friday ... monday where the source has monday ... friday",
+        ),
     ],
 )
 def test_the_sources_words_with_two_exchanged_are_a_conflict(
@@ -371,6 +386,21 @@ def test_the_sources_words_with_two_exchanged_are_a_conflict(
             "The opposition of Novak Djokovic and the ruling party of Andy Murray agreed.",
         ),
         ("He spoke in London on Monday.", "He spoke on Monday in London."),
+        # a time moved to the other end of the sentence
+        (
+            "In June 2011 Martuzevicius was arrested in London under a European Arrest Warrant.",
+            "He was arrested in London in June 2011 under a European Arrest Warrant.",
+        ),
+        (
+            "US border agents encountered two men carrying backpacks east of Sumas, Washington, "
+            "on Tuesday morning.",
+            "The incident began on Tuesday morning when border agents encountered two men "
+            "carrying backpacks east of Sumas, Washington, in the US.",
+        ),
+        (
+            "The US chose not to veto the resolution on Friday.",
+            "On Friday, the US chose not to veto a UN Security Council resolution.",
+        ),
         (
             "McCoy, who plans to retire in February, said: 'I'm a dreamer.'",
             "'I'm a dreamer,' said McCoy, who plans to retire in February.",
@@ -2773,6 +2803,19 @@ def test_a_figure_added_beside_the_units_is_no_other_figure(
             "David Cameron told the BBC the plan would go ahead.",
             "agree",
         ),
+        # initials for a name with "of" (the tenth probe's)
+        (
+            "The conductor founded the AAM in 1973 and directed it for some 30 years.",
+            "The conductor founded the Academy of Ancient Music (AAM) in 1973 and directed the "
+            "academy for some 30 years.",
+            "agree",
+        ),
+        (
+            "The conductor founded the AAM in 1973 and directed it for some 30 years.",
+            "The conductor founded the English Concert in 1973 and directed it for some 30 "
+            "years.",
+            "name aam where the source has english concert",
+        ),
     ],
 )
 def test_a_name_between_the_words_of_another_name(claim: str, source: str, expected: str) -> None:
@@ -3937,6 +3980,13 @@ def test_an_age_before_a_name_that_describes_someone_is_theirs() -> None:
     )
     assert misaged("Angus MacDonald, 23, played 67 league games for Torquay.", sources) is None
     assert misaged("Willian, 25, scored twice.", sources) is None
+    # a nationality before "man", a name with "of" before "student" (the thirteenth probe's)
+    described = (
+        "Mr Gustafsson, 42, is being flown back to Sweden from Africa.",
+        "Police released footage of the 21-year-old University of Brighton student in Portslade.",
+    )
+    assert misaged("A 42-year-old Swedish man has been freed.", described[:1]) is None
+    assert misaged("Brighton student Janet Muller, 21, was reported missing.", described) is None
     named = ("The 62-year-old Dennis Krauss said he would buy a house.",)
     found = misaged("Tom Smith, 62, said he would buy a house.", named)
     assert found is not None and found[0].kind == "moved"

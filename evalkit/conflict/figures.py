@@ -13,12 +13,14 @@ from typing import Literal
 
 from evalkit.conflict.base import Conflict, _content
 from evalkit.conflict.names import (
+    _KIN,
     _NAME_LENGTH,
     _PEOPLE_WORDS,
     _STANDS_IN,
     _TITLES,
     _described,
     _short_form,
+    abbreviates,
 )
 from evalkit.lexicon import name_words
 from evalkit.text import (
@@ -175,8 +177,13 @@ _YEAR_OLD = re.compile(
 )
 _ROLE_WORDS = 1  # `_named_ages`: words between "-year-old" and a name ("clerk Gina Michelle")
 # what a name one or two words before it describes ("England international", "Chelsea
-# striker"): an age before the name is theirs
-_DESCRIBES = _PEOPLE_WORDS | _TITLES | frozenset("international player star".split())
+# striker", "Swedish man", "University of Brighton student"): an age before the name is theirs
+_DESCRIBES = (
+    _PEOPLE_WORDS
+    | _TITLES
+    | _KIN
+    | frozenset("international player star man woman men women boy girl teenager".split())
+)
 _NAME_PART = re.compile(r"[^\W\d_]+")  # a name's words, a hyphened one's parts apart
 
 
@@ -194,7 +201,7 @@ def _named_ages(text: str) -> tuple[tuple[frozenset[str], str, str], ...]:
         return fold(word) in found if found is not None else bool(name_words(word))
 
     def name(words: list[str], age: str) -> tuple[frozenset[str], str, str]:
-        parts = frozenset(p for w in words for p in _NAME_PART.findall(fold(w)))
+        parts = frozenset(p for w in words for p in _NAME_PART.findall(fold(w)) if p != "of")
         return parts, fold(" ".join(words)).strip(".'’,"), age
 
     out = []
@@ -211,8 +218,11 @@ def _named_ages(text: str) -> tuple[tuple[frozenset[str], str, str], ...]:
         if first is None:
             continue
         last = first
-        while last + 1 < min(len(words), first + _NAME_LENGTH) and is_name(words[last + 1]):
-            last += 1
+        while last + 1 < min(len(words), first + _NAME_LENGTH):
+            step = 2 if words[last + 1] == "of" else 1  # "University of Brighton"
+            if last + step >= len(words) or not is_name(words[last + step]):
+                break
+            last += step
         if _DESCRIBES.intersection(fold(w) for w in words[last + 1 : last + 3]):
             continue  # the name says what the one aged is: "England Under-19 international"
         out.append(name(words[first : last + 1], m["age"]))
@@ -424,7 +434,10 @@ def _other_name(c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot) -> boo
         return False
     if x <= _STANDS_IN or y <= _STANDS_IN or same_country(x, y):
         return False
-    return not (_short_form(mine, theirs) or _described(u, b[0], c, a[0], y, x))
+    # the initials of the unit's name and the words after it ("the AAM" for "the Academy of
+    # Ancient Music (AAM)", whose "of" ends the name's run)
+    spelt = abbreviates(mine, u[b[0] : b[1] + _NAME_LENGTH])
+    return not (_short_form(mine, theirs) or spelt or _described(u, b[0], c, a[0], y, x))
 
 
 def _amid(c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot) -> bool:

@@ -21,7 +21,7 @@ from evalkit.conflict.base import (
     _uncontracted,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
-from evalkit.text import MONTHS, dates, is_content, names, tokens
+from evalkit.text import MONTHS, WEEKDAYS, dates, is_content, names, tokens
 
 # The order rule (`_order`): a claim whose content words are nearly all (this share) in one
 # unit, two of them exchanged at most _REACH words apart.
@@ -257,6 +257,8 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
                 continue
             if a.isdigit() != b.isdigit():  # a figure moved beside a word: "the 2016 Olympics"
                 continue
+            if _timed({a}, {b}):
+                continue
             if _SYMMETRIC & set(c[ia:ib]):
                 continue
             passive = _passive(c, ia, ib)
@@ -348,6 +350,24 @@ def _passive(words: tuple[str, ...], i: int, j: int) -> bool:
     return _PASSIVE in words[i:j] or words[j + 1 : j + 2] == (_PASSIVE,)
 
 
+# words of when, which a sentence may put anywhere ("In June 2011 he was arrested in London"
+# is "He was arrested in London in June 2011"); not "may", more often a verb
+_TIMES = (
+    (MONTHS - {"may"})
+    | WEEKDAYS
+    | _WHEN
+    | frozenset("morning afternoon evening night overnight weekend".split())
+)
+
+
+def _timed(mine: set[str], theirs: set[str]) -> bool:
+    """Whether one side of an exchange is words of when and the other is not: a time moved
+    to the other end of the sentence, no two things traded ("US border agents encountered
+    ... on Tuesday morning" against "On Tuesday morning border agents encountered ... in the
+    US"). Two times traded ("Monday ... Friday") stay an exchange."""
+    return (mine <= _TIMES) != (theirs <= _TIMES)
+
+
 def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
     """Two changed places of the word alignment that trade content words: each puts a word
     the other took out. Not where "said" moves with them (the speaker put at the other end)."""
@@ -372,5 +392,6 @@ def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
             if (_PASSIVE in {*u[i1:i2], *u[k1:k2]}) != (_PASSIVE in {*c[j1:j2], *c[l1:l2]}):
                 continue
             if there and back and not (between and set(between) <= _SYMMETRIC):
-                return min(there), min(back)
+                if not _timed(there, back):
+                    return min(there), min(back)
     return None

@@ -26,6 +26,7 @@ from evalkit.conflict.names import (
     _OFFICES,
     _PERSON_TITLES,
     _STANDS_IN,
+    _THE_COUNTRIES,
     _described,
     same_voice,
 )
@@ -39,6 +40,7 @@ from evalkit.text import (
     cased,
     is_content,
     names,
+    national,
     stem,
     tokens,
     untokenised,
@@ -108,6 +110,9 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
     institution or capital (`_STANDS_IN`), which may speak for the other."""
     mine, theirs = speakers(claim, _ATTRIBUTED), speakers(unit, _ATTRIBUTED)
     named = not (mine <= _STANDS_IN or theirs <= _STANDS_IN)  # (an empty set is a subset)
+    # a nationality after "the" describes the one the other names ("The Spaniard warned" for
+    # "Porto coach Julen Lopetegui warned")
+    named = named and not (_nationality(mine, claim) or _nationality(theirs, unit))
     # the speaker's quote may name the claim's ("Mr Elliott said: "I have been totally
     # vindicated and Phil Flanagan has admitted ..."" against "Mr Flanagan said he had been
     # totally vindicated")
@@ -117,6 +122,15 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
         return _respoken(tokens(claim), tokens(unit))
     # capitals find named speakers; a group ("police", "prosecutors") has none
     return _respoken(tokens(claim), tokens(unit), names(claim) | names(unit))
+
+
+def _nationality(speaker: frozenset[str], text: str) -> bool:
+    """Whether the speaker is one word of a nationality that the text writes after "the" ("the
+    Spaniard", "the Swiss"): someone described, not a country ("the UK", `_THE_COUNTRIES`)."""
+    (word,) = speaker if len(speaker) == 1 else ("",)
+    if not word or word in _THE_COUNTRIES or not national(speaker):
+        return False
+    return re.search(rf"\bthe\s+{re.escape(word)}\b", text, re.I) is not None
 
 
 # a quote (to its end, or the text's where the sentence ends inside it)
