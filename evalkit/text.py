@@ -1122,10 +1122,13 @@ def trigrams(text: str) -> frozenset[tuple[str, ...]]:
 
 # A negated denial or concealment affirms what follows: "we don't conceal the fact that such
 # weapons will be used ...", "he did not deny that ...", "there is no doubt that ...",
-# "without doubt this is ...".
+# "without doubt this is ...". A "not" that ends a clause stands for a statement made before
+# it and negates nothing of the clause: "Kuznetsova will hope not, after she hacked ...",
+# "whether he plays or not".
 _AFFIRMED = re.compile(
     r"(?:n['’]t|\bnot|\bnever)\s+(?:conceal|hide|hiding|deny|denying|dispute|doubt)\w*"
-    r"|\bno\s+(?:secret|doubt)\b|\bwithout\s+(?:a\s+)?doubt\b",
+    r"|\bno\s+(?:secret|doubt)\b|\bwithout\s+(?:a\s+)?doubt\b"
+    r"|\b(?:hope|hopes|hoped|think|thinks|believe|believes|guess|or|if)\s+not\b(?=\s*(?:[,.;:!?]|$))",
     re.I,
 )
 

@@ -356,6 +356,10 @@ def test_negation_includes_denial_verbs() -> None:
     assert not negated("He denies the charges")
     # "without doubt" affirms
     assert not negated("Without doubt this is a reference to the campaign")
+    # a "not" that ends a clause stands for a statement before it (the eleventh probe's)
+    assert not negated("kuznetsova will hope not , after she hacked some of her own hair off")
+    assert not negated("Whether he plays or not, the club will win.")
+    assert negated("He hoped not to play.") and negated("He did not play, or so he said.")
 
 
 def test_known_matches_demonyms_but_not_other_names() -> None:
