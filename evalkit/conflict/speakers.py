@@ -125,12 +125,14 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
 
 
 def _nationality(speaker: frozenset[str], text: str) -> bool:
-    """Whether the speaker is one word of a nationality that the text writes after "the" ("the
-    Spaniard", "the Swiss"): someone described, not a country ("the UK", `_THE_COUNTRIES`)."""
+    """Whether the speaker is one word of a nationality that the text writes capitalised after
+    "the" ("the Spaniard", "the Swiss"): someone described, not a country ("the UK",
+    `_THE_COUNTRIES`). Not in lower-cased text, where a copy that puts a name for "the
+    argentine" ("danny murphy told bt sport") is read by no other rule."""
     (word,) = speaker if len(speaker) == 1 else ("",)
     if not word or word in _THE_COUNTRIES or not national(speaker):
         return False
-    return re.search(rf"\bthe\s+{re.escape(word)}\b", text, re.I) is not None
+    return re.search(rf"\b[Tt]he\s+{re.escape(word.capitalize())}\b", text) is not None
 
 
 # a quote (to its end, or the text's where the sentence ends inside it)
