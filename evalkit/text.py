@@ -129,6 +129,7 @@ COUNT_WORDS = {
     "doubled": "2",
     "dozen": "12",
     "decade": "10",
+    "century": "100",  # "almost a century" is "almost 100 years"; a batsman's is 100 runs
 }
 
 # Words whose swap says the opposite ("rose" / "fell"): a polarity conflict, and synthetic

@@ -519,6 +519,11 @@ def test_a_count_the_sources_say_as_a_multiple_is_no_figure_found_in_no_source()
     cand = seg("c", "Some charge £2,700, three times what it costs.", "Some charge four times.")
     found = judged(source, cand, cfg, embedder)
     assert [m.signals.novel_numbers for m in found] == [(), ("four",)]
+    # "almost a century" is almost 100 years (the fourteenth probe's)
+    source = seg("s", "Hatfield Colliery closed in June after almost a century of production.")
+    cand = seg("c", "Hatfield Colliery shut in June after almost 100 years.", "It ran 90 years.")
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_numbers for m in found] == [(), ("90",)]
 
 
 def test_a_claim_that_names_its_speaker_is_read_against_the_sentence_it_copies() -> None:

@@ -577,6 +577,15 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "In return, Shin said North Korea had received more than 9,000 containers of aid.",
             "opposite sent where the source has received",
         ),
+        # a player "sent off" is dismissed: no opposite of one who received a blow (the
+        # fourteenth probe's)
+        (
+            "Substitute Youssouf Mulumbu was sent off for a forearm in Joey Barton's face, and "
+            "Barton added a fourth in added time.",
+            "earlier , in the 84th minute , he received a forearm in the face from substitute "
+            "youssouf mulumbu that saw referee lee probert produce a red card .",
+            "neutral",
+        ),
         (
             "The tests advertised the weapons it was planning to buy from Russia.",
             "The tests advertised the weapons it was planning to sell to Russia.",

@@ -78,12 +78,12 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     ):
         side = "claim" if mine else "source"
         return Conflict("negation", side, "source" if side == "claim" else "claim")
-    theirs = set(tokens(best))
+    theirs = set(tokens(_IDIOM.sub(" ", best)))
     # said of another party: "Manchester City have won" against "United have lost to City"
     # (a party the unit names anywhere is the unit's: its subject may open another clause)
     if _capitalised(stated) - set(tokens(unit)) and _capitalised(best) - set(tokens(stated)):
         return None
-    mine_words = set(tokens(stated))
+    mine_words = set(tokens(_IDIOM.sub(" ", stated)))
     pairs = sorted(_opposites(mine_words))
     # a word a negation reaches says nothing of its opposite ("did not rise" against "fell")
     denied = (
@@ -99,6 +99,9 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
     return _particle(stated, best)
 
 
+# a verb of an opposite pair that a particle makes another verb: a player "sent off" is
+# dismissed, no opposite of one who "received a red card" (the fourteenth probe's)
+_IDIOM = re.compile(r"\b(?:send|sends|sending|sent)\s+off\b", re.I)
 _PARTICLES = {"on": "off", "off": "on", "up": "down", "down": "up"}
 _AFTER_PARTICLE = 3
 
