@@ -586,3 +586,36 @@ def test_an_event_no_source_reports_in_any_word_is_found_in_no_source() -> None:
     verdicts = judge_claims(claims, found, build_verifier(cfg))
     assert [v.verdict for v in verdicts[:2]] == ["unsupported", "unsupported"]
     assert "found in no source: charged" in verdicts[0].reason
+
+
+def test_sanctions_imposed_a_sacking_or_a_ban_no_source_reports_are_found_in_no_source() -> None:
+    """The seeds' 002 "the U.S. has imposed sanctions on several Russian individuals and
+    companies" where the sources speak only of the sanctions in force; a sacking or a ban where
+    the club says he left. Sanctions the sources say were imposed, and a word of imposing
+    without sanctions, are none."""
+    source = seg(
+        "s",
+        "The U.S. said Russia supplied petroleum to North Korea in quantities disallowed under "
+        "sanctions.",
+        "Durrant has left the club after two years as first-team coach.",
+    )
+    cand = seg(
+        "c",
+        "The U.S. has imposed sanctions on several Russian individuals and companies.",
+        "The U.S. has imposed tariffs on several Russian companies.",
+        "No sanctions were imposed on Russia.",
+        "Durrant has been sacked by the club.",
+        "Durrant has been banned by the club.",
+    )
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_names for m in found] == [
+        ("imposed",),
+        (),
+        (),
+        ("sacked",),
+        ("banned",),
+    ]
+    imposed = seg("s", "The EU imposed sanctions on Russian banks on Monday.")
+    found = judged(imposed, seg("c", "Sanctions were imposed on Russian banks."), cfg, embedder)
+    assert [m.signals.novel_names for m in found] == [()]

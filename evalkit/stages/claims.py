@@ -446,35 +446,75 @@ _COUNTING = frozenset(NUMBER_WORDS) | frozenset(
 )
 
 
-# A death, an injury, an arrest, a charge, a conviction or a prison term that a claim reports
-# (its words for it) and no source reports in any word (every word a source may say it with):
-# "has been charged" where the sources say he was arrested, "died after falling" where he fell.
-# Summarisers invent such events; a paraphrase keeps them. Measured on the dev files and every
-# probe before it was written, no faithful claim reports one that no source does.
+# A death, an injury, an arrest, a charge, a conviction, a prison term, a sacking, a ban, a
+# suspension, a resignation or sanctions imposed that a claim reports (its words for it) and no
+# source reports in any word (every word a source may say it with): "has been charged" where
+# the sources say he was arrested, "died after falling" where he fell, "the U.S. has imposed
+# sanctions on ..." where the sources speak only of the sanctions in force. Summarisers invent
+# such events; a paraphrase keeps them. Measured on the dev files and every probe before each
+# was written, no faithful claim reports one that no source does. Sanctions are an event only
+# with a word of imposing them within _NEAR words (the third field).
 _EVENTS = tuple(
-    (frozenset(said.split()), frozenset(sourced.split()))
-    for said, sourced in (
+    (frozenset(said.split()), frozenset(sourced.split()), frozenset(near.split()))
+    for said, sourced, near in (
         (
             "died dies dead killed murdered",
             "die died dies dying dead death deaths kill killed killing killings killer fatal"
             " fatally fatality fatalities murder murdered murders murderer manslaughter homicide"
             " body bodies corpse perished drowned suicide funeral casualties",
+            "",
         ),
         (
             "injured wounded",
             "injury injuries injured injuring hurt wound wounds wounded hospital hospitalised"
             " hospitalized casualties fractured broke broken bruised bruises treated",
+            "",
         ),
-        ("arrested", "arrest arrested arrests arresting detained detain detention custody held"),
-        ("charged", "charge charged charges charging accused indicted prosecuted prosecution"),
-        ("convicted guilty", "convicted conviction convictions guilty admitted admits"),
+        (
+            "arrested",
+            "arrest arrested arrests arresting detained detain detention custody held",
+            "",
+        ),
+        ("charged", "charge charged charges charging accused indicted prosecuted prosecution", ""),
+        ("convicted guilty", "convicted conviction convictions guilty admitted admits", ""),
         (
             "jailed imprisoned sentenced",
             "jail jailed gaol prison prisoner imprisoned imprisonment sentence sentenced"
             " sentencing custody custodial detention",
+            "",
+        ),
+        (
+            "sacked",
+            "sack sacked sacking sacks fired firing dismiss dismissed dismissal axed ousted"
+            " removed relieved terminated",
+            "",
+        ),
+        (
+            "banned",
+            "ban banned banning bans prohibit prohibited barred bar suspend suspended suspension"
+            " outlawed forbidden disqualified",
+            "",
+        ),
+        (
+            "suspended",
+            "suspend suspended suspension suspensions ban banned barred withdrawn halted paused",
+            "",
+        ),
+        (
+            "resigned resigns",
+            "resign resigned resigns resigning resignation quit quits quitting step stepped"
+            " stepping stood stand left leave leaving leaves departure departed depart exit",
+            "",
+        ),
+        (
+            "imposed imposes imposing slapped levied",
+            "impose imposed imposes imposing imposition slap slapped levied levy sanctioned"
+            " sanctioning",
+            "sanction sanctions",
         ),
     )
 )
+_NEAR = 4
 _PRICE = re.compile(r"\bcharged\s+(?:[£$€]|\d|for\b)", re.I)  # "charged £5", "charged for parking"
 
 
@@ -485,9 +525,11 @@ def unreported(text: str, vocab: frozenset[str]) -> frozenset[str]:
     found = set()
     for i, word in enumerate(words):
         denied = _NEGATING.intersection(words[max(0, i - 3) : i])  # "he was not charged"
-        for said, sourced in _EVENTS:
+        around = frozenset(words[max(0, i - _NEAR) : i + _NEAR + 1])
+        for said, sourced, near in _EVENTS:
             if word in said and vocab.isdisjoint(sourced) and not denied:
-                found.add(word)
+                if not near or near & around:
+                    found.add(word)
     return frozenset(found)
 
 
