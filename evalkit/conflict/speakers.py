@@ -110,8 +110,8 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
     institution or capital (`_STANDS_IN`), which may speak for the other."""
     mine, theirs = speakers(claim, _ATTRIBUTED), speakers(unit, _ATTRIBUTED)
     named = not (mine <= _STANDS_IN or theirs <= _STANDS_IN)  # (an empty set is a subset)
-    # a nationality after "the" describes the one the other names ("The Spaniard warned" for
-    # "Porto coach Julen Lopetegui warned")
+    # a nationality written capitalised after "the" describes the one the other names ("The
+    # Spaniard warned" for "Porto coach Julen Lopetegui warned")
     named = named and not (_nationality(mine, claim) or _nationality(theirs, unit))
     # the speaker's quote may name the claim's ("Mr Elliott said: "I have been totally
     # vindicated and Phil Flanagan has admitted ..."" against "Mr Flanagan said he had been
