@@ -425,10 +425,14 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
     assert reason(said.replace("pochettino", "argentine"), said) == (
         "name argentine where the source has pochettino"
     )
-    # a pronoun for the speaker is no other speaker
+    # a pronoun for the speaker is no other speaker, nor is the claim's indefinite description
+    # (the fourteenth probe's "A Church official said" for "father christopher jamison ...")
     assert reason("he said : `` and then they said to us alice has been killed . ''", source) == (
         "agree"
     )
+    official = "a church official said : `` and then they said to us alice has been killed . ''"
+    assert reason(official, source) == "agree"
+    assert reason(source, official) == "name prof ruggles where the source has a church official"
     # a name put for another around a word both keep (from the independent probe): two changes
     # to the alignment, one speaker
     mother = "mr colfer-williams' mother, {} said her son had been treated for asthma."

@@ -467,18 +467,22 @@ def _described(
     put: set[str],
     capitalised: frozenset[str] = frozenset(),
 ) -> bool:
-    """Whether one side is a description after "the", all English words, where the other has
-    a bare name: "the Frenchman" for "Ribery", "the Swiss" for "Wawrinka" (not "the French
+    """Whether one side is a description after "the" (or, the claim's, after "a": "a church
+    official said" for "father christopher jamison, director of ..., said"), all English
+    words, where the other has a bare name: "the Frenchman" for "Ribery", "the Swiss" for
+    "Wawrinka" (not "the French
     government" for "the British government"; nor, in cased text, two capitalised words with a
     name the lexicon knows, a name of its own, "the Baltimore Sun" for "NPR", unless a seat or
     body that may speak for the other, "the White House" for "Mr Earnest": `_STANDS_IN`; "The
     Little Girl's" for "Chloe's", a system's capitals, stays a description)."""
-    mine, theirs = _after_the(claim, j), _after_the(unit, i)
+    mine, theirs = _after_the(claim, j, _ARTICLES), _after_the(unit, i, _ARTICLES)
+    if mine == theirs or (theirs and not _after_the(unit, i)):
+        return False  # both described ("an employee" for "an employer"), or neither
     described = put if mine else gone
     named = len(described & capitalised) > 1 and name_words(" ".join(sorted(described)))
     if described <= _THE_COUNTRIES or (named and not described & _STANDS_IN):
         return False
-    return mine != theirs and not unknown_words(" ".join(sorted(described)))
+    return not unknown_words(" ".join(sorted(described)))
 
 
 # countries written after "the": no description ("Russia" for "the U.S." or "China" for "the
@@ -488,8 +492,13 @@ _THE_COUNTRIES = frozenset(
 )
 
 
-def _after_the(words: tuple[str, ...], at: int) -> bool:
-    return words[at - 1 : at] == ("the",) or words[at : at + 1] == ("the",)
+_THE = frozenset({"the"})
+_ARTICLES = frozenset({"the", "a", "an"})  # the claim's: "a spokesman" may be whom the unit names
+
+
+def _after_the(words: tuple[str, ...], at: int, articles: frozenset[str] = _THE) -> bool:
+    """Whether the words at `at` open with one of the articles, or follow one."""
+    return bool(articles.intersection(words[max(at - 1, 0) : at + 1]))
 
 
 def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
