@@ -433,6 +433,11 @@ def test_in_lower_cased_text_a_replaced_speaker_is_a_conflict() -> None:
     official = "a church official said : `` and then they said to us alice has been killed . ''"
     assert reason(official, source) == "agree"
     assert reason(source, official) == "name prof ruggles where the source has a church official"
+    # not one with a name: the spokesperson of a body the unit does not name (the seventh probe)
+    body = official.replace("a church official", "a london fire brigade spokesperson")
+    assert reason(body, source) == (
+        "word a london fire brigade spokesperson where the source has prof ruggles"
+    )
     # a name put for another around a word both keep (from the independent probe): two changes
     # to the alignment, one speaker
     mother = "mr colfer-williams' mother, {} said her son had been treated for asthma."

@@ -467,11 +467,11 @@ def _described(
     put: set[str],
     capitalised: frozenset[str] = frozenset(),
 ) -> bool:
-    """Whether one side is a description after "the" (or, the claim's, after "a": "a church
-    official said" for "father christopher jamison, director of ..., said"), all English
-    words, where the other has a bare name: "the Frenchman" for "Ribery", "the Swiss" for
-    "Wawrinka" (not "the French
-    government" for "the British government"; nor, in cased text, two capitalised words with a
+    """Whether one side is a description after "the" (or, the claim's, after "a" and without a
+    name: "a church official said" for "father christopher jamison, director of ..., said"),
+    all English words, where the other has a bare name: "the Frenchman" for "Ribery", "the
+    Swiss" for "Wawrinka" (not "the French government" for "the British government", nor "a
+    man" for "the suspect": both described; nor, in cased text, two capitalised words with a
     name the lexicon knows, a name of its own, "the Baltimore Sun" for "NPR", unless a seat or
     body that may speak for the other, "the White House" for "Mr Earnest": `_STANDS_IN`; "The
     Little Girl's" for "Chloe's", a system's capitals, stays a description)."""
@@ -479,6 +479,8 @@ def _described(
     if mine == theirs or (theirs and not _after_the(unit, i)):
         return False  # both described ("an employee" for "an employer"), or neither
     described = put if mine else gone
+    if mine and not _after_the(claim, j) and name_words(" ".join(sorted(described))):
+        return False  # "a london fire brigade spokesperson" speaks for a body the unit lacks
     named = len(described & capitalised) > 1 and name_words(" ".join(sorted(described)))
     if described <= _THE_COUNTRIES or (named and not described & _STANDS_IN):
         return False
