@@ -524,15 +524,16 @@ def unreported(text: str, vocab: frozenset[str]) -> frozenset[str]:
     words = tokens(_PRICE.sub(" ", text))
     found = set()
     for i, word in enumerate(words):
-        denied = _NEGATING.intersection(words[max(0, i - 3) : i])  # "he was not charged"
-        around = frozenset(words[max(0, i - _NEAR) : i + _NEAR + 1])
+        if word not in _SAID or _NEGATING.intersection(words[max(0, i - 3) : i]):
+            continue  # no event's word, or denied: "he was not charged"
         for said, sourced, near in _EVENTS:
-            if word in said and vocab.isdisjoint(sourced) and not denied:
-                if not near or near & around:
+            if word in said and vocab.isdisjoint(sourced):
+                if not near or near.intersection(words[max(0, i - _NEAR) : i + _NEAR + 1]):
                     found.add(word)
     return frozenset(found)
 
 
+_SAID = frozenset().union(*(said for said, _, _ in _EVENTS))
 _NEGATING = NEGATIONS | {"t"}  # "t" of "wasn't" / "was n't"
 
 
