@@ -140,6 +140,7 @@ _OPPOSITE_FORMS = (
     ("increase increases increasing increased", "decrease decreases decreasing decreased"),
     ("rise rises rising rose risen", "fall falls falling fell fallen"),
     ("win wins winning won", "lose loses losing lost"),
+    ("win wins winning won", "fail fails failing failed"),
     ("gain gains gaining gained", "lose loses losing lost"),
     ("buy buys buying bought", "sell sells selling sold"),
     ("send sends sending sent", "receive receives receiving received"),

@@ -1651,6 +1651,12 @@ def test_a_key_fact_without_the_hedge_of_a_candidate_sentence_is_no_conflict() -
             "Prices fell sharply in London last year.",
             "opposite rose where the source has fell",
         ),
+        # a bid won is one that did not fail (the thirteenth probe's)
+        (
+            "Last July she won her bid to have her conviction overturned.",
+            "She failed last July to have her conviction overturned.",
+            "opposite won where the source has failed",
+        ),
         # a negating prefix, either way; not a word that merely starts like one
         (
             "The ministry said legal arms dealings must be stopped immediately.",
