@@ -383,6 +383,33 @@ def test_a_sentence_that_agrees_gives_way_to_one_the_claim_copies_more_that_disa
     assert found[1].evidence is not None and found[1].evidence.text.startswith("Maradona holds")
 
 
+def test_a_later_sentence_that_denies_what_the_agreeing_one_leaves_unsaid_decides() -> None:
+    """A sentence that agrees with part of a claim gives way to a later close one that denies
+    or turns a word of the claim the first does not say: "His family paid a ransom after
+    receiving a call" agreed by "... received a call demanding a ransom payment" and denied by
+    "No ransom was paid." A later sentence that denies only what the first already says does
+    not outvote it."""
+    embedder, cfg = HashedEmbedder(), VerifierConfig(contradiction_similarity=0.0, window=1)
+    claim = "His family paid a ransom after receiving a phone call on Sunday."
+    source = seg(
+        "s",
+        "His family received a phone call on Sunday demanding a ransom after the abduction.",
+        "No ransom was paid to the gang.",
+    )
+    assert ranked_first(source, claim, cfg, embedder) == 0  # the sentence that agrees
+    found = judged(source, seg("c", claim), cfg, embedder)
+    assert found[0].signals.conflict == "negation: only the source denies or negates it"
+    assert found[0].evidence is not None and found[0].evidence.text.startswith("No ransom")
+    # the denied words are the first sentence's too: it keeps its agreement
+    source = seg(
+        "s",
+        "His family paid a ransom after receiving a phone call on Sunday, police said.",
+        "No ransom was paid to the gang.",
+    )
+    assert ranked_first(source, claim, cfg, embedder) == 0
+    assert [m.signals.conflict for m in judged(source, seg("c", claim), cfg, embedder)] == [""]
+
+
 def test_a_windows_sentence_that_disagrees_does_not_outvote_the_one_the_claim_copies(
     real_resources: Resources,
 ) -> None:

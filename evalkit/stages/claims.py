@@ -616,14 +616,23 @@ def _first_reading(
         if loose:
             return (kind, conflict, j) if kind == "conflict" else loose
         if kind == "agree" and single and not verbatim(text, units[j]):
-            # a later sentence that disagrees, from which the claim copies more words in
-            # order, decides: the claim was made from it
+            # a later sentence that disagrees decides where the claim copies more words from
+            # it, in order (the claim was made from it), or where it denies or turns what the
+            # claim says and this sentence does not ("His family paid a ransom after receiving
+            # a call" agreed by "... received a call demanding a ransom payment", denied by
+            # "No ransom was paid.")
             most = copied(text, units[j])
+            unsaid = content_stems(text) - content_stems(units[j])
             for k in close[at + 1 :]:
-                if k < singles and copied(text, units[k]) > most:
+                if k >= singles:
+                    continue
+                more = copied(text, units[k]) > most
+                if more or unsaid & content_stems(units[k]):
                     overlap = cfg.contradiction_overlap
                     other = compare(text, units[k], True, unknown, overlap, unsourced=unsourced)
-                    if other[0] == "conflict":
+                    if other[0] == "conflict" and (
+                        more or (other[1] is not None and other[1].kind in _TURNED)
+                    ):
                         return (*other, k)
         if single or verbatim(text, units[j]):
             return kind, conflict, j
@@ -721,6 +730,7 @@ def _copied_from(
 
 _COPIED_WORDS = 8  # `_copied_from`: the fewest words a claim copies from the sentence
 _MOST_SAID = 4  # `_most_said`: the fewest content words a claim needs
+_TURNED = frozenset({"negation", "opposite"})  # `_first_reading`: what a later sentence turns
 _UNREAD = frozenset({"order"})  # `_most_said`: conflicts it does not read
 _LOWER_UNREAD = _UNREAD | {"negation"}
 
