@@ -8,6 +8,7 @@ from evalkit.conflict import (
     compare,
     misaged,
     misnamed,
+    repointed,
     placed,
     reattached,
     speakers,
@@ -3461,6 +3462,47 @@ def test_a_word_that_opens_a_headline_for_a_name_is_no_swap() -> None:
     club; session 38 tried reading both as swaps and dropped it for this)."""
     source = "Carrie Reichert, 43, claims she shared a kiss with Prince Harry."
     assert reason("Dominatrix claims she shared a kiss with Prince Harry.", source) == "agree"
+
+
+def test_an_opening_pronoun_that_points_at_someone_the_sources_do_not_say_it_of() -> None:
+    """A claim that opens with "he" or "she" stands for someone the claim before it names;
+    where the closest sentence that says what follows says it of another person, the pronoun
+    points at the wrong one (the thirteenth probe's "Prof Clive Ruggles ... | He had become
+    obsessed with the 24-year-old", of Dhillon). Not where the sentence says it of a pronoun,
+    or of someone the claim before names, nor where everyone that claim names is known to be of
+    the other sex (the pronoun stands for someone named earlier), nor in lower-cased text."""
+    sources = [
+        "Prof Clive Ruggles said none of them had realised how serious the situation was.",
+        "The trial at Newcastle Crown Court heard Dhillon had become obsessed with the woman.",
+        "Dhillon, 27, denies murder.",
+    ]
+    previous = "Her father, Prof Clive Ruggles, said none of them had realised the danger."
+    claim = "He had become obsessed with the woman and stalked her."
+    found = repointed(claim, previous, sources[1:2], sources)
+    assert found is not None and found[0] == 0
+    assert found[1].reason() == "name he where the source has dhillon"
+    # the first sentence that says what follows decides: said of "he" there, nothing
+    said_of_him = "He had become obsessed with the woman, the court heard."
+    assert repointed(claim, previous, [said_of_him, sources[1]], sources) is None
+    # the claim before names him: the pronoun is his
+    named = "Dhillon met Prof Clive Ruggles's daughter at university."
+    assert repointed(claim, named, sources[1:2], sources) is None
+    # everyone named before is a woman: "he" stands for someone named earlier
+    women = [*sources, "Mrs Emma Ruggles said she had warned her sister."]
+    before = "Her sister, Emma Ruggles, said she had warned her."
+    assert repointed(claim, before, sources[1:2], women) is None
+    assert repointed(claim.replace("He", "She"), before, sources[1:2], women) is not None
+    # an apposition between the name and its verb, and an adverb the claim adds
+    flown = ["Mr Gustafsson, 42, is being flown back to Sweden.", "Carl Bildt said so."]
+    found = repointed(
+        "He is now being flown back to Sweden.",
+        "Carl Bildt said the case moved him.",
+        flown[:1],
+        flown,
+    )
+    assert found is not None and found[1].reason() == "name he where the source has mr gustafsson"
+    lower = [s.lower() for s in sources]
+    assert repointed(claim.lower(), previous.lower(), lower[1:2], lower) is None
 
 
 def test_a_name_put_for_a_pronoun_that_its_article_has_not_named_yet() -> None:

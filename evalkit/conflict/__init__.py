@@ -85,8 +85,10 @@ said of Arsenal; "<a sentence> and has been releasing recordings", said of someo
 sentence never names); `reattached`, a clause between commas the sources say of someone else
 ("Clattenburg, who was the last defender, spotted ..."); `misaged`, an age the sources give
 the name only otherwise, or give only another name ("Prince Harry, 43," where they have
-"Carrie Reichert, 43,"); and `misnamed`, a copy with a name put for its "he" or "she" that
-the article has not named before it (the claims stage passes it the sentences before).
+"Carrie Reichert, 43,"); `misnamed`, a copy with a name put for its "he" or "she" that
+the article has not named before it (the claims stage passes it the sentences before); and
+`repointed`, a claim that opens with "he" or "she" where the sources say what follows of
+someone the claim before it does not name (the claims stage passes it the claim before).
 
 Where each kind is read: `figures` (amounts, dates, ages, a figure between the text's words),
 `names` (an invented name, an office, a name swapped in a copy), `speakers` (who says what,
@@ -123,7 +125,7 @@ from evalkit.conflict.figures import (
     _slot,
     misaged,
 )
-from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed
+from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed, repointed
 from evalkit.conflict.order import _order
 from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
 from evalkit.conflict.speakers import _speaker, _turn, names_speaker, speakers, voiced
@@ -361,6 +363,7 @@ __all__ = [
     "placed",
     "speakers",
     "reattached",
+    "repointed",
     "spliced",
     "verbatim",
     "voiced",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import chain
 from typing import Literal
@@ -580,3 +580,100 @@ def _names_alike(a: str, b: str) -> bool:
     "Joshua")."""
     short, long = sorted((a, b), key=len)
     return short == long or (len(short) >= _STEM and long.startswith(short))
+
+
+# `repointed`: a claim that opens with "he" or "she" and the words after it, the adverbs a
+# paraphrase adds or drops between them ("He also explains how ..." for "Tally Evans explains
+# how ..."), what may stand between a name and its verb (", 42,", ", of Leeds,"), and the run
+# of capitalised words that ends before the verb
+_OPENING_PRONOUN = re.compile(r"[\"'“‘]?(?P<pronoun>[Hh]e|[Ss]he)\s+(?![\"'’])")
+_ADVERBS = frozenset("also later then still now subsequently previously since too once".split())
+_AFTER_PRONOUN = 3  # how many of the words after the pronoun the unit must say in order
+_APPOSITION = re.compile(r",\s[^,]{1,40},$")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+)*[A-Z][\w'’-]+$")
+_BEFORE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]ho|[Ii]t)$")
+_HIS = {"he": "m", "she": "f"}
+_MALE = frozenset({"mr", "sir", "lord"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame"})
+_SPEAKS = r"(?:said|says|told|added|explained|claimed|admitted|denied|insisted)"
+
+
+def repointed(
+    claim: str, previous: str, units: Iterable[str], sources: Sequence[str]
+) -> tuple[int, Conflict] | None:
+    """The claim opens with "he" or "she", the first of the `units` (best first) that says
+    what follows says it of someone the claim before it does not name, and that claim names
+    someone the pronoun may stand for: the summary's pronoun points at the wrong person ("Prof
+    Clive Ruggles said none of them had realised ... | He had become obsessed with the
+    24-year-old" against "The trial ... heard Dhillon had become obsessed with the
+    24-year-old"). Returns that unit's index and the conflict. Cased text only. People are the
+    names the sources give a title ("Mr Fatchett"), an age ("Gustafsson, 42,") or words
+    ("Dhillon said"). The pronoun may stand for someone named earlier where everyone the claim
+    before it names is known by an honorific to be of the other sex. `sources`: the sources'
+    sentences, read only where a unit says what follows the pronoun."""
+    opening = _OPENING_PRONOUN.match(claim)
+    if not opening or not cased(claim):
+        return None
+    after = re.findall(r"[\w'’-]+", claim[opening.end() :])
+    words = [w for w in after if w.lower() not in _ADVERBS][:_AFTER_PRONOUN]
+    if len(words) < 2 or not any(is_content(w.lower()) for w in words):
+        return None
+    between = r"\W+(?:(?:" + "|".join(sorted(_ADVERBS)) + r")\W+)?"
+    said = re.compile(r"\b" + between.join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    for at, unit in enumerate(units):
+        found = said.search(unit) if cased(unit) else None
+        if found:
+            pronoun = opening.group("pronoun").lower()
+            text = " ".join(sources)
+            conflict = _pointed(claim, pronoun, previous, unit[: found.start()], text)
+            return (at, conflict) if conflict else None
+    return None
+
+
+def _pointed(claim: str, pronoun: str, previous: str, before: str, sources: str) -> Conflict | None:
+    """`repointed`, where a unit says what follows the pronoun after `before`."""
+    before = _APPOSITION.sub("", before.rstrip()).rstrip()
+    run = _NAME_BEFORE.search(before)
+    if not run or _BEFORE_PRONOUN.search(before):
+        return None
+    theirs = _name_words(run.group())
+    if not theirs or not any(_person(w, sources) for w in theirs):
+        return None
+    mine = {w for w in _name_words(previous) if _person(w, sources)}
+    if not mine or theirs & mine or theirs & set(tokens(claim)):
+        return None
+    sex = _HIS[pronoun]
+    other = {_sex(w, sources) for w in theirs} - {None}
+    if not (other and sex not in other) and all(_sex(w, sources) not in (None, sex) for w in mine):
+        return None  # the pronoun stands for someone named earlier
+    return Conflict("name", pronoun, fold(run.group()))
+
+
+def _name_words(text: str) -> frozenset[str]:
+    """The text's names, those that open it too where the lexicon knows them for names
+    ("Leheup met ...", not "Police said ..."), without titles."""
+    return (names(text) | (openers(text) & name_words(text))) - _PERSON_TITLES
+
+
+def _person(word: str, sources: str) -> bool:
+    """Whether the sources write the name as a person's: after a title or an honorific, before
+    an age, or with words of speech."""
+    w = re.escape(word)
+    titles = "|".join(sorted(_PERSON_TITLES))
+    return bool(
+        re.search(rf"\b(?i:{titles})\.?\s+(?:[A-Z][\w'’-]+\s+)?(?i:{w})\b", sources)
+        or re.search(rf"\b{w},? (?:aged )?\d{{1,2}},", sources, re.IGNORECASE)
+        or re.search(rf"\b{w} {_SPEAKS}\b|\b(?:said|says|told) {w}\b", sources, re.IGNORECASE)
+    )
+
+
+def _sex(word: str, sources: str) -> str | None:
+    """ "m" or "f" where the sources give the name an honorific that says which ("Mr
+    Fatchett", "Mrs Pearce"), else None."""
+    honorifics = "|".join(sorted(_MALE | _FEMALE))
+    before = re.findall(
+        rf"\b((?i:{honorifics}))\.?\s+(?:[A-Z][\w'’-]+\s+)?(?i:{re.escape(word)})\b", sources
+    )
+    found = {t.lower() for t in before}
+    male, female = bool(found & _MALE), bool(found & _FEMALE)
+    return "m" if male and not female else "f" if female and not male else None

@@ -26,6 +26,7 @@ from evalkit.conflict import (
     misnamed,
     names_speaker,
     reattached,
+    repointed,
     spliced,
     verbatim,
     voiced,
@@ -261,7 +262,8 @@ def measure_claims(
         # the rest of another, said there of someone else (`spliced`), or a clause said there
         # of someone else (`reattached`); a name given an age the sources never give it, or
         # give only another name (`misaged`); a name put for a "he" or "she" that its article
-        # has not named yet (`_misnamed`).
+        # has not named yet (`_misnamed`); a claim's opening "he" or "she" standing for someone
+        # the claim before it does not name (`_repointed`).
         # a claim that has someone the sources know say it reads "she said" as the speaker
         voiced_as = evidence.read_as if names_speaker(text) and not unknown else as_written
         first = _first_reading(
@@ -290,6 +292,8 @@ def measure_claims(
             first = ("conflict", *aged)
         if first[0] != "conflict" and not unknown:
             first = _misnamed(text, units[:singles], best[row]) or first
+        if first[0] != "conflict" and not unknown and row:
+            first = _repointed(text, claims[row - 1].sentence.text, sentences, best[row]) or first
         decided.append(first)
     picked = best[:, :units_read]
     probs = np.zeros((len(claims), picked.shape[1], 2), np.float32)
@@ -747,6 +751,16 @@ def _misnamed(
         if found:
             return "conflict", found, j
     return None
+
+
+def _repointed(
+    text: str, previous: str, sentences: Sequence[str], ranked: np.ndarray
+) -> tuple[str, Conflict, int] | None:
+    """The closest single sentences read for the claim's opening "he" or "she" standing for
+    someone the claim before it does not name (`conflict.repointed`)."""
+    near = [int(j) for j in ranked if j < len(sentences)]
+    found = repointed(text, previous, (sentences[j] for j in near), sentences)
+    return ("conflict", found[1], near[found[0]]) if found else None
 
 
 def _ruled_probs(
