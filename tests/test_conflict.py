@@ -3384,6 +3384,27 @@ def test_a_lower_cased_phrase_of_several_words_put_for_another() -> None:
     )
 
 
+def test_a_predicate_said_of_the_same_person_by_surname_is_not_spliced() -> None:
+    """ "Finance Minister Arun Jaitley" + "said that ..." of "Mr Jaitley", and "Commission
+    chairman Dick Pound" + "said ..." of "Pound, who chaired the investigation," name one
+    person (the fifteenth probe's); "Mr Modi" is someone else."""
+    sources = (
+        "Finance Minister Arun Jaitley urged people to be patient.",
+        "Mr Jaitley said that nearly $30bn in the old notes had been deposited in banks.",
+    )
+    claim = "Finance Minister Arun Jaitley said that nearly $30bn in the old notes had been "
+    claim += "deposited in banks."
+    assert spliced(claim, sources) is None
+    found = spliced(claim, (sources[0], sources[1].replace("Jaitley", "Modi")))
+    assert found is not None and found[0].theirs == "mr modi"
+    pound = (
+        "The commission, chaired by Dick Pound, accused Russia of state-sponsored doping.",
+        'Pound, who chaired the investigation, said the situation was "worse than we thought".',
+    )
+    said = 'Commission chairman Dick Pound said the situation was "worse than we thought".'
+    assert spliced(said, pound) is None
+
+
 def test_a_predicate_said_of_the_name_before_who_is_spliced() -> None:
     """ "Kevin Hart, who ..., won ..." from "... Bradley Cooper, who won ...": the relative
     clause is said of Cooper; an irregular past ("won") opens a predicate. Not a one-word

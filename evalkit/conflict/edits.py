@@ -19,7 +19,13 @@ from evalkit.conflict.base import (
     _uncontracted,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
-from evalkit.conflict.names import _NAME_LENGTH, _PEOPLE_WORDS, abbreviates, named_in
+from evalkit.conflict.names import (
+    _NAME_LENGTH,
+    _PEOPLE_WORDS,
+    _PERSON_TITLES,
+    abbreviates,
+    named_in,
+)
 from evalkit.lexicon import name_words
 from evalkit.text import (
     COPY_OPPOSITES,
@@ -399,6 +405,8 @@ def _splice(
                 continue
             if abbreviates(c[:k], subject) or abbreviates(subject[-1:], c[:k]):
                 continue  # "QPR" + "beat Chelsea", said of "Queens Park Rangers"
+            if _surnamed(c[:k], subject):
+                continue  # "Finance Minister Arun Jaitley" + "said ...", said of "Mr Jaitley"
             if _content(subject) == head:
                 continue  # "Berman, a crime writer, was shot ...": the subject, described
             if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
@@ -455,6 +463,19 @@ def _plural_for_list(start: tuple[str, ...], claim: str, subject: tuple[str, ...
 
 
 _PERSON_ENDS = ("man", "men")  # "frenchman", "chairwoman", "spokesmen"
+
+
+def _surnamed(start: tuple[str, ...], subject: tuple[str, ...]) -> bool:
+    """Whether the subject opens with the start's last word, a title or honorific before it
+    aside, and no word the start does not have: one person named in full and by surname
+    ("Mr Jaitley" for "Finance Minister Arun Jaitley", "Pound, who chaired ..." for
+    "Commission chairman Dick Pound"; not "Bill Clinton" for "Hillary Clinton")."""
+    head = []
+    for word in subject:
+        if word not in _PERSON_TITLES and (not is_content(word) or word in _RELATIVES):
+            break
+        head.append(word)
+    return start[-1] in head and not set(head) - set(start) - _PERSON_TITLES
 
 
 def _a_person(words: tuple[str, ...]) -> bool:
