@@ -59,6 +59,13 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 # Seasons date a statement as months do ("joined this summer"); "spring" and "fall" are left
 # out, being ordinary words as often.
 SEASONS = frozenset("summer winter autumn".split())
+# The months of each season in the northern hemisphere, where most English-language news is
+# written: "in the summer" is sourced by "in June".
+SEASON_MONTHS = {
+    "summer": frozenset("june july august".split()),
+    "autumn": frozenset("september october november".split()),
+    "winter": frozenset("december january february".split()),
+}
 _PLAIN_DATES = WEEKDAYS | SEASONS | (MONTHS - AMBIGUOUS_MONTHS)  # dates in any context
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot non".split())
 # Verbs that deny what follows: "denied that X" and "confirmed that X" disagree on X.
@@ -410,9 +417,11 @@ _AMOUNT = re.compile(
 )
 
 
-# A count of decades or dozens right after a figure: "three decades" is 30 (years), "two
-# dozen" 24, so a summary's "in 30 years" says the sources' "in three decades"
-_MULTIPLE = re.compile(r"\s*(?P<word>decades?|dozens?)\b", re.IGNORECASE)
+# A count of decades, centuries or dozens right after a figure: "three decades" is 30 (years),
+# "two centuries" 200, "two dozen" 24, so a summary's "in 30 years" says the sources' "in three
+# decades"
+_MULTIPLE = re.compile(r"\s*(?P<word>decades?|centur(?:y|ies)|dozens?)\b", re.IGNORECASE)
+_TIMES = {"dec": 10, "cen": 100, "doz": 12}  # by the multiple's first three letters
 # A person's age put after the name between commas ("Janet Muller, 21, was ..."): the count
 # of a "21-year-old"
 _AGE_BEFORE = re.compile(r"[^\W\d_],\s*$")
@@ -578,7 +587,7 @@ def amounts(text: str) -> tuple[Amount, ...]:
         value = _normalise(digits, scale)
         multiple = None if unit or scale else _MULTIPLE.match(text, m.end())
         if multiple:
-            times = 10 if multiple["word"].lower().startswith("decade") else 12
+            times = _TIMES[multiple["word"][:3].lower()]
             value = format((Decimal(value) * times).normalize(), "f")
         out.append(
             Amount(
@@ -1126,11 +1135,14 @@ def trigrams(text: str) -> frozenset[tuple[str, ...]]:
 # weapons will be used ...", "he did not deny that ...", "there is no doubt that ...",
 # "without doubt this is ...". A "not" that ends a clause stands for a statement made before
 # it and negates nothing of the clause: "Kuznetsova will hope not, after she hacked ...",
-# "whether he plays or not".
+# "whether he plays or not". Nor does one before "until": what did not happen until then
+# happened then ("it was not until 1988 that his wife discovered ...", "will not be released
+# until 2020").
 _AFFIRMED = re.compile(
     r"(?:n['’]t|\bnot|\bnever)\s+(?:conceal|hide|hiding|deny|denying|dispute|doubt)\w*"
     r"|\bno\s+(?:secret|doubt)\b|\bwithout\s+(?:a\s+)?doubt\b"
-    r"|\b(?:hope|hopes|hoped|think|thinks|believe|believes|guess|or|if)\s+not\b(?=\s*(?:[,.;:!?]|$))",
+    r"|\b(?:hope|hopes|hoped|think|thinks|believe|believes|guess|or|if)\s+not\b(?=\s*(?:[,.;:!?]|$))"
+    r"|(?:n['’]t|\bnot|\bnever)(?=\s+(?:[\w'’-]+\s+){0,4}until\b)",
     re.I,
 )
 

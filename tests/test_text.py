@@ -65,6 +65,26 @@ def test_decades_and_dozens_count_their_years_and_things() -> None:
     ) == [(), ("3",)]
 
 
+def test_centuries_count_their_years() -> None:
+    """A summary writes the sources' "in nearly 200 years" as "in nearly two centuries"."""
+    assert numbers("the first new distillery in nearly two centuries") == {"200"}
+    assert novel(
+        "It is the first new distillery in the Borders in nearly 200 years.",
+        "It is the first new distillery in nearly two centuries.",
+        "It is the first new distillery in nearly three centuries.",
+    ) == [(), ("three",)]  # as written
+
+
+def test_a_season_is_sourced_by_one_of_its_months() -> None:
+    """ "In the summer" says the sources' "In June" (the fifteenth probe's); not "in the
+    winter"."""
+    assert novel(
+        "In June his parents removed him from mainstream schooling.",
+        "He was taken out of mainstream schooling in the summer.",
+        "He was taken out of mainstream schooling in the winter.",
+    ) == [(), ("winter",)]
+
+
 def test_a_number_after_the_word_a_source_puts_before_its_roman_numeral_is_that_numeral() -> None:
     """A summary writes the sources' "World War II" as "World War Two" (or "world war two"):
     part of the name, not a figure of its own. The numeral gives no other figure of the claim
@@ -360,6 +380,11 @@ def test_negation_includes_denial_verbs() -> None:
     assert not negated("kuznetsova will hope not , after she hacked some of her own hair off")
     assert not negated("Whether he plays or not, the club will win.")
     assert negated("He hoped not to play.") and negated("He did not play, or so he said.")
+    # nor one before "until": what did not happen until then happened then (fifteenth probe)
+    assert not negated("It was not until 1988 that his wife discovered a scrapbook.")
+    assert not negated("He will not be released until 2020.")
+    assert not negated("His efforts didn't come to light until 1988.")
+    assert negated("He did not come to light in 1988.")
 
 
 def test_known_matches_demonyms_but_not_other_names() -> None:

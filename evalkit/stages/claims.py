@@ -46,6 +46,7 @@ from evalkit.text import (
     MEMO,
     NEGATIONS,
     NUMBER_WORDS,
+    SEASON_MONTHS,
     amounts,
     cased,
     content_stems,
@@ -421,9 +422,15 @@ def _novel(text: str, evidence: Evidence) -> Novel:
         unknown_figures -= _numbered(text, unknown_figures, evidence)
     return (
         tuple(sorted(figures[n] for n in unknown_figures)),
-        tuple(sorted(d for d in dates(text) if not known(d, vocab))),
+        tuple(sorted(d for d in dates(text) if not known(d, vocab) and not _in_season(d, vocab))),
         tuple(sorted(unknown | misquoted | unreported(text, evidence.vocab))),
     )
+
+
+def _in_season(date: str, vocab: frozenset[str]) -> bool:
+    """Whether the date is a season and the sources name one of its months ("in the summer"
+    for "in June")."""
+    return not SEASON_MONTHS.get(date, frozenset()).isdisjoint(vocab)
 
 
 def _numbered(text: str, values: set[str], evidence: Evidence) -> frozenset[str]:
