@@ -775,12 +775,16 @@ _SHORT_FORMS = (
     ("univ", "university"),
     ("dem", "democrat"),
     ("dems", "democrats"),
+    ("dems", "democrat"),  # "the Lib Dems" for "a Liberal Democrat leader"
+    ("dem", "democrats"),
     ("met", "metropolitan"),  # "the Met Police"
     ("dem", "dems"),  # too short for `roots` to read the plural
     ("lib", "liberal"),
     ("con", "conservative"),
     ("tory", "conservative"),
     ("tories", "conservatives"),
+    ("tories", "conservative"),
+    ("tory", "conservatives"),
 )
 _OTHER_FORM = _either_way(_SHORT_FORMS)
 

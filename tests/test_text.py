@@ -218,6 +218,10 @@ def test_a_title_or_party_in_its_short_form_is_the_same_word() -> None:
     assert novel(
         "The Tories and Senator Warren spoke.", "The Conservatives and Sen. Warren spoke."
     ) == [()]
+    assert novel(  # a party's member or leader in the singular (the fifteenth probe's)
+        source, "The Liberal Democrat leader was critical.", "A Conservative leader was critical."
+    ) == [(), ("conservative",)]
+    assert novel("The Tories spoke.", "A Conservative spoke.") == [()]
     assert novel(  # the Met is the Metropolitan Police (a probe of LLM summaries)
         "A Met Police barrister spoke.", "A Metropolitan Police barrister spoke."
     ) == [()]
