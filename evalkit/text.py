@@ -214,6 +214,8 @@ _COPY_OPPOSITE_FORMS = (
     ("victory victories", "defeat defeats"),
     ("win wins", "defeat defeats"),  # "his first defeat as manager"
     ("leading", "trailing"),
+    ("permanent permanently", "temporary temporarily"),
+    ("permanent permanently", "provisional provisionally"),
     (
         "encourage encourages encouraging encouraged",
         "discourage discourages discouraging discouraged",
@@ -443,6 +445,7 @@ _CURRENCIES = {
     "yen": "¥",
 }
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)[0-9]{2}(?![\w]|[.,][0-9])")
+DECADE = re.compile(r"(?:1[89]|20)[0-9]0s")  # a decade as `tokens` folds it: "1970s"
 _PHRASE_END = re.compile(r"[,;:.()\"“”—]")
 AFTER = 200
 
@@ -642,7 +645,8 @@ _FIGURE_OF = {"one": "1", **NUMBER_WORDS, **{numeral(n): str(n) for n in range(1
 
 @lru_cache(maxsize=MEMO)
 def dates(text: str) -> frozenset[str]:
-    """Month, weekday and season names and four-digit years, as folded tokens.
+    """Month, weekday and season names, four-digit years and decades ("1970s"), as folded
+    tokens.
 
     An ambiguous month word counts only written with a capital and in a date's context: next
     to a day or a year ("May 17", "17 May", "May 2024") or after a word that introduces a
@@ -650,7 +654,7 @@ def dates(text: str) -> frozenset[str]:
     Washington" name no date.
     """
     toks = tokens(text)
-    found = {t for t in toks if t in _PLAIN_DATES}
+    found = {t for t in toks if t in _PLAIN_DATES or DECADE.fullmatch(t)}
     found |= set(_YEAR.findall(text)) | _spanned(text)  # not "2,000" (tokens() folds it)
     words = _TOKEN.findall(text)
     for i, word in enumerate(words):

@@ -67,6 +67,18 @@ def reason(claim: str, unit: str, novel: frozenset[str] = NONE, fact: bool = Fal
             "The bridge reopened on Tuesday after repairs.",
             "date monday where the source has tuesday",
         ),
+        (  # a decade (the fifteenth probe's)
+            "Millar was a pupil at his circuit training classes in Glasgow in the late 1980s.",
+            "Millar was a pupil at his circuit training classes in Glasgow in the late 1970s.",
+            "date 1980s where the source has 1970s",
+        ),
+        (  # an ordinal in a clause that says more than the unit (the fifteenth probe's)
+            "Thomas Ince curled in his 12th goal of the season as Derby County won 3-0 at "
+            "Ipswich Town.",
+            "Ince, whose earlier effort came after he drifted in from the right to score his "
+            "11th goal of the season, could only hit the post from a low cross by Bent.",
+            "number 12th where the source has 11th",
+        ),
         (
             "Kim confirmed that her country has exported weapons to Russia.",
             "Kim, the leader's sister, denied that her country has exported weapons to Russia.",
@@ -643,6 +655,24 @@ def test_two_clauses_exchanged_around_a_one_way_word_are_a_conflict(lower: bool)
             "He appeared at Leeds Crown Court on Monday.",
             "He will appear at Leeds Crown Court on Monday.",
             "word appeared where the source has will appear",
+        ),
+        # an irregular verb's past, and a threat (the fifteenth probe's)
+        (
+            "Some traders and small business owners have gone on strike over the notes.",
+            "Some traders and small business owners have threatened to go on strike over the "
+            "notes.",
+            "word gone where the source has threatened to go",
+        ),
+        (
+            "Some traders have gone on strike over the notes.",
+            "Some traders went on strike over the notes, and others will go on strike.",
+            "agree",
+        ),
+        # a suspension made permanent (the fifteenth probe's)
+        (
+            "Lamine Diack has been permanently suspended by the International Olympic Committee.",
+            "Lamine Diack has been provisionally suspended by the International Olympic Committee.",
+            "opposite permanently where the source has provisionally",
         ),
         (
             "Police said they had arrested two men in Leeds.",

@@ -75,6 +75,18 @@ def test_centuries_count_their_years() -> None:
     ) == [(), ("three",)]  # as written
 
 
+def test_a_decade_is_a_date_sourced_by_one_of_its_years() -> None:
+    """ "In the late 1970s" is a date: found in no source unless a source has the decade or
+    one of its years."""
+    assert dates("He trained in Glasgow in the late 1970s, not the 80s.") == {"1970s"}
+    assert novel(
+        "He joined the club in 1975 and left in the 1990s.",
+        "He joined the club in the 1970s.",
+        "He left in the 1990s.",
+        "He joined the club in the 1980s.",
+    ) == [(), (), ("1980s",)]
+
+
 def test_a_season_is_sourced_by_one_of_its_months() -> None:
     """ "In the summer" says the sources' "In June" (the fifteenth probe's); not "in the
     winter"."""

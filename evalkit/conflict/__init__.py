@@ -341,9 +341,12 @@ def _clauses(claim: str, novel: frozenset[str]) -> tuple[tuple[str, frozenset[st
     without _PART_WORDS."""
     out = []
     for part in _CLAUSE.split(_THOUSANDS.sub("", claim)):  # "7,000" is one figure
-        found = amounts(part)
-        if found or dates(part) or any(_figure_words(tokens(part))):
+        found, words = amounts(part), tokens(part)
+        figures = [w for w, kind in zip(words, _figure_words(words), strict=True) if kind]
+        if found or dates(part) or figures:
+            # its figures are what may differ, not the words it must share: "his 12th goal"
             values = {stem(t) for a in found for t in tokens(a.text)} | dates(part) | novel
+            values |= {stem(w) for w in figures}
             spans = {n for a in found for n in a.noun & _SPANS}  # the "weeks" of "two weeks"
             stems = content_stems(part) - {stem(t) for t in values | spans}
             if len(stems) >= 2:

@@ -25,6 +25,7 @@ from evalkit.conflict.names import (
 from evalkit.lexicon import name_words
 from evalkit.text import (
     COUNT_WORDS,
+    DECADE,
     MEMO,
     MONTHS,
     NUMBER_WORDS,
@@ -261,9 +262,16 @@ def _bounded(text: str, bound: int) -> str:
 
 def _date(claim: str, unit: str) -> Conflict | None:
     mine, theirs = dates(claim), dates(unit)
-    # a year against a year, a weekday against a weekday, a month against a month, a season
-    # against a season ("on Monday" may be "on 12 May", "in the summer" "in July")
-    kinds = (_YEAR.fullmatch, WEEKDAYS.__contains__, MONTHS.__contains__, SEASONS.__contains__)
+    # a year against a year, a decade against a decade, a weekday against a weekday, a month
+    # against a month, a season against a season ("on Monday" may be "on 12 May", "in the
+    # summer" "in July")
+    kinds = (
+        _YEAR.fullmatch,
+        DECADE.fullmatch,
+        WEEKDAYS.__contains__,
+        MONTHS.__contains__,
+        SEASONS.__contains__,
+    )
     for kind in kinds:
         a = {d for d in mine - theirs if kind(d)}
         b = {d for d in theirs - mine if kind(d)}

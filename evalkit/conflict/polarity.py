@@ -221,26 +221,42 @@ def _negated(clause: str) -> list[str]:
 _MODALS = frozenset("will would could might may shall".split())
 _PLANS = frozenset(
     """plan plans planned planning propose proposes proposed proposing intend intends intended want
-    wants wanted hope hopes hoped expected set due likely going aim aims""".split()
+    wants wanted hope hopes hoped expected set due likely going aim aims threaten threatens
+    threatened threatening vow vows vowed pledge pledges pledged promise promises
+    promised""".split()
 )
+# the done forms of verbs that take no "-ed" ("threatened to go on strike" / "have gone on
+# strike")
+_IRREGULAR = {
+    verb: tuple(done.split(","))
+    for verb, done in (
+        pair.split(":")
+        for pair in """go:went,gone take:took,taken make:made give:gave,given leave:left
+        sell:sold buy:bought pay:paid build:built send:sent begin:began,begun win:won
+        hold:held meet:met bring:brought spend:spent strike:struck fight:fought
+        sing:sang,sung write:wrote,written break:broke,broken""".split()
+    )
+}
 
 
 def _done(claim: str, unit: str) -> Conflict | None:
     """The claim has done what the unit only plans, expects or may do: "The council has
     closed the bridge" against "The council plans to close the bridge", "He appeared in court"
-    against "He will appear in court". The claim's verb is the unit's with "-ed" or "-d", and
-    the claim says no plan or possibility itself."""
+    against "He will appear in court", "have gone on strike" against "have threatened to go on
+    strike". The claim's verb is the unit's with "-ed" or "-d" (or its irregular past:
+    `_IRREGULAR`), and the claim says no plan or possibility itself."""
     c, u = tokens(claim), tokens(unit)
     if _MODALS & set(c) or _PLANS & set(c):
         return None
     for i, verb in enumerate(u[1:], 1):
         before = u[i - 1]
         planned = before in _MODALS or (before == "to" and i > 1 and u[i - 2] in _PLANS)
-        if not planned or len(verb) < 3 or not verb.isalpha():
+        if not planned or not verb.isalpha() or (len(verb) < 3 and verb not in _IRREGULAR):
             continue
         root = verb.removesuffix("e")
-        for did in (root + "ed", verb + "d"):
-            if did in c and did not in u:
+        done = _IRREGULAR.get(verb, (root + "ed", verb + "d"))
+        for did in done:
+            if did in c and not set(done) & set(u):
                 return Conflict("word", did, " ".join(u[i - 1 - (before == "to") : i + 1]))
     return None
 

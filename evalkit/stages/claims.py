@@ -43,6 +43,7 @@ from evalkit.entail import Entailer
 from evalkit.lexicon import name_words
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
 from evalkit.text import (
+    DECADE,
     MEMO,
     NEGATIONS,
     NUMBER_WORDS,
@@ -422,14 +423,17 @@ def _novel(text: str, evidence: Evidence) -> Novel:
         unknown_figures -= _numbered(text, unknown_figures, evidence)
     return (
         tuple(sorted(figures[n] for n in unknown_figures)),
-        tuple(sorted(d for d in dates(text) if not known(d, vocab) and not _in_season(d, vocab))),
+        tuple(sorted(d for d in dates(text) if not known(d, vocab) and not _within(d, vocab))),
         tuple(sorted(unknown | misquoted | unreported(text, evidence.vocab))),
     )
 
 
-def _in_season(date: str, vocab: frozenset[str]) -> bool:
+def _within(date: str, vocab: frozenset[str]) -> bool:
     """Whether the date is a season and the sources name one of its months ("in the summer"
-    for "in June")."""
+    for "in June"), or a decade and they name one of its years ("in the 1970s" for "in
+    1975")."""
+    if DECADE.fullmatch(date):
+        return any(f"{date[:3]}{year}" in vocab for year in range(10))
     return not SEASON_MONTHS.get(date, frozenset()).isdisjoint(vocab)
 
 
