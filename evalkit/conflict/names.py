@@ -14,6 +14,7 @@ from evalkit.conflict.base import (
     _COPY,
     _NEAR_COPY,
     _ROLES,
+    _SPEECH,
     _WHO,
     Conflict,
     _aligned,
@@ -595,7 +596,6 @@ _BEFORE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]ho|[Ii]t)$")
 _HIS = {"he": "m", "she": "f"}
 _MALE = frozenset({"mr", "sir", "lord"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame"})
-_SPEAKS = r"(?:said|says|told|added|explained|claimed|admitted|denied|insisted)"
 
 
 def repointed(
@@ -663,7 +663,7 @@ def _person(word: str, sources: str) -> bool:
     return bool(
         re.search(rf"\b(?i:{titles})\.?\s+(?:[A-Z][\w'’-]+\s+)?(?i:{w})\b", sources)
         or re.search(rf"\b{w},? (?:aged )?\d{{1,2}},", sources, re.IGNORECASE)
-        or re.search(rf"\b{w} {_SPEAKS}\b|\b(?:said|says|told) {w}\b", sources, re.IGNORECASE)
+        or re.search(rf"\b{w} {_SPEECH}\b|\b(?:said|says|told) {w}\b", sources, re.IGNORECASE)
     )
 
 
