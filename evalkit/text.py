@@ -789,6 +789,7 @@ _SHORT_FORMS = (
     ("tories", "conservatives"),
     ("tories", "conservative"),
     ("tory", "conservatives"),
+    ("olympics", "games"),  # "the Rio 2016 Olympics" for "the 2016 Games in Rio"
 )
 _OTHER_FORM = _either_way(_SHORT_FORMS)
 

@@ -234,6 +234,9 @@ def test_a_title_or_party_in_its_short_form_is_the_same_word() -> None:
         source, "The Liberal Democrat leader was critical.", "A Conservative leader was critical."
     ) == [(), ("conservative",)]
     assert novel("The Tories spoke.", "A Conservative spoke.") == [()]
+    assert novel(  # the Olympics are the Games (the fifteenth probe's)
+        "Araf should be banned from the Rio 2016 Olympics.", "Araf should miss the 2016 Games."
+    ) == [()]
     assert novel(  # the Met is the Metropolitan Police (a probe of LLM summaries)
         "A Met Police barrister spoke.", "A Metropolitan Police barrister spoke."
     ) == [()]
