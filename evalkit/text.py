@@ -1146,12 +1146,15 @@ def trigrams(text: str) -> frozenset[tuple[str, ...]]:
 # it and negates nothing of the clause: "Kuznetsova will hope not, after she hacked ...",
 # "whether he plays or not". Nor does one before "until": what did not happen until then
 # happened then ("it was not until 1988 that his wife discovered ...", "will not be released
-# until 2020").
+# until 2020"). Nor do the idioms that affirm: "not only ... but", "not far from" (near),
+# "nothing short of", "none other than", "no less than".
 _AFFIRMED = re.compile(
     r"(?:n['’]t|\bnot|\bnever)\s+(?:conceal|hide|hiding|deny|denying|dispute|doubt)\w*"
     r"|\bno\s+(?:secret|doubt)\b|\bwithout\s+(?:a\s+)?doubt\b"
     r"|\b(?:hope|hopes|hoped|think|thinks|believe|believes|guess|or|if)\s+not\b(?=\s*(?:[,.;:!?]|$))"
-    r"|(?:n['’]t|\bnot|\bnever)(?=\s+(?:[\w'’-]+\s+){0,4}until\b)",
+    r"|(?:n['’]t|\bnot|\bnever)(?=\s+(?:[\w'’-]+\s+){0,4}until\b)"
+    r"|\bnot\s+only\b|\bnot\s+far\s+(?:from|off|away)\b|\bnothing\s+short\s+of\b"
+    r"|\bnone\s+other\s+than\b|\bno\s+(?:less|fewer)\s+than\b",
     re.I,
 )
 

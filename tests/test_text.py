@@ -404,6 +404,12 @@ def test_negation_includes_denial_verbs() -> None:
     assert not negated("He will not be released until 2020.")
     assert not negated("His efforts didn't come to light until 1988.")
     assert negated("He did not come to light in 1988.")
+    # nor do the idioms that affirm (the tenth probe's "nothing short of a gentleman")
+    assert not negated("Roldan describes Castro as nothing short of a gentleman.")
+    assert not negated("She is staying not far from the hospital.")
+    assert not negated("He not only won the race but also set a record.")
+    assert not negated("It was none other than the president.")
+    assert negated("It is no longer open.") and negated("It is not far.")
 
 
 def test_known_matches_demonyms_but_not_other_names() -> None:
