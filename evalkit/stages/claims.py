@@ -618,7 +618,9 @@ def _first_reading(
     more of its words, in order, from that one ("Maradona guided England to World Cup glory in
     1986" from "... and guided Argentina to World Cup glory in 1986", not from "Maradona holds
     the World Cup aloft after guiding Argentina to glory in 1986", which ranks first and says
-    nothing against it)."""
+    nothing against it), or that denies or turns a word of the claim the first does not say
+    ("His family paid a ransom after receiving a call" agreed by "... received a call
+    demanding a ransom payment", denied by "No ransom was paid.")."""
     loose: tuple[str, Conflict | None, int] | None = None
     close = [int(j) for j in ranked if sims[j] >= cfg.contradiction_similarity]
     for at, j in enumerate(close):
@@ -633,9 +635,7 @@ def _first_reading(
         if kind == "agree" and single and not verbatim(text, units[j]):
             # a later sentence that disagrees decides where the claim copies more words from
             # it, in order (the claim was made from it), or where it denies or turns what the
-            # claim says and this sentence does not ("His family paid a ransom after receiving
-            # a call" agreed by "... received a call demanding a ransom payment", denied by
-            # "No ransom was paid.")
+            # claim says and this sentence does not
             most = copied(text, units[j])
             unsaid = content_stems(text) - content_stems(units[j])
             for k in close[at + 1 :]:
