@@ -113,7 +113,7 @@ def _unknown(text: str) -> tuple[frozenset[str], bool]:
     for t in content:
         spelt = _american(t)
         known = {t, spelt} & words or {stem(t), stem(spelt)} & stems
-        if not (known or _plural(t, words) or _compound(t, words)):
+        if not (known or _plural(t, words) or _compound(t, words) or _prefixed(t, words)):
             out.add(t)
     few, most, stopwords = _FOREIGN
     foreign = False
@@ -129,6 +129,19 @@ def _plural(word: str, words: frozenset[str]) -> bool:
     return any(
         word.endswith(end) and word[: -len(end)] + base in words
         for end, base in (("s", ""), ("es", ""), ("ies", "y"))
+    )
+
+
+_PREFIXES = ("re", "un")  # `_prefixed`: what a verb may be done again or undone with
+_PREFIXED = 4  # the fewest letters of the word after the prefix
+
+
+def _prefixed(word: str, words: frozenset[str]) -> bool:
+    """An English word of _PREFIXED letters or more after "re" or "un", which the vocabulary
+    leaves out where the model never needed them: "retaken", "retook", "unbowed"."""
+    return any(
+        word.startswith(p) and len(word) - len(p) >= _PREFIXED and word[len(p) :] in words
+        for p in _PREFIXES
     )
 
 

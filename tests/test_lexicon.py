@@ -27,6 +27,10 @@ def test_words_that_are_no_english_word_are_names() -> None:
         "robben",
         "maradona",
     }
+    # a word done again or undone ("retaken", "retook", "unbowed"), the word after the prefix
+    # four letters or more (the fifteenth probe's lower-cased "have almost entirely retaken")
+    assert unknown_words("forces have retaken the city they retook in 2012 , unbowed") == set()
+    assert name_words("reid and rebecca spoke") == {"reid", "rebecca"}
     # a month's short form is a date, no name
     assert name_words("from oct people in england will pay for their bags") == {"england"}
     # numbers, short tokens and function words are not names
