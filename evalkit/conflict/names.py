@@ -596,6 +596,8 @@ _BEFORE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]ho|[Ii]t)$")
 _HIS = {"he": "m", "she": "f"}
 _MALE = frozenset({"mr", "sir", "lord"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame"})
+_TITLED = "|".join(sorted(_PERSON_TITLES))  # `_person`: a title or honorific before a name
+_SEXED = "|".join(sorted(_MALE | _FEMALE))  # `_sex`: an honorific that says which
 
 
 def repointed(
@@ -659,9 +661,8 @@ def _person(word: str, sources: str) -> bool:
     """Whether the sources write the name as a person's: after a title or an honorific, before
     an age, or with words of speech."""
     w = re.escape(word)
-    titles = "|".join(sorted(_PERSON_TITLES))
     return bool(
-        re.search(rf"\b(?i:{titles})\.?\s+(?:[A-Z][\w'’-]+\s+)?(?i:{w})\b", sources)
+        re.search(rf"\b(?i:{_TITLED})\.?\s+(?:[A-Z][\w'’-]+\s+)?(?i:{w})\b", sources)
         or re.search(rf"\b{w},? (?:aged )?\d{{1,2}},", sources, re.IGNORECASE)
         or re.search(rf"\b{w} {_SPEECH}\b|\b(?:said|says|told) {w}\b", sources, re.IGNORECASE)
     )
@@ -670,9 +671,8 @@ def _person(word: str, sources: str) -> bool:
 def _sex(word: str, sources: str) -> str | None:
     """ "m" or "f" where the sources give the name an honorific that says which ("Mr
     Fatchett", "Mrs Pearce"), else None."""
-    honorifics = "|".join(sorted(_MALE | _FEMALE))
     before = re.findall(
-        rf"\b((?i:{honorifics}))\.?\s+(?:[A-Z][\w'’-]+\s+)?(?i:{re.escape(word)})\b", sources
+        rf"\b((?i:{_SEXED}))\.?\s+(?:[A-Z][\w'’-]+\s+)?(?i:{re.escape(word)})\b", sources
     )
     found = {t.lower() for t in before}
     male, female = bool(found & _MALE), bool(found & _FEMALE)
