@@ -618,13 +618,19 @@ _SPAN = re.compile(r"(?<![\w.,])((?:19|20)[0-9])([0-9])[-/–]([0-9]{2})(?![\w]|
 def _spanned(text: str) -> set[str]:
     """The second years of the text's spans of two years written short ("2011-12": 2012), which
     the span says as much as its first."""
-    found = set()
+    return set(short_years(text).values())
+
+
+def short_years(text: str) -> dict[str, str]:
+    """The second years of the text's spans of two years written short, as written and in
+    full: {"12": "2012"} of "2011-12"."""
+    found = {}
     for m in _SPAN.finditer(text):
         first = int(m[1] + m[2])
         second = first - first % 100 + int(m[3])
         second += 100 if second < first else 0  # "1999-00"
         if second == first + 1:
-            found.add(str(second))
+            found[m[3]] = str(second)
     return found
 
 

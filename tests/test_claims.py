@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from evalkit.config import Config, VerifierConfig
+from evalkit.config import CleanConfig, Config, VerifierConfig
 from evalkit.embed import HashedEmbedder
 from evalkit.pipeline import Resources, run_event
 from evalkit.records import Claim, Document, Event, Segmented
@@ -18,6 +18,8 @@ from evalkit.stages.claims import (
     measure_claims,
     precisions,
 )
+from evalkit.stages.clean import clean_documents
+from evalkit.stages.segment import segment
 from evalkit.text import content_stems, whole_word
 from evalkit.verifiers import ClaimSignals, EmbeddingVerifier, build_verifier
 
@@ -646,3 +648,46 @@ def test_sanctions_imposed_a_sacking_or_a_ban_no_source_reports_are_found_in_no_
     imposed = seg("s", "The EU imposed sanctions on Russian banks on Monday.")
     found = judged(imposed, seg("c", "Sanctions were imposed on Russian banks."), cfg, embedder)
     assert [m.signals.novel_names for m in found] == [()]
+
+
+def test_a_date_only_the_pages_date_line_gives_is_found_in_a_source() -> None:
+    """A page's date line ("27 December 2012") goes as a fragment, no prose to judge a claim
+    by, but a claim that dates the event by it invents no date (WiCE: "The couple married in
+    New York in December 2012", where only the date line gives the year). A counter ("12
+    months ago") dates nothing, and the date line's figures count only as written."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    text = "27 December 2012\n12 months ago\nThe couple married in New York on Saturday."
+    page = Document("s", "source", text, "s.txt")
+    (clean,), _ = clean_documents([page], [], CleanConfig(), embedder)
+    assert [r.text for r in clean.removed] == ["27 December 2012", "12 months ago"]
+    cand = seg(
+        "c",
+        "The couple married in New York in December 2012.",
+        "They married on 27 December.",
+        "They married 12 days ago.",
+        "They married in New York in 2013.",
+    )
+    found = judged(segment(clean), cand, cfg, embedder)
+    assert [m.signals.novel_numbers for m in found] == [(), (), ("12",), ("2013",)]
+    assert [m.signals.novel_dates for m in found] == [(), (), (), ("2013",)]
+
+
+def test_a_day_written_as_an_ordinal_and_a_season_written_short_are_no_new_figures() -> None:
+    """ "April 9th" gives the day of "April 9, 2011"; "2018-2019" the second year of
+    "2018-19" (WiCE's supported claims; before, "9" and "19" were figures found in no
+    source). The day counts as "April 9" would, the short year only in its span."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg(
+        "s",
+        "The two fighters will meet on April 9th in Albuquerque.",
+        "Full implementation will take place over the coming 2018-2019 academic year.",
+    )
+    cand = seg(
+        "c",
+        "The fighters met on April 9 in Albuquerque.",
+        "It is taking place during the 2018–19 academic year.",
+        "Ten fighters met.",
+        "It takes place in 19 schools.",
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_numbers for m in found] == [(), (), ("Ten",), ("19",)]

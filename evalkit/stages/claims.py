@@ -42,6 +42,7 @@ from evalkit.embed import (
 from evalkit.entail import Entailer
 from evalkit.lexicon import name_words
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
+from evalkit.stages.clean import datelines
 from evalkit.text import (
     DECADE,
     MEMO,
@@ -55,6 +56,7 @@ from evalkit.text import (
     counted,
     countries,
     dates,
+    days,
     fold,
     initials,
     known,
@@ -64,6 +66,7 @@ from evalkit.text import (
     openers,
     quotations,
     rejoined,
+    short_years,
     spelled_out,
     title_case,
     tokens,
@@ -149,6 +152,7 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
             text = " ".join(s.text for s in run)
             windows.append(Sentence(run[0].doc_id, run[0].index, text, run[0].start, run[-1].end))
     texts = [s.text for s in doc.sentences]
+    dated = texts + list(datelines(doc.clean))  # a date the page gives is no invention
     vectors, read = encode_joined(embedder, parts)
     flat = iter(r.vectors for r in read)
     said = voiced(texts)
@@ -158,8 +162,8 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
         tuple(windows),
         vectors,
         tuple(tuple(next(flat) for _ in group) for group in parts),
-        vocabulary(texts) | frozenset().union(*(initials(t) | dates(t) for t in texts)),
-        frozenset().union(*(numbers(t) | counted(t) for t in texts)),
+        vocabulary(dated) | frozenset().union(*(initials(t) | dates(t) for t in dated)),
+        frozenset().union(*(numbers(t) | counted(t) | {str(d) for _, d in days(t)} for t in dated)),
         frozenset().union(*(content_stems(t) for t in texts)),
         trigrams(" ".join(texts)),
         (*whole, *(w.text for w in windows)),
@@ -418,7 +422,11 @@ def _novel(text: str, evidence: Evidence) -> Novel:
         # name a country, or join a name's parts as a source does ("Won-sik" for "Wonsik")
         unknown -= spelled_out(text, vocab) | countries(text, vocab) | rejoined(text, vocab)
     misquoted = {f"“{q}”" for q in quotations(text) if _misquoted(q, evidence.trigrams)}
-    unknown_figures = {n for n in figures if n not in evidence.numbers}
+    # the second year of a span written short is the year in full ("2018-19" for "2018-2019")
+    full = short_years(text)
+    unknown_figures = {
+        n for n in figures if n not in evidence.numbers and full.get(n) not in evidence.numbers
+    }
     if unknown_figures:  # "World War Two" where a source says "World War II"
         unknown_figures -= _numbered(text, unknown_figures, evidence)
     return (

@@ -30,7 +30,7 @@ from evalkit.embed import Embedder, cosines, encode_joined
 from evalkit.lexicon import name_words
 from evalkit.records import CleanDocument, Document, KeptLine, RemovedLine
 from evalkit.stages.segment import Spans, line_spans, lines
-from evalkit.text import LIST_MARKER, TURN, is_sentence_end, tokens
+from evalkit.text import LIST_MARKER, TURN, dates, days, is_sentence_end, tokens
 
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 # A breadcrumb is a short line of path segments, "Home » World » Asia", whose last segment may
@@ -121,10 +121,27 @@ def _form_reason(line: str, cfg: CleanConfig) -> str | None:
     if turn and name_words(turn["who"]):
         return None
     if _FIELD.match(line) and len(words) <= 8 and not is_sentence_end(line):
-        return "page metadata field (Key: value)"
+        return f"{_FIELD_REASON} (Key: value)"
     if len(words) < cfg.min_words and not is_sentence_end(line):
-        return f"fragment of {len(words)} word(s), not a sentence (widget, label or counter)"
+        return f"{_FRAGMENT_REASON} {len(words)} word(s), not a sentence (widget, label or counter)"
     return None
+
+
+_FIELD_REASON = "page metadata field"
+_FRAGMENT_REASON = "fragment of"
+
+
+def datelines(doc: CleanDocument) -> tuple[str, ...]:
+    """The lines removed as a page field or a fragment that give a year or a day of a month:
+    the page's date line ("27 December 2012", "Date: 2025-04-19 04:49", "By Travis Zimpfer
+    on March 2, 2017"). They are no prose to judge a claim by, but a claim that dates the
+    event by them invents no date ("married in December 2012")."""
+    return tuple(
+        r.text
+        for r in doc.removed
+        if r.reason.startswith((_FIELD_REASON, _FRAGMENT_REASON))
+        and (days(r.text) or any(d.isdigit() for d in dates(r.text)))
+    )
 
 
 def _is_breadcrumb(line: str, words: int) -> bool:
