@@ -735,15 +735,14 @@ _NAME_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ns", "n", "s", "a", "e")
 
 @lru_cache(maxsize=MEMO)
 def roots(token: str) -> frozenset[str]:
-    """A name token and its forms without a demonym ending (Korean -> Korea, Ukrainian)."""
-    return frozenset(
-        {token}
-        | {
-            token[: -len(s)]
-            for s in _NAME_SUFFIXES
-            if token.endswith(s) and len(token) - len(s) >= 4
-        }
-    )
+    """A name token and its forms without a demonym or plural ending (Korean -> Korea,
+    Ukrainian; Galleries -> Gallery)."""
+    found = {token} | {
+        token[: -len(s)] for s in _NAME_SUFFIXES if token.endswith(s) and len(token) - len(s) >= 4
+    }
+    if token.endswith("ies") and len(token) > 6:  # "Galleries" of "Gallery"
+        found.add(token[:-3] + "y")
+    return frozenset(found)
 
 
 def known(token: str, vocabulary: frozenset[str]) -> bool:

@@ -481,3 +481,11 @@ def test_untokenised_writes_the_release_s_tokens_as_text() -> None:
     assert untokenised("the players ' union did n't agree .") == "the players ' union didn't agree."
     for text in ('He said "hello, world" and left.', "It's 7,500 (or more).", "Rock 'n' roll"):
         assert untokenised(text) == text
+
+
+def test_a_plural_in_ies_is_known_by_its_singular() -> None:
+    """ "the Freer and Sackler Galleries" where a source has "the Freer Gallery" (a WiCE claim
+    read "galleries" as a name found in no source), and the other way round."""
+    assert known("galleries", vocabulary(["the Freer Gallery of Art"]))
+    assert known("gallery", vocabulary(["the Freer and Sackler Galleries"]))
+    assert not known("galleons", vocabulary(["the Freer Gallery of Art"]))
