@@ -67,7 +67,9 @@ SEASON_MONTHS = {
     "winter": frozenset("december january february".split()),
 }
 _PLAIN_DATES = WEEKDAYS | SEASONS | (MONTHS - AMBIGUOUS_MONTHS)  # dates in any context
-NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot non".split())
+NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor without cannot non nonexistent".split()
+)
 # Verbs that deny what follows: "denied that X" and "confirmed that X" disagree on X.
 DENIALS = frozenset(
     """deny denies denied denying refute refutes refuted refuting dismiss dismisses dismissed
@@ -238,6 +240,7 @@ _COPY_OPPOSITE_FORMS = (
     ("highest", "lowest"),
     ("so", "because"),  # a cause for its effect: "A, so B" / "A, because B"
     ("final", "first"),
+    ("offensive", "defensive"),  # "permit the defensive team to position players"
     ("open", "closed"),
     ("early", "late"),
     ("rich", "poor"),
@@ -730,13 +733,13 @@ def content_stems(text: str) -> frozenset[str]:
     return frozenset(stem(t) for t in content_tokens(text))
 
 
-_NAME_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ns", "n", "s", "a", "e")
+_NAME_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ional", "ns", "n", "s", "a", "e")
 
 
 @lru_cache(maxsize=MEMO)
 def roots(token: str) -> frozenset[str]:
-    """A name token and its forms without a demonym or plural ending (Korean -> Korea,
-    Ukrainian; Galleries -> Gallery)."""
+    """A name token and its forms without a demonym, adjective or plural ending (Korean ->
+    Korea, Ukrainian; Congressional -> Congress; Galleries -> Gallery)."""
     found = {token} | {
         token[: -len(s)] for s in _NAME_SUFFIXES if token.endswith(s) and len(token) - len(s) >= 4
     }
@@ -1200,9 +1203,17 @@ def plainly_negated(text: str) -> bool:
     if "n't" in fold(text) or any(t in NEGATIONS for t in toks):
         return True
     implied = (toks[i + 1 : i + 3] for i, t in enumerate(toks) if t in IMPLIED)
-    return any(
+    if any(
         len(n) == 2 and n[0] == "to" and n[1].isalpha() and n[1] not in _NOT_VERBS for n in implied
-    )
+    ):
+        return True
+    # what someone is refused they are not given: "he was refused bail", "is refused his
+    # prescribed medications" for "authorities refuse to allow him the medications" (not "was
+    # denied", also said of a statement: "the allegations have been denied by ...")
+    return any(t == "refused" and toks[i - 1] in _BE for i, t in enumerate(toks) if i)
+
+
+_BE = frozenset("is are was were be been being".split())
 
 
 # A dialogue's turn, "Amanda: I baked cookies.": its speaker's label (a speaker where

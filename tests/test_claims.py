@@ -675,12 +675,14 @@ def test_a_date_only_the_pages_date_line_gives_is_found_in_a_source() -> None:
 def test_a_day_written_as_an_ordinal_and_a_season_written_short_are_no_new_figures() -> None:
     """ "April 9th" gives the day of "April 9, 2011"; "2018-2019" the second year of
     "2018-19" (WiCE's supported claims; before, "9" and "19" were figures found in no
-    source). The day counts as "April 9" would, the short year only in its span."""
+    source). The day counts as "April 9" would, the short year only in its span. Any ordinal
+    says its number: "each reactor closes when it turns 32" for "on its 32nd birthday"."""
     cfg, embedder = VerifierConfig(), HashedEmbedder()
     source = seg(
         "s",
         "The two fighters will meet on April 9th in Albuquerque.",
         "Full implementation will take place over the coming 2018-2019 academic year.",
+        "Each of Germany's 17 reactors will be phased out on its 32nd birthday.",
     )
     cand = seg(
         "c",
@@ -688,6 +690,7 @@ def test_a_day_written_as_an_ordinal_and_a_season_written_short_are_no_new_figur
         "It is taking place during the 2018–19 academic year.",
         "Ten fighters met.",
         "It takes place in 19 schools.",
+        "Each reactor closes when it turns 32.",
     )
     found = judged(source, cand, cfg, embedder)
-    assert [m.signals.novel_numbers for m in found] == [(), (), ("Ten",), ("19",)]
+    assert [m.signals.novel_numbers for m in found] == [(), (), ("Ten",), ("19",), ()]

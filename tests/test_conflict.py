@@ -17,7 +17,7 @@ from evalkit.conflict import (
     voiced,
 )
 from evalkit.conflict.base import copied_sentences, unattributed
-from evalkit.text import amounts, dates, numbers
+from evalkit.text import amounts, dates, negated, numbers
 
 NONE: frozenset[str] = frozenset()
 
@@ -4168,4 +4168,121 @@ def test_a_word_that_joins_a_clause_is_no_part_of_a_speaker() -> None:
     assert reason(claim, source) == "agree"
     assert reason(claim, source.replace("while the social network", "while police")) == (
         "name twitter where the source has police"
+    )
+
+
+def test_a_figure_with_its_scale_in_words_is_one_figure_between_the_same_words() -> None:
+    """ "to 12.5 million in 2000" against "to 10 million in 2000", where neither counts a
+    named thing: the figure and its scale are read as one value among the words around them
+    (a probe of scraped pages; before, a scaled figure was no figure of the slot reading).
+    The value is read whole: "10,000,000" is "10 million", "one hundred and fifty" 150."""
+    source = (
+        "In absolute numbers, the Asian American population grew from just under 1 million in "
+        "1960 to 10 million in 2000 - a tenfold increase."
+    )
+    claim = (
+        "The Asian American population grew from just under 1 million in 1960 to 12.5 million "
+        "in 2000, a tenfold increase."
+    )
+    assert reason(claim, source) == "number 12.5 million where the source has 10 million"
+    assert reason(claim.replace("12.5 million", "10,000,000"), source) == "agree"
+    assert reason(claim.replace("12.5 million", "ten million"), source) == "agree"
+    raised = (
+        "MyHeritage has raised a combined $49 million in venture capital so far and is seeing "
+        "revenues in the range of $50 to $100 million per year."
+    )
+    assert reason("MyHeritage has raised a combined $50 million in venture capital.", raised) == (
+        "number 50 million where the source has 49 million"
+    )
+    assert reason("MyHeritage has raised a combined $49 million in venture capital.", raised) == (
+        "agree"
+    )
+
+
+def test_a_day_written_with_a_leading_zero_is_the_same_day() -> None:
+    """ "with effect from 01 October 2015" (a probe of scraped pages: the faithful "from 1
+    October 2015" was contradicted)."""
+    source = "Joe Bauernfreund became the named portfolio manager with effect from 01 October 2015."
+    claim = "Joe Bauernfreund became its named portfolio manager with effect from 1 October 2015."
+    assert reason(claim, source) == "agree"
+    assert reason(claim.replace("1 October", "2 October"), source) == (
+        "number 2 where the source has 01"
+    )
+
+
+def test_a_names_possessive_is_read_as_the_name_before_the_words_after_it() -> None:
+    """ "on Cleveland's practice squad" for "on the Cleveland Browns practice squad": the same
+    team, so the claim's other team ("joins the Colts' practice squad") adds a name and puts
+    none in its place (a probe of scraped pages). Another team in its place still conflicts."""
+    source = (
+        "Blanchard, 6-3, 223 pounds, was most recently on the Cleveland Browns practice squad "
+        "after spending the entire 2015 offseason with Green Bay Packers."
+    )
+    claim = (
+        "Blanchard joins the Colts' practice squad after most recently being on Cleveland's "
+        "practice squad after spending the entire 2015 offseason with Green Bay."
+    )
+    assert reason(claim, source) == "agree"
+    assert reason(claim.replace("Cleveland's", "Detroit's"), source).startswith("name ")
+
+
+def test_offensive_and_defensive_are_opposites_in_a_copy() -> None:
+    source = (
+        "There will also be a new setup for 8-meter free positions that will permit the "
+        "defensive team to position players at the hashes adjacent to the 8-meter free position."
+    )
+    claim = source.replace("defensive", "offensive")
+    assert reason(claim, source) == "opposite offensive where the source has defensive"
+    assert reason(source, source) == "agree"
+
+
+def test_a_predicate_said_of_a_body_by_its_description_is_not_spliced() -> None:
+    """ "The company has raised ..." where the source says it of "MyHeritage", described as
+    "the company" in the same sentence (a probe of scraped pages); "The Red Cross" is a name,
+    and still spliced, as is a name where the source describes ("ESPN showed magnanimity" of
+    "the firm", the eighth probe's)."""
+    sources = (
+        "MyHeritage has raised a combined $49 million in venture capital so far and Japhet "
+        "tells me that the company is currently seeing revenues of $50 million per year.",
+        "The Red Cross said it was ready to help.",
+    )
+    claim = "The company has raised a combined $49 million in venture capital so far."
+    assert spliced(claim, sources) is None
+    found = spliced(claim.replace("The company", "The Red Cross"), sources)
+    assert found is not None and found[0].theirs == "myheritage"
+    firm = ("the firm showed magnanimity , saying it did not want mchenry to suffer .", "ESPN .")
+    found = spliced("ESPN showed magnanimity, saying it did not want McHenry to suffer.", firm)
+    assert found is not None and found[0].theirs == "the firm"
+
+
+def test_nonexistent_negates_and_what_someone_is_refused_they_are_not_given() -> None:
+    """ "have almost no atmosphere" for "are almost nonexistent"; "is refused his prescribed
+    medications" for "prison authorities refuse to allow him the prescribed medications" (a
+    probe of scraped pages: both faithful claims were contradicted)."""
+    mercury = (
+        "Atmospheres of some planetary bodies, such as Mercury, are almost nonexistent, as the "
+        "primordial atmosphere has escaped the relatively low gravitational attraction."
+    )
+    claim = "Some planetary bodies, such as Mercury, have almost no atmosphere."
+    assert reason(claim, mercury) == "agree" and negated("They are almost nonexistent.")
+    jailed = (
+        "Independent journalist Pedro Arguelles Moran also suffers health problems but prison "
+        "authorities refuse to allow him the prescribed medications he requires."
+    )
+    refused = "Pedro Arguelles Moran has health problems but is refused his prescribed medications."
+    assert reason(refused, jailed) == "agree"
+    given = "Pedro Arguelles Moran is given his prescribed medications by prison authorities."
+    withheld = (
+        "Prison authorities refuse to allow Pedro Arguelles Moran the prescribed medications."
+    )
+    assert reason(given, withheld) == "negation: only the source denies or negates it"
+    assert negated("He was refused bail.") and not negated("He was released on bail.")
+    # "denied" is said of statements too: "The allegations have been denied by Kadyrov" (the
+    # tenth probe's faithful claim) denies as "Kadyrov has denied the allegations" does
+    assert (
+        reason(
+            "The allegations have been denied by Chechen leader Ramzan Kadyrov.",
+            "Ramzan Kadyrov has denied the allegations, calling them lies.",
+        )
+        == "agree"
     )

@@ -489,3 +489,6 @@ def test_a_plural_in_ies_is_known_by_its_singular() -> None:
     assert known("galleries", vocabulary(["the Freer Gallery of Art"]))
     assert known("gallery", vocabulary(["the Freer and Sackler Galleries"]))
     assert not known("galleons", vocabulary(["the Freer Gallery of Art"]))
+    # and an adjective in -ional by its noun: "his run for Congress" where a source has "the
+    # open seat in West Virginia's 3rd Congressional District"
+    assert known("congress", vocabulary(["West Virginia's 3rd Congressional District"]))

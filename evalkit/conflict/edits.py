@@ -373,6 +373,8 @@ def _splice(
         own = _content(c[:k])
         if not own or not _content(c[k:]) or _description(c[:k], claim):
             continue
+        if c[:k] in _BODIES:  # "The company has raised ..." of "MyHeritage has raised ..."
+            continue
         firsts = {i for i, line in enumerate(lines) if start in line}
         if any(lines[i].find(rest, lines[i].index(start) + len(start) - 1) >= 0 for i in firsts):
             return None  # one sentence says it all, with words between left out
@@ -463,6 +465,12 @@ def _plural_for_list(start: tuple[str, ...], claim: str, subject: tuple[str, ...
 
 
 _PERSON_ENDS = ("man", "men")  # "frenchman", "chairwoman", "spokesmen"
+# a claim's description of a body that may be the name the source gives: "The company has
+# raised $49 million" for "MyHeritage has raised $49 million" (not the other way round: "ESPN
+# showed magnanimity" where the source says it of "the firm" names a body the source may not)
+_BODIES = frozenset(
+    ("the", body) for body in "company firm club team group band charity bank airline".split()
+)
 
 
 def _surnamed(start: tuple[str, ...], subject: tuple[str, ...]) -> bool:

@@ -403,8 +403,9 @@ Slot = tuple[int, int, str, str]
 def _slots(text: str, words: tuple[str, ...], named: bool) -> list[Slot]:
     """The text's figures (`_figure_words`), or its names where it is cased: runs of the
     words `names` finds."""
-    if not named:
-        return [(i, i + 1, *f) for i, f in enumerate(_figure_words(words)) if f]
+    if not named:  # a count read with its scale stands for both words ("12.5 million")
+        scaled = [w in _WORD_SCALES for w in (*words[1:], "")]
+        return [(i, i + 1 + scaled[i], *f) for i, f in enumerate(_figure_words(words)) if f]
     found: list[Slot] = []
     known = names(text) if cased(text) else frozenset()
     i = 0
@@ -465,8 +466,15 @@ def _around(
     # the word counted may change its number with the count ("two runs" / "one run")
     counted = _one_or_more(c[a[1] : a[1] + 1], u[b[1] : b[1] + 1])
     mine, theirs = _unrelated(c[a[1] + counted :], u[b[1] + counted :])
+    if a[2] == "name":  # a name's possessive: "Cleveland's practice squad" for "the Cleveland
+        mine, theirs = _owned(mine), _owned(theirs)  # Browns practice squad"
     right = len(os.path.commonprefix([mine, theirs]))
     return c[a[0] - left : a[0]], c[a[1] : a[1] + counted] + mine[:right]
+
+
+def _owned(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after a name without its possessive "s"."""
+    return words[1:] if words[:1] == ("s",) else words
 
 
 def _unrelated(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -506,22 +514,45 @@ def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
         elif t in _RELATIVE and after in _SPANS:
             found[i] = ("relative", _RELATIVE[t])
     kinds = [f[0] if f else "" for f in found]
-    joined = set()
+    joined, scaled = set(), {}
     for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):
         counts = kinds[i] == kinds[i + 1] == "count" and a.isdigit() == b.isdigit()
         if counts or (kinds[i] and b in _SCALES):
             joined |= {i, i + 1}
-    return [None if i in joined else f for i, f in enumerate(found)]
+        # not part of a figure of more words: "twenty five million", "one hundred and fifty",
+        # "two hundred thousand"
+        after = words[i + 2] if i + 2 < len(words) else ""
+        alone = not (i and kinds[i - 1] == "count") and after not in _SCALES | {"and"}
+        alone = alone and not (i + 2 < len(kinds) and kinds[i + 2] == "count")
+        if kinds[i] == "count" and b in _WORD_SCALES and alone:
+            scaled[i] = _scaled(found[i], b)  # "12.5 million": one count, read whole
+    return [scaled.get(i) if i in joined else f for i, f in enumerate(found)]
 
 
 _SCALES = frozenset("hundred thousand million billion trillion m bn k".split())
+# the scales a count is read with ("5 m" may be five metres)
+_WORD_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_WORD_SCALES |= {"bn": 10**9, "trillion": 10**12}
+
+
+def _scaled(figure: tuple[str, str] | None, scale: str) -> tuple[str, str] | None:
+    """A count and its scale as one value ("12.5" "million": 12500000), None where the count
+    is no plain number."""
+    try:
+        value = Decimal(figure[1].replace(",", "")) * _WORD_SCALES[scale] if figure else None
+    except ArithmeticError:
+        return None
+    if value is None:
+        return None
+    return ("count", str(int(value)) if value == int(value) else format(value.normalize(), "f"))
 
 
 def _figure_word(token: str) -> tuple[str, str] | None:
     """A token's kind of figure and value ("seven" and "twice" are counts, 7 and 2; "weeks" is
     a span of time), None for other words."""
-    if _BARE_NUMBER.fullmatch(token):
-        return ("year" if _YEAR.fullmatch(token) else "count", token)
+    if _BARE_NUMBER.fullmatch(token):  # "01 October" is "1 October"
+        value = (token.lstrip("0") or "0") if token.isdigit() else token
+        return ("year" if _YEAR.fullmatch(token) else "count", value)
     if token in NUMBER_WORDS or token in _TIMES:
         return "count", NUMBER_WORDS.get(token) or COUNT_WORDS[token]
     if token in _SPANS:

@@ -56,7 +56,6 @@ from evalkit.text import (
     counted,
     countries,
     dates,
-    days,
     fold,
     initials,
     known,
@@ -163,11 +162,20 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
         vectors,
         tuple(tuple(next(flat) for _ in group) for group in parts),
         vocabulary(dated) | frozenset().union(*(initials(t) | dates(t) for t in dated)),
-        frozenset().union(*(numbers(t) | counted(t) | {str(d) for _, d in days(t)} for t in dated)),
+        frozenset().union(*(_figures(t) for t in dated)),
         frozenset().union(*(content_stems(t) for t in texts)),
         trigrams(" ".join(texts)),
         (*whole, *(w.text for w in windows)),
     )
+
+
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The figures a source says: its numbers, the counts it says in words and the numbers of
+    its ordinals ("his 32nd birthday" says 32, "on April 9th" the 9 of "April 9")."""
+    return numbers(text) | counted(text) | set(_ORDINAL.findall(text))
 
 
 def joined_evidence(docs: Sequence[Evidence]) -> Evidence:
