@@ -937,6 +937,37 @@ def _countries() -> dict[str, tuple[_Entry, ...]]:
     return {first: tuple(entries) for first, entries in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, tuple[str, ...]]:
+    """assets/us_states.txt: each abbreviation as written, with its state's words."""
+    from importlib.resources import files
+
+    found: dict[str, tuple[str, ...]] = {}
+    text = files("evalkit.assets").joinpath("us_states.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            state, short = line.split(":", 1)
+            found.update((s.strip(), tokens(state)) for s in short.split(";"))
+    return found
+
+
+# a town and the abbreviation of its state after a comma: "Berkeley, CA", "Albany, N.Y."
+_TOWN_STATE = re.compile(r"\b[A-Z][\w.'-]*,\s+([A-Z][A-Za-z.]{1,4})(?=[\s,;:)]|$)")
+
+
+def us_states(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The text's states of the United States written short after a town, each as the words
+    of its abbreviation and of its name: (("ca",), ("california",)) of "Berkeley, CA, USA",
+    (("fla",), ("florida",)) of "Miami, Fla."."""
+    states = _us_states()
+    found = []
+    for m in _TOWN_STATE.finditer(text):
+        short = m[1] if m[1] in states else m[1].rstrip(".")
+        if short in states or f"{short}." in states:
+            found.append((tokens(short), states.get(short) or states[f"{short}."]))
+    return tuple(found)
+
+
 def seat_words() -> frozenset[str]:
     """Every word of every seat of government (assets/countries.txt)."""
     return frozenset(

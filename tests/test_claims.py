@@ -694,3 +694,24 @@ def test_a_day_written_as_an_ordinal_and_a_season_written_short_are_no_new_figur
     )
     found = judged(source, cand, cfg, embedder)
     assert [m.signals.novel_numbers for m in found] == [(), (), ("Ten",), ("19",), ()]
+
+
+def test_a_us_state_written_short_after_a_town_names_the_state() -> None:
+    """ "Berkeley, California" where the page says "Berkeley, CA, USA" (a probe of scraped
+    pages: "california" was a name found in no source), and "Miami, Fla." for "Florida"; the
+    other way round too. A state no source names or abbreviates is still found in no source."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg(
+        "s",
+        "Sensys Networks is located in Berkeley, CA, USA.",
+        "MIAMI, Fla. (AP) — The company was founded in Florida.",
+    )
+    cand = seg(
+        "c",
+        "Sensys Networks is based in Berkeley, California.",
+        "It is in Miami, Florida.",
+        "It is in Tampa, FL.",
+        "It is in Austin, Texas.",
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_names for m in found] == [(), (), ("tampa",), ("austin", "texas")]

@@ -70,6 +70,7 @@ from evalkit.text import (
     title_case,
     tokens,
     trigrams,
+    us_states,
     vocabulary,
     whole_word,
     wordless,
@@ -161,7 +162,9 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
         tuple(windows),
         vectors,
         tuple(tuple(next(flat) for _ in group) for group in parts),
-        vocabulary(dated) | frozenset().union(*(initials(t) | dates(t) for t in dated)),
+        vocabulary(dated)
+        | frozenset().union(*(initials(t) | dates(t) for t in dated))
+        | frozenset(w for t in texts for _, state in us_states(t) for w in state),
         frozenset().union(*(_figures(t) for t in dated)),
         frozenset().union(*(content_stems(t) for t in texts)),
         trigrams(" ".join(texts)),
@@ -429,6 +432,8 @@ def _novel(text: str, evidence: Evidence) -> Novel:
     if unknown:  # unless they spell out the sources' acronym ("Police and Crime Commissioner"),
         # name a country, or join a name's parts as a source does ("Won-sik" for "Wonsik")
         unknown -= spelled_out(text, vocab) | countries(text, vocab) | rejoined(text, vocab)
+        # a state written short where a source names it ("Berkeley, CA" for "California")
+        unknown -= {w for short, state in us_states(text) if set(state) <= vocab for w in short}
     misquoted = {f"“{q}”" for q in quotations(text) if _misquoted(q, evidence.trigrams)}
     # the second year of a span written short is the year in full ("2018-19" for "2018-2019")
     full = short_years(text)
