@@ -67,9 +67,11 @@ SEASON_MONTHS = {
     "winter": frozenset("december january february".split()),
 }
 _PLAIN_DATES = WEEKDAYS | SEASONS | (MONTHS - AMBIGUOUS_MONTHS)  # dates in any context
+BE = frozenset("is was are were be been being".split())  # the forms of "to be" a passive takes
 NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot non nonexistent".split()
 )
+ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # a numeral ordinal: "12th", "32nd"
 # Verbs that deny what follows: "denied that X" and "confirmed that X" disagree on X.
 DENIALS = frozenset(
     """deny denies denied denying refute refutes refuted refuting dismiss dismisses dismissed
@@ -962,9 +964,10 @@ def us_states(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     states = _us_states()
     found = []
     for m in _TOWN_STATE.finditer(text):
-        short = m[1] if m[1] in states else m[1].rstrip(".")
-        if short in states or f"{short}." in states:
-            found.append((tokens(short), states.get(short) or states[f"{short}."]))
+        bare = m[1].rstrip(".")  # "CA." ending a sentence, "Calif" without its stop
+        written = next((w for w in (m[1], bare, f"{bare}.") if w in states), None)
+        if written:
+            found.append((tokens(written), states[written]))
     return tuple(found)
 
 
@@ -1241,10 +1244,7 @@ def plainly_negated(text: str) -> bool:
     # what someone is refused they are not given: "he was refused bail", "is refused his
     # prescribed medications" for "authorities refuse to allow him the medications" (not "was
     # denied", also said of a statement: "the allegations have been denied by ...")
-    return any(t == "refused" and toks[i - 1] in _BE for i, t in enumerate(toks) if i)
-
-
-_BE = frozenset("is are was were be been being".split())
+    return any(t == "refused" and toks[i - 1] in BE for i, t in enumerate(toks) if i)
 
 
 # A dialogue's turn, "Amanda: I baked cookies.": its speaker's label (a speaker where

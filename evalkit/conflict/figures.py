@@ -29,6 +29,7 @@ from evalkit.text import (
     MEMO,
     MONTHS,
     NUMBER_WORDS,
+    ORDINAL,
     SEASONS,
     STOPWORDS,
     WEEKDAYS,
@@ -293,8 +294,6 @@ _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 )
 _RANKS = frozenset([*_ORDINALS, "hundredth", "thousandth"])
-# a numeral ordinal ("12th"), read as its word up to "twelfth" (`_figure_word`)
-_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # fractions no ordinal writes ("first-half" is no "half"), and a round of a cup ("quarter-final"
 # / "semi-final")
 _PARTS = frozenset({"half", "quarter", "semi"})
@@ -521,10 +520,9 @@ def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
             joined |= {i, i + 1}
         # not part of a figure of more words: "twenty five million", "one hundred and fifty",
         # "two hundred thousand"
-        after = words[i + 2] if i + 2 < len(words) else ""
-        alone = not (i and kinds[i - 1] == "count") and after not in _SCALES | {"and"}
-        alone = alone and not (i + 2 < len(kinds) and kinds[i + 2] == "count")
-        if kinds[i] == "count" and b in _WORD_SCALES and alone:
+        beyond = words[i + 2] if i + 2 < len(words) else ""
+        alone = not (i and kinds[i - 1] == "count") and beyond not in _SCALES | {"and"}
+        if kinds[i] == "count" and b in _WORD_SCALES and alone and kinds[i + 2 :][:1] != ["count"]:
             scaled[i] = _scaled(found[i], b)  # "12.5 million": one count, read whole
     return [scaled.get(i) if i in joined else f for i, f in enumerate(found)]
 
@@ -538,11 +536,11 @@ _WORD_SCALES |= {"bn": 10**9, "trillion": 10**12}
 def _scaled(figure: tuple[str, str] | None, scale: str) -> tuple[str, str] | None:
     """A count and its scale as one value ("12.5" "million": 12500000), None where the count
     is no plain number."""
-    try:
-        value = Decimal(figure[1].replace(",", "")) * _WORD_SCALES[scale] if figure else None
-    except ArithmeticError:
+    if figure is None:
         return None
-    if value is None:
+    try:
+        value = Decimal(figure[1].replace(",", "")) * _WORD_SCALES[scale]
+    except ArithmeticError:
         return None
     return ("count", str(int(value)) if value == int(value) else format(value.normalize(), "f"))
 
@@ -561,7 +559,7 @@ def _figure_word(token: str) -> tuple[str, str] | None:
         return "part", token
     if token in _SIDES:
         return "side" if token in ("left", "right") else "ground", token
-    if ordinal := _ORDINAL.fullmatch(token):
+    if ordinal := ORDINAL.fullmatch(token):  # "12th", read as its word up to "twelfth"
         n = int(ordinal[1])
         return "rank", _ORDINALS[n - 1] if 0 < n <= len(_ORDINALS) else token
     return ("rank", token) if token in _RANKS else None

@@ -21,7 +21,7 @@ from evalkit.conflict.base import (
     _uncontracted,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
-from evalkit.text import MONTHS, WEEKDAYS, dates, is_content, names, tokens
+from evalkit.text import BE, MONTHS, WEEKDAYS, dates, is_content, names, tokens
 
 # The order rule (`_order`): a claim whose content words are nearly all (this share) in one
 # unit, two of them exchanged at most _REACH words apart.
@@ -167,7 +167,6 @@ def _mostly(side: set[str], words: set[str]) -> bool:
     return len(side & words) >= _MOSTLY * len(side)
 
 
-_BE = frozenset("is was are were be been being".split())
 # participles that end in neither -ed nor -en
 _PARTICIPLES = frozenset(
     "beat won lost hit shot held led sold bought caught struck left sent paid told made kept met "
@@ -200,7 +199,7 @@ def _made(words: tuple[str, ...], k: int) -> bool:
     """Whether words[k] is a participle after a form of "be" ("was beaten")."""
     verb = words[k]
     participle = verb.endswith(("ed", "en")) or verb in _PARTICIPLES
-    return participle and any(j >= 0 and words[j] in _BE for j in (k - 1, k - 2))
+    return participle and any(j >= 0 and words[j] in BE for j in (k - 1, k - 2))
 
 
 def _active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
@@ -219,7 +218,7 @@ def _active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
             if at is None:
                 continue
             verb = u[at]
-            be = next((k for k in (at - 1, at - 2) if k >= 0 and u[k] in _BE), None)
+            be = next((k for k in (at - 1, at - 2) if k >= 0 and u[k] in BE), None)
         elif w == "to" and u[i - 1] in _LOST:
             verb, be = u[i - 1], i - 1
         else:
@@ -232,7 +231,7 @@ def _active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
             continue
         ia, ib = c.index(u[ka]), c.index(u[kb])
         between = c[ia + 1 : ib]
-        if not 0 < ib - ia <= _REACH or _PASSIVE in between or (_BE | _LOST) & set(between):
+        if not 0 < ib - ia <= _REACH or _PASSIVE in between or (BE | _LOST) & set(between):
             continue
         if (verb in _LOST and _BEATEN.intersection(between)) or any(
             t[:3] == verb[:3] for t in between

@@ -48,6 +48,7 @@ from evalkit.text import (
     MEMO,
     NEGATIONS,
     NUMBER_WORDS,
+    ORDINAL,
     SEASON_MONTHS,
     amounts,
     cased,
@@ -172,13 +173,10 @@ def document_evidence(doc: Segmented, cfg: VerifierConfig, embedder: Embedder) -
     )
 
 
-_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
-
-
 def _figures(text: str) -> frozenset[str]:
     """The figures a source says: its numbers, the counts it says in words and the numbers of
     its ordinals ("his 32nd birthday" says 32, "on April 9th" the 9 of "April 9")."""
-    return numbers(text) | counted(text) | set(_ORDINAL.findall(text))
+    return numbers(text) | counted(text) | set(ORDINAL.findall(text))
 
 
 def joined_evidence(docs: Sequence[Evidence]) -> Evidence:

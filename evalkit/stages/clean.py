@@ -107,6 +107,11 @@ LABEL_WORDS = 3  # a summary's heading ("## Summary", "**Key points**"), not a h
 _SITE_SUFFIX = re.compile(r"\s+[|]\s+(?P<site>[^|.!?]{1,40})$")
 
 
+# the openings of two reasons of `_form_reason`, which `datelines` reads back
+_FIELD_REASON = "page metadata field"
+_FRAGMENT_REASON = "fragment of"
+
+
 def _form_reason(line: str, cfg: CleanConfig) -> str | None:
     """Why a line is not prose by its form alone, or None. A dialogue's turn ("Jerry: ok", its
     label a name) is what was said, however short."""
@@ -125,10 +130,6 @@ def _form_reason(line: str, cfg: CleanConfig) -> str | None:
     if len(words) < cfg.min_words and not is_sentence_end(line):
         return f"{_FRAGMENT_REASON} {len(words)} word(s), not a sentence (widget, label or counter)"
     return None
-
-
-_FIELD_REASON = "page metadata field"
-_FRAGMENT_REASON = "fragment of"
 
 
 def datelines(doc: CleanDocument) -> tuple[str, ...]:
