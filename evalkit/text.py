@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
@@ -642,6 +642,42 @@ def short_years(text: str) -> dict[str, str]:
 def counted(text: str) -> frozenset[str]:
     """The counts the text says in words without a figure ("twice", "both", "a dozen")."""
     return frozenset(COUNT_WORDS[t] for t in tokens(text) if t in COUNT_WORDS)
+
+
+# `listed`: a list's item is at most this many words ("Nepal", "Jason Robinson", "maajid nawaz
+# for the liberal democrats"); a longer stretch between commas ends the list, its last words
+# (_TAIL of them) the first item ("... local versions of YouTube for Nepal")
+_ITEM_WORDS = 8
+_TAIL = 3
+_LIST_JOIN = re.compile(r"\s*,?\s+(?:and|or)\s+(?=\S)", re.I)
+_LIST_COMMA = re.compile(r"\s*[,;:](?=\s)\s*")  # not the comma of "3,200"
+_LIST_END = re.compile(r"[,;:.!?]|$")
+
+
+def listed(text: str, named: Callable[[str], bool]) -> int:
+    """How many items the longest list of names in the text may name, 0 for none: "Nepal,
+    Pakistan and Sri Lanka" 3, "either via Turkey or Egypt" 2; each item `named` (it holds a
+    name), so "bars and cafes" is no list of things a count may stand for. A list is the items
+    between commas before an "and" or "or", and the one after it; an "and" inside an item
+    counts another ("Mary-Kate and Ashley Olsen, Dave Coulier and Lori Loughlin" may name 5).
+    Where the list starts is not always clear, so a count up to this one may be the list's."""
+    most = 0
+    for m in _LIST_JOIN.finditer(text):
+        end = _LIST_END.search(text, m.end())
+        last = text[m.end() : end.start() if end else len(text)]
+        if len(last.split()) > _ITEM_WORDS or not named(last):
+            continue
+        items = 1
+        for item in reversed(_LIST_COMMA.split(text[: m.start()])):
+            long = len(item.split()) > _ITEM_WORDS
+            if not named(" ".join(item.split()[-_TAIL:]) if long else item):
+                break
+            items += 1 + len(_LIST_JOIN.findall(" " + item))
+            if long:
+                break
+        if items > 1:
+            most = max(most, items)
+    return most
 
 
 def numeral(value: int) -> str:

@@ -715,3 +715,52 @@ def test_a_us_state_written_short_after_a_town_names_the_state() -> None:
     )
     found = judged(source, cand, cfg, embedder)
     assert [m.signals.novel_names for m in found] == [(), (), ("tampa",), ("austin", "texas")]
+
+
+def test_a_count_of_what_a_source_sentence_lists_is_no_novel_figure() -> None:
+    """ "three countries" where the sentence that says the rest names "Nepal, Pakistan and Sri
+    Lanka", "five other parties" where it names six (a blind probe's faithful summaries: each
+    count was a figure found in no source). A count larger than the list, or of a sentence that
+    says little of the claim, is still found in no source."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg(
+        "s",
+        "Google said it had launched local versions of YouTube for Nepal, Pakistan and Sri Lanka.",
+        "Siddiq is standing for Labour, Marcus for the Conservatives, Nawaz for the Liberal"
+        " Democrats, Nielson for UKIP, Johnson for the Greens, and Ellison for the U Party.",
+        "The weather was bad in Paris, Rome and Madrid.",
+        "Shots were fired in a busy area of bars and cafes.",
+    )
+    cand = seg(
+        "c",
+        "Google said it had launched local versions of YouTube for three countries.",
+        "Siddiq is standing for Labour against five other parties.",
+        "Google said it had launched local versions of YouTube for four countries.",
+        "Google opened three offices.",
+        "Google said it had launched 2.5 versions of YouTube for Nepal.",  # no count of a list
+        "Two shots were fired in a busy area of bars and cafes.",  # no list of names
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_numbers for m in found] == [
+        (),
+        (),
+        ("four",),
+        ("three",),
+        ("2.5",),
+        ("Two",),
+    ]
+
+
+def test_a_percentage_a_source_gives_as_a_fraction_is_no_novel_figure() -> None:
+    """ "equivalent to 50% of the previous year's bill" for "the equivalent of half the
+    previous year's bill" (a blind probe's faithful summary); a share the sources do not give
+    as a fraction is still found in no source."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg("s", "The payment is the equivalent of half the previous year's tax bill.")
+    cand = seg(
+        "c",
+        "The payment is equivalent to 50% of the previous year's tax bill.",
+        "The payment is equivalent to 25% of the previous year's tax bill.",
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_numbers for m in found] == [(), ("25%",)]

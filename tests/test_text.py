@@ -20,6 +20,7 @@ from evalkit.text import (
     initials,
     is_sentence_end,
     known,
+    listed,
     names,
     negated,
     numbers,
@@ -492,3 +493,23 @@ def test_a_plural_in_ies_is_known_by_its_singular() -> None:
     # and an adjective in -ional by its noun: "his run for Congress" where a source has "the
     # open seat in West Virginia's 3rd Congressional District"
     assert known("congress", vocabulary(["West Virginia's 3rd Congressional District"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("YouTube launched local versions for Nepal, Pakistan and Sri Lanka.", 3),
+        ("Players flee either via Turkey or Egypt.", 2),
+        # where the list starts is not always clear: the most it may name
+        ("Players flee Syria, either via Turkey or Egypt.", 3),
+        # the comma of a figure splits no list; the clause before the first item is its tail
+        ("They asked 3,200 adults across the US, India, China, Japan, Britain and Australia.", 6),
+        # an "and" inside an item names one more
+        ("Talks with Bob Saget, Mary-Kate and Ashley Olsen, Dave Coulier and Lori Loughlin.", 5),
+        ("Nobody came.", 0),
+        # a list of things that are no names is none a count may stand for
+        ("It happened in a busy area of bars and cafes.", 0),
+    ],
+)
+def test_listed_counts_the_items_of_the_longest_list_of_names(text: str, items: int) -> None:
+    assert listed(text, lambda item: any(w[:1].isupper() for w in item.split())) == items

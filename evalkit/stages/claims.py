@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -60,6 +60,7 @@ from evalkit.text import (
     fold,
     initials,
     known,
+    listed,
     names,
     numbers,
     numeral,
@@ -440,6 +441,13 @@ def _novel(text: str, evidence: Evidence) -> Novel:
     }
     if unknown_figures:  # "World War Two" where a source says "World War II"
         unknown_figures -= _numbered(text, unknown_figures, evidence)
+        unknown_figures -= _listed(text, unknown_figures, evidence)
+        # a share the sources give as a fraction: "50% of the bill" for "half the bill"
+        unknown_figures -= {
+            a.value
+            for a in amounts(text)
+            if a.unit == "%" and _FRACTIONS.get(a.value) in evidence.vocab
+        }
     return (
         tuple(sorted(figures[n] for n in unknown_figures)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab) and not _within(d, vocab))),
@@ -473,6 +481,47 @@ def _numbered(text: str, values: set[str], evidence: Evidence) -> frozenset[str]
             ):
                 found.add(value)
     return frozenset(found)
+
+
+# a percentage and the fraction word that says it (`_novel`)
+_FRACTIONS = {"50": "half", "25": "quarter"}
+# `_listed`: the counts a list may give, and the share of a claim's content words the
+# sentence that lists them has
+_LISTED = range(2, 13)
+_ABOUT = 0.5
+
+
+def _listed(text: str, values: set[str], evidence: Evidence) -> frozenset[str]:
+    """The claim's counts of a thing (2 to 12) that a list of names gives in a source sentence
+    that says most of the claim's words: "launched local versions of YouTube for three
+    countries" where it names "Nepal, Pakistan and Sri Lanka", "five other parties" where six
+    stand (`listed`); not "two shots" beside "bars and cafes"."""
+    counts = {
+        a.value
+        for a in amounts(text)
+        if a.value in values
+        and not a.unit
+        and a.noun
+        and a.value.isdigit()
+        and int(a.value) in _LISTED
+    }
+    if not counts:
+        return frozenset()
+    mine = content_stems(text) - content_stems(" ".join(a.text for a in amounts(text)))
+    found = set()
+    for unit in evidence.singles:
+        if len(mine & content_stems(unit.text)) >= _ABOUT * len(mine):
+            most = listed(unit.text, partial(_names_in, unit.text))
+            found |= {n for n in counts if int(n) <= most}
+    return frozenset(found)
+
+
+def _names_in(sentence: str, words: str) -> bool:
+    """Whether the words (a list's item) hold a name of the sentence: by its capitals, or
+    where it is written without them, by the lexicon ("india", "robin charles ellison")."""
+    if cased(sentence):
+        return not names(sentence).isdisjoint(tokens(words))
+    return bool(name_words(words))
 
 
 _COUNTING = frozenset(NUMBER_WORDS) | frozenset(
