@@ -243,6 +243,7 @@ _COPY_OPPOSITE_FORMS = (
     ("so", "because"),  # a cause for its effect: "A, so B" / "A, because B"
     ("final", "first"),
     ("offensive", "defensive"),  # "permit the defensive team to position players"
+    ("welcome welcomes welcoming welcomed", "condemn condemns condemning condemned"),
     ("open", "closed"),
     ("early", "late"),
     ("rich", "poor"),
@@ -282,10 +283,10 @@ SCALES = tuple(
         ),
         (
             "no,none",
-            "a few,a couple,a couple of,a handful,a handful of,some,several,a number of",
+            "one,a few,a couple,a couple of,a handful,a handful of,some,several,a number of",
             "many,numerous,lots,lots of,a lot of",
             "most",
-            "all,every",
+            "all,every,both,each",
         ),
         ("may,might,could",),
     )

@@ -4286,3 +4286,121 @@ def test_nonexistent_negates_and_what_someone_is_refused_they_are_not_given() ->
         )
         == "agree"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # a verb's subject made its object where the source's object is a pronoun
+        (
+            "It was revealed in July 2013 how Nevin regarded Charlotte Mulhall, who is serving"
+            " life for murder, as a close friend in jail.",
+            "It was revealed in July 2013 how Charlotte Mulhall, who is serving life for murder,"
+            " regarded her as a close friend in jail.",
+            "order nevin regarded charlotte mulhall where the source has charlotte mulhall"
+            " regarded her",
+        ),
+        (
+            "Years later, Freberg called Yankovic a major influence on his career.",
+            "Years later, Yankovic called him a major influence on his career.",
+            "order freberg called yankovic where the source has yankovic called him",
+        ),
+        (
+            "I don't know what price Real wanted Bayern to pay, Ribery said.",
+            "I don't know what price Bayern wanted them to pay.",
+            "order real wanted bayern where the source has bayern wanted them",
+        ),
+        # a clause of a longer claim that copies a sentence but for one word's opposite
+        (
+            "Ivanov cancelled an investigation, but his move was welcomed both by the"
+            " opposition and by EU officials.",
+            "But his move was condemned both by the opposition and by EU officials.",
+            "opposite welcomed where the source has condemned",
+        ),
+        # "can" is a prospect that "will" states as certain
+        (
+            "Chelsea will extend their lead at the top on Sunday.",
+            "Chelsea can extend their lead at the top on Sunday.",
+            "word will where the source has can",
+        ),
+        # one step of how many for another, the verb made to agree
+        (
+            "He was seized along with two other men, both of whom were freed in a raid in 2015.",
+            "He was seized along with two other men, one of whom was freed in a raid in 2015.",
+            "opposite both where the source has one",
+        ),
+        # an attempt said done
+        (
+            "Rose, who became the first European player to win the US Open and Masters, smiled.",
+            "Rose, who was looking to become the first European player to win the US Open and"
+            " Masters, smiled.",
+            "word became where the source has was looking to become",
+        ),
+        # a negated verb against its irregular past
+        (
+            "The couple did not get funding for the first try.",
+            "We got funding for the first try and got lucky when Mazy was born.",
+            "negation: only the claim denies or negates it",
+        ),
+    ],
+)
+def test_a_seventeenth_probes_errors_are_conflicts(claim: str, source: str, expected: str) -> None:
+    assert reason(claim, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # the speaker after a quote's end is no place beside the name before it
+        (
+            '"You saw a team that is not ready to fight for the Premier League," Pochettino'
+            " told BT Sport.",
+            '"You saw a team that is not ready to fight for the Premier League," the Argentine'
+            " told BT Sport.",
+        ),
+        # a surname after a quoted nickname is the same person
+        (
+            'The New York Times dubbed him the "Che Guevara of advertising," and years later,'
+            " Yankovic called him a major influence on his career.",
+            'The New York Times dubbed him the "Che Guevara of advertising," and years later,'
+            ' "Weird Al" Yankovic called him a major influence on his career.',
+        ),
+        # the verb's object pronoun named, the subject kept; a passive turned active
+        (
+            "Smith thanked Jones for his support.",
+            "Smith thanked him for his support.",
+        ),
+        ("Smith was arrested by police on Monday.", "Police arrested him on Monday."),
+        # the verb said twice: the claim's first is not the source's second ("keep them")
+        (
+            "You can't keep playing forever and it's hard to keep them at bay, Sinfield said.",
+            "You can't keep playing forever and it's hard to keep them at bay.",
+        ),
+        (
+            "Smith thanked the club for its support.",
+            "Smith said the club had let him down and thanked them for its support.",
+        ),
+    ],
+)
+def test_a_seventeenth_probes_faithful_edits_agree(claim: str, source: str) -> None:
+    assert reason(claim, source) == "agree"
+
+
+def test_a_predicate_said_of_several_is_spliced_onto_one() -> None:
+    """ "Disney has been offering refunds" takes the predicate of "Local cinema chains have been
+    offering refunds" (a blind probe's wrong subject); the verb's form for one subject hid it."""
+    sources = (
+        "The film was held for a review of its content in Malaysia.",
+        "Disney said it was pleased.",
+        "Local cinema chains have been offering refunds for customers who bought tickets.",
+    )
+    found = spliced(
+        "The film was held for a review of its content in Malaysia, and Disney has been"
+        " offering refunds for customers who bought tickets.",
+        sources,
+    )
+    assert found is not None
+    assert found[0].reason() == (
+        "spliced: the source says the rest of it of local cinema chains, not of disney"
+    )
+    assert spliced("Local cinema chains have been offering refunds for customers.", sources) is None

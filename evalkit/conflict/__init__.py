@@ -45,12 +45,13 @@ The rule, in order:
   added or taken away, or a word in place of its opposite, which the clauses can hide ("it is
   not very hard" against "it is very hard", "before" against "after", "unfair" against
   "fair"), or another step of how often or how much ("always" against "sometimes", "many"
-  against "a few"), or a pronoun in place of the other sex's ("she was fined" against "he
-  was fined"), or one unit of measure, month or weekday for another ("574 seconds" against
-  "574 minutes"), or a hedge left out ("the attacks" against "the alleged attacks", "will
-  return" against "is expected to return", "was" against "seemed to be"), or a condition
-  that opens the sentence, or an "unless" (not for a `paraphrased` key fact, either of
-  them). A number in figures reads as its word where the other side writes the word ("5
+  against "a few", "both of whom were" against "one of whom was"), or a pronoun in place of
+  the other sex's ("she was fined" against "he was fined"), or one unit of measure, month or
+  weekday for another ("574 seconds" against "574 minutes"), or a hedge left out ("the
+  attacks" against "the alleged attacks", "will return" against "is expected to return" or
+  "can return", "became" against "was looking to become", "was" against "seemed to be"), or
+  a condition that opens the sentence, or an "unless" (not for a `paraphrased` key fact,
+  either of them). A number in figures reads as its word where the other side writes the word ("5
   set points" against "five set points").
 - Order: the statement is made of the text's own words with two of them exchanged ("the
   court fined the company" against "the company fined the court"). In lower-cased text,
@@ -64,7 +65,9 @@ The rule, in order:
   Or a relation said from its other side with its two sides in the same order:
   a passive dropped or made ("Smith beat Jones" against "Smith was beaten by Jones", "Roldan
   was visited by Castro" against "Roldan visited Castro"), "lost to" for "beat" or the
-  reverse.
+  reverse. Or the text's subject of a verb whose object is a pronoun made its object, someone
+  else its subject ("Freberg called Yankovic an influence" against "Yankovic called him an
+  influence").
 - Last, in cased text: a name between the words the text has around another name, though
   the statement says the rest otherwise (`_slot`: "The film's star Ansel Elgort picked up
   ..." against "The film's star Shailene Woodley also picked up ..."); or a place beside a
@@ -318,9 +321,10 @@ def _part(claim: str, unit: str, novel: frozenset[str], min_overlap: float) -> C
     years, between 1982 and 1992."), or, a clause without a figure of _PART_WORDS content
     words or more, its opposite polarity ("Ronaldo sported an unusual haircut at the 2002
     World Cup, which Brazil went on to lose" against "... for the 2002 World Cup - Brazil went
-    on to win it."). Not a date: "in summer" has no words around it to say which thing is
-    dated ("a building that is very hot in summer and cold in winter" against "In the winter
-    it's quite cold, ...")."""
+    on to win it."), or a copy of the unit with one word turned ("..., but his move was
+    welcomed by ..." against "But his move was condemned by ..."). Not a date: "in summer"
+    has no words around it to say which thing is dated ("a building that is very hot in
+    summer and cold in winter" against "In the winter it's quite cold, ...")."""
     theirs = content_stems(unit)
     for part, stems, figured in _clauses(claim, novel):
         if len(stems & theirs) / len(stems) < min_overlap:
@@ -329,6 +333,9 @@ def _part(claim: str, unit: str, novel: frozenset[str], min_overlap: float) -> C
             found = _figured(part, unit, claim, False)
         else:
             found = _polarity(part, unit, min_overlap)  # "..., which Brazil went on to lose"
+            # a copy of the unit with one word turned: "..., but his move was welcomed by ..."
+            # against "But his move was condemned by ..."
+            found = found or _edited(part, unit)
         if found:
             return found
     return None

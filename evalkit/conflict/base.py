@@ -17,6 +17,8 @@ from evalkit.text import MEMO, is_content, tokens
 # an edited copy (`_edited`) at least _COPY
 _NEAR_COPY = 0.6
 _COPY = 0.8
+# a verb's form for one subject and its form for several (`edits._agreed`, `order`)
+PLURAL_FORMS = {"has": "have", "is": "are", "was": "were"}
 _SAID = frozenset({"said", "says"})  # a speaker may come before it or after: no exchange
 _PRONOUNS = frozenset(
     "i we you he she it they me us him her them his its our their this that these those who "

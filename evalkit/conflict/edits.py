@@ -13,6 +13,7 @@ from evalkit.conflict.base import (
     _COPY,
     _PRONOUNS,
     _SAID,
+    PLURAL_FORMS,
     Conflict,
     _content,
     _copy_changes,
@@ -73,6 +74,26 @@ def _unprefixed(a: str, b: str) -> bool:
     return len(short) >= 4 and any(long == p + short for p in _NEGATING)
 
 
+def _agreed(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with a verb's form for one subject read as its form for several: "Disney has
+    been offering refunds" takes its predicate from "Local cinema chains have been offering
+    refunds", "both of whom were" is "one of whom was" but for "both"."""
+    return tuple(PLURAL_FORMS.get(w, w) for w in words)
+
+
+def _agreeing(
+    changes: tuple[tuple[str, int, int, int, int], ...],
+    c: tuple[str, ...],
+    u: tuple[str, ...],
+    at: int,
+) -> bool:
+    """Whether every change but the one at unit word `at` is a verb made to agree."""
+    return all(
+        i1 == at or (op == "replace" and _agreed(u[i1:i2]) == _agreed(c[j1:j2]))
+        for op, i1, i2, j1, j2 in changes
+    )
+
+
 def _edited(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order), and every change is a
     negation added or taken away (an odd number of them), or one word in place of its opposite
@@ -97,7 +118,7 @@ def _edited(claim: str, unit: str) -> Conflict | None:
             old, new = old[1:], new[1:]  # "an unfair trial" for "a fair trial"
         elif len(old) == len(new) == 2 and {old[1], new[1]} <= _PREPOSITIONS:
             old, new = old[:1], new[:1]  # "convicted of" for "charged with"
-        if op == "replace" and _another_step(old, new) and len(changes) == 1:
+        if op == "replace" and _another_step(old, new) and _agreeing(changes, c, u, i1):
             return Conflict("opposite", " ".join(new), " ".join(old))
         if op == "replace" and len(old) == len(new) == 1:
             opposite = new[0] in COPY_OPPOSITES.get(old[0], ()) or _unprefixed(old[0], new[0])
@@ -132,7 +153,9 @@ _HEDGES = frozenset(
 )
 # What makes a verb a prospect ("may", "is expected to", "plans to") and what states it as
 # certain in its place ("will", "has"): "Rankin will return" for "Rankin is expected to return".
-_PROSPECTS = frozenset("may might could expected due set likely plans planned plan hopes".split())
+_PROSPECTS = frozenset(
+    "may might could can expected due set likely plans planned plan hopes".split()
+)
 # what may stand between "due", "set" or "expected" and the verb they make one to come
 _BE_TO = frozenset("to is are was were be".split())
 _PROSPECT_WORDS = _PROSPECTS | _BE_TO
@@ -232,7 +255,9 @@ def _said_certain(old: tuple[str, ...], new: str) -> bool:
 
 
 # What makes the verb after it one to come: "will go", "would take", "intends to go"
-_TO_COME = _PROSPECTS | frozenset("will would shall intends wants wanted aims".split())
+_TO_COME = _PROSPECTS | frozenset(
+    "will would shall intends wants wanted aims looking seeking trying hoping bidding".split()
+)
 
 
 def _done_instead(old: tuple[str, ...], new: str) -> bool:
@@ -337,7 +362,7 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
     of a subject that names someone the words before never name ("Mr Hahn added that ... and"
     + "has been releasing a steady stream of recordings", said of Mr Zaev).
     Returns the conflict and the index of the sentence whose predicate the claim took."""
-    c = tokens(claim)
+    c = _agreed(tokens(claim))
     if len(c) < 2 * _PART:
         return None
     texts, everything, pairs = _spliceable(sentences)
@@ -530,8 +555,8 @@ def reattached(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] |
         head = tokens(m["head"])[-1:]
         if len(clause) < _CLAUSE_WORDS or not head or not is_content(head[0]):
             continue
-        rest = _padded(tokens(claim[: m.start("clause")]) + tokens(claim[m.end() :]))
-        said = _padded(clause)
+        rest = _padded(_agreed(tokens(claim[: m.start("clause")]) + tokens(claim[m.end() :])))
+        said = _padded(_agreed(clause))
         # the rest is a source's words, where the clause may have stood ("Woodley gave a
         # speech dedicated to John Green, the author of the book ..., saying ...")
         if rest not in texts and rest not in texts.replace(said, " "):
@@ -581,6 +606,6 @@ def _padded(words: tuple[str, ...]) -> str:
 @lru_cache(maxsize=8)
 def _spliceable(sentences: tuple[str, ...]) -> tuple[str, frozenset[str], str]:
     """The sentences' words, a line each; every word; each two neighbours', a line each."""
-    words = [tokens(s) for s in sentences]
+    words = [_agreed(tokens(s)) for s in sentences]
     pairs = "\n".join(_padded(a + b) for a, b in zip(words, words[1:], strict=False))
     return "\n".join(_padded(w) for w in words), frozenset(t for w in words for t in w), pairs

@@ -445,7 +445,10 @@ def _other_name(c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot) -> boo
     # the initials of the unit's name and the words after it ("the AAM" for "the Academy of
     # Ancient Music (AAM)", whose "of" ends the name's run)
     spelt = abbreviates(mine, u[b[0] : b[1] + _NAME_LENGTH])
-    return not (_short_form(mine, theirs) or spelt or _described(u, b[0], c, a[0], y, x))
+    # the claim's name right after the unit's, which `names` did not join to it ("Yankovic" of
+    # '"Weird Al" Yankovic')
+    after = u[b[1] : b[1] + len(mine)] == mine
+    return not (_short_form(mine, theirs) or spelt or after or _described(u, b[0], c, a[0], y, x))
 
 
 def _amid(c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot) -> bool:

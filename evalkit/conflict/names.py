@@ -88,6 +88,7 @@ _MARKED = re.compile(r"[^\W_]+|[^\w\s]")  # words (a possessive's "s" apart) and
 _KINGDOM = frozenset("uk britain great united kingdom british".split())
 _NATIONS = frozenset("england scotland wales northern ireland english scottish welsh".split())
 _GAP = 3  # `placed`: the most words and marks between the two names
+_QUOTED = frozenset('"“”')  # `placed`: marks that end a quote, never between a place and a name
 
 
 def placed(fact: str, unit: str) -> Conflict | None:
@@ -126,6 +127,8 @@ def _placed_after(
         if run & set(u) or held is None:
             continue  # part of the name is there ("Garissa University" against "University")
         link = _link(f[held + 1 : i])
+        if _QUOTED & set(link or ()):
+            continue  # a quote's end and its speaker: '... the Premier League," Pochettino'
         if not link or (way < 0 and (link != [","] or f[held - 1 : held] in (["'"], ["’"]))):
             # "ESPN suspended McHenry", "CNN Hero": no place or part of a name; the other way
             # round only a comma links a place, and not to a possessive ("Jones, of Leeds,",

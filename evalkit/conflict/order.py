@@ -15,6 +15,7 @@ from evalkit.conflict.base import (
     _PRONOUNS,
     _SAID,
     _SAY,
+    PLURAL_FORMS,
     Conflict,
     _aligned,
     _content,
@@ -47,6 +48,9 @@ def _order(claim: str, unit: str) -> Conflict | None:
     replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive, or
     makes one, but keeps its order (`_voiced`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    named = _object_named(c, u)
+    if named:
+        return named
     words = _content(c)
     found = len(words & set(u))
     if not words or found < _CONTAINED * (len(words) - 1):  # a passive's verb may differ
@@ -64,6 +68,53 @@ def _order(claim: str, unit: str) -> Conflict | None:
         return read or _in_clauses(claim, unit)
     a, b = swapped
     return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
+
+
+# `_object_named`: the pronouns a verb's object may be, and what may stand between a subject
+# and its verb ("Mulhall, who is serving life for murder, regarded her")
+_OBJECTS = frozenset("him her them".split())
+_RELATIVE = frozenset("who which that".split())
+_SUBJECT_WORDS = 5  # the most words of the subject (a name: "Scissor Sister Charlotte Mulhall")
+
+
+def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The unit's subject of a verb whose object is a pronoun made the verb's object, someone
+    else its subject: "how Nevin regarded Charlotte Mulhall" against "how Charlotte Mulhall,
+    who is serving life, regarded her", "Freberg called "Weird Al" Yankovic a major influence"
+    against ""Weird Al" Yankovic called him a major influence". The subject stands right
+    before the verb, or before a "who" clause that ends there; not where the claim's verb is
+    passive ("Smith was arrested by police" against "Police arrested him") or one whose two
+    sides may change places ("met")."""
+    for i in range(1, len(u) - 1):
+        verb = u[i]
+        if u[i + 1] not in _OBJECTS or not is_content(verb) or verb in _SYMMETRIC:
+            continue
+        # the claim's same use of the verb: the first for the first ("can't keep playing ...
+        # keep them at bay")
+        nth = u[:i].count(verb)
+        for j in (j for j in range(1, len(c) - 1) if c[j] == verb and c[:j].count(verb) == nth):
+            if c[j + 1] in _PRONOUNS or c[j + 1] == _PASSIVE or BE & set(c[max(j - 2, 0) : j]):
+                continue
+            # the longest run of words after the claim's verb that the unit has before its own
+            run, at = 0, -1
+            for k in range(i):
+                n = 0
+                while k + n < i and j + 1 + n < len(c) and u[k + n] == c[j + 1 + n]:
+                    n += 1
+                if n > run:
+                    run, at = n, k
+            if not run or not _content(c[j + 1 : j + 1 + run]) or _content(c[:j]) & set(u[at:i]):
+                continue
+            between = u[at + run : i]
+            words = u[at : at + run]
+            cut = next((n for n, w in enumerate(words) if w in _RELATIVE), run)
+            if cut > _SUBJECT_WORDS:
+                continue  # no subject, a clause: "... playing forever and when those ..."
+            if len(between) <= 1 or between[0] in _RELATIVE:
+                subject = " ".join(words[:cut])
+                mine = f"{' '.join(c[j - 1 : j + 1])} {subject}"
+                return Conflict("order", mine, f"{subject} {verb} {u[i + 1]}")
+    return None
 
 
 # `_in_clauses`: what parts a claim's clauses, and the fewest content words of one read alone
@@ -289,9 +340,7 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
 _AGREEING = {
     **dict.fromkeys("he she it him her them".split(), "they"),
     **dict.fromkeys("his its".split(), "their"),
-    "has": "have",
-    "is": "are",
-    "was": "were",
+    **PLURAL_FORMS,
 }
 # words at either end of the words between two traded phrases that make them a pair, not an
 # agent and its patient ("A and B", "A or B", "A vs B", "worked with B"), or join two clauses

@@ -234,9 +234,13 @@ _IRREGULAR = {
         for pair in """go:went,gone take:took,taken make:made give:gave,given leave:left
         sell:sold buy:bought pay:paid build:built send:sent begin:began,begun win:won
         hold:held meet:met bring:brought spend:spent strike:struck fight:fought
-        sing:sang,sung write:wrote,written break:broke,broken""".split()
+        sing:sang,sung write:wrote,written break:broke,broken get:got,gotten find:found
+        tell:told keep:kept know:knew,known see:saw,seen come:came think:thought
+        teach:taught catch:caught lose:lost lead:led""".split()
     )
 }
+# a done form's stem to its verb's: "did not get funding" says what "got funding" does
+_BASE_STEMS = {stem(form): stem(verb) for verb, done in _IRREGULAR.items() for form in done}
 
 
 def _done(claim: str, unit: str) -> Conflict | None:
@@ -337,4 +341,4 @@ def _gist(text: str) -> frozenset[str]:
     """What a clause says: its content stems without names and opposite words ("rose"), but
     for the words that negate ("refused" is what the negation rule reads)."""
     drop = {w for w in tokens(text) if w in OPPOSITES and w not in IMPLIED} | names(text)
-    return content_stems(text) - {stem(w) for w in drop}
+    return frozenset(_BASE_STEMS.get(s, s) for s in content_stems(text) - {stem(w) for w in drop})
