@@ -4336,6 +4336,20 @@ def test_nonexistent_negates_and_what_someone_is_refused_they_are_not_given() ->
             " Masters, smiled.",
             "word became where the source has was looking to become",
         ),
+        # a prospect made certain, its condition put otherwise
+        (
+            "Chelsea will extend their lead at the top by beating Burnley at Turf Moor on Sunday.",
+            "Chelsea can extend their lead at the top if they beat Burnley at Turf Moor on Sunday.",
+            "word will where the source has can",
+        ),
+        # a modal's words put otherwise, for certain
+        (
+            "HMRC warned that anyone who failed to renew their tax credits would have payments"
+            " stopped, or find themselves paying more than they needed to.",
+            "HMRC warned that anyone who failed to renew their tax credits could be in danger of"
+            " having payments stopped, or find themselves paying more than they needed to.",
+            "word would have where the source has could be in danger of having",
+        ),
         # a negated verb against its irregular past
         (
             "The couple did not get funding for the first try.",
@@ -4371,6 +4385,11 @@ def test_a_seventeenth_probes_errors_are_conflicts(claim: str, source: str, expe
             "Smith thanked him for his support.",
         ),
         ("Smith was arrested by police on Monday.", "Police arrested him on Monday."),
+        # a condition put otherwise, the prospect kept
+        (
+            "Chelsea can extend their lead at the top by beating Burnley at Turf Moor on Sunday.",
+            "Chelsea can extend their lead at the top if they beat Burnley at Turf Moor on Sunday.",
+        ),
         # the verb said twice: the claim's first is not the source's second ("keep them")
         (
             "You can't keep playing forever and it's hard to keep them at bay, Sinfield said.",

@@ -196,11 +196,27 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
         if op == "delete" and (_HEDGES & set(old) or _seeming(old)):
             mine, theirs = c[max(j1 - 1, 0) : j1 + 1], u[max(i1 - 1, 0) : i2 + 1]
             found = found or Conflict("word", " ".join(mine), " ".join(theirs))
-        elif op == "replace" and len(new) == 1 and _said_certain(old, new[0]):
-            found = found or Conflict("word", new[0], " ".join(old))
-        elif op not in ("delete", "insert"):
-            return None  # words put in are what else the claim says, for other rules
+        elif op == "replace" and (
+            (len(new) == 1 and _said_certain(old, new[0])) or _certain_instead(old, new)
+        ):
+            found = found or Conflict("word", " ".join(new), " ".join(old))
+        elif op == "replace" and _HEDGING & {*old, *new} and not _unconditioned(old, new):
+            return None  # a hedge said otherwise, for other rules
     return found
+
+
+def _certain_instead(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether words put in for a modal's ("may", "could") say for certain what it gives as
+    possible: "would have payments stopped" for "could be in danger of having payments
+    stopped"."""
+    hedged = bool(_MODALS.intersection(old))  # a plan said done is `polarity._done`'s
+    return hedged and not _HEDGES_NEW.intersection(new) and bool(_SURE.intersection(new))
+
+
+def _unconditioned(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether the words put in say without a condition what the unit's say with one: "by
+    beating Burnley" for "if they beat Burnley"."""
+    return bool(_CONDITIONS.intersection(old)) and not _HEDGING.intersection(new)
 
 
 def unconditional(claim: str, unit: str) -> Conflict | None:
@@ -273,6 +289,12 @@ def _done_instead(old: tuple[str, ...], new: str) -> bool:
 
 # prospect words that hedge without a "to" after them
 _MODALS = frozenset("may might could".split())
+# words that hedge, make a prospect or set a condition: a copy's other words put in for words
+# with one of them, or put in with one, may hedge the claim its own way (`_hedged`)
+_HEDGING = _HEDGES | _TO_COME | _SEEMING | _CONDITIONS
+# `_certain_instead`: the words that hedge in the claim's own words, and those that say for sure
+_HEDGES_NEW = _HEDGES | _PROSPECTS | _SEEMING | _CONDITIONS
+_SURE = _CERTAIN | {"would"}
 
 
 def _hedges_near(c: tuple[str, ...], j1: int, j2: int) -> bool:
