@@ -4310,6 +4310,14 @@ def test_nonexistent_negates_and_what_someone_is_refused_they_are_not_given() ->
             "I don't know what price Bayern wanted them to pay.",
             "order real wanted bayern where the source has bayern wanted them",
         ),
+        # the unit's object made the subject, its subject, said further back, the object
+        (
+            "Mr Zaev has accused the government of trying to destabilise the Balkan nation.",
+            "The government denies the accusations, and in return has accused Mr Zaev of trying"
+            " to destabilise the Balkan nation.",
+            "order mr zaev accused the government where the source has the government ..."
+            " accused mr zaev",
+        ),
         # a clause of a longer claim that copies a sentence but for one word's opposite
         (
             "Ivanov cancelled an investigation, but his move was welcomed both by the"
@@ -4385,6 +4393,12 @@ def test_a_seventeenth_probes_errors_are_conflicts(claim: str, source: str, expe
             "Smith thanked him for his support.",
         ),
         ("Smith was arrested by police on Monday.", "Police arrested him on Monday."),
+        # a speaker after "said", or the unit's object the subject of its own clause
+        ("Mr Zaev said the government was lying.", "The government was lying, said Mr Zaev."),
+        (
+            "Jones beat Brown in the final.",
+            "Smith beat Jones in the semi-final, and Jones beat Brown.",
+        ),
         # a condition put otherwise, the prospect kept
         (
             "Chelsea can extend their lead at the top by beating Burnley at Turf Moor on Sunday.",

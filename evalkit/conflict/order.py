@@ -48,9 +48,11 @@ def _order(claim: str, unit: str) -> Conflict | None:
     replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive, or
     makes one, but keeps its order (`_voiced`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
-    named = _object_named(c, u)
-    if named:
-        return named
+    return _exchanged(claim, unit, c, u) or _object_named(c, u)
+
+
+def _exchanged(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """`_order` but for `_object_named`."""
     words = _content(c)
     found = len(words & set(u))
     if not words or found < _CONTAINED * (len(words) - 1):  # a passive's verb may differ
@@ -78,22 +80,29 @@ _SUBJECT_WORDS = 5  # the most words of the subject (a name: "Scissor Sister Cha
 
 
 def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
-    """The unit's subject of a verb whose object is a pronoun made the verb's object, someone
-    else its subject: "how Nevin regarded Charlotte Mulhall" against "how Charlotte Mulhall,
-    who is serving life, regarded her", "Freberg called "Weird Al" Yankovic a major influence"
-    against ""Weird Al" Yankovic called him a major influence". The subject stands right
-    before the verb, or before a "who" clause that ends there; not where the claim's verb is
-    passive ("Smith was arrested by police" against "Police arrested him") or one whose two
-    sides may change places ("met")."""
+    """The unit's subject of a verb made the verb's object, someone else its subject, where the
+    unit's object is a pronoun: "how Nevin regarded Charlotte Mulhall" against "how Charlotte
+    Mulhall, who is serving life, regarded her", "Freberg called "Weird Al" Yankovic a major
+    influence" against ""Weird Al" Yankovic called him a major influence" (the subject right
+    before the verb, or before a "who" clause that ends there); or where the unit's object is
+    the claim's subject, the unit's subject anywhere before: "Mr Zaev has accused the
+    government" against "The government denies the accusations, and in return has accused Mr
+    Zaev". Not where the claim's verb is passive ("Smith was arrested by police" against
+    "Police arrested him"), one whose two sides may change places ("met"), or one of speech
+    (""...," said Mr Zaev")."""
     for i in range(1, len(u) - 1):
         verb = u[i]
-        if u[i + 1] not in _OBJECTS or not is_content(verb) or verb in _SYMMETRIC:
+        if not is_content(verb) or verb in _SYMMETRIC or _SAY.fullmatch(verb):
             continue
         # the claim's same use of the verb: the first for the first ("can't keep playing ...
         # keep them at bay")
         nth = u[:i].count(verb)
         for j in (j for j in range(1, len(c) - 1) if c[j] == verb and c[:j].count(verb) == nth):
             if c[j + 1] in _PRONOUNS or c[j + 1] == _PASSIVE or BE & set(c[max(j - 2, 0) : j]):
+                continue
+            named = u[i + 1] not in _OBJECTS
+            mine_subject = _subject_after(c, j, u, i) if named else c[j - 1 : j]
+            if not mine_subject:
                 continue
             # the longest run of words after the claim's verb that the unit has before its own
             run, at = 0, -1
@@ -103,18 +112,40 @@ def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
                     n += 1
                 if n > run:
                     run, at = n, k
-            if not run or not _content(c[j + 1 : j + 1 + run]) or _content(c[:j]) & set(u[at:i]):
+            said = _content(c[j + 1 : j + 1 + run])
+            if not run or not said or _content(c[:j]) & set(u[at:i]):
                 continue
             between = u[at + run : i]
             words = u[at : at + run]
             cut = next((n for n, w in enumerate(words) if w in _RELATIVE), run)
             if cut > _SUBJECT_WORDS:
                 continue  # no subject, a clause: "... playing forever and when those ..."
-            if len(between) <= 1 or between[0] in _RELATIVE:
+            if named and said & set(u[i + 1 :]):
+                continue  # the unit says it after the verb too
+            if named or len(between) <= 1 or between[0] in _RELATIVE:
                 subject = " ".join(words[:cut])
-                mine = f"{' '.join(c[j - 1 : j + 1])} {subject}"
-                return Conflict("order", mine, f"{subject} {verb} {u[i + 1]}")
+                theirs = " ".join(mine_subject) if named else u[i + 1]
+                mine = f"{' '.join(mine_subject)} {verb} {subject}"
+                gap = " ..." if named and between else ""
+                return Conflict("order", mine, f"{subject}{gap} {verb} {theirs}")
     return None
+
+
+# `_subject_after`: words between a subject and its verb ("Mr Zaev has accused")
+_AUXILIARIES = frozenset("has have had will would did does do".split())
+
+
+def _subject_after(c: tuple[str, ...], j: int, u: tuple[str, ...], i: int) -> tuple[str, ...]:
+    """The claim's subject of c[j] where the unit has it right after its verb u[i]: the words
+    right before c[j], auxiliaries aside (up to _SUBJECT_WORDS, a content word among them);
+    () where the unit has other words there."""
+    s = j
+    while s > 0 and c[s - 1] in _AUXILIARIES:
+        s -= 1
+    for m in range(min(_SUBJECT_WORDS, s), 0, -1):
+        if c[s - m : s] == u[i + 1 : i + 1 + m] and _content(c[s - m : s]):
+            return c[s - m : s]
+    return ()
 
 
 # `_in_clauses`: what parts a claim's clauses, and the fewest content words of one read alone
