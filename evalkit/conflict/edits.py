@@ -210,7 +210,7 @@ def _certain_instead(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     possible: "would have payments stopped" for "could be in danger of having payments
     stopped"."""
     hedged = bool(_MODALS.intersection(old))  # a plan said done is `polarity._done`'s
-    return hedged and not _HEDGES_NEW.intersection(new) and bool(_SURE.intersection(new))
+    return hedged and not _STILL_HEDGED.intersection(new) and bool(_SURE.intersection(new))
 
 
 def _unconditioned(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
@@ -292,8 +292,9 @@ _MODALS = frozenset("may might could".split())
 # words that hedge, make a prospect or set a condition: a copy's other words put in for words
 # with one of them, or put in with one, may hedge the claim its own way (`_hedged`)
 _HEDGING = _HEDGES | _TO_COME | _SEEMING | _CONDITIONS
-# `_certain_instead`: the words that hedge in the claim's own words, and those that say for sure
-_HEDGES_NEW = _HEDGES | _PROSPECTS | _SEEMING | _CONDITIONS
+# `_certain_instead`: the words put in that still hedge (`_HEDGING` less the words `_TO_COME`
+# adds to the prospects: "will", "would", "intends" ...), and those that say for sure
+_STILL_HEDGED = _HEDGES | _PROSPECTS | _SEEMING | _CONDITIONS
 _SURE = _CERTAIN | {"would"}
 
 

@@ -48,11 +48,12 @@ def _order(claim: str, unit: str) -> Conflict | None:
     replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive, or
     makes one, but keeps its order (`_voiced`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
-    return _exchanged(claim, unit, c, u) or _object_named(c, u)
+    return _reordered(claim, unit, c, u) or _object_named(c, u)
 
 
-def _exchanged(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
-    """`_order` but for `_object_named`."""
+def _reordered(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The readings of `_order` before `_object_named`: words or phrases exchanged, a passive
+    dropped or made, clauses read alone."""
     words = _content(c)
     found = len(words & set(u))
     if not words or found < _CONTAINED * (len(words) - 1):  # a passive's verb may differ
