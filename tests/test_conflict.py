@@ -3357,6 +3357,41 @@ def test_two_phrases_traded_or_a_deed_said_from_its_other_side(
     assert reason(claim, source) == expected
 
 
+@pytest.mark.parametrize("lower", [False, True])
+def test_two_phrases_traded_beside_edits_of_the_claims_own(lower: bool) -> None:
+    """The trade read inside a stretch of the sentence, though the claim also changes a tense
+    and drops a quote elsewhere (seventeenth probe): not a copy word for word otherwise."""
+    claim = (
+        "Pakistan's ministry said Google had provided an online web process through which "
+        "requests for blocking access can be made by Google to the PTA directly."
+    )
+    source = (
+        "Pakistan's ministry said: \"Google has provided an online web process through which "
+        "requests for blocking access can be made by the PTA to Google directly."
+    )
+    # the same words in the order the source has them agree
+    kept = claim.replace("by Google to the PTA", "by the PTA to Google")
+    if lower:
+        claim, kept, source = claim.lower(), kept.lower(), source.lower()
+    assert reason(claim, source) == (
+        "order google ... the pta where the source has the pta ... google"
+    )
+    assert reason(kept, source) == "agree"
+
+
+def test_a_trade_inside_a_sentence_needs_the_rest_copied() -> None:
+    """No trade read where the claim says much else otherwise, nor a quote's speaker moved
+    across "said" inside a longer sentence."""
+    source = "The council said the bridge was closed by the police to traffic on Monday."
+    # five words changed outside the stretch: another statement, not an edit of this one
+    claim = "A spokesman told reporters later that the bridge was closed by traffic to the police."
+    assert not reason(claim, source).startswith("order")
+    # a quote and its speaker trade places inside a sentence that also changes a word
+    quoted = "On Monday, \"We will win\", Smith said, and the fans cheered loudly."
+    spoken = "On Monday, Smith said \"We will win\", and the fans cheered loud."
+    assert not reason(spoken, quoted).startswith("order")
+
+
 def test_a_speaker_described_otherwise_in_cased_text() -> None:
     """A speaker described by a name and a word of what it is, put for one with other names;
     not a body for a person (who may speak for it), nor where the two share a name."""

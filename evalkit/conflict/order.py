@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 from evalkit.conflict.base import (
     _PRONOUNS,
@@ -389,18 +390,67 @@ def _phrases_traded(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     Raonic beat Rafael Nadal" against "Rafael Nadal beat Milos Raonic", "HMRC has been
     criticised by MPs" against "MPs have been criticised by HMRC". Phrases side by side
     ("in London on Monday" / "on Monday in London"), a pair ("A and B", "A met B") and a quote
-    and its speaker may trade places."""
+    and its speaker may trade places. Elsewhere the claim may make a few small edits of its
+    own ("Google had provided ... by Google to the PTA" against "Google has provided ... by
+    the PTA to Google", `_traded_inside`)."""
     cn, un = (tuple(_AGREEING.get(w, w) for w in x) for x in (c, u))
-    if len(cn) != len(un) or cn == un or Counter(cn) != Counter(un):
+    if cn == un:
         return None
+    if len(cn) != len(un) or Counter(cn) != Counter(un):
+        return _traded_inside(c, u, cn, un)
     # what differs: the words between the first and the last that are not the same
     start = next(i for i, (x, y) in enumerate(zip(cn, un, strict=True)) if x != y)
     end = len(cn) - next(
         i for i, (x, y) in enumerate(zip(cn[::-1], un[::-1], strict=True)) if x != y
     )
-    mine, theirs = cn[start:end], un[start:end]
+    whole = start == 0 and end == len(cn)
+    return _traded(c[start:end], u[start:end], cn[start:end], un[start:end], whole)
+
+
+_WINDOW = 12  # `_traded_inside`: the most words of the stretch two phrases trade across
+_OWN_EDITS = 3  # `_traded_inside`: the most words the claim changes outside that stretch
+
+
+def _traded_inside(
+    c: tuple[str, ...], u: tuple[str, ...], cn: tuple[str, ...], un: tuple[str, ...]
+) -> Conflict | None:
+    """`_phrases_traded` in a stretch of the unit that the claim holds in another order, with
+    no more than _OWN_EDITS words changed outside it on either side (a tense, a word dropped).
+    A stretch with a verb of speech in its middle is not read: a quote and its speaker."""
+    ops = SequenceMatcher(None, cn, un, autojunk=False).get_opcodes()
+    changed = [k for k, op in enumerate(ops) if op[0] != "equal"]
+    for x, s in enumerate(changed):
+        for e in changed[x:]:
+            i1, i2, j1, j2 = ops[s][1], ops[e][2], ops[s][3], ops[e][4]
+            if max(i2 - i1, j2 - j1) > _WINDOW:
+                break
+            mine, theirs = cn[i1:i2], un[j1:j2]
+            if len(mine) != len(theirs) or Counter(mine) != Counter(theirs):
+                continue
+            outside = [op for k, op in enumerate(ops) if op[0] != "equal" and not s <= k <= e]
+            if (
+                sum(op[2] - op[1] for op in outside) > _OWN_EDITS
+                or sum(op[4] - op[3] for op in outside) > _OWN_EDITS
+            ):
+                continue
+            found = _traded(c[i1:i2], u[j1:j2], mine, theirs, whole=None)
+            if found:
+                return found
+    return None
+
+
+def _traded(
+    c: tuple[str, ...],
+    u: tuple[str, ...],
+    mine: tuple[str, ...],
+    theirs: tuple[str, ...],
+    whole: bool | None,
+) -> Conflict | None:
+    """Whether mine is theirs with two phrases traded across the words between them: theirs is
+    A, middle, B and mine is B, middle, A (c and u are the words as written). A quote and
+    its speaker may trade places where the stretch is the whole sentence (whole), and never
+    inside a longer one (whole None)."""
     size = len(mine)
-    # theirs is A, middle, B; mine is B, middle, A
     for la in range(1, size - 1):
         if theirs[:la] != mine[size - la :]:
             continue
@@ -415,10 +465,10 @@ def _phrases_traded(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
                 continue
             # a quote and its speaker, the whole sentence, either way round: "'I'm a dreamer,'
             # said McCoy, who ..." / "McCoy, who ..., said: 'I'm a dreamer.'"
-            if start == 0 and end == len(cn) and any(_SAY.fullmatch(w) for w in middle):
+            if whole is not False and any(_SAY.fullmatch(w) for w in middle):
                 continue
-            said = f"{' '.join(c[start : start + lb])} ... {' '.join(c[end - la : end])}"
-            told = f"{' '.join(u[start : start + la])} ... {' '.join(u[end - lb : end])}"
+            said = f"{' '.join(c[:lb])} ... {' '.join(c[size - la :])}"
+            told = f"{' '.join(u[:la])} ... {' '.join(u[size - lb :])}"
             return Conflict("order", said, told)
     return None
 
