@@ -579,6 +579,47 @@ def test_a_claim_that_names_its_speaker_is_read_against_the_sentence_it_copies()
     assert [m.signals.conflict for m in found] == [""]
 
 
+def test_a_short_quote_given_a_described_speaker_is_read_against_the_sentence_quoted() -> None:
+    """A quote too short beside its speaker's description for the copy rule: the one source
+    sentence that has it says who spoke it (eighteenth probe: '"There is every reason to be
+    surprised," said Leeds head coach Garry Monk', where the article's label names Wagner).
+    The quote goes on in single quotes after a speaker's colon ("Passer-by Kuan Tseng said: 'It
+    seemed ...' | 'The woman was hysterical ...'"), and a quote two sentences have decides
+    nothing."""
+    embedder, cfg = HashedEmbedder(), VerifierConfig(window=1)
+    article = (
+        "Leeds head coach Garry Monk:",
+        '"I am disappointed with the result, of course.',
+        "Huddersfield head coach David Wagner:",
+        '"There is every reason to be surprised.',
+        "Passer-by Kuan Tseng, 32, said: 'It seemed that she had already parked the car.",
+        "'The woman was hysterical and begging him to wake up, but he was already dead.'",
+        "Song was rushed to hospital.",
+    )
+    source = seg("s", *article)
+    claim = '"There is every reason to be surprised," said {}.'
+    found = judged(source, seg("c", claim.format("Leeds head coach Garry Monk")), cfg, embedder)
+    assert [m.signals.conflict for m in found] == [
+        "name garry, monk where the source has david, wagner"
+    ]
+    assert found[0].evidence is not None and "surprised" in found[0].evidence.text
+    found = judged(source, seg("c", claim.format("Huddersfield coach David Wagner")), cfg, embedder)
+    assert [m.signals.conflict for m in found] == [""]
+    said = (
+        "'The woman was hysterical and begging him to wake up, but he was already dead,' {} said."
+    )
+    found = judged(source, seg("c", said.format("Mr Song")), cfg, embedder)
+    assert [m.signals.conflict for m in found] == [
+        "name song where the source has kuan, passer, tseng"
+    ]
+    found = judged(source, seg("c", said.format("Kuan Tseng")), cfg, embedder)
+    assert [m.signals.conflict for m in found] == [""]
+    # the quote twice over: which of the two speakers said it is not read
+    twice = seg("t", *article, 'Mr Wagner said: "There is every reason to be surprised."')
+    found = judged(twice, seg("c", claim.format("Leeds head coach Garry Monk")), cfg, embedder)
+    assert found[0].signals.conflict != "name garry, monk where the source has david, wagner"
+
+
 def test_an_event_no_source_reports_in_any_word_is_found_in_no_source() -> None:
     """A death, an injury, an arrest, a charge, a conviction or a prison term the claim reports
     and no source reports in any word: the probe's "has been charged" where the man was
@@ -764,3 +805,26 @@ def test_a_percentage_a_source_gives_as_a_fraction_is_no_novel_figure() -> None:
     )
     found = judged(source, cand, cfg, embedder)
     assert [m.signals.novel_numbers for m in found] == [(), ("25%",)]
+
+
+def test_a_span_of_time_a_source_gives_in_another_unit_is_no_novel_figure() -> None:
+    """ "for 50 years" for "for half a century", "in 12 months" for "in just one year",
+    "14 days" for "two weeks" (an eighteenth-probe summary); a span the sources give in no
+    unit is still found in no source."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg(
+        "s",
+        "Conifer forests have been a familiar sight for half a century in Wales.",
+        "David Rush has shed an incredible 19st in just one year.",
+        "The clean-up took two weeks.",
+    )
+    cand = seg(
+        "c",
+        "Conifer forests have been a familiar sight for 50 years in Wales.",
+        "David Rush has shed 19st in 12 months.",
+        "The clean-up took 14 days.",
+        "The clean-up took 15 days.",
+        "David Rush has shed 19st in 13 months.",
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_numbers for m in found] == [(), (), (), ("15",), ("13",)]

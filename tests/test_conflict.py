@@ -10,6 +10,7 @@ from evalkit.conflict import (
     misnamed,
     placed,
     reattached,
+    relinked,
     repointed,
     speakers,
     spliced,
@@ -2941,6 +2942,40 @@ def test_quotes_after_a_sentence_that_introduces_them_are_its_speakers() -> None
     ) == ("name margot, wallstrom where the source has bildt, carl, foreign, minister")
 
 
+def test_a_quote_that_opens_after_one_its_speaker_closed_goes_on_with_theirs() -> None:
+    """News prints a speaker's quote over several paragraphs, naming the speaker once after
+    the first: "'...,' Smith added. | 'You can't keep playing forever ...'" (seventeenth
+    probe). A claim that gives the later paragraph to someone else names the wrong speaker."""
+    article = [
+        "Sinfield is tackled during a match between Leeds and Leigh.",
+        "'I think it's fantastic to make that decision to bow out,' Smith added.",
+        "'You can't keep playing forever and it's hard to keep them at bay at some stage.",
+        "'You have to bite the bullet and step aside.",
+        "The club said it would honour him.",
+        "'He was a great servant.",
+    ]
+    read = voiced(article)
+    assert read[2:4] == [f"Smith said: {article[2]}", f"Smith said: {article[3]}"]
+    # a sentence between them with no quote of its own ends it; so does one not opening a quote
+    assert [read[0], read[1], read[4], read[5]] == [article[0], article[1], article[4], article[5]]
+    claim = "'You can't keep playing forever and it's hard to keep them at bay,' {} said."
+    assert reason(claim.format("Sinfield"), read[2]) == "name sinfield where the source has smith"
+    assert reason(claim.format("Smith"), read[2]) == "agree"
+    # a quote whose own sentence names its speaker is theirs
+    named = [article[1], "'You can't keep playing forever,' Jones said."]
+    assert voiced(named) == named
+    # so after a speaker's colon that opens the quote ("Kuan Tseng, 32, said: 'It seemed ...")
+    colon = [
+        "Passer-by Kuan Tseng, 32, said: 'It seemed that she had already parked the car.",
+        "'The woman was hysterical and begging him to wake up.'",
+    ]
+    assert voiced(colon)[1] == f"Passer-by Kuan Tseng said: {colon[1]}"
+    assert voiced(["He said: 'It seemed safe.", colon[1]]) == [
+        "He said: 'It seemed safe.",
+        colon[1],
+    ]
+
+
 def test_tokenised_quotes_are_read_as_written() -> None:
     """CNN/DailyMail's release writes quotes `` ... '' and ` ... ': a quote that goes on into
     the next sentence is still its speaker's, and a claim that gives it to someone else names
@@ -3387,8 +3422,8 @@ def test_a_trade_inside_a_sentence_needs_the_rest_copied() -> None:
     claim = "A spokesman told reporters later that the bridge was closed by traffic to the police."
     assert not reason(claim, source).startswith("order")
     # a quote and its speaker trade places inside a sentence that also changes a word
-    quoted = "On Monday, \"We will win\", Smith said, and the fans cheered loudly."
-    spoken = "On Monday, Smith said \"We will win\", and the fans cheered loud."
+    quoted = 'On Monday, "We will win", Smith said, and the fans cheered loudly.'
+    spoken = 'On Monday, Smith said "We will win", and the fans cheered loud.'
     assert not reason(spoken, quoted).startswith("order")
 
 
@@ -4290,6 +4325,95 @@ def test_a_predicate_said_of_a_body_by_its_description_is_not_spliced() -> None:
     assert found is not None and found[0].theirs == "the firm"
 
 
+def test_another_events_time_place_or_cause_put_in_is_relinked() -> None:
+    """A copy of a sentence but for a phrase of time, place or cause taken word for word from
+    another sentence that tells another event (seventeenth probe's wrong links): "in the
+    lottery" for "in a church raffle", "last weekend at the Emirates" for "in August", "when
+    its population peaked at 684" for "to detain the most dangerous suspects"."""
+    sources = (
+        "A couple who lost their homes are celebrating after winning $250,000 in the lottery.",
+        "Ms Diano lost her home, and went to live in a trailer park after winning a year's"
+        " rent-free accommodation in a church raffle.",
+        "Bellerin has exceptional pace, as he proved in August when he set a new Arsenal record"
+        " over 40 metres.",
+        "Arsenal beat Liverpool last weekend at the Emirates.",
+        "The camp was established in 2002 by the Bush administration to detain the most"
+        " dangerous suspects.",
+        "In 2003, when its population peaked at 684, the camp was full.",
+        "He was arrested on Monday.",
+        "Police said he was arrested at his home in Leeds after a raid.",
+    )
+    for claim, expected, at in (
+        (
+            "Ms Diano went to live in a trailer park after winning a year's rent-free"
+            " accommodation in the lottery.",
+            "word in the lottery where the source has in a church raffle",
+            1,
+        ),
+        (
+            "Bellerin has exceptional pace, as he proved last weekend at the Emirates when he set"
+            " a new Arsenal record over 40 metres.",
+            "word last weekend at the emirates where the source has in august",
+            2,
+        ),
+        (
+            "The camp was established in 2002 by the Bush administration, when its population"
+            " peaked at 684.",
+            "word when its population peaked at 684 where the source has to detain the most"
+            " dangerous suspects",
+            4,
+        ),
+    ):
+        found = relinked(claim, sources)
+        assert found is not None and (found[0].reason(), found[1]) == (expected, at)
+    # the same event told in the other sentence: a fusion; the sentence's own phrase; a
+    # phrase no other sentence has (a paraphrase)
+    assert relinked("He was arrested at his home in Leeds.", sources) is None
+    assert relinked(sources[1], sources) is None
+    assert relinked(sources[2].replace("in August", "in late summer"), sources) is None
+    # a long clause cut short and a phrase of the match's added (CLIFF's faithful Pegasus
+    # summary)
+    match = (
+        "Philippe Coutinho scored the decisive goal for Liverpool, drilling a low shot in off"
+        " the far post.",
+        "Liverpool beat Blackburn 1-0 in the FA Cup replay at Ewood Park on Wednesday.",
+    )
+    assert relinked("Philippe Coutinho scored the decisive goal at Ewood Park.", match) is None
+
+
+def test_a_work_or_an_animal_by_what_it_is_is_no_splice() -> None:
+    """ "The film has been made ..." of "Turning Points has been made ...", "Leo caused a fire"
+    of "The dog caused a fire" where the article has named Leo before, and "the 31-year-old
+    sister of ..." for the name (eighteenth probe: three faithful summaries); a dog named only
+    later is still spliced."""
+    sources = (
+        "All hungry Leo wanted was one of his dog biscuits to chew on.",
+        "Turning Points has been made for London 2012 Festival, a nationwide arts event.",
+        "The dog caused a severe fire after managing to switch on the cooker.",
+        "Pippa looked as chic as ever in a tweedy skirt.",
+        "The 31-year-old sister of the Duchess of Cambridge writes columns.",
+        "Max the cat slept through it.",
+    )
+    for claim in (
+        "The film has been made for London 2012 Festival, a nationwide arts event.",
+        "Leo caused a severe fire after managing to switch on the cooker.",
+        "The 31-year-old sister of the Duchess of Cambridge looked as chic as ever in a tweedy"
+        " skirt.",
+    ):
+        assert spliced(claim, sources) is None
+    found = spliced("Max caused a severe fire after managing to switch on the cooker.", sources)
+    assert found is not None and found[0].theirs == "the dog"
+    # someone described by age after "a" is someone: the check set's spliced "a 12-year-old
+    # israeli girl showed the abandoned vessel ..."
+    girl = "A 12-year-old Israeli girl showed the abandoned vessel burning down."
+    rescuers = (
+        "Photos taken by rescuers showed the abandoned vessel burning down.",
+        "A 12-year-old Israeli girl was missing.",
+    )
+    found = spliced(girl, rescuers)
+    assert found is not None and found[0].theirs == "photos taken by rescuers"
+
+
 def test_nonexistent_negates_and_what_someone_is_refused_they_are_not_given() -> None:
     """ "have almost no atmosphere" for "are almost nonexistent"; "is refused his prescribed
     medications" for "prison authorities refuse to allow him the prescribed medications" (a
@@ -4403,6 +4527,223 @@ def test_nonexistent_negates_and_what_someone_is_refused_they_are_not_given() ->
 )
 def test_a_seventeenth_probes_errors_are_conflicts(claim: str, source: str, expected: str) -> None:
     assert reason(claim, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # the source's subject a pronoun, its object the claim's subject
+        (
+            'The Channel 4 News journalist called Brand "a snide", before Brand walked off.',
+            'He called the Channel 4 News journalist "a snide", before walking off.',
+            "order the channel 4 news journalist called brand where the source has he called"
+            " the channel 4 news journalist",
+        ),
+        # the source's object "them", a progressive verb (no passive)
+        (
+            "Health boards and care homes are asking the commissioner to show significant"
+            " improvements in practice.",
+            "The commissioner is asking them to show significant improvements in practice.",
+            "order homes asking the commissioner where the source has the commissioner asking them",
+        ),
+        # a verb phrase of several words both have before the verb, a subject cut short
+        (
+            "PSG will want to knock Marseille off the top of the table.",
+            "Marseille and their star striker Andre-Pierre Gignac will want to knock PSG off the"
+            " top of the table.",
+            "order psg knock marseille where the source has marseille ... knock psg",
+        ),
+        # one body of people for another
+        (
+            "Police made the grim discovery of Janet Muller's body in Ifield on March 13.",
+            "Firefighters made the grim discovery of Janet Muller's body in Ifield on March 13.",
+            "word police where the source has firefighters",
+        ),
+        # a man's honorific for a woman's, the pronoun after it too
+        (
+            "Mr Mosey confessed that he often left things on the cooker.",
+            "Mrs Mosey, 47, confessed that she often left things on the cooker.",
+            "word mr where the source has mrs",
+        ),
+        # the possessor for whom the possessive names
+        (
+            "It kicked off when Mrs Alexander found her vegetable patch would not grow anything.",
+            "It kicked off when Mrs Alexander's aunt found her vegetable patch would not grow"
+            " anything.",
+            "word alexander where the source has alexander s aunt",
+        ),
+        # a recommendation said done, a modal left out, a charge said proven
+        (
+            "Dick Pound said Araf has been banned from the Rio 2016 Olympics.",
+            "Dick Pound said Araf should be banned from the Rio 2016 Olympics.",
+            "word has been where the source has should be",
+        ),
+        (
+            "It was revealed that militants control 90,000 Twitter accounts worldwide.",
+            "It was revealed that militants could control as many as 90,000 Twitter accounts"
+            " worldwide, allowing them to spread propaganda.",
+            "word militants control where the source has militants could control",
+        ),
+        (
+            "He stole £572,206 from Patrick Bradley Ltd, based in Kilrea.",
+            "He was charged with stealing £572,206 from Patrick Bradley Ltd, based in Kilrea.",
+            "word stole where the source has was charged with stealing",
+        ),
+        (
+            "He was found guilty of stealing £572,206 from Patrick Bradley Ltd.",
+            "He was accused of stealing £572,206 from Patrick Bradley Ltd.",
+            "word found guilty where the source has accused",
+        ),
+        # a hedge put otherwise for certain, a claim's attribution left out, "yet to" left out
+        (
+            "The panel concluded that Genevieve had abused the girl.",
+            "The panel instead concluded that Genevieve instead likely abused the girl.",
+            "word had where the source has instead likely",
+        ),
+        (
+            "Ms Reichert was one of 10 women picked to party with him in August 2012.",
+            "Ms Reichert claims she was one of 10 women picked to party with him in August 2012.",
+            "word reichert was where the source has reichert claims she was",
+        ),
+        (
+            "The dispute rumbled on, and the trees knocked £20,000 off the value of her home.",
+            "The dispute rumbled on, with Mrs Alexander, 54, claiming that the trees knocked"
+            " £20,000 off the value of her home.",
+            "word on and where the source has on with mrs alexander 54 claiming that the",
+        ),
+        (
+            "A number of people captured on CCTV near the meat market had come forward.",
+            "A number of people captured on CCTV near the meat market had yet to come forward.",
+            "negation: only the source denies or negates it",
+        ),
+        # a claim said proven; a condition put otherwise where nothing hedges the claim
+        # (seventeenth probe)
+        (
+            "The powder, which can be sprinkled over salads, is proven to support nutrition.",
+            "The powder, which can be sprinkled over salads, claims to support nutrition.",
+            "word is proven where the source has claims",
+        ),
+        (
+            "McCoy will stop riding immediately after the Grand National on Saturday.",
+            "McCoy, champion jockey every year since 1997, will stop riding immediately if his"
+            " mount Shutthefrontdoor wins the Grand National on Saturday.",
+            "word after where the source has if his mount shutthefrontdoor wins",
+        ),
+        # a bound past the source's the same way
+        (
+            "Landlords who let properties to more than five unrelated people need a licence.",
+            "Landlords who let properties to more than three unrelated people need a licence.",
+            "number more than five where the source has more than three",
+        ),
+        # "less" for "ful"
+        (
+            "The most common type was Bacillus mycoides, which is harmful.",
+            "The most common type was Bacillus mycoides, which is harmless.",
+            "opposite harmful where the source has harmless",
+        ),
+    ],
+)
+def test_an_eighteenth_probes_reversals_are_conflicts(
+    claim: str, source: str, expected: str
+) -> None:
+    assert reason(claim, source) == expected
+    assert reason(claim.lower(), source.lower()) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # the same sides as the source's
+        (
+            "Marseille will want to knock PSG off the top of the table.",
+            "Marseille and their star striker Andre-Pierre Gignac will want to knock PSG off the"
+            " top of the table.",
+        ),
+        ("Brand called the journalist a snide.", "He called the journalist a snide."),
+        # the pronoun subject named, or the source's object kept as the claim's object
+        ("He called the journalist a snide.", "Brand called the journalist a snide."),
+        ("The journalist was called a snide by Brand.", "He called the journalist a snide."),
+        # one body by another of its names, one woman's honorific for another's
+        ("Police officers made the discovery.", "Police made the discovery."),
+        (
+            "Mrs Mosey confessed that she often left things.",
+            "Ms Mosey, 47, confessed that she often left things.",
+        ),
+        # initials for the name that opens a longer tail; an age's description for a name
+        (
+            "Lamine Diack has been provisionally suspended by the IOC.",
+            "Lamine Diack has been provisionally suspended by the International Olympic"
+            " Committee, who have also asked the IAAF to start disciplinary action.",
+        ),
+        (
+            "Walls said only two people refused out of the 103 people he asked.",
+            "The 42-year-old said only two people refused out of the 103 people he asked.",
+        ),
+        # a charge said in the present, or otherwise; a recommendation kept
+        (
+            "He is charged with stealing £572,206 from Patrick Bradley Ltd.",
+            "He was charged with stealing £572,206 from Patrick Bradley Ltd.",
+        ),
+        (
+            "He faces charges of stealing £572,206 from Patrick Bradley Ltd.",
+            "He was charged with stealing £572,206 from Patrick Bradley Ltd.",
+        ),
+        (
+            "Araf should be banned from the Rio 2016 Olympics, he said.",
+            "Araf should be banned from the Rio 2016 Olympics.",
+        ),
+        # "some of them" for the object: the pronoun subject may be the object's own
+        (
+            "The listings include one for an iOS Battery Life Software Engineer.",
+            "They include listings for an iOS Battery Life Software Engineer and a Cell Engineer.",
+        ),
+        # a list's later item, the items between left out
+        (
+            "There are other stories on the website from five sporting figures, including Dame"
+            " Tanni Grey-Thompson and Geraint Thomas.",
+            "There are other stories on the website from Paralympic gold medallists Dame Tanni"
+            " Grey-Thompson and David Roberts, world champion hurdler Dai Greene and Olympic"
+            " cycling gold medallist Geraint Thomas.",
+        ),
+        # a bound short of the source's, which it says
+        (
+            "Landlords who let properties to more than three unrelated people need a licence.",
+            "Landlords who let properties to more than five unrelated people need a licence.",
+        ),
+        # the claim's own "said" for "claims"; a claim kept
+        (
+            "Ms Reichert said she was one of 10 women picked to party with him.",
+            "Ms Reichert claims she was one of 10 women picked to party with him.",
+        ),
+        (
+            "Ms Reichert claims she was one of 10 women picked to party with him.",
+            "Ms Reichert claims that she was one of 10 women picked to party with him.",
+        ),
+        # a claim whose attribution the claim gives its own way
+        (
+            "According to Carrie Reichert, alcohol gave her the confidence to approach him.",
+            "Ms Reichert went on to claim that alcohol gave her the confidence to approach him.",
+        ),
+        # a claim that opens past the claimant and the verb
+        (
+            "Klopp's side are 10th in the Bundesliga table.",
+            "However, Mertesacker insisted Klopp, whose side are 10th in the Bundesliga table,"
+            " will need time.",
+        ),
+        # a possessive the claim keeps, its name left out
+        (
+            "Smith's lawyer said he was innocent.",
+            "Smith's lawyer, John Brown, said he was innocent.",
+        ),
+        # the object calls back what the source's object also did
+        (
+            "The journalist called him back a week later.",
+            "He called the journalist, who called him back a week later.",
+        ),
+    ],
+)
+def test_an_eighteenth_probes_guards_agree(claim: str, source: str) -> None:
+    assert reason(claim, source) in ("agree", "neutral")
 
 
 @pytest.mark.parametrize(

@@ -77,7 +77,7 @@ The rule, in order:
 A text of several sentences (a window) never conflicts, since its neighbours bring other
 figures, but agrees when it holds every figure and date of the statement.
 
-Four rules read a claim against the sentences of the sources at once: `spliced`, a claim
+Five rules read a claim against the sentences of the sources at once: `spliced`, a claim
 made of the start of one sentence and the rest of another, whose own subject it drops ("the
 Red Cross" + "are being transferred to rebel-held areas"; "Terpstra" + "had to settle for
 14th place", said of Geraint Thomas; "Kevin Hart, who ..., won best male performance", said
@@ -86,7 +86,9 @@ of "Miller, who"; a name + what a "she" does whose sentence comes before that na
 given), also after "and" ("<a sentence>, and Sanchez had lost back-to-back league games",
 said of Arsenal; "<a sentence> and has been releasing recordings", said of someone that
 sentence never names); `reattached`, a clause between commas the sources say of someone else
-("Clattenburg, who was the last defender, spotted ..."); `misaged`, an age the sources give
+("Clattenburg, who was the last defender, spotted ..."); `relinked`, a copy with a phrase of
+time, place or cause put in from another sentence that tells another event ("... accommodation
+in the lottery" for "... in a church raffle"); `misaged`, an age the sources give
 the name only otherwise, or give only another name ("Prince Harry, 43," where they have
 "Carrie Reichert, 43,"); `misnamed`, a copy with a name put for its "he" or "she" that
 the article has not named before it (the claims stage passes it the sentences before); and
@@ -97,7 +99,7 @@ Where each kind is read: `figures` (amounts, dates, ages, a figure between the t
 `names` (an invented name, an office, a name swapped in a copy), `speakers` (who says what,
 a dialogue's turn, the speakers of the sources' sentences: `voiced`), `edits` (a copy with a
 negation, an opposite, a number, a unit or a pronoun changed, or a hedge or condition left
-out; `spliced`, `reattached`), `order` (two words or two clauses exchanged), `polarity`
+out; `spliced`, `reattached`, `relinked`), `order` (two words or two clauses exchanged), `polarity`
 (negation and opposite words, a plan said done); `base` holds what they share (`Conflict`, a
 statement read as a copy of a text).
 This module holds `compare`, the order in which they are asked, and a claim read a clause at
@@ -119,7 +121,14 @@ from evalkit.conflict.base import (
     unattributed,
     verbatim,
 )
-from evalkit.conflict.edits import _edited, _hedged, reattached, spliced, unconditional
+from evalkit.conflict.edits import (
+    _edited,
+    _hedged,
+    reattached,
+    relinked,
+    spliced,
+    unconditional,
+)
 from evalkit.conflict.figures import (
     _SPANS,
     _aged,
@@ -131,7 +140,14 @@ from evalkit.conflict.figures import (
 from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed, repointed
 from evalkit.conflict.order import _order
 from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
-from evalkit.conflict.speakers import _speaker, _turn, names_speaker, speakers, voiced
+from evalkit.conflict.speakers import (
+    _speaker,
+    _turn,
+    names_speaker,
+    quote_moved,
+    speakers,
+    voiced,
+)
 from evalkit.lexicon import name_words
 from evalkit.text import (
     KIN,
@@ -371,8 +387,10 @@ __all__ = [
     "misnamed",
     "names_speaker",
     "placed",
+    "quote_moved",
     "speakers",
     "reattached",
+    "relinked",
     "repointed",
     "spliced",
     "verbatim",

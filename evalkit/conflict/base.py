@@ -65,6 +65,11 @@ Reading = tuple[Literal["conflict", "agree", "neutral"], Conflict | None]
 NEUTRAL: Reading = ("neutral", None)
 
 
+def aged(words: tuple[str, ...]) -> bool:
+    """Whether the words give someone's age: "the 42 year old", "the 31 year old sister"."""
+    return ("year", "old") in zip(words, words[1:], strict=False)
+
+
 def copied(statement: str, text: str) -> int:
     """How many of the statement's words the text says in the same order."""
     return _aligned(_uncontracted(tokens(text)), _uncontracted(tokens(statement)))[0]

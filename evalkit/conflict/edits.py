@@ -11,16 +11,20 @@ from typing import Literal
 
 from evalkit.conflict.base import (
     _COPY,
+    _NEAR_COPY,
     _PRONOUNS,
     _SAID,
+    _SAY,
     PLURAL_FORMS,
     Conflict,
     _content,
     _copy_changes,
     _uncontracted,
+    aged,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.conflict.names import (
+    _KIN,
     _NAME_LENGTH,
     _PEOPLE_WORDS,
     _PERSON_TITLES,
@@ -41,7 +45,8 @@ from evalkit.text import (
 )
 
 _NEGATORS = frozenset({"not", "no", "never"})
-# A pronoun and the other sex's ("he" / "she"): a copy that changes one speaks of someone else.
+# A pronoun or honorific and the other sex's ("he" / "she"): a copy that changes one speaks of
+# someone else.
 _GENDERED = {
     "he": {"she"},
     "she": {"he"},
@@ -51,6 +56,9 @@ _GENDERED = {
     "hers": {"his"},
     "himself": {"herself"},
     "herself": {"himself"},
+    # an honorific: "Mr Mosey" for "Mrs Mosey" is her husband
+    "mr": {"mrs", "ms", "miss"},
+    **dict.fromkeys(("mrs", "ms", "miss"), {"mr"}),
 }
 
 
@@ -62,6 +70,9 @@ def _another_step(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 
 _ARTICLES = frozenset({"a", "an"})
+_YET_TO = ("yet", "to")
+# whom a possessive names beside the possessor: "Mrs Alexander's aunt", "Smith's lawyer"
+_OWNED = _KIN | frozenset("lawyer lawyers attorney attorneys solicitor solicitors".split())
 _PREPOSITIONS = frozenset("of with for on in over".split())
 # Prefixes that make a word its opposite: "unimportant", "impossible", "dishonest".
 _NEGATING = ("un", "in", "im", "il", "ir", "dis")
@@ -69,9 +80,13 @@ _NEGATING = ("un", "in", "im", "il", "ir", "dis")
 
 def _unprefixed(a: str, b: str) -> bool:
     """Whether one word is the other with a prefix that negates it ("unimportant" for
-    "important"), the other word at least four letters."""
+    "important"), the other word at least four letters, or with "less" for "ful"."""
     short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and any(long == p + short for p in _NEGATING)
+    if len(short) >= 4 and any(long == p + short for p in _NEGATING):
+        return True
+    # "harmless" for "harmful", "useless" for "useful"
+    full, less = sorted((a, b), key=lambda w: w.endswith("less"))
+    return full.endswith("ful") and less.endswith("less") and full[:-3] == less[:-4]
 
 
 def _agreed(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -133,6 +148,12 @@ def _edited(claim: str, unit: str) -> Conflict | None:
             exchanged = exchanged or Conflict(kind, new[0], old[0])
         elif op == "replace":
             return None
+        elif op == "delete" and i1 > 0 and old[0] == "s" and set(old[1:]) & _OWNED:
+            # the one whose kin or counsel did it said to have done it: "when Mrs Alexander
+            # found ..." for "when Mrs Alexander's aunt found ..."
+            return Conflict("word", u[i1 - 1], " ".join(u[i1 - 1 : i2]))
+        elif _YET_TO in (old, new):  # "had yet to come forward" is "had not come forward"
+            added += 1 if new else -1
         elif not set(old + new) <= _NEGATORS:
             cut = True  # words left out or added: only a pronoun of the other sex still tells
         else:
@@ -154,7 +175,7 @@ _HEDGES = frozenset(
 # What makes a verb a prospect ("may", "is expected to", "plans to") and what states it as
 # certain in its place ("will", "has"): "Rankin will return" for "Rankin is expected to return".
 _PROSPECTS = frozenset(
-    "may might could can expected due set likely plans planned plan hopes".split()
+    "may might could can should expected due set likely plans planned plan hopes".split()
 )
 # what may stand between "due", "set" or "expected" and the verb they make one to come
 _BE_TO = frozenset("to is are was were be".split())
@@ -193,24 +214,77 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
         old, new = u[i1:i2], c[j1:j2]
         if _hedges_near(c, j1, j2):
             return None  # the claim hedges the same words its own way
-        if op == "delete" and (_HEDGES & set(old) or _seeming(old)):
+        # (the claimant kept before it: not a claim that opens past "Mertesacker insisted", nor
+        # one that says whose it is its own way: "according to Carrie Reichert, alcohol ...")
+        claimed = i1 > 0 and _claimed(old) and set(new) <= _JOINING and not _attributed(c)
+        if claimed or (
+            op == "delete" and (_HEDGES & set(old) or _seeming(old) or set(old) <= _MODALS)
+        ):
             mine, theirs = c[max(j1 - 1, 0) : j1 + 1], u[max(i1 - 1, 0) : i2 + 1]
             found = found or Conflict("word", " ".join(mine), " ".join(theirs))
         elif op == "replace" and (
-            (len(new) == 1 and _said_certain(old, new[0])) or _certain_instead(old, new)
+            (len(new) == 1 and _said_certain(old, new[0]))
+            or _certain_instead(old, new)
+            or _guilty_instead(old, new)
         ):
+            found = found or Conflict("word", " ".join(new), " ".join(old))
+        elif op == "replace" and _unconditioned(old, new) and not _PROSPECTS.intersection(c):
+            # a condition put otherwise where nothing hedges the claim: "will stop riding
+            # immediately after the Grand National" for "... if his mount wins the Grand
+            # National" (not "can extend their lead by beating Burnley")
             found = found or Conflict("word", " ".join(new), " ".join(old))
         elif op == "replace" and _HEDGING & {*old, *new} and not _unconditioned(old, new):
             return None  # a hedge said otherwise, for other rules
     return found
 
 
+# what gives a statement as only someone's claim, before it: "Ms Reichert claims she was one
+# of 10 women", "with Mrs Alexander claiming that the trees knocked £20,000 off"
+_CLAIMING = frozenset(
+    "claim claims claimed claiming insists insisted insisting believes believed".split()
+)
+_CLAIMED = frozenset("that he she they it we i".split())
+_JOINING = frozenset("and but while so".split())  # what may join the claim in its place
+
+
+def _claimed(words: tuple[str, ...]) -> bool:
+    """Whether the words left out end with a claim's verb, and "that" or who is claimed of."""
+    if words[-1:] and words[-1] in _CLAIMED:
+        words = words[:-1]
+    return bool(words) and words[-1] in _CLAIMING
+
+
+def _attributed(words: tuple[str, ...]) -> bool:
+    """Whether the claim says whose words it gives: "according to", a verb of speech or claim."""
+    return "according" in words or any(_SAY.fullmatch(w) or w in _CLAIMING for w in words)
+
+
 def _certain_instead(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
-    """Whether words put in for a modal's ("may", "could") say for certain what it gives as
-    possible: "would have payments stopped" for "could be in danger of having payments
-    stopped"."""
-    hedged = bool(_MODALS.intersection(old))  # a plan said done is `polarity._done`'s
+    """Whether words put in for a modal's or a hedge's ("may", "could", "likely") say for
+    certain what it gives as possible: "would have payments stopped" for "could be in danger
+    of having payments stopped", "had abused" for "likely abused"."""
+    hedged = bool((_MODALS | _HEDGES).intersection(old))  # a plan said done is `polarity`'s
     return hedged and not _STILL_HEDGED.intersection(new) and bool(_SURE.intersection(new))
+
+
+# what gives a deed as only charged or suspected ("was charged with stealing"), and what says
+# it proven in its place ("guilty of", "convicted of")
+_ACCUSING = frozenset("charged accused suspected alleged".split())
+_PROVEN = frozenset("guilty convicted proven proved shown".split())
+
+
+def _guilty_instead(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether words put in for an accusation's or a claim's say it proven or done: "guilty
+    of" for "accused of", "is proven to support" for "claims to support", "stole" for "was
+    charged with stealing" (not a present: "faces" for "is charged with")."""
+    if not (_ACCUSING | _CLAIMING).intersection(old) or _ACCUSING.intersection(new):
+        return False
+    if _PROVEN.intersection(new):
+        return True
+    if not _ACCUSING.intersection(old):
+        return False
+    done = len(new) == 1 and new[0].isalpha() and new[0] not in old and old[-1].endswith("ing")
+    return done and not (new[0].endswith("s") or new[0] in _CERTAIN or new[0] in _TO_COME)
 
 
 def _unconditioned(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
@@ -288,7 +362,7 @@ def _done_instead(old: tuple[str, ...], new: str) -> bool:
 
 
 # prospect words that hedge without a "to" after them
-_MODALS = frozenset("may might could".split())
+_MODALS = frozenset("may might could should".split())
 # words that hedge, make a prospect or set a condition: a copy's other words put in for words
 # with one of them, or put in with one, may hedge the claim its own way (`_hedged`)
 _HEDGING = _HEDGES | _TO_COME | _SEEMING | _CONDITIONS
@@ -419,9 +493,11 @@ def _splice(
         if any(_padded(c[k : k + _PART]) in q for q in quoted):
             continue  # 'her son "couldn't have been ..."': a quote, not the start's predicate
         own = _content(c[:k])
-        if not own or not _content(c[k:]) or _description(c[:k], claim):
+        # (one described by age and more: "the 31-year-old sister of ..."; not "a 12-year-old
+        # girl", who is someone)
+        if not own or not _content(c[k:]) or _description(c[:k], claim) or _the_aged(c[:k]):
             continue
-        if c[:k] in _BODIES:  # "The company has raised ..." of "MyHeritage has raised ..."
+        if c[:k] in _BODIES | _THINGS:  # "The company has raised ..." of "MyHeritage has ..."
             continue
         firsts = {i for i, line in enumerate(lines) if start in line}
         if any(lines[i].find(rest, lines[i].index(start) + len(start) - 1) >= 0 for i in firsts):
@@ -441,17 +517,19 @@ def _splice(
                     subject = named  # "Mike Babcock" + "has played ..." of "Miller, who has"
             if _plural_for_list(c[:k], claim, subject):
                 continue
+            # "Cooper said ..." from "The 40-year-old actor said: "...," said Cooper"
+            if c[k] in _SAID and any(f" {said}{start}" in line for said in _SAID):
+                continue
             # "He was recalled", "The 36-year-old had been ...": whom? Not one named only later,
             # nor, for a description, one the claim describes as someone else ("Lee Merritt, a
             # lawyer" for "The policeman": the rule below)
             stands_in = subject[-1:] and subject[-1] in _PRONOUNS
-            described = not stands_in and _description(subject, " ".join(subject))
+            described = not stands_in and (
+                _description(subject, " ".join(subject)) or subject in _THINGS
+            )
             if stands_in or (described and not _a_person(c[:k])):
                 if _named_later(c[:k], lines[:i]):
                     return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
-                continue
-            # "Cooper said ..." from "The 40-year-old actor said: "...," said Cooper"
-            if c[k] in _SAID and any(f" {said}{start}" in line for said in _SAID):
                 continue
             if abbreviates(c[:k], subject) or abbreviates(subject[-1:], c[:k]):
                 continue  # "QPR" + "beat Chelsea", said of "Queens Park Rangers"
@@ -505,6 +583,12 @@ def _description(start: tuple[str, ...], claim: str) -> bool:
     return len(start) == 2 and (person or capital)
 
 
+def _the_aged(start: tuple[str, ...]) -> bool:
+    """Whether the start describes someone by their age after "the": "the 31 year old sister
+    of the duchess"."""
+    return start[:1] == ("the",) and aged(start)
+
+
 def _plural_for_list(start: tuple[str, ...], claim: str, subject: tuple[str, ...]) -> bool:
     """Whether the start lists names ("Guernsey, Alderney, Jersey, Herm and Sark") that a plural
     the subject ends in may stand for ("Fiercely individual, the islands")."""
@@ -518,6 +602,14 @@ _PERSON_ENDS = ("man", "men")  # "frenchman", "chairwoman", "spokesmen"
 # showed magnanimity" where the source says it of "the firm" names a body the source may not)
 _BODIES = frozenset(
     ("the", body) for body in "company firm club team group band charity bank airline".split()
+)
+# a work or an animal by what it is, either side: "The film has been made ..." of "Turning
+# Points has been made ...", "Leo caused a fire" of "The dog caused a fire" (not a body on the
+# source's side: "ESPN showed magnanimity" of "the firm" is the eighth probe's splice)
+_THINGS = frozenset(
+    ("the", thing)
+    for thing in """film movie show series book novel album song play programme documentary dog
+    cat horse""".split()
 )
 
 
@@ -592,6 +684,55 @@ def reattached(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] |
             if other and is_content(other[0]) and other[0] != head[0]:
                 mine, theirs = f"{head[0]}, {' '.join(clause)}", f"{other[0]}, {' '.join(clause)}"
                 return Conflict("moved", mine, theirs), i
+    return None
+
+
+# `relinked`: words that open a phrase of time, place, means or cause, and the most words of
+# the phrase the claim puts in
+_LINKS = frozenset(
+    """in on at after before during since until last when while because as to for from by
+    through over""".split()
+)
+_LINK_WORDS = 8
+_SAME_EVENT = 0.5  # the share of the claim's other content words that make a sentence its event's
+
+
+def relinked(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | None:
+    """The claim copies a sentence but for one phrase of time, place, means or cause put in
+    place of the sentence's (the claim's other words all the sentence's, in order), taken
+    word for word from another sentence that tells another event (it shares under
+    _SAME_EVENT of the claim's other content words): "went to live in a trailer park after
+    winning a year's rent-free accommodation in the lottery" where the sentence has "in a
+    church raffle" and "in the lottery" is another win's; "as he proved last weekend at the
+    Emirates" for "as he proved in August". The claim may leave out words
+    elsewhere. Returns the conflict and the index of the sentence it copies."""
+    c = _agreed(_uncontracted(tokens(claim)))
+    texts = _spliceable(sentences)[0].split("\n")
+    for k, line in enumerate(texts):
+        u = tuple(line.split())
+        # the claim's other words all copied: one replacement, words left out
+        changes = _copy_changes(c, u, _NEAR_COPY)
+        if not changes or sum(op == "replace" for op, *_ in changes) != 1:
+            continue
+        if any(op == "insert" for op, *_ in changes):
+            continue
+        _, i1, i2, j1, j2 = next(o for o in changes if o[0] == "replace")
+        if i1 and j1 and u[i1 - 1] == c[j1 - 1] in _LINKS:  # "in" kept: "in the lottery"
+            i1, j1 = i1 - 1, j1 - 1
+        old, new = u[i1:i2], c[j1:j2]
+        if not (2 <= len(new) <= _LINK_WORDS and old[0] in _LINKS and new[0] in _LINKS):
+            continue
+        if len(old) > 2 * len(new) + 2:  # a long clause cut short, a phrase of its own added
+            continue
+        if not _content(old) or not _content(new) or _content(old) & _content(new):
+            continue
+        put = _padded(new)
+        if put in line:
+            continue
+        rest = _content(c[:j1] + c[j2:])
+        for other in texts:
+            if put in other and len(rest & set(other.split())) < _SAME_EVENT * len(rest):
+                return Conflict("word", " ".join(new), " ".join(old)), k
     return None
 
 

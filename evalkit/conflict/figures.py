@@ -242,9 +242,11 @@ def _ages(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _disagree(a: Amount, b: Amount) -> bool:
-    """Whether two figures of one thing cannot both hold: two values, a value outside the
-    other's bound ("fewer than 2,000" against "more than 9,000"; not "105" against "more than
-    100"), or bounds with no value between them."""
+    """Whether the claim's figure `a` and the unit's `b` of one thing cannot both hold: two
+    values, a value outside the other's bound ("fewer than 2,000" against "more than 9,000";
+    not "105" against "more than 100"), or bounds with no value between them; or the claim's
+    bound past the unit's the same way ("more than five" against "more than three", which
+    does not say it; not "more than three" against "more than five")."""
     x, y = Decimal(a.value), Decimal(b.value)
     if not a.bound and not b.bound:
         return x != y
@@ -252,7 +254,7 @@ def _disagree(a: Amount, b: Amount) -> bool:
         value, limit, bound = (x, y, b.bound) if not a.bound else (y, x, a.bound)
         return value < limit if bound > 0 else value > limit
     if a.bound == b.bound:
-        return False
+        return x > y if a.bound > 0 else x < y
     low, high = (x, y) if a.bound > 0 else (y, x)
     return low >= high
 
@@ -334,6 +336,10 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
     mine, theirs = _slots(claim, c, named), _slots(unit, u, named)
     for a in mine:
         if any(_same(a, b, c, u) and _amid(c, a, u, b) for b in theirs):
+            continue
+        # a list's item the unit lists too, others left out: "Grey-Thompson and Geraint Thomas"
+        # for "Grey-Thompson and David Roberts, ... and ... Geraint Thomas"
+        if named and c[a[0] - 1 : a[0]] == ("and",) and any(_same(a, b, c, u) for b in theirs):
             continue
         for b in theirs:
             if (

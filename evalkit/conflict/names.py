@@ -237,10 +237,15 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
     spans = changes + (() if lower else _one_apart(changes))
     # the claim's last words in place of the first of the unit's longer tail, the rest left
     # out: "... to attack Tokyo." for "... to attack Seoul, the South Korean capital."
+    # (not initials of the tail's first words: "... by the IOC." for "... by the International
+    # Olympic Committee, who ...")
     spans += tuple(
         ("replace", i1, i1 + j2 - j1, j1, j2)
         for op, i1, i2, j1, j2 in changes
-        if op == "replace" and j2 == len(c) and i2 - i1 > j2 - j1
+        if op == "replace"
+        and j2 == len(c)
+        and i2 - i1 > j2 - j1
+        and not abbreviates(c[j1:j2], u[i1 : i1 + _NAME_WORDS])
     )
     # where the claim leaves out words of the unit's head or tail, only names the lexicon
     # knows, or kin (not function words alone: "and ..." for "And barcelona's second ...")
@@ -417,7 +422,9 @@ _PEOPLE = tuple(
     referee | manager boss | coach | defendant accused suspect | victim | prosecutor | judge |
     witness | lawyer attorney solicitor barrister | juror | doctor physician surgeon | patient |
     teacher | pupil student | driver | passenger | pilot | gunman attacker assailant |
-    landlord | tenant | buyer | seller | employer | employee""".split("|")
+    landlord | tenant | buyer | seller | employer | employee | police officer detective constable |
+    firefighter fireman firemen | paramedic | soldier troop | nurse | neighbour neighbor |
+    resident""".split("|")
 )
 _PEOPLE_WORDS = frozenset().union(*_PEOPLE)
 

@@ -100,12 +100,22 @@ def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
         # keep them at bay")
         nth = u[:i].count(verb)
         for j in (j for j in range(1, len(c) - 1) if c[j] == verb and c[:j].count(verb) == nth):
-            if c[j + 1] in _PRONOUNS or c[j + 1] == _PASSIVE or BE & set(c[max(j - 2, 0) : j]):
+            passive = BE & set(c[max(j - 2, 0) : j]) and not verb.endswith("ing")
+            if c[j + 1] in _PRONOUNS or c[j + 1] == _PASSIVE or passive:
                 continue
             named = u[i + 1] not in _OBJECTS
-            mine_subject = _subject_after(c, j, u, i) if named else c[j - 1 : j]
+            s = j - _verb_phrase(c, j, u, i)
+            mine_subject = _subject_after(c, j, u, i) if named else c[s - 1 : s]
             if not mine_subject:
                 continue
+            # the unit's subject a pronoun, its object the claim's subject: "The journalist
+            # called Brand" against "He called the journalist"
+            phrase = j - s
+            k = i - phrase
+            if named and k > 0 and u[k - 1] in _SUBJECTS and _content(c[j + 1 : j + 2]):
+                if c[j + 1] not in u[i + 1 :] and c[j + 1] not in _SOME:
+                    mine = f"{' '.join(mine_subject)} {verb} {c[j + 1]}"
+                    return Conflict("order", mine, f"{u[k - 1]} {verb} {' '.join(mine_subject)}")
             # the longest run of words after the claim's verb that the unit has before its own
             run, at = 0, -1
             for k in range(i):
@@ -115,7 +125,7 @@ def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
                 if n > run:
                     run, at = n, k
             said = _content(c[j + 1 : j + 1 + run])
-            if not run or not said or _content(c[:j]) & set(u[at:i]):
+            if not run or not said or _content(c[: j - phrase]) & set(u[at : i - phrase]):
                 continue
             between = u[at + run : i]
             words = u[at : at + run]
@@ -137,13 +147,29 @@ def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
 _AUXILIARIES = frozenset("has have had will would did does do".split())
 
 
+def _verb_phrase(c: tuple[str, ...], j: int, u: tuple[str, ...], i: int) -> int:
+    """How many words before the verb (c[j], u[i]) are part of it: auxiliaries, and words both
+    have there ("will want to knock", up to _VERB_WORDS)."""
+    n = 0
+    while n < min(j, i) and (
+        c[j - 1 - n] in _AUXILIARIES | BE or (n < _VERB_WORDS and c[j - 1 - n] == u[i - 1 - n])
+    ):
+        n += 1
+    return n
+
+
+_VERB_WORDS = 3
+# a pronoun that is a verb's subject (`_object_named`), and words for some of a thing that may
+# be the object a subject has ("The listings include one for ..." of "They include listings")
+_SUBJECTS = frozenset("he she they we i".split())
+_SOME = frozenset("one ones some any all both each many several others another".split())
+
+
 def _subject_after(c: tuple[str, ...], j: int, u: tuple[str, ...], i: int) -> tuple[str, ...]:
     """The claim's subject of c[j] where the unit has it right after its verb u[i]: the words
-    right before c[j], auxiliaries aside (up to _SUBJECT_WORDS, a content word among them);
-    () where the unit has other words there."""
-    s = j
-    while s > 0 and c[s - 1] in _AUXILIARIES:
-        s -= 1
+    right before c[j], its verb phrase aside (`_verb_phrase`: up to _SUBJECT_WORDS, a content
+    word among them); () where the unit has other words there."""
+    s = j - _verb_phrase(c, j, u, i)
     for m in range(min(_SUBJECT_WORDS, s), 0, -1):
         if c[s - m : s] == u[i + 1 : i + 1 + m] and _content(c[s - m : s]):
             return c[s - m : s]

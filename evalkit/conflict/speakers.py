@@ -20,6 +20,7 @@ from evalkit.conflict.base import (
     _copy_changes,
     _one_apart,
     _replaced,
+    aged,
 )
 from evalkit.conflict.names import (
     _HONORIFICS,
@@ -124,6 +125,18 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
     return _respoken(tokens(claim), tokens(unit), names(claim) | names(unit))
 
 
+def quote_moved(claim: str, unit: str) -> Conflict | None:
+    """The claim has someone say what the unit has another say, each named (`_speaker`); for
+    a quote the claim copies from the unit, however much else the claim says (its speaker's
+    description: '"There is every reason to be surprised," said Leeds head coach Garry Monk'
+    against 'David Wagner said: "There is every reason to be surprised.').
+    """
+    if not (speakers(claim, _ATTRIBUTED) and speakers(unit, _ATTRIBUTED)):
+        return None
+    found = _speaker(claim, unit)
+    return found if found is not None and found.kind == "name" else None
+
+
 def _nationality(speaker: frozenset[str], text: str) -> bool:
     """Whether the speaker is one word of a nationality that the text writes capitalised after
     "the" ("the Spaniard", "the Swiss"): someone described, not a country ("the UK",
@@ -205,8 +218,10 @@ def _respoken(
             continue
         if named is not None and _described_otherwise(gone, put, named):
             return Conflict("name", " ".join(written[0][j1:j2]), " ".join(written[1][i1:i2]))
-        # a name or a title marks a person ("mr earnest said"), who may speak for a group
-        person = name_words(" ".join(old + new)) or set(old + new) & _PERSON_TITLES
+        # a name, a title or an age marks a person ("mr earnest said", "the 42-year-old said"),
+        # who may speak for a group
+        person = bool(name_words(" ".join(old + new)) or set(old + new) & _PERSON_TITLES)
+        person = person or aged(old) or aged(new)
         groups = not (person or (named and (gone | put) & named))
         # words after "said" are its speaker's where they end it ("..., say police"), else
         # what is said ("said legal arms dealings ...")
@@ -317,10 +332,12 @@ def voiced(sentences: list[str]) -> list[str]:
     quoting = None  # who speaks the quote that opens each sentence since "X told BBC Sport:"
     closing: tuple[str, int] | None = None  # who closes the open quote, at which sentence
     inside = 0  # sentences since a quote was left open; 0: none is open
+    went_on: str | None = None  # who closed the quote of the sentence before, named after it
     for i, text in enumerate(sentences):
         opens = bool(_QUOTE_OPENS.match(text))
         if closing and closing[1] <= i:
             closing = None
+        last, went_on = went_on, None
         # a sentence that introduces quotes of its own ("Yorkshire captain Alex Lees:") ends
         # the quote left open before it
         going_on = 0 < inside <= _INSIDE and not _INTRODUCES.search(text) and not _introduced(text)
@@ -329,10 +346,13 @@ def voiced(sentences: list[str]) -> list[str]:
             # winning the race." | "They went just after the start," Shinn said."
             if (opens or (going_on and not closing)) and not quoting:
                 closing = _closed_by(sentences, i + 1)
-            who = quoting or (closing[0] if closing else None)
+            # a quote that opens right after one its speaker closed goes on with theirs
+            # ("'I think it's fantastic,' Smith added. | 'You can't keep playing forever.")
+            who = quoting or (closing[0] if closing else None) or (last if opens else None)
             if who:
                 out.append(f"{who} said: {text}")
                 inside = _left_open(text, inside)
+                went_on = who if who == last else None
                 continue
         found = _PRONOUN_SPEAKS.search(text)
         name = None
@@ -355,6 +375,7 @@ def voiced(sentences: list[str]) -> list[str]:
             text = text[:at] + name + text[at + size :]
         quoting = _introduced(text)
         inside = int(_quote_left_open(text)) if quoting else _left_open(text, inside)
+        went_on = _quote_closed_by(text) if opens else _quote_opened_by(text)
         out.append(text)
     return [w if o == s else o for w, s, o in zip(written, sentences, out, strict=True)]
 
@@ -395,6 +416,21 @@ def _quote_closed_by(text: str) -> str | None:
 
 
 _QUOTE_CLOSES = re.compile(r"[,.!?][\"”’']")
+
+
+def _quote_opened_by(text: str) -> str | None:
+    """The speaker a sentence names before the colon that opens its quote, left open at the
+    sentence's end ("Passer-by Kuan Tseng, 32, said: 'It seemed that ... the car."), whose
+    next quote goes on with theirs; not 'He said: "I do it all for them."'."""
+    if _ENDS_QUOTED.search(text):
+        return None
+    named = [m for m in _talk(_ATTRIBUTED, text) if _OPENS_QUOTE.match(text, m.end())]
+    who = _written(named[-1]) if named and _who(named[-1]) else None
+    return None if who is None or who.lower() in _PRONOUNS else who
+
+
+_OPENS_QUOTE = re.compile(r"\s*:\s*[\"“‘']")
+_ENDS_QUOTED = re.compile(r"[\"”’']\s*$")
 
 
 # the name that opens a sentence, its subject ("Kevin Hart, who ..., brought his kids on

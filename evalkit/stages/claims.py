@@ -11,7 +11,7 @@ segmenter as one "sentence") is matched as overlapping pieces instead, so nothin
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -25,7 +25,9 @@ from evalkit.conflict import (
     misaged,
     misnamed,
     names_speaker,
+    quote_moved,
     reattached,
+    relinked,
     repointed,
     spliced,
     verbatim,
@@ -276,8 +278,9 @@ def measure_claims(
         # (see evalkit.conflict); units are read best first, the first that agrees or
         # disagrees decides. Then, unless a unit disagreed: the start of one sentence joined to
         # the rest of another, said there of someone else (`spliced`), or a clause said there
-        # of someone else (`reattached`); a name given an age the sources never give it, or
-        # give only another name (`misaged`); a name put for a "he" or "she" that its article
+        # of someone else (`reattached`), or another event's time, place or cause put in
+        # (`relinked`); a name given an age the sources never give it, or give only another
+        # name (`misaged`); a name put for a "he" or "she" that its article
         # has not named yet (`_misnamed`); a claim's opening "he" or "she" standing for someone
         # the claim before it does not name (`_repointed`).
         # a claim that has someone the sources know say it reads "she said" as the speaker
@@ -302,7 +305,9 @@ def measure_claims(
         if first[0] != "conflict" and not unknown and voiced_as is evidence.read_as:
             first = _copied_from(text, voiced_as, singles, unsourced, cfg) or first
         if first[0] != "conflict" and not unknown:
-            joined = spliced(text, sentences) or reattached(text, sentences)
+            joined = (
+                spliced(text, sentences) or reattached(text, sentences) or relinked(text, sentences)
+            )
             first = ("conflict", *joined) if joined else first
         if first[0] != "conflict" and (aged := misaged(text, sentences)):
             first = ("conflict", *aged)
@@ -442,6 +447,7 @@ def _novel(text: str, evidence: Evidence) -> Novel:
     if unknown_figures:  # "World War Two" where a source says "World War II"
         unknown_figures -= _numbered(text, unknown_figures, evidence)
         unknown_figures -= _listed(text, unknown_figures, evidence)
+        unknown_figures -= _spans_of_time(text, unknown_figures, evidence)
         # a share the sources give as a fraction: "50% of the bill" for "half the bill"
         unknown_figures -= {
             a.value
@@ -514,6 +520,59 @@ def _listed(text: str, values: set[str], evidence: Evidence) -> frozenset[str]:
             most = listed(unit.text, partial(_names_in, unit.text))
             found |= {n for n in counts if int(n) <= most}
     return frozenset(found)
+
+
+# `_spans_of_time`: each unit of time in minutes (a month a twelfth of a year)
+_MINUTES = {
+    "minute": 1,
+    "hour": 60,
+    "day": 60 * 24,
+    "week": 60 * 24 * 7,
+    "fortnight": 60 * 24 * 14,
+    "month": 60 * 24 * 365 // 12,
+    "year": 60 * 24 * 365,
+    "decade": 60 * 24 * 365 * 10,
+    "century": 60 * 24 * 365 * 100,
+}
+_SPOKEN = {figure: word for word, figure in NUMBER_WORDS.items()}
+
+
+def _spans_of_time(text: str, values: set[str], evidence: Evidence) -> frozenset[str]:
+    """The claim's spans of time that a source gives in another unit: "50 years" for "half a
+    century", "12 months" for "one year", "14 days" for "two weeks"."""
+    found = set()
+    for a in amounts(text):
+        if a.value not in values or not a.value.isdigit():
+            continue
+        for unit in (w.removesuffix("s") for w in a.noun):
+            if unit not in _MINUTES:
+                continue
+            span = int(a.value) * _MINUTES[unit]
+            if any(_said(phrase, evidence.trigrams) for phrase in _phrasings(span, unit)):
+                found.add(a.value)
+    return frozenset(found)
+
+
+def _phrasings(span: int, unit: str) -> Iterator[tuple[str, ...]]:
+    """The ways to say a span of minutes in units of time other than `unit`: "a year", "one
+    year", "half a century", "two weeks", "2 weeks"."""
+    for other, size in _MINUTES.items():
+        if other == unit:
+            continue
+        if span == size:
+            yield from (("a", other), ("an", other), ("one", other))
+        elif 2 * span == size:
+            yield from (("half", "a", other), ("half", "an", other))
+        elif span % size == 0:
+            count = str(span // size)
+            yield from ((count, other + "s"), (_SPOKEN.get(count, count), other + "s"))
+
+
+def _said(phrase: tuple[str, ...], runs: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the sources say the words in a row (their runs of three words)."""
+    if len(phrase) == 3:
+        return phrase in runs
+    return any(run[:2] == phrase or run[1:] == phrase for run in runs)
 
 
 def _names_in(sentence: str, words: str) -> bool:
@@ -801,7 +860,7 @@ def _copied_from(
     counts = [copied(text, units[j]) for j in range(singles)]
     most = max(counts, default=0)
     if most < max(_COPIED_WORDS, len(tokens(text)) / 2):
-        return None
+        return _quoted_from(text, units[:singles])
     j = counts.index(most)
     kind, conflict = compare(
         text, units[j], True, frozenset(), cfg.contradiction_overlap, unsourced=unsourced
@@ -811,7 +870,24 @@ def _copied_from(
     return None
 
 
+def _quoted_from(text: str, sentences: Sequence[str]) -> tuple[str, Conflict, int] | None:
+    """For a claim too short beside its speaker's description for `_copied_from`: the one
+    source sentence that has a quote of the claim's (all its words but one, in order), if it
+    has someone else say it (`conflict.quote_moved`)."""
+    opening = _OPENING_QUOTE.match(text)  # straight single quotes: 'We won,' Smith said.
+    for quote in (*quotations(text), *(opening.groups() if opening else ())):
+        size = len(tokens(quote))
+        if size < _QUOTED_WORDS:
+            continue
+        holding = [j for j, s in enumerate(sentences) if copied(quote, s) >= size - 1]
+        if len(holding) == 1 and (moved := quote_moved(text, sentences[holding[0]])):
+            return "conflict", moved, holding[0]
+    return None
+
+
 _COPIED_WORDS = 8  # `_copied_from`: the fewest words a claim copies from the sentence
+_QUOTED_WORDS = 5  # `_quoted_from`: the fewest words of a quote
+_OPENING_QUOTE = re.compile(r"\s*['‘`]+(.{3,400}?)[,.!?]['’]+\s")
 _MOST_SAID = 4  # `_most_said`: the fewest content words a claim needs
 _TURNED = frozenset({"negation", "opposite"})  # `_first_reading`: what a later sentence turns
 _UNREAD = frozenset({"order"})  # `_most_said`: conflicts it does not read
