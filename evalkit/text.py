@@ -217,6 +217,8 @@ _COPY_OPPOSITE_FORMS = (
     ("majority", "minority"),
     ("victory victories", "defeat defeats"),
     ("win wins", "defeat defeats"),  # "his first defeat as manager"
+    ("beat beats beating beat", "lose loses losing lost"),  # "Detroit beat the Senators" / "lost"
+    ("hosts", "visitors"),
     ("leading", "trailing"),
     ("permanent permanently", "temporary temporarily"),
     ("permanent permanently", "provisional provisionally"),

@@ -4325,6 +4325,16 @@ def test_a_predicate_said_of_a_body_by_its_description_is_not_spliced() -> None:
     assert found is not None and found[0].theirs == "the firm"
 
 
+def test_the_hosts_for_the_visitors_is_an_opposite() -> None:
+    """ "reward for the hosts' urgency" for "the visitors' urgency" (eighteenth probe); lower-
+    cased, the swap rule reads it first."""
+    claim = "His second attempt was reward for the hosts' urgency and superior quality."
+    source = "His second attempt was reward for the visitors' urgency and superior quality."
+    assert reason(claim, source) == "opposite hosts where the source has visitors"
+    assert reason(claim.lower(), source.lower()) == "word hosts where the source has visitors"
+    assert reason(source, source) == "agree"
+
+
 def test_another_events_time_place_or_cause_put_in_is_relinked() -> None:
     """A copy of a sentence but for a phrase of time, place or cause taken word for word from
     another sentence that tells another event (seventeenth probe's wrong links): "in the
@@ -4634,6 +4644,13 @@ def test_a_seventeenth_probes_errors_are_conflicts(claim: str, source: str, expe
             "Landlords who let properties to more than five unrelated people need a licence.",
             "Landlords who let properties to more than three unrelated people need a licence.",
             "number more than five where the source has more than three",
+        ),
+        # an opposite with an object the source lacks
+        (
+            "Miller had wanted to return in the third period of the game, in which Detroit beat"
+            " the Senators 2-1.",
+            "Miller had wanted to return in the third period of the game, which Detroit lost 2-1.",
+            "opposite beat where the source has lost",
         ),
         # "less" for "ful"
         (

@@ -78,6 +78,20 @@ _PREPOSITIONS = frozenset("of with for on in over".split())
 _NEGATING = ("un", "in", "im", "il", "ir", "dis")
 
 
+def _opposite_with_object(
+    old: tuple[str, ...], new: tuple[str, ...], unit: tuple[str, ...]
+) -> bool:
+    """Whether one word is put in for its opposite with an object the unit lacks: "beat the
+    Senators" for "lost"."""
+    if len(old) != 1 or not 1 < len(new) <= _OBJECT_WORDS + 1:
+        return False
+    put = _content(new[1:])
+    return new[0] in COPY_OPPOSITES.get(old[0], ()) and bool(put) and not put & set(unit)
+
+
+_OBJECT_WORDS = 3
+
+
 def _unprefixed(a: str, b: str) -> bool:
     """Whether one word is the other with a prefix that negates it ("unimportant" for
     "important"), the other word at least four letters, or with "less" for "ful"."""
@@ -135,6 +149,14 @@ def _edited(claim: str, unit: str) -> Conflict | None:
             old, new = old[:1], new[:1]  # "convicted of" for "charged with"
         if op == "replace" and _another_step(old, new) and _agreeing(changes, c, u, i1):
             return Conflict("opposite", " ".join(new), " ".join(old))
+        if op == "replace" and _opposite_with_object(old, new, u):
+            # "in which Detroit beat the Senators" for "which Detroit lost", other changes only
+            # function words
+            others = [o for o in changes if o[1:] != (i1, i2, j1, j2)]
+            if all(
+                o[0] != "replace" and not _content(u[o[1] : o[2]] + c[o[3] : o[4]]) for o in others
+            ):
+                return Conflict("opposite", new[0], old[0])
         if op == "replace" and len(old) == len(new) == 1:
             opposite = new[0] in COPY_OPPOSITES.get(old[0], ()) or _unprefixed(old[0], new[0])
             # the one change, or the one but words of the unit left out ("The day after the
