@@ -828,3 +828,29 @@ def test_a_span_of_time_a_source_gives_in_another_unit_is_no_novel_figure() -> N
     )
     found = judged(source, cand, cfg, embedder)
     assert [m.signals.novel_numbers for m in found] == [(), (), (), ("15",), ("13",)]
+
+
+def test_another_events_phrase_put_in_a_copy_is_contradicted() -> None:
+    """The claims stage reads `relinked` against the sentences closest to the claim: a copy
+    with "in the lottery" (another sentence's win) for "in a church raffle"."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg(
+        "s",
+        "A couple who lost their homes are celebrating after winning $250,000 in the lottery.",
+        "Ms Diano went to live in a trailer park after winning a year's rent-free accommodation"
+        " in a church raffle.",
+        "There she met Mr Krauss, who had also lost his home in the storms.",
+    )
+    cand = seg(
+        "c",
+        "Ms Diano went to live in a trailer park after winning a year's rent-free accommodation"
+        " in the lottery.",
+        "Ms Diano went to live in a trailer park after winning a year's rent-free accommodation"
+        " in a church raffle.",
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.conflict for m in found] == [
+        "word in the lottery where the source has in a church raffle",
+        "",
+    ]
+    assert found[0].evidence is not None and "church raffle" in found[0].evidence.text

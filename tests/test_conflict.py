@@ -4374,13 +4374,17 @@ def test_another_events_time_place_or_cause_put_in_is_relinked() -> None:
             4,
         ),
     ):
-        found = relinked(claim, sources)
+        found = relinked(claim, sources, range(len(sources)))
         assert found is not None and (found[0].reason(), found[1]) == (expected, at)
+    # only the sentences near the claim are read for the copy
+    assert (
+        relinked(sources[1].replace("in a church raffle", "in the lottery"), sources, (0,)) is None
+    )
     # the same event told in the other sentence: a fusion; the sentence's own phrase; a
     # phrase no other sentence has (a paraphrase)
-    assert relinked("He was arrested at his home in Leeds.", sources) is None
-    assert relinked(sources[1], sources) is None
-    assert relinked(sources[2].replace("in August", "in late summer"), sources) is None
+    assert relinked("He was arrested at his home in Leeds.", sources, range(len(sources))) is None
+    assert relinked(sources[1], sources, range(len(sources))) is None
+    assert relinked(sources[2].replace("in August", "in late summer"), sources, range(8)) is None
     # a long clause cut short and a phrase of the match's added (CLIFF's faithful Pegasus
     # summary)
     match = (
@@ -4388,7 +4392,9 @@ def test_another_events_time_place_or_cause_put_in_is_relinked() -> None:
         " the far post.",
         "Liverpool beat Blackburn 1-0 in the FA Cup replay at Ewood Park on Wednesday.",
     )
-    assert relinked("Philippe Coutinho scored the decisive goal at Ewood Park.", match) is None
+    assert (
+        relinked("Philippe Coutinho scored the decisive goal at Ewood Park.", match, (0, 1)) is None
+    )
 
 
 def test_a_work_or_an_animal_by_what_it_is_is_no_splice() -> None:

@@ -6,6 +6,7 @@ another (`spliced`), or a clause said of someone else (`reattached`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -719,18 +720,23 @@ _LINK_WORDS = 8
 _SAME_EVENT = 0.5  # the share of the claim's other content words that make a sentence its event's
 
 
-def relinked(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | None:
-    """The claim copies a sentence but for one phrase of time, place, means or cause put in
-    place of the sentence's (the claim's other words all the sentence's, in order), taken
-    word for word from another sentence that tells another event (it shares under
-    _SAME_EVENT of the claim's other content words): "went to live in a trailer park after
-    winning a year's rent-free accommodation in the lottery" where the sentence has "in a
-    church raffle" and "in the lottery" is another win's; "as he proved last weekend at the
-    Emirates" for "as he proved in August". The claim may leave out words
-    elsewhere. Returns the conflict and the index of the sentence it copies."""
+def relinked(
+    claim: str, sentences: tuple[str, ...], near: Sequence[int]
+) -> tuple[Conflict, int] | None:
+    """The claim copies a sentence (one of those at `near`: the closest by meaning) but for one
+    phrase of time, place, means or cause put in place of the sentence's (the claim's other
+    words all the sentence's, in order), taken word for word from another sentence that tells
+    another event (it shares under _SAME_EVENT of the claim's other content words): "went to
+    live in a trailer park after winning a year's rent-free accommodation in the lottery"
+    where the sentence has "in a church raffle" and "in the lottery" is another win's; "as he
+    proved last weekend at the Emirates" for "as he proved in August". The claim may leave out
+    words elsewhere. Returns the conflict and the index of the sentence it copies."""
     c = _agreed(_uncontracted(tokens(claim)))
+    if not _LINKS.intersection(c):
+        return None
     texts = _spliceable(sentences)[0].split("\n")
-    for k, line in enumerate(texts):
+    for k in sorted(near):
+        line = texts[k]
         u = tuple(line.split())
         # the claim's other words all copied: one replacement, words left out
         changes = _copy_changes(c, u, _NEAR_COPY)

@@ -422,7 +422,7 @@ def _quote_opened_by(text: str) -> str | None:
     """The speaker a sentence names before the colon that opens its quote, left open at the
     sentence's end ("Passer-by Kuan Tseng, 32, said: 'It seemed that ... the car."), whose
     next quote goes on with theirs; not 'He said: "I do it all for them."'."""
-    if _ENDS_QUOTED.search(text):
+    if _ENDS_QUOTED.search(text) or not _OPENS_QUOTE.search(text):
         return None
     named = [m for m in _talk(_ATTRIBUTED, text) if _OPENS_QUOTE.match(text, m.end())]
     who = _written(named[-1]) if named and _who(named[-1]) else None

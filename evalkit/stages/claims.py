@@ -305,8 +305,11 @@ def measure_claims(
         if first[0] != "conflict" and not unknown and voiced_as is evidence.read_as:
             first = _copied_from(text, voiced_as, singles, unsourced, cfg) or first
         if first[0] != "conflict" and not unknown:
+            near = tuple(int(j) for j in best[row] if j < singles)  # the copy ranks close
             joined = (
-                spliced(text, sentences) or reattached(text, sentences) or relinked(text, sentences)
+                spliced(text, sentences)
+                or reattached(text, sentences)
+                or relinked(text, sentences, near)
             )
             first = ("conflict", *joined) if joined else first
         if first[0] != "conflict" and (aged := misaged(text, sentences)):
