@@ -222,9 +222,14 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
     attacks"), or states as certain what the unit gives as a prospect ("Rankin will return"
     against "Rankin is expected to return"; "would" is no prospect: reported speech says "will"
     with it) or as only seeming or said ("he was the cause" against "he seemed to be the
-    cause", "has been trying" against "is said to have been trying"). A prospect word of the
-    claim's own near a change hedges it still; one further off ("due to suppression orders,
-    will be held") does not."""
+    cause", "has been trying" against "is said to have been trying"), or leaves out a modal
+    ("militants control" against "militants could control") or whose claim it is ("Ms
+    Reichert was" against "Ms Reichert claims she was", `_claimed`), or says a charge or a
+    claim proven or done ("stole" against "was charged with stealing", `_guilty_instead`), or
+    puts a condition otherwise where nothing hedges the claim ("after the Grand National"
+    against "if his mount wins the Grand National"). A prospect word of the claim's own near a
+    change hedges it still; one further off ("due to suppression orders, will be held") does
+    not."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY)
     if not changes:
