@@ -89,9 +89,14 @@ def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     before the verb, or before a "who" clause that ends there); or where the unit's object is
     the claim's subject, the unit's subject anywhere before: "Mr Zaev has accused the
     government" against "The government denies the accusations, and in return has accused Mr
-    Zaev". Not where the claim's verb is passive ("Smith was arrested by police" against
-    "Police arrested him"), one whose two sides may change places ("met"), or one of speech
-    (""...," said Mr Zaev")."""
+    Zaev"; or where the unit's subject is a pronoun and its object the claim's subject: "The
+    journalist called Brand" against "He called the journalist" (not "one", "some": "The
+    listings include one for ..." against "They include listings for ..."). A verb phrase both
+    have stands between a subject and its verb ("PSG will want to knock Marseille off" against
+    "Marseille ... will want to knock PSG off", `_verb_phrase`). Not where the claim's verb is
+    passive ("Smith was arrested by police" against "Police arrested him"; "are asking" is
+    none), one whose two sides may change places ("met"), or one of speech (""...," said Mr
+    Zaev")."""
     for i in range(1, len(u) - 1):
         verb = u[i]
         if not is_content(verb) or verb in _SYMMETRIC or _SAY.fullmatch(verb):
@@ -430,7 +435,7 @@ def _phrases_traded(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
         i for i, (x, y) in enumerate(zip(cn[::-1], un[::-1], strict=True)) if x != y
     )
     whole = start == 0 and end == len(cn)
-    return _traded(c[start:end], u[start:end], cn[start:end], un[start:end], whole)
+    return _traded_across(c[start:end], u[start:end], cn[start:end], un[start:end], whole)
 
 
 _WINDOW = 12  # `_traded_inside`: the most words of the stretch two phrases trade across
@@ -459,13 +464,13 @@ def _traded_inside(
                 or sum(op[4] - op[3] for op in outside) > _OWN_EDITS
             ):
                 continue
-            found = _traded(c[i1:i2], u[j1:j2], mine, theirs, whole=None)
+            found = _traded_across(c[i1:i2], u[j1:j2], mine, theirs, whole=None)
             if found:
                 return found
     return None
 
 
-def _traded(
+def _traded_across(
     c: tuple[str, ...],
     u: tuple[str, ...],
     mine: tuple[str, ...],
