@@ -254,12 +254,11 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
             (len(new) == 1 and _said_certain(old, new[0]))
             or _certain_instead(old, new)
             or _guilty_instead(old, new)
-        ):
-            found = found or Conflict("word", " ".join(new), " ".join(old))
-        elif op == "replace" and _unconditioned(old, new) and not _PROSPECTS.intersection(c):
             # a condition put otherwise where nothing hedges the claim: "will stop riding
             # immediately after the Grand National" for "... if his mount wins the Grand
             # National" (not "can extend their lead by beating Burnley")
+            or (_unconditioned(old, new) and not _PROSPECTS.intersection(c))
+        ):
             found = found or Conflict("word", " ".join(new), " ".join(old))
         elif op == "replace" and _HEDGING & {*old, *new} and not _unconditioned(old, new):
             return None  # a hedge said otherwise, for other rules
@@ -490,10 +489,9 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
     c = _agreed(tokens(claim))
     if len(c) < 2 * _PART:
         return None
-    texts, everything, pairs = _spliceable(sentences)
+    texts, everything, pairs, lines = _spliceable(sentences)
     if not _content(c) <= everything or _padded(c) in texts or _padded(c) in pairs:
         return None
-    lines = texts.split("\n")
     found = _splice(c, claim, texts, lines)
     for at in range(_PART, len(c) - _PART):
         if found or c[at] != "and" or _padded(c[:at]) not in texts:
@@ -507,7 +505,7 @@ def spliced(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] | No
 
 
 def _splice(
-    c: tuple[str, ...], claim: str, texts: str, lines: list[str]
+    c: tuple[str, ...], claim: str, texts: str, lines: Sequence[str]
 ) -> tuple[Conflict, int] | None:
     """`spliced` for the claim's words `c`, read from its start (`lines`: `texts`' lines)."""
     quoted = [_padded(tokens(q)) for q in quotations(claim)]
@@ -574,7 +572,7 @@ def _joined(
     head: tuple[str, ...],
     rest: tuple[str, ...],
     texts: str,
-    lines: list[str],
+    lines: Sequence[str],
     sentences: tuple[str, ...],
 ) -> tuple[Conflict, int] | None:
     """`spliced`'s "<a source's words> and <another sentence's predicate>", where each sentence
@@ -692,7 +690,7 @@ def reattached(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] |
     was the last defender, spotted the incident" where a source has "barged down by Gibbs,
     who was the last defender," and "Clattenburg spotted the incident". Returns the conflict
     and the index of the sentence that says the clause."""
-    texts = _spliceable(sentences)[0]
+    texts, _, _, lines = _spliceable(sentences)
     for m in _CLAUSE_OF.finditer(claim):
         clause = tokens(m["clause"])
         head = tokens(m["head"])[-1:]
@@ -706,7 +704,7 @@ def reattached(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] |
             continue
         if _padded(head + clause) in texts:
             continue  # a source says the clause of the same one
-        for i, line in enumerate(texts.split("\n")):
+        for i, line in enumerate(lines):
             at = line.find(said)
             other = line[:at].split()[-1:] if at > 0 else []
             if other and is_content(other[0]) and other[0] != head[0]:
@@ -739,9 +737,9 @@ def relinked(
     c = _agreed(_uncontracted(tokens(claim)))
     if not _LINKS.intersection(c):
         return None
-    texts = _spliceable(sentences)[0].split("\n")
+    *_, lines = _spliceable(sentences)
     for k in sorted(near):
-        line = texts[k]
+        line = lines[k]
         u = tuple(line.split())
         # the claim's other words all copied: one replacement, words left out
         changes = _copy_changes(c, u, _NEAR_COPY)
@@ -763,7 +761,7 @@ def relinked(
         if put in line:
             continue
         rest = _content(c[:j1] + c[j2:])
-        for other in texts:
+        for other in lines:
             if put in other and len(rest & set(other.split())) < _SAME_EVENT * len(rest):
                 return Conflict("word", " ".join(new), " ".join(old)), k
     return None
@@ -779,7 +777,7 @@ def _named_before(words: tuple[str, ...]) -> tuple[str, ...]:
     return words[len(words) - run :] if run else ()
 
 
-def _named_later(start: tuple[str, ...], before: list[str]) -> bool:
+def _named_later(start: tuple[str, ...], before: Sequence[str]) -> bool:
     """Whether the start names someone (`lexicon.name_words`) that no line before names: a
     "she" cannot stand for someone not yet named ("Charlotte Mulhall" + "has a job in the jail
     library", said of "she" before Mulhall is named)."""
@@ -801,8 +799,12 @@ def _padded(words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=8)
-def _spliceable(sentences: tuple[str, ...]) -> tuple[str, frozenset[str], str]:
-    """The sentences' words, a line each; every word; each two neighbours', a line each."""
+def _spliceable(
+    sentences: tuple[str, ...],
+) -> tuple[str, frozenset[str], str, tuple[str, ...]]:
+    """The sentences' words, a line each; every word; each two neighbours', a line each; and
+    the first's lines, each sentence's words padded."""
     words = [_agreed(tokens(s)) for s in sentences]
     pairs = "\n".join(_padded(a + b) for a, b in zip(words, words[1:], strict=False))
-    return "\n".join(_padded(w) for w in words), frozenset(t for w in words for t in w), pairs
+    lines = tuple(_padded(w) for w in words)
+    return "\n".join(lines), frozenset(t for w in words for t in w), pairs, lines

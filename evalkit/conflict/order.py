@@ -109,18 +109,19 @@ def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
             if c[j + 1] in _PRONOUNS or c[j + 1] == _PASSIVE or passive:
                 continue
             named = u[i + 1] not in _OBJECTS
-            s = j - _verb_phrase(c, j, u, i)
-            mine_subject = _subject_after(c, j, u, i) if named else c[s - 1 : s]
+            phrase = _verb_phrase(c, j, u, i)
+            s = j - phrase  # where the claim's verb phrase starts, and the unit's
+            mine_subject = _subject_before(c, s, u, i) if named else c[s - 1 : s]
             if not mine_subject:
                 continue
             # the unit's subject a pronoun, its object the claim's subject: "The journalist
             # called Brand" against "He called the journalist"
-            phrase = j - s
-            k = i - phrase
-            if named and k > 0 and u[k - 1] in _SUBJECTS and _content(c[j + 1 : j + 2]):
-                if c[j + 1] not in u[i + 1 :] and c[j + 1] not in _SOME:
+            theirs_at = i - phrase
+            if named and theirs_at > 0 and u[theirs_at - 1] in _SUBJECTS:
+                if _content(c[j + 1 : j + 2]) and c[j + 1] not in (*u[i + 1 :], *_SOME):
                     mine = f"{' '.join(mine_subject)} {verb} {c[j + 1]}"
-                    return Conflict("order", mine, f"{u[k - 1]} {verb} {' '.join(mine_subject)}")
+                    theirs = f"{u[theirs_at - 1]} {verb} {' '.join(mine_subject)}"
+                    return Conflict("order", mine, theirs)
             # the longest run of words after the claim's verb that the unit has before its own
             run, at = 0, -1
             for k in range(i):
@@ -148,7 +149,7 @@ def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     return None
 
 
-# `_subject_after`: words between a subject and its verb ("Mr Zaev has accused")
+# `_verb_phrase`: words between a subject and its verb ("Mr Zaev has accused")
 _AUXILIARIES = frozenset("has have had will would did does do".split())
 
 
@@ -157,12 +158,13 @@ def _verb_phrase(c: tuple[str, ...], j: int, u: tuple[str, ...], i: int) -> int:
     have there ("will want to knock", up to _VERB_WORDS)."""
     n = 0
     while n < min(j, i) and (
-        c[j - 1 - n] in _AUXILIARIES | BE or (n < _VERB_WORDS and c[j - 1 - n] == u[i - 1 - n])
+        c[j - 1 - n] in _BEFORE_VERB or (n < _VERB_WORDS and c[j - 1 - n] == u[i - 1 - n])
     ):
         n += 1
     return n
 
 
+_BEFORE_VERB = _AUXILIARIES | BE
 _VERB_WORDS = 3
 # a pronoun that is a verb's subject (`_object_named`), and words for some of a thing that may
 # be the object a subject has ("The listings include one for ..." of "They include listings")
@@ -170,11 +172,10 @@ _SUBJECTS = frozenset("he she they we i".split())
 _SOME = frozenset("one ones some any all both each many several others another".split())
 
 
-def _subject_after(c: tuple[str, ...], j: int, u: tuple[str, ...], i: int) -> tuple[str, ...]:
-    """The claim's subject of c[j] where the unit has it right after its verb u[i]: the words
-    right before c[j], its verb phrase aside (`_verb_phrase`: up to _SUBJECT_WORDS, a content
-    word among them); () where the unit has other words there."""
-    s = j - _verb_phrase(c, j, u, i)
+def _subject_before(c: tuple[str, ...], s: int, u: tuple[str, ...], i: int) -> tuple[str, ...]:
+    """The claim's subject where the unit has it right after its verb u[i]: the words right
+    before the claim's verb phrase, which starts at c[s] (`_verb_phrase`; up to
+    _SUBJECT_WORDS, a content word among them); () where the unit has other words there."""
     for m in range(min(_SUBJECT_WORDS, s), 0, -1):
         if c[s - m : s] == u[i + 1 : i + 1 + m] and _content(c[s - m : s]):
             return c[s - m : s]
@@ -434,6 +435,8 @@ def _phrases_traded(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     end = len(cn) - next(
         i for i, (x, y) in enumerate(zip(cn[::-1], un[::-1], strict=True)) if x != y
     )
+    # a quote and its speaker, the whole sentence, either way round: "'I'm a dreamer,' said
+    # McCoy, who ..." / "McCoy, who ..., said: 'I'm a dreamer.'"
     whole = start == 0 and end == len(cn)
     return _traded_across(c[start:end], u[start:end], cn[start:end], un[start:end], whole)
 
@@ -464,7 +467,7 @@ def _traded_inside(
                 or sum(op[4] - op[3] for op in outside) > _OWN_EDITS
             ):
                 continue
-            found = _traded_across(c[i1:i2], u[j1:j2], mine, theirs, whole=None)
+            found = _traded_across(c[i1:i2], u[j1:j2], mine, theirs, spoken=True)
             if found:
                 return found
     return None
@@ -475,12 +478,11 @@ def _traded_across(
     u: tuple[str, ...],
     mine: tuple[str, ...],
     theirs: tuple[str, ...],
-    whole: bool | None,
+    spoken: bool,
 ) -> Conflict | None:
     """Whether mine is theirs with two phrases traded across the words between them: theirs is
-    A, middle, B and mine is B, middle, A (c and u are the words as written). A quote and
-    its speaker may trade places where the stretch is the whole sentence (whole), and never
-    inside a longer one (whole None)."""
+    A, middle, B and mine is B, middle, A (c and u are the words as written). Where the two
+    may be a quote and its speaker (`spoken`), a middle with a verb of speech is no trade."""
     size = len(mine)
     for la in range(1, size - 1):
         if theirs[:la] != mine[size - la :]:
@@ -494,9 +496,7 @@ def _traded_across(
                 continue
             if {middle[0], middle[-1]} & _PAIRED or (_SYMMETRIC - _PAIRED) & set(middle):
                 continue
-            # a quote and its speaker, the whole sentence, either way round: "'I'm a dreamer,'
-            # said McCoy, who ..." / "McCoy, who ..., said: 'I'm a dreamer.'"
-            if whole is not False and any(_SAY.fullmatch(w) for w in middle):
+            if spoken and any(_SAY.fullmatch(w) for w in middle):
                 continue
             said = f"{' '.join(c[:lb])} ... {' '.join(c[size - la :])}"
             told = f"{' '.join(u[:la])} ... {' '.join(u[size - lb :])}"

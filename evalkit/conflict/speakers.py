@@ -411,25 +411,30 @@ def _quote_closed_by(text: str) -> str | None:
     just after the start," Shinn said.")."""
     close = _QUOTE_CLOSES.search(text)
     named = [m for m in _talk(_ATTRIBUTED, text) if close and m.start() >= close.end()]
-    who = _written(named[0]) if named and _who(named[0]) else None
-    return None if who is None or who.lower() in _PRONOUNS else who
+    return _named_speaker(named[0]) if named else None
 
 
 _QUOTE_CLOSES = re.compile(r"[,.!?][\"”’']")
+
+
+def _named_speaker(match: re.Match[str]) -> str | None:
+    """Who the speaker pattern's match has speak, as written, where that is a name: none for a
+    pronoun ("he said")."""
+    who = _written(match) if _who(match) else None
+    return None if who is None or who.lower() in _PRONOUNS else who
 
 
 def _quote_opened_by(text: str) -> str | None:
     """The speaker a sentence names before the colon that opens its quote, left open at the
     sentence's end ("Passer-by Kuan Tseng, 32, said: 'It seemed that ... the car."), whose
     next quote goes on with theirs; not 'He said: "I do it all for them."'."""
-    if _ENDS_QUOTED.search(text) or not _OPENS_QUOTE.search(text):
+    if _ENDS_QUOTED.search(text) or not _COLON_QUOTE.search(text):
         return None
-    named = [m for m in _talk(_ATTRIBUTED, text) if _OPENS_QUOTE.match(text, m.end())]
-    who = _written(named[-1]) if named and _who(named[-1]) else None
-    return None if who is None or who.lower() in _PRONOUNS else who
+    named = [m for m in _talk(_ATTRIBUTED, text) if _COLON_QUOTE.match(text, m.end())]
+    return _named_speaker(named[-1]) if named else None
 
 
-_OPENS_QUOTE = re.compile(r"\s*:\s*[\"“‘']")
+_COLON_QUOTE = re.compile(r"\s*:\s*[\"“‘']")  # "said: '...": a colon that opens a quote
 _ENDS_QUOTED = re.compile(r"[\"”’']\s*$")
 
 
