@@ -269,6 +269,8 @@ _COPY_OPPOSITE_FORMS = (
     ("charged", "convicted"),
     ("suspected", "convicted"),
     ("by", "of"),  # the doer and the done-to of a deed named by a noun: "thumping by United"
+    ("back backs backing backed", "reject rejects rejecting rejected"),  # a motion, a bid
+    ("common", "rare"),
 )
 # Scales of how often, how much and how likely, least first, each step's words and phrases: a
 # copy that puts one step for another says something else ("always" for "sometimes", "many
@@ -668,7 +670,12 @@ def listed(text: str, named: Callable[[str], bool]) -> int:
     for m in _LIST_JOIN.finditer(text):
         end = _LIST_END.search(text, m.end())
         last = text[m.end() : end.start() if end else len(text)]
-        if len(last.split()) > _ITEM_WORDS or not named(last):
+        # a longer stretch after the last "and" goes on past the list: its first words (_TAIL)
+        # are the last item ("... Fulham and Stoke and believes he ...", "... great britain and
+        # australia what kinds of activities ...")
+        if len(last.split()) > _ITEM_WORDS:
+            last = " ".join(last.split()[:_TAIL])
+        if not named(last):
             continue
         items = 1
         for item in reversed(_LIST_COMMA.split(text[: m.start()])):

@@ -11,13 +11,14 @@ from evalkit.conflict import (
     placed,
     reattached,
     relinked,
+    renamed,
     repointed,
     speakers,
     spliced,
     verbatim,
     voiced,
 )
-from evalkit.conflict.base import copied_sentences, unattributed
+from evalkit.conflict.base import Conflict, copied_sentences, unattributed
 from evalkit.text import amounts, dates, negated, numbers
 
 NONE: frozenset[str] = frozenset()
@@ -4836,3 +4837,267 @@ def test_a_predicate_said_of_several_is_spliced_onto_one() -> None:
         "spliced: the source says the rest of it of local cinema chains, not of disney"
     )
     assert spliced("Local cinema chains have been offering refunds for customers.", sources) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        # a verb's regular form against its base with a negation: "enjoyed" for "didn't enjoy"
+        (
+            'He added: "The TT was a bloody disaster, aside from walking the dog and racing the'
+            ' Mugen, I enjoyed it."',
+            'He added: "The TT was a bloody disaster, aside from walking the dog and racing the'
+            " Mugen, I didn't enjoy it.",
+            "negation: only the source denies or negates it",
+        ),
+        # another outlet for a newspaper named by an English word after "the"
+        (
+            "Newsbeat contacted Brand to see if he would take legal action against Channel 4 News"
+            " and its owner Rupert Murdoch.",
+            "Newsbeat contacted Brand to see if he would take legal action against The Sun and"
+            " its owner Rupert Murdoch.",
+            "name channel 4 news where the source has the sun",
+        ),
+        # a body of people put for another, or a name for one (cased)
+        (
+            "The new tragedies come just days after Italian police reported 400 presumed dead in"
+            " the sinking of another ship.",
+            "The new tragedies come just days after aid agencies reported 400 presumed dead in"
+            " the sinking of another ship.",
+            "name italian police where the source has aid agencies",
+        ),
+        (
+            "Prosecutors have also asked local authorities to examine cold cases near where Durst"
+            " lived.",
+            "FBI agents have also asked local authorities to examine cold cases near where Durst"
+            " lived.",
+            "name prosecutors where the source has fbi agents",
+        ),
+        (
+            "His case has cost British taxpayers a six-figure sum, according to Michael Ellis.",
+            "His case has cost British taxpayers a six-figure sum, according to legal experts.",
+            "name michael ellis where the source has legal experts",
+        ),
+        # a speaker named by a label before the quote it opens
+        (
+            '"It looked like an ordinary start from both teams," said Derby manager Steve'
+            " McClaren.",
+            'Ipswich manager Mick McCarthy: "It looked like an ordinary start from both teams,'
+            " but the first goal was far too easy for me.",
+            "name mcclaren, steve where the source has mccarthy, mick",
+        ),
+        # a passive dropped, its sides in the same order, side A a pronoun
+        (
+            "The Frenchman was hit by his team car after it had rear-ended another vehicle.",
+            "The Frenchman was hit by his team car after it had been rear-ended by another"
+            " vehicle.",
+            "order it had rear ended another where the source has it had been rear ended by"
+            " another",
+        ),
+        # a body's capitalised name after "the" is a name, not a description
+        (
+            "The findings were published by Nature on Monday.",
+            "The findings were published by the Royal Society on Monday.",
+            "name nature where the source has the royal society",
+        ),
+        # a negation left out of a copy of the middle of a sentence, its head and tail (a
+        # clause with a negation of its own) left out
+        (
+            "A number of people captured on CCTV near the meat market had come forward.",
+            "She added that a number of people captured on CCTV near the meat market had yet to"
+            ' come forward and while "they may not think what they saw would be of any'
+            ' significance, they could have information".',
+            "negation: only the source denies or negates it",
+        ),
+        # a name swapped in a copy the claim goes on from with a clause of its own
+        (
+            "Also in Spain, SPORT look at Real Madrid's quest to overhaul their rivals at the top"
+            " of La Liga, saying that if Real win their final 10 games they can count on winning"
+            " the title.",
+            "Also in Spain, Marca look at Real Madrid's quest to overhaul their rivals at the top"
+            " of La Liga.",
+            "name sport where the source has marca",
+        ),
+        # what one wants to do said certain; a vote's or a frequency's opposite
+        (
+            "The Disposal Services Authority will award at least one of the frigates to a UK ship"
+            " recycler.",
+            "The Disposal Services Authority wants to award at least one of the frigates to a UK"
+            " ship recycler.",
+            "word will where the source has wants to",
+        ),
+        (
+            'Members also backed an amendment from Green MSP Andy Wightman noting "concerns".',
+            'Members also rejected an amendment from Green MSP Andy Wightman noting "concerns".',
+            "opposite backed where the source has rejected",
+        ),
+        (
+            "Incidents of gun crime at schools and colleges in India are very common.",
+            "Incidents of gun crime at schools and colleges in India are very rare.",
+            "opposite common where the source has rare",
+        ),
+    ],
+)
+def test_a_nineteenth_sessions_changes_are_conflicts(
+    claim: str, source: str, expected: str
+) -> None:
+    assert reason(claim, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        ("She told the Mail that she was happy.", "She told the Daily Mail that she was happy."),
+        ("The team played well.", "The team plays well."),
+        ("The lights were switched on.", "The lights had been switched on."),
+        # one body by a word for another like it; a name left out of its description
+        (
+            "Officials made the discovery at the house.",
+            "Authorities made the discovery at the house.",
+        ),
+        (
+            "Kristoff took victory in a sprint finish with Terpstra.",
+            "Kristoff took victory in a sprint finish with Holland's Niki Terpstra.",
+        ),
+        # a report both speak of, one denying it: not what the report says
+        (
+            'Kim Yo Jong called outside speculation on North Korean-Russian arms dealings "the'
+            ' most absurd paradox".',
+            "Kim Yo-jong has dismissed speculation that her country is trading arms with Russia,"
+            " calling it “an absurd paradox.”",
+        ),
+        # a prescription says nothing of whether it is so
+        (
+            "Fishing communities are at risk of being marginalised in the Brexit negotiations.",
+            'The Lords say fishing "must not be marginalised in the Brexit negotiations".',
+        ),
+    ],
+)
+def test_a_nineteenth_sessions_faithful_edits_agree(claim: str, source: str) -> None:
+    assert reason(claim, source) == "agree"
+
+
+def test_a_time_or_place_of_another_event_ends_a_copy_cut_short() -> None:
+    """The nineteenth probe's wrong links: the claim ends a copy with another event's time
+    ("in the sixth minute." for "on the half hour and tipped away ..."), a year for a month,
+    a place after "at a"; not where the source was cut short mid-word, nor a place put for a
+    clause that is no time or place ("at Ewood Park" for "for Liverpool, drilling ...")."""
+    sources = (
+        "Areola blocked Steed Malbranque's back heel on the half hour and tipped away Clinton"
+        " Njie's low shot three minutes before the break as Lyon continued to dominate.",
+        "Lopes saved brilliantly from Cavani in the sixth minute.",
+        "In 2012 another customer found a dead cockroach inside a kettle.",
+        "Meanwhile in February a disgusted shopper found the severed head of a frozen rat.",
+        "Nazarbayev greeted thousands of supporters at a forum in the capital Astana.",
+        "He later spoke at a news conference.",
+        "The first film in the se",
+    )
+    for claim, expected, at in (
+        (
+            "Areola blocked Steed Malbranque's back heel in the sixth minute.",
+            "word in the sixth minute where the source has on the half hour",
+            0,
+        ),
+        (
+            "In 2012 a disgusted shopper found the severed head of a frozen rat.",
+            "word in 2012 where the source has in february",
+            3,
+        ),
+        (
+            "Nazarbayev greeted thousands of supporters at a news conference in the capital"
+            " Astana.",
+            "word at a news conference where the source has at a forum",
+            4,
+        ),
+    ):
+        found = relinked(claim, sources, range(len(sources)))
+        assert found is not None and (found[0].reason(), found[1]) == (expected, at)
+    assert relinked("The first film in the series.", sources, range(len(sources))) is None
+    assert relinked(sources[1], sources, range(len(sources))) is None
+
+
+def test_one_person_by_two_of_their_names_is_read_as_the_unit_names_them() -> None:
+    """ "Wilshaw said" for "Sir Michael said" where a source names "Sir Michael Wilshaw";
+    "The BHA" for "The British Horseracing Authority"; not two people listed together."""
+    sources = ["Chief inspector Sir Michael Wilshaw spoke.", "The British Horseracing Authority"]
+    found = renamed(
+        "Wilshaw said the cases were bad.",
+        "Sir Michael said the cases were bad.",
+        Conflict("name", "wilshaw", "michael, sir"),
+        sources,
+    )
+    assert found == "Sir Michael said the cases were bad."
+    found = renamed(
+        "The BHA confirmed it.",
+        "The British Horseracing Authority confirmed it.",
+        Conflict("name", "bha", "authority, british, horseracing"),
+        sources,
+    )
+    assert found == "The British Horseracing Authority confirmed it."
+    two = ["Ben and Parkinson were hurt."]
+    assert renamed("Parkinson ran.", "Ben ran.", Conflict("name", "parkinson", "ben"), two) is None
+    # lower-cased, one word each; not two names a comma parts
+    stores = ["onto the windows , android and apple stores ."]
+    word = Conflict("word", "windows", "android")
+    assert renamed("live on windows .", "live on android .", word, stores) is None
+    one = ["L/Bdr Ben Parkinson was hurt."]
+    assert renamed("Parkinson ran.", "Ben ran.", Conflict("name", "parkinson", "ben"), one) == (
+        "Ben ran."
+    )
+
+
+def test_a_headline_names_no_speaker_for_a_he_who_speaks() -> None:
+    """ "..., he said." after a scraped page's links ("Things to know before you see Rogue
+    One") stays "he": the film is no speaker."""
+    sentences = [
+        "Fett has amassed a vast collection of action figures.",
+        "You might also like:",
+        "Rogue One receives warm reviews",
+        "Things to know before you see Rogue One",
+        '"When I\'m not dressing up in Star Wars costumes, I wear a uniform," he said.',
+    ]
+    assert voiced(sentences)[-1] == sentences[-1]
+    named = ["Mick Fett said he was happy.", sentences[-1]]
+    assert voiced(named)[-1].endswith("Mick Fett said.")
+
+
+def test_a_description_ending_in_a_person_or_a_quote_going_on_is_no_splice() -> None:
+    """ "Ginola could not persuade ..." of "The former Paris Saint-Germain and Tottenham player
+    could not persuade ..."; "'I think it must have been ironed,' said Mrs Dunican" where her
+    quote goes on after "..., ' said Mrs Dunican."; "Michael Pulman, 33, ... has spent" of
+    "Michael"."""
+    sources = (
+        "Ginola is a former footballer.",
+        "The former Paris Saint-Germain and Tottenham player could not persuade enough FIFA"
+        " football associations to back his bid.",
+        "'I noticed a stain, so I opened it and stuck to the lining was a lizard,' said Mrs"
+        " Dunican.",
+        "'I think it must have been ironed - it was disgusting.'",
+        "Michael Pulman, 33, a care worker from Walsall, spoke to the BBC.",
+        "Michael has spent £7,500 on a hair transplant.",
+    )
+    for claim in (
+        "Ginola could not persuade enough FIFA football associations to back his bid.",
+        "'I think it must have been ironed - it was disgusting,' said Mrs Dunican.",
+        "Michael Pulman, 33, a care worker from Walsall, has spent £7,500 on a hair transplant.",
+    ):
+        assert spliced(claim, sources) is None
+    # one the article names only after the description is not whom it describes; a thing is
+    # not whom a long description describes; a possessive's owner is not the subject
+    later = (sources[1], sources[0])
+    claim = "Ginola could not persuade enough FIFA football associations to back his bid."
+    assert spliced(claim, later) is not None
+    dead = (
+        "The 32-year-old man was pronounced dead at the scene.",
+        "The road was closed between Thursley and Liphook until early evening.",
+    )
+    assert spliced("The road was pronounced dead at the scene.", dead) is not None
+    resort = (
+        "bulgaria 's most popular resort of sunny beach is cheap .",
+        "bulgaria might not be the first hotspot that springs to mind for a summer holiday .",
+    )
+    claim = (
+        "bulgaria 's most popular resort of sunny beach might not be the first hotspot that"
+        " springs to mind for a summer holiday ."
+    )
+    assert spliced(claim, resort) is not None

@@ -507,6 +507,12 @@ def test_a_plural_in_ies_is_known_by_its_singular() -> None:
         # an "and" inside an item names one more
         ("Talks with Bob Saget, Mary-Kate and Ashley Olsen, Dave Coulier and Lori Loughlin.", 5),
         ("Nobody came.", 0),
+        # a clause joined on after the last item ends it
+        (
+            "He played with Reading, Chelsea, Aston Villa, Fulham and Stoke and believes he"
+            " deserves the opportunity to play at the top level again.",
+            5,
+        ),
         # a list of things that are no names is none a count may stand for
         ("It happened in a busy area of bars and cafes.", 0),
     ],

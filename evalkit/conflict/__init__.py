@@ -94,6 +94,9 @@ the name only otherwise, or give only another name ("Prince Harry, 43," where th
 the article has not named before it (the claims stage passes it the sentences before); and
 `repointed`, a claim that opens with "he" or "she" where the sources say what follows of
 someone the claim before it does not name (the claims stage passes it the claim before).
+`renamed` reads a claim that names someone otherwise than a unit does ("Wilshaw" for "Sir
+Michael") as the unit names them, where a source writes the two names as one ("Sir Michael
+Wilshaw").
 
 Where each kind is read: `figures` (amounts, dates, ages, a figure between the text's words),
 `names` (an invented name, an office, a name swapped in a copy), `speakers` (who says what,
@@ -137,7 +140,7 @@ from evalkit.conflict.figures import (
     _slot,
     misaged,
 )
-from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed, repointed
+from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed, renamed, repointed
 from evalkit.conflict.order import _order
 from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
 from evalkit.conflict.speakers import (
@@ -256,7 +259,9 @@ def _compare(
             return NEUTRAL
         # a swap is read even where the swapped words are most of what the statement says, and
         # one clause alone: the claim may join two statements
-        found = _swapped(claim, unit, unsourced) or _part(claim, unit, novel, min_overlap)
+        found = _swapped(claim, unit, unsourced) or _part(
+            claim, unit, novel, min_overlap, unsourced
+        )
         found = found or placed(claim, unit)
         return ("conflict", found) if found else NEUTRAL
     if verbatim(claim, unit):
@@ -330,7 +335,9 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _PART_WORDS = 3  # `_part`: the fewest content words of a clause without a figure read alone
 
 
-def _part(claim: str, unit: str, novel: frozenset[str], min_overlap: float) -> Conflict | None:
+def _part(
+    claim: str, unit: str, novel: frozenset[str], min_overlap: float, unsourced: frozenset[str]
+) -> Conflict | None:
     """A clause of a claim that says more than the unit (two statements joined: "Tom Elliott
     served in the UDR for 19 years and is now the MP for ...") with a figure the unit gives
     otherwise, where the clause's words are the unit's ("Mr Elliott served in the UDR for 10
@@ -338,7 +345,9 @@ def _part(claim: str, unit: str, novel: frozenset[str], min_overlap: float) -> C
     words or more, its opposite polarity ("Ronaldo sported an unusual haircut at the 2002
     World Cup, which Brazil went on to lose" against "... for the 2002 World Cup - Brazil went
     on to win it."), or a copy of the unit with one word turned ("..., but his move was
-    welcomed by ..." against "But his move was condemned by ..."). Not a date: "in summer"
+    welcomed by ..." against "But his move was condemned by ..."), or a name in place of the
+    unit's, in the claim up to the clause's end ("Also in Spain, SPORT look at ..., saying ..."
+    against "Also in Spain, Marca look at ..."). Not a date: "in summer"
     has no words around it to say which thing is dated ("a building that is very hot in
     summer and cold in winter" against "In the winter it's quite cold, ...")."""
     theirs = content_stems(unit)
@@ -352,6 +361,9 @@ def _part(claim: str, unit: str, novel: frozenset[str], min_overlap: float) -> C
             # a copy of the unit with one word turned: "..., but his move was welcomed by ..."
             # against "But his move was condemned by ..."
             found = found or _edited(part, unit)
+            # the claim up to the clause's end: its names keep their capitals' context
+            head = claim[: claim.find(part) + len(part)] if part in claim else part
+            found = found or _swapped(head, unit, unsourced)
         if found:
             return found
     return None
@@ -391,6 +403,7 @@ __all__ = [
     "speakers",
     "reattached",
     "relinked",
+    "renamed",
     "repointed",
     "spliced",
     "verbatim",

@@ -177,6 +177,8 @@ def _edited(claim: str, unit: str) -> Conflict | None:
             return Conflict("word", u[i1 - 1], " ".join(u[i1 - 1 : i2]))
         elif _YET_TO in (old, new):  # "had yet to come forward" is "had not come forward"
             added += 1 if new else -1
+        elif op == "delete" and _another_clause(old, i1 == 0, i2 == len(u)):
+            pass  # the unit's head or tail left out: "She added that ...", "... and while ..."
         elif not set(old + new) <= _NEGATORS:
             cut = True  # words left out or added: only a pronoun of the other sex still tells
         else:
@@ -198,7 +200,8 @@ _HEDGES = frozenset(
 # What makes a verb a prospect ("may", "is expected to", "plans to") and what states it as
 # certain in its place ("will", "has"): "Rankin will return" for "Rankin is expected to return".
 _PROSPECTS = frozenset(
-    "may might could can should expected due set likely plans planned plan hopes".split()
+    """may might could can should expected due set likely plans planned plan hopes want wants
+    wanted intend intends intended aim aims""".split()
 )
 # what may stand between "due", "set" or "expected" and the verb they make one to come
 _BE_TO = frozenset("to is are was were be".split())
@@ -214,6 +217,20 @@ _SEEMING_WORDS = _SEEMING | _BE_TO | frozenset("been have has had widely".split(
 # How many words either side of a change a claim's own prospect word ("may", "could") is read
 # as hedging it: "could start" for "could possibly start" hedges still; a far "due to" does not.
 _NEAR = 3
+
+
+# words that open a clause of its own, which a copy may leave out with its negations
+_CLAUSE_OPENERS = frozenset("and but while which who as because although though whereas".split())
+
+
+def _another_clause(old: tuple[str, ...], head: bool, tail: bool) -> bool:
+    """Whether words a copy leaves out are the unit's head or tail and say no negation of the
+    copy's: none at all, or a clause of their own ("... and while 'they may not think ...'",
+    "She added that ...")."""
+    if not (head or tail):
+        return False
+    own = (tail and old[0] in _CLAUSE_OPENERS) or (head and old[-1] == "that")
+    return own or not set(old) & _NEGATORS
 
 
 def _hedged(claim: str, unit: str) -> Conflict | None:
@@ -546,6 +563,10 @@ def _splice(
             # "Cooper said ..." from "The 40-year-old actor said: "...," said Cooper"
             if c[k] in _SAID and any(f" {said}{start}" in line for said in _SAID):
                 continue
+            # "'I think it must have been ironed,' said Mrs Dunican" where the quote goes on
+            # from hers: "'..., ' said Mrs Dunican. 'I think it must have been ironed ...'"
+            if c[k] in _SAID and start in "".join(lines[i + 1 : i + 2]):
+                continue
             # "He was recalled", "The 36-year-old had been ...": whom? Not one named only later,
             # nor, for a description, one the claim describes as someone else ("Lee Merritt, a
             # lawyer" for "The policeman": the rule below)
@@ -553,6 +574,10 @@ def _splice(
             described = not stands_in and (
                 _description(subject, " ".join(subject)) or subject in _THINGS
             )
+            # a longer description ("the former ... player") may be one the claim names, not
+            # what it calls otherwise ("The road" for "The 32-year-old man")
+            if described and len(subject) > 2:
+                described = bool(name_words(" ".join(c[:k])))
             if stands_in or (described and not _a_person(c[:k])):
                 if _named_later(c[:k], lines[:i]):
                     return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
@@ -561,8 +586,10 @@ def _splice(
                 continue  # "QPR" + "beat Chelsea", said of "Queens Park Rangers"
             if _surnamed(c[:k], subject):
                 continue  # "Finance Minister Arun Jaitley" + "said ...", said of "Mr Jaitley"
-            if _content(subject) == head:
-                continue  # "Berman, a crime writer, was shot ...": the subject, described
+            if _content(subject) == head or _opens_with(c[:k], _content(subject)):
+                # "Berman, a crime writer, was shot ...": the subject, described; "Michael
+                # Pulman, 33, ... has spent" of "Michael"
+                continue
             if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
     return None
@@ -597,16 +624,34 @@ def _joined(
 def _description(start: tuple[str, ...], claim: str) -> bool:
     """Whether the start describes a person who may be the other sentence's: "the" and a role
     (`names._PEOPLE`: "the striker"), a word for a person ("the frenchman", "the chairman"), a
-    word written with a capital ("The Argentine" for Messi) or an age ("the 28-year-old");
-    not "The Red Cross", "The road"."""
+    word written with a capital ("The Argentine" for Messi) or an age ("the 28-year-old"), or
+    such a word for a person or a body after a few others ("The former Paris Saint-Germain and
+    Tottenham player" for Ginola); not "The Red Cross", "The road"."""
     if start[:1] != ("the",):
         return False
     if start[-2:] == ("year", "old"):
         return True
     written = claim.split()
     capital = len(written) > 1 and written[1][:1].isupper() and written[0].lower() == "the"
-    person = start[-1] in _PEOPLE_WORDS or start[-1].endswith(_PERSON_ENDS)
-    return len(start) == 2 and (person or capital)
+    person = start[-1] in _PEOPLE_WORDS | _DESCRIBED_AS or start[-1].endswith(_PERSON_ENDS)
+    return (len(start) == 2 and capital) or (person and len(start) <= _DESCRIPTION_WORDS)
+
+
+# `_description`: words for a person or a body that end a longer description ("the Islamist
+# extremist group" for al-Shabaab), and its most words
+_DESCRIBED_AS = frozenset(
+    "player star actor actress singer group organisation organization team side club band".split()
+)
+_DESCRIPTION_WORDS = 8
+
+
+def _opens_with(start: tuple[str, ...], words: set[str]) -> bool:
+    """Whether the start's first content words are the words, whose subject it is: "Michael
+    Pulman, 33," opens with "Michael" (not "Bulgaria's most popular resort")."""
+    at = [i for i, w in enumerate(start) if is_content(w) and not w.isdigit()][: len(words)]
+    if not words or len(at) < len(words) or {start[i] for i in at} != words:
+        return False
+    return start[at[-1] + 1 : at[-1] + 2] != ("s",)
 
 
 def _the_aged(start: tuple[str, ...]) -> bool:
@@ -719,6 +764,7 @@ _LINKS = frozenset(
     """in on at after before during since until last when while because as to for from by
     through over""".split()
 )
+_WHEN_WHERE = _LINKS - frozenset("because as to for from by".split())  # time or place
 _LINK_WORDS = 8
 _SAME_EVENT = 0.5  # the share of the claim's other content words that make a sentence its event's
 
@@ -743,19 +789,33 @@ def relinked(
         u = tuple(line.split())
         # the claim's other words all copied: one replacement, words left out
         changes = _copy_changes(c, u, _NEAR_COPY)
-        if not changes or sum(op == "replace" for op, *_ in changes) != 1:
+        if not changes or any(op == "insert" for op, *_ in changes):
             continue
-        if any(op == "insert" for op, *_ in changes):
+        replaced = _one_replacement(changes, c, u)
+        if replaced is None:
             continue
-        _, i1, i2, j1, j2 = next(o for o in changes if o[0] == "replace")
-        if i1 and j1 and u[i1 - 1] == c[j1 - 1] in _LINKS:  # "in" kept: "in the lottery"
-            i1, j1 = i1 - 1, j1 - 1
+        i1, i2, j1, j2 = replaced
+        # "in" kept: "in the lottery"; "at a" kept: "at a news conference" for "at a forum"
+        for kept in (1, 2):
+            if i1 >= kept and j1 >= kept and u[i1 - kept] == c[j1 - kept] in _LINKS:
+                if kept == 1 or u[i1 - 1] == c[j1 - 1] in _DETERMINERS:
+                    i1, j1 = i1 - kept, j1 - kept
+                    break
         old, new = u[i1:i2], c[j1:j2]
+        if i2 == len(u) and any(w != u[-1] and w.startswith(u[-1]) for w in new):
+            continue  # a source cut short mid-word: "... the first film in the se"
+        cut_short = len(old) > 2 * len(new) + 2
+        if cut_short and i2 == len(u) and j2 == len(c) and {old[0], new[0]} <= _WHEN_WHERE:
+            # the claim ends the sentence with its own time or place: "in the sixth minute."
+            # for "on the half hour and tipped away ..." (not "at Ewood Park." for "for
+            # Liverpool, drilling ...")
+            old = old[: len(new)]
         if not (2 <= len(new) <= _LINK_WORDS and old[0] in _LINKS and new[0] in _LINKS):
             continue
         if len(old) > 2 * len(new) + 2:  # a long clause cut short, a phrase of its own added
             continue
-        if not _content(old) or not _content(new) or _content(old) & _content(new):
+        mine, theirs = _said(new), _said(old)  # figures too: "in 2012" for "in february"
+        if not mine or not theirs or mine & theirs:
             continue
         put = _padded(new)
         if put in line:
@@ -765,6 +825,29 @@ def relinked(
             if put in other and len(rest & set(other.split())) < _SAME_EVENT * len(rest):
                 return Conflict("word", " ".join(new), " ".join(old)), k
     return None
+
+
+_DETERMINERS = frozenset("a an the his her their its".split())
+
+
+def _one_replacement(
+    changes: tuple[tuple[str, int, int, int, int], ...], c: tuple[str, ...], u: tuple[str, ...]
+) -> tuple[int, int, int, int] | None:
+    """The copy's one replacement, as (i1, i2, j1, j2); two read as one where a function word
+    both keep is all that stands between them ("in the sixth minute" for "on the half hour").
+    None where there are more, or none."""
+    replaced = [o[1:] for o in changes if o[0] == "replace"]
+    if len(replaced) == 2:
+        (i1, i2, j1, j2), (k1, k2, l1, l2) = replaced
+        between = u[i2:k1]
+        if k1 - i2 == 1 and l1 - j2 == 1 and between == c[j2:l1] and not _content(between):
+            return i1, k2, j1, l2
+    return replaced[0] if len(replaced) == 1 else None
+
+
+def _said(words: tuple[str, ...]) -> set[str]:
+    """The content words and figures of the words."""
+    return {t for t in words if is_content(t)}
 
 
 def _named_before(words: tuple[str, ...]) -> tuple[str, ...]:

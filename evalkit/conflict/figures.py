@@ -356,6 +356,9 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
             # ("Warner/Chappell boss Jon Platt said" against "Jon Platt said")
             if named and any(_same(m, b, c, u) and _beside(a, m) for m in mine):
                 continue
+            # and the other way round: "with Terpstra" against "with Holland's Niki Terpstra"
+            if named and any(_same(a, n, c, u) and _beside(b, n) for n in theirs):
+                continue
             before, after = _around(c, a, u, b)
             if a[2] == "span" and not before:
                 continue  # "in the last year" for "in the last 12 months": the word before

@@ -307,8 +307,17 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
                 continue
             if i1 == 0 and dateline:
                 continue
-            if not kin and not (_named(gone, unit, theirs) and _named(put, claim, mine)):
-                continue
+            # (a body's word beside a name is part of it: "a BIS committee investigation" for
+            # "a BBC investigation")
+            named_both = _named(_unbodied(gone), unit, theirs) and _named(
+                _unbodied(put), claim, mine
+            )
+            if not kin and not named_both:
+                # a body of people put for another or for a name, from the sources' words
+                if not _group_for(old, new, unit, claim, len(inner)):
+                    continue
+                if {stem(w) for w in put} & unsourced:
+                    continue
             if (gone <= _OFFICES) != (put <= _OFFICES) or same_country(gone, put):
                 continue
             if one_kingdom(gone, put):  # "London, England" for "London, UK"
@@ -329,6 +338,50 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
         kind: Literal["name", "word"] = "word" if lower or kin else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
     return None
+
+
+# words that make a name a body's: "the BIS committee", "Leeds City Council"
+_BODY_WORDS = frozenset(
+    """committee council commission ministry department agency office court board union party
+    club company firm government association federation authority institute organisation
+    organization service society""".split()
+)
+
+
+def _unbodied(words: set[str]) -> set[str]:
+    """The words without a body's word beside a name (`_BODY_WORDS`), all of them where that
+    leaves none."""
+    return (words - _BODY_WORDS) or words
+
+
+def _group_for(
+    old: tuple[str, ...], new: tuple[str, ...], unit: str, claim: str, changes: int
+) -> bool:
+    """Whether, cased, a copy's one change puts a body of people for another, or for a name, or
+    a name for one: "Italian police" for "aid agencies", "Prosecutors" for "FBI agents", "Michael
+    Ellis" for "legal experts" (each the last word's; not one role: "officers" for "police")."""
+    if changes != 1:
+        return False
+    heads = [[w for w in side if is_content(w)][-1:] for side in (old, new)]
+    if not all(heads):
+        return False
+    (gone,), (put,) = heads
+    grouped = [h in _GROUPS for h in (gone, put)]
+    alike = any({gone, put} <= group for group in _ALIKE_GROUPS)
+    if not any(grouped) or gone == put or alike or _one_role({gone, put}):
+        return False
+    if same_voice({gone}, {put}):
+        return False
+    if all(grouped):
+        return True
+    # a name and a body: neither one that may stand for the other ("The Kremlin" for "Russian
+    # officials")
+    if {gone, put} & _STANDS_IN or _content(old + new) & _STANDS_IN:
+        return False
+    theirs, mine = names(unit), names(claim)
+    return (grouped[0] or _named({gone}, unit, theirs)) and (
+        grouped[1] or _named({put}, claim, mine)
+    )
 
 
 def _all_named(words: set[str]) -> bool:
@@ -428,6 +481,20 @@ _PEOPLE = tuple(
 )
 _PEOPLE_WORDS = frozenset().union(*_PEOPLE)
 
+# bodies of people a copy may put for one another or for a name, as a sentence's doer or
+# speaker: "Italian police reported" for "aid agencies reported" (`_group_for`)
+_GROUPS = _PEOPLE_WORDS | frozenset(
+    """officials experts agents agencies authorities investigators prosecutors officers
+    researchers scientists analysts monitors campaigners activists protesters critics
+    residents ministers""".split()
+)
+# bodies one may call by another's word ("officials" for "authorities")
+_ALIKE_GROUPS = tuple(
+    frozenset(group.split())
+    for group in """officials authorities | experts analysts researchers scientists |
+    campaigners activists protesters""".split("|")
+)
+
 
 def _alike(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether words put for others may say the same: one step of a scale of how often, how
@@ -485,15 +552,18 @@ def _described(
     man" for "the suspect": both described; nor, in cased text, two capitalised words with a
     name the lexicon knows, a name of its own, "the Baltimore Sun" for "NPR", unless a seat or
     body that may speak for the other, "the White House" for "Mr Earnest": `_STANDS_IN`; "The
-    Little Girl's" for "Chloe's", a system's capitals, stays a description)."""
+    Little Girl's" for "Chloe's", a system's capitals, stays a description; a newspaper's name,
+    "the Sun", is none: `_PRESS`)."""
     mine, theirs = _after_the(claim, j, _ARTICLES), _after_the(unit, i, _ARTICLES)
     if mine == theirs or (theirs and not _after_the(unit, i)):
         return False  # both described ("an employee" for "an employer"), or neither
     described = put if mine else gone
     if mine and not _after_the(claim, j) and name_words(" ".join(sorted(described))):
         return False  # "a london fire brigade spokesperson" speaks for a body the unit lacks
-    named = len(described & capitalised) > 1 and name_words(" ".join(sorted(described)))
-    if described <= _THE_COUNTRIES or (named and not described & _STANDS_IN):
+    # (a body's name is a name of its own: "the International Olympic Committee")
+    own = name_words(" ".join(sorted(described))) or described & _BODY_WORDS
+    named = len(described & capitalised) > 1 and own
+    if described <= _THE_COUNTRIES | _PRESS or (named and not described & _STANDS_IN):
         return False
     return not unknown_words(" ".join(sorted(described)))
 
@@ -504,6 +574,12 @@ _THE_COUNTRIES = frozenset(
     "usa uk uae netherlands philippines united states kingdom arab emirates".split()
 )
 
+# newspapers' names that are English words after "the": no description ("Channel 4 News" or
+# "mailonline" for "the Sun" is a swap; "the tabloid" for "the Sun" still describes it)
+_PRESS = frozenset(
+    """sun times guardian telegraph mirror independent observer spectator express star herald
+    post standard economist journal tribune chronicle mail gazette""".split()
+)
 
 _THE = frozenset({"the"})
 _ARTICLES = frozenset({"the", "a", "an"})  # the claim's: "a spokesman" may be whom the unit names
@@ -687,3 +763,38 @@ def _sex(word: str, sources: str) -> str | None:
     found = {t.lower() for t in before}
     male, female = bool(found & _MALE), bool(found & _FEMALE)
     return "m" if male and not female else "f" if female and not male else None
+
+
+def renamed(claim: str, unit: str, conflict: Conflict, sentences: Sequence[str]) -> str | None:
+    """The claim with its name written as the unit writes it, where a name conflict's two names
+    are one person's or body's, as a source writes them together: "Wilshaw said" for "Sir
+    Michael said" where a source has "Sir Michael Wilshaw"; "Parkinson" for "Ben" ("L/Bdr Ben
+    Parkinson"); "The BHA" for "The British Horseracing Authority" (its initials). None where
+    they are not, or the claim or unit does not write them as one run."""
+    mine, theirs = frozenset(tokens(conflict.mine)), frozenset(tokens(conflict.theirs))
+    # (lower-cased, a swap is a "word": one word each, "owens" for "chloe")
+    if conflict.kind != "name" and not (conflict.kind == "word" and len(mine) == len(theirs) == 1):
+        return None
+    if not mine or not theirs or mine & theirs:
+        return None
+    written_mine, written_theirs = _run_of(mine, claim), _run_of(theirs, unit)
+    if written_mine is None or written_theirs is None:
+        return None
+    initials = "".join(mine) if len(mine) == 1 else ""
+    for sentence in sentences:
+        whole = _run_of(mine | theirs, sentence, r"\s+")
+        spelt = _run_of(theirs, sentence, r"\s+") if initials else None
+        if (whole and set(tokens(whole.group())) == mine | theirs) or (
+            spelt and "".join(w[0] for w in tokens(spelt.group())) == initials
+        ):
+            start, end = written_mine.span()
+            return claim[:start] + written_theirs.group() + claim[end:]
+    return None
+
+
+def _run_of(words: frozenset[str], text: str, between: str = r"\W+") -> re.Match[str] | None:
+    """The words as the text writes them, one after another in any order, `between` each two
+    (a space alone: "Windows, Android" names two)."""
+    one = "|".join(map(re.escape, sorted(words)))
+    run = rf"\b(?:{one})(?:{between}(?:{one})){{{len(words) - 1}}}\b"
+    return re.search(run, text, re.IGNORECASE)

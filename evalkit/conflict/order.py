@@ -341,11 +341,13 @@ def _active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
             continue
         if be is None:
             continue
-        ka = next((k for k in range(be - 1, max(-1, be - 4), -1) if is_content(u[k])), None)
+        # (a pronoun for side A too: "after it had been rear-ended by another vehicle")
+        ka = next((k for k in range(be - 1, max(-1, be - 4), -1) if _side(u[k])), None)
         kb = next((k for k in range(i + 1, min(len(u), i + 4)) if is_content(u[k])), None)
-        if ka is None or kb is None or u[ka] not in c or u[kb] not in c:
+        if ka is None or kb is None or u[kb] not in c or u[ka] not in c[: c.index(u[kb])]:
             continue
-        ia, ib = c.index(u[ka]), c.index(u[kb])
+        ib = c.index(u[kb])
+        ia = max(k for k in range(ib) if c[k] == u[ka])
         between = c[ia + 1 : ib]
         if not 0 < ib - ia <= _REACH or _PASSIVE in between or (BE | _LOST) & set(between):
             continue
@@ -354,6 +356,14 @@ def _active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
         ):
             return Conflict("order", " ".join(c[ia : ib + 1]), " ".join(u[ka : kb + 1]))
     return None
+
+
+def _side(word: str) -> bool:
+    """Whether the word may be a passive's side A: a content word or a subject pronoun."""
+    return is_content(word) or word in _SUBJECTS
+
+
+_SUBJECTS = frozenset("he she it they we".split())
 
 
 def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:

@@ -75,6 +75,8 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
         and not _both_deny(stated, best)
         and _negates_what_is_said(claim, unit, said if mine else said_there, mine)
         and not _turned(said if mine else said_there, best if mine else stated)
+        and not _prescribed(said if mine else said_there, best if mine else stated)
+        and not _report_denied(said if mine else said_there, best if mine else stated)
     ):
         side = "claim" if mine else "source"
         return Conflict("negation", side, "source" if side == "claim" else "claim")
@@ -90,7 +92,7 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
         set().union(*map(_negated_verb, _CLAUSE.split(f"{stated}. {best}"))) if pairs else set()
     )
     for word, other in pairs:
-        if stem(word) in denied or stem(other) in denied:
+        if _stem(word) in denied or _stem(other) in denied:
             continue
         if other in theirs and word not in theirs and other not in mine_words:
             if not cased(best) and _other_party(stated, word, other, best):
@@ -139,7 +141,7 @@ def _negates_elsewhere(unit: str, claim: str) -> bool:
     defendant did not"). Not "Yet he had some anger issues and couldn't overcome the demons in
     his life, Tom Osborne said" for "Phillips had no anger issues"."""
     clauses = _CLAUSE.split(unit)
-    mine = content_stems(claim) - _name_stems(unit)
+    mine = _stems(claim) - _name_stems(unit)
     for k, clause in enumerate(clauses):
         if negated(clause):
             if not _negated_stems(clause):  # "No, I don't think ...", "but he did not"
@@ -169,7 +171,7 @@ def _negates_what_is_said(claim: str, unit: str, negating: list[str], mine: bool
     if mine and all(_bare(c) for c in negating if negated(c)):
         return False
     reach = set().union(*map(_negated_stems, negating))
-    said = content_stems(unit if mine else claim)
+    said = _stems(unit if mine else claim)
     return not reach or any(related_in(s, said, FORMS) for s in reach)
 
 
@@ -184,12 +186,40 @@ def _turned(negating: list[str], other: str) -> bool:
     """Whether a word the negating clauses negate has its opposite on the other side, which does
     not have the word: "prices did not rise" against "prices fell" (or the reverse) is no
     contradiction, though neither says all the other does."""
-    theirs = content_stems(other)
+    theirs = _stems(other)
     for word in set().union(*map(_negated_verb, negating)):
         forms = FORMS.get(word, frozenset({word}))
         if (KIN.get(word, forms) - forms) & theirs and not forms & theirs:
             return True
     return False
+
+
+# what makes a negation after it a prescription: "must not be marginalised" says nothing of
+# whether they are ("are at risk of being marginalised")
+_PRESCRIBING = frozenset("must should ought mustn shouldn".split())
+
+
+def _prescribed(negating: list[str], other: str) -> bool:
+    """Whether the negating clauses prescribe (`_PRESCRIBING`) where the other side does not."""
+    said = [tokens(c) for c in negating if negated(c)]
+    prescribes = any(_PRESCRIBING.intersection(t) for t in said)
+    return prescribes and not _PRESCRIBING.intersection(tokens(other))
+
+
+# what a denial may deny that the other side may speak of as such: "dismissed speculation that
+# ..." and "called outside speculation ... 'the most absurd paradox'" speak of one speculation
+_REPORTS = frozenset(
+    """speculation claim claims allegation allegations report reports rumour rumours rumor
+    rumors suggestion suggestions accusation accusations""".split()
+)
+
+
+def _report_denied(negating: list[str], other: str) -> bool:
+    """Whether the negating clauses only deny a report (`_REPORTS`) the other side names too:
+    both speak of the report, not of what it says."""
+    denied = [c for c in negating if negated(c) and not plainly_negated(c)]
+    reports = set().union(*(_REPORTS.intersection(tokens(c)) for c in denied)) if denied else set()
+    return bool(reports & set(tokens(other))) and len(denied) == sum(map(negated, negating))
 
 
 _NEGATED_VERB = 2  # `_negated_verb`: the content words after a negation that it turns
@@ -212,7 +242,7 @@ def _negated(clause: str) -> list[str]:
     toks = tokens(clause)
     for i, t in enumerate(toks):
         if t in NEGATIONS or t == "t" or t in IMPLIED:
-            return [stem(w) for w in toks[i + 1 :] if is_content(w)]
+            return [_stem(w) for w in toks[i + 1 :] if is_content(w)]
     return []
 
 
@@ -340,5 +370,32 @@ def _closest_run(stems: frozenset[str], clauses: tuple[str, ...]) -> tuple[str, 
 def _gist(text: str) -> frozenset[str]:
     """What a clause says: its content stems without names and opposite words ("rose"), but
     for the words that negate ("refused" is what the negation rule reads)."""
-    drop = {w for w in tokens(text) if w in OPPOSITES and w not in IMPLIED} | names(text)
-    return frozenset(_BASE_STEMS.get(s, s) for s in content_stems(text) - {stem(w) for w in drop})
+    toks = tokens(text)
+    drop = {w for w in toks if w in OPPOSITES and w not in IMPLIED} | names(text)
+    dropped = {stem(w) for w in drop} | {
+        w for w, t in zip(toks, toks[1:], strict=False) if t == "t"
+    }
+    kept = (w for w in toks if is_content(w) and stem(w) not in dropped and w not in dropped)
+    return frozenset(_BASE_STEMS.get(s, s) for s in map(_stem, kept))
+
+
+# regular endings of a verb or a plural, and the fewest letters left: "enjoyed", "enjoys",
+# "enjoying" read as "enjoy" (not "news" as "new", nor "races" as "rac")
+_ENDINGS = ("ing", "ed", "es", "s")
+_BASE = 4
+
+
+@lru_cache(maxsize=MEMO)
+def _stem(word: str) -> str:
+    """The stem of a word's regular base (`_ENDINGS`), so that "I enjoyed it" and "I didn't
+    enjoy it" say the same words."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and not word.endswith("ss") and len(word) - len(ending) >= _BASE:
+            return stem(word[: -len(ending)])
+    return stem(word)
+
+
+@lru_cache(maxsize=MEMO)
+def _stems(text: str) -> frozenset[str]:
+    """`_stem` of each content word of the text."""
+    return frozenset(_stem(w) for w in tokens(text) if is_content(w))

@@ -358,6 +358,8 @@ def voiced(sentences: list[str]) -> list[str]:
         name = None
         if found and not speakers(text):
             for before in reversed(out[max(0, i - 3) : i]):
+                if not _ENDED.search(before):
+                    continue  # a headline or a link ("Things to know before you see Rogue One")
                 talk = list(_talk(_ATTRIBUTED, before))
                 # (lower-cased, as written: "dr hills", whose title says "hills" is a name)
                 named = [_written(m) for m in talk if _who(m)]
@@ -442,6 +444,7 @@ _ENDS_QUOTED = re.compile(r"[\"”’']\s*$")
 # stage. He said: ..."), for `voiced`
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\s+)?"  # a title before a name, not part of it
 _OPENS_NAMED = re.compile(rf"\s*{_TITLE}(?P<who>{_WHO})")
+_ENDED = re.compile(r"[.!?:;][\"'”’)]*\s*$|[\"”’]\s*$")  # a sentence's closing mark, a quote's
 # a sentence whose subject is someone unnamed, whom a "he" or "she" after it may be: "An HMRC
 # spokesman pointed out ...", "The minister added ..."
 _OPENS_UNNAMED = re.compile(
@@ -458,6 +461,8 @@ _QUOTE_OPENS = re.compile(r"\s*[\"“‘']")
 # a sentence that introduces the quotes after it: "... told BBC Sport:", "Captain Alex Lees:"
 _INTRODUCES = re.compile(r":\s*$")
 _LABEL = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,4}}?(?P<who>{_WHO})\s*:\s*$")
+# such a label before the quote it opens, in one sentence (`speakers`)
+_LABELLED = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,4}}?(?P<who>{_WHO})\s*:\s*[\"“‘']")
 
 
 def _introduced(text: str) -> str | None:
@@ -499,4 +504,7 @@ def speakers(text: str, pattern: re.Pattern[str] = _SPEAKER) -> frozenset[str]:
     for m in _talk(pattern, text):
         who = _who(m)
         out |= {t for t in tokens(who) if t not in STOPWORDS and not t.isdigit()}
+    label = _LABELLED.match(text) if cased(text) else None
+    if label:  # 'Ipswich manager Mick McCarthy: "It looked like ...'
+        out |= {t for t in tokens(label["who"]) if t not in STOPWORDS and not t.isdigit()}
     return frozenset(out - MONTHS - WEEKDAYS)

@@ -28,6 +28,7 @@ from evalkit.conflict import (
     quote_moved,
     reattached,
     relinked,
+    renamed,
     repointed,
     spliced,
     verbatim,
@@ -580,10 +581,16 @@ def _said(phrase: tuple[str, ...], runs: frozenset[tuple[str, ...]]) -> bool:
 
 def _names_in(sentence: str, words: str) -> bool:
     """Whether the words (a list's item) hold a name of the sentence: by its capitals, or
-    where it is written without them, by the lexicon ("india", "robin charles ellison")."""
+    where it is written without them, by the lexicon ("india", "robin charles ellison", "the
+    us")."""
     if cased(sentence):
         return not names(sentence).isdisjoint(tokens(words))
-    return bool(name_words(words))
+    toks = tokens(words)
+    return bool(name_words(words)) or any(toks[i : i + 2] in _THE_COUNTRY for i in range(len(toks)))
+
+
+# countries whose short name is a word without its capitals ("the us , india , china")
+_THE_COUNTRY = frozenset({("the", "us"), ("the", "uk"), ("the", "uae")})
 
 
 _COUNTING = frozenset(NUMBER_WORDS) | frozenset(
@@ -755,8 +762,8 @@ def _first_reading(
     close = [int(j) for j in ranked if sims[j] >= cfg.contradiction_similarity]
     for at, j in enumerate(close):
         single = j < singles
-        kind, conflict = compare(
-            text, units[j], single, unknown, cfg.contradiction_overlap, unsourced=unsourced
+        kind, conflict = _read(
+            text, units[j], single, unknown, cfg.contradiction_overlap, unsourced, units[:singles]
         )
         if kind == "neutral" or (loose and not single):
             continue
@@ -774,7 +781,9 @@ def _first_reading(
                 more = copied(text, units[k]) > most
                 if more or unsaid & content_stems(units[k]):
                     overlap = cfg.contradiction_overlap
-                    other = compare(text, units[k], True, unknown, overlap, unsourced=unsourced)
+                    other = _read(
+                        text, units[k], True, unknown, overlap, unsourced, units[:singles]
+                    )
                     if other[0] == "conflict" and (
                         more or (other[1] is not None and other[1].kind in _TURNED)
                     ):
@@ -783,6 +792,24 @@ def _first_reading(
             return kind, conflict, j
         loose = (kind, conflict, j)
     return loose or ("neutral", None, -1)
+
+
+def _read(
+    text: str,
+    unit: str,
+    single: bool,
+    unknown: frozenset[str],
+    overlap: float,
+    unsourced: frozenset[str],
+    sentences: Sequence[str],
+) -> tuple[str, Conflict | None]:
+    """`conflict.compare`, a claim that names someone two ways ("Wilshaw" for "Sir Michael",
+    where a source has "Sir Michael Wilshaw") read as the unit names them (`conflict.renamed`)."""
+    kind, conflict = compare(text, unit, single, unknown, overlap, unsourced=unsourced)
+    same = renamed(text, unit, conflict, sentences) if conflict else None
+    if same is None:
+        return kind, conflict
+    return compare(same, unit, single, unknown, overlap, unsourced=unsourced)
 
 
 def _inside(
@@ -810,8 +837,14 @@ def _inside(
     agreed = -1  # the most words in order the claim copies from a sentence that agrees
     for k, unit in enumerate(sentences):
         if unit.doc_id == window.doc_id and window.start <= unit.start < unit.end <= window.end:
-            kind, conflict = compare(
-                text, read_as[k], True, unknown, cfg.contradiction_overlap, unsourced=unsourced
+            kind, conflict = _read(
+                text,
+                read_as[k],
+                True,
+                unknown,
+                cfg.contradiction_overlap,
+                unsourced,
+                read_as[: len(sentences)],
             )
             if kind == "conflict" and found is None:
                 found = (kind, conflict, k)
@@ -843,7 +876,8 @@ def _most_said(
     shared = [len(mine & s) for s in stems]
     most = max(shared)
     for j in (j for j, n in enumerate(shared) if n == most):  # each, where several tie
-        kind, conflict = compare(text, units[j], True, frozenset(), cfg.contradiction_overlap)
+        overlap = cfg.contradiction_overlap
+        kind, conflict = _read(text, units[j], True, frozenset(), overlap, frozenset(), units)
         if kind != "conflict" or conflict is None:
             continue
         lower = not (cased(units[j]) and cased(text))
@@ -865,8 +899,8 @@ def _copied_from(
     if most < max(_COPIED_WORDS, len(tokens(text)) / 2):
         return _quoted_from(text, units[:singles])
     j = counts.index(most)
-    kind, conflict = compare(
-        text, units[j], True, frozenset(), cfg.contradiction_overlap, unsourced=unsourced
+    kind, conflict = _read(
+        text, units[j], True, frozenset(), cfg.contradiction_overlap, unsourced, units[:singles]
     )
     if kind == "conflict" and conflict is not None and conflict.kind == "name":
         return kind, conflict, j
