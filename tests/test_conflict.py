@@ -4894,6 +4894,43 @@ def test_a_predicate_said_of_several_is_spliced_onto_one() -> None:
             "order it had rear ended another where the source has it had been rear ended by"
             " another",
         ),
+        # a twentieth probe's: a name in capitals opening the copy for a body of people; a
+        # name for "one fan"; a verb said plainly for its "did not"; a negation left out where
+        # "but" joins for "and"; "accepted" for "turned down"; a hedge made certain
+        (
+            "RTÉ released the footage in April and appealed for the man to come forward.",
+            "Detectives released the footage in April and appealed for the man to come forward.",
+            "name rte where the source has detectives",
+        ),
+        (
+            '"Nothing will be the same again," Dobrev tweeted.',
+            '"Nothing will be the same again," one fan tweeted.',
+            "name dobrev where the source has one fan",
+        ),
+        (
+            "He said: 'I knew who was on my side at the end and who wasn't.'",
+            "He said: 'I didn't know who was on my side at the end and who wasn't.",
+            "negation: only the source denies or negates it",
+        ),
+        (
+            "Mr Ratcliffe said the family could go to his wife's appeal hearing but did not know"
+            " when to expect a result.",
+            "Mr Ratcliffe said the family could not go to his wife's appeal hearing and did not"
+            " know when to expect a result.",
+            "negation: only the source denies or negates it",
+        ),
+        (
+            "Redknapp feels he still has plenty to offer, having accepted a 'mind-blowing' offer"
+            " to coach abroad.",
+            "Redknapp feels he still has plenty to offer, having turned down a 'mind-blowing'"
+            " offer to coach abroad.",
+            "opposite accepted where the source has turned down",
+        ),
+        (
+            "However, Muir says the World Indoor Championships in March are definitely a target.",
+            "However, Muir says the World Indoor Championships in March are potentially a target.",
+            "word definitely where the source has potentially",
+        ),
         # a body's capitalised name after "the" is a name, not a description
         (
             "The findings were published by Nature on Monday.",
@@ -4965,6 +5002,11 @@ def test_a_nineteenth_sessions_changes_are_conflicts(
             ' most absurd paradox".',
             "Kim Yo-jong has dismissed speculation that her country is trading arms with Russia,"
             " calling it “an absurd paradox.”",
+        ),
+        # "200m" for "200 metres"
+        (
+            "Blake Shinn was forced to ride more than 200m to the finish line.",
+            "Blake Shinn was forced to ride more than 200 metres to the finish line.",
         ),
         # a prescription says nothing of whether it is so
         (
@@ -5101,3 +5143,42 @@ def test_a_description_ending_in_a_person_or_a_quote_going_on_is_no_splice() -> 
         " springs to mind for a summer holiday ."
     )
     assert spliced(claim, resort) is not None
+
+
+def test_a_name_for_he_where_the_article_opens_on_he_is_no_misnaming() -> None:
+    """An article cut from its lead (a BBC article without its summary line) opens on "he":
+    the name a claim puts for it may be the lead's ("As a teenager Fernandez tried ..." for "As
+    a teenager he tried ..."); one that opens by naming someone still tells."""
+    opening = "As a teenager he tried three times to defect from Cuba."
+    claim = "Fernandez finally escaped to Mexico on his fourth attempt."
+    unit = "He finally escaped to Mexico on his fourth attempt."
+    assert misnamed(opening.replace("he", "Fernandez"), opening, []) is None
+    assert misnamed(claim, unit, [opening]) is None
+    assert misnamed(claim, unit, ["Carlos Ruiz, 20, said the boat was full.", opening])
+
+
+def test_a_he_after_a_description_of_someone_is_not_an_earlier_speaker() -> None:
+    """ "He admits ..." after "The Belgium international has overcome ..." is the international,
+    not the speaker quoted two sentences before; "he added" after "The 27-year-old has ..."."""
+    sentences = [
+        "'We have top players,' said Lucas.",
+        "Another player is goalkeeper Simon Mignolet, who produced two saves.",
+        "The Belgium international has overcome his early-season wobbles.",
+        "He admits victory over Blackburn was important.",
+    ]
+    assert voiced(sentences)[-1] == sentences[-1]
+    assert voiced([sentences[0], sentences[-1]])[-1].startswith("Lucas admits")
+
+
+def test_a_description_joined_on_with_and_is_no_splice() -> None:
+    """ "The 22-year-old fractured her neck ..., and spent four weeks in hospital" where the
+    other sentence says "Norfolk's Williamson spent four weeks in hospital"."""
+    sources = (
+        "The 22-year-old fractured her neck after colliding with Elis Ligtlee.",
+        "Norfolk's Williamson spent four weeks in hospital after January's accident.",
+    )
+    claim = (
+        "The 22-year-old fractured her neck after colliding with Elis Ligtlee, and spent four"
+        " weeks in hospital after January's accident."
+    )
+    assert spliced(claim, sources) is None

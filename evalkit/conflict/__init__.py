@@ -317,7 +317,8 @@ _AS_WORD = {figure: word for word, figure in NUMBER_WORDS.items()}
 
 def _figures_as_words(claim: str, unit: str) -> tuple[str, str]:
     """Each side's lone figure written as its word where the other side has the word and not
-    the figure: "had 5 set points" copies "had five set points", so the rules read one copy."""
+    the figure: "had 5 set points" copies "had five set points", so the rules read one copy;
+    "200m" as "200 metres" where the other side has those."""
 
     def worded(text: str, other: str) -> str:
         words = tokens(other)
@@ -326,9 +327,17 @@ def _figures_as_words(claim: str, unit: str) -> tuple[str, str]:
             said = _AS_WORD.get(m.group(), "")
             return said if said in words and m.group() not in words else m.group()
 
-        return _LONE_FIGURE.sub(word, text)
+        def metres(m: re.Match[str]) -> str:
+            spelt = re.search(rf"\b{m[1]}[ -]?(metres?|meters?)\b", other)
+            return f"{m[1]} {spelt[1]}" if spelt else m.group()
+
+        return _METRES.sub(metres, _LONE_FIGURE.sub(word, text))
 
     return worded(claim, unit), worded(unit, claim)
+
+
+# "200m", read as metres where the other side writes "200 metres" (not as 200 million)
+_METRES = re.compile(r"(?<![\w.,£$€])(\d+)m\b")
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")

@@ -32,6 +32,7 @@ from evalkit.conflict.names import (
     abbreviates,
     named_in,
 )
+from evalkit.conflict.polarity import _BASE_STEMS
 from evalkit.lexicon import name_words
 from evalkit.text import (
     COPY_OPPOSITES,
@@ -42,6 +43,7 @@ from evalkit.text import (
     names,
     quotations,
     scale_step,
+    stem,
     tokens,
 )
 
@@ -165,10 +167,16 @@ def _edited(claim: str, unit: str) -> Conflict | None:
             # March 12, Miss Muller ...")
             if opposite and all(o[0] == "delete" for o in changes if o[1:] != (i1, i2, j1, j2)):
                 return Conflict("opposite", new[0], old[0])
+            if {old[0], new[0]} <= _JOINERS:
+                continue  # "..., but did not know" for "... and did not know"
             kind = _exchanged(old[0], new[0])
             if kind is None:
                 return None
             exchanged = exchanged or Conflict(kind, new[0], old[0])
+        elif op == "replace" and _turned_down(old, new):
+            return Conflict("opposite", " ".join(new), " ".join(old))
+        elif op == "replace" and (_did_not(old, new) or _did_not(new, old)):
+            added += 1 if _did_not(new, old) else -1  # "knew" for "did not know"
         elif op == "replace":
             return None
         elif op == "delete" and i1 > 0 and old[0] == "s" and set(old[1:]) & _OWNED:
@@ -217,6 +225,29 @@ _SEEMING_WORDS = _SEEMING | _BE_TO | frozenset("been have has had widely".split(
 # How many words either side of a change a claim's own prospect word ("may", "could") is read
 # as hedging it: "could start" for "could possibly start" hedges still; a far "due to" does not.
 _NEAR = 3
+
+
+_JOINERS = frozenset("and but while".split())  # `_edited`: joining words that say alike
+# a verb and its particle whose opposite is one word: "accepted" for "turned down"
+_TURNED_DOWN = {("turned", "down"): "accepted", ("turn", "down"): "accept"}
+_TURNED_DOWN |= {("turns", "down"): "accepts", ("turning", "down"): "accepting"}
+
+
+def _turned_down(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether one side is "turned down" (in a form) and the other "accepted" (in that form)."""
+    return any(_TURNED_DOWN.get(a) == " ".join(b) for a, b in ((old, new), (new, old)))
+
+
+_DO = frozenset("did does do".split())
+
+
+def _did_not(negated: tuple[str, ...], plain: tuple[str, ...]) -> bool:
+    """Whether the words negate a verb ("did not know") the other words say plainly, in a form
+    of their own ("knew", "enjoyed", "knows")."""
+    if len(negated) != 3 or len(plain) != 1 or negated[0] not in _DO or negated[1] != "not":
+        return False
+    verb, said = negated[2], plain[0]
+    return said != verb and (said.startswith(verb) or _BASE_STEMS.get(stem(said)) == stem(verb))
 
 
 # words that open a clause of its own, which a copy may leave out with its negations
@@ -413,7 +444,7 @@ _HEDGING = _HEDGES | _TO_COME | _SEEMING | _CONDITIONS
 # `_certain_instead`: the words put in that still hedge (`_HEDGING` less the words `_TO_COME`
 # adds to the prospects: "will", "would", "intends" ...), and those that say for sure
 _STILL_HEDGED = _HEDGES | _PROSPECTS | _SEEMING | _CONDITIONS
-_SURE = _CERTAIN | {"would"}
+_SURE = _CERTAIN | frozenset("would definitely certainly surely undoubtedly".split())
 
 
 def _hedges_near(c: tuple[str, ...], j1: int, j2: int) -> bool:
@@ -603,12 +634,17 @@ def _joined(
     sentences: tuple[str, ...],
 ) -> tuple[Conflict, int] | None:
     """`spliced`'s "<a source's words> and <another sentence's predicate>", where each sentence
-    that says the predicate says it of a subject with a name the head does not have."""
+    that says the predicate says it of a subject with a name the head does not have, and the
+    head's subject is no description."""
     said = _padded(rest)
     if not _predicate(rest[0]) or said not in texts:
         return None
-    # the head's subject: its words before a predicate starts
+    # the head's subject: its words before a predicate starts; a description ("The
+    # 22-year-old fractured her neck ..., and spent four weeks in hospital") may be whom the
+    # other sentence names
     mine = next((head[:k] for k in range(1, len(head)) if _predicate(head[k])), head)
+    if _description(mine, " ".join(mine)):
+        return None
     found = None
     for i, line in enumerate(lines):
         if said not in line:

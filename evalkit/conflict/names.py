@@ -486,7 +486,7 @@ _PEOPLE_WORDS = frozenset().union(*_PEOPLE)
 _GROUPS = _PEOPLE_WORDS | frozenset(
     """officials experts agents agencies authorities investigators prosecutors officers
     researchers scientists analysts monitors campaigners activists protesters critics
-    residents ministers""".split()
+    residents ministers fan fans supporters viewers readers users customers shoppers""".split()
 )
 # bodies one may call by another's word ("officials" for "authorities")
 _ALIKE_GROUPS = tuple(
@@ -529,11 +529,18 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+,[^—–]{0,40}[—–]")
 def _named(words: set[str], text: str, found: frozenset[str]) -> bool:
     """Whether the words are names of the text (`names`), or open a sentence or quote
     (`openers`) with a word of them a name without its capital (`lexicon.name_words`: no
-    English word, or one cased text writes with a capital): "Durrant held ...", "Rangers held
-    ...", not "Police said ..."."""
+    English word, or one cased text writes with a capital) or written in capitals: "Durrant
+    held ...", "Rangers held ...", "RTÉ released ...", not "Police said ..."."""
     if words <= found:
         return True
-    return words <= found | openers(text) and bool(name_words(" ".join(sorted(words))))
+    opening = words <= found | openers(text)
+    return opening and bool(name_words(" ".join(sorted(words))) or words <= _acronyms(text))
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """The text's words written in capitals, folded: names where they open it ("RTÉ released
+    the footage")."""
+    return frozenset(fold(w) for w in re.findall(r"\b[^\W\d_a-z]{2,}\b", text) if w.isupper())
 
 
 def _described(
@@ -633,8 +640,9 @@ def misnamed(claim: str, unit: str, before: Iterable[str]) -> Conflict | None:
     200 girls" for "She has offered ..." where Basnet comes later). One named before is
     taken for whom the pronoun stands for, near or far (an article about one man says "he"
     for a page), so a name put for a pronoun that stands for another person named before is
-    missed. `before`: the sentences of the unit's article before it, read only where the
-    claim is such a copy."""
+    missed; nor one the article may have named in a lead it was cut from (its first sentence
+    has "he" or "she" before any name: "As a teenager he tried ..."). `before`: the sentences of
+    the unit's article before it, read only where the claim is such a copy."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _NEAR_COPY)  # one change: the rest word for word
     if not changes or len(changes) != 1:
@@ -650,9 +658,27 @@ def misnamed(claim: str, unit: str, before: Iterable[str]) -> Conflict | None:
     if not mine or not named:
         return None
     who = (mine - _PEOPLE_WORDS - _TITLES) or mine  # not a role or title ("Passenger")
-    if named_in(who, (tokens(text) for text in chain((unit,), before))):
+    earlier = list(before)
+    if named_in(who, (tokens(text) for text in chain((unit,), earlier))):
         return None
+    if _opens_unnamed(earlier[0] if earlier else unit):
+        return None  # an article cut before its first line named whom "he" is
     return Conflict("name", " ".join(put), u[i1])
+
+
+_HIS_OR_HERS = frozenset("he she his her him".split())
+
+
+def _opens_unnamed(first: str) -> bool:
+    """Whether an article's first sentence speaks of "he" or "she" before it names anyone: its
+    lead, which named them, was cut ("As a teenager he tried three times to defect from Cuba",
+    a BBC article without its summary line)."""
+    words = tokens(first)
+    at = next((k for k, w in enumerate(words) if w in _HIS_OR_HERS), None)
+    if at is None:
+        return False
+    named = names(first) if cased(first) else name_words(first)
+    return not named.intersection(words[:at])
 
 
 def named_in(words: Iterable[str], texts: Iterable[Iterable[str]]) -> bool:

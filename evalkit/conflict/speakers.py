@@ -368,6 +368,8 @@ def voiced(sentences: list[str]) -> list[str]:
                 opens_named = _OPENS_NAMED.match(before)
                 if named or (opens_named and _named_words(opens_named["who"], before)):
                     name = named[-1] if named else opens_named["who"] if opens_named else None
+                    # (not the sentence's full stop: "said Lucas." names "Lucas")
+                    name = re.sub(r"(?<=\w\w)\.$", "", name) if name else None
                     break
                 if _OPENS_UNNAMED.match(before):  # "An HMRC spokesman pointed out ..."
                     break
@@ -446,9 +448,15 @@ _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\s+)?"  # a title before a name, not part
 _OPENS_NAMED = re.compile(rf"\s*{_TITLE}(?P<who>{_WHO})")
 _ENDED = re.compile(r"[.!?:;][\"'”’)]*\s*$|[\"”’]\s*$")  # a sentence's closing mark, a quote's
 # a sentence whose subject is someone unnamed, whom a "he" or "she" after it may be: "An HMRC
-# spokesman pointed out ...", "The minister added ..."
+# spokesman pointed out ...", "The minister added ...", "The Belgium international has
+# overcome ...", "The 27-year-old has even given up ..."
+_DESCRIBED = frozenset(
+    """international player striker keeper goalkeeper midfielder defender forward winger
+    captain manager coach boss star actor actress singer""".split()
+)
 _OPENS_UNNAMED = re.compile(
-    rf"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(_OFFICES))}|official)\b"
+    rf"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(_OFFICES))}|official"
+    rf"|{'|'.join(sorted(_DESCRIBED))}|\d+-year-old)\b"
 )
 
 
