@@ -4931,6 +4931,15 @@ def test_a_predicate_said_of_several_is_spliced_onto_one() -> None:
             "However, Muir says the World Indoor Championships in March are potentially a target.",
             "word definitely where the source has potentially",
         ),
+        # a verb's object made its subject where the source's object is a pronoun, a verb
+        # phrase both have between
+        (
+            "Young revealed he did not call Hodgson to explain his absence from the 24-man"
+            " party.",
+            "Young revealed Hodgson did not call him to explain his absence from the 24-man"
+            " party when it was announced.",
+            "order he call hodgson where the source has hodgson call him",
+        ),
         # a body's capitalised name after "the" is a name, not a description
         (
             "The findings were published by Nature on Monday.",

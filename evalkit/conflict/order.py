@@ -134,13 +134,16 @@ def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
             if not run or not said or _content(c[: j - phrase]) & set(u[at : i - phrase]):
                 continue
             between = u[at + run : i]
+            # a verb phrase both have right after the unit's subject is no gap ("Hodgson did
+            # not call him" against "he did not call Hodgson")
+            adjoining = phrase > 0 and at + run == i - phrase
             words = u[at : at + run]
             cut = next((n for n, w in enumerate(words) if w in _RELATIVE), run)
             if cut > _SUBJECT_WORDS:
                 continue  # no subject, a clause: "... playing forever and when those ..."
             if named and said & set(u[i + 1 :]):
                 continue  # the unit says it after the verb too
-            if named or len(between) <= 1 or between[0] in _RELATIVE:
+            if named or adjoining or len(between) <= 1 or between[0] in _RELATIVE:
                 subject = " ".join(words[:cut])
                 theirs = " ".join(mine_subject) if named else u[i + 1]
                 mine = f"{' '.join(mine_subject)} {verb} {subject}"
