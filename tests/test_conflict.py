@@ -4934,8 +4934,7 @@ def test_a_predicate_said_of_several_is_spliced_onto_one() -> None:
         # a verb's object made its subject where the source's object is a pronoun, a verb
         # phrase both have between
         (
-            "Young revealed he did not call Hodgson to explain his absence from the 24-man"
-            " party.",
+            "Young revealed he did not call Hodgson to explain his absence from the 24-man party.",
             "Young revealed Hodgson did not call him to explain his absence from the 24-man"
             " party when it was announced.",
             "order he call hodgson where the source has hodgson call him",

@@ -229,8 +229,12 @@ _NEAR = 3
 
 _JOINERS = frozenset("and but while".split())  # `_edited`: joining words that say alike
 # a verb and its particle whose opposite is one word: "accepted" for "turned down"
-_TURNED_DOWN = {("turned", "down"): "accepted", ("turn", "down"): "accept"}
-_TURNED_DOWN |= {("turns", "down"): "accepts", ("turning", "down"): "accepting"}
+_TURNED_DOWN: dict[tuple[str, ...], str] = {
+    ("turned", "down"): "accepted",
+    ("turn", "down"): "accept",
+    ("turns", "down"): "accepts",
+    ("turning", "down"): "accepting",
+}
 
 
 def _turned_down(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
