@@ -830,6 +830,20 @@ def test_a_span_of_time_a_source_gives_in_another_unit_is_no_novel_figure() -> N
     assert [m.signals.novel_numbers for m in found] == [(), (), (), ("15",), ("13",)]
 
 
+def test_metres_written_short_are_no_novel_millions() -> None:
+    """ "more than 200m" where a source says "more than 200 metres" (a twentieth-probe
+    summary); "300m" there is still found in no source."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg("s", "Shinn was forced to ride more than 200 metres with his pants down.")
+    cand = seg(
+        "c",
+        "Shinn was forced to ride more than 200m with his pants down.",
+        "Shinn was forced to ride more than 300m with his pants down.",
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_numbers for m in found] == [(), ("300m",)]
+
+
 def test_another_events_phrase_put_in_a_copy_is_contradicted() -> None:
     """The claims stage reads `relinked` against the sentences closest to the claim: a copy
     with "in the lottery" (another sentence's win) for "in a church raffle"."""

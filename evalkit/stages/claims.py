@@ -452,6 +452,13 @@ def _novel(text: str, evidence: Evidence) -> Novel:
         unknown_figures -= _numbered(text, unknown_figures, evidence)
         unknown_figures -= _listed(text, unknown_figures, evidence)
         unknown_figures -= _spans_of_time(text, unknown_figures, evidence)
+        # "200m" where a source has "200 metres": metres, not millions
+        if _METRES & evidence.vocab:
+            unknown_figures -= {
+                a.value
+                for a in amounts(text)
+                if not a.unit and a.text.endswith("m") and a.text[:-1] in evidence.numbers
+            }
         # a share the sources give as a fraction: "50% of the bill" for "half the bill"
         unknown_figures -= {
             a.value
@@ -463,6 +470,9 @@ def _novel(text: str, evidence: Evidence) -> Novel:
         tuple(sorted(d for d in dates(text) if not known(d, vocab) and not _within(d, vocab))),
         tuple(sorted(unknown | misquoted | unreported(text, evidence.vocab))),
     )
+
+
+_METRES = frozenset("metres meters metre meter".split())
 
 
 def _within(date: str, vocab: frozenset[str]) -> bool:
