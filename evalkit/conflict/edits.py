@@ -175,8 +175,10 @@ def _edited(claim: str, unit: str) -> Conflict | None:
             exchanged = exchanged or Conflict(kind, new[0], old[0])
         elif op == "replace" and _turned_down(old, new):
             return Conflict("opposite", " ".join(new), " ".join(old))
-        elif op == "replace" and (_did_not(old, new) or _did_not(new, old)):
-            added += 1 if _did_not(new, old) else -1  # "knew" for "did not know"
+        elif op == "replace" and _did_not(old, new):
+            added -= 1  # "knew" for "did not know"
+        elif op == "replace" and _did_not(new, old):
+            added += 1
         elif op == "replace":
             return None
         elif op == "delete" and i1 > 0 and old[0] == "s" and set(old[1:]) & _OWNED:

@@ -169,9 +169,10 @@ def _verb_phrase(c: tuple[str, ...], j: int, u: tuple[str, ...], i: int) -> int:
 
 _BEFORE_VERB = _AUXILIARIES | BE
 _VERB_WORDS = 3
-# a pronoun that is a verb's subject (`_object_named`), and words for some of a thing that may
-# be the object a subject has ("The listings include one for ..." of "They include listings")
-_SUBJECTS = frozenset("he she they we i".split())
+# a pronoun that is a verb's subject (`_object_named`, a passive's side A in `_active`), and
+# words for some of a thing that may be the object a subject has ("The listings include one
+# for ..." of "They include listings")
+_SUBJECTS = frozenset("he she it they we".split())
 _SOME = frozenset("one ones some any all both each many several others another".split())
 
 
@@ -364,9 +365,6 @@ def _active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
 def _side(word: str) -> bool:
     """Whether the word may be a passive's side A: a content word or a subject pronoun."""
     return is_content(word) or word in _SUBJECTS
-
-
-_SUBJECTS = frozenset("he she it they we".split())
 
 
 def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:

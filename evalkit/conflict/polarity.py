@@ -372,10 +372,10 @@ def _gist(text: str) -> frozenset[str]:
     for the words that negate ("refused" is what the negation rule reads)."""
     toks = tokens(text)
     drop = {w for w in toks if w in OPPOSITES and w not in IMPLIED} | names(text)
-    dropped = {stem(w) for w in drop} | {
-        w for w, t in zip(toks, toks[1:], strict=False) if t == "t"
-    }
-    kept = (w for w in toks if is_content(w) and stem(w) not in dropped and w not in dropped)
+    dropped = {stem(w) for w in drop}
+    # a negative contraction's base ("didn" of "didn't") says nothing of what is said
+    contracted = {w for w, t in zip(toks, toks[1:], strict=False) if t == "t"}
+    kept = (w for w in toks if is_content(w) and stem(w) not in dropped and w not in contracted)
     return frozenset(_BASE_STEMS.get(s, s) for s in map(_stem, kept))
 
 

@@ -770,10 +770,11 @@ def _first_reading(
     demanding a ransom payment", denied by "No ransom was paid.")."""
     loose: tuple[str, Conflict | None, int] | None = None
     close = [int(j) for j in ranked if sims[j] >= cfg.contradiction_similarity]
+    sentences = units[:singles]  # (for `_read`)
     for at, j in enumerate(close):
         single = j < singles
         kind, conflict = _read(
-            text, units[j], single, unknown, cfg.contradiction_overlap, unsourced, units[:singles]
+            text, units[j], single, unknown, cfg.contradiction_overlap, unsourced, sentences
         )
         if kind == "neutral" or (loose and not single):
             continue
@@ -791,9 +792,7 @@ def _first_reading(
                 more = copied(text, units[k]) > most
                 if more or unsaid & content_stems(units[k]):
                     overlap = cfg.contradiction_overlap
-                    other = _read(
-                        text, units[k], True, unknown, overlap, unsourced, units[:singles]
-                    )
+                    other = _read(text, units[k], True, unknown, overlap, unsourced, sentences)
                     if other[0] == "conflict" and (
                         more or (other[1] is not None and other[1].kind in _TURNED)
                     ):
@@ -845,17 +844,11 @@ def _inside(
     9,000 Russian containers ...")."""
     found = None
     agreed = -1  # the most words in order the claim copies from a sentence that agrees
+    singles = read_as[: len(sentences)]
     for k, unit in enumerate(sentences):
         if unit.doc_id == window.doc_id and window.start <= unit.start < unit.end <= window.end:
-            kind, conflict = _read(
-                text,
-                read_as[k],
-                True,
-                unknown,
-                cfg.contradiction_overlap,
-                unsourced,
-                read_as[: len(sentences)],
-            )
+            overlap = cfg.contradiction_overlap
+            kind, conflict = _read(text, read_as[k], True, unknown, overlap, unsourced, singles)
             if kind == "conflict" and found is None:
                 found = (kind, conflict, k)
             elif kind == "agree":
