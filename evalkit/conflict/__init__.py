@@ -373,6 +373,10 @@ def _part(
             # the claim up to the clause's end: its names keep their capitals' context
             head = claim[: claim.find(part) + len(part)] if part in claim else part
             found = found or _swapped(head, unit, unsourced)
+        # a negation the clause cut off ("'I will not take another cruise" of "'I will not
+        # take another cruise, never.'") is none where the whole claim negates as the unit does
+        if found and found.kind == "negation" and negated(claim) == negated(unit):
+            found = None
         if found:
             return found
     return None

@@ -102,13 +102,16 @@ _SAID_BY = re.compile(
     r",[\"”’']?\s+(?:according to [^,]{1,40}|(?:[^\W\d][\w'’.-]*\s+){1,4}"
     rf"(?:told(?:\s+the)?(?:\s+[\w.]+){{1,4}}|{_SPEECH}(?:\s+\w+)?))\s*\.?\s*$"
     r"|^[Aa]ccording to [^,]{1,40},\s+"
+    # a speaker that introduces a quote: "In a statement to police, the alleged victim said: '"
+    rf"|^[^:\"“‘']{{1,120}}?\b{_SPEECH}(?:\s+[\w.]+){{0,4}}?\s*:\s*(?=[\"“‘'])"
 )
 
 
 def unattributed(statement: str) -> str:
     """The statement without a speaker put at its end or start ("There will be more major
-    finds, Mr Bartram said." reads as "There will be more major finds"), for the copy rules:
-    who says it is the speaker rule's."""
+    finds, Mr Bartram said." reads as "There will be more major finds"; "The victim said: 'My
+    flatmate ...'" as "'My flatmate ...'"), for the copy rules: who says it is the speaker
+    rule's."""
     return _SAID_BY.sub("", statement) or statement
 
 
@@ -130,16 +133,20 @@ def _replaced(
     South West", but "aid to Ukraine" for "aid to Senegal" in a claim that names Senegal once
     where the unit names it twice is a swap), neither side a pronoun, as (i1, i2, j1, j2):
     unit[i1:i2] replaced by claim[j1:j2]. The unit's words are counted in what the claim
-    copies, its head or tail left out aside: "Back in 1995, NPR profiled ..." for "Back in
+    copies, the words it leaves out aside: "Back in 1995, NPR profiled ..." for "Back in
     1995, the Baltimore Sun profiled ... -- the same part of the city that NPR called out ..."
-    puts NPR where the unit has it only in a part the claim leaves out; not a phrase that opens
+    puts NPR where the unit has it only in a part the claim leaves out (so does "... jumped to
+    his death in Tianjin due to the slump, Xinhua said" for "... in Beijing due to the slump and
+    that ... were killed in Tianjin blasts, Xinhua said"); not a phrase that opens
     with a preposition, moved from there ("likely to be in el clasico on 26 october" for
     "likely to be at real madrid on 26 october in el clasico")."""
     changes = tuple(changes)
-    ends = [
-        (i1, i2) for op, i1, i2, _, _ in changes if op == "delete" and 0 in (i1, len(unit) - i2)
-    ]
+    cut = [(i1, i2) for op, i1, i2, _, _ in changes if op == "delete"]
+    ends = [(i1, i2) for i1, i2 in cut if 0 in (i1, len(unit) - i2)]
     kept = [w for k, w in enumerate(unit) if not any(a <= k < b for a, b in ends)]
+    # a word put in a slot the claim copies around (the words before and after it the unit's)
+    # counts against the unit's words the claim keeps, all it leaves out aside
+    kept_all = [w for k, w in enumerate(unit) if not any(a <= k < b for a, b in cut)]
     for op, i1, i2, j1, j2 in changes:
         old, new = unit[i1:i2], claim[j1:j2]
         if op != "replace" or (set(old) | set(new)) & _PRONOUNS:
@@ -150,8 +157,13 @@ def _replaced(
             continue
         if any(claim.count(w) > unit.count(w) for w in _content(new)):
             yield i1, i2, j1, j2
-        elif new[0] not in _PLACING and any(claim.count(w) > kept.count(w) for w in _content(new)):
-            yield i1, i2, j1, j2
+        elif new[0] not in _PLACING:
+            slot = (
+                claim[j1 - 1 : j1] == unit[i1 - 1 : i1] and claim[j2 : j2 + 1] == unit[i2 : i2 + 1]
+            )
+            counted = kept_all if slot else kept
+            if any(claim.count(w) > counted.count(w) for w in _content(new)):
+                yield i1, i2, j1, j2
 
 
 # Prepositions that give a name its role: "branch of Asda" is no "branch in Canterbury"

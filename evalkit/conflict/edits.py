@@ -74,6 +74,13 @@ def _another_step(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 _ARTICLES = frozenset({"a", "an"})
 _YET_TO = ("yet", "to")
+_LACK = ("lack", "of")
+
+
+def _unarticled(words: tuple[str, ...]) -> tuple[str, ...]:
+    return words[1:] if words[:1] and words[0] in _ARTICLES else words
+
+
 # whom a possessive names beside the possessor: "Mrs Alexander's aunt", "Smith's lawyer"
 _OWNED = _KIN | frozenset("lawyer lawyers attorney attorneys solicitor solicitors".split())
 _PREPOSITIONS = frozenset("of with for on in over".split())
@@ -119,9 +126,15 @@ def _agreeing(
     u: tuple[str, ...],
     at: int,
 ) -> bool:
-    """Whether every change but the one at unit word `at` is a verb made to agree."""
+    """Whether every change but the one at unit word `at` is a verb made to agree, a joining
+    word put in or left out ("While Beckham rarely gets it wrong ..., he is ..." for "Beckham
+    often gets it wrong ..., but he is ..."), or words left out that negate nothing ("Local
+    fishermen, helped by officials, ...")."""
     return all(
-        i1 == at or (op == "replace" and _agreed(u[i1:i2]) == _agreed(c[j1:j2]))
+        i1 == at
+        or (op == "replace" and _agreed(u[i1:i2]) == _agreed(c[j1:j2]))
+        or (op != "replace" and {*u[i1:i2], *c[j1:j2]} <= _CLAUSE_OPENERS)
+        or (op == "delete" and not set(u[i1:i2]) & _NEGATORS)
         for op, i1, i2, j1, j2 in changes
     )
 
@@ -187,6 +200,10 @@ def _edited(claim: str, unit: str) -> Conflict | None:
             return Conflict("word", u[i1 - 1], " ".join(u[i1 - 1 : i2]))
         elif _YET_TO in (old, new):  # "had yet to come forward" is "had not come forward"
             added += 1 if new else -1
+        elif op != "replace" and _LACK in (_unarticled(old), _unarticled(new)):
+            added += 1 if new else -1  # "there was evidence" for "there was a lack of evidence"
+        elif op != "replace" and set(old + new) <= _CLAUSE_OPENERS:
+            pass  # "..., and the watchdog said" for "Although ..., the watchdog said"
         elif op == "delete" and _another_clause(old, i1 == 0, i2 == len(u)):
             pass  # the unit's head or tail left out: "She added that ...", "... and while ..."
         elif not set(old + new) <= _NEGATORS:
@@ -250,11 +267,14 @@ _DO = frozenset("did does do".split())
 def _did_not(negated: tuple[str, ...], plain: tuple[str, ...]) -> bool:
     """Whether the words negate a verb ("did not know") the other words say plainly, in a form
     of their own ("knew", "enjoyed", "knows")."""
+    plain = tuple(w for w in plain if w not in _ASIDE)  # "also features": "does not feature"
     if len(negated) != 3 or len(plain) != 1 or negated[0] not in _DO or negated[1] != "not":
         return False
     verb, said = negated[2], plain[0]
     return said != verb and (said.startswith(verb) or _BASE_STEMS.get(stem(said)) == stem(verb))
 
+
+_ASIDE = frozenset("also still even already".split())  # `_did_not`: adverbs a copy adds
 
 # words that open a clause of its own, which a copy may leave out with its negations
 _CLAUSE_OPENERS = frozenset("and but while which who as because although though whereas".split())
@@ -289,9 +309,12 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
     if not changes:
         return None
     unconditional = _unconditional(changes, c, u)
-    if unconditional or _HEDGES & set(c):
+    # a hedge of the claim's own (not one it copies: "a conversation allegedly hacked")
+    if unconditional or any(c.count(w) > u.count(w) for w in _HEDGES.intersection(c)):
         return unconditional
-    found = None
+    found = dropped = None
+    otherwise = False  # a hedge said otherwise
+    copies_hedge = bool(_HEDGES.intersection(c))  # "the alleged ringleaders ... attended"
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
         if _hedges_near(c, j1, j2):
@@ -300,10 +323,13 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
         # one that says whose it is its own way: "according to Carrie Reichert, alcohol ...")
         claimed = i1 > 0 and _claimed(old) and set(new) <= _JOINING and not _attributed(c)
         if claimed or (
-            op == "delete" and (_HEDGES & set(old) or _seeming(old) or set(old) <= _MODALS)
+            op == "delete"
+            and ((_HEDGES & set(old) and not copies_hedge) or _seeming(old) or set(old) <= _MODALS)
         ):
             mine, theirs = c[max(j1 - 1, 0) : j1 + 1], u[max(i1 - 1, 0) : i2 + 1]
             found = found or Conflict("word", " ".join(mine), " ".join(theirs))
+            if op == "delete" and _HEDGES & set(old):
+                dropped = dropped or found
         elif op == "replace" and (
             (len(new) == 1 and _said_certain(old, new[0]))
             or _certain_instead(old, new)
@@ -315,8 +341,10 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
         ):
             found = found or Conflict("word", " ".join(new), " ".join(old))
         elif op == "replace" and _HEDGING & {*old, *new} and not _unconditioned(old, new):
-            return None  # a hedge said otherwise, for other rules
-    return found
+            otherwise = True  # for other rules, unless a hedge word is left out besides
+    # ("Authorities knew ... was the culprit" for "Authorities suspected ... was possibly the
+    # culprit")
+    return dropped if otherwise else found
 
 
 # what gives a statement as only someone's claim, before it: "Ms Reichert claims she was one
@@ -621,6 +649,8 @@ def _splice(
                 continue
             if abbreviates(c[:k], subject) or abbreviates(subject[-1:], c[:k]):
                 continue  # "QPR" + "beat Chelsea", said of "Queens Park Rangers"
+            if _called(c[:k], subject, lines):
+                continue  # "UVA" + "is a public university", said of "The university"
             if _surnamed(c[:k], subject):
                 continue  # "Finance Minister Arun Jaitley" + "said ...", said of "Mr Jaitley"
             if _content(subject) == head or _opens_with(c[:k], _content(subject)):
@@ -724,6 +754,23 @@ _THINGS = frozenset(
     for thing in """film movie show series book novel album song play programme documentary dog
     cat horse""".split()
 )
+
+
+_INSTITUTIONS = frozenset("university college school hospital council party union".split())
+_CALLED = 4  # `_called`: the most words between a body's name and the word for what it is
+
+
+def _called(start: tuple[str, ...], subject: tuple[str, ...], lines: Sequence[str]) -> bool:
+    """Whether the subject is a body by what it is ("the university") and a source names the
+    start beside that word: "the University of Virginia (UVA)" makes "UVA" the university."""
+    if len(subject) != 2 or subject[0] != "the":
+        return False
+    if subject[1] not in _INSTITUTIONS and ("the", subject[1]) not in _BODIES:
+        return False
+    name = re.escape(" ".join(start))
+    gap = rf"(?: \S+){{0,{_CALLED}}} "
+    near = rf"\b{subject[1]}{gap}{name}\b|\b{name}{gap}{subject[1]}\b"
+    return any(re.search(near, line) for line in lines)
 
 
 def _surnamed(start: tuple[str, ...], subject: tuple[str, ...]) -> bool:

@@ -13,6 +13,7 @@ from typing import Literal
 from evalkit.conflict.base import (
     _COPY,
     _NEAR_COPY,
+    _PRONOUNS,
     _ROLES,
     _SPEECH,
     _WHO,
@@ -26,6 +27,7 @@ from evalkit.conflict.base import (
 )
 from evalkit.lexicon import name_words, unknown_words, vocabulary_words
 from evalkit.text import (
+    NUMBER_WORDS,
     STOPWORDS,
     cased,
     content_stems,
@@ -228,6 +230,11 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
     changes = _copy_changes(c, u, _NEAR_COPY)
     if changes is None:
         return None
+    # lower-cased, the claim's light edits undone, so another change may be its only one: then
+    # only names the lexicon knows for others, or kin, are read as a swap
+    restored, light = _restored(changes, c, u, unit) if lower else (c, False)
+    if restored != c:
+        c, changes = restored, _aligned(u, restored)[1]
     # more than one change (the unit's head or tail left out aside): then only kin, since
     # other words may be a paraphrase
     inner = [o for o in changes if not (o[0] == "delete" and (o[1] == 0 or o[2] == len(u)))]
@@ -246,6 +253,8 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
         and j2 == len(c)
         and i2 - i1 > j2 - j1
         and not abbreviates(c[j1:j2], u[i1 : i1 + _NAME_WORDS])
+        # (the same role: "at ewood park" is no name for "for liverpool, drilling ...")
+        and _roles(c[j1:j2]) == _roles(u[i1 : i1 + j2 - j1])
     )
     # where the claim leaves out words of the unit's head or tail, only names the lexicon
     # knows, or kin (not function words alone: "and ..." for "And barcelona's second ...")
@@ -280,7 +289,7 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
         gone, put = _content(old), _content(new)
         if _described(u, i1, c, j1, gone, put, capitalised):
             continue
-        if _alike(old, new):  # "frequently" for "often", "goalkeeper" for "keeper"
+        if _alike(old, new) or _same_figure(old, new):  # "frequently" for "often"
             continue
         kin = _other_person(gone, put)  # "wife" for "sister", "victim" for "defendant"
         # among several changes, names the lexicon knows for others it knows are a swap still
@@ -295,8 +304,11 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
         # reads it below ("theodora hawksley said" for "miss hawksley said")
         if lower and (gone | put) & _PERSON_TITLES and _surname(c[j2 : j2 + 1], u[i2 : i2 + 1]):
             continue
-        if cut and not kin and not (name_words(" ".join(old)) and name_words(" ".join(new))):
+        named_old, named_new = name_words(" ".join(old)), name_words(" ".join(new))
+        if cut and not kin and not (named_old and named_new):
             continue
+        if light and not kin and not (named_old or named_new):
+            continue  # "important" for "vital" with "that" left out: a paraphrase
         if not lower:
             # the rest copied: _COPY of the claim's words but the new name's; where the name is
             # what keeps the copy under _COPY, with its role ("of Asda" is no "in Canterbury")
@@ -312,7 +324,11 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
             named_both = _named(_unbodied(gone), unit, theirs) and _named(
                 _unbodied(put), claim, mine
             )
-            if not kin and not named_both:
+            # the unit's own description of someone before put for a name ("the guard" for
+            # "Jia" after "The security guard said no")
+            reused = _after_the(c, j1) and bool(put) and put <= set(u[:i1])
+            reused = reused and _named(gone, unit, theirs) and _described_in(put, unit)
+            if not kin and not named_both and not reused:
                 # a body of people put for another or for a name, from the sources' words
                 if not _group_for(old, new, unit, claim, len(inner)):
                     continue
@@ -338,6 +354,46 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
         kind: Literal["name", "word"] = "word" if lower or kin else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
     return None
+
+
+# a photo's place in a caption, bracketed in CNN/DailyMail's text: "jacques burger (centre)"
+_CAPTION_PLACE = re.compile(
+    r"(?:\(|-lrb-)\s*(?:(?:far|second|top|bottom)\s+)?(?:left|right|centre|center|pictured|"
+    r"above|below|top|bottom|inset)\s*(?:\)|-rrb-)",
+    re.I,
+)
+_RESOLVED = 4  # the most words a pronoun may be put in place of, as its name ("he" -> "bueno")
+_STANDS_FOR = frozenset("he she they it his her their its him them".split())
+_SLIGHT = frozenset({"the", "a", "an", "of", "that"})  # one put in or left out: "because (of) its"
+
+
+def _restored(
+    changes: Sequence[tuple[str, int, int, int, int]],
+    c: tuple[str, ...],
+    u: tuple[str, ...],
+    unit: str,
+) -> tuple[tuple[str, ...], bool]:
+    """The claim with an extractive summary's light edits of the unit undone: a pronoun put
+    back as the name it stands for ("bueno hit four" for "he hit four", "redknapp's decision"
+    for "his decision"), a caption's bracketed place left out ("(centre)"), an article, "of" or
+    "that" put in or left out. What is left is the claim's own change, if any (`_swapped`);
+    and whether a function word was among them (then the change left may be a paraphrase's)."""
+    captions = {w for m in _CAPTION_PLACE.finditer(unit) for w in tokens(m.group())}
+    words, light = list(c), False
+    for op, i1, i2, j1, j2 in reversed(changes):
+        resolved = (
+            op == "replace"
+            and i2 - i1 == 1
+            and u[i1] in _STANDS_FOR
+            and 0 < j2 - j1 <= _RESOLVED
+            and not set(c[j1:j2]) & _PRONOUNS
+        )
+        resolved = resolved or (op == "delete" and set(u[i1:i2]) <= captions)
+        slight = op in ("insert", "delete") and {*u[i1:i2], *c[j1:j2]} <= _SLIGHT
+        if resolved or slight:
+            words[j1:j2] = u[i1:i2]
+            light = light or slight
+    return tuple(words), light
 
 
 # words that make a name a body's: "the BIS committee", "Leeds City Council"
@@ -382,6 +438,26 @@ def _group_for(
     return (grouped[0] or _named({gone}, unit, theirs)) and (
         grouped[1] or _named({put}, claim, mine)
     )
+
+
+def _same_figure(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether the two sides write the same number otherwise: "one per" for "1per"."""
+
+    def figures(words: tuple[str, ...]) -> set[str]:
+        found = {n for w in words for n in re.findall(r"\d+", w)}
+        return found | {_FIGURE_WORDS[w] for w in words if w in _FIGURE_WORDS}
+
+    mine = figures(new)
+    return bool(mine) and mine == figures(old)
+
+
+_FIGURE_WORDS = {**NUMBER_WORDS, "one": "1"}
+
+
+def _described_in(words: set[str], text: str) -> bool:
+    """Whether the cased text writes each of the words lower-case: a description of someone
+    ("The security guard"), not part of a name ("the Channel Islands")."""
+    return all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 def _all_named(words: set[str]) -> bool:
@@ -560,17 +636,23 @@ def _described(
     name the lexicon knows, a name of its own, "the Baltimore Sun" for "NPR", unless a seat or
     body that may speak for the other, "the White House" for "Mr Earnest": `_STANDS_IN`; "The
     Little Girl's" for "Chloe's", a system's capitals, stays a description; a newspaper's name,
-    "the Sun", is none: `_PRESS`)."""
+    "the Sun", is none: `_PRESS`; nor the claim's description where the unit gives it to
+    someone before: "the guard" for "Jia" in "The security guard said no, and Jia ...")."""
     mine, theirs = _after_the(claim, j, _ARTICLES), _after_the(unit, i, _ARTICLES)
     if mine == theirs or (theirs and not _after_the(unit, i)):
         return False  # both described ("an employee" for "an employer"), or neither
     described = put if mine else gone
     if mine and not _after_the(claim, j) and name_words(" ".join(sorted(described))):
         return False  # "a london fire brigade spokesperson" speaks for a body the unit lacks
+    if mine and described <= set(unit[:i]):
+        return False  # the unit describes someone else so: "the guard" for "Jia" beside "The
+        # security guard said no"
     # (a body's name is a name of its own: "the International Olympic Committee")
     own = name_words(" ".join(sorted(described))) or described & _BODY_WORDS
     named = len(described & capitalised) > 1 and own
-    if described <= _THE_COUNTRIES | _PRESS or (named and not described & _STANDS_IN):
+    # (a newspaper by its name: "the Sun", "the Daily Mirror", "the Financial Times")
+    newspaper = bool(described & _PRESS) and len(described) <= _PAPER_WORDS
+    if described <= _THE_COUNTRIES or newspaper or (named and not described & _STANDS_IN):
         return False
     return not unknown_words(" ".join(sorted(described)))
 
@@ -583,6 +665,7 @@ _THE_COUNTRIES = frozenset(
 
 # newspapers' names that are English words after "the": no description ("Channel 4 News" or
 # "mailonline" for "the Sun" is a swap; "the tabloid" for "the Sun" still describes it)
+_PAPER_WORDS = 3  # the most words of a newspaper's name after "the": "the New York Times"
 _PRESS = frozenset(
     """sun times guardian telegraph mirror independent observer spectator express star herald
     post standard economist journal tribune chronicle mail gazette""".split()
@@ -600,7 +683,8 @@ def _after_the(words: tuple[str, ...], at: int, articles: frozenset[str] = _THE)
 def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one may be a form of the other: the same first three letters ("Hibs",
     "Hibernian"), two for longer single words ("the Irish", "Ireland"; not "Oliver Banks",
-    "Oldham Athletic"), initials ("QPR"), or names of one country ("UK", "British":
+    "Oldham Athletic", nor two words no English word has, "Shenwari", "Shahzad"), initials
+    ("QPR"), or names of one country ("UK", "British":
     `text.same_country`). Titles before more words are read past ("Prince Charles" is no
     form of "Princess Margaret")."""
     a, b = tuple(w for w in a if is_content(w)), tuple(w for w in b if is_content(w))
@@ -610,7 +694,13 @@ def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return (
         same_country(set(a), set(b))
         or same >= 3
-        or (same == 2 and len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 5)
+        or (
+            same == 2
+            and len(a) == len(b) == 1
+            and min(len(a[0]), len(b[0])) >= 5
+            # (not two names no English word has: "Shenwari" for "Shahzad")
+            and not (unknown_words(a[0]) and unknown_words(b[0]))
+        )
         or abbreviates(b, a)
         or abbreviates(a, b)
     )

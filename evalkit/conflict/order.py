@@ -23,7 +23,7 @@ from evalkit.conflict.base import (
     _uncontracted,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
-from evalkit.text import BE, MONTHS, WEEKDAYS, dates, is_content, names, tokens
+from evalkit.text import BE, MONTHS, STOPWORDS, WEEKDAYS, dates, is_content, names, tokens
 
 # The order rule (`_order`): a claim whose content words are nearly all (this share) in one
 # unit, two of them exchanged at most _REACH words apart.
@@ -49,7 +49,7 @@ def _order(claim: str, unit: str) -> Conflict | None:
     replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive, or
     makes one, but keeps its order (`_voiced`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
-    return _reordered(claim, unit, c, u) or _object_named(c, u)
+    return _reordered(claim, unit, c, u) or _object_named(c, u) or _pronoun_turned(c, u)
 
 
 def _reordered(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
@@ -79,6 +79,31 @@ def _reordered(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) ->
 _OBJECTS = frozenset("him her them".split())
 _RELATIVE = frozenset("who which that".split())
 _SUBJECT_WORDS = 5  # the most words of the subject (a name: "Scissor Sister Charlotte Mulhall")
+
+
+_NOMINATIVE = {"him": "he", "her": "she", "them": "they"}
+_TOLD = frozenset({"told"})  # a verb of speech with a person for its object
+
+
+def _pronoun_turned(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The unit's object pronoun made the verb's subject, its subject the verb's object: "he
+    told a Conservative minister" against "a Conservative minister told him" (not "her" before
+    a word it may own: "told her mother")."""
+    for i in range(1, len(u) - 1):
+        pronoun = u[i + 1]
+        if pronoun not in _NOMINATIVE or u[i] in _SYMMETRIC or u[i] in STOPWORDS - _TOLD:
+            continue
+        if pronoun == "her" and i + 2 < len(u) and is_content(u[i + 2]):
+            continue
+        for j in range(1, len(c) - 1):
+            if c[j] != u[i] or c[j - 1] != _NOMINATIVE[pronoun]:
+                continue
+            for n in range(min(_SUBJECT_WORDS, i), 0, -1):
+                subject = u[i - n : i]
+                if subject == c[j + 1 : j + 1 + n] and _content(subject):
+                    theirs = f"{' '.join(subject)} {u[i]} {pronoun}"
+                    return Conflict("order", f"{c[j - 1]} {c[j]} {' '.join(subject)}", theirs)
+    return None
 
 
 def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
@@ -221,7 +246,12 @@ def _reversed(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     """The claim has the unit's two sides of a one-way word the other way round: "Wilson
     helped the Irish ... before Thompson and Porterfield steadied the innings" against
     "Thompson and Porterfield steadied the innings before Wilson helped the Irish ...". A side
-    opening the sentence ("After B, A") is left alone."""
+    opening the sentence ("After B, A") is left alone. Or the two phrases right beside it
+    exchanged, the rest word for word: "a barman who serves you before a newly arrived regular
+    customer" against "a barman who serves a newly arrived regular customer before you"."""
+    found = _exchanged_around(c, u)
+    if found:
+        return found
     for j, word in enumerate(c):
         if word not in _ONE_WAY:
             continue
@@ -234,6 +264,29 @@ def _reversed(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
                 if not (_mostly(left, first) or _mostly(right, then)):
                     return Conflict("order", _sides(c, j), _sides(u, i))
     return None
+
+
+_EXCHANGED = 6  # `_exchanged_around`: the most words of each phrase
+
+
+def _exchanged_around(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The claim is the unit but for the phrases on the two sides of a one-way word (or
+    "than") exchanged: "A before B" for "B before A", the rest word for word."""
+    if len(c) != len(u) or c == u:
+        return None
+    start = next(k for k in range(len(c)) if c[k] != u[k])
+    end = len(c) - next(k for k in range(len(c)) if c[-1 - k] != u[-1 - k])
+    mine, theirs = c[start:end], u[start:end]
+    for k, word in enumerate(mine):
+        if word not in _ONE_WAY | _THAN or not 0 < k < len(mine) - 1:
+            continue
+        a, b = mine[:k], mine[k + 1 :]
+        if max(len(a), len(b)) <= _EXCHANGED and theirs == (*b, word, *a):
+            return Conflict("order", " ".join(mine), " ".join(theirs))
+    return None
+
+
+_THAN = frozenset({"than"})
 
 
 def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
@@ -367,11 +420,31 @@ def _side(word: str) -> bool:
     return is_content(word) or word in _SUBJECTS
 
 
+# verbs whose passive may take either object for its subject: "X was granted an order" and
+# "an order was granted to X"
+_GIVEN = frozenset("granted given awarded offered sent handed shown lent paid promised".split())
+
+
+def _dative(between: tuple[str, ...], u: tuple[str, ...]) -> bool:
+    """Whether the claim's words between two exchanged words have a passive of giving with
+    "to" after it (before the one it is given to), which the unit says without the "to", with
+    that one for its subject."""
+    verbs = {w for k, w in enumerate(between) if w in _GIVEN and between[k + 1 : k + 2] == ("to",)}
+    if not verbs or verbs.isdisjoint(u):
+        return False
+    return not any(w in verbs and u[k + 1 : k + 2] == ("to",) for k, w in enumerate(u))
+
+
+_RESPECTIVE = frozenset({"and"})  # `_across`: what "respectively" keeps in order
+
+
 def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
     """Content words a before b in the claim (at most _REACH words apart) that stand b before
     a in the unit, with a word p between them in both: a p b against b p a. Each of a and b
     once on both sides: a word the unit says twice may stand on either side ("you might not
-    get ... but you might get" against "... but you may get")."""
+    get ... but you might get" against "... but you may get"). Words joined by "and" may not
+    change places where both say "respectively" ("play Gilly and Gendry respectively")."""
+    symmetric = _SYMMETRIC - _RESPECTIVE if {"respectively"} <= {*c} & {*u} else _SYMMETRIC
     once = Counter(c)
     at: dict[str, list[int]] = {}
     for i, t in enumerate(u):
@@ -385,13 +458,15 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
                 continue
             if _timed({a}, {b}):
                 continue
-            if _SYMMETRIC & set(c[ia:ib]):
+            if symmetric & set(c[ia:ib]):
                 continue
+            if _dative(c[ia:ib], u):
+                continue  # "a restraining order was granted to X" for "X was granted a ..."
             passive = _passive(c, ia, ib)
             for ip in range(ia + 1, ib):
                 p = c[ip]
                 # "Cooper said "Chris ..."" is ""... Chris ...," said Cooper"
-                if p not in at or p in _SYMMETRIC or p in _SAID:
+                if p not in at or p in symmetric or p in _SAID:
                     continue
                 # a word the claim says elsewhere too ("on", "the") counts only as what joins
                 # the two: beside one of them on both sides ("at Houghton Road on Fruehauf"
@@ -404,7 +479,7 @@ def _across(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
                                 continue
                             if not (joins and (once[p] == 1 or up in (ub + 1, ua - 1))):
                                 continue
-                            if _SYMMETRIC & set(u[ub:ua]) or _passive(u, ub, ua) != passive:
+                            if symmetric & set(u[ub:ua]) or _passive(u, ub, ua) != passive:
                                 continue
                             return a, b
     return None
@@ -556,7 +631,7 @@ def _crossed(c: tuple[str, ...], u: tuple[str, ...]) -> tuple[str, str] | None:
             there = _content(c[j1:j2]) & set(u[k1:k2])
             back = _content(c[l1:l2]) & set(u[i1:i2])
             between = c[j2:l1]
-            if (_PASSIVE in between) != (_PASSIVE in u[i2:k1]):
+            if (_PASSIVE in between) != (_PASSIVE in u[i2:k1]) or _dative(between, u):
                 continue
             # a "by" that comes or goes with the traded words turns the voice, not the roles
             # ("the parole board ... approved her release" for "her release ... approved by

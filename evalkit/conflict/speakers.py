@@ -31,7 +31,7 @@ from evalkit.conflict.names import (
     _described,
     same_voice,
 )
-from evalkit.lexicon import name_words
+from evalkit.lexicon import name_words, vocabulary_words
 from evalkit.text import (
     MEMO,
     MONTHS,
@@ -117,7 +117,9 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
     # the speaker's quote may name the claim's ("Mr Elliott said: "I have been totally
     # vindicated and Phil Flanagan has admitted ..."" against "Mr Flanagan said he had been
     # totally vindicated")
-    if named and not _names_one(mine, _UNQUOTED.sub(" ", unit)) and not _names_one(theirs, claim):
+    # (nor as a possessor: "Krut said Simpson's piece was ..." names Simpson as no speaker)
+    bare = _POSSESSOR.sub(" ", _UNQUOTED.sub(" ", unit))
+    if named and not _names_one(mine, bare) and not _names_one(theirs, claim):
         return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
     if not cased(unit):  # no capitals to find speakers by
         return _respoken(tokens(claim), tokens(unit))
@@ -148,6 +150,8 @@ def _nationality(speaker: frozenset[str], text: str) -> bool:
     return re.search(rf"\b[Tt]he\s+{re.escape(word.capitalize())}\b", text) is not None
 
 
+# a possessor's name: "Simpson's piece"
+_POSSESSOR = re.compile(r"\b[^\W\d_][\w-]*['’]s\b")
 # a quote (to its end, or the text's where the sentence ends inside it)
 _UNQUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
 
@@ -216,7 +220,7 @@ def _respoken(
         # "mr cameron has claimed", tokenised CLIFF), as `_speaker` reads names
         if not gone or not put or same_voice(gone, put) or gone <= _OFFICES or put <= _OFFICES:
             continue
-        if named is not None and _described_otherwise(gone, put, named):
+        if named is not None and (_described_otherwise(gone, put, named) or _other_body(old, new)):
             return Conflict("name", " ".join(written[0][j1:j2]), " ".join(written[1][i1:i2]))
         # a name, a title or an age marks a person ("mr earnest said", "the 42-year-old said"),
         # who may speak for a group
@@ -244,6 +248,36 @@ def _described_otherwise(gone: set[str], put: set[str], named: frozenset[str]) -
     mine, theirs = ({w for w in x if w in named or name_words(w)} for x in (put, gone))
     described = mine and theirs and put - mine - _PERSON_TITLES and gone - theirs - _PERSON_TITLES
     return bool(described) and not mine & theirs and not (gone | put) & _PERSON_TITLES
+
+
+# kinds of body a speaker's last word may name, for `_other_body`
+_BODY_KINDS = {
+    word: kind
+    for kind, words in (
+        ("state", "government ministry department office authority authorities officials"),
+        ("state", "council councils commission agency committee board service"),
+        ("police", "police force constabulary officers detectives"),
+        ("court", "court courts judge"),
+        ("club", "club team side"),
+        ("company", "company firm business"),
+        ("school", "university college school institute"),
+        ("hospital", "hospital"),
+        ("charity", "charity organisation organization association society federation union"),
+        ("party", "party"),
+    )
+    for word in words.split()
+}
+
+
+def _other_body(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether a speaker that ends in one kind of body's word is put for one that ends in
+    another's, sharing no word: "The university said" for "South Wales Police said" (not
+    "police officials said" for "Police said", nor "the club said" for "Chelsea said")."""
+    heads = [[w for w in side if is_content(w)][-1:] for side in (old, new)]
+    if not all(heads) or set(old) & set(new) - STOPWORDS:
+        return False
+    kinds = [_BODY_KINDS.get(head[0]) for head in heads]
+    return None not in kinds and kinds[0] != kinds[1]
 
 
 def _owned(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -299,6 +333,13 @@ def _who(match: re.Match[str]) -> str:
     words = tokens(who)
     found = name_words(match.string) - MONTHS - WEEKDAYS
     found |= {w for h, w in zip(words, words[1:], strict=False) if h in _HONORIFICS}
+    # a word after a name that the vocabulary has only as an inflection is a surname
+    # ("caroline abrahams", where "abrahams" reads as the plural of "abraham")
+    found |= {
+        w
+        for h, w in zip(words, words[1:], strict=False)
+        if h in found and is_content(w) and w not in vocabulary_words()
+    }
     runs = [list(run) for named, run in itertools.groupby(words, found.__contains__) if named]
     run = runs[-1] if runs and (not match["before"] or words[-1] in found) else []
     # a title before the name is no name ("prof ruggles"; "king" alone is one)
@@ -348,7 +389,15 @@ def voiced(sentences: list[str]) -> list[str]:
                 closing = _closed_by(sentences, i + 1)
             # a quote that opens right after one its speaker closed goes on with theirs
             # ("'I think it's fantastic,' Smith added. | 'You can't keep playing forever.")
-            who = quoting or (closing[0] if closing else None) or (last if opens else None)
+            # (or one the sentence before left open, which this one closes: "'As he was
+            # fleeing from police, they killed my son. | He couldn't have been a threat if he
+            # was running.'")
+            closes_it = going_on and _closes(text)
+            who = (
+                quoting
+                or (closing[0] if closing else None)
+                or (last if opens or closes_it else None)
+            )
             if who:
                 out.append(f"{who} said: {text}")
                 inside = _left_open(text, inside)
@@ -366,8 +415,17 @@ def voiced(sentences: list[str]) -> list[str]:
                 if talk and not named and not cased(before):
                     break  # lower-cased, a speaker the lexicon cannot name
                 opens_named = _OPENS_NAMED.match(before)
-                if named or (opens_named and _named_words(opens_named["who"], before)):
-                    name = named[-1] if named else opens_named["who"] if opens_named else None
+                opener = (
+                    opens_named["who"]
+                    if opens_named and _named_words(opens_named["who"], before)
+                    else None
+                )
+                roled = _ROLED.match(before)
+                if roled and _named_words(roled["who"], before):
+                    opener = roled["who"]  # "... Conservative MP Chris Davies condemned"
+                opener = opener if cased(before) else _opens_named_lower(before)
+                if named or opener:
+                    name = named[-1] if named else opener
                     # (not the sentence's full stop: "said Lucas." names "Lucas")
                     name = re.sub(r"(?<=\w\w)\.$", "", name) if name else None
                     break
@@ -391,8 +449,13 @@ def _left_open(text: str, inside: int) -> int:
     """`voiced`'s count of sentences inside a quote left open, after this one."""
     if _QUOTE_OPENS.match(text) or not inside:
         return int(_quote_left_open(text))
+    return 0 if _closes(text) else inside + 1
+
+
+def _closes(text: str) -> bool:
+    """Whether a sentence inside a quote closes it."""
     closes = text.count('"') % 2 == 1 or "”" in text or _SINGLE_CLOSES.search(text) is not None
-    return 0 if closes else inside + 1
+    return closes or _STRAIGHT_CLOSES.search(text) is not None
 
 
 def _closed_by(sentences: list[str], start: int) -> tuple[str, int] | None:
@@ -460,6 +523,34 @@ _OPENS_UNNAMED = re.compile(
 )
 
 
+# a sentence that opens with names and then a role before whose subject it is: "Brecon and
+# Radnorshire Conservative MP Chris Davies condemned ..." (Chris Davies, not Brecon)
+_ROLED = re.compile(
+    rf"\s*(?:{_WHO}|and|of|&)(?:\s+(?:{_WHO}|and|of|&))*?\s+(?:MP|MSP|AM|MEP|manager|boss|"
+    r"captain|skipper|chief|leader|chairman|chairwoman|president|secretary|minister|coach|"
+    rf"director|spokesman|spokeswoman|striker|midfielder|defender|goalkeeper)\s+(?P<who>{_WHO})"
+)
+
+
+def _opens_named_lower(text: str) -> str | None:
+    """Lower-cased, the names the lexicon knows that open the sentence, its subject, before a
+    comma or a verb of speech: "ruth tudor" of "ruth tudor, president of the open university's
+    students' association, thinks ..."."""
+    found = name_words(text) - STOPWORDS - MONTHS - WEEKDAYS
+    words = tokens(text)
+    run = list(itertools.takewhile(found.__contains__, words[: _NAME_RUN + 1]))
+    if not run or len(run) > _NAME_RUN or len(run) == len(words):
+        return None
+    # only before a comma (an apposition) or a verb of speech: "norfolk's williamson spent
+    # ...", "brecon and radnorshire ... mp chris davies" open with a place
+    name = r"\s+".join(map(re.escape, run))
+    after = re.match(rf"\s*{name}\s*(?:,|{_SPEECH}\b)", text)
+    return " ".join(run) if after else None
+
+
+_NAME_RUN = 3  # `_opens_named_lower`: the most words of the name
+
+
 def _named_words(who: str, text: str) -> bool:
     """Whether every word of `who` is a name of the text (`names`: not "The", "Police")."""
     return bool(tokens(who)) and set(tokens(who)) <= names(text)
@@ -497,10 +588,17 @@ def _quote_left_open(text: str) -> bool:
     """Whether the text opens a quote it does not close."""
     if text.count('"') % 2 == 1 or text.count("“") > text.count("”"):
         return True
-    return text.count("‘") > len(_SINGLE_CLOSES.findall(text))
+    if text.count("‘") > len(_SINGLE_CLOSES.findall(text)):
+        return True
+    return len(_STRAIGHT_OPENS.findall(text)) > len(_STRAIGHT_CLOSES.findall(text))
 
 
 _SINGLE_CLOSES = re.compile(r"’(?!\w)")  # a closing single quote, not an apostrophe ("don’t")
+# a straight single quote that opens a quote (at the start, after a space, colon or bracket,
+# before a word) and one that closes it (after a word or a mark, before a space, a mark or the
+# end): not an apostrophe ("couldn't", "Howell's")
+_STRAIGHT_OPENS = re.compile(r"(?:^|(?<=[\s:(]))'(?=\w)")
+_STRAIGHT_CLOSES = re.compile(r"(?<=[\w.,!?])'(?=\s|$|[.,;:)])")
 
 
 @lru_cache(maxsize=MEMO)
@@ -515,4 +613,21 @@ def speakers(text: str, pattern: re.Pattern[str] = _SPEAKER) -> frozenset[str]:
     label = _LABELLED.match(text) if cased(text) else None
     if label:  # 'Ipswich manager Mick McCarthy: "It looked like ...'
         out |= {t for t in tokens(label["who"]) if t not in STOPWORDS and not t.isdigit()}
+    lowered = None if cased(text) else _LABELLED_LOWER.match(text)
+    if lowered:  # lower-cased, the names the lexicon knows that end the label
+        out |= _label_names(lowered["label"])
     return frozenset(out - MONTHS - WEEKDAYS)
+
+
+def _label_names(label: str) -> set[str]:
+    """The names the lexicon knows that end a lower-cased label ("ipswich manager mick
+    mccarthy"); none where it is a clause ("he told journalists in spain")."""
+    words = tokens(label)
+    if any(w in _PRONOUNS or _SAY.fullmatch(w) for w in words):
+        return set()
+    run = itertools.takewhile(name_words(label).__contains__, words[::-1])
+    return {t for t in run if t not in STOPWORDS and not t.isdigit()}
+
+
+# `_LABELLED` without capitals: 'ipswich manager mick mccarthy: "it looked like ...'
+_LABELLED_LOWER = re.compile(r"^\s*(?P<label>(?:[a-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)\s*:\s*[\"“‘']")
