@@ -5264,7 +5264,7 @@ def test_light_edits_of_a_lower_cased_copy_agree(claim: str, unit: str) -> None:
 
 
 def test_lower_cased_speakers_by_a_label_or_a_surname_the_vocabulary_inflects() -> None:
-    """ 'ipswich manager mick mccarthy: "..."' names mick mccarthy; "caroline abrahams, of age
+    """'ipswich manager mick mccarthy: "..."' names mick mccarthy; "caroline abrahams, of age
     uk, said:" names caroline abrahams, whose quote goes on in the next sentence."""
     label = (
         'ipswich manager mick mccarthy: "it looked like an ordinary start from both teams, but'
@@ -5402,8 +5402,7 @@ def test_a_twenty_first_probes_errors_are_conflicts(claim: str, unit: str) -> No
         ),
         # a hedge copied with the rest
         (
-            "Komsomolskaya Pravda quoted a Facebook conversation allegedly hacked by Cyber"
-            " Berkut.",
+            "Komsomolskaya Pravda quoted a Facebook conversation allegedly hacked by Cyber Berkut.",
             "In addition, Komsomolskaya Pravda quoted a Facebook conversation allegedly hacked by"
             " Cyber Berkut.",
         ),
