@@ -49,7 +49,8 @@ def _order(claim: str, unit: str) -> Conflict | None:
     replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive, or
     makes one, but keeps its order (`_voiced`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
-    return _reordered(claim, unit, c, u) or _object_named(c, u) or _pronoun_turned(c, u)
+    found = _reordered(claim, unit, c, u) or _object_named(c, u) or _pronoun_turned(c, u)
+    return found or _name_for_pronoun_traded(c, u)
 
 
 def _reordered(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
@@ -103,6 +104,22 @@ def _pronoun_turned(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
                 if subject == c[j + 1 : j + 1 + n] and _content(subject):
                     theirs = f"{' '.join(subject)} {u[i]} {pronoun}"
                     return Conflict("order", f"{c[j - 1]} {c[j]} {' '.join(subject)}", theirs)
+    return None
+
+
+def _name_for_pronoun_traded(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """A name of the unit's put where it has a pronoun, and another name in that name's place:
+    "Walcott shaved ... off Bellerin's time" against "Bellerin shaved ... off his time"."""
+    changes = [o for o in _aligned(u, c)[1] if o[0] == "replace"]
+    for _, i1, i2, j1, j2 in changes:
+        if i2 - i1 != 1 or u[i1] not in _PRONOUNS:
+            continue
+        moved = tuple(w for w in c[j1:j2] if w != "s")
+        for _, k1, k2, l1, l2 in changes:
+            if u[k1:k2] == moved and c[l1:l2] != moved and _content(c[l1:l2]):
+                if not set(c[l1:l2]) & _PRONOUNS:
+                    mine = f"{' '.join(c[l1:l2])} ... {' '.join(c[j1:j2])}"
+                    return Conflict("order", mine, f"{' '.join(moved)} ... {u[i1]}")
     return None
 
 
