@@ -5449,6 +5449,11 @@ def test_a_twenty_first_probes_errors_are_conflicts(claim: str, unit: str) -> No
             "philippe coutinho (right) scored the decisive goal for liverpool, drilling a low"
             " shot in off the far post .",
         ),
+        # a description and the name after "said" of one speaker
+        (
+            '"Chris, this is for you," said the 40-year-old actor.',
+            'The 40-year-old actor said: "Chris, this is for you," said Cooper.',
+        ),
         # a clause cut before the quote's second negation
         (
             "Athanasia Georgoudakis, from Yagoona in Sydney's south-west, told the Sydney Morning"

@@ -644,7 +644,9 @@ def _described(
     described = put if mine else gone
     if mine and not _after_the(claim, j) and name_words(" ".join(sorted(described))):
         return False  # "a london fire brigade spokesperson" speaks for a body the unit lacks
-    if mine and described <= set(unit[:i]):
+    # (not a speaker named after "said", whom a description before may be: "The 40-year-old
+    # actor said: "...," said Cooper.")
+    if mine and described <= set(unit[:i]) and not (i and re.fullmatch(_SPEECH, unit[i - 1])):
         return False  # the unit describes someone else so: "the guard" for "Jia" beside "The
         # security guard said no"
     # (a body's name is a name of its own: "the International Olympic Committee")
