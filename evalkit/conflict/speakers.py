@@ -414,16 +414,7 @@ def voiced(sentences: list[str]) -> list[str]:
                 named = [_written(m) for m in talk if _who(m)]
                 if talk and not named and not cased(before):
                     break  # lower-cased, a speaker the lexicon cannot name
-                opens_named = _OPENS_NAMED.match(before)
-                opener = (
-                    opens_named["who"]
-                    if opens_named and _named_words(opens_named["who"], before)
-                    else None
-                )
-                roled = _ROLED.match(before)
-                if roled and _named_words(roled["who"], before):
-                    opener = roled["who"]  # "... Conservative MP Chris Davies condemned"
-                opener = opener if cased(before) else _opens_named_lower(before)
+                opener = _opener(before)
                 if named or opener:
                     name = named[-1] if named else opener
                     # (not the sentence's full stop: "said Lucas." names "Lucas")
@@ -530,6 +521,20 @@ _ROLED = re.compile(
     r"captain|skipper|chief|leader|chairman|chairwoman|president|secretary|minister|coach|"
     rf"director|spokesman|spokeswoman|striker|midfielder|defender|goalkeeper)\s+(?P<who>{_WHO})"
 )
+
+
+def _opener(text: str) -> str | None:
+    """The name that opens a sentence, its subject (`voiced`): "Kevin Hart" of "Kevin Hart, who
+    ..., brought his kids on stage."; the role's person after names that open it ("Chris Davies"
+    of "Brecon and Radnorshire Conservative MP Chris Davies condemned ..."); lower-cased, by
+    the lexicon (`_opens_named_lower`)."""
+    if not cased(text):
+        return _opens_named_lower(text)
+    roled = _ROLED.match(text)
+    if roled and _named_words(roled["who"], text):
+        return roled["who"]
+    opens = _OPENS_NAMED.match(text)
+    return opens["who"] if opens and _named_words(opens["who"], text) else None
 
 
 def _opens_named_lower(text: str) -> str | None:
