@@ -310,11 +310,12 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
         return None
     unconditional = _unconditional(changes, c, u)
     # a hedge of the claim's own (not one it copies: "a conversation allegedly hacked")
-    if unconditional or any(c.count(w) > u.count(w) for w in _HEDGES.intersection(c)):
+    hedges = _HEDGES.intersection(c)
+    if unconditional or any(c.count(w) > u.count(w) for w in hedges):
         return unconditional
     found = dropped = None
     otherwise = False  # a hedge said otherwise
-    copies_hedge = bool(_HEDGES.intersection(c))  # "the alleged ringleaders ... attended"
+    copies_hedge = bool(hedges)  # "the alleged ringleaders ... attended"
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
         if _hedges_near(c, j1, j2):

@@ -75,14 +75,15 @@ def _reordered(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) ->
     return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
 
 
-# `_object_named`: the pronouns a verb's object may be, and what may stand between a subject
-# and its verb ("Mulhall, who is serving life for murder, regarded her")
-_OBJECTS = frozenset("him her them".split())
+# `_object_named`: the pronouns a verb's object may be (each with its form as a subject, for
+# `_pronoun_turned`), and what may stand between a subject and its verb ("Mulhall, who is
+# serving life for murder, regarded her")
+_NOMINATIVE = {"him": "he", "her": "she", "them": "they"}
+_OBJECTS = frozenset(_NOMINATIVE)
 _RELATIVE = frozenset("who which that".split())
 _SUBJECT_WORDS = 5  # the most words of the subject (a name: "Scissor Sister Charlotte Mulhall")
 
 
-_NOMINATIVE = {"him": "he", "her": "she", "them": "they"}
 _TOLD = frozenset({"told"})  # a verb of speech with a person for its object
 
 
@@ -295,7 +296,7 @@ def _exchanged_around(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None
     end = len(c) - next(k for k in range(len(c)) if c[-1 - k] != u[-1 - k])
     mine, theirs = c[start:end], u[start:end]
     for k, word in enumerate(mine):
-        if word not in _ONE_WAY | _THAN or not 0 < k < len(mine) - 1:
+        if word not in _EXCHANGING or not 0 < k < len(mine) - 1:
             continue
         a, b = mine[:k], mine[k + 1 :]
         if max(len(a), len(b)) <= _EXCHANGED and theirs == (*b, word, *a):
@@ -303,7 +304,7 @@ def _exchanged_around(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None
     return None
 
 
-_THAN = frozenset({"than"})
+_EXCHANGING = _ONE_WAY | {"than"}  # `_exchanged_around`: the words it reads the sides of
 
 
 def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:

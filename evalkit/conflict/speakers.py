@@ -335,10 +335,11 @@ def _who(match: re.Match[str]) -> str:
     found |= {w for h, w in zip(words, words[1:], strict=False) if h in _HONORIFICS}
     # a word after a name that the vocabulary has only as an inflection is a surname
     # ("caroline abrahams", where "abrahams" reads as the plural of "abraham")
+    english = vocabulary_words()
     found |= {
         w
         for h, w in zip(words, words[1:], strict=False)
-        if h in found and is_content(w) and w not in vocabulary_words()
+        if h in found and is_content(w) and w not in english
     }
     runs = [list(run) for named, run in itertools.groupby(words, found.__contains__) if named]
     run = runs[-1] if runs and (not match["before"] or words[-1] in found) else []
