@@ -282,7 +282,7 @@ SCALES = tuple(
             "never",
             "rarely,seldom",
             "sometimes,occasionally",
-            "often,frequently,regularly,usually",
+            "often,frequently,regularly,usually,mostly,largely,mainly,generally",
             "always",
         ),
         (
@@ -745,6 +745,33 @@ def days(text: str) -> frozenset[tuple[str, int]]:
         word = month.rstrip(".").lower()
         found.add((full_month(word), day))
     return frozenset(found)
+
+
+# a time of day: "6pm", "3.30 pm", "10:15 a.m.", "16:45 GMT", "noon", "midnight"
+_CLOCK = re.compile(
+    r"(?<![\w.,:])(?P<h>[01]?[0-9]|2[0-3])(?:[.:](?P<m>[0-5][0-9]))?\s?(?P<half>[ap])\.?m\b\.?"
+    r"|(?<![\w.,:])(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?![\w:]|[.,][0-9])"
+    r"|\b(?P<word>noon|midday|midnight)\b",
+    re.IGNORECASE,
+)
+
+
+def clock_times(text: str) -> dict[str, str]:
+    """The text's times of day on a 24-hour clock, each with how the text first writes it:
+    "6pm" and "18:00" are "18:00", "3.30 pm" "15:30", "midnight" "00:00"."""
+    found: dict[str, str] = {}
+    for m in _CLOCK.finditer(text):
+        if m["word"]:
+            value = "00:00" if m["word"].lower() == "midnight" else "12:00"
+        elif m["h24"]:
+            value = f"{int(m['h24']):02d}:{m['m24']}"
+        elif int(m["h"]) <= 12:
+            hour = int(m["h"]) % 12 + (12 if m["half"].lower() == "p" else 0)
+            value = f"{hour:02d}:{m['m'] or '00'}"
+        else:
+            continue
+        found.setdefault(value, m.group())
+    return found
 
 
 def stem(token: str) -> str:

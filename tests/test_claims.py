@@ -3,6 +3,8 @@ words, on average and where it says them least."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -355,6 +357,92 @@ def test_the_sentence_with_most_of_the_claims_words_decides_lower_cased_too() ->
         embedder,
     )
     assert [m.signals.conflict for m in found] == ["negation: only the source denies or negates it"]
+
+
+def test_a_sentence_one_half_of_a_joined_claim_comes_from_may_give_another_amount() -> None:
+    """A claim that joins two sentences shares most words with the one it takes least from;
+    where no close unit decides, a sentence with half the claim's words besides its figures
+    decides by another amount of the same thing ("30 goes" against "19 goes"), nothing else:
+    its other words may be another statement's."""
+    embedder = HashedEmbedder()
+    cfg = VerifierConfig(contradiction_similarity=1.0, window=1)
+    source = seg(
+        "s",
+        "Many punters will pin their hopes on McCoy delivering a result like he did in 2010 when"
+        " he won this famous race on Don't Push It.",
+        "'I've had 19 goes at this race and won once, so that gives you an idea.'",
+        "'I've got 30 fences in my way!'",
+    )
+    cand = seg(
+        "c",
+        "He has had 30 goes at this race and won once, on Don't Push It in 2010.",
+        "He has had 19 goes at this race and won once, on Don't Push It in 2010.",
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.conflict for m in found] == ["number 30 where the source has 19", ""]
+    assert found[0].evidence is not None and "19 goes" in found[0].evidence.text
+    # a word put for another in the sentence one word short decides nothing
+    other = seg("c", "He has had 19 goes at this track and won once, on Don't Push It in 2010.")
+    assert [m.signals.conflict for m in judged(source, other, cfg, embedder)] == [""]
+    # a part of a long joined claim against the sentence it comes from
+    source = seg(
+        "s",
+        "The 1-0 victory at Burnley was the sixth clean sheet the Gunners had kept in 12 Premier"
+        " League games since David Ospina took over.",
+        "More important, Arsenal have won 11 of those matches to move from sixth in the table"
+        " to second.",
+        "He was pleased, with 6 saves.",
+    )
+    joined = seg(
+        "c",
+        "The 1-0 victory at Burnley was the sixth clean sheet the Gunners had kept in 12 Premier"
+        " League games since David Ospina took over, and Arsenal have won 6 of those matches to"
+        " move from sixth in the table to second.",
+    )
+    found = judged(source, joined, cfg, embedder)
+    assert [m.signals.conflict for m in found] == ["number 6 where the source has 11"]
+    # a unit of measure alone is no thing counted: hours of calls are no hours of watch time
+    source = seg(
+        "s",
+        "According to Apple, the watch can be used for up to three hours for calls.",
+        "Watch: when used as a watch the device will last for 48 hours if checked five times an"
+        " hour.",
+    )
+    calls = seg(
+        "c",
+        "According to Apple, the watch can be used for up to three hours for calls, and it"
+        " takes 1.5 hours to charge the watch to 80 % and 2.5 hours for a full charge.",
+    )
+    assert [m.signals.conflict for m in judged(source, calls, cfg, embedder)] == [""]
+
+
+def test_a_window_the_claim_copies_but_for_a_negation_contradicts_it() -> None:
+    """A quote of two sentences copied but for a negation: neither sentence alone says enough
+    of the claim to compare, and the window holds the claim's figures (none), so it agreed;
+    read as one sentence, the copy turns it. A window the claim copies less of decides
+    nothing so."""
+    embedder, cfg = HashedEmbedder(), VerifierConfig(contradiction_similarity=0.0, window=2)
+    source = seg(
+        "s",
+        "he said: 'i always thought i had everyone pulling with me and suddenly i felt some were"
+        " and some weren't.",
+        "i didn't know who was on my side at the end and who wasn't.",
+        "redknapp quit in february.",
+    )
+    said = (
+        "he said: 'i always thought i had everyone pulling with me and suddenly i felt some were"
+        " and some weren't. i knew who was on my side at the end and who wasn't.'"
+    )
+    evidence = document_evidence(source, cfg, embedder)
+
+    def read(text: str) -> str:
+        # the quote as one claim, as a summary's line that opens before it keeps it
+        sentence = replace(seg("c", text).sentences[0], text=text, start=0, end=len(text))
+        (found,) = measure_claims([Claim("c", "C1", sentence)], evidence, cfg, embedder)
+        return found.signals.conflict
+
+    assert read(said) == "negation: only the source denies or negates it"
+    assert read(said.replace("i knew", "i didn't know")) == ""
 
 
 def test_a_sentence_that_agrees_gives_way_to_one_the_claim_copies_more_that_disagrees() -> None:

@@ -57,6 +57,25 @@ def test_tokenised_text_splits_though_its_clitics_look_like_quotes() -> None:
     assert [quoted[s:e] for s, e in split_line(quoted)] == [quoted]
 
 
+def test_without_capitals_a_quote_a_full_stop_closes_ends_its_sentence() -> None:
+    """Lower-cased, nothing but the closing quote shows where a quoted sentence ends: "... to
+    stay.' eight months after ..." is two sentences (cased, the capital says so), written out
+    or tokenised; a word that goes on with the sentence, or an initialism, keeps it whole."""
+    for line in (
+        "he said he 'didn't love her enough to stay.' eight months later she went missing.",
+        "he said he ' did n't love her enough to stay . ' eight months later she went missing .",
+        'he said "it is over." eight months later she went missing.',
+    ):
+        said, rest = (line[s:e] for s, e in split_line(line))
+        assert said.endswith(("'", '"')) and rest.startswith("eight months")
+    for whole in (
+        "she said 'it is over.' and left.",
+        "the sanctions hit the u.s.' economy hard, he said.",
+        "He said 'it is over.' and then he left.",
+    ):
+        assert [whole[s:e] for s, e in split_line(whole)] == [whole]
+
+
 def test_a_long_segment_a_quotation_held_together_is_its_sentences() -> None:
     """pysbd splits nothing inside a quotation, and a quote left open (REALSumm's tokenised
     CNN/DailyMail) or a paragraph's quote that runs on made it take narrative sentences for

@@ -13,6 +13,7 @@ from evalkit.stages.clean import clean_documents
 from evalkit.stages.segment import segment
 from evalkit.text import (
     amounts,
+    clock_times,
     content_tokens,
     countries,
     dates,
@@ -127,6 +128,19 @@ def test_days_of_a_month_are_read_with_their_month() -> None:
         ("august", 12),
     }
     assert days("March 2024; they may 12 times; in March, 12 died; May 17") == {("may", 17)}
+
+
+def test_times_of_day_are_read_on_a_24_hour_clock_as_written() -> None:
+    found = clock_times("at 6pm, or 18:00, after 3.30 pm; at 10:15 a.m., noon and midnight")
+    assert found == {
+        "18:00": "6pm",
+        "15:30": "3.30 pm",
+        "10:15": "10:15 a.m.",
+        "12:00": "noon",
+        "00:00": "midnight",
+    }
+    # no time: a score, a figure, an hour past 12 with pm, a decimal
+    assert clock_times("won 3:2 with 2.30 left, a 12.5m deal, 13pm, 16:45.5") == {}
 
 
 def test_a_month_written_short_is_that_month() -> None:

@@ -19,7 +19,8 @@ The rule, in order:
   statement says the rest otherwise (`_slot`: "were all out for 255" against "they were all
   out for 236", "his first ... goal" against "his second ... goal"). Whether the statement's
   figure appears elsewhere in the sources does not matter.
-- A date: a year, month or weekday of the statement's where the text has another of its kind.
+- A date: a year, month or weekday of the statement's where the text has another of its kind;
+  a time of day ("at around 6pm" against "at around 3.30pm").
 - A name found in no source where the text has another name (a name the sources know may be
   a second person the text leaves out), or a speaker the text does not name where it has
   another speaker say it ("Kirby said" against "Shin said", "Kim called it" against "Shin
@@ -73,7 +74,9 @@ The rule, in order:
   ..." against "The film's star Shailene Woodley also picked up ..."); or a place beside a
   name both have, related to it alike, where the text puts another (`placed`: "at Thornton,
   near Horncastle" against "at Thornton, near Woodhall Spa", "in Trapani, Sicily" against "in
-  Palermo, Sicily").
+  Palermo, Sicily"); or the statement's speaker named in the text as someone else, where a
+  description speaks (`spoken_by_another`: "Eddie Jones said ..." against "The New Zealander
+  also said that England under new coach Eddie Jones are ...").
 A text of several sentences (a window) never conflicts, since its neighbours bring other
 figures, but agrees when it holds every figure and date of the statement.
 
@@ -149,6 +152,7 @@ from evalkit.conflict.speakers import (
     names_speaker,
     quote_moved,
     speakers,
+    spoken_by_another,
     voiced,
 )
 from evalkit.lexicon import name_words
@@ -287,6 +291,7 @@ def _compare(
             found = found or (None if paraphrased else _hedged(stated, copied_from))
     found = found or _done(claim, unit)
     found = found or _order(claim, unit) or _slot(claim, unit, True)
+    found = found or spoken_by_another(claim, unit)
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)
@@ -318,7 +323,8 @@ _AS_WORD = {figure: word for word, figure in NUMBER_WORDS.items()}
 def _figures_as_words(claim: str, unit: str) -> tuple[str, str]:
     """Each side's lone figure written as its word where the other side has the word and not
     the figure: "had 5 set points" copies "had five set points", so the rules read one copy;
-    "200m" as "200 metres" where the other side has those."""
+    "200m" as "200 metres" where the other side has those; "twice" as "two-times" where the
+    other side has "five-times"."""
 
     def worded(text: str, other: str) -> str:
         words = tokens(other)
@@ -331,9 +337,19 @@ def _figures_as_words(claim: str, unit: str) -> tuple[str, str]:
             spelt = re.search(rf"\b{m[1]}[ -]?(metres?|meters?)\b", other)
             return f"{m[1]} {spelt[1]}" if spelt else m.group()
 
-        return _METRES.sub(metres, _LONE_FIGURE.sub(word, text))
+        def times(m: re.Match[str]) -> str:
+            return _TIMES[m.group().lower()] if _COUNTED_TIMES.search(other) else m.group()
+
+        return _TWICE.sub(times, _METRES.sub(metres, _LONE_FIGURE.sub(word, text)))
 
     return worded(claim, unit), worded(unit, claim)
+
+
+# "twice" as "two-times" where the other side counts times so ("Five-times winners" against
+# "Twice winners"; `_slot` reads "three times" against "twice")
+_TWICE = re.compile(r"\b(?:twice|thrice)\b", re.I)
+_TIMES = {"twice": "two-times", "thrice": "three-times"}
+_COUNTED_TIMES = re.compile(r"\b\w+-times\b", re.I)
 
 
 # "200m", read as metres where the other side writes "200 metres" (not as 200 million)

@@ -25,6 +25,7 @@ from evalkit.conflict.base import (
 )
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.conflict.names import (
+    _HONORIFICS,
     _KIN,
     _NAME_LENGTH,
     _PEOPLE_WORDS,
@@ -77,13 +78,34 @@ _YET_TO = ("yet", "to")
 _LACK = ("lack", "of")
 
 
+def _one_article(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("a" if w == "an" else w for w in words) if "an" in words else words
+
+
 def _unarticled(words: tuple[str, ...]) -> tuple[str, ...]:
     return words[1:] if words[:1] and words[0] in _ARTICLES else words
 
 
-# whom a possessive names beside the possessor: "Mrs Alexander's aunt", "Smith's lawyer"
-_OWNED = _KIN | frozenset("lawyer lawyers attorney attorneys solicitor solicitors".split())
-_PREPOSITIONS = frozenset("of with for on in over".split())
+# whom a possessive names beside the possessor: "Mrs Alexander's aunt", "Smith's lawyer",
+# "Westwood's partner Danny Willett"
+_OWNED = _KIN | frozenset(
+    """lawyer lawyers attorney attorneys solicitor solicitors partner partners mate mates
+    teammate teammates coach manager agent caddie assistant deputy colleague colleagues""".split()
+)
+_PREPOSITIONS = frozenset("of with for on in over to".split())
+_ORDINAL_ENDS = frozenset("st nd rd th".split())
+
+
+def _ordinal(words: tuple[str, ...]) -> str:
+    """The number of a numeral ordinal as `tokens` reads it ("67th"; "61", "st", its ending
+    read as a unit glued on), or ""."""
+    if len(words) == 1 and words[0][-2:] in _ORDINAL_ENDS and words[0][:-2].isdigit():
+        return words[0][:-2]
+    if len(words) == 2 and words[0].isdigit() and words[1] in _ORDINAL_ENDS:
+        return words[0]
+    return ""
+
+
 # Prefixes that make a word its opposite: "unimportant", "impossible", "dishonest".
 _NEGATING = ("un", "in", "im", "il", "ir", "dis")
 
@@ -120,19 +142,32 @@ def _agreed(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(PLURAL_FORMS.get(w, w) for w in words)
 
 
+# plurals not made with -s: "the women were asleep" agrees with "one of ... when the woman was"
+_PLURALS = {"women": "woman", "men": "man", "people": "person", "children": "child"}
+
+
+def _singular(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with each plural read as its singular ("offences" as "offence")."""
+    return tuple(
+        _PLURALS.get(w) or (w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] != "s" else w)
+        for w in words
+    )
+
+
 def _agreeing(
     changes: tuple[tuple[str, int, int, int, int], ...],
     c: tuple[str, ...],
     u: tuple[str, ...],
     at: int,
 ) -> bool:
-    """Whether every change but the one at unit word `at` is a verb made to agree, a joining
-    word put in or left out ("While Beckham rarely gets it wrong ..., he is ..." for "Beckham
-    often gets it wrong ..., but he is ..."), or words left out that negate nothing ("Local
-    fishermen, helped by officials, ...")."""
+    """Whether every change but the one at unit word `at` is a verb or noun made to agree
+    ("when the women were" for "when the woman was"), a joining word put in or left out
+    ("While Beckham rarely gets it wrong ..., he is ..." for "Beckham often gets it wrong ...,
+    but he is ..."), or words left out that negate nothing ("Local fishermen, helped by
+    officials, ...")."""
     return all(
         i1 == at
-        or (op == "replace" and _agreed(u[i1:i2]) == _agreed(c[j1:j2]))
+        or (op == "replace" and _singular(_agreed(u[i1:i2])) == _singular(_agreed(c[j1:j2])))
         or (op != "replace" and {*u[i1:i2], *c[j1:j2]} <= _CLAUSE_OPENERS)
         or (op == "delete" and not set(u[i1:i2]) & _NEGATORS)
         for op, i1, i2, j1, j2 in changes
@@ -151,18 +186,21 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     leader Kim Jong Un denied that her country ..."):
     "nothing will not bring him back" against "nothing will bring him back", "before every
     device was switched off" against "after every device was switched off", "she was fined"
-    against "he was fined", "Smith, 10, was fined" against "Smith, 43, was fined"."""
-    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    against "he was fined", "Smith, 10, was fined" against "Smith, 43, was fined". "a" and
+    "an" are one word here: "an easier time" copies "a harder time" but for "easier"."""
+    c, u = _one_article(_uncontracted(tokens(claim))), _one_article(_uncontracted(tokens(unit)))
     changes = _copy_changes(c, u, _COPY)
     if not changes:
         return None
     added, exchanged, cut = 0, None, False
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
-        if len(old) == len(new) == 2 and {old[0], new[0]} == _ARTICLES:
-            old, new = old[1:], new[1:]  # "an unfair trial" for "a fair trial"
-        elif len(old) == len(new) == 2 and {old[1], new[1]} <= _PREPOSITIONS:
+        if len(old) == len(new) == 2 and {old[1], new[1]} <= _PREPOSITIONS:
             old, new = old[:1], new[:1]  # "convicted of" for "charged with"
+        elif _ordinal(old) and _ordinal(new):
+            old, new = (_ordinal(old),), (_ordinal(new),)  # "the 61st minute" for "the 67th"
+        if len(old) > 1 and old[0] in _CLAUSE_OPENERS and new[:1] != old[:1]:
+            old = old[1:]  # "All of the blooms were ..." for "While most of the blooms was ..."
         if op == "replace" and _another_step(old, new) and _agreeing(changes, c, u, i1):
             return Conflict("opposite", " ".join(new), " ".join(old))
         if op == "replace" and _opposite_with_object(old, new, u):
@@ -182,6 +220,8 @@ def _edited(claim: str, unit: str) -> Conflict | None:
                 return Conflict("opposite", new[0], old[0])
             if {old[0], new[0]} <= _JOINERS:
                 continue  # "..., but did not know" for "... and did not know"
+            if (old[0] in _HONORIFICS) != (new[0] in _HONORIFICS):
+                continue  # "Allen Mosey" for "Mrs Mosey": the pronouns tell whom it names
             kind = _exchanged(old[0], new[0])
             if kind is None:
                 return None
@@ -222,7 +262,7 @@ def _edited(claim: str, unit: str) -> Conflict | None:
 # that leaves one out says for certain what the source does not.
 _HEDGES = frozenset(
     """alleged allegedly reportedly apparently possibly probably likely suspected purportedly
-    supposedly presumably perhaps potentially""".split()
+    supposedly presumably perhaps potentially hopefully""".split()
 )
 # What makes a verb a prospect ("may", "is expected to", "plans to") and what states it as
 # certain in its place ("will", "has"): "Rankin will return" for "Rankin is expected to return".
@@ -301,9 +341,12 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
     Reichert was" against "Ms Reichert claims she was", `_claimed`), or says a charge or a
     claim proven or done ("stole" against "was charged with stealing", `_guilty_instead`), or
     puts a condition otherwise where nothing hedges the claim ("after the Grand National"
-    against "if his mount wins the Grand National"). A prospect word of the claim's own near a
-    change hedges it still; one further off ("due to suppression orders, will be held") does
-    not."""
+    against "if his mount wins the Grand National"), or leaves out "almost" before a word of all
+    ("at every level" against "at almost every level"), or an impersonal hedge that opens the
+    unit ("The hope will be that ...", `_hoped`). A speaker's "said" put for "hinted" hedges
+    nothing ("would follow" against "might follow" is still a prospect said as certain). A
+    prospect word of the claim's own near a change hedges it still; one further off ("due to
+    suppression orders, will be held") does not."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY)
     if not changes:
@@ -323,9 +366,17 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
         # (the claimant kept before it: not a claim that opens past "Mertesacker insisted", nor
         # one that says whose it is its own way: "according to Carrie Reichert, alcohol ...")
         claimed = i1 > 0 and _claimed(old) and set(new) <= _JOINING and not _attributed(c)
+        # an impersonal hedge that opens the unit left out: "The hope will be that the shift
+        # ... will lead", "It is thought that ..."
+        claimed = claimed or (op == "delete" and i1 == 0 and _hoped(old))
         if claimed or (
             op == "delete"
-            and ((_HEDGES & set(old) and not copies_hedge) or _seeming(old) or set(old) <= _MODALS)
+            and (
+                (_HEDGES & set(old) and not copies_hedge)
+                or _seeming(old)
+                or _modal(old)
+                or _almost(old, u[i2 : i2 + 1])
+            )
         ):
             mine, theirs = c[max(j1 - 1, 0) : j1 + 1], u[max(i1 - 1, 0) : i2 + 1]
             found = found or Conflict("word", " ".join(mine), " ".join(theirs))
@@ -341,17 +392,41 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
             or (_unconditioned(old, new) and not _PROSPECTS.intersection(c))
         ):
             found = found or Conflict("word", " ".join(new), " ".join(old))
-        elif op == "replace" and _HEDGING & {*old, *new} and not _unconditioned(old, new):
-            otherwise = True  # for other rules, unless a hedge word is left out besides
+        elif op == "replace" and (_hedging(u, i1, i2) or _hedging(c, j1, j2)):
+            otherwise = otherwise or not _unconditioned(
+                old, new
+            )  # for other rules, unless a hedge word is left out besides
     # ("Authorities knew ... was the culprit" for "Authorities suspected ... was possibly the
     # culprit")
     return dropped if otherwise else found
 
 
+_PASSIVE = frozenset("is are was were be been".split())
+
+
+def _hedging(words: tuple[str, ...], i: int, j: int) -> bool:
+    """Whether words[i:j] hedge: a word of `_HEDGING`, but "said" or "reported" only in the
+    passive ("is said to", "was reported"), not as a speaker's verb ("He said that other
+    measures would follow" for "He hinted that other measures might follow")."""
+    for k in range(i, j):
+        if words[k] not in _HEDGING:
+            continue
+        if words[k] not in _SPOKEN:
+            return True
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if (k and words[k - 1] in _PASSIVE) or after == "to":
+            return True
+    return False
+
+
+_SPOKEN = frozenset({"said", "reported"})  # `_hedging`: verbs of speech
+
+
 # what gives a statement as only someone's claim, before it: "Ms Reichert claims she was one
 # of 10 women", "with Mrs Alexander claiming that the trees knocked £20,000 off"
 _CLAIMING = frozenset(
-    "claim claims claimed claiming insists insisted insisting believes believed".split()
+    """claim claims claimed claiming insists insisted insisting believes believed speculation
+    rumours rumors suggestions""".split()
 )
 _CLAIMED = frozenset("that he she they it we i".split())
 _JOINING = frozenset("and but while so".split())  # what may join the claim in its place
@@ -362,6 +437,24 @@ def _claimed(words: tuple[str, ...]) -> bool:
     if words[-1:] and words[-1] in _CLAIMED:
         words = words[:-1]
     return bool(words) and words[-1] in _CLAIMING
+
+
+# what opens a sentence to give what follows "that" as only hoped, thought or feared, whose
+# hope or thought it is unsaid: "The hope will be that", "It is thought that"
+_HOPING = frozenset(
+    """hope hopes hoped likely possible thought believed expected feared suggested rumoured
+    rumored speculation fears suggestions claimed alleged""".split()
+)
+_IMPERSONAL = _HOPING | frozenset("it is was will be the there are were has been widely".split())
+
+
+def _hoped(words: tuple[str, ...]) -> bool:
+    """Whether the words are an impersonal hedge before "that" (`_HOPING`)."""
+    return (
+        words[-1:] == ("that",)
+        and set(words) <= _IMPERSONAL | {"that"}
+        and bool(_HOPING.intersection(words))
+    )
 
 
 def _attributed(words: tuple[str, ...]) -> bool:
@@ -380,13 +473,14 @@ def _certain_instead(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 # what gives a deed as only charged or suspected ("was charged with stealing"), and what says
 # it proven in its place ("guilty of", "convicted of")
 _ACCUSING = frozenset("charged accused suspected alleged".split())
-_PROVEN = frozenset("guilty convicted proven proved shown".split())
+_PROVEN = frozenset("guilty convicted proven proved shown found".split())
 
 
 def _guilty_instead(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether words put in for an accusation's or a claim's say it proven or done: "guilty
-    of" for "accused of", "is proven to support" for "claims to support", "stole" for "was
-    charged with stealing" (not a present: "faces" for "is charged with")."""
+    of" for "accused of", "found to have bugged" for "accused of bugging", "is proven to
+    support" for "claims to support", "stole" for "was charged with stealing" (not a present:
+    "faces" for "is charged with")."""
     if not (_ACCUSING | _CLAIMING).intersection(old) or _ACCUSING.intersection(new):
         return False
     if _PROVEN.intersection(new):
@@ -404,9 +498,15 @@ def _unconditioned(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 
 def unconditional(claim: str, unit: str) -> Conflict | None:
-    """`_unconditional` for a claim the unit says word for word, and more."""
+    """`_unconditional` for a claim the unit says word for word, and more; or the unit's
+    impersonal hedge before it left out (`_hoped`: "The shift in policy will lead ..." of "The
+    hope will be that the shift in policy will lead ...")."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
-    return _unconditional(_copy_changes(c, u, _COPY) or (), c, u)
+    changes = _copy_changes(c, u, _COPY) or ()
+    head = next((o for o in changes if o[0] == "delete" and o[1] == 0), None)
+    if head and _hoped(u[: head[2]]):
+        return Conflict("word", " ".join(c[:1]), " ".join(u[: head[2] + 1]))
+    return _unconditional(changes, c, u)
 
 
 def _unconditional(
@@ -493,9 +593,36 @@ def _hedges_near(c: tuple[str, ...], j1: int, j2: int) -> bool:
 
 
 def _seeming(words: tuple[str, ...]) -> bool:
-    """Whether the words give the verb after them as only seeming or said so, and nothing else:
-    "seemed to be", "is said to have"."""
-    return bool(_SEEMING.intersection(words)) and "to" in words and set(words) <= _SEEMING_WORDS
+    """Whether the words end by giving the verb after them as only seeming or said so: "seemed
+    to be", "is said to have", "pictured above in las vegas in 2012 , was said to have" (an
+    aside before it)."""
+    k = len(words)
+    while k and words[k - 1] in _SEEMING_WORDS:
+        k -= 1
+    tail = words[k:]
+    # after other words, only a passive or a seeming verb: not "I said to the team"
+    if k and not (tail[:1] and (tail[0] in _PASSIVE or tail[0] in _SEEMS)):
+        return False
+    return bool(_SEEMING.intersection(tail)) and "to" in tail
+
+
+_SEEMS = frozenset("seem seems seemed appear appears appeared".split())
+# what makes a word of all or none less than that: "at almost every level"
+_ALMOST = frozenset("almost nearly virtually practically".split())
+_UNIVERSAL = frozenset(
+    """every all always everyone everybody everything entirely completely totally never nothing
+    none nobody no""".split()
+)
+
+
+def _almost(words: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """Whether the words left out are "almost" (or its like) before a word of all or none."""
+    return bool(words) and set(words) <= _ALMOST and bool(after) and after[0] in _UNIVERSAL
+
+
+def _modal(words: tuple[str, ...]) -> bool:
+    """Whether the words are a modal and nothing else: "may", "could have", "might be"."""
+    return bool(_MODALS.intersection(words)) and set(words) <= _MODALS | {"have", "be"}
 
 
 def _prospect(words: tuple[str, ...]) -> bool:

@@ -36,6 +36,7 @@ from evalkit.text import (
     Amount,
     amounts,
     cased,
+    clock_times,
     dates,
     days,
     fold,
@@ -280,6 +281,11 @@ def _date(claim: str, unit: str) -> Conflict | None:
         b = {d for d in theirs - mine if kind(d)}
         if a and b:
             return Conflict("date", ", ".join(sorted(a)), ", ".join(sorted(b)))
+    # a time of day against a time of day ("at around 6pm" / "at around 3.30pm")
+    mine_times, their_times = clock_times(claim), clock_times(unit)
+    mine_only, theirs_only = mine_times.keys() - their_times, their_times.keys() - mine_times
+    if mine_only and theirs_only:
+        return Conflict("date", mine_times[min(mine_only)], their_times[min(theirs_only)])
     # a day against a day of the same month ("on March 12" / "on March 13")
     mine_days, their_days = days(claim), days(unit)
     for month in sorted({m for m, _ in mine_days} & {m for m, _ in their_days}):
@@ -524,6 +530,8 @@ def _figure_words(words: tuple[str, ...]) -> list[tuple[str, str] | None]:
             found[i] = ("count", "1")
         elif t in _RELATIVE and after in _SPANS:
             found[i] = ("relative", _RELATIVE[t])
+        elif t.isdigit() and after == "st":  # "61st", its ending read as a unit glued on
+            found[i] = ("rank", t + after)
     kinds = [f[0] if f else "" for f in found]
     joined, scaled = set(), {}
     for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):

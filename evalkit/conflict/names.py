@@ -289,6 +289,8 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
         gone, put = _content(old), _content(new)
         if _described(u, i1, c, j1, gone, put, capitalised):
             continue
+        if old in _REFERRING and _after_the(u, i1) and set(new) <= set(u[:i1]):
+            continue  # "killed the christians" for "... from christians and killed the latter"
         if _alike(old, new) or _same_figure(old, new):  # "frequently" for "often"
             continue
         kin = _other_person(gone, put)  # "wife" for "sister", "victim" for "defendant"
@@ -674,6 +676,8 @@ _PRESS = frozenset(
 )
 
 _THE = frozenset({"the"})
+# words after "the" that point back, as a pronoun does, at what the unit named before them
+_REFERRING = frozenset({("latter",), ("former",)})
 _ARTICLES = frozenset({"the", "a", "an"})  # the claim's: "a spokesman" may be whom the unit names
 
 

@@ -50,7 +50,13 @@ def _order(claim: str, unit: str) -> Conflict | None:
     makes one, but keeps its order (`_voiced`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     found = _reordered(claim, unit, c, u) or _object_named(c, u) or _pronoun_turned(c, u)
-    return found or _name_for_pronoun_traded(c, u)
+    return found or _name_for_pronoun_traded(c, u) or _traded_cut(c, u)
+
+
+def _traded_cut(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """`_traded_inside` where the claim leaves out the unit's head or tail besides."""
+    cn, un = (tuple(_AGREEING.get(w, w) for w in x) for x in (c, u))
+    return _traded_inside(c, u, cn, un, cut=True) if cn != un else None
 
 
 def _reordered(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
@@ -375,7 +381,35 @@ def _voiced(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     if found:
         return found
     found = _active(u, c)
-    return Conflict("order", found.theirs, found.mine) if found else None
+    return Conflict("order", found.theirs, found.mine) if found else _agent_was_done_to(c, u)
+
+
+_AGENT_WORDS = 4  # `_agent_was_done_to`: the most words of the side after "by" it reads
+
+
+def _agent_was_done_to(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The claim's "A was <participle> by B" where the unit has B itself done to, with no "by"
+    after: "Saracens were crushed 46-6 by Vern Cotter's men" against "... as Vern Cotter's men
+    were crushed 46-6 at Twickenham"."""
+    for i, w in enumerate(c):
+        if w != _PASSIVE:
+            continue
+        at = next((k for k in range(i - 1, max(i - _BEFORE_BY, 0), -1) if _made(c, k)), None)
+        side = c[i + 1 : i + 1 + _AGENT_WORDS]
+        if at is None or not _content(side):
+            continue
+        for k, x in enumerate(u):
+            if x != c[at] or not _made(u, k) or _PASSIVE in u[k + 1 : k + _BEFORE_BY]:
+                continue
+            be = k - 1 if u[k - 1] in BE else k - 2
+            before = u[max(be - _AGENT_WORDS, 0) : be]
+            # B's last content word right before the unit's "were", B's first among its words
+            head = [t for t in side if is_content(t)]
+            if before and head and before[-1] in side and head[0] in before:
+                return Conflict(
+                    "order", " ".join(c[at : i + 1 + len(side)]), " ".join(u[be - 1 : k + 1])
+                )
+    return None
 
 
 # "lost to" says "was beaten by": "Wigan lost to Warrington" against "Wigan beat Warrington"
@@ -419,17 +453,19 @@ def _active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
         # (a pronoun for side A too: "after it had been rear-ended by another vehicle")
         ka = next((k for k in range(be - 1, max(-1, be - 4), -1) if _side(u[k])), None)
         kb = next((k for k in range(i + 1, min(len(u), i + 4)) if is_content(u[k])), None)
-        if ka is None or kb is None or u[kb] not in c or u[ka] not in c[: c.index(u[kb])]:
+        if ka is None or kb is None:
             continue
-        ib = c.index(u[kb])
-        ia = max(k for k in range(ib) if c[k] == u[ka])
-        between = c[ia + 1 : ib]
-        if not 0 < ib - ia <= _REACH or _PASSIVE in between or (BE | _LOST) & set(between):
-            continue
-        if (verb in _LOST and _BEATEN.intersection(between)) or any(
-            t[:3] == verb[:3] for t in between
-        ):
-            return Conflict("order", " ".join(c[ia : ib + 1]), " ".join(u[ka : kb + 1]))
+        # each place the other side has B after A (a caption may name B first: "Barcelona 2
+        # Manchester United 0 ... had beaten Barcelona")
+        for ib in (k for k, x in enumerate(c) if x == u[kb] and u[ka] in c[:k]):
+            ia = max(k for k in range(ib) if c[k] == u[ka])
+            between = c[ia + 1 : ib]
+            if not 0 < ib - ia <= _REACH or _PASSIVE in between or (BE | _LOST) & set(between):
+                continue
+            if (verb in _LOST and _BEATEN.intersection(between)) or any(
+                t[:3] == verb[:3] for t in between
+            ):
+                return Conflict("order", " ".join(c[ia : ib + 1]), " ".join(u[ka : kb + 1]))
     return None
 
 
@@ -550,11 +586,17 @@ _OWN_EDITS = 3  # `_traded_inside`: the most words the claim changes outside tha
 
 
 def _traded_inside(
-    c: tuple[str, ...], u: tuple[str, ...], cn: tuple[str, ...], un: tuple[str, ...]
+    c: tuple[str, ...],
+    u: tuple[str, ...],
+    cn: tuple[str, ...],
+    un: tuple[str, ...],
+    cut: bool = False,
 ) -> Conflict | None:
     """`_phrases_traded` in a stretch of the unit that the claim holds in another order, with
     no more than _OWN_EDITS words changed outside it on either side (a tense, a word dropped).
-    A stretch with a verb of speech in its middle is not read: a quote and its speaker."""
+    Where `cut`, the unit's head or tail left out is no change of the claim's (`_order` reads
+    that last). A stretch with a verb of speech in its middle is not read: a quote and its
+    speaker."""
     ops = SequenceMatcher(None, cn, un, autojunk=False).get_opcodes()
     changed = [k for k, op in enumerate(ops) if op[0] != "equal"]
     for x, s in enumerate(changed):
@@ -565,7 +607,16 @@ def _traded_inside(
             mine, theirs = cn[i1:i2], un[j1:j2]
             if len(mine) != len(theirs) or Counter(mine) != Counter(theirs):
                 continue
-            outside = [op for k, op in enumerate(ops) if op[0] != "equal" and not s <= k <= e]
+            # (`cut`: the unit's head or tail left out is no edit: "The singer had contacted
+            # bridesmaids Kirsty Miles and Becky Young three months ago." against "Bridesmaids
+            # Kirsty Miles and Becky Young had contacted the singer three months ago to ask ...")
+            outside = [
+                op
+                for k, op in enumerate(ops)
+                if op[0] != "equal"
+                and not s <= k <= e
+                and not (cut and _cut_off(op, len(cn), len(un)))
+            ]
             if (
                 sum(op[2] - op[1] for op in outside) > _OWN_EDITS
                 or sum(op[4] - op[3] for op in outside) > _OWN_EDITS
@@ -575,6 +626,13 @@ def _traded_inside(
             if found:
                 return found
     return None
+
+
+def _cut_off(op: tuple[str, int, int, int, int], mine: int, theirs: int) -> bool:
+    """Whether a difference of the claim's (`mine` words) from the unit's (`theirs`) is the
+    unit's head or tail left out."""
+    tag, i1, i2, j1, j2 = op
+    return tag == "insert" and (i1 == j1 == 0 or (i2 == mine and j2 == theirs))
 
 
 def _traded_across(

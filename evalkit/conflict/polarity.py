@@ -104,7 +104,14 @@ def _polarity(claim: str, unit: str, min_overlap: float) -> Conflict | None:
 # a verb of an opposite pair that a particle makes another verb: a player "sent off" is
 # dismissed, no opposite of one who "received a red card" (the fourteenth probe's)
 _IDIOM = re.compile(r"\b(?:send|sends|sending|sent)\s+off\b", re.I)
-_PARTICLES = {"on": "off", "off": "on", "up": "down", "down": "up"}
+_PARTICLES = {
+    "on": "off",
+    "off": "on",
+    "up": "down",
+    "down": "up",
+    "for": "against",
+    "against": "for",
+}
 _AFTER_PARTICLE = 3
 
 
@@ -116,7 +123,8 @@ def _particle(claim: str, unit: str) -> Conflict | None:
     """A verb both sides have with opposite particles right after it, the same content word
     (or none) following within _AFTER_PARTICLE words: "The lights were switched on at 6pm"
     against "... switched off at 6pm", "shares went up sharply" against "... went down
-    sharply" (not "called on the government" against "called off the strike")."""
+    sharply", "he voted for the bill" against "he voted against the bill" (not "called on the
+    government" against "called off the strike")."""
     c, u = tokens(claim), tokens(unit)
     theirs = {
         (stem(v), p, _next_content(u, i + 2))
@@ -342,8 +350,21 @@ def _capitalised(text: str) -> set[str]:
 
 
 def _overlap(text: str, stems: frozenset[str]) -> float:
+    """The share of the clause's gist that the stems hold, a word counted where they hold it
+    with a negating prefix or without one: "and it remains likely" says the clause "but it
+    remains unlikely" says, turned."""
     mine = _gist(text)
-    return len(mine & stems) / len(mine) if mine else 0.0
+    if not mine:
+        return 0.0
+    said = mine & stems
+    if said != mine:
+        said |= {s for w in tokens(text) for s in _gist(w) if _turned_in(w, stems)}
+    return len(said & mine) / len(mine)
+
+
+def _turned_in(word: str, stems: frozenset[str]) -> bool:
+    """Whether the stems hold the word with a negating prefix or without one."""
+    return any(_gist(other) & stems for _, other in _opposites({word}))
 
 
 def _spoken_of(clause: str, unit: str) -> bool:

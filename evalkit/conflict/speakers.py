@@ -23,6 +23,7 @@ from evalkit.conflict.base import (
     aged,
 )
 from evalkit.conflict.names import (
+    _BODY_WORDS,
     _HONORIFICS,
     _OFFICES,
     _PERSON_TITLES,
@@ -84,6 +85,7 @@ def _speaker_pattern(speech: str, who: str = _WHO) -> re.Pattern[str]:
         rf"(?P<described>{who}){_ENDS_CLAUSE}"
         rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[a-z]+\s+){{0,2}}(?P<after>{who})"
         rf"|\b[Aa]ccording to (?:[a-z]+\s+){{0,3}}(?P<source>{who})"
+        rf"|(?<=,\s)(?P<apposed>{who}),\s+{speech}\b"  # "Another user, Matt Sterling, said"
     )
 
 
@@ -125,6 +127,33 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
         return _respoken(tokens(claim), tokens(unit))
     # capitals find named speakers; a group ("police", "prosecutors") has none
     return _respoken(tokens(claim), tokens(unit), names(claim) | names(unit))
+
+
+def spoken_by_another(claim: str, unit: str) -> Conflict | None:
+    """The claim's speaker named in the unit as someone else, where a description speaks
+    ("Eddie Jones said that England are ..." against "The New Zealander also said that England
+    under new coach Eddie Jones are ..."). Not a body's description ("the company said" may
+    be the Apple the unit names), nor where the unit names its speaker."""
+    if not cased(unit):
+        return None
+    mine, theirs = speakers(claim, _ATTRIBUTED), speakers(unit, _ATTRIBUTED)
+    spoken = _DESCRIBED_SPEAKER.search(unit) if mine else None
+    if spoken is None or tokens(spoken["who"])[-1] in _BODY_WORDS | _COLLECTIVES:
+        return None
+    if theirs and not _nationality(theirs, unit):
+        return None
+    bare = _POSSESSOR.sub(" ", _UNQUOTED.sub(" ", unit))
+    if not _names_one(mine, bare) or _names_one(mine, spoken.group()):
+        return None
+    return Conflict("name", ", ".join(sorted(mine)), spoken["who"].lower())
+
+
+_COLLECTIVES = frozenset("police force team side group".split())
+# a description that speaks: "The New Zealander also said", "a police spokesman said"
+_DESCRIBED_SPEAKER = re.compile(
+    rf"\b(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:also\s+)?"
+    rf"{_SPEECH}\b"
+)
 
 
 def quote_moved(claim: str, unit: str) -> Conflict | None:
@@ -350,7 +379,13 @@ def _who(match: re.Match[str]) -> str:
 
 def _written(match: re.Match[str]) -> str:
     """The words `_who` reads its speaker from, as written."""
-    return match["before"] or match["described"] or match["after"] or match["source"]
+    return (
+        match["before"]
+        or match["described"]
+        or match["after"]
+        or match["source"]
+        or match["apposed"]
+    )
 
 
 _ENDS_PHRASE = re.compile(r"\b(?:in|at|from|near|across|outside|around|over)\s+(?:the\s+)?$")

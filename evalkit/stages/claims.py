@@ -294,7 +294,7 @@ def measure_claims(
             at = int(best[row][0])  # (a claim with a novel name is unsupported already)
         if kind != "conflict" and at >= singles and not verbatim(text, voiced_as[at]):
             inside = _inside(text, voiced_as, units[:singles], units[at], unknown, unsourced, cfg)
-            first = inside or first
+            first = inside or _turned_copy(text, voiced_as, at, unknown, unsourced, cfg) or first
         # a sentence that agrees but holds none of the claim's figures decides nothing either
         unsure = first[0] == "neutral" or (
             first[0] == "agree" and not numbers(text) <= numbers(voiced_as[first[2]])
@@ -859,6 +859,28 @@ def _inside(
     return None if theirs < agreed and theirs + agreed > len(tokens(text)) else found
 
 
+def _turned_copy(
+    text: str,
+    read_as: Sequence[str],
+    at: int,
+    unknown: frozenset[str],
+    unsourced: frozenset[str],
+    cfg: VerifierConfig,
+) -> tuple[str, Conflict | None, int] | None:
+    """A window the claim copies (most of its words, in order) but for a negation or an
+    opposite, read as one sentence: a quote of two sentences ("'... some weren't. I knew who
+    was on my side ...'" against "'... some weren't. I didn't know who was on my side ...'"),
+    which neither sentence alone says enough of to compare."""
+    window = read_as[at]
+    if copied(text, window) < _COPIED_SHARE * len(tokens(text)):
+        return None
+    overlap = cfg.contradiction_overlap
+    kind, conflict = _read(text, window, True, unknown, overlap, unsourced, read_as)
+    if kind == "conflict" and conflict is not None and conflict.kind in _TURNED:
+        return kind, conflict, at
+    return None
+
+
 def _most_said(
     text: str,
     units: Sequence[str],
@@ -878,15 +900,52 @@ def _most_said(
         return None
     shared = [len(mine & s) for s in stems]
     most = max(shared)
-    for j in (j for j, n in enumerate(shared) if n == most):  # each, where several tie
+    # each sentence that ties, then, for another count of the same thing (a counted word in
+    # common, not only a currency), each that shares half the words besides its figures of a
+    # part of the claim with a figure: a claim that joins two sentences may share more words
+    # with the one it takes least from ("He has had 30 goes at this race and won once, on
+    # Don't Push It in 2010" against "I've had 19 goes at this race and won once")
+    parts = [p for p in _PARTS.split(text) if numbers(p)]
+    worded = [content_stems(p) - numbers(p) for p in parts]
+    near = [
+        j
+        for j, s in enumerate(stems)
+        if shared[j] < most and any(len(w & s) >= max(_MOST_SAID - 1, len(w) / 2) for w in worded)
+    ]
+    near.sort(key=lambda j: -shared[j])
+    ties = [j for j, n in enumerate(shared) if n == most]
+    for j in (*ties, *near):
         overlap = cfg.contradiction_overlap
         kind, conflict = _read(text, units[j], True, frozenset(), overlap, frozenset(), units)
         if kind != "conflict" or conflict is None:
+            continue
+        if j in near and (conflict.kind != "number" or not _counted_otherwise(text, units[j])):
             continue
         lower = not (cased(units[j]) and cased(text))
         if conflict.kind not in (_LOWER_UNREAD if lower else _UNREAD):
             return kind, conflict, j
     return None
+
+
+def _counted_otherwise(text: str, unit: str) -> bool:
+    """Whether the claim counts a thing the unit counts with another number ("30 goes" against
+    "19 goes"; a unit of measure alone is no thing, "up to three hours for calls" against "will
+    last for 48 hours if checked five times an hour", unless the words after it are the same
+    too: "115 miles a week" against "85 miles a week")."""
+    theirs = amounts(unit)
+    return any(
+        ((a.noun & b.noun) - _MEASURES or a.noun == b.noun) and a.value != b.value
+        for a in amounts(text)
+        for b in theirs
+    )
+
+
+# units of time and measure, as `Amount.noun` holds them (stems)
+_MEASURES = content_stems(
+    """second seconds minute minutes hour hours day days week weeks month months year years
+    decade decades mile miles metre metres meter meters km kilometres inch inches foot feet
+    yard yards pound pounds kg kilos tonne tonnes ounce ounces litre litres"""
+)
 
 
 def _copied_from(
@@ -929,7 +988,9 @@ _COPIED_WORDS = 8  # `_copied_from`: the fewest words a claim copies from the se
 _QUOTED_WORDS = 5  # `_quoted_from`: the fewest words of a quote
 _OPENING_QUOTE = re.compile(r"\s*['‘`]+(.{3,400}?)[,.!?]['’]+\s")
 _MOST_SAID = 4  # `_most_said`: the fewest content words a claim needs
+_PARTS = re.compile(r"\s*[,;:–—]\s*|\s+-\s+")  # `_most_said`: where a claim's parts meet
 _TURNED = frozenset({"negation", "opposite"})  # `_first_reading`: what a later sentence turns
+_COPIED_SHARE = 0.8  # `_turned_copy`: the share of the claim's words it copies from the window
 _UNREAD = frozenset({"order"})  # `_most_said`: conflicts it does not read
 _LOWER_UNREAD = _UNREAD | {"negation"}
 

@@ -160,7 +160,8 @@ def split_line(line: str) -> Spans:
     """[start, end) spans of the sentences of one line, trimmed of surrounding space."""
     spans: list[tuple[int, int]] = []
     seen = _quotes_written(_CLITIC.sub("x", line))
-    for start, end in _unquoted(seen, _locate(seen, _segmenter().processor(seen).process())):
+    found = _unquoted(seen, _locate(seen, _segmenter().processor(seen).process()))
+    for start, end in found if cased(line) else _quote_ends(seen, found):
         text = line[start:end]
         start, end = start + len(text) - len(text.lstrip()), start + len(text.rstrip())
         if spans and end > start:  # "[1][3]" after a full stop cites that sentence
@@ -180,6 +181,25 @@ def split_line(line: str) -> Spans:
         elif spans and end > start:  # marks alone end the sentence before (". ''")
             spans[-1] = (spans[-1][0], end)
     return _marks_kept(line, spans) or ((0, len(line)),)
+
+
+# Without capitals, a full stop inside a closing quote ends the sentence where pysbd reads
+# none: "... enough to stay.' eight months after ...", "... stay . ' eight months ..." (capitals
+# would open the next one); not before a word that goes on with it ("... over.' and left")
+_QUOTE_END = re.compile(
+    r"(?<![.\s][a-z])[.!?]\s?['\"’”]"  # (not an initialism's: "the u.s.' economy")
+    r"(?=\s+(?!(?:and|but|or|said|says|added|adds|told)\b)[a-z])"
+)
+
+
+def _quote_ends(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of a line without capitals, each cut after a quote that a full stop closes
+    (`_QUOTE_END`)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        bounds = [start, *(m.end() for m in _QUOTE_END.finditer(line, start, end)), end]
+        out += zip(bounds, bounds[1:], strict=False)
+    return out
 
 
 # Tokenised single quotes (the release's "` overheat '") as pysbd knows them, the same length
