@@ -5827,3 +5827,21 @@ def test_a_twenty_third_probes_errors_are_conflicts(claim: str, unit: str) -> No
 )
 def test_a_twenty_third_probes_guards_agree(claim: str, unit: str) -> None:
     assert compare(claim, unit, True, frozenset(), 0.6)[0] != "conflict"
+
+
+def test_said_to_be_is_no_speech() -> None:
+    """ "with two clubs said to be interested" names no speaker: a list generalised there is no
+    quote given to another (lower-cased, the twenty-second probe's false alarm), nor is
+    "City said to have made an offer" City speaking."""
+    claim = (
+        "the arsenal right-back has been linked with a move, with two clubs said to be"
+        ' interested, but wenger said he was "surprised" by the speculation.'
+    )
+    unit = (
+        "the arsenal right-back has been linked with a move, with both barcelona and manchester"
+        ' city said to be interested, but wenger said he was "surprised" by the speculation,'
+        " who progressed through barcelona's academy."
+    )
+    assert compare(claim, unit, True, frozenset(), 0.6)[0] == "agree"
+    assert speakers("Manchester City said to have made an offer, Smith said.") == {"smith"}
+    assert speakers("Manchester City said they had made an offer.") == {"manchester", "city"}

@@ -77,9 +77,20 @@ _BY_SAYING = r"(?:responded|replied|reacted)\s+by\s+saying"  # "The ministry res
 _ENDS_CLAUSE = r"(?=\s*(?:[,.;:!?—–(]|$|of\b|from\b))"
 
 
+# "said to be" is no speech: "with two clubs said to be interested", "Manchester City said to
+# have made an offer"
+_NOT_PASSIVE = r"(?!\s+to\s+(?:be|have|been)\b)"
+_TO_BE = frozenset("be have been".split())
+
+
+def _passive_said(words: tuple[str, ...], at: int) -> bool:
+    """Whether the words from `at` are "said to be" (or "... to have"): no one speaks."""
+    return words[at + 1 : at + 2] == ("to",) and words[at + 2 : at + 3] in {(w,) for w in _TO_BE}
+
+
 def _speaker_pattern(speech: str, who: str = _WHO) -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<before>{who}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b"
+        rf"(?P<before>{who}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b{_NOT_PASSIVE}"
         rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[\w'’.-]+\s+"
         rf"(?:(?:and\s+)?(?!{_NOT_ROLE}\b)[\w'’.-]+\s+){{0,3}}?)??"
         rf"(?P<described>{who}){_ENDS_CLAUSE}"
@@ -241,7 +252,8 @@ def _respoken(
             after = unit[i2 + 1]
         before = unit[i1 - 1] if i1 and j1 and claim[j1 - 1] == unit[i1 - 1] else ""
         according = before == "to" and i1 >= 2 and unit[i1 - 2] == "according"
-        speaks = bool(_SAY.fullmatch(after))  # the words right before "said"
+        # the words right before "said" (not "said to be": "two clubs said to be interested")
+        speaks = bool(_SAY.fullmatch(after)) and not _passive_said(unit, i2)
         if not (speaks or _SAY.fullmatch(before) or according):
             continue
         gone, put = _content(old), _content(new)
