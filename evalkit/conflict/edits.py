@@ -36,6 +36,7 @@ from evalkit.conflict.names import (
 from evalkit.conflict.polarity import _BASE_STEMS
 from evalkit.lexicon import name_words
 from evalkit.text import (
+    BE,
     COPY_OPPOSITES,
     MONTHS,
     WEEKDAYS,
@@ -197,8 +198,8 @@ def _edited(claim: str, unit: str) -> Conflict | None:
         old, new = u[i1:i2], c[j1:j2]
         if len(old) == len(new) == 2 and {old[1], new[1]} <= _PREPOSITIONS:
             old, new = old[:1], new[:1]  # "convicted of" for "charged with"
-        elif _ordinal(old) and _ordinal(new):
-            old, new = (_ordinal(old),), (_ordinal(new),)  # "the 61st minute" for "the 67th"
+        elif (number := _ordinal(old)) and (other := _ordinal(new)):
+            old, new = (number,), (other,)  # "the 61st minute" for "the 67th"
         if len(old) > 1 and old[0] in _CLAUSE_OPENERS and new[:1] != old[:1]:
             old = old[1:]  # "All of the blooms were ..." for "While most of the blooms was ..."
         if op == "replace" and _another_step(old, new) and _agreeing(changes, c, u, i1):
@@ -393,15 +394,14 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
         ):
             found = found or Conflict("word", " ".join(new), " ".join(old))
         elif op == "replace" and (_hedging(u, i1, i2) or _hedging(c, j1, j2)):
-            otherwise = otherwise or not _unconditioned(
-                old, new
-            )  # for other rules, unless a hedge word is left out besides
+            # for other rules, unless a hedge word is left out besides
+            otherwise = otherwise or not _unconditioned(old, new)
     # ("Authorities knew ... was the culprit" for "Authorities suspected ... was possibly the
     # culprit")
     return dropped if otherwise else found
 
 
-_PASSIVE = frozenset("is are was were be been".split())
+_PASSIVE = BE - {"being"}  # what makes "said" a hedge before it: "is said to"
 
 
 def _hedging(words: tuple[str, ...], i: int, j: int) -> bool:
@@ -445,16 +445,14 @@ _HOPING = frozenset(
     """hope hopes hoped likely possible thought believed expected feared suggested rumoured
     rumored speculation fears suggestions claimed alleged""".split()
 )
-_IMPERSONAL = _HOPING | frozenset("it is was will be the there are were has been widely".split())
+_IMPERSONAL = _HOPING | frozenset(
+    "it is was will be the there are were has been widely that".split()
+)
 
 
 def _hoped(words: tuple[str, ...]) -> bool:
     """Whether the words are an impersonal hedge before "that" (`_HOPING`)."""
-    return (
-        words[-1:] == ("that",)
-        and set(words) <= _IMPERSONAL | {"that"}
-        and bool(_HOPING.intersection(words))
-    )
+    return words[-1:] == ("that",) and set(words) <= _IMPERSONAL and bool(_HOPING & set(words))
 
 
 def _attributed(words: tuple[str, ...]) -> bool:

@@ -55,7 +55,7 @@ def _order(claim: str, unit: str) -> Conflict | None:
 
 def _traded_cut(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     """`_traded_inside` where the claim leaves out the unit's head or tail besides."""
-    cn, un = (tuple(_AGREEING.get(w, w) for w in x) for x in (c, u))
+    cn, un = _agreeing_forms(c), _agreeing_forms(u)
     return _traded_inside(c, u, cn, un, cut=True) if cn != un else None
 
 
@@ -565,7 +565,7 @@ def _phrases_traded(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     and its speaker may trade places. Elsewhere the claim may make a few small edits of its
     own ("Google had provided ... by Google to the PTA" against "Google has provided ... by
     the PTA to Google", `_traded_inside`)."""
-    cn, un = (tuple(_AGREEING.get(w, w) for w in x) for x in (c, u))
+    cn, un = _agreeing_forms(c), _agreeing_forms(u)
     if cn == un:
         return None
     if len(cn) != len(un) or Counter(cn) != Counter(un):
@@ -583,6 +583,12 @@ def _phrases_traded(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
 
 _WINDOW = 12  # `_traded_inside`: the most words of the stretch two phrases trade across
 _OWN_EDITS = 3  # `_traded_inside`: the most words the claim changes outside that stretch
+
+
+def _agreeing_forms(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with each verb or pronoun that agrees with its subject in one form
+    (`_AGREEING`)."""
+    return tuple(_AGREEING.get(w, w) for w in words)
 
 
 def _traded_inside(

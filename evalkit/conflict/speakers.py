@@ -79,13 +79,13 @@ _ENDS_CLAUSE = r"(?=\s*(?:[,.;:!?—–(]|$|of\b|from\b))"
 
 # "said to be" is no speech: "with two clubs said to be interested", "Manchester City said to
 # have made an offer"
-_NOT_PASSIVE = r"(?!\s+to\s+(?:be|have|been)\b)"
-_TO_BE = frozenset("be have been".split())
+_TO_BE = ("be", "have", "been")
+_NOT_PASSIVE = rf"(?!\s+to\s+(?:{'|'.join(_TO_BE)})\b)"
 
 
 def _passive_said(words: tuple[str, ...], at: int) -> bool:
     """Whether the words from `at` are "said to be" (or "... to have"): no one speaks."""
-    return words[at + 1 : at + 2] == ("to",) and words[at + 2 : at + 3] in {(w,) for w in _TO_BE}
+    return words[at + 1 : at + 2] == ("to",) and at + 2 < len(words) and words[at + 2] in _TO_BE
 
 
 def _speaker_pattern(speech: str, who: str = _WHO) -> re.Pattern[str]:

@@ -910,16 +910,18 @@ def _most_said(
     near = [
         j
         for j, s in enumerate(stems)
-        if shared[j] < most and any(len(w & s) >= max(_MOST_SAID - 1, len(w) / 2) for w in worded)
+        if shared[j] < most
+        and any(len(w & s) >= max(_MOST_SAID - 1, len(w) / 2) for w in worded)
+        and _counted_otherwise(text, units[j])
     ]
     near.sort(key=lambda j: -shared[j])
     ties = [j for j, n in enumerate(shared) if n == most]
+    overlap = cfg.contradiction_overlap
     for j in (*ties, *near):
-        overlap = cfg.contradiction_overlap
         kind, conflict = _read(text, units[j], True, frozenset(), overlap, frozenset(), units)
         if kind != "conflict" or conflict is None:
             continue
-        if j in near and (conflict.kind != "number" or not _counted_otherwise(text, units[j])):
+        if shared[j] < most and conflict.kind != "number":
             continue
         lower = not (cased(units[j]) and cased(text))
         if conflict.kind not in (_LOWER_UNREAD if lower else _UNREAD):

@@ -16,7 +16,7 @@ import multiprocessing
 import re
 import signal
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
@@ -195,11 +195,9 @@ _QUOTE_END = re.compile(
 def _quote_ends(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans of a line without capitals, each cut after a quote that a full stop closes
     (`_QUOTE_END`)."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        bounds = [start, *(m.end() for m in _QUOTE_END.finditer(line, start, end)), end]
-        out += zip(bounds, bounds[1:], strict=False)
-    return out
+    return _cut_spans(
+        spans, lambda start, end: (m.end() for m in _QUOTE_END.finditer(line, start, end))
+    )
 
 
 # Tokenised single quotes (the release's "` overheat '") as pysbd knows them, the same length
@@ -263,9 +261,16 @@ _CLOSING = re.compile(r"\s*(?:''|[”’])|['\"](?=\s|$)")  # a quote a sentence
 
 def _unquoted(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans, each cut where `_cuts` says."""
+    return _cut_spans(spans, lambda start, end: (start + at for at in _cuts(line[start:end])))
+
+
+def _cut_spans(
+    spans: list[tuple[int, int]], cuts: Callable[[int, int], Iterable[int]]
+) -> list[tuple[int, int]]:
+    """Each span cut at the offsets (in the line, in order) that `cuts(start, end)` gives."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        bounds = [start, *(start + at for at in _cuts(line[start:end])), end]
+        bounds = [start, *cuts(start, end), end]
         out += zip(bounds, bounds[1:], strict=False)
     return out
 
