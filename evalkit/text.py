@@ -271,6 +271,105 @@ _COPY_OPPOSITE_FORMS = (
     ("by", "of"),  # the doer and the done-to of a deed named by a noun: "thumping by United"
     ("back backs backing backed", "reject rejects rejecting rejected"),  # a motion, a bid
     ("common", "rare"),
+    # common opposites of the news, each word of a side with its form on the other (session 53)
+    ("deliberate deliberately", "accidental accidentally"),
+    ("intentional intentionally", "accidental accidentally"),
+    ("continue continues continued continuing", "cancel cancels cancelled cancelling"),
+    ("continue continues continued continuing", "stop stops stopped stopping"),
+    ("quiet quieter quietest", "busy busier busiest"),
+    ("much", "little"),
+    ("grow grows grew growing", "shrink shrinks shrank shrinking"),
+    ("rise rises rose rising", "drop drops dropped dropping"),
+    ("increase increases increased increasing", "drop drops dropped dropping"),
+    ("increase increases increased increasing", "cut cuts cut cutting"),
+    ("raise raises raised raising", "cut cuts cut cutting"),
+    ("soar soars soared soaring", "plunge plunges plunged plunging"),
+    ("rise rises rose rising", "decline declines declined declining"),
+    ("accept accepts accepted accepting", "decline declines declined declining"),
+    ("pass passes passed passing", "fail fails failed failing"),
+    ("succeed succeeds succeeded succeeding", "fail fails failed failing"),
+    ("survive survives survived surviving", "die dies died dying"),
+    ("survivor survivors", "victim victims"),
+    ("alive", "dead"),
+    ("true", "false"),
+    ("win wins won winning", "draw draws drew drawing"),
+    ("winner winners", "loser losers"),
+    ("front", "rear"),
+    (
+        "promote promotes promoted promoting promotion",
+        "relegate relegates relegated relegating relegation",
+    ),
+    ("enter enters entered entering", "exit exits exited exiting"),
+    ("arrive arrives arrived arriving", "depart departs departed departing"),
+    ("join joins joined joining", "quit quits quit quitting"),
+    ("open opens opened opening", "shut shuts shut shutting"),
+    ("opening", "closing"),
+    ("start starts started starting", "finish finishes finished finishing"),
+    ("lend lends lent lending", "borrow borrows borrowed borrowing"),
+    ("find finds found finding", "lose loses lost losing"),
+    ("remember remembers remembered remembering", "forget forgets forgot forgetting"),
+    ("tighten tightens tightened tightening", "loosen loosens loosened loosening"),
+    ("tighten tightens tightened tightening", "relax relaxes relaxed relaxing"),
+    ("advance advances advanced advancing", "retreat retreats retreated retreating"),
+    ("push pushes pushed pushing", "pull pulls pulled pulling"),
+    ("profit profits", "loss losses"),
+    ("gain gains", "loss losses"),
+    ("surplus", "deficit"),
+    ("maximum", "minimum"),
+    ("full", "empty"),
+    ("young younger youngest", "old older oldest"),
+    ("new", "old"),
+    ("past", "future"),
+    ("public publicly", "private privately"),
+    ("male", "female"),
+    ("internal", "external"),
+    ("domestic", "foreign"),
+    ("inner", "outer"),
+    ("upper", "lower"),
+    ("junior", "senior"),
+    ("amateur", "professional"),
+    ("ancient", "modern"),
+    ("urban", "rural"),
+    ("earliest", "latest"),
+    ("fast faster fastest", "slow slower slowest"),
+    ("quick quicker quickest quickly", "slow slower slowest slowly"),
+    ("hot hotter hottest", "cold colder coldest"),
+    ("warm warmer warmest", "cool cooler coolest"),
+    ("wet wetter wettest", "dry drier driest"),
+    ("deep deeper deepest", "shallow shallower shallowest"),
+    ("wide wider widest", "narrow narrower narrowest"),
+    ("thick thicker thickest", "thin thinner thinnest"),
+    ("heavy heavier heaviest", "light lighter lightest"),
+    ("tall taller tallest", "short shorter shortest"),
+    ("partly partially", "fully completely"),
+    ("present", "absent"),
+    ("same", "different"),
+    ("with", "without"),
+    ("peace", "war"),
+    ("ally allies", "enemy enemies"),
+    ("friend friends", "enemy enemies"),
+    ("reward rewards rewarded rewarding", "punish punishes punished punishing"),
+    ("natural", "artificial"),
+    ("real", "fake"),
+    ("voluntary", "compulsory"),
+    ("optimistic", "pessimistic"),
+    ("pleased", "disappointed"),
+    ("healthy", "ill"),
+    ("clean", "dirty"),
+    ("awake", "asleep"),
+    ("summer", "winter"),
+    ("spring", "autumn"),
+    ("morning", "evening"),
+    ("morning", "afternoon"),
+    ("afternoon", "evening"),
+    ("morning", "night"),
+    ("today", "yesterday"),
+    ("today", "tomorrow"),
+    ("previous", "next"),
+    ("retain retains retained retaining", "scrap scraps scrapped scrapping"),
+    ("keep keeps kept keeping", "scrap scraps scrapped scrapping"),
+    ("strict stricter strictest", "lax laxer laxest"),
+    ("intact", "damaged"),
 )
 # Scales of how often, how much and how likely, least first, each step's words and phrases: a
 # copy that puts one step for another says something else ("always" for "sometimes", "many
@@ -564,6 +663,46 @@ def _ranged(text: str) -> str:
     return _RANGE.sub(whole, text)
 
 
+# A share of a scale in words: "a quarter of a million", "half a million", "three quarters of
+# a billion", "half of one percent" (`_fractions_written`); and "two and a half million"
+_FRACTION_OF = re.compile(
+    r"\b(?:(?P<count>a|one|two|three)\s+)?(?P<part>half|quarters?)\s+(?:of\s+)?(?:a|an|one)\s+"
+    r"(?P<scale>million|billion|trillion|percent|per\s+cent)\b",
+    re.IGNORECASE,
+)
+_AND_A_HALF = re.compile(
+    r"\b(?P<whole>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\s+"
+    r"(?P<scale>million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+_ONE_SCALE = re.compile(r"\b(?:[Oo]ne|[Aa])\s+(?P<scale>million|billion|trillion)\b")
+_PARTS_OF = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25")}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _fractions_written(text: str) -> str:
+    """The text with each share of a scale written in figures ("0.25 million" for "a quarter
+    of a million", "0.5 percent" for "half of one percent", "2.5 million" for "two and a half
+    million", "1 million" for "one million"), so it reads as the figure a summary writes for
+    it."""
+    if "half" in text.lower() or "quarter" in text.lower():
+        text = _AND_A_HALF.sub(_and_a_half, _FRACTION_OF.sub(_share, text))
+    return _ONE_SCALE.sub(lambda m: f"1 {m['scale']}", text)
+
+
+def _share(m: re.Match[str]) -> str:
+    part = m["part"].lower()
+    count = _COUNTS[(m["count"] or "a").lower()]
+    if part == "half" and count != 1:
+        return m.group()  # "two half a million" says nothing
+    return f"{format(count * _PARTS_OF[part], 'f')} {m['scale']}"
+
+
+def _and_a_half(m: re.Match[str]) -> str:
+    whole = m["whole"].lower()
+    return f"{whole if whole.isdigit() else NUMBER_WORDS[whole]}.5 {m['scale']}"
+
+
 @lru_cache(maxsize=MEMO)
 def amounts(text: str) -> tuple[Amount, ...]:
     """The figures of a text, in order: digits or number words with their currency, scale
@@ -572,7 +711,7 @@ def amounts(text: str) -> tuple[Amount, ...]:
     citation mark ("[1]") or link target. Tokenised "£ 7 , 500" is 7,500; "£25-30 million" is
     £25 million to £30 million."""
     out = []
-    text = _ranged(_joined_thousands(unreferenced(text)))
+    text = _fractions_written(_ranged(_joined_thousands(unreferenced(text))))
     for m in _AMOUNT.finditer(text):
         digits, scale = m["digits"], m["scale"] or ""
         spaced = text[m.start("scale") - 1].isspace() if scale else False

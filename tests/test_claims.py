@@ -416,6 +416,55 @@ def test_a_sentence_one_half_of_a_joined_claim_comes_from_may_give_another_amoun
     assert [m.signals.conflict for m in judged(source, calls, cfg, embedder)] == [""]
 
 
+def test_a_part_of_a_joined_claim_read_alone_against_the_sentence_it_copies() -> None:
+    """A claim that joins two sentences says too much beside either to be read against it; a
+    part that copies a sentence (three quarters of its words, in order) is read alone, for
+    another date, figure or name, not for anything else a fragment may seem to say."""
+    embedder = HashedEmbedder()
+    cfg = VerifierConfig(contradiction_similarity=1.0, window=1)
+    source = seg(
+        "s",
+        "MH370 disappeared in March 2014 with 239 people on board.",
+        "In July part of an aircraft wing was found on Reunion Island.",
+        "Malaysian authorities later confirmed the debris to be from the missing MH370 plane.",
+    )
+    joined = "{} part of an aircraft wing was found on Reunion Island, and Malaysian authorities"
+    joined += " later confirmed the debris to be from the missing plane."
+    found = judged(
+        source, seg("c", joined.format("In March"), joined.format("In July")), cfg, embedder
+    )
+    assert [m.signals.conflict for m in found] == ["date march where the source has july", ""]
+    assert found[0].evidence is not None and "In July" in found[0].evidence.text
+    # a part is read against the sentence's own part it copies: the sentence's other figures
+    # are another part's; a comma inside a figure parts nothing ("£1,750")
+    source = seg(
+        "s",
+        "He had been released from prison in 2001, having served seven years of a life sentence,"
+        " but was recalled when he pleaded guilty to downloading indecent images.",
+        "He was recalled to prison in 2010.",
+        "In 1958 reports recommended that the station should be closed as revenue was in the"
+        " region of £1,750 per annum.",
+    )
+    fused = seg(
+        "c",
+        "Venables had been released from prison in 2001, having served seven years of a life"
+        " sentence, but was recalled in 2010 when he pleaded guilty to downloading indecent images.",
+        "A new siding was provided in 1956, however in 1958 reports recommended that the station"
+        " should be closed as revenue was in the region of £1,750 per annum.",
+    )
+    assert [m.signals.conflict for m in judged(source, fused, cfg, embedder)] == ["", ""]
+    # a part that copies too little of the sentence is not read alone
+    source = seg(
+        "s",
+        "MH370 disappeared in March 2014 with 239 people on board.",
+        "In July part of an aircraft wing was found on Reunion Island.",
+        "Malaysian authorities later confirmed the debris to be from the missing MH370 plane.",
+    )
+    loose = joined.format("In March a piece of a wing from an aircraft turned up on Reunion,")
+    loose = loose.replace(" part of an aircraft wing was found on Reunion Island,", "")
+    assert [m.signals.conflict for m in judged(source, seg("c", loose), cfg, embedder)] == [""]
+
+
 def test_a_window_the_claim_copies_but_for_a_negation_contradicts_it() -> None:
     """A quote of two sentences copied but for a negation: neither sentence alone says enough
     of the claim to compare, and the window holds the claim's figures (none), so it agreed;
@@ -878,6 +927,29 @@ def test_a_count_of_what_a_source_sentence_lists_is_no_novel_figure() -> None:
         ("2.5",),
         ("Two",),
     ]
+
+
+def test_lower_cased_a_count_of_a_list_of_names_the_lexicon_does_not_know() -> None:
+    """Lower-cased, a list's items are names where the lexicon knows them for names or does not
+    know a word of them ("irina rodnina"), so "three russian celebrities" counts the list
+    (twenty-first probe's lower-cased faithful summary); a larger count is still found in no
+    source, and a list of things ("bars and cafes") is no list of names."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    source = seg(
+        "s",
+        "several russian mps have also gone to crimea , including russian celebrities - former"
+        " olympic ice skating champion irina rodnina , former cosmonaut valentina tereshkova and"
+        " heavyweight boxer nikolai valuev .",
+        "shots were fired in a busy area of bars and cafes .",
+    )
+    cand = seg(
+        "c",
+        "several russian mps have also gone to crimea , including three russian celebrities .",
+        "several russian mps have also gone to crimea , including four russian celebrities .",
+        "two shots were fired in a busy area of bars and cafes .",
+    )
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_numbers for m in found] == [(), ("four",), ("two",)]
 
 
 def test_a_percentage_a_source_gives_as_a_fraction_is_no_novel_figure() -> None:

@@ -533,3 +533,22 @@ def test_a_plural_in_ies_is_known_by_its_singular() -> None:
 )
 def test_listed_counts_the_items_of_the_longest_list_of_names(text: str, items: int) -> None:
     assert listed(text, lambda item: any(w[:1].isupper() for w in item.split())) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("home to more than a quarter of a million people", "250000"),
+        ("half a million people", "500000"),
+        ("three quarters of a billion dollars", "750000000"),
+        ("two and a half million viewers", "2500000"),
+        ("only produces a half of one percent of GDP", "0.5"),
+        ("only produces half of one per cent of GDP", "0.5"),
+        ("capable of powering one million homes", "1000000"),
+    ],
+)
+def test_a_share_of_a_scale_in_words_is_its_figure(text: str, value: str) -> None:
+    """A summary writes "250,000" for "a quarter of a million" and "0.5%" for "half of one
+    percent": the words are read as the figure, which is then no figure found in no source."""
+    assert numbers(text) == {value}
+    assert numbers("half a mile from the shore") == frozenset()

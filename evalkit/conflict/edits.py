@@ -30,11 +30,12 @@ from evalkit.conflict.names import (
     _NAME_LENGTH,
     _PEOPLE_WORDS,
     _PERSON_TITLES,
+    _opens_unnamed,
     abbreviates,
     named_in,
 )
 from evalkit.conflict.polarity import _BASE_STEMS
-from evalkit.lexicon import name_words
+from evalkit.lexicon import name_words, unknown_words
 from evalkit.text import (
     BE,
     COPY_OPPOSITES,
@@ -93,7 +94,8 @@ _OWNED = _KIN | frozenset(
     """lawyer lawyers attorney attorneys solicitor solicitors partner partners mate mates
     teammate teammates coach manager agent caddie assistant deputy colleague colleagues""".split()
 )
-_PREPOSITIONS = frozenset("of with for on in over to".split())
+_PREPOSITIONS = frozenset("of with for on in over to by".split())
+_DEFEATS = frozenset({"defeat", "defeats"})
 _ORDINAL_ENDS = frozenset("st nd rd th".split())
 
 
@@ -123,6 +125,14 @@ def _opposite_with_object(
 
 
 _OBJECT_WORDS = 3
+
+
+def _unaided(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Two words without the auxiliary that opens them ("was cancelled": "cancelled")."""
+    return words[1:] if len(words) == 2 and words[0] in _AIDS else words
+
+
+_AIDS = BE | frozenset("has have had".split())
 
 
 def _unprefixed(a: str, b: str) -> bool:
@@ -197,7 +207,10 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
         if len(old) == len(new) == 2 and {old[1], new[1]} <= _PREPOSITIONS:
-            old, new = old[:1], new[:1]  # "convicted of" for "charged with"
+            # "convicted of" for "charged with", "win over" for "defeat by" (not "the win over"
+            # for "the defeat of": who beat whom read the same)
+            if not ({old[1], new[1]} == {"over", "of"} and {old[0], new[0]} & _DEFEATS):
+                old, new = old[:1], new[:1]
         elif (number := _ordinal(old)) and (other := _ordinal(new)):
             old, new = (number,), (other,)  # "the 61st minute" for "the 67th"
         if len(old) > 1 and old[0] in _CLAUSE_OPENERS and new[:1] != old[:1]:
@@ -212,12 +225,18 @@ def _edited(claim: str, unit: str) -> Conflict | None:
                 o[0] != "replace" and not _content(u[o[1] : o[2]] + c[o[3] : o[4]]) for o in others
             ):
                 return Conflict("opposite", new[0], old[0])
+        if op == "replace" and {len(old), len(new)} == {1, 2}:
+            old, new = _unaided(old), _unaided(new)  # "continued" for "was cancelled"
         if op == "replace" and len(old) == len(new) == 1:
             opposite = new[0] in COPY_OPPOSITES.get(old[0], ()) or _unprefixed(old[0], new[0])
             # the one change, or the one but words of the unit left out ("The day after the
             # grim discovery, Miss Muller ..." for "The day before the grim discovery, on
-            # March 12, Miss Muller ...")
-            if opposite and all(o[0] == "delete" for o in changes if o[1:] != (i1, i2, j1, j2)):
+            # March 12, Miss Muller ...") and function words put in or for others ("was the
+            # quieter" for "- The busier")
+            others = [o for o in changes if o[1:] != (i1, i2, j1, j2)]
+            if opposite and all(
+                o[0] == "delete" or not _content(u[o[1] : o[2]] + c[o[3] : o[4]]) for o in others
+            ):
                 return Conflict("opposite", new[0], old[0])
             if {old[0], new[0]} <= _JOINERS:
                 continue  # "..., but did not know" for "... and did not know"
@@ -768,8 +787,13 @@ def _splice(
             # a longer description ("the former ... player") may be one the claim names, not
             # what it calls otherwise ("The road" for "The 32-year-old man")
             if described and len(subject) > 2:
-                described = bool(name_words(" ".join(c[:k])))
+                # (a name the lexicon knows, or a word it does not know: "bedene" for "the
+                # world number 101")
+                described = bool(name_words(" ".join(c[:k])) or unknown_words(" ".join(c[:k])))
             if stands_in or (described and not _a_person(c[:k])):
+                # (not a "he" or "she" of an article cut before its first line named them)
+                if stands_in and i == 0 and _opens_unnamed(lines[0]):
+                    continue
                 if _named_later(c[:k], lines[:i]):
                     return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
                 continue
@@ -822,13 +846,14 @@ def _joined(
 def _description(start: tuple[str, ...], claim: str) -> bool:
     """Whether the start describes a person who may be the other sentence's: "the" and a role
     (`names._PEOPLE`: "the striker"), a word for a person ("the frenchman", "the chairman"), a
-    word written with a capital ("The Argentine" for Messi) or an age ("the 28-year-old"), or
+    word written with a capital ("The Argentine" for Messi), an age ("the 28-year-old") or a
+    rank ("the world number 101"), or
     such a word for a person or a body after a few others ("The former Paris Saint-Germain and
     Tottenham player" for Ginola); not "The Red Cross", "The road"."""
     if start[:1] != ("the",):
         return False
-    if start[-2:] == ("year", "old"):
-        return True
+    if start[-2:] == ("year", "old") or start[-2:-1] == ("number",):
+        return True  # "the 28-year-old", "the world number 101"
     written = claim.split()
     capital = len(written) > 1 and written[1][:1].isupper() and written[0].lower() == "the"
     person = start[-1] in _PEOPLE_WORDS | _DESCRIBED_AS or start[-1].endswith(_PERSON_ENDS)
@@ -981,6 +1006,7 @@ _LINKS = frozenset(
 )
 _WHEN_WHERE = _LINKS - frozenset("because as to for from by".split())  # time or place
 _LINK_WORDS = 8
+_LINKED_ALONE = 3  # `relinked`: the fewest words of a phrase found elsewhere without its link word
 _SAME_EVENT = 0.5  # the share of the claim's other content words that make a sentence its event's
 
 
@@ -1011,10 +1037,11 @@ def relinked(
             continue
         i1, i2, j1, j2 = replaced
         # "in" kept: "in the lottery"; "at a" kept: "at a news conference" for "at a forum"
+        held = 0  # the words kept before the phrase
         for kept in (1, 2):
             if i1 >= kept and j1 >= kept and u[i1 - kept] == c[j1 - kept] in _LINKS:
                 if kept == 1 or u[i1 - 1] == c[j1 - 1] in _DETERMINERS:
-                    i1, j1 = i1 - kept, j1 - kept
+                    i1, j1, held = i1 - kept, j1 - kept, kept
                     break
         old, new = u[i1:i2], c[j1:j2]
         if i2 == len(u) and any(w != u[-1] and w.startswith(u[-1]) for w in new):
@@ -1035,14 +1062,21 @@ def relinked(
         put = _padded(new)
         if put in line:
             continue
+        # the phrase after the words both keep and its article, where another sentence has it
+        # so ("due to the attack at nairobi's westgate mall" from "despite the 2013 attack at
+        # nairobi's westgate mall")
+        bare = new[held + (new[held : held + 1] in _ARTICLE) :] if held else new
+        after = _padded(bare) if held and len(bare) >= _LINKED_ALONE else put
         rest = _content(c[:j1] + c[j2:])
         for other in lines:
-            if put in other and len(rest & set(other.split())) < _SAME_EVENT * len(rest):
+            found = put in other or after in other
+            if found and len(rest & set(other.split())) < _SAME_EVENT * len(rest):
                 return Conflict("word", " ".join(new), " ".join(old)), k
     return None
 
 
 _DETERMINERS = frozenset("a an the his her their its".split())
+_ARTICLE = frozenset({("a",), ("an",), ("the",)})
 
 
 def _one_replacement(

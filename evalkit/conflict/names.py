@@ -272,6 +272,18 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
         for op, i1, i2, j1, j2 in changes:
             if op != "replace":
                 continue
+            if i2 - i1 > j2 - j1 and _content(c[j1:j2]) <= mine:
+                # a name for a name that opens the unit's longer words: "carried out by South
+                # Wales Police after" for "... by the Royal Logistics Corps bomb disposal unit
+                # after"
+                start = i1 + (u[i1] == "the")
+                end = start
+                while end < i2 and end - start < _NAME_WORDS and u[end] in theirs:
+                    end += 1
+                # (not the initials of the unit's words: "the IAAF" for "the International
+                # Association of Athletics' Federations")
+                if end > start and _content(u[end:i2]) and not abbreviates(c[j1:j2], u[i1:i2]):
+                    spans += (("replace", i1, end, j1, j2),)
             a, b = _named_run(u, max(i1, after), i2, theirs), _named_run(c, j1, j2, mine)
             if a and b and _content(u[a[1] : i2]) and _content(c[b[1] : j2]):
                 outer[(a[0], a[1], b[0], b[1])] = j2 - j1
@@ -323,7 +335,11 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
                 continue
             # (a body's word beside a name is part of it: "a BIS committee investigation" for
             # "a BBC investigation")
-            named_both = _named(_unbodied(gone), unit, theirs) and _named(
+            # (and a body's word after a name both keep: "the Scottish SPCA" for "the Scottish
+            # government")
+            bodied = gone <= _BODY_WORDS and i1 > 0 and j1 > 0 and c[j1 - 1] == u[i1 - 1]
+            bodied = bodied and u[i1 - 1] in theirs
+            named_both = (bodied or _named(_unbodied(gone), unit, theirs)) and _named(
                 _unbodied(put), claim, mine
             )
             # the unit's own description of someone before put for a name ("the guard" for
@@ -656,7 +672,7 @@ def _described(
     named = len(described & capitalised) > 1 and own
     # (a newspaper by its name: "the Sun", "the Daily Mirror", "the Financial Times")
     newspaper = bool(described & _PRESS) and len(described) <= _PAPER_WORDS
-    if described <= _THE_COUNTRIES or newspaper or (named and not described & _STANDS_IN):
+    if described <= _THE_NAMES or newspaper or (named and not described & _STANDS_IN):
         return False
     return not unknown_words(" ".join(sorted(described)))
 
@@ -666,6 +682,9 @@ def _described(
 _THE_COUNTRIES = frozenset(
     "usa uk uae netherlands philippines united states kingdom arab emirates".split()
 )
+# names written after "the" that are no description: countries and bodies known by their
+# initials ("Norway" for "the EU" is a swap)
+_THE_NAMES = _THE_COUNTRIES | frozenset("eu un nhs fbi cia bbc imf".split())
 
 # newspapers' names that are English words after "the": no description ("Channel 4 News" or
 # "mailonline" for "the Sun" is a swap; "the tabloid" for "the Sun" still describes it)
@@ -738,7 +757,9 @@ def misnamed(claim: str, unit: str, before: Iterable[str]) -> Conflict | None:
     for a page), so a name put for a pronoun that stands for another person named before is
     missed; nor one the article may have named in a lead it was cut from (its first sentence
     has "he" or "she" before any name: "As a teenager he tried ..."). `before`: the sentences of
-    the unit's article before it, read only where the claim is such a copy."""
+    the unit's article before it, read only where the claim is such a copy. A name whose title
+    or given name says the other sex than the pronoun's is read so wherever it was named
+    ("Margaret joined Slimming World" for "he joined ...", `sex_named`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _NEAR_COPY)  # one change: the rest word for word
     if not changes or len(changes) != 1:
@@ -753,6 +774,9 @@ def misnamed(claim: str, unit: str, before: Iterable[str]) -> Conflict | None:
     )
     if not mine or not named:
         return None
+    sex = sex_named(put)
+    if sex is not None and sex != _HIS[u[i1]]:  # "Margaret joined ..." for "he joined ..."
+        return Conflict("name", " ".join(put), u[i1])
     who = (mine - _PEOPLE_WORDS - _TITLES) or mine  # not a role or title ("Passenger")
     earlier = list(before)
     if named_in(who, (tokens(text) for text in chain((unit,), earlier))):
@@ -874,6 +898,48 @@ def _person(word: str, sources: str) -> bool:
         or re.search(rf"\b{w},? (?:aged )?\d{{1,2}},", sources, re.IGNORECASE)
         or re.search(rf"\b{w} {_SPEECH}\b|\b(?:said|says|told) {w}\b", sources, re.IGNORECASE)
     )
+
+
+# Given names common in English news that say the sex of whom they name (names given to
+# either sex, or to one in English and the other elsewhere, left out: "Alex", "Jo", "Jean",
+# "Nicola"), and titles that do ("Sir", "Queen")
+_GIVEN = {
+    **dict.fromkeys(
+        """john james david michael robert william richard thomas mark paul peter andrew steven
+        stephen george edward charles joseph daniel matthew anthony kevin brian gary simon
+        ian neil colin graham martin philip keith stuart craig wayne darren jason ryan
+        adam ben benjamin luke jack harry oliver henry alexander nicholas jonathan patrick
+        sean kieran liam callum connor aaron nathan jake josh joshua samuel tom tony mike
+        steve dave bob jim joe  fred  alan barry derek trevor nigel roger gordon
+        hugh ken kenneth ronald donald douglas raymond dennis carl eric roy harold arthur
+        walter albert ernest frederick francis gerald howard vincent victor justin tim
+        timothy dan danny billy bobby jimmy johnny tommy gareth rhys owen dafydd ewan
+        hamish angus fergus rory declan""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """mary elizabeth sarah susan margaret patricia jennifer linda barbara karen lisa
+        helen anne ann jane julie claire emma emily charlotte sophie lucy hannah rachel
+        rebecca laura amy katie kate catherine katherine victoria alice olivia jessica
+        chloe grace ellie megan lauren natalie michelle angela amanda deborah
+        jacqueline christine janet joanne louise caroline diane pauline sandra tracey
+        wendy maria anna ruth alison alyson gillian heather fiona kirsty shona eilidh
+        siobhan niamh aisling ciara sinead bethan sian cerys rhian nia carys gwen theresa
+        teresa denise doris dorothy joan judith julia kathleen nancy rose
+        sharon shirley sylvia vera yvonne zoe jenny sue liz beth meg maggie molly
+        isabelle isabella sophia ella mia ava amelia lily ruby""".split(),
+        "f",
+    ),
+    **dict.fromkeys("mr sir lord king prince duke earl baron".split(), "m"),
+    **dict.fromkeys("mrs ms miss lady dame queen princess duchess baroness".split(), "f"),
+}
+
+
+def sex_named(words: Sequence[str]) -> str | None:
+    """ "m" or "f" where a name's words say which: a title or honorific, or a given name that
+    opens it (`_GIVEN`); None where they do not, or say both."""
+    found = {_GIVEN[w] for w in words[:3] if w in _GIVEN}
+    return found.pop() if len(found) == 1 else None
 
 
 def _sex(word: str, sources: str) -> str | None:

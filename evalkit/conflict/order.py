@@ -23,7 +23,18 @@ from evalkit.conflict.base import (
     _uncontracted,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
-from evalkit.text import BE, MONTHS, STOPWORDS, WEEKDAYS, dates, is_content, names, tokens
+from evalkit.lexicon import name_words
+from evalkit.text import (
+    BE,
+    MONTHS,
+    STOPWORDS,
+    WEEKDAYS,
+    cased,
+    dates,
+    is_content,
+    names,
+    tokens,
+)
 
 # The order rule (`_order`): a claim whose content words are nearly all (this share) in one
 # unit, two of them exchanged at most _REACH words apart.
@@ -50,7 +61,39 @@ def _order(claim: str, unit: str) -> Conflict | None:
     makes one, but keeps its order (`_voiced`)."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     found = _reordered(claim, unit, c, u) or _object_named(c, u) or _pronoun_turned(c, u)
-    return found or _name_for_pronoun_traded(c, u) or _traded_cut(c, u)
+    return found or _name_for_pronoun_traded(c, u) or _traded_cut(c, u) or _bared(claim, unit, c, u)
+
+
+def _bared(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """`_reordered` against the unit without the words the claim leaves out at its ends and the
+    asides between commas it leaves out whole ("Sir Nicholas called on ... against Mr Corbyn"
+    against "Mr Corbyn called on ... against Sir Nicholas over his comments"; "a woman ...
+    stepped out to escort Mrs Blackburn" against "Mrs Blackburn, who was wearing appropriate
+    clothing, stepped out to escort a woman ...")."""
+    have = set(c)
+    bare = _uncontracted(tokens(_ASIDE.sub(lambda m: _kept(m.group(), have), unit)))
+    start, end = 0, len(bare)
+    while start < end and bare[start] not in have:
+        start += 1
+    while end > start and bare[end - 1] not in have:
+        end -= 1
+    rest = bare[start:end]
+    if rest == u or len(rest) < len(c) / 2:
+        return None
+    found = _reordered(claim, " ".join(rest), c, rest)
+    # only names exchanged: a time, an adverb or an attribution may move once the words
+    # around it are left out ("a mystery donor paid for the sign last week" against "Gary
+    # said that last week a mystery donor paid for the sign")
+    named = names(claim) if cased(claim) else name_words(claim)
+    return found if found and named & set(found.mine.replace("...", " ").split()) else None
+
+
+_ASIDE = re.compile(r",\s[^,]{1,80}?(?=,\s)")  # an aside between commas (the second kept)
+
+
+def _kept(aside: str, have: set[str]) -> str:
+    """The aside, or nothing where the claim has none of its content words."""
+    return aside if _content(tokens(aside)) & have else ""
 
 
 def _traded_cut(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
@@ -650,7 +693,8 @@ def _traded_across(
 ) -> Conflict | None:
     """Whether mine is theirs with two phrases traded across the words between them: theirs is
     A, middle, B and mine is B, middle, A (c and u are the words as written). Where the two
-    may be a quote and its speaker (`spoken`), a middle with a verb of speech is no trade."""
+    may be a quote and its speaker (`spoken`), a middle with a verb of speech is no trade; nor
+    is a phrase of speech traded with what is said, shorter than it (an attribution moved)."""
     size = len(mine)
     for la in range(1, size - 1):
         if theirs[:la] != mine[size - la :]:
@@ -665,6 +709,10 @@ def _traded_across(
             if {middle[0], middle[-1]} & _PAIRED or (_SYMMETRIC - _PAIRED) & set(middle):
                 continue
             if spoken and any(_SAY.fullmatch(w) for w in middle):
+                continue
+            # an attribution moved: "..., it has previously said" for "... has previously said
+            # it will ..."
+            if any(_SAY.fullmatch(w) for w in (a if len(a) < len(b) else b)):
                 continue
             said = f"{' '.join(c[:lb])} ... {' '.join(c[size - la :])}"
             told = f"{' '.join(u[:la])} ... {' '.join(u[size - lb :])}"

@@ -26,11 +26,13 @@ from evalkit.conflict.names import (
     _BODY_WORDS,
     _HONORIFICS,
     _OFFICES,
+    _PEOPLE,
     _PERSON_TITLES,
     _STANDS_IN,
     _THE_COUNTRIES,
     _described,
     same_voice,
+    sex_named,
 )
 from evalkit.lexicon import name_words, vocabulary_words
 from evalkit.text import (
@@ -148,22 +150,98 @@ def spoken_by_another(claim: str, unit: str) -> Conflict | None:
     if not cased(unit):
         return None
     mine, theirs = speakers(claim, _ATTRIBUTED), speakers(unit, _ATTRIBUTED)
+    if mine and not theirs:
+        found = _other_sex(claim, unit)
+        if found:
+            return found
     spoken = _DESCRIBED_SPEAKER.search(unit) if mine else None
     if spoken is None or tokens(spoken["who"])[-1] in _BODY_WORDS | _COLLECTIVES:
         return None
     if theirs and not _nationality(theirs, unit):
         return None
     bare = _POSSESSOR.sub(" ", _UNQUOTED.sub(" ", unit))
-    if not _names_one(mine, bare) or _names_one(mine, spoken.group()):
+    if _names_one(mine, spoken.group()):
         return None
+    if not _names_one(mine, bare):
+        return _role_apart(claim, unit, spoken["who"].lower())
     return Conflict("name", ", ".join(sorted(mine)), spoken["who"].lower())
 
 
+def _other_sex(claim: str, unit: str) -> Conflict | None:
+    """The unit's speaker is "he" or "she", the claim's a name of the other sex by its title
+    or given name ("'..., it worked,' Sarah said" against "'..., it worked,' he said")."""
+    spoken = _PRONOUN_SPEAKS.search(unit)
+    found = [m for m in _talk(_ATTRIBUTED, claim)]
+    if spoken is None or not found:
+        return None
+    pronoun = (spoken["pronoun"] or spoken["after"]).lower()
+    if _POSSESSOR.search(found[-1].group()):
+        return None  # "Mr Smith's wife said": the possessor's sex is not the speaker's
+    sex = sex_named(tokens(found[-1].group()))
+    if sex is None or sex == _SEX_OF[pronoun]:
+        return None
+    return Conflict("name", ", ".join(sorted(speakers(claim, _ATTRIBUTED))), pronoun)
+
+
+_SEX_OF = {"he": "m", "she": "f"}
+
+
+def _role_apart(claim: str, unit: str, who: str) -> Conflict | None:
+    """`spoken_by_another` where the unit does not name the claim's speaker: the claim gives
+    its speaker a role of another kind than the one the unit's description has ("Durst's
+    attorney, Dick DeGuerin, said" against "the official said", "Det Ch Insp Martin Brunning
+    said" against "a police spokeswoman said"), or the unit's speaker is its own reporter
+    ("our correspondent says"), whom a claim names by no other name."""
+    theirs, named = tokens(who), ", ".join(sorted(speakers(claim, _ATTRIBUTED)))
+    found = [m for m in _talk(_ATTRIBUTED, claim)]
+    if not found:
+        return None
+    # the role words of the claim's attribution and the few words before it
+    start = found[-1].start()
+    near = tokens(claim[:start])[-_ROLE_REACH:] + tokens(found[-1].group())
+    if theirs[0] == "our" and theirs[-1] in _REPORTERS:
+        return None if _REPORTERS & set(near) else Conflict("name", named, who)
+    kinds = {_ROLE_KINDS[w] for w in theirs if w in _ROLE_KINDS}
+    mine = {_ROLE_KINDS[w] for w in near if w in _ROLE_KINDS}
+    have = set(tokens(unit))  # (a role of the claim's own, not one the unit has elsewhere)
+    if not kinds or mine & kinds or not any(w in _ROLE_KINDS and w not in have for w in near):
+        return None
+    return Conflict("name", named, who)
+
+
+_REPORTERS = frozenset("correspondent correspondents reporter reporters editor".split())
+_MANAGERS = frozenset("manager managers boss bosses coach coaches".split())  # one kind in sport
+_ROLE_REACH = 4  # `_role_apart`: the words before a claim's attribution read for its role
+# roles that tell one speaker from another, each word its kind: "attorney" and "lawyer" are
+# one kind, "official" and "spokeswoman" two
+_ROLE_KINDS = {
+    w: kind
+    for kind, group in enumerate(
+        [group - _MANAGERS for group in _PEOPLE]
+        + [_MANAGERS]
+        + [
+            frozenset(g.split())
+            for g in """spokesman spokeswoman spokesperson |
+        official officials | correspondent reporter | minister | president | secretary |
+        chancellor | chairman chairwoman chair | director | mayor | governor | senator |
+        expert experts specialist specialists analyst analysts | scientist scientists researcher
+        researchers |
+        inspector insp det detective superintendent supt sergeant sgt constable pc""".split("|")
+        ]
+    )
+    for w in group
+}
+
+
 _COLLECTIVES = frozenset("police force team side group".split())
-# a description that speaks: "The New Zealander also said", "a police spokesman said"
+# a description that speaks: "The New Zealander also said", "a police spokesman said",
+# "officials say"
+_GROUPS_SPEAK = (
+    r"(?:[Oo]fficials|[Ee]xperts|[Ii]nvestigators|[Pp]rosecutors|[Dd]octors|[Ww]itnesses)"
+)
 _DESCRIBED_SPEAKER = re.compile(
-    rf"\b(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:also\s+)?"
-    rf"{_SPEECH}\b"
+    rf"\b(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ur)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+|{_GROUPS_SPEAK})"
+    rf"\s+(?:also\s+|has\s+|have\s+)?(?:{_SPEECH}|say)\b"
 )
 
 

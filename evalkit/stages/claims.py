@@ -43,7 +43,7 @@ from evalkit.embed import (
     word_tokens,
 )
 from evalkit.entail import Entailer
-from evalkit.lexicon import name_words
+from evalkit.lexicon import name_words, vocabulary_words
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
 from evalkit.stages.clean import datelines
 from evalkit.text import (
@@ -592,11 +592,13 @@ def _said(phrase: tuple[str, ...], runs: frozenset[tuple[str, ...]]) -> bool:
 def _names_in(sentence: str, words: str) -> bool:
     """Whether the words (a list's item) hold a name of the sentence: by its capitals, or
     where it is written without them, by the lexicon ("india", "robin charles ellison", "the
-    us")."""
+    us", or a word it does not know)."""
     if cased(sentence):
         return not names(sentence).isdisjoint(tokens(words))
     toks = tokens(words)
-    return bool(name_words(words)) or any(toks[i : i + 2] in _THE_COUNTRY for i in range(len(toks)))
+    if name_words(words) or any(t.isalpha() and t not in vocabulary_words() for t in toks):
+        return True  # (or a word it does not know: "stevenage")
+    return any(toks[i : i + 2] in _THE_COUNTRY for i in range(len(toks)))
 
 
 # countries whose short name is a word without its capitals ("the us , india , china")
@@ -926,6 +928,35 @@ def _most_said(
         lower = not (cased(units[j]) and cased(text))
         if conflict.kind not in (_LOWER_UNREAD if lower else _UNREAD):
             return kind, conflict, j
+    return _part_copied(text, units, stems, cfg)
+
+
+def _part_copied(
+    text: str, units: Sequence[str], stems: Sequence[frozenset[str]], cfg: VerifierConfig
+) -> tuple[str, Conflict | None, int] | None:
+    """A part of a claim that joins two sentences, read alone against the sentence it copies
+    (at least _PART_COPY of its words, in order) for another date, figure or name: "In March
+    part of an aircraft wing was found on Reunion Island, and Malaysian authorities later
+    confirmed ..." against "In July part of an aircraft wing was found on Reunion Island." (the
+    whole claim says too much beside either sentence to be read against it)."""
+    parts = [p for p in _PARTS.split(text) if len(content_stems(p)) >= _MOST_SAID]
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        mine = content_stems(part)
+        size = len(tokens(part))
+        for j, s in enumerate(stems):
+            if len(mine & s) < _PART_COPY * len(mine) or copied(part, units[j]) < _PART_COPY * size:
+                continue
+            # read against the sentence's own part it copies most (its other figures are
+            # another part's: "but was recalled in 2010" is no other date for "released in 2001")
+            theirs = max(_PARTS.split(units[j]), key=lambda p: copied(part, p))
+            if copied(part, theirs) < _PART_COPY * size:
+                continue
+            overlap = cfg.contradiction_overlap
+            kind, conflict = _read(part, theirs, True, frozenset(), overlap, frozenset(), units)
+            if kind == "conflict" and conflict is not None and conflict.kind in _PART_KINDS:
+                return kind, conflict, j
     return None
 
 
@@ -990,9 +1021,12 @@ _COPIED_WORDS = 8  # `_copied_from`: the fewest words a claim copies from the se
 _QUOTED_WORDS = 5  # `_quoted_from`: the fewest words of a quote
 _OPENING_QUOTE = re.compile(r"\s*['‘`]+(.{3,400}?)[,.!?]['’]+\s")
 _MOST_SAID = 4  # `_most_said`: the fewest content words a claim needs
-_PARTS = re.compile(r"\s*[,;:–—]\s*|\s+-\s+")  # `_most_said`: where a claim's parts meet
+# `_most_said`: where a claim's parts meet (not a comma inside a figure: "£1,750")
+_PARTS = re.compile(r"\s*[;:–—]\s*|\s*,\s+|\s+-\s+")
 _TURNED = frozenset({"negation", "opposite"})  # `_first_reading`: what a later sentence turns
 _COPIED_SHARE = 0.8  # `_turned_copy`: the share of the claim's words it copies from the window
+_PART_COPY = 0.75  # `_part_copied`: the share of a part's words it copies from the sentence
+_PART_KINDS = frozenset({"number", "date", "name"})  # `_part_copied`: what a part is read for
 _UNREAD = frozenset({"order"})  # `_most_said`: conflicts it does not read
 _LOWER_UNREAD = _UNREAD | {"negation"}
 
