@@ -414,6 +414,23 @@ def test_a_sentence_one_half_of_a_joined_claim_comes_from_may_give_another_amoun
         " takes 1.5 hours to charge the watch to 80 % and 2.5 hours for a full charge.",
     )
     assert [m.signals.conflict for m in judged(source, calls, cfg, embedder)] == [""]
+    # nor a currency alone, its figure written with commas (the check set's "£1,580,575"
+    # against "£1.45" per vote)
+    source = seg(
+        "s",
+        "the lib dems spent £1,580,575 and lost all but one of their meps - labour , which came"
+        " second , spent £1,027,339 .",
+        "the figures cover the campaign period from 23 january to polling day , 22 may .",
+        "for labour it is 26p per vote , the conservatives 79p and the lib dems , who lost 11 of"
+        " their 12 meps , £1.45.",
+    )
+    spent = seg(
+        "c",
+        "the lib dems spent £1,580,575 and lost all but one of their meps - labour , which came"
+        " second , spent £1,027,339 from 23 january .",
+    )
+    found = judged(source, spent, cfg, embedder)
+    assert not found[0].signals.conflict.startswith("number")
 
 
 def test_a_part_of_a_joined_claim_read_alone_against_the_sentence_it_copies() -> None:
@@ -448,7 +465,8 @@ def test_a_part_of_a_joined_claim_read_alone_against_the_sentence_it_copies() ->
     fused = seg(
         "c",
         "Venables had been released from prison in 2001, having served seven years of a life"
-        " sentence, but was recalled in 2010 when he pleaded guilty to downloading indecent images.",
+        " sentence, but was recalled in 2010 when he pleaded guilty to downloading indecent"
+        " images.",
         "A new siding was provided in 1956, however in 1958 reports recommended that the station"
         " should be closed as revenue was in the region of £1,750 per annum.",
     )

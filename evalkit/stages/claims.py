@@ -967,7 +967,7 @@ def _counted_otherwise(text: str, unit: str) -> bool:
     too: "115 miles a week" against "85 miles a week")."""
     theirs = amounts(unit)
     return any(
-        ((a.noun & b.noun) - _MEASURES or a.noun == b.noun) and a.value != b.value
+        ((a.noun & b.noun) - _MEASURES or (a.noun == b.noun and a.noun)) and a.value != b.value
         for a in amounts(text)
         for b in theirs
     )
