@@ -24,6 +24,7 @@ from evalkit.conflict.base import (
     aged,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
+from evalkit.conflict.names import _ARTICLES as _A_AN_THE
 from evalkit.conflict.names import (
     _HONORIFICS,
     _KIN,
@@ -1065,7 +1066,7 @@ def relinked(
         # the phrase after the words both keep and its article, where another sentence has it
         # so ("due to the attack at nairobi's westgate mall" from "despite the 2013 attack at
         # nairobi's westgate mall")
-        bare = new[held + (new[held : held + 1] in _ARTICLE) :] if held else new
+        bare = new[held + bool(_A_AN_THE.intersection(new[held : held + 1])) :] if held else new
         after = _padded(bare) if held and len(bare) >= _LINKED_ALONE else put
         rest = _content(c[:j1] + c[j2:])
         for other in lines:
@@ -1076,7 +1077,6 @@ def relinked(
 
 
 _DETERMINERS = frozenset("a an the his her their its".split())
-_ARTICLE = frozenset({("a",), ("an",), ("the",)})
 
 
 def _one_replacement(

@@ -910,7 +910,7 @@ _GIVEN = {
         ian neil colin graham martin philip keith stuart craig wayne darren jason ryan
         adam ben benjamin luke jack harry oliver henry alexander nicholas jonathan patrick
         sean kieran liam callum connor aaron nathan jake josh joshua samuel tom tony mike
-        steve dave bob jim joe  fred  alan barry derek trevor nigel roger gordon
+        steve dave bob jim joe fred alan barry derek trevor nigel roger gordon
         hugh ken kenneth ronald donald douglas raymond dennis carl eric roy harold arthur
         walter albert ernest frederick francis gerald howard vincent victor justin tim
         timothy dan danny billy bobby jimmy johnny tommy gareth rhys owen dafydd ewan
@@ -930,8 +930,8 @@ _GIVEN = {
         isabelle isabella sophia ella mia ava amelia lily ruby""".split(),
         "f",
     ),
-    **dict.fromkeys("mr sir lord king prince duke earl baron".split(), "m"),
-    **dict.fromkeys("mrs ms miss lady dame queen princess duchess baroness".split(), "f"),
+    **dict.fromkeys(_MALE | frozenset("king prince duke earl baron".split()), "m"),
+    **dict.fromkeys(_FEMALE | frozenset("queen princess duchess baroness".split()), "f"),
 }
 
 

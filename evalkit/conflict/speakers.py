@@ -24,6 +24,7 @@ from evalkit.conflict.base import (
 )
 from evalkit.conflict.names import (
     _BODY_WORDS,
+    _HIS,
     _HONORIFICS,
     _OFFICES,
     _PEOPLE,
@@ -150,8 +151,10 @@ def spoken_by_another(claim: str, unit: str) -> Conflict | None:
     if not cased(unit):
         return None
     mine, theirs = speakers(claim, _ATTRIBUTED), speakers(unit, _ATTRIBUTED)
-    if mine and not theirs:
-        found = _other_sex(claim, unit)
+    # the claim's last attribution, which its speaker's sex and role are read from
+    said = next(reversed(list(_talk(_ATTRIBUTED, claim))), None) if mine else None
+    if said is not None and not theirs:
+        found = _other_sex(said, mine, unit)
         if found:
             return found
     spoken = _DESCRIBED_SPEAKER.search(unit) if mine else None
@@ -163,48 +166,44 @@ def spoken_by_another(claim: str, unit: str) -> Conflict | None:
     if _names_one(mine, spoken.group()):
         return None
     if not _names_one(mine, bare):
-        return _role_apart(claim, unit, spoken["who"].lower())
+        return _role_apart(claim, unit, spoken["who"].lower(), said, mine) if said else None
     return Conflict("name", ", ".join(sorted(mine)), spoken["who"].lower())
 
 
-def _other_sex(claim: str, unit: str) -> Conflict | None:
-    """The unit's speaker is "he" or "she", the claim's a name of the other sex by its title
-    or given name ("'..., it worked,' Sarah said" against "'..., it worked,' he said")."""
+def _other_sex(said: re.Match[str], mine: frozenset[str], unit: str) -> Conflict | None:
+    """The unit's speaker is "he" or "she", the claim's (`said`, its attribution; `mine`, its
+    name words) a name of the other sex by its title or given name ("'..., it worked,' Sarah
+    said" against "'..., it worked,' he said")."""
     spoken = _PRONOUN_SPEAKS.search(unit)
-    found = [m for m in _talk(_ATTRIBUTED, claim)]
-    if spoken is None or not found:
+    if spoken is None:
         return None
     pronoun = (spoken["pronoun"] or spoken["after"]).lower()
-    if _POSSESSOR.search(found[-1].group()):
+    if _POSSESSOR.search(said.group()):
         return None  # "Mr Smith's wife said": the possessor's sex is not the speaker's
-    sex = sex_named(tokens(found[-1].group()))
-    if sex is None or sex == _SEX_OF[pronoun]:
+    sex = sex_named(tokens(said.group()))
+    if sex is None or sex == _HIS[pronoun]:
         return None
-    return Conflict("name", ", ".join(sorted(speakers(claim, _ATTRIBUTED))), pronoun)
+    return Conflict("name", ", ".join(sorted(mine)), pronoun)
 
 
-_SEX_OF = {"he": "m", "she": "f"}
-
-
-def _role_apart(claim: str, unit: str, who: str) -> Conflict | None:
+def _role_apart(
+    claim: str, unit: str, who: str, said: re.Match[str], mine: frozenset[str]
+) -> Conflict | None:
     """`spoken_by_another` where the unit does not name the claim's speaker: the claim gives
-    its speaker a role of another kind than the one the unit's description has ("Durst's
-    attorney, Dick DeGuerin, said" against "the official said", "Det Ch Insp Martin Brunning
-    said" against "a police spokeswoman said"), or the unit's speaker is its own reporter
-    ("our correspondent says"), whom a claim names by no other name."""
-    theirs, named = tokens(who), ", ".join(sorted(speakers(claim, _ATTRIBUTED)))
-    found = [m for m in _talk(_ATTRIBUTED, claim)]
-    if not found:
-        return None
+    its speaker (`said`, its attribution; `mine`, its name words) a role of another kind than
+    the one the unit's description has ("Durst's attorney, Dick DeGuerin, said" against "the
+    official said", "Det Ch Insp Martin Brunning said" against "a police spokeswoman said"),
+    or the unit's speaker is its own reporter ("our correspondent says"), whom a claim names by
+    no other name."""
+    theirs, named = tokens(who), ", ".join(sorted(mine))
     # the role words of the claim's attribution and the few words before it
-    start = found[-1].start()
-    near = tokens(claim[:start])[-_ROLE_REACH:] + tokens(found[-1].group())
+    near = tokens(claim[: said.start()])[-_ROLE_REACH:] + tokens(said.group())
     if theirs[0] == "our" and theirs[-1] in _REPORTERS:
         return None if _REPORTERS & set(near) else Conflict("name", named, who)
     kinds = {_ROLE_KINDS[w] for w in theirs if w in _ROLE_KINDS}
-    mine = {_ROLE_KINDS[w] for w in near if w in _ROLE_KINDS}
+    roles = {_ROLE_KINDS[w] for w in near if w in _ROLE_KINDS}
     have = set(tokens(unit))  # (a role of the claim's own, not one the unit has elsewhere)
-    if not kinds or mine & kinds or not any(w in _ROLE_KINDS and w not in have for w in near):
+    if not kinds or roles & kinds or not any(w in _ROLE_KINDS and w not in have for w in near):
         return None
     return Conflict("name", named, who)
 

@@ -950,8 +950,10 @@ def _part_copied(
                 continue
             # read against the sentence's own part it copies most (its other figures are
             # another part's: "but was recalled in 2010" is no other date for "released in 2001")
-            theirs = max(_PARTS.split(units[j]), key=lambda p: copied(part, p))
-            if copied(part, theirs) < _PART_COPY * size:
+            most, theirs = max(
+                ((copied(part, p), p) for p in _PARTS.split(units[j])), key=lambda pair: pair[0]
+            )
+            if most < _PART_COPY * size:
                 continue
             overlap = cfg.contradiction_overlap
             kind, conflict = _read(part, theirs, True, frozenset(), overlap, frozenset(), units)
