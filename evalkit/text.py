@@ -305,7 +305,6 @@ _COPY_OPPOSITE_FORMS = (
     ("open opens opened opening", "shut shuts shut shutting"),
     ("opening", "closing"),
     ("start starts started starting", "finish finishes finished finishing"),
-    ("lend lends lent lending", "borrow borrows borrowed borrowing"),
     ("find finds found finding", "lose loses lost losing"),
     ("remember remembers remembered remembering", "forget forgets forgot forgetting"),
     ("tighten tightens tightened tightening", "loosen loosens loosened loosening"),
@@ -370,6 +369,18 @@ _COPY_OPPOSITE_FORMS = (
     ("keep keeps kept keeping", "scrap scraps scrapped scrapping"),
     ("strict stricter strictest", "lax laxer laxest"),
     ("intact", "damaged"),
+    ("to", "from"),
+    ("welcome welcomes welcoming welcomed", "bemoan bemoans bemoaning bemoaned"),
+    ("take takes taking took", "drop drops dropping dropped"),  # "took the first set"
+)
+# A deal said from its other side: with its sides in the same order, the other deal ("Liverpool
+# signed Sterling from City" for "Liverpool sold Sterling to City"); with them exchanged, the
+# same one ("City signed Sterling from Liverpool").
+_CONVERSE_FORMS = (
+    ("sell sells selling sold", "buy buys buying bought"),
+    ("sell sells selling sold", "sign signs signing signed"),
+    ("give gives giving gave given", "receive receives receiving received received"),
+    ("lend lends lent lending", "borrow borrows borrowed borrowing"),
 )
 # Scales of how often, how much and how likely, least first, each step's words and phrases: a
 # copy that puts one step for another says something else ("always" for "sometimes", "many
@@ -421,7 +432,8 @@ def _form_pairs(forms: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
 
 
 OPPOSITES = _either_way(_form_pairs(_OPPOSITE_FORMS))
-COPY_OPPOSITES = _either_way(_form_pairs(_OPPOSITE_FORMS + _COPY_OPPOSITE_FORMS))
+CONVERSES = _either_way(_form_pairs(_CONVERSE_FORMS))
+COPY_OPPOSITES = _either_way(_form_pairs(_OPPOSITE_FORMS + _COPY_OPPOSITE_FORMS + _CONVERSE_FORMS))
 
 _ABBREVIATION = re.compile(r"(?<!\w)((?:[a-z]\.){2,})")
 # The Penn Treebank's brackets in tokenised text (CNN/DailyMail's "-lrb- cnn -rrb-"): no words.

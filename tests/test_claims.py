@@ -1046,3 +1046,19 @@ def test_another_events_phrase_put_in_a_copy_is_contradicted() -> None:
         "",
     ]
     assert found[0].evidence is not None and "church raffle" in found[0].evidence.text
+
+
+def test_a_word_that_opens_the_claim_is_a_name_where_the_sources_write_one() -> None:
+    """The claims stage gives `compare` the sources' names: "Labour", opening the claim, is
+    a name because a source writes it so inside a sentence, so the copy that puts it for "The
+    SNP" is a swap; with no source writing it so, an opening word may be no name."""
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    said = "The SNP took 56 of the 59 seats in Scotland in Thursday's election."
+    claim = said.replace("The SNP", "Labour")
+    cand = seg("c", claim)
+    source = seg("s", said, "The result was a blow for Labour, which lost 40 seats.")
+    assert [m.signals.conflict for m in judged(source, cand, cfg, embedder)] == [
+        "name labour where the source has the snp"
+    ]
+    source = seg("s", said, "The result was a blow for the party, which lost 40 seats.")
+    assert [m.signals.conflict for m in judged(source, cand, cfg, embedder)] == [""]

@@ -153,6 +153,7 @@ from evalkit.conflict.speakers import (
     quote_moved,
     speakers,
     spoken_by_another,
+    told_apart,
     voiced,
 )
 from evalkit.lexicon import name_words
@@ -190,6 +191,7 @@ def compare(
     min_overlap: float,
     paraphrased: bool = False,
     unsourced: frozenset[str] = frozenset(),
+    named: frozenset[str] = frozenset(),
 ) -> Reading:
     """Whether `unit` (a single sentence, or a window when not `single`) agrees with
     `claim`, contradicts it, or says something else; `novel` holds the claim's names,
@@ -203,14 +205,16 @@ def compare(
     A `paraphrased` claim (a key fact, written in other words, read against a candidate's
     sentence) that leaves out a hedge says no other fact. `unsourced`: the claim's content
     stems found in no source; lower-cased, a word put for another is read as a swap only where
-    the sources have it (`names._swapped`). Tokenised text is read as written (`untokenised`:
-    "`` ... , '' said mr gauke .")."""
+    the sources have it (`names._swapped`). `named`: the words the sources write as names
+    inside a sentence, so one that opens the claim or the unit is read as a name there too
+    ("Labour took 56 of the 59 seats" against "The SNP took ..."). Tokenised text is read as
+    written (`untokenised`: "`` ... , '' said mr gauke .")."""
     claim, unit = untokenised(claim), untokenised(unit)
-    reading = _compare(claim, unit, single, novel, min_overlap, paraphrased, unsourced)
+    reading = _compare(claim, unit, single, novel, min_overlap, paraphrased, unsourced, named)
     if reading[0] == "conflict" or not single or not cased(claim) or cased(unit):
         return reading
     recased = _recased(unit, claim)
-    again = _compare(claim, recased, single, novel, min_overlap, paraphrased, unsourced)
+    again = _compare(claim, recased, single, novel, min_overlap, paraphrased, unsourced, named)
     return again if again[0] == "conflict" else reading
 
 
@@ -233,6 +237,7 @@ def _compare(
     min_overlap: float,
     paraphrased: bool,
     unsourced: frozenset[str],
+    named: frozenset[str],
 ) -> Reading:
     """`compare`, the unit as it is written."""
     country = _US.search(claim) or _US.search(unit)  # then "us" is the country, no pronoun
@@ -263,7 +268,7 @@ def _compare(
             return NEUTRAL
         # a swap is read even where the swapped words are most of what the statement says, and
         # one clause alone: the claim may join two statements
-        found = _swapped(claim, unit, unsourced) or _part(
+        found = _swapped(claim, unit, unsourced, named) or _part(
             claim, unit, novel, min_overlap, unsourced
         )
         found = found or placed(claim, unit)
@@ -283,7 +288,7 @@ def _compare(
     found = found or placed(claim, unit)
     if not found:
         part = copied_sentences(claim, unit)  # the copy rules read the sentences it copies
-        found = _swapped(claim, part, unsourced) or _polarity(claim, unit, min_overlap)
+        found = _swapped(claim, part, unsourced, named) or _polarity(claim, unit, min_overlap)
         # the copy as written, then what each says, whoever says it ("..., Mr Bartram said"
         # against a quote alone)
         for stated, copied_from in dict.fromkeys(((claim, part), (said_alone, unattributed(part)))):
@@ -291,7 +296,7 @@ def _compare(
             found = found or (None if paraphrased else _hedged(stated, copied_from))
     found = found or _done(claim, unit)
     found = found or _order(claim, unit) or _slot(claim, unit, True)
-    found = found or spoken_by_another(claim, unit)
+    found = found or spoken_by_another(claim, unit) or told_apart(claim, unit)
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)

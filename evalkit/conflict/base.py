@@ -97,10 +97,11 @@ def copied_sentences(statement: str, text: str) -> str:
     return text
 
 
-# who says it, at a statement's end or start: ", Mr Bartram said.", "According to the police, "
+# who says it, at a statement's end or start: ", Mr Bartram said.", "According to the police, ",
+# ", Rodgers told Liverpool's official website."
 _SAID_BY = re.compile(
     r",[\"”’']?\s+(?:according to [^,]{1,40}|(?:[^\W\d][\w'’.-]*\s+){1,4}"
-    rf"(?:told(?:\s+the)?(?:\s+[\w.]+){{1,4}}|{_SPEECH}(?:\s+\w+)?))\s*\.?\s*$"
+    rf"(?:told(?:\s+the)?(?:\s+[\w.'’-]+){{1,4}}|{_SPEECH}(?:\s+\w+)?))\s*\.?\s*$"
     r"|^[Aa]ccording to [^,]{1,40},\s+"
     # a speaker that introduces a quote: "In a statement to police, the alleged victim said: '"
     rf"|^[^:\"“‘']{{1,120}}?\b{_SPEECH}(?:\s+[\w.]+){{0,4}}?\s*:\s*(?=[\"“‘'])"
@@ -234,3 +235,24 @@ def _aligned(
 
 def _content(words: tuple[str, ...]) -> set[str]:
     return {t for t in words if is_content(t) and not t.isdigit()}
+
+
+_ASIDE = re.compile(r",\s[^,]{1,80}?(?=,\s)")  # an aside between commas (the second kept)
+
+
+def without_asides(unit: str, have: set[str]) -> str:
+    """The unit without the asides between commas that a claim (its words: `have`) leaves out
+    whole, none of their content words or figures its own: "Many Clouds had shown symptoms in
+    the past, but ..." of "Many Clouds had shown symptoms in the past, which had seen him
+    over-heat, but ..." for a claim without "over-heat"."""
+
+    def kept(aside: re.Match[str]) -> str:
+        before = tokens(unit[: aside.start()])[-1:]
+        # (an aside after a word the claim has not is no aside of the copy: the rest of a list
+        # whose first item the claim put something in place of, "with charlton, bradford and
+        # preston, could")
+        if not set(before) <= have or {t for t in tokens(aside.group()) if is_content(t)} & have:
+            return aside.group()
+        return ""
+
+    return _ASIDE.sub(kept, unit)

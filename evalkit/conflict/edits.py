@@ -22,6 +22,7 @@ from evalkit.conflict.base import (
     _copy_changes,
     _uncontracted,
     aged,
+    without_asides,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.conflict.names import _ARTICLES as _A_AN_THE
@@ -186,7 +187,44 @@ def _agreeing(
     )
 
 
+def _compared(
+    op: str, old: tuple[str, ...], new: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of a copy's change that `_edited` compares: a preposition both put after a
+    verb left out ("convicted of" for "charged with", "win over" for "defeat by"; not "the win
+    over" for "the defeat of": who beat whom read the same), an ordinal's number ("the 61st
+    minute" for "the 67th"), a clause's opening word left out ("All of the blooms were ..."
+    for "While most of the blooms was ..."), an auxiliary left out ("continued" for "was
+    cancelled")."""
+    if len(old) == len(new) == 2 and {old[1], new[1]} <= _PREPOSITIONS:
+        if not ({old[1], new[1]} == {"over", "of"} and {old[0], new[0]} & _DEFEATS):
+            old, new = old[:1], new[:1]
+    elif (number := _ordinal(old)) and (other := _ordinal(new)):
+        old, new = (number,), (other,)
+    if len(old) > 1 and old[0] in _CLAUSE_OPENERS and new[:1] != old[:1]:
+        old = old[1:]
+    if op == "replace" and {len(old), len(new)} == {1, 2}:
+        old, new = _unaided(old), _unaided(new)
+    return old, new
+
+
+def _opposed(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether one word is put for its opposite (`COPY_OPPOSITES`), or for itself with a
+    negating prefix ("unimportant" for "important")."""
+    if len(old) != 1 or len(new) != 1:
+        return False
+    return new[0] in COPY_OPPOSITES.get(old[0], ()) or _unprefixed(old[0], new[0])
+
+
 def _edited(claim: str, unit: str) -> Conflict | None:
+    """`_edited_in` the unit, else in the unit without the asides between commas the claim
+    leaves out whole (`without_asides`: "..., which had seen him over-heat ..., but ...")."""
+    found = _edited_in(claim, unit)
+    bare = without_asides(unit, set(_uncontracted(tokens(claim))))
+    return found or (_edited_in(claim, bare) if bare != unit else None)
+
+
+def _edited_in(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order), and every change is a
     negation added or taken away (an odd number of them), or one word in place of its opposite
     (or of itself with a negating prefix: "unimportant" for "important"; other changes only
@@ -204,18 +242,29 @@ def _edited(claim: str, unit: str) -> Conflict | None:
     changes = _copy_changes(c, u, _COPY)
     if not changes:
         return None
+    # one word in place of its opposite, whatever else was changed before it: "storing it ...,
+    # which is far less absorbent" for "storing them ..., which are far more absorbent"
+    for op, i1, i2, j1, j2 in changes:
+        old, new = _compared(op, u[i1:i2], c[j1:j2])
+        if op == "replace" and len(old) == len(new) == 1:
+            opposite = _opposed(old, new)
+            # the one change, or the one but words of the unit left out ("The day after the
+            # grim discovery, Miss Muller ..." for "The day before the grim discovery, on
+            # March 12, Miss Muller ...") and function words put in or for others ("was the
+            # quieter" for "- The busier")
+            # (or another opposite: a deal's verb and its preposition, "signed ... from" for
+            # "sold ... to")
+            others = [o for o in changes if o[1:] != (i1, i2, j1, j2)]
+            if opposite and all(
+                o[0] == "delete"
+                or not _content(u[o[1] : o[2]] + c[o[3] : o[4]])
+                or _opposed(*_compared(o[0], u[o[1] : o[2]], c[o[3] : o[4]]))
+                for o in others
+            ):
+                return Conflict("opposite", new[0], old[0])
     added, exchanged, cut = 0, None, False
     for op, i1, i2, j1, j2 in changes:
-        old, new = u[i1:i2], c[j1:j2]
-        if len(old) == len(new) == 2 and {old[1], new[1]} <= _PREPOSITIONS:
-            # "convicted of" for "charged with", "win over" for "defeat by" (not "the win over"
-            # for "the defeat of": who beat whom read the same)
-            if not ({old[1], new[1]} == {"over", "of"} and {old[0], new[0]} & _DEFEATS):
-                old, new = old[:1], new[:1]
-        elif (number := _ordinal(old)) and (other := _ordinal(new)):
-            old, new = (number,), (other,)  # "the 61st minute" for "the 67th"
-        if len(old) > 1 and old[0] in _CLAUSE_OPENERS and new[:1] != old[:1]:
-            old = old[1:]  # "All of the blooms were ..." for "While most of the blooms was ..."
+        old, new = _compared(op, u[i1:i2], c[j1:j2])
         if op == "replace" and _another_step(old, new) and _agreeing(changes, c, u, i1):
             return Conflict("opposite", " ".join(new), " ".join(old))
         if op == "replace" and _opposite_with_object(old, new, u):
@@ -226,19 +275,7 @@ def _edited(claim: str, unit: str) -> Conflict | None:
                 o[0] != "replace" and not _content(u[o[1] : o[2]] + c[o[3] : o[4]]) for o in others
             ):
                 return Conflict("opposite", new[0], old[0])
-        if op == "replace" and {len(old), len(new)} == {1, 2}:
-            old, new = _unaided(old), _unaided(new)  # "continued" for "was cancelled"
         if op == "replace" and len(old) == len(new) == 1:
-            opposite = new[0] in COPY_OPPOSITES.get(old[0], ()) or _unprefixed(old[0], new[0])
-            # the one change, or the one but words of the unit left out ("The day after the
-            # grim discovery, Miss Muller ..." for "The day before the grim discovery, on
-            # March 12, Miss Muller ...") and function words put in or for others ("was the
-            # quieter" for "- The busier")
-            others = [o for o in changes if o[1:] != (i1, i2, j1, j2)]
-            if opposite and all(
-                o[0] == "delete" or not _content(u[o[1] : o[2]] + c[o[3] : o[4]]) for o in others
-            ):
-                return Conflict("opposite", new[0], old[0])
             if {old[0], new[0]} <= _JOINERS:
                 continue  # "..., but did not know" for "... and did not know"
             if (old[0] in _HONORIFICS) != (new[0] in _HONORIFICS):
@@ -371,7 +408,7 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY)
     if not changes:
-        return None
+        return _proven_instead(c, u)
     unconditional = _unconditional(changes, c, u)
     # a hedge of the claim's own (not one it copies: "a conversation allegedly hacked")
     hedges = _HEDGES.intersection(c)
@@ -389,7 +426,10 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
         claimed = i1 > 0 and _claimed(old) and set(new) <= _JOINING and not _attributed(c)
         # an impersonal hedge that opens the unit left out: "The hope will be that the shift
         # ... will lead", "It is thought that ..."
-        claimed = claimed or (op == "delete" and i1 == 0 and _hoped(old))
+        # (or after a word that joins it: "... and the hope is that their son will ...")
+        opens = i1 == 0 or (u[i1 - 1] in _JOINING and j1 > 0 and c[j1 - 1] == u[i1 - 1])
+        hope = old + u[i2 : i2 + 1] if u[i2 : i2 + 1] == ("that",) else old  # "that" kept
+        claimed = claimed or (op == "delete" and opens and _hoped(hope))
         if claimed or (
             op == "delete"
             and (
@@ -509,6 +549,24 @@ def _guilty_instead(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     return done and not (new[0].endswith("s") or new[0] in _CERTAIN or new[0] in _TO_COME)
 
 
+def _proven_instead(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """In a looser copy (_NEAR_COPY of the claim's words), a charge said proven in a few words
+    (`_guilty_instead`): "sanchez 's classmate ... has been convicted of murder" against "a
+    classmate ... has been charged with murder". (Not a modal said for certain, which a
+    looser copy may report: "says he was told he was as important" for "he was told that he
+    could be as vital".)"""
+    for op, i1, i2, j1, j2 in _copy_changes(c, u, _NEAR_COPY) or ():
+        old, new = u[i1:i2], c[j1:j2]
+        if op != "replace" or max(len(old), len(new)) > _CHARGE_WORDS:
+            continue
+        if not _hedges_near(c, j1, j2) and _guilty_instead(old, new):
+            return Conflict("word", " ".join(new), " ".join(old))
+    return None
+
+
+_CHARGE_WORDS = 4  # `_proven_instead`: the most words of a charge or a verdict ("charged with")
+
+
 def _unconditioned(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether the words put in say without a condition what the unit's say with one: "by
     beating Burnley" for "if they beat Burnley"."""
@@ -530,17 +588,22 @@ def unconditional(claim: str, unit: str) -> Conflict | None:
 def _unconditional(
     changes: tuple[tuple[str, int, int, int, int], ...], c: tuple[str, ...], u: tuple[str, ...]
 ) -> Conflict | None:
-    """The copy leaves out only words, among them a condition the claim has none of: one that
+    """The copy leaves out only words (or says the condition's "would be" as "is", or its
+    speaker its own way: `_stated`), among them a condition the claim has none of: one that
     opens the sentence or what it says ("I can promise you nobody has been dreaming more than
     me" against "If everyone has gone to bed thinking the dream will happen, I can promise
     you ..."; "... said that if ..."), or an "unless" anywhere. A trailing "if" may only say
     whom it holds for: people call "Half of hospitals are letting patients jump NHS queues for
     cataract surgery" faithful to "... if they pay for it themselves" (CLIFF). Not "even if" or
     "as if", which set no condition, nor "asked if" (whether)."""
-    if not changes or any(op != "delete" for op, *_ in changes) or _CONDITIONS & set(c):
+    if not changes or _CONDITIONS & set(c):
         return None
-    for _, i1, i2, _, _ in changes:
+    if not all(op == "delete" or _stated(u[i1:i2], c[j1:j2]) for op, i1, i2, j1, j2 in changes):
+        return None
+    for op, i1, i2, _, _ in changes:
         old = u[i1:i2]
+        if op != "delete":
+            continue
         opens = i1 == 0 or u[i1 - 1] == "that"
         if old[0] == "that":  # "he said that if ..." for "he said ..."
             old, opens = old[1:], True
@@ -555,6 +618,15 @@ def _unconditional(
             said = " ".join(old[:8]) + (" ..." if len(old) > 8 else "")
             return Conflict("word", "(no condition)", said)
     return None
+
+
+def _stated(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether words a copy puts in for others keep what it says, its condition aside: "is"
+    for the condition's "would be", or a speaker's words of its own ("the Dallas Observer
+    reports" for "the report adds")."""
+    if "would" in old and set(new) <= _CERTAIN:
+        return True
+    return any(_SAY.fullmatch(w) for w in old) and any(_SAY.fullmatch(w) for w in new)
 
 
 _CONDITIONS = frozenset("if unless provided providing".split())

@@ -24,6 +24,7 @@ from evalkit.conflict.base import (
     _one_apart,
     _replaced,
     _uncontracted,
+    without_asides,
 )
 from evalkit.lexicon import name_words, unknown_words, vocabulary_words
 from evalkit.text import (
@@ -208,7 +209,23 @@ def same_voice(gone: set[str], put: set[str]) -> bool:
     return gone | put <= _POLICE or put - _VOICES <= gone or gone - _VOICES <= put
 
 
-def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> Conflict | None:
+def _swapped(
+    claim: str,
+    unit: str,
+    unsourced: frozenset[str] = frozenset(),
+    source_names: frozenset[str] = frozenset(),
+) -> Conflict | None:
+    """`_swapped_in` the unit, else in the unit without the asides between commas that the
+    claim leaves out whole (`without_asides`: "on a campaign visit to surbiton, south-west
+    london, mr clegg said that ..."), which may hide that a swap is its only change."""
+    found = _swapped_in(claim, unit, unsourced, source_names)
+    bare = without_asides(unit, set(_uncontracted(tokens(claim))))
+    return found or (_swapped_in(claim, bare, unsourced, source_names) if bare != unit else None)
+
+
+def _swapped_in(
+    claim: str, unit: str, unsourced: frozenset[str], source_names: frozenset[str]
+) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words but the new ones, in order) but for a
     few words in place of others: names of each (up to _NAME_WORDS words a side; not a title for
     a given name both keep a surname with, `_TITLES`; not a short form: "Hibs" for "Hibernian",
@@ -218,7 +235,8 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
     change (and the rest at least _NEAR_COPY of its words; where the claim also leaves out the
     unit's head or tail, only names the lexicon knows), or kin or a role beside other changes.
     A word that opens a sentence or quote counts as a name where it is one without its capital
-    (`_named`); a description for a name ("the Frenchman" for "Ribery") is none (`_described`).
+    (`_named`) or where the sources write it as one inside a sentence (`source_names`); a
+    description for a name ("the Frenchman" for "Ribery") is none (`_described`).
     In cased text a name put for a name with the words after it in other words is one too
     ("Luke Varney headed in ..." for "James Vaughan rose well to head in ...": `_named_run`).
     Lower-cased, not where a word put in is one of the claim's that no source has
@@ -265,26 +283,34 @@ def _swapped(claim: str, unit: str, unsourced: frozenset[str] = frozenset()) -> 
     outer: dict[tuple[int, int, int, int], int] = {}
     capitalised: frozenset[str] = frozenset()  # the names capitals show, in cased text
     if not lower:
-        theirs, mine = names(unit), names(claim)
+        # (a word that opens a sentence is a name where the sources write it so inside one:
+        # `source_names`; not one in capitals, "CCTV footage shows ...", a thing more than a
+        # doer; nor for the runs of names below, which a claim's opening name would make of
+        # most claims: "Tevez joined Juventus in 2013" for "... with United in 2008 before
+        # joining ...")
+        runs_theirs, runs_mine = names(unit), names(claim)
+        theirs = runs_theirs | (source_names & openers(unit)) - _acronyms(unit)
+        mine = runs_mine | (source_names & openers(claim)) - _acronyms(claim)
         capitalised = theirs | mine
         dateline = _DATELINE.match(unit)  # "SEOUL, South Korea (AP) —" names no subject
         after = len(_uncontracted(tokens(dateline.group()))) if dateline else 0
         for op, i1, i2, j1, j2 in changes:
             if op != "replace":
                 continue
-            if i2 - i1 > j2 - j1 and _content(c[j1:j2]) <= mine:
+            if i2 - i1 > j2 - j1 and _content(c[j1:j2]) <= runs_mine:
                 # a name for a name that opens the unit's longer words: "carried out by South
                 # Wales Police after" for "... by the Royal Logistics Corps bomb disposal unit
                 # after"
                 start = i1 + (u[i1] == "the")
                 end = start
-                while end < i2 and end - start < _NAME_WORDS and u[end] in theirs:
+                while end < i2 and end - start < _NAME_WORDS and u[end] in runs_theirs:
                     end += 1
                 # (not the initials of the unit's words: "the IAAF" for "the International
                 # Association of Athletics' Federations")
                 if end > start and _content(u[end:i2]) and not abbreviates(c[j1:j2], u[i1:i2]):
                     spans += (("replace", i1, end, j1, j2),)
-            a, b = _named_run(u, max(i1, after), i2, theirs), _named_run(c, j1, j2, mine)
+            a = _named_run(u, max(i1, after), i2, runs_theirs)
+            b = _named_run(c, j1, j2, runs_mine)
             if a and b and _content(u[a[1] : i2]) and _content(c[b[1] : j2]):
                 outer[(a[0], a[1], b[0], b[1])] = j2 - j1
                 spans += (("replace", a[0], a[1], b[0], b[1]),)
@@ -580,13 +606,16 @@ _PEOPLE_WORDS = frozenset().union(*_PEOPLE)
 _GROUPS = _PEOPLE_WORDS | frozenset(
     """officials experts agents agencies authorities investigators prosecutors officers
     researchers scientists analysts monitors campaigners activists protesters critics
-    residents ministers fan fans supporters viewers readers users customers shoppers""".split()
+    residents ministers fan fans supporters viewers readers users customers shoppers friends
+    relatives family crew staff workers colleagues rebels militants volunteers parents
+    guests""".split()
 )
 # bodies one may call by another's word ("officials" for "authorities")
 _ALIKE_GROUPS = tuple(
     frozenset(group.split())
     for group in """officials authorities | experts analysts researchers scientists |
-    campaigners activists protesters""".split("|")
+    campaigners activists protesters | relatives family parents | staff workers colleagues
+    employees | rebels militants""".split("|")
 )
 
 
@@ -659,7 +688,9 @@ def _described(
     mine, theirs = _after_the(claim, j, _ARTICLES), _after_the(unit, i, _ARTICLES)
     if mine == theirs or (theirs and not _after_the(unit, i)):
         return False  # both described ("an employee" for "an employer"), or neither
-    described = put if mine else gone
+    described, bare = (put, gone) if mine else (gone, put)
+    if bare and bare <= _GROUPS:
+        return False  # no name but a body of people: "Passengers" for "The crew"
     if mine and not _after_the(claim, j) and name_words(" ".join(sorted(described))):
         return False  # "a london fire brigade spokesperson" speaks for a body the unit lacks
     # (not a speaker named after "said", whom a description before may be: "The 40-year-old

@@ -21,11 +21,13 @@ from evalkit.conflict.base import (
     _aligned,
     _content,
     _uncontracted,
+    without_asides,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.lexicon import name_words
 from evalkit.text import (
     BE,
+    CONVERSES,
     MONTHS,
     STOPWORDS,
     WEEKDAYS,
@@ -58,8 +60,12 @@ def _order(claim: str, unit: str) -> Conflict | None:
     con"). Words joined by "and"/"or" may change places ("Rangers and Hibs"), and so may
     those of a passive ("missiles supplied by North Korea"), unless both are passive ("Smith was
     replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive, or
-    makes one, but keeps its order (`_voiced`)."""
+    makes one, but keeps its order (`_voiced`). Not a deal said from its other side
+    (`text.CONVERSES`: "City signed Sterling from Liverpool" for "Liverpool sold Sterling to
+    City"), whose sides change places."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    if any(CONVERSES.get(w, frozenset()) & set(u) for w in set(c) - set(u)):
+        return None  # a deal from its other side, its sides exchanged: "City signed ... from"
     found = _reordered(claim, unit, c, u) or _object_named(c, u) or _pronoun_turned(c, u)
     return found or _name_for_pronoun_traded(c, u) or _traded_cut(c, u) or _bared(claim, unit, c, u)
 
@@ -71,7 +77,7 @@ def _bared(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Con
     stepped out to escort Mrs Blackburn" against "Mrs Blackburn, who was wearing appropriate
     clothing, stepped out to escort a woman ...")."""
     have = set(c)
-    bare = _uncontracted(tokens(_ASIDE.sub(lambda m: _kept(m.group(), have), unit)))
+    bare = _uncontracted(tokens(without_asides(unit, have)))
     start, end = 0, len(bare)
     while start < end and bare[start] not in have:
         start += 1
@@ -86,14 +92,6 @@ def _bared(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Con
     # said that last week a mystery donor paid for the sign")
     named = names(claim) if cased(claim) else name_words(claim)
     return found if found and named & set(found.mine.replace("...", " ").split()) else None
-
-
-_ASIDE = re.compile(r",\s[^,]{1,80}?(?=,\s)")  # an aside between commas (the second kept)
-
-
-def _kept(aside: str, have: set[str]) -> str:
-    """The aside, or nothing where the claim has none of its content words."""
-    return aside if _content(tokens(aside)) & have else ""
 
 
 def _traded_cut(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:

@@ -31,6 +31,7 @@ from evalkit.conflict.names import (
     _PERSON_TITLES,
     _STANDS_IN,
     _THE_COUNTRIES,
+    _VOICES,
     _described,
     same_voice,
     sex_named,
@@ -91,9 +92,14 @@ def _passive_said(words: tuple[str, ...], at: int) -> bool:
     return words[at + 1 : at + 2] == ("to",) and at + 2 < len(words) and words[at + 2] in _TO_BE
 
 
+# "said" after an auxiliary: "Datuk Abdul Hamid has said", "Smith had told"
+_HAS_SAID = r"(?:has|have|had)\s+(?:also\s+)?(?:said|told)"
+
+
 def _speaker_pattern(speech: str, who: str = _WHO) -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<before>{who}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING})\b{_NOT_PASSIVE}"
+        rf"(?P<before>{who}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING}|{_HAS_SAID})"
+        rf"\b{_NOT_PASSIVE}"
         rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[\w'’.-]+\s+"
         rf"(?:(?:and\s+)?(?!{_NOT_ROLE}\b)[\w'’.-]+\s+){{0,3}}?)??"
         rf"(?P<described>{who}){_ENDS_CLAUSE}"
@@ -184,6 +190,70 @@ def _other_sex(said: re.Match[str], mine: frozenset[str], unit: str) -> Conflict
     if sex is None or sex == _HIS[pronoun]:
         return None
     return Conflict("name", ", ".join(sorted(mine)), pronoun)
+
+
+# words that say a speaker's sex ("the woman told police", "his son wrote"), for `told_apart`
+_SEX_WORDS = {
+    **dict.fromkeys(
+        """man boy father dad son husband brother uncle nephew grandfather grandson boyfriend
+        fiance widower spokesman chairman businessman policeman fireman sportsman""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """woman girl mother mum mom daughter wife sister aunt niece grandmother granddaughter
+        girlfriend fiancee widow spokeswoman chairwoman businesswoman policewoman
+        sportswoman""".split(),
+        "f",
+    ),
+}
+
+
+def told_apart(claim: str, unit: str) -> Conflict | None:
+    """The claim and the unit each have one speaker, told apart by their sex ("'...,' the
+    woman told police" against "Mr Sheikh added: '...'") or by roles or bodies of other kinds
+    (`_BODY_KINDS`) that the unit gives nobody ("officials told the Associated Press" against
+    "Tom Osborne, his coach at Nebraska, told the Associated Press"), where the rules that read
+    names find none. A spokesman has no role here: one may speak for anyone."""
+    mine, theirs = _speaking(claim), _speaking(unit)
+    if len(mine) != 1 or len(theirs) != 1:
+        return None
+    (my_sex, my_roles, my_words), (their_sex, their_roles, their_words) = mine[0], theirs[0]
+    apart = my_sex is not None and their_sex is not None and my_sex != their_sex
+    if not apart and my_roles and their_roles and not my_roles & their_roles:
+        # (a role of the claim's own, not one the unit has elsewhere)
+        apart = not set(my_words) & {w for w in tokens(unit) if w in _ROLE_KINDS | _BODY_KINDS}
+    return Conflict("name", " ".join(my_words), " ".join(their_words)) if apart else None
+
+
+def _speaking(text: str) -> list[tuple[str | None, frozenset[int | str], tuple[str, ...]]]:
+    """The text's speakers, those that overlap read as one: each one's sex where its words say
+    it (a title, a given name, "woman", "he"), the kinds of its roles (`_ROLE_KINDS`), and its
+    words (a possessor's left out: "the boy's mother" is a woman)."""
+    spans = [(m.start(), m.end()) for m in _talk(_ATTRIBUTED, text)]
+    spans += [m.span() for m in _DESCRIBED_SPEAKER.finditer(text)]
+    spans += [m.span() for m in _PRONOUN_SPEAKS.finditer(text)]
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    found = []
+    for start, end in merged:
+        words = tokens(_POSSESSOR.sub(" ", _UNQUOTED.sub(" ", text[start:end])))
+        words = tuple(w for w in words if not _SAY.fullmatch(w))
+        sexes = {_SEX_WORDS[w] for w in words if w in _SEX_WORDS}
+        sexes |= {_HIS[w] for w in words if w in _HIS}
+        named = sex_named(words)
+        sexes |= {named} if named else set()
+        sex = sexes.pop() if len(sexes) == 1 else None
+        # (a spokesman may speak for anyone: "a spokeswoman said" for "police said")
+        kinds: set[int | str] = {
+            _ROLE_KINDS[w] for w in words if w in _ROLE_KINDS and w not in _VOICES
+        }
+        kinds |= {_BODY_KINDS[w] for w in words if w in _BODY_KINDS}
+        found.append((sex, frozenset(kinds), words))
+    return found
 
 
 def _role_apart(

@@ -815,12 +815,21 @@ def _read(
     sentences: Sequence[str],
 ) -> tuple[str, Conflict | None]:
     """`conflict.compare`, a claim that names someone two ways ("Wilshaw" for "Sir Michael",
-    where a source has "Sir Michael Wilshaw") read as the unit names them (`conflict.renamed`)."""
-    kind, conflict = compare(text, unit, single, unknown, overlap, unsourced=unsourced)
+    where a source has "Sir Michael Wilshaw") read as the unit names them (`conflict.renamed`),
+    the sources' names at hand (`_source_names`)."""
+    named = _source_names(tuple(sentences))
+    kind, conflict = compare(text, unit, single, unknown, overlap, unsourced=unsourced, named=named)
     same = renamed(text, unit, conflict, sentences) if conflict else None
     if same is None:
         return kind, conflict
-    return compare(same, unit, single, unknown, overlap, unsourced=unsourced)
+    return compare(same, unit, single, unknown, overlap, unsourced=unsourced, named=named)
+
+
+@lru_cache(maxsize=8)
+def _source_names(sentences: tuple[str, ...]) -> frozenset[str]:
+    """The words the sources write as names inside a sentence (`text.names`): one that opens
+    a claim or a sentence is a name there too (`conflict.compare`)."""
+    return frozenset().union(*(names(s) for s in sentences))
 
 
 def _inside(
