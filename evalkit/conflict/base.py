@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -256,3 +256,17 @@ def without_asides(unit: str, have: set[str]) -> str:
         return ""
 
     return _ASIDE.sub(kept, unit)
+
+
+def past_asides(
+    rule: Callable[..., Conflict | None], claim: str, unit: str, *args: frozenset[str]
+) -> Conflict | None:
+    """A copy rule read against the unit, else against the unit without the asides between
+    commas that the claim leaves out whole (`without_asides`), which may hide that the rule's
+    change is the copy's only one ("on a campaign visit to surbiton, south-west london, mr
+    clegg said that ..."; "..., which had seen him over-heat ..., but ...")."""
+    found = rule(claim, unit, *args)
+    if found is not None:
+        return found
+    bare = without_asides(unit, set(_uncontracted(tokens(claim))))
+    return rule(claim, bare, *args) if bare != unit else None

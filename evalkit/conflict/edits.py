@@ -22,7 +22,7 @@ from evalkit.conflict.base import (
     _copy_changes,
     _uncontracted,
     aged,
-    without_asides,
+    past_asides,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.conflict.names import _ARTICLES as _A_AN_THE
@@ -217,11 +217,8 @@ def _opposed(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 
 def _edited(claim: str, unit: str) -> Conflict | None:
-    """`_edited_in` the unit, else in the unit without the asides between commas the claim
-    leaves out whole (`without_asides`: "..., which had seen him over-heat ..., but ...")."""
-    found = _edited_in(claim, unit)
-    bare = without_asides(unit, set(_uncontracted(tokens(claim))))
-    return found or (_edited_in(claim, bare) if bare != unit else None)
+    """`_edited_in` the unit, or past the asides the claim leaves out (`past_asides`)."""
+    return past_asides(_edited_in, claim, unit)
 
 
 def _edited_in(claim: str, unit: str) -> Conflict | None:
@@ -242,29 +239,25 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
     changes = _copy_changes(c, u, _COPY)
     if not changes:
         return None
+    compared = [_compared(op, u[i1:i2], c[j1:j2]) for op, i1, i2, j1, j2 in changes]
     # one word in place of its opposite, whatever else was changed before it: "storing it ...,
-    # which is far less absorbent" for "storing them ..., which are far more absorbent"
-    for op, i1, i2, j1, j2 in changes:
-        old, new = _compared(op, u[i1:i2], c[j1:j2])
-        if op == "replace" and len(old) == len(new) == 1:
-            opposite = _opposed(old, new)
-            # the one change, or the one but words of the unit left out ("The day after the
-            # grim discovery, Miss Muller ..." for "The day before the grim discovery, on
-            # March 12, Miss Muller ...") and function words put in or for others ("was the
-            # quieter" for "- The busier")
-            # (or another opposite: a deal's verb and its preposition, "signed ... from" for
-            # "sold ... to")
-            others = [o for o in changes if o[1:] != (i1, i2, j1, j2)]
-            if opposite and all(
-                o[0] == "delete"
-                or not _content(u[o[1] : o[2]] + c[o[3] : o[4]])
-                or _opposed(*_compared(o[0], u[o[1] : o[2]], c[o[3] : o[4]]))
-                for o in others
+    # which is far less absorbent" for "storing them ..., which are far more absorbent"; the
+    # one change, or the one but words of the unit left out ("The day after the grim
+    # discovery, Miss Muller ..." for "The day before the grim discovery, on March 12, Miss
+    # Muller ...") and function words put in or for others ("was the quieter" for "- The
+    # busier"), or another opposite (a deal's verb and its preposition, "signed ... from" for
+    # "sold ... to")
+    for k, (op, *_) in enumerate(changes):
+        old, new = compared[k]
+        if op == "replace" and _opposed(old, new):
+            if all(
+                o[0] == "delete" or not _content(u[o[1] : o[2]] + c[o[3] : o[4]]) or _opposed(*pair)
+                for o, pair in zip(changes, compared, strict=True)
+                if o is not changes[k]
             ):
                 return Conflict("opposite", new[0], old[0])
     added, exchanged, cut = 0, None, False
-    for op, i1, i2, j1, j2 in changes:
-        old, new = _compared(op, u[i1:i2], c[j1:j2])
+    for (op, i1, i2, j1, j2), (old, new) in zip(changes, compared, strict=True):
         if op == "replace" and _another_step(old, new) and _agreeing(changes, c, u, i1):
             return Conflict("opposite", " ".join(new), " ".join(old))
         if op == "replace" and _opposite_with_object(old, new, u):

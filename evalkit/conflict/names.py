@@ -24,7 +24,7 @@ from evalkit.conflict.base import (
     _one_apart,
     _replaced,
     _uncontracted,
-    without_asides,
+    past_asides,
 )
 from evalkit.lexicon import name_words, unknown_words, vocabulary_words
 from evalkit.text import (
@@ -215,12 +215,8 @@ def _swapped(
     unsourced: frozenset[str] = frozenset(),
     source_names: frozenset[str] = frozenset(),
 ) -> Conflict | None:
-    """`_swapped_in` the unit, else in the unit without the asides between commas that the
-    claim leaves out whole (`without_asides`: "on a campaign visit to surbiton, south-west
-    london, mr clegg said that ..."), which may hide that a swap is its only change."""
-    found = _swapped_in(claim, unit, unsourced, source_names)
-    bare = without_asides(unit, set(_uncontracted(tokens(claim))))
-    return found or (_swapped_in(claim, bare, unsourced, source_names) if bare != unit else None)
+    """`_swapped_in` the unit, or past the asides the claim leaves out (`past_asides`)."""
+    return past_asides(_swapped_in, claim, unit, unsourced, source_names)
 
 
 def _swapped_in(

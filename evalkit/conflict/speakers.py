@@ -221,7 +221,9 @@ def told_apart(claim: str, unit: str) -> Conflict | None:
     apart = my_sex is not None and their_sex is not None and my_sex != their_sex
     if not apart and my_roles and their_roles and not my_roles & their_roles:
         # (a role of the claim's own, not one the unit has elsewhere)
-        apart = not set(my_words) & {w for w in tokens(unit) if w in _ROLE_KINDS | _BODY_KINDS}
+        apart = not set(my_words) & {
+            w for w in tokens(unit) if w in _ROLE_KINDS or w in _BODY_KINDS
+        }
     return Conflict("name", " ".join(my_words), " ".join(their_words)) if apart else None
 
 
