@@ -341,6 +341,15 @@ _COPY_OPPOSITE_FORMS = (
     ("heavy heavier heaviest", "light lighter lightest"),
     ("tall taller tallest", "short shorter shortest"),
     ("partly partially", "fully completely"),
+    # states and directions of the news (session 55)
+    ("ongoing", "complete"),
+    ("ongoing", "completed"),
+    ("ongoing", "finished"),
+    ("weekday weekdays", "weekend weekends"),
+    ("northbound", "southbound"),
+    ("eastbound", "westbound"),
+    ("inbound", "outbound"),
+    ("doubtful", "expected"),
     ("present", "absent"),
     ("same", "different"),
     ("with", "without"),
@@ -525,8 +534,9 @@ _BOUNDS = {
     "nearly": -1,
     "almost": -1,
 }
-# A unit written onto its figure, "20ft", "80mph", "15st" (the figure is 20, the unit its noun)
-_GLUED = "(?:ft|km|mph|kph|kg|cm|mm|lbs?|oz|mi|yds?|st|hrs?|mins?|ml)"
+# A unit written onto its figure, "20ft", "80mph", "15st", "79p" (the figure is 20, the unit its
+# noun)
+_GLUED = "(?:ft|km|mph|kph|kg|cm|mm|lbs?|oz|mi|yds?|st|hrs?|mins?|ml|p)"
 _AMOUNT = re.compile(
     r"(?:\b(?P<bound>" + "|".join(_BOUNDS) + r")\s+)?"
     r"(?P<currency>[$£€¥])?\s?"
@@ -1026,6 +1036,11 @@ _SHORT_FORMS = (
     ("olympics", "games"),  # "the Rio 2016 Olympics" for "the 2016 Games in Rio"
 )
 _OTHER_FORM = _either_way(_SHORT_FORMS)
+
+
+def other_forms(word: str) -> frozenset[str]:
+    """The word's other forms as a title's or a party's short form (`_SHORT_FORMS`)."""
+    return _OTHER_FORM.get(word, frozenset())
 
 
 def vocabulary(texts: list[str]) -> frozenset[str]:

@@ -540,6 +540,27 @@ def test_a_sentence_that_agrees_gives_way_to_one_the_claim_copies_more_that_disa
     assert found[1].evidence is not None and found[1].evidence.text.startswith("Maradona holds")
 
 
+def test_a_figure_another_close_sentence_says_in_the_claims_words_is_no_conflict() -> None:
+    """An article that rounds ("has lost 19st in just one year", then "managed to shed 18st
+    10lb in just one year") does not make its rounded figure a conflict where the claim says it
+    as the first sentence does (the twenty-sixth probe's faithful summary); a figure said only
+    of another thing still conflicts."""
+    embedder, cfg = HashedEmbedder(), VerifierConfig(contradiction_similarity=0.0, window=1)
+    source = seg(
+        "s",
+        "A man who loved takeaways has lost 19st in just one year.",
+        "David Rush, 33, from Lisburn, was forced to order special clothes.",
+        "He jogged and, as a result, managed to shed 18st 10lb in just one year.",
+        "His brother has lost 3st since June.",
+    )
+    claim = "Rush, 33, from Lisburn, has lost 19st in just one year."
+    found = judged(source, seg("c", claim), cfg, embedder)
+    assert [m.signals.conflict for m in found] == [""]
+    claim = "Rush, 33, from Lisburn, managed to shed 3st in just one year."
+    found = judged(source, seg("c", claim), cfg, embedder)
+    assert [m.signals.conflict for m in found] == ["number 3 where the source has 18"]
+
+
 def test_a_later_sentence_that_denies_what_the_agreeing_one_leaves_unsaid_decides() -> None:
     """A sentence that agrees with part of a claim gives way to a later close one that denies
     or turns a word of the claim the first does not say: "His family paid a ransom after

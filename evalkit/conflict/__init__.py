@@ -145,7 +145,7 @@ from evalkit.conflict.figures import (
 )
 from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed, renamed, repointed
 from evalkit.conflict.order import _order
-from evalkit.conflict.polarity import _CLAUSE, _done, _polarity
+from evalkit.conflict.polarity import _CLAUSE, _done, _polarity, denial_told
 from evalkit.conflict.speakers import (
     _speaker,
     _turn,
@@ -289,11 +289,19 @@ def _compare(
     if not found:
         part = copied_sentences(claim, unit)  # the copy rules read the sentences it copies
         found = _swapped(claim, part, unsourced, named) or _polarity(claim, unit, min_overlap)
+        # a claim without a speaker against what the unit's speaker says: "... treated by
+        # officers" against "... treated by paramedics, officers said"
+        spoken = said_alone != claim or any(_SAY.fullmatch(t) for t in tokens(claim))
+        if not found and not spoken and unattributed(part) != part:
+            found = _swapped(claim, unattributed(part), unsourced, named)
         # the copy as written, then what each says, whoever says it ("..., Mr Bartram said"
         # against a quote alone)
         for stated, copied_from in dict.fromkeys(((claim, part), (said_alone, unattributed(part)))):
             found = found or _edited(stated, copied_from)
             found = found or (None if paraphrased else _hedged(stated, copied_from))
+        # ("according to the palace, she was not ..." for "the palace denied she was ...")
+        if found is not None and found.kind == "negation" and denial_told(claim, unit):
+            found = None
     found = found or _done(claim, unit)
     found = found or _order(claim, unit) or _slot(claim, unit, True)
     found = found or spoken_by_another(claim, unit) or told_apart(claim, unit)

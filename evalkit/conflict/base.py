@@ -240,13 +240,16 @@ def _content(words: tuple[str, ...]) -> set[str]:
 _ASIDE = re.compile(r",\s[^,]{1,80}?(?=,\s)")  # an aside between commas (the second kept)
 
 
-def without_asides(unit: str, have: set[str]) -> str:
+def without_asides(unit: str, have: set[str], opening: frozenset[str] | None = None) -> str:
     """The unit without the asides between commas that a claim (its words: `have`) leaves out
     whole, none of their content words or figures its own: "Many Clouds had shown symptoms in
     the past, but ..." of "Many Clouds had shown symptoms in the past, which had seen him
-    over-heat, but ..." for a claim without "over-heat"."""
+    over-heat, but ..." for a claim without "over-heat"; only those that open with one of the
+    words `opening`, where it is given."""
 
     def kept(aside: re.Match[str]) -> str:
+        if opening is not None and not opening.intersection(tokens(aside.group())[:1]):
+            return aside.group()
         before = tokens(unit[: aside.start()])[-1:]
         # (an aside after a word the claim has not is no aside of the copy: the rest of a list
         # whose first item the claim put something in place of, "with charlton, bradford and

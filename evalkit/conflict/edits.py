@@ -23,6 +23,7 @@ from evalkit.conflict.base import (
     _uncontracted,
     aged,
     past_asides,
+    without_asides,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.conflict.names import _ARTICLES as _A_AN_THE
@@ -382,6 +383,19 @@ def _another_clause(old: tuple[str, ...], head: bool, tail: bool) -> bool:
 
 
 def _hedged(claim: str, unit: str) -> Conflict | None:
+    """`_hedged_in`, where the unit still hedges without the clauses between commas that the
+    claim leaves out whole: a hedge inside one hedges only its own words ("seen by fans as
+    Arsenal's premier right back" of "seen by fans, and possibly even by his manager, as ...";
+    not "The man, police believe, stole ...", which hedges the whole)."""
+    found = _hedged_in(claim, unit)
+    if found is None:
+        return None
+    have = set(_uncontracted(tokens(claim)))
+    bare = without_asides(unit, have, _CLAUSE_OPENERS)
+    return found if bare == unit or _hedged_in(claim, bare) else None
+
+
+def _hedged_in(claim: str, unit: str) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order), leaves out words or
     puts others in, and leaves out a hedge (`_HEDGES`: "the attacks" against "the alleged
     attacks"), or states as certain what the unit gives as a prospect ("Rankin will return"
@@ -843,6 +857,17 @@ def _splice(
             # from hers: "'..., ' said Mrs Dunican. 'I think it must have been ironed ...'"
             if c[k] in _SAID and start in "".join(lines[i + 1 : i + 2]):
                 continue
+            # "The 29-year-old made 37 appearances ..." of Reid, whom the next line names
+            # (`_resolved`; a name, or a word given an age: "Browning, 22,"; not where the claim
+            # says what its person is: "Lee Merritt, a lawyer," for "the policeman", below)
+            described_first = i == 0 and _A_AN_THE.intersection(subject[:1])
+            opens_described = described_first or (
+                subject[:1] == ("the",) and len(subject) <= _DESCRIPTION_WORDS
+            )
+            a_name = name_words(" ".join(c[:k])) or names(claim) & own or c[k - 1].isdigit()
+            if opens_described and a_name and not _a_person(c[:k]):
+                if _resolved(own, subject, lines, i):
+                    continue
             # "He was recalled", "The 36-year-old had been ...": whom? Not one named only later,
             # nor, for a description, one the claim describes as someone else ("Lee Merritt, a
             # lawyer" for "The policeman": the rule below)
@@ -1001,6 +1026,26 @@ def _surnamed(start: tuple[str, ...], subject: tuple[str, ...]) -> bool:
             break
         head.append(word)
     return start[-1] in head and not set(head) - set(start) - _PERSON_TITLES
+
+
+def _resolved(own: set[str], subject: tuple[str, ...], lines: Sequence[str], i: int) -> bool:
+    """Whether the description `subject` that line i opens with is the start (its content words
+    `own`) by where the two stand: an article's first line describes one person whom the next
+    line names as it opens ("The 29-year-old made 37 appearances ..." / "Reid, who has ...", an
+    article cut before its first line; "A morbidly obese man who ... has lost 19st ..." /
+    "David Rush, 33, from Lisburn, ...", a lead; not "The wounded civilians are ..." / "The
+    Red Cross said ..."), or a line that names the start and no one else goes just before a
+    description with "the" ("The 4-3 win meant Golden State became ..." / "The defending
+    champions will now face ...")."""
+    if i == 0:
+        head = next((subject[:k] for k, w in enumerate(subject) if w in _RELATIVES), subject)
+        opening = lines[1].split()[: len(own) + _OPENING] if len(lines) > 1 else []
+        named = bool(opening) and (opening[0] in own or bool(name_words(opening[0])))
+        return named and not head[-1].endswith("s") and own <= set(opening)
+    return own <= set(lines[i - 1].split()) and not name_words(lines[i - 1]) - own
+
+
+_OPENING = 3  # `_resolved`: the most words besides the start's that open the naming line
 
 
 def _a_person(words: tuple[str, ...]) -> bool:

@@ -459,7 +459,8 @@ def _other_name(c: tuple[str, ...], a: Slot, u: tuple[str, ...], b: Slot) -> boo
         return False
     # the initials of the unit's name and the words after it ("the AAM" for "the Academy of
     # Ancient Music (AAM)", whose "of" ends the name's run)
-    spelt = abbreviates(mine, u[b[0] : b[1] + _NAME_LENGTH])
+    # (or before it: "the MoJ" for "the Ministry of Justice", where "Justice" is the name)
+    spelt = abbreviates(mine, u[max(b[0] - _NAME_LENGTH, 0) : b[1] + _NAME_LENGTH])
     # the claim's name right after the unit's, which `names` did not join to it ("Yankovic" of
     # '"Weird Al" Yankovic')
     after = u[b[1] : b[1] + len(mine)] == mine

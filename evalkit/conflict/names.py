@@ -37,6 +37,7 @@ from evalkit.text import (
     is_content,
     names,
     openers,
+    other_forms,
     roots,
     same_country,
     scale_step,
@@ -389,6 +390,8 @@ def _swapped_in(
                 continue
         if not kin and _short_form(old, new):  # "employee" is no short form of "employer"
             continue
+        if abbreviates(new, u[max(i1 - _NAME_WORDS, 0) : i2]):
+            continue  # "the MoJ" for "the Ministry of Justice", its other words left out
         if lower and not kin and {stem(w) for w in put} & unsourced:
             continue
         kind: Literal["name", "word"] = "word" if lower or kin else "name"
@@ -755,15 +758,20 @@ def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         )
         or abbreviates(b, a)
         or abbreviates(a, b)
+        or (len(a) == len(b) == 1 and b[0] in other_forms(a[0]))  # "Tories", "Conservatives"
     )
 
 
 def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether `short` is one word that the initials of neighbouring content words of `long`
-    spell: "qpr" for "queens park rangers", "bbc" for "the british broadcasting corporation"."""
+    spell: "qpr" for "queens park rangers", "bbc" for "the british broadcasting corporation",
+    "moj" for "ministry of justice"."""
     if len(short) != 1 or len(short[0]) < 2:
         return False
-    return short[0] in "".join(w[0] for w in long if is_content(w))
+    if short[0] in "".join(w[0] for w in long if is_content(w)):
+        return True
+    # (or of every word, "of" too, for three letters or more: "moj" for "ministry of justice")
+    return len(short[0]) > 2 and short[0] in "".join(w[0] for w in long)
 
 
 def _roles(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -302,6 +302,11 @@ def _in_clauses(claim: str, unit: str) -> Conflict | None:
 # is "B after A": another word, which `_reversed` leaves alone)
 _MOVED = 3  # `_moved`: the most words moved (a title, an age: "11 year old"; not a clause)
 _WHEN = frozenset("yesterday today tomorrow tonight now then later earlier recently".split())
+# verbs that give a statement to whoever believes it, as a speaker's do: "Officers believe the
+# man fell" / "The man fell, officers believe"
+_BELIEF = frozenset(
+    "believe believes believed think thinks suspect suspects fear fears understand".split()
+)
 _ONE_WAY = frozenset("before after because until when once unless if".split())
 _SIDE = 2  # the fewest content words of a side
 _MOSTLY = 0.8  # the share of a side's content words the other text has on its other side
@@ -362,7 +367,8 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     first: "After struggling ..., Thomas finished 14th"), nor a phrase that opens with a word
     of no content, an adverb or a time, which may stand in more than one place ("he also said"
     / "he said also", "On Monday, X ..." / "X ... on Monday"), nor a speaker ("Pochettino
-    said" / "said Pochettino"), nor a day moved past its month ("29 July" for "July 29")."""
+    said" / "said Pochettino", "Officers believe X" / "X, officers believe"), nor a day moved
+    past its month ("29 July" for "July 29")."""
     if u[:1] and _BARE_NUMBER.fullmatch(u[0]) and u[0] not in c:
         u = u[1:]  # a list's number before the sentence ("7. James Ward-Prowse ...")
     changes = _aligned(u, c)[1]
@@ -376,7 +382,7 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     # no speaker ("Steve Dumyahn, 18, said" against "... with Tramond Peet, 18,")
     near = u[max(i1 - 1, 0) : i2 + 1] + c[max(l1 - 1, 0) : l2 + 1]
     if not _BARE_NUMBER.fullmatch(" ".join(word)) and any(
-        w.endswith("ly") or _SAY.fullmatch(w) for w in near
+        w.endswith("ly") or _SAY.fullmatch(w) or w in _BELIEF for w in near
     ):
         return None
     if dates(" ".join(word)) or word[0] in _WHEN:  # "on Monday", "later": when, said anywhere

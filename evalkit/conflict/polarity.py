@@ -303,6 +303,24 @@ def _done(claim: str, unit: str) -> Conflict | None:
     return None
 
 
+def denial_told(claim: str, unit: str) -> bool:
+    """Whether the claim negates plainly what the unit has someone deny with a verb and names
+    whoever denies it (the last _DENIER content words before the verb, not an adverb), so a
+    negation between them is the denial told: "according to kensington palace, she was not
+    one of the women" against "kensington palace has previously denied she was one of the
+    women" (not "she was not one of the women" alone, which says as fact what the palace only
+    says)."""
+    u = tokens(unit)
+    at = next((i for i, w in enumerate(u) if w in DENIALS), None)
+    if at is None or not plainly_negated(claim) or plainly_negated(unit):
+        return False
+    before = [w for w in u[:at] if is_content(w) and not w.endswith("ly") and w != "however"]
+    return bool(before) and set(before[-_DENIER:]) <= set(tokens(claim))
+
+
+_DENIER = 2
+
+
 def _both_deny(claim: str, unit: str) -> bool:
     """Whether both sides deny with a verb and neither negates otherwise, so what tells them
     apart is how the denied statement is written, not a polarity: "denies allegations of

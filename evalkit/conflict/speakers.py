@@ -26,6 +26,7 @@ from evalkit.conflict.names import (
     _BODY_WORDS,
     _HIS,
     _HONORIFICS,
+    _NAME_WORDS,
     _OFFICES,
     _PEOPLE,
     _PERSON_TITLES,
@@ -33,6 +34,7 @@ from evalkit.conflict.names import (
     _THE_COUNTRIES,
     _VOICES,
     _described,
+    abbreviates,
     same_voice,
     sex_named,
 )
@@ -127,6 +129,16 @@ def _talk(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     return (pattern if cased(text) else _LOWERED[pattern]).finditer(text)
 
 
+def _initials_of(short: frozenset[str], long: frozenset[str], text: str) -> bool:
+    """Whether the one word `short` is the initials of words of the text that end with the
+    words `long`: "moj" of "the Ministry of Justice", where "Justice" alone speaks."""
+    words = tokens(text)
+    at = [i for i, w in enumerate(words) if w in long]
+    if len(short) != 1 or not at:
+        return False
+    return abbreviates(tuple(short), words[max(at[0] - _NAME_WORDS, 0) : at[-1] + 1])
+
+
 def _speaker(claim: str, unit: str) -> Conflict | None:
     """The claim has someone say it whom the unit does not name, and the unit someone the
     claim does not name: a quote moved to another speaker. Not where either is an office,
@@ -141,6 +153,9 @@ def _speaker(claim: str, unit: str) -> Conflict | None:
     # totally vindicated")
     # (nor as a possessor: "Krut said Simpson's piece was ..." names Simpson as no speaker)
     bare = _POSSESSOR.sub(" ", _UNQUOTED.sub(" ", unit))
+    # (nor one speaker by the other's initials: "the MoJ said" for "the Ministry of Justice
+    # said")
+    named = named and not (_initials_of(mine, theirs, unit) or _initials_of(theirs, mine, claim))
     if named and not _names_one(mine, bare) and not _names_one(theirs, claim):
         return Conflict("name", ", ".join(sorted(mine)), ", ".join(sorted(theirs)))
     if not cased(unit):  # no capitals to find speakers by

@@ -62,6 +62,7 @@ from evalkit.text import (
     dates,
     fold,
     initials,
+    is_content,
     known,
     listed,
     names,
@@ -780,6 +781,10 @@ def _first_reading(
         )
         if kind == "neutral" or (loose and not single):
             continue
+        if conflict is not None and conflict.kind == "number":
+            others = [units[k] for k in close if k != j and k < singles]
+            if _figure_said(text, conflict.mine, others):
+                continue
         if loose:
             return (kind, conflict, j) if kind == "conflict" else loose
         if kind == "agree" and single and not verbatim(text, units[j]):
@@ -803,6 +808,23 @@ def _first_reading(
             return kind, conflict, j
         loose = (kind, conflict, j)
     return loose or ("neutral", None, -1)
+
+
+def _figure_said(text: str, figure: str, others: Sequence[str]) -> bool:
+    """Whether another close sentence says the claim's figure among three words of the claim,
+    one of the other two a content word: "has lost 19st in just one year" against "... shed a
+    substantial 18st 10lb in just one year" is said by "... has lost 19st in just one year"
+    (the article rounds); "killed 5 students" is not said by "five security personnel"."""
+    c = tokens(text)
+    said = [f" {' '.join(tokens(o))} " for o in others]
+    for i in (i for i, w in enumerate(c) if w == figure):
+        for k in range(max(i - 2, 0), i + 1):
+            phrase = c[k : k + 3]
+            if not any(is_content(w) and not w.isdigit() for w in phrase if w != figure):
+                continue
+            if len(phrase) == 3 and any(f" {' '.join(phrase)} " in o for o in said):
+                return True
+    return False
 
 
 def _read(
@@ -933,6 +955,9 @@ def _most_said(
         if kind != "conflict" or conflict is None:
             continue
         if shared[j] < most and conflict.kind != "number":
+            continue
+        others = [u for k, u in enumerate(units[: len(stems)]) if k != j]
+        if conflict.kind == "number" and _figure_said(text, conflict.mine, others):
             continue
         lower = not (cased(units[j]) and cased(text))
         if conflict.kind not in (_LOWER_UNREAD if lower else _UNREAD):
