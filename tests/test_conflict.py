@@ -3622,26 +3622,27 @@ def test_a_description_is_whom_a_line_just_before_or_after_names() -> None:
     a line that names the claim's start and no one else ("... meant Golden State became ..." /
     "The defending champions will now face ..."). Not a group ("the wounded civilians"), a
     thing ("The road"), nor where the line before names another too."""
-    aged = (
-        "the 36-year-old had been on his way to the takeaway when he heard buzzing .",
-        "shiraz nawaz , 36 , from leeds , was stung .",
-    )
-    claim = "Shiraz Nawaz had been on his way to the takeaway when he heard buzzing."
-    assert spliced(claim, aged) is None
-    assert spliced(claim, ("bees swarmed in leeds .", *aged)) is not None
-    capped = (
-        "The former England Under-21 international has progressed through the youth system.",
-        "Browning, 22, missed the end of last season with a knee injury.",
-    )
-    claim = "Browning, 22, has progressed through the youth system."
-    assert spliced(claim, capped) is None
-    lead = (
-        "A morbidly obese man who loved takeaways has lost 19st in just one year.",
-        "David Rush, 33, from Lisburn, Northern Ireland, hated leaving the house.",
-    )
-    claim = "Rush, 33, from Lisburn, Northern Ireland, has lost 19st in just one year."
-    assert spliced(claim, lead) is None
-    assert spliced(claim, ("Rush's brother was there.", *lead)) is not None
+    first_lines = [
+        (
+            "the 36-year-old had been on his way to the takeaway when he heard buzzing .",
+            "shiraz nawaz , 36 , from leeds , was stung .",
+            "Shiraz Nawaz had been on his way to the takeaway when he heard buzzing.",
+        ),
+        (
+            "The former England Under-21 international has progressed through the youth system.",
+            "Browning, 22, missed the end of last season with a knee injury.",
+            "Browning, 22, has progressed through the youth system.",
+        ),
+        (
+            "A morbidly obese man who loved takeaways has lost 19st in just one year.",
+            "David Rush, 33, from Lisburn, Northern Ireland, hated leaving the house.",
+            "Rush, 33, from Lisburn, Northern Ireland, has lost 19st in just one year.",
+        ),
+    ]
+    for first, second, claim in first_lines:
+        assert spliced(claim, (first, second)) is None
+        # not a line after another, whose description the article may have named before
+        assert spliced(claim, ("Bees swarmed in the town.", first, second)) is not None
     wounded = ("the wounded civilians were taken to idlib .", "the red cross said so .")
     assert spliced("The Red Cross were taken to Idlib.", wounded) is not None
     road = ("the 32-year-old man was taken to hospital .", "the road was closed .")
