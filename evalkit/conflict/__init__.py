@@ -288,15 +288,16 @@ def _compare(
     found = found or placed(claim, unit)
     if not found:
         part = copied_sentences(claim, unit)  # the copy rules read the sentences it copies
+        part_alone = unattributed(part)
         found = _swapped(claim, part, unsourced, named) or _polarity(claim, unit, min_overlap)
         # a claim without a speaker against what the unit's speaker says: "... treated by
         # officers" against "... treated by paramedics, officers said"
-        spoken = said_alone != claim or any(_SAY.fullmatch(t) for t in tokens(claim))
-        if not found and not spoken and unattributed(part) != part:
-            found = _swapped(claim, unattributed(part), unsourced, named)
+        if not found and part_alone != part and said_alone == claim:
+            if not any(_SAY.fullmatch(t) for t in tokens(claim)):
+                found = _swapped(claim, part_alone, unsourced, named)
         # the copy as written, then what each says, whoever says it ("..., Mr Bartram said"
         # against a quote alone)
-        for stated, copied_from in dict.fromkeys(((claim, part), (said_alone, unattributed(part)))):
+        for stated, copied_from in dict.fromkeys(((claim, part), (said_alone, part_alone))):
             found = found or _edited(stated, copied_from)
             found = found or (None if paraphrased else _hedged(stated, copied_from))
         # ("according to the palace, she was not ..." for "the palace denied she was ...")

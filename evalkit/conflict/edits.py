@@ -864,9 +864,9 @@ def _splice(
             opens_described = described_first or (
                 subject[:1] == ("the",) and len(subject) <= _DESCRIPTION_WORDS
             )
-            a_name = name_words(" ".join(c[:k])) or names(claim) & own or c[k - 1].isdigit()
-            if opens_described and a_name and not _a_person(c[:k]):
-                if _resolved(own, subject, lines, i):
+            if opens_described and not _a_person(c[:k]):
+                a_name = name_words(" ".join(c[:k])) or names(claim) & own or c[k - 1].isdigit()
+                if a_name and _resolved(own, subject, lines, i):
                     continue
             # "He was recalled", "The 36-year-old had been ...": whom? Not one named only later,
             # nor, for a description, one the claim describes as someone else ("Lee Merritt, a

@@ -818,11 +818,11 @@ def _figure_said(text: str, figure: str, others: Sequence[str]) -> bool:
     c = tokens(text)
     said = [f" {' '.join(tokens(o))} " for o in others]
     for i in (i for i, w in enumerate(c) if w == figure):
-        for k in range(max(i - 2, 0), i + 1):
+        for k in range(max(i - 2, 0), min(i, len(c) - 3) + 1):  # each three words it stands in
             phrase = c[k : k + 3]
             if not any(is_content(w) and not w.isdigit() for w in phrase if w != figure):
                 continue
-            if len(phrase) == 3 and any(f" {' '.join(phrase)} " in o for o in said):
+            if any(f" {' '.join(phrase)} " in o for o in said):
                 return True
     return False
 
@@ -956,9 +956,10 @@ def _most_said(
             continue
         if shared[j] < most and conflict.kind != "number":
             continue
-        others = [u for k, u in enumerate(units[: len(stems)]) if k != j]
-        if conflict.kind == "number" and _figure_said(text, conflict.mine, others):
-            continue
+        if conflict.kind == "number":
+            others = [u for k, u in enumerate(units[: len(stems)]) if k != j]
+            if _figure_said(text, conflict.mine, others):
+                continue
         lower = not (cased(units[j]) and cased(text))
         if conflict.kind not in (_LOWER_UNREAD if lower else _UNREAD):
             return kind, conflict, j
