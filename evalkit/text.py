@@ -350,6 +350,12 @@ _COPY_OPPOSITE_FORMS = (
     ("eastbound", "westbound"),
     ("inbound", "outbound"),
     ("doubtful", "expected"),
+    # (session 56)
+    ("improvement improvements", "decline declines"),
+    ("improvement", "deterioration"),
+    ("improve improves improved improving", "worsen worsens worsened worsening"),
+    ("fled", "caught"),
+    ("escaped", "caught"),
     ("present", "absent"),
     ("same", "different"),
     ("with", "without"),

@@ -6463,3 +6463,250 @@ def test_a_name_opening_a_short_claim_is_no_run_put_for_another() -> None:
     )
     named = frozenset({"tevez", "united", "juventus"})
     assert compare("Tevez joined Juventus in 2013.", unit, True, NONE, 0.6, named=named)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        # a speaker put where the unit opens with an impersonal hedge and names its speaker
+        # after it (the twenty-seventh probe's): the hedge is left out
+        (
+            'Northumberland County Council said 145 potholes each day will be "filled in".',
+            'It is hoped that 145 potholes each day will be "filled in", the council said.',
+            "word northumberland county council said where the source has it is hoped that",
+        ),
+        (
+            "Police said the man was arrested on Friday.",
+            "It is understood that the man was arrested on Friday, police said.",
+            "word police said where the source has it is understood that",
+        ),
+        # (a hedge after the speaker's "said" too)
+        (
+            "The council said 145 potholes will be filled.",
+            "The council said it is hoped that 145 potholes will be filled.",
+            "word said 145 where the source has said it is hoped that 145",
+        ),
+        (
+            "Police said it is thought that the man was arrested on Friday.",
+            "It is thought that the man was arrested on Friday, police said.",
+            "agree",
+        ),
+        # (the claim hedges its own way: a false alarm of a first run)
+        (
+            "A total of 18 unregulated schools are understood to have been visited.",
+            "It is understood that a total of 18 unregulated schools have been visited.",
+            "agree",
+        ),
+        # (nor does a hedge of a sentence the claim leaves out hedge what it copies)
+        (
+            "Manager Tommy Wright said he was pleased with the three points and probably "
+            "equally pleased with the clean sheet.",
+            "Tommy Wright said: \"Swanson's goal is a good, quality goal, and we probably "
+            "could've scored more when they went down to 10. I'm pleased with the three points "
+            'and probably equally pleased with the clean sheet."',
+            "agree",
+        ),
+        # a body put for a person's pronoun, or for someone a description with "a" or "one"
+        # brings in
+        (
+            "The man appealed, and two appeal court judges ruled in the newspaper's favour.",
+            "But the man appealed and two appeal court judges ruled in his favour.",
+            "word the newspaper s where the source has his",
+        ),
+        (
+            "The man appealed, and two appeal court judges ruled in the man's favour.",
+            "But the man appealed and two appeal court judges ruled in his favour.",
+            "agree",
+        ),
+        (
+            'The Ministry of Justice said the jail was "notorious" for mobile phones.',
+            'One former inmate said the jail was "notorious" for mobile phones.',
+            "word the ministry of justice where the source has one former inmate",
+        ),
+        (
+            'The ministry said the jail was "notorious" for mobile phones.',
+            'A ministry spokesman said the jail was "notorious" for mobile phones.',
+            "agree",
+        ),
+        # a pronoun is never the name its own sentence gives after it
+        (
+            "BBC Sport's Nick Hope initially experienced racial abuse, but explains how he "
+            "overcame that.",
+            "He initially experienced racial abuse, but explains to BBC Sport's Nick Hope how "
+            "he overcame that.",
+            "word bbc sport s nick hope where the source has he",
+        ),
+        (
+            "Singh initially experienced racial abuse, but explains how he overcame that.",
+            "He initially experienced racial abuse, but explains to BBC Sport's Nick Hope how "
+            "he overcame that.",
+            "agree",
+        ),
+        (
+            "The listings include one for an iOS Battery Life Software Engineer.",
+            "They include listings for an iOS Battery Life Software Engineer.",
+            "agree",
+        ),
+        # a speaker moved from after "said" is no name put for the words it replaces
+        (
+            "A 17-year-old boy who was arrested on suspicion of murder has been bailed, police "
+            "said.",
+            "A 17-year-old boy arrested on suspicion of murder has been bailed and "
+            "investigations continue, said police.",
+            "agree",
+        ),
+    ],
+)
+def test_a_hope_a_person_or_a_speaker_said_otherwise_in_a_copy(
+    claim: str, unit: str, expected: str
+) -> None:
+    """The twenty-seventh probe's misses and one false alarm: an impersonal hedge left out where
+    the claim puts the speaker in its place; a body put for a person; a name put for the "he"
+    of a sentence that names it later; and a speaker moved from the end, no swap."""
+    assert reason(claim, unit) == expected
+
+
+def test_quotes_after_a_label_or_a_speaker_set_apart_by_a_comma_are_theirs() -> None:
+    """The quotes that open the sentences after 'West Ham manager Slaven Bilic: "It was ...'
+    or 'Young, to whom Millar gifted ..., added: "Robert was special.' are that speaker's,
+    so a claim that gives them to another names the wrong speaker (the twenty-seventh probe's
+    misses). "Young" is a name only where the article writes it so inside a sentence too."""
+    article = [
+        "Leicester drew 2-2 with West Ham, and Billy Young watched.",
+        'West Ham manager Slaven Bilic: "It was a good game of football.',
+        '"It was extremely hard for referee, but that was no penalty at all."',
+        "Young, to whom Millar gifted his 1984 King of the Mountains polka dot jersey which now "
+        'hangs on the wall of his bike shop, added: "Robert was special.',
+        '"I believe he would have won the Tour."',
+    ]
+    read = voiced(article)
+    assert read[2].startswith("Slaven Bilic said: ")
+    assert read[4] == 'Young said: "I believe he would have won the Tour."'
+    claim = 'Leicester boss Claudio Ranieri said: "It was extremely hard for referee."'
+    assert reason(claim, read[2]).startswith("name ")
+    assert voiced(article[1:])[3] == article[4]
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        # a body the sentence names after its "it" put for the "it"
+        (
+            "The Department of Health said the Mental Health Taskforce had increased mental "
+            "health funding.",
+            "The Department of Health said it had increased mental health funding to £11.7bn "
+            "and had accepted the recommendation of the Mental Health Taskforce that the use "
+            'of out of area treatments "must be eliminated by 2020/21".',
+            "word the mental health taskforce where the source has it",
+        ),
+        (
+            "The Department of Health said the department had increased mental health funding.",
+            "The Department of Health said it had increased mental health funding to £11.7bn "
+            "and had accepted the recommendation of the Mental Health Taskforce that the use "
+            'of out of area treatments "must be eliminated by 2020/21".',
+            "agree",
+        ),
+        # a figure put for a count said without one, out of its range
+        (
+            "A crowd of 20,000 people later gathered outside the prosecutor's office.",
+            "A crowd of several hundred people later gathered outside the prosecutor's office.",
+            "number 20,000 where the source has several hundred",
+        ),
+        (
+            "A crowd of 300 people later gathered outside the prosecutor's office.",
+            "A crowd of several hundred people later gathered outside the prosecutor's office.",
+            "agree",
+        ),
+        (
+            "500 people marched.",
+            "Tens of thousands of people marched.",
+            "number 500 where the source has tens of thousands of",
+        ),
+        ("50,000 people marched.", "Tens of thousands of people marched.", "agree"),
+        (
+            "5,000 people marched.",
+            "Dozens of people marched.",
+            "number 5,000 where the source has dozens of",
+        ),
+        # a hope said done, a short verb's last letter doubled
+        (
+            "Chris Hughton's side have wrapped up the league title.",
+            "Chris Hughton's side are now hoping to wrap up the league title in the final two "
+            "matches.",
+            "word wrapped where the source has hoping to wrap",
+        ),
+        # a negation before a quote is the quote's clause's
+        (
+            'He said Mr Fidler had made "very good progress" and had "fully complied".',
+            'He said Mr Fidler had made "very good progress", but that he had not "fully '
+            'complied".',
+            "negation: only the source denies or negates it",
+        ),
+        # the doer of a verb of speech made the one told, the one told ("him") its doer
+        (
+            "Tally Evans told a social worker his life was going to be different.",
+            "A social worker told him his life was going to be different.",
+            "order evans told a social worker where the source has a social worker told him",
+        ),
+        # opposites, past another form of a verb the claim puts
+        (
+            "He will stick by his players despite the three midfielders' improvement in form.",
+            "He will stick by his players despite the three midfielders' decline in form.",
+            "opposite improvement where the source has decline",
+        ),
+        (
+            "The suspects were caught and the area was quickly cordoned off.",
+            "The suspects fled and the area was quickly cordoned off.",
+            "opposite caught where the source has fled",
+        ),
+        (
+            "Water came through glass panels and all of the crew were frightened.",
+            "Water coming through glass panels and some of the crew were frightened.",
+            "opposite all where the source has some",
+        ),
+        ("Water came through glass panels.", "Water coming through glass panels.", "agree"),
+        (
+            "Keep celery crispy by storing it with a coffee filter, which is far less "
+            "absorbent than kitchen roll but will still absorb moisture from the vegetables.",
+            "Keep celery crispy by storing them with a coffee filter, which are far more "
+            "absorbent than kitchen roll, and will absorb moisture from the vegetables.",
+            "opposite less where the source has more",
+        ),
+        # "yet to" and a seeming, left out as the verb is said done
+        (
+            "United have held detailed talks with the player.",
+            "United have yet to hold detailed talks with the player.",
+            "negation: only the source denies or negates it",
+        ),
+        (
+            "The club having made a significantly better financial offer than Liverpool.",
+            "The club understood to have made a significantly better financial offer than "
+            "Liverpool.",
+            "word having where the source has understood to have",
+        ),
+    ],
+)
+def test_the_twenty_eighth_probes_misses(claim: str, unit: str, expected: str) -> None:
+    """Errors of the twenty-eighth probe, read after it was read blind, and faithful pairs
+    beside them."""
+    assert reason(claim, unit) == expected
+
+
+def test_a_line_that_names_a_speaker_and_where_they_spoke_heads_the_quotes_after_it() -> None:
+    """BBC's "Former Liverpool and Spurs midfielder Danny Murphy on Match of the Day", a line
+    without a closing mark, heads the quotes after it as a label with a colon does (the
+    twenty-eighth probe's "..., Pochettino said"); a line that says more of its person does
+    not."""
+    article = [
+        "Spurs lost 3-0 at Old Trafford.",
+        "Former Liverpool and Spurs midfielder Danny Murphy on Match of the Day",
+        '"It was so unlike Spurs, they do so well at home."',
+    ]
+    assert (
+        voiced(article)[2]
+        == 'Danny Murphy said: "It was so unlike Spurs, they do so well at home."'
+    )
+    claim = '"It was so unlike Spurs, they do so well at home," Pochettino said.'
+    assert reason(claim, voiced(article)[2]).startswith("name ")
+    photo = [article[0], "Midfielder Danny Murphy watches from the stands", article[2]]
+    assert voiced(photo) == photo

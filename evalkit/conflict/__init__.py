@@ -142,6 +142,7 @@ from evalkit.conflict.figures import (
     _figured,
     _slot,
     misaged,
+    vague,
 )
 from evalkit.conflict.names import _name, _role, _swapped, misnamed, placed, renamed, repointed
 from evalkit.conflict.order import _order
@@ -282,7 +283,7 @@ def _compare(
         holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
         same = holds and not novel and negated(claim) == negated(unit)
         return ("agree", None) if same else NEUTRAL
-    found = _figured(claim, unit, claim, True)
+    found = _figured(claim, unit, claim, True) or vague(claim, unit)
     found = found or _aged(claim, unit) or _role(claim, unit)
     found = found or _name(claim, unit, novel) or _speaker(claim, unit)
     found = found or placed(claim, unit)

@@ -209,6 +209,15 @@ def _copy_changes(
     return changes if copied >= share * len(claim) else None
 
 
+def speaks_after(unit: tuple[str, ...], at: int, new: tuple[str, ...]) -> bool:
+    """Whether the words put in speak later in the unit, after its "said": the claim moved the
+    speaker, and what it puts them for it leaves out."""
+    return any(
+        _SAY.fullmatch(w) and unit[k + 1 : k + 1 + len(new)] == new
+        for k, w in enumerate(unit[at:], at)
+    )
+
+
 def _one_apart(
     changes: tuple[tuple[str, int, int, int, int], ...],
 ) -> tuple[tuple[str, int, int, int, int], ...]:

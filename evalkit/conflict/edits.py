@@ -80,6 +80,7 @@ def _another_step(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 _ARTICLES = frozenset({"a", "an"})
 _YET_TO = ("yet", "to")
+_HAVING = frozenset("having has have had".split())  # `_hedged_in`: what a seeming's verb may keep
 _LACK = ("lack", "of")
 
 
@@ -168,6 +169,20 @@ def _singular(words: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def _one_verb(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether the words are one verb in two forms: "came" for "coming", "plays" for "played"."""
+    if len(old) != 1 or len(new) != 1 or old == new:
+        return False
+    return bool(_bases(old[0]) & _bases(new[0]))
+
+
+def _bases(word: str) -> set[str]:
+    """The stems a verb's form may have: "coming" "come", "came" "come" (`_BASE_STEMS`)."""
+    cut = [word[: -len(end)] for end in ("ing", "ed", "s") if word.endswith(end)]
+    forms = {word, *cut, *(w + "e" for w in cut)}
+    return {_BASE_STEMS.get(stem(w), stem(w)) for w in forms if len(w) > 2}
+
+
 def _agreeing(
     changes: tuple[tuple[str, int, int, int, int], ...],
     c: tuple[str, ...],
@@ -182,6 +197,7 @@ def _agreeing(
     return all(
         i1 == at
         or (op == "replace" and _singular(_agreed(u[i1:i2])) == _singular(_agreed(c[j1:j2])))
+        or (op == "replace" and _one_verb(u[i1:i2], c[j1:j2]))
         or (op != "replace" and {*u[i1:i2], *c[j1:j2]} <= _CLAUSE_OPENERS)
         or (op == "delete" and not set(u[i1:i2]) & _NEGATORS)
         for op, i1, i2, j1, j2 in changes
@@ -252,7 +268,11 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
         old, new = compared[k]
         if op == "replace" and _opposed(old, new):
             if all(
-                o[0] == "delete" or not _content(u[o[1] : o[2]] + c[o[3] : o[4]]) or _opposed(*pair)
+                o[0] == "delete"
+                or not _content(u[o[1] : o[2]] + c[o[3] : o[4]])
+                or {*u[o[1] : o[2]], *c[o[3] : o[4]]} <= _ASIDE | _JOINERS  # "but will still"
+                or _opposed(*pair)
+                or _one_verb(u[o[1] : o[2]], c[o[3] : o[4]])
                 for o, pair in zip(changes, compared, strict=True)
                 if o is not changes[k]
             ):
@@ -261,6 +281,8 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
     for (op, i1, i2, j1, j2), (old, new) in zip(changes, compared, strict=True):
         if op == "replace" and _another_step(old, new) and _agreeing(changes, c, u, i1):
             return Conflict("opposite", " ".join(new), " ".join(old))
+        if op == "replace" and _one_verb(u[i1:i2], c[j1:j2]):
+            continue  # "came" for "coming": the rest decides
         if op == "replace" and _opposite_with_object(old, new, u):
             # "in which Detroit beat the Senators" for "which Detroit lost", other changes only
             # function words
@@ -280,6 +302,10 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
             exchanged = exchanged or Conflict(kind, new[0], old[0])
         elif op == "replace" and _turned_down(old, new):
             return Conflict("opposite", " ".join(new), " ".join(old))
+        elif op == "replace" and old[:2] == _YET_TO and _one_verb(old[2:], new):
+            added -= 1  # "have held talks" for "have yet to hold talks"
+        elif op == "replace" and new[:2] == _YET_TO and _one_verb(new[2:], old):
+            added += 1
         elif op == "replace" and _did_not(old, new):
             added -= 1  # "knew" for "did not know"
         elif op == "replace" and _did_not(new, old):
@@ -319,8 +345,8 @@ _HEDGES = frozenset(
 # What makes a verb a prospect ("may", "is expected to", "plans to") and what states it as
 # certain in its place ("will", "has"): "Rankin will return" for "Rankin is expected to return".
 _PROSPECTS = frozenset(
-    """may might could can should expected due set likely plans planned plan hopes want wants
-    wanted intend intends intended aim aims""".split()
+    """may might could can should expected due set likely plans planned plan hopes hoping want
+    wants wanted intend intends intended aim aims""".split()
 )
 # what may stand between "due", "set" or "expected" and the verb they make one to come
 _BE_TO = frozenset("to is are was were be".split())
@@ -413,6 +439,9 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
     prospect word of the claim's own near a change hedges it still; one further off ("due to
     suppression orders, will be held") does not."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    told = _hope_told(c, u)
+    if told:
+        return told
     changes = _copy_changes(c, u, _COPY)
     if not changes:
         return _proven_instead(c, u)
@@ -434,9 +463,13 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
         # an impersonal hedge that opens the unit left out: "The hope will be that the shift
         # ... will lead", "It is thought that ..."
         # (or after a word that joins it: "... and the hope is that their son will ...")
-        opens = i1 == 0 or (u[i1 - 1] in _JOINING and j1 > 0 and c[j1 - 1] == u[i1 - 1])
+        # (or a speaker's: "The council said 145 potholes ..." for "The council said it is
+        # hoped that 145 potholes ...")
+        joined = i1 > 0 and (u[i1 - 1] in _JOINING or bool(_SAY.fullmatch(u[i1 - 1])))
+        opens = i1 == 0 or (joined and j1 > 0 and c[j1 - 1] == u[i1 - 1])
         hope = old + u[i2 : i2 + 1] if u[i2 : i2 + 1] == ("that",) else old  # "that" kept
-        claimed = claimed or (op == "delete" and opens and _hoped(hope))
+        hoped = op == "delete" and opens and _hoped(hope) and not _HOPING & set(c)
+        claimed = claimed or hoped
         if claimed or (
             op == "delete"
             and (
@@ -452,6 +485,8 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
                 dropped = dropped or found
         elif op == "replace" and (
             (len(new) == 1 and _said_certain(old, new[0]))
+            # "having made" for "understood to have made"
+            or (_seeming(old) and set(new) <= _HAVING and not _SEEMING & set(new))
             or _certain_instead(old, new)
             or _guilty_instead(old, new)
             # a condition put otherwise where nothing hedges the claim: "will stop riding
@@ -510,7 +545,7 @@ def _claimed(words: tuple[str, ...]) -> bool:
 # hope or thought it is unsaid: "The hope will be that", "It is thought that"
 _HOPING = frozenset(
     """hope hopes hoped likely possible thought believed expected feared suggested rumoured
-    rumored speculation fears suggestions claimed alleged""".split()
+    rumored speculation fears suggestions claimed alleged understood""".split()
 )
 _IMPERSONAL = _HOPING | frozenset(
     "it is was will be the there are were has been widely that".split()
@@ -522,6 +557,31 @@ def _hoped(words: tuple[str, ...]) -> bool:
     return words[-1:] == ("that",) and set(words) <= _IMPERSONAL and bool(_HOPING & set(words))
 
 
+_OPENING_SPEAKER = 5  # `_hope_told`: the most words of a speaker that opens the claim
+
+
+def _hope_told(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """A claim that puts its speaker where the unit opens with an impersonal hedge and names the
+    speaker after it (`_hoped`): "Northumberland County Council said 145 potholes ..." against
+    "It is hoped that 145 potholes ..., the council said"."""
+    said = next((i for i, w in enumerate(c[: _OPENING_SPEAKER + 1]) if _SAY.fullmatch(w)), None)
+    hedge = u.index("that") + 1 if "that" in u[: _OPENING_SPEAKER + 1] else 0
+    if said is None or not hedge or not _hoped(u[:hedge]):
+        return None
+    if _HOPING & set(c):
+        return None  # the claim hedges its own way: "... are understood to have been ..."
+    rest, told = c[said + 1 :], u[hedge:]
+    if rest[:1] == ("that",):
+        rest = rest[1:]
+    if (
+        not rest
+        or not any(_SAY.fullmatch(w) for w in told)
+        or _copy_changes(rest, told, _COPY) is None
+    ):
+        return None
+    return Conflict("word", " ".join(c[: said + 1]), " ".join(u[:hedge]))
+
+
 def _attributed(words: tuple[str, ...]) -> bool:
     """Whether the claim says whose words it gives: "according to", a verb of speech or claim."""
     return "according" in words or any(_SAY.fullmatch(w) or w in _CLAIMING for w in words)
@@ -530,9 +590,15 @@ def _attributed(words: tuple[str, ...]) -> bool:
 def _certain_instead(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether words put in for a modal's or a hedge's ("may", "could", "likely") say for
     certain what it gives as possible: "would have payments stopped" for "could be in danger
-    of having payments stopped", "had abused" for "likely abused"."""
-    hedged = bool((_MODALS | _HEDGES).intersection(old))  # a plan said done is `polarity`'s
+    of having payments stopped", "had abused" for "likely abused"; not a hedge _HEDGED_WORDS
+    or more before the words put in, of a sentence the claim leaves out: "he was pleased" for
+    "Swanson's goal ..., and we probably could've scored more .... I'm pleased")."""
+    near = old[-_HEDGED_WORDS:]
+    hedged = bool((_MODALS | _HEDGES).intersection(near))  # a plan said done is `polarity`'s
     return hedged and not _STILL_HEDGED.intersection(new) and bool(_SURE.intersection(new))
+
+
+_HEDGED_WORDS = 8  # `_certain_instead`: the last words of those replaced read for a hedge
 
 
 # what gives a deed as only charged or suspected ("was charged with stealing"), and what says

@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from evalkit.conflict.base import Conflict, _content
+from evalkit.conflict.base import _COPY, Conflict, _content, _copy_changes
 from evalkit.conflict.names import (
     _KIN,
     _NAME_LENGTH,
@@ -587,3 +587,50 @@ def _figure_word(token: str) -> tuple[str, str] | None:
 
 
 _BARE_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+# a count said without a figure, and the figures it may stand for: "several hundred people"
+# is no 20,000 (`vague`)
+_VAGUE = re.compile(
+    r"\b(?P<how>(?:several|a few|many|some)\s+)?(?P<size>tens|dozens|hundreds|thousands|"
+    r"millions|hundred|thousand|million)(?:\s+of)?(?:\s+(?P<more>thousands|millions)"
+    r"(?:\s+of)?)?\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+_RANGES = {  # the figures each count may be, from and up to
+    ("dozens", None): (24, 200),
+    ("hundred", None): (100, 1000),
+    ("hundreds", None): (100, 1000),
+    ("thousand", None): (1000, 10000),
+    ("thousands", None): (1000, 100000),
+    ("tens", "thousands"): (10000, 100000),
+    ("hundreds", "thousands"): (100000, 1000000),
+    ("million", None): (1000000, 10000000),
+    ("millions", None): (1000000, 10000000000),
+    ("tens", "millions"): (10000000, 100000000),
+    ("hundreds", "millions"): (100000000, 1000000000),
+}
+
+
+def vague(claim: str, unit: str) -> Conflict | None:
+    """A copy that puts a figure for a count the unit says without one ("several hundred",
+    "thousands of", "tens of thousands", "dozens of"), out of the count's range: "A crowd of
+    20,000 people" against "A crowd of several hundred people"."""
+    found = [a for a in amounts(claim) if not a.unit and not a.bound]
+    if not found:
+        return None
+    c = tokens(claim)
+    for match in _VAGUE.finditer(unit):
+        size, more = match["size"].lower(), match["more"] and match["more"].lower()
+        if size in ("hundred", "thousand", "million") and not match["how"]:
+            continue  # "a hundred" / "one hundred" is a figure
+        span = _RANGES.get((size, more))
+        if span is None:
+            continue
+        for amount in found:
+            if span[0] <= Decimal(amount.value) < span[1]:
+                continue
+            copy = unit[: match.start()] + amount.text + " " + unit[match.end() :]
+            if _copy_changes(c, tokens(copy), _COPY) is not None:
+                return Conflict("number", amount.text, match.group().strip().lower())
+    return None

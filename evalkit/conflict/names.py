@@ -25,6 +25,7 @@ from evalkit.conflict.base import (
     _replaced,
     _uncontracted,
     past_asides,
+    speaks_after,
 )
 from evalkit.lexicon import name_words, unknown_words, vocabulary_words
 from evalkit.text import (
@@ -311,6 +312,10 @@ def _swapped_in(
             if a and b and _content(u[a[1] : i2]) and _content(c[b[1] : j2]):
                 outer[(a[0], a[1], b[0], b[1])] = j2 - j1
                 spans += (("replace", a[0], a[1], b[0], b[1]),)
+    for op, i1, i2, j1, j2 in changes:
+        bound = _bound(u, i1, i2, c, j1, j2, capitalised)
+        if op == "replace" and (_unpersoned(u[i1:i2], c[j1:j2]) or bound):
+            return Conflict("word", " ".join(c[j1:j2]), " ".join(u[i1:i2]))
     for i1, i2, j1, j2 in _replaced(spans, c, u):
         old, new = u[i1:i2], c[j1:j2]
         # up to five words a side, cased or not: "striker charlie austin" for "former west ham
@@ -322,6 +327,8 @@ def _swapped_in(
         if listed or _LIST & {*old, *new}:
             continue
         gone, put = _content(old), _content(new)
+        if speaks_after(u, i2, new):
+            continue  # "..., police said" for "... and investigations continue, said police"
         if _described(u, i1, c, j1, gone, put, capitalised):
             continue
         if old in _REFERRING and _after_the(u, i1) and set(new) <= set(u[:i1]):
@@ -445,6 +452,55 @@ _BODY_WORDS = frozenset(
     club company firm government association federation authority institute organisation
     organization service society""".split()
 )
+
+
+# a person's pronoun, which no body's name stands for: "ruled in the newspaper's favour" for
+# "ruled in his favour" (`_unpersoned`)
+_PERSONAL = frozenset("he she him his her hers himself herself".split())
+_NOT_PEOPLE = _BODY_WORDS | frozenset("newspaper paper magazine channel broadcaster".split())
+
+
+_SOMEONE = frozenset("a an one another".split())  # what opens a description of someone new
+
+
+def _unpersoned(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether a copy puts a body for a person's pronoun or for someone it describes: "the
+    newspaper's" for "his", "the Labour party" for "she", "The Ministry of Justice said" for
+    "One former inmate said"."""
+    put = set(new)
+    if not put & _NOT_PEOPLE or put & (_PERSONS | _PERSONAL):
+        return False
+    if len(old) == 1:
+        return old[0] in _PERSONAL
+    gone = [w for w in old if is_content(w)][-1:]
+    return old[0] in _SOMEONE and bool(gone) and gone[0] in _PERSONS
+
+
+_SUBJECTS = frozenset("he she they it".split())
+
+
+def _bound(
+    unit: tuple[str, ...],
+    i1: int,
+    i2: int,
+    claim: tuple[str, ...],
+    j1: int,
+    j2: int,
+    capitalised: frozenset[str],
+) -> bool:
+    """Whether a copy puts for a "he", "she", "they" or "it" a name (`capitalised`, in cased text)
+    the unit gives later in the same sentence, which the claim leaves out there: a pronoun is
+    never the name its own sentence gives after it ("BBC Sport's Nick Hope initially
+    experienced racial abuse, but explains how ..." for "He initially experienced racial abuse,
+    but explains to BBC Sport's Nick Hope how ..."; "The listings include one ..." for "They
+    include listings ..." names no one)."""
+    if i2 - i1 != 1 or unit[i1] not in _SUBJECTS:
+        return False
+    put = _content(claim[j1:j2])
+    if not put or not put <= capitalised or not put <= set(unit[i2:]) or put <= set(claim[j2:]):
+        return False
+    # (not where the claim puts a pronoun for the name there: two traded, `order`'s)
+    return not (set(claim[j2:]) - set(unit[i2:])) & _STANDS_FOR
 
 
 def _unbodied(words: set[str]) -> set[str]:
@@ -599,6 +655,10 @@ _PEOPLE = tuple(
     resident""".split("|")
 )
 _PEOPLE_WORDS = frozenset().union(*_PEOPLE)
+# who a description with "a" or "one" may be (`_unpersoned`)
+_PERSONS = _PEOPLE_WORDS | frozenset(
+    "man woman boy girl person inmate inmates prisoner prisoners worker".split()
+)
 
 # bodies of people a copy may put for one another or for a name, as a sentence's doer or
 # speaker: "Italian police reported" for "aid agencies reported" (`_group_for`)

@@ -186,10 +186,16 @@ def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     "Marseille ... will want to knock PSG off", `_verb_phrase`). Not where the claim's verb is
     passive ("Smith was arrested by police" against "Police arrested him"; "are asking" is
     none), one whose two sides may change places ("met"), or one of speech (""...," said Mr
-    Zaev")."""
+    Zaev"; but "Tally Evans told a social worker ..." against "A social worker told him ...").
+    """
     for i in range(1, len(u) - 1):
         verb = u[i]
-        if not is_content(verb) or verb in _SYMMETRIC or _SAY.fullmatch(verb):
+        # (a verb of speech only with a pronoun as its object: "A social worker told him ...";
+        # not "her", which may be a possessive: "The nurse told her mother ...")
+        spoken = bool(_SAY.fullmatch(verb))
+        if spoken and u[i + 1] not in _OBJECTS - {"her"}:
+            continue
+        if (not is_content(verb) and not spoken) or verb in _SYMMETRIC:
             continue
         # the claim's same use of the verb: the first for the first ("can't keep playing ...
         # keep them at bay")

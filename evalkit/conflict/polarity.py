@@ -33,7 +33,7 @@ from evalkit.text import (
 # quote of two sentences kept as one), the conjunctions that join clauses and relative pronouns
 # (not "that": "denied that ..." must stay one clause).
 _CLAUSE = re.compile(
-    r"[,;:()\"“”—]|[.!?](?=\s)"
+    r"[,;:()—]|[.!?](?=\s)"
     r"|\b(?:but|while|although|though|whereas|and|as|after|because|since|which|who)\b",
     re.IGNORECASE,
 )
@@ -258,8 +258,9 @@ def _negated(clause: str) -> list[str]:
 # close", "plans to close", "is expected to close"
 _MODALS = frozenset("will would could might may shall".split())
 _PLANS = frozenset(
-    """plan plans planned planning propose proposes proposed proposing intend intends intended want
-    wants wanted hope hopes hoped expected set due likely going aim aims threaten threatens
+    """plan plans planned planning propose proposes proposed proposing intend intends intended
+    intending want wants wanted wanting hope hopes hoped hoping expected set due likely going aim
+    aims aiming threaten threatens
     threatened threatening vow vows vowed pledge pledges pledged promise promises
     promised""".split()
 )
@@ -281,6 +282,9 @@ _IRREGULAR = {
 _BASE_STEMS = {stem(form): stem(verb) for verb, done in _IRREGULAR.items() for form in done}
 
 
+_SHORT_VERB = r"[^aeiou]*[aeiou][bdgmnprt]"  # one vowel before a last consonant that doubles
+
+
 def _done(claim: str, unit: str) -> Conflict | None:
     """The claim has done what the unit only plans, expects or may do: "The council has
     closed the bridge" against "The council plans to close the bridge", "He appeared in court"
@@ -296,7 +300,9 @@ def _done(claim: str, unit: str) -> Conflict | None:
         if not planned or not verb.isalpha() or (len(verb) < 3 and verb not in _IRREGULAR):
             continue
         root = verb.removesuffix("e")
-        done = _IRREGULAR.get(verb, (root + "ed", verb + "d"))
+        # (a short verb doubles its last letter: "wrap up" / "wrapped up")
+        doubled = (verb + verb[-1] + "ed",) if re.fullmatch(_SHORT_VERB, verb) else ()
+        done = _IRREGULAR.get(verb, (root + "ed", verb + "d", *doubled))
         for did in done:
             if did in c and not set(done) & set(u):
                 return Conflict("word", did, " ".join(u[i - 1 - (before == "to") : i + 1]))

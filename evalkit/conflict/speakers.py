@@ -21,6 +21,7 @@ from evalkit.conflict.base import (
     _one_apart,
     _replaced,
     aged,
+    speaks_after,
 )
 from evalkit.conflict.names import (
     _BODY_WORDS,
@@ -421,6 +422,8 @@ def _respoken(
         if not (speaks or _SAY.fullmatch(before) or according):
             continue
         gone, put = _content(old), _content(new)
+        if speaks_after(unit, i2, new):
+            continue  # "..., police said" for "... and investigations continue, said police"
         # an office may speak for the person who holds it ("prime minister has claimed" for
         # "mr cameron has claimed", tokenised CLIFF), as `_speaker` reads names
         if not gone or not put or same_voice(gone, put) or gone <= _OFFICES or put <= _OFFICES:
@@ -581,6 +584,7 @@ def voiced(sentences: list[str]) -> list[str]:
     ...'). Other sentences as they are. Tokenised sentences are read as written
     (`untokenised`)."""
     written, sentences = sentences, [untokenised(s) for s in sentences]
+    known = frozenset().union(*(names(s) for s in sentences))  # the article's names
     out: list[str] = []
     quoting = None  # who speaks the quote that opens each sentence since "X told BBC Sport:"
     closing: tuple[str, int] | None = None  # who closes the open quote, at which sentence
@@ -593,7 +597,8 @@ def voiced(sentences: list[str]) -> list[str]:
         last, went_on = went_on, None
         # a sentence that introduces quotes of its own ("Yorkshire captain Alex Lees:") ends
         # the quote left open before it
-        going_on = 0 < inside <= _INSIDE and not _INTRODUCES.search(text) and not _introduced(text)
+        going_on = 0 < inside <= _INSIDE and not _INTRODUCES.search(text)
+        going_on = going_on and not _introduced(text, known)
         if (opens or closing or going_on) and not speakers(text):
             # a quote of several sentences, its speaker after it: ""I was more worried about
             # winning the race." | "They went just after the start," Shinn said."
@@ -638,7 +643,7 @@ def voiced(sentences: list[str]) -> list[str]:
             at = found.start("pronoun") if found["pronoun"] else found.start("after")
             size = len(found["pronoun"] or found["after"])
             text = text[:at] + name + text[at + size :]
-        quoting = _introduced(text)
+        quoting = _introduced(text, known)
         inside = int(_quote_left_open(text)) if quoting else _left_open(text, inside)
         went_on = _quote_closed_by(text) if opens else _quote_opened_by(text)
         out.append(text)
@@ -781,20 +786,48 @@ _LABEL = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,4}}?(?P<who>{_WHO})\s*:\s*$"
 _LABELLED = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,4}}?(?P<who>{_WHO})\s*:\s*[\"“‘']")
 
 
-def _introduced(text: str) -> str | None:
+def _introduced(text: str, known: frozenset[str] = frozenset()) -> str | None:
     """The speaker a sentence ending in a colon introduces: the one it has speak ("Gareth
     Batty told BBC Radio London:"), or the name that ends a short label ("Yorkshire captain
     Alex Lees:"); or the speaker of a quote the sentence leaves open, which the sentences
     after it go on with ("... criticised by Ms Davidson who said: "There is nothing more
     serious ... abroad." | ""Alex Salmond has form in ...")."""
     if not _INTRODUCES.search(text) and not _quote_left_open(text):
-        return None
+        return _heading(text)
     named = [_written(m) for m in _talk(_ATTRIBUTED, text) if _who(m)]
     named += [m["who"] for m in _WHO_SAID.finditer(text) if _named_words(m["who"], text)]
     if named:  # not "He told BBC Sport:"
         return None if named[-1].lower() in _PRONOUNS else named[-1]
-    label = _LABEL.match(text)
-    return label["who"] if label else None
+    # (or a label before the quote it leaves open: 'West Ham manager Slaven Bilic: "It was a
+    # good game of football.')
+    label = _LABEL.match(text) or _LABELLED.match(text)
+    if label:
+        return label["who"]
+    # (or the name that opens it, set apart by a comma, where its verb of speech introduces
+    # the quote: 'Bilsland, to whom Millar gifted ..., added: "Robert was special.'; a name
+    # where the article writes it so inside a sentence, `known`)
+    opens = _OPENS_NAMED.match(text)
+    if opens and text[opens.end() : opens.end() + 1] == "," and _SAYS_QUOTE.search(text):
+        return opens["who"] if set(tokens(opens["who"])) <= known else None
+    return None
+
+
+def _heading(text: str) -> str | None:
+    """The person a line without a closing mark names as it opens, where nothing but where
+    they spoke follows: "Former Liverpool and Spurs midfielder Danny Murphy on Match of the
+    Day" heads the quotes after it, as a label with a colon does."""
+    if _ENDED.search(text) or _QUOTE_OPENS.match(text) or len(text.split()) > _HEADING_WORDS:
+        return None
+    found = _ROLED.match(text) or _OPENS_NAMED.match(text)
+    if found is None or not _named_words(found["who"], text):
+        return None
+    rest = text[found.end() :].strip()
+    return found["who"] if not rest or _SPOKE_ON.match(rest) else None
+
+
+_HEADING_WORDS = 14  # `_heading`: the most words of a heading (a longer line is a page's text)
+_SPOKE_ON = re.compile(r"(?:on|to|speaking to|talking to)\s+\S")
+_SAYS_QUOTE = re.compile(rf"\b{_SPEECH}:\s*[\"“‘']")
 
 
 # a name and "who said": "... was criticised by Ms Davidson who said: ..."
