@@ -237,6 +237,9 @@ def _swapped_in(
     description for a name ("the Frenchman" for "Ribery") is none (`_described`).
     In cased text a name put for a name with the words after it in other words is one too
     ("Luke Varney headed in ..." for "James Vaughan rose well to head in ...": `_named_run`).
+    So is a body put for a person (`_unpersoned`: "the newspaper's" for "his"), and a name put
+    for a pronoun its own sentence gives that name after (`_bound`); a speaker moved from after
+    "said" is none (`speaks_after`).
     Lower-cased, not where a word put in is one of the claim's that no source has
     (`unsourced`, stems): a summary's own word for the source's is a paraphrase ("cautioned"
     for "warned", "rapidly" for "quickly"), where a swap recombines the sources' words; an
@@ -312,9 +315,11 @@ def _swapped_in(
             if a and b and _content(u[a[1] : i2]) and _content(c[b[1] : j2]):
                 outer[(a[0], a[1], b[0], b[1])] = j2 - j1
                 spans += (("replace", a[0], a[1], b[0], b[1]),)
+    # a body for a person, or a name for a pronoun its own sentence names later
     for op, i1, i2, j1, j2 in changes:
-        bound = _bound(u, i1, i2, c, j1, j2, capitalised)
-        if op == "replace" and (_unpersoned(u[i1:i2], c[j1:j2]) or bound):
+        if op == "replace" and (
+            _unpersoned(u[i1:i2], c[j1:j2]) or _bound(u, i1, i2, c, j1, j2, capitalised)
+        ):
             return Conflict("word", " ".join(c[j1:j2]), " ".join(u[i1:i2]))
     for i1, i2, j1, j2 in _replaced(spans, c, u):
         old, new = u[i1:i2], c[j1:j2]
@@ -458,8 +463,6 @@ _BODY_WORDS = frozenset(
 # "ruled in his favour" (`_unpersoned`)
 _PERSONAL = frozenset("he she him his her hers himself herself".split())
 _NOT_PEOPLE = _BODY_WORDS | frozenset("newspaper paper magazine channel broadcaster".split())
-
-
 _SOMEONE = frozenset("a an one another".split())  # what opens a description of someone new
 
 

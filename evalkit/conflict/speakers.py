@@ -791,7 +791,10 @@ def _introduced(text: str, known: frozenset[str] = frozenset()) -> str | None:
     Batty told BBC Radio London:"), or the name that ends a short label ("Yorkshire captain
     Alex Lees:"); or the speaker of a quote the sentence leaves open, which the sentences
     after it go on with ("... criticised by Ms Davidson who said: "There is nothing more
-    serious ... abroad." | ""Alex Salmond has form in ...")."""
+    serious ... abroad." | ""Alex Salmond has form in ..."), a label before it ('West Ham
+    manager Slaven Bilic: "It was ...'), or the name that opens the sentence before its verb
+    of speech and a comma ('Bilsland, to whom ..., added: "Robert was special.'); or a heading
+    line without a closing mark (`_heading`)."""
     if not _INTRODUCES.search(text) and not _quote_left_open(text):
         return _heading(text)
     named = [_written(m) for m in _talk(_ATTRIBUTED, text) if _who(m)]
