@@ -439,7 +439,10 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
     prospect word of the claim's own near a change hedges it still; one further off ("due to
     suppression orders, will be held") does not."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
-    told = _hope_told(c, u)
+    # (no impersonal hedge is left out where the claim hedges its own way: "... are understood
+    # to have been visited" for "It is understood that ... have been visited")
+    own_hope = bool(_HOPING.intersection(c))
+    told = None if own_hope else _hope_told(c, u)
     if told:
         return told
     changes = _copy_changes(c, u, _COPY)
@@ -468,8 +471,7 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
         joined = i1 > 0 and (u[i1 - 1] in _JOINING or bool(_SAY.fullmatch(u[i1 - 1])))
         opens = i1 == 0 or (joined and j1 > 0 and c[j1 - 1] == u[i1 - 1])
         hope = old + u[i2 : i2 + 1] if u[i2 : i2 + 1] == ("that",) else old  # "that" kept
-        hoped = op == "delete" and opens and _hoped(hope) and not _HOPING & set(c)
-        claimed = claimed or hoped
+        claimed = claimed or (op == "delete" and opens and _hoped(hope) and not own_hope)
         if claimed or (
             op == "delete"
             and (
@@ -568,8 +570,6 @@ def _hope_told(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     hedge = u.index("that") + 1 if "that" in u[: _OPENING_SPEAKER + 1] else 0
     if said is None or not hedge or not _hoped(u[:hedge]):
         return None
-    if _HOPING & set(c):
-        return None  # the claim hedges its own way: "... are understood to have been ..."
     rest, told = c[said + 1 :], u[hedge:]
     if rest[:1] == ("that",):
         rest = rest[1:]

@@ -260,9 +260,8 @@ _MODALS = frozenset("will would could might may shall".split())
 _PLANS = frozenset(
     """plan plans planned planning propose proposes proposed proposing intend intends intended
     intending want wants wanted wanting hope hopes hoped hoping expected set due likely going aim
-    aims aiming threaten threatens
-    threatened threatening vow vows vowed pledge pledges pledged promise promises
-    promised""".split()
+    aims aiming threaten threatens threatened threatening vow vows vowed pledge pledges pledged
+    promise promises promised""".split()
 )
 # the done forms of verbs that take no "-ed" ("threatened to go on strike" / "have gone on
 # strike")
