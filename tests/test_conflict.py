@@ -6710,3 +6710,92 @@ def test_a_line_that_names_a_speaker_and_where_they_spoke_heads_the_quotes_after
     assert reason(claim, voiced(article)[2]).startswith("name ")
     photo = [article[0], "Midfielder Danny Murphy watches from the stands", article[2]]
     assert voiced(photo) == photo
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        # a negation taken away past a clause of its own the copy leaves out in its middle
+        (
+            "United have held detailed talks with the player, while Liverpool have "
+            "established a good relationship with the club.",
+            "United have yet to hold detailed talks with the player but have informed PSV of "
+            "their wish to do so while Liverpool have established a good relationship with "
+            "the club.",
+            "negation: only the source denies or negates it",
+        ),
+        (
+            "United have yet to hold detailed talks with the player, while Liverpool have "
+            "established a good relationship with the club.",
+            "United have yet to hold detailed talks with the player but have informed PSV of "
+            "their wish to do so while Liverpool have established a good relationship with "
+            "the club.",
+            "agree",
+        ),
+        # the left-out clause's own negation is none of the copy's
+        (
+            "United have held detailed talks with the player, while Liverpool have "
+            "established a good relationship with the club.",
+            "United have held detailed talks with the player but have not informed PSV of "
+            "their wish to do so while Liverpool have established a good relationship with "
+            "the club.",
+            "agree",
+        ),
+        # "No," answering a question negates no clause of the quote
+        (
+            "Oscar was substituted at half-time, but Mourinho said: 'I don't think he had a "
+            "bad performance, I just think he was not good enough.'",
+            "Asked whether Oscar is struggling, as he was substituted at half-time, Mourinho "
+            "said: 'No, I don't think he had a bad performance, I just think he was not good "
+            "enough.'",
+            "agree",
+        ),
+        (
+            "Mourinho said: 'I think he had a bad performance.'",
+            "Mourinho said: 'No, I don't think he had a bad performance.'",
+            "negation: only the source denies or negates it",
+        ),
+        # the unit's object put before its verb, where the claim copies the unit up to it
+        (
+            "The government denies the accusations, and in return Mr Zaev has accused the "
+            "government of trying to destabilise the Balkan nation.",
+            "The government denies the accusations, and in return has accused Mr Zaev of "
+            "trying to destabilise the Balkan nation.",
+            "order mr zaev accused the government where the source has the government ..."
+            " accused mr zaev",
+        ),
+        (
+            "The government denies the accusations, and in return has accused Mr Zaev of "
+            "trying to destabilise the nation.",
+            "The government denies the accusations, and in return has accused Mr Zaev of "
+            "trying to destabilise the Balkan nation.",
+            "agree",
+        ),
+    ],
+)
+def test_the_twenty_ninth_probes_rules(claim: str, unit: str, expected: str) -> None:
+    """Errors and false alarms of the twenty-eighth probe that its rules left, ruled before the
+    twenty-ninth probe was read with them, and faithful pairs beside them."""
+    assert reason(claim, unit) == expected
+
+
+def test_a_name_put_for_a_description_its_article_last_named_far_back_is_another() -> None:
+    """ "The 24-year-old also picked up ..." speaks of Jack O'Connell, whose sentence comes just
+    before it, not of Dev Patel, named five sentences back (the twenty-third probe); a name the
+    article gives near, or never before, is not read so."""
+    before = [
+        "Dev Patel's first job took him from London to India.",
+        "He told Newsbeat the part changed his life.",
+        "Nicholas Hoult played Tony in the first two series.",
+        "He has since gone on to play Beast in the X-Men prequels.",
+        "Jack O'Connell, who played Cook, was hand-picked by Angelina Jolie to star in Unbroken.",
+    ]
+    unit = "The 24-year-old also picked up the Rising Star Award at this year's Baftas."
+    claim = "{} also picked up the Rising Star Award at this year's Baftas."
+    found = misnamed(claim.format("Dev Patel"), unit, before)
+    assert found == Conflict("name", "dev patel", "the 24 year old")
+    lower = [line.lower() for line in before]
+    assert misnamed(claim.format("Dev Patel").lower(), unit.lower(), lower) == found
+    assert misnamed(claim.format("O'Connell"), unit, before) is None
+    assert misnamed(claim.format("Dev Patel"), unit, before[1:]) is None  # never named before
+    assert misnamed(claim.format("Dev Patel"), unit, before[:1] + before[3:]) is None  # near

@@ -234,8 +234,14 @@ def _opposed(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 
 def _edited(claim: str, unit: str) -> Conflict | None:
-    """`_edited_in` the unit, or past the asides the claim leaves out (`past_asides`)."""
-    return past_asides(_edited_in, claim, unit)
+    """`_edited_in` the unit, or past the asides the claim leaves out (`past_asides`). A "No,"
+    that answers a question, opening a sentence or a quote, is no negation a copy takes away:
+    "Mourinho said: 'I don't think he had a bad performance'" copies "Mourinho said: 'No, I
+    don't think he had a bad performance'"."""
+    return past_asides(_edited_in, _ANSWER.sub(r"\1", claim), _ANSWER.sub(r"\1", unit))
+
+
+_ANSWER = re.compile(r"(^|[.!?:]\s+|[\"'‘“`]\s*)no\s*,\s*(?=\w)", re.I)
 
 
 def _edited_in(claim: str, unit: str) -> Conflict | None:
@@ -324,6 +330,11 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
             pass  # "..., and the watchdog said" for "Although ..., the watchdog said"
         elif op == "delete" and _another_clause(old, i1 == 0, i2 == len(u)):
             pass  # the unit's head or tail left out: "She added that ...", "... and while ..."
+        elif op == "delete" and u[i1] in _CLAUSE_OPENERS and not set(old) & _NEGATORS:
+            # a clause of its own left out between words the copy keeps: "United have held
+            # talks with the player, while ..." for "United have yet to hold talks with the
+            # player but have informed PSV of their wish to do so while ..."
+            pass
         elif not set(old + new) <= _NEGATORS:
             cut = True  # words left out or added: only a pronoun of the other sex still tells
         else:

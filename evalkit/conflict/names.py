@@ -863,7 +863,10 @@ def misnamed(claim: str, unit: str, before: Iterable[str]) -> Conflict | None:
     if not changes or len(changes) != 1:
         return None
     op, i1, i2, j1, j2 = changes[0]
-    if op != "replace" or i2 - i1 != 1 or u[i1] not in _HE_OR_SHE or j2 - j1 > _NAME_WORDS:
+    if op != "replace" or j2 - j1 > _NAME_WORDS:
+        return None
+    described = _a_description(u[i1:i2], unit)
+    if not described and (i2 - i1 != 1 or u[i1] not in _HE_OR_SHE):
         return None
     put = c[j1:j2]
     mine = _content(put)
@@ -872,6 +875,8 @@ def misnamed(claim: str, unit: str, before: Iterable[str]) -> Conflict | None:
     )
     if not mine or not named:
         return None
+    if described:
+        return _far_named(mine, u, i1, list(before), " ".join(put), " ".join(u[i1:i2]))
     sex = sex_named(put)
     if sex is not None and sex != _HIS[u[i1]]:  # "Margaret joined ..." for "he joined ..."
         return Conflict("name", " ".join(put), u[i1])
@@ -885,6 +890,38 @@ def misnamed(claim: str, unit: str, before: Iterable[str]) -> Conflict | None:
 
 
 _HIS_OR_HERS = frozenset("he she his her him".split())
+# `misnamed`: a description a name may be put for ("the 24-year-old", "a spokeswoman", "the
+# panel"), and how many sentences back its article may have last named whom it stands for
+_DESCRIPTION_WORDS = 4
+_FAR = 4
+
+
+def _a_description(words: tuple[str, ...], unit: str) -> bool:
+    """Whether the words are a description of someone: an article and up to _DESCRIPTION_WORDS
+    words after it, no name among them ("the 24 year old", "a spokeswoman")."""
+    if words[:1] not in (("the",), ("a",), ("an",)) or not 2 <= len(words) <= _DESCRIPTION_WORDS:
+        return False
+    named = names(unit) if cased(unit) else name_words(" ".join(words))
+    return not named.intersection(words)
+
+
+def _far_named(
+    who: AbstractSet[str], u: tuple[str, ...], at: int, earlier: list[str], put: str, theirs: str
+) -> Conflict | None:
+    """A name put for a description (`_a_description`) that its article last named _FAR
+    sentences or more before the unit, nor in the unit before it: a description speaks of whom
+    the article has just told of ("The 24-year-old also picked up the Rising Star Award" after
+    Jack O'Connell's sentence, not of Dev Patel, named five sentences before). None where the
+    article never names them before (a description may come first)."""
+    if named_in(who, (u[:at],)):
+        return None
+    last = next(
+        (k for k in range(len(earlier) - 1, -1, -1) if named_in(who, (tokens(earlier[k]),))),
+        None,
+    )
+    if last is None or len(earlier) - last < _FAR:
+        return None
+    return Conflict("name", put, theirs)
 
 
 def _opens_unnamed(first: str) -> bool:

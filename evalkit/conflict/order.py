@@ -227,7 +227,11 @@ def _object_named(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
                 if n > run:
                     run, at = n, k
             said = _content(c[j + 1 : j + 1 + run])
-            if not run or not said or _content(c[: j - phrase]) & set(u[at : i - phrase]):
+            # the claim copies the unit up to its verb and puts the unit's object there: "The
+            # government denies ..., and in return Mr Zaev has accused the government" against
+            # "The government denies ..., and in return has accused Mr Zaev"
+            head = named and c[: s - len(mine_subject)] == u[: i - phrase]
+            if not run or not said or (_content(c[:s]) & set(u[at : i - phrase]) and not head):
                 continue
             between = u[at + run : i]
             # a verb phrase both have right after the unit's subject is no gap ("Hodgson did
