@@ -337,6 +337,8 @@ _COPY_OPPOSITE_FORMS = (
     ("wet wetter wettest", "dry drier driest"),
     ("deep deeper deepest", "shallow shallower shallowest"),
     ("wide wider widest", "narrow narrower narrowest"),
+    ("widen widens widened widening", "narrow narrows narrowed narrowing"),
+    ("longer", "less"),  # "far longer than 12 months" for "far less than 12 months"
     ("thick thicker thickest", "thin thinner thinnest"),
     ("heavy heavier heaviest", "light lighter lightest"),
     ("tall taller tallest", "short shorter shortest"),

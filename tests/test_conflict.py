@@ -6799,3 +6799,101 @@ def test_a_name_put_for_a_description_its_article_last_named_far_back_is_another
     assert misnamed(claim.format("O'Connell"), unit, before) is None
     assert misnamed(claim.format("Dev Patel"), unit, before[1:]) is None  # never named before
     assert misnamed(claim.format("Dev Patel"), unit, before[:1] + before[3:]) is None  # near
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        # opposites: a verb of width, a comparative of the other way
+        (
+            "Official figures showed that the UK trade deficit widened in April.",
+            "Official figures showed that the UK trade deficit narrowed in April.",
+            "opposite widened where the source has narrowed",
+        ),
+        (
+            "This window period is far longer than 12 months.",
+            "This window period is far less than 12 months.",
+            "opposite longer where the source has less",
+        ),
+        # an opposite past a place the claim names for the unit's "here"
+        (
+            "In Jersey, the Jersey War Tunnels – another military-medical complex – have been "
+            "restored into something more frightening, with museum displays slotted into the "
+            "long tunnels.",
+            "Here, the Jersey War Tunnels – another military-medical complex – have been "
+            "restored into something less frightening, with museum displays and fascinating "
+            "facts slotted into the long tunnels.",
+            "opposite more where the source has less",
+        ),
+        # the top of how much for a lower step of how often, "all of them" as "all"
+        (
+            "Black-owned businesses were all protected during bouts of violence.",
+            "Black-owned businesses were mostly protected during bouts of violence.",
+            "opposite all where the source has mostly",
+        ),
+        (
+            "The hashtag #147notjustanumber is a reference to the number of people, all of "
+            "them students, killed at Garissa University College on Thursday.",
+            "Using the hashtag #147notjustanumber -- a reference to the number of people, "
+            "mostly students, killed at Garissa University College on Thursday -- Kenyans "
+            "tweeted pictures of the victims in happier times.",
+            "opposite all of them where the source has mostly",
+        ),
+        (
+            "Black-owned businesses were usually protected during bouts of violence.",
+            "Black-owned businesses were mostly protected during bouts of violence.",
+            "agree",
+        ),
+        # a passive that names no doer made active: its subject made the doer
+        (
+            "The Tenants Association gave samples to the council, and those samples are 3mm "
+            "aluminium sheet.",
+            "The Tenants Association were given samples, which I kept for eight years, and "
+            "those samples are 3mm aluminium sheet.",
+            "order association gave samples where the source has association were given",
+        ),
+        ("The shop opened on Monday.", "The shop was opened on Monday.", "agree"),
+    ],
+)
+def test_the_twenty_ninth_probes_misses(claim: str, unit: str, expected: str) -> None:
+    """Errors of the twenty-ninth probe, read after it was read blind, and faithful pairs
+    beside them."""
+    assert reason(claim, unit) == expected
+
+
+def test_quotes_go_on_with_the_speaker_of_the_quote_left_open_before_them() -> None:
+    """The twenty-ninth probe's quotes given to another speaker: a quote closed by "said ...
+    Diamond." goes on, left open, through the next sentences and the next paragraph's quote;
+    quotes after "Kramarenko from the Russian Embassy said:" are his; "he said" after "RSPCA
+    inspector, Andy Bostock, is appealing ..." is Andy Bostock; "it was confirmed she had
+    consumed antifreeze" has no speaker."""
+    article = [
+        "Sharks director of rugby Steve Diamond does not want to suppress that natural ability.",
+        '"We\'re not going to take away anything," said ex-Sale hooker Diamond.',
+        '"We have a good management structure here.',
+        "We understand what we're bringing from one sport to another.",
+        '"We have to settle him in; we don\'t want to rush him in."',
+        "There is a long line of Wigan players moving to union.",
+    ]
+    read = voiced(article)
+    assert read[2:5] == [f"Diamond said: {line}" for line in article[2:5]]
+    assert read[5] == article[5]
+    claim = '"We have to settle him in; we don\'t want to rush him in," said Mark Cueto.'
+    assert reason(claim, read[4]) == "name cueto, mark where the source has diamond"
+    embassy = [
+        'Alexander Kramarenko from the Russian Embassy said: "It is done for them.',
+        '"The arctic convoy was a material expression of our wartime alliance."',
+    ]
+    assert voiced(embassy)[1] == f"Alexander Kramarenko said: {embassy[1]}"
+    rspca = [
+        '"We found her behind the sofa," Adria Pearce said.',
+        "Meereen was taken to the vets - where it was confirmed she had consumed antifreeze.",
+        "RSPCA inspector, Andy Bostock, is appealing for everyone to store chemicals safely.",
+        '"We are very concerned," he said.',
+    ]
+    read = voiced(rspca)
+    assert read[1] == rspca[1]
+    assert read[3] == '"We are very concerned," Andy Bostock said.'
+    # a sentence with a verb of speech of its own ends the quote left open
+    club = article[:3] + ["The club said it would honour him."]
+    assert voiced(club)[3] == club[3]

@@ -43,6 +43,7 @@ from evalkit.text import (
     BE,
     COPY_OPPOSITES,
     MONTHS,
+    SCALES,
     WEEKDAYS,
     full_month,
     is_content,
@@ -73,9 +74,27 @@ _GENDERED = {
 
 def _another_step(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether both are on one scale of how often or how much (`text.SCALES`), on different
-    steps: "always" for "sometimes", "many doubts" for "a few doubts"."""
-    mine, theirs = scale_step(new), scale_step(old)
-    return mine is not None and theirs is not None and mine[0] == theirs[0] and mine != theirs
+    steps: "always" for "sometimes", "many doubts" for "a few doubts"; "all of them" reads as
+    "all". The top of how often or how much for a lower step of the other is another step too:
+    "were all protected" for "were mostly protected"."""
+    mine, theirs = scale_step(_of_them(new)), scale_step(_of_them(old))
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    if mine[0] == theirs[0]:
+        return True
+    tops = {(scale, len(SCALES[scale]) - 1) for scale in _HOW_OFTEN_OR_MUCH}
+    return {mine[0], theirs[0]} == _HOW_OFTEN_OR_MUCH and bool({mine, theirs} & tops)
+
+
+_HOW_OFTEN_OR_MUCH = {0, 1}  # `text.SCALES`' scales of how often and of how much
+
+
+def _of_them(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without "of them" or "of whom" after them ("all of them": "all")."""
+    return words[:-2] if len(words) > 2 and words[-2:] in _OF_THEM else words
+
+
+_OF_THEM = (("of", "them"), ("of", "whom"))
 
 
 _ARTICLES = frozenset({"a", "an"})
@@ -200,6 +219,7 @@ def _agreeing(
         or (op == "replace" and _one_verb(u[i1:i2], c[j1:j2]))
         or (op != "replace" and {*u[i1:i2], *c[j1:j2]} <= _CLAUSE_OPENERS)
         or (op == "delete" and not set(u[i1:i2]) & _NEGATORS)
+        or (op == "insert" and set(c[j1:j2]) <= BE)  # "X is a reference" for "X -- a reference"
         for op, i1, i2, j1, j2 in changes
     )
 
@@ -275,7 +295,7 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
         if op == "replace" and _opposed(old, new):
             if all(
                 o[0] == "delete"
-                or not _content(u[o[1] : o[2]] + c[o[3] : o[4]])
+                or not _content(u[o[1] : o[2]])  # "In Jersey, ..." for "Here, ..."
                 or {*u[o[1] : o[2]], *c[o[3] : o[4]]} <= _ASIDE | _JOINERS  # "but will still"
                 or _opposed(*pair)
                 or _one_verb(u[o[1] : o[2]], c[o[3] : o[4]])

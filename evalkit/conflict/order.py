@@ -23,6 +23,7 @@ from evalkit.conflict.base import (
     _uncontracted,
     without_asides,
 )
+from evalkit.conflict.edits import _bases
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.lexicon import name_words
 from evalkit.text import (
@@ -60,14 +61,16 @@ def _order(claim: str, unit: str) -> Conflict | None:
     con"). Words joined by "and"/"or" may change places ("Rangers and Hibs"), and so may
     those of a passive ("missiles supplied by North Korea"), unless both are passive ("Smith was
     replaced by Jones" against "Jones was replaced by Smith"). Or the claim drops a passive, or
-    makes one, but keeps its order (`_voiced`). Not a deal said from its other side
+    makes one, but keeps its order (`_voiced`), or makes active a passive that names no doer
+    (`_made_active`). Not a deal said from its other side
     (`text.CONVERSES`: "City signed Sterling from Liverpool" for "Liverpool sold Sterling to
     City"), whose sides change places."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     if any(CONVERSES.get(w, frozenset()) & set(u) for w in set(c) - set(u)):
         return None  # a deal from its other side, its sides exchanged: "City signed ... from"
     found = _reordered(claim, unit, c, u) or _object_named(c, u) or _pronoun_turned(c, u)
-    return found or _name_for_pronoun_traded(c, u) or _traded_cut(c, u) or _bared(claim, unit, c, u)
+    found = found or _name_for_pronoun_traded(c, u) or _traded_cut(c, u) or _made_active(c, u)
+    return found or _bared(claim, unit, c, u)
 
 
 def _bared(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
@@ -438,7 +441,29 @@ def _voiced(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     if found:
         return found
     found = _active(u, c)
-    return Conflict("order", found.theirs, found.mine) if found else _agent_was_done_to(c, u)
+    if found:
+        return Conflict("order", found.theirs, found.mine)
+    return _agent_was_done_to(c, u)
+
+
+def _made_active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The unit's subject of a passive that names no doer made the doer of the same verb, with
+    an object after it: "The Tenants Association gave samples to the council" against "The
+    Tenants Association were given samples" (not "The shop opened on Monday" against "The shop
+    was opened on Monday": no object)."""
+    for k in range(2, len(u)):
+        if not _made(u, k) or _PASSIVE in u[k + 1 : k + _BEFORE_BY]:
+            continue
+        be = k - 1 if u[k - 1] in BE else k - 2
+        if be < 1 or not _side(u[be - 1]):
+            continue
+        for j in range(1, len(c) - 1):
+            at = j - 1 - (c[j - 1] in _AUXILIARIES)  # the subject, past "has", "had"
+            if at < 0 or c[at] != u[be - 1] or BE & set(c[at:j]) or not is_content(c[j + 1]):
+                continue
+            if c[j + 1] != _PASSIVE and _bases(c[j]) & _bases(u[k]):
+                return Conflict("order", " ".join(c[at : j + 2]), " ".join(u[be - 1 : k + 1]))
+    return None
 
 
 _AGENT_WORDS = 4  # `_agent_was_done_to`: the most words of the side after "by" it reads

@@ -513,9 +513,11 @@ def tokens_of(text: str) -> frozenset[str]:
     return frozenset(tokens(text))
 
 
-# A pronoun that speaks: "she said", "he added", "..., she said."
+# A pronoun that speaks: "she said", "he added", "..., she said.", "..., said he." (not the
+# subject of what is said: "it was confirmed she had consumed antifreeze")
 _PRONOUN_SPEAKS = re.compile(
-    rf"\b(?P<pronoun>[Hh]e|[Ss]he)\s+{_SPEECH}\b|\b{_SPEECH}\s+(?P<after>he|she)\b"
+    rf"\b(?P<pronoun>[Hh]e|[Ss]he)\s+{_SPEECH}\b"
+    rf"|\b{_SPEECH}\s+(?P<after>he|she)\b(?=\s*(?:[,.;:!?\"”’']|$))"
 )
 
 
@@ -590,6 +592,7 @@ def voiced(sentences: list[str]) -> list[str]:
     closing: tuple[str, int] | None = None  # who closes the open quote, at which sentence
     inside = 0  # sentences since a quote was left open; 0: none is open
     went_on: str | None = None  # who closed the quote of the sentence before, named after it
+    speaking: str | None = None  # who speaks the quote a sentence read as theirs left open
     for i, text in enumerate(sentences):
         opens = bool(_QUOTE_OPENS.match(text))
         if closing and closing[1] <= i:
@@ -610,16 +613,24 @@ def voiced(sentences: list[str]) -> list[str]:
             # fleeing from police, they killed my son. | He couldn't have been a threat if he
             # was running.'")
             closes_it = going_on and _closes(text)
+            # (not a sentence with a verb of speech of its own: "The club said it would ...")
+            told = any(_SAY.fullmatch(t) for t in tokens(text))
             who = (
                 quoting
                 or (closing[0] if closing else None)
                 or (last if opens or closes_it else None)
+                or (speaking if not told else None)
             )
             if who:
                 out.append(f"{who} said: {text}")
                 inside = _left_open(text, inside)
                 went_on = who if who == last else None
+                # a quote it leaves open goes on with theirs, in the sentences after it and the
+                # quote that opens the next paragraph ('... said Diamond. | "We have a good
+                # management structure here. | We understand ... | "We have to settle him in')
+                speaking = who if inside else None
                 continue
+        speaking = None
         found = _PRONOUN_SPEAKS.search(text)
         name = None
         if found and not speakers(text):
@@ -635,7 +646,7 @@ def voiced(sentences: list[str]) -> list[str]:
                 if named or opener:
                     name = named[-1] if named else opener
                     # (not the sentence's full stop: "said Lucas." names "Lucas")
-                    name = re.sub(r"(?<=\w\w)\.$", "", name) if name else None
+                    name = _UNSTOPPED.sub("", name) if name else None
                     break
                 if _OPENS_UNNAMED.match(before):  # "An HMRC spokesman pointed out ..."
                     break
@@ -694,9 +705,12 @@ _QUOTE_CLOSES = re.compile(r"[,.!?][\"”’']")
 
 def _named_speaker(match: re.Match[str]) -> str | None:
     """Who the speaker pattern's match has speak, as written, where that is a name: none for a
-    pronoun ("he said")."""
+    pronoun ("he said"); not the sentence's full stop ("said ... Diamond." names "Diamond")."""
     who = _written(match) if _who(match) else None
-    return None if who is None or who.lower() in _PRONOUNS else who
+    return None if who is None or who.lower() in _PRONOUNS else _UNSTOPPED.sub("", who)
+
+
+_UNSTOPPED = re.compile(r"(?<=\w\w)\.$")  # a name's full stop, not an initial's ("J.")
 
 
 def _quote_opened_by(text: str) -> str | None:
@@ -740,16 +754,25 @@ _ROLED = re.compile(
 )
 
 
+# a description that opens a sentence and the name set apart after it: "RSPCA inspector, Andy
+# Bostock, is appealing ..."
+_APPOSED = re.compile(rf"\s*(?:[\w'’-]+\s+){{0,5}}[a-z][\w'’-]*,\s+{_TITLE}(?P<who>{_WHO}),\s")
+
+
 def _opener(text: str) -> str | None:
     """The name that opens a sentence, its subject (`voiced`): "Kevin Hart" of "Kevin Hart, who
     ..., brought his kids on stage."; the role's person after names that open it ("Chris Davies"
-    of "Brecon and Radnorshire Conservative MP Chris Davies condemned ..."); lower-cased, by
-    the lexicon (`_opens_named_lower`)."""
+    of "Brecon and Radnorshire Conservative MP Chris Davies condemned ..."), or after a
+    description set apart by a comma ("Andy Bostock" of "RSPCA inspector, Andy Bostock, is
+    appealing ..."); lower-cased, by the lexicon (`_opens_named_lower`)."""
     if not cased(text):
         return _opens_named_lower(text)
     roled = _ROLED.match(text)
     if roled and _named_words(roled["who"], text):
         return roled["who"]
+    apposed = _APPOSED.match(text)
+    if apposed and _named_words(apposed["who"], text):
+        return apposed["who"]
     opens = _OPENS_NAMED.match(text)
     return opens["who"] if opens and _named_words(opens["who"], text) else None
 
@@ -799,6 +822,7 @@ def _introduced(text: str, known: frozenset[str] = frozenset()) -> str | None:
         return _heading(text)
     named = [_written(m) for m in _talk(_ATTRIBUTED, text) if _who(m)]
     named += [m["who"] for m in _WHO_SAID.finditer(text) if _named_words(m["who"], text)]
+    named += [m["who"] for m in _FROM_SAID.finditer(text) if _named_words(m["who"], text)]
     if named:  # not "He told BBC Sport:"
         return None if named[-1].lower() in _PRONOUNS else named[-1]
     # (or a label before the quote it leaves open: 'West Ham manager Slaven Bilic: "It was a
@@ -835,6 +859,12 @@ _SAYS_QUOTE = re.compile(rf"\b{_SPEECH}:\s*[\"“‘']")
 
 # a name and "who said": "... was criticised by Ms Davidson who said: ..."
 _WHO_SAID = re.compile(rf"\b{_TITLE}(?P<who>{_WHO})\s+who\s+{_SPEECH}\b")
+# a name, the body they speak for and their verb of speech: "Minister-Councillor Alexander
+# Kramarenko from the Russian Embassy said: ..."
+_FROM_SAID = re.compile(
+    rf"\b{_TITLE}(?P<who>{_WHO})\s+(?:from|of|at)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){{1,5}}"
+    rf"{_SPEECH}:"
+)
 
 
 def _quote_left_open(text: str) -> bool:
