@@ -6799,6 +6799,16 @@ def test_a_name_put_for_a_description_its_article_last_named_far_back_is_another
     assert misnamed(claim.format("O'Connell"), unit, before) is None
     assert misnamed(claim.format("Dev Patel"), unit, before[1:]) is None  # never named before
     assert misnamed(claim.format("Dev Patel"), unit, before[:1] + before[3:]) is None  # near
+    # the article gives the description's words beside the name: what they are
+    minister = [
+        "Justice Minister Claire Sugden confirmed a motion will go before the assembly.",
+        "The move will bring Northern Ireland in line with England and Wales.",
+        "Those proposals would see men receive posthumous pardons.",
+        "Dubbed 'Turing's Law', after Alan Turing, the law will also allow living men to apply.",
+        "The motion is expected to contain the same provisions.",
+    ]
+    said = "{} said she has secured executive agreement to ask the assembly to pass the motion."
+    assert misnamed(said.format("Ms Sugden"), said.format("The minister"), minister) is None
 
 
 @pytest.mark.parametrize(
@@ -6853,6 +6863,12 @@ def test_a_name_put_for_a_description_its_article_last_named_far_back_is_another
             "order association gave samples where the source has association were given",
         ),
         ("The shop opened on Monday.", "The shop was opened on Monday.", "agree"),
+        # a key fact's passive without its "was" (REALSumm, a false alarm of a first run)
+        (
+            "Godfrey Elfwick recruited via Twitter.",
+            "Godfrey Elfwick was recruited via Twitter to appear on the programme .",
+            "agree",
+        ),
     ],
 )
 def test_the_twenty_ninth_probes_misses(claim: str, unit: str, expected: str) -> None:

@@ -912,16 +912,27 @@ def _far_named(
     sentences or more before the unit, nor in the unit before it: a description speaks of whom
     the article has just told of ("The 24-year-old also picked up the Rising Star Award" after
     Jack O'Connell's sentence, not of Dev Patel, named five sentences before). None where the
-    article never names them before (a description may come first)."""
+    article never names them before (a description may come first), or gives the description's
+    words beside the name, as what they are ("The minister said ..." of "Justice Minister
+    Claire Sugden", `_beside`)."""
     if named_in(who, (u[:at],)):
         return None
-    last = next(
-        (k for k in range(len(earlier) - 1, -1, -1) if named_in(who, (tokens(earlier[k]),))),
-        None,
-    )
+    texts = [tokens(text) for text in earlier]
+    last = next((k for k in range(len(texts) - 1, -1, -1) if named_in(who, (texts[k],))), None)
     if last is None or len(earlier) - last < _FAR:
         return None
+    if any(_beside(_content(tuple(theirs.split())), who, words) for words in texts):
+        return None
     return Conflict("name", put, theirs)
+
+
+_BESIDE = 3  # `_beside`: the most words between a name and what the article says they are
+
+
+def _beside(described: AbstractSet[str], who: AbstractSet[str], words: tuple[str, ...]) -> bool:
+    """Whether a word of the description stands within _BESIDE words of a word of the name."""
+    at = [k for k, w in enumerate(words) if w in described]
+    return any(abs(k - j) <= _BESIDE for j, w in enumerate(words) if w in who for k in at)
 
 
 def _opens_unnamed(first: str) -> bool:

@@ -447,10 +447,10 @@ def _voiced(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
 
 
 def _made_active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
-    """The unit's subject of a passive that names no doer made the doer of the same verb, with
-    an object after it: "The Tenants Association gave samples to the council" against "The
-    Tenants Association were given samples" (not "The shop opened on Monday" against "The shop
-    was opened on Monday": no object)."""
+    """The unit's subject of a passive that names no doer made the doer of the same verb, in
+    another form than the participle, with an object after it: "The Tenants Association gave
+    samples to the council" against "The Tenants Association were given samples" (not "The shop
+    opened on Monday" against "The shop was opened on Monday": no object)."""
     for k in range(2, len(u)):
         if not _made(u, k) or _PASSIVE in u[k + 1 : k + _BEFORE_BY]:
             continue
@@ -461,7 +461,9 @@ def _made_active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
             at = j - 1 - (c[j - 1] in _AUXILIARIES)  # the subject, past "has", "had"
             if at < 0 or c[at] != u[be - 1] or BE & set(c[at:j]) or not is_content(c[j + 1]):
                 continue
-            if c[j + 1] != _PASSIVE and _bases(c[j]) & _bases(u[k]):
+            # (another form than the participle: "Godfrey Elfwick recruited via Twitter" is a
+            # key fact's passive without its "was")
+            if c[j] != u[k] and c[j + 1] != _PASSIVE and _bases(c[j]) & _bases(u[k]):
                 return Conflict("order", " ".join(c[at : j + 2]), " ".join(u[be - 1 : k + 1]))
     return None
 
