@@ -6913,3 +6913,40 @@ def test_quotes_go_on_with_the_speaker_of_the_quote_left_open_before_them() -> N
     # a sentence with a verb of speech of its own ends the quote left open
     club = article[:3] + ["The club said it would honour him."]
     assert voiced(club)[3] == club[3]
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        # a name put for a role and a name, where the unit names the claim's elsewhere
+        (
+            "Robins captain Kyle Storer cleared the header and, moments later, Storer did well "
+            "to stop Sakho turning in Ayew's low cross.",
+            "Robins captain Kyle Storer cleared the header and, moments later, keeper Jonathan "
+            "Flatt did well to stop Sakho turning in Ayew's low cross.",
+            "name storer where the source has jonathan flatt",
+        ),
+        (
+            "Robins captain Kyle Storer cleared the header and, moments later, Flatt did well "
+            "to stop Sakho turning in Ayew's low cross.",
+            "Robins captain Kyle Storer cleared the header and, moments later, keeper Jonathan "
+            "Flatt did well to stop Sakho turning in Ayew's low cross.",
+            "agree",
+        ),
+        # one of a class at its top made the one at the top
+        (
+            "Maradona is universally considered the greatest player to have played the game.",
+            "Maradona is widely considered one of the greatest players to have played the game.",
+            "word the greatest player where the source has one of the greatest players",
+        ),
+        (
+            "Maradona is considered one of the greatest players to have played the game.",
+            "Maradona is widely considered one of the greatest players to have played the game.",
+            "agree",
+        ),
+    ],
+)
+def test_the_twenty_ninth_probes_leftovers(claim: str, unit: str, expected: str) -> None:
+    """Errors of the twenty-ninth probe that its rules left, ruled before the thirtieth probe
+    was read with them, and faithful pairs beside them."""
+    assert reason(claim, unit) == expected

@@ -132,6 +132,7 @@ from evalkit.conflict.edits import (
     _hedged,
     reattached,
     relinked,
+    singled_out,
     spliced,
     unconditional,
 )
@@ -304,7 +305,7 @@ def _compare(
         # ("according to the palace, she was not ..." for "the palace denied she was ...")
         if found is not None and found.kind == "negation" and denial_told(claim, unit):
             found = None
-    found = found or _done(claim, unit)
+    found = found or _done(claim, unit) or singled_out(claim, unit)
     found = found or _order(claim, unit) or _slot(claim, unit, True)
     found = found or spoken_by_another(claim, unit) or told_apart(claim, unit)
     if found:

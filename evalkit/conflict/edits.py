@@ -45,6 +45,7 @@ from evalkit.text import (
     MONTHS,
     SCALES,
     WEEKDAYS,
+    fold,
     full_month,
     is_content,
     names,
@@ -437,6 +438,26 @@ def _another_clause(old: tuple[str, ...], head: bool, tail: bool) -> bool:
         return False
     own = (tail and old[0] in _CLAUSE_OPENERS) or (head and old[-1] == "that")
     return own or not set(old) & _NEGATORS
+
+
+# "one of the greatest players": one of a class at its top, which the claim may make the one
+_ONE_OF = re.compile(r"\bone of the (?P<top>(?:most |least )?[a-z]+) (?P<kind>[a-z]+s)\b")
+_TOPS = frozenset({"best", "worst", "most", "least"})
+
+
+def singled_out(claim: str, unit: str) -> Conflict | None:
+    """The claim makes one of a class at its top the one at the top: "Maradona is universally
+    considered the greatest player" against "Maradona is widely considered one of the greatest
+    players" (a some made an all; not where the claim keeps "one of")."""
+    mine, theirs = fold(claim), fold(unit)
+    for m in _ONE_OF.finditer(theirs):
+        top, kinds = m["top"], m["kind"]
+        if not (top.endswith("est") or top.split()[0] in _TOPS) or f"one of the {top}" in mine:
+            continue
+        for kind in {kinds[:-1], kinds[:-2]} if kinds.endswith("es") else {kinds[:-1]}:
+            if re.search(rf"\bthe {re.escape(top)} {re.escape(kind)}\b", mine):
+                return Conflict("word", f"the {top} {kind}", m.group())
+    return None
 
 
 def _hedged(claim: str, unit: str) -> Conflict | None:

@@ -301,15 +301,19 @@ def _swapped_in(
             if i2 - i1 > j2 - j1 and _content(c[j1:j2]) <= runs_mine:
                 # a name for a name that opens the unit's longer words: "carried out by South
                 # Wales Police after" for "... by the Royal Logistics Corps bomb disposal unit
-                # after"
+                # after"; past a role before the name ("Storer did well" for "keeper Jonathan
+                # Flatt did well")
                 start = i1 + (u[i1] == "the")
+                roled = start < i2 - 1 and u[start] in _PEOPLE_WORDS | _TITLES
+                start += roled
                 end = start
                 while end < i2 and end - start < _NAME_WORDS and u[end] in runs_theirs:
                     end += 1
                 # (not the initials of the unit's words: "the IAAF" for "the International
                 # Association of Athletics' Federations")
-                if end > start and _content(u[end:i2]) and not abbreviates(c[j1:j2], u[i1:i2]):
-                    spans += (("replace", i1, end, j1, j2),)
+                rest = _content(u[end:i2])
+                if end > start and (rest or roled) and not abbreviates(c[j1:j2], u[i1:i2]):
+                    spans += (("replace", start if roled else i1, end, j1, j2),)
             a = _named_run(u, max(i1, after), i2, runs_theirs)
             b = _named_run(c, j1, j2, runs_mine)
             if a and b and _content(u[a[1] : i2]) and _content(c[b[1] : j2]):
