@@ -6933,6 +6933,21 @@ def test_quotes_go_on_with_the_speaker_of_the_quote_left_open_before_them() -> N
             "Flatt did well to stop Sakho turning in Ayew's low cross.",
             "agree",
         ),
+        # not past a capitalised word: a name's run, or no role (false alarms of a first run)
+        (
+            "Two quick goals from Diafra Sakho and Andre Ayew gave West Ham control before "
+            "half-time.",
+            "After the League Two side's bright start, two quick goals from Diafra Sakho and "
+            "Andre Ayew gave the Premier League side control before half-time.",
+            "agree",
+        ),
+        (
+            "The Netherlands led for most of the first three quarters before being overhauled "
+            "by Joe Prunty's team in the last 10 minutes.",
+            "Coach Joe Prunty's team led for most of the first three quarters before being "
+            "overhauled by their guests in the last 10 minutes.",
+            "name the netherlands where the source has coach joe prunty",
+        ),
         # one of a class at its top made the one at the top
         (
             "Maradona is universally considered the greatest player to have played the game.",

@@ -304,7 +304,9 @@ def _swapped_in(
                 # after"; past a role before the name ("Storer did well" for "keeper Jonathan
                 # Flatt did well")
                 start = i1 + (u[i1] == "the")
-                roled = start < i2 - 1 and u[start] in _PEOPLE_WORDS | _TITLES
+                # (a role in lower case: "Coach Joe Prunty's team" is a name's run, "the
+                # Premier League side" no role)
+                roled = start < i2 - 1 and u[start] in _PEOPLE_WORDS - runs_theirs
                 start += roled
                 end = start
                 while end < i2 and end - start < _NAME_WORDS and u[end] in runs_theirs:
