@@ -83,11 +83,11 @@ def _another_step(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
         return False
     if mine[0] == theirs[0]:
         return True
-    tops = {(scale, len(SCALES[scale]) - 1) for scale in _HOW_OFTEN_OR_MUCH}
-    return {mine[0], theirs[0]} == _HOW_OFTEN_OR_MUCH and bool({mine, theirs} & tops)
+    return {mine[0], theirs[0]} == _HOW_OFTEN_OR_MUCH and bool({mine, theirs} & _TOPS_OF_SCALES)
 
 
 _HOW_OFTEN_OR_MUCH = {0, 1}  # `text.SCALES`' scales of how often and of how much
+_TOPS_OF_SCALES = {(scale, len(SCALES[scale]) - 1) for scale in _HOW_OFTEN_OR_MUCH}
 
 
 def _of_them(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -349,13 +349,8 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
             added += 1 if new else -1  # "there was evidence" for "there was a lack of evidence"
         elif op != "replace" and set(old + new) <= _CLAUSE_OPENERS:
             pass  # "..., and the watchdog said" for "Although ..., the watchdog said"
-        elif op == "delete" and _another_clause(old, i1 == 0, i2 == len(u)):
-            pass  # the unit's head or tail left out: "She added that ...", "... and while ..."
-        elif op == "delete" and u[i1] in _CLAUSE_OPENERS and not set(old) & _NEGATORS:
-            # a clause of its own left out between words the copy keeps: "United have held
-            # talks with the player, while ..." for "United have yet to hold talks with the
-            # player but have informed PSV of their wish to do so while ..."
-            pass
+        elif op == "delete" and _another_clause(old, u[i1], i1 == 0, i2 == len(u)):
+            pass  # a clause of the unit left out: "She added that ...", "... and while ..."
         elif not set(old + new) <= _NEGATORS:
             cut = True  # words left out or added: only a pronoun of the other sex still tells
         else:
@@ -430,12 +425,15 @@ _ASIDE = frozenset("also still even already".split())  # `_did_not`: adverbs a c
 _CLAUSE_OPENERS = frozenset("and but while which who as because although though whereas".split())
 
 
-def _another_clause(old: tuple[str, ...], head: bool, tail: bool) -> bool:
-    """Whether words a copy leaves out are the unit's head or tail and say no negation of the
-    copy's: none at all, or a clause of their own ("... and while 'they may not think ...'",
-    "She added that ...")."""
+def _another_clause(old: tuple[str, ...], first: str, head: bool, tail: bool) -> bool:
+    """Whether words a copy leaves out (`old`, as `_compared` reads them; `first`, the unit's
+    first of them) are the unit's head or tail and say no negation of the copy's: none at all,
+    or a clause of their own ("... and while 'they may not think ...'", "She added that ...");
+    or, between words the copy keeps, a clause of their own without a negation ("United have
+    held talks with the player, while ..." for "United have yet to hold talks with the player
+    but have informed PSV of their wish to do so while ...")."""
     if not (head or tail):
-        return False
+        return first in _CLAUSE_OPENERS and not set(old) & _NEGATORS
     own = (tail and old[0] in _CLAUSE_OPENERS) or (head and old[-1] == "that")
     return own or not set(old) & _NEGATORS
 

@@ -882,7 +882,7 @@ def misnamed(claim: str, unit: str, before: Iterable[str]) -> Conflict | None:
     if not mine or not named:
         return None
     if described:
-        return _far_named(mine, u, i1, list(before), " ".join(put), " ".join(u[i1:i2]))
+        return _far_named(mine, u, i1, i2, list(before), put)
     sex = sex_named(put)
     if sex is not None and sex != _HIS[u[i1]]:  # "Margaret joined ..." for "he joined ..."
         return Conflict("name", " ".join(put), u[i1])
@@ -912,7 +912,12 @@ def _a_description(words: tuple[str, ...], unit: str) -> bool:
 
 
 def _far_named(
-    who: AbstractSet[str], u: tuple[str, ...], at: int, earlier: list[str], put: str, theirs: str
+    who: AbstractSet[str],
+    u: tuple[str, ...],
+    i1: int,
+    i2: int,
+    earlier: list[str],
+    put: tuple[str, ...],
 ) -> Conflict | None:
     """A name put for a description (`_a_description`) that its article last named _FAR
     sentences or more before the unit, nor in the unit before it: a description speaks of whom
@@ -921,15 +926,15 @@ def _far_named(
     article never names them before (a description may come first), or gives the description's
     words beside the name, as what they are ("The minister said ..." of "Justice Minister
     Claire Sugden", `_beside`)."""
-    if named_in(who, (u[:at],)):
+    if named_in(who, (u[:i1],)):
         return None
     texts = [tokens(text) for text in earlier]
     last = next((k for k in range(len(texts) - 1, -1, -1) if named_in(who, (texts[k],))), None)
     if last is None or len(earlier) - last < _FAR:
         return None
-    if any(_beside(_content(tuple(theirs.split())), who, words) for words in texts):
+    if any(_beside(_content(u[i1:i2]), who, words) for words in texts):
         return None
-    return Conflict("name", put, theirs)
+    return Conflict("name", " ".join(put), " ".join(u[i1:i2]))
 
 
 _BESIDE = 3  # `_beside`: the most words between a name and what the article says they are

@@ -23,7 +23,7 @@ from evalkit.conflict.base import (
     _uncontracted,
     without_asides,
 )
-from evalkit.conflict.edits import _bases
+from evalkit.conflict.edits import _one_verb
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.lexicon import name_words
 from evalkit.text import (
@@ -441,9 +441,7 @@ def _voiced(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     if found:
         return found
     found = _active(u, c)
-    if found:
-        return Conflict("order", found.theirs, found.mine)
-    return _agent_was_done_to(c, u)
+    return Conflict("order", found.theirs, found.mine) if found else _agent_was_done_to(c, u)
 
 
 def _made_active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
@@ -463,7 +461,7 @@ def _made_active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
                 continue
             # (another form than the participle: "Godfrey Elfwick recruited via Twitter" is a
             # key fact's passive without its "was")
-            if c[j] != u[k] and c[j + 1] != _PASSIVE and _bases(c[j]) & _bases(u[k]):
+            if c[j + 1] != _PASSIVE and _one_verb((u[k],), (c[j],)):
                 return Conflict("order", " ".join(c[at : j + 2]), " ".join(u[be - 1 : k + 1]))
     return None
 

@@ -613,13 +613,14 @@ def voiced(sentences: list[str]) -> list[str]:
             # fleeing from police, they killed my son. | He couldn't have been a threat if he
             # was running.'")
             closes_it = going_on and _closes(text)
-            # (not a sentence with a verb of speech of its own: "The club said it would ...")
-            told = any(_SAY.fullmatch(t) for t in tokens(text))
+            # (the speaker of a quote left open: not into a sentence with a verb of speech of
+            # its own, "The club said it would ...")
+            told = speaking and any(_SAY.fullmatch(t) for t in tokens(text))
             who = (
                 quoting
                 or (closing[0] if closing else None)
                 or (last if opens or closes_it else None)
-                or (speaking if not told else None)
+                or (None if told else speaking)
             )
             if who:
                 out.append(f"{who} said: {text}")
