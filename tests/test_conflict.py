@@ -6965,3 +6965,253 @@ def test_the_twenty_ninth_probes_leftovers(claim: str, unit: str, expected: str)
     """Errors of the twenty-ninth probe that its rules left, ruled before the thirtieth probe
     was read with them, and faithful pairs beside them."""
     assert reason(claim, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        # an "it" that only opens a seeming is no pronoun a name was put for (a false alarm)
+        (
+            "Cancer experts say that although Ashya appears to be in remission, it is far too "
+            "early to say he has been completely cured.",
+            "Cancer experts say although it appears Ashya is in remission it is far too early "
+            "to say he has been completely cured.",
+            "agree",
+        ),
+        # hedges left out: "estimated", "feared", past an adverb, in the verb's own form
+        (
+            "With no way of checking online, the proportion of duplicate applications ranged "
+            "between 30% and 70% in different areas.",
+            "With no way of checking online, the proportion of duplicate applications is "
+            "estimated to have ranged between 30% and 70% in different areas.",
+            "word applications ranged where the source has applications is estimated to have "
+            "ranged",
+        ),
+        (
+            "With no way of checking online, the proportion of duplicate applications is "
+            "estimated to have ranged between 30% and 70%.",
+            "With no way of checking online, the proportion of duplicate applications is "
+            "estimated to have ranged between 30% and 70% in different areas.",
+            "agree",
+        ),
+        (
+            "Jesse Sergent suffered a fractured collarbone after being hit by a neutral service "
+            "car.",
+            "Jesse Sergent suffered what was feared to be a fractured collarbone after being hit "
+            "by a neutral service car.",
+            "word suffered a where the source has suffered what was feared to be a",
+        ),
+        (
+            "The Duchess is staying at Kensington Palace, a short drive from the hospital where "
+            "she is due to give birth.",
+            "The Duchess is currently thought to be staying at Kensington Palace, a short drive "
+            "from the hospital where she is due to give birth.",
+            "word is staying where the source has is currently thought to be staying",
+        ),
+        (
+            "The Duchess is currently staying at Kensington Palace, a short drive from the "
+            "hospital where she is due to give birth.",
+            "The Duchess is currently staying at Kensington Palace, a short drive from the "
+            "hospital where she is due to give birth, officials said.",
+            "agree",
+        ),
+        # no speaker opens a claim where its verb is no verb of speech (a false alarm of a
+        # first run, on the check set)
+        (
+            "Adam Leheup allegedly insisted on having sex with the 25-year-old woman despite "
+            "her shouting: 'No, no.'",
+            "Adam Leheup, 34, allegedly insisted on having sex with the 25-year-old woman "
+            "despite her shouting: 'No, no.'",
+            "agree",
+        ),
+        # nor where the unit has no such speaker: a looser copy (CLIFF's, faithful)
+        (
+            "The Frenchman says he was told he was as important to Bayern Munich as Lionel "
+            "Messi is to Barcelona.",
+            "He was told that he could be as vital to Bayern as Lionel Messi is to Barcelona.",
+            "agree",
+        ),
+        # a prospect said as certain beside a name the claim gives in full
+        (
+            "Having played his part in the win at Blackburn, Lucas Leiva will get his chance "
+            "against Aston Villa on April 19.",
+            "But having played his part in the win at Blackburn, Lucas is hoping to get his "
+            "chance against Aston Villa on April 19.",
+            "word leiva will where the source has is hoping to",
+        ),
+        (
+            "Having played his part in the win at Blackburn, Lucas Leiva is hoping to get his "
+            "chance against Aston Villa on April 19.",
+            "But having played his part in the win at Blackburn, Lucas is hoping to get his "
+            "chance against Aston Villa on April 19.",
+            "agree",
+        ),
+        # an impersonal hedge without "that" left out
+        (
+            "He claimed asylum.",
+            "It is thought he claimed asylum.",
+            "word he where the source has it is thought he",
+        ),
+        # a speaker put first; a statement joined to another, read alone
+        (
+            "Officials have said gross domestic product will shrink if oil prices drop to below "
+            "$50 per barrel.",
+            "Gross domestic product may actually shrink if oil prices drop to below $50 per "
+            "barrel, Kazakh officials have said.",
+            "word will where the source has may actually",
+        ),
+        (
+            "Growth is forecast to slow to 1.5 percent this year, and officials have said gross "
+            "domestic product will shrink if oil prices drop to below $50 per barrel.",
+            "Gross domestic product may actually shrink if oil prices drop to below $50 per "
+            "barrel, Kazakh officials have said.",
+            "word will where the source has may actually",
+        ),
+        (
+            "Growth is forecast to slow to 1.5 percent this year, and officials have said gross "
+            "domestic product may shrink if oil prices drop to below $50 per barrel.",
+            "Gross domestic product may actually shrink if oil prices drop to below $50 per "
+            "barrel, Kazakh officials have said.",
+            "agree",
+        ),
+        (
+            "The watchdog said there was evidence to back up claims on social media that some "
+            "people had voted twice, and that anyone with information should contact the police.",
+            "Although there was a lack of evidence to back up claims on social media that some "
+            "people had voted twice, the watchdog said it took the issue very seriously and "
+            "anyone with information should contact the police.",
+            "negation: only the source denies or negates it",
+        ),
+        # a joined statement's head or tail the unit goes on past is no hedge left out
+        (
+            "They are proud Kenyans, but feel like second-class citizens, and they are watched "
+            "by every passing policeman.",
+            "They are proud Kenyans, but occasionally feel like second-class citizens, "
+            "suspected by every passing, bribe-hungry policeman of supporting the militants.",
+            "agree",
+        ),
+        # "failed to" negates
+        (
+            "Negredo and Soldado both failed to make it into the Spain squad after they "
+            "succeeded away from Madrid.",
+            "Negredo and Soldado both made it into the Spain squad after they succeeded away "
+            "from Madrid and the national team boss will be watching on Wednesday.",
+            "negation: only the claim denies or negates it",
+        ),
+        (
+            "Negredo and Soldado both made it into the Spain squad after they succeeded away "
+            "from Madrid.",
+            "Negredo and Soldado both made it into the Spain squad after they succeeded away "
+            "from Madrid and the national team boss will be watching on Wednesday.",
+            "agree",
+        ),
+        # a participle with "by" made the same verb's "-ing": the doer made the done-to
+        (
+            "They feel like second-class citizens, suspecting every passing policeman of "
+            "supporting the militants.",
+            "They feel like second-class citizens, suspected by every passing policeman of "
+            "supporting the militants.",
+            "order suspecting where the source has suspected by",
+        ),
+        (
+            "The prime minister arrived at the summit in Brussels on Monday morning, followed by "
+            "the president.",
+            "The prime minister arrived at the summit in Brussels on Monday morning, following "
+            "the president.",
+            "order followed by where the source has following",
+        ),
+        # two sides traded past a bracket the claim leaves out
+        (
+            "Students at the Massachusetts Institute of Technology recently told Mr Musk that "
+            "AI was humanity's biggest existential threat.",
+            "Mr Musk recently told students at the Massachusetts Institute of Technology (MIT) "
+            "that AI was humanity's biggest existential threat.",
+            "order students at the massachusetts institute of technology ... mr musk where the "
+            "source has mr musk ... students at the massachusetts institute of technology",
+        ),
+        (
+            "Mr Musk recently told students at the Massachusetts Institute of Technology that AI "
+            "was humanity's biggest existential threat.",
+            "Mr Musk recently told students at the Massachusetts Institute of Technology (MIT) "
+            "that AI was humanity's biggest existential threat.",
+            "agree",
+        ),
+    ],
+)
+def test_the_thirty_first_probes_misses(claim: str, unit: str, expected: str) -> None:
+    """Errors of the thirty-first probe (session 58) and its one false alarm, with faithful
+    pairs beside them."""
+    assert reason(claim, unit) == expected
+
+
+def test_a_phrase_or_a_cause_from_another_sentence_is_relinked() -> None:
+    """A copy with the words after a link word replaced by another sentence's ("after his
+    mother Margaret began suffering from heart problems" for "after moving out of his parents'
+    home"), or with a cause or effect put in that a sentence other than its neighbours tells
+    and the unit links to nothing ("because the movement of HGVs is restricted ...")."""
+    sources = (
+        "Mr Rush says he has always been big but really began piling on the pounds in his"
+        " twenties after moving out of his parents' home.",
+        "Frenchman Ribery is not yet fully fit following a five-week absence with an ankle"
+        " injury while Schweinsteiger has had a virus for the past few days.",
+        "Something like a fifth of freight activity moved out of the busiest times in the day.",
+        "The charity has advised volunteers to wear welly boots or stout footwear.",
+        "All that changed when his mother Margaret began suffering from heart problems, which"
+        " provided the wake-up call he needed.",
+        "Franck Ribery is absent with an ankle injury while Arjen Robben is out with a stomach"
+        " muscle tear.",
+        "Currently, the movement of HGVs is restricted in London between 21:00 and 07:00 on"
+        " weekdays.",
+        "Brackfield Wood is seven miles outside Derry, and limited parking is available for"
+        " those taking part.",
+        "The film is called A Royal Night Out.",
+        "Now the adventure has been re-created in a new film, showing the young Princesses"
+        " as they wander incognito through the city streets.",
+        "That statistic is grossly overstated.",
+        "It is a comparison of averages that does not control for education or profession.",
+    )
+    near = range(len(sources))
+    for claim, expected, at in (
+        (
+            "Mr Rush says he has always been big but really began piling on the pounds in his"
+            " twenties after his mother Margaret began suffering from heart problems.",
+            "word mother margaret began suffering from heart problems where the source has"
+            " parents home",
+            0,
+        ),
+        (
+            "Frenchman Ribery is not yet fully fit following a five-week absence with a stomach"
+            " muscle tear.",
+            "word stomach muscle tear where the source has virus for the past few days",
+            1,
+        ),
+        (
+            "Something like a fifth of freight activity moved out of the busiest times in the"
+            " day, because the movement of HGVs is restricted between 21:00 and 07:00.",
+            "word because where the source has two statements it does not link",
+            2,
+        ),
+        (
+            "As only limited parking is available, the charity has advised volunteers to wear"
+            " welly boots or stout footwear.",
+            "word as where the source has two statements it does not link",
+            3,
+        ),
+    ):
+        found = relinked(claim, sources, near)
+        assert found is not None and (found[0].reason(), found[1]) == (expected, at)
+    # the sources' own words, or their own link, or a phrase the unit's words say too
+    for claim in (
+        sources[0],
+        "Frenchman Ribery is not yet fully fit following a five-week absence with an ankle injury.",
+        "Something like a fifth of freight activity moved out of the busiest times in the day,"
+        " and the movement of HGVs is restricted between 21:00 and 07:00.",
+        "Mr Rush really began piling on the pounds in his twenties after moving out of his"
+        " family home.",
+        # a name set beside what the unit says; a reason its neighbour gives (false alarms of
+        # a first run, on CLIFF and the probe)
+        "The adventure has been re-created in a new film, A Royal Night Out.",
+        "That statistic is grossly overstated, as it is a comparison of averages that does not"
+        " control for education or profession.",
+    ):
+        assert relinked(claim, sources, near) is None

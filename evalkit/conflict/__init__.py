@@ -124,7 +124,9 @@ from evalkit.conflict.base import (
     Reading,
     copied,
     copied_sentences,
+    copied_stretch,
     unattributed,
+    unopened,
     verbatim,
 )
 from evalkit.conflict.edits import (
@@ -299,18 +301,48 @@ def _compare(
                 found = _swapped(claim, part_alone, unsourced, named)
         # the copy as written, then what each says, whoever says it ("..., Mr Bartram said"
         # against a quote alone)
-        for stated, copied_from in dict.fromkeys(((claim, part), (said_alone, part_alone))):
+        # (and a speaker that opens the claim, where the unit's comes after: "Officials have
+        # said gross domestic product will shrink" against "... may actually shrink ...,
+        # Kazakh officials have said")
+        pairs: tuple[tuple[str, str], ...] = (
+            (claim, part),
+            (said_alone, part_alone),
+            (unopened(said_alone, part), part_alone),
+        )
+        # (and each statement a claim joins to another: "Kazakh growth is forecast to slow
+        # ..., and officials have said gross domestic product will shrink ...")
+        joined = _JOINED.split(said_alone)
+        if len(joined) > 1:
+            pieces = (unopened(piece, part) for piece in joined)
+            pairs += tuple((piece, copied_stretch(piece, part_alone)) for piece in pieces)
+        for stated, copied_from in dict.fromkeys(pairs):
             found = found or _edited(stated, copied_from)
             found = found or (None if paraphrased else _hedged(stated, copied_from))
         # ("according to the palace, she was not ..." for "the palace denied she was ...")
         if found is not None and found.kind == "negation" and denial_told(claim, unit):
             found = None
     found = found or _done(claim, unit) or singled_out(claim, unit)
-    found = found or _order(claim, unit) or _slot(claim, unit, True)
+    bare = _unbracketed(claim, unit)
+    found = found or _order(claim, unit) or (_order(claim, bare) if bare != unit else None)
+    found = found or _slot(claim, unit, True)
     found = found or spoken_by_another(claim, unit) or told_apart(claim, unit)
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)
+
+
+_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+def _unbracketed(claim: str, unit: str) -> str:
+    """The unit without the brackets whose words the claim has none of: "students at the
+    Massachusetts Institute of Technology that ..." of "... Technology (MIT) that ..."."""
+    have = set(tokens(claim))
+    return _BRACKETED.sub(lambda m: "" if have.isdisjoint(tokens(m.group())) else m.group(), unit)
+
+
+# where a claim joins two statements: "..., and ...", "...; ..." (`_compare`)
+_JOINED = re.compile(r",\s+(?:and|but|while)\s+|;\s+")
 
 
 # A caption's label that opens a sentence: "Courts: Peet appeared in court Monday ...",

@@ -108,6 +108,29 @@ _SAID_BY = re.compile(
 )
 
 
+# a speaker that opens a statement, without a quote after it: "Officials have said gross
+# domestic product will shrink ...", "Mr Smith says that ..." (`unopened`)
+_SAYING = (
+    r"(?:has\s+|have\s+|had\s+)?(?:said|says|say|added|adds|warned|warns|stated|believes|believe)"
+)
+_OPENED_BY = re.compile(
+    rf"^(?:[^\W\d][\w'’.-]*\s+){{0,3}}(?P<who>[^\W\d][\w'’.-]*)\s+{_SAYING}"
+    r",?\s+(?:that\s+)?(?!(?:on|to|of|for|with|in|at|by|about)\b)(?=[^\W\d_])"
+)
+
+
+def unopened(statement: str, unit: str) -> str:
+    """The statement without a speaker that opens it (`_OPENED_BY`), where the unit has that
+    speaker say it later: "gross domestic product will shrink" of "Officials have said gross
+    domestic product will shrink" against "... may actually shrink ..., Kazakh officials
+    have said" (not "he was told he was as important" of "The Frenchman says he was told ..."
+    against "He was told that he could be as vital ...")."""
+    m = _OPENED_BY.match(statement)
+    if not m or not re.search(rf"\b{re.escape(m['who'])}\s+{_SAYING}\b", unit, re.I):
+        return statement
+    return statement[m.end() :]
+
+
 def unattributed(statement: str) -> str:
     """The statement without a speaker put at its end or start ("There will be more major
     finds, Mr Bartram said." reads as "There will be more major finds"; "The victim said: 'My
@@ -240,6 +263,19 @@ def _aligned(
     match = difflib.SequenceMatcher(None, unit, claim, autojunk=False)
     copied = sum(b.size for b in match.get_matching_blocks())
     return copied, tuple(o for o in match.get_opcodes() if o[0] != "equal")
+
+
+def copied_stretch(statement: str, text: str) -> str:
+    """The words of `text` from the first to the last the statement copies (`_aligned`), what a
+    statement the claim joins to another says of it: not the text's head or tail it leaves out."""
+    words = tokens(text)
+    changes = _aligned(words, tokens(statement))[1]
+    start, end = 0, len(words)
+    if changes and changes[0][0] == "delete" and changes[0][1] == 0:
+        start = changes[0][2]
+    if changes and changes[-1][0] == "delete" and changes[-1][2] == len(words):
+        end = changes[-1][1]
+    return " ".join(words[start:end])
 
 
 def _content(words: tuple[str, ...]) -> set[str]:

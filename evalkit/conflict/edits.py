@@ -5,6 +5,7 @@ another (`spliced`), or a clause said of someone else (`reattached`)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -42,6 +43,7 @@ from evalkit.lexicon import name_words, unknown_words
 from evalkit.text import (
     BE,
     COPY_OPPOSITES,
+    MEMO,
     MONTHS,
     SCALES,
     WEEKDAYS,
@@ -100,6 +102,7 @@ _OF_THEM = (("of", "them"), ("of", "whom"))
 
 _ARTICLES = frozenset({"a", "an"})
 _YET_TO = ("yet", "to")
+_FAILED_TO = frozenset({("failed", "to"), ("fails", "to"), ("fail", "to"), ("failing", "to")})
 _HAVING = frozenset("having has have had".split())  # `_hedged_in`: what a seeming's verb may keep
 _LACK = ("lack", "of")
 
@@ -308,6 +311,8 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
     for (op, i1, i2, j1, j2), (old, new) in zip(changes, compared, strict=True):
         if op == "replace" and _another_step(old, new) and _agreeing(changes, c, u, i1):
             return Conflict("opposite", " ".join(new), " ".join(old))
+        if op == "replace" and (_voice_turned(old, new) or _voice_turned(new, old)):
+            return Conflict("order", " ".join(new), " ".join(old))
         if op == "replace" and _one_verb(u[i1:i2], c[j1:j2]):
             continue  # "came" for "coming": the rest decides
         if op == "replace" and _opposite_with_object(old, new, u):
@@ -332,6 +337,10 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
         elif op == "replace" and old[:2] == _YET_TO and _one_verb(old[2:], new):
             added -= 1  # "have held talks" for "have yet to hold talks"
         elif op == "replace" and new[:2] == _YET_TO and _one_verb(new[2:], old):
+            added += 1
+        elif op == "replace" and old[:2] in _FAILED_TO and _one_verb(old[2:], new):
+            added -= 1  # "made it into the squad" for "failed to make it into the squad"
+        elif op == "replace" and new[:2] in _FAILED_TO and _one_verb(new[2:], old):
             added += 1
         elif op == "replace" and _did_not(old, new):
             added -= 1  # "knew" for "did not know"
@@ -383,7 +392,7 @@ _CERTAIN = frozenset("will has have had did is are was were".split())
 # and the words that go with it: "he was the cause" for "he seemed to be the cause".
 _SEEMING = frozenset(
     """seem seems seemed appear appears appeared believed thought said reported understood
-    rumoured rumored""".split()
+    rumoured rumored estimated feared presumed""".split()
 )
 _SEEMING_WORDS = _SEEMING | _BE_TO | frozenset("been have has had widely".split())
 # How many words either side of a change a claim's own prospect word ("may", "could") is read
@@ -407,6 +416,16 @@ def _turned_down(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 
 _DO = frozenset("did does do".split())
+
+
+def _voice_turned(passive: tuple[str, ...], active: tuple[str, ...]) -> bool:
+    """Whether a participle with "by" is put as the same verb's "-ing", its doer made the one it
+    is done to: "suspecting every policeman of supporting" for "suspected by every policeman of
+    supporting", "following" for "followed by"."""
+    if len(passive) != 2 or passive[1] != "by" or len(active) != 1:
+        return False
+    done, doing = passive[0], active[0]
+    return doing.endswith("ing") and done.endswith(("ed", "en")) and stem(done) == stem(doing)
 
 
 def _did_not(negated: tuple[str, ...], plain: tuple[str, ...]) -> bool:
@@ -535,16 +554,25 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
             found = found or Conflict("word", " ".join(mine), " ".join(theirs))
             if op == "delete" and _HEDGES & set(old):
                 dropped = dropped or found
-        elif op == "replace" and (
-            (len(new) == 1 and _said_certain(old, new[0]))
-            # "having made" for "understood to have made"
-            or (_seeming(old) and set(new) <= _HAVING and not _SEEMING & set(new))
-            or _certain_instead(old, new)
-            or _guilty_instead(old, new)
-            # a condition put otherwise where nothing hedges the claim: "will stop riding
-            # immediately after the Grand National" for "... if his mount wins the Grand
-            # National" (not "can extend their lead by beating Burnley")
-            or (_unconditioned(old, new) and not _PROSPECTS.intersection(c))
+        elif (
+            op == "replace"
+            and (
+                (len(new) == 1 and _said_certain(old, new[0]))
+                # with a name the claim gives in full: "Lucas Leiva will get" for "Lucas is hoping
+                # to get"
+                or (len(new) > 1 and set(new[:-1]) <= names(claim) and _said_certain(old, new[-1]))
+                # the seeming verb's own in another form: "suffered a fractured collarbone" for
+                # "suffering what was feared to be a fractured collarbone"
+                or (_seeming(old) and len(new) == 1 and _reformed(new[0], old))
+                # "having made" for "understood to have made"
+                or (_seeming(old) and set(new) <= _HAVING and not _SEEMING & set(new))
+                or _certain_instead(old, new)
+                or _guilty_instead(old, new)
+                # a condition put otherwise where nothing hedges the claim: "will stop riding
+                # immediately after the Grand National" for "... if his mount wins the Grand
+                # National" (not "can extend their lead by beating Burnley")
+                or (_unconditioned(old, new) and not _PROSPECTS.intersection(c))
+            )
         ):
             found = found or Conflict("word", " ".join(new), " ".join(old))
         elif op == "replace" and (_hedging(u, i1, i2) or _hedging(c, j1, j2)):
@@ -605,8 +633,10 @@ _IMPERSONAL = _HOPING | frozenset(
 
 
 def _hoped(words: tuple[str, ...]) -> bool:
-    """Whether the words are an impersonal hedge before "that" (`_HOPING`)."""
-    return words[-1:] == ("that",) and set(words) <= _IMPERSONAL and bool(_HOPING & set(words))
+    """Whether the words are an impersonal hedge before "that" (`_HOPING`), or one that opens
+    with "it" without it ("It is thought he claimed asylum")."""
+    that = words[-1:] == ("that",) or words[:1] == ("it",)
+    return that and set(words) <= _IMPERSONAL and bool(_HOPING & set(words))
 
 
 _OPENING_SPEAKER = 5  # `_hope_told`: the most words of a speaker that opens the claim
@@ -810,7 +840,8 @@ def _seeming(words: tuple[str, ...]) -> bool:
     to be", "is said to have", "pictured above in las vegas in 2012 , was said to have" (an
     aside before it)."""
     k = len(words)
-    while k and words[k - 1] in _SEEMING_WORDS:
+    # (past an adverb: "is currently thought to be")
+    while k and (words[k - 1] in _SEEMING_WORDS or words[k - 1].endswith("ly")):
         k -= 1
     tail = words[k:]
     # after other words, only a passive or a seeming verb: not "I said to the team"
@@ -820,6 +851,15 @@ def _seeming(words: tuple[str, ...]) -> bool:
 
 
 _SEEMS = frozenset("seem seems seemed appear appears appeared".split())
+
+
+def _reformed(word: str, old: tuple[str, ...]) -> bool:
+    """Whether `word` is one of the words it replaces in another form ("handled" for "appeared
+    to handle", "suffered" for "- who was ... - suffering what was feared to be"), and no
+    seeming verb."""
+    return word not in _SEEMING and word not in old and stem(word) in {stem(w) for w in old}
+
+
 # what makes a word of all or none less than that: "at almost every level"
 _ALMOST = frozenset("almost nearly virtually practically".split())
 _UNIVERSAL = frozenset(
@@ -1249,7 +1289,7 @@ def relinked(
     proved last weekend at the Emirates" for "as he proved in August". The claim may leave out
     words elsewhere. Returns the conflict and the index of the sentence it copies."""
     c = _agreed(_uncontracted(tokens(claim)))
-    if not _LINKS.intersection(c):
+    if not _LINKED_BY.intersection(c):
         return None
     *_, lines = _spliceable(sentences)
     for k in sorted(near):
@@ -1299,7 +1339,156 @@ def relinked(
             found = put in other or after in other
             if found and len(rest & set(other.split())) < _SAME_EVENT * len(rest):
                 return Conflict("word", " ".join(new), " ".join(old)), k
+    # or a phrase after a link word that opens a copy's head, in place of the rest of it
+    for k in sorted(near):
+        u = tuple(lines[k].split())
+        linked = _linked_otherwise(claim, c, u, lines, k) or _cause_put_in(claim, c, u, lines, k)
+        if linked:
+            return linked, k
     return None
+
+
+# `_linked_otherwise`: the words that link a phrase of time, place, means or cause, and how
+# many words both keep after one before the phrase put in ("after arguing that he")
+_LINKED_BY = _LINKS | frozenset("with following despite".split())
+_LINK_BEFORE = 4
+_PUT_WORDS = (2, 10)  # the fewest and most words of the phrase put in
+
+
+def _linked_otherwise(
+    claim: str, c: tuple[str, ...], u: tuple[str, ...], lines: tuple[str, ...], k: int
+) -> Conflict | None:
+    """The claim copies the unit but for one run of words put in place of the unit's (its
+    tail, where the claim ends there), a few words after a link word both keep, the run's
+    content words none of those it replaces, and word for word (but its opening function
+    words) in another sentence that tells another event: "began piling on the pounds ...
+    after his mother Margaret began suffering from heart problems" for "... after moving out
+    of his parents' home", "acquitted after arguing that he was mildly autistic" for "...
+    that he acted in self-defense", "following a five-week absence with a stomach muscle tear"
+    for "... with an ankle injury while Schweinsteiger has had a virus"."""
+    match = difflib.SequenceMatcher(None, u, c, autojunk=False)
+    blocks = [b for b in match.get_matching_blocks() if b.size]
+    copied = sum(b.size for b in blocks)
+    if not blocks or copied < _NEAR_COPY * len(c):
+        return None
+    # the claim's words no block copies, as one run: its start and end, and the unit's
+    covered = sorted(j for b in blocks for j in range(b.b, b.b + b.size))
+    gaps = [j for j in range(len(c)) if j not in set(covered)]
+    if not gaps:
+        return None
+    x1, x2 = gaps[0], gaps[-1] + 1
+    before = [b for b in blocks if b.b + b.size <= x1]
+    after = [b for b in blocks if b.b >= x2]
+    if len(before) + len(after) < len(blocks) - _INSIDE_BLOCKS or not before:
+        return None
+    y1 = before[-1].a + before[-1].size
+    y2 = after[0].a if after else len(u)
+    if after and (sum(b.size for b in after) != len(c) - x2 or y2 <= y1):
+        return None  # the claim's tail copied, in order, after the unit's replaced words
+    if sum(b.size for b in before) != x1:
+        return None  # the head copied whole
+    new, old = c[x1:x2], u[y1:y2]
+    if not (_PUT_WORDS[0] <= len(new) <= _PUT_WORDS[1]) or not _content(old):
+        return None
+    if not any(w in _LINKED_BY for w in c[max(x1 - 1 - _LINK_BEFORE, 0) : x1]):
+        return None
+    if {stem(w) for w in _content(new)} & {stem(w) for w in _content(old)}:
+        return None
+    start = 0
+    while start < len(new) and not is_content(new[start]):
+        start += 1
+    put = new[start:]
+    if len(put) < _PUT_WORDS[0] or _padded(put) in lines[k]:
+        return None
+    # (not a name set beside what the unit says: "in a new film, A Royal Night Out" for "in a
+    # new film, showing the young Princesses ...")
+    if re.search(rf",\s+(?:\w+\s+)?{re.escape(put[0])}\b", claim, re.I):
+        return None
+    rest = _content(c[:x1] + c[x2:])
+    for j, other in enumerate(lines):
+        if j != k and _padded(put) in other:
+            if len(rest & set(other.split())) < _SAME_EVENT * len(rest):
+                return Conflict("word", " ".join(new), " ".join(old))
+    return None
+
+
+_INSIDE_BLOCKS = 1  # `_linked_otherwise`: copied words inside the run put in ("his")
+
+# `_cause_put_in`: what gives one thing as the cause of another ("as" only where it opens the
+# claim or follows a comma: `_AS_CAUSE`), and what a unit may link two things by that a claim
+# may read as a cause ("after")
+_CAUSES = (
+    ("because",),
+    ("as", "a", "result"),
+    ("which", "led"),
+    ("led", "to"),
+    ("so", "that"),
+    ("due", "to"),
+    ("thanks", "to"),
+)
+_CAUSAL = frozenset(
+    """because as so since due thanks result led leading lead caused causing owing reason
+    therefore after following meant prompted forced""".split()
+)
+_AS_CAUSE = re.compile(
+    r"(?:^|,\s+)(as)\s+(?!(?:well|part|such|of|a\s+result|soon|long|far|much|many|if|though"
+    r"|for|to|in|at|the\s+\w+\s+of)\b)",
+    re.I,
+)
+_UNLINKED = "two statements it does not link"  # `_cause_put_in`'s reason
+_CAUSE_WORDS = 3  # the fewest content words of a cause, of them its own, and words of the rest
+_CAUSE_COPY = 0.8  # the share of the rest's words the unit has, in order
+_CAUSE_SAID = 0.8  # the share of the cause's content words that one other sentence has
+
+
+def _cause_put_in(
+    claim: str, c: tuple[str, ...], u: tuple[str, ...], lines: tuple[str, ...], k: int
+) -> Conflict | None:
+    """The claim copies the unit, one that links nothing as a cause (`_CAUSAL`), and gives
+    another sentence's words as its cause or effect ("because", "as a result", "which led"):
+    "Something like a fifth of freight activity moved out of the busiest times, because the
+    movement of HGVs is restricted between 21:00 and 07:00" where that restriction is told
+    apart; "As only limited parking is available, the charity has advised volunteers to wear
+    welly boots"."""
+    if _CAUSAL.intersection(u):
+        return None
+    at = [(i, i + len(w)) for i in range(len(c)) for w in _CAUSES if c[i : i + len(w)] == w]
+    for found in _AS_CAUSE.finditer(claim):
+        i = len(_agreed(_uncontracted(tokens(claim[: found.start(1)]))))
+        at += [(i, i + 1)] if c[i : i + 1] == ("as",) else []
+    comma = claim.find(",")
+    opened = len(_agreed(_uncontracted(tokens(claim[:comma])))) if comma > 0 else 0
+    for i, j in at:
+        # a cause that opens the claim, up to its comma: "Because of the foot injury he
+        # suffered in September, he turned down offers ..."
+        sides: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+            ((c[opened:], c[j:opened]),) if i == 0 and opened >= j else ()
+        )
+        sides = sides or ((c[:i], c[j:]), (c[j:], c[:i]))
+        for rest, cause in sides:
+            if len(rest) < _CAUSE_WORDS or not _copies(rest, u):
+                continue
+            # (the cause's own words, where the claim goes on past it to words the unit has)
+            own = {stem(w) for w in _content(cause) if w not in u}
+            if len(own) < _CAUSE_WORDS:
+                continue
+            # (not a neighbour's: an article often gives a reason in the next sentence, "That
+            # statistic is grossly overstated." / "It is a comparison of averages ...")
+            for m, other in enumerate(lines):
+                if abs(m - k) > 1 and len(own & _line_stems(other)) >= _CAUSE_SAID * len(own):
+                    return Conflict("word", " ".join(c[i:j]), _UNLINKED)
+    return None
+
+
+def _copies(rest: tuple[str, ...], u: tuple[str, ...]) -> bool:
+    """Whether the words copy the unit, _CAUSE_COPY of them in order."""
+    copied = difflib.SequenceMatcher(None, u, rest, autojunk=False)
+    return sum(b.size for b in copied.get_matching_blocks()) >= _CAUSE_COPY * len(rest)
+
+
+@lru_cache(maxsize=MEMO)
+def _line_stems(line: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in line.split())
 
 
 _DETERMINERS = frozenset("a an the his her their its".split())

@@ -488,6 +488,9 @@ def _unpersoned(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 _SUBJECTS = frozenset("he she they it".split())
 
 
+_SEEMING_VERBS = frozenset("appears appeared seems seemed looks looked".split())  # `_bound`
+
+
 def _bound(
     unit: tuple[str, ...],
     i1: int,
@@ -502,8 +505,11 @@ def _bound(
     never the name its own sentence gives after it ("BBC Sport's Nick Hope initially
     experienced racial abuse, but explains how ..." for "He initially experienced racial abuse,
     but explains to BBC Sport's Nick Hope how ..."; "The listings include one ..." for "They
-    include listings ..." names no one)."""
+    include listings ..." names no one). Not an "it" that only opens a seeming ("although it
+    appears Ashya is in remission" for "although Ashya appears to be in remission")."""
     if i2 - i1 != 1 or unit[i1] not in _SUBJECTS:
+        return False
+    if unit[i1] == "it" and unit[i2 : i2 + 1] and unit[i2] in _SEEMING_VERBS:
         return False
     put = _content(claim[j1:j2])
     if not put or not put <= capitalised or not put <= set(unit[i2:]) or put <= set(claim[j2:]):
