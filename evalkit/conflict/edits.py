@@ -102,7 +102,8 @@ _OF_THEM = (("of", "them"), ("of", "whom"))
 
 _ARTICLES = frozenset({"a", "an"})
 _YET_TO = ("yet", "to")
-_FAILED_TO = frozenset({("failed", "to"), ("fails", "to"), ("fail", "to"), ("failing", "to")})
+# what says a verb after it is not done: "have yet to hold talks", "failed to make it"
+_UNDONE = frozenset({_YET_TO, ("failed", "to"), ("fails", "to"), ("fail", "to"), ("failing", "to")})
 _HAVING = frozenset("having has have had".split())  # `_hedged_in`: what a seeming's verb may keep
 _LACK = ("lack", "of")
 
@@ -334,13 +335,9 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
             exchanged = exchanged or Conflict(kind, new[0], old[0])
         elif op == "replace" and _turned_down(old, new):
             return Conflict("opposite", " ".join(new), " ".join(old))
-        elif op == "replace" and old[:2] == _YET_TO and _one_verb(old[2:], new):
-            added -= 1  # "have held talks" for "have yet to hold talks"
-        elif op == "replace" and new[:2] == _YET_TO and _one_verb(new[2:], old):
-            added += 1
-        elif op == "replace" and old[:2] in _FAILED_TO and _one_verb(old[2:], new):
-            added -= 1  # "made it into the squad" for "failed to make it into the squad"
-        elif op == "replace" and new[:2] in _FAILED_TO and _one_verb(new[2:], old):
+        elif op == "replace" and old[:2] in _UNDONE and _one_verb(old[2:], new):
+            added -= 1  # "have held talks" for "have yet to hold talks", "made it" for "failed to"
+        elif op == "replace" and new[:2] in _UNDONE and _one_verb(new[2:], old):
             added += 1
         elif op == "replace" and _did_not(old, new):
             added -= 1  # "knew" for "did not know"
@@ -1334,11 +1331,8 @@ def relinked(
         # nairobi's westgate mall")
         bare = new[held + bool(_A_AN_THE.intersection(new[held : held + 1])) :] if held else new
         after = _padded(bare) if held and len(bare) >= _LINKED_ALONE else put
-        rest = _content(c[:j1] + c[j2:])
-        for other in lines:
-            found = put in other or after in other
-            if found and len(rest & set(other.split())) < _SAME_EVENT * len(rest):
-                return Conflict("word", " ".join(new), " ".join(old)), k
+        if _of_another_event((put, after), _content(c[:j1] + c[j2:]), lines):
+            return Conflict("word", " ".join(new), " ".join(old)), k
     # or a phrase after a link word that opens a copy's head, in place of the rest of it
     for k in sorted(near):
         u = tuple(lines[k].split())
@@ -1372,8 +1366,8 @@ def _linked_otherwise(
     if not blocks or copied < _NEAR_COPY * len(c):
         return None
     # the claim's words no block copies, as one run: its start and end, and the unit's
-    covered = sorted(j for b in blocks for j in range(b.b, b.b + b.size))
-    gaps = [j for j in range(len(c)) if j not in set(covered)]
+    covered = {j for b in blocks for j in range(b.b, b.b + b.size)}
+    gaps = [j for j in range(len(c)) if j not in covered]
     if not gaps:
         return None
     x1, x2 = gaps[0], gaps[-1] + 1
@@ -1404,12 +1398,19 @@ def _linked_otherwise(
     # new film, showing the young Princesses ...")
     if re.search(rf",\s+(?:\w+\s+)?{re.escape(put[0])}\b", claim, re.I):
         return None
-    rest = _content(c[:x1] + c[x2:])
-    for j, other in enumerate(lines):
-        if j != k and _padded(put) in other:
-            if len(rest & set(other.split())) < _SAME_EVENT * len(rest):
-                return Conflict("word", " ".join(new), " ".join(old))
+    if _of_another_event((_padded(put),), _content(c[:x1] + c[x2:]), lines):
+        return Conflict("word", " ".join(new), " ".join(old))
     return None
+
+
+def _of_another_event(phrases: tuple[str, ...], rest: set[str], lines: tuple[str, ...]) -> bool:
+    """Whether a sentence says one of the phrases (padded) and under _SAME_EVENT of the claim's
+    other content words (`rest`): it tells another event."""
+    return any(
+        any(p in other for p in phrases)
+        and len(rest & set(other.split())) < _SAME_EVENT * len(rest)
+        for other in lines
+    )
 
 
 _INSIDE_BLOCKS = 1  # `_linked_otherwise`: copied words inside the run put in ("his")
@@ -1466,7 +1467,7 @@ def _cause_put_in(
         )
         sides = sides or ((c[:i], c[j:]), (c[j:], c[:i]))
         for rest, cause in sides:
-            if len(rest) < _CAUSE_WORDS or not _copies(rest, u):
+            if len(rest) < _CAUSE_WORDS or _copy_changes(rest, u, _CAUSE_COPY) is None:
                 continue
             # (the cause's own words, where the claim goes on past it to words the unit has)
             own = {stem(w) for w in _content(cause) if w not in u}
@@ -1478,12 +1479,6 @@ def _cause_put_in(
                 if abs(m - k) > 1 and len(own & _line_stems(other)) >= _CAUSE_SAID * len(own):
                     return Conflict("word", " ".join(c[i:j]), _UNLINKED)
     return None
-
-
-def _copies(rest: tuple[str, ...], u: tuple[str, ...]) -> bool:
-    """Whether the words copy the unit, _CAUSE_COPY of them in order."""
-    copied = difflib.SequenceMatcher(None, u, rest, autojunk=False)
-    return sum(b.size for b in copied.get_matching_blocks()) >= _CAUSE_COPY * len(rest)
 
 
 @lru_cache(maxsize=MEMO)
