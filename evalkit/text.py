@@ -271,6 +271,10 @@ _COPY_OPPOSITE_FORMS = (
     ("by", "of"),  # the doer and the done-to of a deed named by a noun: "thumping by United"
     ("back backs backing backed", "reject rejects rejecting rejected"),  # a motion, a bid
     ("common", "rare"),
+    # (session 59's probe: "The cashier said yes", "has spared Muslims", "also backed the motion")
+    ("yes", "no"),
+    ("spare spares spared sparing", "kill kills killed killing"),
+    ("back backs backed backing", "oppose opposes opposed opposing"),
     # common opposites of the news, each word of a side with its form on the other (session 53)
     ("deliberate deliberately", "accidental accidentally"),
     ("intentional intentionally", "accidental accidentally"),
@@ -733,15 +737,26 @@ def _and_a_half(m: re.Match[str]) -> str:
     return f"{whole if whole.isdigit() else NUMBER_WORDS[whole]}.5 {m['scale']}"
 
 
+# what a figure after it counts: "On day one" (against "On day two"), "round 3"; "one" is a
+# figure there
+_COUNTERS = r"(?:day|round|stage|week|game|phase|chapter|level|number)"
+_ONE_COUNTED = re.compile(rf"\b({_COUNTERS}\s+)(one)\b(?!\s+of\b)", re.I)
+_COUNTED_BY = re.compile(rf"\b({_COUNTERS})\s*$", re.I)
+
+
 @lru_cache(maxsize=MEMO)
 def amounts(text: str) -> tuple[Amount, ...]:
     """The figures of a text, in order: digits or number words with their currency, scale
     ($3 billion, 1.2m, 3bn), percent sign and bound ("fewer than 2,000"). Four-digit years
-    written bare (2021) are dates, not amounts; "one" is no figure ("one of the ..."), nor a
+    written bare (2021) are dates, not amounts; "one" is no figure ("one of the ..."; but "day
+    one" is), nor a
     citation mark ("[1]") or link target. Tokenised "£ 7 , 500" is 7,500; "£25-30 million" is
     £25 million to £30 million."""
     out = []
     text = _fractions_written(_ranged(_joined_thousands(unreferenced(text))))
+    # ("day one" read as "day 1", two spaces keeping the text's length; `spelt`: where)
+    spelt = {m.start(2) for m in _ONE_COUNTED.finditer(text)}
+    text = _ONE_COUNTED.sub(r"\g<1>1  ", text)
     for m in _AMOUNT.finditer(text):
         digits, scale = m["digits"], m["scale"] or ""
         spaced = text[m.start("scale") - 1].isspace() if scale else False
@@ -760,12 +775,16 @@ def amounts(text: str) -> tuple[Amount, ...]:
         unit = currency or ("%" if m["percent"] else "")
         after = after if not unit else ()
         noun = frozenset(stem(t) for t in after if not t[0].isdigit())
+        counter = None if unit else _COUNTED_BY.search(text, max(m.start() - 8, 0), m.start())
+        if counter:
+            noun = frozenset({stem(counter[1].lower())})  # "day 2, he asked": a day
         if not noun and not unit and _AGE_BEFORE.search(text, 0, m.start()):
             if _AGE_AFTER.match(text, m.end()):  # "Janet Muller, 21, was ...": her age
                 noun = _AGE
         if not unit and _AGED_BEFORE.search(text, 0, m.start()) and not noun & _AGE_SPANS:
             noun = _AGE  # "aged 3 has been found": an age whatever follows, but "aged 3 months"
         surface = ((m["currency"] or "") + text[m.start("digits") : m.end()]).strip()
+        surface = "one" if m.start("digits") in spelt else surface
         value = _normalise(digits, scale)
         multiple = None if unit or scale else _MULTIPLE.match(text, m.end())
         if multiple:
@@ -1443,7 +1462,9 @@ _AFFIRMED = re.compile(
     r"|\b(?:hope|hopes|hoped|think|thinks|believe|believes|guess|or|if)\s+not\b(?=\s*(?:[,.;:!?]|$))"
     r"|(?:n['’]t|\bnot|\bnever)(?=\s+(?:[\w'’-]+\s+){0,4}until\b)"
     r"|\bnot\s+only\b|\bnot\s+far\s+(?:from|off|away)\b|\bnothing\s+short\s+of\b"
-    r"|\bnone\s+other\s+than\b|\bno\s+(?:less|fewer)\s+than\b",
+    r"|\bnone\s+other\s+than\b|\bno\s+(?:less|fewer)\s+than\b"
+    # a double negative: "has not been without controversy", "is not without risk"
+    r"|(?:n['’]t|\bnot|\bnever)\s+(?:(?:be|been|is|was|are|were)\s+)?without\b",
     re.I,
 )
 

@@ -7215,3 +7215,256 @@ def test_a_phrase_or_a_cause_from_another_sentence_is_relinked() -> None:
         " control for education or profession.",
     ):
         assert relinked(claim, sources, near) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        # one word turned in a short copy; opposites of the news
+        ("The cashier said yes.", "The cashier said no.", "opposite yes where the source has no"),
+        ("The cashier said no.", "The cashier said no.", "agree"),
+        (
+            "The extremist group has spared Muslims in recent attacks.",
+            "The extremist group has also killed Muslims in recent attacks.",
+            "opposite spared where the source has killed",
+        ),
+        (
+            "The extremist group has killed Muslims in recent attacks.",
+            "The extremist group has also killed Muslims in recent attacks.",
+            "agree",
+        ),
+        (
+            "Mr Simpson also backed Mr Mackay's original motion, saying it represented a "
+            "fundamental change.",
+            "Mr Simpson also opposed Mr Mackay's original motion, saying it represented a "
+            "fundamental change.",
+            "opposite backed where the source has opposed",
+        ),
+        # "almost certainly" and a prospect's noun are hedges
+        (
+            "The interview has changed the way the fans feel about him.",
+            "The interview has almost certainly changed the way the fans feel about him.",
+            "word has changed where the source has has almost certainly changed",
+        ),
+        (
+            "The interview has almost certainly changed the way the fans feel about him.",
+            "The interview has almost certainly changed the way the fans feel about him, a "
+            "blogger says.",
+            "agree",
+        ),
+        (
+            "England's brilliance has set up a four-day finish.",
+            "England's brilliance has set up the possibility of a four-day finish.",
+            "word up a where the source has up the possibility of a",
+        ),
+        (
+            "England's brilliance has set up the possibility of a four-day finish, and the hosts "
+            "would be wise to wrap things up.",
+            "England's brilliance has set up the possibility of a four-day finish, and the hosts "
+            "would be wise to wrap things up on Saturday.",
+            "agree",
+        ),
+        (
+            "The lawsuit described Bieniewicz as being in great health and certain to live to "
+            "age 95.",
+            "The lawsuit described Bieniewicz as being in great health with the potential to "
+            "live to age 95.",
+            "word and certain where the source has with the potential",
+        ),
+        (
+            "The lawsuit described Bieniewicz as being in great health with the potential to "
+            "live to age 95.",
+            "Citing his doctor, the lawsuit described Bieniewicz as being in great health with "
+            "the potential to live to age 95.",
+            "agree",
+        ),
+        # "day one" is a figure
+        (
+            "On day two, he asked a security guard if he could borrow $100, and the guard said no.",
+            "On day one, he went up to a security guard and asked if he could borrow $100.",
+            "number two where the source has one",
+        ),
+        (
+            "On day one, he asked a security guard if he could borrow $100, and the guard said no.",
+            "On day one, he went up to a security guard and asked if he could borrow $100.",
+            "agree",
+        ),
+        # a run moved from inside one clause to inside another, across its name or figure
+        (
+            "Sakho slotted in from Sam Byram's pass, before Ayew tucked his first goal since "
+            "November into the same bottom corner moments later.",
+            "Sakho slotted in his first goal since November from Sam Byram's pass, before Ayew "
+            "tucked into the same bottom corner moments later.",
+            "order tucked his first goal since november where the source has in his first goal "
+            "since november",
+        ),
+        (
+            "The NHS said 30 patients were placed out of Cornwall in 2015/16, 150 the year before, "
+            "and 60 the year before that when a key unit was closed for six months.",
+            "The NHS said 30 patients were placed out of Cornwall in 2015/16, 150 the year before "
+            "when a key unit was closed for six months, and 60 the year before that.",
+            "order that when a key unit was closed for six months where the source has before "
+            "when a key unit was closed for six months",
+        ),
+        (
+            "His team won the match, and he scored twice in the first half.",
+            "He scored twice in the first half, and his team won the match.",
+            "agree",
+        ),
+        # the next clause's words said in the first's place, its subject left out
+        (
+            "Cataract treatment is being rationed in England to fund weight-loss surgery for "
+            "15,000 obese adults every year.",
+            "Cataract treatment is being rationed in England to save money, even though the NHS "
+            "recently announced it would fund weight-loss surgery for 15,000 obese adults every "
+            "year at a cost of £6,000 each.",
+            "word to fund where the source has to save money even though the nhs recently "
+            "announced it would fund",
+        ),
+        (
+            "Redknapp turned down a 'mind-blowing' offer to coach abroad.",
+            "Former QPR manager Harry Redknapp feels he still has plenty to offer football but "
+            "only at the right club, having turned down a 'mind-blowing' offer to coach abroad.",
+            "agree",
+        ),
+        (
+            'The Russian state "is likely to have been the sponsor of this plot", he said.',
+            'The Russian state "is likely to have been the sponsor of this plot" and had '
+            '"reasons aplenty" for wishing him "not only harm, but death", he said.',
+            "agree",
+        ),
+        # false alarms of the blind read: a double negative; a believer moved to the head
+        (
+            "He scored against England in the 1986 World Cup with his hand and was sent home from "
+            "the 1994 World Cup after testing positive for ephedrine.",
+            "But his life on and off the pitch has not been without controversy - from scoring "
+            "against England in the 1986 World Cup with his hand to being sent home from the 1994 "
+            "World Cup after testing positive for ephedrine.",
+            "agree",
+        ),
+        (
+            "Lang believes the sportive is the first time Millar has allowed his name to be used "
+            "for a cycling event.",
+            "The sportive, Lang believes, is the first time Millar has allowed his name to be "
+            "used for a cycling event.",
+            "agree",
+        ),
+        (
+            "The sportive is the first time Millar has allowed his name to be used for a cycling "
+            "event.",
+            "The sportive, Lang believes, is the first time Millar has allowed his name to be "
+            "used for a cycling event.",
+            "word sportive is where the source has sportive lang believes is",
+        ),
+    ],
+)
+def test_the_thirty_second_probes_misses(claim: str, unit: str, expected: str) -> None:
+    """Errors of the thirty-second probe (session 59) and its false alarms, with faithful pairs
+    beside them."""
+    assert reason(claim, unit) == expected
+
+
+def test_a_claim_that_joins_a_windows_sentences_is_read_against_both() -> None:
+    """A window (two sentences) is read as one sentence where the claim copies words of both:
+    a name put in the part it copies from one is caught. A name the window gives elsewhere is
+    one a joining claim may move; a claim that copies one sentence is left to that sentence's
+    own reading."""
+    window = (
+        "Pippa looked as chic as ever in a tweedy skirt, black blouse and cropped black blazer. "
+        "The brunette writer accessorised her look with a black tote, £159 black pumps by Jemima "
+        "Vine and oversized sunglasses."
+    )
+    joined = (
+        "She accessorised her tweedy skirt and cropped black blazer with a black tote, £159 "
+        "black pumps by {} and oversized sunglasses."
+    )
+
+    def read(claim: str, unit: str) -> str:
+        kind, found = compare(claim, unit, False, NONE, 0.6)
+        return found.reason() if found else kind
+
+    assert read(joined.format("Tabitha Webb"), window) == (
+        "name tabitha webb where the source has jemima vine"
+    )
+    assert read(joined.format("Jemima Vine"), window) == "agree"
+    one = "The brunette writer accessorised her look with a black tote, £159 black pumps by "
+    assert read(one + "Tabitha Webb and oversized sunglasses.", window) == "agree"
+    assert reason(one + "Tabitha Webb and oversized sunglasses.", window) == (
+        "name tabitha webb where the source has jemima vine"
+    )
+    moved = (
+        "The Kelleys fled after Mark Nunes, Mary's biological father, was granted custody of his "
+        "daughter in 2004. Genevieve (pictured) refused to hand her daughter over to Mr Nunes, "
+        "and took the girl first to Colorado."
+    )
+    claim = "Fled after Genevieve Kelley, Mary's mother, refused to hand over daughter."
+    assert read(claim, moved) == "agree"
+
+
+def test_a_cause_put_in_where_the_unit_keeps_its_own_link_or_a_neighbour_tells_it() -> None:
+    """The cause rule reads past a causal word of the unit that the claim keeps ("were forced
+    to kill", "since leaving"), reads "which is why", and takes a cause from the next sentence
+    where the claim says "because" (a loose "as" still joins a neighbour's reason)."""
+    sources = (
+        "Sometimes we were forced to kill, which we did under the influence of drugs.",
+        "The rebels also threatened to cut off my legs or arms if I tried to flee.",
+        "Wenger added that defender Hector Bellerin would be offered a new contract by the club.",
+        "Both Barcelona and Manchester City are said to be interested in the right back.",
+        "Mr Mackay said a costly revaluation would take time for many households.",
+        "The council tax base has not been updated since 1991, critics pointed out.",
+        "That statistic is grossly overstated.",
+        "It is a comparison of averages that does not control for education or profession.",
+    )
+    near = range(len(sources))
+    for claim, at in (
+        (
+            "Sometimes we were forced to kill, which we did because the rebels threatened to cut "
+            "off my legs or arms.",
+            0,
+        ),
+        (
+            "Wenger added that defender Hector Bellerin would be offered a new contract by the "
+            "club because both Barcelona and Manchester City are said to be interested.",
+            2,
+        ),
+        (
+            "Mr Mackay said a costly revaluation would take time, which is why the council tax "
+            "base has not been updated since 1991.",
+            4,
+        ),
+    ):
+        found = relinked(claim, sources, near)
+        assert found is not None and found[1] == at
+        assert found[0].theirs == "two statements it does not link"
+    for claim in (
+        "That statistic is grossly overstated, as it is a comparison of averages that does not"
+        " control for education or profession.",
+        "Wenger added that defender Hector Bellerin would be offered a new contract by the club,"
+        " and both Barcelona and Manchester City are said to be interested.",
+    ):
+        assert relinked(claim, sources, near) is None
+
+
+def test_a_phrase_from_another_sentence_after_its_own_link_word_is_relinked() -> None:
+    """A phrase put for the unit's, opening with a link word of its own ("Following"), whose
+    words after it another sentence of another event has: "Following the GTC Scotland hearing,
+    he was ordered ..." for "In addition to his payback order he was ordered ...", where "A
+    GTC Scotland hearing was told ..." is another sentence."""
+    sources = (
+        "A GTC Scotland hearing was told that his conduct was fundamentally incompatible with "
+        "being a registered teacher.",
+        "He was made the subject of a community payback order earlier this year.",
+        "In addition to his payback order he was ordered to take part in a special programme "
+        "for sex offenders.",
+    )
+    claim = (
+        "Following the GTC Scotland hearing, he was ordered to take part in a special programme "
+        "for sex offenders."
+    )
+    found = relinked(claim, sources, range(len(sources)))
+    assert found is not None and found[1] == 2
+    assert found[0].reason() == (
+        "word following the gtc scotland hearing where the source has in addition to his "
+        "payback order"
+    )
+    assert relinked(sources[2], sources, range(len(sources))) is None

@@ -148,6 +148,34 @@ def test_a_window_that_agrees_gives_way_to_its_sentence_that_disagrees() -> None
     assert conflict.reason() == "name oliver banks where the source has oldham athletic"
 
 
+def test_a_figure_said_by_a_sentence_the_claim_copies_below_the_close_ones_is_no_conflict() -> None:
+    """The sentence a claim copies may rank below the close ones ("Between 1998 and 2012
+    Starbucks paid just £8.6million ..." copies "... the company paid just £8.6million ...",
+    which ranked fourth): a close sentence's other figure is then no conflict. A sentence
+    outside the close ones that the claim copies no more of than the close one does not say the
+    figure for it ("Mr Mosey, 67, confessed ..." against "Mrs Mosey, 47, confessed ...", where
+    "Allen Mosey, 67, ..." is his age)."""
+    cfg = VerifierConfig()
+    units = [
+        "Probe: Starbucks paid just £1.9million in tax to the Dutch government.",
+        "Between 1998 and 2012 the company paid just £8.6million in corporation tax in Britain.",
+    ]
+    claim = "Between 1998 and 2012 Starbucks paid just £8.6million in corporation tax in Britain."
+    ranked, sims = np.array([0]), np.array([0.81, 0.73])  # only the first is close
+    kind, _, _ = _first_reading(claim, units, 2, ranked, sims, frozenset(), frozenset(), cfg)
+    assert kind != "conflict"
+    units = [
+        "Mrs Mosey, 47, confessed that she often left things on the cooker.",
+        "Allen Mosey, 67, and his wife Jean were out shopping when the blaze started.",
+    ]
+    claim = "Mr Mosey, 67, confessed that he often left things on the cooker."
+    kind, conflict, at = _first_reading(
+        claim, units, 2, ranked, sims, frozenset(), frozenset(), cfg
+    )
+    assert (kind, at) == ("conflict", 0) and conflict is not None
+    assert conflict.reason() == "number 67 where the source has 47"
+
+
 @pytest.mark.parametrize(
     ("sentences", "claim", "reason"),
     [

@@ -125,6 +125,7 @@ from evalkit.conflict.base import (
     copied,
     copied_sentences,
     copied_stretch,
+    joins_sentences,
     unattributed,
     unopened,
     verbatim,
@@ -132,6 +133,7 @@ from evalkit.conflict.base import (
 from evalkit.conflict.edits import (
     _edited,
     _hedged,
+    fused,
     reattached,
     relinked,
     singled_out,
@@ -276,6 +278,8 @@ def _compare(
             claim, unit, novel, min_overlap, unsourced
         )
         found = found or placed(claim, unit)
+        # (or a short copy with one word turned: "The cashier said yes." for "... said no.")
+        found = found or _edited(claim, unit)
         return ("conflict", found) if found else NEUTRAL
     if verbatim(claim, unit):
         found = None if paraphrased else unconditional(claim, unit)  # a condition left out
@@ -285,7 +289,23 @@ def _compare(
     if not single:
         holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
         same = holds and not novel and negated(claim) == negated(unit)
-        return ("agree", None) if same else NEUTRAL
+        if not same:
+            return NEUTRAL
+        # a claim that joins the window's sentences is read against them as one: "..., £159
+        # black pumps by Tabitha Webb" against "... in a tweedy skirt ... . The brunette writer
+        # accessorised her look with ..., £159 black pumps by Jemima Vine ..." (not a claim
+        # that copies one of them, whose neighbour may name others; nor a name the window
+        # gives, which a claim that joins two sentences may move into the other: "Fled after
+        # Genevieve Kelley, Mary's mother, refused to ..." of "The Kelleys fled after Mark
+        # Nunes, ... . Genevieve (pictured) refused to ...")
+        if joins_sentences(claim, unit):
+            whole = _compare(claim, unit, True, novel, min_overlap, paraphrased, unsourced, named)
+            conflict = whole[1]
+            if conflict is not None and (
+                conflict.kind != "name" or not content_stems(conflict.mine) <= content_stems(unit)
+            ):
+                return whole
+        return "agree", None
     found = _figured(claim, unit, claim, True) or vague(claim, unit)
     found = found or _aged(claim, unit) or _role(claim, unit)
     found = found or _name(claim, unit, novel) or _speaker(claim, unit)
@@ -318,6 +338,7 @@ def _compare(
         for stated, copied_from in dict.fromkeys(pairs):
             found = found or _edited(stated, copied_from)
             found = found or (None if paraphrased else _hedged(stated, copied_from))
+            found = found or (None if paraphrased else fused(stated, copied_from))
         # ("according to the palace, she was not ..." for "the palace denied she was ...")
         if found is not None and found.kind == "negation" and denial_told(claim, unit):
             found = None

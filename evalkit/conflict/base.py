@@ -80,6 +80,22 @@ def copied(statement: str, text: str) -> int:
 _ENDS = re.compile(r"(?<=[.!?])['\"’”)]*\s+")
 
 
+def joins_sentences(statement: str, text: str) -> bool:
+    """Whether the statement copies words of each of the text's sentences: at least
+    _JOINED_WORDS more, in order, from the whole than from any one of them ("She accessorised
+    her tweedy skirt and cropped black blazer with a black tote, ..." of "Pippa looked ... in
+    a tweedy skirt, black blouse and cropped black blazer. The brunette writer accessorised
+    her look with a black tote, ...")."""
+    pieces = _ENDS.split(text)
+    if len(pieces) < 2:
+        return False
+    whole = copied(statement, text)
+    return all(whole - copied(statement, piece) >= _JOINED_WORDS for piece in pieces)
+
+
+_JOINED_WORDS = 3
+
+
 def copied_sentences(statement: str, text: str) -> str:
     """The fewest sentences of `text`, in a row, from which the statement copies as many words
     in order as from the whole (the whole text when it is one sentence, or when no shorter
@@ -124,9 +140,11 @@ def unopened(statement: str, unit: str) -> str:
     speaker say it later: "gross domestic product will shrink" of "Officials have said gross
     domestic product will shrink" against "... may actually shrink ..., Kazakh officials
     have said" (not "he was told he was as important" of "The Frenchman says he was told ..."
-    against "He was told that he could be as vital ...")."""
+    against "He was told that he could be as vital ..."; nor where the unit says it in an
+    aside, "The sportive, Lang believes, is ...", which a copy reads past)."""
     m = _OPENED_BY.match(statement)
-    if not m or not re.search(rf"\b{re.escape(m['who'])}\s+{_SAYING}\b", unit, re.I):
+    said = re.search(rf"\b{re.escape(m['who'])}\s+{_SAYING}\b(?!\s*,)", unit, re.I) if m else None
+    if m is None or said is None:
         return statement
     return statement[m.end() :]
 
@@ -224,12 +242,15 @@ def _copy_changes(
 ) -> tuple[tuple[str, int, int, int, int], ...] | None:
     """Where the claim differs from the unit (`_aligned`'s changes) when the claim copies at
     least `share` of its words from the unit in order; None when it copies less. The unit is
-    aligned only where it holds enough of the claim's words (a bound that costs far less)."""
+    aligned only where it holds enough of the claim's words (a bound that costs far less). A
+    short claim may change one word whatever the share ("The cashier said yes." for "The
+    cashier said no.")."""
+    need = min(share * len(claim), len(claim) - 1)
     have = frozenset(unit)
-    if sum(w in have for w in claim) < share * len(claim):
+    if sum(w in have for w in claim) < need:
         return None
     copied, changes = _aligned(unit, claim)
-    return changes if copied >= share * len(claim) else None
+    return changes if copied >= need else None
 
 
 def speaks_after(unit: tuple[str, ...], at: int, new: tuple[str, ...]) -> bool:

@@ -34,6 +34,7 @@ from evalkit.conflict.names import (
     _NAME_LENGTH,
     _PEOPLE_WORDS,
     _PERSON_TITLES,
+    SEEMS,
     _opens_unnamed,
     abbreviates,
     named_in,
@@ -156,8 +157,9 @@ _OBJECT_WORDS = 3
 
 
 def _unaided(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Two words without the auxiliary that opens them ("was cancelled": "cancelled")."""
-    return words[1:] if len(words) == 2 and words[0] in _AIDS else words
+    """Two words without the auxiliary or the adverb that opens them ("was cancelled":
+    "cancelled"; "also killed": "killed")."""
+    return words[1:] if len(words) == 2 and (words[0] in _AIDS or words[0] in _ASIDE) else words
 
 
 _AIDS = BE | frozenset("has have had".split())
@@ -474,6 +476,48 @@ def singled_out(claim: str, unit: str) -> Conflict | None:
     return None
 
 
+# `fused`: words that open a clause of its own after another ("even though" as "though")
+_CLAUSE_JOINS = frozenset("though although but while whereas despite however yet".split())
+_SUBJECT_OPENERS = frozenset(
+    "the a an this that these those he she it they we i his her their its".split()
+)
+
+
+def fused(claim: str, unit: str) -> Conflict | None:
+    """`_fused_in`, where the unit still reads so without the asides between commas that the
+    claim leaves out whole ("Brunning said" for "Brunning, from the ... unit, said")."""
+    found = _fused_in(claim, unit)
+    if found is None:
+        return None
+    bare = without_asides(unit, set(_uncontracted(tokens(claim))))
+    return found if bare == unit or _fused_in(claim, bare) else None
+
+
+def _fused_in(claim: str, unit: str) -> Conflict | None:
+    """The claim copies the unit (at least _COPY of its words, in order) but for one run of
+    words left out inside it: the end of one clause, the word that joins the next and that
+    clause's head, so that what the next clause says is said in the first's place: "is being
+    rationed in England to fund weight-loss surgery" for "is being rationed in England to
+    save money, even though the NHS recently announced it would fund weight-loss surgery". Not
+    a whole clause left out ("..., although it rained, ...")."""
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    changes = _copy_changes(c, u, _COPY) or ()
+    # (the unit's head or tail left out besides)
+    inner = [o for o in changes if not (o[0] == "delete" and (o[1] == 0 or o[2] == len(u)))]
+    if len(inner) != 1 or inner[0][0] != "delete":
+        return None
+    _, i1, i2, j1, _ = inner[0]
+    gone = u[i1:i2]
+    for k, word in enumerate(gone):
+        # (the next clause with a subject of its own, left out: "even though the NHS ... would
+        # fund", not "..., but only at the right club, having turned down")
+        opener = gone[k + 1] if k + 1 < len(gone) else ""
+        if word in _CLAUSE_JOINS and _content(gone[:k]) and opener in _SUBJECT_OPENERS:
+            mine = " ".join(c[max(j1 - 1, 0) : j1 + 1])
+            return Conflict("word", mine, " ".join(u[max(i1 - 1, 0) : i2 + 1]))
+    return None
+
+
 def _hedged(claim: str, unit: str) -> Conflict | None:
     """`_hedged_in`, where the unit still hedges without the clauses between commas that the
     claim leaves out whole: a hedge inside one hedges only its own words ("seen by fans as
@@ -528,7 +572,10 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
             return None  # the claim hedges the same words its own way
         # (the claimant kept before it: not a claim that opens past "Mertesacker insisted", nor
         # one that says whose it is its own way: "according to Carrie Reichert, alcohol ...")
+        # (nor one that moves the claimant to its head: "Lang believes the sportive is ..." for
+        # "The sportive, Lang believes, is ...")
         claimed = i1 > 0 and _claimed(old) and set(new) <= _JOINING and not _attributed(c)
+        claimed = claimed and not set(old) <= set(c)
         # an impersonal hedge that opens the unit left out: "The hope will be that the shift
         # ... will lead", "It is thought that ..."
         # (or after a word that joins it: "... and the hope is that their son will ...")
@@ -545,6 +592,7 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
                 or _seeming(old)
                 or _modal(old)
                 or _almost(old, u[i2 : i2 + 1])
+                or _prospect_named(old)
             )
         ):
             mine, theirs = c[max(j1 - 1, 0) : j1 + 1], u[max(i1 - 1, 0) : i2 + 1]
@@ -671,7 +719,9 @@ def _certain_instead(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     or more before the words put in, of a sentence the claim leaves out: "he was pleased" for
     "Swanson's goal ..., and we probably could've scored more .... I'm pleased")."""
     near = old[-_HEDGED_WORDS:]
-    hedged = bool((_MODALS | _HEDGES).intersection(near))  # a plan said done is `polarity`'s
+    # (or a prospect's noun: "certain to live" for "with the potential to live"; a plan said
+    # done is `polarity`'s)
+    hedged = bool((_MODALS | _HEDGES | _PROSPECT_NOUNS).intersection(near))
     return hedged and not _STILL_HEDGED.intersection(new) and bool(_SURE.intersection(new))
 
 
@@ -819,7 +869,7 @@ _HEDGING = _HEDGES | _TO_COME | _SEEMING | _CONDITIONS
 # `_certain_instead`: the words put in that still hedge (`_HEDGING` less the words `_TO_COME`
 # adds to the prospects: "will", "would", "intends" ...), and those that say for sure
 _STILL_HEDGED = _HEDGES | _PROSPECTS | _SEEMING | _CONDITIONS
-_SURE = _CERTAIN | frozenset("would definitely certainly surely undoubtedly".split())
+_SURE = _CERTAIN | frozenset("would definitely certainly surely undoubtedly certain sure".split())
 
 
 def _hedges_near(c: tuple[str, ...], j1: int, j2: int) -> bool:
@@ -842,12 +892,9 @@ def _seeming(words: tuple[str, ...]) -> bool:
         k -= 1
     tail = words[k:]
     # after other words, only a passive or a seeming verb: not "I said to the team"
-    if k and not (tail[:1] and (tail[0] in _PASSIVE or tail[0] in _SEEMS)):
+    if k and not (tail[:1] and (tail[0] in _PASSIVE or tail[0] in SEEMS)):
         return False
     return bool(_SEEMING.intersection(tail)) and "to" in tail
-
-
-_SEEMS = frozenset("seem seems seemed appear appears appeared".split())
 
 
 def _reformed(word: str, old: tuple[str, ...]) -> bool:
@@ -866,8 +913,24 @@ _UNIVERSAL = frozenset(
 
 
 def _almost(words: tuple[str, ...], after: tuple[str, ...]) -> bool:
-    """Whether the words left out are "almost" (or its like) before a word of all or none."""
+    """Whether the words left out are "almost" (or its like) before a word of all or none, or
+    "almost certainly" ("has changed" for "has almost certainly changed")."""
+    if len(words) == 2 and words[0] in _ALMOST and words[1] in _CERTAINLY:
+        return True
     return bool(words) and set(words) <= _ALMOST and bool(after) and after[0] in _UNIVERSAL
+
+
+_CERTAINLY = frozenset("certainly surely definitely".split())
+# a prospect named by a noun, left out before what it is of: "has set up a four-day finish" for
+# "has set up the possibility of a four-day finish" (`_prospect_named`)
+_PROSPECT_NOUNS = frozenset(
+    "possibility prospect prospects likelihood chance chances risk threat danger potential".split()
+)
+
+
+def _prospect_named(words: tuple[str, ...]) -> bool:
+    """Whether the words left out are a prospect's noun and "of" ("the possibility of")."""
+    return len(words) <= 3 and words[-1:] == ("of",) and bool(_PROSPECT_NOUNS.intersection(words))
 
 
 def _modal(words: tuple[str, ...]) -> bool:
@@ -1266,10 +1329,10 @@ def reattached(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] |
 # the phrase the claim puts in
 _LINKS = frozenset(
     """in on at after before during since until last when while because as to for from by
-    through over""".split()
+    through over against""".split()
 )
 _WHEN_WHERE = _LINKS - frozenset("because as to for from by".split())  # time or place
-_LINK_WORDS = 8
+_LINK_WORDS = 10
 _LINKED_ALONE = 3  # `relinked`: the fewest words of a phrase found elsewhere without its link word
 _SAME_EVENT = 0.5  # the share of the claim's other content words that make a sentence its event's
 
@@ -1291,7 +1354,7 @@ def relinked(
     *_, lines = _spliceable(sentences)
     for k in sorted(near):
         line = lines[k]
-        u = tuple(line.split())
+        u = _agreed(_uncontracted(tuple(line.split())))  # (as the claim: "has not" for "hasn t")
         # the claim's other words all copied: one replacement, words left out
         changes = _copy_changes(c, u, _NEAR_COPY)
         if not changes or any(op == "insert" for op, *_ in changes):
@@ -1316,7 +1379,7 @@ def relinked(
             # for "on the half hour and tipped away ..." (not "at Ewood Park." for "for
             # Liverpool, drilling ...")
             old = old[: len(new)]
-        if not (2 <= len(new) <= _LINK_WORDS and old[0] in _LINKS and new[0] in _LINKS):
+        if not (2 <= len(new) <= _LINK_WORDS and old[0] in _LINKS and new[0] in _LINKED_BY):
             continue
         if len(old) > 2 * len(new) + 2:  # a long clause cut short, a phrase of its own added
             continue
@@ -1329,13 +1392,16 @@ def relinked(
         # the phrase after the words both keep and its article, where another sentence has it
         # so ("due to the attack at nairobi's westgate mall" from "despite the 2013 attack at
         # nairobi's westgate mall")
-        bare = new[held + bool(_A_AN_THE.intersection(new[held : held + 1])) :] if held else new
-        after = _padded(bare) if held and len(bare) >= _LINKED_ALONE else put
+        # (or after its own link word: "following the GTC Scotland hearing" from "A GTC
+        # Scotland hearing was told ...")
+        skip = held or 1
+        bare = new[skip + bool(_A_AN_THE.intersection(new[skip : skip + 1])) :]
+        after = _padded(bare) if len(bare) >= _LINKED_ALONE else put
         if _of_another_event((put, after), _content(c[:j1] + c[j2:]), lines):
             return Conflict("word", " ".join(new), " ".join(old)), k
     # or a phrase after a link word that opens a copy's head, in place of the rest of it
     for k in sorted(near):
-        u = tuple(lines[k].split())
+        u = _agreed(_uncontracted(tuple(lines[k].split())))
         linked = _linked_otherwise(claim, c, u, lines, k) or _cause_put_in(claim, c, u, lines, k)
         if linked:
             return linked, k
@@ -1426,6 +1492,9 @@ _CAUSES = (
     ("so", "that"),
     ("due", "to"),
     ("thanks", "to"),
+    # ("which is why", as `_agreed` writes it)
+    ("which", "are", "why"),
+    ("that", "are", "why"),
 )
 _CAUSAL = frozenset(
     """because as so since due thanks result led leading lead caused causing owing reason
@@ -1439,7 +1508,7 @@ _AS_CAUSE = re.compile(
 _UNLINKED = "two statements it does not link"  # `_cause_put_in`'s reason
 _CAUSE_WORDS = 3  # the fewest content words of a cause, of them its own, and words of the rest
 _CAUSE_COPY = 0.8  # the share of the rest's words the unit has, in order
-_CAUSE_SAID = 0.8  # the share of the cause's content words that one other sentence has
+_CAUSE_SAID = 0.75  # the share of the cause's content words that one other sentence has
 
 
 def _cause_put_in(
@@ -1451,8 +1520,6 @@ def _cause_put_in(
     movement of HGVs is restricted between 21:00 and 07:00" where that restriction is told
     apart; "As only limited parking is available, the charity has advised volunteers to wear
     welly boots"."""
-    if _CAUSAL.intersection(u):
-        return None
     at = [(i, i + len(w)) for i in range(len(c)) for w in _CAUSES if c[i : i + len(w)] == w]
     for found in _AS_CAUSE.finditer(claim):
         i = len(_agreed(_uncontracted(tokens(claim[: found.start(1)]))))
@@ -1469,14 +1536,20 @@ def _cause_put_in(
         for rest, cause in sides:
             if len(rest) < _CAUSE_WORDS or _copy_changes(rest, u, _CAUSE_COPY) is None:
                 continue
+            # (a unit that links a cause of its own, but for words the claim keeps: "were forced
+            # to kill", "has not worked since leaving")
+            if _CAUSAL.intersection(u) - set(rest):
+                continue
             # (the cause's own words, where the claim goes on past it to words the unit has)
             own = {stem(w) for w in _content(cause) if w not in u}
             if len(own) < _CAUSE_WORDS:
                 continue
-            # (not a neighbour's: an article often gives a reason in the next sentence, "That
-            # statistic is grossly overstated." / "It is a comparison of averages ...")
+            # (with "as", not a neighbour's: an article often gives a reason in the next
+            # sentence, "That statistic is grossly overstated." / "It is a comparison of
+            # averages ...", which a summary joins loosely)
+            apart = 1 if c[i] == "as" else 0
             for m, other in enumerate(lines):
-                if abs(m - k) > 1 and len(own & _line_stems(other)) >= _CAUSE_SAID * len(own):
+                if abs(m - k) > apart and len(own & _line_stems(other)) >= _CAUSE_SAID * len(own):
                     return Conflict("word", " ".join(c[i:j]), _UNLINKED)
     return None
 

@@ -488,7 +488,8 @@ def _unpersoned(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 _SUBJECTS = frozenset("he she they it".split())
 
 
-_SEEMING_VERBS = frozenset("appears appeared seems seemed looks looked".split())  # `_bound`
+# verbs that make what follows only seeming: "it appears Ashya is" (`_bound`; `edits._seeming`)
+SEEMS = frozenset("seem seems seemed appear appears appeared looks looked".split())
 
 
 def _bound(
@@ -509,7 +510,7 @@ def _bound(
     appears Ashya is in remission" for "although Ashya appears to be in remission")."""
     if i2 - i1 != 1 or unit[i1] not in _SUBJECTS:
         return False
-    if unit[i1] == "it" and unit[i2 : i2 + 1] and unit[i2] in _SEEMING_VERBS:
+    if unit[i1] == "it" and unit[i2 : i2 + 1] and unit[i2] in SEEMS:
         return False
     put = _content(claim[j1:j2])
     if not put or not put <= capitalised or not put <= set(unit[i2:]) or put <= set(claim[j2:]):

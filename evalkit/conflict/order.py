@@ -116,7 +116,8 @@ def _reordered(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) ->
     swapped = (_across(c, u) or _crossed(c, u)) if whole else None
     if swapped is None:
         turned = _voiced(c, u) or _reversed(c, u)
-        read = turned or (_phrases_traded(c, u) if whole else None) or _moved(c, u)
+        named = names(unit) if cased(unit) else frozenset(w for w in u if name_words(w))
+        read = turned or (_phrases_traded(c, u) if whole else None) or _moved(c, u, named)
         # a clause's own sides, past what opens the sentence ("During the attack ..., the nun
         # was raped ... before money was stolen ..." against "During the attack ..., money was
         # stolen ..., before the nun was raped ...")
@@ -372,7 +373,7 @@ def _exchanged_around(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None
 _EXCHANGING = _ONE_WAY | {"than"}  # `_exchanged_around`: the words it reads the sides of
 
 
-def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+def _moved(c: tuple[str, ...], u: tuple[str, ...], named: frozenset[str]) -> Conflict | None:
     """The unit's words with one of them, or a few side by side, moved elsewhere and nothing
     else changed: a title, an age or a description put on another person ("Opener captain
     Stuart Thompson hit 56 while ... William Porterfield (39) added ..." against "... and
@@ -381,7 +382,8 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
     of no content, an adverb or a time, which may stand in more than one place ("he also said"
     / "he said also", "On Monday, X ..." / "X ... on Monday"), nor a speaker ("Pochettino
     said" / "said Pochettino", "Officers believe X" / "X, officers believe"), nor a day moved
-    past its month ("29 July" for "July 29")."""
+    past its month ("29 July" for "July 29"). A longer run moved from inside one clause to
+    inside another is one too (`_moved_across`)."""
     if u[:1] and _BARE_NUMBER.fullmatch(u[0]) and u[0] not in c:
         u = u[1:]  # a list's number before the sentence ("7. James Ward-Prowse ...")
     changes = _aligned(u, c)[1]
@@ -389,8 +391,10 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
         return None
     (_, i1, i2, _, _), (_, k1, k2, l1, l2) = sorted(changes, key=lambda o: o[0])
     word = u[i1:i2]
-    if word != c[l1:l2] or len(word) > _MOVED or not is_content(word[0]):
+    if word != c[l1:l2]:
         return None
+    if len(word) > _MOVED or not is_content(word[0]):
+        return _moved_across(c, u, (i1, i2, k1, l1, l2), named)
     # a speaker on either side of "said" ("Pochettino said" / "said Pochettino"); an age is
     # no speaker ("Steve Dumyahn, 18, said" against "... with Tramond Peet, 18,")
     near = u[max(i1 - 1, 0) : i2 + 1] + c[max(l1 - 1, 0) : l2 + 1]
@@ -407,6 +411,52 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
         return None
     mine, theirs = c[l2 : l2 + 2], u[i2 : i2 + 2]  # whom it is said of, here and there
     return Conflict("order", " ".join((*word, *mine)), " ".join((*word, *theirs)))
+
+
+# `_moved_across`: the most words of a run moved; the words that join two clauses, and those
+# that link them, across which it moved
+_MOVED_FAR = 10
+_COORDINATORS = frozenset("and but while whereas".split())
+_CLAUSE_LINKS = _COORDINATORS | frozenset("before after".split())
+
+
+def _moved_across(
+    c: tuple[str, ...],
+    u: tuple[str, ...],
+    at: tuple[int, int, int, int, int],
+    named: frozenset[str],
+) -> Conflict | None:
+    """A run of words (up to _MOVED_FAR, two content words or more; `at`: `_moved`'s i1, i2,
+    k1, l1, l2) moved from inside one clause to inside another, across a word that links the
+    two and the other clause's own name or figure: "Sakho slotted in from Sam Byram's pass,
+    before Ayew tucked his first goal since November into ..." for "Sakho slotted in his
+    first goal since November from Sam Byram's pass, before Ayew tucked into ...", "..., and
+    60 the year before that when a key unit was closed" for "150 the year before when a key
+    unit was closed ..., and 60 the year before that" (the runs moved past each other: either
+    may be read as the one moved). Not a whole clause, which opens the sentence or follows
+    "and" or "but" on either side ("His team won, and he scored twice" for "He scored twice,
+    and his team won")."""
+    i1, i2, k1, _, _ = at
+
+    def before(k: int) -> str:
+        return u[k - 1] if k > 0 else ""
+
+    if k1 >= i2:  # P A B S read as P B A S
+        a, b = u[i1:i2], u[i2:k1]
+        runs = ((a, b, before(i1), before(k1)), (b, a, before(i2), before(i1)))
+    else:  # P B A S read as P A B S
+        a, b = u[i1:i2], u[k1:i1]
+        runs = ((a, b, before(i1), before(k1)), (b, a, before(k1), before(i2)))
+    for run, crossed, here, there in runs:
+        if len(run) > _MOVED_FAR or len(_content(run)) < 2 or run[0] in _COORDINATORS:
+            continue
+        if not (here and there) or here in _COORDINATORS or there in _COORDINATORS:
+            continue  # a whole clause
+        if not _CLAUSE_LINKS.intersection(crossed):
+            continue
+        if any(w in named or _BARE_NUMBER.fullmatch(w) for w in crossed):
+            return Conflict("order", f"{there} {' '.join(run)}", f"{here} {' '.join(run)}")
+    return None
 
 
 def _day_and_month(a: str, b: str) -> bool:

@@ -782,7 +782,14 @@ def _first_reading(
         if kind == "neutral" or (loose and not single):
             continue
         if conflict is not None and conflict.kind == "number":
+            # (and a sentence the claim copies more of, wherever it ranks: "Between 1998 and
+            # 2012 Starbucks paid just £8.6million ..." copies "... the company paid just
+            # £8.6million ...", ranked below the close ones)
+            most = copied(text, units[j])
             others = [units[k] for k in close if k != j and k < singles]
+            others += [
+                units[k] for k in range(singles) if k not in close and copied(text, units[k]) > most
+            ]
             if _figure_said(text, conflict.mine, others):
                 continue
         if loose:
@@ -815,12 +822,15 @@ def _figure_said(text: str, figure: str, others: Sequence[str]) -> bool:
     one of the other two a content word: "has lost 19st in just one year" against "... shed a
     substantial 18st 10lb in just one year" is said by "... has lost 19st in just one year"
     (the article rounds); "killed 5 students" is not said by "five security personnel"."""
-    c = tokens(text)
+    c, f = tokens(text), tokens(figure)  # (a figure may be words: "£8.6million", "8.6 million")
+    n = len(f)
     said = [f" {' '.join(tokens(o))} " for o in others]
-    for i in (i for i, w in enumerate(c) if w == figure):
-        for k in range(max(i - 2, 0), min(i, len(c) - 3) + 1):  # each three words it stands in
-            phrase = c[k : k + 3]
-            if not any(is_content(w) and not w.isdigit() for w in phrase if w != figure):
+    for i in (i for i in range(len(c)) if n and c[i : i + n] == f):
+        # each run of the figure and two words that it stands in
+        for k in range(max(i - 2, 0), min(i, len(c) - n - 2) + 1):
+            phrase = c[k : k + n + 2]
+            beside = phrase[: i - k] + phrase[i - k + n :]
+            if not any(is_content(w) and not w.isdigit() for w in beside):
                 continue
             if any(f" {' '.join(phrase)} " in o for o in said):
                 return True
