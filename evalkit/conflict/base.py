@@ -339,3 +339,21 @@ def past_asides(
         return found
     bare = without_asides(unit, set(_uncontracted(tokens(claim))))
     return rule(claim, bare, *args) if bare != unit else None
+
+
+def held_past_asides(
+    rule: Callable[[str, str], Conflict | None],
+    claim: str,
+    unit: str,
+    opening: frozenset[str] | None = None,
+) -> Conflict | None:
+    """A copy rule read against the unit, kept only where it still holds against the unit
+    without the asides between commas that the claim leaves out whole (those that open with
+    one of `opening`, where it is given): a hedge or a join inside an aside is the aside's own
+    ("seen by fans, and possibly even by his manager, as ..."; "Brunning, from the
+    Bedfordshire, Cambridgeshire and Hertfordshire major crime unit, said")."""
+    found = rule(claim, unit)
+    if found is None:
+        return None
+    bare = without_asides(unit, set(_uncontracted(tokens(claim))), opening)
+    return found if bare == unit or rule(claim, bare) else None

@@ -23,8 +23,8 @@ from evalkit.conflict.base import (
     _copy_changes,
     _uncontracted,
     aged,
+    held_past_asides,
     past_asides,
-    without_asides,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.conflict.names import _ARTICLES as _A_AN_THE
@@ -486,11 +486,7 @@ _SUBJECT_OPENERS = frozenset(
 def fused(claim: str, unit: str) -> Conflict | None:
     """`_fused_in`, where the unit still reads so without the asides between commas that the
     claim leaves out whole ("Brunning said" for "Brunning, from the ... unit, said")."""
-    found = _fused_in(claim, unit)
-    if found is None:
-        return None
-    bare = without_asides(unit, set(_uncontracted(tokens(claim))))
-    return found if bare == unit or _fused_in(claim, bare) else None
+    return held_past_asides(_fused_in, claim, unit)
 
 
 def _fused_in(claim: str, unit: str) -> Conflict | None:
@@ -523,12 +519,7 @@ def _hedged(claim: str, unit: str) -> Conflict | None:
     claim leaves out whole: a hedge inside one hedges only its own words ("seen by fans as
     Arsenal's premier right back" of "seen by fans, and possibly even by his manager, as ...";
     not "The man, police believe, stole ...", which hedges the whole)."""
-    found = _hedged_in(claim, unit)
-    if found is None:
-        return None
-    have = set(_uncontracted(tokens(claim)))
-    bare = without_asides(unit, have, _CLAUSE_OPENERS)
-    return found if bare == unit or _hedged_in(claim, bare) else None
+    return held_past_asides(_hedged_in, claim, unit, _CLAUSE_OPENERS)
 
 
 def _hedged_in(claim: str, unit: str) -> Conflict | None:
