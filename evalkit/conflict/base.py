@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -251,6 +251,14 @@ def _copy_changes(
         return None
     copied, changes = _aligned(unit, claim)
     return changes if copied >= need else None
+
+
+def inner_changes(
+    changes: Sequence[tuple[str, int, int, int, int]], size: int
+) -> list[tuple[str, int, int, int, int]]:
+    """A copy's changes (`_aligned`'s, against a unit of `size` words) but the unit's head or
+    tail left out."""
+    return [o for o in changes if not (o[0] == "delete" and (o[1] == 0 or o[2] == size))]
 
 
 def speaks_after(unit: tuple[str, ...], at: int, new: tuple[str, ...]) -> bool:

@@ -24,6 +24,7 @@ from evalkit.conflict.base import (
     _uncontracted,
     aged,
     held_past_asides,
+    inner_changes,
     past_asides,
 )
 from evalkit.conflict.figures import _BARE_NUMBER
@@ -499,7 +500,7 @@ def _fused_in(claim: str, unit: str) -> Conflict | None:
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY) or ()
     # (the unit's head or tail left out besides)
-    inner = [o for o in changes if not (o[0] == "delete" and (o[1] == 0 or o[2] == len(u)))]
+    inner = inner_changes(changes, len(u))
     if len(inner) != 1 or inner[0][0] != "delete":
         return None
     _, i1, i2, j1, _ = inner[0]
@@ -1343,9 +1344,10 @@ def relinked(
     if not _LINKED_BY.intersection(c):
         return None
     *_, lines = _spliceable(sentences)
-    for k in sorted(near):
+    # each close sentence's words as the claim's are read ("has not" for "hasn t")
+    units = {k: _agreed(_uncontracted(tuple(lines[k].split()))) for k in sorted(near)}
+    for k, u in units.items():
         line = lines[k]
-        u = _agreed(_uncontracted(tuple(line.split())))  # (as the claim: "has not" for "hasn t")
         # the claim's other words all copied: one replacement, words left out
         changes = _copy_changes(c, u, _NEAR_COPY)
         if not changes or any(op == "insert" for op, *_ in changes):
@@ -1391,8 +1393,7 @@ def relinked(
         if _of_another_event((put, after), _content(c[:j1] + c[j2:]), lines):
             return Conflict("word", " ".join(new), " ".join(old)), k
     # or a phrase after a link word that opens a copy's head, in place of the rest of it
-    for k in sorted(near):
-        u = _agreed(_uncontracted(tuple(lines[k].split())))
+    for k, u in units.items():
         linked = _linked_otherwise(claim, c, u, lines, k) or _cause_put_in(claim, c, u, lines, k)
         if linked:
             return linked, k

@@ -24,6 +24,7 @@ from evalkit.conflict.base import (
     _one_apart,
     _replaced,
     _uncontracted,
+    inner_changes,
     past_asides,
     speaks_after,
 )
@@ -256,7 +257,7 @@ def _swapped_in(
         c, changes = restored, _aligned(u, restored)[1]
     # more than one change (the unit's head or tail left out aside): then only kin, since
     # other words may be a paraphrase
-    inner = [o for o in changes if not (o[0] == "delete" and (o[1] == 0 or o[2] == len(u)))]
+    inner = inner_changes(changes, len(u))
     several = lower and len(inner) > 1 and not _traded(inner, c, u)
     # in cased text, two changes one word apart are read as one too: "Kim Jong Un" for "Kim
     # Yo Jong" (lower-cased, too often a paraphrase)

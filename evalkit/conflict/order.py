@@ -116,8 +116,7 @@ def _reordered(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) ->
     swapped = (_across(c, u) or _crossed(c, u)) if whole else None
     if swapped is None:
         turned = _voiced(c, u) or _reversed(c, u)
-        named = names(unit) if cased(unit) else frozenset(w for w in u if name_words(w))
-        read = turned or (_phrases_traded(c, u) if whole else None) or _moved(c, u, named)
+        read = turned or (_phrases_traded(c, u) if whole else None) or _moved(c, u, unit)
         # a clause's own sides, past what opens the sentence ("During the attack ..., the nun
         # was raped ... before money was stolen ..." against "During the attack ..., money was
         # stolen ..., before the nun was raped ...")
@@ -373,7 +372,7 @@ def _exchanged_around(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None
 _EXCHANGING = _ONE_WAY | {"than"}  # `_exchanged_around`: the words it reads the sides of
 
 
-def _moved(c: tuple[str, ...], u: tuple[str, ...], named: frozenset[str]) -> Conflict | None:
+def _moved(c: tuple[str, ...], u: tuple[str, ...], unit: str) -> Conflict | None:
     """The unit's words with one of them, or a few side by side, moved elsewhere and nothing
     else changed: a title, an age or a description put on another person ("Opener captain
     Stuart Thompson hit 56 while ... William Porterfield (39) added ..." against "... and
@@ -394,7 +393,7 @@ def _moved(c: tuple[str, ...], u: tuple[str, ...], named: frozenset[str]) -> Con
     if word != c[l1:l2]:
         return None
     if len(word) > _MOVED or not is_content(word[0]):
-        return _moved_across(c, u, (i1, i2, k1, l1, l2), named)
+        return _moved_across(c, u, (i1, i2, k1, l1, l2), unit)
     # a speaker on either side of "said" ("Pochettino said" / "said Pochettino"); an age is
     # no speaker ("Steve Dumyahn, 18, said" against "... with Tramond Peet, 18,")
     near = u[max(i1 - 1, 0) : i2 + 1] + c[max(l1 - 1, 0) : l2 + 1]
@@ -424,7 +423,7 @@ def _moved_across(
     c: tuple[str, ...],
     u: tuple[str, ...],
     at: tuple[int, int, int, int, int],
-    named: frozenset[str],
+    unit: str,
 ) -> Conflict | None:
     """A run of words (up to _MOVED_FAR, two content words or more; `at`: `_moved`'s i1, i2,
     k1, l1, l2) moved from inside one clause to inside another, across a word that links the
@@ -454,6 +453,8 @@ def _moved_across(
             continue  # a whole clause
         if not _CLAUSE_LINKS.intersection(crossed):
             continue
+        # (the unit's names, read only here: most claims never get this far)
+        named = names(unit) if cased(unit) else frozenset(w for w in u if name_words(w))
         if any(w in named or _BARE_NUMBER.fullmatch(w) for w in crossed):
             return Conflict("order", f"{there} {' '.join(run)}", f"{here} {' '.join(run)}")
     return None
