@@ -264,6 +264,10 @@ _COPY_OPPOSITE_FORMS = (
     ("hope", "fear"),
     ("everything", "nothing"),
     ("up", "down"),  # "had gone down by 200 million" for "had gone up by ..."
+    ("into", "out"),  # "moved into solitary confinement" for "moved out of ..."
+    ("once", "twice"),  # "have won just once on the road" for "... just twice ..."
+    ("once", "thrice"),
+    ("twice", "thrice"),
     ("accused", "convicted"),  # "was convicted of" for "was accused of"
     ("arrested", "convicted"),
     ("charged", "convicted"),
@@ -1464,7 +1468,9 @@ _AFFIRMED = re.compile(
     r"|\bnot\s+only\b|\bnot\s+far\s+(?:from|off|away)\b|\bnothing\s+short\s+of\b"
     r"|\bnone\s+other\s+than\b|\bno\s+(?:less|fewer)\s+than\b"
     # a double negative: "has not been without controversy", "is not without risk"
-    r"|(?:n['’]t|\bnot|\bnever)\s+(?:(?:be|been|is|was|are|were)\s+)?without\b",
+    r"|(?:n['’]t|\bnot|\bnever)\s+(?:(?:be|been|is|was|are|were)\s+)?without\b"
+    # an imperative that sets a worry aside: "Worry not if your bowl has lost its lid."
+    r"|(?:^|[.!?]\s+)(?:worry|fear|fret)\s+not\b",
     re.I,
 )
 

@@ -7468,3 +7468,308 @@ def test_a_phrase_from_another_sentence_after_its_own_link_word_is_relinked() ->
         "payback order"
     )
     assert relinked(sources[2], sources, range(len(sources))) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        (
+            "mr elfwick said the film was anti-women , referring to princess leia , who "
+            "captured jabba the hutt in return of the jedi .",
+            "princess leia , who was captured by jabba the hutt in return of the jedi .",
+            "order leia who captured jabba where the source has leia who was captured by jabba",
+        ),
+        (
+            "mr elfwick said the film was anti-women , referring to princess leia , who "
+            "was captured by jabba the hutt in return of the jedi .",
+            "princess leia , who was captured by jabba the hutt in return of the jedi .",
+            "agree",
+        ),
+        (
+            "Mr Cawthorne said the Tenants Association gave the council samples of 3mm "
+            "aluminium sheet.",
+            'Mr Cawthorne said: "The Tenants Association were given samples, which I kept '
+            "for eight years, and those samples are 3mm aluminium sheet.",
+            "order association gave the council where the source has association were given",
+        ),
+        (
+            "Mr Cawthorne said the Tenants Association were given samples of 3mm aluminium sheet.",
+            'Mr Cawthorne said: "The Tenants Association were given samples, which I kept '
+            "for eight years, and those samples are 3mm aluminium sheet.",
+            "agree",
+        ),
+        (
+            'Judge Ansel Krut said Squint was "quite extraordinary" because it was a '
+            '"difficult painting to look at".',
+            'Judge Ansel Krut said Squint (19) was "quite extraordinary", even though it '
+            'was a "difficult painting to look at".',
+            "word because where the source has even though",
+        ),
+        (
+            'Judge Ansel Krut said Squint was "quite extraordinary" though it was a '
+            '"difficult painting to look at".',
+            'Judge Ansel Krut said Squint (19) was "quite extraordinary", even though it '
+            'was a "difficult painting to look at".',
+            "agree",
+        ),
+        (
+            "godfrey elfwick was invited on to the programme because his twitter bio "
+            "states that he is a ' demisexual genderqueen muslim atheist ' .",
+            "however , despite the fact that mr elfwick 's twitter bio states that he is a "
+            "' demisexual genderqueen muslim atheist ' he was still invited on to the "
+            "programme .",
+            "word because where the source has despite",
+        ),
+        (
+            "the one minute 51 second trailer was unveiled by mark hamill during a fan "
+            "event at california 's anaheim convention center .",
+            "the one minute 51 second trailer was unveiled by jj abrams during a fan even "
+            "at california 's anaheim convention center - with stars carrie fisher , mark "
+            "hamill , daisy ridley , oscar isaac and john boyega looking on .",
+            "word mark hamill where the source has jj abrams",
+        ),
+        (
+            "the one minute 51 second trailer was unveiled by jj abrams during a fan event "
+            "at california 's anaheim convention center .",
+            "the one minute 51 second trailer was unveiled by jj abrams during a fan even "
+            "at california 's anaheim convention center - with stars carrie fisher , mark "
+            "hamill , daisy ridley , oscar isaac and john boyega looking on .",
+            "agree",
+        ),
+        (
+            "In an interview with the Evening Standard, the model admitted that the tester "
+            "kit is the most surprising thing in her handbag.",
+            "In an interview with the Evening Standard, the model admitted that the most "
+            "surprising thing in her handbag is the tester kit, which she uses to check "
+            "her state of alkaline.",
+            "agree",
+        ),
+        (
+            "Spurs have won just once on the road since 24 September.",
+            "Spurs have won just twice on the road since 24 September, including defeats "
+            "at Chelsea.",
+            "opposite once where the source has twice",
+        ),
+        (
+            'But there was "more fight in her" since being moved into solitary confinement '
+            "over Christmas, he said.",
+            'Mr Ratcliffe said his wife had started a hunger strike but there was "more '
+            'fight in her" since being moved out of solitary confinement over Christmas.',
+            "opposite into where the source has out",
+        ),
+        (
+            "Keep celery crispy by storing it with a coffee filter, though kitchen roll is "
+            "far more absorbent than coffee filters.",
+            "Keep celery crispy by storing them with a coffee filter, which are far more "
+            "absorbent than kitchen roll, and will absorb moisture from the vegetables.",
+            "order absorbent than coffee filters where the source has absorbent than kitchen roll",
+        ),
+        (
+            "Keep celery crispy by storing it with a coffee filter, which is far more "
+            "absorbent than kitchen roll.",
+            "Keep celery crispy by storing them with a coffee filter, which are far more "
+            "absorbent than kitchen roll, and will absorb moisture from the vegetables.",
+            "agree",
+        ),
+        (
+            "The letter reveals the Business, Innovation and Skills (BIS) select committee "
+            "had invited Mr Ashley to a meeting at the company's base in Shirebrook.",
+            "The letter reveals Mr Ashley had invited the Business, Innovation and Skills "
+            "(BIS) select committee - which Mr Wright chairs - to a meeting at the "
+            "company's base in Shirebrook.",
+            "order the business innovation and skills bis select committee ... mr ashley "
+            "where the source has mr ashley ... the business innovation and skills bis "
+            "select committee",
+        ),
+        (
+            "The letter reveals Mr Ashley had invited the Business, Innovation and Skills "
+            "(BIS) select committee to a meeting at the company's base in Shirebrook.",
+            "The letter reveals Mr Ashley had invited the Business, Innovation and Skills "
+            "(BIS) select committee - which Mr Wright chairs - to a meeting at the "
+            "company's base in Shirebrook.",
+            "agree",
+        ),
+        (
+            'His 1957 spoof of "champagne music," "Wun\'erful Wun\'erful," lampooned "The Lawrence '
+            'Welk Show."',
+            '"Wun\'erful Wun\'erful," his 1957 spoof of "champagne music" — on which he '
+            'collaborated with orchestra leader Billy May — lampooned "The Lawrence Welk Show."',
+            "agree",
+        ),
+        (
+            "robert durst , 71 , is charged with unlawful possession of a firearm .",
+            "a federal grand jury has charged millionaire real estate heir robert durst , a "
+            "convicted felon , with unlawful possession of a firearm .",
+            "agree",
+        ),
+    ],
+)
+def test_the_thirty_third_probes_misses(claim: str, unit: str, expected: str) -> None:
+    """Errors of the thirty-third probe (session 60) and its false alarms, with faithful pairs
+    beside them: order read on the stretch a claim copies, a passive made active before an
+    article, a concession given as a cause, a name moved from the unit's tail, the sides of a
+    "be" traded whole, "once" for "twice", "into" for "out of", a comparison's sides traded, an
+    aside between dashes read past."""
+    assert reason(claim, unit) == expected
+
+
+def test_a_claim_that_joins_a_windows_sentences_is_read_whole_for_its_figures_too() -> None:
+    """A window holds other figures, so it never conflicts on one of the claim's alone; a claim
+    that joins its two sentences is read against them as one sentence, figures too."""
+    window = (
+        "The fifth came early in the second half, Watson blasting his way over. "
+        "The conversion made it 38-11."
+    )
+    joined = (
+        "The fifth came early in the second half, Watson blasting his way over, and the "
+        "conversion made it {}."
+    )
+
+    def read(claim: str) -> str:
+        kind, found = compare(claim, window, False, NONE, 0.6)
+        return found.reason() if found else kind
+
+    assert read(joined.format("24-11")) == "number 24 where the source has 38"
+    assert read(joined.format("38-11")) == "agree"
+    assert read("The conversion made it 24-11.") == "neutral"
+
+
+def test_a_phrase_of_time_or_place_put_in_from_another_event() -> None:
+    """A copy with a phrase of time or place put in, which another sentence says of another
+    event, is caught; not where a sentence that says it tells the same event, and not a
+    description ("at the site", "the men") named as a sentence before names it."""
+    sources = (
+        "The move will bring Northern Ireland in line with England and Wales, where plans for "
+        "automatic pardons were announced last month.",
+        "Justice Minister Claire Sugden confirmed a motion will go before the assembly for "
+        "approval.",
+        "Sheriff George Way remitted the case to the High Court in Edinburgh to be dealt with.",
+        'The woman told the trial she had felt "blackmailed" by Weatherhogg.',
+    )
+    near = range(len(sources))
+    for claim, at, phrase in (
+        (
+            "Justice Minister Claire Sugden confirmed last month that a motion will go before the "
+            "assembly for approval.",
+            1,
+            "last month",
+        ),
+        (
+            "The woman told the trial at the High Court in Edinburgh she had felt "
+            '"blackmailed" by Weatherhogg.',
+            3,
+            "at the high court in edinburgh",
+        ),
+    ):
+        found = relinked(claim, sources, near)
+        assert found is not None and found[1] == at
+        assert found[0].reason() == (
+            f"word {phrase} where the source has what another sentence says of another event"
+        )
+    assert relinked(sources[1], sources, near) is None
+    # a phrase that ends the claim may be the whole event's, which a caption leaves out
+    ended = (
+        "Justice Minister Claire Sugden confirmed a motion will go before the assembly for "
+        "approval last month."
+    )
+    assert relinked(ended, sources, near) is None
+    # a sentence that says the phrase of the same event: the claim may take it from there
+    same = sources + ("Ms Sugden confirmed last month a motion will go before the assembly.",)
+    claim = (
+        "Justice Minister Claire Sugden confirmed last month that a motion will go before the "
+        "assembly for approval."
+    )
+    assert relinked(claim, same, range(len(same))) is None
+    named = (
+        "The UK Police Memorial Trust appealed for £1.5m towards its construction at the "
+        "National Memorial Arboretum.",
+        "The memorial, at the site in Alrewas, Staffordshire, will be dedicated to the courage "
+        "and sacrifice of the officers.",
+        "A group of Muslim migrants have been arrested after allegedly throwing 12 Christians "
+        "into the sea.",
+        "Witnesses say a fight broke out on a rubber dinghy, after which the men were thrown "
+        "to their deaths.",
+    )
+    for claim in (
+        "The memorial, at the National Memorial Arboretum in Alrewas, Staffordshire, will be "
+        "dedicated to the courage and sacrifice of officers.",
+        "Witnesses say a fight broke out on a rubber dinghy, after which 12 Christians were "
+        "thrown to their deaths.",
+    ):
+        assert relinked(claim, named, range(len(named))) is None
+
+
+def test_a_rest_said_of_the_name_before_who_and_a_clause_moved_in_tokenised_text() -> None:
+    """`spliced` reads a claim's "who" as the name before it, where a sentence says the rest of
+    that name; `reattached` reads a tokenised clause between commas, past a second "and who"
+    and a pronoun for the name the source has."""
+    sources = (
+        "Victim Hilary Hayes said she had been texted out of the blue by someone calling himself "
+        "'Hunter Anderson' who claimed to have seen her at a party.",
+        "She told Fox13 that he even sent her flowers - but that Anderson would never agree to "
+        "meet up.",
+    )
+    claim = (
+        "Hilary Hayes said she had been texted out of the blue by someone calling himself "
+        "'Hunter Anderson', who would never agree to meet up."
+    )
+    assert spliced(claim, sources) is None
+    golf = (
+        "' it 's a good momentum starter for me , ' said rose , who was looking to become the "
+        "first european player to win the us open and masters .",
+        "rose wants to follow the lead of rory mcilroy , who had a relentless winning streak in "
+        "the summer of 2014 .",
+    )
+    claim = (
+        "he wants to follow the lead of rory mcilroy , who was looking to become the first "
+        "european player to win the us open and masters , and who had a relentless winning "
+        "streak in the summer of 2014 ."
+    )
+    found = reattached(claim, golf)
+    assert found is not None and found[1] == 0
+    assert found[0].mine.startswith("mcilroy, who was looking")
+    assert found[0].theirs.startswith("rose, who was looking")
+    faithful = claim.replace("who was looking", "who once hoped").replace(
+        "to become the first european player to win the us open and masters",
+        "to win",
+    )
+    assert reattached(faithful, golf) is None
+
+
+def test_a_speaker_named_before_an_aside_and_a_relative_clause() -> None:
+    """ "John Grogan, chairman of the ... Trust, which has run the mine since 2013, said" names
+    Grogan, whose "He said:" after it is his."""
+    article = [
+        "John Grogan, chairman of the Hatfield Employee Benefit Trust, which has run the mine "
+        'since 2013, said it was "the end of an era".',
+        'He said: "On Monday the company will be wound up in the High Court.',
+    ]
+    assert voiced(article)[1].startswith("John Grogan said:")
+    assert speakers(article[0]) == frozenset({"john", "grogan"})
+
+
+def test_worry_not_negates_nothing_and_as_of_manner_gives_no_cause() -> None:
+    """ "Worry not if ..." sets a worry aside: no negation of what follows. "as they have done"
+    compares a manner: no cause put in from another sentence."""
+    assert not negated("Worry not if your only microwave-friendly bowl has lost its lid.")
+    assert negated("Your only microwave-friendly bowl has not lost its lid.")
+    sources = (
+        "They had lost twice at Anfield this season.",
+        "Against the big sides they have played with a back three but they had a back four "
+        "today, but I think they should have stuck with what they have done against the big "
+        "sides.",
+        "Liverpool went on to win 2-0.",
+        "Danny Murphy said Spurs should have stuck with a back three.",
+    )
+    near = range(len(sources))
+    claim = (
+        "Danny Murphy said Spurs should have stuck with a back three, as they have done against "
+        "the big sides."
+    )
+    assert relinked(claim, sources, near) is None
+    caused = (
+        "Danny Murphy said Spurs should have stuck with a back three, as they had lost twice at "
+        "Anfield this season."
+    )
+    found = relinked(caused, sources, near)
+    assert found is not None and found[0].theirs == "two statements it does not link"

@@ -133,6 +133,7 @@ from evalkit.conflict.base import (
 from evalkit.conflict.edits import (
     _edited,
     _hedged,
+    conceded_as_cause,
     fused,
     reattached,
     relinked,
@@ -173,6 +174,7 @@ from evalkit.text import (
     content_stems,
     dates,
     fold,
+    is_content,
     names,
     negated,
     numbers,
@@ -287,10 +289,6 @@ def _compare(
             return "conflict", found
         return NEUTRAL if novel else ("agree", None)
     if not single:
-        holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
-        same = holds and not novel and negated(claim) == negated(unit)
-        if not same:
-            return NEUTRAL
         # a claim that joins the window's sentences is read against them as one: "..., £159
         # black pumps by Tabitha Webb" against "... in a tweedy skirt ... . The brunette writer
         # accessorised her look with ..., £159 black pumps by Jemima Vine ..." (not a claim
@@ -304,8 +302,11 @@ def _compare(
             if conflict is not None and (
                 conflict.kind != "name" or not content_stems(conflict.mine) <= content_stems(unit)
             ):
-                return whole
-        return "agree", None
+                return whole  # (its figure too: "..., and the conversion made it 24-11" against
+                # "... . The conversion made it 38-11.")
+        holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
+        same = holds and not novel and negated(claim) == negated(unit)
+        return ("agree", None) if same else NEUTRAL
     found = _figured(claim, unit, claim, True) or vague(claim, unit)
     found = found or _aged(claim, unit) or _role(claim, unit)
     found = found or _name(claim, unit, novel) or _speaker(claim, unit)
@@ -342,9 +343,18 @@ def _compare(
         # ("according to the palace, she was not ..." for "the palace denied she was ...")
         if found is not None and found.kind == "negation" and denial_told(claim, unit):
             found = None
-    found = found or _done(claim, unit) or singled_out(claim, unit)
+    found = (
+        found or _done(claim, unit) or singled_out(claim, unit) or conceded_as_cause(claim, unit)
+    )
     bare = _unbracketed(claim, unit)
     found = found or _order(claim, unit) or (_order(claim, bare) if bare != unit else None)
+    # (or the stretch of the claim that copies the unit, where the claim opens or ends with
+    # words of another sentence: "mr elfwick said the film was anti-women , referring to
+    # princess leia , who captured jabba the hutt" against "princess leia , who was captured
+    # by jabba the hutt")
+    stretch = copied_stretch(unit, claim)
+    if not found and len(tokens(stretch)) < len(tokens(claim)):
+        found = _order(stretch, unit)
     found = found or _slot(claim, unit, True)
     found = found or spoken_by_another(claim, unit) or told_apart(claim, unit)
     if found:
@@ -357,9 +367,20 @@ _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
 
 def _unbracketed(claim: str, unit: str) -> str:
     """The unit without the brackets whose words the claim has none of: "students at the
-    Massachusetts Institute of Technology that ..." of "... Technology (MIT) that ..."."""
+    Massachusetts Institute of Technology that ..." of "... Technology (MIT) that ..."; and
+    without an aside between dashes whose content words it has none of ("... select committee
+    - which Mr Wright chairs - to a meeting")."""
     have = set(tokens(claim))
-    return _BRACKETED.sub(lambda m: "" if have.isdisjoint(tokens(m.group())) else m.group(), unit)
+    unit = _BRACKETED.sub(lambda m: "" if have.isdisjoint(tokens(m.group())) else m.group(), unit)
+    return _DASHED.sub(
+        lambda m: (
+            "" if have.isdisjoint(w for w in tokens(m.group()) if is_content(w)) else m.group()
+        ),
+        unit,
+    )
+
+
+_DASHED = re.compile(r"\s+[-–—]\s+[^-–—]{1,60}?\s+[-–—](?=\s)")
 
 
 # where a claim joins two statements: "..., and ...", "...; ..." (`_compare`)

@@ -244,6 +244,8 @@ def _compared(
     if len(old) == len(new) == 2 and {old[1], new[1]} <= _PREPOSITIONS:
         if not ({old[1], new[1]} == {"over", "of"} and {old[0], new[0]} & _DEFEATS):
             old, new = old[:1], new[:1]
+    elif len(old) == 2 and len(new) == 1 and old[1] == "of":
+        old = old[:1]  # "moved into solitary confinement" for "moved out of ..."
     elif (number := _ordinal(old)) and (other := _ordinal(new)):
         old, new = (number,), (other,)
     if len(old) > 1 and old[0] in _CLAUSE_OPENERS and new[:1] != old[:1]:
@@ -1043,6 +1045,12 @@ def _splice(
         firsts = {i for i, line in enumerate(lines) if start in line}
         if any(lines[i].find(rest, lines[i].index(start) + len(start) - 1) >= 0 for i in firsts):
             return None  # one sentence says it all, with words between left out
+        # (a sentence says the rest of the name the claim's "who" follows: "someone calling
+        # himself 'Hunter Anderson', who would never agree to meet up" of "Anderson would ...")
+        before_who = c[max(k - 1 - _NAME_LENGTH, 0) : k - 1] if c[k - 1] in _RELATIVES else ()
+        told_of = (line[: line.index(rest)].split() for line in lines if rest in line)
+        if before_who and any(words and words[-1] in before_who for words in told_of):
+            return None
         for i, line in enumerate(lines):
             if rest not in line:
                 continue
@@ -1282,7 +1290,7 @@ def _predicate(word: str) -> bool:
 # a relative clause or a description between commas, after the word it is said of: "Gibbs,
 # who was the last defender," / "John Green, the author of the book ...,"
 _CLAUSE_OF = re.compile(
-    r"(?P<head>[\w'’-]+),\s+(?P<clause>(?:who|whose|which|the|a|an)\s[^,;:\"“”]*?),"
+    r"(?P<head>[\w'’-]+)\s?,\s+(?P<clause>(?:who|whose|which|the|a|an)\s[^,;:\"“”]*?)\s?,"
 )
 _CLAUSE_WORDS = 3  # `reattached`: the fewest words of the clause
 
@@ -1300,7 +1308,13 @@ def reattached(claim: str, sentences: tuple[str, ...]) -> tuple[Conflict, int] |
         head = tokens(m["head"])[-1:]
         if len(clause) < _CLAUSE_WORDS or not head or not is_content(head[0]):
             continue
-        rest = _padded(_agreed(tokens(claim[: m.start("clause")]) + tokens(claim[m.end() :])))
+        after = tokens(claim[m.end() :])
+        if after[:1] == ("and",) and after[1:2] == clause[:1]:
+            after = after[1:]  # "..., who was looking to ..., and who had a ..."
+        words = _agreed(tokens(claim[: m.start("clause")]) + after)
+        # (past a pronoun that opens the claim, for the name the source has: "he wants to
+        # follow the lead of ..." of "rose wants to follow the lead of ...")
+        rest = _padded(words[1:] if words[:1] and words[0] in _PRONOUNS else words)
         said = _padded(_agreed(clause))
         # the rest is a source's words, where the clause may have stood ("Woodley gave a
         # speech dedicated to John Green, the author of the book ..., saying ...")
@@ -1380,7 +1394,7 @@ def relinked(
         if not mine or not theirs or mine & theirs:
             continue
         put = _padded(new)
-        if put in line:
+        if put in line or _refers_back(old, (put,), lines, k):
             continue
         # the phrase after the words both keep and its article, where another sentence has it
         # so ("due to the attack at nairobi's westgate mall" from "despite the 2013 attack at
@@ -1395,6 +1409,7 @@ def relinked(
     # or a phrase after a link word that opens a copy's head, in place of the rest of it
     for k, u in units.items():
         linked = _linked_otherwise(claim, c, u, lines, k) or _cause_put_in(claim, c, u, lines, k)
+        linked = linked or _put_in(c, u, lines, k)
         if linked:
             return linked, k
     return None
@@ -1456,9 +1471,67 @@ def _linked_otherwise(
     # new film, showing the young Princesses ...")
     if re.search(rf",\s+(?:\w+\s+)?{re.escape(put[0])}\b", claim, re.I):
         return None
+    described = u[y1 - 1 : y2] if y1 and u[y1 - 1] == "the" else old  # "the" both keep
+    if _refers_back(described, (_padded(put),), lines, k):
+        return None
     if _of_another_event((_padded(put),), _content(c[:x1] + c[x2:]), lines):
         return Conflict("word", " ".join(new), " ".join(old))
     return None
+
+
+def _refers_back(
+    old: tuple[str, ...], phrases: tuple[str, ...], lines: tuple[str, ...], k: int
+) -> bool:
+    """Whether the unit's words a claim replaces are a description after "the" (past a link
+    word: "the site", "the men") and a sentence before the unit's (`k`) says one of the
+    phrases put in: the claim names what the description refers back to ("at the National
+    Memorial Arboretum" for "at the site", "12 Christians" for "the men")."""
+    words = old[1:] if old[:1] and old[0] in _LINKS else old
+    if not (2 <= len(words) <= _REFERRING_WORDS and words[0] == "the"):
+        return False
+    return any(p in lines[m] for m in range(k) for p in phrases)
+
+
+_REFERRING_WORDS = 3  # `_refers_back`: the most words of a description, "the" included
+
+
+def _put_in(
+    c: tuple[str, ...], u: tuple[str, ...], lines: tuple[str, ...], k: int
+) -> Conflict | None:
+    """The claim copies the unit (words left out aside) but for a phrase of time or place put
+    in before words of the unit it goes on with, which every other sentence that says it says
+    of another event (`_SAME_EVENT`); not one that ends the claim, which a summary often adds
+    from the article's account of the whole event ("Liverpool beat Blackburn 1-0 in the FA Cup
+    quarter-final replay at Ewood Park" against a caption without the place): "Claire
+    Sugden confirmed last month that a motion will go before the assembly" where "last month"
+    is when plans elsewhere were announced; "The woman told the trial at the High Court in
+    Edinburgh ..." where the High Court only sentenced him."""
+    changes = _copy_changes(c, u, _NEAR_COPY)
+    put_in = [o for o in changes or () if o[0] != "delete"]
+    if len(put_in) != 1 or put_in[0][0] != "insert":
+        return None
+    _, _, _, j1, j2 = put_in[0]
+    if not _content(c[j2:]):
+        return None  # a time or place that ends the claim may be its whole event's
+    new = c[j1:j2]
+    while len(new) > _PUT_WORDS[0] and not is_content(new[-1]):
+        new = new[:-1]  # "last month that": the phrase, not the clause's "that"
+    if not (_PUT_WORDS[0] <= len(new) <= _LINK_WORDS and new[0] in _WHEN_WHERE and _said(new)):
+        return None
+    # (or its words after the link word and an article: "the High Court in Edinburgh" of
+    # "remitted the case to the High Court in Edinburgh")
+    bare = new[1 + (new[1] in _A_AN_THE) :]
+    phrases = (_padded(new), _padded(bare)) if len(bare) >= _LINKED_ALONE else (_padded(new),)
+    rest = _content(c[:j1] + c[j2:])
+    others = [line for m, line in enumerate(lines) if m != k and any(p in line for p in phrases)]
+    if not rest or not others or any(p in lines[k] for p in phrases):
+        return None
+    if all(len(rest & set(other.split())) < _SAME_EVENT * len(rest) for other in others):
+        return Conflict("word", " ".join(new), _ANOTHER_EVENT)
+    return None
+
+
+_ANOTHER_EVENT = "what another sentence says of another event"  # `_put_in`'s reason
 
 
 def _of_another_event(phrases: tuple[str, ...], rest: set[str], lines: tuple[str, ...]) -> bool:
@@ -1494,7 +1567,9 @@ _CAUSAL = frozenset(
 )
 _AS_CAUSE = re.compile(
     r"(?:^|,\s+)(as)\s+(?!(?:well|part|such|of|a\s+result|soon|long|far|much|many|if|though"
-    r"|for|to|in|at|the\s+\w+\s+of)\b)",
+    r"|for|to|in|at|the\s+\w+\s+of)\b)"
+    # (nor "as" of manner: "as they have done against the big sides", "as he did in 2015")
+    r"(?!(?:[\w'’]+\s+){1,2}(?:did|do|does|done)\b(?!\s+not|n['’]t))",
     re.I,
 )
 _UNLINKED = "two statements it does not link"  # `_cause_put_in`'s reason
@@ -1544,6 +1619,53 @@ def _cause_put_in(
                 if abs(m - k) > apart and len(own & _line_stems(other)) >= _CAUSE_SAID * len(own):
                     return Conflict("word", " ".join(c[i:j]), _UNLINKED)
     return None
+
+
+def conceded_as_cause(claim: str, unit: str) -> Conflict | None:
+    """The claim gives as a cause what the unit concedes: both of the claim's sides, each side
+    of its causal link, are the unit's words, and the unit links them by "even though",
+    "despite" or the like, and by nothing causal: "Krut said Squint was "quite extraordinary"
+    because it was a "difficult painting to look at"" against "..., even though it was ...";
+    "elfwick was invited on to the programme because his twitter bio states ..." against
+    "despite the fact that mr elfwick 's twitter bio states ... he was still invited ..."."""
+    c, u = _agreed(_uncontracted(tokens(claim))), _agreed(_uncontracted(tokens(unit)))
+    conceded = next((w for w in _CONCEDES if _has_run(u, w) and not _has_run(u, ("as", *w))), None)
+    if conceded is None or _CAUSAL.intersection(u) or any(_has_run(c, w) for w in _CONCEDES):
+        return None
+    theirs = {stem(w) for w in _content(u)}
+    for i in range(1, len(c)):
+        link = next((w for w in _CLAIMED_CAUSES if c[i : i + len(w)] == w), None)
+        if link is None:
+            continue
+        sides = (
+            {stem(w) for w in _content(c[:i])},
+            {stem(w) for w in _content(c[i + len(link) :])},
+        )
+        if all(len(side) >= 2 and len(side & theirs) >= _CAUSE_SAID * len(side) for side in sides):
+            return Conflict("word", " ".join(link), " ".join(conceded))
+    return None
+
+
+def _has_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    return any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+# `conceded_as_cause`: what concedes one thing despite another, and what a claim gives as a cause
+_CONCEDES = tuple(
+    tuple(w.split())
+    for w in (
+        "even though",
+        "although",
+        "though",
+        "despite",
+        "in spite of",
+        "even so",
+        "nevertheless",
+        "nonetheless",
+        "regardless of",
+    )
+)
+_CLAIMED_CAUSES = (("because",), ("due", "to"), ("thanks", "to"), ("as", "a", "result"))
 
 
 @lru_cache(maxsize=MEMO)

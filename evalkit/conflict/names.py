@@ -279,6 +279,7 @@ def _swapped_in(
     # where the claim leaves out words of the unit's head or tail, only names the lexicon
     # knows, or kin (not function words alone: "and ..." for "And barcelona's second ...")
     cut = lower and any(_content(u[o[1] : o[2]]) for o in changes if o not in inner)
+    left_out = "".join(f" {' '.join(u[o[1] : o[2]])} " for o in changes if o not in inner)
     # in cased text, a name and a few words after it put for a name and a few words after it,
     # before what both copy: the names are the change, the words a paraphrase ("Luke Varney
     # headed in ..." for "James Vaughan rose well to head in ..."); `outer` keeps the block
@@ -361,7 +362,11 @@ def _swapped_in(
         if lower and (gone | put) & _PERSON_TITLES and _surname(c[j2 : j2 + 1], u[i2 : i2 + 1]):
             continue
         named_old, named_new = name_words(" ".join(old)), name_words(" ".join(new))
-        if cut and not kin and not (named_old and named_new):
+        # (or words the claim moves whole from the unit's head or tail it leaves out: "unveiled by
+        # mark hamill" for "unveiled by jj abrams ... - with stars ..., mark hamill, ...
+        # looking on")
+        moved = bool(put) and f" {' '.join(new)} " in left_out and not gone & set(c)
+        if cut and not kin and not (named_old and named_new) and not moved:
             continue
         if light and not kin and not (named_old or named_new):
             continue  # "important" for "vital" with "that" left out: a paraphrase
@@ -452,10 +457,26 @@ def _restored(
         )
         resolved = resolved or (op == "delete" and set(u[i1:i2]) <= captions)
         slight = op in ("insert", "delete") and {*u[i1:i2], *c[j1:j2]} <= _SLIGHT
-        if resolved or slight:
+        # (a source's word one letter off, mended: "a fan event" for "a fan even")
+        mended = op == "replace" and i2 - i1 == j2 - j1 == 1 and _one_letter_off(u[i1], c[j1])
+        if resolved or slight or mended:
             words[j1:j2] = u[i1:i2]
             light = light or slight
     return tuple(words), light
+
+
+def _one_letter_off(old: str, new: str) -> bool:
+    """Whether two words of four letters or more differ by one letter put in or left out, a
+    slip of the source's ("even" for "event"), not an ending."""
+    if min(len(old), len(new)) < _MENDED_LETTERS or abs(len(old) - len(new)) != 1:
+        return False
+    short, long = sorted((old, new), key=len)
+    if long in (short + "s", short + "d"):
+        return False  # a plural or a past, the claim's own form ("cameras" for "camera")
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+_MENDED_LETTERS = 4
 
 
 # words that make a name a body's: "the BIS committee", "Leeds City Council"

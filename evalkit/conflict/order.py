@@ -23,7 +23,7 @@ from evalkit.conflict.base import (
     _uncontracted,
     without_asides,
 )
-from evalkit.conflict.edits import _one_verb
+from evalkit.conflict.edits import _DETERMINERS, _one_verb
 from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.lexicon import name_words
 from evalkit.text import (
@@ -36,6 +36,7 @@ from evalkit.text import (
     dates,
     is_content,
     names,
+    stem,
     tokens,
 )
 
@@ -117,12 +118,40 @@ def _reordered(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) ->
     if swapped is None:
         turned = _voiced(c, u) or _reversed(c, u)
         read = turned or (_phrases_traded(c, u) if whole else None) or _moved(c, u, unit)
+        read = read or _than_traded(c, u)
         # a clause's own sides, past what opens the sentence ("During the attack ..., the nun
         # was raped ... before money was stolen ..." against "During the attack ..., money was
         # stolen ..., before the nun was raped ...")
         return read or _in_clauses(claim, unit)
     a, b = swapped
+    if _equated(c, u):
+        return None
     return Conflict("order", f"{a} ... {b}", f"{b} ... {a}")
+
+
+def _equated(c: tuple[str, ...], u: tuple[str, ...]) -> bool:
+    """Whether the claim trades the whole sides of the unit's "be", one a superlative after
+    "the": the two sides name one thing, either way round ("the tester kit is the most
+    surprising thing in her handbag" against "the most surprising thing in her handbag is the
+    tester kit, which ..."; not "the latest is the charge in a litany ..." against "the charge
+    is the latest in a litany ...", whose "in a litany" stays where it was)."""
+    opening = 0
+    while opening < min(len(c), len(u)) and c[opening] == u[opening]:
+        opening += 1
+    opening -= opening > 0 and c[opening - 1] in _DETERMINERS  # "the" opens both sides
+    for b in (k for k in range(opening + 1, len(c) - 1) if c[k] in BE):
+        mine, theirs = c[opening:b], c[b + 1 :]
+        traded = theirs + (c[b],) + mine
+        if u[opening : opening + len(traded)] != traded:
+            continue
+        return any(
+            w == "the" and (n in _SUPERLATIVES or n.endswith("est"))
+            for w, n in zip(c, c[1:], strict=False)
+        )
+    return False
+
+
+_SUPERLATIVES = frozenset("most least only first last".split())
 
 
 # `_object_named`: the pronouns a verb's object may be (each with its form as a subject, for
@@ -372,6 +401,42 @@ def _exchanged_around(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None
 _EXCHANGING = _ONE_WAY | {"than"}  # `_exchanged_around`: the words it reads the sides of
 
 
+def _than_traded(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The two sides of a comparison traded: the claim's side after "than" is the one the unit
+    compares, the unit's after "than" the claim's ("kitchen roll is far more absorbent than
+    coffee filters" against "a coffee filter, which are far more absorbent than kitchen
+    roll")."""
+    for i in (k for k, w in enumerate(u) if w == "than" and k):
+        theirs = _compared_side(u, i)
+        for j in (k for k, w in enumerate(c) if w == "than" and k and c[k - 1] == u[i - 1]):
+            mine = _compared_side(c, j)
+            if not theirs or not mine or theirs & mine:
+                continue
+            before_c = {stem(w) for w in c[max(j - _SIDE_BEFORE, 0) : j - 1]}
+            before_u = {stem(w) for w in u[max(i - _SIDE_BEFORE, 0) : i - 1]}
+            if theirs <= before_c and mine <= before_u:
+                return Conflict(
+                    "order",
+                    " ".join(c[j - 1 : j + 1 + len(mine)]),
+                    " ".join(u[i - 1 : i + 1 + len(theirs)]),
+                )
+    return None
+
+
+def _compared_side(words: tuple[str, ...], than: int) -> set[str]:
+    """The stems of the content words right after "than" (past an article), up to three."""
+    at = than + 1 + (words[than + 1 : than + 2] in (("the",), ("a",), ("an",)))
+    side: list[str] = []
+    while at < len(words) and len(side) < _SIDE_WORDS and is_content(words[at]):
+        side.append(stem(words[at]))
+        at += 1
+    return set(side)
+
+
+_SIDE_WORDS = 3  # `_than_traded`: the most words of a side after "than"
+_SIDE_BEFORE = 7  # and how far before the comparison the other side stands
+
+
 def _moved(c: tuple[str, ...], u: tuple[str, ...], unit: str) -> Conflict | None:
     """The unit's words with one of them, or a few side by side, moved elsewhere and nothing
     else changed: a title, an age or a description put on another person ("Opener captain
@@ -508,12 +573,14 @@ def _made_active(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
             continue
         for j in range(1, len(c) - 1):
             at = j - 1 - (c[j - 1] in _AUXILIARIES)  # the subject, past "has", "had"
-            if at < 0 or c[at] != u[be - 1] or BE & set(c[at:j]) or not is_content(c[j + 1]):
+            # (the object's article read past: "gave the council samples")
+            obj = j + 1 + (c[j + 1] in _DETERMINERS and j + 2 < len(c))
+            if at < 0 or c[at] != u[be - 1] or BE & set(c[at:j]) or not is_content(c[obj]):
                 continue
             # (another form than the participle: "Godfrey Elfwick recruited via Twitter" is a
             # key fact's passive without its "was")
             if c[j + 1] != _PASSIVE and _one_verb((u[k],), (c[j],)):
-                return Conflict("order", " ".join(c[at : j + 2]), " ".join(u[be - 1 : k + 1]))
+                return Conflict("order", " ".join(c[at : obj + 1]), " ".join(u[be - 1 : k + 1]))
     return None
 
 
@@ -786,6 +853,11 @@ def _traded_across(
     may be a quote and its speaker (`spoken`), a middle with a verb of speech is no trade; nor
     is a phrase of speech traded with what is said, shorter than it (an attribution moved)."""
     size = len(mine)
+    # two phrases side by side, traded with nothing between ("His 1957 spoof, "Wun'erful
+    # Wun'erful,"" for ""Wun'erful Wun'erful," his 1957 spoof"), whatever a word they repeat
+    # makes of them
+    if any(theirs == mine[k:] + mine[:k] for k in range(1, size)):
+        return None
     for la in range(1, size - 1):
         if theirs[:la] != mine[size - la :]:
             continue

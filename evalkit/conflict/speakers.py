@@ -99,9 +99,14 @@ def _passive_said(words: tuple[str, ...], at: int) -> bool:
 _HAS_SAID = r"(?:has|have|had)\s+(?:also\s+)?(?:said|told)"
 
 
+# an aside between the speaker and "said", and a relative clause after it: "John Grogan,
+# chairman of the Hatfield Employee Benefit Trust, which has run the mine since 2013, said"
+_APPOSITION = r"(?:,[^,]{1,80}(?:,\s+(?:which|who|whose)\s[^,]{1,80})?,)?"
+
+
 def _speaker_pattern(speech: str, who: str = _WHO) -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<before>{who}{_BODY})(?:,[^,]{{1,80}},)?\s+(?:{speech}|{_BY_SAYING}|{_HAS_SAID})"
+        rf"(?P<before>{who}{_BODY}){_APPOSITION}\s+(?:{speech}|{_BY_SAYING}|{_HAS_SAID})"
         rf"\b{_NOT_PASSIVE}"
         rf"|{_INVERTED}\b{speech}\s+(?:(?!{_NOT_ROLE}\b)[\w'’.-]+\s+"
         rf"(?:(?:and\s+)?(?!{_NOT_ROLE}\b)[\w'’.-]+\s+){{0,3}}?)??"

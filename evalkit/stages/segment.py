@@ -54,6 +54,24 @@ def _segmenter() -> pysbd.Segmenter:
 _CLITIC = re.compile(rf"(?<=\s)'(?=(?:{'|'.join(CLITICS)})\b)")
 
 
+# A plural possessive's apostrophe set apart by tokenising ("her neighbors ' family home"),
+# where the line's lone quotation marks do not pair up: the segmenter sees a letter instead,
+# or it would read a quotation opened there and split no sentence up to the next mark.
+_LONE_QUOTE = re.compile(r"(?<=\s)'(?=\s|$)|(?<!`)`(?!`)")  # a release's ` opens one
+_POSSESSIVE = re.compile(r"(?<=[a-z]s\s)'(?=\s[a-z])")
+
+
+def _possessive(line: str) -> str:
+    """The line with the first plural possessive's apostrophe, set apart by tokenising, read as
+    a letter while its lone quotation marks number odd."""
+    while len(_LONE_QUOTE.findall(line)) % 2:
+        found = _POSSESSIVE.search(line)
+        if found is None:
+            break
+        line = line[: found.start()] + "x" + line[found.end() :]
+    return line
+
+
 # A frame naming the summarised articles as what reports a claim; a named source ("according
 # to state media", "the UN report says") is part of the claim.
 _ONE = r"(?:article|text|document|story|report|source|account|passage|excerpt)"
@@ -159,7 +177,7 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 def split_line(line: str) -> Spans:
     """[start, end) spans of the sentences of one line, trimmed of surrounding space."""
     spans: list[tuple[int, int]] = []
-    seen = _quotes_written(_CLITIC.sub("x", line))
+    seen = _quotes_written(_possessive(_CLITIC.sub("x", line)))
     found = _unquoted(seen, _locate(seen, _segmenter().processor(seen).process()))
     for start, end in found if cased(line) else _quote_ends(seen, found):
         text = line[start:end]
