@@ -7632,6 +7632,13 @@ def test_a_claim_that_joins_a_windows_sentences_is_read_whole_for_its_figures_to
     assert read(joined.format("24-11")) == "number 24 where the source has 38"
     assert read(joined.format("38-11")) == "agree"
     assert read("The conversion made it 24-11.") == "neutral"
+    # (not a year: a window's years may date other things)
+    listed = (
+        "In 2014 she returned to the Freer Gallery. Her exhibitions include Joined Colors (1993) "
+        "and Worshiping the Ancestors (2001)."
+    )
+    claim = "In 2016 she returned to the Freer Gallery, whose exhibitions include Joined Colors."
+    assert compare(claim, listed, False, NONE, 0.6)[0] == "neutral"
 
 
 def test_a_phrase_of_time_or_place_put_in_from_another_event() -> None:

@@ -411,6 +411,16 @@ def test_a_tokenised_plural_possessive_is_no_quotation() -> None:
         "eva chapin left post-it notes on the door of her neighbors ' family home .",
         "mark cogan told kptv : ' i feel like i 'm not safe here . '",
     ]
+    # (a quote that a plural closes, where a later one is left open, stays a quote)
+    closed = (
+        "harry redknapp has claimed ' people with their own agendas ' had a hand in his "
+        "resignation . she said : ' i always thought i had everyone pulling with me ."
+    )
+    assert [closed[s:e] for s, e in split_line(closed)] == [
+        "harry redknapp has claimed ' people with their own agendas ' had a hand in his "
+        "resignation .",
+        "she said : ' i always thought i had everyone pulling with me .",
+    ]
     quoted = "the fans sang ' we are the champions ' all night . they left at dawn ."
     assert [quoted[s:e] for s, e in split_line(quoted)] == [
         "the fans sang ' we are the champions ' all night .",

@@ -78,7 +78,9 @@ The rule, in order:
   description speaks (`spoken_by_another`: "Eddie Jones said ..." against "The New Zealander
   also said that England under new coach Eddie Jones are ...").
 A text of several sentences (a window) never conflicts, since its neighbours bring other
-figures, but agrees when it holds every figure and date of the statement.
+figures, but agrees when it holds every figure and date of the statement; a statement that
+joins its sentences (`joins_sentences`) is read against them as one sentence, figures too
+("..., and the conversion made it 24-11" against "... . The conversion made it 38-11.").
 
 Five rules read a claim against the sentences of the sources at once: `spliced`, a claim
 made of the start of one sentence and the rest of another, whose own subject it drops ("the
@@ -91,7 +93,8 @@ said of Arsenal; "<a sentence> and has been releasing recordings", said of someo
 sentence never names); `reattached`, a clause between commas the sources say of someone else
 ("Clattenburg, who was the last defender, spotted ..."); `relinked`, a copy with a phrase of
 time, place or cause put in from another sentence that tells another event ("... accommodation
-in the lottery" for "... in a church raffle"); `misaged`, an age the sources give
+in the lottery" for "... in a church raffle"; "confirmed last month that a motion will go ..."
+where "last month" is another announcement's); `misaged`, an age the sources give
 the name only otherwise, or give only another name ("Prince Harry, 43," where they have
 "Carrie Reichert, 43,"); `misnamed`, a copy with a name put for its "he" or "she" that
 the article has not named before it (the claims stage passes it the sentences before); and
@@ -289,6 +292,9 @@ def _compare(
             return "conflict", found
         return NEUTRAL if novel else ("agree", None)
     if not single:
+        if not dates(claim) <= dates(unit):
+            return NEUTRAL  # a window's years may date other things ("In 2014 she returned"
+            # against a list of exhibitions and their years)
         # a claim that joins the window's sentences is read against them as one: "..., £159
         # black pumps by Tabitha Webb" against "... in a tweedy skirt ... . The brunette writer
         # accessorised her look with ..., £159 black pumps by Jemima Vine ..." (not a claim
@@ -304,8 +310,7 @@ def _compare(
             ):
                 return whole  # (its figure too: "..., and the conversion made it 24-11" against
                 # "... . The conversion made it 38-11.")
-        holds = numbers(claim) <= numbers(unit) and dates(claim) <= dates(unit)
-        same = holds and not novel and negated(claim) == negated(unit)
+        same = numbers(claim) <= numbers(unit) and not novel and negated(claim) == negated(unit)
         return ("agree", None) if same else NEUTRAL
     found = _figured(claim, unit, claim, True) or vague(claim, unit)
     found = found or _aged(claim, unit) or _role(claim, unit)

@@ -32,6 +32,7 @@ from evalkit.text import (
     MONTH_NAMES,
     STOPWORDS,
     cased,
+    is_content,
     is_sentence_end,
     tokens,
     unreferenced,
@@ -58,17 +59,24 @@ _CLITIC = re.compile(rf"(?<=\s)'(?=(?:{'|'.join(CLITICS)})\b)")
 # where the line's lone quotation marks do not pair up: the segmenter sees a letter instead,
 # or it would read a quotation opened there and split no sentence up to the next mark.
 _LONE_QUOTE = re.compile(r"(?<=\s)'(?=\s|$)|(?<!`)`(?!`)")  # a release's ` opens one
-_POSSESSIVE = re.compile(r"(?<=[a-z]s\s)'(?=\s[a-z])")
+_PLURAL_BEFORE = re.compile(r"(?<![\w'])([a-z]{3,}s)\s$")
 
 
 def _possessive(line: str) -> str:
-    """The line with the first plural possessive's apostrophe, set apart by tokenising, read as
-    a letter while its lone quotation marks number odd."""
-    while len(_LONE_QUOTE.findall(line)) % 2:
-        found = _POSSESSIVE.search(line)
-        if found is None:
-            break
-        line = line[: found.start()] + "x" + line[found.end() :]
+    """The line with its first plural possessive's apostrophe, set apart by tokenising, read
+    as a letter, where its lone quotation marks number odd: the first "'" after a plural
+    content word and before a word, read where no quotation is open ("her neighbors ' family
+    home"; not the "agendas '" that closes "' people with their own agendas '")."""
+    marks = list(_LONE_QUOTE.finditer(line))
+    if len(marks) % 2 == 0:
+        return line
+    opened = False
+    for mark in marks:
+        before = _PLURAL_BEFORE.search(line, 0, mark.start())
+        if not opened and mark.group() == "'" and before and is_content(before[1]):
+            if line[mark.end() : mark.end() + 2].strip()[:1].isalpha():
+                return line[: mark.start()] + "x" + line[mark.end() :]
+        opened = not opened
     return line
 
 
