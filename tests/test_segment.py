@@ -397,32 +397,3 @@ def test_segment_takes_known_spans_and_split_line_reads_no_state() -> None:
     assert [s.text for s in segment(clean, {line: whole}).sentences] == [line]
     assert [s.text for s in segment(clean).sentences] == ["He left.", "She stayed."]
     assert split_line(line) == ((0, 8), (9, 20))
-
-
-def test_a_tokenised_plural_possessive_is_no_quotation() -> None:
-    """A plural possessive's apostrophe set apart by tokenising ("her neighbors ' family") is
-    no quote opened, where the line's quotation marks do not pair up without it: the sentence
-    after it is cut off. Paired marks stay quotes."""
-    line = (
-        "eva chapin left post-it notes on the door of her neighbors ' family home . mark cogan "
-        "told kptv : ' i feel like i 'm not safe here . '"
-    )
-    assert [line[s:e] for s, e in split_line(line)] == [
-        "eva chapin left post-it notes on the door of her neighbors ' family home .",
-        "mark cogan told kptv : ' i feel like i 'm not safe here . '",
-    ]
-    # (a quote that a plural closes, where a later one is left open, stays a quote)
-    closed = (
-        "harry redknapp has claimed ' people with their own agendas ' had a hand in his "
-        "resignation . she said : ' i always thought i had everyone pulling with me ."
-    )
-    assert [closed[s:e] for s, e in split_line(closed)] == [
-        "harry redknapp has claimed ' people with their own agendas ' had a hand in his "
-        "resignation .",
-        "she said : ' i always thought i had everyone pulling with me .",
-    ]
-    quoted = "the fans sang ' we are the champions ' all night . they left at dawn ."
-    assert [quoted[s:e] for s, e in split_line(quoted)] == [
-        "the fans sang ' we are the champions ' all night .",
-        "they left at dawn .",
-    ]

@@ -365,7 +365,9 @@ def _swapped_in(
         # (or words the claim moves whole from the unit's head or tail it leaves out: "unveiled by
         # mark hamill" for "unveiled by jj abrams ... - with stars ..., mark hamill, ...
         # looking on")
+        # (for a name the lexicon knows: not "suspended" for "sports reporter britt")
         moved = bool(put) and f" {' '.join(new)} " in left_out and not gone & set(c)
+        moved = moved and bool(gone) and gone <= named_old
         if cut and not kin and not (named_old and named_new) and not moved:
             continue
         if light and not kin and not (named_old or named_new):

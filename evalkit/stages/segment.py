@@ -32,7 +32,6 @@ from evalkit.text import (
     MONTH_NAMES,
     STOPWORDS,
     cased,
-    is_content,
     is_sentence_end,
     tokens,
     unreferenced,
@@ -53,31 +52,6 @@ def _segmenter() -> pysbd.Segmenter:
 # and splits no sentence there. The segmenter sees a letter instead (the same length, so every
 # span holds).
 _CLITIC = re.compile(rf"(?<=\s)'(?=(?:{'|'.join(CLITICS)})\b)")
-
-
-# A plural possessive's apostrophe set apart by tokenising ("her neighbors ' family home"),
-# where the line's lone quotation marks do not pair up: the segmenter sees a letter instead,
-# or it would read a quotation opened there and split no sentence up to the next mark.
-_LONE_QUOTE = re.compile(r"(?<=\s)'(?=\s|$)|(?<!`)`(?!`)")  # a release's ` opens one
-_PLURAL_BEFORE = re.compile(r"(?<![\w'])([a-z]{3,}s)\s$")
-
-
-def _possessive(line: str) -> str:
-    """The line with its first plural possessive's apostrophe, set apart by tokenising, read
-    as a letter, where its lone quotation marks number odd: the first "'" after a plural
-    content word and before a word, read where no quotation is open ("her neighbors ' family
-    home"; not the "agendas '" that closes "' people with their own agendas '")."""
-    marks = list(_LONE_QUOTE.finditer(line))
-    if len(marks) % 2 == 0:
-        return line
-    opened = False
-    for mark in marks:
-        before = _PLURAL_BEFORE.search(line, 0, mark.start())
-        if not opened and mark.group() == "'" and before and is_content(before[1]):
-            if line[mark.end() : mark.end() + 2].strip()[:1].isalpha():
-                return line[: mark.start()] + "x" + line[mark.end() :]
-        opened = not opened
-    return line
 
 
 # A frame naming the summarised articles as what reports a claim; a named source ("according
@@ -185,7 +159,7 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 def split_line(line: str) -> Spans:
     """[start, end) spans of the sentences of one line, trimmed of surrounding space."""
     spans: list[tuple[int, int]] = []
-    seen = _quotes_written(_possessive(_CLITIC.sub("x", line)))
+    seen = _quotes_written(_CLITIC.sub("x", line))
     found = _unquoted(seen, _locate(seen, _segmenter().processor(seen).process()))
     for start, end in found if cased(line) else _quote_ends(seen, found):
         text = line[start:end]
