@@ -357,9 +357,10 @@ def _compare(
     # words of another sentence: "mr elfwick said the film was anti-women , referring to
     # princess leia , who captured jabba the hutt" against "princess leia , who was captured
     # by jabba the hutt")
-    stretch = copied_stretch(unit, claim)
-    if not found and len(tokens(stretch)) < len(tokens(claim)):
-        found = _order(stretch, unit)
+    if not found:
+        stretch = copied_stretch(unit, claim)
+        if len(tokens(stretch)) < len(tokens(claim)):
+            found = _order(stretch, unit)
     found = found or _slot(claim, unit, True)
     found = found or spoken_by_another(claim, unit) or told_apart(claim, unit)
     if found:

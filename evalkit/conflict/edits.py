@@ -27,7 +27,7 @@ from evalkit.conflict.base import (
     inner_changes,
     past_asides,
 )
-from evalkit.conflict.figures import _BARE_NUMBER
+from evalkit.conflict.figures import _BARE_NUMBER, _at
 from evalkit.conflict.names import _ARTICLES as _A_AN_THE
 from evalkit.conflict.names import (
     _HONORIFICS,
@@ -1526,7 +1526,7 @@ def _put_in(
     others = [line for m, line in enumerate(lines) if m != k and any(p in line for p in phrases)]
     if not rest or not others or any(p in lines[k] for p in phrases):
         return None
-    if all(len(rest & set(other.split())) < _SAME_EVENT * len(rest) for other in others):
+    if all(_tells_another_event(other, rest) for other in others):
         return Conflict("word", " ".join(new), _ANOTHER_EVENT)
     return None
 
@@ -1538,10 +1538,13 @@ def _of_another_event(phrases: tuple[str, ...], rest: set[str], lines: tuple[str
     """Whether a sentence says one of the phrases (padded) and under _SAME_EVENT of the claim's
     other content words (`rest`): it tells another event."""
     return any(
-        any(p in other for p in phrases)
-        and len(rest & set(other.split())) < _SAME_EVENT * len(rest)
-        for other in lines
+        any(p in other for p in phrases) and _tells_another_event(other, rest) for other in lines
     )
+
+
+def _tells_another_event(line: str, rest: set[str]) -> bool:
+    """Whether a sentence shares under _SAME_EVENT of the claim's other content words."""
+    return len(rest & set(line.split())) < _SAME_EVENT * len(rest)
 
 
 _INSIDE_BLOCKS = 1  # `_linked_otherwise`: copied words inside the run put in ("his")
@@ -1628,9 +1631,12 @@ def conceded_as_cause(claim: str, unit: str) -> Conflict | None:
     because it was a "difficult painting to look at"" against "..., even though it was ...";
     "elfwick was invited on to the programme because his twitter bio states ..." against
     "despite the fact that mr elfwick 's twitter bio states ... he was still invited ..."."""
-    c, u = _agreed(_uncontracted(tokens(claim))), _agreed(_uncontracted(tokens(unit)))
-    conceded = next((w for w in _CONCEDES if _has_run(u, w) and not _has_run(u, ("as", *w))), None)
-    if conceded is None or _CAUSAL.intersection(u) or any(_has_run(c, w) for w in _CONCEDES):
+    u = _agreed(_uncontracted(tokens(unit)))
+    conceded = next((w for w in _CONCEDES if _at(u, w) and not _at(u, ("as", *w))), None)
+    if conceded is None or _CAUSAL.intersection(u):
+        return None
+    c = _agreed(_uncontracted(tokens(claim)))
+    if any(_at(c, w) for w in _CONCEDES):
         return None
     theirs = {stem(w) for w in _content(u)}
     for i in range(1, len(c)):
@@ -1644,10 +1650,6 @@ def conceded_as_cause(claim: str, unit: str) -> Conflict | None:
         if all(len(side) >= 2 and len(side & theirs) >= _CAUSE_SAID * len(side) for side in sides):
             return Conflict("word", " ".join(link), " ".join(conceded))
     return None
-
-
-def _has_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
-    return any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 # `conceded_as_cause`: what concedes one thing despite another, and what a claim gives as a cause

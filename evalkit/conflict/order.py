@@ -25,6 +25,7 @@ from evalkit.conflict.base import (
 )
 from evalkit.conflict.edits import _DETERMINERS, _one_verb
 from evalkit.conflict.figures import _BARE_NUMBER
+from evalkit.conflict.names import _ARTICLES
 from evalkit.lexicon import name_words
 from evalkit.text import (
     BE,
@@ -425,7 +426,7 @@ def _than_traded(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
 
 def _compared_side(words: tuple[str, ...], than: int) -> set[str]:
     """The stems of the content words right after "than" (past an article), up to three."""
-    at = than + 1 + (words[than + 1 : than + 2] in (("the",), ("a",), ("an",)))
+    at = than + 1 + bool(_ARTICLES.intersection(words[than + 1 : than + 2]))
     side: list[str] = []
     while at < len(words) and len(side) < _SIDE_WORDS and is_content(words[at]):
         side.append(stem(words[at]))
