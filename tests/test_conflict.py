@@ -7780,3 +7780,198 @@ def test_worry_not_negates_nothing_and_as_of_manner_gives_no_cause() -> None:
     )
     found = relinked(caused, sources, near)
     assert found is not None and found[0].theirs == "two statements it does not link"
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        # a whole said where the unit counts a part of it
+        (
+            "The SNP won 59 Westminster constituencies at the general election two weeks ago.",
+            "The SNP won 56 of the 59 Westminster constituencies at the general election two "
+            "weeks ago.",
+            "number 59 westminster where the source has 56 of the 59 westminster",
+        ),
+        (
+            "The SNP won 56 of 59 Westminster constituencies at the general election.",
+            "The SNP won 56 of the 59 Westminster constituencies at the general election two "
+            "weeks ago.",
+            "agree",
+        ),
+        # a role for another, past what the account calls it ("alleged")
+        (
+            "The alleged victim threatened to call the police and Leheup clambered down "
+            "scaffolding outside the balcony door.",
+            "The flatmate threatened to call the police and Leheup clambered down scaffolding "
+            "outside the balcony door.",
+            "word alleged victim where the source has flatmate",
+        ),
+        (
+            "The alleged victim threatened to call the police.",
+            "The victim threatened to call the police.",
+            "agree",
+        ),
+        # the unit's object made the verb's doer, a pronoun its object
+        (
+            "He finally escaped from Cuba to Mexico on his fourth attempt, his mother saving him "
+            "from drowning on their boat trip over.",
+            "He finally escaped to Mexico on his fourth attempt, saving his mother from drowning "
+            "on their boat trip over.",
+            "order his mother saving him where the source has saving his mother",
+        ),
+        (
+            "His mother saved him from drowning.",
+            "His mother saved him from drowning on the trip.",
+            "agree",
+        ),
+        # a left-out clause's name put where the next clause names another
+        (
+            "Headley was sentenced in 2006 for rape and robbery, while Maycock was sentenced in "
+            "2001 for rape.",
+            "Headley was sentenced in 2006 for rape and robbery, Maycock was jailed in the same "
+            "year for GBH, while Bromwich was sentenced in 2001 for rape.",
+            "name maycock where the source has bromwich",
+        ),
+        (
+            "Headley was sentenced in 2006 for rape and robbery, while Bromwich was sentenced in "
+            "2001 for rape.",
+            "Headley was sentenced in 2006 for rape and robbery, Maycock was jailed in the same "
+            "year for GBH, while Bromwich was sentenced in 2001 for rape.",
+            "agree",
+        ),
+        # false alarms of the probe: a speaker before an aside between dashes, a rhetorical
+        # "if", an object of "without" the claim leaves out
+        (
+            'Prof Olesen says the changes have not led to a "flooding of the system" by more GP '
+            "referrals.",
+            'Prof Olesen - a former GP himself - said the changes have not led to a "flooding of '
+            'the system" by more GP referrals but better organisation of how patients are '
+            "diagnosed.",
+            "agree",
+        ),
+        (
+            "Dr Smith said the changes have not led to a flooding of the system.",
+            "Prof Olesen - a former GP himself - said the changes have not led to a flooding of "
+            "the system.",
+            "name smith where the source has olesen, prof",
+        ),
+        (
+            "The prince got his audience to sing a cheery rendition of Happy Birthday.",
+            "If that wasn't enough, the prince got his audience to sing a cheery rendition of "
+            "Happy Birthday.",
+            "agree",
+        ),
+        (
+            "The prince got his audience to sing a cheery rendition of Happy Birthday.",
+            "If that is true, the prince got his audience to sing a cheery rendition of Happy "
+            "Birthday.",
+            "word (no condition) where the source has if that is true",
+        ),
+        (
+            "The writer spoke with Eun Ja Lee to check on the status of the Lees' business after "
+            "the violence of Monday and Tuesday.",
+            "I spoke with Eun Ja Lee, calling her without warning to check on the status of the "
+            "Lees' business after the violence of Monday and Tuesday.",
+            "agree",
+        ),
+        (
+            "He drove home with a licence.",
+            "He drove home without a licence.",
+            "negation: only the source denies or negates it",
+        ),
+    ],
+)
+def test_the_thirty_fourth_probes_misses(claim: str, unit: str, expected: str) -> None:
+    """Errors of the thirty-fourth probe (session 61) and its false alarms, with faithful pairs
+    beside them: a whole for its part, a role for another, an object made the doer, a left-out
+    clause's name; a speaker's aside between dashes, "If that wasn't enough", "without"."""
+    assert reason(claim, unit) == expected
+
+
+def test_a_consequence_opened_alone_and_a_description_named_before() -> None:
+    """ "As a result," that opens a claim whose unit and its neighbours link nothing as a cause
+    is a link put in; "against" opens no time or place to put in; a description with "the"
+    that the line before names last may be that name."""
+    prison = (
+        "Three men have absconded from an open prison near Bristol.",
+        "HMP Leyhill in South Gloucestershire is the only minimum-security prison in the South "
+        "West.",
+        "Leyhill near Wotton-under-Edge is a category D prison housing more than 500 inmates, "
+        "including some on life sentences.",
+    )
+    near = range(len(prison))
+    claim = "As a result, it houses more than 500 inmates, including some on life sentences."
+    found = relinked(claim, prison, near)
+    assert found is not None and found[1] == 2
+    assert (
+        found[0].reason() == "word as a result where the source has two statements it does not link"
+    )
+    assert relinked(claim.replace("As a result, it", "It"), prison, near) is None
+    caused = prison[:2] + ("As a result, " + prison[2][0].lower() + prison[2][1:],)
+    assert relinked(claim, caused, near) is None
+    # (nor a copy the unit joins by "and" to a clause before it, which the claim reads as
+    # its cause)
+    joined = (
+        "He suffered a similar loss at Wimbledon months later.",
+        "Rumors swirled that he had become too distracted by his girlfriend, and the British "
+        'tabloids dubbed him "Bonking Boris."',
+    )
+    dubbed = 'As a result, the British tabloids dubbed him "Bonking Boris."'
+    assert relinked(dubbed, joined, range(len(joined))) is None
+    barca = (
+        "Barcelona won the quarter-final, first-leg match 3-1 to put themselves in control of "
+        "the tie.",
+        "Messi scored twice in the 2013 league game against Paris Saint-Germain at the Parc des "
+        "Princes, a draw.",
+    )
+    claim = (
+        "Barcelona won the quarter-final, first-leg match against Paris Saint-Germain 3-1 to put "
+        "themselves in control of the tie."
+    )
+    assert relinked(claim, barca, range(len(barca))) is None
+    referee = (
+        "Dick Advocaat might consider bringing in referee Anthony Taylor to give his players some "
+        "lessons on keeping up with play.",
+        "The official sprinted more than half the length of the field to be 10 yards from "
+        "Yannick Bolasie when he completed his hat-trick.",
+    )
+    rest = (
+        " sprinted more than half the length of the field to be 10 yards from Yannick Bolasie "
+        "when he completed his hat-trick."
+    )
+    assert spliced("Referee Anthony Taylor" + rest, referee) is None
+    found = spliced("Dick Advocaat" + rest, referee)
+    assert found is not None and found[0].theirs == "the official"
+
+
+def test_a_quote_left_open_at_a_sentences_end_goes_on_with_its_speaker() -> None:
+    """A quote mark left at a sentence's end, after its speaker's "said.", opens the quote the
+    next sentence says: that sentence is the speaker's, and a claim that gives it to another
+    names the wrong speaker (cased and tokenised)."""
+    cased_lines = [
+        "'I'm probably going to come back tomorrow and look,' Rosas said. '",
+        "I know there's a lot of money out here.'",
+        "His friend Gage Anderson said they had scoured the road.",
+    ]
+    tokenised_lines = [
+        "jose rosas , who was searching at the scene , told wfaa : ' we 're just trying to make "
+        "a dollar or two . '",
+        "i 'm probably going to come back tomorrow and look , ' rosas said . '",
+        "i know there 's a lot of money out here . '",
+        "his friend gage anderson said they had scoured the road .",
+    ]
+    for lines, claim in (
+        (cased_lines, "His friend Gage Anderson said: 'I know there's a lot of money out here.'"),
+        (
+            tokenised_lines,
+            "his friend gage anderson said : ' i know there 's a lot of money out here . '",
+        ),
+    ):
+        said = voiced(lines)[-2]
+        assert said.lower().startswith(("rosas said:", "jose rosas said:"))
+        kind, found = compare(claim, said, True, NONE, 0.6)
+        assert kind == "conflict" and found is not None and "rosas" in found.theirs
+        right = claim.replace("His friend Gage Anderson", "Rosas").replace(
+            "his friend gage anderson", "rosas"
+        )
+        assert compare(right, said, True, NONE, 0.6)[0] == "agree"

@@ -789,7 +789,8 @@ def _unconditional(
     you ..."; "... said that if ..."), or an "unless" anywhere. A trailing "if" may only say
     whom it holds for: people call "Half of hospitals are letting patients jump NHS queues for
     cataract surgery" faithful to "... if they pay for it themselves" (CLIFF). Not "even if" or
-    "as if", which set no condition, nor "asked if" (whether)."""
+    "as if", which set no condition, nor "asked if" (whether), nor "If that was not enough, ..."
+    (`_RHETORICAL`), which adds to what came before."""
     if not changes or _CONDITIONS & set(c):
         return None
     if not all(op == "delete" or _stated(u[i1:i2], c[j1:j2]) for op, i1, i2, j1, j2 in changes):
@@ -806,6 +807,7 @@ def _unconditional(
             or old[0] not in _CONDITIONS
             or len(old) < _PART
             or not (opens or old[0] == "unless")
+            or _RHETORICAL.match(" ".join(old))
         ):
             continue
         if not _ASKING.intersection(u[max(i1 - 3, 0) : i1]):
@@ -824,6 +826,8 @@ def _stated(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 
 _CONDITIONS = frozenset("if unless provided providing".split())
+# "If that was not enough, ...": no condition but a link to what came before
+_RHETORICAL = re.compile(r"if (?:that|this|it) (?:was|were|is) not enough\b")
 # what makes "if" a "whether": "asked the club if he could leave", "unclear if"
 _ASKING = frozenset(
     """ask asks asked asking wonder wonders wondered wondering know knows knew see sees saw
@@ -1114,9 +1118,22 @@ def _splice(
                 # "Berman, a crime writer, was shot ...": the subject, described; "Michael
                 # Pulman, 33, ... has spent" of "Michael"
                 continue
+            # "Referee Anthony Taylor" + "sprinted ..." of "The official", where the line
+            # before names the referee last (not "the policeman" for "Lee Merritt, a lawyer")
+            described_last = subject[:1] == ("the",) and len(subject) == 2
+            if described_last and not _a_person(subject) and _named_last(start, own, lines, i):
+                continue
             if _content(subject) and len(_content(subject) & own) < _SAME_SUBJECT * len(own):
                 return Conflict("splice", " ".join(c[:k][-8:]), " ".join(subject[-8:])), i
     return None
+
+
+def _named_last(start: str, own: set[str], lines: Sequence[str], i: int) -> bool:
+    """Whether the line before line i says the start (padded) and names no one else after it:
+    whom a description with "the" that opens line i refers back to."""
+    before = lines[i - 1] if i else ""
+    at = before.rfind(start)
+    return at >= 0 and not name_words(before[at + len(start) :]) - own
 
 
 def _joined(
@@ -1338,6 +1355,7 @@ _LINKS = frozenset(
     through over against""".split()
 )
 _WHEN_WHERE = _LINKS - frozenset("because as to for from by".split())  # time or place
+_PARTY = frozenset({"against"})  # `_put_in`: a link word that opens no time or place but a party
 _LINK_WORDS = 10
 _LINKED_ALONE = 3  # `relinked`: the fewest words of a phrase found elsewhere without its link word
 _SAME_EVENT = 0.5  # the share of the claim's other content words that make a sentence its event's
@@ -1516,7 +1534,9 @@ def _put_in(
     new = c[j1:j2]
     while len(new) > _PUT_WORDS[0] and not is_content(new[-1]):
         new = new[:-1]  # "last month that": the phrase, not the clause's "that"
-    if not (_PUT_WORDS[0] <= len(new) <= _LINK_WORDS and new[0] in _WHEN_WHERE and _said(new)):
+    if not (
+        _PUT_WORDS[0] <= len(new) <= _LINK_WORDS and new[0] in _WHEN_WHERE - _PARTY and _said(new)
+    ):
         return None
     # (or its words after the link word and an article: "the High Court in Edinburgh" of
     # "remitted the case to the High Court in Edinburgh")
@@ -1575,6 +1595,14 @@ _AS_CAUSE = re.compile(
     r"(?!(?:[\w'’]+\s+){1,2}(?:did|do|does|done)\b(?!\s+not|n['’]t))",
     re.I,
 )
+_COORDINATED = frozenset("and so then".split())  # what joins a clause to the one before it
+# `_cause_put_in`: what opens a claim to give it as the consequence of what came before
+_CONSEQUENCES = (
+    ("as", "a", "result"),
+    ("as", "a", "consequence"),
+    ("consequently",),
+    ("therefore",),
+)
 _UNLINKED = "two statements it does not link"  # `_cause_put_in`'s reason
 _CAUSE_WORDS = 3  # the fewest content words of a cause, of them its own, and words of the rest
 _CAUSE_COPY = 0.8  # the share of the rest's words the unit has, in order
@@ -1589,7 +1617,21 @@ def _cause_put_in(
     "Something like a fifth of freight activity moved out of the busiest times, because the
     movement of HGVs is restricted between 21:00 and 07:00" where that restriction is told
     apart; "As only limited parking is available, the charity has advised volunteers to wear
-    welly boots"."""
+    welly boots". Or a consequence that opens the claim alone, where neither the unit nor
+    a sentence beside it links anything as a cause ("As a result, it houses more than 500
+    inmates" for "... a category D prison housing more than 500 inmates")."""
+    opening = next((w for w in _CONSEQUENCES if _opens(claim, w)), None)
+    if opening:
+        rest = c[len(opening) :]
+        near = " ".join(lines[max(k - 1, 0) : k + 2]).split()
+        changes = _copy_changes(rest, u, _CAUSE_COPY)
+        # (not a copy the unit joins to what goes before it by "and": "rumors swirled that
+        # he'd become too distracted ... and the British tabloids dubbed him ...")
+        head = next((o[2] for o in changes or () if o[0] == "delete" and o[1] == 0), 0)
+        joined = head > 0 and u[head - 1] in _COORDINATED
+        copied = changes is not None and not joined
+        if copied and len(_content(rest)) >= _CAUSE_WORDS and not _CAUSAL.intersection(near):
+            return Conflict("word", " ".join(opening), _UNLINKED)
     at = [(i, i + len(w)) for i in range(len(c)) for w in _CAUSES if c[i : i + len(w)] == w]
     for found in _AS_CAUSE.finditer(claim):
         i = len(_agreed(_uncontracted(tokens(claim[: found.start(1)]))))
@@ -1622,6 +1664,11 @@ def _cause_put_in(
                 if abs(m - k) > apart and len(own & _line_stems(other)) >= _CAUSE_SAID * len(own):
                     return Conflict("word", " ".join(c[i:j]), _UNLINKED)
     return None
+
+
+def _opens(claim: str, words: tuple[str, ...]) -> bool:
+    """Whether the claim opens with the words and a comma (any case; tokenised or not)."""
+    return re.match(r"\s+".join(words) + r"\s*,", claim, re.I) is not None
 
 
 def conceded_as_cause(claim: str, unit: str) -> Conflict | None:

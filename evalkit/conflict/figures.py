@@ -78,11 +78,27 @@ def _figured(claim: str, unit: str, whole: str, dated: bool) -> Conflict | None:
     2010 when ..." against "He had been released from prison in 2001, ... but was recalled
     when ..."; "McGregor, 29, ... will make his boxing debut against the 40-year-old
     Mayweather" against "McGregor, 29, will make his boxing debut ...")."""
-    rules = (_figure, _date) if dated else (_figure,)
+    rules = (_figure, _whole_for_part, _date) if dated else (_figure, _whole_for_part)
     for rule in (*rules, lambda c, u: _slot(c, u, False)):
         found = rule(claim, unit)
         if found and not _added(found, tokens(whole), tokens(unit)):
             return found
+    return None
+
+
+def _whole_for_part(claim: str, unit: str) -> Conflict | None:
+    """The unit's whole said where it counts a part of it, after the same word: "The SNP won 59
+    Westminster constituencies" against "The SNP won 56 of the 59 Westminster constituencies"
+    (not a claim that says the part too: "won 56 of 59 seats")."""
+    c, u = tokens(claim), tokens(unit)
+    for i in range(1, len(u) - 3):
+        if u[i + 1] != "of" or not _figure_word(u[i]):
+            continue
+        k = i + 2 + (u[i + 2] == "the")
+        if k + 1 >= len(u) or not _figure_word(u[k]) or not is_content(u[k + 1]):
+            continue
+        if _at(c, (u[i - 1], u[k], u[k + 1])) and not _at(c, (u[i], "of")):
+            return Conflict("number", f"{u[k]} {u[k + 1]}", " ".join(u[i : k + 2]))
     return None
 
 

@@ -250,6 +250,9 @@ def _swapped_in(
     changes = _copy_changes(c, u, _NEAR_COPY)
     if changes is None:
         return None
+    found = _from_left_out_clause(changes, c, u, names(unit) if cased(unit) else None)
+    if found:
+        return found
     # lower-cased, the claim's light edits undone, so another change may be its only one: then
     # only names the lexicon knows for others, or kin, are read as a swap
     restored, light = _restored(changes, c, u, unit) if lower else (c, False)
@@ -423,6 +426,46 @@ def _swapped_in(
         kind: Literal["name", "word"] = "word" if lower or kin else "name"
         return Conflict(kind, " ".join(new), " ".join(old))
     return None
+
+
+def _from_left_out_clause(
+    changes: Sequence[tuple[str, int, int, int, int]],
+    c: tuple[str, ...],
+    u: tuple[str, ...],
+    capitalised: frozenset[str] | None,
+) -> Conflict | None:
+    """A clause left out whose name opens the next one's copy, in place of that clause's own
+    name: "Headley was sentenced ..., while Maycock was sentenced in 2001" for "Headley was
+    sentenced ..., Maycock was jailed ... for GBH, while Bromwich was sentenced in 2001". The
+    copy aligns the claim's name with the left-out clause's, puts its link word ("while") in
+    before it and leaves out the rest of that clause up to the same link word and the next
+    clause's name (names by capitals, `capitalised`, or lower-cased by the lexicon)."""
+
+    def named(words: tuple[str, ...]) -> bool:
+        if not 0 < len(words) <= _NAME_LENGTH:
+            return False
+        if capitalised is None:
+            return bool(name_words(" ".join(words)))
+        return set(words) <= capitalised
+
+    for (op, _, i2, j1, j2), (op2, d1, d2, _, _) in zip(changes, changes[1:], strict=False):
+        link = c[j1:j2]
+        if op != "insert" or op2 != "delete" or not link or _content(link):
+            continue
+        name = u[i2:d1]
+        if c[j2 : j2 + len(name)] != name or not named(name):
+            continue
+        left_out = u[d1:d2]
+        at = max(
+            (k for k in range(len(left_out)) if left_out[k : k + len(link)] == link), default=-1
+        )
+        other = left_out[at + len(link) :] if at >= 0 else ()
+        if named(other) and other != name and len(_content(left_out[:at])) >= _SIDE:
+            return Conflict("name", " ".join(name), " ".join(other))
+    return None
+
+
+_SIDE = 2  # `_from_left_out_clause`: the fewest content words the left-out clause says besides
 
 
 # a photo's place in a caption, bracketed in CNN/DailyMail's text: "jacques burger (centre)"
@@ -692,7 +735,7 @@ _PEOPLE = tuple(
     teacher | pupil student | driver | passenger | pilot | gunman attacker assailant |
     landlord | tenant | buyer | seller | employer | employee | police officer detective constable |
     firefighter fireman firemen | paramedic | soldier troop | nurse | neighbour neighbor |
-    resident""".split("|")
+    resident | flatmate roommate housemate | friend | colleague | bodyguard""".split("|")
 )
 _PEOPLE_WORDS = frozenset().union(*_PEOPLE)
 # who a description with "a" or "one" may be (`_unpersoned`)
@@ -733,11 +776,16 @@ def _alike(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 def _other_person(gone: set[str], put: set[str]) -> bool:
     """Whether the words put for others name another person by kin or role: "his wife" for
     "his sister", "the victim" for "the defendant" (not "the goalkeeper" for "the keeper")."""
+    gone, put = gone - _AS_TOLD, put - _AS_TOLD  # "the alleged victim" for "the flatmate"
     if not gone or not put:
         return False
     if gone | put <= _KIN:
         return True
     return gone | put <= _PEOPLE_WORDS and not _one_role(gone | put)
+
+
+# what a role may be called before it, as the account has it: "the alleged victim"
+_AS_TOLD = frozenset("alleged suspected former convicted would-be".split())
 
 
 def _one_role(words: set[str]) -> bool:

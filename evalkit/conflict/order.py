@@ -24,7 +24,7 @@ from evalkit.conflict.base import (
     without_asides,
 )
 from evalkit.conflict.edits import _DETERMINERS, _one_verb
-from evalkit.conflict.figures import _BARE_NUMBER
+from evalkit.conflict.figures import _BARE_NUMBER, _at
 from evalkit.conflict.names import _ARTICLES
 from evalkit.lexicon import name_words
 from evalkit.text import (
@@ -71,6 +71,7 @@ def _order(claim: str, unit: str) -> Conflict | None:
     if any(CONVERSES.get(w, frozenset()) & set(u) for w in set(c) - set(u)):
         return None  # a deal from its other side, its sides exchanged: "City signed ... from"
     found = _reordered(claim, unit, c, u) or _object_named(c, u) or _pronoun_turned(c, u)
+    found = found or _object_made_doer(c, u)
     found = found or _name_for_pronoun_traded(c, u) or _traded_cut(c, u) or _made_active(c, u)
     return found or _bared(claim, unit, c, u)
 
@@ -185,6 +186,27 @@ def _pronoun_turned(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
                 if subject == c[j + 1 : j + 1 + n] and _content(subject):
                     theirs = f"{' '.join(subject)} {u[i]} {pronoun}"
                     return Conflict("order", f"{c[j - 1]} {c[j]} {' '.join(subject)}", theirs)
+    return None
+
+
+def _object_made_doer(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
+    """The unit's object (up to _SUBJECT_WORDS words after its verb) put before the verb as its
+    doer, an object pronoun after it: "his mother saving him from drowning" against "saving
+    his mother from drowning" (not where the unit has it before the verb too, nor the verb
+    with the pronoun: "He called the journalist, who called him back")."""
+    for j in range(1, len(c) - 1):
+        verb = c[j]
+        if c[j + 1] not in _OBJECTS or not is_content(verb) or verb in _SYMMETRIC:
+            continue
+        if _at(u, (verb, c[j + 1])):
+            continue
+        for n in range(min(_SUBJECT_WORDS, j), 0, -1):
+            doer = c[j - n : j]
+            if not _content(doer) or _at(c, (verb, *doer)) or _at(u, (*doer, verb)):
+                continue
+            if _at(u, (verb, *doer)):
+                mine = f"{' '.join(doer)} {verb} {c[j + 1]}"
+                return Conflict("order", mine, f"{verb} {' '.join(doer)}")
     return None
 
 

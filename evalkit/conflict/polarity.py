@@ -250,7 +250,12 @@ def _negated(clause: str) -> list[str]:
     toks = tokens(clause)
     for i, t in enumerate(toks):
         if t in NEGATIONS or t == "t" or t in IMPLIED:
-            return [_stem(w) for w in toks[i + 1 :] if is_content(w)]
+            rest = toks[i + 1 :]
+            if t == "without":  # its object alone: "calling her without warning to check ..."
+                rest = rest[
+                    : next((k for k in range(1, len(rest)) if not is_content(rest[k])), None)
+                ]
+            return [_stem(w) for w in rest if is_content(w)]
     return []
 
 

@@ -99,9 +99,13 @@ def _passive_said(words: tuple[str, ...], at: int) -> bool:
 _HAS_SAID = r"(?:has|have|had)\s+(?:also\s+)?(?:said|told)"
 
 
-# an aside between the speaker and "said", and a relative clause after it: "John Grogan,
-# chairman of the Hatfield Employee Benefit Trust, which has run the mine since 2013, said"
-_APPOSITION = r"(?:,[^,]{1,80}(?:,\s+(?:which|who|whose)\s[^,]{1,80})?,)?"
+# an aside between the speaker and "said": between commas, with a relative clause after it ("John
+# Grogan, chairman of the Hatfield Employee Benefit Trust, which has run the mine since 2013,
+# said"), or between dashes ("Prof Olesen - a former GP himself - said")
+_APPOSITION = (
+    r"(?:,[^,]{1,80}(?:,\s+(?:which|who|whose)\s[^,]{1,80})?,"
+    r"|\s+[-–—]\s[^-–—,]{1,60}\s[-–—])?"
+)
 
 
 def _speaker_pattern(speech: str, who: str = _WHO) -> re.Pattern[str]:
@@ -885,8 +889,9 @@ def _quote_left_open(text: str) -> bool:
 _SINGLE_CLOSES = re.compile(r"’(?!\w)")  # a closing single quote, not an apostrophe ("don’t")
 # a straight single quote that opens a quote (at the start, after a space, colon or bracket,
 # before a word) and one that closes it (after a word or a mark, before a space, a mark or the
-# end): not an apostrophe ("couldn't", "Howell's")
-_STRAIGHT_OPENS = re.compile(r"(?:^|(?<=[\s:(]))'(?=\w)")
+# end): not an apostrophe ("couldn't", "Howell's"); or one left at the end of a sentence whose
+# quote the next sentence says ("..., ' Rosas said. '" | "I know there's a lot of money.'")
+_STRAIGHT_OPENS = re.compile(r"(?:^|(?<=[\s:(]))'(?=\w)|(?<=[.!?]\s)'\s*$")
 _STRAIGHT_CLOSES = re.compile(r"(?<=[\w.,!?])'(?=\s|$|[.,;:)])")
 
 
