@@ -460,12 +460,12 @@ def _from_left_out_clause(
             (k for k in range(len(left_out)) if left_out[k : k + len(link)] == link), default=-1
         )
         other = left_out[at + len(link) :] if at >= 0 else ()
-        if named(other) and other != name and len(_content(left_out[:at])) >= _SIDE:
+        if named(other) and other != name and len(_content(left_out[:at])) >= _LEFT_OUT_WORDS:
             return Conflict("name", " ".join(name), " ".join(other))
     return None
 
 
-_SIDE = 2  # `_from_left_out_clause`: the fewest content words the left-out clause says besides
+_LEFT_OUT_WORDS = 2  # `_from_left_out_clause`: the fewest content words the left-out clause says
 
 
 # a photo's place in a caption, bracketed in CNN/DailyMail's text: "jacques burger (centre)"
@@ -785,7 +785,7 @@ def _other_person(gone: set[str], put: set[str]) -> bool:
 
 
 # what a role may be called before it, as the account has it: "the alleged victim"
-_AS_TOLD = frozenset("alleged suspected former convicted would-be".split())
+_AS_TOLD = frozenset("alleged suspected former convicted".split())
 
 
 def _one_role(words: set[str]) -> bool:
