@@ -770,8 +770,12 @@ def test_the_grid_and_candidates_in_a_browser(explained_run: Path) -> None:
         detail = page.locator(".detail:visible")
         assert "number 4,000 where the source has 7,000" in detail.inner_text()
         assert "Misstates key fact" in detail.inner_text() and "support" not in detail.inner_text()
+        # (the page follows a link on "hashchange", which may come after the click returns:
+        # wait until it has come, its handler run, before clicking elsewhere)
+        page.evaluate("addEventListener('hashchange', () => { window.followed = location.hash; })")
         detail.locator(".misstates a").click()  # and back to the fact's cell, open
         assert page.evaluate("location.hash") == f"#{cell.get_attribute('id')}"
+        page.wait_for_function(f"window.followed === '#{cell.get_attribute('id')}'")
         assert says.is_visible()
         page.mouse.click(2, 2)  # a click elsewhere closes it
         assert not says.is_visible()
