@@ -307,6 +307,12 @@ def copied_stretch(statement: str, text: str) -> str:
     return " ".join(words[start:end])
 
 
+def run_at(words: tuple[str, ...], run: tuple[str, ...]) -> list[int]:
+    """Where a run of words stands in the words (none for an empty run)."""
+    n = len(run)
+    return [i for i in range(len(words) - n + 1) if n and words[i : i + n] == run]
+
+
 def _content(words: tuple[str, ...]) -> set[str]:
     return {t for t in words if is_content(t) and not t.isdigit()}
 

@@ -26,8 +26,9 @@ from evalkit.conflict.base import (
     held_past_asides,
     inner_changes,
     past_asides,
+    run_at,
 )
-from evalkit.conflict.figures import _BARE_NUMBER, _at
+from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.conflict.names import _ARTICLES as _A_AN_THE
 from evalkit.conflict.names import (
     _HONORIFICS,
@@ -1679,11 +1680,11 @@ def conceded_as_cause(claim: str, unit: str) -> Conflict | None:
     "elfwick was invited on to the programme because his twitter bio states ..." against
     "despite the fact that mr elfwick 's twitter bio states ... he was still invited ..."."""
     u = _agreed(_uncontracted(tokens(unit)))
-    conceded = next((w for w in _CONCEDES if _at(u, w) and not _at(u, ("as", *w))), None)
+    conceded = next((w for w in _CONCEDES if run_at(u, w) and not run_at(u, ("as", *w))), None)
     if conceded is None or _CAUSAL.intersection(u):
         return None
     c = _agreed(_uncontracted(tokens(claim)))
-    if any(_at(c, w) for w in _CONCEDES):
+    if any(run_at(c, w) for w in _CONCEDES):
         return None
     theirs = {stem(w) for w in _content(u)}
     for i in range(1, len(c)):

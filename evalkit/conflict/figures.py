@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from evalkit.conflict.base import _COPY, Conflict, _content, _copy_changes
+from evalkit.conflict.base import _COPY, Conflict, _content, _copy_changes, run_at
 from evalkit.conflict.names import (
     _KIN,
     _NAME_LENGTH,
@@ -97,7 +97,7 @@ def _whole_for_part(claim: str, unit: str) -> Conflict | None:
         k = i + 2 + (u[i + 2] == "the")
         if k + 1 >= len(u) or not _figure_word(u[k]) or not is_content(u[k + 1]):
             continue
-        if _at(c, (u[i - 1], u[k], u[k + 1])) and not _at(c, (u[i], "of")):
+        if run_at(c, (u[i - 1], u[k], u[k + 1])) and not run_at(c, (u[i], "of")):
             return Conflict("number", f"{u[k]} {u[k + 1]}", " ".join(u[i : k + 2]))
     return None
 
@@ -114,17 +114,11 @@ def _added(found: Conflict, whole: tuple[str, ...], unit: tuple[str, ...]) -> bo
     museum went into administration in 2009" against "... after the firm collapsed in
     2009")."""
     mine, theirs = tokens(found.mine), tokens(found.theirs)
-    here, there = _at(whole, theirs), _at(unit, theirs)
-    if not here or len(here) < len(there) or _at(unit, mine):
+    here, there = run_at(whole, theirs), run_at(unit, theirs)
+    if not here or len(here) < len(there) or run_at(unit, mine):
         return False
     n = len(theirs)  # each place the unit has it, one of the claim's with a word in common
     return all(any(_near(whole, i, n) & _near(unit, j, n) for i in here) for j in there)
-
-
-def _at(words: tuple[str, ...], run: tuple[str, ...]) -> list[int]:
-    """Where a run of words stands in the words."""
-    n = len(run)
-    return [i for i in range(len(words) - n + 1) if n and words[i : i + n] == run]
 
 
 def _near(words: tuple[str, ...], i: int, n: int) -> set[str]:

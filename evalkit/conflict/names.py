@@ -26,6 +26,7 @@ from evalkit.conflict.base import (
     _uncontracted,
     inner_changes,
     past_asides,
+    run_at,
     speaks_after,
 )
 from evalkit.lexicon import name_words, unknown_words, vocabulary_words
@@ -456,10 +457,9 @@ def _from_left_out_clause(
         if c[j2 : j2 + len(name)] != name or not named(name):
             continue
         left_out = u[d1:d2]
-        at = max(
-            (k for k in range(len(left_out)) if left_out[k : k + len(link)] == link), default=-1
-        )
-        other = left_out[at + len(link) :] if at >= 0 else ()
+        ends = run_at(left_out, link)
+        at = ends[-1] if ends else -1
+        other = left_out[at + len(link) :] if ends else ()
         if named(other) and other != name and len(_content(left_out[:at])) >= _LEFT_OUT_WORDS:
             return Conflict("name", " ".join(name), " ".join(other))
     return None

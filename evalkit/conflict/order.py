@@ -21,10 +21,11 @@ from evalkit.conflict.base import (
     _aligned,
     _content,
     _uncontracted,
+    run_at,
     without_asides,
 )
 from evalkit.conflict.edits import _DETERMINERS, _one_verb
-from evalkit.conflict.figures import _BARE_NUMBER, _at
+from evalkit.conflict.figures import _BARE_NUMBER
 from evalkit.conflict.names import _ARTICLES
 from evalkit.lexicon import name_words
 from evalkit.text import (
@@ -198,13 +199,13 @@ def _object_made_doer(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None
         verb = c[j]
         if c[j + 1] not in _OBJECTS or not is_content(verb) or verb in _SYMMETRIC:
             continue
-        if _at(u, (verb, c[j + 1])):
+        if run_at(u, (verb, c[j + 1])):
             continue
         for n in range(min(_SUBJECT_WORDS, j), 0, -1):
             doer = c[j - n : j]
-            if not _content(doer) or _at(c, (verb, *doer)) or _at(u, (*doer, verb)):
+            if not _content(doer) or run_at(c, (verb, *doer)) or run_at(u, (*doer, verb)):
                 continue
-            if _at(u, (verb, *doer)):
+            if run_at(u, (verb, *doer)):
                 mine = f"{' '.join(doer)} {verb} {c[j + 1]}"
                 return Conflict("order", mine, f"{verb} {' '.join(doer)}")
     return None

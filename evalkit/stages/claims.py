@@ -30,6 +30,7 @@ from evalkit.conflict import (
     relinked,
     renamed,
     repointed,
+    run_at,
     spliced,
     verbatim,
     voiced,
@@ -825,7 +826,7 @@ def _figure_said(text: str, figure: str, others: Sequence[str]) -> bool:
     c, f = tokens(text), tokens(figure)  # (a figure may be words: "£8.6million", "8.6 million")
     n = len(f)
     said = [f" {' '.join(tokens(o))} " for o in others]
-    for i in (i for i in range(len(c)) if n and c[i : i + n] == f):
+    for i in run_at(c, f):
         # each run of the figure and two words that it stands in
         for k in range(max(i - 2, 0), min(i, len(c) - n - 2) + 1):
             phrase = c[k : k + n + 2]
