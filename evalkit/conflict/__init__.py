@@ -344,7 +344,8 @@ def _compare(
             pairs += tuple((piece, copied_stretch(piece, part_alone)) for piece in pieces)
         for stated, copied_from in dict.fromkeys(pairs):
             found = found or _edited(stated, copied_from)
-            found = found or (None if paraphrased else _hedged(stated, copied_from))
+            opens = tokens(stated)[:2] == tokens(claim)[:2]  # not past an opening speaker
+            found = found or (None if paraphrased else _hedged(stated, copied_from, opens))
             found = found or (None if paraphrased else fused(stated, copied_from))
         # ("according to the palace, she was not ..." for "the palace denied she was ...")
         if found is not None and found.kind == "negation" and denial_told(claim, unit):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal
 
 from evalkit.conflict.base import (
@@ -363,6 +363,8 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
             pass  # "..., and the watchdog said" for "Although ..., the watchdog said"
         elif op == "delete" and _another_clause(old, u[i1], i1 == 0, i2 == len(u)):
             pass  # a clause of the unit left out: "She added that ...", "... and while ..."
+        elif op != "replace" and _said_twice(*((old, u, i1, i2) if old else (new, c, j1, j2))):
+            pass  # a negator said twice over, once left out: "never give out" for "never, never"
         elif not set(old + new) <= _NEGATORS:
             cut = True  # words left out or added: only a pronoun of the other sex still tells
         else:
@@ -373,6 +375,12 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
         return exchanged
     side = "claim" if added > 0 else "source"
     return Conflict("negation", side, "source" if side == "claim" else "claim")
+
+
+def _said_twice(words: tuple[str, ...], side: tuple[str, ...], i: int, j: int) -> bool:
+    """Whether the words (side[i:j]) are a negator that a word beside them is too ("never,
+    never")."""
+    return len(words) == 1 and words[0] in _NEGATORS and words in (side[i - 1 : i], side[j : j + 1])
 
 
 # Words that hedge what they qualify ("the alleged attacks", "he reportedly stole"): a copy
@@ -518,15 +526,17 @@ def _fused_in(claim: str, unit: str) -> Conflict | None:
     return None
 
 
-def _hedged(claim: str, unit: str) -> Conflict | None:
+def _hedged(claim: str, unit: str, opens: bool = True) -> Conflict | None:
     """`_hedged_in`, where the unit still hedges without the clauses between commas that the
     claim leaves out whole: a hedge inside one hedges only its own words ("seen by fans as
     Arsenal's premier right back" of "seen by fans, and possibly even by his manager, as ...";
-    not "The man, police believe, stole ...", which hedges the whole)."""
-    return held_past_asides(_hedged_in, claim, unit, _CLAUSE_OPENERS)
+    not "The man, police believe, stole ...", which hedges the whole). `opens`: whether the
+    claim is read from its own opening (not past an opening speaker or believer, whose
+    leaving out is no hedge left out)."""
+    return held_past_asides(partial(_hedged_in, opens=opens), claim, unit, _CLAUSE_OPENERS)
 
 
-def _hedged_in(claim: str, unit: str) -> Conflict | None:
+def _hedged_in(claim: str, unit: str, opens: bool = True) -> Conflict | None:
     """The claim copies the unit (at least _COPY of its words, in order), leaves out words or
     puts others in, and leaves out a hedge (`_HEDGES`: "the attacks" against "the alleged
     attacks"), or states as certain what the unit gives as a prospect ("Rankin will return"
@@ -560,11 +570,18 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
         return unconditional
     found = dropped = None
     otherwise = False  # a hedge said otherwise
+    own_belief = bool(_BELIEVING.intersection(c))
     copies_hedge = bool(hedges)  # "the alleged ringleaders ... attended"
     for op, i1, i2, j1, j2 in changes:
         old, new = u[i1:i2], c[j1:j2]
         if _hedges_near(c, j1, j2):
             return None  # the claim hedges the same words its own way
+        bare = tuple(w for w in old if w not in _HEDGES)  # "a fault" for "an alleged fault"
+        if op == "replace" and bare != old and _one_article(bare) == _one_article(new):
+            op, old = "delete", tuple(w for w in old if w in _HEDGES)
+        if (opens or i1) and _belief_left_out(op, old, new, i1, u, c, j1) and not own_belief:
+            found = found or Conflict("word", " ".join(c[j1 : j1 + 2]), " ".join(old))
+            continue
         # (the claimant kept before it: not a claim that opens past "Mertesacker insisted", nor
         # one that says whose it is its own way: "according to Carrie Reichert, alcohol ...")
         # (nor one that moves the claimant to its head: "Lang believes the sportive is ..." for
@@ -601,6 +618,14 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
                 # with a name the claim gives in full: "Lucas Leiva will get" for "Lucas is hoping
                 # to get"
                 or (len(new) > 1 and set(new[:-1]) <= names(claim) and _said_certain(old, new[-1]))
+                # or with a pronoun for the name: "She will be back" for "Williamson hopes to be
+                # back"
+                or (
+                    len(new) == 2
+                    and new[0] in _SUBJECTS
+                    and old[0] in name_words(unit)
+                    and _said_certain(old[1:], new[-1])
+                )
                 # the seeming verb's own in another form: "suffered a fractured collarbone" for
                 # "suffering what was feared to be a fractured collarbone"
                 or (_seeming(old) and len(new) == 1 and _reformed(new[0], old))
@@ -621,6 +646,45 @@ def _hedged_in(claim: str, unit: str) -> Conflict | None:
     # ("Authorities knew ... was the culprit" for "Authorities suspected ... was possibly the
     # culprit")
     return dropped if otherwise else found
+
+
+# `_belief_left_out`: verbs that give what follows as someone's belief, hope or claim, and
+# the pronouns a claim may put for the believer
+_BELIEVING = frozenset(
+    """believe believes believed think thinks thought suspect suspects suspected fear fears
+    feared suggest suggests suggested hope hopes hoped claim claims claimed""".split()
+)
+_SUBJECTS = frozenset("he she it they".split())
+
+
+def _belief_left_out(
+    op: str,
+    old: tuple[str, ...],
+    new: tuple[str, ...],
+    i1: int,
+    u: tuple[str, ...],
+    c: tuple[str, ...],
+    j1: int,
+) -> bool:
+    """Whether a copy leaves out whose belief, hope or claim the rest is (`_BELIEVING`), and
+    so states it: where it opens the unit ("Those involved ... had been waiting" for
+    "Detectives believe those involved ... had been waiting"; "It also retrieved documents"
+    for "Cyber Berkut claims to have retrieved documents"), or after a speaker's verb the
+    claim keeps ("said the start ... would lead" for "said he hoped the start ... would
+    lead"). Not a speaker's own verb of speech or insistence ("Mertesacker insisted")."""
+    if op not in ("delete", "replace") or not set(new) <= _SUBJECTS | {"also"}:
+        return False
+    verb = old[:-1] if old[-1:] == ("that",) else old
+    if old[-2:] in (("to", "have"), ("to", "be")):
+        verb = old[:-2]
+    elif old[-1:] == ("to",):
+        verb = old[:-1]
+    if not verb or verb[-1] not in _BELIEVING or len(verb) > _OPENING_SPEAKER + 1:
+        return False
+    if i1 == 0:
+        return len(verb) > 1  # the believer named: "Detectives believe"
+    after_speech = bool(_SAY.fullmatch(u[i1 - 1])) and j1 > 0 and c[j1 - 1] == u[i1 - 1]
+    return after_speech and not new and verb[:-1] in ((), *((w,) for w in _SUBJECTS))
 
 
 _PASSIVE = BE - {"being"}  # what makes "said" a hedge before it: "is said to"
@@ -771,11 +835,13 @@ def _unconditioned(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 def unconditional(claim: str, unit: str) -> Conflict | None:
     """`_unconditional` for a claim the unit says word for word, and more; or the unit's
     impersonal hedge before it left out (`_hoped`: "The shift in policy will lead ..." of "The
-    hope will be that the shift in policy will lead ...")."""
+    hope will be that the shift in policy will lead ..."), or its believer (`_belief_left_out`:
+    "The man fled" of "Police believe that the man fled")."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY) or ()
     head = next((o for o in changes if o[0] == "delete" and o[1] == 0), None)
-    if head and _hoped(u[: head[2]]):
+    believed = head and _belief_left_out("delete", u[: head[2]], (), 0, u, c, 0)
+    if head and (_hoped(u[: head[2]]) or believed):
         return Conflict("word", " ".join(c[:1]), " ".join(u[: head[2] + 1]))
     return _unconditional(changes, c, u)
 
@@ -1355,8 +1421,8 @@ _LINKS = frozenset(
     """in on at after before during since until last when while because as to for from by
     through over against""".split()
 )
-_WHEN_WHERE = _LINKS - frozenset("because as to for from by".split())  # time or place
-_PARTY = frozenset({"against"})  # `_put_in`: a link word that opens no time or place but a party
+# time or place ("against" opens a party: "against Wales")
+_WHEN_WHERE = _LINKS - frozenset("because as to for from by against".split())
 _LINK_WORDS = 10
 _LINKED_ALONE = 3  # `relinked`: the fewest words of a phrase found elsewhere without its link word
 _SAME_EVENT = 0.5  # the share of the claim's other content words that make a sentence its event's
@@ -1535,9 +1601,7 @@ def _put_in(
     new = c[j1:j2]
     while len(new) > _PUT_WORDS[0] and not is_content(new[-1]):
         new = new[:-1]  # "last month that": the phrase, not the clause's "that"
-    if not (
-        _PUT_WORDS[0] <= len(new) <= _LINK_WORDS and new[0] in _WHEN_WHERE - _PARTY and _said(new)
-    ):
+    if not (_PUT_WORDS[0] <= len(new) <= _LINK_WORDS and new[0] in _WHEN_WHERE and _said(new)):
         return None
     # (or its words after the link word and an article: "the High Court in Edinburgh" of
     # "remitted the case to the High Court in Edinburgh")
@@ -1620,10 +1684,11 @@ def _cause_put_in(
     apart; "As only limited parking is available, the charity has advised volunteers to wear
     welly boots". Or a consequence that opens the claim alone, where neither the unit nor
     a sentence beside it links anything as a cause ("As a result, it houses more than 500
-    inmates" for "... a category D prison housing more than 500 inmates")."""
-    opening = next((w for w in _CONSEQUENCES if _opens(claim, w)), None)
+    inmates" for "... a category D prison housing more than 500 inmates"), or ends it ("...
+    is blocked in Russia as a result.")."""
+    opening = next((w for w in _CONSEQUENCES if _opens(claim, w) or _closes(claim, w)), None)
     if opening:
-        rest = c[len(opening) :]
+        rest = c[len(opening) :] if _opens(claim, opening) else c[: -len(opening)]
         near = " ".join(lines[max(k - 1, 0) : k + 2]).split()
         changes = _copy_changes(rest, u, _CAUSE_COPY)
         # (not a copy the unit joins to what goes before it by "and": "rumors swirled that
@@ -1631,7 +1696,7 @@ def _cause_put_in(
         head = next((o[2] for o in changes or () if o[0] == "delete" and o[1] == 0), 0)
         joined = head > 0 and u[head - 1] in _COORDINATED
         copied = changes is not None and not joined
-        if copied and len(_content(rest)) >= _CAUSE_WORDS and not _CAUSAL.intersection(near):
+        if copied and len(_content(rest)) >= _CAUSE_WORDS and not _links_cause(tuple(near)):
             return Conflict("word", " ".join(opening), _UNLINKED)
     at = [(i, i + len(w)) for i in range(len(c)) for w in _CAUSES if c[i : i + len(w)] == w]
     for found in _AS_CAUSE.finditer(claim):
@@ -1667,9 +1732,37 @@ def _cause_put_in(
     return None
 
 
+# `_links_cause`: what "as" links, or comes after, where it gives no cause ("also known as
+# Strelkov", "such as", "as well as", "as a child"; not "as a result")
+_AS_NAMED = frozenset("known such well same just".split())
+_AS_NO_CAUSE = frozenset("a an the well part if though to for of much many long soon far".split())
+
+
+def _links_cause(words: tuple[str, ...]) -> bool:
+    """Whether the words link something as a cause (`_CAUSAL`), "as" only where it may."""
+    if (_CAUSAL - {"as"}).intersection(words):
+        return True
+    for i, w in enumerate(words):
+        if w != "as":
+            continue
+        after = words[i + 1 : i + 3]
+        if after in (("a", "result"), ("a", "consequence")):
+            return True
+        named = i > 0 and words[i - 1] in _AS_NAMED
+        if not named and not (after and after[0] in _AS_NO_CAUSE):
+            return True
+    return False
+
+
 def _opens(claim: str, words: tuple[str, ...]) -> bool:
     """Whether the claim opens with the words and a comma (any case; tokenised or not)."""
     return re.match(r"\s+".join(words) + r"\s*,", claim, re.I) is not None
+
+
+def _closes(claim: str, words: tuple[str, ...]) -> bool:
+    """Whether the claim ends with the words, after a word ("... is blocked in Russia as a
+    result.")."""
+    return re.search(r"\w\s+" + r"\s+".join(words) + r"\s*[.!?]?\s*$", claim, re.I) is not None
 
 
 def conceded_as_cause(claim: str, unit: str) -> Conflict | None:
@@ -1681,12 +1774,17 @@ def conceded_as_cause(claim: str, unit: str) -> Conflict | None:
     "despite the fact that mr elfwick 's twitter bio states ... he was still invited ..."."""
     u = _agreed(_uncontracted(tokens(unit)))
     conceded = next((w for w in _CONCEDES if run_at(u, w) and not run_at(u, ("as", *w))), None)
-    if conceded is None or _CAUSAL.intersection(u):
+    if conceded is None:
         return None
     c = _agreed(_uncontracted(tokens(claim)))
     if any(run_at(c, w) for w in _CONCEDES):
         return None
     theirs = {stem(w) for w in _content(u)}
+    # where the unit links something as a cause too ("have therefore turned to the internet,
+    # even though only 1% ... have access"), the claim's cause must be what it concedes
+    at = run_at(u, conceded)[0] + len(conceded)
+    granted = {stem(w) for w in _content(u[at : at + _CONCEDED_WORDS])}
+    linked = bool(_CAUSAL.intersection(u))
     for i in range(1, len(c)):
         link = next((w for w in _CLAIMED_CAUSES if c[i : i + len(w)] == w), None)
         if link is None:
@@ -1695,9 +1793,16 @@ def conceded_as_cause(claim: str, unit: str) -> Conflict | None:
             {stem(w) for w in _content(c[:i])},
             {stem(w) for w in _content(c[i + len(link) :])},
         )
+        if linked and not (
+            len(sides[1]) > 2 and len(sides[1] & granted) >= _CAUSE_SAID * len(sides[1])
+        ):
+            continue
         if all(len(side) >= 2 and len(side & theirs) >= _CAUSE_SAID * len(side) for side in sides):
             return Conflict("word", " ".join(link), " ".join(conceded))
     return None
+
+
+_CONCEDED_WORDS = 12  # `conceded_as_cause`: the words after "even though" that say what it grants
 
 
 # `conceded_as_cause`: what concedes one thing despite another, and what a claim gives as a cause

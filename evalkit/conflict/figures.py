@@ -79,7 +79,7 @@ def _figured(claim: str, unit: str, whole: str, dated: bool) -> Conflict | None:
     when ..."; "McGregor, 29, ... will make his boxing debut against the 40-year-old
     Mayweather" against "McGregor, 29, will make his boxing debut ...")."""
     rules = (_figure, _whole_for_part, _date) if dated else (_figure, _whole_for_part)
-    for rule in (*rules, lambda c, u: _slot(c, u, False)):
+    for rule in (*rules, lambda c, u: _slot(c, u, False), _figure_moved):
         found = rule(claim, unit)
         if found and not _added(found, tokens(whole), tokens(unit)):
             return found
@@ -100,6 +100,38 @@ def _whole_for_part(claim: str, unit: str) -> Conflict | None:
         if run_at(c, (u[i - 1], u[k], u[k + 1])) and not run_at(c, (u[i], "of")):
             return Conflict("number", f"{u[k]} {u[k + 1]}", " ".join(u[i : k + 2]))
     return None
+
+
+_AFTER = 7  # `_figure_moved`: the words after a figure that say what it is of
+_TOLD_BY = 2  # `_figure_moved`: the fewest words that tell the other figure's thing
+
+
+def _figure_moved(claim: str, unit: str) -> Conflict | None:
+    """A figure of the unit's put where the unit has another, the words after it copied from
+    that other's: "with 15km lying across Aleppo's territories controlled by government troops"
+    against "6km lie across Aleppo's territories controlled by government troops and another
+    15km through territories in the hands of illegal armed groups". The words that tell the
+    two apart (those after one figure and not after the other) are read; the claim gives the
+    other's figure nowhere."""
+    c, u = tokens(claim), tokens(unit)
+    for i, mine in enumerate(c):
+        if not _figure_word(mine) or mine not in u:
+            continue
+        said = _after(c, i)
+        own = set().union(*(_after(u, j) for j, w in enumerate(u) if w == mine))
+        for j, theirs in enumerate(u):
+            if theirs == mine or theirs in c or _figure_word(theirs) is None:
+                continue
+            other = _after(u, j)
+            told = len(said & (other - own)) >= _TOLD_BY and len(said & other) > _TOLD_BY
+            if told and not said & (own - other):
+                return Conflict("number", mine, theirs)
+    return None
+
+
+def _after(words: tuple[str, ...], i: int) -> set[str]:
+    """The stems of the content words, not figures, within _AFTER after words[i]."""
+    return {stem(w) for w in words[i + 1 : i + 1 + _AFTER] if is_content(w) and not _figure_word(w)}
 
 
 _NEAR = 5  # `_added`: the words either side of a figure that say what it is of
@@ -361,6 +393,7 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
             if (
                 b[2] != a[2]
                 or _same(a, b, c, u)
+                or _same_span(a, b, c, u)
                 or (_ROUGHLY & {*c[a[0] - 1 : a[0]], *u[b[0] - 1 : b[0]]} and not _far(a, b, c, u))
             ):
                 continue
@@ -441,6 +474,32 @@ def _slots(text: str, words: tuple[str, ...], named: bool) -> list[Slot]:
             found.append((i, j, "name", " ".join(words[i:j])))
         i = max(j, i + 1)
     return found
+
+
+# `_same_span`: each span of time as a number of the smallest of its scale
+_SPAN_SIZES = {
+    **dict.fromkeys(("minute", "minutes"), ("time", 1)),
+    **dict.fromkeys(("hour", "hours"), ("time", 60)),
+    **dict.fromkeys(("day", "days"), ("time", 1440)),
+    **dict.fromkeys(("week", "weeks"), ("time", 10080)),
+    **dict.fromkeys(("fortnight", "fortnights"), ("time", 20160)),
+    **dict.fromkeys(("month", "months"), ("calendar", 1)),
+    **dict.fromkeys(("year", "years"), ("calendar", 12)),
+    **dict.fromkeys(("decade", "decades"), ("calendar", 120)),
+}
+
+
+def _same_span(a: Slot, b: Slot, c: tuple[str, ...], u: tuple[str, ...]) -> bool:
+    """Whether two counts count one span of time in other units: "a week later" and "seven
+    days later", "12 months" and "a year"."""
+    mine = _SPAN_SIZES.get(c[a[1]] if a[1] < len(c) else "")
+    theirs = _SPAN_SIZES.get(u[b[1]] if b[1] < len(u) else "")
+    if not mine or not theirs or mine[0] != theirs[0] or a[2] != "count" or b[2] != "count":
+        return False
+    try:
+        return Decimal(a[3]) * mine[1] == Decimal(b[3]) * theirs[1]
+    except ArithmeticError:
+        return False
 
 
 def _beside(a: Slot, m: Slot) -> bool:

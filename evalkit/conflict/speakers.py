@@ -149,6 +149,19 @@ def _initials_of(short: frozenset[str], long: frozenset[str], text: str) -> bool
     return abbreviates(tuple(short), words[max(at[0] - _NAME_WORDS, 0) : at[-1] + 1])
 
 
+_CLIPPED = 3  # `_clipped`: the fewest letters of a word's clipped form
+
+
+def _clipped(mine: frozenset[str], theirs: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether one speaker is the other's word clipped, neither a name, verbs of speech aside:
+    "the ref told" for "the referee told", "the prof" for "the professor"."""
+    mine, theirs = (frozenset(w for w in x if not _SAY.fullmatch(w)) for x in (mine, theirs))
+    if len(mine) != 1 or len(theirs) != 1 or (mine | theirs) & named:
+        return False
+    (a,), (b,) = sorted((mine, theirs), key=lambda x: len(next(iter(x))))
+    return len(a) >= _CLIPPED and b.startswith(a) and a != b
+
+
 def _speaker(claim: str, unit: str) -> Conflict | None:
     """The claim has someone say it whom the unit does not name, and the unit someone the
     claim does not name: a quote moved to another speaker. Not where either is an office,
@@ -437,6 +450,8 @@ def _respoken(
         # "mr cameron has claimed", tokenised CLIFF), as `_speaker` reads names
         if not gone or not put or same_voice(gone, put) or gone <= _OFFICES or put <= _OFFICES:
             continue
+        if _clipped(frozenset(gone), frozenset(put), named or frozenset()):
+            continue  # "the ref told" for "the referee told"
         if named is not None and (_described_otherwise(gone, put, named) or _other_body(old, new)):
             return Conflict("name", " ".join(written[0][j1:j2]), " ".join(written[1][i1:i2]))
         # a name, a title or an age marks a person ("mr earnest said", "the 42-year-old said"),
@@ -814,9 +829,9 @@ def _named_words(who: str, text: str) -> bool:
 _QUOTE_OPENS = re.compile(r"\s*[\"“‘']")
 # a sentence that introduces the quotes after it: "... told BBC Sport:", "Captain Alex Lees:"
 _INTRODUCES = re.compile(r":\s*$")
-_LABEL = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,4}}?(?P<who>{_WHO})\s*:\s*$")
+_LABEL = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,6}}?(?P<who>{_WHO})\s*:\s*$")
 # such a label before the quote it opens, in one sentence (`speakers`)
-_LABELLED = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,4}}?(?P<who>{_WHO})\s*:\s*[\"“‘']")
+_LABELLED = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,6}}?(?P<who>{_WHO})\s*:\s*[\"“‘']")
 
 
 def _introduced(text: str, known: frozenset[str] = frozenset()) -> str | None:
