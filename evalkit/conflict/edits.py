@@ -36,6 +36,7 @@ from evalkit.conflict.names import (
     _NAME_LENGTH,
     _PEOPLE_WORDS,
     _PERSON_TITLES,
+    _SUBJECTS,
     SEEMS,
     _opens_unnamed,
     abbreviates,
@@ -648,13 +649,12 @@ def _hedged_in(claim: str, unit: str, opens: bool = True) -> Conflict | None:
     return dropped if otherwise else found
 
 
-# `_belief_left_out`: verbs that give what follows as someone's belief, hope or claim, and
-# the pronouns a claim may put for the believer
+# `_belief_left_out`: verbs that give what follows as someone's belief, hope or claim (a claim
+# may put a subject pronoun, `_SUBJECTS`, for the believer)
 _BELIEVING = frozenset(
     """believe believes believed think thinks thought suspect suspects suspected fear fears
     feared suggest suggests suggested hope hopes hoped claim claims claimed""".split()
 )
-_SUBJECTS = frozenset("he she it they".split())
 
 
 def _belief_left_out(
@@ -1653,9 +1653,12 @@ _CAUSAL = frozenset(
     """because as so since due thanks result led leading lead caused causing owing reason
     therefore after following meant prompted forced""".split()
 )
+# the words after "as" where it gives no cause ("as well", "as part of", "as long as"); the
+# cause rule and `_links_cause` add their own
+_AS_UNCAUSED = frozenset("well part of soon long far much many if though for to".split())
 _AS_CAUSE = re.compile(
-    r"(?:^|,\s+)(as)\s+(?!(?:well|part|such|of|a\s+result|soon|long|far|much|many|if|though"
-    r"|for|to|in|at|the\s+\w+\s+of)\b)"
+    rf"(?:^|,\s+)(as)\s+(?!(?:{'|'.join(sorted(_AS_UNCAUSED))}"
+    r"|such|a\s+result|in|at|the\s+\w+\s+of)\b)"
     # (nor "as" of manner: "as they have done against the big sides", "as he did in 2015")
     r"(?!(?:[\w'’]+\s+){1,2}(?:did|do|does|done)\b(?!\s+not|n['’]t))",
     re.I,
@@ -1686,9 +1689,10 @@ def _cause_put_in(
     a sentence beside it links anything as a cause ("As a result, it houses more than 500
     inmates" for "... a category D prison housing more than 500 inmates"), or ends it ("...
     is blocked in Russia as a result.")."""
-    opening = next((w for w in _CONSEQUENCES if _opens(claim, w) or _closes(claim, w)), None)
-    if opening:
-        rest = c[len(opening) :] if _opens(claim, opening) else c[: -len(opening)]
+    consequence = _consequence(claim)
+    if consequence:
+        opening, opens = consequence
+        rest = c[len(opening) :] if opens else c[: -len(opening)]
         near = " ".join(lines[max(k - 1, 0) : k + 2]).split()
         changes = _copy_changes(rest, u, _CAUSE_COPY)
         # (not a copy the unit joins to what goes before it by "and": "rumors swirled that
@@ -1735,7 +1739,7 @@ def _cause_put_in(
 # `_links_cause`: what "as" links, or comes after, where it gives no cause ("also known as
 # Strelkov", "such as", "as well as", "as a child"; not "as a result")
 _AS_NAMED = frozenset("known such well same just".split())
-_AS_NO_CAUSE = frozenset("a an the well part if though to for of much many long soon far".split())
+_AS_NO_CAUSE = _AS_UNCAUSED | frozenset("a an the".split())
 
 
 def _links_cause(words: tuple[str, ...]) -> bool:
@@ -1752,6 +1756,18 @@ def _links_cause(words: tuple[str, ...]) -> bool:
         if not named and not (after and after[0] in _AS_NO_CAUSE):
             return True
     return False
+
+
+@lru_cache(maxsize=MEMO)
+def _consequence(claim: str) -> tuple[tuple[str, ...], bool] | None:
+    """The words of `_CONSEQUENCES` that open the claim (and True) or end it (and False), read
+    once per claim, not once per sentence `_cause_put_in` reads it against."""
+    for words in _CONSEQUENCES:
+        if _opens(claim, words):
+            return words, True
+        if _closes(claim, words):
+            return words, False
+    return None
 
 
 def _opens(claim: str, words: tuple[str, ...]) -> bool:

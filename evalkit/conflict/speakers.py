@@ -829,9 +829,11 @@ def _named_words(who: str, text: str) -> bool:
 _QUOTE_OPENS = re.compile(r"\s*[\"“‘']")
 # a sentence that introduces the quotes after it: "... told BBC Sport:", "Captain Alex Lees:"
 _INTRODUCES = re.compile(r":\s*$")
-_LABEL = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,6}}?(?P<who>{_WHO})\s*:\s*$")
+# (up to six words before the name: "BBC pundit and former Italy striker Gianluca Vialli:")
+_LABEL_HEAD = rf"^\s*(?:[A-Za-z'’-]+\s+){{0,6}}?(?P<who>{_WHO})\s*:\s*"
+_LABEL = re.compile(rf"{_LABEL_HEAD}$")
 # such a label before the quote it opens, in one sentence (`speakers`)
-_LABELLED = re.compile(rf"^\s*(?:[A-Za-z'’-]+\s+){{0,6}}?(?P<who>{_WHO})\s*:\s*[\"“‘']")
+_LABELLED = re.compile(rf"{_LABEL_HEAD}[\"“‘']")
 
 
 def _introduced(text: str, known: frozenset[str] = frozenset()) -> str | None:
