@@ -227,6 +227,7 @@ _COPY_OPPOSITE_FORMS = (
         "discourage discourages discouraging discouraged",
     ),
     ("grant grants granting granted", "refuse refuses refusing refused"),
+    ("grant grants granting granted", "deny denies denying denied"),  # "was denied an order"
     ("more", "less"),
     ("begin begins beginning began", "end ends ending ended"),
     ("top", "bottom"),

@@ -1362,10 +1362,12 @@ def test_what_is_not_spliced(claim: str) -> None:
             "The boat carried more than 100 migrants to Sicily.",
             "number fewer than 90 where the source has more than 100",
         ),
+        # a bound set alike with another value is another figure, either way (the thirty-sixth
+        # probe: "at least two had been killed" for "at least three")
         (
             "The boat carried over 90 migrants to Sicily.",
             "The boat carried more than 100 migrants to Sicily.",
-            "agree",
+            "number more than 90 where the source has more than 100",
         ),
         # a tokenised sum with its currency keeps its scale
         (
@@ -2682,13 +2684,14 @@ def test_word_for_word_means_whole_words() -> None:
             "No one was hurt in the fire at the house on Monday, police said.",
             "agree",
         ),
-        # two figures traded, the one given as roughly so far from the other
+        # two figures traded, the one given as roughly so far from the other (read first where
+        # both sides set the same bound, "more than")
         (
             "Childline counselled more than 2,400 children in the past year compared to about "
             "4,500 in 2011-12.",
             "The NSPCC's Childline service said it counselled more than 4,500 children in the "
             "past year compared to about 2,400 in 2011-12.",
-            "number 4500 where the source has 2400",
+            "number 2400 where the source has 4500",
         ),
         # the age a name has between commas, though the claim gives the unit's to another
         (
@@ -4861,11 +4864,6 @@ def test_an_eighteenth_probes_reversals_are_conflicts(
             "There are other stories on the website from Paralympic gold medallists Dame Tanni"
             " Grey-Thompson and David Roberts, world champion hurdler Dai Greene and Olympic"
             " cycling gold medallist Geraint Thomas.",
-        ),
-        # a bound short of the source's, which it says
-        (
-            "Landlords who let properties to more than three unrelated people need a licence.",
-            "Landlords who let properties to more than five unrelated people need a licence.",
         ),
         # the claim's own "said" for "claims"; a claim kept
         (
@@ -8171,3 +8169,207 @@ def test_a_concession_made_a_cause_a_consequence_put_last_and_readings_that_agre
     assert reason("robertson said the manager told them he didn't give it.", ref.lower()) == (
         "name manager where the source has ref"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "expected"),
+    [
+        (
+            "On 1 April it reported that more than 100 people had been detained, and that at "
+            "least two had been killed.",
+            "On 1 April it reported that more than 100 people had been detained, and that at "
+            "least three had been killed.",
+            "number more than two where the source has more than three",
+        ),
+        (
+            "The Department for Environment, Food and Rural Affairs found the number had gone"
+            " up by 200 million since October.",
+            "The Department for Environment, Food and Rural Affairs found the number had gone"
+            " up by 200 million since 2013.",
+            "word october where the source has 2013",
+        ),
+        (
+            "Earlier this month, American Apparel was denied a restraining order preventing "
+            "him from making any negative statements in the press about the company.",
+            "Earlier this month, American Apparel was granted a restraining order preventing "
+            "him from making any negative statements in the press about the company and from "
+            "trying to get board members removed.",
+            "opposite denied where the source has granted",
+        ),
+        (
+            "Arrests have been made.",
+            "No arrests have been made.",
+            "negation: only the source denies or negates it",
+        ),
+        (
+            "Passport applicants would not have to pay a state tax, and previous residence in"
+            " Russia would still be required.",
+            "Passport applicants would not have to pay a state tax, and previous residence in"
+            " Russia would no longer be required.",
+            "opposite still where the source has no longer",
+        ),
+        (
+            "Previous residence in Russia would be required.",
+            "Previous residence in Russia would no longer be required.",
+            "negation: only the source denies or negates it",
+        ),
+        (
+            "KLM said the flights would allow people to spend a full day in the Netherlands "
+            "before returning home.",
+            "Highlands and Islands Airports Limited (Hial) said the flights would allow "
+            "people to spend a full day in the Netherlands before returning home.",
+            "name klm where the source has airports, islands, limited",
+        ),
+        (
+            "Hial said the flights would allow people to spend a full day in the Netherlands "
+            "before returning home.",
+            "Highlands and Islands Airports Limited (Hial) said the flights would allow "
+            "people to spend a full day in the Netherlands before returning home.",
+            "agree",
+        ),
+        (
+            "Her family said they were understandably upset at their loss and that she would "
+            "be greatly missed.",
+            "Police said Mrs Clark's family were understandably upset at their loss and that "
+            "she would be greatly missed.",
+            "name her family where the source has police",
+        ),
+        (
+            "Mrs Clark's family were understandably upset at their loss, police said.",
+            "Police said Mrs Clark's family were understandably upset at their loss.",
+            "agree",
+        ),
+        (
+            'Mrs Colfer went to see an out-of-hours GP on 17 April with a rash "from head to '
+            'foot" but not on the arms.',
+            "Mrs Colfer said her son went to see an out-of-hours GP on 17 April with a rash "
+            '"from head to foot" but not on his arms.',
+            "name mrs colfer where the source has her son",
+        ),
+        (
+            "Police found a body in the river on Monday.",
+            "Police said officers found a body in the river on Monday.",
+            "agree",
+        ),
+        (
+            "Alison Wedgwood, a direct descendant of company founder Josiah Wedgwood, said "
+            'the collection was "important" for Staffordshire.',
+            "Alison Wedgwood, whose husband Tom is a direct descendant of company founder "
+            'Josiah Wedgwood, said the collection was "important" for Staffordshire.',
+            "word wedgwood where the source has wedgwood whose husband tom is",
+        ),
+        (
+            'Alison Wedgwood said the collection was "important" for Staffordshire.',
+            "Alison Wedgwood, whose husband Tom is a direct descendant of company founder "
+            'Josiah Wedgwood, said the collection was "important" for Staffordshire.',
+            "agree",
+        ),
+        (
+            "The council said Telford Road would remain closed for most of Monday to allow "
+            "clean-up work to be carried out.",
+            "The council said Telford Road was expected to remain closed for most of Monday "
+            "to allow clean-up work to be carried out.",
+            "word would where the source has was expected to",
+        ),
+        (
+            "The Warriors host the Cavaliers in the first game of the best-of-seven finals on"
+            " Thursday and will repeat their 4-2 success in the 2015 finals.",
+            "Warriors host the Cavaliers in the first game of the best-of-seven finals on "
+            "Thursday, hoping to repeat their 4-2 success in the 2015 finals.",
+            "word and will where the source has hoping to",
+        ),
+        (
+            "The plane crashed into the southern Indian Ocean.",
+            "The plane is long believed to have crashed into the southern Indian Ocean.",
+            "word plane crashed where the source has plane is long believed to have crashed",
+        ),
+        (
+            "Mr Charney, who also founded the company, was ousted last year because of "
+            "accusations of misuse of company funds.",
+            "Mr Charney, who also founded the company, was ousted last year because of the "
+            "employee complaints and amid accusations of misuse of company funds.",
+            "word because of where the source has the employee complaints and amid",
+        ),
+        (
+            "Mr Charney, who also founded the company, was ousted last year because of the "
+            "employee complaints.",
+            "Mr Charney, who also founded the company, was ousted last year because of the "
+            "employee complaints and amid accusations of misuse of company funds.",
+            "agree",
+        ),
+        (
+            "They were unable to find an equaliser because of Steven Pienaar's dismissal.",
+            "Bournemouth were stunned by goals for Sunderland from Victor Anichebe and a "
+            "Jermain Defoe penalty and they were unable to find an equaliser, even against 10"
+            " men following Steven Pienaar's dismissal.",
+            "word because of where the source has even against 10 men following",
+        ),
+        (
+            "They were unable to find an equaliser, even against 10 men.",
+            "Bournemouth were stunned by goals for Sunderland and they were unable to find an"
+            " equaliser, even against 10 men following Steven Pienaar's dismissal.",
+            "agree",
+        ),
+        (
+            "Lincolnshire Police said the tractor driver killed in the collision lived "
+            "locally, but has not released any further details.",
+            "Lincolnshire Police said the motorcyclist killed in the collision lived locally,"
+            " but has not released any further details.",
+            "name tractor driver where the source has motorcyclist",
+        ),
+        (
+            "The rider was taken to hospital.",
+            "The motorcyclist was taken to hospital.",
+            "agree",
+        ),
+        (
+            "Durrant was first-team coach when Walter Smith succeeded Ally McCoist in 2011.",
+            "He was first-team coach when Ally McCoist succeeded Smith in 2011, then returned"
+            " to working with the youths again after McCoist resigned during season.",
+            "order smith succeeded ally mccoist where the source has ally mccoist succeeded smith",
+        ),
+        (
+            "Durrant was first-team coach when Ally McCoist succeeded Walter Smith in 2011.",
+            "He was first-team coach when Ally McCoist succeeded Smith in 2011, then returned"
+            " to working with the youths again after McCoist resigned during season.",
+            "agree",
+        ),
+        # whom it is said to is no one spoken of
+        (
+            "He overcame that and is now targeting a medal at the 2016 Rio Olympics.",
+            "He explains to BBC Sport's Nick Hope how he overcame that and is now targeting a "
+            "medal at the 2016 Rio Olympics.",
+            "agree",
+        ),
+    ],
+)
+def test_the_thirty_sixth_probes_misses(claim: str, unit: str, expected: str) -> None:
+    """Errors of the thirty-sixth probe (session 63), with faithful pairs beside them: a bound
+    set alike with another figure ("at least two" / "at least three"), a month for a year, an
+    opposite of a copy ("denied" / "granted", "still" / "no longer"), a negator that opened the
+    unit left out, a speaker before an acronym in brackets, the one a speaker speaks of made the
+    speaker or the doer, the one whose husband it is made him, a prospect said as "would" or
+    joined by "and will", a belief held "long", what happens beside a thing or in spite of it
+    made its cause, a motorcyclist for a tractor driver, two names traded before a clause that
+    names one again."""
+    assert reason(claim, unit) == expected
+
+
+def test_a_parent_of_children_describes_the_one_named_before() -> None:
+    """The thirty-sixth probe's false alarm: "The father-of-four pleaded guilty" describes the
+    one the sentence before names, as "the 46-year-old" would."""
+    sources = (
+        "Hospital radiographer Aidan McNicholl, 36, died following the collision on the A5.",
+        "Andreas Werner, 46, of Leipzig, failed to spot the motorcyclist as he turned right.",
+        "The father-of-four pleaded guilty to causing death by careless driving at Llandudno "
+        "Magistrates' Court.",
+    )
+    claim = (
+        "Andreas Werner pleaded guilty to causing death by careless driving at Llandudno "
+        "Magistrates' Court."
+    )
+    assert spliced(claim, sources) is None
+    aged = sources[2].replace("The father-of-four", "The 46-year-old")
+    assert spliced(claim, (*sources[:2], aged)) is None
+    named = sources[2].replace("The father-of-four", "Mr McNicholl's brother")
+    assert spliced(claim, (*sources[:2], named)) is not None

@@ -137,6 +137,7 @@ from evalkit.conflict.base import (
 from evalkit.conflict.edits import (
     _edited,
     _hedged,
+    circumstance_made_cause,
     conceded_as_cause,
     fused,
     reattached,
@@ -164,6 +165,7 @@ from evalkit.conflict.speakers import (
     quote_moved,
     speakers,
     spoken_by_another,
+    spoken_of_made_speaker,
     told_apart,
     voiced,
 )
@@ -353,6 +355,7 @@ def _compare(
     found = (
         found or _done(claim, unit) or singled_out(claim, unit) or conceded_as_cause(claim, unit)
     )
+    found = found or circumstance_made_cause(claim, unit)
     bare = _unbracketed(claim, unit)
     found = found or _order(claim, unit) or (_order(claim, bare) if bare != unit else None)
     # (or the stretch of the claim that copies the unit, where the claim opens or ends with
@@ -365,6 +368,7 @@ def _compare(
             found = _order(stretch, unit)
     found = found or _slot(claim, unit, True)
     found = found or spoken_by_another(claim, unit) or told_apart(claim, unit)
+    found = found or spoken_of_made_speaker(claim, unit)
     if found:
         return "conflict", found
     return NEUTRAL if novel else ("agree", None)

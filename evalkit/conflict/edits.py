@@ -350,11 +350,16 @@ def _edited_in(claim: str, unit: str) -> Conflict | None:
             added -= 1  # "knew" for "did not know"
         elif op == "replace" and _did_not(new, old):
             added += 1
+        elif op == "replace" and {old, new} == {_NO_LONGER, ("still",)}:
+            return Conflict("opposite", " ".join(new), " ".join(old))  # "would still be"
         elif op == "replace":
             return None
-        elif op == "delete" and i1 > 0 and old[0] == "s" and set(old[1:]) & _OWNED:
+        elif _NO_LONGER in (old, new):  # "would be required" for "would no longer be required"
+            added += 1 if new else -1
+        elif op == "delete" and i1 > 0 and old[0] in ("s", "whose") and set(old[1:]) & _OWNED:
             # the one whose kin or counsel did it said to have done it: "when Mrs Alexander
-            # found ..." for "when Mrs Alexander's aunt found ..."
+            # found ..." for "when Mrs Alexander's aunt found ...", "Alison Wedgwood, a direct
+            # descendant of ..." for "Alison Wedgwood, whose husband Tom is a direct ..."
             return Conflict("word", u[i1 - 1], " ".join(u[i1 - 1 : i2]))
         elif _YET_TO in (old, new):  # "had yet to come forward" is "had not come forward"
             added += 1 if new else -1
@@ -406,7 +411,7 @@ _SEEMING = frozenset(
     """seem seems seemed appear appears appeared believed thought said reported understood
     rumoured rumored estimated feared presumed""".split()
 )
-_SEEMING_WORDS = _SEEMING | _BE_TO | frozenset("been have has had widely".split())
+_SEEMING_WORDS = _SEEMING | _BE_TO | frozenset("been have has had widely long generally".split())
 # How many words either side of a change a claim's own prospect word ("may", "could") is read
 # as hedging it: "could start" for "could possibly start" hedges still; a far "due to" does not.
 _NEAR = 3
@@ -451,6 +456,7 @@ def _did_not(negated: tuple[str, ...], plain: tuple[str, ...]) -> bool:
 
 
 _ASIDE = frozenset("also still even already".split())  # `_did_not`: adverbs a copy adds
+_NO_LONGER = ("no", "longer")  # a negator of two words, whose opposite is "still"
 
 # words that open a clause of its own, which a copy may leave out with its negations
 _CLAUSE_OPENERS = frozenset("and but while which who as because although though whereas".split())
@@ -616,6 +622,8 @@ def _hedged_in(claim: str, unit: str, opens: bool = True) -> Conflict | None:
             op == "replace"
             and (
                 (len(new) == 1 and _said_certain(old, new[0]))
+                # joined to the clause before: "..., and will repeat" for "..., hoping to repeat"
+                or (len(new) == 2 and new[0] in _JOINERS and _said_certain(old, new[1]))
                 # with a name the claim gives in full: "Lucas Leiva will get" for "Lucas is hoping
                 # to get"
                 or (len(new) > 1 and set(new[:-1]) <= names(claim) and _said_certain(old, new[-1]))
@@ -836,13 +844,16 @@ def unconditional(claim: str, unit: str) -> Conflict | None:
     """`_unconditional` for a claim the unit says word for word, and more; or the unit's
     impersonal hedge before it left out (`_hoped`: "The shift in policy will lead ..." of "The
     hope will be that the shift in policy will lead ..."), or its believer (`_belief_left_out`:
-    "The man fled" of "Police believe that the man fled")."""
+    "The man fled" of "Police believe that the man fled"), or the negator it opens with
+    ("Arrests have been made" of "No arrests have been made")."""
     c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
     changes = _copy_changes(c, u, _COPY) or ()
     head = next((o for o in changes if o[0] == "delete" and o[1] == 0), None)
     believed = head and _belief_left_out("delete", u[: head[2]], (), 0, u, c, 0)
     if head and (_hoped(u[: head[2]]) or believed):
         return Conflict("word", " ".join(c[:1]), " ".join(u[: head[2] + 1]))
+    if head and u[head[2] - 1] in _NEGATORS:
+        return Conflict("negation", "source", "claim")
     return _unconditional(changes, c, u)
 
 
@@ -905,8 +916,9 @@ _ASKING = frozenset(
 def _said_certain(old: tuple[str, ...], new: str) -> bool:
     """Whether a copy's one word in place of the unit's says as certain what they give as a
     prospect ("will" for "is expected to") or as done what they give as to come ("went" for
-    "will go")."""
-    return (new in _CERTAIN and (_prospect(old) or _seeming(old))) or _done_instead(old, new)
+    "will go"; "would remain closed" for "was expected to remain closed")."""
+    certain = new in _CERTAIN or new == "would"
+    return (certain and (_prospect(old) or _seeming(old))) or _done_instead(old, new)
 
 
 # What makes the verb after it one to come: "will go", "would take", "intends to go"
@@ -1022,7 +1034,12 @@ def _exchanged(old: str, new: str) -> Literal["word", "number"] | None:
         return "word"  # "574 seconds" for "574 minutes", "5 miles" for "5 km"
     if {old, new} <= WEEKDAYS or ({old, new} <= MONTHS and full_month(old) != full_month(new)):
         return "word"  # "to April levels" for "to March levels", which `dates` cannot tell
+    if any(_YEAR.fullmatch(a) and b in MONTHS for a, b in ((old, new), (new, old))):
+        return "word"  # "since October" for "since 2013"
     return None
+
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 # Units of measure by kind, each unit in its forms: a copy that puts one for another of its
@@ -1237,14 +1254,16 @@ def _joined(
 def _description(start: tuple[str, ...], claim: str) -> bool:
     """Whether the start describes a person who may be the other sentence's: "the" and a role
     (`names._PEOPLE`: "the striker"), a word for a person ("the frenchman", "the chairman"), a
-    word written with a capital ("The Argentine" for Messi), an age ("the 28-year-old") or a
-    rank ("the world number 101"), or
+    word written with a capital ("The Argentine" for Messi), an age ("the 28-year-old"), a
+    rank ("the world number 101") or a parent's children ("the father-of-four"), or
     such a word for a person or a body after a few others ("The former Paris Saint-Germain and
     Tottenham player" for Ginola); not "The Red Cross", "The road"."""
     if start[:1] != ("the",):
         return False
     if start[-2:] == ("year", "old") or start[-2:-1] == ("number",):
         return True  # "the 28-year-old", "the world number 101"
+    if len(start) == 4 and start[1] in _PARENTS and start[2] == "of":
+        return True  # "the father-of-four"
     written = claim.split()
     capital = len(written) > 1 and written[1][:1].isupper() and written[0].lower() == "the"
     person = start[-1] in _PEOPLE_WORDS | _DESCRIBED_AS or start[-1].endswith(_PERSON_ENDS)
@@ -1257,6 +1276,7 @@ _DESCRIBED_AS = frozenset(
     "player star actor actress singer group organisation organization team side club band".split()
 )
 _DESCRIPTION_WORDS = 8
+_PARENTS = frozenset("father mother dad mum grandfather grandmother".split())
 
 
 def _opens_with(start: tuple[str, ...], words: set[str]) -> bool:
@@ -1733,6 +1753,30 @@ def _cause_put_in(
             for m, other in enumerate(lines):
                 if abs(m - k) > apart and len(own & _line_stems(other)) >= _CAUSE_SAID * len(own):
                     return Conflict("word", " ".join(c[i:j]), _UNLINKED)
+    return None
+
+
+# what gives a thing as beside another, or in spite of it, not its cause
+# (`circumstance_made_cause`)
+_BESIDE = frozenset("amid despite even although though".split())
+_BECAUSE = frozenset("because due thanks owing".split())  # a cause the unit links itself
+
+
+def circumstance_made_cause(claim: str, unit: str) -> Conflict | None:
+    """The claim, a copy of the unit, gives as a cause (`_CAUSES`, "because of") what the
+    unit has happen beside the thing or in spite of it, the words that say so left out or put
+    otherwise: "ousted because of accusations of misuse" for "ousted because of the employee
+    complaints and amid accusations of misuse", "unable to find an equaliser because of
+    Pienaar's dismissal" for "..., even against 10 men following Pienaar's dismissal"."""
+    c, u = _uncontracted(tokens(claim)), _uncontracted(tokens(unit))
+    for op, i1, i2, _, j2 in _copy_changes(c, u, _COPY) or ():
+        old, before = u[i1:i2], c[:j2]
+        if op == "insert" or not _BESIDE.intersection(old) or _BECAUSE.intersection(old):
+            continue
+        link = next((w for w in _CAUSES if before[-len(w) :] == w), None)
+        link = link or (("because", "of") if before[-2:] == ("because", "of") else None)
+        if link:
+            return Conflict("word", " ".join(link), " ".join(old))
     return None
 
 

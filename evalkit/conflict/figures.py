@@ -288,8 +288,9 @@ def _disagree(a: Amount, b: Amount) -> bool:
     """Whether the claim's figure `a` and the unit's `b` of one thing cannot both hold: two
     values, a value outside the other's bound ("fewer than 2,000" against "more than 9,000";
     not "105" against "more than 100"), or bounds with no value between them; or the claim's
-    bound past the unit's the same way ("more than five" against "more than three", which
-    does not say it; not "more than three" against "more than five")."""
+    bound set alike with another value, either way ("more than five" against "more than
+    three", which does not say it; "at least two had been killed" against "at least three",
+    another figure)."""
     x, y = Decimal(a.value), Decimal(b.value)
     if not a.bound and not b.bound:
         return x != y
@@ -297,7 +298,7 @@ def _disagree(a: Amount, b: Amount) -> bool:
         value, limit, bound = (x, y, b.bound) if not a.bound else (y, x, a.bound)
         return value < limit if bound > 0 else value > limit
     if a.bound == b.bound:
-        return x > y if a.bound > 0 else x < y
+        return x != y
     low, high = (x, y) if a.bound > 0 else (y, x)
     return low >= high
 
@@ -360,6 +361,9 @@ _SLOT = 3  # `_slot`: more words than this either side of a figure that both sid
 _ROUGHLY = frozenset(
     "than over under about around nearly almost some approximately roughly least most".split()
 )
+# bounds ("at least", "more than"): the same bound on both sides, with another figure, is
+# another fact ("at least two had been killed" against "at least three had been killed")
+_BOUNDS = frozenset("than over under least most".split())
 
 
 def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
@@ -394,7 +398,7 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
                 b[2] != a[2]
                 or _same(a, b, c, u)
                 or _same_span(a, b, c, u)
-                or (_ROUGHLY & {*c[a[0] - 1 : a[0]], *u[b[0] - 1 : b[0]]} and not _far(a, b, c, u))
+                or (_roughly(a, b, c, u) and not _far(a, b, c, u))
             ):
                 continue
             if any(_same(m, b, c, u) and _amid(c, m, u, b) for m in mine):
@@ -436,6 +440,15 @@ def _slot(claim: str, unit: str, named: bool) -> Conflict | None:
 
 _APPROXIMATELY = frozenset("about around nearly almost approximately roughly some".split())
 _FAR = Decimal("1.25")  # `_far`: how many times the other a figure is, at least, to be far
+
+
+def _roughly(a: Slot, b: Slot, c: tuple[str, ...], u: tuple[str, ...]) -> bool:
+    """Whether either figure is a bound or a guess (`_ROUGHLY`), but for one bound both sides
+    set alike (`_BOUNDS`: "at least two" / "at least three")."""
+    mine, theirs = c[max(a[0] - 2, 0) : a[0]], u[max(b[0] - 2, 0) : b[0]]
+    if mine == theirs and mine[-1:] and mine[-1] in _BOUNDS:
+        return False
+    return bool(_ROUGHLY & {*mine[-1:], *theirs[-1:]})
 
 
 def _counts(word: str) -> bool:

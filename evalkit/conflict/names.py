@@ -733,6 +733,7 @@ _PEOPLE = tuple(
     referee | manager boss | coach | defendant accused suspect | victim | prosecutor | judge |
     witness | lawyer attorney solicitor barrister | juror | doctor physician surgeon | patient |
     teacher | pupil student | driver | passenger | pilot | gunman attacker assailant |
+    motorcyclist biker | cyclist | pedestrian |
     landlord | tenant | buyer | seller | employer | employee | police officer detective constable |
     firefighter fireman firemen | paramedic | soldier troop | nurse | neighbour neighbor |
     resident | flatmate roommate housemate | friend | colleague | bodyguard""".split("|")

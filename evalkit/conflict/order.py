@@ -74,7 +74,12 @@ def _order(claim: str, unit: str) -> Conflict | None:
     found = _reordered(claim, unit, c, u) or _object_named(c, u) or _pronoun_turned(c, u)
     found = found or _object_made_doer(c, u)
     found = found or _name_for_pronoun_traded(c, u) or _traded_cut(c, u) or _made_active(c, u)
-    return found or _bared(claim, unit, c, u)
+    found = found or _bared(claim, unit, c, u)
+    # (or the unit's first clauses alone: "He was first-team coach when Ally McCoist succeeded
+    # Smith in 2011" of "..., then returned to working with the youths again after McCoist
+    # resigned", where the name the claim moves comes again after them)
+    first = None if found or _equated(c, u) else _first_clauses(c, unit)
+    return found or (_order(claim, first) if first else None)
 
 
 def _bared(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:
@@ -99,6 +104,18 @@ def _bared(claim: str, unit: str, c: tuple[str, ...], u: tuple[str, ...]) -> Con
     # said that last week a mystery donor paid for the sign")
     named = names(claim) if cased(claim) else name_words(claim)
     return found if found and named & set(found.mine.replace("...", " ").split()) else None
+
+
+def _first_clauses(c: tuple[str, ...], unit: str) -> str | None:
+    """The unit up to the comma after which it has none of the claim's content words that it
+    has not had before; None where that is all of it."""
+    have = _content(c) & set(tokens(unit))
+    pieces = unit.split(", ")
+    for n in range(1, len(pieces)):
+        head = ", ".join(pieces[:n])
+        if have <= set(tokens(head)):
+            return head
+    return None
 
 
 def _traded_cut(c: tuple[str, ...], u: tuple[str, ...]) -> Conflict | None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from evalkit.conflict.base import (
+    _COPY,
     _NEAR_COPY,
     _PRONOUNS,
     _SAY,
@@ -101,10 +102,11 @@ _HAS_SAID = r"(?:has|have|had)\s+(?:also\s+)?(?:said|told)"
 
 # an aside between the speaker and "said": between commas, with a relative clause after it ("John
 # Grogan, chairman of the Hatfield Employee Benefit Trust, which has run the mine since 2013,
-# said"), or between dashes ("Prof Olesen - a former GP himself - said")
+# said"), between dashes ("Prof Olesen - a former GP himself - said"), or in brackets
+# ("Highlands and Islands Airports Limited (Hial) said")
 _APPOSITION = (
     r"(?:,[^,]{1,80}(?:,\s+(?:which|who|whose)\s[^,]{1,80})?,"
-    r"|\s+[-–—]\s[^-–—,]{1,60}\s[-–—])?"
+    r"|\s+[-–—]\s[^-–—,]{1,60}\s[-–—]|\s*\([^()]{1,40}\))?"
 )
 
 
@@ -942,3 +944,54 @@ def _label_names(label: str) -> set[str]:
 
 # `_LABELLED` without capitals: 'ipswich manager mick mccarthy: "it looked like ...'
 _LABELLED_LOWER = re.compile(r"^\s*(?P<label>(?:[a-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*)\s*:\s*[\"“‘']")
+
+
+_SPEAKER_WORDS = 4  # `spoken_of_made_speaker`: the most words of a speaker, or of one spoken of
+_TO_WHOM = frozenset("to about of how what why when where whether".split())
+
+
+def spoken_of_made_speaker(claim: str, unit: str) -> Conflict | None:
+    """The claim, a copy of the unit, has the one the unit's speaker speaks of say it, or do
+    it: "Her family said they were understandably upset" for "Police said Mrs Clark's family
+    were understandably upset" (the speaker put for the one spoken of); "Mrs Colfer went to see
+    a GP" for "Mrs Colfer said her son went to see a GP" (the verb of speech and the one spoken
+    of left out). Not a spokesman's principal ("Smith said" for "Smith's spokesman said Smith
+    ..."), nor the speaker's own people or body ("Police found" for "Police said officers
+    found")."""
+    c, u = tokens(claim), tokens(unit)
+    for op, i1, i2, j1, j2 in _copy_changes(c, u, _COPY) or ():
+        old, new = u[i1:i2], c[j1:j2]
+        if op == "delete" and i1 > 0 and j1 > 0 and _SAY.fullmatch(old[0]):
+            # (the subject of what is said, a few words: not whom it is said to, "explains to
+            # BBC Sport's Nick Hope how he overcame that")
+            said = old[2:] if old[1:2] == ("that",) else old[1:]
+            spoken = _content(said) if len(said) <= _SPEAKER_WORDS else set()
+            speaker = c[max(j1 - 2, 0) : j1]
+            if spoken and said[0] not in _TO_WHOM and not _one_people(spoken, set(speaker)):
+                return Conflict("name", " ".join(speaker), " ".join(old[1:]))
+        elif (
+            op == "replace"
+            and c[j2 : j2 + 1] == u[i2 : i2 + 1]
+            and _SAY.fullmatch(u[i2] if i2 < len(u) else "")
+            and _spoken_of(_content(new), u[i2 + 1 :])
+            and not _content(old) & set(c)
+            and not set(old) & _VOICES
+        ):
+            return Conflict("name", " ".join(new), " ".join(old))
+    return None
+
+
+def _spoken_of(words: set[str], said: tuple[str, ...]) -> bool:
+    """Whether the words open what a speaker says (`said`, the words after the verb of speech),
+    its subject, with more words after them: not a speaker named after the verb ("..., said
+    police")."""
+    at = [k for k, w in enumerate(said[:_SPEAKER_WORDS]) if w in words]
+    return bool(words) and words <= set(said[:_SPEAKER_WORDS]) and at[-1] < len(said) - 2
+
+
+def _one_people(spoken: set[str], speaker: set[str]) -> bool:
+    """Whether the words of the one spoken of are the speaker's own people (a kind of
+    `_PEOPLE` the speaker's words are of: "officers" of "police") or a body."""
+    if spoken <= _BODY_WORDS | _COLLECTIVES:
+        return True
+    return any(group & spoken and group & speaker for group in _PEOPLE)
