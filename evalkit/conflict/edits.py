@@ -28,7 +28,7 @@ from evalkit.conflict.base import (
     past_asides,
     run_at,
 )
-from evalkit.conflict.figures import _BARE_NUMBER
+from evalkit.conflict.figures import _BARE_NUMBER, _YEAR
 from evalkit.conflict.names import _ARTICLES as _A_AN_THE
 from evalkit.conflict.names import (
     _HONORIFICS,
@@ -1037,9 +1037,6 @@ def _exchanged(old: str, new: str) -> Literal["word", "number"] | None:
     if any(_YEAR.fullmatch(a) and b in MONTHS for a, b in ((old, new), (new, old))):
         return "word"  # "since October" for "since 2013"
     return None
-
-
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 # Units of measure by kind, each unit in its forms: a copy that puts one for another of its
