@@ -340,7 +340,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "claim; empty with entail=none.",
         "contradiction": "The entailment model's probability that the evidence contradicts "
         "the claim; empty with entail=none.",
-        "novel": "Names, numbers, dates and quotations of the claim found in no source.",
+        "novel": "Names, numbers, dates, quotations, events and aims of the claim found in no "
+        "source.",
         "conflict": "What disagrees between the claim and its evidence, e.g. 7,000 -> 4,000.",
         "claim_start": f"Where the claim starts ({_SPAN} of the candidate).",
         "claim_end": f"Where the claim ends ({_SPAN} of the candidate).",

@@ -867,6 +867,44 @@ def test_sanctions_imposed_a_sacking_or_a_ban_no_source_reports_are_found_in_no_
     assert [m.signals.novel_names for m in found] == [()]
 
 
+def test_a_purpose_a_claim_adds_in_words_no_source_has_is_found_in_no_source() -> None:
+    """The seeds' 002 C9: "..., directed primarily at strengthening its defense against South
+    Korea" where the sources say the weapons "are designed to attack Seoul". A purpose in the
+    sources' words (any inflection), the clause's own predicate ("were intended to showcase"
+    for "were meant to advertise", a paraphrase the similarity reads), and a plain "in order
+    to" are none; the aim ends at a joining word."""
+    source = seg(
+        "s",
+        "She said the recent weapons tests were part of the country's five-year plan.",
+        "She added that the recently tested weapons are designed to attack Seoul.",
+        "Experts believe the tests were meant to advertise the weapons it was planning to sell.",
+        "South Korean Defense Minister Shin Wonsik said so.",
+    )
+    cand = seg(
+        "c",
+        "The tests were part of its five-year plan, directed primarily at strengthening its "
+        "defense against South Korea.",
+        "The tests were part of its five-year plan, in a bid to attack Seoul.",
+        "The tests were intended to showcase the weapons it planned to sell.",
+        "The weapons were tested in order to showcase them.",
+        "The weapons were tested in an effort to attack Seoul and impress buyers.",
+        "The tests, aimed squarely at buyers, were part of its plan.",
+    )
+    cfg, embedder = VerifierConfig(), HashedEmbedder()
+    found = judged(source, cand, cfg, embedder)
+    assert [m.signals.novel_names for m in found] == [
+        ("strengthening",),
+        (),
+        (),
+        (),
+        (),
+        ("buyers",),
+    ]
+    claims = [Claim("c", f"C{i}", s) for i, s in enumerate(cand.sentences, 1)]
+    verdicts = judge_claims(claims, found, build_verifier(cfg))
+    assert "found in no source: strengthening" in verdicts[0].reason
+
+
 def test_a_date_only_the_pages_date_line_gives_is_found_in_a_source() -> None:
     """A page's date line ("27 December 2012") goes as a fragment, no prose to judge a claim
     by, but a claim that dates the event by it invents no date (WiCE: "The couple married in

@@ -121,6 +121,25 @@ def test_rewrite_with_invented_details_is_flagged(seeds_result: EventResult) -> 
     assert barrels.verdict == "unsupported" and "500,000" in barrels.novel
 
 
+def test_the_rewrites_sanctions_and_defence_against_the_south_are_unsupported(
+    seeds_result: EventResult,
+) -> None:
+    """The two claims of 002 that the entailment issue names: no source says the U.S. imposed
+    sanctions, and the sources say the weapons are designed to attack Seoul, not to defend
+    against the South. The sentences they paraphrase stay supported."""
+    by_text = {
+        a.claim.sentence.text: a
+        for a in seeds_result.alignments
+        if a.claim.candidate == "002_c71c7d43e01d3071"
+    }
+    sanctions = next(a for t, a in by_text.items() if "imposed sanctions" in t)
+    defence = next(a for t, a in by_text.items() if "defense against South Korea" in t)
+    assert sanctions.verdict == "unsupported" and "imposed" in sanctions.novel
+    assert defence.verdict == "unsupported" and "strengthening" in defence.novel
+    accused = next(a for t, a in by_text.items() if t.startswith("The U.S., South Korea, and"))
+    assert accused.verdict == "supported"
+
+
 def test_no_boilerplate_line_becomes_a_claim(seeds_result: EventResult) -> None:
     claims = [a.claim.sentence.text for a in seeds_result.alignments]
     for junk in (

@@ -35,6 +35,7 @@ from evalkit.conflict import (
     verbatim,
     voiced,
 )
+from evalkit.conflict.edits import _bases
 from evalkit.embed import (
     Embedder,
     Tokens,
@@ -48,6 +49,7 @@ from evalkit.lexicon import name_words, vocabulary_words
 from evalkit.records import Alignment, Claim, Segmented, Sentence, Verdict
 from evalkit.stages.clean import datelines
 from evalkit.text import (
+    BE,
     DECADE,
     MEMO,
     NEGATIONS,
@@ -470,7 +472,14 @@ def _novel(text: str, evidence: Evidence) -> Novel:
     return (
         tuple(sorted(figures[n] for n in unknown_figures)),
         tuple(sorted(d for d in dates(text) if not known(d, vocab) and not _within(d, vocab))),
-        tuple(sorted(unknown | misquoted | unreported(text, evidence.vocab))),
+        tuple(
+            sorted(
+                unknown
+                | misquoted
+                | unreported(text, evidence.vocab)
+                | unpurposed(text, evidence.vocab)
+            )
+        ),
     )
 
 
@@ -701,6 +710,38 @@ def unreported(text: str, vocab: frozenset[str]) -> frozenset[str]:
 
 _SAID = frozenset().union(*(said for said, _, _ in _EVENTS))
 _NEGATING = NEGATIONS | {"t"}  # "t" of "wasn't" / "was n't"
+
+
+def unpurposed(text: str, vocab: frozenset[str]) -> frozenset[str]:
+    """The content words of a purpose the claim adds (`_PURPOSE`: "directed at", "designed
+    to", "in a bid to" ...) that no source has in any form (`edits._bases`: "planned" for
+    "planning"): "part of its arms buildup plan, directed primarily at strengthening its
+    defense against South Korea" where the sources say the weapons "are designed to attack
+    Seoul" (the seeds' 002 C9). An aim put
+    beside what a clause says is a claim of its own, and one told in words no source uses is
+    the summariser's. Not an aim the clause says ("were intended to showcase the weapons"
+    for "were meant to ... advertise the weapons": a paraphrase the similarity reads). The
+    aim runs to the next punctuation or joining word."""
+    found: set[str] = set()
+    for match in _PURPOSE.finditer(text):
+        if set(tokens(text[: match.start()])[-2:]) & BE:
+            continue  # the clause's own predicate: "were designed to"
+        aim = _AIM_END.split(match.group("aim"), maxsplit=1)[0]
+        words = [w for w in content_tokens(aim) if not w.isdigit() and w not in vocab]
+        if words:
+            forms = set().union(*map(_bases, vocab))
+            found.update(w for w in words if _bases(w).isdisjoint(forms))
+    return frozenset(found)
+
+
+# a purpose, with at most one word between its verb and "at" ("aimed squarely at"), and
+# where it ends
+_PURPOSE = re.compile(
+    r"\b(?:(?:directed|aimed)(?: \w+)? at|(?:designed|intended|meant) to|in (?:a bid|an effort"
+    r"|an attempt) to|with (?:the aim|a view) (?:of|to))\s+(?P<aim>[^,;:.!?()\"“”]+)",
+    re.IGNORECASE,
+)
+_AIM_END = re.compile(r"\b(?:and|but|while|which|who|after|before|as|when|because|amid)\b", re.I)
 
 
 def _misquoted(quote: str, said: frozenset[tuple[str, ...]]) -> bool:
