@@ -717,21 +717,22 @@ def unpurposed(text: str, vocab: frozenset[str]) -> frozenset[str]:
     to", "in a bid to" ...) that no source has in any form (`edits._bases`: "planned" for
     "planning"): "part of its arms buildup plan, directed primarily at strengthening its
     defense against South Korea" where the sources say the weapons "are designed to attack
-    Seoul" (the seeds' 002 C9). An aim put
-    beside what a clause says is a claim of its own, and one told in words no source uses is
-    the summariser's. Not an aim the clause says ("were intended to showcase the weapons"
-    for "were meant to ... advertise the weapons": a paraphrase the similarity reads). The
-    aim runs to the next punctuation or joining word."""
-    found: set[str] = set()
-    for match in _PURPOSE.finditer(text):
-        if set(tokens(text[: match.start()])[-2:]) & BE:
-            continue  # the clause's own predicate: "were designed to"
-        aim = _AIM_END.split(match.group("aim"), maxsplit=1)[0]
-        words = [w for w in content_tokens(aim) if not w.isdigit() and w not in vocab]
-        if words:
-            forms = set().union(*map(_bases, vocab))
-            found.update(w for w in words if _bases(w).isdisjoint(forms))
-    return frozenset(found)
+    Seoul" (the seeds' 002 C9). An aim put beside what a clause says is a claim of its own,
+    and one told in words no source uses is the summariser's. Not an aim the clause says
+    ("were intended to showcase the weapons" for "were meant to ... advertise the weapons": a
+    paraphrase the similarity reads). The aim runs to the next punctuation or joining word."""
+    words = {
+        word
+        for match in _PURPOSE.finditer(text)
+        # not the clause's own predicate: "were designed to"
+        if not set(tokens(text[: match.start()])[-2:]) & BE
+        for word in content_tokens(_AIM_END.split(match.group("aim"), maxsplit=1)[0])
+        if not word.isdigit() and word not in vocab
+    }
+    if not words:
+        return frozenset()
+    forms = set().union(*map(_bases, vocab))  # once, and only for a word the sources lack
+    return frozenset(w for w in words if _bases(w).isdisjoint(forms))
 
 
 # a purpose, with at most one word between its verb and "at" ("aimed squarely at"), and
