@@ -890,8 +890,9 @@ def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     "Oldham Athletic", nor two words no English word has, "Shenwari", "Shahzad"), initials
     ("QPR"), or names of one country ("UK", "British":
     `text.same_country`). Titles before more words are read past ("Prince Charles" is no
-    form of "Princess Margaret")."""
-    a, b = tuple(w for w in a if is_content(w)), tuple(w for w in b if is_content(w))
+    form of "Princess Margaret"). A side with no content word ("N" of "N'Golo", split at its
+    apostrophe) is read as written."""
+    a, b = tuple(w for w in a if is_content(w)) or a, tuple(w for w in b if is_content(w)) or b
     if a[0] in _PERSON_TITLES and b[0] in _PERSON_TITLES and len(a) > 1 and len(b) > 1:
         a, b = a[1:], b[1:]
     same = len(os.path.commonprefix((a[0], b[0])))
