@@ -8383,3 +8383,18 @@ def test_a_parent_of_children_describes_the_one_named_before() -> None:
     assert spliced(claim, (*sources[:2], aged)) is None
     named = sources[2].replace("The father-of-four", "Mr McNicholl's brother")
     assert spliced(claim, (*sources[:2], named)) is not None
+
+
+def test_a_garbled_copy_whose_name_stands_alone_before_a_pronoun_is_read_without_failing() -> None:
+    """A hostile candidate: a copy garbled in front (words dropped, swapped and run together)
+    where the pronoun and "will" stand for the unit's lone capitalised word. The hedge rules
+    look for the words before that word's verb, and there are none: the sentences still agree
+    (a mutated benchmark corpus stopped a run here with a ValueError)."""
+    tail = (
+        " The left-arm batsman and spinner, who made his Test debut in 2015, will rejoin the"
+        " Rapids following June's ICC Trophy in England."
+    )
+    claim = '"last summer he was very unlucky. "Last very' + tail
+    unit = '"There "last summer awas very’ he Losing' + tail
+    named = frozenset({"losing"})
+    assert compare(claim, unit, True, frozenset(), 0.6, False, frozenset(), named)[0] == "agree"

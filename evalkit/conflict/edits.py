@@ -930,9 +930,12 @@ _TO_COME = _PROSPECTS | frozenset(
 def _done_instead(old: tuple[str, ...], new: str) -> bool:
     """Whether one word of a copy says as done, in the past, what the unit's words give as to
     come: "went" for "will go", "took" for "would take", "banned" for "wanted to ban", "spoke"
-    for "were due to speak" (not a present: "goes" for "will go" may tell a plan)."""
+    for "were due to speak" (not a present: "goes" for "will go" may tell a plan). Without a
+    word before the verb (or without a verb) nothing is to come."""
+    if len(old) < 2:
+        return False
     *before, verb = old
-    if not before or not _TO_COME.intersection(before) or not set(before) <= _TO_COME | _BE_TO:
+    if not _TO_COME.intersection(before) or not set(before) <= _TO_COME | _BE_TO:
         return False
     present = new in ("is", "are", "am") or (new.endswith("s") and new != "was")
     return new != verb and new.isalpha() and not present and new not in _TO_COME
