@@ -93,12 +93,15 @@ def run(
 
 def measure(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     corpus, cache = work / f"events{size}.jsonl", work / f"cache{size}"
-    subprocess.run(
+    made = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "--events", str(size)]
         + ["--out", str(corpus)],
         check=True,
         capture_output=True,
+        text=True,
     )
+    # what the corpus holds, and whether ../shared/bench was missing (then seeds only)
+    print(made.stderr.strip(), flush=True)
     row: dict[str, Any] = {"events": size}
     row["cold_s"], row["cold_cpu"], row["cold_mib"] = run(
         corpus, work / f"cold{size}", cache, args.embedder

@@ -20,6 +20,7 @@ def test_bench_scale_runs_cold_then_warm_and_the_warm_run_encodes_nothing(tmp_pa
     assert row["events"] == 3 and row["claims"] > 0
     assert row["encoded"] > 0 and row["warm_encoded"] == 0
     assert "events/s" in done.stdout and "warm/cold" in done.stdout
+    assert "make_corpus: wrote 3 events" in done.stdout  # which corpus it timed
 
 
 def test_bench_scale_times_the_entailment_model_against_the_same_run_without_it(
