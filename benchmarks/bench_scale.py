@@ -28,6 +28,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -64,18 +65,46 @@ model.encode(sorted(texts, key=len), batch_size=int(sys.argv[2]), normalize_embe
 """
 
 
+def tree_memory(pid: int) -> int:
+    """Bytes a process and every process it started hold, summed: each one's proportional
+    share of its resident pages (PSS), so libraries they share count once (0 once gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        here = todo.pop()
+        try:
+            rollup = Path(f"/proc/{here}/smaps_rollup").read_text().splitlines()
+            total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:")) * 1024
+            for task in Path(f"/proc/{here}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError, StopIteration):
+            continue  # it ended meanwhile
+    return total
+
+
 def timed(cmd: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak resident memory (MiB) of one fresh process."""
+    """Wall seconds, CPU seconds (its worker processes' included) and peak resident memory
+    (MiB) of one fresh process: the most its whole process tree held at once (`tree_memory`,
+    sampled every 0.1 s), or its own peak where that is more (a peak between samples)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert proc.stderr is not None
+    peak = [0]
+
+    def sample() -> None:
+        while proc.returncode is None:
+            peak[0] = max(peak[0], tree_memory(proc.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-3000:]}")
+    sampler.join()
     cpu = usage.ru_utime + usage.ru_stime
-    return time.perf_counter() - start, cpu, usage.ru_maxrss / 1024
+    return time.perf_counter() - start, cpu, max(usage.ru_maxrss * 1024, peak[0]) / 2**20
 
 
 def run(
