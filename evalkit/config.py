@@ -152,6 +152,14 @@ class EmbedderConfig:
         at_least=1,
         neutral=True,
     )
+    workers: int | None = opt(
+        None,
+        "processes that measure a batch's events side by side while this one runs the models; "
+        "0: measure here; null: one per CPU core (at most 4), for batches of 8 events or more "
+        "per worker",
+        at_least=0,
+        neutral=True,
+    )
     dim: int = opt(
         384, "vector size of the hashed embedder (unused by models)", at_least=1, at_most=65536
     )

@@ -58,6 +58,9 @@ class InputError(Exception):
         super().__init__(message)
         self.code = code
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, int]]:
+        return InputError, (str(self), self.code)  # its code too, from an event worker
+
 
 def cannot(err: OSError, message: str) -> InputError:
     """`message` (what could not be done, and what to do) for an OSError, with the exit code

@@ -63,6 +63,7 @@ from evalkit.stages.reference import pick_reference
 from evalkit.stages.score import rank, rouge_f1, score_candidate, unreadable
 from evalkit.stages.segment import Spans, clause_sentences, segment
 from evalkit.verifiers import ClaimSignals, Verifier, build_verifier
+from evalkit.workers import fewer_arenas
 
 log = logging.getLogger("evalkit")
 NAN = float("nan")
@@ -103,6 +104,7 @@ class Resources:
     @classmethod
     def build(cls, cfg: Config, timings: Timings | None = None) -> Resources:
         timings = timings or Timings()
+        fewer_arenas()  # before `pooled` starts its threads
         # numpy's BLAS rounds the same product differently with a different thread count, and a
         # joblib or SLURM job gets its own; one thread everywhere keeps every job's numbers
         # equal (the products per event are small, the model runs in torch, unaffected).

@@ -17,7 +17,15 @@ from typing import Any, Protocol, TypeVar
 from evalkit.config import Config
 from evalkit.errors import InputError
 from evalkit.files import input_digest
-from evalkit.pipeline import Resources, Timings, is_stored, run_event
+from evalkit.pipeline import (
+    EventMeasure,
+    Resources,
+    Timings,
+    is_stored,
+    judge_event,
+    measure_key,
+    run_event,
+)
 from evalkit.provenance import manifest
 from evalkit.records import Event, EventResult
 from evalkit.report import (
@@ -33,6 +41,7 @@ from evalkit.report import (
 from evalkit.run_dir import check_apart, check_run_dir, input_paths
 from evalkit.stages.load import BadEvent, is_jsonl, read_events, sources_path
 from evalkit.stages.segment import Prefetch
+from evalkit.workers import Workers
 
 log = logging.getLogger("evalkit")
 T = TypeVar("T")
@@ -80,17 +89,42 @@ def score_events(
     items: Iterator[tuple[int, Event | BadEvent]], cfg: Config, res: Resources
 ) -> Generator[tuple[int, EventResult | BadEvent], None, None]:
     """Each event scored, in order (a BadEvent passed on): events are scored in batches of
-    embedder.event_batch that share encoding batches, the next batch's lines segmented ahead."""
-    with closing(Prefetch()) as ahead:
+    embedder.event_batch that share encoding batches. A batch with enough events to measure is
+    measured by worker processes (`Workers`); another here, its lines segmented ahead."""
+    with closing(Prefetch()) as ahead, closing(Workers(cfg, res)) as workers:
         for batch, following in _ahead(_batches(items, cfg.embedder.event_batch)):
             good = [event for _, event in batch if not isinstance(event, BadEvent)]
             known = ahead.collect()  # this batch's lines, segmented while the last one ran
-            ahead.submit(
-                [e for _, e in following if isinstance(e, Event) and not is_stored(e, cfg, res)]
-            )
-            results = res.embedder.pooled(partial(run_event, cfg=cfg, res=res, known=known), good)
+            apart = workers.share(sum(1 for e in good if not is_stored(e, cfg, res)))
+            after = [e for _, e in following if isinstance(e, Event) and not is_stored(e, cfg, res)]
+            after_apart = workers.share(len(after))
+            if not after_apart:
+                ahead.submit(after)
+            if apart:
+                results = _measured_apart(workers, good, after if after_apart else [], cfg, res)
+            else:
+                scored = partial(run_event, cfg=cfg, res=res, known=known)
+                results = res.embedder.pooled(scored, good)
             for position, event in batch:
                 yield position, event if isinstance(event, BadEvent) else next(results)
+
+
+def _measured_apart(
+    workers: Workers, events: list[Event], ahead: list[Event], cfg: Config, res: Resources
+) -> Iterator[EventResult]:
+    """The events' results: their stored measurements, the rest measured by the workers (and
+    stored); a worker with nothing left of them starts on those `ahead`."""
+    keys = [measure_key(e, cfg) for e in events] if res.measures is not None else []
+    found = [res.measures.get(k) for k in keys] if res.measures is not None else []
+    found += [None] * (len(events) - len(found))
+    new = [e for e, m in zip(events, found, strict=True) if not isinstance(m, EventMeasure)]
+    fresh = iter(workers.measure(new, ahead))
+    for i, measure in enumerate(found):
+        if not isinstance(measure, EventMeasure):
+            measure = next(fresh)
+            if res.measures is not None:
+                res.measures.put(keys[i], measure)
+        yield judge_event(measure, cfg, res)
 
 
 def open_writer(run_dir: Path, cfg: Config, inputs: dict[str, str] | None = None) -> RunWriter:

@@ -129,3 +129,21 @@ def test_shards_merge_into_the_single_run(events: Path, single: Path, tmp_path: 
         evaluate(real(events, shard=shard, num_shards=2), tmp_path / str(shard))
     assert merge_main([str(tmp_path), "--out", str(tmp_path / "merged")]) == 0
     assert same_outputs(single, tmp_path / "merged")
+
+
+def test_worker_processes_give_the_single_run(events: Path, single: Path, tmp_path: Path) -> None:
+    """Two worker processes measure the events while the model runs here, for vectors,
+    readings and the entailment model's pairs alike: the tables of one process, byte for
+    byte."""
+    apart = real(events)
+    apart.embedder.workers = 2
+    evaluate(apart, tmp_path / "apart")
+    assert same_outputs(single, tmp_path / "apart")
+    runs = {}
+    for workers in (0, 2):
+        cfg = real(events)
+        cfg.entail.name, cfg.embedder.workers = "minilm", workers
+        evaluate(cfg, tmp_path / f"entail{workers}")
+        runs[workers] = tmp_path / f"entail{workers}"
+    assert same_outputs(runs[0], runs[2])
+    assert not same_outputs(single, runs[2])  # the model's probabilities are in the tables

@@ -14,14 +14,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import re
-import signal
-import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
 
 import pysbd
 
@@ -36,6 +32,7 @@ from evalkit.text import (
     tokens,
     unreferenced,
 )
+from evalkit.workers import can_spawn, main_unshared, quiet_worker, signals_held
 
 log = logging.getLogger("evalkit")
 Spans = tuple[tuple[int, int], ...]
@@ -436,42 +433,6 @@ def _split_lines(lines: list[str]) -> list[Spans]:
     return [split_line(line) for line in lines]
 
 
-_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-_METHODS = (None, "fork", "spawn", "forkserver")  # multiprocessing's own start methods
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM while a worker starts: cut short, it would print a traceback."""
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _quiet_worker() -> None:
-    """The run answers Ctrl-C and stops its worker; a SIGTERM (scancel) ends it silently."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
-
-
-@contextmanager
-def _main_unshared() -> Iterator[None]:
-    """While the worker starts, hide where `__main__` came from: a spawned child imports it
-    again (as `__mp_main__`) to find what it runs, and a user's script that calls evalkit with
-    no `if __name__ == "__main__":` guard then ran twice, scoring and writing twice. The worker
-    runs only evalkit's functions, so it needs nothing from it."""
-    main = vars(sys.modules["__main__"]) if "__main__" in sys.modules else {}
-    saved: dict[str, Any] = {k: main.pop(k) for k in ("__file__", "__spec__") if k in main}
-    if "__spec__" in saved:
-        main["__spec__"] = None  # multiprocessing reads it without a default
-    try:
-        yield
-    finally:
-        main.update(saved)
-
-
 class Prefetch:
     """Segments the lines of the next events in a worker process while this one scores the
     current events, which mostly means waiting for the model: pysbd is half of a run's own
@@ -484,9 +445,7 @@ class Prefetch:
         self._pool: ProcessPoolExecutor | None = None
         self._next: Future[list[Spans]] | None = None
         self._lines: list[str] = []
-        # A spawned child must start the way this process's multiprocessing does; a loky
-        # worker's "loky" method is unknown to it, and the child dies at once.
-        self._off = multiprocessing.get_start_method(allow_none=True) not in _METHODS
+        self._off = not can_spawn()
 
     def submit(self, events: Sequence[Event]) -> None:
         """Start segmenting these events' lines (as the cleaner will see them)."""
@@ -497,11 +456,11 @@ class Prefetch:
         if not texts:
             return
         try:
-            with _signals_held():  # a Ctrl-C or SIGTERM lands after the worker has started
+            with signals_held():  # a Ctrl-C or SIGTERM lands after the worker has started
                 if self._pool is None:  # started on first use: one batch never pays for it
                     context = multiprocessing.get_context("spawn")  # no copy of our threads
-                    self._pool = ProcessPoolExecutor(1, context, initializer=_quiet_worker)
-                with _main_unshared():
+                    self._pool = ProcessPoolExecutor(1, context, initializer=quiet_worker)
+                with main_unshared():
                     self._lines, self._next = texts, self._pool.submit(_split_lines, texts)
         except Exception as err:
             self._give_up(err)
