@@ -254,10 +254,11 @@ def test_new_candidate_formats_on_the_command_line(tmp_path: Path) -> None:
     assert not (tmp_path / "bad").exists()
 
 
-def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["None", "2"])  # None: 4 events a batch, segmented ahead
+def test_a_script_without_a_main_guard_runs_once(tmp_path: Path, workers: str) -> None:
     """Segmenting ahead starts a spawned worker, which imported a user's script again as
     `__mp_main__`: unguarded, its whole body ran twice (scoring, writing) with an 18-line
-    warning. The worker now starts with the script's origin hidden."""
+    warning. The worker now starts with the script's origin hidden; event workers too."""
     script = tmp_path / "score.py"
     script.write_text(
         "import os\n"
@@ -268,13 +269,15 @@ def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
         "events = [{'event_id': f'e{i}', 'articles': [{'id': 'a', 'text': A}, "
         "{'id': 'b', 'text': B}]} for i in range(12)]\n"
         "result = evalkit.evaluate(events, embedder='hashed', entail='none', "
-        "cache={'enabled': False}, **{'embedder.event_batch': 4})\n",
+        "cache={'enabled': False}, "
+        f"**{{'embedder.event_batch': 4, 'embedder.workers': {workers}}})\n",
         encoding="utf-8",
     )
     done = python(str(script), cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.count("body ") == 1, done.stdout
     assert "segmenting ahead failed" not in done.stderr
+    assert "event workers could not start" not in done.stderr
 
 
 def test_wrong_argument_types_are_one_line_input_errors(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from evalkit.embed import (
     SentenceTransformerEmbedder,
     Tokens,
     build_embedder,
+    cached,
     encode_and_read,
     encode_joined,
 )
@@ -440,7 +441,9 @@ class Reading(HashedEmbedder):
         return super().tokens(texts)
 
 
-def test_a_sentence_is_read_once_per_run_while_it_fits_in_memory() -> None:
+def test_a_sentence_is_read_once_per_run_while_it_fits_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Events that share sentences share their reading; the memory it takes stays bounded."""
     reading = Reading()
     cache = EmbeddingCache(reading)
@@ -449,8 +452,9 @@ def test_a_sentence_is_read_once_per_run_while_it_fits_in_memory() -> None:
     assert reading.read == [*TEXTS, "A new sentence here."]  # each text once
     assert again[0] is first[2] and again[2] is first[0]
     # with room for about one text, older readings are dropped and read again, alike
+    monkeypatch.setattr(cached, "TOKEN_MEMORY", first[0].vectors.nbytes)
     small = Reading()
-    tight = EmbeddingCache(small, token_memory=first[0].vectors.nbytes)
+    tight = EmbeddingCache(small)
     out = [tight.tokens([t])[0] for t in (*TEXTS, TEXTS[0])]
     assert small.read == [*TEXTS, TEXTS[0]]
     assert np.array_equal(out[3].vectors, out[0].vectors) and out[3].spans == out[0].spans

@@ -35,11 +35,7 @@ class EmbeddingCache:
     """
 
     def __init__(
-        self,
-        embedder: Embedder,
-        disk: DiskCache | None = None,
-        memory_items: int = 20_000,
-        token_memory: int = TOKEN_MEMORY,
+        self, embedder: Embedder, disk: DiskCache | None = None, memory_items: int = 20_000
     ) -> None:
         self.embedder = embedder
         self.name = embedder.name
@@ -48,7 +44,7 @@ class EmbeddingCache:
         self.memory_items = memory_items
         self._vectors: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._tokens: OrderedDict[str, Tokens] = OrderedDict()
-        self._token_bytes, self.token_memory = 0, token_memory
+        self._token_bytes = 0
         self._scheduler = Scheduler(self._encode, self._read)
         self.encoded = 0  # distinct texts sent to the model
         self.from_disk = 0  # texts read from the disk cache
@@ -64,7 +60,7 @@ class EmbeddingCache:
 
     def tokens(self, texts: Sequence[str]) -> list[Tokens]:
         """The model's token vectors, each distinct text read once while it stays in memory
-        (least recently used first out, `token_memory` bytes at most; never on disk: they are
+        (least recently used first out, TOKEN_MEMORY bytes at most; never on disk: they are
         big, and what they measure is stored with the event's measurement). Coverage reads
         sentence by sentence, and events that share sentences share their reading.
         In `pooled` the waiting events' texts are read together, by the encoding thread."""
@@ -130,7 +126,7 @@ class EmbeddingCache:
             return
         self._tokens[text] = tokens
         self._token_bytes += tokens.vectors.nbytes
-        while self._token_bytes > self.token_memory and self._tokens:
+        while self._token_bytes > TOKEN_MEMORY and self._tokens:
             _, dropped = self._tokens.popitem(last=False)
             self._token_bytes -= dropped.vectors.nbytes
 
