@@ -194,14 +194,25 @@ def measured(
     event: Event, cfg: Config, res: Resources, known: Mapping[str, Spans] = {}
 ) -> EventMeasure:
     """The event's measurement from the disk cache, or measured now (and stored)."""
-    if res.measures is None:
-        return measure_event(event, cfg, res, known)
-    key = measure_key(event, cfg)
-    found = res.measures.get(key)
-    if not isinstance(found, EventMeasure):
+    found = stored(event, cfg, res)
+    if found is None:
         found = measure_event(event, cfg, res, known)
-        res.measures.put(key, found)
+        store(event, found, cfg, res)
     return found
+
+
+def stored(event: Event, cfg: Config, res: Resources) -> EventMeasure | None:
+    """The event's measurement from the disk cache; None when the cache is off or has none."""
+    if res.measures is None:
+        return None
+    found = res.measures.get(measure_key(event, cfg))
+    return found if isinstance(found, EventMeasure) else None
+
+
+def store(event: Event, measure: EventMeasure, cfg: Config, res: Resources) -> None:
+    """Keep the event's measurement in the disk cache, when it is on."""
+    if res.measures is not None:
+        res.measures.put(measure_key(event, cfg), measure)
 
 
 @dataclass(frozen=True, slots=True)

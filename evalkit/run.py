@@ -18,13 +18,13 @@ from evalkit.config import Config
 from evalkit.errors import InputError
 from evalkit.files import input_digest
 from evalkit.pipeline import (
-    EventMeasure,
     Resources,
     Timings,
     is_stored,
     judge_event,
-    measure_key,
     run_event,
+    store,
+    stored,
 )
 from evalkit.provenance import manifest
 from evalkit.records import Event, EventResult
@@ -114,16 +114,13 @@ def _measured_apart(
 ) -> Iterator[EventResult]:
     """The events' results: their stored measurements, the rest measured by the workers (and
     stored); a worker with nothing left of them starts on those `ahead`."""
-    keys = [measure_key(e, cfg) for e in events] if res.measures is not None else []
-    found = [res.measures.get(k) for k in keys] if res.measures is not None else []
-    found += [None] * (len(events) - len(found))
-    new = [e for e, m in zip(events, found, strict=True) if not isinstance(m, EventMeasure)]
+    found = [stored(e, cfg, res) for e in events]
+    new = [e for e, m in zip(events, found, strict=True) if m is None]
     fresh = iter(workers.measure(new, ahead))
-    for i, measure in enumerate(found):
-        if not isinstance(measure, EventMeasure):
+    for event, measure in zip(events, found, strict=True):
+        if measure is None:
             measure = next(fresh)
-            if res.measures is not None:
-                res.measures.put(keys[i], measure)
+            store(event, measure, cfg, res)
         yield judge_event(measure, cfg, res)
 
 
