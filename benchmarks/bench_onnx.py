@@ -2,9 +2,10 @@
 with torch float64 (evalkit's default), torch float32, ONNX Runtime float64, float32 (what
 `embedder.backend=onnx` runs) and dynamic int8 (`embedder.backend=onnx-int8`, each text run
 alone), one thread each, in one process; then the
-entailment cross-encoder (the shipped minilm model) on 400 distinct pairs of seed sentences,
-torch float64 (`entail.backend=torch`) against ONNX Runtime float32 (`entail.backend=onnx`) and
-int8 weights (`entail.backend=onnx-int8`, each pair run alone).
+entailment cross-encoder (the shipped minilm model) on 400 distinct pairs of seed sentences:
+torch float64 (the model alone), torch as `entail.backend=torch` runs it (float32, the pairs
+whose rounding to its grid is in doubt again in float64), ONNX Runtime float32
+(`entail.backend=onnx`) and int8 weights (`entail.backend=onnx-int8`, each pair run alone).
 
     python benchmarks/bench_onnx.py [--sentences 2000] [--pairs 400] [--repeat 2]
 
@@ -36,7 +37,7 @@ from evalkit import ort  # noqa: E402
 from evalkit.config import CacheConfig, EntailConfig  # noqa: E402
 from evalkit.embed import READ_LAYERS, SentenceTransformerEmbedder  # noqa: E402
 from evalkit.embed.onnx import PASS, OnnxEmbedder  # noqa: E402
-from evalkit.entail import build_entailer  # noqa: E402
+from evalkit.entail import MiniLMEntailer, _run, build_entailer, unsure  # noqa: E402
 from evalkit.stages.load import bundled  # noqa: E402
 from evalkit.stages.segment import split_line  # noqa: E402
 
@@ -158,35 +159,41 @@ def encoders(count: int, repeat: int, folder: Path) -> None:
 
 
 def entailers(count: int, repeat: int, folder: Path) -> None:
-    """The cross-encoder's table: torch float64 against ONNX Runtime float32 and int8."""
+    """The cross-encoder's table: torch float64 (the model alone), torch as `entail` runs it
+    (float32, the doubtful pairs again in float64, on a grid of 1/GRID), ONNX Runtime float32
+    and int8."""
     asked = pairs(count)
     cache = CacheConfig(enabled=False, dir=str(folder))
-    runs = {
-        name: build_entailer(EntailConfig(name="minilm", backend=backend), cache)
-        for name, backend in (
-            ("torch float64", "torch"),
-            ("onnx float32", "onnx"),
-            ("onnx int8", "onnx-int8"),
-        )
+    built = {}
+    for backend in ("torch", "onnx", "onnx-int8"):
+        cached = build_entailer(EntailConfig(name="minilm", backend=backend), cache)
+        assert cached is not None
+        built[backend] = cached.entailer
+    plain = built["torch"]
+    assert isinstance(plain, MiniLMEntailer)
+    runs: dict[str, Callable[[list[tuple[str, str]]], np.ndarray]] = {
+        "torch float64": lambda some: _run(plain, some),
+        "torch (grid)": plain.entail,
+        "onnx float32": built["onnx"].entail,
+        "onnx int8": built["onnx-int8"].entail,
     }
-    for entailer in runs.values():
-        assert entailer is not None
-        entailer.entailer.entail(asked[:2])  # loads the model; exports the graph
+    for run in runs.values():
+        run(asked[:2])  # loads the model; exports the graph
     seconds: dict[str, list[float]] = {name: [] for name in runs}
     probs: dict[str, np.ndarray] = {}
     for _ in range(repeat):
-        for name, entailer in runs.items():
-            assert entailer is not None
+        for name, run in runs.items():
             start = time.process_time()
-            probs[name] = entailer.entailer.entail(asked)
+            probs[name] = run(asked)
             seconds[name].append(time.process_time() - start)
     floor = statistics.median(seconds["torch float64"])
     sample = asked[:: max(1, len(asked) // 50)]
+    doubtful = unsure(_run(plain, asked, plain.fast)).sum()
     print(f"\n{len(asked)} distinct entailment pairs (minilm), {repeat} alternating repeats")
+    print(f"torch (grid) ran {doubtful} of them again in float64; its max |diff| is the grid's")
     print(f"{'':14} {'CPU s':>7} {'/ torch f64':>11} {'max |diff|':>10}  rows alone == in batch")
-    for name, entailer in runs.items():
-        assert entailer is not None
-        alone = np.concatenate([entailer.entailer.entail([p]) for p in sample])
+    for name, run in runs.items():
+        alone = np.concatenate([run([p]) for p in sample])
         same = np.array_equal(alone, probs[name][:: max(1, len(asked) // 50)][: len(sample)])
         median = statistics.median(seconds[name])
         diff = np.abs(probs[name] - probs["torch float64"]).max()

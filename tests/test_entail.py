@@ -626,6 +626,65 @@ def test_the_shipped_model_is_small_and_reads_a_contradiction(
     assert denied[1] > same[1]
 
 
+def test_probabilities_round_to_the_grid_and_doubt_only_near_the_middle_of_a_step() -> None:
+    from evalkit.entail import GRID, MARGIN, on_grid, unsure
+
+    step = 1 / GRID
+    probs = np.array(
+        [[0.3 * step, 1.0], [2.5 * step + MARGIN / 2, 0.0], [0.5, 3.5 * step - MARGIN]]
+    )
+    assert on_grid(probs).tolist() == [[0.0, 1.0], [3 * step, 0.0], [0.5, 3 * step]]
+    assert unsure(probs).tolist() == [False, True, False]  # MARGIN itself is far enough
+    assert unsure(probs[:, ::-1]).tolist() == [False, True, False]  # either column
+
+
+def test_the_shipped_model_gives_float64s_probabilities_rounded_though_it_runs_float32() -> None:
+    """`MiniLMEntailer.entail` runs the model in float32 and again in float64 only for the pairs
+    whose rounding the float32 probabilities leave in doubt: every pair gets the float64
+    probabilities rounded to the grid, as on any other CPU. Real pairs: seed sentences
+    against their neighbours and against their own first half."""
+    import re
+
+    from evalkit.entail import GRID, MARGIN, MiniLMEntailer, _run, on_grid, unsure
+
+    sentences = [
+        s
+        for f in sorted((ROOT / "seeds").glob("*.txt"))
+        for s in re.split(r"(?<=[.!?])\s+", f.read_text(encoding="utf-8"))
+        if len(s) > 40
+    ]
+    pairs = [*zip(sentences, sentences[1:], strict=False)]
+    pairs += [(s, s[: len(s) // 2]) for s in sentences]
+    model = MiniLMEntailer(EntailConfig(name="minilm"))
+    got = model.entail(pairs)
+    exact, fast = _run(model, pairs), _run(model, pairs, model.fast)
+    assert np.array_equal(got, on_grid(exact)) and np.array_equal(got * GRID, np.round(got * GRID))
+    assert 0 < unsure(fast).sum() < len(pairs) / 4  # some pairs were run again, most not
+    # the margin's premise, on this CPU's kernels: float32 stays far closer to float64 than it
+    assert 0 < np.abs(fast - exact).max() < MARGIN / 4
+    assert got[:, 0].max() > 0.5 and got[:, 1].max() > 0.1  # both columns carry probabilities
+
+
+def test_on_a_gpu_the_shipped_model_runs_float64_alone_and_rounds_to_the_grid(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import evalkit.entail
+    from evalkit.entail import GRID, MiniLMEntailer
+
+    calls = []
+
+    def model_call(entailer: object, pairs: Sequence[tuple[str, str]], model: object = None):
+        calls.append(model)
+        return np.full((len(pairs), 2), 1 / 3, np.float32)
+
+    monkeypatch.setattr(evalkit.entail, "_run", model_call)
+    entailer = MiniLMEntailer(EntailConfig(name="minilm"))
+    entailer.device = "cuda"
+    got = entailer.entail([("The bridge reopened.", "It reopened.")] * 2)
+    assert calls == [None]  # the float64 model, once; no float32 pass
+    assert got.tolist() == [[85 / GRID, 85 / GRID]] * 2  # 1/3 of 256 is 85.3
+
+
 def test_train_verb_writes_the_model_and_its_card_into_the_run_folder(tmp_path: Path) -> None:
     import subprocess
     import sys

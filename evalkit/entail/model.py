@@ -5,7 +5,7 @@ claim [SEP]`; the mean of its last layer's token vectors goes through one linear
 classes: entailment, neutral, contradiction. Training (`evalkit train`) changes only the upper
 layers and the head, so a trained model is stored as those weights alone, in float16 (about
 14 MB against the full model's 88 MB); everything below them is read from the bundled model.
-The model runs in float64 and its probabilities are rounded to float32, like the vectors, so
+A run reads it in float32 and checks the doubtful pairs in float64 (`entail.MiniLMEntailer`), so
 the same pair gets the same probabilities on any CPU. Training runs it as transformers' BERT
 (`CrossEncoder`); runs read it in plain torch (`Trained`, `PairTokenizer`), bit for bit the same
 logits without importing transformers.
@@ -13,6 +13,7 @@ logits without importing transformers.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -141,6 +142,13 @@ class Trained:
         from evalkit.embed.bert import held
 
         return held([*self.bert.w.values(), *self.head])
+
+    def as_float32(self) -> Trained:
+        """A float32 copy; this one stays as it is (`float` and `BertNet.to` put new tensors
+        in place of the old, so the copies share none they change)."""
+        twin = copy.copy(self)
+        twin.bert = copy.copy(self.bert)
+        return twin.float()
 
     def float(self) -> Trained:
         """The same model in float32 (in place), to export."""
