@@ -4,8 +4,9 @@ with torch float64 (evalkit's default), torch float32, ONNX Runtime float64, flo
 alone), one thread each, in one process; then the
 entailment cross-encoder (the shipped minilm model) on 400 distinct pairs of seed sentences:
 torch float64 (the model alone), torch as `entail.backend=torch` runs it (float32, the pairs
-whose rounding to its grid is in doubt again in float64), ONNX Runtime float32
-(`entail.backend=onnx`) and int8 weights (`entail.backend=onnx-int8`, each pair run alone).
+whose rounding to its grid is in doubt again in float64), ONNX Runtime float32 checked the
+same way (`entail.backend=onnx`) and int8 weights (`entail.backend=onnx-int8`, each pair run
+alone).
 
     python benchmarks/bench_onnx.py [--sentences 2000] [--pairs 400] [--repeat 2]
 
@@ -161,7 +162,7 @@ def encoders(count: int, repeat: int, folder: Path) -> None:
 def entailers(count: int, repeat: int, folder: Path) -> None:
     """The cross-encoder's table: torch float64 (the model alone), torch as `entail` runs it
     (float32, the doubtful pairs again in float64, on a grid of 1/GRID), ONNX Runtime float32
-    and int8."""
+    checked the same way, and int8."""
     asked = pairs(count)
     cache = CacheConfig(enabled=False, dir=str(folder))
     built = {}
@@ -174,7 +175,7 @@ def entailers(count: int, repeat: int, folder: Path) -> None:
     runs: dict[str, Callable[[list[tuple[str, str]]], np.ndarray]] = {
         "torch float64": lambda some: _run(plain, some),
         "torch (grid)": plain.entail,
-        "onnx float32": built["onnx"].entail,
+        "onnx (grid)": built["onnx"].entail,
         "onnx int8": built["onnx-int8"].entail,
     }
     for run in runs.values():
@@ -191,6 +192,8 @@ def entailers(count: int, repeat: int, folder: Path) -> None:
     doubtful = unsure(_run(plain, asked, plain.fast)).sum()
     print(f"\n{len(asked)} distinct entailment pairs (minilm), {repeat} alternating repeats")
     print(f"torch (grid) ran {doubtful} of them again in float64; its max |diff| is the grid's")
+    same = np.array_equal(probs["onnx (grid)"], probs["torch (grid)"])
+    print(f"onnx (grid), float32 logits from ONNX Runtime, equals torch (grid): {same}")
     print(f"{'':14} {'CPU s':>7} {'/ torch f64':>11} {'max |diff|':>10}  rows alone == in batch")
     for name, run in runs.items():
         alone = np.concatenate([run([p]) for p in sample])

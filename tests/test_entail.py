@@ -638,14 +638,10 @@ def test_probabilities_round_to_the_grid_and_doubt_only_near_the_middle_of_a_ste
     assert unsure(probs[:, ::-1]).tolist() == [False, True, False]  # either column
 
 
-def test_the_shipped_model_gives_float64s_probabilities_rounded_though_it_runs_float32() -> None:
-    """`MiniLMEntailer.entail` runs the model in float32 and again in float64 only for the pairs
-    whose rounding the float32 probabilities leave in doubt: every pair gets the float64
-    probabilities rounded to the grid, as on any other CPU. Real pairs: seed sentences
-    against their neighbours and against their own first half."""
+def seed_pairs() -> list[tuple[str, str]]:
+    """Real pairs (about 180): the seeds' sentences against their neighbours and against their
+    own first half."""
     import re
-
-    from evalkit.entail import GRID, MARGIN, MiniLMEntailer, _run, on_grid, unsure
 
     sentences = [
         s
@@ -654,7 +650,16 @@ def test_the_shipped_model_gives_float64s_probabilities_rounded_though_it_runs_f
         if len(s) > 40
     ]
     pairs = [*zip(sentences, sentences[1:], strict=False)]
-    pairs += [(s, s[: len(s) // 2]) for s in sentences]
+    return pairs + [(s, s[: len(s) // 2]) for s in sentences]
+
+
+def test_the_shipped_model_gives_float64s_probabilities_rounded_though_it_runs_float32() -> None:
+    """`MiniLMEntailer.entail` runs the model in float32 and again in float64 only for the pairs
+    whose rounding the float32 probabilities leave in doubt: every pair gets the float64
+    probabilities rounded to the grid, as on any other CPU."""
+    from evalkit.entail import GRID, MARGIN, MiniLMEntailer, _run, on_grid, unsure
+
+    pairs = seed_pairs()
     model = MiniLMEntailer(EntailConfig(name="minilm"))
     got = model.entail(pairs)
     exact, fast = _run(model, pairs), _run(model, pairs, model.fast)

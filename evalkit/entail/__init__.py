@@ -114,6 +114,21 @@ def unsure(probs: np.ndarray) -> np.ndarray:
     return np.asarray((np.abs(scaled - np.floor(scaled) - 0.5) < MARGIN * GRID).any(axis=1))
 
 
+def checked(
+    pairs: Sequence[tuple[str, str]],
+    fast: np.ndarray,
+    exact: Callable[[Sequence[tuple[str, str]]], np.ndarray],
+) -> np.ndarray:
+    """`exact(pairs)` (float64 probabilities on the grid) from `fast`, the pairs' float32
+    probabilities: rounded to the grid where they round surely, `exact`'s own where they are
+    too near the middle between two steps (`unsure`: about 6% of pairs)."""
+    out = on_grid(fast)
+    doubt = np.flatnonzero(unsure(fast)).tolist()
+    if doubt:
+        out[doubt] = exact([pairs[i] for i in doubt])
+    return out
+
+
 class MiniLMEntailer:
     """evalkit's cross-encoder (see `entail.model`), loaded on first use."""
 
@@ -164,20 +179,17 @@ class MiniLMEntailer:
     def logits(self, enc: Any) -> Any:
         return self.loaded[0](**enc)
 
+    def exact(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """The float64 model's probabilities rounded to 1/GRID."""
+        return on_grid(_run(self, pairs))
+
     def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """The float64 model's probabilities rounded to 1/GRID, from the float32 model:
-        where the float32 probabilities are too near the middle between two steps to round
-        surely (`unsure`: about 6% of pairs), from the float64 model itself. The same numbers
-        on any CPU, at about 55% of float64's time. A GPU runs float64 throughout: fast there,
-        and the margin is measured on CPUs."""
+        """`exact`'s numbers from the float32 model (`checked`): the same on any CPU, at about
+        55% of float64's time. A GPU runs float64 throughout: fast there, and the margin is
+        measured on CPUs."""
         if self.device != "cpu":
-            return on_grid(_run(self, pairs))
-        fast = _run(self, pairs, self.fast)
-        out = on_grid(fast)
-        doubt = np.flatnonzero(unsure(fast)).tolist()
-        if doubt:
-            out[doubt] = on_grid(_run(self, [pairs[i] for i in doubt]))
-        return out
+            return self.exact(pairs)
+        return checked(pairs, _run(self, pairs, self.fast), self.exact)
 
 
 class HFEntailer:

@@ -1,10 +1,12 @@
 """The entailment model on ONNX Runtime (`entail.backend=onnx`): the same model, tokenizer and
 batches as the torch backend it wraps (`minilm` or `hf`), its logits computed by an ONNX graph
 exported from the loaded model on first use (see `evalkit.ort`); the probabilities are still
-computed from them in float64. Float32 logits, so the probabilities differ from torch's a
-little and live in a cache namespace of their own (`variant`). `entail.backend=onnx-int8` runs
-that graph with its weights quantised to int8 (dynamic quantisation, written beside it once),
-each pair alone: about twice as fast again, probabilities within a few hundredths.
+computed from them in float64. Float32 logits: for evalkit's own model that gives the torch
+backend's numbers exactly, faster (float64's on a grid, the doubtful pairs run again by torch
+in float64: `entail.checked`); an `hf` model's probabilities differ from torch's a little.
+Either way they live in a cache namespace of their own (`variant`). `entail.backend=onnx-int8`
+runs that graph with its weights quantised to int8 (dynamic quantisation, written beside it
+once), each pair alone: about twice as fast again, probabilities within a few hundredths.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import numpy as np
 
 from evalkit import ort
 from evalkit.config import EntailConfig
+from evalkit.entail import GRID
 
 GRAPH = "logits.onnx"
 INT8 = "logits-int8.onnx"
@@ -36,10 +39,13 @@ class OnnxEntailer:
         self.cfg: EntailConfig = inner.cfg
         self.device = "cpu"
         self.int8 = cfg.backend == "onnx-int8"
+        # float32 logits checked to give the torch backend's numbers (evalkit's own model)
+        self.checked = not self.int8 and hasattr(inner, "exact")
         # graphs exported from other code (`model.Trained`, not transformers) differ
         kind = f"{inner.kind}-" if hasattr(inner, "kind") else ""
         self.graph = ort.graph_folder(cache_dir, f"{kind}{self.fingerprint}") / GRAPH
-        self.variant = kind + ort.variant(version) + ("-int8" if self.int8 else "")
+        self.variant = kind + ort.variant(version)
+        self.variant += "-int8" if self.int8 else f"-grid{GRID}" if self.checked else ""
         self.exported = False  # whether this entailer exported its graph (not in the cache)
 
     @property
@@ -48,7 +54,8 @@ class OnnxEntailer:
 
     @property
     def loaded(self) -> tuple[Any, Any]:
-        """The torch model, loaded only to export the graph."""
+        """The torch model, loaded only to export the graph and (`checked`) to run the
+        doubtful pairs in float64."""
         return self.inner.loaded  # type: ignore[no-any-return]
 
     @cached_property
@@ -60,7 +67,9 @@ class OnnxEntailer:
 
         if not self.graph.is_file():
             model, tokenizer = self.loaded
-            model.float()  # exported in float32; the torch model is not used again
+            # exported in float32: the copy `checked` keeps beside the float64 model that
+            # checks it, else the model itself (not used again)
+            model = self.inner.fast if self.checked else model.float()
             sample = tokenizer(
                 ["an example"],
                 ["a claim"],
@@ -71,7 +80,7 @@ class OnnxEntailer:
             inputs = list(sample)
             ort.export(
                 model,
-                lambda m, *t: self.inner.logits(dict(zip(inputs, t, strict=True))),
+                lambda m, *t: _logits(m(**dict(zip(inputs, t, strict=True)))),
                 [sample[k] for k in inputs],
                 self.graph,
                 inputs,
@@ -94,8 +103,10 @@ class OnnxEntailer:
         return torch.from_numpy(ort.run(self.session, feed)[0])
 
     def entail(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        from evalkit.entail import _run, probabilities, tokenized
+        from evalkit.entail import _run, checked, probabilities, tokenized
 
+        if self.checked:
+            return checked(pairs, _run(self, pairs), self.inner.exact)
         if not self.int8 or not pairs:
             return _run(self, pairs)
         # Each pair alone, unpadded: dynamic quantisation scales activations over the whole
@@ -111,3 +122,9 @@ class OnnxEntailer:
         logits = np.empty(got.shape, np.float64)
         logits[order] = got
         return probabilities(torch.from_numpy(logits), self.labels)
+
+
+def _logits(out: Any) -> Any:
+    """A model call's logits: a Hugging Face model's output holds them, `model.Trained`'s is
+    them."""
+    return getattr(out, "logits", out)
