@@ -200,7 +200,8 @@ class EntailConfig(Measure):
         "torch",
         "what runs the model: torch (the same probabilities on any x86-64 CPU: minilm in "
         "float32 checked in float64, to 1/256; hf in float64) or "
-        "onnx (ONNX Runtime, float32 logits, CPU only, faster; needs pip install 'evalkit[onnx]') "
+        "onnx (ONNX Runtime, float32 logits, CPU only, faster; minilm: torch's numbers, checked "
+        "the same way; needs pip install 'evalkit[onnx]') "
         "or onnx-int8 (the same with int8 weights, each pair alone: twice as fast again)",
         choices=("torch", "onnx", "onnx-int8"),
     )

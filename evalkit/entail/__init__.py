@@ -11,8 +11,9 @@ an `hf` model runs in float64 and rounds to float32; evalkit's own runs in float
 as fast, and gives its probabilities to 1/256, re-running in float64 the few pairs whose float32
 probability lies too near the middle between two steps to be sure of its rounding
 (`MiniLMEntailer.entail`). `entail.backend=onnx` runs the model call on ONNX Runtime in float32
-instead (`entail.onnx`: faster, close but not equal numbers), or with int8 weights
-(`onnx-int8`: faster still, within a few hundredths).
+instead (`entail.onnx`: faster; for evalkit's own model the same numbers, checked the same way,
+for an `hf` model close but not equal ones), or with int8 weights (`onnx-int8`: faster still,
+within a few hundredths).
 """
 
 from __future__ import annotations
