@@ -84,6 +84,47 @@ def test_cosines_are_the_same_with_other_kernels_and_shapes() -> None:
     assert other.stdout.strip() == here.tobytes().hex()
 
 
+ENTAIL = """
+import json, sys
+from evalkit.config import EntailConfig
+from evalkit.entail import MiniLMEntailer, _run
+pairs = [tuple(p) for p in json.load(open(sys.argv[1], encoding="utf-8"))]
+model = MiniLMEntailer(EntailConfig(name="minilm"))
+print(model.entail(pairs).tobytes().hex(), _run(model, pairs, model.fast).tobytes().hex())
+"""
+
+
+def test_the_shipped_cross_encoder_gives_the_same_probabilities_with_other_kernels(
+    tmp_path: Path,
+) -> None:
+    """Its float32 probabilities differ with another CPU's kernels; checked and put on the grid
+    (`entail.MiniLMEntailer.entail`) they are the same, byte for byte."""
+    import json
+
+    from .test_entail import seed_pairs
+
+    asked = tmp_path / "pairs.json"
+    asked.write_text(json.dumps(seed_pairs()), encoding="utf-8")
+    found = {}
+    for name, env in (("here", {}), ("other", OTHER_CPU)):
+        done = subprocess.run(
+            [sys.executable, "-c", ENTAIL, str(asked)],
+            cwd=ROOT,
+            env={**os.environ, **env},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        found[name] = done.stdout.split()
+    assert found["here"][0] == found["other"][0]  # the probabilities
+    import torch
+
+    if torch.backends.cpu.get_cpu_capability() != "DEFAULT":  # vector kernels here
+        assert found["here"][1] != found["other"][1]  # their float32 run
+
+
 def test_other_cpu_kernels_and_their_cache_give_the_same_tables(
     events: Path, single: Path, tmp_path: Path
 ) -> None:
