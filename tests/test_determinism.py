@@ -84,6 +84,19 @@ def test_cosines_are_the_same_with_other_kernels_and_shapes() -> None:
     assert other.stdout.strip() == here.tobytes().hex()
 
 
+def python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """This Python with `args`, run in the repository with `env` over this environment."""
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 ENTAIL = """
 import json, sys
 from evalkit.config import EntailConfig
@@ -107,15 +120,7 @@ def test_the_shipped_cross_encoder_gives_the_same_probabilities_with_other_kerne
     asked.write_text(json.dumps(seed_pairs()), encoding="utf-8")
     found = {}
     for name, env in (("here", {}), ("other", OTHER_CPU)):
-        done = subprocess.run(
-            [sys.executable, "-c", ENTAIL, str(asked)],
-            cwd=ROOT,
-            env={**os.environ, **env},
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        done = python(["-c", ENTAIL, str(asked)], env)
         assert done.returncode == 0, done.stderr
         found[name] = done.stdout.split()
     assert found["here"][0] == found["other"][0]  # the probabilities
@@ -132,16 +137,11 @@ def test_other_cpu_kernels_and_their_cache_give_the_same_tables(
     batches of two reading what it cached (a cache shared by the nodes of a cluster): the
     tables of the run with no cache and every event in one batch, byte for byte."""
     cache = tmp_path / "cache"
-    done = subprocess.run(
-        [sys.executable, "-m", "evalkit", "run", f"data.sources={events}"]
+    done = python(
+        ["-m", "evalkit", "run", f"data.sources={events}"]
         + ["data.references=null", "report.html=false", "report.plots=false"]
         + ["embedder.event_batch=1", f"cache.dir={cache}", f"hydra.run.dir={tmp_path / 'cold'}"],
-        cwd=ROOT,
-        env={**os.environ, **OTHER_CPU},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+        OTHER_CPU,
     )
     assert done.returncode == 0, done.stderr
     assert same_outputs(single, tmp_path / "cold")
