@@ -15,8 +15,9 @@ from the same invocation, so ratios hold on a noisy machine even when absolute t
     python benchmarks/bench_scale.py 100 1000 [--embedder hashed] [--entail none] [--no-floor]
         [--identity] [--backend onnx|onnx-int8] [--without-entail]
 
-With entailment on, it also prints the pairs the cross-encoder ran, its seconds, pairs/s and
-claims/s; with --without-entail, the cold run's time against the same cold run without the
+With entailment on, it also prints the pairs the cross-encoder ran, the entailment stage's
+seconds (what the events waited), pairs/s and claims/s, and the model's own seconds and
+pairs/s; with --without-entail, the cold run's time against the same cold run without the
 entailment model (entail=none, its own empty cache), in the same invocation.
 """
 
@@ -142,6 +143,7 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     row["timings"] = manifest["timings_seconds"]
     if manifest.get("entail"):
         row["pairs"] = manifest["entail"]["distinct_pairs_run"]
+        row["model_s"] = manifest["entail"]["model_seconds"]
     row["warm_s"], row["warm_cpu"], row["warm_mib"] = run(
         corpus, work / f"warm{size}", cache, args.embedder, *SWEEP
     )
@@ -191,13 +193,17 @@ def report(rows: list[dict[str, Any]]) -> None:
                 f"{r['cold_s'] / r['floor_s']:9.2f}x ({r['cold_cpu'] / r['floor_cpu']:.2f}x)"
             )
     if any("pairs" in r for r in rows):
-        print("\nevents  entailment: pairs  s       pairs/s  claims/s (entailment stage)")
+        print(
+            "\nevents  entailment: pairs  s       pairs/s  claims/s (entailment stage)"
+            "  model s  model pairs/s"
+        )
     for r in rows:
         if "pairs" in r:
             seconds = r["timings"].get("entail", 0.0) or float("nan")
+            model = r["model_s"] or float("nan")
             print(
                 f"{r['events']:6d}  {r['pairs']:17d}  {seconds:6.1f}  {r['pairs'] / seconds:8.1f}"
-                f"  {r['claims'] / seconds:8.1f}"
+                f"  {r['claims'] / seconds:8.1f}{'':19}  {model:7.1f}  {r['pairs'] / model:13.1f}"
             )
     for r in rows:
         if "plain_s" in r:
