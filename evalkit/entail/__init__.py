@@ -201,6 +201,8 @@ class HFEntailer:
     `entail.entailment_label` names it; likewise contradiction, which a binary model lacks.
     """
 
+    precision = "f64"  # how `entail` gives its numbers (the cache namespace's)
+
     def __init__(self, cfg: EntailConfig) -> None:
         folder = Path(cfg.model).expanduser()
         if not (folder / "config.json").is_file():
@@ -229,7 +231,6 @@ class HFEntailer:
         if not weights:
             raise InputError(f"entail.model: {folder} holds no weights (*.safetensors or *.bin)")
         self.fingerprint = _file_sha256(*weights)
-        self.precision = "f64"
 
     @cached_property
     def loaded(self) -> tuple[Any, Any]:
