@@ -13,7 +13,10 @@ Peak memory is the child's maximum resident set size (os.wait4). Every figure of
 from the same invocation, so ratios hold on a noisy machine even when absolute times do not.
 
     python benchmarks/bench_scale.py 100 1000 [--embedder hashed] [--entail none] [--no-floor]
-        [--identity] [--backend onnx|onnx-int8] [--without-entail]
+        [--identity] [--backend torch|onnx|onnx-int8] [--without-entail]
+
+The models run on evalkit's default backends (the sentence model on torch, the entailment
+model `minilm` on onnx) unless --backend names one for both; the floor always runs torch.
 
 With entailment on, it also prints the pairs the cross-encoder ran, the entailment stage's
 seconds (what the events waited), pairs/s and claims/s, and the model's own seconds and
@@ -38,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QUIET = ["report.html=false", "report.plots=false"]
 # Only thresholds and weights differ in the warm run: every text it needs is in the cache.
 ENTAIL = "minilm"  # --entail
-BACKEND = "torch"  # --backend: the models' (embedder.backend, entail.backend); the floor's is torch
+BACKEND = ""  # --backend: the models' (embedder.backend, entail.backend), "": evalkit's defaults
 SWEEP = ["verifier.threshold=0.6", "scoring.unsupported_penalty=0.2", "coverage.threshold=0.4"]
 
 SENTENCES = """
@@ -113,9 +116,9 @@ def run(
 ) -> tuple[float, float, float]:
     entail = entail or ENTAIL
     cmd = [sys.executable, "-m", "evalkit", "run", f"embedder={embedder}", f"entail={entail}"]
-    if embedder == "sentence_transformer":
+    if BACKEND and embedder == "sentence_transformer":
         cmd.append(f"embedder.backend={BACKEND}")
-    if entail != "none":
+    if BACKEND and entail != "none":
         cmd.append(f"entail.backend={BACKEND}")
     cmd += [f"data.sources={corpus}", f"hydra.run.dir={out}", f"cache.dir={cache}", *QUIET]
     return timed([*cmd, *extra])
@@ -230,8 +233,9 @@ def main() -> None:
     parser.add_argument("--entail", default="minilm", help="entailment backend: minilm|hf|none")
     parser.add_argument(
         "--backend",
-        default="torch",
-        help="the models' backend (embedder.backend and entail.backend): torch|onnx|onnx-int8",
+        default="",
+        help="the models' backend (embedder.backend and entail.backend): torch|onnx|onnx-int8; "
+        "default: evalkit's own (torch for the sentence model, onnx for minilm)",
     )
     parser.add_argument("--no-floor", action="store_true", help="skip the encode floor")
     parser.add_argument("--identity", action="store_true", help="also run without the cache")

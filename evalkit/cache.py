@@ -65,7 +65,7 @@ class DiskCache:
         self.refused = False  # the disk refused a write: warned once, not written to again
         self.unsafe = False  # others may write here: neither read nor written (warned once)
         for folder in (self.root, self.folder):
-            if why := _not_private(folder):
+            if why := not_private(folder):
                 self._refuse(
                     f"{why}, and an entry planted there would run as code when read; going on "
                     "without the cache (make the folder yours and private, or choose another "
@@ -219,7 +219,7 @@ class MeasureStore:
         return self.disk.has(key)
 
 
-def _not_private(folder: Path) -> str | None:
+def not_private(folder: Path) -> str | None:
     """Why others may write to an existing folder (another user owns it, or its group or
     everyone may write to it), or None. POSIX only."""
     try:

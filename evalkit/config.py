@@ -141,7 +141,7 @@ class EmbedderConfig:
     backend: str = opt(
         "torch",
         "what runs the model: torch (float64, the same vectors on any x86-64 CPU), onnx "
-        "(ONNX Runtime, float32, CPU only, faster; needs pip install 'evalkit[onnx]') or "
+        "(ONNX Runtime, float32, CPU only, faster; vectors within ~1e-6 of torch's) or "
         "onnx-int8 (the same with int8 weights, each text alone: about 2.5x as fast again, "
         "vectors within a few hundredths)",
         choices=("torch", "onnx", "onnx-int8"),
@@ -200,8 +200,9 @@ class EntailConfig(Measure):
         "torch",
         "what runs the model: torch (the same probabilities on any x86-64 CPU: minilm in "
         "float32 checked in float64, to 1/256; hf in float64) or "
-        "onnx (ONNX Runtime, float32 logits, CPU only, faster; minilm: torch's numbers, checked "
-        "the same way; needs pip install 'evalkit[onnx]') "
+        "onnx (ONNX Runtime, float32 logits, faster; minilm: torch's numbers, checked the same "
+        "way, and its default, except that a GPU found by entail.device runs minilm on torch; "
+        "hf: close to torch's, CPU only) "
         "or onnx-int8 (the same with int8 weights, each pair alone: twice as fast again)",
         choices=("torch", "onnx", "onnx-int8"),
     )

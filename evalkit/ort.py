@@ -4,11 +4,14 @@ export of a torch model call, its session, and the one call that runs it.
 
 The graphs are exported from the local weights on first use into `<cache.dir>/onnx/<key>/`,
 the key naming the weights and the exporter (torch, onnx, transformers versions): nothing is
-downloaded, and a new exporter writes new graphs. Float32: ONNX Runtime's CPU provider has no
-float64 Erf (every layer's GELU). A row depends on its own input alone on one machine (the
-kernels sum a row in one order whatever the other rows), except a batch of one row, which runs
-another path and is therefore run as two copies of the row. Other CPUs (another SIMD width) may
-round differently, which is why torch (float64) stays the default.
+downloaded, and a new exporter writes new graphs. Without a usable cache they go into a folder
+of the process's own (`graph_folder`). Float32: ONNX Runtime's CPU provider has no float64 Erf
+(every layer's GELU). A row depends on its own input alone on one machine (the kernels sum a
+row in one order whatever the other rows), except a batch of one row, which runs another path
+and is therefore run as two copies of the row. Other CPUs (another SIMD width) may round
+differently: so the sentence model stays on torch (float64) by default, while evalkit's own
+entailment model, whose float32 probabilities are checked against float64's
+(`entail.checked`), runs here by default.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -25,9 +29,14 @@ from typing import Any
 
 import numpy as np
 
+from evalkit.cache import not_private
 from evalkit.device import torch_version
 from evalkit.embed.models import PAD
 from evalkit.errors import InputError
+
+# Importing onnxruntime writes a device id under ~/.cache/Microsoft/ for its telemetry unless
+# this is set: evalkit runs offline and writes nothing outside its own folders.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 
 def require(option: str, device: str, backend: str = "onnx") -> str:
@@ -39,8 +48,8 @@ def require(option: str, device: str, backend: str = "onnx") -> str:
         import onnxruntime
     except ImportError:
         raise InputError(
-            f"{option}={backend} needs onnxruntime and onnx: pip install 'evalkit[onnx]' "
-            f"(or use {option}=torch)"
+            f"{option}={backend} needs onnxruntime and onnx, which evalkit installs: "
+            f"pip install onnxruntime onnx (or use {option}=torch)"
         ) from None
     if device == "cuda":
         prefix = option.rsplit(".", 1)[0]
@@ -61,10 +70,33 @@ def variant(version: str) -> str:
     return f"cpu-onnxruntime{version}-{exporter()}-pad{PAD}-f32"
 
 
-def graph_folder(cache_dir: str | Path, fingerprint: str) -> Path:
-    """`<cache.dir>/onnx/<key>/`: the graphs of the weights `fingerprint` names."""
+def graph_folder(cache_dir: str | Path | None, fingerprint: str) -> Path:
+    """`<cache.dir>/onnx/<key>/`: the graphs of the weights `fingerprint` names. Without a
+    cache (`cache_dir` None: `cache.enabled=false`), or where `cache.dir` cannot hold them (a
+    file, a folder evalkit cannot make, one others may write to), a folder of this process's
+    own that goes when it ends: the run exports its graphs again, and never fails for want of
+    a cache."""
     key = hashlib.sha256(f"{fingerprint}-{exporter()}".encode()).hexdigest()[:16]
-    return Path(cache_dir).expanduser() / "onnx" / key
+    if cache_dir is not None:
+        root = Path(cache_dir).expanduser()
+        folders = (root, root / "onnx", root / "onnx" / key)
+        try:
+            # each private, as the cache makes its folders (evalkit/cache.py), whatever the umask
+            root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            for folder in folders[1:]:
+                folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError:
+            pass
+        else:
+            if os.access(folders[-1], os.W_OK) and not any(map(not_private, folders)):
+                return folders[-1]
+    return Path(_scratch().name) / key
+
+
+@lru_cache(maxsize=1)
+def _scratch() -> tempfile.TemporaryDirectory[str]:
+    """This process's folder for graphs no cache keeps (removed as the process ends)."""
+    return tempfile.TemporaryDirectory(prefix="evalkit-onnx-")
 
 
 def session(path: Path, threads: int) -> Any:
@@ -105,8 +137,6 @@ def export(
         def forward(self, *tensors: Any) -> Any:
             return call(self.inner, *tensors)
 
-    # cache.dir private, as the cache makes it (evalkit/cache.py), whatever the umask
-    path.parents[2].mkdir(mode=0o700, parents=True, exist_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

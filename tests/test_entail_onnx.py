@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from evalkit.config import CacheConfig, EntailConfig
-from evalkit.entail import EntailCache, _run, build_entailer, unsure
+from evalkit.entail import EntailCache, MiniLMEntailer, _run, build_entailer, unsure
 from evalkit.entail.onnx import OnnxEntailer
 from evalkit.errors import InputError
 
@@ -32,7 +32,7 @@ TOLERANCE = 1e-5
 
 
 def _entailer(cfg: EntailConfig, folder: Path) -> OnnxEntailer:
-    built = build_entailer(cfg, CacheConfig(enabled=False, dir=str(folder)))
+    built = build_entailer(cfg, CacheConfig(dir=str(folder)))
     assert built is not None and isinstance(built.entailer, OnnxEntailer)
     return built.entailer
 
@@ -133,12 +133,41 @@ def test_without_onnxruntime_the_backend_names_the_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails as if not installed
-    with pytest.raises(InputError, match=r"entail\.backend=onnx .*pip install 'evalkit\[onnx\]'"):
+    with pytest.raises(InputError, match=r"entail\.backend=onnx .*pip install onnxruntime onnx"):
         build_entailer(EntailConfig(name="minilm", backend="onnx"), CacheConfig(dir=str(tmp_path)))
 
 
-def test_the_onnx_backend_refuses_the_gpu(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"entail\.backend=onnx runs on the CPU; .*entail\.device"):
-        build_entailer(EntailConfig(name="minilm", backend="onnx", device="cuda"))
+def test_without_a_usable_cache_the_graph_is_exported_for_the_run_alone(
+    exported: OnnxEntailer, tmp_path: Path
+) -> None:
+    """cache.enabled=false, or a cache.dir that cannot be a folder: the run still gets the
+    model's numbers, from a graph in a folder of its own process, and writes nothing there."""
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    for cache in (
+        CacheConfig(enabled=False, dir=str(tmp_path / "off")),
+        CacheConfig(dir=str(blocked / "cache")),
+    ):
+        built = build_entailer(EntailConfig(name="minilm", backend="onnx"), cache)
+        assert built is not None and isinstance(built.entailer, OnnxEntailer)
+        assert np.array_equal(built.entailer.entail(PAIRS), exported.entail(PAIRS))
+        assert built.entailer.graph.is_file() and tmp_path not in built.entailer.graph.parents
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_the_shipped_model_runs_on_torch_where_entail_device_finds_a_gpu(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On a GPU torch runs it in float64, the same numbers (`MiniLMEntailer.entail`); this
+    machine's GPU is stood in for (the model is not loaded to build the entailer)."""
+    monkeypatch.setattr("evalkit.entail.resolve", lambda device, _: "cuda")
+    built = build_entailer(EntailConfig(name="minilm", backend="onnx"))
+    assert built is not None and isinstance(built.entailer, MiniLMEntailer)
+    assert built.entailer.device == "cuda" and built.variant.endswith("-f32-grid256")
+
+
+def test_the_onnx_backend_refuses_the_gpu_but_for_the_shipped_model(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"entail\.backend=onnx-int8 runs on the CPU"):
         build_entailer(EntailConfig(name="minilm", backend="onnx-int8", device="cuda"))
+    with pytest.raises(InputError, match=r"entail\.backend=onnx runs on the CPU; .*entail\.device"):
+        build_entailer(EntailConfig(name="hf", model=str(tmp_path), backend="onnx", device="cuda"))

@@ -4,6 +4,8 @@ export cached and written atomically, and the error when onnxruntime is missing.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -165,8 +167,18 @@ def test_without_onnxruntime_the_backend_names_the_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails as if not installed
-    with pytest.raises(InputError, match=r"embedder\.backend=onnx .*pip install 'evalkit\[onnx\]'"):
+    with pytest.raises(InputError, match=r"embedder\.backend=onnx .*pip install onnxruntime onnx"):
         build_embedder(EmbedderConfig(backend="onnx"), CacheConfig(dir=str(tmp_path)))
+
+
+def test_onnxruntime_writes_nothing_in_the_users_home(tmp_path: Path) -> None:
+    """Imported as evalkit imports it, ONNX Runtime keeps its telemetry device id out of
+    ~/.cache (it writes one there on import unless told not to)."""
+    unset = ("XDG_CACHE_HOME", "ORT_DISABLE_TELEMETRY")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    code = "import evalkit.ort, onnxruntime; onnxruntime.InferenceSession"
+    subprocess.run([sys.executable, "-c", code], env=env | {"HOME": str(tmp_path)}, check=True)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_onnx_backend_refuses_the_gpu(tmp_path: Path) -> None:

@@ -61,7 +61,8 @@ def _sentence_transformer(c: EmbedderConfig, cache: CacheConfig) -> Embedder:
     if c.backend in ("onnx", "onnx-int8"):
         from evalkit.embed.onnx import OnnxEmbedder
 
-        return OnnxEmbedder(c.model, c.batch_size, c.device, cache.dir, c.backend == "onnx-int8")
+        graphs = cache.dir if cache.enabled else None  # None: exported for this run alone
+        return OnnxEmbedder(c.model, c.batch_size, c.device, graphs, c.backend == "onnx-int8")
     return SentenceTransformerEmbedder(c.model, c.batch_size, c.device)
 
 

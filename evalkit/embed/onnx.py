@@ -41,7 +41,12 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
     """The sentence-transformers model run by ONNX Runtime on the CPU (see the module doc)."""
 
     def __init__(
-        self, model: str, batch_size: int, device: str, cache_dir: str | Path, int8: bool = False
+        self,
+        model: str,
+        batch_size: int,
+        device: str,
+        cache_dir: str | Path | None,
+        int8: bool = False,
     ) -> None:
         version = ort.require("embedder.backend", device, "onnx-int8" if int8 else "onnx")
         super().__init__(model, batch_size, "cpu")

@@ -413,10 +413,14 @@ def build_entailer(cfg: EntailConfig, cache: CacheConfig | None = None) -> Entai
         return None
     cache = cache or CacheConfig(enabled=False)
     entailer: Entailer
-    if cfg.backend in ("onnx", "onnx-int8"):
+    onnx = cfg.backend in ("onnx", "onnx-int8")
+    if cfg.backend == "onnx" and make is MiniLMEntailer:
+        # a GPU runs evalkit's own model in float64 (`entail`): the same numbers, faster
+        onnx = resolve(cfg.device, "entail.device") == "cpu"
+    if onnx:
         from evalkit.entail.onnx import OnnxEntailer
 
-        entailer = OnnxEntailer(cfg, make, cache.dir)
+        entailer = OnnxEntailer(cfg, make, cache.dir if cache.enabled else None)
         variant = entailer.variant
     else:
         torched = entailer = make(cfg)

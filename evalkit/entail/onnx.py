@@ -30,7 +30,7 @@ class OnnxEntailer:
     """A torch entailer (`MiniLMEntailer`, `HFEntailer`) whose model call ONNX Runtime runs."""
 
     def __init__(
-        self, cfg: EntailConfig, make: Callable[[EntailConfig], Any], cache_dir: str
+        self, cfg: EntailConfig, make: Callable[[EntailConfig], Any], cache_dir: str | None
     ) -> None:
         # before torch looks for a GPU
         version = ort.require("entail.backend", cfg.device, cfg.backend)
