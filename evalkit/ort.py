@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import importlib.util
 import os
 import tempfile
 import warnings
@@ -42,10 +43,13 @@ os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 def require(option: str, device: str, backend: str = "onnx") -> str:
     """onnxruntime's version; an `InputError` naming `option` (e.g. "entail.backend") and the
     `backend` asked for when onnxruntime or onnx is missing or the model is asked to run on the
-    GPU."""
+    GPU. onnx, which torch's exporter writes a graph with, is found, not imported (half a
+    second, which a warm rerun that runs no model need not pay)."""
     try:
-        import onnx  # noqa: F401  (torch's exporter writes the graph with it)
         import onnxruntime
+
+        if importlib.util.find_spec("onnx") is None:
+            raise ImportError("onnx")
     except ImportError:
         raise InputError(
             f"{option}={backend} needs onnxruntime and onnx, which evalkit installs: "

@@ -81,8 +81,6 @@ def manifest(cfg: Config, res: Resources, timings: Timings, extra: dict[str, Any
             # hf model in float64), or ONNX Runtime (entail.backend=onnx / onnx-int8)
             "variant": res.entailer.variant,
             "distinct_pairs_run": res.entailer.pairs,
-            # the model's own time; timings_seconds' "entail" is what the events waited for it
-            "model_seconds": round(res.entailer.seconds, 3),
         },
         "timings_seconds": {k: round(v, 3) for k, v in sorted(_seconds(res, timings).items())},
         **extra,

@@ -16,6 +16,7 @@ from evalkit.entail import EntailCache, MiniLMEntailer, _run, build_entailer, un
 from evalkit.entail.onnx import OnnxEntailer
 from evalkit.errors import InputError
 
+from .conftest import model_libraries_loaded
 from .test_entail import _tiny_checkpoint, seed_pairs
 
 PAIRS = [
@@ -171,3 +172,16 @@ def test_the_onnx_backend_refuses_the_gpu_but_for_the_shipped_model(tmp_path: Pa
         build_entailer(EntailConfig(name="minilm", backend="onnx-int8", device="cuda"))
     with pytest.raises(InputError, match=r"entail\.backend=onnx runs on the CPU; .*entail\.device"):
         build_entailer(EntailConfig(name="hf", model=str(tmp_path), backend="onnx", device="cuda"))
+
+
+def test_a_warm_rerun_with_the_shipped_model_imports_no_model_library(tmp_path: Path) -> None:
+    """entail=minilm (ONNX Runtime by default): the cold run exports the graph (torch, onnx),
+    a rerun with another threshold judges the stored measurements and imports neither."""
+    common = ["entail=minilm", f"cache.dir={tmp_path / 'cache'}", "report.html=false"]
+    cold = model_libraries_loaded("run", *common, f"hydra.run.dir={tmp_path / 'cold'}")
+    assert cold == ["onnx", "torch"]
+    warm = [*common, f"hydra.run.dir={tmp_path / 'warm'}", "verifier.threshold=0.6"]
+    assert model_libraries_loaded("run", *warm) == []
+    assert (tmp_path / "warm" / "claims.csv").read_bytes() != (
+        tmp_path / "cold" / "claims.csv"
+    ).read_bytes()
