@@ -160,10 +160,12 @@ def _paired(x: ArrayLike, y: ArrayLike) -> tuple[FloatArray, FloatArray] | None:
 
 
 def _pearson_arrays(a: FloatArray, b: FloatArray) -> float:
-    """Pearson r of two validated, non-constant arrays, clipped to [-1, 1]."""
+    """Pearson r of two validated, non-constant arrays, clipped to [-1, 1]. Products summed by
+    numpy in one fixed order, not by BLAS (`np.dot`), whose kernels differ between CPUs in the
+    last bit: the same figure on any x86-64 CPU."""
     da = a - a.mean()
     db = b - b.mean()
-    r = float(np.dot(da, db) / math.sqrt(float(np.dot(da, da)) * float(np.dot(db, db))))
+    r = float((da * db).sum() / math.sqrt(float((da * da).sum()) * float((db * db).sum())))
     return max(-1.0, min(1.0, r))
 
 

@@ -21,9 +21,19 @@ from evalkit.run import evaluate
 from .conftest import ROOT, config, made_corpus
 from .test_scale import same_outputs, with_line
 
-# Kernels another x86-64 CPU would run, chosen on this one: torch's scalar (non-AVX) kernels
-# and OpenBLAS's SSE3 ones, both safe on any x86-64.
-OTHER_CPU = {"ATEN_CPU_CAPABILITY": "default", "OPENBLAS_CORETYPE": "Prescott"}
+
+def _numpy_baseline() -> dict[str, str]:
+    """numpy's vector loops above its baseline turned off: its exp, log and tanh round
+    differently with AVX2 or AVX-512 than without."""
+    from numpy._core._multiarray_umath import __cpu_dispatch__, __cpu_features__
+
+    on = [f for f in __cpu_dispatch__ if __cpu_features__.get(f)]
+    return {"NPY_DISABLE_CPU_FEATURES": ",".join(on)} if on else {}
+
+
+# Kernels another x86-64 CPU would run, chosen on this one: torch's scalar (non-AVX) kernels,
+# OpenBLAS's SSE3 ones and numpy's baseline loops, all safe on any x86-64.
+OTHER_CPU = {"ATEN_CPU_CAPABILITY": "default", "OPENBLAS_CORETYPE": "Prescott", **_numpy_baseline()}
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +105,35 @@ def python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[
         timeout=300,
         check=False,
     )
+
+
+STATISTICS = """
+import numpy as np
+from evalkit import metrics
+from evalkit.bench.fit import _logistic
+rng = np.random.default_rng(0)
+out = []
+for n in (7, 39, 975):
+    a = rng.random(n)
+    b = a * 0.3 + rng.random(n)
+    docs, systems = rng.integers(0, 9, n), rng.integers(0, 5, n)
+    out += [metrics.pearson(a, b), metrics.spearman(a, b), metrics.kendall_tau_b(a, b),
+            metrics.mean_group_correlation(docs, a, b),
+            metrics.mean_group_correlation(docs, a, b, ranked=True),
+            metrics.system_correlation(systems, a, b, metrics.pearson)]
+out += list(_logistic(rng.normal(size=(200, 6)), 0.3, list(rng.normal(size=6))))
+print(" ".join(float(v).hex() for v in out))
+"""
+
+
+def test_agreement_statistics_are_the_same_with_another_cpus_kernels() -> None:
+    """`meta`'s correlations and `calibrate`'s cross-validated probabilities, bit for bit. They
+    summed products with BLAS (`np.dot`, `@`) and took numpy's vector exp: with OTHER_CPU's
+    kernels Pearson moved in the last bit at 7 and 975 items, and the probabilities too."""
+    here, other = (python(["-c", STATISTICS], env) for env in ({}, OTHER_CPU))
+    assert here.returncode == 0, here.stderr
+    assert other.returncode == 0, other.stderr
+    assert len(here.stdout.split()) == 218 and here.stdout == other.stdout
 
 
 ENTAIL = """

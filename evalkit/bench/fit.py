@@ -40,7 +40,7 @@ from evalkit.metrics import (
     system_correlation,
 )
 from evalkit.stages.coverage import FactSignals, SoftRecallMatcher
-from evalkit.verifiers import ClaimSignals, EmbeddingVerifier, contradicts, ranked
+from evalkit.verifiers import ClaimSignals, EmbeddingVerifier, contradicts, ranked, sigmoid
 
 VERIFIER_WEIGHTS = (
     "w_similarity",
@@ -133,6 +133,14 @@ class Fitted:
 
 def _round(x: float) -> float:
     return round(float(x), DECIMALS)
+
+
+def _logistic(x: np.ndarray, bias: float, coefs: Sequence[float]) -> np.ndarray:
+    """The fitted model's probability for each row of `x`, as `run` computes one: products
+    summed in numpy's one order and `math.exp`, not BLAS and numpy's vector exp, which round
+    differently on other CPUs."""
+    z = bias + (x * np.array(coefs)).sum(axis=1)
+    return np.array([sigmoid(float(v)) for v in z])
 
 
 def _two_classes(y: np.ndarray, what: str) -> None:
@@ -288,8 +296,7 @@ def _cv_scores(
                 len([s for s in summaries if s.id in {c.summary for c in claims}]), np.nan
             )
         bias, coefs = fit_logistic(x[train], y[train], balanced_weights(files[train], y[train]))
-        z = bias + x[~train] @ np.array(coefs)
-        p = 1 / (1 + np.exp(-z))
+        p = _logistic(x[~train], bias, coefs)
         for c, v in zip([c for c, t in zip(claims, train, strict=True) if not t], p, strict=True):
             out[c.summary] = min(out.get(c.summary, math.inf), float(v))
     return np.array([out[s.id] for s in summaries if s.id in out])
@@ -360,7 +367,7 @@ def _cv_facts(x: np.ndarray, y: np.ndarray, files: np.ndarray, docs: Sequence[st
         if not _fold_ok(y, train):
             return np.full(len(y), np.nan)
         bias, coefs = fit_logistic(x[train], y[train], balanced_weights(files[train], y[train]))
-        out[~train] = 1 / (1 + np.exp(-(bias + x[~train] @ np.array(coefs))))
+        out[~train] = _logistic(x[~train], bias, coefs)
     return out
 
 
